@@ -1,0 +1,12 @@
+//! Dateline's pure core: the release model, and (feature `ingest`) the readers
+//! and extractors that turn release files into records. No yew, no web-sys:
+//! everything here is tested natively and runs at build time.
+
+pub mod model;
+
+#[cfg(feature = "ingest")]
+pub mod extract;
+#[cfg(feature = "ingest")]
+pub mod ingest;
+
+pub use model::*;
