@@ -2,10 +2,13 @@
 //! and extractors that turn release files into records. No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
+pub mod display;
 pub mod model;
 
 #[cfg(feature = "ingest")]
 pub mod extract;
+#[cfg(feature = "ingest")]
+pub mod generate;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test of Dateline, installing what is missing first:
+# formatting, clippy (host and wasm32), native core tests, component tests in
+# headless Chromium and Firefox, a release build under a sub-path with
+# end-to-end tests in Chromium, and the shipped sizes.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+"$ROOT/scripts/setup.sh" test
+# shellcheck source=env.sh
+. "$ROOT/scripts/env.sh"
+
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+PUBLIC_URL=/dateline/
+started=$(date +%s)
+step() { printf '\n\033[1m== %s\033[0m (%ss)\n' "$*" "$(($(date +%s) - started))"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy: host (workspace, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+step "clippy: wasm32 (app and its tests)"
+cargo clippy -p dateline-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests: core, CLI"
+cargo test -p dateline-core
+
+# The runner picks the first driver named in the environment: one browser per run.
+step "component tests: headless Chromium"
+env -u GECKODRIVER CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test -p dateline-app --target wasm32-unknown-unknown
+step "component tests: headless Firefox"
+env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
+  cargo test -p dateline-app --target wasm32-unknown-unknown
+
+step "release build under $PUBLIC_URL"
+trunk build --release --public-url "$PUBLIC_URL" --dist dist
+
+step "end-to-end: Chromium against dist/ served under $PUBLIC_URL"
+DATELINE_DIST="$ROOT/dist" DATELINE_PUBLIC_URL="$PUBLIC_URL" npm --prefix tests/e2e test
+
+step "sizes shipped in dist/"
+"$ROOT/scripts/sizes.sh" dist
+
+step "all tests passed"

@@ -1,0 +1,28 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Skip link, banner, main landmark and footer around every page.
+#[function_component(Layout)]
+pub fn layout(props: &LayoutProps) -> Html {
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="site-header">
+                <Link<Route> to={Route::Home} classes="brand">{ "Dateline" }</Link<Route>>
+                <span class="tagline">{ "Press release explorer" }</span>
+            </header>
+            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <footer class="site-footer">
+                <p>{ "Built with Dateline. All data is embedded in this page; nothing is sent anywhere." }</p>
+            </footer>
+        </>
+    }
+}

@@ -1,0 +1,5 @@
+//! Hooks shared by pages and components.
+
+mod use_corpus;
+
+pub use use_corpus::use_corpus;

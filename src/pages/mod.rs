@@ -1,0 +1,9 @@
+//! One component per route.
+
+mod home;
+mod not_found;
+mod release;
+
+pub use home::HomePage;
+pub use not_found::NotFoundPage;
+pub use release::ReleasePage;

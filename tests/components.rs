@@ -1,0 +1,157 @@
+//! Component tests in a real browser (headless Chromium and Firefox, see
+//! scripts/test.sh): the list, the detail view and not-found, rendered from
+//! the corpus embedded at build time (the releases folder).
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use dateline_app::app::{switch, Shell};
+use dateline_app::{Corpus, Route};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED_TITLE: &str = "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters";
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    path: AttrValue,
+    corpus: Rc<Corpus>,
+}
+
+/// The app's shell and routes over an in-memory history starting at `path`.
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    let history = use_memo(props.path.clone(), |path| {
+        AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]))
+    });
+    html! {
+        <Router history={(*history).clone()}>
+            <Shell corpus={props.corpus.clone()}>
+                <Switch<Route> render={switch} />
+            </Shell>
+        </Router>
+    }
+}
+
+fn corpus() -> Rc<Corpus> {
+    Corpus::embedded().expect("the embedded corpus decodes")
+}
+
+async fn render(path: &str) -> Element {
+    render_with(path, corpus()).await
+}
+
+async fn render_with(path: &str, corpus: Rc<Corpus>) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = HarnessProps {
+        path: AttrValue::from(path.to_string()),
+        corpus,
+    };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn seed_id() -> String {
+    let corpus = corpus();
+    let seed = corpus.releases().iter().find(|r| r.title == SEED_TITLE);
+    seed.expect("the seed release is in the corpus").id.clone()
+}
+
+#[wasm_bindgen_test]
+async fn list_shows_the_seed_with_date_and_place() {
+    let root = render("/").await;
+    let titles = texts(&root, ".release-list .release-title a");
+    assert!(titles.iter().any(|t| t == SEED_TITLE), "titles: {titles:?}");
+    let meta = texts(&root, ".release-list .release-meta").join(" | ");
+    assert!(meta.contains("17 April 2019"), "meta: {meta}");
+    assert!(meta.contains("Vienna"), "meta: {meta}");
+    let time = root.query_selector(".release-list time").unwrap().unwrap();
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2019-04-17")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn detail_shows_every_paragraph_verbatim() {
+    let corpus = corpus();
+    let id = seed_id();
+    let seed = corpus.get(&id).unwrap();
+    let root = render(&format!("/release/{id}")).await;
+    assert_eq!(texts(&root, "h1"), vec![SEED_TITLE.to_string()]);
+    let paragraphs = texts(&root, ".release-body p");
+    assert_eq!(paragraphs, seed.body, "body paragraphs differ");
+    assert!(
+        paragraphs.len() >= 8,
+        "only {} paragraphs",
+        paragraphs.len()
+    );
+    assert!(paragraphs[0].starts_with("UNODC hosted a high-level delegation"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_title_opens_its_detail() {
+    let root = render("/").await;
+    let link: HtmlElement = root
+        .query_selector(".release-list .release-title a")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    link.click();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".release-body p").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_release_id_renders_not_found() {
+    let root = render("/release/no-such-release").await;
+    assert_eq!(texts(&root, "h1"), vec!["Page not found".to_string()]);
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("no-such-release"), "{text}");
+    assert!(root.query_selector(".release-body").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_path_renders_not_found() {
+    let root = render("/no/such/page").await;
+    assert_eq!(texts(&root, "h1"), vec!["Page not found".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn release_text_is_never_html() {
+    let json = r#"[{"id":"x","source":"x.txt","title":"<script>alert(1)</script> Title","date":"2020-01-01","dateline":null,"body":["<b>bold</b> <img src=x onerror=alert(1)>"]}]"#;
+    let corpus = Rc::new(Corpus::from_json(json).expect("decodes"));
+    let root = render_with("/release/x", corpus).await;
+    assert_eq!(
+        texts(&root, "h1"),
+        vec!["<script>alert(1)</script> Title".to_string()]
+    );
+    assert_eq!(
+        texts(&root, ".release-body p"),
+        vec!["<b>bold</b> <img src=x onerror=alert(1)>".to_string()]
+    );
+    for tag in ["script", "b", "img"] {
+        assert!(
+            root.query_selector(tag).unwrap().is_none(),
+            "<{tag}> was injected"
+        );
+    }
+}

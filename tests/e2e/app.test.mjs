@@ -1,0 +1,79 @@
+// The main flow against the release build served under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+
+let server;
+let browser;
+let page;
+const errors = [];
+
+before(async () => {
+  server = await serveDist(distDir(), PUBLIC_URL);
+  browser = await launch();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && !/404/.test(m.text()) && errors.push(m.text()));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('list → detail → reload the deep link → back', async () => {
+  await page.goto(server.url);
+  const link = page.getByRole('link', { name: SEED_TITLE });
+  await link.waitFor();
+  const item = page.getByRole('listitem').filter({ has: link });
+  await assert.doesNotReject(item.getByText('17 April 2019').waitFor({ timeout: 2000 }));
+  await assert.doesNotReject(item.getByText('Vienna').waitFor({ timeout: 2000 }));
+
+  await link.click();
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  const detailUrl = page.url();
+  assert.ok(detailUrl.startsWith(`${server.url}release/2019-04-17-`), `detail URL under the sub-path: ${detailUrl}`);
+  const paragraphs = await page.locator('.release-body p').allTextContents();
+  assert.ok(paragraphs.length >= 8, `paragraphs: ${paragraphs.length}`);
+  assert.match(paragraphs[0], /^UNODC hosted a high-level delegation/);
+  assert.match(paragraphs.at(-1), /funded by the European Union/);
+
+  // A plain static host answers the deep link with 404.html; the app must boot there.
+  const response = await page.reload();
+  assert.equal(response.status(), 404, 'the test server is a plain static host');
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  assert.equal(page.url(), detailUrl);
+  assert.equal(await page.locator('.release-body p').count(), paragraphs.length);
+
+  await page.goBack();
+  await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+  assert.equal(page.url(), server.url);
+  assert.deepEqual(errors, []);
+});
+
+test('unknown paths and ids show not-found inside the app', async () => {
+  await page.goto(`${server.url}release/no-such-release`);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await page.getByRole('link', { name: 'Back to all releases' }).click();
+  await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+
+  await page.goto(`${server.url}no/such/page`);
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+});
+
+test('assets load from the sub-path only, nothing external', async () => {
+  const requests = [];
+  const p = await browser.newPage();
+  p.on('request', (r) => requests.push(r.url()));
+  await p.goto(server.url);
+  await p.getByRole('link', { name: SEED_TITLE }).waitFor();
+  const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  assert.deepEqual(outside, []);
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched under the sub-path');
+  await p.close();
+});

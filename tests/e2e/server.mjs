@@ -1,0 +1,62 @@
+// A plain static host for dist/, mounted under a sub-path, that behaves like
+// GitHub Pages or Netlify: files are served as they are; an unknown path gets
+// dist/404.html with status 404. No rewrite rules: deep links must survive a
+// reload through what the build ships (404.html), not through this server.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.csv': 'text/csv; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts the server on a free localhost port; resolves to { url, close }. */
+export async function serveDist(dist, publicUrl) {
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not under the public URL');
+      return;
+    }
+    let file = normalize(join(dist, path.slice(base.length)));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      try {
+        const body = await readFile(join(dist, '404.html'));
+        res.writeHead(404, { 'content-type': TYPES['.html'] }).end(body);
+      } catch {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export function distDir() {
+  const dist = process.env.DATELINE_DIST;
+  if (!dist) throw new Error('DATELINE_DIST must name the built dist/ folder (see scripts/test.sh)');
+  return normalize(dist).replace(new RegExp(`\\${sep}$`), '');
+}
