@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::components::{ErrorView, Layout};
 use crate::corpus::Corpus;
-use crate::pages::{HomePage, NotFoundPage, ReleasePage};
+use crate::pages::{EntityKind, EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::Route;
 
 /// Renders the page for a route.
@@ -13,6 +13,9 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Release { id } => html! { <ReleasePage {id} /> },
+        Route::Country { code } => html! { <EntityPage kind={EntityKind::Country} key_={code} /> },
+        Route::Organisation { id } => html! { <EntityPage kind={EntityKind::Organisation} key_={id} /> },
+        Route::Person { id } => html! { <EntityPage kind={EntityKind::Person} key_={id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use dateline_core::query::Index;
 use dateline_core::Release;
 
 /// The corpus JSON written by build.rs from the releases folder.
@@ -19,11 +20,31 @@ pub enum CorpusError {
     },
 }
 
-/// All releases, newest first, with an index by id.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// All releases, newest first, with an index by id and the search index
+/// (document ids are positions in `releases`).
 pub struct Corpus {
     releases: Vec<Release>,
     by_id: HashMap<String, usize>,
+    index: Index,
+}
+
+impl Default for Corpus {
+    fn default() -> Corpus {
+        Corpus::new(Vec::new())
+    }
+}
+
+/// Corpora are built once and shared by `Rc`: equal when they hold the same records.
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Corpus) -> bool {
+        std::ptr::eq(self, other) || self.releases == other.releases
+    }
+}
+
+impl std::fmt::Debug for Corpus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Corpus({} releases)", self.releases.len())
+    }
 }
 
 impl Corpus {
@@ -50,7 +71,12 @@ impl Corpus {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        Corpus { releases, by_id }
+        let index = Index::new(&releases);
+        Corpus {
+            releases,
+            by_id,
+            index,
+        }
     }
 
     pub fn releases(&self) -> &[Release] {
@@ -58,7 +84,21 @@ impl Corpus {
     }
 
     pub fn get(&self, id: &str) -> Option<&Release> {
-        self.by_id.get(id).map(|&i| &self.releases[i])
+        self.position(id).and_then(|i| self.releases.get(i))
+    }
+
+    /// The position of a release in `releases()` (its document id in the index).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The release at a document id of the index.
+    pub fn doc(&self, doc: u32) -> Option<&Release> {
+        self.releases.get(doc as usize)
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
     }
 
     pub fn len(&self) -> usize {

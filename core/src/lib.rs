@@ -3,10 +3,14 @@
 //! everything here is tested natively and runs at build time.
 
 pub mod display;
+pub mod export;
 pub mod model;
+pub mod query;
 
 #[cfg(feature = "ingest")]
 pub mod extract;
+#[cfg(feature = "ingest")]
+pub mod feed;
 #[cfg(feature = "ingest")]
 pub mod generate;
 #[cfg(feature = "ingest")]

@@ -165,7 +165,9 @@ mod tests {
         let json = serde_json::to_string(&m).unwrap();
         assert!(json.contains("\"amount\":12000000,"), "{json}");
         let half = Money { amount: 1.5, ..m };
-        assert!(serde_json::to_string(&half).unwrap().contains("\"amount\":1.5"));
+        assert!(serde_json::to_string(&half)
+            .unwrap()
+            .contains("\"amount\":1.5"));
     }
 
     #[test]

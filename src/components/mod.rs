@@ -1,11 +1,28 @@
 //! Reusable parts of pages.
 
+mod active_filters;
+pub mod detail;
 mod error_view;
+mod events_lane;
+mod export_buttons;
+mod facet_group;
+mod highlighted;
+mod histogram;
 mod layout;
-mod release_item;
-mod release_list;
+mod release_card;
+mod result_list;
+mod search_box;
+mod sort_select;
 
+pub use active_filters::{facet_title, ActiveFilters};
 pub use error_view::ErrorView;
+pub use events_lane::EventsLane;
+pub use export_buttons::ExportButtons;
+pub use facet_group::FacetGroup;
+pub use highlighted::Highlighted;
+pub use histogram::Histogram;
 pub use layout::Layout;
-pub use release_item::ReleaseItem;
-pub use release_list::ReleaseList;
+pub use release_card::{facet_link, ReleaseCard};
+pub use result_list::ResultList;
+pub use search_box::SearchBox;
+pub use sort_select::SortSelect;

@@ -1,5 +1,7 @@
 //! Hooks shared by pages and components.
 
 mod use_corpus;
+mod use_filter;
 
 pub use use_corpus::use_corpus;
+pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};

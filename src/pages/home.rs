@@ -1,20 +1,77 @@
+use dateline_core::query::{Facet, Filter, Sort};
 use yew::prelude::*;
 
-use crate::components::ReleaseList;
-use crate::hooks::use_corpus;
+use crate::components::{
+    facet_title, ActiveFilters, EventsLane, ExportButtons, FacetGroup, Histogram, ResultList,
+    SearchBox, SortSelect,
+};
+use crate::hooks::{use_corpus, use_filter};
 
-/// The archive: every release, newest first.
+/// The timeline: search, histogram, facets, the matching releases and the
+/// events they mention. Everything it shows is derived from the URL.
 #[function_component(HomePage)]
 pub fn home_page() -> Html {
     let corpus = use_corpus();
-    let count = corpus.len();
+    let state = use_filter();
+    let filter = state.filter.clone();
+    let results = {
+        let corpus = corpus.clone();
+        use_memo(filter.clone(), move |f| corpus.index().search(f))
+    };
+    let set = state.set.clone();
+
+    let on_text = {
+        let (set, filter) = (set.clone(), filter.clone());
+        Callback::from(move |text: String| set.emit(Filter { text, ..filter.clone() }))
+    };
+    let on_sort = {
+        let (set, filter) = (set.clone(), filter.clone());
+        Callback::from(move |sort: Sort| set.emit(Filter { sort, ..filter.clone() }))
+    };
+    let on_toggle = {
+        let (set, filter) = (set.clone(), filter.clone());
+        Callback::from(move |(facet, key): (Facet, String)| {
+            let mut next = filter.clone();
+            next.toggle(facet, &key);
+            set.emit(next);
+        })
+    };
+    let total = results.total;
+    let count = match (total, corpus.len()) {
+        (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),
+        (n, all) => format!("{n} of {all} releases match"),
+    };
+    let grouped = filter.sort != Sort::Relevance || !filter.has_text();
     html! {
-        <section class="home" aria-labelledby="home-heading">
-            <h1 id="home-heading">{ "Press releases" }</h1>
-            <p class="result-count" role="status">
-                { format!("{count} {}", if count == 1 { "release" } else { "releases" }) }
-            </p>
-            <ReleaseList releases={corpus.releases().to_vec()} />
-        </section>
+        <div class="timeline">
+            <h1 class="visually-hidden">{ "Press releases" }</h1>
+            <div class="toolbar">
+                <SearchBox value={filter.text.clone()} on_change={on_text} />
+                <SortSelect value={filter.sort} on_change={on_sort} />
+            </div>
+            <p class="result-count" role="status" aria-live="polite">{ count }</p>
+            <ExportButtons hits={results.hits.clone()} />
+            <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
+            <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} />
+            <div class="columns">
+                <aside class="facets" aria-label="Filters">
+                    <h2>{ "Filter" }</h2>
+                    { for [Facet::Year, Facet::Country, Facet::Organisation, Facet::Person, Facet::Programme, Facet::Topic].into_iter().map(|facet| html! {
+                        <FacetGroup
+                            key={facet.param()}
+                            {facet}
+                            title={facet_title(facet)}
+                            values={results.facets.get(facet).to_vec()}
+                            on_toggle={on_toggle.clone()}
+                        />
+                    }) }
+                </aside>
+                <section class="results" aria-labelledby="results-heading">
+                    <h2 id="results-heading">{ "Releases" }</h2>
+                    <ResultList hits={results.hits.clone()} terms={results.terms.clone()} {grouped} />
+                    <EventsLane hits={results.hits.clone()} />
+                </section>
+            </div>
+        </div>
     }
 }

@@ -1,9 +1,11 @@
 //! One component per route.
 
+mod entity;
 mod home;
 mod not_found;
 mod release;
 
+pub use entity::{entity_route, EntityKind, EntityPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use release::ReleasePage;

@@ -3,24 +3,64 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::NotFoundPage;
+use crate::components::detail::{
+    citation_text, find_mentions, needles, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph,
+    Neighbours, Quotes, RelatedReleases,
+};
 use crate::hooks::use_corpus;
 use crate::route::Route;
+
+/// Related releases listed under a release.
+const RELATED: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ReleasePageProps {
     pub id: AttrValue,
 }
 
-/// One release: title, date and place, and its full text as paragraphs.
-/// Text is rendered as text nodes only: release text is never HTML.
+/// The absolute URL of a route under the router's base path.
+fn absolute_url(basename: Option<&str>, route: &Route) -> String {
+    let path = format!(
+        "{}{}",
+        basename.unwrap_or("").trim_end_matches('/'),
+        route.to_path()
+    );
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    base.and_then(|b| web_sys::Url::new_with_base(&path, &b).ok())
+        .map_or(path, |u| u.href())
+}
+
+/// One release: title, a fact box, its text with the countries, organisations
+/// and people it names linked to their pages, quotes, citation, related and
+/// neighbouring releases, and schema.org data. Release text is rendered as
+/// text nodes and links only: it is never HTML.
 #[function_component(ReleasePage)]
 pub fn release_page(props: &ReleasePageProps) -> Html {
     let corpus = use_corpus();
-    let Some(release) = corpus.get(&props.id) else {
+    let navigator = use_navigator();
+    let (Some(release), Some(doc)) = (corpus.get(&props.id), corpus.position(&props.id)) else {
         return html! { <NotFoundPage what={props.id.clone()} /> };
     };
-    let dateline = release.dateline.as_ref();
-    let place = dateline.and_then(|d| d.city.clone());
+    let route = Route::Release {
+        id: release.id.clone(),
+    };
+    let url = absolute_url(navigator.as_ref().and_then(|n| n.basename()), &route);
+    let links = EntityLinks::new(&corpus, release);
+    let marks = find_mentions(&release.body, &needles(release, &links));
+    let related: Vec<_> = corpus
+        .index()
+        .related(doc as u32, RELATED)
+        .into_iter()
+        .filter_map(|(d, _)| corpus.doc(d).cloned())
+        .collect();
+    let older = corpus.releases().get(doc + 1).cloned();
+    let newer = doc
+        .checked_sub(1)
+        .and_then(|d| corpus.releases().get(d))
+        .cloned();
+    let place = release.dateline.as_ref().and_then(|d| d.city.clone());
     html! {
         <article class="release-detail" aria-labelledby="release-title">
             <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
@@ -33,14 +73,30 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
                     <span class="place">{ place }</span>
                 }
             </p>
-            <div class="release-body">
-                { for release.body.iter().map(|p| html! { <p>{ p }</p> }) }
+            <div class="detail-columns">
+                <section class="facts" aria-labelledby="facts-heading">
+                    <h2 id="facts-heading">{ "Key facts" }</h2>
+                    <FactBox release={release.clone()} organisations={links.organisations.clone()} />
+                </section>
+                <section class="release-text" aria-labelledby="text-heading">
+                    <h2 id="text-heading" class="visually-hidden">{ "Full text" }</h2>
+                    <div class="release-body">
+                        { for release.body.iter().zip(marks).map(|(p, marks)| html! {
+                            <MarkedParagraph text={p.clone()} {marks} />
+                        }) }
+                    </div>
+                    if !release.footer.is_empty() {
+                        <footer class="release-footer">
+                            { for release.footer.iter().map(|p| html! { <p>{ p }</p> }) }
+                        </footer>
+                    }
+                </section>
             </div>
-            if !release.footer.is_empty() {
-                <footer class="release-footer">
-                    { for release.footer.iter().map(|p| html! { <p>{ p }</p> }) }
-                </footer>
-            }
+            <Quotes release={release.clone()} links={links.clone()} />
+            <Citation id={release.id.clone()} citation={citation_text(release, &url)} />
+            <RelatedReleases releases={related} />
+            <Neighbours {older} {newer} />
+            <JsonLd release={release.clone()} url={url} />
         </article>
     }
 }

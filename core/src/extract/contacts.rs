@@ -1,3 +1,724 @@
+//! Contacts: every e-mail, phone number, @handle and http(s)/www URL anywhere in
+//! the release (title, body, footer), plus persons named in the closing contact
+//! block. One entry per distinct value, in order of appearance.
+//!
+//! Never reported: `javascript:` URLs, defanged addresses (`hxxp://`, `[.]`,
+//! `[at]`), hashtags, and the domain of an e-mail read as a handle.
+//! Word lists (honorifics, words that mark a non-person) live in
+//! `core/data/contacts.tsv`.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
 use super::Text;
-use crate::model::Contact;
-pub fn extract(_text: &Text) -> Vec<Contact> { Vec::new() }
+use crate::model::{Contact, ContactKind};
+
+/// Markers that a token was deliberately broken so it would not be clickable.
+const DEFANG_MARKERS: [&str; 11] = [
+    "[.]", "(.)", "{.}", "[dot]", "(dot)", "[at]", "(at)", "[@]", "hxxp", "[:]", "[//]",
+];
+
+/// Longest handle X/Twitter allows.
+const MAX_HANDLE_LEN: usize = 15;
+
+pub fn extract(text: &Text) -> Vec<Contact> {
+    let mut out = Collected::default();
+    let segments = std::iter::once(text.title)
+        .chain(text.body.iter().map(String::as_str))
+        .chain(text.footer.iter().map(String::as_str));
+    for segment in segments {
+        for found in scan(segment) {
+            out.push(found.contact);
+        }
+    }
+    for paragraph in text.footer {
+        for line in paragraph.lines() {
+            for name in names_in_line(line) {
+                out.push(Contact {
+                    kind: ContactKind::Name,
+                    value: name,
+                });
+            }
+        }
+    }
+    out.list
+}
+
+/// Distinct contacts in order of first appearance.
+#[derive(Default)]
+struct Collected {
+    seen: HashSet<(ContactKind, String)>,
+    list: Vec<Contact>,
+}
+
+impl Collected {
+    fn push(&mut self, contact: Contact) {
+        if self.seen.insert((contact.kind, dedup_key(&contact))) {
+            self.list.push(contact);
+        }
+    }
+}
+
+/// What makes two values the same contact: e-mails, handles and names ignore
+/// case; phone numbers compare by their digits only.
+fn dedup_key(contact: &Contact) -> String {
+    match contact.kind {
+        ContactKind::Phone => contact.value.chars().filter(char::is_ascii_digit).collect(),
+        ContactKind::Url => contact.value.trim_end_matches('/').to_string(),
+        _ => contact.value.to_lowercase(),
+    }
+}
+
+/// One contact found in a segment, with its byte span there.
+#[derive(Debug, Clone)]
+struct Found {
+    start: usize,
+    end: usize,
+    contact: Contact,
+}
+
+impl Found {
+    fn new(start: usize, end: usize, kind: ContactKind, value: String) -> Found {
+        Found {
+            start,
+            end,
+            contact: Contact { kind, value },
+        }
+    }
+
+    fn overlaps(&self, other: &Found) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Every machine-readable contact in one paragraph, in text order.
+fn scan(segment: &str) -> Vec<Found> {
+    let urls = urls(segment);
+    let inside_url = |f: &Found| urls.iter().any(|u| u.overlaps(f));
+    let mut found: Vec<Found> = emails(segment)
+        .into_iter()
+        .chain(handles(segment))
+        .chain(phones(segment))
+        .filter(|f| !inside_url(f))
+        .collect();
+    found.extend(urls.iter().cloned());
+    found.extend(urls.iter().filter_map(handle_of_profile_url));
+    // Stable: a profile URL stays ahead of the handle read from it.
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex: {e}")))
+}
+
+/// The whitespace-delimited token around a byte span.
+fn token_around(s: &str, start: usize, end: usize) -> &str {
+    let from = s[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let to = s[end..]
+        .find(char::is_whitespace)
+        .map_or(s.len(), |i| end + i);
+    &s[from..to]
+}
+
+/// A token that was defanged or is a script link must not yield contacts.
+fn is_unusable_token(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    lower.contains("javascript:") || DEFANG_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+fn char_before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+fn char_after(s: &str, at: usize) -> Option<char> {
+    s[at..].chars().next()
+}
+
+fn emails(s: &str) -> Vec<Found> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
+    );
+    re.find_iter(s)
+        .filter(|m| !is_unusable_token(token_around(s, m.start(), m.end())))
+        .map(|m| {
+            Found::new(
+                m.start(),
+                m.end(),
+                ContactKind::Email,
+                m.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn urls(s: &str) -> Vec<Found> {
+    static SCHEMED: OnceLock<Regex> = OnceLock::new();
+    static BARE_TWITTER: OnceLock<Regex> = OnceLock::new();
+    let schemed = regex(
+        &SCHEMED,
+        r#"(?i)\b(?:https?://|www\.)[^\s<>"'“”‘’\[\]{}|\\^`]+"#,
+    );
+    // `twitter.com/handle` written without scheme or www is still a link.
+    let bare = regex(
+        &BARE_TWITTER,
+        r"(?i)\b(?:twitter|x)\.com/@?[A-Za-z0-9_]{1,15}\b",
+    );
+    let mut found: Vec<Found> = Vec::new();
+    for m in schemed.find_iter(s).chain(bare.find_iter(s)) {
+        if found
+            .iter()
+            .any(|f| f.start <= m.start() && m.end() <= f.end)
+        {
+            continue;
+        }
+        if matches!(char_before(s, m.start()), Some('@' | '/' | '.' | '-')) {
+            continue;
+        }
+        if is_unusable_token(token_around(s, m.start(), m.end())) {
+            continue;
+        }
+        let value = trim_url(m.as_str());
+        if value.len() > "www.".len() + 2 && value.contains('.') {
+            let end = m.start() + value.len();
+            found.push(Found::new(
+                m.start(),
+                end,
+                ContactKind::Url,
+                value.to_string(),
+            ));
+        }
+    }
+    found
+}
+
+/// Drops sentence punctuation after a URL, and a closing bracket that does
+/// not close one opened inside the URL.
+fn trim_url(url: &str) -> &str {
+    let mut url = url;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '*']);
+        let trimmed = if trimmed.ends_with(')')
+            && trimmed.matches('(').count() < trimmed.matches(')').count()
+        {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == url.len() {
+            return url;
+        }
+        url = trimmed;
+    }
+}
+
+/// `twitter.com/UNODC` (any scheme, www or not, x.com too) also names a handle.
+fn handle_of_profile_url(url: &Found) -> Option<Found> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)^(?:https?://)?(?:www\.|mobile\.)?(?:twitter|x)\.com/@?([A-Za-z0-9_]{1,15})(?:[/?#]|$)",
+    );
+    let handle = re.captures(&url.contact.value)?.get(1)?.as_str();
+    if data().twitter_paths.contains(&handle.to_lowercase()) {
+        return None;
+    }
+    Some(Found::new(
+        url.start,
+        url.end,
+        ContactKind::Twitter,
+        format!("@{handle}"),
+    ))
+}
+
+fn handles(s: &str) -> Vec<Found> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"@[A-Za-z0-9_]+");
+    re.find_iter(s)
+        .filter(|m| is_handle(s, m.start(), m.end()))
+        .map(|m| {
+            Found::new(
+                m.start(),
+                m.end(),
+                ContactKind::Twitter,
+                m.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// An `@word` is a handle unless it is part of an e-mail address, a URL path
+/// or a defanged token, or is not a legal handle.
+fn is_handle(s: &str, start: usize, end: usize) -> bool {
+    let name = &s[start + 1..end];
+    let stuck_before =
+        char_before(s, start).is_some_and(|c| c.is_alphanumeric() || "._-/@+%".contains(c));
+    // `@unodc.org` is a mangled e-mail domain, not a handle.
+    let domain_after =
+        s[end..].starts_with('.') && s[end + 1..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    let stuck_after = char_after(s, end).is_some_and(|c| c == '@' || c == '[' || c == '(');
+    name.len() <= MAX_HANDLE_LEN
+        && name.chars().any(|c| c.is_ascii_alphabetic())
+        && !stuck_before
+        && !domain_after
+        && !stuck_after
+        && !is_unusable_token(token_around(s, start, end))
+}
+
+fn phones(s: &str) -> Vec<Found> {
+    static INTERNATIONAL: OnceLock<Regex> = OnceLock::new();
+    static LABELLED: OnceLock<Regex> = OnceLock::new();
+    static NATIONAL: OnceLock<Regex> = OnceLock::new();
+    // `+43 1 26060 5629`, `(+1) 212 963 1234`, `+1 (212) 963-1234`
+    let international = regex(
+        &INTERNATIONAL,
+        r"(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d{1,4})(?:[ \t\u{a0}.\-/]{0,3}(?:\(\d{1,5}\)|\d{1,6}))+",
+    );
+    // `Tel.: 26060 5629`, `Mobile: ...`, `T: ...`
+    let labelled = regex(
+        &LABELLED,
+        r"(?i)\b(?:(?:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|fax|ph)\b\.?\s*(?:no\.?\s*)?:?|[tmf]\s*:)\s*(\(?\+?\s?\d[\d \t\u{a0}().\-/]{5,}\d)",
+    );
+    // Common national layouts without a label: `(212) 963-1234`, `212-963-1234`.
+    let national = regex(
+        &NATIONAL,
+        r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+    );
+    let mut found: Vec<Found> = Vec::new();
+    let spans = international
+        .find_iter(s)
+        .map(|m| (m.start(), m.end()))
+        .chain(
+            labelled
+                .captures_iter(s)
+                .filter_map(|c| c.get(1))
+                .map(|m| (m.start(), m.end())),
+        )
+        .chain(national.find_iter(s).map(|m| (m.start(), m.end())));
+    for (start, end) in spans {
+        if char_before(s, start).is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        let Some(candidate) = phone_at(s, start, end) else {
+            continue;
+        };
+        match found.iter().position(|f| f.overlaps(&candidate)) {
+            Some(i) if span_len(&found[i]) < span_len(&candidate) => found[i] = candidate,
+            Some(_) => {}
+            None => found.push(candidate),
+        }
+    }
+    found
+}
+
+fn span_len(f: &Found) -> usize {
+    f.end - f.start
+}
+
+/// A phone number as written, whitespace collapsed, if its digit count is
+/// plausible (7 to 15, the E.164 maximum).
+fn phone_at(s: &str, start: usize, end: usize) -> Option<Found> {
+    let raw = s[start..end].trim_end_matches([' ', '\t', '\u{a0}', '.', '-', '/', '(']);
+    let digits = raw.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) || is_unusable_token(token_around(s, start, end)) {
+        return None;
+    }
+    let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(Found::new(
+        start,
+        start + raw.len(),
+        ContactKind::Phone,
+        value,
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Persons named in the contact block
+
+struct Lists {
+    honorifics: HashSet<String>,
+    particles: HashSet<String>,
+    not_names: HashSet<String>,
+    twitter_paths: HashSet<String>,
+}
+
+fn data() -> &'static Lists {
+    static DATA: OnceLock<Lists> = OnceLock::new();
+    DATA.get_or_init(|| parse_lists(include_str!("../../data/contacts.tsv")))
+}
+
+fn parse_lists(tsv: &str) -> Lists {
+    let mut lists = Lists {
+        honorifics: HashSet::new(),
+        particles: HashSet::new(),
+        not_names: HashSet::new(),
+        twitter_paths: HashSet::new(),
+    };
+    let rows = tsv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    for row in rows {
+        let Some((kind, value)) = row.split_once('\t') else {
+            continue;
+        };
+        let value = value.trim().to_lowercase();
+        let set = match kind.trim() {
+            "honorific" => &mut lists.honorifics,
+            "particle" => &mut lists.particles,
+            "not_name" => &mut lists.not_names,
+            "twitter_path" => &mut lists.twitter_paths,
+            _ => continue,
+        };
+        set.insert(value);
+    }
+    lists
+}
+
+/// Persons in one contact-block line. The line is cut at separators into
+/// chunks (`Jane Doe, Spokesperson, UNIS Vienna`); a person is a run of 2-4
+/// capitalised name words that starts a chunk, follows an honorific, or
+/// follows `contact`/`and`/`or`, and contains no label, role, organisation
+/// or place word.
+fn names_in_line(line: &str) -> Vec<String> {
+    static SEPARATORS: OnceLock<Regex> = OnceLock::new();
+    let separators = regex(&SEPARATORS, r"[,;:|()\[\]/•·\t]|\s[-–—]\s");
+    separators.split(line).flat_map(names_in_chunk).collect()
+}
+
+fn names_in_chunk(chunk: &str) -> Vec<String> {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let mut names = Vec::new();
+    let mut may_start = true;
+    let mut after_honorific = false;
+    let mut i = 0;
+    while i < words.len() {
+        let run = name_run(&words[i..]);
+        if may_start && !run.is_empty() {
+            let long_enough = run.len() >= 2 || (after_honorific && run.len() == 1);
+            if long_enough && run.len() <= 4 {
+                names.push(run.join(" ").trim_end_matches(['.', ',']).to_string());
+            }
+            i += run.len();
+            may_start = false;
+            after_honorific = false;
+            continue;
+        }
+        let bare = words[i]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        after_honorific = is_honorific(words[i]);
+        may_start =
+            after_honorific || matches!(bare.as_str(), "contact" | "contacting" | "and" | "or");
+        i += 1;
+    }
+    names
+}
+
+fn is_honorific(word: &str) -> bool {
+    let bare: String = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    word.chars().next().is_some_and(char::is_uppercase) && data().honorifics.contains(&bare)
+}
+
+/// The longest prefix of `words` that reads as a person's name: capitalised
+/// words and initials, lower-case particles only between them.
+fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut run: Vec<&'a str> = Vec::new();
+    for word in words {
+        let is_particle = !run.is_empty() && data().particles.contains(&word.to_lowercase());
+        if !(is_name_word(word) || is_particle) {
+            break;
+        }
+        run.push(word);
+        if word.ends_with('.') && !is_initial(word) {
+            break; // sentence end
+        }
+    }
+    while run
+        .last()
+        .is_some_and(|w| data().particles.contains(&w.to_lowercase()))
+    {
+        run.pop();
+    }
+    run
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// A capitalised word with lower-case letters (not an acronym), no digits or
+/// address characters, not a possessive, and not on the not-a-name list.
+fn is_name_word(word: &str) -> bool {
+    if is_initial(word) {
+        return true;
+    }
+    let bare = word.trim_end_matches(['.', ',']);
+    let starts_upper = bare.chars().next().is_some_and(char::is_uppercase);
+    let has_lower = bare.chars().any(char::is_lowercase);
+    let letters_only = bare.chars().all(|c| c.is_alphabetic() || "-'’".contains(c));
+    let possessive = bare.ends_with("'s") || bare.ends_with("’s");
+    starts_upper
+        && has_lower
+        && letters_only
+        && !possessive
+        && !is_honorific(bare)
+        && !data().not_names.contains(&bare.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ContactKind::{Email, Name, Phone, Twitter, Url};
+
+    fn run(body: &[&str], footer: &[&str]) -> Vec<(ContactKind, String)> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let footer: Vec<String> = footer.iter().map(|s| s.to_string()).collect();
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &footer,
+            dateline: None,
+            date: None,
+        };
+        extract(&text)
+            .into_iter()
+            .map(|c| (c.kind, c.value))
+            .collect()
+    }
+
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [(ContactKind, &'a str)]);
+
+    fn pairs(expected: &[(ContactKind, &str)]) -> Vec<(ContactKind, String)> {
+        expected.iter().map(|(k, v)| (*k, v.to_string())).collect()
+    }
+
+    #[test]
+    fn seed_gives_exactly_the_twitter_handle() {
+        let body = ["UNODC hosted a high-level delegation from the Islamic Republic of Iran in Vienna from 29-31 January 2019.",
+            "The project builds on a global community of practice set in motion in GLO.ACT 2015-2019."];
+        let footer = ["For more information, please contact:", "Twitter: @glo_act"];
+        assert_eq!(run(&body, &footer), pairs(&[(Twitter, "@glo_act")]));
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[Case] = &[
+            (
+                "email",
+                &["Write to unodc-press@un.org."],
+                &[(Email, "unodc-press@un.org")],
+            ),
+            (
+                "email domain is no handle",
+                &["Mail x@unodc.org today"],
+                &[(Email, "x@unodc.org")],
+            ),
+            (
+                "international phone",
+                &["Tel.: +43 1 26060 5629"],
+                &[(Phone, "+43 1 26060 5629")],
+            ),
+            (
+                "bracketed country code",
+                &["Phone: (+1) 212 963 1234"],
+                &[(Phone, "(+1) 212 963 1234")],
+            ),
+            (
+                "mobile label",
+                &["Mobile: +43  699 1459 5629"],
+                &[(Phone, "+43 699 1459 5629")],
+            ),
+            (
+                "label without plus",
+                &["Tel: 26060 5629"],
+                &[(Phone, "26060 5629")],
+            ),
+            (
+                "twitter label",
+                &["Twitter: @glo_act"],
+                &[(Twitter, "@glo_act")],
+            ),
+            (
+                "bare handle",
+                &["Follow @UNODC for news"],
+                &[(Twitter, "@UNODC")],
+            ),
+            (
+                "x label",
+                &["X: @UN_News_Centre"],
+                &[(Twitter, "@UN_News_Centre")],
+            ),
+            (
+                "twitter url",
+                &["See twitter.com/glo_act."],
+                &[(Url, "twitter.com/glo_act"), (Twitter, "@glo_act")],
+            ),
+            (
+                "x.com url",
+                &["https://x.com/UNODC"],
+                &[(Url, "https://x.com/UNODC"), (Twitter, "@UNODC")],
+            ),
+            (
+                "twitter intent is no handle",
+                &["https://twitter.com/intent/tweet"],
+                &[(Url, "https://twitter.com/intent/tweet")],
+            ),
+            (
+                "https url trailing dot",
+                &["Read more at https://www.unodc.org/glo-act/."],
+                &[(Url, "https://www.unodc.org/glo-act/")],
+            ),
+            (
+                "www url in brackets",
+                &["(www.unodc.org)"],
+                &[(Url, "www.unodc.org")],
+            ),
+            (
+                "url keeps balanced brackets",
+                &["https://en.wikipedia.org/wiki/GLO_(x)"],
+                &[(Url, "https://en.wikipedia.org/wiki/GLO_(x)")],
+            ),
+            (
+                "javascript url",
+                &["<a href=javascript:void(0)>x</a> javascript:window.open('http://evil.org')"],
+                &[],
+            ),
+            (
+                "defanged url",
+                &["hxxp://evil[.]com and www.evil[.]com"],
+                &[],
+            ),
+            ("defanged email", &["jane[at]un.org and jane@un[.]org"], &[]),
+            ("hashtag", &["#EndTrafficking #GLOACT"], &[]),
+            (
+                "handle inside url is not separate",
+                &["https://medium.com/@unodc"],
+                &[(Url, "https://medium.com/@unodc")],
+            ),
+            (
+                "years are no phone",
+                &["from 2018-2022 and 29-31 January 2019"],
+                &[],
+            ),
+            (
+                "duplicates once",
+                &["@UNODC and @unodc; a@b.org, A@B.org"],
+                &[(Twitter, "@UNODC"), (Email, "a@b.org")],
+            ),
+            (
+                "email inside url",
+                &["https://x.org/?to=a@b.org"],
+                &[(Url, "https://x.org/?to=a@b.org")],
+            ),
+        ];
+        for (name, body, expected) in cases {
+            assert_eq!(run(body, &[]), pairs(expected), "case {name}");
+        }
+    }
+
+    #[test]
+    fn contact_block_names() {
+        let cases: &[Case] = &[
+            (
+                "inline lead-in",
+                &["For more information, please contact: Jane Doe, Spokesperson, UNIS Vienna"],
+                &[(Name, "Jane Doe")],
+            ),
+            (
+                "stacked lines",
+                &["For more information, please contact:\nMs. Jane Doe\nPublic Information Officer\nUnited Nations Information Service\nTel.: +43 1 26060 5629\nEmail: jane.doe@un.org"],
+                &[(Phone, "+43 1 26060 5629"), (Email, "jane.doe@un.org"), (Name, "Jane Doe")],
+            ),
+            (
+                "two people and particles",
+                &["Media contacts: Jan van der Berg or Maria de la Cruz (maria.cruz@un.org)"],
+                &[(Email, "maria.cruz@un.org"), (Name, "Jan van der Berg"), (Name, "Maria de la Cruz")],
+            ),
+            ("contact without colon", &["Please contact Jane Doe at jane@un.org"], &[(Email, "jane@un.org"), (Name, "Jane Doe")]),
+            ("honorific with surname", &["Contact: Mr. Smith"], &[(Name, "Smith")]),
+            ("organisations and places are not names", &["UNODC Communications Unit, Vienna International Centre, New York"], &[]),
+            ("labels are not names", &["Follow Us", "Notes to Editors"], &[]),
+        ];
+        for (name, footer, expected) in cases {
+            assert_eq!(run(&[], footer), pairs(expected), "case {name}");
+        }
+    }
+
+    #[test]
+    fn title_urls_count() {
+        let body: Vec<String> = Vec::new();
+        let text = Text {
+            title: "See www.unodc.org",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        assert_eq!(
+            extract(&text),
+            vec![Contact {
+                kind: Url,
+                value: "www.unodc.org".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in [
+            "@", "+", "(+", "Tel:", "www.", "http://", "é@ü.ö", "ä@b", "Ms.", "+ä1 2 3", "@é", "x@",
+        ] {
+            let _ = run(&[s], &[s]);
+        }
+    }
+
+    /// The seed release as the pipeline hands it over: title, body with the
+    /// dateline removed, and the contact block as footer.
+    fn seed_text_parts() -> (String, Vec<String>, Vec<String>) {
+        let raw = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let paragraphs: Vec<String> = raw
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let title = paragraphs.first().cloned().unwrap_or_default();
+        let footer_at = paragraphs
+            .iter()
+            .position(|p| p.starts_with("For more information"))
+            .unwrap_or(paragraphs.len());
+        let mut body: Vec<String> = paragraphs[1..footer_at].to_vec();
+        if let Some((_, rest)) = body[0].clone().split_once("2019 - ") {
+            body[0] = rest.to_string();
+        }
+        (title, body, paragraphs[footer_at..].to_vec())
+    }
+
+    #[test]
+    fn seed_file() {
+        let (title, body, footer) = seed_text_parts();
+        let text = Text {
+            title: &title,
+            body: &body,
+            footer: &footer,
+            dateline: None,
+            date: None,
+        };
+        assert_eq!(
+            extract(&text),
+            vec![Contact {
+                kind: Twitter,
+                value: "@glo_act".into()
+            }]
+        );
+    }
+}

@@ -1,14 +1,518 @@
+//! Countries the release names: short, official, former and abbreviated names
+//! and demonyms, from `core/data/countries.tsv`; context rules (geographic
+//! features, US states, currencies, person names) from
+//! `core/data/countries_context.tsv`.
+//!
+//! Every piece is read in order: title, dateline (as written), body, footer.
+//! At each word the longest known phrase wins, so `Papua New Guinea` is not
+//! `Guinea` and `Democratic People's Republic of Korea` is not `Republic of
+//! Korea`. Output is ordered by first appearance; `mentions` counts every match.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
 use super::Text;
 use crate::model::CountryMention;
 
-/// Countries the text names, the dateline included, with mention counts.
-pub fn extract(_text: &Text) -> Vec<CountryMention> {
-    Vec::new()
+#[path = "countries_text.rs"]
+pub(crate) mod words;
+
+use words::{in_caps_context, is_title_case, is_title_cased, PhraseTable, Tokens};
+
+const COUNTRIES: &str = include_str!("../../data/countries.tsv");
+const CONTEXT: &str = include_str!("../../data/countries_context.tsv");
+
+/// Countries the text names, the dateline included, with mention counts, in
+/// order of first appearance.
+pub fn extract(text: &Text) -> Vec<CountryMention> {
+    let data = data();
+    let mut tally: Vec<(usize, u32)> = Vec::new();
+    for piece in pieces(text) {
+        for country in scan(data, piece) {
+            match tally.iter_mut().find(|(c, _)| *c == country) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((country, 1)),
+            }
+        }
+    }
+    tally
+        .into_iter()
+        .filter_map(|(i, mentions)| {
+            let c = data.countries.get(i)?;
+            Some(CountryMention {
+                code: c.code.to_string(),
+                name: c.name.to_string(),
+                mentions,
+            })
+        })
+        .collect()
 }
 
 /// ISO 3166-1 alpha-2 code and common English name for a country name as
 /// written anywhere (`Austria`, `AUSTRIA`, `I.R.Iran`, `Islamic Republic of Iran`,
-/// `Côte d'Ivoire`, `UK`): used by the dateline parser.
-pub fn lookup_name(_name: &str) -> Option<(&'static str, &'static str)> {
-    None
+/// `Côte d'Ivoire`, `UK`): used by the dateline parser. Exact match of the whole
+/// name, ignoring case, diacritics and punctuation; demonyms are not names.
+pub fn lookup_name(name: &str) -> Option<(&'static str, &'static str)> {
+    let data = data();
+    let key = Tokens::new(name).lookup_key();
+    let c = data.countries.get(*data.names.get(&key)?)?;
+    Some((c.code, c.name))
+}
+
+/// The pieces of a release in reading order.
+fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
+    std::iter::once(text.title)
+        .chain(text.dateline.map(|d| d.raw.as_str()))
+        .chain(text.body.iter().map(String::as_str))
+        .chain(text.footer.iter().map(String::as_str))
+}
+
+struct Country {
+    code: &'static str,
+    name: &'static str,
+    /// Also a common first or last name (Jordan, Chad, Georgia).
+    person: bool,
+}
+
+/// What a matched phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    /// A name or abbreviation of country `usize`.
+    Name(usize),
+    /// A demonym (`Iranian`).
+    Demonym(usize),
+    /// A demonym that is also a language (`French`): counts only before a state noun.
+    Language(usize),
+    /// Not a mention; words `from..to` of the phrase are suppressed.
+    Block { to: usize },
+}
+
+struct Data {
+    countries: Vec<Country>,
+    table: PhraseTable<Hit>,
+    /// Folded name → country index, for `lookup_name`.
+    names: HashMap<String, usize>,
+    currency: HashSet<&'static str>,
+    state_nouns: HashSet<&'static str>,
+    name_before: HashSet<&'static str>,
+    name_after: HashSet<&'static str>,
+    caps_words: HashSet<&'static str>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(load)
+}
+
+fn load() -> Data {
+    let set = |kind| words::context_lines(CONTEXT, kind).collect::<HashSet<_>>();
+    let mut data = Data {
+        countries: Vec::new(),
+        table: PhraseTable::default(),
+        names: HashMap::new(),
+        currency: set("currency"),
+        state_nouns: set("state_noun"),
+        name_before: set("name_before"),
+        name_after: set("name_after"),
+        caps_words: set("caps_word"),
+    };
+    // Blocks first: on equal length they win over names.
+    for phrase in words::context_lines(CONTEXT, "block") {
+        add_block(&mut data.table, phrase);
+    }
+    for line in COUNTRIES
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        add_country(&mut data, line);
+    }
+    data
+}
+
+/// `state of [Georgia]`: the bracketed words are suppressed, the others are context.
+fn add_block(table: &mut PhraseTable<Hit>, phrase: &str) {
+    let (before, rest) = phrase.split_once('[').unwrap_or(("", phrase));
+    let (inside, after) = rest.split_once(']').unwrap_or((rest, ""));
+    let to = Tokens::new(before).len() + Tokens::new(inside).len();
+    table.insert_any_case(&format!("{before} {inside} {after}"), Hit::Block { to });
+}
+
+fn add_country(data: &mut Data, line: &'static str) {
+    let mut cols = line.split('\t').map(str::trim);
+    let (Some(code), Some(name)) = (cols.next(), cols.next()) else {
+        return;
+    };
+    let list = |col: Option<&'static str>| {
+        col.unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let aliases = list(cols.next());
+    let demonyms = list(cols.next());
+    let languages = list(cols.next());
+    let person = cols
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .any(|f| f.trim() == "person");
+    let index = data.countries.len();
+    data.countries.push(Country { code, name, person });
+    for written in std::iter::once(name).chain(aliases) {
+        data.table.insert(written, Hit::Name(index));
+        data.names
+            .entry(Tokens::new(written).lookup_key())
+            .or_insert(index);
+    }
+    for demonym in demonyms {
+        data.table.insert(demonym, Hit::Demonym(index));
+        data.table.insert(&plural(demonym), Hit::Demonym(index));
+    }
+    for language in languages {
+        data.table.insert(language, Hit::Language(index));
+        // "Germans", "Russians" are people, not a language.
+        data.table.insert(&plural(language), Hit::Demonym(index));
+    }
+}
+
+/// `Afghan` → `Afghans`; words ending in -s, -sh, -x, -z (Swiss, French) are left alone.
+fn plural(demonym: &str) -> String {
+    if demonym.ends_with(['s', 'h', 'x', 'z']) {
+        demonym.to_string()
+    } else {
+        format!("{demonym}s")
+    }
+}
+
+/// Country indices of every mention in one piece, in order.
+fn scan(data: &Data, piece: &str) -> Vec<usize> {
+    let tokens = Tokens::new(piece);
+    let title_cased = is_title_cased(&tokens);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((len, hit)) = data.table.longest_at(&tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let country = match *hit {
+            Hit::Block { to } => {
+                i += to.max(1);
+                continue;
+            }
+            Hit::Name(c) | Hit::Demonym(c) => Some(c),
+            Hit::Language(c) => names_state(data, &tokens, i + len - 1).then_some(c),
+        };
+        let span = Span { start: i, len };
+        if let Some(c) = country.filter(|&c| counts(data, &tokens, span, c, title_cased)) {
+            found.push(c);
+        }
+        i += len;
+    }
+    found
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    len: usize,
+}
+
+impl Span {
+    fn last(self) -> usize {
+        self.start + self.len - 1
+    }
+}
+
+/// The context checks a matched country name must pass.
+fn counts(data: &Data, tokens: &Tokens, span: Span, country: usize, title_cased: bool) -> bool {
+    let single = span.len == 1;
+    let word = tokens.get(span.start).map_or("", |t| t.surface.as_str());
+    if is_currency(data, tokens, span.last()) {
+        return false;
+    }
+    if single && data.caps_words.contains(word) && in_caps_context(tokens, span.start) {
+        return false;
+    }
+    let person = data.countries.get(country).is_some_and(|c| c.person);
+    !(person && single && !title_cased && beside_a_name(data, tokens, span.start))
+}
+
+/// `US dollars`, `US$`, `Pakistani rupees`: a currency, not the country.
+fn is_currency(data: &Data, tokens: &Tokens, last: usize) -> bool {
+    let gap = tokens.gap_after(last);
+    gap.trim_start().starts_with('$')
+        || (tokens.adjacent(last)
+            && tokens
+                .get(last + 1)
+                .is_some_and(|t| data.currency.contains(t.key.as_str())))
+}
+
+/// `French Government`, `Russian authorities`: a language demonym naming the state.
+fn names_state(data: &Data, tokens: &Tokens, last: usize) -> bool {
+    tokens.adjacent(last)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| data.state_nouns.contains(t.surface.as_str()))
+}
+
+/// `Michael Jordan`, `Chad Smith`, `Mr. Jordan`: a capitalised name right
+/// before or after, which is not a sentence opener or a word that commonly
+/// follows a country name.
+fn beside_a_name(data: &Data, tokens: &Tokens, i: usize) -> bool {
+    let name_like = |t: &words::Token, allowed: &HashSet<&str>| {
+        is_title_case(&t.surface) && !allowed.contains(t.surface.as_str())
+    };
+    let before = i
+        .checked_sub(1)
+        .filter(|&p| tokens.adjacent(p) || tokens.gap_after(p).trim() == ".")
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| name_like(t, &data.name_before));
+    let after = tokens.adjacent(i)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| name_like(t, &data.name_after));
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dateline;
+
+    fn codes_in(title: &str, body: &[&str]) -> Vec<(String, u32)> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let text = Text {
+            title,
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        extract(&text)
+            .into_iter()
+            .map(|c| (c.code, c.mentions))
+            .collect()
+    }
+
+    fn codes(body: &str) -> Vec<String> {
+        codes_in("", &[body]).into_iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn data_covers_all_iso_codes_once() {
+        let data = data();
+        let mut seen = HashSet::new();
+        for c in &data.countries {
+            assert!(seen.insert(c.code), "duplicate {}", c.code);
+            assert_eq!(c.code.len(), 2, "{}", c.code);
+        }
+        assert_eq!(data.countries.len(), 250, "249 ISO codes plus XK");
+    }
+
+    #[test]
+    fn lookup_name_finds_written_names() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Austria", Some("AT")),
+            ("AUSTRIA", Some("AT")),
+            ("I.R.Iran", Some("IR")),
+            ("I.R. Iran", Some("IR")),
+            ("Islamic Republic of Iran", Some("IR")),
+            ("Iran (Islamic Republic of)", Some("IR")),
+            ("Türkiye", Some("TR")),
+            ("Turkey", Some("TR")),
+            ("Czechia", Some("CZ")),
+            ("Czech Republic", Some("CZ")),
+            ("Eswatini", Some("SZ")),
+            ("Swaziland", Some("SZ")),
+            ("Myanmar", Some("MM")),
+            ("Burma", Some("MM")),
+            ("Côte d'Ivoire", Some("CI")),
+            ("Cote d’Ivoire", Some("CI")),
+            ("Ivory Coast", Some("CI")),
+            ("North Macedonia", Some("MK")),
+            ("FYROM", Some("MK")),
+            ("Lao PDR", Some("LA")),
+            ("Laos", Some("LA")),
+            ("DRC", Some("CD")),
+            ("Democratic Republic of the Congo", Some("CD")),
+            ("Congo-Kinshasa", Some("CD")),
+            ("Republic of the Congo", Some("CG")),
+            ("UK", Some("GB")),
+            ("U.K.", Some("GB")),
+            ("Great Britain", Some("GB")),
+            ("United Kingdom", Some("GB")),
+            ("US", Some("US")),
+            ("U.S.", Some("US")),
+            ("USA", Some("US")),
+            ("United States of America", Some("US")),
+            ("Russian Federation", Some("RU")),
+            ("Syrian Arab Republic", Some("SY")),
+            ("Viet Nam", Some("VN")),
+            ("Vietnam", Some("VN")),
+            ("Republic of Korea", Some("KR")),
+            ("South Korea", Some("KR")),
+            ("DPRK", Some("KP")),
+            ("North Korea", Some("KP")),
+            ("Holy See", Some("VA")),
+            ("State of Palestine", Some("PS")),
+            ("Kosovo", Some("XK")),
+            ("Bolivia (Plurinational State of)", Some("BO")),
+            ("Venezuela (Bolivarian Republic of)", Some("VE")),
+            ("Republic of Moldova", Some("MD")),
+            ("United Republic of Tanzania", Some("TZ")),
+            ("the Netherlands", Some("NL")),
+            ("The Gambia", Some("GM")),
+            ("Vienna", None),
+            ("Iranian", None),
+            ("UN Information Service", None),
+            ("", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(lookup_name(name).map(|(c, _)| c), *want, "{name}");
+        }
+        assert_eq!(lookup_name("AUSTRIA"), Some(("AT", "Austria")));
+    }
+
+    #[test]
+    fn extracts_names_demonyms_and_long_forms() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Iran's position and Iranian experts", &["IR"]),
+            ("Afghan refugees and Afghans", &["AF"]),
+            ("Islamic Republic of Afghanistan, Republic of Iraq and Islamic Republic of Pakistan", &["AF", "IQ", "PK"]),
+            ("Iraqi and Pakistani officials met Colombian and Guinean experts", &["IQ", "PK", "CO", "GN"]),
+            ("Nigerien and Nigerian delegates", &["NE", "NG"]),
+            ("Papua New Guinea, Guinea-Bissau, Equatorial Guinea", &["PG", "GW", "GQ"]),
+            ("Niger is not Nigeria", &["NE", "NG"]),
+            ("the Dominican Republic and Dominica", &["DO", "DM"]),
+            ("Republic of Korea and Democratic People's Republic of Korea", &["KR", "KP"]),
+            ("South Sudan and Sudan", &["SS", "SD"]),
+            ("Ministry of Foreign Affairs of the Islamic Republic of Iran", &["IR"]),
+            ("the United States Department of State", &["US"]),
+            ("the U.S. and the UK", &["US", "GB"]),
+            ("officials from the DRC and Lao PDR", &["CD", "LA"]),
+            ("Türkiye, Czechia and Côte d’Ivoire", &["TR", "CZ", "CI"]),
+            ("Cote d'Ivoire and Ivory Coast", &["CI"]),
+            ("Jordan has ratified it; Chad too", &["JO", "TD"]),
+            ("Amman, Jordan", &["JO"]),
+            ("the Government of Georgia", &["GE"]),
+            ("Tbilisi, Georgia", &["GE"]),
+            ("St. Lucia and Saint Kitts and Nevis", &["LC", "KN"]),
+            ("the French Government and Russian authorities", &["FR", "RU"]),
+            ("Germans and Italians", &["DE", "IT"]),
+            ("Viet Nam and the Syrian Arab Republic", &["VN", "SY"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_false_friends() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He moved to Atlanta, Georgia last year", &[]),
+            ("a firm in Georgia, USA", &["US"]),
+            ("the state of Georgia passed a law", &[]),
+            ("Michael Jordan and Chad Smith spoke", &[]),
+            ("Mr. Jordan said", &[]),
+            ("piracy in the Gulf of Guinea", &[]),
+            ("oil in the Niger Delta", &[]),
+            ("the shrinking Lake Chad", &[]),
+            ("along the Niger River", &[]),
+            ("the report is available in French, Arabic and Spanish", &[]),
+            ("European and sub-Saharan partners", &[]),
+            ("a grant of US$ 5 million", &[]),
+            ("paid in US dollars", &[]),
+            ("UNODC CALLS ON ALL OF US TO ACT", &[]),
+            ("roast turkey and guinea pigs from china", &[]),
+            ("the Vienna Declaration", &[]),
+            ("Contact info@iran.org or www.austria.info", &[]),
+            ("Latin America and the Indian Ocean", &[]),
+            ("Nigeria's Niger Delta", &["NG"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(codes(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn all_caps_headline_still_names_countries() {
+        assert_eq!(codes("IRAN AND UNODC TO INCREASE COOPERATION"), vec!["IR"]);
+        assert_eq!(
+            codes("Jordan Hosts Regional Meeting On Trafficking"),
+            vec!["JO"]
+        );
+    }
+
+    #[test]
+    fn dateline_country_counts_but_city_alone_does_not() {
+        let dateline = |raw: &str| Dateline {
+            raw: raw.to_string(),
+            city: Some("Vienna".into()),
+            country: Some("AT".into()),
+        };
+        let body = vec!["Text.".to_string()];
+        for (raw, want) in [
+            ("Vienna, Austria - 17 April 2019", vec!["AT"]),
+            ("VIENNA, 14 September (UN Information Service)", vec![]),
+            ("Tehran (I.R.Iran), 2 November 2020", vec!["IR"]),
+        ] {
+            let d = dateline(raw);
+            let text = Text {
+                title: "",
+                body: &body,
+                footer: &[],
+                dateline: Some(&d),
+                date: None,
+            };
+            let got: Vec<String> = extract(&text).into_iter().map(|c| c.code).collect();
+            assert_eq!(got, want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn seed_release_gives_its_five_countries() {
+        let seed = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let mut paragraphs = seed.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+        let title = paragraphs.next().unwrap_or_default();
+        let body: Vec<String> = paragraphs
+            .map(|p| p.replacen("Vienna, Austria - 17 April 2019 - ", "", 1))
+            .collect();
+        let d = Dateline {
+            raw: "Vienna, Austria - 17 April 2019".into(),
+            city: Some("Vienna".into()),
+            country: Some("AT".into()),
+        };
+        let text = Text {
+            title,
+            body: &body,
+            footer: &[],
+            dateline: Some(&d),
+            date: None,
+        };
+        let got = extract(&text);
+        let mut codes: Vec<&str> = got.iter().map(|c| c.code.as_str()).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, ["AF", "AT", "IQ", "IR", "PK"]);
+        assert_eq!(
+            got.first().map(|c| c.code.as_str()),
+            Some("IR"),
+            "ordered by first appearance"
+        );
+        let at = got.iter().find(|c| c.code == "AT");
+        assert_eq!(at.map(|c| c.mentions), Some(1));
+        let ir = got.iter().find(|c| c.code == "IR");
+        assert!(
+            ir.is_some_and(|c| c.mentions >= 9 && c.name == "Iran"),
+            "{ir:?}"
+        );
+    }
+
+    #[test]
+    fn mentions_are_counted_across_pieces() {
+        assert_eq!(
+            codes_in("Iran and UNODC", &["Iran's role", "Iranian experts"]),
+            vec![("IR".to_string(), 3)]
+        );
+    }
 }

@@ -1,3 +1,843 @@
+//! Events: every explicit calendar expression in the title and body (days, day
+//! ranges, months, years, year spans, open periods), at the precision written.
+//!
+//! Not events: the publication date and embargo dates; relative phrases (last
+//! week, this year, last March); durations (four-year); four-digit numbers
+//! that are not years (phone numbers, postal codes, amounts, document
+//! symbols, counts such as "2000 people", and names that carry a year such as
+//! "2030 Agenda" or "Horizon 2020"). The footer is not read: its phone numbers
+//! and addresses are full of year-like numbers.
+//!
+//! Every pattern proposes candidates; where candidates overlap, the one that
+//! starts first wins, then the longest (a range beats the single day inside it).
+//!
+//! Reference data: `core/data/events_words.tsv`.
+
 use super::Text;
+use crate::ingest::dates::{month_from_name, Date};
 use crate::model::Event;
-pub fn extract(_text: &Text) -> Vec<Event> { Vec::new() }
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
+
+/// The earliest and latest year taken as a calendar year.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// How far back (bytes) an "embargo" word disqualifies a date.
+const EMBARGO_WINDOW: usize = 100;
+
+/// A calendar point at the precision written: year, month or day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Point {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Point {
+    fn year(year: i32) -> Point {
+        Point {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    fn month(year: i32, month: u8) -> Option<Point> {
+        (1..=12).contains(&month).then_some(Point {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
+    fn day(year: i32, month: u8, day: u8) -> Option<Point> {
+        Date::new(year, month, day).map(|_| Point {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
+    }
+
+    fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// Ordering key: a point's first day.
+    fn key(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+}
+
+/// A point or a period; `end: None` is an open period (`since 2015`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Period {
+    start: Point,
+    end: Option<Point>,
+}
+
+impl Period {
+    fn single(p: Point) -> Period {
+        Period {
+            start: p,
+            end: Some(p),
+        }
+    }
+
+    /// A period whose end comes after its start.
+    fn range(start: Point, end: Point) -> Option<Period> {
+        (start.key() < end.key()).then_some(Period {
+            start,
+            end: Some(end),
+        })
+    }
+
+    fn is_single(&self) -> bool {
+        self.end == Some(self.start)
+    }
+}
+
+/// What a pattern found in one paragraph: a byte span and its periods.
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    periods: Vec<Period>,
+}
+
+/// How a pattern's match becomes periods.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    DayRange,
+    CrossMonthRange,
+    MonthRange,
+    Day,
+    MonthYear,
+    Iso,
+    YearSpan,
+    Year,
+    BareMonth,
+}
+
+struct Tables {
+    patterns: Vec<(Regex, Shape)>,
+    before: Vec<String>,
+    after: Vec<String>,
+    lead: Vec<String>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut words = (Vec::new(), Vec::new(), Vec::new());
+        for line in include_str!("../../data/events_words.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t').map(str::trim);
+            let (Some(kind), Some(word)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let word = word.to_lowercase();
+            match kind {
+                "before" => words.0.push(word),
+                "after" => words.1.push(word),
+                "lead" => words.2.push(word),
+                _ => {}
+            }
+        }
+        Tables {
+            patterns: patterns(),
+            before: words.0,
+            after: words.1,
+            lead: words.2,
+        }
+    })
+}
+
+/// Month names as an alternation: capitalised or upper case only, so that the
+/// verb "may" and the noun "march" are never months.
+fn month_alternation(with_abbreviations: bool) -> String {
+    const FULL: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const SHORT: [&str; 12] = [
+        "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let mut names: Vec<String> = FULL.iter().map(|s| s.to_string()).collect();
+    if with_abbreviations {
+        names.extend(SHORT.iter().map(|s| s.to_string()));
+    }
+    let upper: Vec<String> = names.iter().map(|n| n.to_uppercase()).collect();
+    names.extend(upper);
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+fn patterns() -> Vec<(Regex, Shape)> {
+    let mon = |name: &str| format!(r"(?P<{name}>\b(?:{})\b\.?)", month_alternation(true));
+    let day = |name: &str| format!(r"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?\b");
+    let year = |name: &str| format!(r"(?P<{name}>\d{{4}})\b");
+    let opt_year = |name: &str| format!(r"(?:,?\s+{})?", year(name));
+    let weekday = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?:,\s*|\s+))?";
+    let lead = r"(?:(?P<lead>(?i:from|between))\s+)?";
+    let conn = r"(?P<conn>\s*[-–—‑]\s*|\s+(?i:to|until|till|through|and)\s+)";
+    let of = r"(?:\s+(?i:of))?\s+";
+    let (d, d1, d2) = (day("d"), day("d1"), day("d2"));
+    let (m, m1, m2) = (mon("m"), mon("m1"), mon("m2"));
+    let (y, y1, y2) = (opt_year("y"), opt_year("y1"), opt_year("y2"));
+    let full_month = month_alternation(false);
+    let sources = [
+        (
+            format!(r"\b{lead}{weekday}{d1}{conn}{weekday}{d2}{of}{m}{y}"),
+            Shape::DayRange,
+        ),
+        (
+            format!(r"\b{lead}{weekday}{m}\s+{d1}{conn}{d2}{y}"),
+            Shape::DayRange,
+        ),
+        (
+            format!(r"\b{lead}{weekday}{d1}{of}{m1}{y1}{conn}{weekday}{d2}{of}{m2}{y2}"),
+            Shape::CrossMonthRange,
+        ),
+        (
+            format!(r"\b{lead}{weekday}{m1}\s+{d1}{y1}{conn}{weekday}{m2}\s+{d2}{y2}"),
+            Shape::CrossMonthRange,
+        ),
+        (
+            format!(r"\b{lead}{m1}{y1}{conn}{m2}{y2}"),
+            Shape::MonthRange,
+        ),
+        (format!(r"\b{weekday}{d}{of}{m}{y}"), Shape::Day),
+        (format!(r"\b{weekday}{m}\s+{d}{y}"), Shape::Day),
+        (format!(r"{m},?\s+{}", year("y")), Shape::MonthYear),
+        (
+            r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b".to_string(),
+            Shape::Iso,
+        ),
+        (
+            format!(
+                r"\b{lead}(?P<y1>\d{{4}})(?P<conn>\s*[-–—‑/]\s*|\s+(?i:to|until|till|through|and)\s+)(?P<y2>\d{{4}}|\d{{2}})\b"
+            ),
+            Shape::YearSpan,
+        ),
+        (r"\b(?P<y>\d{4})\b".to_string(), Shape::Year),
+        (
+            format!(r"\b(?P<lead>[A-Za-z]+)(?:\s+(?i:of)\s+|\s+|-)(?P<m>\b(?:{full_month})\b)"),
+            Shape::BareMonth,
+        ),
+    ];
+    sources
+        .into_iter()
+        .filter_map(|(source, shape)| Regex::new(&source).ok().map(|re| (re, shape)))
+        .collect()
+}
+
+/// Events in the title and body, in the order written, each {start, end} once.
+pub fn extract(text: &Text) -> Vec<Event> {
+    let publication = text
+        .date
+        .and_then(|d| Point::day(d.year, d.month, d.day))
+        .map(Period::single);
+    let pub_year = text.date.map(|d| d.year);
+    let mut out: Vec<Event> = Vec::new();
+    let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
+    for source in sources {
+        for (period, phrase) in events_in(source, pub_year) {
+            if Some(period) == publication {
+                continue;
+            }
+            let event = Event {
+                start: period.start.iso(),
+                end: period.end.map(|p| p.iso()),
+                text: phrase,
+            };
+            if !out
+                .iter()
+                .any(|e| e.start == event.start && e.end == event.end)
+            {
+                out.push(event);
+            }
+        }
+    }
+    out
+}
+
+/// Periods in one paragraph with the phrase each was written as.
+fn events_in(s: &str, pub_year: Option<i32>) -> Vec<(Period, String)> {
+    let mut candidates: Vec<Candidate> = tables()
+        .patterns
+        .iter()
+        .flat_map(|(re, shape)| {
+            re.captures_iter(s)
+                .filter_map(move |caps| candidate(s, &caps, *shape, pub_year))
+        })
+        .collect();
+    candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+    let mut taken_to = 0;
+    let mut out = Vec::new();
+    for c in candidates {
+        if c.start < taken_to || under_embargo(s, c.start) {
+            continue;
+        }
+        taken_to = c.end;
+        let c = open_if_since(s, c);
+        let phrase = s.get(c.start..c.end).unwrap_or_default().trim().to_string();
+        out.extend(c.periods.into_iter().map(|p| (p, phrase.clone())));
+    }
+    out
+}
+
+/// A pattern match as a candidate, or `None` when it is not a date after all.
+fn candidate(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Option<Candidate> {
+    let whole = caps.get(0)?;
+    let (start, end) = match shape {
+        // Only the month is the phrase; the lead word just licenses it.
+        Shape::BareMonth => caps.name("m").map(|m| (m.start(), m.end()))?,
+        _ => (whole.start(), whole.end()),
+    };
+    let start = lead_trimmed_start(s, caps).unwrap_or(start);
+    if matches!(shape, Shape::Year | Shape::YearSpan) && !year_context_ok(s, start, end) {
+        return None;
+    }
+    let periods = periods(s, caps, shape, pub_year)?;
+    Some(Candidate {
+        start,
+        end,
+        periods,
+    })
+}
+
+/// "from" belongs to the phrase only when paired with "to" (`from 3 to 5
+/// March`); before a dash range (`from 29-31 January`) it is just a preposition.
+fn lead_trimmed_start(s: &str, caps: &Captures) -> Option<usize> {
+    let (lead, conn) = (caps.name("lead")?, caps.name("conn")?);
+    if conn.as_str().chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let rest = s.get(lead.end()..)?;
+    Some(lead.end() + rest.len() - rest.trim_start().len())
+}
+
+fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Option<Vec<Period>> {
+    let text = |name: &str| caps.name(name).map(|m| m.as_str());
+    let num = |name: &str| text(name).and_then(|t| t.parse::<u8>().ok());
+    let month = |name: &str| text(name).and_then(month_from_name);
+    let written_year = |name: &str| match text(name) {
+        Some(y) => y
+            .parse::<i32>()
+            .ok()
+            .filter(|y| YEARS.contains(y))
+            .map(Some),
+        None => Some(None),
+    };
+    // "and" joins a range only after "between"; otherwise it lists two dates.
+    let lead = text("lead").map(str::to_lowercase);
+    let conn = text("conn")
+        .map(|c| c.trim().to_lowercase())
+        .unwrap_or_default();
+    let is_list = conn == "and" && lead.as_deref() != Some("between");
+    let join = |a: Point, b: Point| -> Option<Vec<Period>> {
+        if is_list {
+            (a.key() < b.key()).then(|| vec![Period::single(a), Period::single(b)])
+        } else {
+            Period::range(a, b).map(|p| vec![p])
+        }
+    };
+    match shape {
+        Shape::DayRange => {
+            let y = written_year("y")?.or(pub_year)?;
+            let m = month("m")?;
+            join(Point::day(y, m, num("d1")?)?, Point::day(y, m, num("d2")?)?)
+        }
+        Shape::CrossMonthRange => {
+            let (m1, m2) = (month("m1")?, month("m2")?);
+            let y2 = written_year("y2")?.or(pub_year)?;
+            let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            join(
+                Point::day(y1, m1, num("d1")?)?,
+                Point::day(y2, m2, num("d2")?)?,
+            )
+        }
+        Shape::MonthRange => {
+            let (m1, m2) = (month("m1")?, month("m2")?);
+            let y2 = written_year("y2")?.or(pub_year)?;
+            let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            join(Point::month(y1, m1)?, Point::month(y2, m2)?)
+        }
+        Shape::Day => {
+            let y = written_year("y")?.or(pub_year)?;
+            Some(vec![Period::single(Point::day(y, month("m")?, num("d")?)?)])
+        }
+        Shape::MonthYear => {
+            let y = written_year("y")??;
+            Some(vec![Period::single(Point::month(y, month("m")?)?)])
+        }
+        Shape::Iso => {
+            let y = written_year("y")??;
+            Some(vec![Period::single(Point::day(y, num("mo")?, num("d")?)?)])
+        }
+        Shape::YearSpan => {
+            // "2018 and 2019" lists two years: each is found on its own.
+            if is_list {
+                return None;
+            }
+            let y1 = written_year("y1")??;
+            let y2 = span_end(y1, text("y2")?)?;
+            join(Point::year(y1), Point::year(y2))
+        }
+        Shape::Year => Some(vec![Period::single(Point::year(written_year("y")??))]),
+        Shape::BareMonth => {
+            let lead = lead?;
+            let m = caps.name("m")?;
+            let followed_by_number = s
+                .get(m.end()..)?
+                .trim_start_matches([',', ' '])
+                .starts_with(|c: char| c.is_ascii_digit());
+            if followed_by_number || !tables().lead.contains(&lead) {
+                return None;
+            }
+            Some(vec![Period::single(Point::month(
+                pub_year?,
+                month_from_name(m.as_str())?,
+            )?)])
+        }
+    }
+}
+
+/// The end year of a span written `2018-2022` or `2018/19`: within a century
+/// after the start.
+fn span_end(start: i32, written: &str) -> Option<i32> {
+    let n: i32 = written.parse().ok()?;
+    let end = if written.len() == 2 {
+        start - start % 100 + n
+    } else {
+        n
+    };
+    (end > start && end - start <= 100 && YEARS.contains(&end)).then_some(end)
+}
+
+/// Whether a four-digit number (or span) at `start..end` stands where a year can:
+/// not glued to other tokens (S/2019/123, A-2100, COVID-2019), not part of a
+/// phone number (+43 1 26060 2019) or postal address (, 2100 Copenhagen), not
+/// an amount (USD 2019, 2000 euros), not a count (2000 people), not a name
+/// (2030 Agenda) and not a reference number (resolution 2250).
+fn year_context_ok(s: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (s.get(..start), s.get(end..)) else {
+        return false;
+    };
+    let tables = tables();
+    let postal_code = before.ends_with(", ")
+        && after.starts_with(' ')
+        && next_word(after).starts_with(char::is_uppercase);
+    let not_a_year = glued_before(before)
+        || glued_after(after)
+        || between_numbers(before, after)
+        || postal_code
+        || super::money::has_currency_before(before)
+        || super::money::currency_after_len(after).is_some()
+        || tables
+            .before
+            .contains(&previous_word(before).to_lowercase())
+        || tables.after.contains(&next_word(after).to_lowercase())
+        || after.starts_with(['%', '°']);
+    !not_a_year
+}
+
+/// The character before is part of another token. A prefix such as `mid-` or
+/// `pre-` keeps the year (mid-2020).
+fn glued_before(before: &str) -> bool {
+    let Some(c) = before.chars().next_back() else {
+        return false;
+    };
+    if matches!(c, '-' | '–') {
+        let word = previous_word(
+            before
+                .get(..before.len() - c.len_utf8())
+                .unwrap_or_default(),
+        );
+        let prefixes = ["mid", "pre", "post", "early", "late", "end"];
+        return !prefixes.iter().any(|p| word.eq_ignore_ascii_case(p));
+    }
+    c.is_alphanumeric() || "/_.+#@&$€£¥:,".contains(c)
+}
+
+/// The character after continues the token (2019s, 2019/123, 2019-nCoV, 2.019,5).
+fn glued_after(after: &str) -> bool {
+    let mut chars = after.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let then_alnum = chars.next().is_some_and(char::is_alphanumeric);
+    c.is_alphanumeric() || "/_+@".contains(c) || ("-–.,".contains(c) && then_alnum)
+}
+
+/// Digits on both or either side across spaces: a phone number or a number list.
+fn between_numbers(before: &str, after: &str) -> bool {
+    let b = before.trim_end_matches(' ');
+    let a = after.trim_start_matches(' ');
+    b.len() < before.len() && b.ends_with(|c: char| c.is_ascii_digit())
+        || a.len() < after.len() && a.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The word just before (letters only, trailing dot dropped): `No.` → `No`.
+fn previous_word(before: &str) -> &str {
+    let t = before.trim_end().trim_end_matches('.');
+    let start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(t.len(), |(i, _)| i);
+    t.get(start..).unwrap_or_default()
+}
+
+/// The word just after (letters only), or `%`-like signs.
+fn next_word(after: &str) -> &str {
+    let t = after.trim_start();
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(t.len(), |(i, _)| i);
+    t.get(..end).unwrap_or_default()
+}
+
+/// An embargo line's dates ("Embargoed until 17 April 2019") are not events:
+/// "embargo" earlier in the same sentence, close before the date.
+fn under_embargo(s: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(EMBARGO_WINDOW);
+    while !s.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(window) = s.get(from..start) else {
+        return false;
+    };
+    let sentence = [". ", "; ", "\n"]
+        .iter()
+        .filter_map(|end| window.rfind(end).map(|i| i + end.len()))
+        .max()
+        .and_then(|i| window.get(i..))
+        .unwrap_or(window);
+    sentence.to_lowercase().contains("embargo")
+}
+
+/// `since 2015`, `from 2015 onwards`: a single point becomes an open period and
+/// the phrase takes the words in.
+fn open_if_since(s: &str, mut c: Candidate) -> Candidate {
+    let period = match c.periods.as_slice() {
+        [only] if only.is_single() => *only,
+        _ => return c,
+    };
+    let before = s.get(..c.start).unwrap_or_default();
+    let after = s.get(c.end..).unwrap_or_default();
+    let word = previous_word(before);
+    let word_start = before.trim_end().len() - word.len();
+    let onwards = ["onwards", "onward"]
+        .iter()
+        .find(|w| next_word(after).eq_ignore_ascii_case(w));
+    let opens = word.eq_ignore_ascii_case("since")
+        || (word.eq_ignore_ascii_case("from") && onwards.is_some());
+    let open_start = opens.then_some(word_start);
+    if let Some(start) = open_start {
+        c.periods = vec![Period {
+            start: period.start,
+            end: None,
+        }];
+        c.start = start;
+        if let Some(w) = onwards {
+            let skipped = after.len() - after.trim_start().len();
+            c.end += skipped + w.len();
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(body: &str, date: Option<Date>) -> Vec<(String, Option<String>, String)> {
+        let body = vec![body.to_string()];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date,
+        };
+        extract(&text)
+            .into_iter()
+            .map(|e| (e.start, e.end, e.text))
+            .collect()
+    }
+
+    fn published() -> Option<Date> {
+        Date::new(2019, 4, 17)
+    }
+
+    /// Expected (start, end or "" for an open period, text).
+    type Expected = (&'static str, &'static str, &'static str);
+
+    const CASES: &[(&str, &[Expected])] = &[
+        // Single days.
+        (
+            "met on 17 April 2018.",
+            &[("2018-04-17", "2018-04-17", "17 April 2018")],
+        ),
+        (
+            "met on April 17, 2018.",
+            &[("2018-04-17", "2018-04-17", "April 17, 2018")],
+        ),
+        (
+            "the 17th of April 2018",
+            &[("2018-04-17", "2018-04-17", "17th of April 2018")],
+        ),
+        (
+            "on Monday, 3 March 2021 at",
+            &[("2021-03-03", "2021-03-03", "Monday, 3 March 2021")],
+        ),
+        ("on 3 March", &[("2019-03-03", "2019-03-03", "3 March")]),
+        (
+            "ON 3 MARCH 2021",
+            &[("2021-03-03", "2021-03-03", "3 MARCH 2021")],
+        ),
+        (
+            "on 2021-03-03",
+            &[("2021-03-03", "2021-03-03", "2021-03-03")],
+        ),
+        // Day ranges.
+        (
+            "from 29-31 January 2019.",
+            &[("2019-01-29", "2019-01-31", "29-31 January 2019")],
+        ),
+        (
+            "from 3 to 5 March",
+            &[("2019-03-03", "2019-03-05", "from 3 to 5 March")],
+        ),
+        (
+            "held 3–5 March 2021",
+            &[("2021-03-03", "2021-03-05", "3–5 March 2021")],
+        ),
+        (
+            "30 June - 2 July 2021",
+            &[("2021-06-30", "2021-07-02", "30 June - 2 July 2021")],
+        ),
+        (
+            "between 3 and 5 March",
+            &[("2019-03-03", "2019-03-05", "between 3 and 5 March")],
+        ),
+        (
+            "March 3-5, 2021",
+            &[("2021-03-03", "2021-03-05", "March 3-5, 2021")],
+        ),
+        (
+            "30 December 2020 - 2 January 2021",
+            &[(
+                "2020-12-30",
+                "2021-01-02",
+                "30 December 2020 - 2 January 2021",
+            )],
+        ),
+        (
+            "on 3 and 4 March 2021",
+            &[
+                ("2021-03-03", "2021-03-03", "3 and 4 March 2021"),
+                ("2021-03-04", "2021-03-04", "3 and 4 March 2021"),
+            ],
+        ),
+        (
+            "June 30 - July 2, 2021",
+            &[("2021-06-30", "2021-07-02", "June 30 - July 2, 2021")],
+        ),
+        (
+            "from 3 March to 5 April 2021",
+            &[("2021-03-03", "2021-04-05", "from 3 March to 5 April 2021")],
+        ),
+        (
+            "on Sept. 5, 2019",
+            &[("2019-09-05", "2019-09-05", "Sept. 5, 2019")],
+        ),
+        // Months.
+        (
+            "between January and March 2018",
+            &[("2018-01", "2018-03", "between January and March 2018")],
+        ),
+        (
+            "December 2018 - February 2019",
+            &[("2018-12", "2019-02", "December 2018 - February 2019")],
+        ),
+        (
+            "in March and April 2021",
+            &[
+                ("2021-03", "2021-03", "March and April 2021"),
+                ("2021-04", "2021-04", "March and April 2021"),
+            ],
+        ),
+        (
+            "in January 2019,",
+            &[("2019-01", "2019-01", "January 2019")],
+        ),
+        ("in March the group", &[("2019-03", "2019-03", "March")]),
+        ("by mid-June", &[("2019-06", "2019-06", "June")]),
+        (
+            "from March to May 2020",
+            &[("2020-03", "2020-05", "from March to May 2020")],
+        ),
+        // Years and spans.
+        ("a law (2004), which", &[("2004", "2004", "2004")]),
+        ("in 2019 the office", &[("2019", "2019", "2019")]),
+        (
+            "a four-year (2018-2022) plan",
+            &[("2018", "2022", "2018-2022")],
+        ),
+        ("a 2018–2022 plan", &[("2018", "2022", "2018–2022")]),
+        (
+            "between 2018 and 2022",
+            &[("2018", "2022", "between 2018 and 2022")],
+        ),
+        (
+            "from 2018 to 2022",
+            &[("2018", "2022", "from 2018 to 2022")],
+        ),
+        ("the 2018/19 season", &[("2018", "2019", "2018/19")]),
+        ("in GLO.ACT 2015-2019 and", &[("2015", "2019", "2015-2019")]),
+        ("the 2019-20 biennium", &[("2019", "2020", "2019-20")]),
+        (
+            "in 2017 and 2018",
+            &[("2017", "2017", "2017"), ("2018", "2018", "2018")],
+        ),
+        ("in mid-2020", &[("2020", "2020", "2020")]),
+        // Open periods.
+        ("since 2015, the office", &[("2015", "", "since 2015")]),
+        ("since March 2015", &[("2015-03", "", "since March 2015")]),
+        ("from 2015 onwards", &[("2015", "", "from 2015 onwards")]),
+        // The publication date (17 April 2019) is never an event.
+        ("on 17 April 2019 and April 17", &[]),
+        // Embargo dates are not events.
+        ("EMBARGOED until 18 April 2019, 00:01 GMT", &[]),
+        (
+            "Embargoed until 18 April 2019. The meeting on 20 April 2019",
+            &[("2019-04-20", "2019-04-20", "20 April 2019")],
+        ),
+        // Identical pairs appear once, in order of position.
+        (
+            "2004, then 2010 and again 2004",
+            &[("2004", "2004", "2004"), ("2010", "2010", "2010")],
+        ),
+        // Not events.
+        (
+            "last week, this year, next month, yesterday, last March",
+            &[],
+        ),
+        ("a four-year plan, a 10-year strategy", &[]),
+        ("call +43 1 26060 2019 now", &[]),
+        ("A-1400 Vienna, 2100 Copenhagen", &[]),
+        ("some 2,000 victims, 2000 people, 1500 km", &[]),
+        ("USD 2019 and 2000 euros", &[]),
+        ("document S/2019/123 and UNIS/CP/2019", &[]),
+        ("the COVID-19 pandemic", &[]),
+        (
+            "the 2030 Agenda for Sustainable Development and Agenda 2030",
+            &[],
+        ),
+        ("in 1850 and 2150", &[]),
+        ("resolution 2019 and No. 2001", &[]),
+        ("we may march on", &[]),
+        ("in the 1990s and 2000s", &[]),
+        ("a rise of 2020% and 2021 per cent", &[]),
+    ];
+
+    #[test]
+    fn calendar_expressions() {
+        for (input, expected) in CASES {
+            let want: Vec<(String, Option<String>, String)> = expected
+                .iter()
+                .map(|(s, e, t)| {
+                    (
+                        s.to_string(),
+                        (!e.is_empty()).then(|| e.to_string()),
+                        t.to_string(),
+                    )
+                })
+                .collect();
+            assert_eq!(events(input, published()), want, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn days_and_months_without_a_year_need_a_publication_date() {
+        assert!(events("on 3 March and in June", None).is_empty());
+        assert_eq!(events("on 3 March 2021", None).len(), 1);
+    }
+
+    #[test]
+    fn seed_release() {
+        let body: Vec<String> = [
+            "UNODC hosted a delegation for a three-day meeting in Vienna from 29-31 January 2019.",
+            "including through a dedicated anti-human trafficking law (2004), which is in revision.",
+            "The Global Action (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative.",
+            "The project builds on a community of practice set in motion in GLO.ACT 2015-2019 and assists.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let footer = vec![
+            "Twitter: @glo_act".to_string(),
+            "Tel: +43 1 26060 2019".to_string(),
+        ];
+        let text = Text {
+            title: "Islamic Republic of Iran and UNODC to increase cooperation",
+            body: &body,
+            footer: &footer,
+            dateline: None,
+            date: published(),
+        };
+        let got: Vec<(String, Option<String>)> = extract(&text)
+            .into_iter()
+            .map(|e| (e.start, e.end))
+            .collect();
+        let want = [
+            ("2019-01-29", "2019-01-31"),
+            ("2004", "2004"),
+            ("2018", "2022"),
+            ("2015", "2019"),
+        ]
+        .map(|(s, e)| (s.to_string(), Some(e.to_string())));
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let mixed = "Ünïcode€ 12 million — from 3–5 März, 30 June - 2 July 2021 (2018–2022) US$ 1.5bn ¥ 2019/20 since 2015 Rs. 5";
+        for (i, _) in mixed.char_indices() {
+            for s in [&mixed[..i], &mixed[i..]] {
+                let _ = events(s, published());
+            }
+        }
+        for s in [
+            "",
+            "2019",
+            "since",
+            "ü2019ü",
+            "31 February 2019",
+            "from 5 to 3 March",
+            "2022-2018",
+            "€—2019",
+        ] {
+            let _ = events(s, published());
+            let _ = events(s, None);
+        }
+    }
+}

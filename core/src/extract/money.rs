@@ -1,3 +1,518 @@
+//! Money: every amount written with a currency (symbol, code or word), as a
+//! number in units and an ISO 4217 code. A range gives two entries, a
+//! conversion in brackets is its own entry, the same amount twice is one.
+//!
+//! Reference data: `core/data/currencies.tsv` (how currencies are written) and
+//! `core/data/money_scales.tsv` (million, bn, k, ...).
+
 use super::Text;
 use crate::model::Money;
-pub fn extract(_text: &Text) -> Vec<Money> { Vec::new() }
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Where a currency token may stand and how it is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// ISO code, exact case, before or after the number.
+    Code,
+    /// Symbol, exact case, before or after the number.
+    Symbol,
+    /// Word, any case, after the number.
+    Word,
+}
+
+#[derive(Debug)]
+struct Currency {
+    token: String,
+    code: String,
+    kind: Kind,
+}
+
+struct Tables {
+    /// Longest token first, so `US$` wins over `$` and `Swiss francs` over `francs`.
+    currencies: Vec<Currency>,
+    /// A number, optionally followed by a scale word.
+    amount: Regex,
+    scales: Vec<(String, f64)>,
+}
+
+/// Data lines without comments or blanks, split on tabs.
+fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut currencies: Vec<Currency> = data_rows(include_str!("../../data/currencies.tsv"))
+            .filter_map(|row| {
+                let kind = match *row.get(2)? {
+                    "code" => Kind::Code,
+                    "symbol" => Kind::Symbol,
+                    "word" => Kind::Word,
+                    _ => return None,
+                };
+                Some(Currency {
+                    token: row.first()?.to_string(),
+                    code: row.get(1)?.to_string(),
+                    kind,
+                })
+            })
+            .collect();
+        currencies.sort_by_key(|c| std::cmp::Reverse(c.token.len()));
+        let mut scales: Vec<(String, f64)> = data_rows(include_str!("../../data/money_scales.tsv"))
+            .filter_map(|row| Some((row.first()?.to_lowercase(), row.get(1)?.parse().ok()?)))
+            .collect();
+        scales.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let scale_alt = scales
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|");
+        // Thousands groups (1,500,000 / 1.500.000 / 1 500 000 / 1'500'000) with an
+        // optional decimal part, or a plain number with an optional decimal part.
+        let number = r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u{a0}\u{202f}]\d{3})+|(?:'\d{3})+)(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
+        let pattern = format!(r"(?P<num>{number})(?:[ \u{{a0}}]?-?(?P<scale>(?i:{scale_alt}))\b)?");
+        let amount = Regex::new(&pattern).unwrap_or_else(|_| Regex::new(r"\d+").expect("literal regex"));
+        Tables {
+            currencies,
+            amount,
+            scales,
+        }
+    })
+}
+
+/// One number in the text, with what is written around it.
+#[derive(Debug, Clone)]
+struct Amount {
+    /// Byte span of the number and its scale word.
+    start: usize,
+    end: usize,
+    value: f64,
+    scale: Option<f64>,
+    /// ISO code and the byte span of the whole phrase, currency included.
+    currency: Option<String>,
+    phrase_start: usize,
+    phrase_end: usize,
+    /// Preceded by "between": then "and" joins a range.
+    after_between: bool,
+}
+
+/// Amounts with a currency, in the order written, each amount+currency once.
+pub fn extract(text: &Text) -> Vec<Money> {
+    let mut out: Vec<Money> = Vec::new();
+    let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
+    for source in sources {
+        for money in extract_from(source) {
+            let seen = out
+                .iter()
+                .any(|m| m.currency == money.currency && m.amount == money.amount);
+            if !seen {
+                out.push(money);
+            }
+        }
+    }
+    out
+}
+
+/// Money in one paragraph.
+fn extract_from(s: &str) -> Vec<Money> {
+    let mut amounts: Vec<Amount> = tables()
+        .amount
+        .captures_iter(s)
+        .filter_map(|caps| amount_at(s, &caps))
+        .collect();
+    link_ranges(s, &mut amounts);
+    amounts
+        .into_iter()
+        .filter_map(|a| {
+            let currency = a.currency?;
+            let multiplier = a.scale.unwrap_or(1.0);
+            Some(Money {
+                amount: round_cents(a.value * multiplier),
+                currency,
+                text: s.get(a.phrase_start..a.phrase_end)?.trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Floating-point scaling (1.1 × 10⁶) must not leave 1100000.0000000002.
+fn round_cents(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The amount a regex match stands for, with any currency around it.
+fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
+    let num = caps.name("num")?;
+    let whole = caps.get(0)?;
+    let before = s.get(..num.start())?;
+    let after = s.get(whole.end()..)?;
+    // Followed by a digit: a misread grouping (€5 2019), not an amount.
+    if after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let prefix = currency_before(before);
+    // Glued to a letter or digit (A1500, 12.5): part of another token, unless
+    // that is the currency itself (USD5, Rs.500).
+    let glued = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',');
+    let currency_touches = prefix
+        .as_ref()
+        .is_some_and(|(c, start)| start + c.token.len() == before.len());
+    if glued && !currency_touches {
+        return None;
+    }
+    if is_percentage(after) {
+        return None;
+    }
+    let scale_word = caps.name("scale").map(|m| m.as_str().to_lowercase());
+    let scale = scale_word.and_then(|w| {
+        tables()
+            .scales
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, m)| *m)
+    });
+    let suffix = currency_after(after);
+    let (currency, phrase_start, phrase_end) = match (prefix, suffix) {
+        (Some((c, start)), _) => (Some(c.code.clone()), start, whole.end()),
+        (None, Some((c, len))) => (Some(c.code.clone()), num.start(), whole.end() + len),
+        (None, None) => (None, num.start(), whole.end()),
+    };
+    Some(Amount {
+        start: num.start(),
+        end: whole.end(),
+        value: parse_number(num.as_str())?,
+        scale,
+        currency,
+        phrase_start,
+        phrase_end,
+        after_between: s
+            .get(..phrase_start)
+            .is_some_and(|b| ends_with_word(b, "between")),
+    })
+}
+
+/// `50%`, `50 per cent`, `50 percent`.
+fn is_percentage(after: &str) -> bool {
+    let rest = after.trim_start().to_lowercase();
+    rest.starts_with('%') || rest.starts_with("per cent") || rest.starts_with("percent")
+}
+
+/// Whether `s`, ignoring trailing spaces, ends with `word` as a whole word (any case).
+fn ends_with_word(s: &str, word: &str) -> bool {
+    let t = s.trim_end();
+    let Some(cut) = t.len().checked_sub(word.len()) else {
+        return false;
+    };
+    let (head, tail) = match (t.get(..cut), t.get(cut..)) {
+        (Some(h), Some(tl)) => (h, tl),
+        _ => return false,
+    };
+    tail.eq_ignore_ascii_case(word) && !head.ends_with(|c: char| c.is_alphanumeric())
+}
+
+/// The currency code or symbol written just before a number, and where it starts.
+fn currency_before(before: &str) -> Option<(&'static Currency, usize)> {
+    let trimmed = before.trim_end_matches([' ', '\u{a0}', '\u{202f}']);
+    // More than a couple of spaces between currency and number is not one phrase.
+    if before.len() - trimmed.len() > 2 {
+        return None;
+    }
+    tables()
+        .currencies
+        .iter()
+        .filter(|c| c.kind != Kind::Word)
+        .find_map(|c| {
+            let start = trimmed.len().checked_sub(c.token.len())?;
+            let token_starts_word = c.token.starts_with(|ch: char| ch.is_alphanumeric());
+            let left_clear = !token_starts_word
+                || !trimmed
+                    .get(..start)?
+                    .ends_with(|ch: char| ch.is_alphanumeric());
+            (trimmed.get(start..)? == c.token && left_clear).then_some((c, start))
+        })
+}
+
+/// The currency written just after a number (`euros`, `EUR`, `of US dollars`),
+/// and how many bytes of `after` it takes.
+pub(crate) fn currency_after_len(after: &str) -> Option<usize> {
+    currency_after(after).map(|(_, len)| len)
+}
+
+fn currency_after(after: &str) -> Option<(&'static Currency, usize)> {
+    let rest = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let spaces = after.len() - rest.len();
+    if spaces > 2 {
+        return None;
+    }
+    let (rest, skipped) = match rest.get(..3) {
+        Some(of) if of.eq_ignore_ascii_case("of ") => (rest.get(3..)?, spaces + 3),
+        _ => (rest, spaces),
+    };
+    let after_of = skipped > spaces;
+    tables().currencies.iter().find_map(|c| {
+        // "5 of US$ 10" is not 5 dollars: after "of" only a word counts.
+        if after_of && c.kind != Kind::Word {
+            return None;
+        }
+        let head = rest.get(..c.token.len())?;
+        let same = match c.kind {
+            Kind::Word => head.eq_ignore_ascii_case(&c.token),
+            Kind::Code | Kind::Symbol => head == c.token,
+        };
+        let token_ends_word = c.token.ends_with(|ch: char| ch.is_alphanumeric());
+        let right_clear = !token_ends_word
+            || !rest
+                .get(c.token.len()..)?
+                .starts_with(|ch: char| ch.is_alphanumeric());
+        (same && right_clear).then_some((c, skipped + c.token.len()))
+    })
+}
+
+/// Whether a currency code or symbol is written right before this point
+/// (used by the events extractor: `USD 2019` is not a year).
+pub(crate) fn has_currency_before(before: &str) -> bool {
+    currency_before(before).is_some()
+}
+
+/// A number as written, with thousands separators and a decimal point or comma.
+/// One `.` is a decimal point (1.500 = 1.5); one `,` before exactly three
+/// digits is a thousands separator (300,000); otherwise the last separator of
+/// a mixed number is the decimal one (1.500.000,50).
+fn parse_number(written: &str) -> Option<f64> {
+    let plain: String = written
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    let commas = plain.matches(',').count();
+    let dots = plain.matches('.').count();
+    let normal = match (commas, dots) {
+        (0, 0) => plain,
+        (_, 0) => {
+            let decimals = plain.rsplit(',').next().map_or(0, str::len);
+            if commas == 1 && decimals != 3 {
+                plain.replace(',', ".")
+            } else {
+                plain.replace(',', "")
+            }
+        }
+        (0, 1) => plain,
+        (0, _) => plain.replace('.', ""),
+        _ => {
+            let last_comma = plain.rfind(',')?;
+            let last_dot = plain.rfind('.')?;
+            if last_comma > last_dot {
+                plain.replace('.', "").replace(',', ".")
+            } else {
+                plain.replace(',', "")
+            }
+        }
+    };
+    normal.parse().ok()
+}
+
+/// Joins ranges (`$2-3 million`, `between €1 and €2 million`, `2 to 3 million
+/// euros`): each bound takes the currency the other has, and a lower bound
+/// without a scale takes the upper bound's scale.
+fn link_ranges(s: &str, amounts: &mut [Amount]) {
+    for i in 1..amounts.len() {
+        let (head, tail) = amounts.split_at_mut(i);
+        let (Some(low), Some(high)) = (head.last_mut(), tail.first_mut()) else {
+            continue;
+        };
+        let gap_end = if high.currency.is_some() && high.phrase_start < high.start {
+            high.phrase_start
+        } else {
+            high.start
+        };
+        let Some(gap) = s.get(low.phrase_end.max(low.end)..gap_end) else {
+            continue;
+        };
+        if !is_range_connector(gap, low.after_between) {
+            continue;
+        }
+        // A lower bound takes a currency written after the upper one (2-3
+        // million euros), not one written before it ("from 2019 to $5 million").
+        let high_suffix = high.phrase_start >= high.start;
+        if low.currency.is_none() && high_suffix {
+            low.currency = high.currency.clone();
+        } else if high.currency.is_none() {
+            high.currency = low.currency.clone();
+        }
+        if low.scale.is_none() && high.scale.is_some() && low.value < high.value {
+            low.scale = high.scale;
+        }
+        let (start, end) = (low.phrase_start, high.phrase_end);
+        low.phrase_end = end;
+        high.phrase_start = start;
+    }
+}
+
+/// `-`, `–`, `to`, or `and` after "between".
+fn is_range_connector(gap: &str, after_between: bool) -> bool {
+    match gap.trim().to_lowercase().as_str() {
+        "-" | "–" | "—" | "to" => true,
+        "and" => after_between,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money_in(body: &str) -> Vec<(f64, String)> {
+        let body = vec![body.to_string()];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        extract(&text)
+            .into_iter()
+            .map(|m| (m.amount, m.currency))
+            .collect()
+    }
+
+    /// Expected (amount, ISO code).
+    type Expected = (f64, &'static str);
+
+    #[test]
+    fn amounts_with_a_currency() {
+        let cases: &[(&str, &[Expected])] = &[
+            // The seed.
+            (
+                "is a four-year (2018-2022), €12 million joint initiative",
+                &[(12e6, "EUR")],
+            ),
+            ("a budget of EUR 1.5 billion", &[(1.5e9, "EUR")]),
+            ("US$ 5.2 million was pledged", &[(5.2e6, "USD")]),
+            ("USD 300,000 in grants", &[(300_000.0, "USD")]),
+            ("some 5 million euros", &[(5e6, "EUR")]),
+            ("£200,000 for training", &[(200_000.0, "GBP")]),
+            ("CHF 40,000", &[(40_000.0, "CHF")]),
+            ("$3.4 million", &[(3.4e6, "USD")]),
+            ("¥500 million", &[(5e8, "JPY")]),
+            ("Rs 25,000 each", &[(25_000.0, "INR")]),
+            ("Rs.500", &[(500.0, "INR")]),
+            ("A$2 million", &[(2e6, "AUD")]),
+            ("AUD 750,000", &[(750_000.0, "AUD")]),
+            ("C$1.2 million", &[(1.2e6, "CAD")]),
+            ("NOK 2 million", &[(2e6, "NOK")]),
+            ("EUR 1.2 bn", &[(1.2e9, "EUR")]),
+            ("$500k", &[(500_000.0, "USD")]),
+            ("$5m", &[(5e6, "USD")]),
+            ("500k people", &[]),
+            ("10 million US dollars", &[(1e7, "USD")]),
+            ("2 million Swiss francs", &[(2e6, "CHF")]),
+            ("40 million kroner", &[(4e7, "NOK")]),
+            ("40 million Danish kroner", &[(4e7, "DKK")]),
+            ("300 million yen", &[(3e8, "JPY")]),
+            ("50,000 rupees", &[(50_000.0, "INR")]),
+            ("EUR 1 500 000", &[(1_500_000.0, "EUR")]),
+            ("1 500 000 euros", &[(1_500_000.0, "EUR")]),
+            ("1.500.000 EUR", &[(1_500_000.0, "EUR")]),
+            ("1.500.000,50 EUR", &[(1_500_000.5, "EUR")]),
+            ("€1,5 million", &[(1.5e6, "EUR")]),
+            // Ranges: two entries, the upper bound inheriting the currency.
+            ("$2-3 million", &[(2e6, "USD"), (3e6, "USD")]),
+            ("$2–3 million", &[(2e6, "USD"), (3e6, "USD")]),
+            ("between €1 and €2 million", &[(1e6, "EUR"), (2e6, "EUR")]),
+            (
+                "between $500,000 and $2 million",
+                &[(500_000.0, "USD"), (2e6, "USD")],
+            ),
+            ("2 to 3 million euros", &[(2e6, "EUR"), (3e6, "EUR")]),
+            // A conversion in brackets is its own entry.
+            (
+                "€1 million (US$1.1 million)",
+                &[(1e6, "EUR"), (1.1e6, "USD")],
+            ),
+            // The same amount twice is one entry.
+            ("$5 million now and $5 million later", &[(5e6, "USD")]),
+            // Not money.
+            ("2,000 people and 1500 km", &[]),
+            ("millions of dollars were lost", &[]),
+            ("a rise of 15 per cent, 20% more", &[]),
+            ("in 2019 and 2020", &[]),
+            ("$ 5", &[(5.0, "USD")]),
+            (
+                "between 1 and 2 million euros",
+                &[(1e6, "EUR"), (2e6, "EUR")],
+            ),
+            ("USD5 million", &[(5e6, "USD")]),
+            ("€1.1bn and $5M", &[(1.1e9, "EUR"), (5e6, "USD")]),
+            ("KSh 1,000", &[(1000.0, "KES")]),
+            ("20 million CFA francs", &[(2e7, "XOF")]),
+            ("UNODC2 million", &[]),
+            ("from 2019 to $5 million", &[(5e6, "USD")]),
+            ("5 of US$ 10 spent", &[(10.0, "USD")]),
+            ("5 million of US dollars", &[(5e6, "USD")]),
+            (
+                "300,000 to 500,000 Kenyan shillings",
+                &[(300_000.0, "KES"), (500_000.0, "KES")],
+            ),
+            ("5 and 10 million euros", &[(1e7, "EUR")]),
+        ];
+        for (input, expected) in cases {
+            let got = money_in(input);
+            let want: Vec<(f64, String)> =
+                expected.iter().map(|(a, c)| (*a, c.to_string())).collect();
+            assert_eq!(got, want, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn text_is_the_phrase_as_written() {
+        let body = vec!["a €12 million joint initiative and $2-3 million more".to_string()];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let texts: Vec<String> = extract(&text).into_iter().map(|m| m.text).collect();
+        assert_eq!(texts, ["€12 million", "$2-3 million", "$2-3 million"]);
+    }
+
+    #[test]
+    fn numbers_parse_with_either_separator() {
+        let cases = [
+            ("300,000", 300_000.0),
+            ("1,5", 1.5),
+            ("1.5", 1.5),
+            ("1.500.000", 1_500_000.0),
+            ("1,500,000.25", 1_500_000.25),
+            ("1.500.000,25", 1_500_000.25),
+            ("1 500 000", 1_500_000.0),
+            ("1'500'000", 1_500_000.0),
+        ];
+        for (written, value) in cases {
+            assert_eq!(parse_number(written), Some(value), "{written}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let mixed = "Ünïcode€ 12 million — from 3–5 März, 30 June - 2 July 2021 (2018–2022) US$ 1.5bn ¥ 2019/20 since 2015 Rs. 5";
+        for (i, _) in mixed.char_indices() {
+            for s in [&mixed[..i], &mixed[i..]] {
+                let _ = money_in(s);
+            }
+        }
+        for s in [
+            "$", "€", "1.", ",5 €", "US$ ", "ü€1ü", "between", "-$-", "Rs.",
+        ] {
+            let _ = money_in(s);
+        }
+    }
+}

@@ -1,3 +1,678 @@
+//! Organisations the release names, one entry per organisation however it is
+//! written (`UNODC`, `U.N.O.D.C.`, `United Nations Office on Drugs and Crime`).
+//!
+//! Two sources:
+//! - known organisations from `core/data/organisations.tsv`, by name, variant
+//!   or acronym;
+//! - definitions `Full Name (ACRONYM)` anywhere in the release: they tie the
+//!   acronym to the name for the whole release, and define organisations the
+//!   data does not know when the name looks like one (its words come from
+//!   `core/data/organisations_context.tsv`: an organisation head word such as
+//!   Office or Agency, and no treaty/programme/publication word or sub-unit).
+//!
+//! Not organisations: treaties and their acronyms (UNTOC), programmes
+//! (GLO.ACT), sub-units (a Branch, a Regional Office), "the Government of X",
+//! country abbreviations (DRC), names only inside an e-mail address or URL, and
+//! "UN" as a modifier ("UN Convention"). A national ministry counts only when
+//! the release defines it with an acronym; named in passing (in a person's
+//! role) it is not listed. Output is in order of first appearance.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::countries::{self, words};
 use super::Text;
 use crate::model::Organisation;
-pub fn extract(_text: &Text) -> Vec<Organisation> { Vec::new() }
+use words::{in_caps_context, PhraseTable, Tokens};
+
+const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
+const CONTEXT: &str = include_str!("../../data/organisations_context.tsv");
+
+/// Organisations the text names, in order of first appearance.
+pub fn extract(text: &Text) -> Vec<Organisation> {
+    let data = data();
+    let pieces: Vec<Tokens> = pieces(text).map(Tokens::new).collect();
+    let defined = definitions(data, &pieces);
+    let mut order: Vec<Ref> = Vec::new();
+    for tokens in &pieces {
+        for r in mentions(data, &defined, tokens) {
+            if !order.contains(&r) {
+                order.push(r);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|r| entry(data, &defined, r))
+        .collect()
+}
+
+/// The pieces of a release in reading order.
+fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
+    std::iter::once(text.title)
+        .chain(text.dateline.map(|d| d.raw.as_str()))
+        .chain(text.body.iter().map(String::as_str))
+        .chain(text.footer.iter().map(String::as_str))
+}
+
+/// One organisation of a release: a known one (index into the data) or one the
+/// release defines (index into its definitions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ref {
+    Known(usize),
+    Defined(usize),
+}
+
+struct Known {
+    name: &'static str,
+    acronym: Option<&'static str>,
+    /// Only an organisation when standing alone ("UN", not "UN Convention").
+    adjective: bool,
+    /// The acronym is an English word (WHO): ignored in all-caps text.
+    word: bool,
+}
+
+struct Data {
+    orgs: Vec<Known>,
+    table: PhraseTable<usize>,
+    /// Acronym without dots → known organisation.
+    acronyms: HashMap<String, usize>,
+    heads: HashSet<&'static str>,
+    not_org: Vec<String>,
+    subunits: Vec<String>,
+    standalone: HashSet<&'static str>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(load)
+}
+
+fn load() -> Data {
+    let lines = |kind| words::context_lines(CONTEXT, kind);
+    // Multi-word phrases are compared as folded keys padded with spaces.
+    let phrases = |kind| {
+        lines(kind)
+            .map(|p| format!(" {} ", Tokens::new(p).lookup_key()))
+            .collect()
+    };
+    let mut data = Data {
+        orgs: Vec::new(),
+        table: PhraseTable::default(),
+        acronyms: HashMap::new(),
+        heads: lines("head").collect(),
+        not_org: phrases("not_org"),
+        subunits: phrases("subunit"),
+        standalone: lines("standalone").collect(),
+    };
+    let spellings: Vec<(&str, &str)> = lines("spelling")
+        .filter_map(|s| s.split_once('|'))
+        .collect();
+    for line in ORGANISATIONS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        add_known(&mut data, line, &spellings);
+    }
+    data
+}
+
+fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
+    let mut cols = line.split('\t').map(str::trim);
+    let (Some(acronym), Some(name)) = (cols.next(), cols.next()) else {
+        return;
+    };
+    let acronym = Some(acronym).filter(|a| !a.is_empty() && *a != "-");
+    let variants = cols
+        .next()
+        .unwrap_or("")
+        .split('|')
+        .map(str::trim)
+        .filter(|v| !v.is_empty());
+    let flags: Vec<&str> = cols
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .collect();
+    let index = data.orgs.len();
+    data.orgs.push(Known {
+        name,
+        acronym,
+        adjective: flags.contains(&"adjective"),
+        word: flags.contains(&"word"),
+    });
+    let matched_acronym = acronym.filter(|_| !flags.contains(&"name-only"));
+    for written in std::iter::once(name).chain(variants).chain(matched_acronym) {
+        for spelled in spelling_variants(written, spellings) {
+            data.table.insert(&spelled, index);
+        }
+    }
+    if let Some(a) = acronym {
+        data.acronyms.entry(bare(a)).or_insert(index);
+    }
+}
+
+/// `International Labour Organization` also as `International Labor Organisation`, etc.
+fn spelling_variants(written: &str, spellings: &[(&str, &str)]) -> Vec<String> {
+    let mut out = vec![written.to_string()];
+    for (british, american) in spellings {
+        let mut more = Vec::new();
+        for v in &out {
+            if v.contains(british) {
+                more.push(v.replace(british, american));
+            }
+            if v.contains(american) {
+                more.push(v.replace(american, british));
+            }
+        }
+        out.extend(more);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// An acronym without dots, spaces or hyphens: `U.N.O.D.C.` → `UNODC`.
+fn bare(acronym: &str) -> String {
+    acronym.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// What the release's `Full Name (ACRONYM)` definitions say.
+#[derive(Default)]
+struct Definitions {
+    /// Bare acronym → what it stands for in this release; None for a non-organisation.
+    acronyms: HashMap<String, Option<Ref>>,
+    /// Organisations the data does not know: (full name, acronym as written).
+    unknown: Vec<(String, String)>,
+}
+
+fn definitions(data: &Data, pieces: &[Tokens]) -> Definitions {
+    let mut defined = Definitions::default();
+    for tokens in pieces {
+        for (name, acronym, known) in definitions_in(data, tokens) {
+            let key = bare(&acronym);
+            if defined.acronyms.contains_key(&key) {
+                continue;
+            }
+            let meaning = match (known, classify(data, &name, &acronym)) {
+                (Some(i), Kind::Organisation | Kind::Unclear) => Some(Ref::Known(i)),
+                (None, Kind::Organisation) => {
+                    defined.unknown.push((name, acronym));
+                    Some(Ref::Defined(defined.unknown.len() - 1))
+                }
+                _ => None,
+            };
+            defined.acronyms.insert(key, meaning);
+        }
+    }
+    defined
+}
+
+/// `Full Name (ACRONYM)` in one piece: the name, the acronym, and the known
+/// organisation it may be (by full name, else by acronym).
+fn definitions_in(data: &Data, tokens: &Tokens) -> Vec<(String, String, Option<usize>)> {
+    let mut out = Vec::new();
+    for (k, last) in tokens.list.iter().enumerate() {
+        let Some(acronym) = acronym_in_brackets(tokens.src.get(last.end..).unwrap_or("")) else {
+            continue;
+        };
+        let Some((start, first)) =
+            name_start(tokens, k, &acronym).and_then(|s| Some((s, tokens.get(s)?)))
+        else {
+            continue;
+        };
+        let name = tokens
+            .src
+            .get(first.start..last.end)
+            .unwrap_or("")
+            .to_string();
+        let by_name = data
+            .table
+            .longest_at(tokens, start)
+            .filter(|(len, _)| start + len == k + 1)
+            .map(|(_, &i)| i);
+        let known = by_name.or_else(|| data.acronyms.get(&bare(&acronym)).copied());
+        out.push((name, acronym, known));
+    }
+    out
+}
+
+/// ` (UNODC) ` → `UNODC`: a bracket holding one acronym-like word right after a word.
+fn acronym_in_brackets(gap: &str) -> Option<String> {
+    let inner = gap.trim_start().strip_prefix('(')?;
+    let (acronym, _) = inner.split_once(')')?;
+    let acronym = acronym.trim();
+    let upper = acronym.chars().filter(|c| c.is_uppercase()).count();
+    let valid = acronym
+        .chars()
+        .all(|c| c.is_alphanumeric() || ".-&/".contains(c));
+    let starts_well = acronym.chars().next().is_some_and(char::is_uppercase);
+    (valid && starts_well && upper >= 2 && acronym.chars().count() <= 15)
+        .then(|| acronym.to_string())
+}
+
+/// Where the full name before word `k` begins. The run of capitalised words
+/// and connectors before the bracket is cut at the earliest word whose
+/// initials fit the acronym (`National Agency ... (NAPTIP)`, not `Nigeria's
+/// National Agency ...`), else at the earliest word starting with the
+/// acronym's letter that leaves not many more capitalised words than letters.
+fn name_start(tokens: &Tokens, k: usize, acronym: &str) -> Option<usize> {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let first_letter = *letters.first()?;
+    let capitals = acronym.chars().filter(|c| c.is_uppercase()).count();
+    let mut first = k;
+    while first > 0 && continues_name(tokens, first - 1) {
+        first -= 1;
+    }
+    let candidates: Vec<usize> = (first..=k)
+        .filter(|&s| {
+            tokens.get(s).is_some_and(|t| {
+                t.surface.starts_with(char::is_uppercase) && t.key.starts_with(first_letter)
+            }) && capitalised_words(tokens, s, k) <= capitals + 2
+        })
+        .collect();
+    let fits = |s: &usize| is_subsequence(&initials(tokens, *s, k), &letters);
+    candidates
+        .iter()
+        .copied()
+        .find(fits)
+        .or(candidates.first().copied())
+}
+
+fn capitalised_words(tokens: &Tokens, s: usize, k: usize) -> usize {
+    let words = tokens.list.get(s..=k).unwrap_or(&[]);
+    words
+        .iter()
+        .filter(|t| t.surface.starts_with(char::is_uppercase))
+        .count()
+}
+
+/// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
+fn initials(tokens: &Tokens, s: usize, k: usize) -> Vec<char> {
+    let words = tokens.list.get(s..=k).unwrap_or(&[]);
+    words
+        .iter()
+        .filter(|t| t.surface.starts_with(char::is_uppercase))
+        .flat_map(|t| {
+            let take = if words::is_all_caps(&t.surface) {
+                usize::MAX
+            } else {
+                1
+            };
+            t.key
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .take(take)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut hay = hay.iter();
+    needle.iter().all(|c| hay.any(|h| h == c))
+}
+
+/// True when word `i` belongs to the same name as word `i + 1`: a capitalised
+/// word or a connector, joined by spaces, commas, hyphens or apostrophes.
+fn continues_name(tokens: &Tokens, i: usize) -> bool {
+    const CONNECTORS: [&str; 17] = [
+        "of", "for", "on", "and", "the", "against", "in", "to", "at", "de", "des", "du", "la",
+        "le", "et", "y", "del",
+    ];
+    let joined = tokens
+        .gap_after(i)
+        .chars()
+        .all(|c| (c.is_whitespace() && c != '\n') || ",-–&/'’".contains(c));
+    let Some(t) = tokens.get(i) else { return false };
+    let gap_before = tokens.gap_before(i);
+    let capital_before = i > 0
+        && tokens
+            .get(i - 1)
+            .is_some_and(|p| p.surface.starts_with(char::is_uppercase));
+    // "Co-operation", "Children's": a lowercase tail of a capitalised word.
+    let tail = capital_before
+        && (gap_before == "-" || ((gap_before == "'" || gap_before == "’") && t.key == "s"));
+    joined
+        && (t.surface.starts_with(char::is_uppercase)
+            || CONNECTORS.contains(&t.key.as_str())
+            || tail)
+}
+
+/// What a defined full name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A head word (Office, Agency, ...) and nothing against it.
+    Organisation,
+    /// A treaty, programme, publication, sub-unit, government or country.
+    Other,
+    /// Neither: kept as the known organisation if the acronym is known, else dropped.
+    Unclear,
+}
+
+fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
+    let tokens = Tokens::new(name);
+    let padded = format!(" {} ", tokens.lookup_key());
+    let has = |list: &[String]| list.iter().any(|p| padded.contains(p.as_str()));
+    let is_country =
+        countries::lookup_name(name).is_some() || countries::lookup_name(acronym).is_some();
+    let government = tokens.get(0).is_some_and(|t| t.key == "government");
+    if has(&data.not_org) || has(&data.subunits) || government || is_country {
+        return Kind::Other;
+    }
+    let head = tokens
+        .list
+        .iter()
+        .any(|t| data.heads.contains(t.surface.as_str()));
+    if tokens.len() >= 2 && head {
+        Kind::Organisation
+    } else {
+        Kind::Unclear
+    }
+}
+
+/// Organisations named in one piece, in order.
+fn mentions(data: &Data, defined: &Definitions, tokens: &Tokens) -> Vec<Ref> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (len, hit) = match data.table.longest_at(tokens, i) {
+            Some((len, &known)) => (len, known_mention(data, defined, tokens, i, len, known)),
+            None => (1, defined_mention(defined, tokens, i)),
+        };
+        found.extend(hit);
+        i += len;
+    }
+    found
+}
+
+/// A known organisation matched at word `i`, unless the context says otherwise.
+fn known_mention(
+    data: &Data,
+    defined: &Definitions,
+    tokens: &Tokens,
+    i: usize,
+    len: usize,
+    known: usize,
+) -> Option<Ref> {
+    let org = data.orgs.get(known)?;
+    let word = tokens.get(i).map_or("", |t| t.surface.as_str());
+    if len == 1 {
+        // The release's own definition of this acronym wins ("WTO" may be the Tourism one).
+        if let Some(meaning) = defined.acronyms.get(&bare(word)) {
+            return *meaning;
+        }
+        if org.word && in_caps_context(tokens, i) {
+            return None;
+        }
+    }
+    if org.adjective && is_modifier(data, tokens, i + len - 1) {
+        return None;
+    }
+    Some(Ref::Known(known))
+}
+
+/// A later mention of an acronym the release defined for an unknown organisation.
+fn defined_mention(defined: &Definitions, tokens: &Tokens, i: usize) -> Option<Ref> {
+    let t = tokens.get(i)?;
+    if !t.surface.chars().any(char::is_uppercase) {
+        return None;
+    }
+    match defined.acronyms.get(&bare(&t.surface))? {
+        Some(r @ Ref::Defined(_)) => Some(*r),
+        _ => None,
+    }
+}
+
+/// "UN Convention", "United Nations system", "UN-backed": followed directly by
+/// a word that is not a verb or connector.
+fn is_modifier(data: &Data, tokens: &Tokens, last: usize) -> bool {
+    let gap = tokens.gap_after(last);
+    let joined = tokens.adjacent(last) || gap == "-";
+    joined
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| !data.standalone.contains(t.key.as_str()))
+}
+
+fn entry(data: &Data, defined: &Definitions, r: Ref) -> Option<Organisation> {
+    match r {
+        Ref::Known(i) => {
+            let org = data.orgs.get(i)?;
+            Some(Organisation {
+                name: Some(org.name.to_string()),
+                acronym: org.acronym.map(str::to_string),
+            })
+        }
+        Ref::Defined(i) => {
+            let (name, acronym) = defined.unknown.get(i)?;
+            Some(Organisation {
+                name: Some(name.clone()),
+                acronym: Some(acronym.clone()),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<String> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let footer: Vec<String> = footer.iter().map(|s| s.to_string()).collect();
+        let text = Text {
+            title,
+            body: &body,
+            footer: &footer,
+            dateline: None,
+            date: None,
+        };
+        extract(&text)
+            .iter()
+            .map(|o| o.label().to_string())
+            .collect()
+    }
+
+    fn labels(body: &str) -> Vec<String> {
+        labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn known_organisations_by_name_variant_or_acronym() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "UNODC and the United Nations Office on Drugs and Crime and U.N.O.D.C.",
+                &["UNODC"],
+            ),
+            ("the UN Office on Drugs and Crime", &["UNODC"]),
+            (
+                "UNDP, UNICEF, UNHCR, WHO, IOM, ILO, FAO and WFP",
+                &["UNDP", "UNICEF", "UNHCR", "WHO", "IOM", "ILO", "FAO", "WFP"],
+            ),
+            (
+                "UNESCO, UNFPA, UN Women, OHCHR, OCHA, UNEP, UN-Habitat, UNAIDS",
+                &[
+                    "UNESCO",
+                    "UNFPA",
+                    "UN Women",
+                    "OHCHR",
+                    "OCHA",
+                    "UNEP",
+                    "UN-Habitat",
+                    "UNAIDS",
+                ],
+            ),
+            (
+                "IAEA, WTO, the World Bank and the IMF",
+                &["IAEA", "WTO", "World Bank", "IMF"],
+            ),
+            (
+                "the EU, the European Union and the European Commission",
+                &["EU", "EC"],
+            ),
+            (
+                "the African Union, ASEAN, OSCE and the Council of Europe",
+                &["AU", "ASEAN", "OSCE", "CoE"],
+            ),
+            (
+                "NATO, INTERPOL, Interpol, Europol, OECD and FATF",
+                &["NATO", "INTERPOL", "Europol", "OECD", "FATF"],
+            ),
+            (
+                "ICRC, IFRC, UNOPS, UNITAR, UNICRI",
+                &["ICRC", "IFRC", "UNOPS", "UNITAR", "UNICRI"],
+            ),
+            (
+                "UNIS, the UN Information Service, CTED and UNOCT",
+                &["UNIS", "CTED", "UNOCT"],
+            ),
+            (
+                "the International Labour Organisation and the World Food Program",
+                &["ILO", "WFP"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn un_only_when_it_stands_alone() {
+        let cases: &[(&str, &[&str])] = &[
+            ("the UN Convention against Corruption", &[]),
+            ("the United Nations system and UN agencies", &[]),
+            ("a UN-backed plan", &[]),
+            ("the United Nations said", &["UN"]),
+            ("support from the UN and partners", &["UN"]),
+            ("funded by the United Nations.", &["UN"]),
+            ("the UN Office on Drugs and Crime", &["UNODC"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn definitions_tie_acronyms_and_define_unknown_organisations() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "the National Agency for the Prohibition of Trafficking in Persons (NAPTIP) met. NAPTIP said",
+                &[("National Agency for the Prohibition of Trafficking in Persons", "NAPTIP")],
+            ),
+            (
+                "the Anti-Narcotics Police (ANP) of Iran",
+                &[("Anti-Narcotics Police", "ANP")],
+            ),
+            (
+                "the Ministry of Interior (MoI) and the Financial Intelligence Unit (FIU)",
+                &[("Ministry of Interior", "MoI"), ("Financial Intelligence Unit", "FIU")],
+            ),
+            (
+                "the World Tourism Organization (WTO) and WTO experts",
+                &[("World Tourism Organization", "UNWTO")],
+            ),
+        ];
+        for (text, want) in cases {
+            let body = vec![text.to_string()];
+            let t = Text {
+                title: "",
+                body: &body,
+                footer: &[],
+                dateline: None,
+                date: None,
+            };
+            let got: Vec<(String, String)> = extract(&t)
+                .into_iter()
+                .map(|o| (o.name.unwrap_or_default(), o.acronym.unwrap_or_default()))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(n, a)| (n.to_string(), a.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_organisation() {
+        let cases: &[(&str, &[&str])] = &[
+            ("the UN Convention against Transnational Organized Crime (UNTOC) and UNTOC", &[]),
+            ("the United Nations Convention against Corruption (UNCAC)", &[]),
+            ("the Global Action against Trafficking in Persons and the Smuggling of Migrants (GLO.ACT)", &[]),
+            ("the Organized Crime and Illicit Trafficking Branch (OCB)", &[]),
+            ("the UNODC Regional Office for South Asia (ROSA)", &["UNODC"]),
+            ("the Government of Afghanistan (GoA)", &[]),
+            ("the Democratic Republic of the Congo (DRC) and the DPRK", &[]),
+            ("the World Drug Report (WDR)", &[]),
+            ("write to unodc-iran@un.org or visit www.unodc.org/IOM", &[]),
+            ("Ministry of Foreign Affairs of the Islamic Republic of Iran", &[]),
+            ("WHO WILL PAY FOR IT", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn acronym_used_in_title_before_its_definition() {
+        let got = labels_in(
+            "NAPTIP and UNODC sign agreement",
+            &["the National Agency for the Prohibition of Trafficking in Persons (NAPTIP)"],
+            &[],
+        );
+        assert_eq!(got, ["NAPTIP", "UNODC"]);
+    }
+
+    #[test]
+    fn seed_release_gives_unodc_eu_iom() {
+        let seed = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let mut paragraphs = seed.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+        let title = paragraphs.next().unwrap_or_default();
+        let body: Vec<String> = paragraphs.map(str::to_string).collect();
+        let text = Text {
+            title,
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let got = extract(&text);
+        let want = [
+            ("United Nations Office on Drugs and Crime", "UNODC"),
+            ("European Union", "EU"),
+            ("International Organization for Migration", "IOM"),
+        ];
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .map(|o| {
+                (
+                    o.name.as_deref().unwrap_or(""),
+                    o.acronym.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in [
+            "(",
+            "()",
+            "(AB)",
+            "X (AB",
+            "é (ÉÉ)",
+            "UN",
+            "UN-",
+            "(UNODC) (EU)",
+        ] {
+            let _ = labels(text);
+        }
+    }
+}

@@ -1,3 +1,996 @@
+//! Quotations in the body and who said them.
+//!
+//! Quotation marks are paired within a paragraph (`"…"`, `“…”`, `«…»`, and
+//! `‘…’` when attributed). One quotation is one quote even when interrupted by
+//! its attribution (`"A," she said. "B."`) or carried into the next paragraph
+//! (an unclosed quote followed by a paragraph opening with a quote mark). The
+//! speaker comes from a speech verb in the same sentence: before the quote
+//! (`X said, "…"`, `according to X, "…"`) or after it (`"…," X said`).
+//! Scare quotes, labels, titles, slogans and HTML attribute values are skipped.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::people::{
+    data_lines, is_capitalised, is_sentence_end, lexicon, norm, squash, surname, tokenize, Kind,
+    Token,
+};
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
-pub fn extract(_text: &Text, _people: &[Person], _organisations: &[Organisation]) -> Vec<Quote> { Vec::new() }
+
+/// Words that make nearby quotation marks a label rather than speech.
+fn label_markers() -> &'static HashSet<String> {
+    static MARKERS: OnceLock<HashSet<String>> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        data_lines(include_str!("../../data/quotes_label_markers.txt"))
+            .map(norm)
+            .collect()
+    })
+}
+
+/// Quoted text shorter than this needs its speech verb right next to it.
+const SHORT_QUOTE_WORDS: usize = 4;
+/// How many words may separate a speech verb from the quote it introduces.
+const MAX_VERB_GAP_WORDS: usize = 6;
+/// How far after a quote its speech verb may come (`"…", X, Head of Y at Z, said`).
+const MAX_AFTER_WORDS: usize = 20;
+
+/// One stretch of quoted text inside a paragraph (byte offsets).
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    para: usize,
+    open: usize,
+    inner_start: usize,
+    inner_end: usize,
+    /// Byte after the closing mark; `None` when the quote runs to the paragraph end.
+    close_end: Option<usize>,
+    /// Single curly quotes: only speech when attributed.
+    single: bool,
+}
+
+/// Who is named where: a person, an organisation, or a pronoun to resolve.
+#[derive(Debug, Clone, PartialEq)]
+enum Who {
+    Speaker(String),
+    Pronoun,
+    Organisation(String),
+}
+
+/// A speaker as it can be written: its words and the label it is reported under.
+struct Name {
+    words: Vec<String>,
+    label: String,
+    is_person: bool,
+}
+
+/// An attribution found next to a quote: the speaker (None when unnamed) and
+/// whether the speech verb touches the quote.
+#[derive(Debug, Clone)]
+struct Attribution {
+    speaker: Option<String>,
+    adjacent: bool,
+}
+
+struct Reader<'a> {
+    paras: Vec<&'a str>,
+    tokens: Vec<Vec<Token<'a>>>,
+    segments: Vec<Segment>,
+    names: Vec<Name>,
+    /// Person mentions outside quotes, in text order: (paragraph, byte, name).
+    person_mentions: Vec<(usize, usize, String)>,
+}
+
+/// Quotes in the body, each attributed to a `people[].name`, an organisation
+/// name, or null.
+pub fn extract(text: &Text, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
+    let reader = Reader::new(text.body, people, organisations);
+    reader.quotes()
+}
+
+impl<'a> Reader<'a> {
+    fn new(body: &'a [String], people: &[Person], organisations: &[Organisation]) -> Self {
+        let paras: Vec<&str> = body.iter().map(String::as_str).collect();
+        let tokens = paras.iter().map(|p| tokenize(p)).collect();
+        let segments = paras
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| find_segments(p, i))
+            .collect();
+        let mut reader = Reader {
+            paras,
+            tokens,
+            segments,
+            names: speaker_names(people, organisations),
+            person_mentions: Vec::new(),
+        };
+        reader.person_mentions = reader.find_person_mentions();
+        reader
+    }
+
+    fn find_person_mentions(&self) -> Vec<(usize, usize, String)> {
+        let mut found = Vec::new();
+        for (p, tokens) in self.tokens.iter().enumerate() {
+            for i in 0..tokens.len() {
+                if self.inside_quote(p, tokens[i].start) {
+                    continue;
+                }
+                if let Some((Who::Speaker(label), _)) =
+                    self.mention_at(tokens, i).filter(|(_, person)| *person)
+                {
+                    found.push((p, tokens[i].start, label));
+                }
+            }
+        }
+        found
+    }
+
+    fn inside_quote(&self, para: usize, at: usize) -> bool {
+        self.segments
+            .iter()
+            .any(|s| s.para == para && s.inner_start <= at && at < s.inner_end)
+    }
+
+    /// The speaker or pronoun named at token `i`, and whether it is a person.
+    fn mention_at(&self, tokens: &[Token], i: usize) -> Option<(Who, bool)> {
+        let t = tokens.get(i)?;
+        if t.kind == Kind::Word && matches!(t.text, "he" | "she" | "He" | "She") {
+            return Some((Who::Pronoun, false));
+        }
+        let words_match = |name: &Name| {
+            name.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
+        };
+        let name = self
+            .names
+            .iter()
+            .filter(|n| !n.words.is_empty() && words_match(n))
+            .max_by_key(|n| n.words.len())?;
+        let who = if name.is_person {
+            Who::Speaker(name.label.clone())
+        } else {
+            Who::Organisation(name.label.clone())
+        };
+        Some((who, name.is_person))
+    }
+
+    /// The person named most recently before a byte of a paragraph.
+    fn latest_person(&self, para: usize, at: usize) -> Option<String> {
+        self.person_mentions
+            .iter()
+            .rev()
+            .find(|(p, pos, _)| (*p, *pos) < (para, at))
+            .map(|(_, _, name)| name.clone())
+    }
+
+    /// Token indexes of a paragraph lying within a byte range.
+    fn token_range(&self, para: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+        let tokens = &self.tokens[para];
+        let first = tokens
+            .iter()
+            .position(|t| t.start >= from)
+            .unwrap_or(tokens.len());
+        let last = tokens
+            .iter()
+            .position(|t| t.start >= to)
+            .unwrap_or(tokens.len());
+        first..last.max(first)
+    }
+
+    fn quotes(&self) -> Vec<Quote> {
+        let mut quotes = Vec::new();
+        // (last paragraph of the previous accepted quote, its speaker)
+        let mut previous: Option<(usize, Option<String>)> = None;
+        for group in self.groups() {
+            let Some(quote) = self.quote(&group, previous.as_ref()) else {
+                continue;
+            };
+            let last_para = group.last().map_or(0, |&i| self.segments[i].para);
+            previous = Some((last_para, quote.speaker.clone()));
+            quotes.push(quote);
+        }
+        quotes
+    }
+
+    /// Segments joined into quotations: interrupted or carried over paragraphs.
+    fn groups(&self) -> Vec<Vec<usize>> {
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for i in 0..self.segments.len() {
+            if let Some(group) = groups.last_mut() {
+                if group.last().is_some_and(|&prev| self.continues(prev, i)) {
+                    group.push(i);
+                    continue;
+                }
+            }
+            groups.push(vec![i]);
+        }
+        groups
+    }
+
+    fn continues(&self, prev: usize, next: usize) -> bool {
+        let (a, b) = (self.segments[prev], self.segments[next]);
+        match a.close_end {
+            None => b.para == a.para + 1 && b.open == leading_space(self.paras[b.para]),
+            Some(close) => b.para == a.para && self.is_interruption(a, close, b.open),
+        }
+    }
+
+    /// `"A," X added. "B"` or `"A", she said, "B"`: the words between two
+    /// quotes only attribute the first, which ended on a comma.
+    fn is_interruption(&self, a: Segment, close: usize, open: usize) -> bool {
+        let range = self.token_range(a.para, close, open);
+        let gap = &self.tokens[a.para][range.clone()];
+        let words = gap.iter().filter(|t| t.kind == Kind::Word).count();
+        let ends_on_comma =
+            ends_on_comma(self.paras[a.para], a) || gap.first().is_some_and(|t| t.text == ",");
+        let inner_stop = gap.iter().rev().skip(1).any(is_sentence_end);
+        // `she said, "` or `Waly added. "`, not `adding that the so-called "`
+        let hands_back = gap
+            .last()
+            .is_some_and(|t| matches!(t.text, "," | "." | ":" | ";" | "—" | "–"));
+        ends_on_comma
+            && hands_back
+            && words <= MAX_AFTER_WORDS
+            && !inner_stop
+            && self.after(a.para, range, true).is_some()
+    }
+
+    fn quote(&self, group: &[usize], previous: Option<&(usize, Option<String>)>) -> Option<Quote> {
+        let segs: Vec<Segment> = group.iter().map(|&i| self.segments[i]).collect();
+        let first = *segs.first()?;
+        if self.is_label(&segs) {
+            return None;
+        }
+        let text = squash(
+            &segs
+                .iter()
+                .map(|&s| inner_text(self.paras[s.para], s))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let words = text.split_whitespace().count();
+        if words == 0 {
+            return None;
+        }
+        let attribution = self.attribution(group);
+        let speaker = match attribution {
+            Some(a) if words > SHORT_QUOTE_WORDS || a.adjacent => {
+                if looks_like_title(&text) && !a.adjacent {
+                    return None;
+                }
+                a.speaker
+            }
+            Some(_) => return None, // a scare quote near an unrelated verb
+            None => {
+                // Classic press style: a paragraph made of a quote continues the
+                // speaker of the quote just before it.
+                let opens_para = first.open == leading_space(self.paras[first.para]);
+                let follows =
+                    previous.filter(|(para, _)| *para + 1 == first.para || *para == first.para);
+                match follows {
+                    Some((_, speaker))
+                        if opens_para
+                            && !segs.iter().any(|s| s.single)
+                            && words > SHORT_QUOTE_WORDS =>
+                    {
+                        speaker.clone()
+                    }
+                    _ => return None,
+                }
+            }
+        };
+        Some(Quote { text, speaker })
+    }
+
+    /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
+    fn is_label(&self, segs: &[Segment]) -> bool {
+        let markers = label_markers();
+        let is_marker = |t: &Token| t.kind == Kind::Word && markers.contains(&norm(t.text));
+        let Some(first) = segs.first() else {
+            return false;
+        };
+        let before = self.token_range(first.para, 0, first.open);
+        let word_before = self.tokens[first.para][before]
+            .iter()
+            .rev()
+            .find(|t| !(t.text == "," || t.text == "(" || is_determiner(t)));
+        if word_before.is_some_and(is_marker) {
+            return true;
+        }
+        let Some(last) = segs.last() else {
+            return false;
+        };
+        let Some(close) = last.close_end else {
+            return false;
+        };
+        let after = self.token_range(last.para, close, usize::MAX);
+        self.tokens[last.para][after].first().is_some_and(is_marker)
+    }
+
+    /// The attribution of a quotation: before its first segment, else after one
+    /// of its segments.
+    fn attribution(&self, group: &[usize]) -> Option<Attribution> {
+        let first = self.segments[*group.first()?];
+        if let Some(a) = self.before(group[0], first) {
+            return Some(a);
+        }
+        group.iter().find_map(|&i| {
+            let seg = self.segments[i];
+            let close = seg.close_end?;
+            let next_open = self
+                .segments
+                .get(i + 1)
+                .filter(|n| n.para == seg.para)
+                .map(|n| n.open);
+            let mut range = self.token_range(seg.para, close, next_open.unwrap_or(usize::MAX));
+            let tokens = &self.tokens[seg.para];
+            if let Some(stop) = tokens[range.clone()].iter().position(is_sentence_end) {
+                range.end = range.start + stop;
+            } else if next_open.is_some() && !group.contains(&(i + 1)) {
+                // `"A." X said, "B"`: the words introduce the next quote.
+                let comma_after = ends_on_comma(self.paras[seg.para], seg)
+                    || tokens.get(range.start).is_some_and(|t| t.text == ",");
+                if !comma_after {
+                    return None;
+                }
+            }
+            self.after(seg.para, range, false)
+        })
+    }
+
+    /// `X said, "`, `X confirmed that "`, `according to X, "`: the sentence
+    /// before the opening mark, from its start or the previous quote.
+    fn before(&self, index: usize, seg: Segment) -> Option<Attribution> {
+        let tokens = &self.tokens[seg.para];
+        let previous_close = self.segments[..index]
+            .iter()
+            .rev()
+            .find(|s| s.para == seg.para)
+            .and_then(|s| s.close_end)
+            .unwrap_or(0);
+        let range = self.token_range(seg.para, previous_close, seg.open);
+        let sentence_start = tokens[range.clone()]
+            .iter()
+            .rposition(is_sentence_end)
+            .map_or(range.start, |k| range.start + k + 1);
+        let window = sentence_start..range.end;
+        let lex = lexicon();
+        let verb = window
+            .clone()
+            .rev()
+            .find(|&k| lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k))?;
+        let (speaker_from, gap_from) = if is_according_to(tokens, verb) {
+            (verb + 2, verb + 2)
+        } else {
+            (verb + 1, verb + 1)
+        };
+        let gap = tokens.get(gap_from..window.end).unwrap_or_default();
+        let gap_words = gap.iter().filter(|t| t.kind == Kind::Word).count();
+        if gap_words > MAX_VERB_GAP_WORDS {
+            return None;
+        }
+        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
+        let speaker = if is_according_to(tokens, verb) {
+            self.first_mention(seg.para, speaker_from..window.end)
+        } else {
+            self.subject(seg.para, window.start..verb)
+                .or_else(|| self.first_mention(seg.para, speaker_from..window.end))
+        };
+        Some(Attribution {
+            speaker: speaker.and_then(|w| self.resolve(w, seg.para, tokens[verb].start)),
+            adjacent,
+        })
+    }
+
+    /// `", said X` / `", X said` / `", X, Head of Y, said`: the words after a
+    /// closing mark up to the sentence end (`range`).
+    fn after(
+        &self,
+        para: usize,
+        range: std::ops::Range<usize>,
+        interruption: bool,
+    ) -> Option<Attribution> {
+        let tokens = &self.tokens[para];
+        let lex = lexicon();
+        let mut words = 0;
+        let mut verb = None;
+        for k in range.clone() {
+            if lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k) {
+                verb = Some(k);
+                break;
+            }
+            if tokens[k].kind == Kind::Word {
+                words += 1;
+            }
+            if words > MAX_AFTER_WORDS {
+                return None;
+            }
+        }
+        let verb = verb?;
+        let lead = verb - range.start;
+        let adjacent = lead <= 3 || interruption;
+        let speaker_from = if is_according_to(tokens, verb) {
+            verb + 2
+        } else {
+            verb + 1
+        };
+        let speaker = self
+            .subject(para, range.start..verb)
+            .or_else(|| self.first_mention(para, speaker_from..range.end));
+        Some(Attribution {
+            speaker: speaker.and_then(|w| self.resolve(w, para, tokens[verb].start)),
+            adjacent,
+        })
+    }
+
+    /// The subject of a speech verb among the tokens before it: the last person
+    /// named, else a pronoun, else an organisation right before the verb.
+    fn subject(&self, para: usize, range: std::ops::Range<usize>) -> Option<(Who, usize)> {
+        let tokens = &self.tokens[para];
+        let mentions: Vec<(Who, usize)> = range
+            .clone()
+            .filter(|&k| !self.inside_quote(para, tokens[k].start))
+            .filter_map(|k| self.mention_at(tokens, k).map(|(who, _)| (who, k)))
+            .collect();
+        let last_person = mentions
+            .iter()
+            .rev()
+            .find(|(w, _)| matches!(w, Who::Speaker(_)));
+        let pronoun = mentions
+            .iter()
+            .rev()
+            .find(|(w, k)| *w == Who::Pronoun && k + 2 >= range.end);
+        let organisation = mentions.iter().rev().find(|(w, k)| {
+            matches!(w, Who::Organisation(_)) && self.ends_near(para, *k, range.end)
+        });
+        last_person.or(pronoun).or(organisation).cloned()
+    }
+
+    /// Whether the name starting at token `k` ends right before token `end`
+    /// (an `also` or `has` may stand between: `UNODC has said`).
+    fn ends_near(&self, para: usize, k: usize, end: usize) -> bool {
+        let tokens = &self.tokens[para];
+        let len = self.mention_len(tokens, k);
+        let between = tokens.get(k + len..end).unwrap_or_default();
+        between.len() <= 1
+            && between
+                .iter()
+                .all(|t| matches!(t.text, "also" | "has" | "have" | "further"))
+    }
+
+    fn mention_len(&self, tokens: &[Token], i: usize) -> usize {
+        self.names
+            .iter()
+            .filter(|n| {
+                n.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
+            })
+            .map(|n| n.words.len())
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// The speaker named after a speech verb (`said OSCE Secretary General
+    /// Thomas Greminger`): a person within a role's length, else whoever is
+    /// named right after the verb (`said UNODC`, `said the EU`).
+    fn first_mention(&self, para: usize, range: std::ops::Range<usize>) -> Option<(Who, usize)> {
+        let tokens = &self.tokens[para];
+        let near = range.start..range.end.min(range.start + 12).min(tokens.len());
+        let mentions: Vec<(Who, usize)> = near
+            .filter_map(|k| self.mention_at(tokens, k).map(|(who, _)| (who, k)))
+            .collect();
+        let person = mentions.iter().find(|(w, _)| matches!(w, Who::Speaker(_)));
+        let adjacent = mentions.first().filter(|(_, k)| {
+            *k == range.start || *k == range.start + 1 && is_determiner(&tokens[range.start])
+        });
+        person.or(adjacent).cloned()
+    }
+
+    /// The reported speaker for a mention: pronouns become the person named last.
+    fn resolve(&self, (who, _): (Who, usize), para: usize, at: usize) -> Option<String> {
+        match who {
+            Who::Speaker(name) | Who::Organisation(name) => Some(name),
+            Who::Pronoun => self.latest_person(para, at),
+        }
+    }
+}
+
+fn is_according_to(tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| t.text.eq_ignore_ascii_case("according"))
+        && tokens.get(k + 1).is_some_and(|t| t.text == "to")
+}
+
+fn is_determiner(t: &Token) -> bool {
+    t.kind == Kind::Word
+        && matches!(
+            t.text.to_lowercase().as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this"
+        )
+}
+
+/// People under their full name and surname; organisations under their name
+/// and acronym, reported by name where known.
+fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name> {
+    let words = |s: &str| -> Vec<String> {
+        tokenize(s)
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.text.to_string())
+            .collect()
+    };
+    let mut names = Vec::new();
+    for p in people {
+        names.push(Name {
+            words: words(&p.name),
+            label: p.name.clone(),
+            is_person: true,
+        });
+        if let Some(last) = surname(&p.name) {
+            names.push(Name {
+                words: vec![last.to_string()],
+                label: p.name.clone(),
+                is_person: true,
+            });
+        }
+    }
+    for o in organisations {
+        let Some(label) = o.name.clone().or_else(|| o.acronym.clone()) else {
+            continue;
+        };
+        for form in [o.name.as_deref(), o.acronym.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            names.push(Name {
+                words: words(form),
+                label: label.clone(),
+                is_person: false,
+            });
+        }
+    }
+    names
+}
+
+/// Byte offset of the first non-space character.
+fn leading_space(para: &str) -> usize {
+    para.len() - para.trim_start().len()
+}
+
+/// The quoted words, trimmed, without the comma or colon that punctuates the
+/// attribution (`"We will," she said`); a closing period stays as written.
+fn inner_text(para: &str, seg: Segment) -> String {
+    let inner = para.get(seg.inner_start..seg.inner_end).unwrap_or_default();
+    inner
+        .trim()
+        .trim_end_matches([',', ';', ':'])
+        .trim_end()
+        .to_string()
+}
+
+/// `"We will,"`: the quote hands over to its attribution.
+fn ends_on_comma(para: &str, seg: Segment) -> bool {
+    para.get(seg.inner_start..seg.inner_end)
+        .unwrap_or_default()
+        .trim_end()
+        .ends_with(',')
+}
+
+/// Mostly capitalised words without closing punctuation: a title or label.
+fn looks_like_title(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| is_capitalised(w) || w.chars().all(char::is_uppercase))
+        .count();
+    let closed = text.ends_with(['.', '!', '?']);
+    !closed && !words.is_empty() && capitalised * 10 > words.len() * 6
+}
+
+// ---------------------------------------------------------------------------
+// Quotation marks
+
+/// Quoted stretches of one paragraph, in order. The last one may run to the
+/// paragraph end (a quotation carried into the next paragraph).
+fn find_segments(para: &str, index: usize) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some((open, mark)) = next_opening(para, pos) {
+        let inner_start = open + mark.len_utf8();
+        match closing(para, inner_start, mark) {
+            Some((close, len)) => {
+                out.push(Segment {
+                    para: index,
+                    open,
+                    inner_start,
+                    inner_end: close,
+                    close_end: Some(close + len),
+                    single: mark == '‘',
+                });
+                pos = close + len;
+            }
+            None if mark == '‘' => pos = inner_start, // an apostrophe or stray mark
+            None => {
+                out.push(Segment {
+                    para: index,
+                    open,
+                    inner_start,
+                    inner_end: para.len(),
+                    close_end: None,
+                    single: false,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The next opening quotation mark at or after byte `from`. A straight quote
+/// after `=` opens an HTML attribute value, skipped with its closing quote; one
+/// right after a letter or digit is an inch mark or stray, not an opening.
+fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
+    let mut pos = from;
+    while let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) {
+        let prev = para.get(..pos).and_then(|r| r.chars().next_back());
+        match c {
+            '"' if prev == Some('=') => {
+                let value_end = para.get(pos + 1..)?.find('"')?;
+                pos += 1 + value_end + 1;
+                continue;
+            }
+            '"' if !prev.is_some_and(char::is_alphanumeric) => return Some((pos, c)),
+            '“' | '„' | '«' => return Some((pos, c)),
+            '‘' if prev
+                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“' | '—' | '–')) =>
+            {
+                return Some((pos, c))
+            }
+            _ => {}
+        }
+        pos += c.len_utf8();
+    }
+    None
+}
+
+/// The closing mark for an opening `mark`, searched from byte `from`: its byte
+/// offset and length. Mixed pairs (`“…"`) are accepted when the proper
+/// closing mark never comes.
+fn closing(para: &str, from: usize, mark: char) -> Option<(usize, usize)> {
+    let rest = para.get(from..)?;
+    let find = |c: char| rest.find(c).map(|i| (from + i, c.len_utf8()));
+    match mark {
+        '"' => find('"').or_else(|| find('”')),
+        '“' | '„' => find('”').or_else(|| find('"')),
+        '«' => find('»'),
+        '‘' => rest.char_indices().find_map(|(i, c)| {
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + c.len_utf8()..].chars().next();
+            let closes = c == '’'
+                && before.is_some_and(|b| !b.is_whitespace())
+                && !after.is_some_and(char::is_alphanumeric);
+            closes.then_some((from + i, c.len_utf8()))
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str) -> Person {
+        Person {
+            name: name.into(),
+            role: None,
+        }
+    }
+
+    fn quotes_in(
+        body: &[&str],
+        people: &[&str],
+        organisations: &[(Option<&str>, Option<&str>)],
+    ) -> Vec<(String, Option<String>)> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let people: Vec<Person> = people.iter().map(|n| person(n)).collect();
+        let organisations: Vec<Organisation> = organisations
+            .iter()
+            .map(|(n, a)| Organisation {
+                name: n.map(str::to_string),
+                acronym: a.map(str::to_string),
+            })
+            .collect();
+        let text = Text {
+            title: "Title",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        extract(&text, &people, &organisations)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    type Found = Vec<(String, Option<String>)>;
+
+    fn one(text: &str, speaker: Option<&str>) -> Vec<(String, Option<String>)> {
+        vec![(text.to_string(), speaker.map(str::to_string))]
+    }
+
+    const UNODC: (Option<&str>, Option<&str>) = (
+        Some("United Nations Office on Drugs and Crime"),
+        Some("UNODC"),
+    );
+
+    #[test]
+    fn seed_release() {
+        let body = [
+            "In summing up the outcomes of the fruitful meeting, H.E. Ambassador Abbas Bagherpour, Director General of International Legal Affairs at the Ministry of Foreign Affairs of the Islamic Republic of Iran, confirmed that \"the process for further collaboration will involve establishing a framework to work with UNODC at a very important time. We will continue the discussion to shape that framework\".",
+            "Ms. Loide Aryee, Chief of Organized Crime and Illicit Trafficking Branch at UNODC said, \"UNODC appreciates the exchange with the high-level delegation from the Islamic Republic of Iran on their existing efforts and challenges in combatting transnational organized crime. UNODC, as the guardian of UNTOC, looks forward to expanding partnership with the Islamic Republic of Iran in areas related to transnational organized crime and to offer its support and technical assistance in facilitating Iran's ratification of UNTOC\".",
+        ];
+        let found = quotes_in(
+            &body,
+            &["Abbas Bagherpour", "Loide Aryee"],
+            &[UNODC, (Some("European Union"), Some("EU"))],
+        );
+        let expected = vec![
+            (
+                "the process for further collaboration will involve establishing a framework to work with UNODC at a very important time. We will continue the discussion to shape that framework".to_string(),
+                Some("Abbas Bagherpour".to_string()),
+            ),
+            (
+                "UNODC appreciates the exchange with the high-level delegation from the Islamic Republic of Iran on their existing efforts and challenges in combatting transnational organized crime. UNODC, as the guardian of UNTOC, looks forward to expanding partnership with the Islamic Republic of Iran in areas related to transnational organized crime and to offer its support and technical assistance in facilitating Iran's ratification of UNTOC".to_string(),
+                Some("Loide Aryee".to_string()),
+            ),
+        ];
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        let people = ["Ghada Waly", "John Brandolino"];
+        let orgs = [UNODC, (None, Some("IOM")), (Some("European Union"), None)];
+        let w = Some("Ghada Waly");
+        let cases: &[(&[&str], Found)] = &[
+            (
+                &["\"We must act together now,\" said Ghada Waly."],
+                one("We must act together now", w),
+            ),
+            (
+                &["\"We must act together now\", Ghada Waly said."],
+                one("We must act together now", w),
+            ),
+            (
+                &["Ghada Waly said \"we must act together now\"."],
+                one("we must act together now", w),
+            ),
+            (
+                &["Ghada Waly said, \"We must act together now.\""],
+                one("We must act together now.", w),
+            ),
+            (
+                &["Ghada Waly confirmed that \"we must act together now\"."],
+                one("we must act together now", w),
+            ),
+            (
+                &["According to Ghada Waly, \"we must act together now\"."],
+                one("we must act together now", w),
+            ),
+            (
+                &["\"We must act together now,\" according to Ghada Waly."],
+                one("We must act together now", w),
+            ),
+            (
+                &["“We must act together now,” Waly said."],
+                one("We must act together now", w),
+            ),
+            (
+                &["Ms. Waly stressed: «Nous devons agir ensemble maintenant.»"],
+                one("Nous devons agir ensemble maintenant.", w),
+            ),
+            (
+                &["« Nous devons agir ensemble maintenant », said Ghada Waly."],
+                one("Nous devons agir ensemble maintenant", w),
+            ),
+            (
+                &["Ghada Waly said: ‘We must act together now.’"],
+                one("We must act together now.", w),
+            ),
+            (
+                &["Ghada Waly, Executive Director of UNODC, said, \"We must act together now.\""],
+                one("We must act together now.", w),
+            ),
+            (
+                &["\"We must act together now,\" Ghada Waly, Executive Director of UNODC, said."],
+                one("We must act together now", w),
+            ),
+            (&["\"No,\" said Ghada Waly."], one("No", w)),
+            (&["\"Act now,\" said UNODC Executive Director Ghada Waly."], one("Act now", w)),
+            (
+                &["\"We must act together now,\" Waly said, adding that the so-called \"Balkan route\" is open."],
+                one("We must act together now", w),
+            ),
+            (
+                &["\"We must act together now,\" UNODC said."],
+                one(
+                    "We must act together now",
+                    Some("United Nations Office on Drugs and Crime"),
+                ),
+            ),
+            (
+                &["\"We must act together now,\" IOM said."],
+                one("We must act together now", Some("IOM")),
+            ),
+            (
+                &["The European Union said: \"We must act together now.\""],
+                one("We must act together now.", Some("European Union")),
+            ),
+            (
+                &["\"We must act together now,\" a spokesperson said."],
+                one("We must act together now", None),
+            ),
+            (
+                &["\"We must act together now,\" said Jane Unknown."],
+                one("We must act together now", None),
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(&quotes_in(body, &people, &orgs), expected, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_resolve_to_the_most_recent_person() {
+        let body = [
+            "John Brandolino opened the meeting. Ghada Waly thanked the donors.",
+            "\"We must act together now,\" she said.",
+            "Brandolino spoke next. He added: \"The work is only starting and we need partners.\"",
+        ];
+        let found = quotes_in(&body, &["Ghada Waly", "John Brandolino"], &[]);
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "We must act together now".to_string(),
+                    Some("Ghada Waly".to_string())
+                ),
+                (
+                    "The work is only starting and we need partners.".to_string(),
+                    Some("John Brandolino".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn interrupted_quote_is_one_quote() {
+        let cases = [
+            (
+                "\"We must act together now,\" Waly added. \"And we must act fast.\"",
+                "We must act together now And we must act fast.",
+            ),
+            (
+                "\"We must act together now,\" she said, \"and we must act fast.\"",
+                "We must act together now and we must act fast.",
+            ),
+            (
+                "“We must act together now,” said Ghada Waly, “and we must act fast.”",
+                "We must act together now and we must act fast.",
+            ),
+        ];
+        for (body, text) in cases {
+            let found = quotes_in(&["Ghada Waly spoke.", body], &["Ghada Waly"], &[]);
+            assert_eq!(found, one(text, Some("Ghada Waly")), "{body}");
+        }
+    }
+
+    #[test]
+    fn quote_carried_into_next_paragraph_is_one_quote() {
+        let body = [
+            "Ghada Waly said: \"Trafficking is a crime that shames us all.",
+            "\"We will work with every partner to end it.\"",
+            "The meeting closed on Friday.",
+        ];
+        let found = quotes_in(&body, &["Ghada Waly"], &[]);
+        assert_eq!(
+            found,
+            one("Trafficking is a crime that shames us all. We will work with every partner to end it.", Some("Ghada Waly"))
+        );
+    }
+
+    #[test]
+    fn following_quote_paragraph_keeps_the_speaker() {
+        let body = [
+            "\"We must act together now,\" said Ghada Waly.",
+            "\"The work is only starting and we need partners.\"",
+        ];
+        let found = quotes_in(&body, &["Ghada Waly"], &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(
+            found[1],
+            (
+                "The work is only starting and we need partners.".to_string(),
+                Some("Ghada Waly".to_string())
+            )
+        );
+    }
+
+    #[test]
+    fn not_quotes() {
+        let people = ["Ghada Waly"];
+        let cases: &[&str] = &[
+            "Migrants use the so-called \"Balkan route\" to reach Europe, Ghada Waly said.",
+            "Migrants use the \"Balkan route\" to reach Europe.",
+            "The campaign \"Blue Heart\" was launched in Vienna.",
+            "UNODC launched the \"Blue Heart\" campaign in Vienna, Ghada Waly said.",
+            "The report, \"Global Report on Trafficking in Persons\", was presented by Ghada Waly.",
+            "Participants chanted \"Stop trafficking now\" in the square.",
+            "Ghada Waly said that all States must act together now to stop trafficking.",
+            "Read more on <a href=\"https://www.unodc.org/\">the UNODC website</a>.",
+            "The UNODC Executive Director’s visit to Iran’s capital was the first.",
+            "He was 5' 11\" tall and spoke briefly.",
+        ];
+        for body in cases {
+            assert_eq!(quotes_in(&[body], &people, &[UNODC]), vec![], "{body}");
+        }
+    }
+
+    #[test]
+    fn punctuation_inside_and_outside_the_marks() {
+        let people = ["Ghada Waly"];
+        let cases = [
+            ("Ghada Waly said: \"We act now.\"", "We act now."),
+            ("Ghada Waly said: \"We act now\".", "We act now"),
+            (
+                "\"We act now, together,\" said Ghada Waly.",
+                "We act now, together",
+            ),
+            (
+                "\"We act now, together\", said Ghada Waly.",
+                "We act now, together",
+            ),
+            (
+                "Ghada Waly said: \"  We act now, together  \"",
+                "We act now, together",
+            ),
+        ];
+        for (body, text) in cases {
+            assert_eq!(
+                quotes_in(&[body], &people, &[]),
+                one(text, Some("Ghada Waly")),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for body in [
+            "\"",
+            "“",
+            "‘",
+            "«",
+            "=\"",
+            "a=\"b",
+            "\"\"",
+            "“”",
+            "\" said",
+            "said \"",
+            "é\"é“é”‘’",
+            "according to",
+            "\"x,\" \"y\"",
+        ] {
+            let _ = quotes_in(&[body, body], &["A B"], &[(None, None), UNODC]);
+        }
+    }
+}

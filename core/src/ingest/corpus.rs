@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{ids, ingest_bytes, Diagnostic, IngestError, Severity};
+use super::read::{too_large, MAX_FILE_BYTES};
+use super::{ids, ingest_bytes, Diagnostic, IngestError, Ingested, Severity};
 use crate::model::Release;
 
 /// The result of ingesting many files: the records kept, and every problem met.
@@ -16,7 +17,9 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -73,26 +76,15 @@ fn io_error(path: &Path, e: &std::io::Error) -> IngestError {
 }
 
 /// Ingests every file under `paths`. Unreadable files become errors in the
-/// result; the rest are kept, with unique ids.
+/// result; the rest are kept, with unique ids. A path that cannot be read does
+/// not stop the others.
 pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
     let mut corpus = Corpus::default();
-    let files = match collect_files(paths) {
-        Ok(files) => files,
-        Err(e) => {
-            corpus.diagnostics.push(error_diagnostic(e));
-            corpus.rejected += 1;
-            return corpus;
-        }
-    };
-    for (path, source) in files {
-        let result = std::fs::read(&path)
-            .map_err(|e| io_error(&path, &e))
-            .and_then(|bytes| ingest_bytes(&source, &path, &bytes));
-        match result {
-            Ok(items) => {
-                for item in items {
-                    corpus.diagnostics.extend(item.diagnostics);
-                    corpus.releases.push(item.release);
+    for root in paths {
+        match collect_files(std::slice::from_ref(root)) {
+            Ok(files) => {
+                for (path, source) in files {
+                    add_file(&mut corpus, &path, &source);
                 }
             }
             Err(e) => {
@@ -101,8 +93,51 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
             }
         }
     }
-    ids::assign_ids(&mut corpus.releases);
+    assign_ids(&mut corpus);
     corpus
+}
+
+/// Reads and ingests one file into `corpus`, recording its warnings or its error.
+pub fn add_file(corpus: &mut Corpus, path: &Path, source: &str) {
+    match ingest_file(path, source) {
+        Ok(items) => {
+            for item in items {
+                corpus.diagnostics.extend(item.diagnostics);
+                corpus.releases.push(item.release);
+            }
+        }
+        Err(e) => {
+            corpus.diagnostics.push(error_diagnostic(e));
+            corpus.rejected += 1;
+        }
+    }
+}
+
+/// One file's releases; files above the size limit are refused before reading.
+pub fn ingest_file(path: &Path, source: &str) -> Result<Vec<Ingested>, IngestError> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| io_error(path, &e))?
+        .len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(too_large(source, len));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    ingest_bytes(source, path, &bytes)
+}
+
+/// Gives every release a unique id; a release whose id was taken gets a suffix
+/// and a warning naming both files.
+pub fn assign_ids(corpus: &mut Corpus) {
+    for dup in ids::assign_ids(&mut corpus.releases) {
+        corpus.diagnostics.push(Diagnostic::warning(
+            &dup.second,
+            0,
+            format!(
+                "duplicate id `{}` (also given to {}): this release is `{}`",
+                dup.id, dup.first, dup.renamed
+            ),
+        ));
+    }
 }
 
 fn error_diagnostic(e: IngestError) -> Diagnostic {
@@ -111,5 +146,69 @@ fn error_diagnostic(e: IngestError) -> Diagnostic {
         line: e.line,
         severity: Severity::Error,
         message: e.message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh folder under the system temp dir, removed on drop.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> TempDir {
+            let dir =
+                std::env::temp_dir().join(format!("dateline-corpus-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+
+        fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+            let path = self.0.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[test]
+    fn duplicates_are_renamed_and_reported_bad_files_rejected() {
+        let dir = TempDir::new("dups");
+        let release = b"Same title\n\nVienna, 17 April 2019 - Body.";
+        dir.write("a.txt", release);
+        dir.write("b.txt", release);
+        dir.write("c.txt", b"");
+        dir.write(".hidden.txt", b"ignored");
+        let missing = dir.0.join("missing.txt");
+        let corpus = ingest_paths(&[dir.0.clone(), missing]);
+        let ids: Vec<&str> = corpus.releases.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["2019-04-17-same-title", "2019-04-17-same-title-2"]);
+        assert_eq!(corpus.rejected, 2);
+        assert!(corpus.has_errors());
+        let dup = corpus
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("duplicate id"))
+            .unwrap();
+        assert_eq!(dup.severity, Severity::Warning);
+        assert_eq!(dup.file, "b.txt");
+        assert!(dup.message.contains("a.txt"), "{dup}");
+        let empty = corpus
+            .diagnostics
+            .iter()
+            .find(|d| d.file == "c.txt")
+            .unwrap();
+        assert!(empty.message.contains("empty file"), "{empty}");
+        assert!(corpus
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("cannot read")));
     }
 }

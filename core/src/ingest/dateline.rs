@@ -1,7 +1,19 @@
 //! Splits the dateline off the first paragraph and finds the publication date.
+//!
+//! A dateline is a place, a date, or both, ending in a dash or colon before the
+//! text: `Vienna, Austria - 17 April 2019 -`, `VIENNA, 14 September (UN
+//! Information Service) -`, `Tehran (I.R.Iran), 2 November 2020 –`,
+//! `NEW YORK, April 17, 2019 —`, `Geneva, 3 March 2021:`, `Nairobi/Kampala, ...`.
 
-use super::dates::Date;
-use super::document::{Diagnostic, Document};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::dates::{self, Date, WrittenDate};
+use super::document::{Diagnostic, Document, Paragraph};
+use super::ids::fold_ascii;
+use crate::extract::countries;
 use crate::model::Dateline;
 
 /// The dateline, publication date and body (dateline prefix removed).
@@ -12,11 +24,841 @@ pub struct Resolved {
     pub body: Vec<String>,
 }
 
+/// A dateline found at the start of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// As written, without the dash or colon that ends it.
+    pub raw: String,
+    /// In normal case.
+    pub city: Option<String>,
+    pub country: Option<&'static str>,
+    pub date: Option<WrittenDate>,
+    /// Byte offset where the paragraph's own text starts.
+    pub rest: usize,
+}
+
+/// How far into a paragraph a dateline's date may start.
+const MAX_PLACE_BYTES: usize = 120;
+/// A dateline may open one of the first paragraphs, after a short subtitle.
+const DATELINE_SEARCH_PARAGRAPHS: usize = 3;
+const MAX_SUBTITLE_CHARS: usize = 300;
+
 /// Finds dateline and date (front matter first), pushing warnings for what is missing.
-pub fn resolve(doc: &Document, _diagnostics: &mut Vec<Diagnostic>) -> Resolved {
+pub fn resolve(doc: &Document, diagnostics: &mut Vec<Diagnostic>) -> Resolved {
+    let mut body: Vec<String> = doc.paragraphs.iter().map(|p| p.text.clone()).collect();
+    let found = find_in_body(&doc.paragraphs).or_else(|| find_in_header(&doc.header));
+    let mut dateline = found.as_ref().map(|(_, p)| Dateline {
+        raw: p.raw.clone(),
+        city: p.city.clone(),
+        country: p.country.map(String::from),
+    });
+    if let Some((Some(index), parsed)) = &found {
+        strip_prefix(&mut body, *index, parsed.rest);
+    }
+    if let Some(place) = doc.front.get("place").filter(|p| !p.trim().is_empty()) {
+        dateline = Some(place_dateline(place, dateline));
+    }
+    let written = found.as_ref().and_then(|(_, p)| p.date);
+    let date = publication_date(doc, written, diagnostics);
+    if dateline.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            &doc.source,
+            first_line(doc),
+            "no dateline found: expected a place and date opening the first paragraph \
+             (e.g. `Vienna, 17 April 2019 -`)",
+        ));
+    }
     Resolved {
-        dateline: None,
-        date: None,
-        body: doc.paragraphs.iter().map(|p| p.text.clone()).collect(),
+        dateline,
+        date,
+        body,
+    }
+}
+
+/// The dateline opening one of the first paragraphs, with that paragraph's index.
+fn find_in_body(paragraphs: &[Paragraph]) -> Option<(Option<usize>, Parsed)> {
+    for (i, p) in paragraphs
+        .iter()
+        .take(DATELINE_SEARCH_PARAGRAPHS)
+        .enumerate()
+    {
+        if let Some(parsed) = parse(&p.text) {
+            return Some((Some(i), parsed));
+        }
+        if p.text.chars().count() > MAX_SUBTITLE_CHARS {
+            break; // a real paragraph: the dateline would have opened it
+        }
+    }
+    None
+}
+
+/// A dateline standing alone above the title (`Vienna, 17 April 2019`).
+fn find_in_header(header: &[Paragraph]) -> Option<(Option<usize>, Parsed)> {
+    header
+        .iter()
+        .filter_map(|p| parse(&p.text))
+        .find(|p| p.city.is_some())
+        .map(|p| (None, p))
+}
+
+/// Removes the dateline from paragraph `index`, dropping the paragraph if it was only that.
+fn strip_prefix(body: &mut Vec<String>, index: usize, rest: usize) {
+    let Some(text) = body.get_mut(index) else {
+        return;
+    };
+    let remaining = text
+        .get(rest..)
+        .unwrap_or_default()
+        .trim_start()
+        .to_string();
+    if remaining.is_empty() {
+        body.remove(index);
+    } else {
+        *text = remaining;
+    }
+}
+
+fn first_line(doc: &Document) -> usize {
+    doc.paragraphs
+        .first()
+        .map(|p| p.line)
+        .unwrap_or(doc.title_line.max(1))
+}
+
+/// Front matter `place` ("Vienna, Austria"): it wins over the dateline's place,
+/// but the dateline as written is kept as `raw` when there is one.
+fn place_dateline(place: &str, from_text: Option<Dateline>) -> Dateline {
+    let parsed = parse_place(place.trim(), true);
+    Dateline {
+        raw: from_text
+            .map(|d| d.raw)
+            .unwrap_or_else(|| place.trim().to_string()),
+        city: parsed.as_ref().and_then(|p| p.0.clone()),
+        country: parsed.and_then(|p| p.1).map(String::from),
+    }
+}
+
+/// Front matter `date`, else the dateline's date (its year, when missing, from a
+/// header or footer date line), else a header or footer date line.
+fn publication_date(
+    doc: &Document,
+    written: Option<WrittenDate>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    if let Some(date) = doc
+        .front
+        .get("date")
+        .and_then(|d| dates::parse_full_date(d))
+    {
+        return Some(date);
+    }
+    let side = side_date(doc);
+    let date = match written {
+        Some(w) if w.year.is_some() => w.complete(None),
+        Some(w) => {
+            let year = side.and_then(|s| s.year);
+            if year.is_none() {
+                diagnostics.push(Diagnostic::warning(
+                    &doc.source,
+                    first_line(doc),
+                    "the dateline's date has no year and no date line in the header or \
+                     footer gives one: publication date left empty",
+                ));
+                return None;
+            }
+            w.complete(year)
+        }
+        None => side.and_then(|s| s.complete(None)),
+    };
+    if date.is_none() {
+        diagnostics.push(Diagnostic::warning(
+            &doc.source,
+            first_line(doc),
+            "no publication date found: expected a date in the dateline, front matter \
+             or a date line such as `Date of issue: 17 April 2019`",
+        ));
+    }
+    date
+}
+
+/// The first stand-alone date line with a year in the header, then the footer.
+fn side_date(doc: &Document) -> Option<WrittenDate> {
+    doc.header
+        .iter()
+        .chain(doc.footer.iter())
+        .flat_map(|p| p.text.lines())
+        .filter_map(date_line)
+        .find(|d| d.year.is_some())
+}
+
+/// A stand-alone date line: `17 April 2019`, `Date of issue: 17 April 2019`,
+/// `Published on 2019-04-17`, or a dateline standing alone (`Vienna, 17 April 2019`).
+pub fn date_line(line: &str) -> Option<WrittenDate> {
+    static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
+    let label = LABEL.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:date\s+of\s+(?:issue|release|publication)|release\s+date|issue\s+date|(?:press|news|media)\s+release|dated?|published|issued|released|posted|updated|for\s+immediate\s+release)(?:\s+on)?\s*[:\-–—,]?\s*",
+        )
+        .ok()
+    });
+    let text = label
+        .as_ref()
+        .and_then(|re| re.find(line))
+        .and_then(|m| line.get(m.end()..))
+        .unwrap_or(line);
+    dates::parse_date_only(text).or_else(|| {
+        parse(line)
+            .filter(|p| line.get(p.rest..).is_none_or(|r| r.trim().is_empty()))
+            .and_then(|p| p.date)
+    })
+}
+
+/// The dateline opening `text`, if there is one.
+pub fn parse(text: &str) -> Option<Parsed> {
+    parse_dated(text).or_else(|| parse_place_only(text))
+}
+
+/// A dateline with a date: an optional place before it, an optional agency in
+/// parentheses after it, then a dash, a colon, or the end of the paragraph.
+fn parse_dated(text: &str) -> Option<Parsed> {
+    let starts = text
+        .char_indices()
+        .take_while(|(i, _)| *i <= MAX_PLACE_BYTES)
+        .filter(|(i, c)| c.is_alphanumeric() && is_word_start(text, *i))
+        .map(|(i, _)| i);
+    for start in starts {
+        let Some((date, len)) = text.get(start..).and_then(dates::date_at_start) else {
+            continue;
+        };
+        let place = match text.get(..start).map(place_before_date) {
+            Some(Some(place)) => place,
+            _ => continue,
+        };
+        let date_end = start + len;
+        // Only a place and a full date make a dateline without a dash or colon.
+        let unmarked_ok = date.year.is_some() && place.0.is_some();
+        let Some((raw_end, rest)) = after_date(text, date_end, unmarked_ok) else {
+            continue;
+        };
+        return Some(Parsed {
+            raw: text.get(..raw_end).unwrap_or_default().trim().to_string(),
+            city: place.0,
+            country: place.1,
+            date: Some(date),
+            rest,
+        });
+    }
+    None
+}
+
+fn is_word_start(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+type Place = (Option<String>, Option<&'static str>);
+
+/// The place written before a date (`Vienna, Austria - `, `NEW YORK, `), which
+/// must end in a comma or dash; empty for a date-only dateline.
+fn place_before_date(prefix: &str) -> Option<Place> {
+    let trimmed = prefix.trim();
+    if trimmed.is_empty() {
+        return Some((None, None));
+    }
+    let place = trimmed
+        .strip_suffix(',')
+        .or_else(|| strip_dash_suffix(trimmed))?
+        .trim();
+    parse_place(place, false)
+}
+
+fn strip_dash_suffix(s: &str) -> Option<&str> {
+    let s = s.trim_end();
+    let stripped = s.trim_end_matches(is_dash);
+    (stripped.len() < s.len()).then_some(stripped)
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‐' | '‒' | '―')
+}
+
+/// After the date: an optional `(agency)`, then the separator. Returns where the
+/// dateline as written ends and where the paragraph's text starts.
+fn after_date(text: &str, date_end: usize, unmarked_ok: bool) -> Option<(usize, usize)> {
+    let mut raw_end = date_end;
+    let mut pos = skip_spaces(text, date_end);
+    if text.get(pos..)?.starts_with('(') {
+        let close = text.get(pos..)?.find(')')?;
+        raw_end = pos + close + 1;
+        pos = skip_spaces(text, raw_end);
+    }
+    let rest = text.get(pos..)?;
+    if rest.is_empty() {
+        return Some((raw_end, pos));
+    }
+    let sep_len = separator_len(rest, unmarked_ok)?;
+    Some((raw_end, skip_spaces(text, pos + sep_len)))
+}
+
+/// Length of the separator that ends a dateline: a dash, a colon, or (when
+/// `unmarked_ok`) a comma or nothing at all before the text.
+fn separator_len(rest: &str, unmarked_ok: bool) -> Option<usize> {
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    if is_dash(first) {
+        let n = rest
+            .chars()
+            .take_while(|c| is_dash(*c))
+            .map(char::len_utf8)
+            .sum();
+        return Some(n);
+    }
+    match first {
+        ':' => Some(1),
+        ',' if unmarked_ok => Some(1),
+        c if unmarked_ok && c.is_alphabetic() => Some(0),
+        _ => None,
+    }
+}
+
+fn skip_spaces(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or_default();
+    from + (rest.len() - rest.trim_start().len())
+}
+
+/// A dateline without a date (`VIENNA (UN Information Service) -`): only taken
+/// when the city is known or written in capitals, so sentences are not mistaken.
+fn parse_place_only(text: &str) -> Option<Parsed> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            Regex::new(
+                r"^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])\s+",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let caps = re.captures(text)?;
+    let place_text = caps.get(1)?.as_str();
+    let (city, country) = parse_place(place_text, false)?;
+    let city_name = city.as_deref()?;
+    let written_in_caps = !place_text.chars().any(char::is_lowercase)
+        && place_text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    if city_country(city_name).is_none() && !written_in_caps {
+        return None;
+    }
+    let raw_end = caps.get(2).map_or(caps.get(1)?.end(), |m| m.end());
+    // `GENEVA (17 April 2019) -`: the parentheses hold the date, not an agency.
+    let date = caps
+        .get(2)
+        .and_then(|m| dates::parse_date_only(m.as_str().trim_matches(|c| c == '(' || c == ')')));
+    Some(Parsed {
+        raw: text.get(..raw_end)?.trim().to_string(),
+        city,
+        country,
+        date,
+        rest: caps.get(0)?.end(),
+    })
+}
+
+/// `Vienna, Austria`, `Tehran (I.R.Iran)`, `NEW YORK`, `Nairobi/Kampala`: the
+/// first city in normal case and its country (written, else from the gazetteer).
+/// Parenthesised words that are not a country are an agency and ignored.
+/// `lenient` (front matter) skips the checks that tell a place from a sentence.
+fn parse_place(place: &str, lenient: bool) -> Option<Place> {
+    let (outside, inside) = split_parentheses(place);
+    // Parts are split at commas and spaced dashes, not at the hyphens of `Port-au-Prince`.
+    let parts: Vec<&str> = outside
+        .split(',')
+        .flat_map(|part| {
+            part.split(" - ")
+                .flat_map(|p| p.split(" – "))
+                .flat_map(|p| p.split(" — "))
+        })
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let first = parts.first()?;
+    if !lenient && (parts.len() > 3 || !parts.iter().all(|p| looks_like_place_name(p))) {
+        return None;
+    }
+    let city_written = first.split('/').next().unwrap_or(first).trim();
+    let written_country = parts
+        .iter()
+        .skip(1)
+        .chain(inside.iter())
+        .find_map(|name| country_code(name));
+    let known = city_country(city_written);
+    let city = known
+        .map(|(canonical, _)| canonical.to_string())
+        .unwrap_or_else(|| normal_case(city_written));
+    let country = written_country.or(known.map(|(_, code)| code));
+    Some((Some(city), country))
+}
+
+/// The text outside parentheses, and each parenthesised part.
+fn split_parentheses(s: &str) -> (String, Vec<&str>) {
+    let mut outside = String::new();
+    let mut inside = Vec::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('(') {
+        outside.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
+        match after.find(')') {
+            Some(close) => {
+                inside.push(after.get(..close).unwrap_or_default().trim());
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                rest = after;
+            }
+        }
+    }
+    outside.push_str(rest);
+    (outside, inside)
+}
+
+/// A short run of capitalised words (particles such as `es`, `de`, `la` allowed).
+fn looks_like_place_name(part: &str) -> bool {
+    const PARTICLES: [&str; 17] = [
+        "and", "&", "de", "des", "del", "di", "da", "du", "es", "el", "la", "le", "los", "of",
+        "upon", "y", "the",
+    ];
+    // `Nairobi / Kampala`: the slash separates cities, it is not a word.
+    let words: Vec<&str> = part
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    !words.is_empty()
+        && words.len() <= 5
+        && part.chars().count() <= 40
+        && words.first().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(&w.to_lowercase().as_str()))
+        && part
+            .chars()
+            .all(|c| c.is_alphabetic() || " .'’/-&".contains(c) || is_dash(c))
+}
+
+fn country_code(name: &str) -> Option<&'static str> {
+    countries::lookup_name(name.trim()).map(|(code, _)| code)
+}
+
+/// `VIENNA` → `Vienna`, `PORT-AU-PRINCE` → `Port-Au-Prince` (the gazetteer
+/// spelling is preferred by the caller); mixed case is kept as written.
+fn normal_case(city: &str) -> String {
+    if city.chars().any(char::is_lowercase) {
+        return city.to_string();
+    }
+    let mut out = String::with_capacity(city.len());
+    let mut word_start = true;
+    for c in city.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// The gazetteer entry for a city as written, any case or accents:
+/// `(normal spelling, ISO alpha-2)`.
+pub fn city_country(name: &str) -> Option<(&'static str, &'static str)> {
+    gazetteer().get(&fold_ascii(name)).copied()
+}
+
+/// `core/data/cities.tsv`, keyed by folded name and every alternate spelling.
+fn gazetteer() -> &'static HashMap<String, (&'static str, &'static str)> {
+    static CITIES: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
+    CITIES.get_or_init(|| {
+        let mut map = HashMap::new();
+        let rows = include_str!("../../data/cities.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for row in rows {
+            let mut cols = row.split('\t');
+            let (Some(city), Some(code)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let (city, code) = (city.trim(), code.trim());
+            let alternates = cols.next().unwrap_or_default().split('|');
+            for name in std::iter::once(city).chain(alternates) {
+                if !name.trim().is_empty() {
+                    map.entry(fold_ascii(name)).or_insert((city, code));
+                }
+            }
+        }
+        map
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Severity;
+
+    fn doc(paragraphs: &[&str]) -> Document {
+        Document {
+            source: "r.txt".into(),
+            title: "T".into(),
+            title_line: 1,
+            paragraphs: paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Paragraph {
+                    text: t.to_string(),
+                    line: 3 + 2 * i,
+                })
+                .collect(),
+            ..Document::default()
+        }
+    }
+
+    fn lines(texts: &[&str]) -> Vec<Paragraph> {
+        texts
+            .iter()
+            .map(|t| Paragraph {
+                text: t.to_string(),
+                line: 1,
+            })
+            .collect()
+    }
+
+    /// (paragraph, raw, city, country, date, body[0] starts with)
+    type Case = (
+        &'static str,
+        &'static str,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+        &'static str,
+    );
+
+    #[test]
+    fn every_dateline_form() {
+        let cases: &[Case] = &[
+            (
+                "Vienna, Austria - 17 April 2019 - UNODC hosted a delegation.",
+                "Vienna, Austria - 17 April 2019",
+                Some("Vienna"),
+                Some("AT"),
+                Some("2019-04-17"),
+                "UNODC hosted",
+            ),
+            (
+                "Tehran (I.R.Iran), 2 November 2020 – The meeting opened.",
+                "Tehran (I.R.Iran), 2 November 2020",
+                Some("Tehran"),
+                Some("IR"),
+                Some("2020-11-02"),
+                "The meeting",
+            ),
+            (
+                "Brussels, 30 June 2016 The Council agreed.",
+                "Brussels, 30 June 2016",
+                Some("Brussels"),
+                Some("BE"),
+                Some("2016-06-30"),
+                "The Council",
+            ),
+            (
+                "NEW YORK, April 17, 2019 — The Secretary-General said.",
+                "NEW YORK, April 17, 2019",
+                Some("New York"),
+                Some("US"),
+                Some("2019-04-17"),
+                "The Secretary",
+            ),
+            (
+                "Geneva, 3 March 2021: Experts met.",
+                "Geneva, 3 March 2021",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2021-03-03"),
+                "Experts met.",
+            ),
+            (
+                "GENEVA, 3 March 2021 -- Experts met.",
+                "GENEVA, 3 March 2021",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2021-03-03"),
+                "Experts met.",
+            ),
+            (
+                "Nairobi/Kampala, 5 May 2020 - Two offices opened.",
+                "Nairobi/Kampala, 5 May 2020",
+                Some("Nairobi"),
+                Some("KE"),
+                Some("2020-05-05"),
+                "Two offices",
+            ),
+            (
+                "vienna, 2019-04-17 - Lower case place.",
+                "vienna, 2019-04-17",
+                None,
+                None,
+                None,
+                "",
+            ),
+            (
+                "Vienna, 2019-04-17 - ISO date.",
+                "Vienna, 2019-04-17",
+                Some("Vienna"),
+                Some("AT"),
+                Some("2019-04-17"),
+                "ISO date.",
+            ),
+            (
+                "DAR ES SALAAM, Monday 6 July 2020 (UNICEF) - Text.",
+                "DAR ES SALAAM, Monday 6 July 2020 (UNICEF)",
+                Some("Dar es Salaam"),
+                Some("TZ"),
+                Some("2020-07-06"),
+                "Text.",
+            ),
+            (
+                "17 April 2019 - A date-only dateline.",
+                "17 April 2019",
+                None,
+                None,
+                Some("2019-04-17"),
+                "A date-only",
+            ),
+            (
+                "Vienna (Austria), 17 April 2019 - Parenthesised country.",
+                "Vienna (Austria), 17 April 2019",
+                Some("Vienna"),
+                Some("AT"),
+                Some("2019-04-17"),
+                "Parenthesised",
+            ),
+            (
+                "Smalltown, Austria, 1 June 2021 - Written country only.",
+                "Smalltown, Austria, 1 June 2021",
+                Some("Smalltown"),
+                Some("AT"),
+                Some("2021-06-01"),
+                "Written country",
+            ),
+            (
+                "SPRINGFIELD, 1 June 2021 - Unknown city in capitals.",
+                "SPRINGFIELD, 1 June 2021",
+                Some("Springfield"),
+                None,
+                Some("2021-06-01"),
+                "Unknown city",
+            ),
+            (
+                "GENEVA (17 April 2019) – Date in parentheses.",
+                "GENEVA (17 April 2019)",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2019-04-17"),
+                "Date in",
+            ),
+            (
+                "UNITED NATIONS, 17 April 2019 - At Headquarters.",
+                "UNITED NATIONS, 17 April 2019",
+                Some("New York"),
+                Some("US"),
+                Some("2019-04-17"),
+                "At Headquarters",
+            ),
+            (
+                "Port of Spain, Trinidad and Tobago, 1 June 2021 - Text.",
+                "Port of Spain, Trinidad and Tobago, 1 June 2021",
+                Some("Port of Spain"),
+                Some("TT"),
+                Some("2021-06-01"),
+                "Text.",
+            ),
+            (
+                "Nairobi / Kampala, 5 May 2020 - Text.",
+                "Nairobi / Kampala, 5 May 2020",
+                Some("Nairobi"),
+                Some("KE"),
+                Some("2020-05-05"),
+                "Text.",
+            ),
+            (
+                "GENEVA (UN Information Service) - No date here.",
+                "GENEVA (UN Information Service)",
+                Some("Geneva"),
+                Some("CH"),
+                None,
+                "No date here.",
+            ),
+        ];
+        for (text, raw, city, country, date, body0) in cases {
+            let mut diags = Vec::new();
+            let r = resolve(&doc(&[text, "Second paragraph."]), &mut diags);
+            if city.is_none() && date.is_none() {
+                assert!(r.dateline.is_none(), "{text}: {:?}", r.dateline);
+                continue;
+            }
+            let d = r.dateline.unwrap_or_else(|| panic!("{text}: no dateline"));
+            assert_eq!(d.raw, *raw, "{text}");
+            assert_eq!(d.city.as_deref(), *city, "{text}");
+            assert_eq!(d.country.as_deref(), *country, "{text}");
+            assert_eq!(r.date.map(|d| d.to_string()).as_deref(), *date, "{text}");
+            assert!(r.body[0].starts_with(body0), "{text}: {:?}", r.body[0]);
+        }
+    }
+
+    #[test]
+    fn written_countries_use_the_country_lookup() {
+        // Where the written country names differ from the city's, the written one wins.
+        let p = parse("Kingston, Canada, 1 June 2021 - Text.").unwrap();
+        assert_eq!(p.country, Some("CA"));
+        assert_eq!(
+            parse("Tehran (I.R.Iran), 2 November 2020 – x")
+                .unwrap()
+                .country,
+            Some("IR")
+        );
+    }
+
+    #[test]
+    fn year_from_header_or_footer_never_from_body() {
+        let text = "VIENNA, 14 September (UN Information Service) - The 2009 conference opened.";
+        let mut with_header = doc(&[text]);
+        with_header.header = lines(&["UNIS/CP/488", "Date of issue: 14 September 2009"]);
+        let mut diags = Vec::new();
+        let r = resolve(&with_header, &mut diags);
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2009-09-14"));
+        let d = r.dateline.unwrap();
+        assert_eq!(d.raw, "VIENNA, 14 September (UN Information Service)");
+        assert_eq!(d.city.as_deref(), Some("Vienna"));
+        assert_eq!(d.country.as_deref(), Some("AT"));
+        assert_eq!(r.body[0], "The 2009 conference opened.");
+        assert!(diags.is_empty(), "{diags:?}");
+
+        let mut with_footer = doc(&[text]);
+        with_footer.footer = lines(&["Published 14 September 2010"]);
+        let r = resolve(&with_footer, &mut Vec::new());
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2010-09-14"));
+
+        let mut diags = Vec::new();
+        let r = resolve(&doc(&[text]), &mut diags);
+        assert!(r.date.is_none());
+        assert!(r.dateline.is_some());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("no year"));
+        assert_eq!(diags[0].severity, Severity::Warning);
+        assert_eq!((diags[0].file.as_str(), diags[0].line), ("r.txt", 3));
+    }
+
+    #[test]
+    fn no_dateline_takes_date_from_a_date_line() {
+        let mut d = doc(&["The Office today announced a new programme."]);
+        d.header = lines(&["Date of issue: 2 March 2021"]);
+        let mut diags = Vec::new();
+        let r = resolve(&d, &mut diags);
+        assert!(r.dateline.is_none());
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2021-03-02"));
+        assert_eq!(r.body[0], "The Office today announced a new programme.");
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].message.contains("no dateline"));
+
+        let mut diags = Vec::new();
+        let r = resolve(&doc(&["Nothing datable here."]), &mut diags);
+        assert!(r.date.is_none() && r.dateline.is_none());
+        assert_eq!(diags.len(), 2, "{diags:?}");
+    }
+
+    #[test]
+    fn front_matter_wins() {
+        let mut d = doc(&["NEW YORK, April 17, 2019 — Text."]);
+        d.front.insert("date".into(), "2019-04-18".into());
+        d.front.insert("place".into(), "Vienna, Austria".into());
+        let r = resolve(&d, &mut Vec::new());
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2019-04-18"));
+        let dl = r.dateline.unwrap();
+        assert_eq!(dl.raw, "NEW YORK, April 17, 2019");
+        assert_eq!(
+            (dl.city.as_deref(), dl.country.as_deref()),
+            (Some("Vienna"), Some("AT"))
+        );
+        assert_eq!(r.body[0], "Text.");
+
+        let mut d = doc(&["No dateline."]);
+        d.front.insert("place".into(), "Bonn".into());
+        d.front.insert("date".into(), "17 April 2019".into());
+        let mut diags = Vec::new();
+        let r = resolve(&d, &mut diags);
+        let dl = r.dateline.unwrap();
+        assert_eq!(
+            (dl.raw.as_str(), dl.city.as_deref(), dl.country.as_deref()),
+            ("Bonn", Some("Bonn"), Some("DE"))
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn dateline_alone_in_its_paragraph_or_after_a_subtitle() {
+        let r = resolve(
+            &doc(&["Brussels, 30 June 2016", "The Council agreed."]),
+            &mut Vec::new(),
+        );
+        assert_eq!(r.body, ["The Council agreed."]);
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2016-06-30"));
+
+        let r = resolve(
+            &doc(&[
+                "A subtitle under the headline",
+                "Geneva, 3 March 2021: Experts met.",
+            ]),
+            &mut Vec::new(),
+        );
+        assert_eq!(r.body, ["A subtitle under the headline", "Experts met."]);
+    }
+
+    #[test]
+    fn sentences_are_not_datelines() {
+        for text in [
+            "On 17 April 2019 the Office opened.",
+            "The meeting - held in Vienna - ended.",
+            "In 2019, 17 April was a Wednesday.",
+            "Today - as every year - we celebrate.",
+            "",
+            "—",
+        ] {
+            assert!(parse(text).is_none(), "{text}: {:?}", parse(text));
+        }
+    }
+
+    #[test]
+    fn gazetteer_spellings() {
+        assert_eq!(city_country("GENÈVE"), Some(("Geneva", "CH")));
+        assert_eq!(city_country("new york"), Some(("New York", "US")));
+        assert_eq!(city_country("Kiev"), Some(("Kyiv", "UA")));
+        assert_eq!(city_country("Atlantis"), None);
+        assert_eq!(normal_case("PORT-AU-PRINCE"), "Port-Au-Prince");
+        assert_eq!(normal_case("N'DJAMENA"), "N'djamena");
+    }
+
+    #[test]
+    fn date_lines() {
+        for (line, want) in [
+            (
+                "Date of issue: 14 September 2009",
+                Some((Some(2009), 9, 14)),
+            ),
+            ("Published on 2019-04-17", Some((Some(2019), 4, 17))),
+            ("Press release – 17 April 2019", Some((Some(2019), 4, 17))),
+            ("17 April 2019", Some((Some(2019), 4, 17))),
+            ("Vienna, 17 April 2019", Some((Some(2019), 4, 17))),
+            ("Twitter: @glo_act", None),
+            ("The meeting of 17 April 2019 was long.", None),
+        ] {
+            let got = date_line(line).map(|d| (d.year, d.month, d.day));
+            assert_eq!(got, want, "{line}");
+        }
     }
 }

@@ -13,7 +13,8 @@ pub struct Date {
 impl Date {
     /// A valid Gregorian date, or `None` (31 April, 29 February 2019).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month)
+        (1..=12)
+            .contains(&month)
             .then(|| days_in_month(year, month))
             .filter(|&max| day >= 1 && day <= max)
             .map(|_| Date { year, month, day })
@@ -40,8 +41,18 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
 /// (`January`, `JAN`, `Jan.`, `Sept`).
 pub fn month_from_name(word: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
@@ -54,6 +65,78 @@ pub fn month_from_name(word: &str) -> Option<u8> {
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(w.as_str())))
         .map(|i| i as u8 + 1)
+}
+
+/// A calendar date as written, possibly without its year (`14 September`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenDate {
+    pub year: Option<i32>,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl WrittenDate {
+    /// The full date, taking the year from `fallback_year` when none was written.
+    pub fn complete(&self, fallback_year: Option<i32>) -> Option<Date> {
+        Date::new(self.year.or(fallback_year)?, self.month, self.day)
+    }
+}
+
+/// Date patterns, tried in order at the start of a string. Each has named groups
+/// `y`, `m` (number or name) and `d`; `y` may be absent.
+fn date_patterns() -> &'static [regex::Regex] {
+    static PATTERNS: std::sync::OnceLock<Vec<regex::Regex>> = std::sync::OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        const WEEKDAY: &str = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?";
+        const ORD: &str = r"(?:st|nd|rd|th)?";
+        [
+            // 2019-04-17, 2019/04/17, 2019-04-17T10:00Z
+            r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:T[0-9:.+\-Z]*|\b)".to_string(),
+            // 17 April 2019, 17th of April, 2019, 17 April
+            format!(r"{WEEKDAY}(?P<d>\d{{1,2}}){ORD}\s*(?:of\s+)?(?P<m>[a-z]{{3,9}}\.?)(?:,?\s+(?P<y>\d{{4}}))?\b"),
+            // April 17, 2019, April 17th 2019, April 17
+            format!(r"{WEEKDAY}(?P<m>[a-z]{{3,9}}\.?)\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+(?P<y>\d{{4}}))?\b"),
+            // 17.04.2019 (day first, as written in Europe)
+            r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".to_string(),
+        ]
+        .iter()
+        .filter_map(|p| regex::Regex::new(&format!("(?i)^{p}")).ok())
+        .collect()
+    })
+}
+
+/// The date written at the very start of `s`, and how many bytes it takes.
+pub fn date_at_start(s: &str) -> Option<(WrittenDate, usize)> {
+    date_patterns().iter().find_map(|re| {
+        let caps = re.captures(s)?;
+        let m = caps.name("m")?.as_str();
+        let month = m.parse::<u8>().ok().or_else(|| month_from_name(m))?;
+        let day = caps.name("d")?.as_str().parse::<u8>().ok()?;
+        let year = match caps.name("y") {
+            Some(y) => Some(y.as_str().parse::<i32>().ok()?),
+            None => None,
+        };
+        // Validate against a leap year when the year is unknown (29 February).
+        Date::new(year.unwrap_or(2000), month, day)?;
+        let len = caps.get(0)?.end();
+        Some((WrittenDate { year, month, day }, len))
+    })
+}
+
+/// A string that is only a date (`17 April 2019`, `Monday, 17 April 2019`,
+/// `2019-04-17`, `2019-04-17T10:00:00Z`), surrounding punctuation aside.
+pub fn parse_date_only(s: &str) -> Option<WrittenDate> {
+    let s = s.trim().trim_matches(|c: char| c == '"' || c == '\'');
+    let (date, len) = date_at_start(s)?;
+    let rest = s.get(len..)?.trim();
+    rest.chars()
+        .all(|c| c.is_ascii_punctuation())
+        .then_some(date)
+}
+
+/// A full date from free-form text such as front matter `date` values.
+pub fn parse_full_date(s: &str) -> Option<Date> {
+    parse_date_only(s)?.complete(None)
 }
 
 #[cfg(test)]
@@ -75,5 +158,72 @@ mod tests {
         assert!(Date::new(2020, 2, 29).is_some());
         assert!(Date::new(2019, 4, 31).is_none());
         assert_eq!(Date::new(2019, 4, 17).unwrap().to_string(), "2019-04-17");
+    }
+
+    /// (input, (year, month, day) or no date, bytes taken)
+    type DateCase = (&'static str, Option<(Option<i32>, u8, u8)>, usize);
+
+    #[test]
+    fn written_dates_at_start() {
+        let cases: &[DateCase] = &[
+            ("17 April 2019 - UNODC", Some((Some(2019), 4, 17)), 13),
+            ("April 17, 2019 — text", Some((Some(2019), 4, 17)), 14),
+            (
+                "14 September (UN Information Service)",
+                Some((None, 9, 14)),
+                12,
+            ),
+            ("2019-04-17 -", Some((Some(2019), 4, 17)), 10),
+            ("Monday, 17 April 2019", Some((Some(2019), 4, 17)), 21),
+            ("3rd of March, 2021:", Some((Some(2021), 3, 3)), 18),
+            ("17.04.2019", Some((Some(2019), 4, 17)), 10),
+            ("31 April 2019", None, 0),
+            ("29 February", Some((None, 2, 29)), 11),
+            ("17 apples", None, 0),
+            ("Vienna", None, 0),
+            ("", None, 0),
+        ];
+        for (input, want, len) in cases {
+            let got = date_at_start(input);
+            match want {
+                None => assert!(got.is_none(), "{input}: {got:?}"),
+                Some((y, m, d)) => {
+                    let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
+                    assert_eq!((date.year, date.month, date.day), (*y, *m, *d), "{input}");
+                    assert_eq!(n, *len, "{input}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn whole_string_dates() {
+        assert_eq!(
+            parse_full_date("2019-04-17")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-04-17")
+        );
+        assert_eq!(
+            parse_full_date("\"17 April 2019\"")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-04-17")
+        );
+        assert_eq!(
+            parse_full_date("2019-04-17T08:00:00Z")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-04-17")
+        );
+        assert_eq!(
+            parse_full_date("April 17, 2019.")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2019-04-17")
+        );
+        assert!(parse_full_date("17 April").is_none());
+        assert!(parse_full_date("17 April 2019 in Vienna").is_none());
+        assert!(parse_date_only("14 September").is_some());
     }
 }

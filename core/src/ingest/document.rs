@@ -26,6 +26,8 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// The closing contact block, from "For more information ..." on.
     pub footer: Vec<Paragraph>,
+    /// Line of each front matter key, for diagnostics about its value.
+    pub front_lines: BTreeMap<String, usize>,
     /// Problems met while reading (warnings; errors abort reading instead).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -45,12 +47,27 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    pub fn warning(file: &str, line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{}:{}: {}: {}", self.file, self.line, level, self.message)
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.file, self.line, level, self.message
+        )
     }
 }

@@ -34,8 +34,7 @@ pub struct Ingested {
 /// Turns the bytes of one file into its releases (a JSON array gives several).
 /// `source` is the path relative to the corpus folder; `path` decides the reader.
 pub fn ingest_bytes(source: &str, path: &Path, bytes: &[u8]) -> Result<Vec<Ingested>, IngestError> {
-    read::read(source, path, bytes)
-        .map(|docs| docs.into_iter().map(build).collect())
+    read::read(source, path, bytes).map(|docs| docs.into_iter().map(build).collect())
 }
 
 /// Runs dateline parsing and every extractor over one read document.
@@ -88,7 +87,10 @@ fn extract_document(doc: Document) -> Ingested {
             .map(|t| read::split_tags(t))
             .unwrap_or_default(),
     };
-    let mut ingested = Ingested { release, diagnostics };
+    let mut ingested = Ingested {
+        release,
+        diagnostics,
+    };
     ingested.release.warnings = ingested
         .diagnostics
         .iter()
@@ -96,4 +98,88 @@ fn extract_document(doc: Document) -> Ingested {
         .map(|d| d.message.clone())
         .collect();
     ingested
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &[u8] = include_bytes!("../../../releases/000_34e2bc8e785f3bd9.txt");
+
+    fn ingest_one(name: &str, bytes: &[u8]) -> Ingested {
+        let mut out = ingest_bytes(name, Path::new(name), bytes).unwrap();
+        assert_eq!(out.len(), 1);
+        out.remove(0)
+    }
+
+    #[test]
+    fn the_seed_end_to_end() {
+        let Ingested {
+            release: r,
+            diagnostics,
+        } = ingest_one("000_34e2bc8e785f3bd9.txt", SEED);
+        assert_eq!(
+            r.title,
+            "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters"
+        );
+        assert_eq!(r.date.as_deref(), Some("2019-04-17"));
+        let d = r.dateline.as_ref().unwrap();
+        assert_eq!(d.raw, "Vienna, Austria - 17 April 2019");
+        assert_eq!(
+            (d.city.as_deref(), d.country.as_deref()),
+            (Some("Vienna"), Some("AT"))
+        );
+        // Nine paragraphs in the file, the funding note last; the footer is the contact block.
+        assert_eq!(r.body.len(), 9);
+        assert!(r.body[0].starts_with("UNODC hosted a high-level delegation"));
+        assert!(r.body[1].starts_with("In a first for both counterparts"));
+        assert_eq!(r.body[8], "This project is funded by the European Union.");
+        assert_eq!(
+            r.footer,
+            ["For more information, please contact:", "Twitter: @glo_act"]
+        );
+        let text = String::from_utf8_lossy(SEED);
+        for p in r.body.iter().skip(1) {
+            assert!(text.lines().any(|l| l == p), "not verbatim: {p}");
+        }
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let mut rs = vec![r];
+        ids::assign_ids(&mut rs);
+        assert_eq!(
+            rs[0].id,
+            "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase"
+        );
+    }
+
+    #[test]
+    fn a_title_without_body_is_kept_with_a_warning() {
+        let i = ingest_one("t.txt", b"Only a headline\n");
+        assert_eq!(i.release.title, "Only a headline");
+        assert!(i.release.body.is_empty());
+        assert!(i.release.warnings.iter().any(|w| w.contains("no body")));
+        assert!(i.release.warnings.iter().any(|w| w.contains("no dateline")));
+        assert!(i
+            .diagnostics
+            .iter()
+            .all(|d| d.file == "t.txt" && d.line == 1));
+    }
+
+    #[test]
+    fn markdown_end_to_end() {
+        let md = "---\ntitle: Front\ndate: 2020-05-05\nplace: Vienna, Austria\ntags: [a, b]\nurl: https://x.org\n---\n\
+                  Nairobi/Kampala, 4 May 2020 - Text.\n";
+        let r = ingest_one("a.md", md.as_bytes()).release;
+        assert_eq!(r.title, "Front");
+        assert_eq!(r.date.as_deref(), Some("2020-05-05"));
+        assert_eq!(r.body, ["Text."]);
+        assert_eq!(r.tags, ["a", "b"]);
+        assert_eq!(r.url.as_deref(), Some("https://x.org"));
+        let d = r.dateline.unwrap();
+        assert_eq!(d.raw, "Nairobi/Kampala, 4 May 2020");
+        assert_eq!(
+            (d.city.as_deref(), d.country.as_deref()),
+            (Some("Vienna"), Some("AT"))
+        );
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
 }

@@ -1,0 +1,398 @@
+//! Export of records as JSON (the contract shape) and CSV (shipped in the app).
+//!
+//! Both take the releases in the order given (the app passes the current
+//! filtered set, in its display order) and are deterministic.
+
+use crate::model::{Event, Money, Release};
+
+/// The releases as a pretty-printed JSON array in the shape of
+/// `release-record.md`: the same shape `dateline ingest --json` prints and the
+/// readers accept back.
+pub fn to_json(releases: &[&Release]) -> String {
+    // The model holds only strings, numbers, options and vectors: serde_json
+    // cannot fail on it, but an error must never panic in the app.
+    serde_json::to_string_pretty(releases).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The CSV header row, in column order.
+pub const CSV_HEADER: [&str; 15] = [
+    "id",
+    "date",
+    "title",
+    "dateline_city",
+    "dateline_country",
+    "countries",
+    "organisations",
+    "people",
+    "topics",
+    "programmes",
+    "money",
+    "events",
+    "url",
+    "source",
+    "lede",
+];
+
+/// The releases as RFC 4180 CSV: a header row ([`CSV_HEADER`]), then one row
+/// per release, CRLF line ends. Lists are joined with `"; "`; `lede` is the
+/// first body paragraph.
+///
+/// Spreadsheet formula injection: a cell whose text starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be run as a formula by Excel, Calc or
+/// Sheets when the file is opened, so such a cell gets a leading apostrophe
+/// (`'=HYPERLINK(...)`). Spreadsheets hide the apostrophe; other readers see it.
+pub fn to_csv(releases: &[&Release]) -> String {
+    // Hand-written: a CSV crate would add size to the wasm for what is a few
+    // lines of quoting.
+    let mut out = String::new();
+    push_row(&mut out, CSV_HEADER.iter().map(|h| h.to_string()));
+    for r in releases {
+        let dl = r.dateline.as_ref();
+        let row = [
+            r.id.clone(),
+            r.date.clone().unwrap_or_default(),
+            r.title.clone(),
+            dl.and_then(|d| d.city.clone()).unwrap_or_default(),
+            dl.and_then(|d| d.country.clone()).unwrap_or_default(),
+            join(r.countries.iter().map(|c| c.code.clone())),
+            join(r.organisations.iter().map(|o| o.label().to_owned())),
+            join(r.people.iter().map(|p| p.name.clone())),
+            join(r.topics.iter().cloned()),
+            join(r.programmes.iter().map(|p| p.name.clone())),
+            join(r.money.iter().map(money)),
+            join(r.events.iter().map(event)),
+            r.url.clone().unwrap_or_default(),
+            r.source.clone(),
+            r.body.first().cloned().unwrap_or_default(),
+        ];
+        push_row(&mut out, row.into_iter());
+    }
+    out
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join("; ")
+}
+
+/// `12000000 EUR`; fractions as written (`1.5 USD`).
+fn money(m: &Money) -> String {
+    if m.amount.fract() == 0.0 && m.amount.abs() < 9_007_199_254_740_992.0 {
+        format!("{} {}", m.amount as i64, m.currency)
+    } else {
+        format!("{} {}", m.amount, m.currency)
+    }
+}
+
+/// An ISO 8601 interval: `2019-01-29/2019-01-31`; a single date alone; an open
+/// period `2015/..`.
+fn event(e: &Event) -> String {
+    match e.end.as_deref() {
+        Some(end) if end == e.start => e.start.clone(),
+        Some(end) => format!("{}/{end}", e.start),
+        None => format!("{}/..", e.start),
+    }
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, &cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// One field: formula cells defused, then quoted when it holds a comma, a
+/// quote or a line break (quotes doubled).
+fn push_cell(out: &mut String, cell: &str) {
+    let defuse = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = cell.contains([',', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if defuse {
+        out.push('\'');
+    }
+    if quote {
+        out.push_str(&cell.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn sample() -> Release {
+        Release {
+            id: "2019-04-17-iran-and-unodc".into(),
+            source: "iran.txt".into(),
+            title: "Iran and UNODC, \"together\"".into(),
+            date: Some("2019-04-17".into()),
+            dateline: Some(Dateline {
+                raw: "Vienna, Austria - 17 April 2019".into(),
+                city: Some("Vienna".into()),
+                country: Some("AT".into()),
+            }),
+            body: vec![
+                "UNODC hosted a delegation,\nand talked.".into(),
+                "Second.".into(),
+            ],
+            countries: vec![
+                CountryMention {
+                    code: "IR".into(),
+                    name: "Iran".into(),
+                    mentions: 3,
+                },
+                CountryMention {
+                    code: "AT".into(),
+                    name: "Austria".into(),
+                    mentions: 1,
+                },
+            ],
+            organisations: vec![
+                Organisation {
+                    name: Some("United Nations Office on Drugs and Crime".into()),
+                    acronym: Some("UNODC".into()),
+                },
+                Organisation {
+                    name: Some("European Union".into()),
+                    acronym: None,
+                },
+            ],
+            people: vec![Person {
+                name: "Abbas Bagherpour".into(),
+                role: Some("Director-General".into()),
+            }],
+            quotes: vec![Quote {
+                text: "We agree".into(),
+                speaker: Some("Abbas Bagherpour".into()),
+            }],
+            events: vec![
+                Event {
+                    start: "2019-01-29".into(),
+                    end: Some("2019-01-31".into()),
+                    text: "29-31 January 2019".into(),
+                },
+                Event {
+                    start: "2018".into(),
+                    end: Some("2018".into()),
+                    text: "2018".into(),
+                },
+                Event {
+                    start: "2015".into(),
+                    end: None,
+                    text: "since 2015".into(),
+                },
+            ],
+            money: vec![
+                Money {
+                    amount: 12_000_000.0,
+                    currency: "EUR".into(),
+                    text: "€12 million".into(),
+                },
+                Money {
+                    amount: 1.5,
+                    currency: "USD".into(),
+                    text: "$1.5".into(),
+                },
+            ],
+            programmes: vec![Programme {
+                name: "Global Action against Trafficking".into(),
+                acronym: Some("GLO.ACT".into()),
+                start: Some("2015".into()),
+                end: None,
+            }],
+            topics: vec![
+                "trafficking-in-persons".into(),
+                "smuggling-of-migrants".into(),
+            ],
+            contacts: vec![Contact {
+                kind: ContactKind::Email,
+                value: "unodc@un.org".into(),
+            }],
+            warnings: vec!["a warning".into()],
+            footer: vec!["For more information".into()],
+            url: Some("https://example.org/a,b".into()),
+            tags: vec!["tag".into()],
+        }
+    }
+
+    fn bare(id: &str, title: &str) -> Release {
+        Release {
+            id: id.into(),
+            source: format!("{id}.txt"),
+            title: title.into(),
+            date: None,
+            dateline: None,
+            body: vec![],
+            countries: vec![],
+            organisations: vec![],
+            people: vec![],
+            quotes: vec![],
+            events: vec![],
+            money: vec![],
+            programmes: vec![],
+            topics: vec![],
+            contacts: vec![],
+            warnings: vec![],
+            footer: vec![],
+            url: None,
+            tags: vec![],
+        }
+    }
+
+    /// A minimal RFC 4180 reader for the tests: rows of unquoted fields.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut field = String::new();
+        let mut chars = text.chars().peekable();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {
+                    assert_eq!(chars.next(), Some('\n'), "CR outside quotes is CRLF");
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        assert!(row.is_empty() && field.is_empty(), "file ends with CRLF");
+        rows
+    }
+
+    #[test]
+    fn json_round_trips_to_equal_records() {
+        let a = sample();
+        let b = bare("undated", "No date");
+        let json = to_json(&[&a, &b]);
+        let back: Vec<Release> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, vec![a, b]);
+        assert!(json.starts_with("[\n"), "pretty: {json}");
+        assert!(json.contains("\"amount\": 12000000,"), "{json}");
+    }
+
+    #[test]
+    fn json_has_the_contract_fields() {
+        let a = sample();
+        let value: serde_json::Value = serde_json::from_str(&to_json(&[&a])).unwrap();
+        let obj = value[0].as_object().unwrap();
+        for field in [
+            "id",
+            "source",
+            "title",
+            "date",
+            "dateline",
+            "body",
+            "countries",
+            "organisations",
+            "people",
+            "quotes",
+            "events",
+            "money",
+            "programmes",
+            "topics",
+            "contacts",
+            "warnings",
+        ] {
+            assert!(obj.contains_key(field), "missing {field}");
+        }
+        assert_eq!(to_json(&[]), "[]");
+    }
+
+    #[test]
+    fn csv_header_and_row() {
+        let a = sample();
+        let csv = to_csv(&[&a]);
+        assert!(csv.starts_with(
+            "id,date,title,dateline_city,dateline_country,countries,organisations,people,\
+             topics,programmes,money,events,url,source,lede\r\n"
+        ));
+        let rows = parse_csv(&csv);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0], CSV_HEADER.map(String::from).to_vec());
+        let row = &rows[1];
+        assert_eq!(row.len(), CSV_HEADER.len());
+        let cell = |name: &str| &row[CSV_HEADER.iter().position(|h| *h == name).unwrap()];
+        assert_eq!(cell("id"), "2019-04-17-iran-and-unodc");
+        assert_eq!(cell("date"), "2019-04-17");
+        assert_eq!(cell("title"), "Iran and UNODC, \"together\"");
+        assert_eq!(cell("dateline_city"), "Vienna");
+        assert_eq!(cell("dateline_country"), "AT");
+        assert_eq!(cell("countries"), "IR; AT");
+        assert_eq!(cell("organisations"), "UNODC; European Union");
+        assert_eq!(cell("people"), "Abbas Bagherpour");
+        assert_eq!(
+            cell("topics"),
+            "trafficking-in-persons; smuggling-of-migrants"
+        );
+        assert_eq!(cell("programmes"), "Global Action against Trafficking");
+        assert_eq!(cell("money"), "12000000 EUR; 1.5 USD");
+        assert_eq!(cell("events"), "2019-01-29/2019-01-31; 2018; 2015/..");
+        assert_eq!(cell("url"), "https://example.org/a,b");
+        assert_eq!(cell("source"), "iran.txt");
+        assert_eq!(cell("lede"), "UNODC hosted a delegation,\nand talked.");
+    }
+
+    #[test]
+    fn csv_quotes_commas_quotes_and_line_breaks() {
+        let a = sample();
+        let csv = to_csv(&[&a]);
+        assert!(
+            csv.contains(",\"Iran and UNODC, \"\"together\"\"\","),
+            "{csv}"
+        );
+        assert!(csv.contains("\"UNODC hosted a delegation,\nand talked.\"\r\n"));
+        assert!(csv.contains(",\"https://example.org/a,b\","));
+        // Plain cells stay unquoted.
+        assert!(csv.contains("\r\n2019-04-17-iran-and-unodc,2019-04-17,"));
+        let cr = bare("cr", "a\rb");
+        assert!(to_csv(&[&cr]).contains(",\"a\rb\","));
+    }
+
+    #[test]
+    fn csv_defuses_formula_cells() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://evil\")",
+                "'=HYPERLINK(\"http://evil\")",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("a=b", "a=b"),
+        ];
+        for (title, expected) in cases {
+            let r = bare("f", title);
+            let rows = parse_csv(&to_csv(&[&r]));
+            assert_eq!(rows[1][2], expected, "{title:?}");
+        }
+        // Quoted and defused together: the apostrophe goes inside the quotes.
+        let r = bare("f", "=1,2");
+        assert!(to_csv(&[&r]).contains(",\"'=1,2\","));
+    }
+
+    #[test]
+    fn csv_of_nothing_is_the_header() {
+        assert_eq!(to_csv(&[]), format!("{}\r\n", CSV_HEADER.join(",")));
+        let r = bare("x", "X");
+        let rows = parse_csv(&to_csv(&[&r]));
+        assert_eq!(rows[1][1], "");
+        assert_eq!(rows[1][14], "");
+    }
+}

@@ -1,0 +1,450 @@
+//! The layout of a release's text, shared by the text and Markdown readers:
+//! header boilerplate, title, body paragraphs, closing contact block.
+//!
+//! Paragraphs are separated by blank lines. A paragraph's lines are joined with
+//! a single space: files hard-wrap their prose, and the wrap is layout, not
+//! text. Lines that open a list item (`- `, `• `, `1. `) keep their line break,
+//! and so do all lines of the closing contact block, whose lines are separate
+//! entries (a name, an e-mail, a phone number).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::super::dateline;
+use super::super::document::{Diagnostic, Document, Paragraph};
+use super::{error, IngestError};
+
+/// One line of the file, trimmed, with its 1-based number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub no: usize,
+    pub text: String,
+    /// Markdown heading level (0: not a heading). A heading is always a
+    /// paragraph of its own.
+    pub heading: u8,
+}
+
+/// Longest headline a wrapped continuation line may be joined into.
+const MAX_TITLE_CHARS: usize = 250;
+/// Longest line taken as the wrapped second line of a headline.
+const MAX_TITLE_CONTINUATION_CHARS: usize = 150;
+
+/// Splits text into trimmed lines: CRLF and lone CR end lines, tabs become spaces.
+pub fn lines(text: &str) -> Vec<Line> {
+    text.split('\n')
+        .flat_map(|l| {
+            let l = l.strip_suffix('\r').unwrap_or(l);
+            l.split('\r')
+        })
+        .enumerate()
+        .map(|(i, l)| Line {
+            no: i + 1,
+            text: l.replace('\t', " ").trim().to_string(),
+            heading: 0,
+        })
+        .collect()
+}
+
+/// Builds the document from the lines below any front matter. `title` is given
+/// when front matter or a Markdown heading already decided it.
+pub fn layout(
+    source: &str,
+    lines: &[Line],
+    title: Option<(String, usize)>,
+    mut header: Vec<Paragraph>,
+) -> Result<Document, IngestError> {
+    let mut blocks = blocks(lines);
+    let mut diagnostics = Vec::new();
+    let (title, title_line) = match title {
+        Some(t) => t,
+        None => take_title(source, &mut blocks, &mut header, &mut diagnostics)?,
+    };
+    move_header_blocks(&mut blocks, &mut header);
+    blocks.retain(|b| {
+        b.iter().any(|l| l.text.chars().any(char::is_alphanumeric)) || is_end_marker(b)
+    });
+    let footer_start = footer_start(&blocks);
+    let footer_blocks = blocks.split_off(footer_start);
+    let paragraphs: Vec<Paragraph> = blocks.iter().map(|b| join_body(b)).collect();
+    let footer: Vec<Paragraph> = footer_blocks.iter().map(|b| join_lines(b, "\n")).collect();
+    if paragraphs.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            source,
+            title_line,
+            "a title but no body text: expected paragraphs after the title",
+        ));
+    }
+    Ok(Document {
+        source: source.to_string(),
+        title,
+        title_line,
+        header,
+        paragraphs,
+        footer,
+        diagnostics,
+        ..Document::default()
+    })
+}
+
+/// Runs of non-blank lines; a heading is a block of its own.
+fn blocks(lines: &[Line]) -> Vec<Vec<Line>> {
+    let mut out: Vec<Vec<Line>> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    for line in lines {
+        if line.text.is_empty() || line.heading > 0 {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            if line.heading > 0 {
+                out.push(vec![line.clone()]);
+            }
+        } else {
+            current.push(line.clone());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// The headline: the first line that is not header boilerplate, joined with a
+/// wrapped second line. Boilerplate above it goes to `header`; the rest of its
+/// block becomes the first body block.
+fn take_title(
+    source: &str,
+    blocks: &mut Vec<Vec<Line>>,
+    header: &mut Vec<Paragraph>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(String, usize), IngestError> {
+    while !blocks.is_empty() {
+        let block = blocks.remove(0);
+        let mut lines = block.into_iter().peekable();
+        while let Some(line) = lines.next_if(|l| is_header_line(&l.text)) {
+            header.push(paragraph(&line));
+        }
+        let Some(first) = lines.next() else { continue };
+        if dateline::parse(&first.text).is_some() {
+            // No headline at all: the file opens with its dateline.
+            diagnostics.push(Diagnostic::warning(
+                source,
+                first.no,
+                "no title: the file opens with its dateline; expected a headline line first",
+            ));
+            let line = first.no;
+            let rest: Vec<Line> = std::iter::once(first).chain(lines).collect();
+            blocks.insert(0, rest);
+            return Ok((String::new(), line));
+        }
+        let mut title = first.text.clone();
+        while let Some(next) = lines.next_if(|l| continues_title(&title, l)) {
+            title.push(' ');
+            title.push_str(&next.text);
+        }
+        let rest: Vec<Line> = lines.collect();
+        if !rest.is_empty() {
+            blocks.insert(0, rest);
+        }
+        return Ok((title, first.no));
+    }
+    let line = header.first().map_or(1, |p| p.line);
+    Err(error(
+        source,
+        line,
+        "no title: only header lines (document symbol, date, notice); expected a headline",
+    ))
+}
+
+/// A wrapped headline's second line: short, not a dateline, not boilerplate.
+fn continues_title(title: &str, next: &Line) -> bool {
+    let len = next.text.chars().count();
+    next.heading == 0
+        && len <= MAX_TITLE_CONTINUATION_CHARS
+        && title.chars().count() + 1 + len <= MAX_TITLE_CHARS
+        && !is_header_line(&next.text)
+        && dateline::parse(&next.text).is_none()
+}
+
+/// Blocks right after the title made only of boilerplate (an embargo line, a
+/// date line) belong to the header, not the body.
+fn move_header_blocks(blocks: &mut Vec<Vec<Line>>, header: &mut Vec<Paragraph>) {
+    while blocks
+        .first()
+        .is_some_and(|b| b.iter().all(|l| is_header_line(&l.text)))
+    {
+        let block = blocks.remove(0);
+        header.extend(block.iter().map(paragraph));
+    }
+    // Embargo lines directly below the title, in the first body block.
+    if let Some(first) = blocks.first_mut() {
+        while first.len() > 1 && first.first().is_some_and(|l| is_header_line(&l.text)) {
+            let line = first.remove(0);
+            header.push(paragraph(&line));
+        }
+    }
+}
+
+/// Index of the first block of the closing contact block (`blocks.len()` if
+/// none): the first block opening with a contact heading or an end marker, and
+/// any trailing blocks of bare contact or date lines (`Date of issue: ...`).
+/// Never the first block.
+fn footer_start(blocks: &[Vec<Line>]) -> usize {
+    let marked = blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, b)| is_end_marker(b) || b.first().is_some_and(|l| is_footer_heading(&l.text)))
+        .map_or(blocks.len(), |(i, _)| i);
+    let mut start = marked;
+    while start > 1
+        && blocks.get(start - 1).is_some_and(|b| {
+            b.iter()
+                .all(|l| is_contact_line(&l.text) || is_date_line(&l.text))
+        })
+    {
+        start -= 1;
+    }
+    start
+}
+
+/// A short stand-alone date line (`Published 30 July 2021`).
+fn is_date_line(text: &str) -> bool {
+    text.chars().count() <= 80 && dateline::date_line(text).is_some()
+}
+
+fn paragraph(line: &Line) -> Paragraph {
+    Paragraph {
+        text: line.text.clone(),
+        line: line.no,
+    }
+}
+
+/// A body paragraph: wrapped lines joined with a space, list items kept on their own line.
+fn join_body(block: &[Line]) -> Paragraph {
+    let mut text = String::new();
+    for line in block {
+        if !text.is_empty() {
+            text.push(if is_list_item(&line.text) { '\n' } else { ' ' });
+        }
+        text.push_str(&line.text);
+    }
+    Paragraph {
+        text,
+        line: block.first().map_or(0, |l| l.no),
+    }
+}
+
+fn join_lines(block: &[Line], sep: &str) -> Paragraph {
+    Paragraph {
+        text: block
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(sep),
+        line: block.first().map_or(0, |l| l.no),
+    }
+}
+
+fn regex(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+}
+
+fn matches(cell: &'static OnceLock<Option<Regex>>, pattern: &str, text: &str) -> bool {
+    regex(cell, pattern).is_some_and(|re| re.is_match(text))
+}
+
+/// Archive boilerplate that is never the title: notices, document symbols,
+/// bare date lines, embargo lines, punctuation-only rules.
+pub fn is_header_line(text: &str) -> bool {
+    static NOTICE: OnceLock<Option<Regex>> = OnceLock::new();
+    static SYMBOL: OnceLock<Option<Regex>> = OnceLock::new();
+    let notice = r"(?i)^\W*(for information only|not an official (document|record)|(strictly )?embargo(ed)?\b|under embargo|not for (publication|release|broadcast)|check against delivery|for (immediate|general) release|(date of issue|release date|issue date)\b|(press|news|media) release(\s*(no\.?|n°|#)?\s*[a-z0-9/.\-]*)?\s*$)";
+    let symbol = r"^[A-Z][A-Z0-9.]*(/[A-Za-z0-9.\-]+)+$";
+    let text = text.trim();
+    !text.is_empty()
+        && (matches(&NOTICE, notice, text)
+            || (text.len() <= 40 && matches(&SYMBOL, symbol, text))
+            || is_date_line(text)
+            || !text.chars().any(char::is_alphanumeric))
+}
+
+/// The heading that opens the closing contact block.
+fn is_footer_heading(text: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = r"(?i)^\W*(for (more|further|additional) (information|details)|for (media|press) (enquiries|inquiries|queries|contacts?)|(media|press) (contacts?|enquiries|inquiries|queries)\b|contacts?\s*(:|$)|contact (information|details|persons?)\b|for interviews?\b|follow us\b)";
+    matches(&RE, pattern, text)
+}
+
+/// `* *** *`, `###`, `- END -`, `-ends-`: the end of the release text.
+fn is_end_marker(block: &[Line]) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = r"(?i)^(\*[\s*]*|#{3,}|-+\s*ends?\s*-+|ends?)$";
+    block.len() == 1
+        && block
+            .first()
+            .is_some_and(|l| matches(&RE, pattern, &l.text))
+}
+
+/// A bare contact line (`E-mail: ...`, `Tel: ...`, `Twitter: @x`, an address).
+fn is_contact_line(text: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let pattern = r"(?i)^(e-?mail|tel\.?|telephone|phone|mobile|cell|fax|twitter|facebook|instagram|linkedin|youtube|website|web|www\.|https?://|@\w|\+?\d[\d ()./-]{6,}$|[\w.+-]+@[\w-]+\.[\w.]+$)";
+    matches(&RE, pattern, text)
+}
+
+fn is_list_item(text: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    matches(&RE, r"^([-*•–·]\s|\d{1,2}[.)]\s|[a-z][.)]\s)", text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        layout("r.txt", &lines(text), None, Vec::new()).unwrap()
+    }
+
+    fn texts(ps: &[Paragraph]) -> Vec<&str> {
+        ps.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn header_title_body_footer() {
+        let d = doc(
+            "For information only - not an official document\nUNIS/CP/488\n14 September 2009\n\n\
+             Drug Control Meeting Opens\nin Vienna\n\n\
+             VIENNA, 14 September (UN Information Service) - The meeting\nopened today.\n\n\
+             - first point\n- second point\n\n\
+             * *** *\n\nFor more information, please contact:\nJane Doe\nEmail: jane@example.org\n",
+        );
+        assert_eq!(
+            texts(&d.header),
+            [
+                "For information only - not an official document",
+                "UNIS/CP/488",
+                "14 September 2009"
+            ]
+        );
+        assert_eq!(d.title, "Drug Control Meeting Opens in Vienna");
+        assert_eq!(d.title_line, 5);
+        assert_eq!(
+            texts(&d.paragraphs),
+            [
+                "VIENNA, 14 September (UN Information Service) - The meeting opened today.",
+                "- first point\n- second point"
+            ]
+        );
+        assert_eq!(d.paragraphs[0].line, 8);
+        assert_eq!(
+            texts(&d.footer),
+            [
+                "* *** *",
+                "For more information, please contact:\nJane Doe\nEmail: jane@example.org"
+            ]
+        );
+        assert!(d.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn title_cases() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Title\nVienna, 17 April 2019 - Body.",
+                "Title",
+                "Vienna, 17 April 2019 - Body.",
+            ),
+            (
+                "EMBARGOED until 17 April 2019, 00:01 GMT\nTitle here\n\nBody.",
+                "Title here",
+                "Body.",
+            ),
+            (
+                "Title here\n\nEMBARGOED until 18:00 GMT\n\nBody.",
+                "Title here",
+                "Body.",
+            ),
+            (
+                "Date of issue: 17 April 2019\n\nTitle\n\nBody.",
+                "Title",
+                "Body.",
+            ),
+            (
+                "Press Release No. 12/2019\nTitle\n\nBody.",
+                "Title",
+                "Body.",
+            ),
+            (
+                "Press release: UNODC and Iran sign a deal\n\nBody.",
+                "Press release: UNODC and Iran sign a deal",
+                "Body.",
+            ),
+            (
+                "\r\n  Title  \r\n\r\n\tBody\t line\r\n",
+                "Title",
+                "Body  line",
+            ),
+            ("Old Mac\r\rBody.", "Old Mac", "Body."),
+        ];
+        for (text, title, body0) in cases {
+            let d = doc(text);
+            assert_eq!(d.title, *title, "{text:?}");
+            assert_eq!(
+                d.paragraphs.first().map(|p| p.text.as_str()),
+                Some(*body0),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_title_line_and_no_body() {
+        let d = doc("Vienna, 17 April 2019 - Body straight away.");
+        assert_eq!(d.title, "");
+        assert_eq!(d.paragraphs.len(), 1);
+        assert!(d.diagnostics[0].message.contains("no title"));
+
+        let d = doc("Only a title\n");
+        assert_eq!(d.title, "Only a title");
+        assert!(d.paragraphs.is_empty());
+        assert_eq!(d.diagnostics.len(), 1);
+        assert!(d.diagnostics[0].message.contains("no body"));
+        assert_eq!(d.diagnostics[0].line, 1);
+
+        let e = layout(
+            "r.txt",
+            &lines("UNIS/CP/488\n\n17 April 2019"),
+            None,
+            Vec::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("no title"));
+    }
+
+    #[test]
+    fn footer_forms() {
+        let cases: &[(&str, usize, usize)] = &[
+            (
+                "T\n\nBody.\n\nMore body.\n\nMedia contact: Jane, +43 1 234",
+                2,
+                1,
+            ),
+            ("T\n\nBody.\n\nContact:\nJane Doe\n\nTwitter: @x", 1, 2),
+            ("T\n\nBody.\n\nEmail: a@b.org\nTel: +43 1 26060", 1, 1),
+            ("T\n\nBody.\n\nFor further information: www.unodc.org", 1, 1),
+            ("T\n\nFor more information, the report is online.", 1, 0),
+            ("T\n\nBody.\n\n###\n\nAbout the Office.", 1, 2),
+            ("T\n\nBody.\n\nMore.\n\nPublished 30 July 2021", 2, 1),
+        ];
+        for (text, body, footer) in cases {
+            let d = doc(text);
+            assert_eq!(
+                (d.paragraphs.len(), d.footer.len()),
+                (*body, *footer),
+                "{text:?}"
+            );
+        }
+    }
+}

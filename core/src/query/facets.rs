@@ -1,0 +1,269 @@
+//! Facet values of the corpus (value → documents, document → values) and the
+//! per-search counts shown next to each choice.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::filter::Facet;
+
+/// One value of a facet: its URL key and how to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValueInfo {
+    pub key: Arc<str>,
+    /// Short label: country name, organisation acronym, person or programme name, topic words.
+    pub label: Arc<str>,
+    /// Longer form for a title or tooltip: organisation full name, person role, programme acronym.
+    pub detail: Option<Arc<str>>,
+}
+
+/// A value as one release names it, before values are merged across releases.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub key: String,
+    pub label: String,
+    pub detail: Option<String>,
+}
+
+/// Set of document ids as a bitset: O(1) membership for facet selections.
+pub(crate) struct DocSet {
+    words: Vec<u64>,
+}
+
+impl DocSet {
+    pub fn new(n_docs: usize) -> DocSet {
+        DocSet {
+            words: vec![0; n_docs.div_ceil(64)],
+        }
+    }
+
+    pub fn insert(&mut self, doc: u32) {
+        if let Some(w) = self.words.get_mut(doc as usize / 64) {
+            *w |= 1 << (doc % 64);
+        }
+    }
+
+    pub fn contains(&self, doc: u32) -> bool {
+        self.words
+            .get(doc as usize / 64)
+            .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+    }
+}
+
+/// Values of one facet, both directions, in flat arrays (two allocations
+/// per direction whatever the corpus size).
+pub(crate) struct FacetIndex {
+    values: Vec<ValueInfo>,
+    /// Each value's place in label order, so counts sort on integers.
+    label_rank: Vec<u32>,
+    value_starts: Vec<u32>,
+    value_docs: Vec<u32>,
+    doc_starts: Vec<u32>,
+    doc_values: Vec<u32>,
+}
+
+impl FacetIndex {
+    /// `per_doc[d]`: the values document `d` has. The first label and the
+    /// first detail seen win; duplicates within a document count once.
+    pub fn build(per_doc: &[Vec<Entry>]) -> FacetIndex {
+        let mut merged: BTreeMap<&str, (&Entry, Option<&str>, Vec<u32>)> = BTreeMap::new();
+        for (doc, entries) in (0u32..).zip(per_doc) {
+            for e in entries.iter().filter(|e| !e.key.is_empty()) {
+                let slot = merged.entry(&e.key).or_insert((e, None, Vec::new()));
+                if slot.1.is_none() {
+                    slot.1 = e.detail.as_deref();
+                }
+                if slot.2.last() != Some(&doc) {
+                    slot.2.push(doc);
+                }
+            }
+        }
+        let mut values = Vec::with_capacity(merged.len());
+        let mut value_starts = vec![0];
+        let mut value_docs = Vec::new();
+        for (key, (entry, detail, docs)) in merged {
+            values.push(ValueInfo {
+                key: key.into(),
+                label: entry.label.as_str().into(),
+                detail: detail.map(Arc::from),
+            });
+            value_docs.extend(docs);
+            value_starts.push(value_docs.len() as u32);
+        }
+        let mut by_label: Vec<u32> = (0..values.len() as u32).collect();
+        by_label.sort_by_key(|&v| values.get(v as usize).map(|i| (&i.label, &i.key)));
+        let mut label_rank = vec![0; values.len()];
+        for (rank, &v) in (0u32..).zip(&by_label) {
+            if let Some(slot) = label_rank.get_mut(v as usize) {
+                *slot = rank;
+            }
+        }
+        let mut index = FacetIndex {
+            values,
+            label_rank,
+            value_starts,
+            value_docs,
+            doc_starts: vec![0],
+            doc_values: Vec::new(),
+        };
+        index.fill_doc_values(per_doc);
+        index
+    }
+
+    fn fill_doc_values(&mut self, per_doc: &[Vec<Entry>]) {
+        for entries in per_doc {
+            let mut ids: Vec<u32> = entries.iter().filter_map(|e| self.find(&e.key)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            self.doc_values.extend(ids);
+            self.doc_starts.push(self.doc_values.len() as u32);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    pub fn find(&self, key: &str) -> Option<u32> {
+        self.values
+            .binary_search_by(|v| (*v.key).cmp(key))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    pub fn info(&self, value: u32) -> Option<&ValueInfo> {
+        self.values.get(value as usize)
+    }
+
+    pub fn docs(&self, value: u32) -> &[u32] {
+        slice(&self.value_docs, &self.value_starts, value as usize)
+    }
+
+    pub fn values_of(&self, doc: u32) -> &[u32] {
+        slice(&self.doc_values, &self.doc_starts, doc as usize)
+    }
+
+    /// Documents having any of `keys` (OR within a facet); unknown keys match nothing.
+    pub fn selection(&self, keys: &[String], n_docs: usize) -> DocSet {
+        let mut set = DocSet::new(n_docs);
+        for value in keys.iter().filter_map(|k| self.find(k)) {
+            for &doc in self.docs(value) {
+                set.insert(doc);
+            }
+        }
+        set
+    }
+}
+
+/// `items[starts[i]..starts[i + 1]]`, empty when out of range.
+pub(crate) fn slice<'a, T>(items: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
+    let (Some(&a), Some(&b)) = (starts.get(i), starts.get(i + 1)) else {
+        return &[];
+    };
+    items.get(a as usize..b as usize).unwrap_or(&[])
+}
+
+/// One choice next to a facet, with how many matching releases it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: Arc<str>,
+    pub label: Arc<str>,
+    pub detail: Option<Arc<str>>,
+    pub count: u32,
+    pub selected: bool,
+}
+
+/// Counts for every facet. Each facet's counts take every filter into account
+/// except that facet's own selection, so the other choices of an OR stay visible.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    by_facet: [Vec<FacetValue>; 6],
+}
+
+impl FacetCounts {
+    /// Values present in the (live) matching set, plus the selected ones,
+    /// by count descending then label.
+    pub fn get(&self, facet: Facet) -> &[FacetValue] {
+        self.by_facet
+            .get(facet.index())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// Per-value tallies during one search: sized by values, not documents.
+pub(crate) struct Counter {
+    counts: [Vec<u32>; 6],
+}
+
+impl Counter {
+    pub fn new(facets: &[FacetIndex; 6]) -> Counter {
+        Counter {
+            counts: std::array::from_fn(|i| vec![0; facets[i].len()]),
+        }
+    }
+
+    pub fn add(&mut self, facet: usize, values: &[u32]) {
+        if let Some(counts) = self.counts.get_mut(facet) {
+            for &v in values {
+                if let Some(c) = counts.get_mut(v as usize) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+
+    /// Turns tallies into the sorted lists; `selected[f]` are the keys the filter chose.
+    pub fn finish(self, facets: &[FacetIndex; 6], selected: &[Vec<String>; 6]) -> FacetCounts {
+        let mut by_facet: [Vec<FacetValue>; 6] = Default::default();
+        for (f, counts) in self.counts.into_iter().enumerate() {
+            by_facet[f] = facet_values(&facets[f], &counts, &selected[f]);
+        }
+        FacetCounts { by_facet }
+    }
+}
+
+fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<FacetValue> {
+    let is_selected = |v: u32| {
+        let key = index.info(v).map_or("", |i| &i.key);
+        selected.iter().any(|s| s == key)
+    };
+    let selected_ids: Vec<u32> = selected.iter().filter_map(|k| index.find(k)).collect();
+    // (count descending, label order, value): sorted as plain integers.
+    let mut order: Vec<(std::cmp::Reverse<u32>, u32, u32)> = (0u32..)
+        .zip(counts)
+        .filter(|&(v, &count)| count > 0 || selected_ids.contains(&v))
+        .map(|(v, &count)| {
+            let rank = index
+                .label_rank
+                .get(v as usize)
+                .copied()
+                .unwrap_or(u32::MAX);
+            (std::cmp::Reverse(count), rank, v)
+        })
+        .collect();
+    order.sort_unstable();
+    let mut out: Vec<FacetValue> = order
+        .into_iter()
+        .filter_map(|(count, _, v)| {
+            let info = index.info(v)?;
+            Some(FacetValue {
+                key: info.key.clone(),
+                label: info.label.clone(),
+                detail: info.detail.clone(),
+                count: count.0,
+                selected: is_selected(v),
+            })
+        })
+        .collect();
+    // A selected key the corpus does not know (an old link) stays visible so it can be cleared.
+    for key in selected.iter().filter(|k| index.find(k).is_none()) {
+        out.push(FacetValue {
+            key: key.as_str().into(),
+            label: key.as_str().into(),
+            detail: None,
+            count: 0,
+            selected: true,
+        });
+    }
+    out
+}

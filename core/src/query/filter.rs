@@ -1,0 +1,490 @@
+//! What the user asked for, and its URL form:
+//! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance`.
+//! Parsing never fails: a malformed key falls back to its default.
+
+use super::text::slug;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    /// By score; same as `Newest` when there is no text to score.
+    Relevance,
+}
+
+impl Sort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+            Sort::Relevance => "relevance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Sort> {
+        [Sort::Newest, Sort::Oldest, Sort::Relevance]
+            .into_iter()
+            .find(|sort| sort.as_str() == s)
+    }
+}
+
+/// The dimensions a search can be narrowed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Year,
+    Country,
+    Organisation,
+    Person,
+    Programme,
+    Topic,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 6] = [
+        Facet::Year,
+        Facet::Country,
+        Facet::Organisation,
+        Facet::Person,
+        Facet::Programme,
+        Facet::Topic,
+    ];
+
+    /// Position in `ALL`, for per-facet arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The URL query key.
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Year => "year",
+            Facet::Country => "country",
+            Facet::Organisation => "org",
+            Facet::Person => "person",
+            Facet::Programme => "programme",
+            Facet::Topic => "topic",
+        }
+    }
+
+    /// Normalises one key as typed in a URL; None when it cannot be a key of this facet.
+    pub fn normalise_key(self, raw: &str) -> Option<String> {
+        let raw = raw.trim();
+        match self {
+            Facet::Year => parse_year(raw).map(|y| y.to_string()),
+            Facet::Country => {
+                let ok = raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic());
+                ok.then(|| raw.to_ascii_uppercase())
+            }
+            _ => Some(slug(raw)).filter(|s| !s.is_empty()),
+        }
+    }
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    let ok = s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| s.parse().ok()).flatten()
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day.
+pub fn is_partial_date(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let year = parts.next().and_then(parse_year).is_some();
+    let in_range = |p: &str, max: u32| {
+        p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) && {
+            let n: u32 = p.parse().unwrap_or(0);
+            (1..=max).contains(&n)
+        }
+    };
+    let month = parts.next().map(|m| in_range(m, 12));
+    let day = parts.next().map(|d| in_range(d, 31));
+    let rest = parts.next().is_none();
+    year && rest && month != Some(false) && day != Some(false)
+}
+
+/// A search: free text, facet selections (OR within a facet, AND across),
+/// a publication date range and an order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub text: String,
+    pub years: Vec<i32>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries: Vec<String>,
+    /// Organisation keys (`unodc`).
+    pub organisations: Vec<String>,
+    /// Person keys (`abbas-bagherpour`).
+    pub people: Vec<String>,
+    pub programmes: Vec<String>,
+    pub topics: Vec<String>,
+    /// Inclusive, at the precision given: `2019`, `2019-01` or `2019-01-31`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Sort,
+}
+
+impl Filter {
+    /// Parses a URL query string (with or without the leading `?`).
+    pub fn from_query(qs: &str) -> Filter {
+        let mut filter = Filter::default();
+        let qs = qs.strip_prefix('?').unwrap_or(qs);
+        for pair in qs.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(value) = percent_decode(value) else {
+                continue;
+            };
+            filter.set_param(key, &value);
+        }
+        filter
+    }
+
+    /// Applies one decoded `key=value`; unknown keys are ignored, lists accumulate.
+    fn set_param(&mut self, key: &str, value: &str) {
+        if let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) {
+            if let Some(keys) = parse_list(facet, value) {
+                for k in keys {
+                    if !self.is_selected(facet, &k) {
+                        self.toggle(facet, &k);
+                    }
+                }
+            }
+            return;
+        }
+        let date = || Some(value.to_string()).filter(|v| is_partial_date(v));
+        match key {
+            "q" => self.text = value.to_string(),
+            "from" => self.from = date(),
+            "to" => self.to = date(),
+            "sort" => self.sort = Sort::parse(value).unwrap_or_default(),
+            _ => {}
+        }
+    }
+
+    /// The canonical query string (no leading `?`); empty for the default filter.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.text)));
+        }
+        for facet in [
+            Facet::Country,
+            Facet::Organisation,
+            Facet::Person,
+            Facet::Programme,
+            Facet::Topic,
+            Facet::Year,
+        ] {
+            let keys = self.keys(facet);
+            if !keys.is_empty() {
+                let list: Vec<String> = keys.iter().map(|k| percent_encode(k)).collect();
+                parts.push(format!("{}={}", facet.param(), list.join(",")));
+            }
+        }
+        for (name, date) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(d) = date {
+                parts.push(format!("{name}={}", percent_encode(d)));
+            }
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        parts.join("&")
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// True when the text has no word to search for.
+    pub fn has_text(&self) -> bool {
+        self.text.chars().any(char::is_alphanumeric)
+    }
+
+    /// The selected keys of one facet, as strings (years too).
+    pub fn keys(&self, facet: Facet) -> Vec<String> {
+        match facet {
+            Facet::Year => self.years.iter().map(i32::to_string).collect(),
+            _ => self.list(facet).map(|l| l.to_vec()).unwrap_or_default(),
+        }
+    }
+
+    fn list(&self, facet: Facet) -> Option<&Vec<String>> {
+        match facet {
+            Facet::Year => None,
+            Facet::Country => Some(&self.countries),
+            Facet::Organisation => Some(&self.organisations),
+            Facet::Person => Some(&self.people),
+            Facet::Programme => Some(&self.programmes),
+            Facet::Topic => Some(&self.topics),
+        }
+    }
+
+    fn list_mut(&mut self, facet: Facet) -> Option<&mut Vec<String>> {
+        match facet {
+            Facet::Year => None,
+            Facet::Country => Some(&mut self.countries),
+            Facet::Organisation => Some(&mut self.organisations),
+            Facet::Person => Some(&mut self.people),
+            Facet::Programme => Some(&mut self.programmes),
+            Facet::Topic => Some(&mut self.topics),
+        }
+    }
+
+    pub fn is_selected(&self, facet: Facet, key: &str) -> bool {
+        match facet {
+            Facet::Year => key.parse().is_ok_and(|y: i32| self.years.contains(&y)),
+            _ => self.list(facet).is_some_and(|l| l.iter().any(|k| k == key)),
+        }
+    }
+
+    /// Selects `key` in `facet`, or deselects it when already selected.
+    /// A key that cannot belong to the facet (year `abc`) changes nothing.
+    pub fn toggle(&mut self, facet: Facet, key: &str) {
+        if facet == Facet::Year {
+            if let Ok(year) = key.trim().parse::<i32>() {
+                toggle_in(&mut self.years, year);
+            }
+        } else if let Some(list) = self.list_mut(facet) {
+            toggle_in(list, key.to_string());
+        }
+    }
+
+    /// Drops every selection of one facet.
+    pub fn clear(&mut self, facet: Facet) {
+        match self.list_mut(facet) {
+            Some(list) => list.clear(),
+            None => self.years.clear(),
+        }
+    }
+
+    /// Back to no text, no selection and no date range; the order is kept.
+    pub fn clear_all(&mut self) {
+        *self = Filter {
+            sort: self.sort,
+            ..Filter::default()
+        };
+    }
+}
+
+fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) {
+    match list.iter().position(|v| *v == value) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(value),
+    }
+}
+
+/// A comma-separated list of keys; None (key falls back to default) when any
+/// item is malformed. Empty items are skipped.
+fn parse_list(facet: Facet, value: &str) -> Option<Vec<String>> {
+    value
+        .split(',')
+        .filter(|item| !item.trim().is_empty())
+        .map(|item| facet.normalise_key(item))
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space; None on a bad escape or invalid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hi = bytes.get(i + 1).and_then(|h| hex_value(*h))?;
+                let lo = bytes.get(i + 2).and_then(|l| hex_value(*l))?;
+                out.push(hi << 4 | lo);
+                i += 2;
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+fn hex_value(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
+}
+
+/// Escapes everything but unreserved characters; space becomes `+`.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> Filter {
+        Filter {
+            text: "organized \"crime\" & Zürich, 100%+".into(),
+            years: vec![2019, 2020],
+            countries: vec!["IR".into(), "AF".into()],
+            organisations: vec!["unodc".into()],
+            people: vec!["abbas-bagherpour".into()],
+            programmes: vec!["glo-act".into()],
+            topics: vec!["cybercrime".into()],
+            from: Some("2019-01".into()),
+            to: Some("2019-06-30".into()),
+            sort: Sort::Relevance,
+        }
+    }
+
+    #[test]
+    fn parses_the_documented_example() {
+        let f = Filter::from_query(
+            "q=organized+crime&country=IR,AF&org=unodc&person=abbas-bagherpour&programme=glo-act\
+             &topic=cybercrime&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance",
+        );
+        assert_eq!(f.text, "organized crime");
+        assert_eq!(f.countries, ["IR", "AF"]);
+        assert_eq!(f.organisations, ["unodc"]);
+        assert_eq!(f.people, ["abbas-bagherpour"]);
+        assert_eq!(f.programmes, ["glo-act"]);
+        assert_eq!(f.topics, ["cybercrime"]);
+        assert_eq!(f.years, [2019, 2020]);
+        assert_eq!(f.from.as_deref(), Some("2019-01"));
+        assert_eq!(f.to.as_deref(), Some("2019-06-30"));
+        assert_eq!(f.sort, Sort::Relevance);
+    }
+
+    #[test]
+    fn round_trips() {
+        let only_sort = Filter {
+            sort: Sort::Oldest,
+            ..Filter::default()
+        };
+        let only_text = Filter {
+            text: "São Paulo ü/?#=&,".into(),
+            ..Filter::default()
+        };
+        for f in [Filter::default(), full(), only_sort, only_text] {
+            let qs = f.to_query();
+            assert_eq!(Filter::from_query(&qs), f, "{qs}");
+            assert_eq!(Filter::from_query(&format!("?{qs}")), f, "{qs}");
+        }
+        assert_eq!(Filter::default().to_query(), "");
+    }
+
+    #[test]
+    fn canonical_order() {
+        let f = Filter::from_query("sort=oldest&year=2019&q=x&country=ir");
+        assert_eq!(f.to_query(), "q=x&country=IR&year=2019&sort=oldest");
+    }
+
+    #[test]
+    fn malformed_keys_fall_back_to_defaults() {
+        for (qs, want) in [
+            ("year=19", Filter::default()),
+            ("year=2019,abc", Filter::default()),
+            ("country=IRN", Filter::default()),
+            ("from=2019-13", Filter::default()),
+            ("to=2019-02-32", Filter::default()),
+            ("to=2019--01", Filter::default()),
+            ("sort=sideways", Filter::default()),
+            ("q=%E0%A4%A", Filter::default()),
+            ("q=%FF", Filter::default()),
+            ("q=%zz", Filter::default()),
+            ("nonsense=1&&=&==", Filter::default()),
+            (
+                "q=ok&year=20x9",
+                Filter {
+                    text: "ok".into(),
+                    ..Filter::default()
+                },
+            ),
+            (
+                "country=ir,,af&country=IR",
+                Filter {
+                    countries: vec!["IR".into(), "AF".into()],
+                    ..Filter::default()
+                },
+            ),
+            (
+                "org=United%20Nations",
+                Filter {
+                    organisations: vec!["united-nations".into()],
+                    ..Filter::default()
+                },
+            ),
+        ] {
+            assert_eq!(Filter::from_query(qs), want, "{qs}");
+        }
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        let pieces = [
+            "%", "%%", "%4", "&", "=", "+", ",", "q", "year", "from", "sort", "country", "é", "💥",
+            "%F0%9F", "2019", "-", "?", "\0", "%C3%A9",
+        ];
+        // Every ordered triple of pieces: a few thousand strings of nonsense.
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let qs = format!("{a}{b}={c}{a}&{b}{c}");
+                    let f = Filter::from_query(&qs);
+                    assert_eq!(Filter::from_query(&f.to_query()), f, "{qs}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn partial_dates() {
+        for (s, ok) in [
+            ("2019", true),
+            ("2019-04", true),
+            ("2019-04-17", true),
+            ("2019-4", false),
+            ("2019-00", false),
+            ("2019-04-00", false),
+            ("2019-04-17-1", false),
+            ("19", false),
+            ("", false),
+            ("２０１９", false),
+        ] {
+            assert_eq!(is_partial_date(s), ok, "{s}");
+        }
+    }
+
+    #[test]
+    fn toggle_and_clear() {
+        let mut f = Filter::default();
+        f.toggle(Facet::Country, "IR");
+        f.toggle(Facet::Year, "2019");
+        f.toggle(Facet::Year, "nope");
+        assert!(f.is_selected(Facet::Country, "IR"));
+        assert!(f.is_selected(Facet::Year, "2019"));
+        assert_eq!(f.years, [2019]);
+        f.toggle(Facet::Country, "IR");
+        assert!(!f.is_selected(Facet::Country, "IR"));
+        f.toggle(Facet::Topic, "cybercrime");
+        f.clear(Facet::Year);
+        assert!(f.years.is_empty() && f.topics == ["cybercrime"]);
+        let mut g = full();
+        g.clear_all();
+        assert_eq!(
+            g,
+            Filter {
+                sort: Sort::Relevance,
+                ..Filter::default()
+            }
+        );
+        assert!(Filter::default().is_default() && !full().is_default());
+    }
+}

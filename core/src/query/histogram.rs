@@ -1,0 +1,247 @@
+//! Releases per year, month or day over the matching set, for the timeline.
+//! Dates travel as `yyyymmdd` numbers (`20190417`; `20190400` for a month
+//! only; 0 for no date): one u32 per release, cheap to compare and bucket.
+
+/// How fine the timeline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zoom {
+    /// Years when the matches span several years, else months, else days.
+    #[default]
+    Auto,
+    Years,
+    /// The twelve months of one year.
+    Months(i32),
+    /// The days of one month (year, month 1–12).
+    Days(i32, u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    /// `2019`, `2019-04` or `2019-04-17`.
+    pub key: String,
+    pub count: u32,
+}
+
+/// Contiguous buckets, empty ones included: for `Years` from the first to the
+/// last year with a match; for `Months` and `Days` the whole year or month.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Histogram {
+    /// The zoom used (`Auto` resolved).
+    pub zoom: Zoom,
+    pub buckets: Vec<Bucket>,
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → `yyyymmdd` (missing parts 0); None when malformed.
+pub fn date_key(iso: &str) -> Option<u32> {
+    let mut parts = iso.trim().split('-');
+    let mut field = |len: usize, max: u32| -> Option<Option<u32>> {
+        match parts.next() {
+            None => Some(None),
+            Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
+                let n: u32 = p.parse().ok()?;
+                (n <= max).then_some(Some(n))
+            }
+            Some(_) => None,
+        }
+    };
+    let year = field(4, 9999)??;
+    let month = field(2, 12)?;
+    let day = field(2, 31)?;
+    if parts.next().is_some() || month == Some(0) || day == Some(0) {
+        return None;
+    }
+    Some(year * 10_000 + month.unwrap_or(0) * 100 + day.unwrap_or(0))
+}
+
+/// Inclusive `yyyymmdd` bounds of a filter's `from`/`to` at their precision
+/// (`to=2019-06` runs to the end of June). Malformed bounds are open.
+pub fn date_bounds(from: Option<&str>, to: Option<&str>) -> (u32, u32) {
+    let low = from.and_then(date_key).unwrap_or(0);
+    let high = to.and_then(date_key).map_or(u32::MAX, |k| match k {
+        k if k % 10_000 == 0 => k + 1299,
+        k if k % 100 == 0 => k + 99,
+        k => k,
+    });
+    (low, high)
+}
+
+fn year_of(key: u32) -> i32 {
+    (key / 10_000) as i32
+}
+
+fn month_of(key: u32) -> u32 {
+    key / 100 % 100
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Buckets the given date keys (0 = undated, skipped).
+pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogram {
+    let zoom = match zoom {
+        Zoom::Auto => auto_zoom(keys.clone()),
+        z => z,
+    };
+    let dated = keys.filter(|&k| k > 0);
+    let buckets = match zoom {
+        Zoom::Auto | Zoom::Years => year_buckets(dated),
+        Zoom::Months(y) => {
+            let labels = (1..=12).map(|m| format!("{y:04}-{m:02}"));
+            fill(labels, dated.filter(|&k| year_of(k) == y).map(month_of), 1)
+        }
+        Zoom::Days(y, m) => {
+            let labels = (1..=days_in_month(y, m)).map(|d| format!("{y:04}-{m:02}-{d:02}"));
+            let in_month = dated.filter(|&k| year_of(k) == y && month_of(k) == m);
+            fill(labels, in_month.map(|k| k % 100), 1)
+        }
+    };
+    Histogram { zoom, buckets }
+}
+
+/// Years when the dated keys span several years, months of the year when
+/// they span several months (or lack a month), days of the month otherwise.
+fn auto_zoom(keys: impl Iterator<Item = u32>) -> Zoom {
+    let (mut min, mut max) = (u32::MAX, 0);
+    for k in keys.filter(|&k| k > 0) {
+        min = min.min(k);
+        max = max.max(k);
+    }
+    if max == 0 || year_of(min) != year_of(max) {
+        Zoom::Years
+    } else if month_of(min) != month_of(max) || month_of(min) == 0 {
+        Zoom::Months(year_of(min))
+    } else {
+        Zoom::Days(year_of(min), month_of(min))
+    }
+}
+
+fn year_buckets(keys: impl Iterator<Item = u32> + Clone) -> Vec<Bucket> {
+    let years = keys.clone().map(year_of);
+    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+        return Vec::new();
+    };
+    let labels = (first..=last).map(|y| y.to_string());
+    fill(labels, keys.map(year_of), first)
+}
+
+/// Counts `values` into the buckets named by `labels`, bucket `i` holding value `first + i`.
+fn fill<T>(
+    labels: impl Iterator<Item = String>,
+    values: impl Iterator<Item = T>,
+    first: T,
+) -> Vec<Bucket>
+where
+    T: Copy + TryInto<usize> + std::ops::Sub<Output = T> + PartialOrd,
+{
+    let mut buckets: Vec<Bucket> = labels.map(|key| Bucket { key, count: 0 }).collect();
+    for v in values.filter(|&v| v >= first) {
+        if let Some(b) = (v - first).try_into().ok().and_then(|i| buckets.get_mut(i)) {
+            b.count += 1;
+        }
+    }
+    buckets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(dates: &[&str]) -> Vec<u32> {
+        dates.iter().map(|d| date_key(d).unwrap_or(0)).collect()
+    }
+
+    fn counts(h: &Histogram) -> Vec<(&str, u32)> {
+        h.buckets
+            .iter()
+            .map(|b| (b.key.as_str(), b.count))
+            .collect()
+    }
+
+    #[test]
+    fn date_keys() {
+        for (iso, want) in [
+            ("2019-04-17", Some(20190417)),
+            ("2019-04", Some(20190400)),
+            ("2019", Some(20190000)),
+            ("2019-13-01", None),
+            ("2019-00", None),
+            ("2019-04-00", None),
+            ("19-04-17", None),
+            ("2019-04-17T00", None),
+            ("", None),
+        ] {
+            assert_eq!(date_key(iso), want, "{iso}");
+        }
+        assert_eq!(
+            date_bounds(Some("2019-01"), Some("2019-06")),
+            (20190100, 20190699)
+        );
+        assert_eq!(
+            date_bounds(Some("2019"), Some("2019")),
+            (20190000, 20191299)
+        );
+        assert_eq!(date_bounds(None, Some("2019-06-30")), (0, 20190630));
+        assert_eq!(date_bounds(Some("junk"), None), (0, u32::MAX));
+    }
+
+    #[test]
+    fn year_buckets_are_contiguous() {
+        let h = histogram(
+            keys(&["2016-05-01", "2019-04-17", "2019-01-02", ""]).into_iter(),
+            Zoom::Auto,
+        );
+        assert_eq!(h.zoom, Zoom::Years);
+        assert_eq!(
+            counts(&h),
+            [("2016", 1), ("2017", 0), ("2018", 0), ("2019", 2)]
+        );
+    }
+
+    #[test]
+    fn auto_zooms_in_to_months_and_days() {
+        let months = histogram(keys(&["2019-04-17", "2019-06-02"]).into_iter(), Zoom::Auto);
+        assert_eq!(months.zoom, Zoom::Months(2019));
+        assert_eq!(months.buckets.len(), 12);
+        assert_eq!(
+            months.buckets[3],
+            Bucket {
+                key: "2019-04".into(),
+                count: 1
+            }
+        );
+        assert_eq!(months.buckets[4].count, 0);
+        let days = histogram(
+            keys(&["2020-02-03", "2020-02-29", "2020-02-29"]).into_iter(),
+            Zoom::Auto,
+        );
+        assert_eq!(days.zoom, Zoom::Days(2020, 2));
+        assert_eq!(days.buckets.len(), 29);
+        assert_eq!(
+            days.buckets[28],
+            Bucket {
+                key: "2020-02-29".into(),
+                count: 2
+            }
+        );
+        assert_eq!(days.buckets.iter().map(|b| b.count).sum::<u32>(), 3);
+    }
+
+    #[test]
+    fn explicit_zoom_ignores_other_periods() {
+        let k = keys(&["2019-04-17", "2018-04-01", "2019-04"]);
+        let h = histogram(k.iter().copied(), Zoom::Days(2019, 4));
+        assert_eq!(h.buckets.len(), 30);
+        assert_eq!(h.buckets.iter().map(|b| b.count).sum::<u32>(), 1);
+        let m = histogram(k.iter().copied(), Zoom::Months(2019));
+        assert_eq!(m.buckets[3].count, 2);
+        assert!(histogram(std::iter::empty(), Zoom::Auto).buckets.is_empty());
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+    }
+}

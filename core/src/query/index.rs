@@ -1,0 +1,743 @@
+//! The index over a corpus of releases and the search that runs on every keystroke.
+//!
+//! One search is: text clauses → sorted (doc, score) list (or every document
+//! when there is no text), then a single pass that checks the date range and
+//! the facet selections (bitsets) and tallies facet counts, then a sort.
+
+use std::collections::HashMap;
+
+use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
+use super::filter::{Facet, Filter, Sort};
+use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
+use super::inverted::{Builder, Inverted};
+use super::search;
+use super::text::{slug, slug_to_words};
+use crate::model::{Organisation, Release};
+
+/// Title words count this many times a body word.
+const TITLE_WEIGHT: u16 = 3;
+
+/// What a search returns.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Results {
+    /// Indices into the releases given to `Index::new`, in result order.
+    pub hits: Vec<u32>,
+    pub total: usize,
+    pub facets: FacetCounts,
+    pub histogram: Histogram,
+    /// Normal forms of the indexed words that matched the text (the words
+    /// typed, their completions and corrections): pass to `highlight`.
+    pub terms: Vec<String>,
+}
+
+pub struct Index {
+    text: Inverted,
+    facets: [FacetIndex; 6],
+    /// `yyyymmdd` per document, 0 when undated.
+    dates: Vec<u32>,
+    /// Dated documents, newest first (ties: corpus order).
+    newest: Vec<u32>,
+    /// Position of each document in `newest`; `u32::MAX` when undated.
+    rank: Vec<u32>,
+}
+
+impl Index {
+    pub fn new(releases: &[Release]) -> Index {
+        let mut builder = Builder::default();
+        for r in releases {
+            index_text(&mut builder, r);
+        }
+        let aliases = organisation_aliases(releases);
+        let facets = Facet::ALL.map(|facet| {
+            let per_doc: Vec<Vec<Entry>> = releases
+                .iter()
+                .map(|r| entries(facet, r, &aliases))
+                .collect();
+            FacetIndex::build(&per_doc)
+        });
+        let dates: Vec<u32> = releases
+            .iter()
+            .map(|r| r.date.as_deref().and_then(date_key).unwrap_or(0))
+            .collect();
+        let (newest, rank) = date_order(&dates);
+        Index {
+            text: builder.finish(),
+            facets,
+            dates,
+            newest,
+            rank,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
+
+    /// Searches with the timeline zoom chosen automatically.
+    pub fn search(&self, filter: &Filter) -> Results {
+        self.search_zoomed(filter, Zoom::Auto)
+    }
+
+    pub fn search_zoomed(&self, filter: &Filter, zoom: Zoom) -> Results {
+        let clauses = search::parse(&filter.text);
+        let (matched, terms) = match clauses.is_empty() {
+            true => (None, Vec::new()),
+            false => {
+                let (docs, terms) = search::run(&self.text, &clauses);
+                (Some(docs), terms)
+            }
+        };
+        let selected: [Vec<String>; 6] = Facet::ALL.map(|f| filter.keys(f));
+        let sets: Vec<(usize, DocSet)> = (0..6)
+            .filter(|&f| !selected[f].is_empty())
+            .map(|f| (f, self.facets[f].selection(&selected[f], self.len())))
+            .collect();
+        let (low, high) = date_bounds(filter.from.as_deref(), filter.to.as_deref());
+        let dated_only = filter.from.is_some() || filter.to.is_some();
+
+        let mut counter = Counter::new(&self.facets);
+        let mut hits: Vec<(u32, f32)> = Vec::new();
+        let mut visit = |doc: u32, score: f32| {
+            let date = self.dates.get(doc as usize).copied().unwrap_or(0);
+            if dated_only && (date == 0 || date < low || date > high) {
+                return;
+            }
+            // Bit f set: the doc misses facet f's selection.
+            let missed = sets
+                .iter()
+                .filter(|(_, set)| !set.contains(doc))
+                .fold(0u8, |m, (f, _)| m | 1 << f);
+            for f in 0..6 {
+                // A facet's own selection does not narrow its own counts.
+                if missed & !(1 << f) == 0 {
+                    counter.add(f, self.facets[f].values_of(doc));
+                }
+            }
+            if missed == 0 {
+                hits.push((doc, score));
+            }
+        };
+        match &matched {
+            Some(docs) => docs.iter().for_each(|&(d, s)| visit(d, s)),
+            None => (0..self.len() as u32).for_each(|d| visit(d, 0.0)),
+        }
+
+        let sort = match (filter.sort, matched.is_some()) {
+            (Sort::Relevance, false) => Sort::Newest,
+            (sort, _) => sort,
+        };
+        let hits = self.order(hits, sort);
+        Results {
+            total: hits.len(),
+            histogram: self.histogram(&hits, zoom),
+            hits,
+            facets: counter.finish(&self.facets, &selected),
+            terms,
+        }
+    }
+
+    /// Releases per bucket over `docs` (say, a search's hits at another zoom).
+    pub fn histogram(&self, docs: &[u32], zoom: Zoom) -> Histogram {
+        let dates = docs
+            .iter()
+            .map(|&d| self.dates.get(d as usize).copied().unwrap_or(0));
+        histogram(dates, zoom)
+    }
+
+    fn order(&self, mut hits: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
+        let rank = |d: u32| self.rank.get(d as usize).copied().unwrap_or(u32::MAX);
+        match sort {
+            Sort::Relevance => {
+                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(rank(a.0).cmp(&rank(b.0))));
+                hits.into_iter().map(|h| h.0).collect()
+            }
+            Sort::Newest | Sort::Oldest => {
+                let docs: Vec<u32> = hits.into_iter().map(|h| h.0).collect();
+                self.by_date(docs, sort == Sort::Oldest)
+            }
+        }
+    }
+
+    /// Dated docs newest (or oldest) first, undated last. Many hits: walk the
+    /// precomputed date order through a bitset; few: sort them.
+    fn by_date(&self, mut docs: Vec<u32>, oldest: bool) -> Vec<u32> {
+        let undated_last = |d: &u32| {
+            let r = self.rank.get(*d as usize).copied().unwrap_or(u32::MAX);
+            match (r, oldest) {
+                (u32::MAX, _) => (1, 0),
+                (r, true) => (0, u32::MAX - r),
+                (r, false) => (0, r),
+            }
+        };
+        let log = usize::BITS - docs.len().leading_zeros();
+        if docs.len() * (log as usize) < self.len() {
+            docs.sort_unstable_by_key(undated_last);
+            return docs;
+        }
+        let mut set = DocSet::new(self.len());
+        docs.iter().for_each(|&d| set.insert(d));
+        let mut undated: Vec<u32> = docs
+            .into_iter()
+            .filter(|&d| self.dates.get(d as usize) == Some(&0))
+            .collect();
+        undated.sort_unstable();
+        let dated = self.newest.iter().copied().filter(|&d| set.contains(d));
+        let mut out: Vec<u32> = match oldest {
+            true => dated.rev().collect(),
+            false => dated.collect(),
+        };
+        out.extend(undated);
+        out
+    }
+
+    /// The value of `facet` with this key, if any release has it.
+    pub fn value(&self, facet: Facet, key: &str) -> Option<&ValueInfo> {
+        let f = &self.facets[facet.index()];
+        f.find(key).and_then(|v| f.info(v))
+    }
+
+    /// Releases having this facet value, in corpus order.
+    pub fn docs(&self, facet: Facet, key: &str) -> &[u32] {
+        let f = &self.facets[facet.index()];
+        f.find(key).map_or(&[], |v| f.docs(v))
+    }
+
+    /// The values of `facet` one release has (with the keys the facets use:
+    /// link a release's chips with these).
+    pub fn values_of(&self, facet: Facet, doc: u32) -> Vec<&ValueInfo> {
+        let f = &self.facets[facet.index()];
+        f.values_of(doc).iter().filter_map(|&v| f.info(v)).collect()
+    }
+
+    /// Releases sharing entities with `doc` (not years), best first: each
+    /// shared value adds its rarity, ln(N / releases with it).
+    pub fn related(&self, doc: u32, n: usize) -> Vec<(u32, f32)> {
+        let total = self.len() as f32;
+        let mut shared: Vec<(u32, f32)> = Vec::new();
+        for facet in Facet::ALL.into_iter().filter(|&f| f != Facet::Year) {
+            let f = &self.facets[facet.index()];
+            for &v in f.values_of(doc) {
+                let docs = f.docs(v);
+                let weight = (total / docs.len().max(1) as f32).ln();
+                if weight > 0.0 {
+                    shared.extend(docs.iter().filter(|&&d| d != doc).map(|&d| (d, weight)));
+                }
+            }
+        }
+        shared.sort_unstable_by_key(|s| s.0);
+        let mut scored: Vec<(u32, f32)> = Vec::new();
+        for (d, w) in shared {
+            match scored.last_mut() {
+                Some(last) if last.0 == d => last.1 += w,
+                _ => scored.push((d, w)),
+            }
+        }
+        let rank = |d: u32| self.rank.get(d as usize).copied().unwrap_or(u32::MAX);
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(rank(a.0).cmp(&rank(b.0))));
+        scored.truncate(n);
+        scored
+    }
+}
+
+/// Title (weighted higher), body, then the names the extractors found, each
+/// its own field so that phrases do not run across them.
+fn index_text(builder: &mut Builder, r: &Release) {
+    builder.field(&r.title, TITLE_WEIGHT);
+    for p in &r.body {
+        builder.field(p, 1);
+    }
+    for p in &r.people {
+        builder.field(&p.name, 1);
+    }
+    for o in &r.organisations {
+        builder.field(o.name.as_deref().unwrap_or(""), 1);
+        builder.field(o.acronym.as_deref().unwrap_or(""), 1);
+    }
+    for c in &r.countries {
+        builder.field(&c.name, 1);
+    }
+    if let Some(city) = r.dateline.as_ref().and_then(|d| d.city.as_deref()) {
+        builder.field(city, 1);
+    }
+    builder.end_doc();
+}
+
+/// Dated docs newest first, and each doc's place in that order.
+fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut newest: Vec<u32> = (0u32..)
+        .zip(dates)
+        .filter(|(_, &k)| k > 0)
+        .map(|(d, _)| d)
+        .collect();
+    newest.sort_by_key(|&d| std::cmp::Reverse(dates.get(d as usize).copied().unwrap_or(0)));
+    let mut rank = vec![u32::MAX; dates.len()];
+    for (r, &d) in (0u32..).zip(&newest) {
+        if let Some(slot) = rank.get_mut(d as usize) {
+            *slot = r;
+        }
+    }
+    (newest, rank)
+}
+
+/// Organisation name slug → (acronym slug, acronym), learnt from releases
+/// that give both, so a release naming only "United Nations Office on Drugs
+/// and Crime" files under the same key (`unodc`) as one giving the acronym.
+type Aliases = HashMap<String, (String, String)>;
+
+fn organisation_aliases(releases: &[Release]) -> Aliases {
+    let mut aliases = Aliases::new();
+    for o in releases.iter().flat_map(|r| &r.organisations) {
+        if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
+            let key = slug(acronym);
+            if !key.is_empty() {
+                aliases.entry(slug(name)).or_insert((key, acronym.clone()));
+            }
+        }
+    }
+    aliases
+}
+
+/// Key of an organisation: slug of its acronym, else of its name.
+/// (`Index` also maps a bare name to the acronym other releases give it.)
+pub fn organisation_key(o: &Organisation) -> String {
+    slug(o.acronym.as_deref().or(o.name.as_deref()).unwrap_or(""))
+}
+
+/// The facet values one release has, before merging across releases.
+fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
+    let entry = |key: String, label: &str, detail: Option<&str>| Entry {
+        key,
+        label: label.to_string(),
+        detail: detail.map(str::to_string),
+    };
+    match facet {
+        Facet::Year => r
+            .date
+            .as_deref()
+            .and_then(date_key)
+            .map(|k| (k / 10_000).to_string())
+            .map(|y| entry(y.clone(), &y, None))
+            .into_iter()
+            .collect(),
+        Facet::Country => r
+            .countries
+            .iter()
+            .map(|c| entry(c.code.trim().to_ascii_uppercase(), &c.name, None))
+            .collect(),
+        Facet::Organisation => r
+            .organisations
+            .iter()
+            .map(|o| {
+                let alias = match (&o.acronym, &o.name) {
+                    (None, Some(name)) => aliases.get(&slug(name)),
+                    _ => None,
+                };
+                match alias {
+                    Some((key, acronym)) => entry(key.clone(), acronym, o.name.as_deref()),
+                    None => entry(organisation_key(o), o.label(), o.name.as_deref()),
+                }
+            })
+            .collect(),
+        Facet::Person => r
+            .people
+            .iter()
+            .map(|p| entry(slug(&p.name), &p.name, p.role.as_deref()))
+            .collect(),
+        Facet::Programme => r
+            .programmes
+            .iter()
+            .map(|p| entry(slug(&p.name), &p.name, p.acronym.as_deref()))
+            .collect(),
+        Facet::Topic => r
+            .topics
+            .iter()
+            .map(|t| entry(slug(t), &slug_to_words(&slug(t)), None))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CountryMention, Dateline, Person, Programme};
+
+    fn release(date: Option<&str>, title: &str, body: &[&str]) -> Release {
+        Release {
+            id: slug(title),
+            source: format!("{}.txt", slug(title)),
+            title: title.into(),
+            date: date.map(str::to_string),
+            dateline: None,
+            body: body.iter().map(|p| p.to_string()).collect(),
+            countries: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            money: Vec::new(),
+            programmes: Vec::new(),
+            topics: Vec::new(),
+            contacts: Vec::new(),
+            warnings: Vec::new(),
+            footer: Vec::new(),
+            url: None,
+            tags: Vec::new(),
+        }
+    }
+
+    fn countries(codes: &[(&str, &str)]) -> Vec<CountryMention> {
+        codes
+            .iter()
+            .map(|(code, name)| CountryMention {
+                code: code.to_string(),
+                name: name.to_string(),
+                mentions: 1,
+            })
+            .collect()
+    }
+
+    fn org(name: Option<&str>, acronym: Option<&str>) -> Organisation {
+        Organisation {
+            name: name.map(str::to_string),
+            acronym: acronym.map(str::to_string),
+        }
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    const UNODC: &str = "United Nations Office on Drugs and Crime";
+
+    /// Five releases: 2019-04-17, 2019-06-02, 2020-01-10, undated, 2018-12-31.
+    fn corpus() -> Vec<Release> {
+        let mut r0 = release(
+            Some("2019-04-17"),
+            "Iran and UNODC to increase cooperation on trafficking in persons",
+            &["UNODC hosted a delegation to discuss organized crime and cybercrime."],
+        );
+        r0.countries = countries(&[("IR", "Iran"), ("AT", "Austria")]);
+        r0.organisations = vec![org(Some(UNODC), Some("UNODC"))];
+        r0.people = vec![Person {
+            name: "Abbas Bagherpour".into(),
+            role: Some("Director General".into()),
+        }];
+        r0.programmes = vec![Programme {
+            name: "GLO.ACT".into(),
+            acronym: Some("GLO.ACT".into()),
+            start: None,
+            end: None,
+        }];
+        r0.topics = strings(&["trafficking-in-persons", "cybercrime"]);
+        r0.dateline = Some(Dateline {
+            raw: "Vienna, Austria - 17 April 2019".into(),
+            city: Some("Vienna".into()),
+            country: Some("AT".into()),
+        });
+
+        let mut r1 = release(
+            Some("2019-06-02"),
+            "Workshop in Zürich on migrant smuggling",
+            &["Experts met in Zürich. Crime that is organized differs."],
+        );
+        r1.countries = countries(&[("CH", "Switzerland")]);
+        r1.organisations = vec![
+            org(Some(UNODC), None),
+            org(
+                Some("International Organization for Migration"),
+                Some("IOM"),
+            ),
+        ];
+        r1.topics = strings(&["smuggling-of-migrants"]);
+
+        let mut r2 = release(
+            Some("2020-01-10"),
+            "São Paulo hosts cybercrime conference",
+            &["Delegates from Côte d’Ivoire and Brazil discussed cybercrime."],
+        );
+        r2.countries = countries(&[("BR", "Brazil"), ("CI", "Côte d’Ivoire")]);
+        r2.organisations = vec![org(None, Some("UNODC"))];
+        r2.people = vec![Person {
+            name: "Loide Aryee".into(),
+            role: None,
+        }];
+        r2.topics = strings(&["cybercrime"]);
+
+        let mut r3 = release(
+            None,
+            "Undated note on trafficking",
+            &["Trafficker networks were dismantled."],
+        );
+        r3.countries = countries(&[("IR", "Iran")]);
+        r3.topics = strings(&["trafficking-in-persons"]);
+
+        let mut r4 = release(
+            Some("2018-12-31"),
+            "Annual report",
+            &["Nothing about that subject."],
+        );
+        r4.countries = countries(&[("AF", "Afghanistan")]);
+        vec![r0, r1, r2, r3, r4]
+    }
+
+    fn hits(index: &Index, qs: &str) -> Vec<u32> {
+        index.search(&Filter::from_query(qs)).hits
+    }
+
+    fn counts(results: &Results, facet: Facet) -> Vec<(String, u32, bool)> {
+        results
+            .facets
+            .get(facet)
+            .iter()
+            .map(|v| (v.key.to_string(), v.count, v.selected))
+            .collect()
+    }
+
+    #[test]
+    fn text_search() {
+        let index = Index::new(&corpus());
+        for (qs, want) in [
+            ("", vec![2, 1, 0, 4, 3]),
+            // Diacritics and case, both ways round.
+            ("q=zurich", vec![1]),
+            ("q=ZÜRICH", vec![1]),
+            ("q=Sao+Paulo", vec![2]),
+            ("q=Cote+d'Ivoire", vec![2]),
+            ("q=C%C3%B4te+d%E2%80%99Ivoire+", vec![2]),
+            // The word being typed is a prefix; a finished word is not.
+            ("q=traff", vec![0, 3]),
+            ("q=traff+", vec![]),
+            ("q=trafficker", vec![3]),
+            // AND across words, phrases as phrases.
+            ("q=organized+crime", vec![1, 0]),
+            ("q=%22organized+crime%22", vec![0]),
+            ("q=%22crime+organized%22", vec![]),
+            ("q=cybercrime+brazil+", vec![2]),
+            // One typo forgiven in words of five letters or more.
+            ("q=cybercrme+", vec![2, 0]),
+            ("q=trafficing", vec![0, 3]),
+            ("q=crme+", vec![]),
+            // Entity names and the dateline city are searchable.
+            ("q=vienna", vec![0]),
+            ("q=bagherpour", vec![0]),
+            ("q=switzerland", vec![1]),
+            ("q=%21%21%21", vec![2, 1, 0, 4, 3]),
+        ] {
+            assert_eq!(hits(&index, qs), want, "{qs}");
+        }
+    }
+
+    #[test]
+    fn matched_terms_include_completions_and_corrections() {
+        let index = Index::new(&corpus());
+        let terms = |qs: &str| index.search(&Filter::from_query(qs)).terms;
+        assert_eq!(terms("q=traff"), ["trafficker", "trafficking"]);
+        assert_eq!(terms("q=cybercrme+"), ["cybercrime"]);
+        assert_eq!(terms("q=%22organized+crime%22"), ["crime", "organized"]);
+        assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn sorts() {
+        let index = Index::new(&corpus());
+        for (qs, want) in [
+            ("sort=newest", vec![2, 1, 0, 4, 3]),
+            ("sort=oldest", vec![4, 0, 1, 2, 3]),
+            // No text: relevance is newest.
+            ("sort=relevance", vec![2, 1, 0, 4, 3]),
+            // Title and two mentions beat one body mention.
+            ("q=cybercrime&sort=relevance", vec![2, 0]),
+            ("q=cybercrime&sort=oldest", vec![0, 2]),
+            ("q=traff&sort=oldest", vec![0, 3]),
+        ] {
+            assert_eq!(hits(&index, qs), want, "{qs}");
+        }
+    }
+
+    #[test]
+    fn facets_or_within_and_across() {
+        let index = Index::new(&corpus());
+        for (qs, want) in [
+            ("country=IR", vec![0, 3]),
+            ("country=IR,CH", vec![1, 0, 3]),
+            ("country=IR&topic=cybercrime", vec![0]),
+            (
+                "country=IR,CH&topic=cybercrime,smuggling-of-migrants",
+                vec![1, 0],
+            ),
+            ("org=unodc", vec![2, 1, 0]),
+            ("org=iom", vec![1]),
+            ("person=abbas-bagherpour", vec![0]),
+            ("programme=glo-act", vec![0]),
+            ("year=2019", vec![1, 0]),
+            ("year=2019,2018", vec![1, 0, 4]),
+            ("country=ZZ", vec![]),
+            ("q=cybercrime&country=BR", vec![2]),
+        ] {
+            assert_eq!(hits(&index, qs), want, "{qs}");
+        }
+    }
+
+    #[test]
+    fn live_counts_ignore_the_facets_own_selection() {
+        let index = Index::new(&corpus());
+        let r = index.search(&Filter::from_query("country=IR"));
+        let own = counts(&r, Facet::Country);
+        assert_eq!(own[0], ("IR".to_string(), 2, true));
+        assert_eq!(own.len(), 6, "every country stays visible: {own:?}");
+        assert!(own.iter().all(|(k, _, sel)| *sel == (k == "IR")));
+        assert_eq!(
+            counts(&r, Facet::Topic),
+            [
+                ("trafficking-in-persons".to_string(), 2, false),
+                ("cybercrime".to_string(), 1, false)
+            ]
+        );
+        assert_eq!(counts(&r, Facet::Year), [("2019".to_string(), 1, false)]);
+
+        let r = index.search(&Filter::from_query("country=IR&topic=cybercrime"));
+        // Country counts over the cybercrime releases (0 and 2), whatever the country.
+        let own: Vec<(String, u32, bool)> = ["AT", "BR", "CI", "IR"]
+            .iter()
+            .map(|k| (k.to_string(), 1, *k == "IR"))
+            .collect();
+        assert_eq!(counts(&r, Facet::Country), own);
+        assert_eq!(
+            counts(&r, Facet::Topic),
+            [
+                ("trafficking-in-persons".into(), 2, false),
+                ("cybercrime".into(), 1, true)
+            ]
+        );
+        // An unknown selected key stays listed so that it can be cleared.
+        let r = index.search(&Filter::from_query("topic=gone"));
+        assert!(counts(&r, Facet::Topic).contains(&("gone".into(), 0, true)));
+        assert_eq!(r.total, 0);
+    }
+
+    #[test]
+    fn facet_labels_and_organisation_keys() {
+        let index = Index::new(&corpus());
+        let r = index.search(&Filter::default());
+        let orgs = r.facets.get(Facet::Organisation);
+        assert_eq!(orgs[0].key.as_ref(), "unodc");
+        assert_eq!(orgs[0].label.as_ref(), "UNODC");
+        assert_eq!(orgs[0].detail.as_deref(), Some(UNODC));
+        assert_eq!(orgs[0].count, 3);
+        assert_eq!(orgs.len(), 2);
+        let topics = r.facets.get(Facet::Topic);
+        assert_eq!(topics[0].label.as_ref(), "Cybercrime");
+        assert!(topics
+            .iter()
+            .any(|t| t.label.as_ref() == "Trafficking in persons"));
+        let people = r.facets.get(Facet::Person);
+        assert_eq!(people[0].label.as_ref(), "Abbas Bagherpour");
+        assert_eq!(people[0].detail.as_deref(), Some("Director General"));
+        let country = index
+            .value(Facet::Country, "CI")
+            .map(|v| v.label.to_string());
+        assert_eq!(country.as_deref(), Some("Côte d’Ivoire"));
+        let keys: Vec<&str> = index
+            .values_of(Facet::Organisation, 1)
+            .iter()
+            .map(|v| &*v.key)
+            .collect();
+        assert_eq!(keys, ["iom", "unodc"]);
+        assert_eq!(index.docs(Facet::Topic, "cybercrime"), [0, 2]);
+        assert!(index.docs(Facet::Topic, "nope").is_empty());
+    }
+
+    #[test]
+    fn date_range_at_the_precision_given() {
+        let index = Index::new(&corpus());
+        for (qs, want) in [
+            ("from=2019-06", vec![2, 1]),
+            ("to=2019", vec![1, 0, 4]),
+            ("from=2019-04-17&to=2019-04-17", vec![0]),
+            ("from=2019-01&to=2019-06-30", vec![1, 0]),
+            ("from=2019-01&to=2019-06-01", vec![0]),
+            ("from=2021", vec![]),
+            ("from=2020&to=2019", vec![]),
+        ] {
+            assert_eq!(hits(&index, qs), want, "{qs}");
+        }
+    }
+
+    #[test]
+    fn histogram_over_the_matching_set() {
+        let index = Index::new(&corpus());
+        let keys = |r: &Results| {
+            r.histogram
+                .buckets
+                .iter()
+                .map(|b| (b.key.clone(), b.count))
+                .collect::<Vec<_>>()
+        };
+        let all = index.search(&Filter::default());
+        assert_eq!(all.histogram.zoom, Zoom::Years);
+        assert_eq!(
+            keys(&all),
+            [("2018".into(), 1), ("2019".into(), 2), ("2020".into(), 1)]
+        );
+        let y2019 = index.search(&Filter::from_query("year=2019"));
+        assert_eq!(y2019.histogram.zoom, Zoom::Months(2019));
+        let counts: Vec<u32> = y2019.histogram.buckets.iter().map(|b| b.count).collect();
+        assert_eq!(counts, [0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+        let days = index.histogram(&all.hits, Zoom::Days(2019, 4));
+        assert_eq!(days.buckets.len(), 30);
+        assert_eq!(
+            days.buckets[16],
+            crate::query::Bucket {
+                key: "2019-04-17".into(),
+                count: 1
+            }
+        );
+    }
+
+    #[test]
+    fn related_prefers_rarer_shared_entities() {
+        let index = Index::new(&corpus());
+        let related = index.related(0, 10);
+        let docs: Vec<u32> = related.iter().map(|r| r.0).collect();
+        // 3 shares Iran and a topic; 2 shares UNODC (common) and cybercrime; 1 only UNODC.
+        assert_eq!(docs, [3, 2, 1]);
+        assert!(related.windows(2).all(|w| w[0].1 >= w[1].1));
+        assert_eq!(index.related(0, 1).len(), 1);
+        assert!(index.related(4, 5).is_empty());
+        assert!(index.related(99, 5).is_empty());
+    }
+
+    #[test]
+    fn an_empty_corpus_and_odd_filters_do_not_panic() {
+        let empty = Index::new(&[]);
+        for qs in [
+            "",
+            "q=a",
+            "q=%22a+b%22",
+            "q=zzzzzzz",
+            "sort=relevance&q=x",
+            "year=2019&from=2019",
+        ] {
+            let r = empty.search(&Filter::from_query(qs));
+            assert_eq!(r.total, 0, "{qs}");
+            assert!(r.histogram.buckets.is_empty());
+        }
+        assert!(empty.is_empty());
+        let index = Index::new(&corpus());
+        for qs in [
+            "q=%22%22",
+            "q=%22",
+            "q=%22+%22+a",
+            "q=a+b+c+d+e+f+g",
+            "q=%E2%80%9C",
+            "q=x&year=1999",
+        ] {
+            let r = index.search(&Filter::from_query(qs));
+            assert!(r.total <= 5, "{qs}");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Search, filters, facet counts and histogram over the records (shipped in the app).
+//!
+//! Pure std + serde: this module is compiled to WebAssembly and runs on every
+//! keystroke, so it carries no dependency and allocates per value or per hit,
+//! never per word of text.
+//!
+//! ```text
+//! let index = Index::new(&releases);
+//! let results = index.search(&Filter::from_query("q=traff&country=IR"));
+//! highlight(&releases[results.hits[0] as usize].title, &results.terms);
+//! ```
+
+mod facets;
+mod filter;
+mod highlight;
+mod histogram;
+mod index;
+mod inverted;
+mod search;
+mod text;
+
+pub use facets::{FacetCounts, FacetValue, ValueInfo};
+pub use filter::{is_partial_date, percent_decode, percent_encode, Facet, Filter, Sort};
+pub use highlight::{highlight, snippet};
+pub use histogram::{date_key, Bucket, Histogram, Zoom};
+pub use index::{organisation_key, Index, Results};
+pub use text::{slug, slug_to_words, words};

@@ -1,0 +1,279 @@
+//! Free text → scored documents: words ANDed, the word being typed matched as
+//! a prefix, quoted phrases matched as phrases, a one-letter typo forgiven.
+
+use super::inverted::{Inverted, Scored};
+use super::text::for_each_word;
+
+/// Completions of a short prefix are capped to the most frequent ones, so
+/// that typing one letter stays fast on a large corpus.
+const MAX_EXPANSIONS: usize = 64;
+/// Words shorter than this are not corrected: too many near neighbours.
+const MIN_TYPO_LEN: usize = 5;
+/// Score weights of inexact matches, relative to the word as typed.
+const COMPLETION_WEIGHT: f32 = 0.8;
+const TYPO_WEIGHT: f32 = 0.5;
+
+const QUOTES: [char; 4] = ['"', '“', '”', '„'];
+
+/// One part of a query: all parts must match.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Clause {
+    /// A normalised word; `prefix` when it is the word being typed.
+    Word {
+        text: String,
+        prefix: bool,
+    },
+    Phrase(Vec<String>),
+}
+
+/// Splits a query into words and quoted phrases. The last word is a prefix
+/// when nothing (no space, no closing quote) follows it yet.
+pub(crate) fn parse(query: &str) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    for (i, segment) in query.split(QUOTES).enumerate() {
+        let mut words = Vec::new();
+        for_each_word(segment, |w, _| words.push(w.to_string()));
+        let quoted = i % 2 == 1;
+        if quoted && words.len() > 1 {
+            clauses.push(Clause::Phrase(words));
+        } else {
+            clauses.extend(words.into_iter().map(|text| Clause::Word {
+                text,
+                prefix: false,
+            }));
+        }
+    }
+    let typing = query.split(QUOTES).count() % 2 == 1
+        && query.chars().last().is_some_and(char::is_alphanumeric);
+    if let (true, Some(Clause::Word { prefix, .. })) = (typing, clauses.last_mut()) {
+        *prefix = true;
+    }
+    clauses
+}
+
+/// The documents matching every clause, sorted by doc, with summed scores;
+/// and the dictionary terms that matched (for highlighting).
+pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
+    let mut lists = Vec::with_capacity(clauses.len());
+    let mut terms = Vec::new();
+    for clause in clauses {
+        let (list, used) = clause_matches(inv, clause);
+        terms.extend(used.into_iter().map(|t| inv.term(t).to_string()));
+        lists.push(list);
+    }
+    terms.sort_unstable();
+    terms.dedup();
+    lists.sort_by_key(Vec::len);
+    let mut lists = lists.into_iter();
+    let Some(mut acc) = lists.next() else {
+        return (Vec::new(), terms);
+    };
+    for list in lists {
+        acc = intersect(&acc, &list);
+    }
+    (acc, terms)
+}
+
+fn clause_matches(inv: &Inverted, clause: &Clause) -> (Scored, Vec<usize>) {
+    match clause {
+        Clause::Phrase(words) => {
+            let ids: Option<Vec<usize>> = words.iter().map(|w| inv.find(w)).collect();
+            match ids {
+                Some(ids) => (inv.phrase(&ids), ids),
+                None => (Vec::new(), Vec::new()),
+            }
+        }
+        Clause::Word { text, prefix } => {
+            let expansions = expand(inv, text, *prefix);
+            let lists = expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect();
+            (
+                union_max(lists),
+                expansions.into_iter().map(|e| e.0).collect(),
+            )
+        }
+    }
+}
+
+/// Dictionary terms a word stands for, with score weights: the word itself,
+/// its completions when typed as a prefix, else its one-typo neighbours.
+fn expand(inv: &Inverted, word: &str, prefix: bool) -> Vec<(usize, f32)> {
+    let mut out: Vec<(usize, f32)> = inv.find(word).map(|t| (t, 1.0)).into_iter().collect();
+    if prefix {
+        let completions = inv.prefix_range(word).filter(|&t| inv.term(t) != word);
+        out.extend(completions.map(|t| (t, COMPLETION_WEIGHT)));
+    }
+    if out.is_empty() && word.chars().count() >= MIN_TYPO_LEN {
+        let mut near: Vec<usize> = Vec::new();
+        for variant in one_edit_variants(word) {
+            if prefix {
+                near.extend(inv.prefix_range(&variant));
+            } else {
+                near.extend(inv.find(&variant));
+            }
+        }
+        near.sort_unstable();
+        near.dedup();
+        out.extend(near.into_iter().map(|t| (t, TYPO_WEIGHT)));
+    }
+    keep_most_frequent(inv, out)
+}
+
+/// Caps expansions to `MAX_EXPANSIONS`, keeping the exact word and the most common terms.
+fn keep_most_frequent(inv: &Inverted, mut terms: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
+    if terms.len() > MAX_EXPANSIONS {
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0))));
+        terms.truncate(MAX_EXPANSIONS);
+    }
+    terms
+}
+
+/// Every string one deletion, transposition, substitution or insertion away
+/// (Damerau–Levenshtein distance 1) over ASCII letters and digits.
+fn one_edit_variants(word: &str) -> Vec<String> {
+    const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let chars: Vec<char> = word.chars().collect();
+    let build = |parts: &[&[char]]| parts.iter().flat_map(|p| p.iter()).collect::<String>();
+    let mut out = Vec::new();
+    for i in 0..=chars.len() {
+        let (head, tail) = chars.split_at(i);
+        for &letter in ALPHABET {
+            let c = [char::from(letter)];
+            out.push(build(&[head, &c, tail]));
+            if let Some(rest) = tail.get(1..) {
+                out.push(build(&[head, &c, rest]));
+            }
+        }
+        if let Some(rest) = tail.get(1..) {
+            out.push(build(&[head, rest]));
+        }
+        if let (Some(&a), Some(&b), Some(rest)) = (tail.first(), tail.get(1), tail.get(2..)) {
+            out.push(build(&[head, &[b, a], rest]));
+        }
+    }
+    out.retain(|v| v != word);
+    out
+}
+
+/// Union of sorted lists keeping each doc's best score: pairwise merges, O(n log k).
+fn union_max(mut lists: Vec<Scored>) -> Scored {
+    while lists.len() > 1 {
+        let mut merged = Vec::with_capacity(lists.len().div_ceil(2));
+        let mut it = lists.into_iter();
+        while let Some(a) = it.next() {
+            merged.push(match it.next() {
+                Some(b) => merge_max(&a, &b),
+                None => a,
+            });
+        }
+        lists = merged;
+    }
+    lists.pop().unwrap_or_default()
+}
+
+fn merge_max(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scored {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x.0 < y.0 {
+            out.push(x);
+            i += 1;
+        } else if y.0 < x.0 {
+            out.push(y);
+            j += 1;
+        } else {
+            out.push((x.0, x.1.max(y.1)));
+            i += 1;
+            j += 1;
+        }
+    }
+    out.extend_from_slice(a.get(i..).unwrap_or(&[]));
+    out.extend_from_slice(b.get(j..).unwrap_or(&[]));
+    out
+}
+
+/// Docs in both sorted lists, scores summed. Gallops (binary search) through
+/// the longer list when it is much longer than the shorter one.
+fn intersect(small: &[(u32, f32)], large: &[(u32, f32)]) -> Scored {
+    let mut out = Vec::with_capacity(small.len().min(large.len()));
+    let gallop = small.len() * 16 < large.len();
+    let mut rest = large;
+    for &(doc, score) in small {
+        let skip = if gallop {
+            rest.partition_point(|x| x.0 < doc)
+        } else {
+            rest.iter().take_while(|x| x.0 < doc).count()
+        };
+        rest = rest.get(skip..).unwrap_or(&[]);
+        if let Some(&(d, s)) = rest.first() {
+            if d == doc {
+                out.push((doc, score + s));
+                rest = rest.get(1..).unwrap_or(&[]);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, prefix: bool) -> Clause {
+        Clause::Word {
+            text: text.into(),
+            prefix,
+        }
+    }
+
+    #[test]
+    fn parses_words_phrases_and_the_word_being_typed() {
+        let phrase = |w: &[&str]| Clause::Phrase(w.iter().map(|s| s.to_string()).collect());
+        for (query, want) in [
+            ("traff", vec![word("traff", true)]),
+            ("traff ", vec![word("traff", false)]),
+            (
+                "Zürich Traff",
+                vec![word("zurich", false), word("traff", true)],
+            ),
+            ("\"organized crime\"", vec![phrase(&["organized", "crime"])]),
+            ("\"organized cri", vec![phrase(&["organized", "cri"])]),
+            (
+                "“crime” unodc",
+                vec![word("crime", false), word("unodc", true)],
+            ),
+            (
+                "a \"b c\" d",
+                vec![word("a", false), phrase(&["b", "c"]), word("d", true)],
+            ),
+            ("!!", vec![]),
+            ("", vec![]),
+        ] {
+            assert_eq!(parse(query), want, "{query}");
+        }
+    }
+
+    #[test]
+    fn one_edit_variants_cover_every_kind_of_typo() {
+        let v = one_edit_variants("crime");
+        for typo_fixed in ["crim", "rime", "crimes", "rcime", "crame", "acrime"] {
+            assert!(v.iter().any(|x| x == typo_fixed), "{typo_fixed}");
+        }
+        assert!(!v.iter().any(|x| x == "crime"));
+        assert!(one_edit_variants("").iter().all(|v| v.chars().count() == 1));
+    }
+
+    #[test]
+    fn merges() {
+        let a = vec![(1, 1.0), (3, 1.0), (5, 1.0)];
+        let b = vec![(3, 2.0), (4, 2.0), (5, 0.5)];
+        assert_eq!(merge_max(&a, &b), [(1, 1.0), (3, 2.0), (4, 2.0), (5, 1.0)]);
+        assert_eq!(intersect(&a, &b), [(3, 3.0), (5, 1.5)]);
+        let long: Scored = (0..100).map(|d| (d, 1.0)).collect();
+        assert_eq!(intersect(&[(7, 1.0), (200, 1.0)], &long), [(7, 2.0)]);
+        assert_eq!(
+            union_max(vec![a.clone(), b, vec![(0, 1.0)], vec![]]).len(),
+            5
+        );
+        assert!(union_max(vec![]).is_empty());
+    }
+}

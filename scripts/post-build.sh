@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Trunk post-build hook (see Trunk.toml): runs in the staging dir before dist/ is replaced.
+# Trunk gives hooks TRUNK_STAGING_DIR, TRUNK_PUBLIC_URL, TRUNK_PROFILE,
+# TRUNK_SOURCE_DIR, TRUNK_DIST_DIR and TRUNK_HTML_FILE.
+set -euo pipefail
+staging=${TRUNK_STAGING_DIR:?run by trunk}
+public_url=${TRUNK_PUBLIC_URL:-/}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+# The Atom feed of the newest releases, from the same folder build.rs embeds.
+# DATELINE_SITE_URL (absolute, e.g. https://example.org/dateline/) gives the
+# feed absolute links and ids; without it they are paths under the public URL.
+# TODO: `dateline feed PATHS --base URL --out FILE` once the CLI has it.
+cargo run --quiet -p dateline-core --example feed -- \
+  "${DATELINE_RELEASES:-releases}" "${DATELINE_SITE_URL:-$public_url}" "$staging/feed.xml"
+
+# No inline script: Trunk's loader moves to start-<hash>.js, and the page gets
+# a Content-Security-Policy meta (see post-build.mjs).
+node "$ROOT/scripts/post-build.mjs" "$staging" "$public_url"
+
+# Static hosts serve 404.html for unknown paths: a copy of index.html boots the
+# app there, and the router restores the deep link from the address bar.
+# Copied after the rewrite, so it carries the same policy and loader.
+cp "$staging/index.html" "$staging/404.html"

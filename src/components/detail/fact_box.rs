@@ -1,0 +1,141 @@
+use dateline_core::display::long_date;
+use dateline_core::{Contact, ContactKind, Money, Release};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::entities::country_route;
+use super::OrgLink;
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct FactBoxProps {
+    pub release: Release,
+    pub organisations: Vec<OrgLink>,
+}
+
+/// `2018`–`2022`, a single date, or an open period.
+pub fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    match (start, end) {
+        (Some(s), Some(e)) if s == e => Some(long_date(s)),
+        (Some(s), Some(e)) => Some(format!("{} – {}", long_date(s), long_date(e))),
+        (Some(s), None) => Some(format!("since {}", long_date(s))),
+        (None, Some(e)) => Some(format!("until {}", long_date(e))),
+        (None, None) => None,
+    }
+}
+
+/// `12000000` → `12,000,000`.
+fn grouped(amount: f64) -> String {
+    let whole = format!("{:.0}", amount.trunc().abs());
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let cents = (amount.fract().abs() * 100.0).round();
+    match cents > 0.0 {
+        true => format!("{out}.{cents:02}"),
+        false => out,
+    }
+}
+
+fn money(m: &Money) -> Html {
+    html! { <>{ &m.text }{ format!(" ({} {})", m.currency, grouped(m.amount)) }</> }
+}
+
+/// A contact as a link where it is one (only http(s), mail and phone links).
+fn contact(c: &Contact) -> Html {
+    let v = c.value.trim();
+    let href = match c.kind {
+        ContactKind::Email if v.contains('@') && !v.contains(':') => Some(format!("mailto:{v}")),
+        ContactKind::Phone => Some(format!(
+            "tel:{}",
+            v.replace(|ch: char| ch != '+' && !ch.is_ascii_digit(), "")
+        )),
+        ContactKind::Twitter => Some(format!("https://twitter.com/{}", v.trim_start_matches('@'))),
+        ContactKind::Url if v.starts_with("https://") || v.starts_with("http://") => {
+            Some(v.to_string())
+        }
+        ContactKind::Url if v.starts_with("www.") => Some(format!("https://{v}")),
+        _ => None,
+    };
+    match href {
+        Some(href) => html! { <a {href}>{ v }</a> },
+        None => html! { { v } },
+    }
+}
+
+fn org_links<'a>(orgs: impl Iterator<Item = &'a OrgLink>) -> Html {
+    html! {
+        <ul>
+            { for orgs.map(|o| html! {
+                <li>
+                    <Link<Route> to={o.route()}>{ &o.label }</Link<Route>>
+                    if let (Some(name), Some(_)) = (&o.name, &o.acronym) { { format!(" ({name})") } }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// The facts of a release as a description list; empty fields are left out.
+#[function_component(FactBox)]
+pub fn fact_box(props: &FactBoxProps) -> Html {
+    let r = &props.release;
+    let funders: Vec<&OrgLink> = props.organisations.iter().filter(|o| o.funder).collect();
+    html! {
+        <dl class="fact-box">
+            if let Some(date) = &r.date {
+                <dt>{ "Date" }</dt>
+                <dd><time datetime={date.clone()}>{ long_date(date) }</time></dd>
+            }
+            if let Some(d) = &r.dateline {
+                <dt>{ "Dateline" }</dt>
+                <dd>{ &d.raw }</dd>
+            }
+            if !r.events.is_empty() {
+                <dt>{ "Event dates" }</dt>
+                <dd><ul>{ for r.events.iter().map(|e| html! {
+                    <li>
+                        <time datetime={e.start.clone()}>{ &e.text }</time>
+                        if let Some(p) = period(Some(&e.start), e.end.as_deref()) { { format!(" ({p})") } }
+                    </li>
+                }) }</ul></dd>
+            }
+            if !r.programmes.is_empty() {
+                <dt>{ "Programmes" }</dt>
+                <dd><ul>{ for r.programmes.iter().map(|p| html! {
+                    <li>
+                        { &p.name }
+                        if let Some(a) = &p.acronym { { format!(" ({a})") } }
+                        if let Some(when) = period(p.start.as_deref(), p.end.as_deref()) { { format!(", {when}") } }
+                    </li>
+                }) }</ul></dd>
+            }
+            if !r.money.is_empty() {
+                <dt>{ "Budget" }</dt>
+                <dd><ul>{ for r.money.iter().map(|m| html! { <li>{ money(m) }</li> }) }</ul></dd>
+            }
+            if !funders.is_empty() {
+                <dt>{ "Funded by" }</dt>
+                <dd>{ org_links(funders.into_iter()) }</dd>
+            }
+            if !props.organisations.is_empty() {
+                <dt>{ "Partner organisations" }</dt>
+                <dd>{ org_links(props.organisations.iter()) }</dd>
+            }
+            if !r.countries.is_empty() {
+                <dt>{ "Countries" }</dt>
+                <dd><ul>{ for r.countries.iter().map(|c| html! {
+                    <li><Link<Route> to={country_route(&c.code)}>{ &c.name }</Link<Route>></li>
+                }) }</ul></dd>
+            }
+            if !r.contacts.is_empty() {
+                <dt>{ "Contacts" }</dt>
+                <dd><ul>{ for r.contacts.iter().map(|c| html! { <li>{ contact(c) }</li> }) }</ul></dd>
+            }
+        </dl>
+    }
+}

@@ -1,0 +1,71 @@
+use dateline_core::Release;
+use serde_json::{json, Value};
+use yew::prelude::*;
+
+/// schema.org NewsArticle of a release published at `url`.
+pub fn json_ld(r: &Release, url: &str) -> Value {
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "identifier": r.id,
+        "headline": r.title,
+        "articleBody": r.body.join("\n\n"),
+        "url": url,
+        "mainEntityOfPage": url,
+    });
+    if let Some(date) = &r.date {
+        article["datePublished"] = json!(date);
+    }
+    if let Some(d) = &r.dateline {
+        article["dateline"] = json!(d.raw);
+        if let Some(city) = &d.city {
+            article["contentLocation"] = json!({ "@type": "Place", "name": city });
+        }
+    }
+    let places: Vec<Value> = r
+        .countries
+        .iter()
+        .map(|c| json!({ "@type": "Country", "name": c.name, "identifier": c.code }))
+        .collect();
+    let mut mentions: Vec<Value> = r
+        .organisations
+        .iter()
+        .filter(|o| o.name.is_some() || o.acronym.is_some())
+        .map(|o| {
+            let mut org =
+                json!({ "@type": "Organization", "name": o.name.as_deref().unwrap_or(o.label()) });
+            if let (Some(acronym), Some(_)) = (&o.acronym, &o.name) {
+                org["alternateName"] = json!(acronym);
+            }
+            org
+        })
+        .collect();
+    mentions.extend(r.people.iter().map(|p| {
+        let mut person = json!({ "@type": "Person", "name": p.name });
+        if let Some(role) = &p.role {
+            person["jobTitle"] = json!(role);
+        }
+        person
+    }));
+    article["about"] = Value::Array(places.clone());
+    mentions.extend(places);
+    article["mentions"] = Value::Array(mentions);
+    if !r.topics.is_empty() {
+        article["keywords"] = json!(r.topics);
+    }
+    article
+}
+
+#[derive(Properties, PartialEq)]
+pub struct JsonLdProps {
+    pub release: Release,
+    pub url: AttrValue,
+}
+
+/// The article's structured data, as the text of a JSON-LD script element
+/// (a text node: never parsed as HTML).
+#[function_component(JsonLd)]
+pub fn json_ld_script(props: &JsonLdProps) -> Html {
+    let text = serde_json::to_string(&json_ld(&props.release, &props.url)).unwrap_or_default();
+    html! { <script type="application/ld+json">{ text }</script> }
+}

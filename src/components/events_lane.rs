@@ -1,0 +1,57 @@
+use dateline_core::display::long_date;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::hooks::use_corpus;
+use crate::route::Route;
+
+/// Events listed at most in the lane.
+const MAX_EVENTS: usize = 40;
+
+#[derive(Properties, PartialEq)]
+pub struct EventsLaneProps {
+    pub hits: Vec<u32>,
+}
+
+/// The dates and periods the matching releases mention (a meeting, a
+/// programme's years), in time order, each linked to its release: event dates
+/// are a different fact from publication dates.
+#[function_component(EventsLane)]
+pub fn events_lane(props: &EventsLaneProps) -> Html {
+    let corpus = use_corpus();
+    let mut events: Vec<_> = props
+        .hits
+        .iter()
+        .filter_map(|&d| corpus.doc(d))
+        .flat_map(|r| r.events.iter().map(move |e| (e, r)))
+        .collect();
+    if events.is_empty() {
+        return html! {};
+    }
+    events.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+    let total = events.len();
+    html! {
+        <section class="events-lane" aria-labelledby="events-heading">
+            <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
+            <ol>
+                { for events.into_iter().take(MAX_EVENTS).map(|(e, r)| {
+                    let when = match e.end.as_deref() {
+                        Some(end) if end == e.start => long_date(&e.start),
+                        Some(end) => format!("{} – {}", long_date(&e.start), long_date(end)),
+                        None => format!("since {}", long_date(&e.start)),
+                    };
+                    html! {
+                        <li>
+                            <span class="when">{ when }</span>
+                            <Link<Route> to={Route::Release { id: r.id.clone() }}>{ &r.title }</Link<Route>>
+                            <span class="as-written">{ format!("“{}”", e.text) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if total > MAX_EVENTS {
+                <p class="note">{ format!("{MAX_EVENTS} of {total} shown; narrow the filters to see the rest.") }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,55 @@
+use dateline_core::query::{Facet, FacetValue};
+use yew::prelude::*;
+
+/// How many values a facet shows before "Show all".
+const COLLAPSED: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct FacetGroupProps {
+    pub facet: Facet,
+    pub title: AttrValue,
+    pub values: Vec<FacetValue>,
+    pub on_toggle: Callback<(Facet, String)>,
+}
+
+/// One facet as a group of checkboxes with live counts (OR within the facet).
+#[function_component(FacetGroup)]
+pub fn facet_group(props: &FacetGroupProps) -> Html {
+    let expanded = use_state(|| false);
+    if props.values.is_empty() {
+        return html! {};
+    }
+    let shown = if *expanded { props.values.len() } else { COLLAPSED.min(props.values.len()) };
+    let param = props.facet.param();
+    let toggle_all = {
+        let expanded = expanded.clone();
+        Callback::from(move |_| expanded.set(!*expanded))
+    };
+    html! {
+        <fieldset class="facet">
+            <legend>{ props.title.clone() }</legend>
+            <ul>
+                { for props.values.iter().take(shown).map(|v| {
+                    let id = format!("facet-{param}-{}", v.key);
+                    let key = v.key.to_string();
+                    let facet = props.facet;
+                    let onchange = props.on_toggle.reform(move |_| (facet, key.clone()));
+                    html! {
+                        <li key={v.key.to_string()}>
+                            <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
+                            <label for={id} title={v.detail.as_ref().map(|d| d.to_string())}>
+                                { v.label.to_string() }
+                                <span class="count">{ format!(" ({})", v.count) }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.values.len() > COLLAPSED {
+                <button type="button" class="link-button" aria-expanded={expanded.to_string()} onclick={toggle_all}>
+                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.values.len(), props.title.to_lowercase()) } }
+                </button>
+            }
+        </fieldset>
+    }
+}

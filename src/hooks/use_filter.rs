@@ -1,0 +1,59 @@
+use dateline_core::query::{percent_decode, Filter};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+
+/// The timeline's filter, read from the URL query string (the single source of
+/// truth), and a callback that navigates to another filter.
+#[derive(Clone, PartialEq)]
+pub struct UseFilter {
+    pub filter: Filter,
+    /// Goes to the timeline with this filter. A change of the search text alone
+    /// replaces the history entry (one entry per search, not per keystroke);
+    /// anything else pushes, so back and forward step through filter changes.
+    pub set: Callback<Filter>,
+}
+
+/// See [`UseFilter`]. Malformed query strings give the default filter.
+#[hook]
+pub fn use_filter() -> UseFilter {
+    let location = use_location();
+    let navigator = use_navigator();
+    let filter = location
+        .as_ref()
+        .map(|l| Filter::from_query(l.query_str()))
+        .unwrap_or_default();
+    let current = filter.clone();
+    let set = Callback::from(move |next: Filter| {
+        let Some(navigator) = &navigator else { return };
+        let pairs = query_pairs(&next);
+        let typing = !current.text.is_empty() && Filter { text: next.text.clone(), ..current.clone() } == next;
+        let _ = if typing {
+            navigator.replace_with_query(&Route::Home, &pairs)
+        } else {
+            navigator.push_with_query(&Route::Home, &pairs)
+        };
+    });
+    UseFilter { filter, set }
+}
+
+/// The canonical query string as decoded pairs (the router encodes them again).
+pub fn query_pairs(filter: &Filter) -> Vec<(String, String)> {
+    filter
+        .to_query()
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), percent_decode(v).unwrap_or_default()))
+        .collect()
+}
+
+/// A path with query string for a link to the timeline with this filter.
+pub fn timeline_href(filter: &Filter) -> String {
+    let query = filter.to_query();
+    if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    }
+}

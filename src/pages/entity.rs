@@ -1,0 +1,142 @@
+use std::collections::HashMap;
+
+use dateline_core::query::{Facet, Filter, Zoom};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::NotFoundPage;
+use crate::components::{facet_title, Histogram, ResultList};
+use crate::hooks::{query_pairs, use_corpus};
+use crate::route::Route;
+
+/// Entities shown in each "appears with" list.
+const CO_OCCURRING: usize = 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Country,
+    Organisation,
+    Person,
+}
+
+impl EntityKind {
+    fn facet(self) -> Facet {
+        match self {
+            EntityKind::Country => Facet::Country,
+            EntityKind::Organisation => Facet::Organisation,
+            EntityKind::Person => Facet::Person,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EntityPageProps {
+    pub kind: EntityKind,
+    /// The facet key: country code, organisation or person key.
+    pub key_: AttrValue,
+}
+
+/// A country, organisation or person: its releases over time and the
+/// countries, organisations and people that appear with it most.
+#[function_component(EntityPage)]
+pub fn entity_page(props: &EntityPageProps) -> Html {
+    let corpus = use_corpus();
+    let facet = props.kind.facet();
+    let key = props.key_.to_string();
+    let Some(info) = corpus.index().value(facet, &key).cloned() else {
+        return html! { <NotFoundPage what={props.key_.clone()} /> };
+    };
+    let mut filter = Filter::default();
+    filter.toggle(facet, &key);
+    let results = corpus.index().search(&filter);
+    let histogram = corpus.index().histogram(&results.hits, Zoom::Years);
+    let timeline_link = query_pairs(&filter);
+    let noop = Callback::from(|_: Filter| ());
+    html! {
+        <article class="entity" aria-labelledby="entity-title">
+            <p class="kind">{ facet_title(facet) }</p>
+            <h1 id="entity-title">{ info.label.to_string() }</h1>
+            if let Some(detail) = &info.detail {
+                <p class="detail">{ detail.to_string() }</p>
+            }
+            <p>
+                { format!("{} release{} · ", results.total, if results.total == 1 { "" } else { "s" }) }
+                <Link<Route, Vec<(String, String)>> to={Route::Home} query={Some(timeline_link)}>
+                    { "Explore them on the timeline" }
+                </Link<Route, Vec<(String, String)>>>
+            </p>
+            <Histogram {histogram} filter={filter.clone()} on_change={noop} />
+            <div class="co-occurring">
+                { for [EntityKind::Country, EntityKind::Organisation, EntityKind::Person].into_iter().map(|other| {
+                    let top = co_occurring(&corpus, other.facet(), &results.hits, facet, &key);
+                    html! { <CoOccurring kind={other} {top} /> }
+                }) }
+            </div>
+            <section aria-labelledby="entity-releases">
+                <h2 id="entity-releases">{ "Releases" }</h2>
+                <ResultList hits={results.hits.clone()} terms={Vec::<String>::new()} grouped={true} />
+            </section>
+        </article>
+    }
+}
+
+/// Values of `facet` over the documents, most frequent first, without the entity itself.
+fn co_occurring(
+    corpus: &crate::Corpus,
+    facet: Facet,
+    docs: &[u32],
+    own_facet: Facet,
+    own_key: &str,
+) -> Vec<(String, String, u32)> {
+    let mut counts: HashMap<(String, String), u32> = HashMap::new();
+    for &doc in docs {
+        for v in corpus.index().values_of(facet, doc) {
+            if facet == own_facet && &*v.key == own_key {
+                continue;
+            }
+            *counts.entry((v.key.to_string(), v.label.to_string())).or_default() += 1;
+        }
+    }
+    let mut top: Vec<_> = counts.into_iter().map(|((k, l), n)| (k, l, n)).collect();
+    top.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    top.truncate(CO_OCCURRING);
+    top
+}
+
+#[derive(Properties, PartialEq)]
+struct CoOccurringProps {
+    kind: EntityKind,
+    top: Vec<(String, String, u32)>,
+}
+
+#[function_component(CoOccurring)]
+fn co_occurring_list(props: &CoOccurringProps) -> Html {
+    if props.top.is_empty() {
+        return html! {};
+    }
+    let title = match props.kind {
+        EntityKind::Country => "Countries",
+        EntityKind::Organisation => "Organisations",
+        EntityKind::Person => "People",
+    };
+    html! {
+        <section class="appears-with">
+            <h2>{ format!("{title} that appear with it") }</h2>
+            <ol>
+                { for props.top.iter().map(|(key, label, n)| {
+                    let to = entity_route(props.kind, key);
+                    html! { <li><Link<Route> {to}>{ label.clone() }</Link<Route>>{ format!(" ({n})") }</li> }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// The route of an entity page.
+pub fn entity_route(kind: EntityKind, key: &str) -> Route {
+    match kind {
+        EntityKind::Country => Route::Country { code: key.to_string() },
+        EntityKind::Organisation => Route::Organisation { id: key.to_string() },
+        EntityKind::Person => Route::Person { id: key.to_string() },
+    }
+}

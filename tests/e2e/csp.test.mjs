@@ -1,0 +1,158 @@
+// The built page's Content-Security-Policy, the Atom feed and the exports,
+// against the release build served under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const SEED_ID = '2019-04-17-islamic-republic-of-iran-and-unodc-to-increase';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+const CONTRACT_FIELDS = [
+  'id', 'source', 'title', 'date', 'dateline', 'body', 'countries', 'organisations', 'people',
+  'quotes', 'events', 'money', 'programmes', 'topics', 'contacts', 'warnings',
+];
+
+let server;
+let browser;
+
+/** The seed's link in the list of matching releases (the events lane links it too). */
+const seedLink = (page) =>
+  page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
+
+before(async () => {
+  server = await serveDist(distDir(), PUBLIC_URL);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records errors and CSP violations (reported before any app code runs). */
+async function watchedPage(options) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  // The deep-link reload is answered with 404.html and status 404, as static hosts do.
+  const expected404 = /^Failed to load resource: .* 404 \(Not Found\)$/;
+  page.on('console', (m) => m.type() === 'error' && !expected404.test(m.text()) && problems.push(m.text()));
+  return { page, problems, context };
+}
+
+for (const file of ['index.html', '404.html']) {
+  test(`${file}: CSP meta first, before any script, and no inline script`, async () => {
+    const html = await readFile(join(distDir(), file), 'utf8');
+    const meta = html.match(/<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i);
+    assert.ok(meta, 'a CSP meta');
+    const csp = meta[1];
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, 'no hash, no unsafe-inline for scripts');
+    assert.match(csp, /object-src 'none'/);
+    assert.doesNotMatch(csp, /script-src[^;]*'unsafe-inline'/);
+    const metaAt = html.indexOf(meta[0]);
+    for (const tag of ['<script', '<link', '<base', '<style']) {
+      const at = html.indexOf(tag);
+      assert.ok(at === -1 || at > metaAt, `${tag} comes after the CSP meta`);
+    }
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    assert.ok(scripts.length >= 1, 'the loader is a script element');
+    for (const [, attrs, body] of scripts) {
+      assert.match(attrs, /\ssrc=/, `external script: ${attrs}`);
+      assert.equal(body.trim(), '', 'no inline code');
+    }
+  });
+}
+
+test('the app boots and navigates with no CSP violation or error', async () => {
+  const { page, problems, context } = await watchedPage();
+  const response = await page.goto(server.url);
+  assert.equal(response.status(), 200);
+  await seedLink(page).waitFor();
+  await seedLink(page).click();
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  // A deep link through 404.html carries the same policy.
+  const deep = await page.reload();
+  assert.equal(deep.status(), 404);
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('feed.xml is served, linked from the page, and lists the seed', async () => {
+  const res = await fetch(`${server.url}feed.xml`);
+  assert.equal(res.status, 200);
+  const xml = await res.text();
+  assert.match(xml, /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  assert.ok(xml.includes(`<title>${SEED_TITLE}</title>`), 'the seed title');
+  assert.match(xml, /<entry>[\s\S]*<\/entry>/);
+  assert.ok(xml.includes(`release/${SEED_ID}"`), 'a link to the seed');
+
+  // It parses as XML (in the browser's parser, which reports errors as a document).
+  const { page, context } = await watchedPage();
+  await page.goto(server.url);
+  const parsed = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+    const text = await (await fetch(link.href)).text();
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      entries: doc.getElementsByTagName('entry').length,
+      title: doc.querySelector('entry > title')?.textContent,
+    };
+  });
+  assert.equal(parsed.error, null);
+  assert.equal(parsed.root, 'feed');
+  assert.ok(parsed.entries >= 1);
+  assert.equal(parsed.title, SEED_TITLE);
+  await context.close();
+});
+
+async function download(page, format) {
+  const button = page.getByRole('button', { name: new RegExp(`^Download ${format} of the \\d+ matching releases?$`) });
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+test('the matching releases download as CSV and JSON', async () => {
+  const { page, problems, context } = await watchedPage({ acceptDownloads: true });
+  await page.goto(server.url);
+  await seedLink(page).waitFor();
+
+  const csv = await download(page, 'CSV');
+  assert.equal(csv.name, 'dateline-releases.csv');
+  const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(
+    lines[0],
+    'id,date,title,dateline_city,dateline_country,countries,organisations,people,topics,programmes,money,events,url,source,lede',
+  );
+  assert.ok(lines[1].startsWith(`${SEED_ID},2019-04-17,${SEED_TITLE},Vienna,AT,`), lines[1]);
+
+  const json = await download(page, 'JSON');
+  assert.equal(json.name, 'dateline-releases.json');
+  const records = JSON.parse(json.text);
+  assert.ok(Array.isArray(records));
+  assert.ok(records.length >= 1);
+  const seed = records.find((r) => r.id === SEED_ID);
+  assert.ok(seed, 'the seed is exported');
+  for (const field of CONTRACT_FIELDS) assert.ok(field in seed, `field ${field}`);
+  assert.equal(seed.title, SEED_TITLE);
+
+  // Filtering to nothing disables the buttons.
+  await page.getByRole('searchbox').fill('zzzz-no-such-word');
+  await page.getByRole('button', { name: /^Download CSV of the 0 matching releases$/ }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Download CSV/ }).isDisabled(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,218 @@
+//! Component tests of the timeline (home page) in a real browser: search with
+//! highlight, facets (OR within, AND across), the histogram's date range, and
+//! the URL as the state. The corpus is hand-made so that counts are known.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use dateline_app::app::{switch, Shell};
+use dateline_app::{Corpus, Route};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Four releases: two in Iran (2019, 2020), one in Switzerland (Zürich),
+/// one in Afghanistan and Iran (2021).
+const CORPUS: &str = r#"[
+ {"id":"a","source":"a.txt","title":"Iran and UNODC meet on trafficking","date":"2019-04-17",
+  "dateline":{"raw":"Vienna","city":"Vienna","country":"AT"},
+  "body":["Officials from Iran met UNODC experts on human trafficking."],
+  "countries":[{"code":"IR","name":"Iran","mentions":2}],
+  "organisations":[{"name":"United Nations Office on Drugs and Crime","acronym":"UNODC"}],
+  "topics":["trafficking-in-persons"]},
+ {"id":"b","source":"b.txt","title":"Border cooperation in Iran","date":"2020-06-02",
+  "dateline":{"raw":"Tehran","city":"Tehran","country":"IR"},
+  "body":["A workshop on border management took place."],
+  "countries":[{"code":"IR","name":"Iran","mentions":1}],
+  "topics":["organized-crime"]},
+ {"id":"c","source":"c.txt","title":"Conference opens in Zürich","date":"2020-09-10",
+  "dateline":{"raw":"Zürich","city":"Zürich","country":"CH"},
+  "body":["Delegates gathered in Zürich for a conference on cybercrime."],
+  "countries":[{"code":"CH","name":"Switzerland","mentions":1}],
+  "topics":["cybercrime"]},
+ {"id":"d","source":"d.txt","title":"Afghanistan and Iran sign drug control plan","date":"2021-01-05",
+  "dateline":null,
+  "body":["The plan covers drug trafficking routes."],
+  "countries":[{"code":"AF","name":"Afghanistan","mentions":1},{"code":"IR","name":"Iran","mentions":1}],
+  "organisations":[{"name":"United Nations Office on Drugs and Crime","acronym":"UNODC"}],
+  "topics":["drugs","trafficking-in-persons"]}
+]"#;
+
+#[derive(Properties, PartialEq)]
+struct HarnessProps {
+    history: AnyHistory,
+    corpus: Rc<Corpus>,
+}
+
+#[function_component(Harness)]
+fn harness(props: &HarnessProps) -> Html {
+    html! {
+        <Router history={props.history.clone()}>
+            <Shell corpus={props.corpus.clone()}>
+                <Switch<Route> render={switch} />
+            </Shell>
+        </Router>
+    }
+}
+
+struct Page {
+    root: Element,
+    history: AnyHistory,
+}
+
+async fn open(path: &str) -> Page {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let history = AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]));
+    let corpus = Rc::new(Corpus::from_json(CORPUS).expect("test corpus decodes"));
+    let props = HarnessProps {
+        history: history.clone(),
+        corpus,
+    };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Page { root, history }
+}
+
+impl Page {
+    fn titles(&self) -> Vec<String> {
+        self.all(".release-list .release-title")
+    }
+
+    fn all(&self, selector: &str) -> Vec<String> {
+        let nodes = self.root.query_selector_all(selector).unwrap();
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i))
+            .map(|n| n.text_content().unwrap_or_default())
+            .collect()
+    }
+
+    fn el<T: JsCast>(&self, selector: &str) -> T {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .dyn_into::<T>()
+            .unwrap()
+    }
+
+    fn query(&self) -> String {
+        let q = self.history.location().query_str().to_string();
+        if q == "?" {
+            String::new()
+        } else {
+            q
+        }
+    }
+
+    fn count(&self) -> String {
+        self.all(".result-count").join("")
+    }
+
+    async fn type_search(&self, text: &str) {
+        let input: HtmlInputElement = self.el("#search-input");
+        input.set_value(text);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        let event = Event::new_with_event_init_dict("input", &init).unwrap();
+        input.dispatch_event(&event).unwrap();
+        yew::scheduler::flush().await;
+    }
+
+    async fn click(&self, selector: &str) {
+        self.el::<HtmlElement>(selector).click();
+        yew::scheduler::flush().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn search_prefix_is_diacritic_insensitive_and_highlighted() {
+    let page = open("/").await;
+    assert_eq!(page.titles().len(), 4);
+    page.type_search("zuri").await;
+    assert_eq!(page.titles(), vec!["Conference opens in Zürich".to_string()]);
+    assert_eq!(page.all(".release-title mark"), vec!["Zürich".to_string()]);
+    assert!(page.count().contains("1 of 4"), "{}", page.count());
+    assert_eq!(page.query(), "?q=zuri");
+}
+
+#[wasm_bindgen_test]
+async fn quoted_phrase_matches_only_the_phrase() {
+    let page = open("/?q=%22drug%20trafficking%22").await;
+    assert_eq!(
+        page.titles(),
+        vec!["Afghanistan and Iran sign drug control plan".to_string()]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn facets_or_within_and_across() {
+    let page = open("/").await;
+    page.click("#facet-country-CH").await;
+    assert_eq!(page.titles(), vec!["Conference opens in Zürich".to_string()]);
+    assert_eq!(page.query(), "?country=CH");
+    // OR within a facet: Switzerland or Afghanistan.
+    page.click("#facet-country-AF").await;
+    assert_eq!(page.titles().len(), 2, "{:?}", page.titles());
+    // AND across facets: ... and about drugs.
+    page.click("#facet-topic-drugs").await;
+    assert_eq!(
+        page.titles(),
+        vec!["Afghanistan and Iran sign drug control plan".to_string()]
+    );
+    // Live counts: Switzerland still offered with the count it would add.
+    let labels = page.all("fieldset.facet label").join(" | ");
+    assert!(labels.contains("Iran (1)"), "{labels}");
+    // Remove one filter, then clear all.
+    page.click("button[aria-label='Remove Topic: Drugs']").await;
+    assert_eq!(page.titles().len(), 2);
+    let clear: HtmlElement = page
+        .root
+        .query_selector_all(".active-filters .link-button")
+        .unwrap()
+        .item(0)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    clear.click();
+    yew::scheduler::flush().await;
+    assert_eq!(page.titles().len(), 4);
+    assert_eq!(page.query(), "");
+}
+
+#[wasm_bindgen_test]
+async fn histogram_bar_selects_its_year() {
+    let page = open("/").await;
+    let bars = page.root.query_selector_all(".histogram .bar").unwrap();
+    assert_eq!(bars.length(), 3, "2019, 2020, 2021");
+    page.click(".histogram .bar[aria-label^='2020']").await;
+    assert_eq!(page.query(), "?from=2020&to=2020");
+    assert_eq!(page.titles().len(), 2, "{:?}", page.titles());
+    // Zoomed in: the bars are now the months of 2020.
+    assert_eq!(page.root.query_selector_all(".histogram .bar").unwrap().length(), 12);
+}
+
+#[wasm_bindgen_test]
+async fn url_restores_the_view_and_bad_queries_fall_back() {
+    let page = open("/?country=IR&sort=oldest&topic=nope&from=20x9&q=").await;
+    assert_eq!(
+        page.titles(),
+        vec![
+            "Iran and UNODC meet on trafficking".to_string(),
+            "Border cooperation in Iran".to_string(),
+            "Afghanistan and Iran sign drug control plan".to_string(),
+        ]
+    );
+    let sort: web_sys::HtmlSelectElement = page.el(".sort select");
+    assert_eq!(sort.value(), "oldest");
+    let checked: HtmlInputElement = page.el("#facet-country-IR");
+    assert!(checked.checked());
+    let garbage = open("/?%ZZ=%&&country=&&sort=sideways").await;
+    assert_eq!(garbage.titles().len(), 4);
+}
