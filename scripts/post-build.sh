@@ -11,9 +11,8 @@ cd "$ROOT"
 # The Atom feed of the newest releases, from the same folder build.rs embeds.
 # DATELINE_SITE_URL (absolute, e.g. https://example.org/dateline/) gives the
 # feed absolute links and ids; without it they are paths under the public URL.
-# TODO: `dateline feed PATHS --base URL --out FILE` once the CLI has it.
-cargo run --quiet -p dateline-core --example feed -- \
-  "${DATELINE_RELEASES:-releases}" "${DATELINE_SITE_URL:-$public_url}" "$staging/feed.xml"
+cargo run --quiet --bin dateline -- feed "${DATELINE_RELEASES:-releases}" \
+  --base "${DATELINE_SITE_URL:-$public_url}" --out "$staging/feed.xml"
 
 # No inline script: Trunk's loader moves to start-<hash>.js, and the page gets
 # a Content-Security-Policy meta (see post-build.mjs).

@@ -14,7 +14,9 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <HomePage /> },
         Route::Release { id } => html! { <ReleasePage {id} /> },
         Route::Country { code } => html! { <EntityPage kind={EntityKind::Country} key_={code} /> },
-        Route::Organisation { id } => html! { <EntityPage kind={EntityKind::Organisation} key_={id} /> },
+        Route::Organisation { id } => {
+            html! { <EntityPage kind={EntityKind::Organisation} key_={id} /> }
+        }
         Route::Person { id } => html! { <EntityPage kind={EntityKind::Person} key_={id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }

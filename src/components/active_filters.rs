@@ -42,11 +42,21 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
     }
     if filter.from.is_some() || filter.to.is_some() {
         let show = |d: &Option<String>| d.as_deref().map(long_date).unwrap_or_else(|| "…".into());
-        let next = Filter { from: None, to: None, ..filter.clone() };
-        chips.push((format!("Dates: {} – {}", show(&filter.from), show(&filter.to)), next));
+        let next = Filter {
+            from: None,
+            to: None,
+            ..filter.clone()
+        };
+        chips.push((
+            format!("Dates: {} – {}", show(&filter.from), show(&filter.to)),
+            next,
+        ));
     }
     if !filter.text.is_empty() {
-        let next = Filter { text: String::new(), ..filter.clone() };
+        let next = Filter {
+            text: String::new(),
+            ..filter.clone()
+        };
         chips.push((format!("Search: {}", filter.text), next));
     }
     if chips.is_empty() {

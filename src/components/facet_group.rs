@@ -19,7 +19,11 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
     if props.values.is_empty() {
         return html! {};
     }
-    let shown = if *expanded { props.values.len() } else { COLLAPSED.min(props.values.len()) };
+    let shown = if *expanded {
+        props.values.len()
+    } else {
+        COLLAPSED.min(props.values.len())
+    };
     let param = props.facet.param();
     let toggle_all = {
         let expanded = expanded.clone();

@@ -40,7 +40,11 @@ pub fn histogram(props: &HistogramProps) -> Html {
     let zoomed = props.filter.from.is_some() || props.filter.to.is_some();
     let zoom_out = {
         let on_change = props.on_change.clone();
-        let next = Filter { from: None, to: None, ..props.filter.clone() };
+        let next = Filter {
+            from: None,
+            to: None,
+            ..props.filter.clone()
+        };
         Callback::from(move |_| on_change.emit(next.clone()))
     };
     html! {

@@ -34,10 +34,19 @@ pub fn result_list(props: &ResultListProps) -> Html {
     for &doc in props.hits.iter().take(*shown) {
         let Some(r) = corpus.doc(doc) else { continue };
         if props.grouped {
-            let group = r.date.as_deref().map(|d| d.get(..7).unwrap_or(d).to_string()).unwrap_or_default();
+            let group = r
+                .date
+                .as_deref()
+                .map(|d| d.get(..7).unwrap_or(d).to_string())
+                .unwrap_or_default();
             if last_group.as_deref() != Some(group.as_str()) {
-                let year_changed = last_group.as_deref().map(|g| g.get(..4)) != Some(group.get(..4));
-                let label = if group.is_empty() { "Undated".to_string() } else { long_date(&group) };
+                let year_changed =
+                    last_group.as_deref().map(|g| g.get(..4)) != Some(group.get(..4));
+                let label = if group.is_empty() {
+                    "Undated".to_string()
+                } else {
+                    long_date(&group)
+                };
                 items.push(html! {
                     <li class="group-heading" key={format!("g-{group}")} aria-hidden="true">
                         if year_changed && !group.is_empty() { <span class="year">{ group.get(..4).unwrap_or_default().to_string() }</span> }

@@ -10,9 +10,9 @@ pub struct SearchBoxProps {
 /// The full-text search field; results update as you type.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let oninput = props.on_change.reform(|e: InputEvent| {
-        e.target_unchecked_into::<HtmlInputElement>().value()
-    });
+    let oninput = props
+        .on_change
+        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>

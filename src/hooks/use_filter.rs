@@ -28,7 +28,11 @@ pub fn use_filter() -> UseFilter {
     let set = Callback::from(move |next: Filter| {
         let Some(navigator) = &navigator else { return };
         let pairs = query_pairs(&next);
-        let typing = !current.text.is_empty() && Filter { text: next.text.clone(), ..current.clone() } == next;
+        let typing = !current.text.is_empty()
+            && Filter {
+                text: next.text.clone(),
+                ..current.clone()
+            } == next;
         let _ = if typing {
             navigator.replace_with_query(&Route::Home, &pairs)
         } else {

@@ -94,7 +94,9 @@ fn co_occurring(
             if facet == own_facet && &*v.key == own_key {
                 continue;
             }
-            *counts.entry((v.key.to_string(), v.label.to_string())).or_default() += 1;
+            *counts
+                .entry((v.key.to_string(), v.label.to_string()))
+                .or_default() += 1;
         }
     }
     let mut top: Vec<_> = counts.into_iter().map(|((k, l), n)| (k, l, n)).collect();
@@ -135,8 +137,14 @@ fn co_occurring_list(props: &CoOccurringProps) -> Html {
 /// The route of an entity page.
 pub fn entity_route(kind: EntityKind, key: &str) -> Route {
     match kind {
-        EntityKind::Country => Route::Country { code: key.to_string() },
-        EntityKind::Organisation => Route::Organisation { id: key.to_string() },
-        EntityKind::Person => Route::Person { id: key.to_string() },
+        EntityKind::Country => Route::Country {
+            code: key.to_string(),
+        },
+        EntityKind::Organisation => Route::Organisation {
+            id: key.to_string(),
+        },
+        EntityKind::Person => Route::Person {
+            id: key.to_string(),
+        },
     }
 }

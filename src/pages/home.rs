@@ -22,11 +22,21 @@ pub fn home_page() -> Html {
 
     let on_text = {
         let (set, filter) = (set.clone(), filter.clone());
-        Callback::from(move |text: String| set.emit(Filter { text, ..filter.clone() }))
+        Callback::from(move |text: String| {
+            set.emit(Filter {
+                text,
+                ..filter.clone()
+            })
+        })
     };
     let on_sort = {
         let (set, filter) = (set.clone(), filter.clone());
-        Callback::from(move |sort: Sort| set.emit(Filter { sort, ..filter.clone() }))
+        Callback::from(move |sort: Sort| {
+            set.emit(Filter {
+                sort,
+                ..filter.clone()
+            })
+        })
     };
     let on_toggle = {
         let (set, filter) = (set.clone(), filter.clone());

@@ -12,6 +12,8 @@ let server;
 let browser;
 let page;
 const errors = [];
+/** The seed's title link in the result list (the events lane links it too). */
+const seedLink = (p) => p.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
 
 before(async () => {
   server = await serveDist(distDir(), PUBLIC_URL);
@@ -28,9 +30,12 @@ after(async () => {
 
 test('list → detail → reload the deep link → back', async () => {
   await page.goto(server.url);
-  const link = page.getByRole('link', { name: SEED_TITLE });
+  const link = seedLink(page);
   await link.waitFor();
-  const item = page.getByRole('listitem').filter({ has: link });
+  const item = page
+    .getByRole('list', { name: 'Matching releases' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: SEED_TITLE }) });
   await assert.doesNotReject(item.getByText('17 April 2019').waitFor({ timeout: 2000 }));
   await assert.doesNotReject(item.getByText('Vienna').waitFor({ timeout: 2000 }));
 
@@ -51,7 +56,7 @@ test('list → detail → reload the deep link → back', async () => {
   assert.equal(await page.locator('.release-body p').count(), paragraphs.length);
 
   await page.goBack();
-  await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+  await seedLink(page).waitFor();
   assert.equal(page.url(), server.url);
   assert.deepEqual(errors, []);
 });
@@ -60,7 +65,7 @@ test('unknown paths and ids show not-found inside the app', async () => {
   await page.goto(`${server.url}release/no-such-release`);
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: 'Back to all releases' }).click();
-  await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+  await seedLink(page).waitFor();
 
   await page.goto(`${server.url}no/such/page`);
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
@@ -71,7 +76,7 @@ test('assets load from the sub-path only, nothing external', async () => {
   const p = await browser.newPage();
   p.on('request', (r) => requests.push(r.url()));
   await p.goto(server.url);
-  await p.getByRole('link', { name: SEED_TITLE }).waitFor();
+  await seedLink(p).waitFor();
   const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
   assert.deepEqual(outside, []);
   assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was fetched under the sub-path');

@@ -23,7 +23,7 @@ before(async () => {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && !/404/.test(m.text()) && errors.push(m.text()));
   await page.goto(server.url);
-  await page.getByRole('link', { name: SEED_TITLE }).click();
+  await page.locator('.release-list .release-title a', { hasText: SEED_TITLE }).first().click();
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   detailUrl = page.url();
 });
@@ -77,7 +77,7 @@ test('related and previous/next appear when the corpus has other releases', asyn
   const neighbours = page.getByRole('navigation', { name: 'Previous and next' });
   const p = await context.newPage();
   await p.goto(server.url);
-  await p.getByRole('link', { name: SEED_TITLE }).waitFor();
+  await p.locator('.release-list .release-title a', { hasText: SEED_TITLE }).first().waitFor();
   const releases = await p.locator('.release-list .release-title a').count();
   await p.close();
   if (releases > 1) {
@@ -110,7 +110,7 @@ test('permalink and copy citation by keyboard', async () => {
   const button = page.getByRole('button', { name: 'Copy citation' });
   assert.ok(await button.evaluate((b) => b === document.activeElement), 'Tab reaches the button');
   await page.keyboard.press('Enter');
-  const status = page.getByRole('status');
+  const status = page.locator('.copy-status');
   await status.filter({ hasText: /Citation copied|selected below/ }).waitFor();
   const citation = `UNODC/${SEED_TITLE}. Vienna, 17 April 2019. <${detailUrl}>`;
   if ((await status.textContent()) === 'Citation copied') {

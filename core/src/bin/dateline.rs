@@ -27,6 +27,8 @@ USAGE:
         organisations, people and topics.
     dateline generate --count N --seed S --out DIR
         Write N synthetic releases (deterministic for a given seed) into DIR.
+    dateline feed PATHS... --base URL --out FILE
+        Write the Atom feed of the newest releases; links are URL + release/ID.
     dateline --help
 
 PATHS are files or folders (walked recursively, hidden entries skipped).
@@ -54,6 +56,11 @@ enum Command {
     Generate {
         count: usize,
         seed: u64,
+        out: PathBuf,
+    },
+    Feed {
+        paths: Vec<PathBuf>,
+        base: String,
         out: PathBuf,
     },
 }
@@ -103,6 +110,7 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
             })
         }
         "generate" => parse_generate(rest),
+        "feed" => parse_feed(rest),
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
 }
@@ -163,6 +171,37 @@ fn parse_generate(args: &[String]) -> Result<Command, UsageError> {
     })
 }
 
+fn parse_feed(args: &[String]) -> Result<Command, UsageError> {
+    let mut paths = Vec::new();
+    let mut base = None;
+    let mut out = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--base" | "--out" => {
+                let value = it
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| UsageError(format!("`{arg}` needs a value")))?;
+                if arg == "--base" {
+                    base = Some(value);
+                } else {
+                    out = Some(PathBuf::from(value));
+                }
+            }
+            other if other.starts_with("--") => {
+                return Err(UsageError(format!("unknown option `{other}` for feed")))
+            }
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    Ok(Command::Feed {
+        paths: require_paths(paths)?,
+        base: base.ok_or_else(|| UsageError("feed needs --base URL".into()))?,
+        out: out.ok_or_else(|| UsageError("feed needs --out FILE".into()))?,
+    })
+}
+
 fn parse_number(flag: &str, value: &str) -> Result<u64, UsageError> {
     value.parse().map_err(|_| {
         UsageError(format!(
@@ -182,6 +221,18 @@ fn run(command: Command) -> ExitCode {
         Command::Check { paths } => run_check(&paths),
         Command::Stats { paths } => run_stats(&paths),
         Command::Generate { count, seed, out } => run_generate(count, seed, &out),
+        Command::Feed { paths, base, out } => {
+            match dateline_core::feed::write_feed(&paths, &base, &out) {
+                Ok(n) => {
+                    eprintln!("dateline: wrote {n} entries to {}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("dateline: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
     }
 }
 

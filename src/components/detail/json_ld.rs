@@ -63,9 +63,17 @@ pub struct JsonLdProps {
 }
 
 /// The article's structured data, as the text of a JSON-LD script element
-/// (a text node: never parsed as HTML).
+/// (a text node: never parsed as HTML), placed in the document's `<head>`
+/// for as long as the page is shown.
 #[function_component(JsonLd)]
 pub fn json_ld_script(props: &JsonLdProps) -> Html {
     let text = serde_json::to_string(&json_ld(&props.release, &props.url)).unwrap_or_default();
-    html! { <script type="application/ld+json">{ text }</script> }
+    let script = html! { <script type="application/ld+json">{ text }</script> };
+    let head = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("head").ok().flatten());
+    match head {
+        Some(head) => create_portal(script, head),
+        None => script,
+    }
 }
