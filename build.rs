@@ -1,5 +1,6 @@
 //! Turns the releases folder into the corpus embedded in the app.
-//! `DATELINE_RELEASES` overrides the folder (e.g. a synthetic demo corpus).
+//! `DATELINE_RELEASES` overrides it: one folder, or several separated like PATH
+//! (`releases:core/tests/fixtures`), e.g. a synthetic demo corpus.
 
 use std::path::PathBuf;
 
@@ -7,13 +8,19 @@ use dateline_core::ingest::corpus::ingest_paths;
 use dateline_core::ingest::Severity;
 
 fn main() {
-    let folder = std::env::var_os("DATELINE_RELEASES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("releases"));
+    let folders: Vec<PathBuf> = match std::env::var_os("DATELINE_RELEASES") {
+        Some(list) => std::env::split_paths(&list).collect(),
+        None => vec![PathBuf::from("releases")],
+    };
     println!("cargo:rerun-if-env-changed=DATELINE_RELEASES");
-    println!("cargo:rerun-if-changed={}", folder.display());
+    for folder in &folders {
+        println!("cargo:rerun-if-changed={}", folder.display());
+    }
+    let folder = std::env::join_paths(&folders)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
 
-    let corpus = ingest_paths(std::slice::from_ref(&folder));
+    let corpus = ingest_paths(&folders);
     let mut errors = 0;
     for d in &corpus.diagnostics {
         if d.severity == Severity::Error {
@@ -24,13 +31,13 @@ fn main() {
     if errors > 0 {
         eprintln!(
             "dateline: {errors} release file(s) in {} could not be read; fix them or remove them",
-            folder.display()
+            folder
         );
         std::process::exit(1);
     }
     let warnings = corpus.diagnostics.len();
     if warnings > 0 {
-        println!("cargo:warning={warnings} extraction warning(s); run `cargo run --bin dateline -- check {}`", folder.display());
+        println!("cargo:warning={warnings} extraction warning(s); run `cargo run --bin dateline -- check {}`", folder);
     }
     let json = match serde_json::to_string(&corpus.releases) {
         Ok(json) => json,

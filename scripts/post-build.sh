@@ -11,7 +11,8 @@ cd "$ROOT"
 # The Atom feed of the newest releases, from the same folder build.rs embeds.
 # DATELINE_SITE_URL (absolute, e.g. https://example.org/dateline/) gives the
 # feed absolute links and ids; without it they are paths under the public URL.
-cargo run --quiet --bin dateline -- feed "${DATELINE_RELEASES:-releases}" \
+IFS=: read -ra folders <<<"${DATELINE_RELEASES:-releases}"
+cargo run --quiet --bin dateline -- feed "${folders[@]}" \
   --base "${DATELINE_SITE_URL:-$public_url}" --out "$staging/feed.xml"
 
 # No inline script: Trunk's loader moves to start-<hash>.js, and the page gets

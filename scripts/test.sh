@@ -35,8 +35,12 @@ step "component tests: headless Firefox"
 env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" \
   cargo test -p dateline-app --target wasm32-unknown-unknown
 
-step "release build under $PUBLIC_URL"
-trunk build --release --public-url "$PUBLIC_URL" --dist dist
+# The end-to-end corpus: the shipped releases plus the core's fixture releases
+# (varied layouts, a release whose text contains <script>), so that related
+# releases, facets and neighbours have something to show.
+step "release build under $PUBLIC_URL (releases/ + core/tests/fixtures/)"
+DATELINE_RELEASES=releases:core/tests/fixtures \
+  trunk build --release --public-url "$PUBLIC_URL" --dist dist
 
 step "end-to-end: Chromium against dist/ served under $PUBLIC_URL"
 DATELINE_DIST="$ROOT/dist" DATELINE_PUBLIC_URL="$PUBLIC_URL" npm --prefix tests/e2e test

@@ -24,6 +24,8 @@ const CORPUS: &str = r#"[
   "body":["Officials from Iran met UNODC experts on human trafficking."],
   "countries":[{"code":"IR","name":"Iran","mentions":2}],
   "organisations":[{"name":"United Nations Office on Drugs and Crime","acronym":"UNODC"}],
+  "people":[{"name":"Loide Aryee","role":"Chief, UNODC"}],
+  "programmes":[{"name":"Global Action against Trafficking in Persons","acronym":"GLO.ACT","start":"2018","end":"2022"}],
   "topics":["trafficking-in-persons"]},
  {"id":"b","source":"b.txt","title":"Border cooperation in Iran","date":"2020-06-02",
   "dateline":{"raw":"Tehran","city":"Tehran","country":"IR"},
@@ -244,4 +246,46 @@ async fn url_restores_the_view_and_bad_queries_fall_back() {
     assert!(checked.checked());
     let garbage = open("/?country=&sort=sideways&year=20x9,&from=2019-13").await;
     assert_eq!(garbage.titles().len(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn every_facet_filters_by_its_value() {
+    for (selector, query, expected) in [
+        ("#facet-year-2020", "?year=2020", 2),
+        ("#facet-org-unodc", "?org=unodc", 2),
+        ("#facet-person-loide-aryee", "?person=loide-aryee", 1),
+        (
+            "#facet-programme-global-action-against-trafficking-in-persons",
+            "?programme=global-action-against-trafficking-in-persons",
+            1,
+        ),
+        ("#facet-topic-cybercrime", "?topic=cybercrime", 1),
+        ("#facet-country-AF", "?country=AF", 1),
+    ] {
+        let page = open("/").await;
+        page.click(selector).await;
+        assert_eq!(page.query(), query, "{selector}");
+        assert_eq!(
+            page.titles().len(),
+            expected,
+            "{selector}: {:?}",
+            page.titles()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn entity_page_shows_releases_and_who_appears_with_it() {
+    let page = open("/country/IR").await;
+    assert_eq!(page.all("h1"), vec!["Iran".to_string()]);
+    assert_eq!(page.titles().len(), 3);
+    let with = page.all(".appears-with li").join(" | ");
+    assert!(with.contains("Afghanistan (1)"), "{with}");
+    assert!(with.contains("UNODC (2)"), "{with}");
+    assert!(
+        !with.contains("Iran ("),
+        "an entity does not appear with itself: {with}"
+    );
+    let unknown = open("/organisation/no-such-org").await;
+    assert_eq!(unknown.all("h1"), vec!["Page not found".to_string()]);
 }

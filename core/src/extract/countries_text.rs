@@ -160,11 +160,17 @@ fn mask_addresses(src: &str) -> String {
 }
 
 fn is_address(chunk: &str) -> bool {
+    // Every address form below needs one of these characters: most words
+    // have none, so skip the lowercasing.
+    if !chunk.contains(['@', '#', '.', ':']) {
+        return false;
+    }
     let lower = chunk.to_lowercase();
     let hashtag = chunk
         .trim_start_matches(['(', '[', '"', '“'])
         .strip_prefix('#')
         .is_some_and(|t| t.starts_with(char::is_alphanumeric));
+    let trimmed = lower.trim_end_matches(['.', ',', ')', ';']);
     hashtag
         || chunk.contains('@')
         || lower.contains("://")
@@ -172,8 +178,11 @@ fn is_address(chunk: &str) -> bool {
         || [".org", ".int", ".com", ".net", ".gov", ".edu"]
             .iter()
             .any(|tld| {
-                lower.contains(&format!("{tld}/"))
-                    || lower.trim_end_matches(['.', ',', ')', ';']).ends_with(tld)
+                lower.match_indices(tld).any(|(at, _)| {
+                    lower
+                        .get(at + tld.len()..)
+                        .is_some_and(|r| r.starts_with('/'))
+                }) || trimmed.ends_with(tld)
             })
 }
 
@@ -256,6 +265,10 @@ pub fn fold(s: &str) -> String {
         ("œ", "oe"),
         ("ß", "ss"),
     ];
+    // No entry of the table is ASCII: plain words need only lowercasing.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match TABLE.iter().find(|(from, _)| from.contains(c)) {
@@ -312,14 +325,16 @@ struct Phrase<T> {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     map: HashMap<String, Vec<Phrase<T>>>,
-    max_len: usize,
+    /// First word's key → the most words of a phrase starting with it: most
+    /// words start no phrase, and are rejected with one lookup.
+    starts: HashMap<String, usize>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
             map: HashMap::new(),
-            max_len: 0,
+            starts: HashMap::new(),
         }
     }
 }
@@ -349,7 +364,10 @@ impl<T> PhraseTable<T> {
             .map(|t| t.key.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        self.max_len = self.max_len.max(words.len());
+        if let Some(first) = words.first() {
+            let most = self.starts.entry(first.key.clone()).or_insert(0);
+            *most = (*most).max(words.len());
+        }
         self.map
             .entry(key)
             .or_default()
@@ -358,7 +376,9 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at word `i`: its length in words and value.
     pub fn longest_at(&self, tokens: &Tokens, i: usize) -> Option<(usize, &T)> {
-        let most = self.max_len.min(tokens.len().saturating_sub(i));
+        let first = tokens.get(i)?;
+        let longest = *self.starts.get(&first.key)?;
+        let most = longest.min(tokens.len().saturating_sub(i));
         (1..=most).rev().find_map(|len| {
             let key = tokens.key(i, len)?;
             let words = tokens.list.get(i..i + len)?;

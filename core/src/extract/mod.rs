@@ -10,6 +10,7 @@ pub mod people;
 pub mod programmes;
 pub mod quotes;
 pub mod topics;
+pub(crate) mod word_regex;
 
 use crate::ingest::dates::Date;
 use crate::model::Dateline;

@@ -13,8 +13,9 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{RegexSet, RegexSetBuilder};
 
+use super::word_regex::WordRegex;
 use super::Text;
 
 /// Weak keyword hits (title and body) that make a topic count.
@@ -23,32 +24,85 @@ const WEAK_HITS_NEEDED: usize = 2;
 pub fn extract(text: &Text) -> Vec<String> {
     let title = blank_ignored(text.title);
     let body = blank_ignored(&text.body.join("\n\n"));
-    taxonomy()
+    let taxonomy = taxonomy();
+    // One pass of each prefilter set over the whole text picks the few topics
+    // worth counting exactly (a set cannot count or check Unicode boundaries).
+    let whole = format!("{title}\n\n{body}");
+    let strong = taxonomy.strong.matches(&whole);
+    let weak = taxonomy.weak.matches(&whole);
+    taxonomy
+        .topics
         .iter()
-        .filter(|topic| topic.applies(&title, &body))
-        .map(|topic| topic.slug.clone())
+        .enumerate()
+        .filter(|(i, topic)| {
+            let strong = strong.matched(*i) && topic.strong_hits(&title, &body) > 0;
+            strong || (weak.matched(*i) && topic.weak_hits(&title, &body) >= WEAK_HITS_NEEDED)
+        })
+        .map(|(_, topic)| topic.slug.clone())
         .collect()
 }
 
 struct Topic {
     slug: String,
-    strong: Option<Regex>,
-    weak: Option<Regex>,
+    strong: Option<WordRegex>,
+    weak: Option<WordRegex>,
 }
 
 impl Topic {
-    fn applies(&self, title: &str, body: &str) -> bool {
-        let hits =
-            |re: &Option<Regex>, s: &str| re.as_ref().map_or(0, |re| re.find_iter(s).count());
-        hits(&self.strong, title) + hits(&self.strong, body) > 0
-            || hits(&self.weak, title) + hits(&self.weak, body) >= WEAK_HITS_NEEDED
+    fn strong_hits(&self, title: &str, body: &str) -> usize {
+        hits(&self.strong, title, 1) + hits(&self.strong, body, 1)
+    }
+
+    /// Weak hits in title and body, counted only up to what is needed.
+    fn weak_hits(&self, title: &str, body: &str) -> usize {
+        let in_title = hits(&self.weak, title, WEAK_HITS_NEEDED);
+        in_title + hits(&self.weak, body, WEAK_HITS_NEEDED.saturating_sub(in_title))
     }
 }
 
-fn taxonomy() -> &'static [Topic] {
-    static TOPICS: OnceLock<Vec<Topic>> = OnceLock::new();
-    TOPICS.get_or_init(|| parse_taxonomy(include_str!("../../data/topics.tsv")))
+/// Non-overlapping matches in `s`, at most `limit`.
+fn hits(re: &Option<WordRegex>, s: &str, limit: usize) -> usize {
+    re.as_ref()
+        .map_or(0, |re| re.for_text(s).find_iter(s).take(limit).count())
 }
+
+struct Taxonomy {
+    topics: Vec<Topic>,
+    /// The ASCII forms of every topic's strong (weak) regex, indexed like
+    /// `topics` (a topic without phrases gets a never-matching pattern).
+    strong: RegexSet,
+    weak: RegexSet,
+}
+
+fn taxonomy() -> &'static Taxonomy {
+    static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+    TAXONOMY.get_or_init(|| {
+        let topics = parse_taxonomy(include_str!("../../data/topics.tsv"));
+        let set = |pick: fn(&Topic) -> &Option<WordRegex>| {
+            let patterns = topics.iter().map(|t| {
+                pick(t)
+                    .as_ref()
+                    .map_or(NEVER.to_string(), |re| re.ascii().as_str().to_string())
+            });
+            // A larger lazy-DFA cache than the default keeps the set on the DFA.
+            RegexSetBuilder::new(patterns)
+                .dfa_size_limit(SET_DFA_BYTES)
+                .build()
+                .unwrap_or_else(|e| panic!("bad topic regex set: {e}"))
+        };
+        Taxonomy {
+            strong: set(|t| &t.strong),
+            weak: set(|t| &t.weak),
+            topics,
+        }
+    })
+}
+
+/// Lazy-DFA cache for each prefilter set.
+const SET_DFA_BYTES: usize = 32 << 20;
+
+/// A pattern that matches nothing.
+const NEVER: &str = r"[^\s\S]";
 
 /// Rows `slug<TAB>label<TAB>strong|...<TAB>weak|...`; malformed rows are skipped.
 fn parse_taxonomy(tsv: &str) -> Vec<Topic> {
@@ -67,7 +121,9 @@ fn parse_taxonomy(tsv: &str) -> Vec<Topic> {
 }
 
 /// One regex matching any of the `|`-separated phrases on word boundaries.
-fn phrases_regex(column: &str) -> Option<Regex> {
+/// Every phrase starts and ends with an ASCII letter or digit (or `*`), so the
+/// ASCII form is a valid prefilter (see `WordRegex::ascii`).
+fn phrases_regex(column: &str) -> Option<WordRegex> {
     let alternatives: Vec<String> = column
         .split('|')
         .map(str::trim)
@@ -77,7 +133,7 @@ fn phrases_regex(column: &str) -> Option<Regex> {
     if alternatives.is_empty() {
         return None;
     }
-    Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()
+    WordRegex::build(|b| format!(r"{b}(?:{}){b}", alternatives.join("|"))).ok()
 }
 
 /// The pattern for one phrase: acronyms (no lower-case letter) keep their
@@ -110,7 +166,7 @@ fn phrase_pattern(phrase: &str) -> String {
 /// The text with ignored organisation names replaced by a separator, so no
 /// phrase can match inside them or across the gap.
 fn blank_ignored(s: &str) -> String {
-    static IGNORED: OnceLock<Option<Regex>> = OnceLock::new();
+    static IGNORED: OnceLock<Option<WordRegex>> = OnceLock::new();
     let ignored = IGNORED.get_or_init(|| {
         let names: Vec<String> = include_str!("../../data/topics_ignore.txt")
             .lines()
@@ -123,10 +179,10 @@ fn blank_ignored(s: &str) -> String {
                     .join(r"\s+")
             })
             .collect();
-        Regex::new(&format!(r"(?i)\b(?:{})\b", names.join("|"))).ok()
+        WordRegex::build(|b| format!(r"(?i){b}(?:{}){b}", names.join("|"))).ok()
     });
     match ignored {
-        Some(re) => re.replace_all(s, " ; ").into_owned(),
+        Some(re) => re.for_text(s).replace_all(s, " ; ").into_owned(),
         None => s.to_string(),
     }
 }
@@ -207,13 +263,14 @@ mod tests {
 
     #[test]
     fn taxonomy_is_complete_and_unique() {
-        let slugs: Vec<&str> = taxonomy().iter().map(|t| t.slug.as_str()).collect();
+        let slugs: Vec<&str> = taxonomy().topics.iter().map(|t| t.slug.as_str()).collect();
         assert!(slugs.len() >= 25, "{slugs:?}");
         let mut sorted = slugs.clone();
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), slugs.len());
         assert!(taxonomy()
+            .topics
             .iter()
             .all(|t| t.strong.is_some() && t.weak.is_some()));
     }

@@ -1,0 +1,150 @@
+// Accessibility of every route in the release build: axe-core (no serious or
+// critical violation) in light and dark, at desktop and phone widths; no
+// horizontal scroll at 360 px; visible keyboard focus; the polite live region.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server;
+let browser;
+/** Route name → path under the public URL (filled in `before`). */
+const routes = {};
+
+before(async () => {
+  server = await serveDist(distDir(), PUBLIC_URL);
+  browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const seed = page
+    .getByRole('list', { name: 'Matching releases' })
+    .getByRole('link', { name: SEED_TITLE });
+  const detail = new URL(await seed.getAttribute('href'), server.url).pathname;
+  await page.goto(new URL(detail, server.url).href);
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  const person = await page.locator('.release-body a[href*="/person/"]').first().getAttribute('href');
+  await page.close();
+  const rel = (p) => p.slice(PUBLIC_URL.length);
+  Object.assign(routes, {
+    timeline: '',
+    'timeline, search and facet': '?q=traffick&country=IR',
+    detail: rel(detail),
+    country: 'country/IR',
+    organisation: 'organisation/unodc',
+    person: rel(person),
+    'not found': 'no/such/page',
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page at `width` in `scheme`, opened at a route and with the app rendered. */
+async function open(route, { width = 1280, scheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(server.url + route);
+  await page.locator('main h1').waitFor();
+  return { page, close: () => context.close() };
+}
+
+/** Serious and critical axe violations, one readable line per node. */
+async function axe(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.impact} ${v.id}: ${v.help}\n    at ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, '\n    ')}`,
+      ),
+    );
+}
+
+for (const scheme of ['light', 'dark']) {
+  for (const width of [1280, 360]) {
+    test(`axe: every route, ${scheme}, ${width} px`, async () => {
+      const failures = [];
+      for (const [name, route] of Object.entries(routes)) {
+        const { page, close } = await open(route, { width, scheme });
+        try {
+          for (const v of await axe(page)) failures.push(`[${name} /${route}] ${v}`);
+          if (width === 360) {
+            const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+            if (scroll > 360) failures.push(`[${name} /${route}] scrolls horizontally: ${scroll} px wide`);
+          }
+        } finally {
+          await close();
+        }
+      }
+      assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
+    });
+  }
+}
+
+test('keyboard focus is visible on the controls', async () => {
+  for (const scheme of ['light', 'dark']) {
+    const { page, close } = await open(routes.timeline, { scheme });
+    try {
+      const seen = new Set();
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const f = await page.evaluate(() => {
+          const el = document.activeElement;
+          const s = getComputedStyle(el);
+          return {
+            what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`,
+            kind: el.matches('.skip-link') ? 'skip' : el.matches('input, select') ? el.tagName : el.matches('.bar') ? 'bar' : el.tagName,
+            outline: s.outlineStyle,
+            width: parseFloat(s.outlineWidth),
+          };
+        });
+        assert.ok(f.outline !== 'none' && f.width >= 2, `${scheme}: focus not visible on ${f.what} (${f.outline} ${f.width}px)`);
+        seen.add(f.kind);
+      }
+      for (const kind of ['skip', 'INPUT', 'SELECT', 'BUTTON', 'A', 'bar']) assert.ok(seen.has(kind), `${kind} reached by Tab: ${[...seen]}`);
+    } finally {
+      await close();
+    }
+  }
+});
+
+test('the result count is a polite live region', async () => {
+  const { page, close } = await open(routes.timeline);
+  try {
+    const status = page.locator('.result-count');
+    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    assert.equal(await status.getAttribute('role'), 'status');
+    await page.getByRole('searchbox', { name: 'Search releases' }).fill('traffick');
+    await page.getByRole('status').filter({ hasText: ' of ' }).waitFor();
+  } finally {
+    await close();
+  }
+});
+
+test('a skip link, landmarks and a labelled search', async () => {
+  const { page, close } = await open(routes.timeline, { width: 360 });
+  try {
+    for (const role of ['banner', 'main', 'contentinfo', 'search']) {
+      assert.equal(await page.getByRole(role).count(), 1, `one ${role} landmark`);
+    }
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    assert.ok(await skip.evaluate((el) => el === document.activeElement));
+    const box = await skip.boundingBox();
+    assert.ok(box && box.x >= 0 && box.y >= 0, 'the focused skip link is on screen');
+  } finally {
+    await close();
+  }
+});
