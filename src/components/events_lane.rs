@@ -7,6 +7,8 @@ use crate::route::Route;
 
 /// Events listed at most in the lane.
 const MAX_EVENTS: usize = 40;
+/// The lane reads the events of this many top matches: bounded work per keystroke.
+const FROM_HITS: usize = 1000;
 
 #[derive(Properties, PartialEq)]
 pub struct EventsLaneProps {
@@ -22,6 +24,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
     let mut events: Vec<_> = props
         .hits
         .iter()
+        .take(FROM_HITS)
         .filter_map(|&d| corpus.doc(d))
         .flat_map(|r| r.events.iter().map(move |e| (e, r)))
         .collect();
@@ -33,7 +36,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
     html! {
         <section class="events-lane" aria-labelledby="events-heading">
             <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
-            <ol>
+            <ol tabindex="0" aria-label="Events and periods, newest first">
                 { for events.into_iter().take(MAX_EVENTS).map(|(e, r)| {
                     let when = match e.end.as_deref() {
                         Some(end) if end == e.start => long_date(&e.start),

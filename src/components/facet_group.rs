@@ -12,6 +12,18 @@ pub struct FacetGroupProps {
     pub on_toggle: Callback<(Facet, String)>,
 }
 
+/// The plural of a facet's values, for "Show all 32 years".
+fn plural(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Year => "years",
+        Facet::Country => "countries",
+        Facet::Organisation => "organisations",
+        Facet::Person => "people",
+        Facet::Programme => "programmes",
+        Facet::Topic => "topics",
+    }
+}
+
 /// One facet as a group of checkboxes with live counts (OR within the facet).
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
@@ -51,7 +63,7 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
             </ul>
             if props.values.len() > COLLAPSED {
                 <button type="button" class="link-button" aria-expanded={expanded.to_string()} onclick={toggle_all}>
-                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.values.len(), props.title.to_lowercase()) } }
+                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.values.len(), plural(props.facet)) } }
                 </button>
             }
         </fieldset>

@@ -50,6 +50,8 @@ pub fn histogram(props: &HistogramProps) -> Html {
     html! {
         <section class="histogram" aria-labelledby="histogram-heading">
             <h2 id="histogram-heading" class="visually-hidden">{ format!("Releases per {unit}") }</h2>
+            // Bars keep a 24 px touch target: narrow screens scroll the plot sideways.
+            <div class="plot"><div class="plot-inner">
             <div class="bars" role="group" aria-label={format!("Releases per {unit}; choose a bar to zoom in")}>
                 { for buckets.iter().enumerate().map(|(i, b)| {
                     let height = format!("height: {}%", (b.count as f64 / max as f64 * 100.0).max(if b.count > 0 { 4.0 } else { 0.0 }));
@@ -79,6 +81,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
                 <span>{ buckets.first().map(|b| long_date(&b.key)).unwrap_or_default() }</span>
                 <span>{ buckets.last().map(|b| long_date(&b.key)).unwrap_or_default() }</span>
             </div>
+            </div></div>
             if zoomed {
                 <button type="button" class="link-button" onclick={zoom_out}>{ "Show all dates" }</button>
             }

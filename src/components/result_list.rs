@@ -1,11 +1,17 @@
+use std::rc::Rc;
+
 use dateline_core::display::long_date;
 use yew::prelude::*;
 
 use super::ReleaseCard;
-use crate::hooks::use_corpus;
+use crate::hooks::{use_corpus, use_visible_range};
+use crate::Corpus;
 
-/// Rows rendered at first, and added by "Show more".
-const PAGE: usize = 50;
+/// Height of one result row and of a year/month heading, in CSS pixels; the
+/// stylesheet fixes `.release-item` and `.group-heading` to these heights so
+/// that row positions are known without measuring (static/style.css).
+pub const ROW_PX: f64 = 188.0;
+pub const HEADING_PX: f64 = 48.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
@@ -16,63 +22,90 @@ pub struct ResultListProps {
     pub grouped: bool,
 }
 
+/// Where each row sits: its top in list pixels, and the heading it opens.
+struct Layout {
+    tops: Vec<f64>,
+    headings: Vec<Option<String>>,
+    height: f64,
+}
+
+/// Positions of every row: O(n) once per result set, so scrolling is a binary search.
+fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
+    let mut tops = Vec::with_capacity(hits.len());
+    let mut headings = Vec::with_capacity(hits.len());
+    let mut y = 0.0;
+    let mut last: Option<&str> = None;
+    for &doc in hits {
+        let month = corpus
+            .doc(doc)
+            .and_then(|r| r.date.as_deref())
+            .map(|d| d.get(..7).unwrap_or(d))
+            .unwrap_or("");
+        let heading = (grouped && last != Some(month)).then(|| month.to_string());
+        last = Some(month);
+        tops.push(y);
+        y += ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
+        headings.push(heading);
+    }
+    Layout {
+        tops,
+        headings,
+        height: y,
+    }
+}
+
 /// The matching releases, under year and month headings when sorted by date.
+/// Windowed: only the rows near the viewport are in the DOM (about a hundred
+/// at most), each with its position in the whole set for assistive technology.
 #[function_component(ResultList)]
 pub fn result_list(props: &ResultListProps) -> Html {
     let corpus = use_corpus();
-    let shown = use_state(|| PAGE);
-    {
-        // A new result set starts again at one page.
-        let shown = shown.clone();
-        use_effect_with(props.hits.clone(), move |_| shown.set(PAGE));
-    }
+    let list = use_node_ref();
+    let (top, bottom) = use_visible_range(list.clone());
+    let layout = {
+        let corpus = corpus.clone();
+        use_memo(
+            (props.hits.clone(), props.grouped),
+            move |(hits, grouped)| Rc::new(layout(&corpus, hits, *grouped)),
+        )
+    };
     if props.hits.is_empty() {
         return html! { <p class="empty">{ "No releases match. Remove a filter or try other words." }</p> };
     }
-    let mut items = Vec::new();
-    let mut last_group: Option<String> = None;
-    for &doc in props.hits.iter().take(*shown) {
-        let Some(r) = corpus.doc(doc) else { continue };
-        if props.grouped {
-            let group = r
-                .date
-                .as_deref()
-                .map(|d| d.get(..7).unwrap_or(d).to_string())
-                .unwrap_or_default();
-            if last_group.as_deref() != Some(group.as_str()) {
-                let year_changed =
-                    last_group.as_deref().map(|g| g.get(..4)) != Some(group.get(..4));
-                let label = if group.is_empty() {
-                    "Undated".to_string()
-                } else {
-                    long_date(&group)
-                };
-                items.push(html! {
-                    <li class="group-heading" key={format!("g-{group}")} aria-hidden="true">
-                        if year_changed && !group.is_empty() { <span class="year">{ group.get(..4).unwrap_or_default().to_string() }</span> }
-                        <span class="month">{ label }</span>
-                    </li>
-                });
-                last_group = Some(group);
-            }
-        }
-        items.push(html! {
-            <li class="release-item" key={r.id.clone()}><ReleaseCard release={r.clone()} terms={props.terms.clone()} /></li>
-        });
-    }
-    let more = props.hits.len().saturating_sub(*shown);
-    let show_more = {
-        let shown = shown.clone();
-        Callback::from(move |_| shown.set(*shown + PAGE))
-    };
+    let first = layout
+        .tops
+        .partition_point(|&y| y + ROW_PX + HEADING_PX < top);
+    let last = layout.tops.partition_point(|&y| y <= bottom);
+    let total = props.hits.len();
+    let rows = (first..last.min(total)).filter_map(|i| {
+        let doc = *props.hits.get(i)?;
+        let r = corpus.doc(doc)?;
+        let heading = layout.headings.get(i).cloned().flatten();
+        let height = ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
+        let y = layout.tops.get(i).copied().unwrap_or_default();
+        let style = format!("top: {y}px; height: {height}px");
+        Some(html! {
+            <li class="release-item" key={r.id.clone()} {style}
+                aria-setsize={total.to_string()} aria-posinset={(i + 1).to_string()}>
+                if let Some(month) = heading {
+                    <h3 class="group-heading">{ group_label(&month) }</h3>
+                }
+                <ReleaseCard release={r.clone()} terms={props.terms.clone()} />
+            </li>
+        })
+    });
     html! {
-        <>
-            <ol class="release-list" aria-label="Matching releases">{ for items }</ol>
-            if more > 0 {
-                <button type="button" class="more" onclick={show_more}>
-                    { format!("Show {} more of {more}", PAGE.min(more)) }
-                </button>
-            }
-        </>
+        <ol class="release-list windowed" aria-label="Matching releases" ref={list}
+            style={format!("height: {}px", layout.height)}>
+            { for rows }
+        </ol>
+    }
+}
+
+fn group_label(month: &str) -> String {
+    if month.is_empty() {
+        "Undated".to_string()
+    } else {
+        long_date(month)
     }
 }

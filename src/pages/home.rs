@@ -75,11 +75,11 @@ pub fn home_page() -> Html {
                             on_toggle={on_toggle.clone()}
                         />
                     }) }
+                    <EventsLane hits={results.hits.clone()} />
                 </aside>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Releases" }</h2>
                     <ResultList hits={results.hits.clone()} terms={results.terms.clone()} {grouped} />
-                    <EventsLane hits={results.hits.clone()} />
                 </section>
             </div>
         </div>

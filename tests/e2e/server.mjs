@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -20,10 +21,32 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server on a free localhost port; resolves to { url, close }. */
-export async function serveDist(dist, publicUrl) {
+/**
+ * Starts the server on a free localhost port; resolves to { url, close }.
+ * `fallbackStatus` 200 makes unknown paths behave like a host with a rewrite
+ * rule (Netlify's `/* /index.html 200`); Lighthouse refuses a 404 page.
+ * `gzip` compresses responses for clients that accept it, as real hosts do.
+ */
+export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = false } = {}) {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
   const server = createServer(async (req, res) => {
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const writeHead = res.writeHead.bind(res);
+      const end = res.end.bind(res);
+      res.writeHead = (status, headers = {}) => {
+        res.pendingHead = [status, headers];
+        return res;
+      };
+      res.end = (body) => {
+        const [status, headers] = res.pendingHead ?? [200, {}];
+        if (body && body.length > 256) {
+          writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+          return end(gzipSync(body));
+        }
+        writeHead(status, headers);
+        return end(body);
+      };
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not under the public URL');
@@ -41,7 +64,7 @@ export async function serveDist(dist, publicUrl) {
     } catch {
       try {
         const body = await readFile(join(dist, '404.html'));
-        res.writeHead(404, { 'content-type': TYPES['.html'] }).end(body);
+        res.writeHead(fallbackStatus, { 'content-type': TYPES['.html'] }).end(body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       }

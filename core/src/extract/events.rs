@@ -16,7 +16,9 @@
 use super::Text;
 use crate::ingest::dates::{month_from_name, Date};
 use crate::model::Event;
-use regex::{Captures, Regex};
+use regex::Captures;
+
+use super::word_regex::WordRegex;
 use std::sync::OnceLock;
 
 /// The earliest and latest year taken as a calendar year.
@@ -122,7 +124,7 @@ enum Shape {
 }
 
 struct Tables {
-    patterns: Vec<(Regex, Shape)>,
+    patterns: Vec<(WordRegex, Shape)>,
     before: Vec<String>,
     after: Vec<String>,
     lead: Vec<String>,
@@ -187,7 +189,7 @@ fn month_alternation(with_abbreviations: bool) -> String {
     names.join("|")
 }
 
-fn patterns() -> Vec<(Regex, Shape)> {
+fn patterns() -> Vec<(WordRegex, Shape)> {
     let mon = |name: &str| format!(r"(?P<{name}>\b(?:{})\b\.?)", month_alternation(true));
     let day = |name: &str| format!(r"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?\b");
     let year = |name: &str| format!(r"(?P<{name}>\d{{4}})\b");
@@ -242,7 +244,7 @@ fn patterns() -> Vec<(Regex, Shape)> {
     ];
     sources
         .into_iter()
-        .filter_map(|(source, shape)| Regex::new(&source).ok().map(|re| (re, shape)))
+        .filter_map(|(source, shape)| WordRegex::new(&source).ok().map(|re| (re, shape)))
         .collect()
 }
 
@@ -282,7 +284,8 @@ fn events_in(s: &str, pub_year: Option<i32>) -> Vec<(Period, String)> {
         .patterns
         .iter()
         .flat_map(|(re, shape)| {
-            re.captures_iter(s)
+            re.for_text(s)
+                .captures_iter(s)
                 .filter_map(move |caps| candidate(s, &caps, *shape, pub_year))
         })
         .collect();

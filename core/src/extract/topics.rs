@@ -190,6 +190,7 @@ fn blank_ignored(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn topics(title: &str, body: &[&str]) -> Vec<String> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();

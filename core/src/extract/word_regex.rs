@@ -36,6 +36,11 @@ impl WordRegex {
         })
     }
 
+    /// `pattern` written with Unicode `\b` (and no `\\b` or `[\b]`).
+    pub fn new(pattern: &str) -> Result<Self, regex::Error> {
+        Self::build(|b| pattern.replace(UNICODE_B, b))
+    }
+
     /// The form that gives Unicode-`\b` results on `haystack`, fastest first.
     pub fn for_text(&self, haystack: &str) -> &Regex {
         if !needs_unicode(haystack) {

@@ -1,0 +1,51 @@
+// Screenshots for docs/screenshots/: the timeline and a release page, phone
+// (360x780) and desktop (1280x900), light and dark. Not a test: run it by hand
+// against a build of the demo corpus (synthetic releases plus releases/):
+//
+//   cargo run --release --bin dateline -- generate --count 300 --seed 7 --out /tmp/demo300
+//   cp releases/*.txt /tmp/demo300/
+//   DATELINE_RELEASES=/tmp/demo300 trunk build --release --public-url /dateline/ --dist /tmp/dist-demo
+//   DATELINE_DIST=/tmp/dist-demo node tests/e2e/screenshots.mjs [OUT_DIR]
+import { mkdir, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+const out = process.argv[2] ?? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const SIZES = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
+
+await mkdir(out, { recursive: true });
+const server = await serveDist(distDir(), PUBLIC_URL);
+const browser = await launch();
+try {
+  for (const [device, viewport] of Object.entries(SIZES)) {
+    for (const scheme of ['light', 'dark']) {
+      const context = await browser.newContext({
+        viewport,
+        colorScheme: scheme,
+        deviceScaleFactor: 1,
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      // The seed may be past the first page of a big corpus: find it by search.
+      await page.goto(`${server.url}?q=${encodeURIComponent('"smuggling of migrants matters"')}`);
+      const seed = page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
+      const release = new URL(await seed.getAttribute('href'), server.url).href;
+      for (const [name, url] of [['timeline', server.url], ['release', release]]) {
+        await page.goto(url);
+        await page.locator('main h1').waitFor();
+        await page.locator(name === 'timeline' ? '.release-list' : '.release-body').waitFor();
+        const file = `${out}/${name}-${device}-${scheme}.png`;
+        await page.screenshot({ path: file });
+        console.log(`${file} ${Math.round((await stat(file)).size / 1024)} kB`);
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
