@@ -87,3 +87,25 @@ test('keyboard only: skip link, search, open a release', async () => {
   await page.waitForURL(/\/release\//);
   await page.getByRole('heading', { level: 1 }).waitFor();
 });
+
+test('dragging across histogram bars selects that date range', async () => {
+  await page.goto(server.url);
+  const bars = page.getByRole('group', { name: /^Releases per year/ }).getByRole('button');
+  await bars.first().waitFor();
+  const n = await bars.count();
+  assert.ok(n >= 3, `bars: ${n}`);
+  const from = await bars.nth(0).getAttribute('aria-label');
+  const to = await bars.nth(2).getAttribute('aria-label');
+  const a = await bars.nth(0).boundingBox();
+  const b = await bars.nth(2).boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height - 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height - 2, { steps: 5 });
+  await page.mouse.up();
+  const [y1, y2] = [from.slice(0, 4), to.slice(0, 4)];
+  await page.waitForURL(new RegExp(`from=${y1}&to=${y2}$`));
+  await page.getByRole('button', { name: `Remove Dates: ${y1} – ${y2}` }).waitFor();
+  const years = (await page.locator('.release-list time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime').slice(0, 4))));
+  assert.ok(years.length > 0);
+  assert.ok(years.every((y) => y >= y1 && y <= y2), `${years}`);
+});
