@@ -12,6 +12,9 @@ use crate::Corpus;
 /// that row positions are known without measuring (static/style.css).
 pub const ROW_PX: f64 = 188.0;
 pub const HEADING_PX: f64 = 48.0;
+/// Result sets up to this size are mounted whole (find-in-page and every row
+/// reachable at once); larger ones are windowed, staying near this many rows.
+pub const MOUNT_ALL: usize = 150;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
