@@ -2,10 +2,13 @@
 // Pagefind, in headless Chromium, on the same synthetic corpus.
 // Run through scripts/bench-search.sh (which builds the engine first).
 //
-// Env: BENCH_SIZES=1000,10000,100000  BENCH_PASSES=3  BENCH_ENGINES=dateline,minisearch,...
+// Env: BENCH_SIZES=1000,10000,100000  BENCH_ENGINES=dateline,minisearch,...
+//      BENCH_PASSES=2 (timed passes up to 10k records)  BENCH_PASSES_LARGE=1 (above 10k)
+//      BENCH_WARMUP_LARGE=20 (warm-up keystrokes above 10k; a full pass below)
 //      BENCH_DATELINE=path/to/dateline (CLI binary)  CHROMIUM=/usr/bin/chromium
 //
-// Writes bench/.cache/results.json and bench/.cache/results.md (the table).
+// Writes bench/.cache/results.json (merged with earlier runs: one entry per
+// corpus size, the latest) and bench/.cache/results.md (the table).
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +20,9 @@ import { chromium } from 'playwright-core';
 const root = path.dirname(fileURLToPath(import.meta.url));
 const cache = path.join(root, '.cache');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const passes = Number(process.env.BENCH_PASSES ?? 3);
+const passesSmall = Number(process.env.BENCH_PASSES ?? 2);
+const passesLarge = Number(process.env.BENCH_PASSES_LARGE ?? 1);
+const warmupLarge = Number(process.env.BENCH_WARMUP_LARGE ?? 20);
 const engines = (process.env.BENCH_ENGINES ?? 'dateline,minisearch,flexsearch,pagefind').split(',');
 const dateline = process.env.BENCH_DATELINE ?? path.join(root, '..', 'target', 'release', 'dateline');
 const SEED = 1;
@@ -320,11 +325,17 @@ async function benchSize(browser, base, n, keys) {
     result.engines[engine] = { ready, firstSearchMs: first.ms, memory: mem, samples: [], facetSamples: [], counts: [] };
   }
 
-  // Replay: one warm-up pass, then `passes` timed passes. Each keystroke goes
-  // to every engine in turn, the order reversed on every other keystroke
-  // (ABCD DCBA ...), so that drift in machine load hits all engines alike.
+  // Replay: a warm-up pass (the first `warmupLarge` keystrokes only on a large
+  // corpus), then `passes` timed passes. Each keystroke goes to every engine in
+  // turn, the order reversed on every other keystroke (ABCD DCBA ...), so that
+  // drift in machine load hits all engines alike.
+  const large = info.n > 10_000;
+  const passes = large ? passesLarge : passesSmall;
+  result.passes = passes;
+  result.warmup = large ? warmupLarge : keys.length;
   for (let pass = 0; pass <= passes; pass++) {
-    for (let i = 0; i < keys.length; i++) {
+    const t0 = Date.now();
+    for (let i = 0; i < (pass === 0 ? result.warmup : keys.length); i++) {
       const order = (pass * keys.length + i) % 2 === 0 ? engines : [...engines].reverse();
       for (const engine of order) {
         const r = await pages[engine].page.evaluate((k) => window.__search(k), keys[i]);
@@ -335,7 +346,7 @@ async function benchSize(browser, base, n, keys) {
         if (pass === 1) e.counts.push(r.count);
       }
     }
-    log(`${n}: pass ${pass}${pass === 0 ? ' (warm-up)' : ''} done`);
+    log(`${n}: pass ${pass}${pass === 0 ? ' (warm-up)' : ''} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   }
   for (const engine of engines) {
     const e = result.engines[engine];
@@ -344,6 +355,7 @@ async function benchSize(browser, base, n, keys) {
     e.facetP50 = percentile(e.facetSamples, 50);
     e.facetP95 = percentile(e.facetSamples, 95);
     e.max = Math.max(...e.samples);
+    e.meanMs = e.samples.reduce((a, b) => a + b, 0) / e.samples.length;
     e.memoryAfter = await memory(pages[engine].page, pages[engine].cdp, pages[engine].pids);
     e.hitsTotal = e.counts.reduce((a, b) => a + b, 0);
     delete e.samples;
@@ -358,6 +370,8 @@ async function benchSize(browser, base, n, keys) {
 const ms = (v) => (v == null ? '–' : v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0));
 const mb = (v) => (v == null ? '–' : (v / 1e6).toFixed(1));
 const ratio = (v, d) => (d ? `${(v / d).toFixed(1)}×` : '–');
+
+const keysPerPass = 200;
 
 function table(results) {
   const names = { dateline: 'Dateline (wasm)', minisearch: 'MiniSearch', flexsearch: 'FlexSearch', pagefind: 'Pagefind' };
@@ -376,7 +390,13 @@ function table(results) {
     }
   }
   const blank = results.map((r) => `${r.n.toLocaleString('en')}: ${mb(r.blankRendererPss)} MB`).join(', ');
-  return `${rows.join('\n')}\n\nRenderer PSS of a blank page of the same harness (baseline): ${blank}.`;
+  const passes = results
+    .map((r) => `${r.n.toLocaleString('en')}: ${r.passes} × ${keysPerPass} (warm-up ${r.warmup})`)
+    .join(', ');
+  return (
+    `${rows.join('\n')}\n\nTimed keystrokes per engine: ${passes}. ` +
+    `Renderer PSS of a blank page of the same harness (baseline): ${blank}.`
+  );
 }
 
 function targets(results) {
@@ -408,24 +428,30 @@ const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 const chromiumVersion = browser.version();
-const results = [];
-try {
-  for (const n of sizes) results.push(await benchSize(browser, base, n, keys));
-} finally {
-  await browser.close();
-  server.close();
-}
 const version = (p) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', p, 'package.json'), 'utf8')).version;
 const meta = {
   chromium: chromiumVersion,
   minisearch: version('minisearch'),
   flexsearch: version('flexsearch'),
   pagefind: version('pagefind'),
-  passes,
   keystrokes: keys.length,
   facetKeystrokes: keys.filter((k) => k.country || k.topic).length,
 };
-fs.writeFileSync(path.join(cache, 'results.json'), JSON.stringify({ meta, results }, null, 2));
+const resultsFile = path.join(cache, 'results.json');
+const earlier = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')).results ?? [] : [];
+let results = earlier;
+try {
+  for (const n of sizes) {
+    const r = await benchSize(browser, base, n, keys);
+    r.size = n;
+    r.date = new Date().toISOString();
+    results = [...results.filter((x) => x.size !== n), r].sort((a, b) => a.size - b.size);
+    fs.writeFileSync(resultsFile, JSON.stringify({ meta, results }, null, 2));
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
 const md = `${table(results)}\n\n${targets(results)}\n`;
 fs.writeFileSync(path.join(cache, 'results.md'), md);
 fs.writeFileSync(path.join(cache, 'meta.json'), JSON.stringify(meta));

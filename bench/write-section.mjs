@@ -60,7 +60,7 @@ server (cross-origin isolated, no caching).
 - **keystrokes**: a fixed log of ${meta.keystrokes} keystrokes (15 words and phrases typed one
   character at a time, every prefix a query; ${meta.facetKeystrokes} of them with a facet selected,
   country=IR, KE or AT or topic=drugs, criminal-justice or smuggling-of-migrants),
-  one warm-up pass then ${meta.passes} timed passes. Each keystroke goes to every engine in
+  a warm-up pass then timed passes (counts under the table). Each keystroke goes to every engine in
   turn, the order reversed on every other keystroke (ABCD DCBA: interleaved,
   so that machine load drifts hit all alike). Each call is timed inside the
   page. Dateline: \`search("q=...&country=IR")\`, i.e. \`Index::search\` with

@@ -46,7 +46,9 @@ fi
 CPU="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 MEM_GB="$(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)"
 CMD="scripts/bench-search.sh"
-[ -n "${BENCH_SIZES:-}" ] && CMD="BENCH_SIZES=$BENCH_SIZES $CMD"
+for v in BENCH_SIZES BENCH_ENGINES BENCH_PASSES BENCH_PASSES_LARGE BENCH_WARMUP_LARGE; do
+  if [ -n "${!v:-}" ]; then CMD="$v=${!v} $CMD"; fi
+done
 MACHINE="$(nproc) cores ($CPU), ${MEM_GB} GB, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end of the run"
 BENCH_MACHINE="$MACHINE" BENCH_CMD="$CMD" BENCH_WASM_OPT_LEVEL="$WASM_OPT_LEVEL" \
   node bench/write-section.mjs BENCHMARKS.md

@@ -75,11 +75,17 @@ pub fn result_list(props: &ResultListProps) -> Html {
     if props.hits.is_empty() {
         return html! { <p class="empty">{ "No releases match. Remove a filter or try other words." }</p> };
     }
-    let first = layout
-        .tops
-        .partition_point(|&y| y + ROW_PX + HEADING_PX < top);
-    let last = layout.tops.partition_point(|&y| y <= bottom);
     let total = props.hits.len();
+    let (first, last) = if total <= MOUNT_ALL {
+        (0, total)
+    } else {
+        (
+            layout
+                .tops
+                .partition_point(|&y| y + ROW_PX + HEADING_PX < top),
+            layout.tops.partition_point(|&y| y <= bottom),
+        )
+    };
     let rows = (first..last.min(total)).filter_map(|i| {
         let doc = *props.hits.get(i)?;
         let r = corpus.doc(doc)?;

@@ -1,4 +1,4 @@
-use dateline_core::query::{Facet, Filter, Sort};
+use dateline_core::query::{Facet, FacetCounts, FacetValue, Filter, Sort};
 use yew::prelude::*;
 
 use crate::components::{
@@ -71,7 +71,7 @@ pub fn home_page() -> Html {
                             key={facet.param()}
                             {facet}
                             title={facet_title(facet)}
-                            values={results.facets.get(facet).to_vec()}
+                            values={facet_values(&results.facets, facet)}
                             on_toggle={on_toggle.clone()}
                         />
                     }) }
@@ -84,4 +84,14 @@ pub fn home_page() -> Html {
             </div>
         </div>
     }
+}
+
+/// A facet's values as listed: years newest first (a timeline reads in order),
+/// every other facet by count as the engine ranks them.
+fn facet_values(counts: &FacetCounts, facet: Facet) -> Vec<FacetValue> {
+    let mut values = counts.get(facet).to_vec();
+    if facet == Facet::Year {
+        values.sort_by(|a, b| b.key.cmp(&a.key));
+    }
+    values
 }
