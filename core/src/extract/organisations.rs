@@ -80,6 +80,7 @@ struct Data {
     heads: HashSet<&'static str>,
     not_org: Vec<String>,
     subunits: Vec<String>,
+    seats: Vec<String>,
     standalone: HashSet<&'static str>,
 }
 
@@ -103,6 +104,7 @@ fn load() -> Data {
         heads: lines("head").collect(),
         not_org: phrases("not_org"),
         subunits: phrases("subunit"),
+        seats: phrases("seat"),
         standalone: lines("standalone").collect(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")
@@ -362,8 +364,15 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     let is_country =
         countries::lookup_name(name).is_some() || countries::lookup_name(acronym).is_some();
     let government = tokens.get(0).is_some_and(|t| t.key == "government");
+    let seat = has(&data.seats);
+    if seat && names_known(data, &tokens) {
+        return Kind::Other;
+    }
     if has(&data.not_org) || has(&data.subunits) || government || is_country {
         return Kind::Other;
+    }
+    if seat && tokens.len() >= 2 {
+        return Kind::Organisation;
     }
     let head = tokens
         .list
@@ -374,6 +383,11 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     } else {
         Kind::Unclear
     }
+}
+
+/// True when some words of the name are a known organisation (`UNODC Headquarters`).
+fn names_known(data: &Data, tokens: &Tokens) -> bool {
+    (0..tokens.len()).any(|i| data.table.longest_at(tokens, i).is_some())
 }
 
 /// Organisations named in one piece, in order.
@@ -491,6 +505,15 @@ mod tests {
                 &["UNODC"],
             ),
             ("the UN Office on Drugs and Crime", &["UNODC"]),
+            ("The Carter Center and WHO", &["Carter Center", "WHO"]),
+            (
+                "the United States Department of State and the U.S. Department of State",
+                &["United States Department of State"],
+            ),
+            (
+                "the Drug Control Headquarters (DCHQ) met; DCHQ said",
+                &["DCHQ"],
+            ),
             (
                 "UNDP, UNICEF, UNHCR, WHO, IOM, ILO, FAO and WFP",
                 &["UNDP", "UNICEF", "UNHCR", "WHO", "IOM", "ILO", "FAO", "WFP"],
@@ -606,6 +629,7 @@ mod tests {
             ("the United Nations Convention against Corruption (UNCAC)", &[]),
             ("the Global Action against Trafficking in Persons and the Smuggling of Migrants (GLO.ACT)", &[]),
             ("the Organized Crime and Illicit Trafficking Branch (OCB)", &[]),
+            ("the UNODC Headquarters (UNODC HQ) in Vienna", &["UNODC"]),
             ("the UNODC Regional Office for South Asia (ROSA)", &["UNODC"]),
             ("the Government of Afghanistan (GoA)", &[]),
             ("the Democratic Republic of the Congo (DRC) and the DPRK", &[]),

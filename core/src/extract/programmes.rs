@@ -542,13 +542,28 @@ fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
     let mut m = mention(s, toks, first, open - 1)?;
     let signalled = is_hint(&acronym) || is_hint(&m.name) || called_programme(toks, close);
     let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
-    let not_programme = words.len() < 2 || words.iter().any(|w| lists().not_programme.contains(w));
+    let not_programme =
+        words.len() < 2 || head_words(&words).any(|w| lists().not_programme.contains(w));
     if !signalled || not_programme || is_excluded(&m.name) || is_excluded(&acronym) {
         return None;
     }
     m.end = toks.get(close)?.end;
     m.acronym = Some(acronym);
     Some(m)
+}
+
+/// The words that say what a name is: those before its first connector
+/// (`Convention` in `Convention against Corruption`, `Training` in `Training
+/// Against Hate Crimes for Law Enforcement`): a word in the complement
+/// (`Law Enforcement`) says what it is about, not what it is.
+fn head_words(words: &[String]) -> impl Iterator<Item = &String> {
+    let connectors = &lists().connectors;
+    let first_connector = words
+        .iter()
+        .skip(1)
+        .position(|w| connectors.contains(w) && w != "and" && w != "&")
+        .map_or(words.len(), |p| p + 1);
+    words.iter().take(first_connector)
 }
 
 /// Where a name before a bracketed acronym begins: the run of capitalised
@@ -586,7 +601,7 @@ fn name_start(toks: &[Tok], run_start: usize, end: usize, acronym: &str) -> Opti
 /// `(ACR) project`: the sentence itself says it is a programme.
 fn called_programme(toks: &[Tok], close: usize) -> bool {
     let after = toks.get(close + 1..).unwrap_or_default();
-    if after.first().is_some_and(Tok::is_head) {
+    if after.first().is_some_and(Tok::is_head) || appositive_head(after) {
         return true;
     }
     let is_verb = after
@@ -618,6 +633,23 @@ fn called_programme(toks: &[Tok], close: usize) -> bool {
         }
     }
     false
+}
+
+/// `, an initiative supported by ...`, `, a four-year project`: an appositive
+/// right after the bracket whose noun (within a few words) is a head noun.
+fn appositive_head(after: &[Tok]) -> bool {
+    const REACH: usize = 4;
+    let starts = after.first().is_some_and(|t| t.text == ",")
+        && after
+            .get(1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an" | "the"));
+    starts
+        && after
+            .iter()
+            .skip(2)
+            .take(REACH)
+            .take_while(|t| t.is_word() || t.kind == Kind::Dash)
+            .any(Tok::is_head)
 }
 
 /// Way 3: `the project "Name"`, `the project entitled "Name"`, `the "Name" campaign`.
@@ -938,6 +970,11 @@ mod tests {
         let cases: &[(&str, &[&str], &[Row])] = &[
             ("acronym after head name", &["UNODC's Global Programme against Money Laundering (GPML) trains analysts."],
                 &[("Global Programme against Money Laundering", Some("GPML"), None, None)]),
+            ("bracket then head noun, law in the complement", &["It is part of the Training Against Hate Crimes for Law Enforcement (TAHCLE) programme, run since 2012."],
+                &[("Training Against Hate Crimes for Law Enforcement", Some("TAHCLE"), None, None)]),
+            ("appositive head noun", &["Both joined the Global Health Security Agenda (GHSA), an initiative supported by WHO."],
+                &[("Global Health Security Agenda", Some("GHSA"), None, None)]),
+            ("treaty head stays out", &["States parties to the Convention against Corruption (UNCAC), a treaty, met."], &[]),
             ("plain head name", &["The Container Control Programme seized cocaine."], &[("Container Control Programme", None, None, None)]),
             ("campaign", &["Supporters of the Blue Heart Campaign wore blue."], &[("Blue Heart Campaign", None, None, None)]),
             ("action plan with trailing period", &["It adopted the National Action Plan against Trafficking in Persons 2020-2024 last week."],

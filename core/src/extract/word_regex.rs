@@ -103,8 +103,8 @@ mod tests {
             ("ports, airport, port.", 1),
             ("éport portá port", 1),
         ];
+        let unicode = Regex::new(r"(?i)\bport\b").unwrap();
         for (text, expected) in cases {
-            let unicode = Regex::new(r"(?i)\bport\b").unwrap();
             assert_eq!(unicode.find_iter(text).count(), *expected, "{text}");
             assert_eq!(
                 re.for_text(text).find_iter(text).count(),
