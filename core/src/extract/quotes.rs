@@ -242,14 +242,12 @@ impl<'a> Reader<'a> {
         if self.is_label(&segs) {
             return None;
         }
-        let text = squash(
-            &segs
-                .iter()
-                .map(|&s| inner_text(self.paras[s.para], s))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        let parts: Vec<String> = segs
+            .iter()
+            .map(|&s| inner_text(self.paras[s.para], s))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let text = squash(&join_parts(&parts));
         let words = text.split_whitespace().count();
         if words == 0 {
             return None;
@@ -573,6 +571,25 @@ fn inner_text(para: &str, seg: Segment) -> String {
         .to_string()
 }
 
+/// Joins the parts of one interrupted quotation. `"It will help," she said.
+/// "We are committed."` was two sentences: the comma that handed over to the
+/// attribution stood for a full stop, so the join restores it before a capital.
+fn join_parts(parts: &[String]) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            let next_is_sentence = part.chars().next().is_some_and(char::is_uppercase);
+            let open = out.ends_with(|c: char| c.is_alphanumeric());
+            if next_is_sentence && open {
+                out.push('.');
+            }
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// `"We will,"`: the quote hands over to its attribution.
 fn ends_on_comma(para: &str, seg: Segment) -> bool {
     para.get(seg.inner_start..seg.inner_end)
@@ -877,7 +894,7 @@ mod tests {
         let cases = [
             (
                 "\"We must act together now,\" Waly added. \"And we must act fast.\"",
-                "We must act together now And we must act fast.",
+                "We must act together now. And we must act fast.",
             ),
             (
                 "\"We must act together now,\" she said, \"and we must act fast.\"",

@@ -390,9 +390,12 @@ fn parse_place(place: &str, lenient: bool) -> Option<Place> {
         .chain(inside.iter())
         .find_map(|name| country_code(name));
     let known = city_country(city_written);
-    let city = known
-        .map(|(canonical, _)| canonical.to_string())
-        .unwrap_or_else(|| normal_case(city_written));
+    let city = match known {
+        // The accents as written win over the gazetteer's plain spelling (BOGOTÁ → Bogotá).
+        Some(_) if !city_written.is_ascii() => normal_case(city_written),
+        Some((canonical, _)) => canonical.to_string(),
+        None => normal_case(city_written),
+    };
     let country = written_country.or(known.map(|(_, code)| code));
     Some((Some(city), country))
 }
