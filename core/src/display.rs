@@ -1,6 +1,7 @@
 //! Human-readable forms of record values, shared by the app and the CLI.
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

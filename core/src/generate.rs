@@ -8,24 +8,10 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::display::MONTHS;
 use crate::ingest::dates::days_in_month;
 
 const VOCABULARY: &str = include_str!("../data/generator-vocabulary.txt");
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Sections of the vocabulary file: name → entries (each a list of TAB-separated fields).
 type Vocabulary = BTreeMap<String, Vec<Vec<String>>>;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 /// One press release, as extracted from its source file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Release {
     /// Stable slug, unique in the corpus: date plus title words.
     pub id: String,

@@ -681,31 +681,9 @@ mod tests {
         }
     }
 
-    /// The seed release as the pipeline hands it over: title, body with the
-    /// dateline removed, and the contact block as footer.
-    fn seed_text_parts() -> (String, Vec<String>, Vec<String>) {
-        let raw = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
-        let paragraphs: Vec<String> = raw
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_string)
-            .collect();
-        let title = paragraphs.first().cloned().unwrap_or_default();
-        let footer_at = paragraphs
-            .iter()
-            .position(|p| p.starts_with("For more information"))
-            .unwrap_or(paragraphs.len());
-        let mut body: Vec<String> = paragraphs[1..footer_at].to_vec();
-        if let Some((_, rest)) = body[0].clone().split_once("2019 - ") {
-            body[0] = rest.to_string();
-        }
-        (title, body, paragraphs[footer_at..].to_vec())
-    }
-
     #[test]
     fn seed_file() {
-        let (title, body, footer) = seed_text_parts();
+        let (title, body, footer) = crate::extract::test_support::seed_text_parts();
         let text = Text {
             title: &title,
             body: &body,

@@ -27,3 +27,29 @@ pub struct Text<'a> {
     /// The publication date: never an event; gives the year to dates without one.
     pub date: Option<Date>,
 }
+
+/// Helpers shared by the extractors' unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// The seed release as the pipeline hands it over: title, body with the
+    /// dateline removed, and the contact block as footer.
+    pub fn seed_text_parts() -> (String, Vec<String>, Vec<String>) {
+        let raw = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let paragraphs: Vec<String> = raw
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let title = paragraphs.first().cloned().unwrap_or_default();
+        let footer_at = paragraphs
+            .iter()
+            .position(|p| p.starts_with("For more information"))
+            .unwrap_or(paragraphs.len());
+        let mut body: Vec<String> = paragraphs[1..footer_at].to_vec();
+        if let Some((_, rest)) = body[0].clone().split_once("2019 - ") {
+            body[0] = rest.to_string();
+        }
+        (title, body, paragraphs[footer_at..].to_vec())
+    }
+}

@@ -155,25 +155,10 @@ mod tests {
 
     fn release(source: &str, date: Option<&str>, title: &str) -> Release {
         Release {
-            id: String::new(),
             source: source.into(),
             title: title.into(),
             date: date.map(String::from),
-            dateline: None,
-            body: Vec::new(),
-            countries: Vec::new(),
-            organisations: Vec::new(),
-            people: Vec::new(),
-            quotes: Vec::new(),
-            events: Vec::new(),
-            money: Vec::new(),
-            programmes: Vec::new(),
-            topics: Vec::new(),
-            contacts: Vec::new(),
-            warnings: Vec::new(),
-            footer: Vec::new(),
-            url: None,
-            tags: Vec::new(),
+            ..Release::default()
         }
     }
 

@@ -371,21 +371,8 @@ mod tests {
             source: format!("{}.txt", slug(title)),
             title: title.into(),
             date: date.map(str::to_string),
-            dateline: None,
             body: body.iter().map(|p| p.to_string()).collect(),
-            countries: Vec::new(),
-            organisations: Vec::new(),
-            people: Vec::new(),
-            quotes: Vec::new(),
-            events: Vec::new(),
-            money: Vec::new(),
-            programmes: Vec::new(),
-            topics: Vec::new(),
-            contacts: Vec::new(),
-            warnings: Vec::new(),
-            footer: Vec::new(),
-            url: None,
-            tags: Vec::new(),
+            ..Release::default()
         }
     }
 
