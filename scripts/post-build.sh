@@ -8,12 +8,24 @@ public_url=${TRUNK_PUBLIC_URL:-/}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-# The Atom feed of the newest releases, from the same folder build.rs embeds.
-# DATELINE_SITE_URL (absolute, e.g. https://example.org/dateline/) gives the
-# feed absolute links and ids; without it they are paths under the public URL.
+# The data the app downloads (data/list.bin, data/index.bin, data/r/N.json)
+# and the Atom feed, from one ingest of the releases folder; a file that cannot
+# be read fails the build with `file:line: error: ...`. DATELINE_RELEASES
+# overrides the folder: several separated like PATH (`releases:more`).
+# DATELINE_RECORDS instead packs records already ingested (a JSON array from
+# `dateline ingest --json`), as the benchmarks do. DATELINE_SITE_URL (absolute,
+# e.g. https://example.org/dateline/) gives the feed absolute links and ids;
+# without it they are paths under the public URL.
 IFS=: read -ra folders <<<"${DATELINE_RELEASES:-releases}"
-cargo run --quiet --bin dateline -- feed "${folders[@]}" \
-  --base "${DATELINE_SITE_URL:-$public_url}" --out "$staging/feed.xml"
+if [ -n "${DATELINE_RECORDS:-}" ]; then
+  source_args=(--records "$DATELINE_RECORDS")
+else
+  source_args=("${folders[@]}")
+fi
+profile_args=()
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then profile_args=(--release); fi
+cargo run --quiet "${profile_args[@]}" -p dateline-core --bin dateline -- pack "${source_args[@]}" \
+  --out "$staging/data" --feed "$staging/feed.xml" --base "${DATELINE_SITE_URL:-$public_url}"
 
 # No inline script: Trunk's loader moves to start-<hash>.js, and the page gets
 # a Content-Security-Policy meta (see post-build.mjs).

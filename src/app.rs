@@ -1,10 +1,12 @@
 use std::rc::Rc;
 
+use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::{ErrorView, Layout};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, CorpusError};
+use crate::fetch::{mark, Download};
 use crate::pages::{EntityKind, EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::Route;
 
@@ -40,19 +42,62 @@ pub fn shell(props: &ShellProps) -> Html {
     }
 }
 
-/// The app: decodes the embedded corpus once, then routes. The router reads
+/// Where the corpus is while the app starts.
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Ready(Rc<Corpus>),
+    Failed(CorpusError),
+}
+
+/// Downloads the list records and the prebuilt index side by side, then
+/// decodes them (no indexing in the browser).
+async fn load() -> Result<Rc<Corpus>, CorpusError> {
+    let list = Download::start("data/list.bin");
+    let index = Download::start("data/index.bin");
+    let (list, index) = (list.bytes().await?, index.bytes().await?);
+    mark("dateline-fetched");
+    let corpus = Corpus::from_pack(&list, &index)?;
+    mark("dateline-decoded");
+    Ok(Rc::new(corpus))
+}
+
+/// The app: loads the corpus once, then routes. The router reads
 /// `<base href>` (Trunk's public URL), so the app works under any sub-path.
 #[function_component(App)]
 pub fn app() -> Html {
-    let corpus = use_memo((), |_| Corpus::embedded());
-    match &*corpus {
-        Ok(corpus) => html! {
+    let state = use_state(|| Load::Loading);
+    {
+        let state = state.setter();
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                state.set(match load().await {
+                    Ok(corpus) => Load::Ready(corpus),
+                    Err(e) => Load::Failed(e),
+                })
+            })
+        });
+    }
+    let ready = matches!(*state, Load::Ready(_));
+    // Effects run once the DOM is updated: the search box is there to use.
+    use_effect_with(ready, |&ready| {
+        if ready {
+            mark("dateline-usable");
+        }
+    });
+    match &*state {
+        Load::Loading => html! {
+            <main id="main" class="loading">
+                <p role="status">{ "Loading releases…" }</p>
+            </main>
+        },
+        Load::Ready(corpus) => html! {
             <BrowserRouter>
                 <Shell corpus={corpus.clone()}>
                     <Switch<Route> render={switch} />
                 </Shell>
             </BrowserRouter>
         },
-        Err(error) => html! { <ErrorView error={error.clone()} /> },
+        Load::Failed(error) => html! { <ErrorView error={error.clone()} /> },
     }
 }

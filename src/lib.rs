@@ -1,9 +1,11 @@
 //! Dateline's browser app: a thin Yew shell over `dateline_core`. The corpus is
-//! embedded at build time (see build.rs) and decoded once at start.
+//! packed at build time (`dateline pack`, run by scripts/post-build.sh) and
+//! downloaded and decoded once at start.
 
 pub mod app;
 pub mod components;
 pub mod corpus;
+pub mod fetch;
 pub mod hooks;
 pub mod pages;
 pub mod route;

@@ -1,6 +1,7 @@
 //! Component tests in a real browser (headless Chromium and Firefox, see
 //! scripts/test.sh): the list, the detail view and not-found, rendered from
-//! the corpus embedded at build time (the releases folder).
+//! the releases folder's records (tests/data/releases.json, kept current by a
+//! core test), given whole or packed as the app downloads them.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -39,8 +40,34 @@ fn harness(props: &HarnessProps) -> Html {
     }
 }
 
+const RECORDS: &str = include_str!("data/releases.json");
+
 fn corpus() -> Rc<Corpus> {
-    Corpus::embedded().expect("the embedded corpus decodes")
+    Rc::new(Corpus::from_json(RECORDS).expect("the records decode"))
+}
+
+/// The same records as list records and a prebuilt index, as downloaded.
+fn packed_corpus() -> Rc<Corpus> {
+    let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
+    let packed = dateline_core::pack::pack(records).unwrap();
+    Rc::new(Corpus::from_pack(&packed.list, &packed.index).expect("the packed files decode"))
+}
+
+/// Flushes renders until `selector` matches (downloads are real), at most ~5 s.
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if let Some(found) = root.query_selector(selector).unwrap() {
+            return found;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    }
+    panic!("nothing matched {selector}: {}", root.inner_html());
 }
 
 async fn render(path: &str) -> Element {
@@ -104,6 +131,34 @@ async fn detail_shows_every_paragraph_verbatim() {
         paragraphs.len()
     );
     assert!(paragraphs[0].starts_with("UNODC hosted a high-level delegation"));
+}
+
+#[wasm_bindgen_test]
+async fn packed_corpus_lists_like_the_full_records() {
+    let root = render_with("/", packed_corpus()).await;
+    let titles = texts(&root, ".release-list .release-title a");
+    assert!(titles.iter().any(|t| t == SEED_TITLE), "titles: {titles:?}");
+    let meta = texts(&root, ".release-list .release-meta").join(" | ");
+    assert!(
+        meta.contains("17 April 2019") && meta.contains("Vienna"),
+        "{meta}"
+    );
+    let chips = texts(&root, ".release-list .chips a");
+    assert!(chips.iter().any(|c| c == "Iran"), "chips: {chips:?}");
+}
+
+#[wasm_bindgen_test]
+async fn packed_detail_downloads_its_text_and_says_when_it_cannot() {
+    // The test server has no data/ folder: the chunk download fails (404),
+    // and the page says so under the title instead of showing nothing.
+    let root = render_with(&format!("/release/{}", seed_id()), packed_corpus()).await;
+    assert_eq!(texts(&root, "h1"), vec![SEED_TITLE.to_string()]);
+    let status = texts(&root, "[role=status]").join(" ");
+    assert!(status.contains("Loading the full text"), "{status}");
+    let alert = wait_for(&root, "[role=alert]").await;
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("data/r/0.json"), "{text}");
+    assert!(text.contains("404"), "{text}");
 }
 
 #[wasm_bindgen_test]

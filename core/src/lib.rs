@@ -5,6 +5,7 @@
 pub mod display;
 pub mod export;
 pub mod model;
+pub mod pack;
 pub mod query;
 
 #[cfg(feature = "ingest")]

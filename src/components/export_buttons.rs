@@ -5,6 +5,7 @@ use web_sys::js_sys::Array;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
+use crate::fetch::load_full;
 use crate::hooks::use_corpus;
 
 #[derive(Properties, PartialEq)]
@@ -33,28 +34,44 @@ impl Format {
 #[function_component(ExportButtons)]
 pub fn export_buttons(props: &ExportButtonsProps) -> Html {
     let corpus = use_corpus();
+    let status = use_state(String::new);
     let n = props.hits.len();
     let what = format!("the {n} matching release{}", if n == 1 { "" } else { "s" });
     let button = |format: Format| {
         let onclick = {
             let (corpus, hits) = (corpus.clone(), props.hits.clone());
+            let status = status.setter();
             Callback::from(move |_: MouseEvent| {
-                let releases: Vec<&Release> = hits.iter().filter_map(|&d| corpus.doc(d)).collect();
-                let (name, mime, text) = match format {
-                    Format::Json => (
-                        "dateline-releases.json",
-                        "application/json",
-                        to_json(&releases),
-                    ),
-                    // The byte-order mark makes Excel read the file as UTF-8.
-                    Format::Csv => (
-                        "dateline-releases.csv",
-                        "text/csv;charset=utf-8",
-                        format!("\u{FEFF}{}", to_csv(&releases)),
-                    ),
-                };
-                // Nothing useful to show if the browser refuses: the click does nothing.
-                let _ = download(name, mime, &text);
+                let (corpus, hits, status) = (corpus.clone(), hits.clone(), status.clone());
+                // Full records may need downloading first (large corpora).
+                if hits.iter().any(|&d| !corpus.has_full(d)) {
+                    status.set(format!("Preparing {} releases…", hits.len()));
+                }
+                yew::platform::spawn_local(async move {
+                    if let Err(e) = load_full(corpus.clone(), &hits).await {
+                        status.set(format!("Could not export: {e}"));
+                        return;
+                    }
+                    let releases: Vec<Release> =
+                        hits.iter().filter_map(|&d| corpus.full(d)).collect();
+                    let releases: Vec<&Release> = releases.iter().collect();
+                    let (name, mime, text) = match format {
+                        Format::Json => (
+                            "dateline-releases.json",
+                            "application/json",
+                            to_json(&releases),
+                        ),
+                        // The byte-order mark makes Excel read the file as UTF-8.
+                        Format::Csv => (
+                            "dateline-releases.csv",
+                            "text/csv;charset=utf-8",
+                            format!("\u{FEFF}{}", to_csv(&releases)),
+                        ),
+                    };
+                    status.set(String::new());
+                    // Nothing useful to show if the browser refuses: the click does nothing.
+                    let _ = download(name, mime, &text);
+                });
             })
         };
         let label = format.label();
@@ -74,6 +91,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
         <div class="export" role="group" aria-label="Export">
             { button(Format::Json) }
             { button(Format::Csv) }
+            <span class="export-status" role="status">{ (*status).clone() }</span>
         </div>
     }
 }

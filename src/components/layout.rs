@@ -21,7 +21,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             </header>
             <main id="main" tabindex="-1">{ props.children.clone() }</main>
             <footer class="site-footer">
-                <p>{ "Built with Dateline. All data is embedded in this page; nothing is sent anywhere." }</p>
+                <p>{ "Built with Dateline. All data comes with this site; nothing you do is sent anywhere." }</p>
             </footer>
         </>
     }

@@ -1,4 +1,5 @@
 use dateline_core::display::long_date;
+use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::components::detail::{
     citation_text, find_mentions, needles, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph,
     Neighbours, Quotes, RelatedReleases,
 };
-use crate::hooks::use_corpus;
+use crate::hooks::{use_corpus, use_full_release, FullRelease};
 use crate::route::Route;
 
 /// Related releases listed under a release.
@@ -35,14 +36,46 @@ fn absolute_url(basename: Option<&str>, route: &Route) -> String {
 /// One release: title, a fact box, its text with the countries, organisations
 /// and people it names linked to their pages, quotes, citation, related and
 /// neighbouring releases, and schema.org data. Release text is rendered as
-/// text nodes and links only: it is never HTML.
+/// text nodes and links only: it is never HTML. The full record may need a
+/// download first (see `use_full_release`); until then the heading shows.
 #[function_component(ReleasePage)]
 pub fn release_page(props: &ReleasePageProps) -> Html {
     let corpus = use_corpus();
-    let navigator = use_navigator();
-    let (Some(release), Some(doc)) = (corpus.get(&props.id), corpus.position(&props.id)) else {
+    let doc = corpus.position(&props.id);
+    let full = use_full_release(doc.unwrap_or(u32::MAX as usize) as u32);
+    let (Some(listed), Some(doc)) = (corpus.get(&props.id), doc) else {
         return html! { <NotFoundPage what={props.id.clone()} /> };
     };
+    match full {
+        FullRelease::Ready(release) => html! { <ReleaseDetail release={*release} {doc} /> },
+        FullRelease::Loading => html! {
+            <article class="release-detail" aria-labelledby="release-title" aria-busy="true">
+                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <h1 id="release-title">{ &listed.title }</h1>
+                <p role="status">{ "Loading the full text…" }</p>
+            </article>
+        },
+        FullRelease::Failed(error) => html! {
+            <article class="release-detail" aria-labelledby="release-title">
+                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <h1 id="release-title">{ &listed.title }</h1>
+                <p role="alert">{ format!("The full text could not be shown: {error}. Try reloading the page.") }</p>
+            </article>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReleaseDetailProps {
+    release: Release,
+    doc: usize,
+}
+
+#[function_component(ReleaseDetail)]
+fn release_detail(props: &ReleaseDetailProps) -> Html {
+    let corpus = use_corpus();
+    let navigator = use_navigator();
+    let (release, doc) = (&props.release, props.doc);
     let route = Route::Release {
         id: release.id.clone(),
     };

@@ -29,6 +29,13 @@ USAGE:
         Write N synthetic releases (deterministic for a given seed) into DIR.
     dateline feed PATHS... --base URL --out FILE
         Write the Atom feed of the newest releases; links are URL + release/ID.
+    dateline pack PATHS... --out DIR [--feed FILE --base URL]
+    dateline pack --records FILE.json --out DIR
+        Write the data folder the app downloads: list.bin, index.bin and
+        r/N.json (full records, 64 per file), replacing what DIR held.
+        PATHS are ingested (exit 1 when a file is rejected); --records reads
+        records already ingested (`dateline ingest --json`). --feed also
+        writes the Atom feed from the same ingest.
     dateline --help
 
 PATHS are files or folders (walked recursively, hidden entries skipped).
@@ -63,6 +70,17 @@ enum Command {
         base: String,
         out: PathBuf,
     },
+    Pack {
+        source: PackSource,
+        out: PathBuf,
+        /// (feed file, base URL)
+        feed: Option<(PathBuf, String)>,
+    },
+}
+
+enum PackSource {
+    Paths(Vec<PathBuf>),
+    Records(PathBuf),
 }
 
 fn main() -> ExitCode {
@@ -111,6 +129,7 @@ fn parse_args(args: &[String]) -> Result<Command, UsageError> {
         }
         "generate" => parse_generate(rest),
         "feed" => parse_feed(rest),
+        "pack" => parse_pack(rest),
         other => Err(UsageError(format!("unknown command `{other}`"))),
     }
 }
@@ -202,6 +221,52 @@ fn parse_feed(args: &[String]) -> Result<Command, UsageError> {
     })
 }
 
+fn parse_pack(args: &[String]) -> Result<Command, UsageError> {
+    let mut paths = Vec::new();
+    let (mut records, mut out, mut feed, mut base) = (None, None, None, None);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let slot = match arg.as_str() {
+            "--records" => &mut records,
+            "--out" => &mut out,
+            "--feed" => &mut feed,
+            "--base" => &mut base,
+            other if other.starts_with("--") => {
+                return Err(UsageError(format!("unknown option `{other}` for pack")))
+            }
+            path => {
+                paths.push(PathBuf::from(path));
+                continue;
+            }
+        };
+        let value = it
+            .next()
+            .cloned()
+            .ok_or_else(|| UsageError(format!("`{arg}` needs a value")))?;
+        *slot = Some(value);
+    }
+    let source = match (records, paths.is_empty()) {
+        (Some(file), true) => PackSource::Records(PathBuf::from(file)),
+        (None, false) => PackSource::Paths(paths),
+        (Some(_), false) => {
+            return Err(UsageError(
+                "pack takes either PATHS or --records FILE, not both".into(),
+            ))
+        }
+        (None, true) => return Err(UsageError("expected at least one file or folder".into())),
+    };
+    let feed = match (feed, base) {
+        (Some(f), Some(b)) => Some((PathBuf::from(f), b)),
+        (None, None) => None,
+        _ => return Err(UsageError("--feed and --base go together".into())),
+    };
+    Ok(Command::Pack {
+        source,
+        out: PathBuf::from(out.ok_or_else(|| UsageError("pack needs --out DIR".into()))?),
+        feed,
+    })
+}
+
 fn parse_number(flag: &str, value: &str) -> Result<u64, UsageError> {
     value.parse().map_err(|_| {
         UsageError(format!(
@@ -221,6 +286,7 @@ fn run(command: Command) -> ExitCode {
         Command::Check { paths } => run_check(&paths),
         Command::Stats { paths } => run_stats(&paths),
         Command::Generate { count, seed, out } => run_generate(count, seed, &out),
+        Command::Pack { source, out, feed } => run_pack(source, &out, feed),
         Command::Feed { paths, base, out } => {
             match dateline_core::feed::write_feed(&paths, &base, &out) {
                 Ok(n) => {
@@ -234,6 +300,104 @@ fn run(command: Command) -> ExitCode {
             }
         }
     }
+}
+
+fn run_pack(
+    source: PackSource,
+    out: &std::path::Path,
+    feed: Option<(PathBuf, String)>,
+) -> ExitCode {
+    let releases = match source {
+        PackSource::Paths(paths) => {
+            let corpus = load(&paths);
+            print_diagnostics(&corpus.diagnostics);
+            if corpus.rejected > 0 {
+                eprintln!(
+                    "dateline: {} release file(s) could not be read; fix them or remove them",
+                    corpus.rejected
+                );
+                return ExitCode::FAILURE;
+            }
+            corpus.releases
+        }
+        PackSource::Records(file) => match read_records(&file) {
+            Ok(releases) => releases,
+            Err(e) => {
+                eprintln!("dateline: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    if let Some((file, base)) = &feed {
+        let xml = dateline_core::feed::atom(
+            &releases,
+            dateline_core::feed::FEED_TITLE,
+            base,
+            None,
+            dateline_core::feed::FEED_LIMIT,
+        );
+        if let Err(e) = std::fs::write(file, xml) {
+            eprintln!("dateline: cannot write {}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    let n = releases.len();
+    let written = dateline_core::pack::pack(releases)
+        .map_err(|e| e.to_string())
+        .and_then(|packed| {
+            write_pack(&packed, out).map_err(|e| format!("cannot write {}: {e}", out.display()))
+        });
+    match written {
+        Ok(bytes) => {
+            eprintln!(
+                "dateline: packed {n} releases into {} ({bytes} bytes)",
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Records as `dateline ingest --json` prints them; a mistake names its line.
+fn read_records(file: &std::path::Path) -> Result<Vec<Release>, String> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}: error: expected an array of release records: {e}",
+            file.display(),
+            e.line()
+        )
+    })
+}
+
+/// Replaces the data folder with the packed files; returns the bytes written.
+fn write_pack(
+    packed: &dateline_core::pack::Packed,
+    out: &std::path::Path,
+) -> std::io::Result<usize> {
+    for old in ["list.bin", "index.bin"] {
+        match std::fs::remove_file(out.join(old)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    match std::fs::remove_dir_all(out.join("r")) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    std::fs::create_dir_all(out.join("r"))?;
+    std::fs::write(out.join("list.bin"), &packed.list)?;
+    std::fs::write(out.join("index.bin"), &packed.index)?;
+    let mut bytes = packed.list.len() + packed.index.len();
+    for (name, chunk) in &packed.chunks {
+        std::fs::write(out.join(name), chunk)?;
+        bytes += chunk.len();
+    }
+    Ok(bytes)
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {

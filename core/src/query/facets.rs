@@ -89,17 +89,9 @@ impl FacetIndex {
             value_docs.extend(docs);
             value_starts.push(value_docs.len() as u32);
         }
-        let mut by_label: Vec<u32> = (0..values.len() as u32).collect();
-        by_label.sort_by_key(|&v| values.get(v as usize).map(|i| (&i.label, &i.key)));
-        let mut label_rank = vec![0; values.len()];
-        for (rank, &v) in (0u32..).zip(&by_label) {
-            if let Some(slot) = label_rank.get_mut(v as usize) {
-                *slot = rank;
-            }
-        }
         let mut index = FacetIndex {
+            label_rank: label_rank(&values),
             values,
-            label_rank,
             value_starts,
             value_docs,
             doc_starts: vec![0],
@@ -152,6 +144,19 @@ impl FacetIndex {
         }
         set
     }
+}
+
+/// Each value's place in label order.
+fn label_rank(values: &[ValueInfo]) -> Vec<u32> {
+    let mut by_label: Vec<u32> = (0..values.len() as u32).collect();
+    by_label.sort_by_key(|&v| values.get(v as usize).map(|i| (&i.label, &i.key)));
+    let mut label_rank = vec![0; values.len()];
+    for (rank, &v) in (0u32..).zip(&by_label) {
+        if let Some(slot) = label_rank.get_mut(v as usize) {
+            *slot = rank;
+        }
+    }
+    label_rank
 }
 
 /// `items[starts[i]..starts[i + 1]]`, empty when out of range.
@@ -266,4 +271,88 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
         });
     }
     out
+}
+
+impl FacetIndex {
+    /// Values, then each document's values as deltas; the value → documents
+    /// direction and the label order are rebuilt on reading (cheap, and half
+    /// the bytes).
+    pub(crate) fn write(&self, w: &mut super::codec::Writer) {
+        w.len(self.values.len());
+        for v in &self.values {
+            w.str(&v.key);
+            w.str(&v.label);
+            w.opt_str(v.detail.as_deref());
+        }
+        w.starts(&self.doc_starts);
+        for doc in 0..self.doc_starts.len().saturating_sub(1) {
+            let mut last = 0;
+            for &v in self.values_of(doc as u32) {
+                w.varint(v - last);
+                last = v;
+            }
+        }
+    }
+
+    pub(crate) fn read(
+        r: &mut super::codec::Reader<'_>,
+        n_docs: usize,
+    ) -> Result<FacetIndex, super::codec::DecodeError> {
+        let n_values = r.count(3)?;
+        let mut values = Vec::with_capacity(n_values);
+        for _ in 0..n_values {
+            values.push(ValueInfo {
+                key: r.str()?.into(),
+                label: r.str()?.into(),
+                detail: r.opt_str()?.map(Arc::from),
+            });
+        }
+        if values.windows(2).any(|w| w[0].key >= w[1].key) {
+            return Err(r.error("facet values in key order"));
+        }
+        let doc_starts = r.starts_any()?;
+        if doc_starts.len() != n_docs + 1 {
+            return Err(r.error("facet values for every document"));
+        }
+        let total = doc_starts.last().copied().unwrap_or(0) as usize;
+        if total > r.remaining() {
+            return Err(r.error("as many facet values as the file holds"));
+        }
+        let mut doc_values = Vec::with_capacity(total);
+        let mut per_value = vec![0u32; n_values];
+        for doc in 0..n_docs {
+            let mut last = 0u32;
+            for _ in doc_starts[doc]..doc_starts[doc + 1] {
+                last = last.saturating_add(r.varint()?);
+                let Some(count) = per_value.get_mut(last as usize) else {
+                    return Err(r.error("a facet value that exists"));
+                };
+                *count += 1;
+                doc_values.push(last);
+            }
+        }
+        // value → documents by counting sort: documents come out in order.
+        let mut value_starts = Vec::with_capacity(n_values + 1);
+        value_starts.push(0u32);
+        for c in &per_value {
+            value_starts.push(value_starts.last().copied().unwrap_or(0) + c);
+        }
+        let mut fill: Vec<u32> = value_starts[..n_values].to_vec();
+        let mut value_docs = vec![0u32; total];
+        for doc in 0..n_docs {
+            for &v in &doc_values[doc_starts[doc] as usize..doc_starts[doc + 1] as usize] {
+                let slot = &mut fill[v as usize];
+                value_docs[*slot as usize] = doc as u32;
+                *slot += 1;
+            }
+        }
+        Ok(FacetIndex {
+            label_rank: label_rank(&values),
+            values,
+            value_starts,
+            value_docs,
+            doc_starts,
+            doc_values,
+        })
+    }
 }

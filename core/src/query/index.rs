@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::codec::{DecodeError, Reader, Writer};
 use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
@@ -357,6 +358,66 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
             .iter()
             .map(|t| entry(slug(t), &slug_to_words(&slug(t)), None))
             .collect(),
+    }
+}
+
+/// The packed index file: magic and format version.
+const INDEX_MAGIC: &[u8; 4] = b"DLIX";
+const INDEX_VERSION: u32 = 1;
+
+impl Index {
+    /// The index as bytes (`index.bin`): built once at build time, so the
+    /// browser only decodes it (`Index::from_bytes`) instead of indexing.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.magic(INDEX_MAGIC, INDEX_VERSION);
+        w.len(self.dates.len());
+        // Dates as zigzag deltas: neighbours in newest-first order are close.
+        let mut last = 0i64;
+        for &d in &self.dates {
+            let delta = i64::from(d) - last;
+            w.varint(((delta << 1) ^ (delta >> 63)) as u32);
+            last = i64::from(d);
+        }
+        self.text.write(&mut w);
+        self.facets.iter().for_each(|f| f.write(&mut w));
+        w.buf
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Index, DecodeError> {
+        let mut r = Reader::new(bytes, "index.bin");
+        r.magic(INDEX_MAGIC, INDEX_VERSION)?;
+        let n = r.count(1)?;
+        let mut dates = Vec::with_capacity(n);
+        let mut last = 0i64;
+        for _ in 0..n {
+            let z = i64::from(r.varint()?);
+            last += (z >> 1) ^ -(z & 1);
+            dates.push(u32::try_from(last).map_err(|_| r.error("a date"))?);
+        }
+        let text = Inverted::read(&mut r)?;
+        if text.n_docs() != n {
+            return Err(r.error("word counts for every document"));
+        }
+        let mut facets = Vec::with_capacity(6);
+        for _ in Facet::ALL {
+            facets.push(FacetIndex::read(&mut r, n)?);
+        }
+        r.done()?;
+        let facets: [FacetIndex; 6] = facets.try_into().map_err(|_| r.error("six facets"))?;
+        let (newest, rank) = date_order(&dates);
+        Ok(Index {
+            text,
+            facets,
+            dates,
+            newest,
+            rank,
+        })
+    }
+
+    /// The `yyyymmdd` key of a document's date (0: undated).
+    pub fn date_key(&self, doc: u32) -> u32 {
+        self.dates.get(doc as usize).copied().unwrap_or(0)
     }
 }
 

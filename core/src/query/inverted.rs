@@ -346,6 +346,91 @@ impl Cursor<'_> {
     }
 }
 
+impl Inverted {
+    /// Postings as per-term doc deltas, so most take one byte on the wire.
+    pub(crate) fn write(&self, w: &mut super::codec::Writer) {
+        w.str(&self.text);
+        w.starts(&self.term_starts);
+        w.starts(&self.post_starts);
+        w.len(self.docs.len());
+        for t in 0..self.post_starts.len().saturating_sub(1) {
+            let docs = super::facets::slice(&self.docs, &self.post_starts, t);
+            let mut last = 0;
+            for &d in docs {
+                w.varint(d - last);
+                last = d;
+            }
+        }
+        w.u32s(self.tfs.iter().map(|&t| u32::from(t)));
+        w.starts(&self.pos_starts);
+        w.bytes(&self.positions);
+        w.u32s(self.doc_len.iter().copied());
+    }
+
+    pub(crate) fn read(
+        r: &mut super::codec::Reader<'_>,
+    ) -> Result<Inverted, super::codec::DecodeError> {
+        let text = r.str()?.to_string();
+        let term_starts = r.starts(text.len())?;
+        if term_starts
+            .iter()
+            .any(|&s| !text.is_char_boundary(s as usize))
+        {
+            return Err(r.error("terms that start on character boundaries"));
+        }
+        let n_terms = term_starts.len() - 1;
+        let post_starts = r.starts_any()?;
+        if post_starts.len() != n_terms + 1 {
+            return Err(r.error("one posting list per term"));
+        }
+        let total = r.count(1)?;
+        if post_starts.last().copied() != Some(total as u32) {
+            return Err(r.error("as many postings as the posting lists hold"));
+        }
+        let mut docs = Vec::with_capacity(total);
+        for t in 0..n_terms {
+            let n = (post_starts[t + 1] - post_starts[t]) as usize;
+            let mut last = 0u32;
+            for _ in 0..n {
+                last = last
+                    .checked_add(r.varint()?)
+                    .ok_or_else(|| r.error("document ids below 2^32"))?;
+                docs.push(last);
+            }
+        }
+        let tfs: Vec<u16> = r
+            .u32s()?
+            .into_iter()
+            .map(|t| u16::try_from(t).unwrap_or(u16::MAX))
+            .collect();
+        if tfs.len() != total {
+            return Err(r.error("one term frequency per posting"));
+        }
+        let pos_starts = r.starts_any()?;
+        let positions = r.bytes()?.to_vec();
+        if pos_starts.len() != n_terms + 1
+            || pos_starts.last().copied() != Some(positions.len() as u32)
+        {
+            return Err(r.error("one position list per term"));
+        }
+        let doc_len = r.u32s()?;
+        if docs.iter().any(|&d| d as usize >= doc_len.len()) {
+            return Err(r.error("postings of documents in the index"));
+        }
+        Ok(Inverted {
+            text,
+            term_starts,
+            post_starts,
+            docs,
+            tfs,
+            pos_starts,
+            positions,
+            avg_len: average(&doc_len),
+            doc_len,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

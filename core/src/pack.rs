@@ -1,0 +1,209 @@
+//! The corpus as the app downloads it: written once at build time by
+//! `dateline pack`, read in the browser without indexing anything.
+//!
+//! - `list.bin`: what the timeline shows per release (id, title, date, place,
+//!   events; ledes too while the corpus is small, see [`LEDE_LIMIT`]);
+//! - `index.bin`: the search index and the facets ([`Index::to_bytes`]);
+//!   countries and topics of the list come from its facets, not repeated;
+//! - `r/<n>.json`: full records, [`CHUNK_SIZE`] per file, fetched when a
+//!   detail view opens.
+//!
+//! Documents are numbered newest first, in every file alike.
+
+use crate::query::codec::{Reader, Writer};
+use crate::query::{date_key, slug, DecodeError, Facet, Index};
+use crate::{CountryMention, Dateline, Event, Release};
+
+/// Full records per body chunk file: one detail view downloads about
+/// 30-60 kB compressed, and neighbours (previous, next) usually come with it.
+pub const CHUNK_SIZE: usize = 64;
+/// Corpora up to this size carry each release's lede in `list.bin`, so the
+/// timeline shows it at once; larger ones show it once a chunk is loaded,
+/// keeping the list at tens of bytes per release.
+pub const LEDE_LIMIT: usize = 5_000;
+
+const LIST_MAGIC: &[u8; 4] = b"DLLS";
+const LIST_VERSION: u32 = 1;
+
+/// The files of a packed corpus, as bytes (paths relative to the data folder).
+pub struct Packed {
+    pub list: Vec<u8>,
+    pub index: Vec<u8>,
+    /// `(file name, JSON array of full records)`.
+    pub chunks: Vec<(String, Vec<u8>)>,
+}
+
+/// Newest first; undated releases last; ties by id, so the order is stable.
+pub fn sort_newest_first(releases: &mut [Release]) {
+    releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// The chunk file holding a document's full record.
+pub fn chunk_file(doc: u32) -> String {
+    format!("r/{}.json", doc as usize / CHUNK_SIZE)
+}
+
+/// Packs a corpus (in any order) into the files the app reads.
+pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
+    sort_newest_first(&mut releases);
+    let index = Index::new(&releases);
+    let list = write_list(&releases, releases.len() <= LEDE_LIMIT);
+    let mut chunks = Vec::new();
+    for (n, chunk) in releases.chunks(CHUNK_SIZE).enumerate() {
+        let name = chunk_file((n * CHUNK_SIZE) as u32);
+        chunks.push((name, serde_json::to_vec(chunk)?));
+    }
+    Ok(Packed {
+        list,
+        index: index.to_bytes(),
+        chunks,
+    })
+}
+
+/// The list records and the index of a packed corpus. Each record holds what
+/// the timeline shows; the full record comes from its chunk file.
+pub fn unpack(list: &[u8], index: &[u8]) -> Result<(Vec<Release>, Index), DecodeError> {
+    let index = Index::from_bytes(index)?;
+    let releases = read_list(list, &index)?;
+    Ok((releases, index))
+}
+
+/// How a date is written in `list.bin`.
+const DATE_FROM_INDEX: u32 = 0;
+const DATE_NONE: u32 = 1;
+const DATE_AS_WRITTEN: u32 = 2;
+
+fn write_list(releases: &[Release], ledes: bool) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.magic(LIST_MAGIC, LIST_VERSION);
+    w.len(releases.len());
+    w.varint(u32::from(ledes));
+    // Places are few: a table, then one small number per release.
+    let mut places: Vec<&str> = releases.iter().filter_map(city).collect();
+    places.sort_unstable();
+    places.dedup();
+    w.len(places.len());
+    places.iter().for_each(|p| w.str(p));
+    for r in releases {
+        w.opt_str(Some(r.id.as_str()).filter(|id| *id != slug(&r.title)));
+        w.str(&r.title);
+        match r.date.as_deref() {
+            Some(d) if date_key(d).map(iso_of_key).as_deref() == Some(d) => {
+                w.varint(DATE_FROM_INDEX)
+            }
+            None => w.varint(DATE_NONE),
+            Some(d) => {
+                w.varint(DATE_AS_WRITTEN);
+                w.str(d);
+            }
+        }
+        let place = city(r).and_then(|c| places.binary_search(&c).ok());
+        w.varint(place.map_or(0, |p| p as u32 + 1));
+        if ledes {
+            w.str(r.body.first().map_or("", String::as_str));
+        }
+        w.len(r.events.len());
+        for e in &r.events {
+            w.str(&e.start);
+            w.opt_str(e.end.as_deref());
+            w.str(&e.text);
+        }
+    }
+    w.buf
+}
+
+fn city(r: &Release) -> Option<&str> {
+    r.dateline.as_ref()?.city.as_deref()
+}
+
+/// `20190417` → `2019-04-17`, `20190400` → `2019-04`, `20190000` → `2019`.
+fn iso_of_key(k: u32) -> String {
+    let (y, m, d) = (k / 10_000, k / 100 % 100, k % 100);
+    match (m, d) {
+        (0, _) => format!("{y:04}"),
+        (_, 0) => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+fn read_list(bytes: &[u8], index: &Index) -> Result<Vec<Release>, DecodeError> {
+    let mut r = Reader::new(bytes, "list.bin");
+    r.magic(LIST_MAGIC, LIST_VERSION)?;
+    let n = r.count(4)?;
+    if n != index.len() {
+        return Err(r.error("as many releases as index.bin (files from one build)"));
+    }
+    let ledes = r.varint()? == 1;
+    let n_places = r.count(1)?;
+    let mut places = Vec::with_capacity(n_places);
+    for _ in 0..n_places {
+        places.push(r.str()?.to_string());
+    }
+    let mut releases = Vec::with_capacity(n);
+    for doc in 0..n as u32 {
+        let id = r.opt_str()?.map(str::to_string);
+        let title = r.str()?.to_string();
+        let date = match r.varint()? {
+            DATE_FROM_INDEX => Some(iso_of_key(index.date_key(doc))),
+            DATE_NONE => None,
+            DATE_AS_WRITTEN => Some(r.str()?.to_string()),
+            _ => return Err(r.error("a date kind (0, 1 or 2)")),
+        };
+        let city = match r.varint()? as usize {
+            0 => None,
+            p => Some(
+                places
+                    .get(p - 1)
+                    .cloned()
+                    .ok_or_else(|| r.error("a place in the table of places"))?,
+            ),
+        };
+        let body = match ledes {
+            true => vec![r.str()?.to_string()]
+                .into_iter()
+                .filter(|l| !l.is_empty())
+                .collect(),
+            false => Vec::new(),
+        };
+        let n_events = r.count(3)?;
+        let mut events = Vec::with_capacity(n_events);
+        for _ in 0..n_events {
+            events.push(Event {
+                start: r.str()?.to_string(),
+                end: r.opt_str()?.map(str::to_string),
+                text: r.str()?.to_string(),
+            });
+        }
+        let countries = index
+            .values_of(Facet::Country, doc)
+            .into_iter()
+            .map(|v| CountryMention {
+                code: v.key.to_string(),
+                name: v.label.to_string(),
+                mentions: 0,
+            })
+            .collect();
+        let topics = index
+            .values_of(Facet::Topic, doc)
+            .into_iter()
+            .map(|v| v.key.to_string())
+            .collect();
+        releases.push(Release {
+            id: id.unwrap_or_else(|| slug(&title)),
+            title,
+            date,
+            dateline: city.map(|city| Dateline {
+                raw: String::new(),
+                city: Some(city),
+                country: None,
+            }),
+            body,
+            countries,
+            topics,
+            events,
+            ..Release::default()
+        });
+    }
+    r.done()?;
+    Ok(releases)
+}

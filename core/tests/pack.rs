@@ -1,0 +1,177 @@
+//! The packed corpus (`dateline pack`, read by the app) against the records it
+//! was made from: every list field, the chunk files, and the same answers
+//! from the decoded index as from one built in place.
+
+use std::path::{Path, PathBuf};
+
+use dateline_core::ingest::corpus::{ingest_paths, Corpus};
+use dateline_core::pack::{self, chunk_file, sort_newest_first, CHUNK_SIZE};
+use dateline_core::query::{Facet, Filter, Index};
+use dateline_core::Release;
+
+/// The fixtures, the seed release and 300 synthetic releases (ingested once).
+fn corpus() -> Vec<Release> {
+    static CORPUS: std::sync::OnceLock<Vec<Release>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(ingest).clone()
+}
+
+fn ingest() -> Vec<Release> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let synthetic = std::env::temp_dir().join(format!("dateline-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&synthetic).expect("temp dir");
+    for (name, text) in dateline_core::generate::generate(300, 7) {
+        std::fs::write(synthetic.join(name), text).expect("write");
+    }
+    let paths: Vec<PathBuf> = vec![
+        root.join("tests/fixtures"),
+        root.join("../releases"),
+        synthetic.clone(),
+    ];
+    let Corpus { releases, .. } = ingest_paths(&paths);
+    let _ = std::fs::remove_dir_all(&synthetic);
+    assert!(releases.len() > 330, "{} releases", releases.len());
+    releases
+}
+
+#[test]
+fn list_records_keep_what_the_timeline_shows() {
+    let mut releases = corpus();
+    let packed = pack::pack(releases.clone()).expect("packs");
+    let (list, index) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    sort_newest_first(&mut releases);
+    assert_eq!(list.len(), releases.len());
+    for (got, want) in list.iter().zip(&releases) {
+        assert_eq!(got.id, want.id);
+        assert_eq!(got.title, want.title);
+        assert_eq!(got.date, want.date, "{}", want.id);
+        assert_eq!(
+            got.dateline.as_ref().and_then(|d| d.city.clone()),
+            want.dateline.as_ref().and_then(|d| d.city.clone())
+        );
+        assert_eq!(got.events, want.events, "{}", want.id);
+        // Small corpus: the lede comes along.
+        assert_eq!(
+            got.body.first(),
+            want.body.first().filter(|l| !l.is_empty())
+        );
+        let codes = |r: &Release| {
+            let mut c: Vec<String> = r.countries.iter().map(|c| c.code.clone()).collect();
+            c.sort();
+            c.dedup();
+            c
+        };
+        assert_eq!(codes(got), codes(want), "{}", want.id);
+        let mut topics = want.topics.clone();
+        topics.sort();
+        topics.dedup();
+        let mut got_topics = got.topics.clone();
+        got_topics.sort();
+        assert_eq!(got_topics, topics, "{}", want.id);
+    }
+    assert_eq!(index.len(), releases.len());
+}
+
+#[test]
+fn chunks_hold_the_full_records_in_document_order() {
+    let mut releases = corpus();
+    let packed = pack::pack(releases.clone()).expect("packs");
+    sort_newest_first(&mut releases);
+    assert_eq!(packed.chunks.len(), releases.len().div_ceil(CHUNK_SIZE));
+    for (doc, want) in releases.iter().enumerate() {
+        let name = chunk_file(doc as u32);
+        let (_, bytes) = packed
+            .chunks
+            .iter()
+            .find(|(n, _)| *n == name)
+            .expect("chunk exists");
+        let chunk: Vec<Release> = serde_json::from_slice(bytes).expect("chunk decodes");
+        assert_eq!(&chunk[doc % CHUNK_SIZE], want);
+    }
+}
+
+#[test]
+fn the_decoded_index_answers_like_one_built_in_place() {
+    let mut releases = corpus();
+    let packed = pack::pack(releases.clone()).expect("packs");
+    let (_, decoded) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    sort_newest_first(&mut releases);
+    let built = Index::new(&releases);
+    for query in [
+        "",
+        "q=drug",
+        "q=tra",
+        "q=%22organized+crime%22",
+        "q=traffiking",
+        "q=unodc&sort=oldest",
+        "country=IR",
+        "q=cooperation&country=IR,AF&from=2010&to=2024-06",
+        "topic=health&sort=newest",
+    ] {
+        let filter = Filter::from_query(query);
+        assert_eq!(decoded.search(&filter), built.search(&filter), "{query}");
+    }
+    for facet in Facet::ALL {
+        for doc in [0u32, 1, 100, releases.len() as u32 - 1] {
+            assert_eq!(decoded.values_of(facet, doc), built.values_of(facet, doc));
+        }
+    }
+    assert_eq!(decoded.related(3, 5), built.related(3, 5));
+}
+
+#[test]
+fn large_corpora_leave_the_lede_to_the_chunks() {
+    let one = corpus().into_iter().next().expect("a release");
+    let many: Vec<Release> = (0..pack::LEDE_LIMIT + 1)
+        .map(|i| Release {
+            id: format!("r-{i}"),
+            ..one.clone()
+        })
+        .collect();
+    let packed = pack::pack(many).expect("packs");
+    let (list, _) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    assert!(list.iter().all(|r| r.body.is_empty()));
+    assert_eq!(
+        list[7].id, "r-1003",
+        "ids kept when they are not the title's slug"
+    );
+}
+
+#[test]
+fn damaged_files_are_errors_not_panics() {
+    let packed = pack::pack(corpus()).expect("packs");
+    // Every truncation of the list, and a sample of the index, fails cleanly.
+    for cut in (0..packed.list.len()).step_by(97) {
+        assert!(pack::unpack(&packed.list[..cut], &packed.index).is_err());
+    }
+    for cut in (0..packed.index.len()).step_by(packed.index.len() / 200 + 1) {
+        assert!(pack::unpack(&packed.list, &packed.index[..cut]).is_err());
+    }
+    // Flipped bytes: an error or a readable corpus, never a panic.
+    for at in (8..packed.index.len()).step_by(packed.index.len() / 300 + 1) {
+        let mut bytes = packed.index.clone();
+        bytes[at] ^= 0x5A;
+        let _ = pack::unpack(&packed.list, &bytes);
+    }
+    let e = pack::unpack(&packed.index, &packed.list)
+        .err()
+        .expect("swapped files");
+    assert_eq!(e.file, "index.bin");
+    assert!(
+        e.to_string().contains("expected a Dateline packed file"),
+        "{e}"
+    );
+}
+
+#[test]
+fn app_test_records_are_the_releases_folder() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let Corpus { releases, .. } = ingest_paths(&[root.join("releases")]);
+    let snapshot =
+        std::fs::read_to_string(root.join("tests/data/releases.json")).expect("snapshot");
+    let snapshot: Vec<Release> = serde_json::from_str(&snapshot).expect("snapshot parses");
+    assert!(
+        snapshot == releases,
+        "tests/data/releases.json is stale: regenerate it with\n  \
+         cargo run -p dateline-core --bin dateline -- ingest releases --json --pretty > tests/data/releases.json"
+    );
+}

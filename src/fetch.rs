@@ -1,0 +1,119 @@
+//! Downloads of the data files, relative to the page's `<base href>` so the
+//! app works under any sub-path.
+
+use js_sys::Uint8Array;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+use std::rc::Rc;
+
+use crate::corpus::{Corpus, CorpusError};
+
+/// Chunk files downloaded at once by [`load_full`].
+const PARALLEL: usize = 6;
+
+/// A download in flight: started at once, read with [`Download::bytes`] or
+/// [`Download::text`], so several can run side by side.
+pub struct Download {
+    file: String,
+    response: Result<JsFuture, CorpusError>,
+}
+
+impl Download {
+    pub fn start(file: &str) -> Download {
+        let response = web_sys::window()
+            .map(|w| JsFuture::from(w.fetch_with_str(file)))
+            .ok_or_else(|| unavailable(file, "no window".into()));
+        Download {
+            file: file.to_string(),
+            response,
+        }
+    }
+
+    async fn response(self) -> Result<(String, Response), CorpusError> {
+        let file = self.file;
+        let value = self
+            .response?
+            .await
+            .map_err(|e| unavailable(&file, describe(&e, "the network request failed")))?;
+        let response: Response = value
+            .dyn_into()
+            .map_err(|_| unavailable(&file, "not a response".into()))?;
+        if !response.ok() {
+            let reason = format!(
+                "the server answered {} {}",
+                response.status(),
+                response.status_text()
+            );
+            return Err(unavailable(&file, reason));
+        }
+        Ok((file, response))
+    }
+
+    pub async fn bytes(self) -> Result<Vec<u8>, CorpusError> {
+        let (file, response) = self.response().await?;
+        let buffer = response
+            .array_buffer()
+            .map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
+        let buffer = JsFuture::from(buffer)
+            .await
+            .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    }
+
+    pub async fn text(self) -> Result<String, CorpusError> {
+        let (file, response) = self.response().await?;
+        let text = response
+            .text()
+            .map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
+        let text = JsFuture::from(text)
+            .await
+            .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))?;
+        Ok(text.as_string().unwrap_or_default())
+    }
+}
+
+fn unavailable(file: &str, reason: String) -> CorpusError {
+    CorpusError::Unavailable {
+        file: file.to_string(),
+        reason,
+    }
+}
+
+fn describe(error: &wasm_bindgen::JsValue, fallback: &str) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+/// A named point on the page's performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Downloads the chunk files holding the full records of `docs` that are not
+/// at hand yet (an export of many releases needs them all).
+pub async fn load_full(corpus: Rc<Corpus>, docs: &[u32]) -> Result<(), CorpusError> {
+    let chunk = dateline_core::pack::CHUNK_SIZE as u32;
+    let mut missing: Vec<u32> = docs
+        .iter()
+        .filter(|&&d| !corpus.has_full(d))
+        .map(|&d| d / chunk * chunk)
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    for group in missing.chunks(PARALLEL) {
+        let downloads: Vec<(u32, Download)> = group
+            .iter()
+            .map(|&first| (first, Download::start(&Corpus::chunk_file(first))))
+            .collect();
+        for (first, download) in downloads {
+            corpus.add_chunk(first, &download.text().await?)?;
+        }
+    }
+    Ok(())
+}
