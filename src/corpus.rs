@@ -79,7 +79,7 @@ impl Corpus {
     }
 
     /// The downloaded list records and prebuilt index.
-    pub fn from_pack(list: &[u8], index: &[u8]) -> Result<Corpus, CorpusError> {
+    pub fn from_pack(list: &[u8], index: Vec<u8>) -> Result<Corpus, CorpusError> {
         let (releases, index) = pack::unpack(list, index).map_err(CorpusError::Damaged)?;
         Ok(Corpus::assemble(releases, index, false))
     }

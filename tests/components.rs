@@ -50,7 +50,7 @@ fn corpus() -> Rc<Corpus> {
 fn packed_corpus() -> Rc<Corpus> {
     let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
     let packed = dateline_core::pack::pack(records).unwrap();
-    Rc::new(Corpus::from_pack(&packed.list, &packed.index).expect("the packed files decode"))
+    Rc::new(Corpus::from_pack(&packed.list, packed.index).expect("the packed files decode"))
 }
 
 /// Flushes renders until `selector` matches (downloads are real), at most ~5 s.

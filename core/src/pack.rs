@@ -62,7 +62,7 @@ pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
 
 /// The list records and the index of a packed corpus. Each record holds what
 /// the timeline shows; the full record comes from its chunk file.
-pub fn unpack(list: &[u8], index: &[u8]) -> Result<(Vec<Release>, Index), DecodeError> {
+pub fn unpack(list: &[u8], index: Vec<u8>) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
     let releases = read_list(list, &index)?;
     Ok((releases, index))

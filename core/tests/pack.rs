@@ -37,7 +37,7 @@ fn ingest() -> Vec<Release> {
 fn list_records_keep_what_the_timeline_shows() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");
-    let (list, index) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    let (list, index) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
     sort_newest_first(&mut releases);
     assert_eq!(list.len(), releases.len());
     for (got, want) in list.iter().zip(&releases) {
@@ -93,7 +93,7 @@ fn chunks_hold_the_full_records_in_document_order() {
 fn the_decoded_index_answers_like_one_built_in_place() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");
-    let (_, decoded) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    let (_, decoded) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
     sort_newest_first(&mut releases);
     let built = Index::new(&releases);
     for query in [
@@ -128,7 +128,7 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
         })
         .collect();
     let packed = pack::pack(many).expect("packs");
-    let (list, _) = pack::unpack(&packed.list, &packed.index).expect("unpacks");
+    let (list, _) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
     assert!(list.iter().all(|r| r.body.is_empty()));
     assert_eq!(
         list[7].id, "r-1003",
@@ -141,18 +141,18 @@ fn damaged_files_are_errors_not_panics() {
     let packed = pack::pack(corpus()).expect("packs");
     // Every truncation of the list, and a sample of the index, fails cleanly.
     for cut in (0..packed.list.len()).step_by(97) {
-        assert!(pack::unpack(&packed.list[..cut], &packed.index).is_err());
+        assert!(pack::unpack(&packed.list[..cut], packed.index.clone()).is_err());
     }
     for cut in (0..packed.index.len()).step_by(packed.index.len() / 200 + 1) {
-        assert!(pack::unpack(&packed.list, &packed.index[..cut]).is_err());
+        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec()).is_err());
     }
     // Flipped bytes: an error or a readable corpus, never a panic.
     for at in (8..packed.index.len()).step_by(packed.index.len() / 300 + 1) {
         let mut bytes = packed.index.clone();
         bytes[at] ^= 0x5A;
-        let _ = pack::unpack(&packed.list, &bytes);
+        let _ = pack::unpack(&packed.list, bytes);
     }
-    let e = pack::unpack(&packed.index, &packed.list)
+    let e = pack::unpack(&packed.index, packed.list.clone())
         .err()
         .expect("swapped files");
     assert_eq!(e.file, "index.bin");

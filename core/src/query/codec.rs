@@ -173,6 +173,14 @@ impl<'a> Reader<'a> {
         self.take(n, "bytes as long as their stated length")
     }
 
+    /// Where the bytes written by `Writer::bytes` are, skipping them.
+    pub fn section(&mut self) -> Result<std::ops::Range<usize>, DecodeError> {
+        let n = self.varint()? as usize;
+        let start = self.at;
+        self.take(n, "bytes as long as their stated length")?;
+        Ok(start..self.at)
+    }
+
     pub fn str(&mut self) -> Result<&'a str, DecodeError> {
         let at = self.at;
         let bytes = self.bytes()?;

@@ -363,7 +363,7 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
 
 /// The packed index file: magic and format version.
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
-const INDEX_VERSION: u32 = 1;
+const INDEX_VERSION: u32 = 2;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -384,8 +384,10 @@ impl Index {
         w.buf
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Index, DecodeError> {
-        let mut r = Reader::new(bytes, "index.bin");
+    /// Takes the file: the postings stay in it, as they are.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, DecodeError> {
+        let file = std::sync::Arc::new(bytes);
+        let mut r = Reader::new(&file, "index.bin");
         r.magic(INDEX_MAGIC, INDEX_VERSION)?;
         let n = r.count(1)?;
         let mut dates = Vec::with_capacity(n);
@@ -395,7 +397,7 @@ impl Index {
             last += (z >> 1) ^ -(z & 1);
             dates.push(u32::try_from(last).map_err(|_| r.error("a date"))?);
         }
-        let text = Inverted::read(&mut r)?;
+        let text = Inverted::read(&mut r, &file)?;
         if text.n_docs() != n {
             return Err(r.error("word counts for every document"));
         }

@@ -1,7 +1,10 @@
 //! The full-text inverted index: a sorted term dictionary (so the word being
-//! typed is a binary-search range of completions), postings in flat arrays
-//! (doc id, weighted term frequency) and word positions for phrases, stored as
-//! delta varints: about one byte per word of text.
+//! typed is a binary-search range of completions), postings (doc id, weighted
+//! term frequency) and word positions for phrases, all as delta varints and
+//! kept that way in memory: the packed file's bytes are used as they are, so
+//! loading the index is no more than checking its offsets.
+
+use std::sync::Arc;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,15 +22,40 @@ pub(crate) struct Inverted {
     /// All terms, concatenated in sorted order; term `t` is `text[starts[t]..starts[t + 1]]`.
     text: String,
     term_starts: Vec<u32>,
+    /// Postings before term `t`: its document frequency is the difference.
     post_starts: Vec<u32>,
-    docs: Vec<u32>,
-    /// Term frequency weighted by field (title words count more), saturating.
-    tfs: Vec<u16>,
+    /// Where term `t`'s postings start in `postings`.
+    post_bytes: Vec<u32>,
+    /// Per posting: varint doc delta (first: the doc), varint weighted tf.
+    postings: Bytes,
     pos_starts: Vec<u32>,
     /// Per posting: varint byte length, then varint position deltas.
-    positions: Vec<u8>,
+    positions: Bytes,
     doc_len: Vec<u32>,
     avg_len: f32,
+}
+
+/// A byte range of a shared buffer (the packed file, or what a builder made).
+#[derive(Clone)]
+struct Bytes {
+    data: Arc<Vec<u8>>,
+    start: usize,
+    end: usize,
+}
+
+impl Bytes {
+    fn new(data: Vec<u8>) -> Bytes {
+        let end = data.len();
+        Bytes {
+            data: Arc::new(data),
+            start: 0,
+            end,
+        }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        self.data.get(self.start..self.end).unwrap_or(&[])
+    }
 }
 
 #[derive(Default)]
@@ -99,30 +127,37 @@ impl Builder {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
         let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
-        let mut inv = Inverted {
-            text: String::new(),
-            term_starts: vec![0],
-            post_starts: vec![0],
-            docs: Vec::new(),
-            tfs: Vec::new(),
-            pos_starts: vec![0],
-            positions: Vec::new(),
-            avg_len: average(&self.doc_len),
-            doc_len: self.doc_len,
-        };
+        let (mut text, mut postings, mut positions) = (String::new(), Vec::new(), Vec::new());
+        let (mut term_starts, mut post_starts) = (vec![0], vec![0]);
+        let (mut post_bytes, mut pos_starts) = (vec![0], vec![0]);
         for (name, id) in sorted {
             let Some(p) = terms.get_mut(id as usize).and_then(Option::take) else {
                 continue;
             };
-            inv.text.push_str(&name);
-            inv.term_starts.push(inv.text.len() as u32);
-            inv.docs.extend(p.docs);
-            inv.tfs.extend(p.tfs);
-            inv.post_starts.push(inv.docs.len() as u32);
-            inv.positions.extend(p.positions);
-            inv.pos_starts.push(inv.positions.len() as u32);
+            text.push_str(&name);
+            term_starts.push(text.len() as u32);
+            let mut last = 0;
+            for (&doc, &tf) in p.docs.iter().zip(&p.tfs) {
+                push_varint(&mut postings, doc - last);
+                push_varint(&mut postings, u32::from(tf));
+                last = doc;
+            }
+            post_starts.push(post_starts.last().copied().unwrap_or(0) + p.docs.len() as u32);
+            post_bytes.push(postings.len() as u32);
+            positions.extend(p.positions);
+            pos_starts.push(positions.len() as u32);
         }
-        inv
+        Inverted {
+            text,
+            term_starts,
+            post_starts,
+            post_bytes,
+            postings: Bytes::new(postings),
+            pos_starts,
+            positions: Bytes::new(positions),
+            avg_len: average(&self.doc_len),
+            doc_len: self.doc_len,
+        }
     }
 }
 
@@ -202,13 +237,20 @@ impl Inverted {
 
     /// Number of documents containing term `t`.
     pub fn df(&self, t: usize) -> usize {
-        self.postings(t).0.len()
+        match (self.post_starts.get(t), self.post_starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
+            _ => 0,
+        }
     }
 
-    fn postings(&self, t: usize) -> (&[u32], &[u16]) {
-        let docs = super::facets::slice(&self.docs, &self.post_starts, t);
-        let tfs = super::facets::slice(&self.tfs, &self.post_starts, t);
-        (docs, tfs)
+    fn postings(&self, t: usize) -> Postings<'_> {
+        let bytes = super::facets::slice(self.postings.as_slice(), &self.post_bytes, t);
+        Postings {
+            bytes,
+            at: 0,
+            left: self.df(t),
+            doc: 0,
+        }
     }
 
     fn idf(&self, t: usize) -> f32 {
@@ -225,11 +267,9 @@ impl Inverted {
 
     /// Every document with term `t`, scored and multiplied by `weight`.
     pub fn scored(&self, t: usize, weight: f32) -> Scored {
-        let (docs, tfs) = self.postings(t);
         let idf = self.idf(t) * weight;
-        docs.iter()
-            .zip(tfs)
-            .map(|(&d, &tf)| (d, self.bm25(d, tf, idf)))
+        self.postings(t)
+            .map(|(d, tf)| (d, self.bm25(d, tf, idf)))
             .collect()
     }
 
@@ -258,12 +298,11 @@ impl Inverted {
     }
 
     fn cursor(&self, t: usize) -> Cursor<'_> {
-        let (docs, tfs) = self.postings(t);
+        let mut postings = self.postings(t);
         Cursor {
-            docs,
-            tfs,
-            positions: super::facets::slice(&self.positions, &self.pos_starts, t),
-            i: 0,
+            current: postings.next(),
+            postings,
+            positions: super::facets::slice(self.positions.as_slice(), &self.pos_starts, t),
             at: 0,
         }
     }
@@ -296,29 +335,52 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
+/// One term's postings in doc order, decoded as they are read.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: usize,
+    doc: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u16);
+
+    fn next(&mut self) -> Option<(u32, u16)> {
+        if self.left == 0 || self.at >= self.bytes.len() {
+            return None;
+        }
+        self.left -= 1;
+        self.doc = self
+            .doc
+            .saturating_add(read_varint(self.bytes, &mut self.at));
+        let tf = read_varint(self.bytes, &mut self.at);
+        Some((self.doc, u16::try_from(tf).unwrap_or(u16::MAX)))
+    }
+}
+
 /// Walks one term's postings in doc order, keeping its place in the position data.
 struct Cursor<'a> {
-    docs: &'a [u32],
-    tfs: &'a [u16],
+    postings: Postings<'a>,
+    current: Option<(u32, u16)>,
     positions: &'a [u8],
-    i: usize,
-    /// Byte offset of posting `i`'s position block.
+    /// Byte offset of the current posting's position block.
     at: usize,
 }
 
 impl Cursor<'_> {
     fn doc(&self) -> Option<u32> {
-        self.docs.get(self.i).copied()
+        self.current.map(|c| c.0)
     }
 
     fn tf(&self) -> u16 {
-        self.tfs.get(self.i).copied().unwrap_or(0)
+        self.current.map_or(0, |c| c.1)
     }
 
     fn next(&mut self) {
         let len = read_varint(self.positions, &mut self.at);
         self.at += len as usize;
-        self.i += 1;
+        self.current = self.postings.next();
     }
 
     /// Moves to the first posting with doc ≥ `target`; false when none is left.
@@ -347,28 +409,24 @@ impl Cursor<'_> {
 }
 
 impl Inverted {
-    /// Postings as per-term doc deltas, so most take one byte on the wire.
+    /// The index's part of `index.bin`: the byte streams as they are in memory.
     pub(crate) fn write(&self, w: &mut super::codec::Writer) {
         w.str(&self.text);
         w.starts(&self.term_starts);
         w.starts(&self.post_starts);
-        w.len(self.docs.len());
-        for t in 0..self.post_starts.len().saturating_sub(1) {
-            let docs = super::facets::slice(&self.docs, &self.post_starts, t);
-            let mut last = 0;
-            for &d in docs {
-                w.varint(d - last);
-                last = d;
-            }
-        }
-        w.u32s(self.tfs.iter().map(|&t| u32::from(t)));
+        w.starts(&self.post_bytes);
+        w.bytes(self.postings.as_slice());
         w.starts(&self.pos_starts);
-        w.bytes(&self.positions);
+        w.bytes(self.positions.as_slice());
         w.u32s(self.doc_len.iter().copied());
     }
 
+    /// Reads what `write` wrote from `file` (shared: the byte streams stay
+    /// in it, uncopied). Offsets are checked here; a damaged stream can only
+    /// give wrong hits, as every read of it is bounds-checked.
     pub(crate) fn read(
         r: &mut super::codec::Reader<'_>,
+        file: &Arc<Vec<u8>>,
     ) -> Result<Inverted, super::codec::DecodeError> {
         let text = r.str()?.to_string();
         let term_starts = r.starts(text.len())?;
@@ -380,55 +438,50 @@ impl Inverted {
         }
         let n_terms = term_starts.len() - 1;
         let post_starts = r.starts_any()?;
-        if post_starts.len() != n_terms + 1 {
+        let post_bytes = r.starts_any()?;
+        let postings = shared(r, file)?;
+        let pos_starts = r.starts_any()?;
+        let positions = shared(r, file)?;
+        let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
+        if counts.iter().any(|&c| c != n_terms + 1) {
             return Err(r.error("one posting list per term"));
         }
-        let total = r.count(1)?;
-        if post_starts.last().copied() != Some(total as u32) {
-            return Err(r.error("as many postings as the posting lists hold"));
-        }
-        let mut docs = Vec::with_capacity(total);
-        for t in 0..n_terms {
-            let n = (post_starts[t + 1] - post_starts[t]) as usize;
-            let mut last = 0u32;
-            for _ in 0..n {
-                last = last
-                    .checked_add(r.varint()?)
-                    .ok_or_else(|| r.error("document ids below 2^32"))?;
-                docs.push(last);
-            }
-        }
-        let tfs: Vec<u16> = r
-            .u32s()?
-            .into_iter()
-            .map(|t| u16::try_from(t).unwrap_or(u16::MAX))
-            .collect();
-        if tfs.len() != total {
-            return Err(r.error("one term frequency per posting"));
-        }
-        let pos_starts = r.starts_any()?;
-        let positions = r.bytes()?.to_vec();
-        if pos_starts.len() != n_terms + 1
-            || pos_starts.last().copied() != Some(positions.len() as u32)
+        let ends = [
+            (post_bytes.last(), postings.end - postings.start),
+            (pos_starts.last(), positions.end - positions.start),
+        ];
+        if ends
+            .iter()
+            .any(|(last, len)| last.copied() != Some(*len as u32))
         {
-            return Err(r.error("one position list per term"));
+            return Err(r.error("posting lists that fill their section"));
         }
         let doc_len = r.u32s()?;
-        if docs.iter().any(|&d| d as usize >= doc_len.len()) {
-            return Err(r.error("postings of documents in the index"));
-        }
         Ok(Inverted {
             text,
             term_starts,
             post_starts,
-            docs,
-            tfs,
+            post_bytes,
+            postings,
             pos_starts,
             positions,
             avg_len: average(&doc_len),
             doc_len,
         })
     }
+}
+
+/// A length-prefixed section of `file`, left in place.
+fn shared(
+    r: &mut super::codec::Reader<'_>,
+    file: &Arc<Vec<u8>>,
+) -> Result<Bytes, super::codec::DecodeError> {
+    let range = r.section()?;
+    Ok(Bytes {
+        data: file.clone(),
+        start: range.start,
+        end: range.end,
+    })
 }
 
 #[cfg(test)]
