@@ -57,7 +57,7 @@ async fn load() -> Result<Rc<Corpus>, CorpusError> {
     let index = Download::start("data/index.bin");
     let (list, index) = (list.bytes().await?, index.bytes().await?);
     mark("dateline-fetched");
-    let corpus = Corpus::from_pack(&list, index)?;
+    let corpus = Corpus::from_pack(list, index)?;
     mark("dateline-decoded");
     Ok(Rc::new(corpus))
 }

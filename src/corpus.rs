@@ -5,13 +5,13 @@
 //! nothing is indexed in the browser. Full records come from chunk files
 //! when a detail view opens and stay cached here.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use dateline_core::pack::{self, CHUNK_SIZE};
+use dateline_core::pack::{self, List, CHUNK_SIZE};
 use dateline_core::query::{DecodeError, Index};
-use dateline_core::Release;
+use dateline_core::{Event, Release};
 
 /// Why the corpus (or a part of it) could not be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -28,15 +28,21 @@ pub enum CorpusError {
     Unavailable { file: String, reason: String },
 }
 
-/// All releases, newest first, with an index by id and the search index
-/// (document ids are positions in `releases`).
+/// The records behind the document ids of the index.
+enum Records {
+    /// Full records (tests, or given at once).
+    Full(Vec<Release>),
+    /// The downloaded list: records are made when asked for.
+    Packed(List),
+}
+
+/// All releases, newest first, with the search index (document ids are
+/// positions in that order) and the full records downloaded so far.
 pub struct Corpus {
-    releases: Vec<Release>,
-    by_id: HashMap<String, usize>,
+    records: Records,
     index: Index,
-    /// Whether `releases` are full records (else list records: the full ones
-    /// are in chunk files).
-    full: bool,
+    /// Id → document, made on the first lookup by id (a detail view), not at start.
+    by_id: OnceCell<HashMap<String, u32>>,
     /// Chunk files loaded so far, by chunk number.
     chunks: RefCell<HashMap<usize, Rc<[Release]>>>,
 }
@@ -47,16 +53,20 @@ impl Default for Corpus {
     }
 }
 
-/// Corpora are built once and shared by `Rc`: equal when they hold the same records.
+/// Corpora are built once and shared by `Rc`: equal when they are the same one.
 impl PartialEq for Corpus {
     fn eq(&self, other: &Corpus) -> bool {
-        std::ptr::eq(self, other) || self.releases == other.releases
+        std::ptr::eq(self, other)
+            || match (&self.records, &other.records) {
+                (Records::Full(a), Records::Full(b)) => a == b,
+                _ => false,
+            }
     }
 }
 
 impl std::fmt::Debug for Corpus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Corpus({} releases)", self.releases.len())
+        write!(f, "Corpus({} releases)", self.len())
     }
 }
 
@@ -75,35 +85,71 @@ impl Corpus {
     pub fn new(mut releases: Vec<Release>) -> Corpus {
         pack::sort_newest_first(&mut releases);
         let index = Index::new(&releases);
-        Corpus::assemble(releases, index, true)
+        Corpus::assemble(Records::Full(releases), index)
     }
 
     /// The downloaded list records and prebuilt index.
-    pub fn from_pack(list: &[u8], index: Vec<u8>) -> Result<Corpus, CorpusError> {
-        let (releases, index) = pack::unpack(list, index).map_err(CorpusError::Damaged)?;
-        Ok(Corpus::assemble(releases, index, false))
+    pub fn from_pack(list: Vec<u8>, index: Vec<u8>) -> Result<Corpus, CorpusError> {
+        let index = Index::from_bytes(index).map_err(CorpusError::Damaged)?;
+        let list = List::parse(list, &index).map_err(CorpusError::Damaged)?;
+        Ok(Corpus::assemble(Records::Packed(list), index))
     }
 
-    fn assemble(releases: Vec<Release>, index: Index, full: bool) -> Corpus {
-        let by_id = releases
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.clone(), i))
-            .collect();
+    fn assemble(records: Records, index: Index) -> Corpus {
         Corpus {
-            releases,
-            by_id,
+            records,
             index,
-            full,
+            by_id: OnceCell::new(),
             chunks: RefCell::default(),
+        }
+    }
+
+    /// The record at a document id of the index: in full, or the list record
+    /// (what the timeline shows) of a downloaded corpus.
+    pub fn doc(&self, doc: u32) -> Option<Release> {
+        match &self.records {
+            Records::Full(releases) => releases.get(doc as usize).cloned(),
+            Records::Packed(list) => list.get(doc, &self.index),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<Release> {
+        self.position(id).and_then(|d| self.doc(d as u32))
+    }
+
+    /// The document id of a release id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        let by_id = self.by_id.get_or_init(|| {
+            (0..self.len() as u32)
+                .filter_map(|d| Some((self.id(d)?, d)))
+                .collect()
+        });
+        by_id.get(id).map(|&d| d as usize)
+    }
+
+    /// The events a document mentions (without making its whole record).
+    pub fn events(&self, doc: u32) -> Vec<Event> {
+        match &self.records {
+            Records::Full(releases) => releases
+                .get(doc as usize)
+                .map(|r| r.events.clone())
+                .unwrap_or_default(),
+            Records::Packed(list) => list.events(doc).unwrap_or_default(),
+        }
+    }
+
+    fn id(&self, doc: u32) -> Option<String> {
+        match &self.records {
+            Records::Full(releases) => releases.get(doc as usize).map(|r| r.id.clone()),
+            Records::Packed(list) => list.id(doc),
         }
     }
 
     /// The full record of a document, if it is at hand (else fetch
     /// [`Corpus::chunk_file`] and give it to [`Corpus::add_chunk`]).
     pub fn full(&self, doc: u32) -> Option<Release> {
-        if self.full {
-            return self.doc(doc).cloned();
+        if let Records::Full(releases) = &self.records {
+            return releases.get(doc as usize).cloned();
         }
         let chunks = self.chunks.borrow();
         let chunk = chunks.get(&(doc as usize / CHUNK_SIZE))?;
@@ -112,7 +158,7 @@ impl Corpus {
 
     /// Whether the full record of `doc` is at hand.
     pub fn has_full(&self, doc: u32) -> bool {
-        self.full
+        matches!(self.records, Records::Full(_))
             || self
                 .chunks
                 .borrow()
@@ -134,15 +180,11 @@ impl Corpus {
                 message: format!("{file}: {e}"),
             })?;
         let first = doc as usize / CHUNK_SIZE * CHUNK_SIZE;
-        let expected = self
-            .releases
-            .get(first..)
-            .map_or(0, |r| r.len().min(CHUNK_SIZE));
+        let expected = self.len().saturating_sub(first).min(CHUNK_SIZE);
         let matches = records.len() == expected
-            && records
-                .iter()
-                .zip(&self.releases[first..])
-                .all(|(full, listed)| full.id == listed.id);
+            && (first as u32..)
+                .zip(&records)
+                .all(|(d, full)| self.id(d).as_deref() == Some(full.id.as_str()));
         if !matches {
             return Err(CorpusError::Unavailable {
                 file,
@@ -155,33 +197,15 @@ impl Corpus {
         Ok(())
     }
 
-    pub fn releases(&self) -> &[Release] {
-        &self.releases
-    }
-
-    pub fn get(&self, id: &str) -> Option<&Release> {
-        self.position(id).and_then(|i| self.releases.get(i))
-    }
-
-    /// The position of a release in `releases()` (its document id in the index).
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
-    }
-
-    /// The release at a document id of the index.
-    pub fn doc(&self, doc: u32) -> Option<&Release> {
-        self.releases.get(doc as usize)
-    }
-
     pub fn index(&self) -> &Index {
         &self.index
     }
 
     pub fn len(&self) -> usize {
-        self.releases.len()
+        self.index.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.releases.is_empty()
+        self.len() == 0
     }
 }

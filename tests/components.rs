@@ -50,7 +50,7 @@ fn corpus() -> Rc<Corpus> {
 fn packed_corpus() -> Rc<Corpus> {
     let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
     let packed = dateline_core::pack::pack(records).unwrap();
-    Rc::new(Corpus::from_pack(&packed.list, packed.index).expect("the packed files decode"))
+    Rc::new(Corpus::from_pack(packed.list, packed.index).expect("the packed files decode"))
 }
 
 /// Flushes renders until `selector` matches (downloads are real), at most ~5 s.
@@ -97,8 +97,10 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
 
 fn seed_id() -> String {
     let corpus = corpus();
-    let seed = corpus.releases().iter().find(|r| r.title == SEED_TITLE);
-    seed.expect("the seed release is in the corpus").id.clone()
+    let seed = (0..corpus.len() as u32)
+        .filter_map(|d| corpus.doc(d))
+        .find(|r| r.title == SEED_TITLE);
+    seed.expect("the seed release is in the corpus").id
 }
 
 #[wasm_bindgen_test]

@@ -60,11 +60,14 @@ pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
     })
 }
 
-/// The list records and the index of a packed corpus. Each record holds what
-/// the timeline shows; the full record comes from its chunk file.
+/// The list records and the index of a packed corpus, all decoded (tests,
+/// tools; the app reads records one by one through [`List`]).
 pub fn unpack(list: &[u8], index: Vec<u8>) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
-    let releases = read_list(list, &index)?;
+    let list = List::parse(list.to_vec(), &index)?;
+    let releases = (0..list.len() as u32)
+        .filter_map(|doc| list.get(doc, &index))
+        .collect();
     Ok((releases, index))
 }
 
@@ -126,54 +129,100 @@ fn iso_of_key(k: u32) -> String {
     }
 }
 
-fn read_list(bytes: &[u8], index: &Index) -> Result<Vec<Release>, DecodeError> {
-    let mut r = Reader::new(bytes, "list.bin");
-    r.magic(LIST_MAGIC, LIST_VERSION)?;
-    let n = r.count(4)?;
-    if n != index.len() {
-        return Err(r.error("as many releases as index.bin (files from one build)"));
+/// `list.bin`, checked once and then read one record at a time: a list
+/// record is made only for a row on screen, so 100,000 releases cost their
+/// bytes and an offset each, not 100,000 allocated records.
+pub struct List {
+    bytes: Vec<u8>,
+    /// Where each document's record starts.
+    offsets: Vec<u32>,
+    places: Vec<String>,
+    ledes: bool,
+}
+
+/// One record's fields as they sit in the file.
+struct RawRecord<'a> {
+    id: Option<&'a str>,
+    title: &'a str,
+    date: Option<Option<&'a str>>,
+    place: usize,
+    lede: Option<&'a str>,
+    /// Offset and count of the events.
+    events: (usize, usize),
+}
+
+impl List {
+    /// Checks every record (so a damaged file fails at start, with its
+    /// offset) and notes where each begins.
+    pub fn parse(bytes: Vec<u8>, index: &Index) -> Result<List, DecodeError> {
+        let mut r = Reader::new(&bytes, "list.bin");
+        r.magic(LIST_MAGIC, LIST_VERSION)?;
+        let n = r.count(4)?;
+        if n != index.len() {
+            return Err(r.error("as many releases as index.bin (files from one build)"));
+        }
+        let ledes = r.varint()? == 1;
+        let n_places = r.count(1)?;
+        let mut places = Vec::with_capacity(n_places);
+        for _ in 0..n_places {
+            places.push(r.str()?.to_string());
+        }
+        let mut offsets = Vec::with_capacity(n);
+        for _ in 0..n {
+            offsets.push(r.at as u32);
+            raw_record(&mut r, ledes, n_places)?;
+        }
+        r.done()?;
+        Ok(List {
+            bytes,
+            offsets,
+            places,
+            ledes,
+        })
     }
-    let ledes = r.varint()? == 1;
-    let n_places = r.count(1)?;
-    let mut places = Vec::with_capacity(n_places);
-    for _ in 0..n_places {
-        places.push(r.str()?.to_string());
+
+    pub fn len(&self) -> usize {
+        self.offsets.len()
     }
-    let mut releases = Vec::with_capacity(n);
-    for doc in 0..n as u32 {
-        let id = r.opt_str()?.map(str::to_string);
-        let title = r.str()?.to_string();
-        let date = match r.varint()? {
-            DATE_FROM_INDEX => Some(iso_of_key(index.date_key(doc))),
-            DATE_NONE => None,
-            DATE_AS_WRITTEN => Some(r.str()?.to_string()),
-            _ => return Err(r.error("a date kind (0, 1 or 2)")),
-        };
-        let city = match r.varint()? as usize {
-            0 => None,
-            p => Some(
-                places
-                    .get(p - 1)
-                    .cloned()
-                    .ok_or_else(|| r.error("a place in the table of places"))?,
-            ),
-        };
-        let body = match ledes {
-            true => vec![r.str()?.to_string()]
-                .into_iter()
-                .filter(|l| !l.is_empty())
-                .collect(),
-            false => Vec::new(),
-        };
-        let n_events = r.count(3)?;
-        let mut events = Vec::with_capacity(n_events);
-        for _ in 0..n_events {
+
+    pub fn is_empty(&self) -> bool {
+        self.offsets.is_empty()
+    }
+
+    fn raw(&self, doc: u32) -> Option<RawRecord<'_>> {
+        let at = *self.offsets.get(doc as usize)? as usize;
+        let mut r = Reader::new(&self.bytes, "list.bin");
+        r.at = at;
+        raw_record(&mut r, self.ledes, self.places.len()).ok()
+    }
+
+    /// A document's id, without making its record.
+    pub fn id(&self, doc: u32) -> Option<String> {
+        let raw = self.raw(doc)?;
+        Some(raw.id.map_or_else(|| slug(raw.title), str::to_string))
+    }
+
+    /// The events a document mentions.
+    pub fn events(&self, doc: u32) -> Option<Vec<Event>> {
+        let raw = self.raw(doc)?;
+        let mut r = Reader::new(&self.bytes, "list.bin");
+        r.at = raw.events.0;
+        let mut events = Vec::with_capacity(raw.events.1);
+        for _ in 0..raw.events.1 {
             events.push(Event {
-                start: r.str()?.to_string(),
-                end: r.opt_str()?.map(str::to_string),
-                text: r.str()?.to_string(),
+                start: r.str().ok()?.to_string(),
+                end: r.opt_str().ok()?.map(str::to_string),
+                text: r.str().ok()?.to_string(),
             });
         }
+        Some(events)
+    }
+
+    /// A document's list record: what the timeline shows; countries and
+    /// topics come from the index's facets.
+    pub fn get(&self, doc: u32, index: &Index) -> Option<Release> {
+        let raw = self.raw(doc)?;
+        let events = self.events(doc)?;
         let countries = index
             .values_of(Facet::Country, doc)
             .into_iter()
@@ -188,22 +237,73 @@ fn read_list(bytes: &[u8], index: &Index) -> Result<Vec<Release>, DecodeError> {
             .into_iter()
             .map(|v| v.key.to_string())
             .collect();
-        releases.push(Release {
-            id: id.unwrap_or_else(|| slug(&title)),
-            title,
-            date,
+        let city = raw
+            .place
+            .checked_sub(1)
+            .and_then(|p| self.places.get(p))
+            .cloned();
+        Some(Release {
+            id: raw.id.map_or_else(|| slug(raw.title), str::to_string),
+            title: raw.title.to_string(),
+            date: match raw.date {
+                None => Some(iso_of_key(index.date_key(doc))),
+                Some(written) => written.map(str::to_string),
+            },
             dateline: city.map(|city| Dateline {
                 raw: String::new(),
                 city: Some(city),
                 country: None,
             }),
-            body,
+            body: raw
+                .lede
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
             countries,
             topics,
             events,
             ..Release::default()
-        });
+        })
     }
-    r.done()?;
-    Ok(releases)
+}
+
+/// Reads (and checks) one record; `date` is `None` when the index's date
+/// key spells it.
+fn raw_record<'a>(
+    r: &mut Reader<'a>,
+    ledes: bool,
+    n_places: usize,
+) -> Result<RawRecord<'a>, DecodeError> {
+    let id = r.opt_str()?;
+    let title = r.str()?;
+    let date = match r.varint()? {
+        DATE_FROM_INDEX => None,
+        DATE_NONE => Some(None),
+        DATE_AS_WRITTEN => Some(Some(r.str()?)),
+        _ => return Err(r.error("a date kind (0, 1 or 2)")),
+    };
+    let place = r.varint()? as usize;
+    if place > n_places {
+        return Err(r.error("a place in the table of places"));
+    }
+    let lede = match ledes {
+        true => Some(r.str()?),
+        false => None,
+    };
+    let n_events = r.count(3)?;
+    let events_at = r.at;
+    for _ in 0..n_events {
+        r.str()?;
+        r.opt_str()?;
+        r.str()?;
+    }
+    Ok(RawRecord {
+        id,
+        title,
+        date,
+        place,
+        lede,
+        events: (events_at, n_events),
+    })
 }

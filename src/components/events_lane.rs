@@ -1,4 +1,5 @@
 use dateline_core::display::long_date;
+use dateline_core::Event;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -21,12 +22,11 @@ pub struct EventsLaneProps {
 #[function_component(EventsLane)]
 pub fn events_lane(props: &EventsLaneProps) -> Html {
     let corpus = use_corpus();
-    let mut events: Vec<_> = props
+    let mut events: Vec<(Event, u32)> = props
         .hits
         .iter()
         .take(FROM_HITS)
-        .filter_map(|&d| corpus.doc(d))
-        .flat_map(|r| r.events.iter().map(move |e| (e, r)))
+        .flat_map(|&d| corpus.events(d).into_iter().map(move |e| (e, d)))
         .collect();
     if events.is_empty() {
         return html! {};
@@ -37,7 +37,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
         <section class="events-lane" aria-labelledby="events-heading">
             <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
             <ol tabindex="0" aria-label="Events and periods, newest first">
-                { for events.into_iter().take(MAX_EVENTS).map(|(e, r)| {
+                { for events.into_iter().take(MAX_EVENTS).filter_map(|(e, d)| Some((e, corpus.doc(d)?))).map(|(e, r)| {
                     let when = match e.end.as_deref() {
                         Some(end) if end == e.start => long_date(&e.start),
                         Some(end) => format!("{} – {}", long_date(&e.start), long_date(end)),

@@ -37,14 +37,11 @@ fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
     let mut tops = Vec::with_capacity(hits.len());
     let mut headings = Vec::with_capacity(hits.len());
     let mut y = 0.0;
-    let mut last: Option<&str> = None;
+    let mut last: Option<u32> = None;
     for &doc in hits {
-        let month = corpus
-            .doc(doc)
-            .and_then(|r| r.date.as_deref())
-            .map(|d| d.get(..7).unwrap_or(d))
-            .unwrap_or("");
-        let heading = (grouped && last != Some(month)).then(|| month.to_string());
+        // yyyymm from the index (no record is made): rows are grouped by month.
+        let month = corpus.index().date_key(doc) / 100;
+        let heading = (grouped && last != Some(month)).then(|| month_label_key(month));
         last = Some(month);
         tops.push(y);
         y += ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
@@ -54,6 +51,15 @@ fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
         tops,
         headings,
         height: y,
+    }
+}
+
+/// `yyyymm` as the `yyyy-mm` (or `yyyy`, or empty when undated) a heading shows.
+fn month_label_key(month: u32) -> String {
+    match (month / 100, month % 100) {
+        (0, _) => String::new(),
+        (year, 0) => format!("{year:04}"),
+        (year, m) => format!("{year:04}-{m:02}"),
     }
 }
 

@@ -86,13 +86,10 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
         .index()
         .related(doc as u32, RELATED)
         .into_iter()
-        .filter_map(|(d, _)| corpus.doc(d).cloned())
+        .filter_map(|(d, _)| corpus.doc(d))
         .collect();
-    let older = corpus.releases().get(doc + 1).cloned();
-    let newer = doc
-        .checked_sub(1)
-        .and_then(|d| corpus.releases().get(d))
-        .cloned();
+    let older = corpus.doc(doc as u32 + 1);
+    let newer = doc.checked_sub(1).and_then(|d| corpus.doc(d as u32));
     let place = release.dateline.as_ref().and_then(|d| d.city.clone());
     html! {
         <article class="release-detail" aria-labelledby="release-title">

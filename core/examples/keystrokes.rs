@@ -1,0 +1,90 @@
+//! Replays the benchmark's 200-keystroke log (bench/run.mjs) natively against
+//! a packed corpus and prints the decode time, p50/p95 and the slowest
+//! keystrokes: where to look when the browser figures move.
+//! `cargo run --release -p dateline-core --example keystrokes -- DATA_DIR`
+//! (DATA_DIR as written by `dateline pack`).
+
+use std::time::Instant;
+
+use dateline_core::query::{Facet, Filter};
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: keystrokes DATA_DIR");
+        std::process::exit(2);
+    };
+    let dir = std::path::Path::new(&dir);
+    let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+    let (list, index) = (read("list.bin"), read("index.bin"));
+    // What the app does at start: the index, then a checked pass over the list.
+    let start = Instant::now();
+    let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
+    let indexed = start.elapsed();
+    let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
+    println!(
+        "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
+        list.len(),
+        start.elapsed() - indexed
+    );
+
+    let sessions: [(&str, Option<(Facet, &str)>); 15] = [
+        ("trafficking", None),
+        ("money laundering", None),
+        ("cybercrime", Some((Facet::Country, "IR"))),
+        ("drug trafficking", Some((Facet::Topic, "drugs"))),
+        ("\"organized crime\"", None),
+        ("climate change workshop", None),
+        ("maritime piracy", Some((Facet::Country, "KE"))),
+        ("unodc vienna", None),
+        (
+            "witness protection",
+            Some((Facet::Topic, "criminal-justice")),
+        ),
+        ("fedotov", None),
+        ("\"human trafficking\"", Some((Facet::Country, "IR"))),
+        (
+            "smuggling of migrants",
+            Some((Facet::Topic, "smuggling-of-migrants")),
+        ),
+        ("corruption", Some((Facet::Country, "AT"))),
+        ("judges", Some((Facet::Topic, "drugs"))),
+        ("\"civil society\" support", None),
+    ];
+    let mut log = Vec::new();
+    for (words, facet) in sessions {
+        for i in 1..=words.len() {
+            let text = &words[..i];
+            if !text.trim().is_empty() && log.len() < 200 && words.is_char_boundary(i) {
+                let mut filter = Filter {
+                    text: text.to_string(),
+                    ..Filter::default()
+                };
+                if let Some((f, key)) = facet {
+                    filter.toggle(f, key);
+                }
+                log.push(filter);
+            }
+        }
+    }
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        for (i, filter) in log.iter().enumerate() {
+            let start = Instant::now();
+            let results = index.search(filter);
+            times.push((start.elapsed().as_secs_f64() * 1000.0, i, results.total));
+        }
+    }
+    let mut sorted: Vec<f64> = times.iter().map(|t| t.0).collect();
+    sorted.sort_by(f64::total_cmp);
+    let pct = |p: f64| sorted[((sorted.len() - 1) as f64 * p) as usize];
+    println!(
+        "p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        pct(0.5),
+        pct(0.95),
+        pct(1.0)
+    );
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, i, total) in times.iter().take(12) {
+        println!("{ms:8.2} ms  {total:7} hits  {:?}", log[*i].to_query());
+    }
+}
