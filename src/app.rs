@@ -24,9 +24,16 @@ pub fn switch(route: Route) -> Html {
     }
 }
 
+/// Bumped when more of the corpus arrives after start (the word positions):
+/// what was computed from the corpus is computed again.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DataGeneration(pub u32);
+
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub corpus: Rc<Corpus>,
+    #[prop_or_default]
+    pub generation: DataGeneration,
     #[prop_or_default]
     pub children: Html,
 }
@@ -37,7 +44,9 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
-            <Layout>{ props.children.clone() }</Layout>
+            <ContextProvider<DataGeneration> context={props.generation}>
+                <Layout>{ props.children.clone() }</Layout>
+            </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
     }
 }
@@ -78,13 +87,32 @@ pub fn app() -> Html {
             })
         });
     }
+    let generation = use_state(DataGeneration::default);
     let ready = matches!(*state, Load::Ready(_));
     // Effects run once the DOM is updated: the search box is there to use.
-    use_effect_with(ready, |&ready| {
-        if ready {
-            mark("dateline-usable");
-        }
-    });
+    // Then the word positions (exact phrases) come in the background.
+    {
+        let (state, generation) = (state.clone(), generation.setter());
+        use_effect_with(ready, move |&ready| {
+            if let (true, Load::Ready(corpus)) = (ready, &*state) {
+                mark("dateline-usable");
+                let corpus = corpus.clone();
+                spawn_local(async move {
+                    let positions = Download::start("data/positions.bin").bytes().await;
+                    // Without them a quoted phrase matches all its words: still useful.
+                    if let Ok(()) = positions.and_then(|bytes| {
+                        corpus
+                            .index()
+                            .add_positions(bytes)
+                            .map_err(CorpusError::Damaged)
+                    }) {
+                        mark("dateline-positions");
+                        generation.set(DataGeneration(1));
+                    }
+                });
+            }
+        });
+    }
     match &*state {
         Load::Loading => html! {
             <main id="main" class="loading">
@@ -93,7 +121,7 @@ pub fn app() -> Html {
         },
         Load::Ready(corpus) => html! {
             <BrowserRouter>
-                <Shell corpus={corpus.clone()}>
+                <Shell corpus={corpus.clone()} generation={*generation}>
                     <Switch<Route> render={switch} />
                 </Shell>
             </BrowserRouter>

@@ -29,6 +29,7 @@ const LIST_VERSION: u32 = 1;
 pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
+    pub positions: Vec<u8>,
     /// `(file name, JSON array of full records)`.
     pub chunks: Vec<(String, Vec<u8>)>,
 }
@@ -56,14 +57,22 @@ pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
     Ok(Packed {
         list,
         index: index.to_bytes(),
+        positions: index.positions_to_bytes(),
         chunks,
     })
 }
 
 /// The list records and the index of a packed corpus, all decoded (tests,
 /// tools; the app reads records one by one through [`List`]).
-pub fn unpack(list: &[u8], index: Vec<u8>) -> Result<(Vec<Release>, Index), DecodeError> {
+pub fn unpack(
+    list: &[u8],
+    index: Vec<u8>,
+    positions: Option<Vec<u8>>,
+) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
+    if let Some(positions) = positions {
+        index.add_positions(positions)?;
+    }
     let list = List::parse(list.to_vec(), &index)?;
     let releases = (0..list.len() as u32)
         .filter_map(|doc| list.get(doc, &index))

@@ -37,7 +37,12 @@ fn ingest() -> Vec<Release> {
 fn list_records_keep_what_the_timeline_shows() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");
-    let (list, index) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
+    let (list, index) = pack::unpack(
+        &packed.list,
+        packed.index.clone(),
+        Some(packed.positions.clone()),
+    )
+    .expect("unpacks");
     sort_newest_first(&mut releases);
     assert_eq!(list.len(), releases.len());
     for (got, want) in list.iter().zip(&releases) {
@@ -93,7 +98,12 @@ fn chunks_hold_the_full_records_in_document_order() {
 fn the_decoded_index_answers_like_one_built_in_place() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");
-    let (_, decoded) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
+    let (_, decoded) = pack::unpack(
+        &packed.list,
+        packed.index.clone(),
+        Some(packed.positions.clone()),
+    )
+    .expect("unpacks");
     sort_newest_first(&mut releases);
     let built = Index::new(&releases);
     for query in [
@@ -119,6 +129,33 @@ fn the_decoded_index_answers_like_one_built_in_place() {
 }
 
 #[test]
+fn phrases_match_all_their_words_until_positions_arrive() {
+    let packed = pack::pack(corpus()).expect("packs");
+    let (_, index) = pack::unpack(&packed.list, packed.index.clone(), None).expect("unpacks");
+    assert!(!index.has_positions());
+    let phrase = Filter::from_query("q=%22crime+organized%22");
+    let words = Filter::from_query("q=crime+organized+");
+    let before = index.search(&phrase);
+    assert_eq!(before.hits.len(), index.search(&words).hits.len());
+    assert!(before.total > 0);
+    // Another build's positions are refused; this build's make phrases exact.
+    let other = pack::pack(corpus().into_iter().take(20).collect()).expect("packs");
+    let e = index.add_positions(other.positions).unwrap_err();
+    assert_eq!(e.file, "positions.bin");
+    index
+        .add_positions(packed.positions)
+        .expect("positions fit");
+    assert!(index.has_positions());
+    let after = index.search(&phrase);
+    assert!(
+        after.total < before.total,
+        "{} vs {}",
+        after.total,
+        before.total
+    );
+}
+
+#[test]
 fn large_corpora_leave_the_lede_to_the_chunks() {
     let one = corpus().into_iter().next().expect("a release");
     let many: Vec<Release> = (0..pack::LEDE_LIMIT + 1)
@@ -128,7 +165,12 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
         })
         .collect();
     let packed = pack::pack(many).expect("packs");
-    let (list, _) = pack::unpack(&packed.list, packed.index.clone()).expect("unpacks");
+    let (list, _) = pack::unpack(
+        &packed.list,
+        packed.index.clone(),
+        Some(packed.positions.clone()),
+    )
+    .expect("unpacks");
     assert!(list.iter().all(|r| r.body.is_empty()));
     assert_eq!(
         list[7].id, "r-1003",
@@ -141,18 +183,18 @@ fn damaged_files_are_errors_not_panics() {
     let packed = pack::pack(corpus()).expect("packs");
     // Every truncation of the list, and a sample of the index, fails cleanly.
     for cut in (0..packed.list.len()).step_by(97) {
-        assert!(pack::unpack(&packed.list[..cut], packed.index.clone()).is_err());
+        assert!(pack::unpack(&packed.list[..cut], packed.index.clone(), None).is_err());
     }
     for cut in (0..packed.index.len()).step_by(packed.index.len() / 200 + 1) {
-        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec()).is_err());
+        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec(), None).is_err());
     }
     // Flipped bytes: an error or a readable corpus, never a panic.
     for at in (8..packed.index.len()).step_by(packed.index.len() / 300 + 1) {
         let mut bytes = packed.index.clone();
         bytes[at] ^= 0x5A;
-        let _ = pack::unpack(&packed.list, bytes);
+        let _ = pack::unpack(&packed.list, bytes, None);
     }
-    let e = pack::unpack(&packed.index, packed.list.clone())
+    let e = pack::unpack(&packed.index, packed.list.clone(), None)
         .err()
         .expect("swapped files");
     assert_eq!(e.file, "index.bin");

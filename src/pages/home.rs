@@ -1,6 +1,7 @@
 use dateline_core::query::{Facet, FacetCounts, FacetValue, Filter, Sort};
 use yew::prelude::*;
 
+use crate::app::DataGeneration;
 use crate::components::{
     facet_title, ActiveFilters, EventsLane, ExportButtons, FacetGroup, Histogram, ResultList,
     SearchBox, SortSelect,
@@ -14,9 +15,12 @@ pub fn home_page() -> Html {
     let corpus = use_corpus();
     let state = use_filter();
     let filter = state.filter.clone();
+    let generation = use_context::<DataGeneration>().unwrap_or_default();
     let results = {
         let corpus = corpus.clone();
-        use_memo(filter.clone(), move |f| corpus.index().search(f))
+        use_memo((filter.clone(), generation), move |(f, _)| {
+            corpus.index().search(f)
+        })
     };
     let set = state.set.clone();
 

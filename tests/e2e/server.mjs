@@ -29,6 +29,7 @@ const TYPES = {
  */
 export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = false } = {}) {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const gzipCache = new Map();
   const server = createServer(async (req, res) => {
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const writeHead = res.writeHead.bind(res);
@@ -41,7 +42,15 @@ export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = 
         const [status, headers] = res.pendingHead ?? [200, {}];
         if (body && body.length > 256) {
           writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-          return end(gzipSync(body));
+          // Compressed once per file, as a host or CDN caches it (the
+          // benchmark's 64 MB index would otherwise be gzipped per request).
+          const key = `${req.url}\0${body.length}`;
+          let zipped = gzipCache.get(key);
+          if (!zipped) {
+            zipped = gzipSync(body);
+            gzipCache.set(key, zipped);
+          }
+          return end(zipped);
         }
         writeHead(status, headers);
         return end(body);

@@ -31,8 +31,9 @@ USAGE:
         Write the Atom feed of the newest releases; links are URL + release/ID.
     dateline pack PATHS... --out DIR [--feed FILE --base URL]
     dateline pack --records FILE.json --out DIR
-        Write the data folder the app downloads: list.bin, index.bin and
-        r/N.json (full records, 64 per file), replacing what DIR held.
+        Write the data folder the app downloads: list.bin, index.bin,
+        positions.bin and r/N.json (full records, 64 per file), replacing
+        what DIR held.
         PATHS are ingested (exit 1 when a file is rejected); --records reads
         records already ingested (`dateline ingest --json`). --feed also
         writes the Atom feed from the same ingest.
@@ -379,7 +380,7 @@ fn write_pack(
     packed: &dateline_core::pack::Packed,
     out: &std::path::Path,
 ) -> std::io::Result<usize> {
-    for old in ["list.bin", "index.bin"] {
+    for old in ["list.bin", "index.bin", "positions.bin"] {
         match std::fs::remove_file(out.join(old)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
             _ => {}
@@ -392,7 +393,8 @@ fn write_pack(
     std::fs::create_dir_all(out.join("r"))?;
     std::fs::write(out.join("list.bin"), &packed.list)?;
     std::fs::write(out.join("index.bin"), &packed.index)?;
-    let mut bytes = packed.list.len() + packed.index.len();
+    std::fs::write(out.join("positions.bin"), &packed.positions)?;
+    let mut bytes = packed.list.len() + packed.index.len() + packed.positions.len();
     for (name, chunk) in &packed.chunks {
         std::fs::write(out.join(name), chunk)?;
         bytes += chunk.len();

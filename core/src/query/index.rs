@@ -363,7 +363,8 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
 
 /// The packed index file: magic and format version.
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
-const INDEX_VERSION: u32 = 2;
+const INDEX_VERSION: u32 = 3;
+const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -415,6 +416,28 @@ impl Index {
             newest,
             rank,
         })
+    }
+
+    /// The word positions (`positions.bin`): needed for exact phrases only.
+    pub fn positions_to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.magic(POSITIONS_MAGIC, INDEX_VERSION);
+        self.text.write_positions(&mut w);
+        w.buf
+    }
+
+    /// Adds the positions to an index read by `from_bytes`: until then a
+    /// quoted phrase matches the releases with all its words.
+    pub fn add_positions(&self, bytes: Vec<u8>) -> Result<(), DecodeError> {
+        let file = std::sync::Arc::new(bytes);
+        let mut r = Reader::new(&file, "positions.bin");
+        r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
+        self.text.read_positions(&mut r, &file)?;
+        r.done()
+    }
+
+    pub fn has_positions(&self) -> bool {
+        self.text.has_positions()
     }
 
     /// The `yyyymmdd` key of a document's date (0: undated).

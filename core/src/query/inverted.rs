@@ -4,7 +4,7 @@
 //! kept that way in memory: the packed file's bytes are used as they are, so
 //! loading the index is no more than checking its offsets.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -29,8 +29,10 @@ pub(crate) struct Inverted {
     /// Per posting: varint doc delta (first: the doc), varint weighted tf.
     postings: Bytes,
     pos_starts: Vec<u32>,
-    /// Per posting: varint byte length, then varint position deltas.
-    positions: Bytes,
+    /// Per posting: varint byte length, then varint position deltas. Its own
+    /// file (`positions.bin`, the larger half of the index): the app is usable
+    /// before it arrives, with phrases matched as all their words till then.
+    positions: OnceLock<Bytes>,
     doc_len: Vec<u32>,
     avg_len: f32,
 }
@@ -154,7 +156,7 @@ impl Builder {
             post_bytes,
             postings: Bytes::new(postings),
             pos_starts,
-            positions: Bytes::new(positions),
+            positions: OnceLock::from(Bytes::new(positions)),
             avg_len: average(&self.doc_len),
             doc_len: self.doc_len,
         }
@@ -274,7 +276,9 @@ impl Inverted {
     }
 
     /// Documents where `terms` occur as consecutive words, scored as the sum of the words.
+    /// Without positions (not loaded yet): documents with all the words.
     pub fn phrase(&self, terms: &[usize]) -> Scored {
+        let exact = self.positions.get().is_some();
         let mut cursors: Vec<Cursor> = terms.iter().map(|&t| self.cursor(t)).collect();
         let idfs: Vec<f32> = terms.iter().map(|&t| self.idf(t)).collect();
         let mut out = Vec::new();
@@ -283,7 +287,7 @@ impl Inverted {
                 break;
             }
             if cursors.iter().all(|c| c.doc() == Some(target)) {
-                if self.adjacent(&cursors) {
+                if !exact || self.adjacent(&cursors) {
                     let score = cursors
                         .iter()
                         .zip(&idfs)
@@ -302,7 +306,9 @@ impl Inverted {
         Cursor {
             current: postings.next(),
             postings,
-            positions: super::facets::slice(self.positions.as_slice(), &self.pos_starts, t),
+            positions: self.positions.get().map_or(&[], |p| {
+                super::facets::slice(p.as_slice(), &self.pos_starts, t)
+            }),
             at: 0,
         }
     }
@@ -417,8 +423,30 @@ impl Inverted {
         w.starts(&self.post_bytes);
         w.bytes(self.postings.as_slice());
         w.starts(&self.pos_starts);
-        w.bytes(self.positions.as_slice());
         w.u32s(self.doc_len.iter().copied());
+    }
+
+    /// The positions, for their own file.
+    pub(crate) fn write_positions(&self, w: &mut super::codec::Writer) {
+        w.bytes(self.positions.get().map_or(&[], Bytes::as_slice));
+    }
+
+    pub(crate) fn has_positions(&self) -> bool {
+        self.positions.get().is_some()
+    }
+
+    /// Adds the positions read from their file (`r` over `file`).
+    pub(crate) fn read_positions(
+        &self,
+        r: &mut super::codec::Reader<'_>,
+        file: &Arc<Vec<u8>>,
+    ) -> Result<(), super::codec::DecodeError> {
+        let positions = shared(r, file)?;
+        if self.pos_starts.last().copied() != Some((positions.end - positions.start) as u32) {
+            return Err(r.error("positions for this index (files from one build)"));
+        }
+        let _ = self.positions.set(positions);
+        Ok(())
     }
 
     /// Reads what `write` wrote from `file` (shared: the byte streams stay
@@ -441,19 +469,11 @@ impl Inverted {
         let post_bytes = r.starts_any()?;
         let postings = shared(r, file)?;
         let pos_starts = r.starts_any()?;
-        let positions = shared(r, file)?;
         let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
         if counts.iter().any(|&c| c != n_terms + 1) {
             return Err(r.error("one posting list per term"));
         }
-        let ends = [
-            (post_bytes.last(), postings.end - postings.start),
-            (pos_starts.last(), positions.end - positions.start),
-        ];
-        if ends
-            .iter()
-            .any(|(last, len)| last.copied() != Some(*len as u32))
-        {
+        if post_bytes.last().copied() != Some((postings.end - postings.start) as u32) {
             return Err(r.error("posting lists that fill their section"));
         }
         let doc_len = r.u32s()?;
@@ -464,7 +484,7 @@ impl Inverted {
             post_bytes,
             postings,
             pos_starts,
-            positions,
+            positions: OnceLock::new(),
             avg_len: average(&doc_len),
             doc_len,
         })
