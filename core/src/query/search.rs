@@ -5,8 +5,13 @@ use super::inverted::{Inverted, Scored};
 use super::text::for_each_word;
 
 /// Completions of a short prefix are capped to the most frequent ones, so
-/// that typing one letter stays fast on a large corpus.
+/// that typing one letter stays fast on a large corpus: at most this many
+/// terms, and no more postings in all than `POSTINGS_PER_DOC` per document
+/// (or `MIN_POSTINGS`). A one-letter prefix on 100,000 releases then reads
+/// the few commonest words' postings, not 64 lists of tens of thousands.
 const MAX_EXPANSIONS: usize = 64;
+const POSTINGS_PER_DOC: usize = 3;
+const MIN_POSTINGS: usize = 60_000;
 /// Words shorter than this are not corrected: too many near neighbours.
 const MIN_TYPO_LEN: usize = 5;
 /// Score weights of inexact matches, relative to the word as typed.
@@ -118,12 +123,25 @@ fn expand(inv: &Inverted, word: &str, prefix: bool) -> Vec<(usize, f32)> {
     keep_most_frequent(inv, out)
 }
 
-/// Caps expansions to `MAX_EXPANSIONS`, keeping the exact word and the most common terms.
+/// Caps expansions (see `MAX_EXPANSIONS`), keeping the exact word and the most common terms.
 fn keep_most_frequent(inv: &Inverted, mut terms: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
-    if terms.len() > MAX_EXPANSIONS {
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0))));
-        terms.truncate(MAX_EXPANSIONS);
+    let budget = (inv.n_docs() * POSTINGS_PER_DOC).max(MIN_POSTINGS);
+    let total: usize = terms.iter().map(|t| inv.df(t.0)).sum();
+    if terms.len() <= MAX_EXPANSIONS && total <= budget {
+        return terms;
     }
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0))));
+    let mut used = 0;
+    let keep = terms
+        .iter()
+        .take(MAX_EXPANSIONS)
+        .take_while(|t| {
+            let first = used == 0;
+            used += inv.df(t.0);
+            first || used <= budget
+        })
+        .count();
+    terms.truncate(keep.max(1));
     terms
 }
 
