@@ -71,6 +71,11 @@ function records(n) {
 async function corpus(n) {
   const dir = path.join(cache, `corpus-${n}`);
   const done = path.join(dir, 'DONE');
+  // Dateline's files, as the app's build writes them (rewritten every run:
+  // they follow the engine's format).
+  execFileSync(dateline, ['pack', '--records', records(n), '--out', path.join(dir, 'pack')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (fs.existsSync(done)) return JSON.parse(fs.readFileSync(done, 'utf8'));
   fs.mkdirSync(dir, { recursive: true });
   const src = records(n);
@@ -414,8 +419,9 @@ function targets(results) {
       ` (${peers.map(([k, e]) => `${k} ${ms(e.facetP95)} ms`).join(', ')})`,
     `- memory ≤ 150 MB (JS heap + wasm memory after load): ${mb(mem)} MB, ${yes(mem <= 150e6)}` +
       ` (renderer PSS ${mb(d.memory.rendererPss)} MB, blank page ${mb(big.blankRendererPss)} MB)`,
-    `- index usable ≤ 0.5 s: ${(d.ready.readyMs / 1000).toFixed(2)} s, ${yes(d.ready.readyMs <= 500)}` +
-      ` (JSON decode ${(d.ready.details.decodeMs / 1000).toFixed(2)} s, index build ${(d.ready.details.buildMs / 1000).toFixed(2)} s)`,
+    `- engine usable (download + decode of the packed files) ≤ 0.5 s: ${(d.ready.readyMs / 1000).toFixed(2)} s, ${yes(d.ready.readyMs <= 500)}` +
+      ` (decode alone ${ms(d.ready.details.decodeMs)} ms; JSON.parse of the same records ${ms(d.ready.details.jsonParseMs)} ms:` +
+      ` decode no slower than JSON.parse ${yes(d.ready.details.decodeMs <= d.ready.details.jsonParseMs)})`,
   ].join('\n');
 }
 

@@ -15,12 +15,13 @@ fn main() {
     };
     let dir = std::path::Path::new(&dir);
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let (list, index) = (read("list.bin"), read("index.bin"));
+    let (list, index, positions) = (read("list.bin"), read("index.bin"), read("positions.bin"));
     // What the app does at start: the index, then a checked pass over the list.
     let start = Instant::now();
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
     let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
+    index.add_positions(positions).expect("positions.bin fits");
     println!(
         "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
         list.len(),
@@ -50,6 +51,13 @@ fn main() {
         ("judges", Some((Facet::Topic, "drugs"))),
         ("\"civil society\" support", None),
     ];
+    for q in [
+        "q=%22organized+crime%22",
+        "q=organized+crime+",
+        "q=%22human+trafficking%22",
+    ] {
+        println!("{q}: {} hits", index.search(&Filter::from_query(q)).total);
+    }
     let mut log = Vec::new();
     for (words, facet) in sessions {
         for i in 1..=words.len() {

@@ -3,51 +3,38 @@
 
 use std::cell::RefCell;
 
+use dateline_core::pack::List;
 use dateline_core::query::{Filter, Index};
-use dateline_core::Release;
 use wasm_bindgen::prelude::*;
 
-/// The records and their index, kept together as the app keeps them (so
-/// that the memory figure is the app's, not just the index's).
+/// The list and the index, kept together as the app keeps them (so that the
+/// memory figure is the app's, not just the index's).
 struct Loaded {
-    _releases: Vec<Release>,
+    _list: List,
     index: Index,
 }
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
-    static DECODE_MS: RefCell<f64> = const { RefCell::new(0.0) };
 }
 
-/// Decodes the records (the app's `records.json`) and builds the index, as the
-/// app does at start-up. Returns the number of records.
+/// Loads the files `dateline pack` writes (list.bin, index.bin,
+/// positions.bin), exactly as the app does at start-up: the prebuilt index
+/// is decoded, nothing is indexed. Returns the number of records (0: damaged).
 #[wasm_bindgen]
-pub fn load(records_json: &str) -> u32 {
-    let start = now();
-    let releases: Vec<Release> = serde_json::from_str(records_json).unwrap_or_default();
-    DECODE_MS.with(|ms| *ms.borrow_mut() = now() - start);
-    let index = Index::new(&releases);
+pub fn load_packed(list: Vec<u8>, index: Vec<u8>, positions: Vec<u8>) -> u32 {
+    let Ok(index) = Index::from_bytes(index) else {
+        return 0;
+    };
+    let Ok(list) = List::parse(list, &index) else {
+        return 0;
+    };
+    if index.add_positions(positions).is_err() {
+        return 0;
+    }
     let n = index.len() as u32;
-    LOADED.with(|slot| {
-        *slot.borrow_mut() = Some(Loaded {
-            _releases: releases,
-            index,
-        })
-    });
+    LOADED.with(|slot| *slot.borrow_mut() = Some(Loaded { _list: list, index }));
     n
-}
-
-/// How long the last `load` spent decoding JSON, in ms (the rest is the index
-/// build): read with the page's clock, to split the load time.
-#[wasm_bindgen]
-pub fn load_decode_ms() -> f64 {
-    DECODE_MS.with(|ms| *ms.borrow())
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = performance)]
-    fn now() -> f64;
 }
 
 /// One keystroke: the app's search for a URL query string (`q=traff&country=IR`),
