@@ -76,7 +76,7 @@ async fn only_rows_near_the_viewport_are_mounted() {
 
     let first = rows(&root);
     assert!(!first.is_empty());
-    assert!(first.len() <= 150, "{} rows mounted", first.len());
+    assert!(first.len() <= 60, "{} rows mounted", first.len());
     assert!(first.iter().all(|&(_, size)| size == RELEASES));
     assert_eq!(first.first().map(|r| r.0), Some(1));
 
@@ -88,7 +88,7 @@ async fn only_rows_near_the_viewport_are_mounted() {
     yew::platform::time::sleep(Duration::from_millis(100)).await;
     yew::scheduler::flush().await;
     let later = rows(&root);
-    assert!(later.len() <= 150, "{} rows mounted", later.len());
+    assert!(later.len() <= 60, "{} rows mounted", later.len());
     let positions: Vec<usize> = later.iter().map(|r| r.0).collect();
     assert!(
         positions

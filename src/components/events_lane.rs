@@ -9,7 +9,7 @@ use crate::route::Route;
 /// Events listed at most in the lane.
 const MAX_EVENTS: usize = 40;
 /// The lane reads the events of this many top matches: bounded work per keystroke.
-const FROM_HITS: usize = 1000;
+const FROM_HITS: usize = 400;
 
 #[derive(Properties, PartialEq)]
 pub struct EventsLaneProps {

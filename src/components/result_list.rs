@@ -13,8 +13,10 @@ use crate::Corpus;
 pub const ROW_PX: f64 = 188.0;
 pub const HEADING_PX: f64 = 48.0;
 /// Result sets up to this size are mounted whole (find-in-page and every row
-/// reachable at once); larger ones are windowed, staying near this many rows.
-pub const MOUNT_ALL: usize = 150;
+/// reachable at once); larger ones are windowed (about 25 rows mounted).
+/// Kept small: on small corpora, mounting rows is most of a keystroke's cost
+/// in the browser (scripts/bench-app.sh, keystroke to paint).
+pub const MOUNT_ALL: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {

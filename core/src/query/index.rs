@@ -149,12 +149,23 @@ impl Index {
         histogram(dates, zoom)
     }
 
-    fn order(&self, mut hits: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
+    fn order(&self, hits: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
         let rank = |d: u32| self.rank.get(d as usize).copied().unwrap_or(u32::MAX);
         match sort {
             Sort::Relevance => {
-                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(rank(a.0).cmp(&rank(b.0))));
-                hits.into_iter().map(|h| h.0).collect()
+                // Best score first, then newest, then corpus order: one integer
+                // key per hit, so the sort compares plain numbers.
+                let mut keyed: Vec<(u64, u32)> = hits
+                    .into_iter()
+                    .map(|(d, score)| {
+                        (
+                            u64::from(!ordered_bits(score)) << 32 | u64::from(rank(d)),
+                            d,
+                        )
+                    })
+                    .collect();
+                keyed.sort_unstable();
+                keyed.into_iter().map(|h| h.1).collect()
             }
             Sort::Newest | Sort::Oldest => {
                 let docs: Vec<u32> = hits.into_iter().map(|h| h.0).collect();
@@ -265,6 +276,15 @@ fn index_text(builder: &mut Builder, r: &Release) {
         builder.field(city, 1);
     }
     builder.end_doc();
+}
+
+/// The bits of a float, as an integer in the float's total order.
+fn ordered_bits(x: f32) -> u32 {
+    let b = x.to_bits();
+    match b >> 31 {
+        1 => !b,
+        _ => b | 1 << 31,
+    }
 }
 
 /// Dated docs newest first, and each doc's place in that order.
