@@ -293,7 +293,14 @@ function percentile(values, p) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
+/// Pagefind spends a second or more per keystroke above 10k records (a
+/// 100k pass ran past 20 minutes): there it runs only when BENCH_ENGINES names it.
+function enginesFor(n) {
+  return n > 10_000 && !process.env.BENCH_ENGINES ? engines.filter((e) => e !== 'pagefind') : engines;
+}
+
 async function benchSize(browser, base, n, keys) {
+  const engines = enginesFor(n);
   const info = await corpus(n);
   log(`corpus ${n}: ${info.n} records, records.json ${(info.recordsBytes / 1e6).toFixed(1)} MB`);
   const pages = {};
