@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { SESSIONS, records as recordsOf } from './corpora.mjs';
 import { report } from './write-app-section.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -47,47 +48,11 @@ const listDataRe = new RegExp(env.BENCH_APP_LIST_DATA ?? '^data/list\\.');
 // $RECORDS (records-N.json), $OUT (the data/ folder of this size's copy of
 // the dist, replaced wholesale) and $N. scripts/bench-app.sh sets the same.
 const PACK = env.BENCH_APP_PACK ?? '"$DATELINE" pack --records "$RECORDS" --out "$OUT"';
-const SEED = 1;
 const log = (...a) => console.error('[bench-app]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- corpora
 
-/// Ingested records for `n` releases of `generate --seed 1`: the same files,
-/// made the same way, as bench/run.mjs (the search benchmark) uses.
-function records(n) {
-  const file = path.join(cache, `records-${n}.json`);
-  if (fs.existsSync(file)) return file;
-  const bigger = fs
-    .readdirSync(cache)
-    .map((f) => /^records-(\d+)\.json$/.exec(f))
-    .filter((m) => m && Number(m[1]) > n)
-    .map((m) => Number(m[1]))
-    .sort((a, b) => a - b)[0];
-  if (bigger) {
-    log(`records-${n}: first ${n} of records-${bigger}`);
-    const all = JSON.parse(fs.readFileSync(path.join(cache, `records-${bigger}.json`), 'utf8'));
-    const some = all.filter((r) => Number(r.source.slice(0, 6)) < n);
-    if (some.length >= n * 0.95) {
-      fs.writeFileSync(file, JSON.stringify(some));
-      return file;
-    }
-  }
-  const texts = path.join(cache, `texts-${n}`);
-  if (!fs.existsSync(texts)) {
-    log(`generating ${n} releases`);
-    execFileSync(dateline, ['generate', '--count', String(n), '--seed', String(SEED), '--out', texts], { stdio: 'inherit' });
-  }
-  log(`ingesting ${n} releases (slow: about 5 ms CPU per release)`);
-  const t0 = Date.now();
-  const out = execFileSync(dateline, ['ingest', texts, '--json'], {
-    maxBuffer: 4 << 30,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  log(`ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(file, out);
-  return file;
-}
 
 /// The dist to serve for one size: a copy of the built app with its data/
 /// written by PACK from the records. `built`: the built dist as it is.
@@ -98,7 +63,7 @@ function prepare(size) {
   if (size === 'built') return { dist: baseDist, n: null, packS: null };
   const n = Number(size);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`bad size ${size}`);
-  const recs = records(n);
+  const recs = recordsOf(n, dateline);
   const dist = path.join(cache, `app-dist-${n}`);
   fs.rmSync(dist, { recursive: true, force: true });
   fs.cpSync(baseDist, dist, { recursive: true });
@@ -245,26 +210,9 @@ async function serve(dist) {
 /// query), some with a facet selected. Here grouped into queries: each
 /// query is typed into an empty box after its facets are set.
 function queries() {
-  const sessions = [
-    ['trafficking'],
-    ['money laundering'],
-    ['cybercrime', { country: 'IR' }],
-    ['drug trafficking', { topic: 'drugs' }],
-    ['"organized crime"'],
-    ['climate change workshop'],
-    ['maritime piracy', { country: 'KE' }],
-    ['unodc vienna'],
-    ['witness protection', { topic: 'criminal-justice' }],
-    ['fedotov'],
-    ['"human trafficking"', { country: 'IR' }],
-    ['smuggling of migrants', { topic: 'smuggling-of-migrants' }],
-    ['corruption', { country: 'AT' }],
-    ['judges', { topic: 'drugs' }],
-    ['"civil society" support'],
-  ];
   const out = [];
   let keys = 0;
-  for (const [words, facets = {}] of sessions) {
+  for (const [words, facets = {}] of SESSIONS) {
     let typed = '';
     for (let i = 1; i <= words.length && keys < 200; i++) {
       if (!words.slice(0, i).trim()) continue;

@@ -17,6 +17,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { keystrokes, records as recordsOf } from './corpora.mjs';
+
 const root = path.dirname(fileURLToPath(import.meta.url));
 const cache = path.join(root, '.cache');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -25,46 +27,10 @@ const passesLarge = Number(process.env.BENCH_PASSES_LARGE ?? 1);
 const warmupLarge = Number(process.env.BENCH_WARMUP_LARGE ?? 20);
 const engines = (process.env.BENCH_ENGINES ?? 'dateline,minisearch,flexsearch,pagefind').split(',');
 const dateline = process.env.BENCH_DATELINE ?? path.join(root, '..', 'target', 'release', 'dateline');
-const SEED = 1;
 const log = (...a) => console.error('[bench]', ...a);
 
 // ---------------------------------------------------------------- corpora
 
-/// Ingested records for `n` releases of `generate --seed 1` (the first n of a
-/// larger corpus are the same releases, so 1k is sliced from 10k when cached).
-function records(n) {
-  const file = path.join(cache, `records-${n}.json`);
-  if (fs.existsSync(file)) return file;
-  const bigger = fs
-    .readdirSync(cache)
-    .map((f) => /^records-(\d+)\.json$/.exec(f))
-    .filter((m) => m && Number(m[1]) > n)
-    .map((m) => Number(m[1]))
-    .sort((a, b) => a - b)[0];
-  if (bigger) {
-    log(`records-${n}: first ${n} of records-${bigger}`);
-    const all = JSON.parse(fs.readFileSync(path.join(cache, `records-${bigger}.json`), 'utf8'));
-    const some = all.filter((r) => Number(r.source.slice(0, 6)) < n);
-    if (some.length >= n * 0.95) {
-      fs.writeFileSync(file, JSON.stringify(some));
-      return file;
-    }
-  }
-  const texts = path.join(cache, `texts-${n}`);
-  if (!fs.existsSync(texts)) {
-    log(`generating ${n} releases`);
-    execFileSync(dateline, ['generate', '--count', String(n), '--seed', String(SEED), '--out', texts], { stdio: 'inherit' });
-  }
-  log(`ingesting ${n} releases (slow: about 5 ms CPU per release)`);
-  const t0 = Date.now();
-  const out = execFileSync(dateline, ['ingest', texts, '--json'], {
-    maxBuffer: 4 << 30,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  log(`ingested in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  fs.writeFileSync(file, out);
-  return file;
-}
 
 /// The corpus folder the pages read: records.json (Dateline), docs.json (the
 /// peers: title, body, facet keys) and pagefind/ (the Pagefind bundle).
@@ -73,12 +39,12 @@ async function corpus(n) {
   const done = path.join(dir, 'DONE');
   // Dateline's files, as the app's build writes them (rewritten every run:
   // they follow the engine's format).
-  execFileSync(dateline, ['pack', '--records', records(n), '--out', path.join(dir, 'pack')], {
+  execFileSync(dateline, ['pack', '--records', recordsOf(n, dateline), '--out', path.join(dir, 'pack')], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (fs.existsSync(done)) return JSON.parse(fs.readFileSync(done, 'utf8'));
   fs.mkdirSync(dir, { recursive: true });
-  const src = records(n);
+  const src = recordsOf(n, dateline);
   const recs = JSON.parse(fs.readFileSync(src, 'utf8'));
   fs.copyFileSync(src, path.join(dir, 'records.json'));
   const docs = recs.map((r, id) => ({
@@ -122,37 +88,6 @@ async function corpus(n) {
 
 // ---------------------------------------------------------------- keystrokes
 
-/// 200 keystrokes: words and phrases typed character by character (every
-/// prefix is a keystroke), some with a facet selected. Fixed: the same log
-/// for every engine and every run.
-function keystrokes() {
-  const sessions = [
-    ['trafficking'],
-    ['money laundering'],
-    ['cybercrime', { country: 'IR' }],
-    ['drug trafficking', { topic: 'drugs' }],
-    ['"organized crime"'],
-    ['climate change workshop'],
-    ['maritime piracy', { country: 'KE' }],
-    ['unodc vienna'],
-    ['witness protection', { topic: 'criminal-justice' }],
-    ['fedotov'],
-    ['"human trafficking"', { country: 'IR' }],
-    ['smuggling of migrants', { topic: 'smuggling-of-migrants' }],
-    ['corruption', { country: 'AT' }],
-    ['judges', { topic: 'drugs' }],
-    ['"civil society" support'],
-  ];
-  const log = [];
-  for (const [words, facets = {}] of sessions) {
-    for (let i = 1; i <= words.length && log.length < 200; i++) {
-      const text = words.slice(0, i);
-      if (text.trim()) log.push({ text, ...facets });
-    }
-  }
-  if (log.length !== 200) throw new Error(`keystroke log has ${log.length} entries, want 200`);
-  return log;
-}
 
 // ---------------------------------------------------------------- server
 
