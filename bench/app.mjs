@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SESSIONS, records as recordsOf } from './corpora.mjs';
+import { pss, renderers } from './processes.mjs';
 import { report } from './write-app-section.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -52,7 +53,6 @@ const log = (...a) => console.error('[bench-app]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- corpora
-
 
 /// The dist to serve for one size: a copy of the built app with its data/
 /// written by PACK from the records. `built`: the built dist as it is.
@@ -251,41 +251,6 @@ function launch() {
   });
 }
 
-function renderers() {
-  const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='])
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
-  const ours = new Set(ps.filter((p) => p.args.includes(marker) && !p.args.includes('--type=')).map((p) => p.pid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of ps) {
-      if (ours.has(p.ppid) && !ours.has(p.pid)) {
-        ours.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return new Set(ps.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).map((p) => p.pid));
-}
-
-/// PSS of the largest of these renderer processes (the page's), bytes.
-function pss(pids) {
-  let max = 0;
-  for (const pid of pids) {
-    try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      max = Math.max(max, m ? Number(m[1]) * 1024 : 0);
-    } catch {
-      // gone
-    }
-  }
-  return max || null;
-}
-
 /// Installed before any script of the page: records keydowns with the time of
 /// the next paint after them (rAF, then a MessageChannel task: after the
 /// frame's rendering), Event Timing entries, mutations of the results region
@@ -403,7 +368,7 @@ async function memory(page, cdp) {
 /// One page load in a fresh context (a first visit: empty cache). Returns the
 /// timings, and the open page when `keep`.
 async function load(browser, url, keep) {
-  const before = renderers();
+  const before = renderers(marker);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
@@ -488,7 +453,7 @@ async function load(browser, url, keep) {
     ]),
   ].map((p) => p.slice(publicUrl.length));
   r.dataRequested = [...new Set(finished.filter((p) => p.startsWith(data)))].map((p) => p.slice(publicUrl.length));
-  r.pids = [...renderers()].filter((p) => !before.has(p));
+  r.pids = [...renderers(marker)].filter((p) => !before.has(p));
   if (!keep) {
     await context.close();
     return { r };

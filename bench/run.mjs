@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 import { keystrokes, records as recordsOf } from './corpora.mjs';
+import { pss, renderers } from './processes.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const cache = path.join(root, '.cache');
@@ -30,7 +31,6 @@ const dateline = process.env.BENCH_DATELINE ?? path.join(root, '..', 'target', '
 const log = (...a) => console.error('[bench]', ...a);
 
 // ---------------------------------------------------------------- corpora
-
 
 /// The corpus folder the pages read: records.json (Dateline), docs.json (the
 /// peers: title, body, facet keys) and pagefind/ (the Pagefind bundle).
@@ -87,7 +87,6 @@ async function corpus(n) {
 }
 
 // ---------------------------------------------------------------- keystrokes
-
 
 // ---------------------------------------------------------------- server
 
@@ -154,47 +153,6 @@ function launch() {
 // renderer processes can be found among other Chromiums on the machine.
 const marker = `--dateline-bench-run=${process.pid}`;
 
-function processes() {
-  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='])
-    .toString()
-    .trim()
-    .split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-    .filter(Boolean)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
-}
-
-/// Pids of our browser's renderer processes.
-function renderers() {
-  const ps = processes();
-  const ours = new Set(ps.filter((p) => p.args.includes(marker) && !p.args.includes('--type=')).map((p) => p.pid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of ps) {
-      if (ours.has(p.ppid) && !ours.has(p.pid)) {
-        ours.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return new Set(ps.filter((p) => ours.has(p.pid) && p.args.includes('--type=renderer')).map((p) => p.pid));
-}
-
-/// Proportional set size (from /proc/PID/smaps_rollup) of the largest of
-/// these processes, bytes: the page's renderer (the others are spares).
-function pss(pids) {
-  let max = 0;
-  for (const pid of pids) {
-    try {
-      const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      max = Math.max(max, m ? Number(m[1]) * 1024 : 0);
-    } catch {
-      // gone
-    }
-  }
-  return max;
-}
-
 const withTimeout = (p, ms) => Promise.race([p, new Promise((r) => setTimeout(() => r(null), ms))]);
 
 /// After a GC: JS heap of the page's main thread (CDP), the engine's wasm
@@ -243,7 +201,7 @@ async function benchSize(browser, base, n, keys) {
   // Load one engine at a time (each in its own context, so its own renderer
   // process), so load times do not contend with each other.
   for (const engine of ['blank', ...engines]) {
-    const before = renderers();
+    const before = renderers(marker);
     const context = await browser.newContext();
     const page = await context.newPage();
     page.on('pageerror', (e) => log(`${engine}: page error: ${e.message}`));
@@ -253,7 +211,7 @@ async function benchSize(browser, base, n, keys) {
     await page.waitForFunction(() => window.__ready, null, { timeout: 600_000, polling: 50 });
     const ready = await page.evaluate(() => window.__ready);
     if (ready.error) throw new Error(`${engine}: ${ready.error}`);
-    const pids = [...renderers()].filter((p) => !before.has(p));
+    const pids = [...renderers(marker)].filter((p) => !before.has(p));
     const first = await page.evaluate((k) => window.__search(k), keys[0]);
     const mem = await memory(page, cdp, pids);
     if (engine === 'blank') {
