@@ -29,6 +29,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { SESSIONS, records as recordsOf } from './corpora.mjs';
 import { pss, renderers } from './processes.mjs';
+import { TYPES } from '../tests/e2e/server.mjs';
 import { report } from './write-app-section.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -152,18 +153,6 @@ function dataSizes(dist) {
 }
 
 // ---------------------------------------------------------------- server
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /// A static host for `dist` under `publicUrl`, as tests/e2e/server.mjs
 /// (files as they are, 404.html for unknown paths, gzip for clients that
