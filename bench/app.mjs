@@ -26,9 +26,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { SESSIONS, records as recordsOf } from './corpora.mjs';
 import { pss, renderers } from './processes.mjs';
+import { launch as launchChromium } from '../tests/e2e/browser.mjs';
 import { TYPES } from '../tests/e2e/server.mjs';
 import { report } from './write-app-section.mjs';
 
@@ -220,24 +220,9 @@ function queries() {
 // renderer processes can be found among other Chromiums on the machine.
 const marker = `--dateline-bench-app=${process.pid}`;
 
+// Flags of tests/e2e/browser.mjs, plus precise memory, a GC to call and the marker.
 function launch() {
-  // Flags as tests/e2e/browser.mjs, plus precise memory and a GC to call.
-  return chromium.launch({
-    executablePath: env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-      marker,
-    ],
-  });
+  return launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc', marker]);
 }
 
 /// Installed before any script of the page: records keydowns with the time of

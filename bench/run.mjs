@@ -15,10 +15,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
 import { keystrokes, records as recordsOf } from './corpora.mjs';
 import { pss, renderers } from './processes.mjs';
+import { launch as launchChromium } from '../tests/e2e/browser.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const cache = path.join(root, '.cache');
@@ -128,25 +128,9 @@ function serve() {
 
 // ---------------------------------------------------------------- browser
 
+// Flags of tests/e2e/browser.mjs, plus precise memory, a GC to call and the marker.
 function launch() {
-  // Flags as tests/e2e/browser.mjs, plus precise memory and eager memory measurement.
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--enable-blink-features=ForceEagerMeasureMemory',
-      '--js-flags=--expose-gc',
-      marker,
-    ],
-  });
+  return launchChromium(['--enable-precise-memory-info', '--enable-blink-features=ForceEagerMeasureMemory', '--js-flags=--expose-gc', marker]);
 }
 
 // The browser carries a marker switch (ignored by Chromium) so that its

@@ -32,6 +32,10 @@ export BENCH_DATELINE="${BENCH_DATELINE:-$ROOT/target/release/dateline}"
 # and $N. A size whose command fails is reported and skipped.
 export BENCH_APP_PACK="${BENCH_APP_PACK:-\"\$DATELINE\" pack --records \"\$RECORDS\" --out \"\$OUT\"}"
 
+# The browser launcher is shared with the end-to-end tests (tests/e2e/browser.mjs).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+fi
 if [ ! -d bench/node_modules/playwright-core ]; then
   echo "== npm ci (bench/)" >&2
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)

@@ -19,6 +19,10 @@ ROOT="$(pwd)"
 # (-Oz by default, as asked by the issue; BENCH_WASM_OPT=-O3 to compare).
 WASM_OPT_LEVEL="${BENCH_WASM_OPT:--Oz}"
 
+# The browser launcher is shared with the end-to-end tests (tests/e2e/browser.mjs).
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+fi
 echo "== npm ci (bench/)" >&2
 (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 

@@ -52,25 +52,28 @@ impl Download {
     }
 
     pub async fn bytes(self) -> Result<Vec<u8>, CorpusError> {
-        let (file, response) = self.response().await?;
-        let buffer = response
-            .array_buffer()
-            .map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
-        let buffer = JsFuture::from(buffer)
-            .await
-            .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))?;
+        let buffer = self.body(Response::array_buffer).await?;
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
     pub async fn text(self) -> Result<String, CorpusError> {
+        Ok(self
+            .body(Response::text)
+            .await?
+            .as_string()
+            .unwrap_or_default())
+    }
+
+    /// The response body, read by `read` (as bytes or as text).
+    async fn body(
+        self,
+        read: fn(&Response) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+    ) -> Result<wasm_bindgen::JsValue, CorpusError> {
         let (file, response) = self.response().await?;
-        let text = response
-            .text()
-            .map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
-        let text = JsFuture::from(text)
+        let body = read(&response).map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
+        JsFuture::from(body)
             .await
-            .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))?;
-        Ok(text.as_string().unwrap_or_default())
+            .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))
     }
 }
 

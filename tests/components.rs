@@ -6,39 +6,17 @@
 
 use std::rc::Rc;
 
-use dateline_app::app::{switch, Shell};
-use dateline_app::{Corpus, Route};
+use dateline_app::Corpus;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
+use common::render_with;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED_TITLE: &str = "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters";
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    path: AttrValue,
-    corpus: Rc<Corpus>,
-}
-
-/// The app's shell and routes over an in-memory history starting at `path`.
-#[function_component(Harness)]
-fn harness(props: &HarnessProps) -> Html {
-    let history = use_memo(props.path.clone(), |path| {
-        AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]))
-    });
-    html! {
-        <Router history={(*history).clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <Switch<Route> render={switch} />
-            </Shell>
-        </Router>
-    }
-}
 
 const RECORDS: &str = include_str!("data/releases.json");
 
@@ -72,19 +50,6 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
 
 async fn render(path: &str) -> Element {
     render_with(path, corpus()).await
-}
-
-async fn render_with(path: &str, corpus: Rc<Corpus>) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = HarnessProps {
-        path: AttrValue::from(path.to_string()),
-        corpus,
-    };
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {

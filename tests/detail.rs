@@ -5,16 +5,15 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use dateline_app::app::{switch, Shell};
-use dateline_app::{Corpus, Route};
+use dateline_app::Corpus;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
-use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
+use common::render_with;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -131,40 +130,6 @@ fn corpus() -> Rc<Corpus> {
     geneva["organisations"] = json!([{ "name": "World Health Organization", "acronym": "WHO" }]);
     let json = serde_json::to_string(&json!([iran, tehran, kabul, geneva])).unwrap();
     Rc::new(Corpus::from_json(&json).expect("the test corpus decodes"))
-}
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    path: AttrValue,
-    corpus: Rc<Corpus>,
-}
-
-/// The app's shell and routes over an in-memory history starting at `path`.
-#[function_component(Harness)]
-fn harness(props: &HarnessProps) -> Html {
-    let history = use_memo(props.path.clone(), |path| {
-        AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]))
-    });
-    html! {
-        <Router history={(*history).clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <Switch<Route> render={switch} />
-            </Shell>
-        </Router>
-    }
-}
-
-async fn render_with(path: &str, corpus: Rc<Corpus>) -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let props = HarnessProps {
-        path: AttrValue::from(path.to_string()),
-        corpus,
-    };
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    root
 }
 
 async fn render(id: &str) -> Element {

@@ -5,14 +5,13 @@
 
 use std::rc::Rc;
 
-use dateline_app::app::{switch, Shell};
-use dateline_app::{Corpus, Route};
+use dateline_app::Corpus;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
-use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -45,32 +44,12 @@ const CORPUS: &str = r#"[
   "topics":["drugs","trafficking-in-persons"]}
 ]"#;
 
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    history: AnyHistory,
-    corpus: Rc<Corpus>,
-}
-
-#[function_component(Harness)]
-fn harness(props: &HarnessProps) -> Html {
-    html! {
-        <Router history={props.history.clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <Switch<Route> render={switch} />
-            </Shell>
-        </Router>
-    }
-}
-
 struct Page {
     root: Element,
     history: AnyHistory,
 }
 
 async fn open(path: &str) -> Page {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
     // A memory history takes the query apart from the path, as decoded pairs.
     let history = AnyHistory::from(MemoryHistory::new());
     let (route, query) = path.split_once('?').unwrap_or((path, ""));
@@ -90,12 +69,7 @@ async fn open(path: &str) -> Page {
         .push_with_query(route, pairs)
         .expect("query serialises");
     let corpus = Rc::new(Corpus::from_json(CORPUS).expect("test corpus decodes"));
-    let props = HarnessProps {
-        history: history.clone(),
-        corpus,
-    };
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = common::mount(history.clone(), corpus).await;
     Page { root, history }
 }
 

@@ -5,13 +5,11 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use dateline_app::app::{switch, Shell};
-use dateline_app::{Corpus, Route};
+use dateline_app::Corpus;
 use wasm_bindgen_test::*;
 use web_sys::Element;
-use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
+
+mod common;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,23 +25,6 @@ fn corpus() -> Rc<Corpus> {
         })
         .collect();
     Rc::new(Corpus::from_json(&format!("[{}]", records.join(","))).expect("decodes"))
-}
-
-#[derive(Properties, PartialEq)]
-struct HarnessProps {
-    corpus: Rc<Corpus>,
-}
-
-#[function_component(Harness)]
-fn harness(props: &HarnessProps) -> Html {
-    let history = use_memo((), |_| AnyHistory::from(MemoryHistory::new()));
-    html! {
-        <Router history={(*history).clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <Switch<Route> render={switch} />
-            </Shell>
-        </Router>
-    }
 }
 
 fn rows(root: &Element) -> Vec<(usize, usize)> {
@@ -67,12 +48,7 @@ fn rows(root: &Element) -> Vec<(usize, usize)> {
 #[wasm_bindgen_test]
 async fn only_rows_near_the_viewport_are_mounted() {
     let window = web_sys::window().unwrap();
-    let document = window.document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), HarnessProps { corpus: corpus() })
-        .render();
-    yew::scheduler::flush().await;
+    let root = common::render_with("/", corpus()).await;
 
     let first = rows(&root);
     assert!(!first.is_empty());

@@ -213,7 +213,10 @@ impl List {
 
     /// The events a document mentions.
     pub fn events(&self, doc: u32) -> Option<Vec<Event>> {
-        let raw = self.raw(doc)?;
+        self.events_of(&self.raw(doc)?)
+    }
+
+    fn events_of(&self, raw: &RawRecord<'_>) -> Option<Vec<Event>> {
         let mut r = Reader::new(&self.bytes, "list.bin");
         r.at = raw.events.0;
         let mut events = Vec::with_capacity(raw.events.1);
@@ -231,7 +234,7 @@ impl List {
     /// topics come from the index's facets.
     pub fn get(&self, doc: u32, index: &Index) -> Option<Release> {
         let raw = self.raw(doc)?;
-        let events = self.events(doc)?;
+        let events = self.events_of(&raw)?;
         let countries = index
             .values_of(Facet::Country, doc)
             .into_iter()

@@ -33,16 +33,21 @@ fn ingest() -> Vec<Release> {
     releases
 }
 
-#[test]
-fn list_records_keep_what_the_timeline_shows() {
-    let mut releases = corpus();
-    let packed = pack::pack(releases.clone()).expect("packs");
-    let (list, index) = pack::unpack(
+/// All three files back, as the app has them once positions arrive.
+fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
+    pack::unpack(
         &packed.list,
         packed.index.clone(),
         Some(packed.positions.clone()),
     )
-    .expect("unpacks");
+    .expect("unpacks")
+}
+
+#[test]
+fn list_records_keep_what_the_timeline_shows() {
+    let mut releases = corpus();
+    let packed = pack::pack(releases.clone()).expect("packs");
+    let (list, index) = unpack_all(&packed);
     sort_newest_first(&mut releases);
     assert_eq!(list.len(), releases.len());
     for (got, want) in list.iter().zip(&releases) {
@@ -98,12 +103,7 @@ fn chunks_hold_the_full_records_in_document_order() {
 fn the_decoded_index_answers_like_one_built_in_place() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");
-    let (_, decoded) = pack::unpack(
-        &packed.list,
-        packed.index.clone(),
-        Some(packed.positions.clone()),
-    )
-    .expect("unpacks");
+    let (_, decoded) = unpack_all(&packed);
     sort_newest_first(&mut releases);
     let built = Index::new(&releases);
     for query in [
@@ -165,12 +165,7 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
         })
         .collect();
     let packed = pack::pack(many).expect("packs");
-    let (list, _) = pack::unpack(
-        &packed.list,
-        packed.index.clone(),
-        Some(packed.positions.clone()),
-    )
-    .expect("unpacks");
+    let (list, _) = unpack_all(&packed);
     assert!(list.iter().all(|r| r.body.is_empty()));
     assert_eq!(
         list[7].id, "r-1003",

@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { chromium } from 'playwright-core';
 
-export function launch() {
+/** Chromium as root on a closed network; `extraArgs` add to these (the benchmarks' memory flags). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -13,6 +14,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

@@ -1,0 +1,48 @@
+//! The browser tests' harness: the app's shell and routes over an in-memory
+//! history, mounted in a fresh element of the test page.
+
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
+
+use std::rc::Rc;
+
+use dateline_app::app::{switch, Shell};
+use dateline_app::{Corpus, Route};
+use web_sys::Element;
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HarnessProps {
+    pub history: AnyHistory,
+    pub corpus: Rc<Corpus>,
+}
+
+#[function_component(Harness)]
+pub fn harness(props: &HarnessProps) -> Html {
+    html! {
+        <Router history={props.history.clone()}>
+            <Shell corpus={props.corpus.clone()}>
+                <Switch<Route> render={switch} />
+            </Shell>
+        </Router>
+    }
+}
+
+/// Renders the app over `history` (so a test can read where it went).
+pub async fn mount(history: AnyHistory, corpus: Rc<Corpus>) -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = HarnessProps { history, corpus };
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+/// Renders the app at `path`.
+pub async fn render_with(path: &str, corpus: Rc<Corpus>) -> Element {
+    let history = AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]));
+    mount(history, corpus).await
+}
