@@ -1,8 +1,18 @@
 //! What the user asked for, and its URL form:
 //! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance`.
 //! Parsing never fails: a malformed key falls back to its default.
+//! Parsing is bounded: a link of any length costs work in proportion to its
+//! length, and what it selects is capped (see the `MAX_*` constants).
 
 use super::text::slug;
+
+/// The search text keeps at most this many characters (a longer paste or link
+/// is cut at a character boundary): about 50 words, more than any search needs.
+pub const MAX_QUERY_CHARS: usize = 400;
+/// At most this many keys per facet; more are ignored.
+pub const MAX_KEYS_PER_FACET: usize = 64;
+/// A facet key longer than this cannot be a real key (ids, slugs, codes).
+const MAX_KEY_BYTES: usize = 200;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,6 +81,9 @@ impl Facet {
     /// Normalises one key as typed in a URL; None when it cannot be a key of this facet.
     pub fn normalise_key(self, raw: &str) -> Option<String> {
         let raw = raw.trim();
+        if raw.len() > MAX_KEY_BYTES {
+            return None;
+        }
         match self {
             Facet::Year => parse_year(raw).map(|y| y.to_string()),
             Facet::Country => {
@@ -143,6 +156,9 @@ impl Filter {
         if let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) {
             if let Some(keys) = parse_list(facet, value) {
                 for k in keys {
+                    if self.keys_len(facet) >= MAX_KEYS_PER_FACET {
+                        break;
+                    }
                     if !self.is_selected(facet, &k) {
                         self.toggle(facet, &k);
                     }
@@ -152,7 +168,7 @@ impl Filter {
         }
         let date = || Some(value.to_string()).filter(|v| is_partial_date(v));
         match key {
-            "q" => self.text = value.to_string(),
+            "q" => self.text = clamp_chars(value, MAX_QUERY_CHARS).to_string(),
             "from" => self.from = date(),
             "to" => self.to = date(),
             "sort" => self.sort = Sort::parse(value).unwrap_or_default(),
@@ -206,6 +222,10 @@ impl Filter {
             Facet::Year => self.years.iter().map(i32::to_string).collect(),
             _ => self.list(facet).map(|l| l.to_vec()).unwrap_or_default(),
         }
+    }
+
+    fn keys_len(&self, facet: Facet) -> usize {
+        self.list(facet).map_or(self.years.len(), Vec::len)
     }
 
     fn list(&self, facet: Facet) -> Option<&Vec<String>> {
@@ -275,12 +295,22 @@ fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) {
     }
 }
 
+/// The first `max` characters of `s`.
+pub fn clamp_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
 /// A comma-separated list of keys; None (key falls back to default) when any
-/// item is malformed. Empty items are skipped.
+/// item is malformed. Empty items are skipped; items past the facet's cap are
+/// not even read.
 fn parse_list(facet: Facet, value: &str) -> Option<Vec<String>> {
     value
         .split(',')
         .filter(|item| !item.trim().is_empty())
+        .take(MAX_KEYS_PER_FACET)
         .map(|item| facet.normalise_key(item))
         .collect()
 }
@@ -442,6 +472,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn links_of_any_size_are_capped() {
+        let word = "a".repeat(100_000);
+        let f = Filter::from_query(&format!("q={word}"));
+        assert_eq!(f.text.chars().count(), MAX_QUERY_CHARS);
+        // Cut at a character boundary, never inside a multi-byte letter.
+        let f = Filter::from_query(&format!("q={}", "%C3%A9".repeat(1000)));
+        assert_eq!(f.text, "é".repeat(MAX_QUERY_CHARS));
+
+        let many: Vec<String> = (0..10_000).map(|i| format!("org=org-{i}")).collect();
+        let f = Filter::from_query(&many.join("&"));
+        assert_eq!(f.organisations.len(), MAX_KEYS_PER_FACET);
+        assert_eq!(f.organisations[0], "org-0");
+        let list: Vec<String> = (1000..9999).map(|y| y.to_string()).collect();
+        let f = Filter::from_query(&format!("year={}", list.join(",")));
+        assert_eq!(f.years.len(), MAX_KEYS_PER_FACET);
+
+        let f = Filter::from_query(&format!("person={}&topic=ok", "x".repeat(100_000)));
+        assert!(f.people.is_empty());
+        assert_eq!(f.topics, ["ok"]);
+        assert_eq!(Filter::from_query(&f.to_query()), f);
     }
 
     #[test]
