@@ -2,6 +2,7 @@
 //! and extractors that turn release files into records. No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
+pub mod codec;
 pub mod display;
 pub mod export;
 pub mod model;

@@ -10,7 +10,7 @@
 //!
 //! Documents are numbered newest first, in every file alike.
 
-use crate::query::codec::{Reader, Writer};
+use crate::codec::{Reader, Writer};
 use crate::query::{date_key, slug, DecodeError, Facet, Index};
 use crate::{CountryMention, Dateline, Event, Release};
 

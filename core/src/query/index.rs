@@ -6,13 +6,13 @@
 
 use std::collections::HashMap;
 
-use super::codec::{DecodeError, Reader, Writer};
 use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
 use super::search;
 use super::text::{slug, slug_to_words};
+use crate::codec::{DecodeError, Reader, Writer};
 use crate::model::{Organisation, Release};
 
 /// Title words count this many times a body word.

@@ -10,7 +10,6 @@
 //! highlight(&releases[results.hits[0] as usize].title, &results.terms);
 //! ```
 
-pub(crate) mod codec;
 mod facets;
 mod filter;
 mod highlight;
@@ -20,7 +19,7 @@ mod inverted;
 mod search;
 mod text;
 
-pub use codec::DecodeError;
+pub use crate::codec::DecodeError;
 pub use facets::{FacetCounts, FacetValue, ValueInfo};
 pub use filter::{is_partial_date, percent_decode, percent_encode, Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};

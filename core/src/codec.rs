@@ -1,12 +1,11 @@
-//! The byte format of the packed corpus files: little-endian varints, sorted
+//! The byte format of every packed data file: little-endian varints, sorted
 //! id lists as deltas, strings as length + UTF-8. Written by hand because it
 //! is tiny, decodes at memory speed in the browser and adds nothing to the
 //! wasm (a general serialisation crate costs tens of kilobytes).
 
-use std::fmt;
-
 /// Why a packed file could not be read: where, and what was expected there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file} is damaged at byte {offset}: expected {expected}")]
 pub struct DecodeError {
     /// The file, as the app names it (`list.bin`, `index.bin`).
     pub file: &'static str,
@@ -14,18 +13,6 @@ pub struct DecodeError {
     pub offset: usize,
     pub expected: &'static str,
 }
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} is damaged at byte {}: expected {}",
-            self.file, self.offset, self.expected
-        )
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 #[derive(Default)]
 pub(crate) struct Writer {
@@ -38,12 +25,8 @@ impl Writer {
         self.varint(version);
     }
 
-    pub fn varint(&mut self, mut n: u32) {
-        while n >= 0x80 {
-            self.buf.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.buf.push(n as u8);
+    pub fn varint(&mut self, n: u32) {
+        push_varint(&mut self.buf, n);
     }
 
     pub fn len(&mut self, n: usize) {
@@ -85,6 +68,33 @@ impl Writer {
             last = s;
         }
     }
+}
+
+/// Appends `n` as a little-endian base-128 varint.
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Reads a varint at `*at`, moving past it, from bytes that a `Reader` has
+/// already checked (postings read in place): no error path on the hot loop;
+/// 0 at the end of the data, high bits past 32 dropped.
+#[inline]
+pub(crate) fn read_checked_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut n = 0u32;
+    let mut shift = 0u32;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        n |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    n
 }
 
 pub(crate) struct Reader<'a> {
@@ -268,6 +278,20 @@ mod tests {
         assert_eq!(r.opt_str().unwrap(), Some(""));
         assert_eq!(r.starts(7).unwrap(), vec![0, 2, 2, 7]);
         r.done().unwrap();
+    }
+
+    #[test]
+    fn checked_varints_read_what_the_writer_wrote() {
+        let mut v = Vec::new();
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            push_varint(&mut v, n);
+        }
+        let mut at = 0;
+        for n in [0, 1, 127, 128, 300, u32::MAX] {
+            assert_eq!(read_checked_varint(&v, &mut at), n);
+        }
+        assert_eq!(read_checked_varint(&v, &mut at), 0, "0 past the end");
+        assert_eq!(read_checked_varint(&[0xFF], &mut 0), 0x7F);
     }
 
     #[test]
