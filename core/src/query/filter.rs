@@ -137,16 +137,14 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Parses a URL query string (with or without the leading `?`).
+    /// Parses a URL query string (with or without the leading `?`), decoded
+    /// as browsers decode `URLSearchParams` (`+` is a space, a broken escape
+    /// stays as written, invalid UTF-8 becomes U+FFFD).
     pub fn from_query(qs: &str) -> Filter {
         let mut filter = Filter::default();
         let qs = qs.strip_prefix('?').unwrap_or(qs);
-        for pair in qs.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let Some(value) = percent_decode(value) else {
-                continue;
-            };
-            filter.set_param(key, &value);
+        for (key, value) in form_urlencoded::parse(qs.as_bytes()) {
+            filter.set_param(&key, &value);
         }
         filter
     }
@@ -178,9 +176,16 @@ impl Filter {
 
     /// The canonical query string (no leading `?`); empty for the default filter.
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.to_pairs())
+            .finish()
+    }
+
+    /// The canonical `(key, value)` pairs, not yet encoded, in URL order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
         if !self.text.is_empty() {
-            parts.push(format!("q={}", percent_encode(&self.text)));
+            pairs.push(("q", self.text.clone()));
         }
         for facet in [
             Facet::Country,
@@ -192,19 +197,18 @@ impl Filter {
         ] {
             let keys = self.keys(facet);
             if !keys.is_empty() {
-                let list: Vec<String> = keys.iter().map(|k| percent_encode(k)).collect();
-                parts.push(format!("{}={}", facet.param(), list.join(",")));
+                pairs.push((facet.param(), keys.join(",")));
             }
         }
         for (name, date) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = date {
-                parts.push(format!("{name}={}", percent_encode(d)));
+                pairs.push((name, d.clone()));
             }
         }
         if self.sort != Sort::default() {
-            parts.push(format!("sort={}", self.sort.as_str()));
+            pairs.push(("sort", self.sort.as_str().to_string()));
         }
-        parts.join("&")
+        pairs
     }
 
     pub fn is_default(&self) -> bool {
@@ -315,46 +319,6 @@ fn parse_list(facet: Facet, value: &str) -> Option<Vec<String>> {
         .collect()
 }
 
-/// Decodes `%XX` escapes and `+` as space; None on a bad escape or invalid UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hi = bytes.get(i + 1).and_then(|h| hex_value(*h))?;
-                let lo = bytes.get(i + 2).and_then(|l| hex_value(*l))?;
-                out.push(hi << 4 | lo);
-                i += 2;
-            }
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
-}
-
-fn hex_value(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
-}
-
-/// Escapes everything but unreserved characters; space becomes `+`.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,9 +390,6 @@ mod tests {
             ("to=2019-02-32", Filter::default()),
             ("to=2019--01", Filter::default()),
             ("sort=sideways", Filter::default()),
-            ("q=%E0%A4%A", Filter::default()),
-            ("q=%FF", Filter::default()),
-            ("q=%zz", Filter::default()),
             ("nonsense=1&&=&==", Filter::default()),
             (
                 "q=ok&year=20x9",
@@ -454,6 +415,23 @@ mod tests {
         ] {
             assert_eq!(Filter::from_query(qs), want, "{qs}");
         }
+    }
+
+    #[test]
+    fn text_is_decoded_as_browsers_decode_it() {
+        for (qs, text) in [
+            ("q=a+b%20c", "a b c"),
+            ("q=%zz", "%zz"),
+            ("q=100%", "100%"),
+            ("q=%FF", "\u{FFFD}"),
+            ("q=%E0%A4%A", "\u{FFFD}%A"),
+            ("q=%ED%A0%80", "\u{FFFD}\u{FFFD}\u{FFFD}"),
+        ] {
+            assert_eq!(Filter::from_query(qs).text, text, "{qs}");
+        }
+        let f = Filter::from_query("country=ir%2Caf&org=a%2Cb");
+        assert_eq!(f.countries, ["IR", "AF"]);
+        assert_eq!(f.to_query(), "country=IR%2CAF&org=a%2Cb");
     }
 
     #[test]

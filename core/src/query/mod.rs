@@ -21,7 +21,7 @@ mod text;
 
 pub use crate::codec::DecodeError;
 pub use facets::{FacetCounts, FacetValue, ValueInfo};
-pub use filter::{is_partial_date, percent_decode, percent_encode, Facet, Filter, Sort};
+pub use filter::{is_partial_date, Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{date_key, Bucket, Histogram, Zoom};
 pub use index::{organisation_key, Index, Results};
