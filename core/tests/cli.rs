@@ -65,7 +65,16 @@ impl TempDir {
     }
 
     fn write(&self, name: &str, bytes: &[u8]) {
-        std::fs::write(self.0.join(name), bytes).expect("write");
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(path, bytes).expect("write");
+    }
+
+    /// A path inside the folder.
+    fn join(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
     }
 }
 
@@ -157,17 +166,19 @@ fn check_reports_problems_and_summary() {
     let out = dateline(&["check", &dir.path()]);
     assert_ne!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(
-        text.lines().any(|l| l.starts_with("empty.txt:1: error: ")),
-        "{text}"
-    );
+    let empty = format!("{}/empty.txt:1: error: ", dir.path());
+    assert!(text.lines().any(|l| l.starts_with(&empty)), "{text}");
+    let undated = format!("{}/undated.txt:", dir.path());
     assert!(
         text.lines()
-            .any(|l| l.starts_with("undated.txt:") && l.contains(": warning: ")),
+            .any(|l| l.starts_with(&undated) && l.contains(": warning: ")),
         "{text}"
     );
     let summary = text.lines().last().unwrap_or_default();
-    assert!(summary.contains("1 errors"), "{summary}");
+    assert!(
+        summary.starts_with("1 release checked, 1 file rejected: 1 error, "),
+        "{summary}"
+    );
 
     let clean = dateline(&["check", &releases_dir()]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
