@@ -80,7 +80,7 @@ pub struct Inputs {
 pub fn collect(paths: &[PathBuf]) -> Inputs {
     let mut inputs = Inputs::default();
     let canonical: Vec<Option<PathBuf>> = paths.iter().map(|p| p.canonicalize().ok()).collect();
-    let labels = labels(&canonical);
+    let labels = labels(paths, &canonical);
     let several = paths.len() > 1;
     // Canonical file → the path it was shown as, to read each file once.
     let mut seen: HashMap<PathBuf, String> = HashMap::new();
@@ -232,22 +232,29 @@ fn skipped_warning(shown: &str) -> Diagnostic {
     )
 }
 
-/// Each path's label: the last components of its canonical path, as few as
-/// tell it from the others (at least its own name).
-fn labels(canonical: &[Option<PathBuf>]) -> Vec<String> {
-    let parts: Vec<Vec<String>> = canonical
+/// Each path's label: the last components of its canonical path (the last
+/// one as the user wrote it, not a link's target), as few as tell it from
+/// the others (at least its own name).
+fn labels(paths: &[PathBuf], canonical: &[Option<PathBuf>]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = paths
         .iter()
-        .map(|c| {
-            c.iter()
+        .zip(canonical)
+        .map(|(given, c)| {
+            let mut parts: Vec<String> = c
+                .iter()
                 .flat_map(|p| p.components())
                 .filter_map(|c| match c {
                     Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
                     _ => None,
                 })
-                .collect()
+                .collect();
+            if let (Some(last), Some(name)) = (parts.last_mut(), given.file_name()) {
+                *last = name.to_string_lossy().into_owned();
+            }
+            parts
         })
         .collect();
-    let label = |p: &Vec<String>, k: usize| -> String {
+    let label = |p: &[String], k: usize| -> String {
         let from = p.len().saturating_sub(k);
         let l = p.get(from..).unwrap_or_default().join("/");
         if l.is_empty() {
@@ -260,19 +267,19 @@ fn labels(canonical: &[Option<PathBuf>]) -> Vec<String> {
     let mut out: Vec<Option<String>> = vec![None; parts.len()];
     for k in 1..=longest {
         let at_k: Vec<String> = parts.iter().map(|p| label(p, k)).collect();
-        for (i, l) in at_k.iter().enumerate() {
+        for ((i, l), slot) in at_k.iter().enumerate().zip(out.iter_mut()) {
             let unique = at_k
                 .iter()
                 .enumerate()
                 .all(|(j, other)| j == i || other != l || parts.get(j) == parts.get(i));
-            if out.get(i).is_some_and(Option::is_none) && unique {
-                out[i] = Some(l.clone());
+            if slot.is_none() && unique {
+                *slot = Some(l.clone());
             }
         }
     }
     out.into_iter()
-        .enumerate()
-        .map(|(i, l)| l.unwrap_or_else(|| label(&parts[i], longest)))
+        .zip(&parts)
+        .map(|(l, p)| l.unwrap_or_else(|| label(p, longest)))
         .collect()
 }
 
