@@ -158,7 +158,7 @@ fn push_list_item(list: &mut String, item: &str) {
 fn unclosed(value: &str) -> Option<String> {
     let first = value.chars().next()?;
     match first {
-        '"' | '\'' if value.len() < 2 || !value.ends_with(first) => Some(format!(
+        '"' | '\'' if !value.get(1..).unwrap_or_default().contains(first) => Some(format!(
             "the quote `{first}` is never closed: expected a closing `{first}` at the end of the line"
         )),
         '[' if !value.ends_with(']') => {
