@@ -4,7 +4,7 @@
 //! Parsing is bounded: a link of any length costs work in proportion to its
 //! length, and what it selects is capped (see the `MAX_*` constants).
 
-use super::text::slug;
+use crate::text::slug;
 
 /// The search text keeps at most this many characters (a longer paste or link
 /// is cut at a character boundary): about 50 words, more than any search needs.
@@ -85,7 +85,7 @@ impl Facet {
             return None;
         }
         match self {
-            Facet::Year => parse_year(raw).map(|y| y.to_string()),
+            Facet::Year => parse_year(raw).map(|y| format!("{y:04}")),
             Facet::Country => {
                 let ok = raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic());
                 ok.then(|| raw.to_ascii_uppercase())
@@ -223,7 +223,8 @@ impl Filter {
     /// The selected keys of one facet, as strings (years too).
     pub fn keys(&self, facet: Facet) -> Vec<String> {
         match facet {
-            Facet::Year => self.years.iter().map(i32::to_string).collect(),
+            // Four digits, as `parse_year` reads them: year 999 is `0999`.
+            Facet::Year => self.years.iter().map(|y| format!("{y:04}")).collect(),
             _ => self.list(facet).map(|l| l.to_vec()).unwrap_or_default(),
         }
     }
@@ -468,6 +469,11 @@ mod tests {
         let list: Vec<String> = (1000..9999).map(|y| y.to_string()).collect();
         let f = Filter::from_query(&format!("year={}", list.join(",")));
         assert_eq!(f.years.len(), MAX_KEYS_PER_FACET);
+
+        let early = Filter::from_query("year=0999,0001");
+        assert_eq!(early.years, [999, 1]);
+        assert_eq!(early.to_query(), "year=0999%2C0001");
+        assert_eq!(Filter::from_query(&early.to_query()), early);
 
         let f = Filter::from_query(&format!("person={}&topic=ok", "x".repeat(100_000)));
         assert!(f.people.is_empty());
