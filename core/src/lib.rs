@@ -8,6 +8,7 @@ pub mod export;
 pub mod model;
 pub mod pack;
 pub mod query;
+pub mod text;
 
 #[cfg(feature = "ingest")]
 pub mod extract;

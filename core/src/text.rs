@@ -1,6 +1,8 @@
-//! Normalisation shared by the index, the query parser and the highlighter:
-//! lowercase, diacritics folded, words split on anything that is not a letter
-//! or digit. The same rules on both sides is what makes "Zurich" find "Zürich".
+//! The one text normalisation of Dateline, shared by the index, the query
+//! parser, the highlighter, ids and name matching: lowercase, diacritics
+//! folded, words split on anything that is not a letter or digit. The same
+//! rules on every side is what makes "Zurich" find "Zürich", and a release's
+//! id the same in the CLI and the app.
 
 use std::ops::Range;
 
@@ -12,30 +14,35 @@ use std::ops::Range;
 fn fold_latin(c: char) -> Option<&'static str> {
     let folded = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ'
-        | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' => "a",
-        'æ' => "ae",
+        | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' | 'ǟ' | 'ǡ' | 'ǻ' | 'ȁ' | 'ȃ' | 'ȧ' => {
+            "a"
+        }
+        'æ' | 'ǣ' | 'ǽ' => "ae",
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
         'ď' | 'đ' | 'ð' => "d",
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể'
-        | 'ễ' | 'ệ' | 'ə' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        | 'ễ' | 'ệ' | 'ə' | 'ȅ' | 'ȇ' | 'ȩ' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' | 'ǵ' => "g",
         'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ỉ' | 'ị' => "i",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ỉ' | 'ị' | 'ȉ' | 'ȋ' => {
+            "i"
+        }
         'ĳ' => "ij",
         'ĵ' => "j",
-        'ķ' | 'ĸ' => "k",
+        'ķ' | 'ĸ' | 'ǩ' => "k",
         'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => "n",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' | 'ǹ' => "n",
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' | 'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ'
-        | 'ổ' | 'ỗ' | 'ộ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' => "o",
+        | 'ổ' | 'ỗ' | 'ộ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' | 'ǫ' | 'ǭ' | 'ǿ' | 'ȍ' | 'ȏ' | 'ȫ'
+        | 'ȭ' | 'ȯ' | 'ȱ' => "o",
         'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ŕ' | 'ŗ' | 'ř' | 'ȑ' | 'ȓ' => "r",
         'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => "s",
         'ß' => "ss",
         'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
         'þ' => "th",
         'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' | 'ǔ' | 'ụ' | 'ủ' | 'ứ'
-        | 'ừ' | 'ử' | 'ữ' | 'ự' => "u",
+        | 'ừ' | 'ử' | 'ữ' | 'ự' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ȕ' | 'ȗ' => "u",
         'ŵ' => "w",
         'ý' | 'ÿ' | 'ŷ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => "y",
         'ź' | 'ż' | 'ž' => "z",
@@ -95,6 +102,66 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
             f(&word, s..text.len());
         }
     }
+}
+
+/// Release ids take at most this many title words...
+const ID_MAX_WORDS: usize = 8;
+/// ...and at most this many characters of title (whole words, except a
+/// single word longer than this, which is cut).
+const ID_MAX_TITLE_CHARS: usize = 60;
+
+/// A release's natural id: `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`,
+/// the date (or `undated`), then up to eight title words folded to lower-case
+/// ASCII, apostrophes joining (`Iran's` → `irans`); `untitled` when the title
+/// has no Latin letter or digit. The id rule around it is in `ingest::ids`.
+pub fn release_slug(date: Option<&str>, title: &str) -> String {
+    let mut s = date
+        .filter(|d| !d.is_empty())
+        .unwrap_or("undated")
+        .to_string();
+    // Apostrophes join a word (`Iran's` → `irans`) rather than split it.
+    let title = title.replace(['\'', '’'], "");
+    let mut words: Vec<String> = Vec::new();
+    for_each_word(&title, |w, _| {
+        let ascii: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
+        if !ascii.is_empty() && words.len() < ID_MAX_WORDS {
+            words.push(ascii);
+        }
+    });
+    let mut title_len = 0;
+    for (i, w) in words.iter().enumerate() {
+        let add = w.len() + usize::from(i > 0);
+        if i > 0 && title_len + add > ID_MAX_TITLE_CHARS {
+            break;
+        }
+        s.push('-');
+        // ASCII, so any byte index is a char boundary.
+        s.push_str(w.get(..ID_MAX_TITLE_CHARS).unwrap_or(w));
+        title_len += add;
+    }
+    if words.is_empty() {
+        s.push_str("-untitled");
+    }
+    s
+}
+
+/// A string folded to lower-case ASCII words separated by single spaces: the
+/// key for matching names whatever their accents (`Genève` → `geneve`,
+/// `Port-au-Prince` → `port au prince`); letters with no ASCII form are dropped.
+pub fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_word(s, |w, _| {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.extend(w.chars().filter(char::is_ascii_alphanumeric));
+        if out.len() == start {
+            out.truncate(before);
+        }
+    });
+    out
 }
 
 /// The normal forms of the words of `text`, in order.
@@ -202,6 +269,74 @@ mod tests {
         ] {
             assert_eq!(slug(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn every_latin_letter_with_a_diacritic_folds_to_ascii() {
+        // Latin-1 Supplement and Latin Extended-A letters, both cases, plus
+        // the Extended-B letters with diacritics that occur in names.
+        let letters = ('\u{00C0}'..='\u{017F}')
+            .chain(
+                "ǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǢǣǦǧǨǩǪǫǬǭǴǵǸǹǺǻǼǽǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȦȧȨȩȪȫȬȭȮȯȰȱ"
+                    .chars(),
+            )
+            .filter(|c| c.is_alphabetic());
+        for c in letters {
+            let w = words(&c.to_string());
+            assert!(
+                w.len() == 1 && w[0].bytes().all(|b| b.is_ascii_lowercase()),
+                "{c} (U+{:04X}) folds to {w:?}",
+                u32::from(c)
+            );
+        }
+        for (letter, ascii) in [
+            ("É", "e"),
+            ("ß", "ss"),
+            ("Œ", "oe"),
+            ("Þ", "th"),
+            ("Ĳ", "ij"),
+            ("ǽ", "ae"),
+        ] {
+            assert_eq!(words(letter), [ascii], "{letter}");
+        }
+    }
+
+    #[test]
+    fn release_slugs() {
+        let cases = [
+            (
+                Some("2019-04-17"),
+                "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters",
+                "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase",
+            ),
+            (None, "Côte d'Ivoire joins São Tomé", "undated-cote-divoire-joins-sao-tome"),
+            (Some("2020-01-02"), "Iran's  ratification: UNTOC!", "2020-01-02-irans-ratification-untoc"),
+            (Some("2020-01-02"), "Straße Œuvre Łódź", "2020-01-02-strasse-oeuvre-lodz"),
+            (Some("2020-01-02"), "", "2020-01-02-untitled"),
+            (Some("2020-01-02"), "Новости", "2020-01-02-untitled"),
+            (Some("2020-01-02"), "Новости UNODC", "2020-01-02-unodc"),
+            (
+                Some("2020-01-02"),
+                "Internationalisation counterterrorism interdepartmentalisation multistakeholderism",
+                "2020-01-02-internationalisation-counterterrorism",
+            ),
+        ];
+        for (date, title, want) in cases {
+            assert_eq!(release_slug(date, title), want, "{title}");
+        }
+        let long = "x".repeat(100);
+        assert_eq!(
+            release_slug(Some("2020-01-02"), &long),
+            format!("2020-01-02-{}", "x".repeat(ID_MAX_TITLE_CHARS))
+        );
+    }
+
+    #[test]
+    fn folding_for_matching() {
+        assert_eq!(fold_ascii("Genève"), "geneve");
+        assert_eq!(fold_ascii("NEW  YORK"), "new york");
+        assert_eq!(fold_ascii("Port-au-Prince"), "port au prince");
+        assert_eq!(fold_ascii("Москва, Vienna"), "vienna");
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //!    it (unless an explicit id says otherwise). A release is recognised by
 //!    its `source`; when a source holds several releases (a JSON array), by
 //!    its source and natural id.
-//! 3. **Natural.** Otherwise the id is [`slug`]`(date, title)`: the date (or
+//! 3. **Natural.** Otherwise the id is [`release_slug`]`(date, title)`: the date (or
 //!    `undated`) and up to eight title words, e.g.
 //!    `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`.
 //! 4. **Twins.** When several releases would get the same natural id (same
@@ -32,15 +32,10 @@
 //!    there.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::model::Release;
+use crate::text::release_slug;
 
-/// Most title words a slug takes.
-const MAX_WORDS: usize = 8;
-/// Most characters the title part of a slug takes (whole words only, but at
-/// least one word, cut if it alone is longer).
-const MAX_TITLE_CHARS: usize = 60;
 /// Longest explicit id accepted.
 pub const MAX_ID_CHARS: usize = 128;
 
@@ -98,7 +93,7 @@ impl Previous {
             by_source
                 .entry(r.source.clone())
                 .or_default()
-                .push((slug(r.date.as_deref(), &r.title), r.id.clone()));
+                .push((release_slug(r.date.as_deref(), &r.title), r.id.clone()));
         }
         Previous { by_source }
     }
@@ -129,7 +124,7 @@ impl Previous {
                 if old.len() == 1 && per_source.get(r.source.as_str()) == Some(&1) {
                     return old.first().map(|(_, id)| id.clone());
                 }
-                let natural = slug(r.date.as_deref(), &r.title);
+                let natural = release_slug(r.date.as_deref(), &r.title);
                 let at = old.iter().enumerate().position(|(i, (n, _))| {
                     *n == natural && !used.contains(&(r.source.as_str(), i))
                 })?;
@@ -184,7 +179,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
     for &i in &pending {
         if let Some(r) = releases.get(i) {
             wanted
-                .entry(slug(r.date.as_deref(), &r.title))
+                .entry(release_slug(r.date.as_deref(), &r.title))
                 .or_default()
                 .push(i);
         }
@@ -192,7 +187,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
     let mut twins: Vec<(usize, String)> = clashed;
     for &i in &pending {
         let Some(r) = releases.get(i) else { continue };
-        let natural = slug(r.date.as_deref(), &r.title);
+        let natural = release_slug(r.date.as_deref(), &r.title);
         let shared = wanted.get(&natural).is_some_and(|v| v.len() > 1);
         if shared || owner.contains_key(&natural) {
             twins.push((i, natural));
@@ -267,99 +262,6 @@ fn source_hash(source: &str, n: usize) -> u64 {
     })
 }
 
-/// `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`: the date (or
-/// `undated`), then up to eight title words, lower-case ASCII.
-pub fn slug(date: Option<&str>, title: &str) -> String {
-    let mut s = date
-        .filter(|d| !d.is_empty())
-        .unwrap_or("undated")
-        .to_string();
-    let words = slug_words(title);
-    if words.is_empty() {
-        s.push_str("-untitled");
-        return s;
-    }
-    let mut title_len = 0;
-    for (i, w) in words.iter().take(MAX_WORDS).enumerate() {
-        let add = w.len() + usize::from(i > 0);
-        if i > 0 && title_len + add > MAX_TITLE_CHARS {
-            break;
-        }
-        s.push('-');
-        // Slug words are ASCII, so any byte index is a char boundary.
-        s.push_str(w.get(..MAX_TITLE_CHARS).unwrap_or(w));
-        title_len += add;
-    }
-    s
-}
-
-/// Title words folded to lower-case ASCII; apostrophes join (`Iran's` → `irans`).
-fn slug_words(title: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    for c in title.chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        let folded = fold_char(c);
-        match folded {
-            Some(f) if !f.is_empty() => word.push_str(f),
-            Some(_) => {} // a letter with no ASCII form: dropped, the word goes on
-            None => {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-            }
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
-/// A character folded to lower-case ASCII: `Some("e")` for `É`, `Some("")` for
-/// letters without an ASCII form, `None` for separators.
-fn fold_char(c: char) -> Option<&'static str> {
-    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    if lower.is_ascii_alphanumeric() {
-        let i = ASCII.find(lower)?;
-        return ASCII.get(i..i + 1);
-    }
-    if let Some(f) = fold_table().get(&lower) {
-        return Some(f);
-    }
-    c.is_alphanumeric().then_some("")
-}
-
-/// Folds a whole string to lower-case ASCII, keeping separators as single
-/// spaces: the key for matching names whatever their accents (`Genève` → `geneve`).
-pub fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match fold_char(c) {
-            Some(f) => out.push_str(f),
-            None if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
-            None => {}
-        }
-    }
-    out.trim_end().to_string()
-}
-
-/// `core/data/ascii_fold.tsv`, loaded once.
-fn fold_table() -> &'static HashMap<char, &'static str> {
-    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        include_str!("../../data/ascii_fold.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .flat_map(|(ascii, letters)| letters.trim().chars().map(move |c| (c, ascii.trim())))
-            .collect()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,35 +273,6 @@ mod tests {
             date: date.map(String::from),
             ..Release::default()
         }
-    }
-
-    #[test]
-    fn slugs() {
-        let cases = [
-            (
-                Some("2019-04-17"),
-                "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters",
-                "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase",
-            ),
-            (None, "Côte d'Ivoire joins São Tomé", "undated-cote-divoire-joins-sao-tome"),
-            (Some("2020-01-02"), "Iran's  ratification: UNTOC!", "2020-01-02-irans-ratification-untoc"),
-            (Some("2020-01-02"), "Straße Œuvre Łódź", "2020-01-02-strasse-oeuvre-lodz"),
-            (Some("2020-01-02"), "", "2020-01-02-untitled"),
-            (Some("2020-01-02"), "Новости", "2020-01-02-untitled"),
-            (
-                Some("2020-01-02"),
-                "Internationalisation counterterrorism interdepartmentalisation multistakeholderism",
-                "2020-01-02-internationalisation-counterterrorism",
-            ),
-        ];
-        for (date, title, want) in cases {
-            assert_eq!(slug(date, title), want, "{title}");
-        }
-        let long = "x".repeat(100);
-        assert_eq!(
-            slug(Some("2020-01-02"), &long).len(),
-            "2020-01-02-".len() + MAX_TITLE_CHARS
-        );
     }
 
     fn ids(rs: &[Release]) -> Vec<&str> {
@@ -527,12 +400,5 @@ mod tests {
             assert!(e.contains(why), "{bad}: {e}");
         }
         assert!(validate(&"a".repeat(MAX_ID_CHARS + 1)).is_err());
-    }
-
-    #[test]
-    fn folding_for_matching() {
-        assert_eq!(fold_ascii("Genève"), "geneve");
-        assert_eq!(fold_ascii("NEW  YORK"), "new york");
-        assert_eq!(fold_ascii("Port-au-Prince"), "port au prince");
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::text::for_each_word;
+use crate::text::for_each_word;
 
 /// The terms to mark: a word (normal form) matches an exact term, or begins
 /// with a term written with a trailing `*`. `Results::terms` lists

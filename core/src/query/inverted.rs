@@ -9,8 +9,8 @@ use std::sync::{Arc, OnceLock};
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::text::for_each_word;
 use crate::codec::{push_varint, read_checked_varint};
+use crate::text::for_each_word;
 
 /// BM25 parameters: the usual values.
 const K1: f32 = 1.2;

@@ -11,7 +11,7 @@
 
 use super::filter::{clamp_chars, MAX_QUERY_CHARS};
 use super::inverted::{Inverted, Scored};
-use super::text::for_each_word;
+use crate::text::for_each_word;
 
 /// Completions of a short prefix are capped to the most frequent ones, so
 /// that typing one letter stays fast on a large corpus: at most this many

@@ -15,7 +15,8 @@ use super::layout::{layout, lines, Line};
 use super::{error, IngestError};
 use crate::ingest::dates;
 use crate::ingest::document::{Diagnostic, Document, Paragraph};
-use crate::ingest::ids::{self, fold_ascii};
+use crate::ingest::ids;
+use crate::text::fold_ascii;
 
 /// Front matter values with the line of each key.
 #[derive(Debug, Default)]
