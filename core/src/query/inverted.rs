@@ -298,9 +298,10 @@ impl Inverted {
             return false;
         };
         first.iter().any(|&p| {
-            (1u32..)
-                .zip(rest)
-                .all(|(k, list)| list.binary_search(&(p + k)).is_ok())
+            (1u32..).zip(rest).all(|(k, list)| {
+                p.checked_add(k)
+                    .is_some_and(|q| list.binary_search(&q).is_ok())
+            })
         })
     }
 }
@@ -531,5 +532,27 @@ mod tests {
         };
         let docs: Vec<u32> = inv.phrase(&[a, b]).iter().map(|d| d.0).collect();
         assert_eq!(docs, [0, 4]);
+    }
+
+    #[test]
+    fn a_damaged_position_at_the_top_of_u32_is_no_phrase() {
+        // Found by fuzzing (positions target): positions.bin deltas summing to
+        // u32::MAX made `p + k` overflow in `adjacent`.
+        let inv = index(&[&["organized crime"]]);
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        push_positions(&mut first, [u32::MAX].into_iter());
+        push_positions(&mut second, [0].into_iter());
+        let cursor = |positions| Cursor {
+            postings: Postings {
+                bytes: &[],
+                at: 0,
+                left: 0,
+                doc: 0,
+            },
+            current: Some((0, 1)),
+            positions,
+            at: 0,
+        };
+        assert!(!inv.adjacent(&[cursor(&first), cursor(&second)]));
     }
 }
