@@ -11,7 +11,7 @@ use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
 use super::search;
-use crate::codec::{DecodeError, Reader, Writer};
+
 use crate::model::{Organisation, Release};
 use crate::text::{slug, slug_to_words};
 
@@ -31,15 +31,16 @@ pub struct Results {
     pub terms: Vec<String>,
 }
 
+/// Its file form (`index.bin`, `positions.bin`) is in `pack::index_file`.
 pub struct Index {
-    text: Inverted,
-    facets: [FacetIndex; 6],
+    pub(crate) text: Inverted,
+    pub(crate) facets: [FacetIndex; 6],
     /// `yyyymmdd` per document, 0 when undated.
-    dates: Vec<u32>,
+    pub(crate) dates: Vec<u32>,
     /// Dated documents, newest first (ties: corpus order).
-    newest: Vec<u32>,
+    pub(crate) newest: Vec<u32>,
     /// Position of each document in `newest`; `u32::MAX` when undated.
-    rank: Vec<u32>,
+    pub(crate) rank: Vec<u32>,
 }
 
 impl Index {
@@ -288,7 +289,7 @@ fn ordered_bits(x: f32) -> u32 {
 }
 
 /// Dated docs newest first, and each doc's place in that order.
-fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
+pub(crate) fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
     let mut newest: Vec<u32> = (0u32..)
         .zip(dates)
         .filter(|(_, &k)| k > 0)
@@ -381,81 +382,7 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
     }
 }
 
-/// The packed index file: magic and format version.
-const INDEX_MAGIC: &[u8; 4] = b"DLIX";
-const INDEX_VERSION: u32 = 3;
-const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
-
 impl Index {
-    /// The index as bytes (`index.bin`): built once at build time, so the
-    /// browser only decodes it (`Index::from_bytes`) instead of indexing.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::default();
-        w.magic(INDEX_MAGIC, INDEX_VERSION);
-        w.len(self.dates.len());
-        // Dates as zigzag deltas: neighbours in newest-first order are close.
-        let mut last = 0i64;
-        for &d in &self.dates {
-            let delta = i64::from(d) - last;
-            w.varint(((delta << 1) ^ (delta >> 63)) as u32);
-            last = i64::from(d);
-        }
-        self.text.write(&mut w);
-        self.facets.iter().for_each(|f| f.write(&mut w));
-        w.buf
-    }
-
-    /// Takes the file: the postings stay in it, as they are.
-    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, DecodeError> {
-        let file = std::sync::Arc::new(bytes);
-        let mut r = Reader::new(&file, "index.bin");
-        r.magic(INDEX_MAGIC, INDEX_VERSION)?;
-        let n = r.count(1)?;
-        let mut dates = Vec::with_capacity(n);
-        let mut last = 0i64;
-        for _ in 0..n {
-            let z = i64::from(r.varint()?);
-            last += (z >> 1) ^ -(z & 1);
-            dates.push(u32::try_from(last).map_err(|_| r.error("a date"))?);
-        }
-        let text = Inverted::read(&mut r, &file)?;
-        if text.n_docs() != n {
-            return Err(r.error("word counts for every document"));
-        }
-        let mut facets = Vec::with_capacity(6);
-        for _ in Facet::ALL {
-            facets.push(FacetIndex::read(&mut r, n)?);
-        }
-        r.done()?;
-        let facets: [FacetIndex; 6] = facets.try_into().map_err(|_| r.error("six facets"))?;
-        let (newest, rank) = date_order(&dates);
-        Ok(Index {
-            text,
-            facets,
-            dates,
-            newest,
-            rank,
-        })
-    }
-
-    /// The word positions (`positions.bin`): needed for exact phrases only.
-    pub fn positions_to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::default();
-        w.magic(POSITIONS_MAGIC, INDEX_VERSION);
-        self.text.write_positions(&mut w);
-        w.buf
-    }
-
-    /// Adds the positions to an index read by `from_bytes`: until then a
-    /// quoted phrase matches the releases with all its words.
-    pub fn add_positions(&self, bytes: Vec<u8>) -> Result<(), DecodeError> {
-        let file = std::sync::Arc::new(bytes);
-        let mut r = Reader::new(&file, "positions.bin");
-        r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
-        self.text.read_positions(&mut r, &file)?;
-        r.done()
-    }
-
     pub fn has_positions(&self) -> bool {
         self.text.has_positions()
     }

@@ -10,12 +10,12 @@
 //! highlight(&releases[results.hits[0] as usize].title, &results.terms);
 //! ```
 
-mod facets;
+pub(crate) mod facets;
 mod filter;
 mod highlight;
 mod histogram;
-mod index;
-mod inverted;
+pub(crate) mod index;
+pub(crate) mod inverted;
 mod search;
 
 pub use crate::codec::DecodeError;

@@ -1,93 +1,21 @@
-//! The corpus as the app downloads it: written once at build time by
-//! `dateline pack`, read in the browser without indexing anything.
-//!
-//! - `list.bin`: what the timeline shows per release (id, title, date, place,
-//!   events; ledes too while the corpus is small, see [`LEDE_LIMIT`]);
-//! - `index.bin`: the search index and the facets ([`Index::to_bytes`]);
-//!   countries and topics of the list come from its facets, not repeated;
-//! - `r/<n>.json`: full records, [`CHUNK_SIZE`] per file, fetched when a
-//!   detail view opens.
-//!
-//! Documents are numbered newest first, in every file alike.
+//! `list.bin`: per release what the timeline shows (see the table in
+//! `pack`), read one record at a time, after one checked pass at start.
 
 use crate::codec::{Reader, Writer};
 use crate::query::{date_key, DecodeError, Facet, Index};
 use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
 
-/// Full records per body chunk file: one detail view downloads about
-/// 30-60 kB compressed, and neighbours (previous, next) usually come with it.
-pub const CHUNK_SIZE: usize = 64;
-/// Corpora up to this size carry each release's lede in `list.bin`, so the
-/// timeline shows it at once; larger ones show it once a chunk is loaded,
-/// keeping the list at tens of bytes per release.
-pub const LEDE_LIMIT: usize = 5_000;
-
 const LIST_MAGIC: &[u8; 4] = b"DLLS";
 /// 2: the id is left out when it is the release's natural id (`release_slug`).
 const LIST_VERSION: u32 = 2;
-
-/// The files of a packed corpus, as bytes (paths relative to the data folder).
-pub struct Packed {
-    pub list: Vec<u8>,
-    pub index: Vec<u8>,
-    pub positions: Vec<u8>,
-    /// `(file name, JSON array of full records)`.
-    pub chunks: Vec<(String, Vec<u8>)>,
-}
-
-/// Newest first; undated releases last; ties by id, so the order is stable.
-pub fn sort_newest_first(releases: &mut [Release]) {
-    releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
-}
-
-/// The chunk file holding a document's full record.
-pub fn chunk_file(doc: u32) -> String {
-    format!("r/{}.json", doc as usize / CHUNK_SIZE)
-}
-
-/// Packs a corpus (in any order) into the files the app reads.
-pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
-    sort_newest_first(&mut releases);
-    let index = Index::new(&releases);
-    let list = write_list(&releases, releases.len() <= LEDE_LIMIT);
-    let mut chunks = Vec::new();
-    for (n, chunk) in releases.chunks(CHUNK_SIZE).enumerate() {
-        let name = chunk_file((n * CHUNK_SIZE) as u32);
-        chunks.push((name, serde_json::to_vec(chunk)?));
-    }
-    Ok(Packed {
-        list,
-        index: index.to_bytes(),
-        positions: index.positions_to_bytes(),
-        chunks,
-    })
-}
-
-/// The list records and the index of a packed corpus, all decoded (tests,
-/// tools; the app reads records one by one through [`List`]).
-pub fn unpack(
-    list: &[u8],
-    index: Vec<u8>,
-    positions: Option<Vec<u8>>,
-) -> Result<(Vec<Release>, Index), DecodeError> {
-    let index = Index::from_bytes(index)?;
-    if let Some(positions) = positions {
-        index.add_positions(positions)?;
-    }
-    let list = List::parse(list.to_vec(), &index)?;
-    let releases = (0..list.len() as u32)
-        .filter_map(|doc| list.get(doc, &index))
-        .collect();
-    Ok((releases, index))
-}
 
 /// How a date is written in `list.bin`.
 const DATE_FROM_INDEX: u32 = 0;
 const DATE_NONE: u32 = 1;
 const DATE_AS_WRITTEN: u32 = 2;
 
-fn write_list(releases: &[Release], ledes: bool) -> Vec<u8> {
+pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
     let mut w = Writer::default();
     w.magic(LIST_MAGIC, LIST_VERSION);
     w.len(releases.len());

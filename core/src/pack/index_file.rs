@@ -1,0 +1,84 @@
+//! `index.bin` (the search index and facets) and `positions.bin` (word
+//! positions): see the table in `pack`. Built once at build time, so the
+//! browser only decodes them instead of indexing.
+
+use crate::codec::{Reader, Writer};
+use crate::query::facets::FacetIndex;
+use crate::query::index::date_order;
+use crate::query::inverted::Inverted;
+use crate::query::{DecodeError, Facet, Index};
+
+const INDEX_MAGIC: &[u8; 4] = b"DLIX";
+const INDEX_VERSION: u32 = 3;
+const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
+
+impl Index {
+    /// The index as bytes (`index.bin`): built once at build time, so the
+    /// browser only decodes it (`Index::from_bytes`) instead of indexing.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.magic(INDEX_MAGIC, INDEX_VERSION);
+        w.len(self.dates.len());
+        // Dates as zigzag deltas: neighbours in newest-first order are close.
+        let mut last = 0i64;
+        for &d in &self.dates {
+            let delta = i64::from(d) - last;
+            w.varint(((delta << 1) ^ (delta >> 63)) as u32);
+            last = i64::from(d);
+        }
+        self.text.write(&mut w);
+        self.facets.iter().for_each(|f| f.write(&mut w));
+        w.buf
+    }
+
+    /// Takes the file: the postings stay in it, as they are.
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index, DecodeError> {
+        let file = std::sync::Arc::new(bytes);
+        let mut r = Reader::new(&file, "index.bin");
+        r.magic(INDEX_MAGIC, INDEX_VERSION)?;
+        let n = r.count(1)?;
+        let mut dates = Vec::with_capacity(n);
+        let mut last = 0i64;
+        for _ in 0..n {
+            let z = i64::from(r.varint()?);
+            last += (z >> 1) ^ -(z & 1);
+            dates.push(u32::try_from(last).map_err(|_| r.error("a date"))?);
+        }
+        let text = Inverted::read(&mut r, &file)?;
+        if text.n_docs() != n {
+            return Err(r.error("word counts for every document"));
+        }
+        let mut facets = Vec::with_capacity(6);
+        for _ in Facet::ALL {
+            facets.push(FacetIndex::read(&mut r, n)?);
+        }
+        r.done()?;
+        let facets: [FacetIndex; 6] = facets.try_into().map_err(|_| r.error("six facets"))?;
+        let (newest, rank) = date_order(&dates);
+        Ok(Index {
+            text,
+            facets,
+            dates,
+            newest,
+            rank,
+        })
+    }
+
+    /// The word positions (`positions.bin`): needed for exact phrases only.
+    pub fn positions_to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.magic(POSITIONS_MAGIC, INDEX_VERSION);
+        self.text.write_positions(&mut w);
+        w.buf
+    }
+
+    /// Adds the positions to an index read by `from_bytes`: until then a
+    /// quoted phrase matches the releases with all its words.
+    pub fn add_positions(&self, bytes: Vec<u8>) -> Result<(), DecodeError> {
+        let file = std::sync::Arc::new(bytes);
+        let mut r = Reader::new(&file, "positions.bin");
+        r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
+        self.text.read_positions(&mut r, &file)?;
+        r.done()
+    }
+}

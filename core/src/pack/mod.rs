@@ -1,0 +1,86 @@
+//! Every file the app downloads, written once at build time by `dateline
+//! pack` and read in the browser without indexing anything. Each binary file
+//! starts with a four-byte magic and a format version (varint), and decodes
+//! with a [`DecodeError`] naming the file, the byte offset and what was
+//! expected (the byte format is `crate::codec`). Change a layout, bump its
+//! version: an old page then says "rebuild the site" instead of misreading.
+//!
+//! | file | magic | version | layout | module |
+//! |---|---|---|---|---|
+//! | `list.bin` | `DLLS` | 2 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
+//! | `index.bin` | `DLIX` | 3 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), six facets | [`index_file`] |
+//! | `positions.bin` | `DLPS` | 3 | word positions per posting, for exact phrases; fetched after start | [`index_file`] |
+//! | `r/<n>.json` | — | — | JSON array of [`CHUNK_SIZE`] full records ([`chunk_file`]) | here |
+//!
+//! Documents are numbered newest first, in every file alike.
+
+mod index_file;
+pub mod list;
+
+pub use list::List;
+
+use crate::query::{DecodeError, Index};
+use crate::Release;
+
+/// Full records per body chunk file: one detail view downloads about
+/// 30-60 kB compressed, and neighbours (previous, next) usually come with it.
+pub const CHUNK_SIZE: usize = 64;
+/// Corpora up to this size carry each release's lede in `list.bin`, so the
+/// timeline shows it at once; larger ones show it once a chunk is loaded,
+/// keeping the list at tens of bytes per release.
+pub const LEDE_LIMIT: usize = 5_000;
+
+/// The files of a packed corpus, as bytes (paths relative to the data folder).
+pub struct Packed {
+    pub list: Vec<u8>,
+    pub index: Vec<u8>,
+    pub positions: Vec<u8>,
+    /// `(file name, JSON array of full records)`.
+    pub chunks: Vec<(String, Vec<u8>)>,
+}
+
+/// Newest first; undated releases last; ties by id, so the order is stable.
+pub fn sort_newest_first(releases: &mut [Release]) {
+    releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+}
+
+/// The chunk file holding a document's full record.
+pub fn chunk_file(doc: u32) -> String {
+    format!("r/{}.json", doc as usize / CHUNK_SIZE)
+}
+
+/// Packs a corpus (in any order) into the files the app reads.
+pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
+    sort_newest_first(&mut releases);
+    let index = Index::new(&releases);
+    let list = list::write(&releases, releases.len() <= LEDE_LIMIT);
+    let mut chunks = Vec::new();
+    for (n, chunk) in releases.chunks(CHUNK_SIZE).enumerate() {
+        let name = chunk_file((n * CHUNK_SIZE) as u32);
+        chunks.push((name, serde_json::to_vec(chunk)?));
+    }
+    Ok(Packed {
+        list,
+        index: index.to_bytes(),
+        positions: index.positions_to_bytes(),
+        chunks,
+    })
+}
+
+/// The list records and the index of a packed corpus, all decoded (tests,
+/// tools; the app reads records one by one through [`List`]).
+pub fn unpack(
+    list: &[u8],
+    index: Vec<u8>,
+    positions: Option<Vec<u8>>,
+) -> Result<(Vec<Release>, Index), DecodeError> {
+    let index = Index::from_bytes(index)?;
+    if let Some(positions) = positions {
+        index.add_positions(positions)?;
+    }
+    let list = List::parse(list.to_vec(), &index)?;
+    let releases = (0..list.len() as u32)
+        .filter_map(|doc| list.get(doc, &index))
+        .collect();
+    Ok((releases, index))
+}
