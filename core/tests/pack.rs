@@ -44,6 +44,39 @@ fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
 }
 
 #[test]
+fn chunks_cover_every_document_once_and_nothing_else() {
+    use dateline_core::pack::Chunk;
+    for n_docs in [
+        0,
+        1,
+        CHUNK_SIZE - 1,
+        CHUNK_SIZE,
+        CHUNK_SIZE + 1,
+        3 * CHUNK_SIZE + 5,
+    ] {
+        let mut seen = 0;
+        let mut d = 0u32;
+        while let Some(chunk) = Chunk::of(d, n_docs) {
+            assert_eq!(chunk.first_doc(), d, "{n_docs}");
+            assert_eq!(chunk.file(), chunk_file(d));
+            for doc in d..d + chunk.len(n_docs) as u32 {
+                assert_eq!(Chunk::of(doc, n_docs), Some(chunk));
+                assert_eq!(Chunk::slot(doc), (doc - d) as usize);
+            }
+            seen += chunk.len(n_docs);
+            d += CHUNK_SIZE as u32;
+        }
+        assert_eq!(seen, n_docs);
+        assert_eq!(Chunk::of(n_docs as u32, n_docs), None);
+        assert_eq!(
+            Chunk::of(u32::MAX, n_docs),
+            None,
+            "an unknown id's u32::MAX"
+        );
+    }
+}
+
+#[test]
 fn natural_ids_are_left_out_of_the_list_and_derived_again() {
     let mut releases = corpus();
     let natural = dateline_core::text::release_slug;

@@ -49,6 +49,41 @@ pub fn chunk_file(doc: u32) -> String {
     format!("r/{}.json", doc as usize / CHUNK_SIZE)
 }
 
+/// One chunk file of full records: every piece of chunk arithmetic the app
+/// needs, so that it never computes offsets of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Chunk(u32);
+
+impl Chunk {
+    /// The chunk holding document `doc` of a corpus of `n_docs`; None for a
+    /// document the corpus does not have (there is nothing to fetch).
+    pub fn of(doc: u32, n_docs: usize) -> Option<Chunk> {
+        ((doc as usize) < n_docs).then_some(Chunk(doc / CHUNK_SIZE as u32))
+    }
+
+    /// Its file, relative to the data folder (`r/3.json`).
+    pub fn file(self) -> String {
+        chunk_file(self.first_doc())
+    }
+
+    /// Its first document.
+    pub fn first_doc(self) -> u32 {
+        self.0 * CHUNK_SIZE as u32
+    }
+
+    /// How many records it holds in a corpus of `n_docs`.
+    pub fn len(self, n_docs: usize) -> usize {
+        n_docs
+            .saturating_sub(self.first_doc() as usize)
+            .min(CHUNK_SIZE)
+    }
+
+    /// Where document `doc` sits in its chunk's records.
+    pub fn slot(doc: u32) -> usize {
+        doc as usize % CHUNK_SIZE
+    }
+}
+
 /// Packs a corpus (in any order) into the files the app reads.
 pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
     sort_newest_first(&mut releases);
