@@ -8,6 +8,7 @@
 use super::Text;
 use crate::model::Money;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// Where a currency token may stand and how it is compared.
@@ -103,18 +104,27 @@ struct Amount {
 /// Amounts with a currency, in the order written, each amount+currency once.
 pub fn extract(text: &Text) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
+    // (currency, amount bits): amounts are never NaN and never -0.0 (no sign
+    // is parsed), so equal bits are exactly equal amounts.
+    let mut seen: HashSet<(String, u64)> = HashSet::new();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for money in extract_from(source) {
-            let seen = out
-                .iter()
-                .any(|m| m.currency == money.currency && m.amount == money.amount);
-            if !seen {
+            if seen.insert((money.currency.clone(), amount_key(money.amount))) {
                 out.push(money);
             }
         }
     }
     out
+}
+
+/// The bits of an amount as a hash key, `0.0` and `-0.0` alike (they are equal).
+fn amount_key(amount: f64) -> u64 {
+    if amount == 0.0 {
+        0.0f64.to_bits()
+    } else {
+        amount.to_bits()
+    }
 }
 
 /// Money in one paragraph.
@@ -200,7 +210,13 @@ fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
 
 /// `50%`, `50 per cent`, `50 percent`.
 fn is_percentage(after: &str) -> bool {
-    let rest = after.trim_start().to_lowercase();
+    // Only the first few characters can matter: lowercasing the whole rest of
+    // the paragraph for every number made long paragraphs quadratic. Every
+    // character lowercases to at least one, so the first eight characters of
+    // the lowercased rest come from its first eight characters.
+    let rest = after.trim_start();
+    let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+    let rest = head.to_lowercase();
     rest.starts_with('%') || rest.starts_with("per cent") || rest.starts_with("percent")
 }
 
