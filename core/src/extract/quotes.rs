@@ -353,9 +353,9 @@ impl<'a> Reader<'a> {
             let tokens = &self.tokens[seg.para];
             if let Some(stop) = tokens[range.clone()].iter().position(is_sentence_end) {
                 range.end = range.start + stop;
-            } else if next_open.is_some() && !group.last().is_some_and(|&last| i < last) {
-                // (A group is a run of consecutive segments: it holds `i + 1`
-                // exactly when `i` is not its last.)
+            } else if next_open.is_some() && group.last().is_none_or(|&last| i >= last) {
+                // (A group is a run of consecutive segments: it lacks `i + 1`
+                // exactly when `i` is its last.)
                 // `"A." X said, "B"`: the words introduce the next quote.
                 let comma_after = ends_on_comma(self.paras[seg.para], seg)
                     || tokens.get(range.start).is_some_and(|t| t.text == ",");
