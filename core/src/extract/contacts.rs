@@ -7,7 +7,7 @@
 //! Word lists (honorifics, words that mark a non-person) live in
 //! `core/data/contacts.tsv`.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -95,12 +95,15 @@ impl Found {
 
 /// Every machine-readable contact in one paragraph, in text order.
 fn scan(segment: &str) -> Vec<Found> {
-    let urls = urls(segment);
-    let inside_url = |f: &Found| urls.iter().any(|u| u.overlaps(f));
-    let mut found: Vec<Found> = emails(segment)
+    let tokens = SpaceTokens::new(segment);
+    let (urls, schemed) = urls(segment, &tokens);
+    // Two runs (schemed, then bare URLs), each in text order without overlaps.
+    let (schemed_urls, bare_urls) = urls.split_at(schemed);
+    let inside_url = |f: &Found| overlaps_any(schemed_urls, f) || overlaps_any(bare_urls, f);
+    let mut found: Vec<Found> = emails(segment, &tokens)
         .into_iter()
-        .chain(handles(segment))
-        .chain(phones(segment))
+        .chain(handles(segment, &tokens))
+        .chain(phones(segment, &tokens))
         .filter(|f| !inside_url(f))
         .collect();
     found.extend(urls.iter().cloned());
@@ -114,13 +117,62 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex: {e}")))
 }
 
-/// The whitespace-delimited token around a byte span.
-fn token_around(s: &str, start: usize, end: usize) -> &str {
-    let from = s[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let to = s[end..]
-        .find(char::is_whitespace)
-        .map_or(s.len(), |i| end + i);
-    &s[from..to]
+/// Whether a span overlaps one of `spans`, which are in text order and do not
+/// overlap (so their ends are in order too).
+fn overlaps_any(spans: &[Found], f: &Found) -> bool {
+    let k = spans.partition_point(|u| u.end <= f.start);
+    spans.get(k).is_some_and(|u| u.overlaps(f))
+}
+
+/// The whitespace-delimited tokens of one segment, for `token_around`: where
+/// its whitespace is, found once (searching back and forth from every match
+/// was quadratic in a long token full of matches), and which tokens were
+/// found unusable.
+struct SpaceTokens<'a> {
+    s: &'a str,
+    spaces: std::cell::OnceCell<Vec<usize>>,
+    unusable: std::cell::RefCell<HashMap<(usize, usize), bool>>,
+}
+
+impl<'a> SpaceTokens<'a> {
+    fn new(s: &'a str) -> Self {
+        SpaceTokens {
+            s,
+            spaces: std::cell::OnceCell::new(),
+            unusable: std::cell::RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The byte range of the whitespace-delimited token around a byte span.
+    fn around(&self, start: usize, end: usize) -> (usize, usize) {
+        let spaces = self.spaces.get_or_init(|| {
+            self.s
+                .char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, _)| i)
+                .collect()
+        });
+        // As `s[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1)`.
+        let before = spaces.partition_point(|&i| i < start);
+        let from = before
+            .checked_sub(1)
+            .and_then(|k| spaces.get(k))
+            .map_or(0, |&i| i + 1);
+        let after = spaces.partition_point(|&i| i < end);
+        let to = spaces.get(after).copied().unwrap_or(self.s.len());
+        (from, to)
+    }
+
+    /// `is_unusable_token` of the token around a byte span.
+    fn unusable(&self, start: usize, end: usize) -> bool {
+        let (from, to) = self.around(start, end);
+        if let Some(&known) = self.unusable.borrow().get(&(from, to)) {
+            return known;
+        }
+        let verdict = is_unusable_token(&self.s[from..to]);
+        self.unusable.borrow_mut().insert((from, to), verdict);
+        verdict
+    }
 }
 
 /// A token that was defanged or is a script link must not yield contacts.
@@ -137,14 +189,14 @@ fn char_after(s: &str, at: usize) -> Option<char> {
     s[at..].chars().next()
 }
 
-fn emails(s: &str) -> Vec<Found> {
+fn emails(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
         r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
     );
     re.find_iter(s)
-        .filter(|m| !is_unusable_token(token_around(s, m.start(), m.end())))
+        .filter(|m| !tokens.unusable(m.start(), m.end()))
         .map(|m| {
             Found::new(
                 m.start(),
@@ -156,7 +208,9 @@ fn emails(s: &str) -> Vec<Found> {
         .collect()
 }
 
-fn urls(s: &str) -> Vec<Found> {
+/// URLs in text order of the schemed ones, then the bare ones; and how many
+/// schemed ones come first.
+fn urls(s: &str, tokens: &SpaceTokens) -> (Vec<Found>, usize) {
     static SCHEMED: OnceLock<Regex> = OnceLock::new();
     static BARE_TWITTER: OnceLock<Regex> = OnceLock::new();
     let schemed = regex(
@@ -169,17 +223,29 @@ fn urls(s: &str) -> Vec<Found> {
         r"(?i)\b(?:twitter|x)\.com/@?[A-Za-z0-9_]{1,15}\b",
     );
     let mut found: Vec<Found> = Vec::new();
-    for m in schemed.find_iter(s).chain(bare.find_iter(s)) {
-        if found
-            .iter()
-            .any(|f| f.start <= m.start() && m.end() <= f.end)
-        {
+    // Matches of one regex do not overlap, so only a schemed URL can hold a
+    // bare one; those are in text order: the last one starting at or before
+    // the match is the only one that can hold it.
+    let mut schemed_count = None;
+    let schemed_matches = schemed.find_iter(s).map(|m| (true, m));
+    let bare_matches = bare.find_iter(s).map(|m| (false, m));
+    for (is_schemed, m) in schemed_matches.chain(bare_matches) {
+        if !is_schemed && schemed_count.is_none() {
+            schemed_count = Some(found.len());
+        }
+        let schemed_found = &found[..schemed_count.unwrap_or(found.len())];
+        let k = schemed_found.partition_point(|f| f.start <= m.start());
+        let held = k
+            .checked_sub(1)
+            .and_then(|k| schemed_found.get(k))
+            .is_some_and(|f| f.start <= m.start() && m.end() <= f.end);
+        if held {
             continue;
         }
         if matches!(char_before(s, m.start()), Some('@' | '/' | '.' | '-')) {
             continue;
         }
-        if is_unusable_token(token_around(s, m.start(), m.end())) {
+        if tokens.unusable(m.start(), m.end()) {
             continue;
         }
         let value = trim_url(m.as_str());
@@ -193,18 +259,23 @@ fn urls(s: &str) -> Vec<Found> {
             ));
         }
     }
-    found
+    let schemed_count = schemed_count.unwrap_or(found.len());
+    (found, schemed_count)
 }
 
 /// Drops sentence punctuation after a URL, and a closing bracket that does
 /// not close one opened inside the URL.
 fn trim_url(url: &str) -> &str {
     let mut url = url;
+    // Brackets counted once: punctuation trimming leaves them, and each round
+    // removes at most one `)` (counting again every round was quadratic in a
+    // URL ending in many brackets).
+    let opening = url.matches('(').count();
+    let mut closing = url.matches(')').count();
     loop {
         let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '*']);
-        let trimmed = if trimmed.ends_with(')')
-            && trimmed.matches('(').count() < trimmed.matches(')').count()
-        {
+        let trimmed = if trimmed.ends_with(')') && opening < closing {
+            closing -= 1;
             &trimmed[..trimmed.len() - 1]
         } else {
             trimmed
@@ -235,11 +306,11 @@ fn handle_of_profile_url(url: &Found) -> Option<Found> {
     ))
 }
 
-fn handles(s: &str) -> Vec<Found> {
+fn handles(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(&RE, r"@[A-Za-z0-9_]+");
     re.find_iter(s)
-        .filter(|m| is_handle(s, m.start(), m.end()))
+        .filter(|m| is_handle(s, m.start(), m.end(), tokens))
         .map(|m| {
             Found::new(
                 m.start(),
@@ -253,7 +324,7 @@ fn handles(s: &str) -> Vec<Found> {
 
 /// An `@word` is a handle unless it is part of an e-mail address, a URL path
 /// or a defanged token, or is not a legal handle.
-fn is_handle(s: &str, start: usize, end: usize) -> bool {
+fn is_handle(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> bool {
     let name = &s[start + 1..end];
     let stuck_before =
         char_before(s, start).is_some_and(|c| c.is_alphanumeric() || "._-/@+%".contains(c));
@@ -266,10 +337,10 @@ fn is_handle(s: &str, start: usize, end: usize) -> bool {
         && !stuck_before
         && !domain_after
         && !stuck_after
-        && !is_unusable_token(token_around(s, start, end))
+        && !tokens.unusable(start, end)
 }
 
-fn phones(s: &str) -> Vec<Found> {
+fn phones(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     static INTERNATIONAL: OnceLock<Regex> = OnceLock::new();
     static LABELLED: OnceLock<Regex> = OnceLock::new();
     static NATIONAL: OnceLock<Regex> = OnceLock::new();
@@ -288,7 +359,7 @@ fn phones(s: &str) -> Vec<Found> {
         &NATIONAL,
         r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
     );
-    let mut found: Vec<Found> = Vec::new();
+    let mut found = Spans::default();
     let spans = international
         .find_iter(s)
         .map(|m| (m.start(), m.end()))
@@ -303,16 +374,63 @@ fn phones(s: &str) -> Vec<Found> {
         if char_before(s, start).is_some_and(|c| c.is_alphanumeric()) {
             continue;
         }
-        let Some(candidate) = phone_at(s, start, end) else {
+        let Some(candidate) = phone_at(s, start, end, tokens) else {
             continue;
         };
-        match found.iter().position(|f| f.overlaps(&candidate)) {
-            Some(i) if span_len(&found[i]) < span_len(&candidate) => found[i] = candidate,
+        match found.first_overlapping(&candidate) {
+            Some(i) if span_len(&found.list[i]) < span_len(&candidate) => {
+                found.replace(i, candidate)
+            }
             Some(_) => {}
             None => found.push(candidate),
         }
     }
-    found
+    found.list
+}
+
+/// Phone numbers found so far, with their starts indexed: finding the first
+/// one overlapping a candidate looks only at those starting within the
+/// longest span before it, not at every number found.
+#[derive(Default)]
+struct Spans {
+    list: Vec<Found>,
+    /// Start → indexes into `list`.
+    starts: BTreeMap<usize, Vec<usize>>,
+    /// The longest span ever indexed.
+    longest: usize,
+}
+
+impl Spans {
+    fn push(&mut self, f: Found) {
+        self.index(self.list.len(), &f);
+        self.list.push(f);
+    }
+
+    fn replace(&mut self, i: usize, f: Found) {
+        if let Some(old) = self.list.get(i) {
+            if let Some(at) = self.starts.get_mut(&old.start) {
+                at.retain(|&k| k != i);
+            }
+        }
+        self.index(i, &f);
+        self.list[i] = f;
+    }
+
+    fn index(&mut self, i: usize, f: &Found) {
+        self.longest = self.longest.max(span_len(f));
+        self.starts.entry(f.start).or_default().push(i);
+    }
+
+    /// The first (in `list` order) span overlapping `c`.
+    fn first_overlapping(&self, c: &Found) -> Option<usize> {
+        let from = c.start.saturating_sub(self.longest);
+        self.starts
+            .range(from..c.end)
+            .flat_map(|(_, at)| at)
+            .copied()
+            .filter(|&i| self.list.get(i).is_some_and(|f| f.overlaps(c)))
+            .min()
+    }
 }
 
 fn span_len(f: &Found) -> usize {
@@ -321,10 +439,10 @@ fn span_len(f: &Found) -> usize {
 
 /// A phone number as written, whitespace collapsed, if its digit count is
 /// plausible (7 to 15, the E.164 maximum).
-fn phone_at(s: &str, start: usize, end: usize) -> Option<Found> {
+fn phone_at(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> Option<Found> {
     let raw = s[start..end].trim_end_matches([' ', '\t', '\u{a0}', '.', '-', '/', '(']);
     let digits = raw.chars().filter(char::is_ascii_digit).count();
-    if !(7..=15).contains(&digits) || is_unusable_token(token_around(s, start, end)) {
+    if !(7..=15).contains(&digits) || tokens.unusable(start, end) {
         return None;
     }
     let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -34,6 +34,9 @@ pub struct Token {
 pub struct Tokens<'a> {
     pub src: &'a str,
     pub list: Vec<Token>,
+    /// `in_caps_context`, worked out on first use: it reads every word, so
+    /// asking it again for each match made all-caps-word texts quadratic.
+    caps_context: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Tokens<'a> {
@@ -42,7 +45,11 @@ impl<'a> Tokens<'a> {
     pub fn new(src: &'a str) -> Self {
         let masked = mask_addresses(src);
         let list = join_dotted(&masked, raw_words(&masked));
-        Tokens { src, list }
+        Tokens {
+            src,
+            list,
+            caps_context: std::cell::OnceCell::new(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -408,6 +415,10 @@ pub fn is_all_caps(word: &str) -> bool {
 /// `US` may be the pronoun and `WHO` the question word. A list of acronyms
 /// ("UNHCR, WHO and IOM") has lowercase words around it and is not.
 pub fn in_caps_context(tokens: &Tokens, _i: usize) -> bool {
+    *tokens.caps_context.get_or_init(|| caps_context(tokens))
+}
+
+fn caps_context(tokens: &Tokens) -> bool {
     if tokens.is_empty() {
         return false;
     }

@@ -19,6 +19,7 @@ use crate::model::Event;
 use regex::Captures;
 
 use super::word_regex::WordRegex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The earliest and latest year taken as a calendar year.
@@ -256,6 +257,7 @@ pub fn extract(text: &Text) -> Vec<Event> {
         .map(Period::single);
     let pub_year = text.date.map(|d| d.year);
     let mut out: Vec<Event> = Vec::new();
+    let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for (period, phrase) in events_in(source, pub_year) {
@@ -267,10 +269,7 @@ pub fn extract(text: &Text) -> Vec<Event> {
                 end: period.end.map(|p| p.iso()),
                 text: phrase,
             };
-            if !out
-                .iter()
-                .any(|e| e.start == event.start && e.end == event.end)
-            {
+            if seen.insert((event.start.clone(), event.end.clone())) {
                 out.push(event);
             }
         }

@@ -8,6 +8,7 @@
 use super::Text;
 use crate::model::Money;
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Where a currency token may stand and how it is compared.
@@ -31,6 +32,12 @@ struct Currency {
 struct Tables {
     /// Longest token first, so `US$` wins over `$` and `Swiss francs` over `francs`.
     currencies: Vec<Currency>,
+    /// Indexes into `currencies` (in its order) by the token's first
+    /// character, ASCII-lowercased: only those can start a match after a number.
+    by_first: HashMap<char, Vec<usize>>,
+    /// Indexes of the codes and symbols (in order) by the token's last
+    /// character: only those can end right before a number.
+    by_last: HashMap<char, Vec<usize>>,
     /// A number, optionally followed by a scale word.
     amount: Regex,
     scales: Vec<(String, f64)>,
@@ -76,8 +83,20 @@ fn tables() -> &'static Tables {
         let number = r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u{a0}\u{202f}]\d{3})+|(?:'\d{3})+)(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
         let pattern = format!(r"(?P<num>{number})(?:[ \u{{a0}}]?-?(?P<scale>(?i:{scale_alt}))\b)?");
         let amount = Regex::new(&pattern).unwrap_or_else(|_| Regex::new(r"\d+").expect("literal regex"));
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, c) in currencies.iter().enumerate() {
+            if let Some(first) = c.token.chars().next() {
+                by_first.entry(first.to_ascii_lowercase()).or_default().push(i);
+            }
+            if let Some(last) = c.token.chars().next_back().filter(|_| c.kind != Kind::Word) {
+                by_last.entry(last).or_default().push(i);
+            }
+        }
         Tables {
             currencies,
+            by_first,
+            by_last,
             amount,
             scales,
         }
@@ -103,18 +122,27 @@ struct Amount {
 /// Amounts with a currency, in the order written, each amount+currency once.
 pub fn extract(text: &Text) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
+    // (currency, amount bits): amounts are never NaN and never -0.0 (no sign
+    // is parsed), so equal bits are exactly equal amounts.
+    let mut seen: HashSet<(String, u64)> = HashSet::new();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for money in extract_from(source) {
-            let seen = out
-                .iter()
-                .any(|m| m.currency == money.currency && m.amount == money.amount);
-            if !seen {
+            if seen.insert((money.currency.clone(), amount_key(money.amount))) {
                 out.push(money);
             }
         }
     }
     out
+}
+
+/// The bits of an amount as a hash key, `0.0` and `-0.0` alike (they are equal).
+fn amount_key(amount: f64) -> u64 {
+    if amount == 0.0 {
+        0.0f64.to_bits()
+    } else {
+        amount.to_bits()
+    }
 }
 
 /// Money in one paragraph.
@@ -200,7 +228,13 @@ fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
 
 /// `50%`, `50 per cent`, `50 percent`.
 fn is_percentage(after: &str) -> bool {
-    let rest = after.trim_start().to_lowercase();
+    // Only the first few characters can matter: lowercasing the whole rest of
+    // the paragraph for every number made long paragraphs quadratic. Every
+    // character lowercases to at least one, so the first eight characters of
+    // the lowercased rest come from its first eight characters.
+    let rest = after.trim_start();
+    let head = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+    let rest = head.to_lowercase();
     rest.starts_with('%') || rest.starts_with("per cent") || rest.starts_with("percent")
 }
 
@@ -224,10 +258,13 @@ fn currency_before(before: &str) -> Option<(&'static Currency, usize)> {
     if before.len() - trimmed.len() > 2 {
         return None;
     }
-    tables()
-        .currencies
+    let tables = tables();
+    let last = trimmed.chars().next_back()?;
+    tables
+        .by_last
+        .get(&last)?
         .iter()
-        .filter(|c| c.kind != Kind::Word)
+        .filter_map(|&i| tables.currencies.get(i))
         .find_map(|c| {
             let start = trimmed.len().checked_sub(c.token.len())?;
             let token_starts_word = c.token.starts_with(|ch: char| ch.is_alphanumeric());
@@ -256,23 +293,29 @@ fn currency_after(after: &str) -> Option<(&'static Currency, usize)> {
         _ => (rest, spaces),
     };
     let after_of = skipped > spaces;
-    tables().currencies.iter().find_map(|c| {
-        // "5 of US$ 10" is not 5 dollars: after "of" only a word counts.
-        if after_of && c.kind != Kind::Word {
-            return None;
-        }
-        let head = rest.get(..c.token.len())?;
-        let same = match c.kind {
-            Kind::Word => head.eq_ignore_ascii_case(&c.token),
-            Kind::Code | Kind::Symbol => head == c.token,
-        };
-        let token_ends_word = c.token.ends_with(|ch: char| ch.is_alphanumeric());
-        let right_clear = !token_ends_word
-            || !rest
-                .get(c.token.len()..)?
-                .starts_with(|ch: char| ch.is_alphanumeric());
-        (same && right_clear).then_some((c, skipped + c.token.len()))
-    })
+    let tables = tables();
+    let first = rest.chars().next()?.to_ascii_lowercase();
+    let candidates = tables.by_first.get(&first)?;
+    candidates
+        .iter()
+        .filter_map(|&i| tables.currencies.get(i))
+        .find_map(|c| {
+            // "5 of US$ 10" is not 5 dollars: after "of" only a word counts.
+            if after_of && c.kind != Kind::Word {
+                return None;
+            }
+            let head = rest.get(..c.token.len())?;
+            let same = match c.kind {
+                Kind::Word => head.eq_ignore_ascii_case(&c.token),
+                Kind::Code | Kind::Symbol => head == c.token,
+            };
+            let token_ends_word = c.token.ends_with(|ch: char| ch.is_alphanumeric());
+            let right_clear = !token_ends_word
+                || !rest
+                    .get(c.token.len()..)?
+                    .starts_with(|ch: char| ch.is_alphanumeric());
+            (same && right_clear).then_some((c, skipped + c.token.len()))
+        })
 }
 
 /// Whether a currency code or symbol is written right before this point

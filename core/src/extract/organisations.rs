@@ -34,9 +34,10 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
     let pieces: Vec<Tokens> = pieces(text).map(Tokens::new).collect();
     let defined = definitions(data, &pieces);
     let mut order: Vec<Ref> = Vec::new();
+    let mut seen: HashSet<Ref> = HashSet::new();
     for tokens in &pieces {
         for r in mentions(data, &defined, tokens) {
-            if !order.contains(&r) {
+            if seen.insert(r) {
                 order.push(r);
             }
         }
@@ -57,7 +58,7 @@ fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
 
 /// One organisation of a release: a known one (index into the data) or one the
 /// release defines (index into its definitions).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Ref {
     Known(usize),
     Defined(usize),
@@ -243,7 +244,7 @@ fn definitions_in(data: &Data, tokens: &Tokens) -> Vec<(String, String, Option<u
 /// ` (UNODC) ` → `UNODC`: a bracket holding one acronym-like word right after a word.
 fn acronym_in_brackets(gap: &str) -> Option<String> {
     let inner = gap.trim_start().strip_prefix('(')?;
-    let (acronym, _) = inner.split_once(')')?;
+    let (acronym, _) = bracket_content(inner)?;
     let acronym = acronym.trim();
     let upper = acronym.chars().filter(|c| c.is_uppercase()).count();
     let valid = acronym
@@ -252,6 +253,32 @@ fn acronym_in_brackets(gap: &str) -> Option<String> {
     let starts_well = acronym.chars().next().is_some_and(char::is_uppercase);
     (valid && starts_well && upper >= 2 && acronym.chars().count() <= 15)
         .then(|| acronym.to_string())
+}
+
+/// The text up to the first `)` and what follows it, like `split_once(')')`,
+/// but None without reading on when that text cannot hold an acronym (spaces,
+/// then at most 15 acronym characters, then spaces): `gap` is the rest of the
+/// piece, and searching it to its end from every word was quadratic.
+fn bracket_content(inner: &str) -> Option<(&str, &str)> {
+    let acronym_char = |c: char| c.is_alphanumeric() || ".-&/".contains(c);
+    let mut chars = 0;
+    let mut spaces_after = false;
+    for (i, c) in inner.char_indices() {
+        if c == ')' {
+            return Some((&inner[..i], &inner[i + 1..]));
+        }
+        if c.is_whitespace() {
+            spaces_after = chars > 0;
+        } else if !acronym_char(c) || spaces_after {
+            return None;
+        } else {
+            chars += 1;
+            if chars > 15 {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 /// Where the full name before word `k` begins. The run of capitalised words
@@ -271,27 +298,32 @@ fn name_start(tokens: &Tokens, k: usize, acronym: &str) -> Option<usize> {
     while first > 0 && continues_name(tokens, first - 1) {
         first -= 1;
     }
-    let candidates: Vec<usize> = (first..=k)
-        .filter(|&s| {
-            tokens.get(s).is_some_and(|t| {
-                t.surface.starts_with(char::is_uppercase) && t.key.starts_with(first_letter)
-            }) && capitalised_words(tokens, s, k) <= capitals + 2
-        })
-        .collect();
+    // Capitalised words from `s` to `k` only grow as `s` moves left: counted
+    // once from the right (counting them for every `s` was quadratic), and
+    // no start further left than `capitals + 2` of them can qualify.
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut capitalised = 0;
+    for s in (first..=k).rev() {
+        let t = tokens.get(s);
+        if t.is_some_and(|t| t.surface.starts_with(char::is_uppercase)) {
+            capitalised += 1;
+        }
+        if capitalised > capitals + 2 {
+            break;
+        }
+        if t.is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase) && t.key.starts_with(first_letter)
+        }) {
+            candidates.push(s);
+        }
+    }
+    candidates.reverse();
     let fits = |s: &usize| is_subsequence(&initials(tokens, *s, k), &letters);
     candidates
         .iter()
         .copied()
         .find(fits)
         .or(candidates.first().copied())
-}
-
-fn capitalised_words(tokens: &Tokens, s: usize, k: usize) -> usize {
-    let words = tokens.list.get(s..=k).unwrap_or(&[]);
-    words
-        .iter()
-        .filter(|t| t.surface.starts_with(char::is_uppercase))
-        .count()
 }
 
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).

@@ -683,7 +683,7 @@ impl Lexicon {
     }
 
     /// Full names with their roles, in the order first met.
-    fn find_people(&self, text: &str, people: &mut Vec<Person>) {
+    fn find_people(&self, text: &str, people: &mut People) {
         let mut p = Passage::new(self, text);
         let runs: Vec<Run> = p
             .runs
@@ -703,35 +703,77 @@ impl Lexicon {
 
     /// `Waly, the head of UNODC, said`: a later mention by surname alone gives
     /// a role to a person who has none yet.
-    fn enrich_by_surname(&self, text: &str, people: &mut [Person]) {
+    fn enrich_by_surname(&self, text: &str, people: &mut People, surnames: &mut Surnames) {
         let mut p = Passage::new(self, text);
         for run in p.runs.clone() {
+            if run.words < 2 {
+                continue;
+            }
             let name = p.slice(run.start, run.end.saturating_sub(1));
-            if run.words >= 2 && people.iter().any(|q| q.name == name) {
+            if people.by_name.contains_key(&name) {
                 p.mark_name(run);
             }
         }
         for &run in p.runs.iter().filter(|r| r.words == 1) {
             let word = p.tokens[run.start].text;
-            let Some(person) = people
-                .iter_mut()
-                .find(|q| q.role.is_none() && surname(&q.name) == Some(word))
-            else {
+            let Some(i) = surnames.first_without_role(word, &people.list) else {
                 continue;
             };
-            person.role = self.evidence(&p, run).role();
+            let role = self.evidence(&p, run).role();
+            if let Some(person) = people.list.get_mut(i) {
+                person.role = role;
+            }
         }
     }
 }
 
-fn add_person(people: &mut Vec<Person>, name: String, role: Option<String>) {
-    match people.iter_mut().find(|q| q.name == name) {
-        Some(known) => {
-            if known.role.is_none() {
+/// The people found so far, in order, with an index by name.
+#[derive(Default)]
+struct People {
+    list: Vec<Person>,
+    by_name: HashMap<String, usize>,
+}
+
+fn add_person(people: &mut People, name: String, role: Option<String>) {
+    match people.by_name.get(&name) {
+        Some(&i) => {
+            if let Some(known) = people.list.get_mut(i).filter(|k| k.role.is_none()) {
                 known.role = role;
             }
         }
-        None => people.push(Person { name, role }),
+        None => {
+            people.by_name.insert(name.clone(), people.list.len());
+            people.list.push(Person { name, role });
+        }
+    }
+}
+
+/// People by surname, in order, each list with a cursor on the first person
+/// without a role: roles are only ever given, never taken away, so the cursor
+/// only moves forward.
+struct Surnames(HashMap<String, (Vec<usize>, usize)>);
+
+impl Surnames {
+    fn new(people: &[Person]) -> Self {
+        let mut map: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
+        for (i, person) in people.iter().enumerate() {
+            if let Some(last) = surname(&person.name) {
+                map.entry(last.to_string()).or_default().0.push(i);
+            }
+        }
+        Surnames(map)
+    }
+
+    /// The first person with this surname and no role.
+    fn first_without_role(&mut self, word: &str, people: &[Person]) -> Option<usize> {
+        let (list, cursor) = self.0.get_mut(word)?;
+        while list
+            .get(*cursor)
+            .is_some_and(|&i| people.get(i).is_none_or(|p| p.role.is_some()))
+        {
+            *cursor += 1;
+        }
+        list.get(*cursor).copied()
     }
 }
 
@@ -763,15 +805,16 @@ fn is_headline_case(title: &str) -> bool {
 /// Persons named in the title and body (never the footer), one entry each.
 pub fn extract(text: &Text) -> Vec<Person> {
     let lex = lexicon();
-    let mut people = Vec::new();
+    let mut people = People::default();
     let title = (!is_headline_case(text.title)).then_some(text.title);
     for para in text.body.iter().map(String::as_str).chain(title) {
         lex.find_people(para, &mut people);
     }
+    let mut surnames = Surnames::new(&people.list);
     for para in text.body.iter().map(String::as_str).chain(title) {
-        lex.enrich_by_surname(para, &mut people);
+        lex.enrich_by_surname(para, &mut people, &mut surnames);
     }
-    people
+    people.list
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@
 //! none or, if every entry already has another period, starts a new entry
 //! (`GLO.ACT 2015-2019` beside `GLO.ACT ... (2018-2022)`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -47,16 +47,16 @@ const PERIOD_WINDOW: usize = 240;
 
 pub fn extract(text: &Text) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
-    let mut merged: Vec<Programme> = Vec::new();
+    let mut merged = Merged::default();
     for paragraph in title
         .into_iter()
         .chain(text.body.iter().map(String::as_str))
     {
         for mention in mentions(paragraph) {
-            merge(&mut merged, mention);
+            merged.merge(mention);
         }
     }
-    merged
+    merged.entries
 }
 
 // ---------------------------------------------------------------------------
@@ -349,11 +349,17 @@ struct Mention {
 fn mentions(s: &str) -> Vec<Mention> {
     let toks = tokenize(s);
     let mut found: Vec<Mention> = Vec::new();
+    let extensions = Extensions::default();
+    // Quote tokens before token `i`.
+    let mut quotes_before = 0;
     for i in 0..toks.len() {
-        found.extend(head_mention(s, &toks, i));
+        found.extend(head_mention(s, &toks, i, &extensions));
         found.extend(bracketed_mention(s, &toks, i));
-        found.extend(quoted_mention(s, &toks, i));
+        found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
+        if toks[i].kind == Kind::Quote {
+            quotes_before += 1;
+        }
     }
     found.sort_by_key(|m| (m.start, usize::MAX - m.end));
     let mut kept: Vec<Mention> = Vec::new();
@@ -420,17 +426,43 @@ fn skip_leading(toks: &[Tok], mut first: usize, end: usize, keep: usize) -> usiz
     first
 }
 
+/// The last scan of `right_extension` in a paragraph: scanning from any
+/// token up to where it stopped stops at the same token, so a run of heads
+/// (`Programme on X Programme on Y ...`) is read once, not once per head.
+#[derive(Default)]
+struct Extensions {
+    /// (first token scanned, token the scan stopped at, last capitalised
+    /// word taken, if any).
+    last: std::cell::Cell<Option<(usize, usize, Option<usize>)>>,
+}
+
 /// `on/for/against/to/of` + capitalised words after a head noun: the index of
 /// the last capitalised word, or `i` when the name ends at the head.
-fn right_extension(toks: &[Tok], i: usize) -> usize {
+fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
     let opens = toks
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
     if !opens || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
     }
-    let mut last = i;
-    for (k, t) in toks.iter().enumerate().skip(i + 2) {
+    let from = i + 2;
+    // Every token from `from` up to `stop` (excluded) only continued the earlier
+    // scan, and the one at `stop` ends this scan as it ended that one.
+    if let Some((first, stop, cap)) = memo.last.get() {
+        if first <= from && from <= stop {
+            return cap.filter(|&c| c >= from).unwrap_or(i);
+        }
+    }
+    let (stop, cap) = scan_extension(toks, from);
+    memo.last.set(Some((from, stop, cap)));
+    cap.unwrap_or(i)
+}
+
+/// Scans the words after `on/for/...` from token `from`: the token the scan
+/// stops at (`toks.len()` at the end) and the last capitalised word taken.
+fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
+    let mut last = None;
+    for (k, t) in toks.iter().enumerate().skip(from) {
         // `in` joins `Trafficking in Persons` but ends `... Programme on
         // Cybercrime in Nigeria`: it continues a name only after listed words.
         let place_in = t.text == "in"
@@ -438,27 +470,29 @@ fn right_extension(toks: &[Tok], i: usize) -> usize {
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(&p.lower()));
         if t.is_cap() {
-            last = k;
+            last = Some(k);
         } else if place_in || !(t.is_connector() || t.kind == Kind::Dash) {
-            break;
+            return (k, last);
         }
         if t.sentence_end || t.possessive {
-            break;
+            return (k, last);
         }
     }
-    last
+    (toks.len(), last)
 }
 
 /// Way 1: a name built around a head noun.
-fn head_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+fn head_mention(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) -> Option<Mention> {
     let head = toks.get(i).filter(|t| t.is_head())?;
     let mut m = if head.is_cap() {
-        capitalised_head(s, toks, i)?
+        capitalised_head(s, toks, i, extensions)?
     } else {
         lowercase_head(s, toks, i)?
     };
     let last_end = m.end;
-    let last = toks.iter().position(|t| t.end == last_end)?;
+    // Tokens never overlap and are in text order: their ends increase.
+    let last = toks.partition_point(|t| t.end < last_end);
+    toks.get(last).filter(|t| t.end == last_end)?;
     if let Some((close, acronym)) = bracket_acronym(s, toks, last + 1) {
         m.end = toks.get(close)?.end;
         m.acronym = Some(acronym);
@@ -467,7 +501,7 @@ fn head_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     (!rejected).then_some(m)
 }
 
-fn capitalised_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) -> Option<Mention> {
     let head = toks.get(i)?;
     let next = toks.get(i + 1);
     // `Trust Fund`, `Programme Facility`: the later head names it;
@@ -476,7 +510,7 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let first = skip_leading(toks, cap_run_start(toks, i, false), i + 1, 1);
-    let last = right_extension(toks, i);
+    let last = right_extension(toks, i, extensions);
     if first == last {
         return None; // a bare "Programme" is unnamed
     }
@@ -653,7 +687,8 @@ fn appositive_head(after: &[Tok]) -> bool {
 }
 
 /// Way 3: `the project "Name"`, `the project entitled "Name"`, `the "Name" campaign`.
-fn quoted_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
+/// `quotes_before`: how many quote tokens come before `open`.
+fn quoted_mention(s: &str, toks: &[Tok], open: usize, quotes_before: usize) -> Option<Mention> {
     toks.get(open).filter(|t| t.kind == Kind::Quote)?;
     let close = (open + 1..toks.len().min(open + MAX_QUOTED_TOKENS))
         .find(|&k| toks.get(k).is_some_and(|t| t.kind == Kind::Quote))?;
@@ -673,11 +708,7 @@ fn quoted_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
     let next_to_head =
         head_before.is_some_and(Tok::is_head) || toks.get(close + 1).is_some_and(Tok::is_head);
     // The opening quote must open: the previous quote closes an earlier span.
-    let opening = (0..open)
-        .filter(|&k| toks.get(k).is_some_and(|t| t.kind == Kind::Quote))
-        .count()
-        % 2
-        == 0;
+    let opening = quotes_before % 2 == 0;
     if !next_to_head || !opening || !inner.first()?.is_cap() {
         return None;
     }
@@ -831,33 +862,130 @@ fn plausible_year(y: i32) -> Option<i32> {
 // ---------------------------------------------------------------------------
 // Merging
 
-fn merge(entries: &mut Vec<Programme>, m: Mention) {
-    let same: Vec<usize> = (0..entries.len())
-        .filter(|&i| entries.get(i).is_some_and(|e| same_programme(e, &m)))
-        .collect();
-    let period = (m.start_year.clone(), m.end_year.clone());
-    let target = if period.0.is_none() {
-        same.first().copied()
-    } else {
-        let same_period = same.iter().copied().find(|&i| {
-            entries
-                .get(i)
-                .is_some_and(|e| (e.start.clone(), e.end.clone()) == period)
-        });
-        let periodless = same
-            .iter()
-            .copied()
-            .find(|&i| entries.get(i).is_some_and(|e| e.start.is_none()));
-        same_period.or(periodless)
-    };
-    match target.and_then(|i| entries.get_mut(i)) {
-        Some(e) => enrich(e, m),
-        None => entries.push(Programme {
-            name: m.name,
-            acronym: m.acronym,
-            start: m.start_year,
-            end: m.end_year,
-        }),
+/// The entries so far, with an index of what `same_programme` compares, so
+/// a mention is compared with the few entries that may be the same
+/// programme, not with every entry.
+#[derive(Default)]
+struct Merged {
+    entries: Vec<Programme>,
+    /// ASCII-lowercased name or acronym → entries.
+    keys: HashMap<String, Vec<usize>>,
+    /// Hash of a whole name's lower-case words (two or more) → entries.
+    names: HashMap<WordsKey, Vec<usize>>,
+    /// Hash of a proper prefix (two or more words) of a name → entries.
+    prefixes: HashMap<WordsKey, Vec<usize>>,
+}
+
+/// A word sequence as (hash, number of words). Equal sequences have equal
+/// keys; the rare collision only adds a candidate that is then checked.
+type WordsKey = (u64, usize);
+
+/// The key of each prefix of `name`'s lower-case words, shortest first.
+fn prefix_keys(name: &str) -> Vec<WordsKey> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    name.split_whitespace()
+        .enumerate()
+        .map(|(k, w)| {
+            w.to_lowercase().hash(&mut hasher);
+            (hasher.clone().finish(), k + 1)
+        })
+        .collect()
+}
+
+impl Merged {
+    fn merge(&mut self, m: Mention) {
+        let same = self.same(&m);
+        let entries = &self.entries;
+        let period = (m.start_year.clone(), m.end_year.clone());
+        let target = if period.0.is_none() {
+            same.first().copied()
+        } else {
+            let same_period = same.iter().copied().find(|&i| {
+                entries
+                    .get(i)
+                    .is_some_and(|e| (e.start.clone(), e.end.clone()) == period)
+            });
+            let periodless = same
+                .iter()
+                .copied()
+                .find(|&i| entries.get(i).is_some_and(|e| e.start.is_none()));
+            same_period.or(periodless)
+        };
+        let index = match target {
+            Some(i) if i < self.entries.len() => {
+                let e = &mut self.entries[i];
+                let before = (e.name.clone(), e.acronym.clone());
+                enrich(e, m);
+                if (e.name.as_str(), e.acronym.as_deref())
+                    == (before.0.as_str(), before.1.as_deref())
+                {
+                    return;
+                }
+                i
+            }
+            _ => {
+                self.entries.push(Programme {
+                    name: m.name,
+                    acronym: m.acronym,
+                    start: m.start_year,
+                    end: m.end_year,
+                });
+                self.entries.len() - 1
+            }
+        };
+        self.index(index);
+    }
+
+    /// Adds entry `i` under its current name and acronym (keys it had before
+    /// a change stay: they only add candidates, which are checked).
+    fn index(&mut self, i: usize) {
+        let Some(e) = self.entries.get(i) else {
+            return;
+        };
+        for key in std::iter::once(e.name.as_str()).chain(e.acronym.as_deref()) {
+            let list = self.keys.entry(key.to_ascii_lowercase()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        let prefixes = prefix_keys(&e.name);
+        if let Some((&whole, proper)) = prefixes.split_last() {
+            if whole.1 >= 2 {
+                self.names.entry(whole).or_default().push(i);
+            }
+            for &key in proper.iter().skip(1) {
+                self.prefixes.entry(key).or_default().push(i);
+            }
+        }
+    }
+
+    /// Indexes of the entries `same_programme` holds for, in order.
+    fn same(&self, m: &Mention) -> Vec<usize> {
+        let mut candidates: Vec<usize> = Vec::new();
+        for key in std::iter::once(m.name.as_str()).chain(m.acronym.as_deref()) {
+            candidates.extend(
+                self.keys
+                    .get(&key.to_ascii_lowercase())
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+        let prefixes = prefix_keys(&m.name);
+        if let Some((&whole, proper)) = prefixes.split_last() {
+            // An entry's whole name begins the mention's name...
+            for key in proper.iter().skip(1) {
+                candidates.extend(self.names.get(key).into_iter().flatten());
+            }
+            // ... or the mention's whole name begins an entry's name.
+            if whole.1 >= 2 {
+                candidates.extend(self.prefixes.get(&whole).into_iter().flatten());
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.retain(|&i| self.entries.get(i).is_some_and(|e| same_programme(e, m)));
+        candidates
     }
 }
 
@@ -891,9 +1019,16 @@ fn same_programme(e: &Programme, m: &Mention) -> bool {
 /// `Global Programme` begins `Global Programme against Money Laundering`
 /// (at least two words, so a lone word never swallows a longer name).
 fn is_word_prefix(short: &str, long: &str) -> bool {
-    let s: Vec<String> = short.split_whitespace().map(str::to_lowercase).collect();
-    let l: Vec<String> = long.split_whitespace().map(str::to_lowercase).collect();
-    s.len() >= 2 && s.len() < l.len() && l.starts_with(&s)
+    // Word by word, stopping at the first difference: as cheap as the shorter name.
+    let mut l = long.split_whitespace();
+    let mut words = 0;
+    for s in short.split_whitespace() {
+        match l.next() {
+            Some(w) if w.to_lowercase() == s.to_lowercase() => words += 1,
+            _ => return false,
+        }
+    }
+    words >= 2 && l.next().is_some()
 }
 
 /// Headlines In Title Case (every longer word capitalised) make every word

@@ -8,7 +8,7 @@
 //! (`X said, "…"`, `according to X, "…"`) or after it (`"…," X said`).
 //! Scare quotes, labels, titles, slogans and HTML attribute values are skipped.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::people::{
@@ -74,8 +74,14 @@ struct Attribution {
 struct Reader<'a> {
     paras: Vec<&'a str>,
     tokens: Vec<Vec<Token<'a>>>,
+    /// In text order: by paragraph, then by position (the stretches of one
+    /// paragraph never overlap).
     segments: Vec<Segment>,
     names: Vec<Name>,
+    /// Indexes into `names` by first word, in `names` order.
+    names_by_first: HashMap<String, Vec<usize>>,
+    /// Some name has no words at all (matches everywhere with length 0).
+    empty_name: bool,
     /// Person mentions outside quotes, in text order: (paragraph, byte, name).
     person_mentions: Vec<(usize, usize, String)>,
 }
@@ -96,11 +102,21 @@ impl<'a> Reader<'a> {
             .enumerate()
             .flat_map(|(i, p)| find_segments(p, i))
             .collect();
+        let names = speaker_names(people, organisations);
+        let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, name) in names.iter().enumerate() {
+            if let Some(first) = name.words.first() {
+                names_by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        let empty_name = names.iter().any(|n| n.words.is_empty());
         let mut reader = Reader {
             paras,
             tokens,
             segments,
-            names: speaker_names(people, organisations),
+            names,
+            names_by_first,
+            empty_name,
             person_mentions: Vec::new(),
         };
         reader.person_mentions = reader.find_person_mentions();
@@ -125,9 +141,32 @@ impl<'a> Reader<'a> {
     }
 
     fn inside_quote(&self, para: usize, at: usize) -> bool {
-        self.segments
-            .iter()
-            .any(|s| s.para == para && s.inner_start <= at && at < s.inner_end)
+        // Segments are sorted by (paragraph, start) and those of one paragraph
+        // do not overlap: only the last one starting at or before `at` can hold it.
+        let after = self
+            .segments
+            .partition_point(|s| (s.para, s.inner_start) <= (para, at));
+        after
+            .checked_sub(1)
+            .and_then(|k| self.segments.get(k))
+            .is_some_and(|s| s.para == para && s.inner_start <= at && at < s.inner_end)
+    }
+
+    /// The names whose words are written at token `i`, in `names` order.
+    fn names_at<'s>(&'s self, tokens: &'s [Token], i: usize) -> impl Iterator<Item = &'s Name> {
+        let words_match = move |name: &&Name| {
+            name.words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
+        };
+        tokens
+            .get(i)
+            .and_then(|t| self.names_by_first.get(t.text))
+            .into_iter()
+            .flatten()
+            .filter_map(|&k| self.names.get(k))
+            .filter(words_match)
     }
 
     /// The speaker or pronoun named at token `i`, and whether it is a person.
@@ -136,17 +175,7 @@ impl<'a> Reader<'a> {
         if t.kind == Kind::Word && matches!(t.text, "he" | "she" | "He" | "She") {
             return Some((Who::Pronoun, false));
         }
-        let words_match = |name: &Name| {
-            name.words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
-        };
-        let name = self
-            .names
-            .iter()
-            .filter(|n| !n.words.is_empty() && words_match(n))
-            .max_by_key(|n| n.words.len())?;
+        let name = self.names_at(tokens, i).max_by_key(|n| n.words.len())?;
         let who = if name.is_person {
             Who::Speaker(name.label.clone())
         } else {
@@ -157,24 +186,22 @@ impl<'a> Reader<'a> {
 
     /// The person named most recently before a byte of a paragraph.
     fn latest_person(&self, para: usize, at: usize) -> Option<String> {
-        self.person_mentions
-            .iter()
-            .rev()
-            .find(|(p, pos, _)| (*p, *pos) < (para, at))
+        // In text order: the last one before (para, at).
+        let before = self
+            .person_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        before
+            .checked_sub(1)
+            .and_then(|k| self.person_mentions.get(k))
             .map(|(_, _, name)| name.clone())
     }
 
     /// Token indexes of a paragraph lying within a byte range.
     fn token_range(&self, para: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+        // Tokens are in text order.
         let tokens = &self.tokens[para];
-        let first = tokens
-            .iter()
-            .position(|t| t.start >= from)
-            .unwrap_or(tokens.len());
-        let last = tokens
-            .iter()
-            .position(|t| t.start >= to)
-            .unwrap_or(tokens.len());
+        let first = tokens.partition_point(|t| t.start < from);
+        let last = tokens.partition_point(|t| t.start < to);
         first..last.max(first)
     }
 
@@ -326,7 +353,9 @@ impl<'a> Reader<'a> {
             let tokens = &self.tokens[seg.para];
             if let Some(stop) = tokens[range.clone()].iter().position(is_sentence_end) {
                 range.end = range.start + stop;
-            } else if next_open.is_some() && !group.contains(&(i + 1)) {
+            } else if next_open.is_some() && group.last().is_none_or(|&last| i >= last) {
+                // (A group is a run of consecutive segments: it lacks `i + 1`
+                // exactly when `i` is its last.)
                 // `"A." X said, "B"`: the words introduce the next quote.
                 let comma_after = ends_on_comma(self.paras[seg.para], seg)
                     || tokens.get(range.start).is_some_and(|t| t.text == ",");
@@ -342,10 +371,11 @@ impl<'a> Reader<'a> {
     /// before the opening mark, from its start or the previous quote.
     fn before(&self, index: usize, seg: Segment) -> Option<Attribution> {
         let tokens = &self.tokens[seg.para];
-        let previous_close = self.segments[..index]
-            .iter()
-            .rev()
-            .find(|s| s.para == seg.para)
+        // Segments are grouped by paragraph: the one before, if in the same one.
+        let previous_close = index
+            .checked_sub(1)
+            .and_then(|k| self.segments.get(k))
+            .filter(|s| s.para == seg.para)
             .and_then(|s| s.close_end)
             .unwrap_or(0);
         let range = self.token_range(seg.para, previous_close, seg.open);
@@ -459,15 +489,11 @@ impl<'a> Reader<'a> {
     }
 
     fn mention_len(&self, tokens: &[Token], i: usize) -> usize {
-        self.names
-            .iter()
-            .filter(|n| {
-                n.words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
-            })
+        // A name without words matches anywhere with length 0.
+        let empty = self.empty_name.then_some(0);
+        self.names_at(tokens, i)
             .map(|n| n.words.len())
+            .chain(empty)
             .max()
             .unwrap_or(1)
     }
@@ -620,9 +646,10 @@ fn looks_like_title(text: &str) -> bool {
 fn find_segments(para: &str, index: usize) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut pos = 0;
+    let mut closings = Closings::new(para);
     while let Some((open, mark)) = next_opening(para, pos) {
         let inner_start = open + mark.len_utf8();
-        match closing(para, inner_start, mark) {
+        match closings.closing(inner_start, mark) {
             Some((close, len)) => {
                 out.push(Segment {
                     para: index,
@@ -678,25 +705,70 @@ fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
     None
 }
 
-/// The closing mark for an opening `mark`, searched from byte `from`: its byte
-/// offset and length. Mixed pairs (`“…"`) are accepted when the proper
-/// closing mark never comes.
-fn closing(para: &str, from: usize, mark: char) -> Option<(usize, usize)> {
-    let rest = para.get(from..)?;
-    let find = |c: char| rest.find(c).map(|i| (from + i, c.len_utf8()));
-    match mark {
-        '"' => find('"').or_else(|| find('”')),
-        '“' | '„' => find('”').or_else(|| find('"')),
-        '«' => find('»'),
-        '‘' => rest.char_indices().find_map(|(i, c)| {
-            let before = rest[..i].chars().next_back();
-            let after = rest[i + c.len_utf8()..].chars().next();
-            let closes = c == '’'
-                && before.is_some_and(|b| !b.is_whitespace())
-                && !after.is_some_and(char::is_alphanumeric);
-            closes.then_some((from + i, c.len_utf8()))
-        }),
-        _ => None,
+/// Finds closing marks in one paragraph. Searches only move forward, so each
+/// answer is remembered: a paragraph of many opening marks without their
+/// closing one is read once, not once per opening mark.
+struct Closings<'a> {
+    para: &'a str,
+    /// Mark → (searched from, first occurrence at or after it).
+    found: HashMap<char, (usize, Option<usize>)>,
+    /// Offsets of every `’` that can close a `‘` (see `closing`).
+    single_closes: Option<Vec<usize>>,
+}
+
+impl<'a> Closings<'a> {
+    fn new(para: &'a str) -> Self {
+        Closings {
+            para,
+            found: HashMap::new(),
+            single_closes: None,
+        }
+    }
+
+    /// The first `c` at or after byte `from`.
+    fn find(&mut self, c: char, from: usize) -> Option<(usize, usize)> {
+        let rest = self.para.get(from..)?;
+        let at = match self.found.get(&c) {
+            Some(&(searched, at)) if searched <= from && at.is_none_or(|a| a >= from) => at,
+            _ => {
+                let at = rest.find(c).map(|i| from + i);
+                self.found.insert(c, (from, at));
+                at
+            }
+        };
+        at.map(|a| (a, c.len_utf8()))
+    }
+
+    /// The closing mark for an opening `mark`, searched from byte `from`: its
+    /// byte offset and length. Mixed pairs (`“…"`) are accepted when the
+    /// proper closing mark never comes.
+    fn closing(&mut self, from: usize, mark: char) -> Option<(usize, usize)> {
+        self.para.get(from..)?;
+        match mark {
+            '"' => self.find('"', from).or_else(|| self.find('”', from)),
+            '“' | '„' => self.find('”', from).or_else(|| self.find('"', from)),
+            '«' => self.find('»', from),
+            // A `’` after a non-space (not right at `from`) and not before a
+            // letter or digit.
+            '‘' => {
+                let para = self.para;
+                let closes = self.single_closes.get_or_insert_with(|| {
+                    para.char_indices()
+                        .filter(|&(i, c)| {
+                            let before = para[..i].chars().next_back();
+                            let after = para[i + c.len_utf8()..].chars().next();
+                            c == '’'
+                                && before.is_some_and(|b| !b.is_whitespace())
+                                && !after.is_some_and(char::is_alphanumeric)
+                        })
+                        .map(|(i, _)| i)
+                        .collect()
+                });
+                let k = closes.partition_point(|&i| i <= from);
+                closes.get(k).map(|&i| (i, '’'.len_utf8()))
+            }
+            _ => None,
+        }
     }
 }
 

@@ -118,8 +118,12 @@ fn take_title(
     header: &mut Vec<Paragraph>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(String, usize), IngestError> {
-    while !blocks.is_empty() {
-        let block = blocks.remove(0);
+    // Blocks are taken from the front: `taken` of them so far, drained once at
+    // the end (removing them one by one from the front was quadratic).
+    let mut taken = 0;
+    while taken < blocks.len() {
+        let block = std::mem::take(&mut blocks[taken]);
+        taken += 1;
         let mut lines = block.into_iter().peekable();
         while let Some(line) = lines.next_if(|l| is_header_line(&l.text)) {
             header.push(paragraph(&line));
@@ -134,7 +138,8 @@ fn take_title(
             ));
             let line = first.no;
             let rest: Vec<Line> = std::iter::once(first).chain(lines).collect();
-            blocks.insert(0, rest);
+            blocks[taken - 1] = rest;
+            blocks.drain(..taken - 1);
             return Ok((String::new(), line));
         }
         let mut title = first.text.clone();
@@ -143,11 +148,15 @@ fn take_title(
             title.push_str(&next.text);
         }
         let rest: Vec<Line> = lines.collect();
-        if !rest.is_empty() {
-            blocks.insert(0, rest);
+        if rest.is_empty() {
+            blocks.drain(..taken);
+        } else {
+            blocks[taken - 1] = rest;
+            blocks.drain(..taken - 1);
         }
         return Ok((title, first.no));
     }
+    blocks.clear();
     let line = header.first().map_or(1, |p| p.line);
     Err(error(
         source,
@@ -169,19 +178,22 @@ fn continues_title(title: &str, next: &Line) -> bool {
 /// Blocks right after the title made only of boilerplate (an embargo line, a
 /// date line) belong to the header, not the body.
 fn move_header_blocks(blocks: &mut Vec<Vec<Line>>, header: &mut Vec<Paragraph>) {
-    while blocks
-        .first()
-        .is_some_and(|b| b.iter().all(|l| is_header_line(&l.text)))
-    {
-        let block = blocks.remove(0);
+    let boilerplate = blocks
+        .iter()
+        .take_while(|b| b.iter().all(|l| is_header_line(&l.text)))
+        .count();
+    for block in blocks.drain(..boilerplate) {
         header.extend(block.iter().map(paragraph));
     }
-    // Embargo lines directly below the title, in the first body block.
+    // Embargo lines directly below the title, in the first body block (never
+    // its last line).
     if let Some(first) = blocks.first_mut() {
-        while first.len() > 1 && first.first().is_some_and(|l| is_header_line(&l.text)) {
-            let line = first.remove(0);
-            header.push(paragraph(&line));
-        }
+        let embargo = first
+            .iter()
+            .take(first.len().saturating_sub(1))
+            .take_while(|l| is_header_line(&l.text))
+            .count();
+        header.extend(first.drain(..embargo).map(|line| paragraph(&line)));
     }
 }
 
