@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::ingest::corpus::ingest_paths;
-use crate::ingest::{render, Severity};
+use crate::ingest::Severity;
 use crate::model::Release;
 
 /// Entries in the feed written by [`write_feed`].
@@ -189,7 +189,7 @@ pub fn write_feed(paths: &[PathBuf], base_url: &str, out: &Path) -> Result<usize
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(render)
+        .map(ToString::to_string)
         .collect();
     if !errors.is_empty() {
         return Err(FeedError::Rejected(errors));

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use dateline_core::ingest::corpus::{ingest_paths, Corpus};
-use dateline_core::ingest::{render, Severity};
+use dateline_core::ingest::Severity;
 
 /// A fresh temporary folder holding `files`, removed when dropped.
 struct TempCorpus(PathBuf);
@@ -51,7 +51,7 @@ fn only_error(corpus: &Corpus) -> String {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(render)
+        .map(ToString::to_string)
         .collect();
     assert_eq!(errors.len(), 1, "expected one error, got {errors:?}");
     assert_eq!(corpus.rejected, 1);
@@ -234,7 +234,7 @@ fn no_message_has_line_zero() {
     let big = vec![b'a'; 10 * 1024 * 1024 + 1];
     dir.write("big.txt", &big);
     let corpus = dir.ingest();
-    let messages: Vec<String> = corpus.diagnostics.iter().map(render).collect();
+    let messages: Vec<String> = corpus.diagnostics.iter().map(ToString::to_string).collect();
     assert!(messages.iter().all(|m| !m.contains(":0:")), "{messages:?}");
     let dup = |name: &str| {
         messages

@@ -48,6 +48,7 @@ fn a_ten_megabyte_single_line() {
     let Ingested {
         release: r,
         diagnostics,
+        ..
     } = ingest_one("line.txt", &text);
     assert_eq!(r.title, text);
     assert!(r.body.is_empty());
@@ -113,6 +114,7 @@ fn ten_megabytes_of_paragraphs() {
     let Ingested {
         release: r,
         diagnostics,
+        ..
     } = ingest_one("paragraphs.txt", &text);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     assert_eq!(r.title, "UNODC and partners hold a very long meeting");

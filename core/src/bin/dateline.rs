@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use dateline_core::ingest::corpus::{self, Corpus};
 use dateline_core::ingest::ids::Previous;
-use dateline_core::ingest::{render, Diagnostic, IngestError, Severity};
+use dateline_core::ingest::{Diagnostic, IngestError, Severity};
 use dateline_core::Release;
 
 use args::{Command, PackSource, UsageError};
@@ -342,7 +342,7 @@ fn run_check(paths: &[PathBuf], previous: Option<&Path>, strict: bool) -> ExitCo
     let mut out = std::io::stdout().lock();
     for d in &corpus.diagnostics {
         // Ignore write failures (closed pipe): the exit status still tells.
-        let _ = writeln!(out, "{}", render(d));
+        let _ = writeln!(out, "{d}");
     }
     let errors = count_severity(&corpus.diagnostics, Severity::Error);
     let warnings = count_severity(&corpus.diagnostics, Severity::Warning);
@@ -441,7 +441,7 @@ fn run_generate(count: usize, seed: u64, out: &Path, force: bool) -> ExitCode {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics {
-        let _ = writeln!(err, "{}", render(d));
+        let _ = writeln!(err, "{d}");
     }
 }
 

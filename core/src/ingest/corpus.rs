@@ -569,11 +569,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.0.join("a/r.txt"), dir.0.join("a/same.txt")).unwrap();
         let inputs = collect(&[dir.0.join("a")]);
         assert_eq!(inputs.files.len(), 1, "{:?}", inputs.files);
-        let messages: Vec<String> = inputs
-            .diagnostics
-            .iter()
-            .map(super::super::render)
-            .collect();
+        let messages: Vec<String> = inputs.diagnostics.iter().map(ToString::to_string).collect();
         assert!(
             messages
                 .iter()

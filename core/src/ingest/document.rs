@@ -64,10 +64,8 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(
-            f,
-            "{}:{}: {}: {}",
-            self.file, self.line, level, self.message
-        )
+        // `file:line:`, or `file:` alone when no line applies (line 0).
+        let at = super::location(&self.file, self.line);
+        write!(f, "{at}: {level}: {}", self.message)
     }
 }

@@ -44,16 +44,6 @@ pub fn location(file: &str, line: usize) -> String {
     }
 }
 
-/// A diagnostic as every command prints it: `file:line: error|warning: message`,
-/// or `file: error|warning: message` when no line applies.
-pub fn render(d: &Diagnostic) -> String {
-    let level = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    format!("{}: {level}: {}", location(&d.file, d.line), d.message)
-}
-
 /// Turns the bytes of one file into its releases (a JSON array gives several).
 /// `source` is the path relative to the corpus folder; `path` decides the reader.
 pub fn ingest_bytes(source: &str, path: &Path, bytes: &[u8]) -> Result<Vec<Ingested>, IngestError> {

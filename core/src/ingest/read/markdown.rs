@@ -143,16 +143,23 @@ fn push_list_item(list: &mut String, item: &str) {
     } else {
         item.to_string()
     };
-    let inner = list
-        .trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_string();
-    *list = if inner.is_empty() {
-        format!("[{item}]")
+    // Appended in place (a copy of the list per item would be quadratic in
+    // a long list); a value written inline (`tags: [a]`) is extended alike.
+    let trimmed = list.trim();
+    let inner = trimmed
+        .strip_prefix('[')
+        .and_then(|l| l.strip_suffix(']'))
+        .unwrap_or(trimmed);
+    if inner.trim().is_empty() {
+        *list = format!("[{item}]");
+    } else if trimmed.len() == list.len() && trimmed.starts_with('[') && trimmed.ends_with(']') {
+        list.pop();
+        list.push_str(", ");
+        list.push_str(&item);
+        list.push(']');
     } else {
-        format!("[{inner}, {item}]")
-    };
+        *list = format!("[{inner}, {item}]");
+    }
 }
 
 /// What is left open in a value: a quote or a `[` list.
@@ -194,20 +201,19 @@ fn mark_headings(lines: &mut Vec<Line>) {
             }
         }
     }
-    let mut i = 1;
-    while i < lines.len() {
-        let underline = lines.get(i).and_then(|l| setext_level(&l.text));
-        let above_is_text = lines
-            .get(i - 1)
-            .is_some_and(|l| !l.text.is_empty() && l.heading == 0);
-        match (underline, above_is_text, lines.get_mut(i - 1)) {
-            (Some(level), true, Some(above)) => {
+    // One pass into a new list: removing each underline in place would be
+    // quadratic in a file of many headings.
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines.drain(..) {
+        if let (Some(level), Some(above)) = (setext_level(&line.text), kept.last_mut()) {
+            if !above.text.is_empty() && above.heading == 0 {
                 above.heading = level;
-                lines.remove(i);
+                continue;
             }
-            _ => i += 1,
         }
+        kept.push(line);
     }
+    *lines = kept;
 }
 
 /// `===` underlines a level-one heading, `---` a level-two one.
@@ -394,6 +400,25 @@ mod tests {
         let d = read("a.md", md).unwrap();
         assert_eq!(split_tags(d.front.get("tags").unwrap()), ["one", "two"]);
         assert_eq!(d.front.get("place").map(String::as_str), Some("Geneva"));
+    }
+
+    #[test]
+    fn long_lists_and_many_headings_are_read_in_one_pass() {
+        // 100,000 list items and 50,000 setext headings: quadratic before.
+        let items: String = (0..100_000).map(|i| format!("  - t{i}\n")).collect();
+        let headings: String = (0..50_000)
+            .map(|i| format!("H{i}\n===\n\nBody {i}.\n\n"))
+            .collect();
+        let md = format!("---\ntags:\n{items}tags2: [a]\n---\n{headings}");
+        let d = read("a.md", &md).unwrap();
+        let tags = split_tags(d.front.get("tags").unwrap());
+        assert_eq!(tags.len(), 100_000);
+        assert_eq!((tags[0].as_str(), tags[99_999].as_str()), ("t0", "t99999"));
+        assert_eq!(d.title, "H0");
+        let texts = texts(&d.paragraphs);
+        assert_eq!(texts.len(), 2 * 50_000 - 1);
+        assert!(!texts.iter().any(|t| t.contains("===")));
+        assert_eq!(texts.last().copied(), Some("Body 49999."));
     }
 
     #[test]
