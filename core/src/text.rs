@@ -82,6 +82,25 @@ fn push_folded(c: char, out: &mut String) -> bool {
     word
 }
 
+/// `s` lowercased with diacritics folded, every other character kept
+/// (`Côte d’Ivoire` → `cote d’ivoire`): the fold of [`words`], for keys that
+/// keep their punctuation (the extractors' word keys).
+pub fn fold_case_and_marks(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| !is_combining_mark(c)) {
+        for lower in c.to_lowercase() {
+            match fold_latin(lower) {
+                Some(ascii) => out.push_str(ascii),
+                None => out.push(lower),
+            }
+        }
+    }
+    out
+}
+
 /// Calls `f(normal form, byte range in text)` for every word of `text`.
 /// One buffer serves all words: indexing a large corpus allocates nothing per word.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
@@ -329,6 +348,20 @@ mod tests {
             release_slug(Some("2020-01-02"), &long),
             format!("2020-01-02-{}", "x".repeat(ID_MAX_TITLE_CHARS))
         );
+    }
+
+    #[test]
+    fn folding_keeps_what_is_not_a_letter() {
+        for (raw, want) in [
+            ("Türkiye", "turkiye"),
+            ("CÔTE d’Ivoire", "cote d’ivoire"),
+            ("São Tomé", "sao tome"),
+            ("Åland", "aland"),
+            ("Zu\u{0308}rich", "zurich"),
+            ("Москва", "москва"),
+        ] {
+            assert_eq!(fold_case_and_marks(raw), want, "{raw}");
+        }
     }
 
     #[test]

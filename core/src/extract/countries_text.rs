@@ -10,6 +10,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::text::fold_case_and_marks;
+
 const CONTEXT: &str = include_str!("../../data/countries_context.tsv");
 
 /// Characters in the gap between two words that end a sentence or clause: a
@@ -213,7 +215,7 @@ fn raw_words(src: &str) -> Vec<Token> {
 fn word(surface: &str, start: usize, end: usize) -> Token {
     Token {
         surface: surface.to_string(),
-        key: fold(surface),
+        key: fold_case_and_marks(surface),
         start,
         end,
     }
@@ -246,42 +248,6 @@ fn join_dotted(src: &str, words: Vec<Token>) -> Vec<Token> {
             out.push(word(&surface, words[i].start, end));
         }
         i = j + 1;
-    }
-    out
-}
-
-/// Lowercase without diacritics: `Côte` → `cote`, `Türkiye` → `turkiye`.
-pub fn fold(s: &str) -> String {
-    const TABLE: &[(&str, &str)] = &[
-        ("àáâãäåāăą", "a"),
-        ("çćčĉ", "c"),
-        ("ďđ", "d"),
-        ("èéêëēėęěĕ", "e"),
-        ("ğĝ", "g"),
-        ("ìíîïīįı", "i"),
-        ("ł", "l"),
-        ("ñńňņ", "n"),
-        ("òóôõöøōő", "o"),
-        ("řŕ", "r"),
-        ("śšşș", "s"),
-        ("ťţț", "t"),
-        ("ùúûüūůűų", "u"),
-        ("ýÿ", "y"),
-        ("źžż", "z"),
-        ("æ", "ae"),
-        ("œ", "oe"),
-        ("ß", "ss"),
-    ];
-    // No entry of the table is ASCII: plain words need only lowercasing.
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        match TABLE.iter().find(|(from, _)| from.contains(c)) {
-            Some((_, to)) => out.push_str(to),
-            None => out.push(c),
-        }
     }
     out
 }
@@ -474,18 +440,6 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(surfaces(text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn folds_case_and_diacritics() {
-        for (raw, want) in [
-            ("Türkiye", "turkiye"),
-            ("CÔTE", "cote"),
-            ("São Tomé", "sao tome"),
-            ("Åland", "aland"),
-        ] {
-            assert_eq!(fold(raw), want);
         }
     }
 
