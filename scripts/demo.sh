@@ -12,6 +12,7 @@ seed=${2:-1}
 shift $(( $# > 2 ? 2 : $# ))
 demo="$ROOT/target/demo-releases-$count-$seed"
 if [ ! -d "$demo" ]; then
+  rm -rf "$demo.tmp" # left by an interrupted run
   cargo run --release --quiet --bin dateline -- generate --count "$count" --seed "$seed" --out "$demo.tmp"
   cp -r "$ROOT/releases/." "$demo.tmp/"
   mv "$demo.tmp" "$demo"

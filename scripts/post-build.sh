@@ -22,6 +22,12 @@ if [ -n "${DATELINE_RECORDS:-}" ]; then
 else
   source_args=("${folders[@]}")
 fi
+# Releases keep the ids of the previous build in dist/ (a new twin of a
+# published release must not rename it; see core/src/ingest/ids.rs).
+previous_dir="${TRUNK_DIST_DIR:-}/data"
+if [ -n "${TRUNK_DIST_DIR:-}" ] && [ -d "$previous_dir" ]; then
+  source_args+=(--previous "$previous_dir")
+fi
 profile_args=()
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then profile_args=(--release); fi
 cargo run --quiet "${profile_args[@]}" -p dateline-core --bin dateline -- pack "${source_args[@]}" \

@@ -15,6 +15,9 @@ MODE=${1:-test}
 . "$ROOT/scripts/env.sh"
 
 TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
+# `node --test --test-concurrency` (the end-to-end runner) needs Node 20.10.
+NODE_MIN=20.10
 # wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
@@ -52,6 +55,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 command -v npm >/dev/null || apt_install nodejs npm
+node_version=$(node --version | tr -d v)
+if [ "$(printf '%s\n%s\n' "$NODE_MIN" "$node_version" | sort -V | head -1)" != "$NODE_MIN" ]; then
+  say "Node $node_version is too old: the tests need Node $NODE_MIN or later (node --test --test-concurrency)"
+  exit 1
+fi
 # wasm-opt comes from npm binaryen (pinned in tests/e2e/package-lock.json) with the
 # end-to-end packages: Debian's binaryen 108 cannot parse current rustc output.
 lock="$ROOT/tests/e2e/package-lock.json"
@@ -72,8 +80,9 @@ command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(
 command -v brotli >/dev/null || missing+=(brotli)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 
-if ! geckodriver --version >/dev/null 2>&1; then
-  say "installing geckodriver (about 2 minutes)"
-  cargo_install geckodriver --locked 2>/dev/null || cargo_install geckodriver
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+  cargo_install geckodriver --version "$GECKODRIVER_VERSION" --locked 2>/dev/null ||
+    cargo_install geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
 say "ready"

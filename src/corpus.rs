@@ -141,7 +141,7 @@ impl Corpus {
     fn id(&self, doc: u32) -> Option<String> {
         match &self.records {
             Records::Full(releases) => releases.get(doc as usize).map(|r| r.id.clone()),
-            Records::Packed(list) => list.id(doc),
+            Records::Packed(list) => list.id(doc, &self.index),
         }
     }
 

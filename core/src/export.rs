@@ -83,14 +83,8 @@ fn money(m: &Money) -> String {
     }
 }
 
-/// An ISO 8601 interval: `2019-01-29/2019-01-31`; a single date alone; an open
-/// period `2015/..`.
 fn event(e: &Event) -> String {
-    match e.end.as_deref() {
-        Some(end) if end == e.start => e.start.clone(),
-        Some(end) => format!("{}/{end}", e.start),
-        None => format!("{}/..", e.start),
-    }
+    crate::display::iso_interval(&e.start, e.end.as_deref())
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {

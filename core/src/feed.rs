@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::ingest::corpus::ingest_paths;
-use crate::ingest::Severity;
+use crate::ingest::{render, Severity};
 use crate::model::Release;
 
 /// Entries in the feed written by [`write_feed`].
@@ -113,25 +113,106 @@ pub fn atom(
     out
 }
 
+/// Why [`write_feed`] wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    /// Files that could not be read, one `file:line: error: message` each.
+    #[error("{}", .0.join("\n"))]
+    Rejected(Vec<String>),
+    /// The feed file could not be written.
+    #[error("{path}: error: cannot write: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A `--base` that is not a base URL.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("--base `{base}`: expected {expected}")]
+pub struct BadBase {
+    pub base: String,
+    pub expected: &'static str,
+}
+
+/// Checks a feed's base URL: an absolute `http://` or `https://` URL with a
+/// host and no spaces (`https://example.org/dateline/`); with `allow_path`,
+/// also a path from the site's root (`/dateline/`), as the app's build gives
+/// when no site URL is known.
+pub fn check_base(base: &str, allow_path: bool) -> Result<(), BadBase> {
+    let expected = if allow_path {
+        "an absolute http(s) URL such as https://example.org/dateline/, or a path such as /dateline/"
+    } else {
+        "an absolute http(s) URL such as https://example.org/dateline/"
+    };
+    let bad = || BadBase {
+        base: base.to_string(),
+        expected,
+    };
+    if base
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"\\`{}|^".contains(c))
+    {
+        return Err(bad());
+    }
+    let lower = base.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            let host_ok = !host.is_empty()
+                && !host.starts_with(':')
+                && host
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || ".-_:[]@%".contains(c));
+            if host_ok {
+                Ok(())
+            } else {
+                Err(bad())
+            }
+        }
+        None if allow_path && base.starts_with('/') && !base.starts_with("//") => Ok(()),
+        None => Err(bad()),
+    }
+}
+
 /// Ingests `paths` (as the app's build does) and writes their feed to `out`
-/// with [`FEED_TITLE`] and the newest [`FEED_LIMIT`] releases. Returns the
-/// number of entries written; a file that cannot be read is an error, as it
-/// is for the app's build.
-pub fn write_feed(paths: &[PathBuf], base_url: &str, out: &Path) -> Result<usize, String> {
+/// (`-`: standard output) with [`FEED_TITLE`] and the newest [`FEED_LIMIT`]
+/// releases. Returns the number of entries written; a file that cannot be
+/// read is an error, as it is for the app's build.
+pub fn write_feed(paths: &[PathBuf], base_url: &str, out: &Path) -> Result<usize, FeedError> {
     let corpus = ingest_paths(paths);
     let errors: Vec<String> = corpus
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
+        .map(render)
         .collect();
     if !errors.is_empty() {
-        return Err(errors.join("\n"));
+        return Err(FeedError::Rejected(errors));
     }
     let xml = atom(&corpus.releases, FEED_TITLE, base_url, None, FEED_LIMIT);
     let entries = xml.matches("<entry>").count();
-    std::fs::write(out, xml).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    write_output(out, xml.as_bytes()).map_err(|source| FeedError::Write {
+        path: out.display().to_string(),
+        source,
+    })?;
     Ok(entries)
+}
+
+/// Writes `bytes` to the file `out`, or to standard output when `out` is `-`.
+pub fn write_output(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if out == Path::new("-") {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()
+    } else {
+        std::fs::write(out, bytes)
+    }
 }
 
 /// `YYYY-MM-DD` with digits where digits belong.
@@ -308,5 +389,36 @@ mod tests {
         let missing = write_feed(&[dir.join("no-such-folder")], "https://e.org/", &out);
         assert!(missing.is_err());
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn bases_are_checked() {
+        for good in [
+            "https://example.org/",
+            "http://127.0.0.1:8080/dateline/",
+            "HTTPS://E.org",
+            "https://e.org/?a=1&b=2",
+        ] {
+            assert_eq!(check_base(good, false), Ok(()), "{good}");
+        }
+        for bad in [
+            "not a url",
+            "example.org",
+            "/dateline/",
+            "ftp://e.org/",
+            "https://",
+            "https:///x",
+            "https://e .org/",
+        ] {
+            let e = check_base(bad, false).unwrap_err();
+            assert!(
+                e.to_string().contains("expected an absolute http(s) URL"),
+                "{bad}: {e}"
+            );
+        }
+        assert_eq!(check_base("/dateline/", true), Ok(()));
+        assert_eq!(check_base("/", true), Ok(()));
+        assert!(check_base("//evil.org/", true).is_err());
+        assert!(check_base("dateline", true).is_err());
     }
 }

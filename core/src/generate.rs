@@ -6,6 +6,7 @@
 //! `core/data/generator-vocabulary.txt`. Same `(count, seed)`, same output.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::display::MONTHS;
@@ -113,6 +114,95 @@ pub fn generate(count: usize, seed: u64) -> Vec<(String, String)> {
             (name, text)
         })
         .collect()
+}
+
+/// Why [`write`] wrote nothing (or not everything).
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error(
+        "{dir}: error: folder is not empty ({entries} {}): expected a new or empty folder \
+         (--force removes the releases an earlier `dateline generate` wrote there first)",
+        if *entries == 1 { "entry" } else { "entries" }
+    )]
+    NotEmpty { dir: String, entries: usize },
+    #[error("{path}: error: {what}: {source}")]
+    Io {
+        path: String,
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What [`write`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// Releases written.
+    pub written: usize,
+    /// Releases of an earlier run removed first (`force`).
+    pub removed: usize,
+    /// Other files left in the folder (`force`).
+    pub kept: usize,
+}
+
+/// A file name [`generate`] gives: `NNNNNN_XXXXXXXXXXXXXXXX.txt`.
+pub fn is_generated_name(name: &str) -> bool {
+    let Some(stem) = name.strip_suffix(".txt") else {
+        return false;
+    };
+    let Some((number, hash)) = stem.split_once('_') else {
+        return false;
+    };
+    number.len() >= 6
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && hash.len() == 16
+        && hash
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Writes `count` releases for `seed` into `out` (created if missing). A
+/// folder that is not empty is refused, so that two sets never mix; with
+/// `force`, the files an earlier run wrote (see [`is_generated_name`]) are
+/// removed first and any other file is left alone.
+pub fn write(out: &Path, count: usize, seed: u64, force: bool) -> Result<Written, GenerateError> {
+    let io = |path: &Path, what: &'static str| {
+        let path = path.display().to_string();
+        move |source| GenerateError::Io { path, what, source }
+    };
+    std::fs::create_dir_all(out).map_err(io(out, "cannot create folder"))?;
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in std::fs::read_dir(out).map_err(io(out, "cannot read folder"))? {
+        let entry = entry.map_err(io(out, "cannot read folder"))?;
+        let generated = entry.file_type().is_ok_and(|t| t.is_file())
+            && is_generated_name(&entry.file_name().to_string_lossy());
+        entries.push((entry.path(), generated));
+    }
+    if !entries.is_empty() && !force {
+        return Err(GenerateError::NotEmpty {
+            dir: out.display().to_string(),
+            entries: entries.len(),
+        });
+    }
+    let mut done = Written {
+        written: 0,
+        removed: 0,
+        kept: 0,
+    };
+    for (path, generated) in entries {
+        if generated {
+            std::fs::remove_file(&path).map_err(io(&path, "cannot remove"))?;
+            done.removed += 1;
+        } else {
+            done.kept += 1;
+        }
+    }
+    for (name, text) in generate(count, seed) {
+        let path = out.join(name);
+        std::fs::write(&path, text).map_err(io(&path, "cannot write"))?;
+        done.written += 1;
+    }
+    Ok(done)
 }
 
 fn release(rng: &mut Rng) -> String {
@@ -401,5 +491,41 @@ mod tests {
         let mut rng = Rng(0);
         // splitmix64 reference value for seed 0.
         assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
+    }
+
+    #[test]
+    fn generated_names() {
+        for (name, _) in generate(3, 1) {
+            assert!(is_generated_name(&name), "{name}");
+        }
+        assert!(is_generated_name("1234567_0123456789abcdef.txt"));
+        for other in [
+            "000_34e2bc8e785f3bd9.txt",
+            "000000_0123456789ABCDEF.txt",
+            "000000_0123.txt",
+            "notes.txt",
+            "000000_0123456789abcdef.md",
+        ] {
+            assert!(!is_generated_name(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn write_refuses_a_full_folder_and_force_replaces_the_earlier_set() {
+        let dir = std::env::temp_dir().join(format!("dateline-generate-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let first = write(&dir, 5, 1, false).unwrap();
+        assert_eq!(first.written, 5);
+        let e = write(&dir, 3, 2, false).unwrap_err();
+        assert!(
+            e.to_string().contains("folder is not empty (5 entries)"),
+            "{e}"
+        );
+        std::fs::write(dir.join("mine.txt"), "kept").unwrap();
+        let again = write(&dir, 3, 2, true).unwrap();
+        assert_eq!((again.written, again.removed, again.kept), (3, 5, 1));
+        let n = std::fs::read_dir(&dir).unwrap().count();
+        assert_eq!(n, 4);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

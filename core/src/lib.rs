@@ -2,11 +2,13 @@
 //! and extractors that turn release files into records. No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
+pub mod codec;
 pub mod display;
 pub mod export;
 pub mod model;
 pub mod pack;
 pub mod query;
+pub mod text;
 
 #[cfg(feature = "ingest")]
 pub mod extract;

@@ -6,9 +6,11 @@ use serde::{Deserialize, Serialize, Serializer};
 /// One press release, as extracted from its source file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Release {
-    /// Stable slug, unique in the corpus: date plus title words.
+    /// Permanent slug, unique in the corpus: date plus title words, or the
+    /// `id` the file sets; it depends on the release alone (`ingest::ids`).
     pub id: String,
-    /// The input file's path, relative to the corpus folder.
+    /// The input file's path, relative to the corpus folder; with several
+    /// input folders, it starts with the folder's own name. Never absolute.
     pub source: String,
     pub title: String,
     /// Publication date, ISO 8601 `YYYY-MM-DD`.

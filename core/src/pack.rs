@@ -10,8 +10,9 @@
 //!
 //! Documents are numbered newest first, in every file alike.
 
-use crate::query::codec::{Reader, Writer};
-use crate::query::{date_key, slug, DecodeError, Facet, Index};
+use crate::codec::{Reader, Writer};
+use crate::query::{date_key, DecodeError, Facet, Index};
+use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
 
 /// Full records per body chunk file: one detail view downloads about
@@ -23,7 +24,8 @@ pub const CHUNK_SIZE: usize = 64;
 pub const LEDE_LIMIT: usize = 5_000;
 
 const LIST_MAGIC: &[u8; 4] = b"DLLS";
-const LIST_VERSION: u32 = 1;
+/// 2: the id is left out when it is the release's natural id (`release_slug`).
+const LIST_VERSION: u32 = 2;
 
 /// The files of a packed corpus, as bytes (paths relative to the data folder).
 pub struct Packed {
@@ -97,7 +99,10 @@ fn write_list(releases: &[Release], ledes: bool) -> Vec<u8> {
     w.len(places.len());
     places.iter().for_each(|p| w.str(p));
     for r in releases {
-        w.opt_str(Some(r.id.as_str()).filter(|id| *id != slug(&r.title)));
+        // Left out when the id is the natural one (most releases): the reader
+        // derives it from the date and title with the same function.
+        let natural = release_slug(r.date.as_deref(), &r.title);
+        w.opt_str(Some(r.id.as_str()).filter(|id| *id != natural));
         w.str(&r.title);
         match r.date.as_deref() {
             Some(d) if date_key(d).map(iso_of_key).as_deref() == Some(d) => {
@@ -150,6 +155,22 @@ pub struct List {
 }
 
 /// One record's fields as they sit in the file.
+/// A record's date: as written, or spelled by the index's date key.
+fn date_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> Option<String> {
+    match raw.date {
+        None => Some(iso_of_key(index.date_key(doc))),
+        Some(written) => written.map(str::to_string),
+    }
+}
+
+/// A record's id: as written, else its natural id.
+fn id_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> String {
+    match raw.id {
+        Some(id) => id.to_string(),
+        None => release_slug(date_of(raw, doc, index).as_deref(), raw.title),
+    }
+}
+
 struct RawRecord<'a> {
     id: Option<&'a str>,
     title: &'a str,
@@ -206,9 +227,9 @@ impl List {
     }
 
     /// A document's id, without making its record.
-    pub fn id(&self, doc: u32) -> Option<String> {
+    pub fn id(&self, doc: u32, index: &Index) -> Option<String> {
         let raw = self.raw(doc)?;
-        Some(raw.id.map_or_else(|| slug(raw.title), str::to_string))
+        Some(id_of(&raw, doc, index))
     }
 
     /// The events a document mentions.
@@ -255,12 +276,9 @@ impl List {
             .and_then(|p| self.places.get(p))
             .cloned();
         Some(Release {
-            id: raw.id.map_or_else(|| slug(raw.title), str::to_string),
+            id: id_of(&raw, doc, index),
             title: raw.title.to_string(),
-            date: match raw.date {
-                None => Some(iso_of_key(index.date_key(doc))),
-                Some(written) => written.map(str::to_string),
-            },
+            date: date_of(&raw, doc, index),
             dateline: city.map(|city| Dateline {
                 raw: String::new(),
                 city: Some(city),

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use dateline_core::ingest::corpus::{ingest_paths, Corpus};
-use dateline_core::ingest::Severity;
+use dateline_core::ingest::{render, Severity};
 
 /// A fresh temporary folder holding `files`, removed when dropped.
 struct TempCorpus(PathBuf);
@@ -24,6 +24,19 @@ impl TempCorpus {
     fn ingest(&self) -> Corpus {
         ingest_paths(std::slice::from_ref(&self.0))
     }
+
+    /// A file of the corpus as messages name it: the folder as given, then the file.
+    fn shown(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(path, bytes).expect("write temp file");
+    }
 }
 
 impl Drop for TempCorpus {
@@ -38,7 +51,7 @@ fn only_error(corpus: &Corpus) -> String {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
+        .map(render)
         .collect();
     assert_eq!(errors.len(), 1, "expected one error, got {errors:?}");
     assert_eq!(corpus.rejected, 1);
@@ -69,14 +82,15 @@ fn rejected_files_name_file_line_and_what_was_expected() {
         ),
     ];
     for (case, name, bytes, line, words) in cases {
-        let corpus = TempCorpus::new(case, &[(name, bytes)]).ingest();
+        let dir = TempCorpus::new(case, &[(name, bytes)]);
+        let corpus = dir.ingest();
         let error = only_error(&corpus);
         assert!(
             corpus.releases.is_empty(),
             "{case}: nothing kept from a rejected file"
         );
         assert!(
-            error.starts_with(&format!("{name}:{line}: error: ")),
+            error.starts_with(&format!("{}:{line}: error: ", dir.shown(name))),
             "{case}: {error}"
         );
         for word in words {
@@ -101,11 +115,11 @@ fn binary_input_is_called_binary() {
 
 #[test]
 fn title_without_body_is_kept_or_rejected_clearly() {
-    let corpus = TempCorpus::new(
+    let dir = TempCorpus::new(
         "title-only",
         &[("title-only.txt", b"UNODC opens office in Dakar\n")],
-    )
-    .ingest();
+    );
+    let corpus = dir.ingest();
     match corpus.releases.as_slice() {
         [release] => {
             assert_eq!(release.title, "UNODC opens office in Dakar");
@@ -114,11 +128,11 @@ fn title_without_body_is_kept_or_rejected_clearly() {
             assert!(corpus
                 .diagnostics
                 .iter()
-                .all(|d| d.file == "title-only.txt" && d.line >= 1));
+                .all(|d| d.file == dir.shown("title-only.txt") && d.line >= 1));
         }
         [] => {
             let error = only_error(&corpus);
-            assert!(error.starts_with("title-only.txt:"), "{error}");
+            assert!(error.starts_with(&dir.shown("title-only.txt")), "{error}");
         }
         more => panic!("one file gave {} releases", more.len()),
     }
@@ -132,7 +146,8 @@ fn enormous_file_does_not_panic_or_lose_text() {
         text.push_str(paragraph);
         text.push_str("\n\n");
     }
-    let corpus = TempCorpus::new("huge", &[("huge.txt", text.as_bytes())]).ingest();
+    let dir = TempCorpus::new("huge", &[("huge.txt", text.as_bytes())]);
+    let corpus = dir.ingest();
     match corpus.releases.as_slice() {
         [release] => {
             let kept: usize = release
@@ -146,7 +161,11 @@ fn enormous_file_does_not_panic_or_lose_text() {
         }
         [] => {
             let error = only_error(&corpus);
-            assert!(error.starts_with("huge.txt:"), "{error}");
+            // About the whole file: `path: error: ...`, no line 0.
+            assert!(
+                error.starts_with(&format!("{}: error: ", dir.shown("huge.txt"))),
+                "{error}"
+            );
             assert!(error.contains("large") || error.contains("MB"), "{error}");
         }
         more => panic!("one file gave {} releases", more.len()),
@@ -180,9 +199,12 @@ fn duplicate_ids_are_made_unique_and_both_kept() {
 #[test]
 fn malformed_json_names_the_line() {
     let bad = b"[\n  {\"id\": \"x\",\n   \"title\": \"T\"\n   \"body\": []}\n]\n";
-    let corpus = TempCorpus::new("badjson", &[("bad.json", bad)]).ingest();
-    let error = only_error(&corpus);
-    assert!(error.starts_with("bad.json:4: error: "), "{error}");
+    let dir = TempCorpus::new("badjson", &[("bad.json", bad)]);
+    let error = only_error(&dir.ingest());
+    assert!(
+        error.starts_with(&format!("{}:4: error: ", dir.shown("bad.json"))),
+        "{error}"
+    );
 }
 
 #[test]
@@ -197,4 +219,172 @@ fn one_bad_file_does_not_stop_the_others() {
     assert_eq!(corpus.releases.len(), 1);
     assert_eq!(corpus.releases[0].source, "b.txt");
     assert!(corpus.has_errors());
+}
+
+#[test]
+fn no_message_has_line_zero() {
+    let dir = TempCorpus::new(
+        "line-zero",
+        &[
+            ("a.txt", b"Same title\n\nVienna, 17 April 2019 - Body."),
+            ("b.txt", b"\nSame title\n\nVienna, 17 April 2019 - Body."),
+            ("pic.png", b"\x89PNG"),
+        ],
+    );
+    let big = vec![b'a'; 10 * 1024 * 1024 + 1];
+    dir.write("big.txt", &big);
+    let corpus = dir.ingest();
+    let messages: Vec<String> = corpus.diagnostics.iter().map(render).collect();
+    assert!(messages.iter().all(|m| !m.contains(":0:")), "{messages:?}");
+    let dup = |name: &str| {
+        messages
+            .iter()
+            .find(|m| m.contains("duplicate id") && m.starts_with(&dir.shown(name)))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(
+        dup("a.txt").starts_with(&format!("{}:1: warning: ", dir.shown("a.txt"))),
+        "{messages:?}"
+    );
+    assert!(
+        dup("b.txt").starts_with(&format!("{}:2: warning: ", dir.shown("b.txt"))),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(&format!(
+            "{}: warning: not a release file (expected .txt, .md, .markdown, .json): skipped",
+            dir.shown("pic.png")
+        )),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with(&format!("{}: error: file is", dir.shown("big.txt")))),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn ids_do_not_move_when_other_files_come_and_go() {
+    let twin = b"Same title\n\nVienna, 17 April 2019 - Body.";
+    let dir = TempCorpus::new("stable-ids", &[("m.txt", twin), ("n.txt", twin)]);
+    let ids = |c: &Corpus| -> Vec<(String, String)> {
+        c.releases
+            .iter()
+            .map(|r| (r.source.clone(), r.id.clone()))
+            .collect()
+    };
+    let before = ids(&dir.ingest());
+    // Files that sort before and after, a third twin, an unrelated release.
+    dir.write("a.txt", twin);
+    dir.write("z.txt", b"Other\n\nGeneva, 1 May 2020 - Body.");
+    let after = ids(&dir.ingest());
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?} moved: {after:?}");
+    }
+    // Renaming another twin does not move m.txt or n.txt either.
+    std::fs::rename(dir.0.join("a.txt"), dir.0.join("0.txt")).expect("rename");
+    let renamed = ids(&dir.ingest());
+    for pair in &before {
+        assert!(renamed.contains(pair), "{pair:?} moved: {renamed:?}");
+    }
+}
+
+#[test]
+fn a_minimal_json_record_is_read_and_a_bad_date_named() {
+    let dir = TempCorpus::new(
+        "json-minimal",
+        &[
+            ("ok.json", b"{\"title\": \"Minimal\", \"date\": \"2019\", \"body\": [\"Text.\"]}"),
+            (
+                "bad.json",
+                b"[\n  {\"title\": \"A\", \"body\": []},\n  {\"title\": \"B\",\n   \"date\": \"yesterday\",\n   \"body\": []}\n]",
+            ),
+        ],
+    );
+    let corpus = dir.ingest();
+    assert_eq!(corpus.releases.len(), 1, "{:?}", corpus.diagnostics);
+    let r = &corpus.releases[0];
+    assert_eq!(
+        (r.title.as_str(), r.date.as_deref(), r.source.as_str()),
+        ("Minimal", Some("2019"), "ok.json")
+    );
+    assert_eq!(r.id, "2019-minimal");
+    let error = only_error(&corpus);
+    assert!(
+        error.starts_with(&format!(
+            "{}:4: error: \"date\" `yesterday` is not a date: expected an ISO date",
+            dir.shown("bad.json")
+        )),
+        "{error}"
+    );
+}
+
+#[test]
+fn front_matter_problems_are_warnings_with_lines() {
+    let md = b"---\ntitle: \"Unclosed\ntags: [a, b\nplace: Atlantis\n---\nBody.\n";
+    let dir = TempCorpus::new("front", &[("f.md", md)]);
+    let corpus = dir.ingest();
+    assert_eq!(corpus.releases.len(), 1);
+    assert_eq!(corpus.rejected, 0);
+    let lines: Vec<usize> = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("front matter"))
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(lines, [2, 3, 4], "{:?}", corpus.diagnostics);
+    assert!(corpus
+        .diagnostics
+        .iter()
+        .all(|d| d.severity == Severity::Warning));
+    let bad_id = TempCorpus::new(
+        "front-id",
+        &[("g.md", b"---\nid: Not/A Slug\n---\nT\n\nBody.")],
+    );
+    let error = only_error(&bad_id.ingest());
+    assert!(
+        error.starts_with(&format!(
+            "{}:2: error: front matter `id`",
+            bad_id.shown("g.md")
+        )),
+        "{error}"
+    );
+    let given = TempCorpus::new(
+        "front-id-ok",
+        &[("h.md", b"---\nid: my-own-id\n---\nT\n\nBody.")],
+    );
+    assert_eq!(given.ingest().releases[0].id, "my-own-id");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_read_once_with_a_warning() {
+    let dir = TempCorpus::new(
+        "symlink-loop",
+        &[("r.txt", b"T\n\nVienna, 1 May 2020 - Body.")],
+    );
+    std::os::unix::fs::symlink(&dir.0, dir.0.join("again")).expect("symlink");
+    std::fs::create_dir_all(dir.0.join("sub")).expect("sub");
+    std::os::unix::fs::symlink(&dir.0, dir.0.join("sub/up")).expect("symlink");
+    let corpus = dir.ingest();
+    assert_eq!(
+        corpus.releases.len(),
+        1,
+        "{:?}",
+        corpus
+            .releases
+            .iter()
+            .map(|r| &r.source)
+            .collect::<Vec<_>>()
+    );
+    let loops = corpus
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("symbolic link loop"))
+        .count();
+    assert_eq!(loops, 2, "{:?}", corpus.diagnostics);
+    assert_eq!(corpus.rejected, 0);
 }

@@ -65,7 +65,11 @@ impl TempDir {
     }
 
     fn write(&self, name: &str, bytes: &[u8]) {
-        std::fs::write(self.0.join(name), bytes).expect("write");
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(path, bytes).expect("write");
     }
 }
 
@@ -157,17 +161,19 @@ fn check_reports_problems_and_summary() {
     let out = dateline(&["check", &dir.path()]);
     assert_ne!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(
-        text.lines().any(|l| l.starts_with("empty.txt:1: error: ")),
-        "{text}"
-    );
+    let empty = format!("{}/empty.txt:1: error: ", dir.path());
+    assert!(text.lines().any(|l| l.starts_with(&empty)), "{text}");
+    let undated = format!("{}/undated.txt:", dir.path());
     assert!(
         text.lines()
-            .any(|l| l.starts_with("undated.txt:") && l.contains(": warning: ")),
+            .any(|l| l.starts_with(&undated) && l.contains(": warning: ")),
         "{text}"
     );
     let summary = text.lines().last().unwrap_or_default();
-    assert!(summary.contains("1 errors"), "{summary}");
+    assert!(
+        summary.starts_with("1 release checked, 1 file rejected: 1 error, "),
+        "{summary}"
+    );
 
     let clean = dateline(&["check", &releases_dir()]);
     assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
@@ -257,4 +263,376 @@ fn missing_path_is_an_error_not_a_panic() {
         stderr(&out)
     );
     assert!(!stderr(&out).contains("panicked"));
+}
+
+/// Runs `dateline` in `dir`, so that paths can be given as a user types them.
+fn dateline_in(dir: &TempDir, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(args)
+        .current_dir(&dir.0)
+        .output()
+        .expect("run dateline")
+}
+
+const RELEASE: &[u8] =
+    b"UNODC opens office in Dakar\n\nDakar, 2 March 2020 - UNODC opened an office.\n";
+
+#[test]
+fn messages_and_sources_keep_the_folder_given() {
+    let dir = TempDir::new("two-folders");
+    dir.write("a/empty.txt", b"");
+    dir.write("b/empty.txt", b"");
+    dir.write("a/x.txt", RELEASE);
+    dir.write("b/x.txt", RELEASE);
+    let out = dateline_in(&dir, &["check", "a", "b/"]);
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("a/empty.txt:1: error: ")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("b/empty.txt:1: error: ")),
+        "{text}"
+    );
+    let json = dateline_in(&dir, &["ingest", "a", "b", "--json"]);
+    let records: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let sources: Vec<&str> = records
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["source"].as_str())
+        .collect();
+    assert_eq!(sources, ["a/x.txt", "b/x.txt"]);
+    // Two twins in two folders: two ids, neither with a builder's path.
+    let ids: Vec<&str> = records
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    // One folder: sources relative to it, as before.
+    let one = dateline_in(&dir, &["ingest", "a", "--json"]);
+    let records: Value = serde_json::from_slice(&one.stdout).expect("JSON");
+    assert_eq!(records[0]["source"], "x.txt");
+    assert!(
+        stderr(&one).starts_with("a/empty.txt:1: error: "),
+        "{}",
+        stderr(&one)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_ingests_each_file_once() {
+    let dir = TempDir::new("loop");
+    dir.write("corpus/sub/r.txt", RELEASE);
+    std::os::unix::fs::symlink("..", dir.0.join("corpus/sub/up")).expect("symlink");
+    let out = dateline_in(&dir, &["ingest", "corpus"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
+    assert!(
+        stderr(&out).starts_with("corpus/sub/up: warning: symbolic link loop"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn only_release_files_are_read_and_the_rest_named() {
+    let dir = TempDir::new("extensions");
+    dir.write("in/a.TXT", RELEASE);
+    dir.write("in/photo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    dir.write("in/doc.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
+    let out = dateline_in(&dir, &["check", "in"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    for skipped in ["in/photo.png", "in/doc.pdf"] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&format!("{skipped}: warning: not a release file"))),
+            "{text}"
+        );
+    }
+    assert!(
+        text.lines().last().is_some_and(
+            |l| l.starts_with("1 release checked, 0 files rejected, 2 files skipped: 0 errors")
+        ),
+        "{text}"
+    );
+    dir.write("empty/notes.rtf", b"x");
+    let empty = dateline_in(&dir, &["check", "empty"]);
+    assert!(
+        stdout(&empty).contains("empty: warning: no release files in this folder"),
+        "{}",
+        stdout(&empty)
+    );
+}
+
+#[test]
+fn outputs_inside_an_input_folder_are_refused() {
+    let dir = TempDir::new("out-inside");
+    dir.write("rel/a.txt", RELEASE);
+    let cases: [&[&str]; 4] = [
+        &["pack", "rel", "--out", "rel/data"],
+        &["pack", "rel", "--out", "rel"],
+        &[
+            "pack",
+            "rel",
+            "--out",
+            "data",
+            "--feed",
+            "rel/feed.xml",
+            "--base",
+            "/",
+        ],
+        &[
+            "feed",
+            "rel",
+            "--base",
+            "https://e.org/",
+            "--out",
+            "rel/sub/feed.xml",
+        ],
+    ];
+    for args in cases {
+        let out = dateline_in(&dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("inside the input folder `rel`"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!dir.0.join("rel/data").exists());
+    let ok = dateline_in(&dir, &["pack", "rel", "--out", "data"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(
+        stderr(&ok).starts_with("dateline: packed 1 release into data ("),
+        "{}",
+        stderr(&ok)
+    );
+}
+
+#[test]
+fn feed_writes_to_stdout_checks_its_base_and_prints_plain_errors() {
+    let dir = TempDir::new("feed");
+    dir.write("rel/a.txt", RELEASE);
+    let out = dateline_in(
+        &dir,
+        &["feed", "rel", "--base", "https://e.org/", "--out", "-"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("<?xml"), "{}", stdout(&out));
+    assert!(!dir.0.join("-").exists(), "no file named `-`");
+    assert_eq!(stderr(&out), "dateline: wrote 1 entry to standard output\n");
+
+    for base in ["not a url", "example.org", "/dateline/"] {
+        let bad = dateline_in(&dir, &["feed", "rel", "--base", base, "--out", "f.xml"]);
+        assert_eq!(bad.status.code(), Some(2), "{base}");
+        assert!(
+            stderr(&bad).contains("expected an absolute http(s) URL"),
+            "{base}: {}",
+            stderr(&bad)
+        );
+    }
+
+    dir.write("rel/empty.txt", b"");
+    let rejected = dateline_in(
+        &dir,
+        &["feed", "rel", "--base", "https://e.org/", "--out", "f.xml"],
+    );
+    assert_eq!(rejected.status.code(), Some(1));
+    assert!(
+        stderr(&rejected).starts_with("rel/empty.txt:1: error: "),
+        "{}",
+        stderr(&rejected)
+    );
+    assert!(!dir.0.join("f.xml").exists());
+}
+
+#[test]
+fn generate_refuses_a_folder_in_use_unless_forced() {
+    let dir = TempDir::new("generate-full");
+    let first = dateline_in(
+        &dir,
+        &["generate", "--count", "1", "--seed", "1", "--out", "g"],
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(stderr(&first), "dateline: wrote 1 release to g\n");
+    let again = dateline_in(
+        &dir,
+        &["generate", "--count", "3", "--seed", "2", "--out", "g"],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).starts_with("g: error: folder is not empty (1 entry)"),
+        "{}",
+        stderr(&again)
+    );
+    let forced = dateline_in(
+        &dir,
+        &[
+            "generate", "--count", "3", "--seed", "2", "--out", "g", "--force",
+        ],
+    );
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    assert_eq!(std::fs::read_dir(dir.0.join("g")).expect("g").count(), 3);
+}
+
+#[test]
+fn version_is_printed() {
+    let out = dateline(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        format!("dateline {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn json_input_needs_only_title_and_body_and_real_dates() {
+    let dir = TempDir::new("json-input");
+    dir.write(
+        "in/min.json",
+        br#"{"title": "Minimal record", "date": "2021-06", "body": ["Text."]}"#,
+    );
+    let ok = dateline_in(&dir, &["stats", "in"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(stdout(&ok).contains("\n  2021  1\n"), "{}", stdout(&ok));
+    dir.write(
+        "in/bad.json",
+        b"{\"title\": \"T\",\n \"date\": \"yesterday\",\n \"body\": []}",
+    );
+    let bad = dateline_in(&dir, &["check", "in"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stdout(&bad).contains("in/bad.json:2: error: \"date\" `yesterday` is not a date"),
+        "{}",
+        stdout(&bad)
+    );
+    let stats = dateline_in(&dir, &["stats", "in"]);
+    assert!(!stdout(&stats).contains("yest"), "{}", stdout(&stats));
+}
+
+/// The ids `dateline ingest` gives, by source.
+fn ids_by_source(dir: &TempDir, args: &[&str]) -> Vec<(String, String)> {
+    let out = dateline_in(dir, args);
+    let records: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    records
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap_or_default().to_string(),
+                r["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The (source, id) pairs of a packed data folder.
+fn packed_ids(dir: &TempDir, data: &str) -> Vec<(String, String)> {
+    let chunk = std::fs::read(dir.0.join(data).join("r/0.json")).expect("r/0.json");
+    let records: Value = serde_json::from_slice(&chunk).expect("JSON");
+    let mut ids: Vec<(String, String)> = records
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            (
+                r["source"].as_str().unwrap_or_default().to_string(),
+                r["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn adding_a_twin_keeps_the_published_id_with_previous() {
+    let dir = TempDir::new("previous");
+    dir.write("rel/m.txt", RELEASE);
+    let first = dateline_in(&dir, &["pack", "rel", "--out", "v1"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let published = packed_ids(&dir, "v1");
+    assert_eq!(
+        published,
+        [(
+            "m.txt".to_string(),
+            "2020-03-02-unodc-opens-office-in-dakar".to_string()
+        )]
+    );
+
+    // A new file with the same title and date sorts first: before, it took
+    // the id and m.txt became `...-2`.
+    dir.write("rel/a.txt", RELEASE);
+    let check = dateline_in(&dir, &["check", "rel", "--previous", "v1"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(
+        stdout(&check).lines().any(|l| l.starts_with("rel/m.txt:1: warning: id changed since the previous build: was `2020-03-02-unodc-opens-office-in-dakar`")),
+        "{}",
+        stdout(&check)
+    );
+    let strict = dateline_in(&dir, &["check", "rel", "--previous", "v1", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stdout(&strict));
+    assert!(
+        stdout(&strict).contains("rel/m.txt:1: error: id changed"),
+        "{}",
+        stdout(&strict)
+    );
+
+    let second = dateline_in(&dir, &["pack", "rel", "--out", "v2", "--previous", "v1"]);
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let now = packed_ids(&dir, "v2");
+    assert!(now.contains(&published[0]), "{now:?}");
+    assert_eq!(now.len(), 2);
+    assert!(
+        now[0]
+            .1
+            .starts_with("2020-03-02-unodc-opens-office-in-dakar-"),
+        "{now:?}"
+    );
+    // Packing again over the same folder, from itself, changes nothing.
+    let third = dateline_in(&dir, &["pack", "rel", "--out", "v2", "--previous", "v2"]);
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert_eq!(packed_ids(&dir, "v2"), now);
+
+    // Without a previous build, ids still never depend on other files' names.
+    let before = ids_by_source(&dir, &["ingest", "rel", "--json"]);
+    dir.write("rel/0.txt", b"Another one\n\nDakar, 3 March 2020 - Text.\n");
+    let after = ids_by_source(&dir, &["ingest", "rel", "--json"]);
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?}: {after:?}");
+    }
+    let missing = dateline_in(&dir, &["check", "rel", "--previous", "nowhere"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).starts_with("nowhere: error: cannot read"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn front_matter_problems_are_located_warnings() {
+    let dir = TempDir::new("front");
+    dir.write(
+        "in/a.md",
+        b"---\ntitle: \"Unclosed quote\ntags: [a, b\nplace: Atlantis\n---\n\nBody text.\n",
+    );
+    let out = dateline_in(&dir, &["check", "in"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    for line in [
+        "in/a.md:2: warning: front matter `title`: the quote",
+        "in/a.md:3: warning: front matter `tags`: the list",
+        "in/a.md:4: warning: front matter place `Atlantis` is not a known city or country",
+    ] {
+        assert!(text.lines().any(|l| l.starts_with(line)), "{line}\n{text}");
+    }
 }

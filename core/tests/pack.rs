@@ -44,6 +44,32 @@ fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
 }
 
 #[test]
+fn natural_ids_are_left_out_of_the_list_and_derived_again() {
+    let mut releases = corpus();
+    let natural = dateline_core::text::release_slug;
+    let seed = releases[1..]
+        .iter()
+        .find(|r| r.id == natural(r.date.as_deref(), &r.title))
+        .expect("a release with its natural id")
+        .id
+        .clone();
+    // One release with an id of its own, which must be stored.
+    releases[0].id = "an-explicit-id".into();
+    let packed = pack::pack(releases.clone()).expect("packs");
+    let contains = |needle: &str| {
+        packed
+            .list
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+    };
+    assert!(!contains(&seed), "{seed} is derived, not stored");
+    assert!(contains("an-explicit-id"));
+    let (list, _) = unpack_all(&packed);
+    let ids: std::collections::HashSet<&str> = list.iter().map(|r| r.id.as_str()).collect();
+    assert!(ids.contains(seed.as_str()) && ids.contains("an-explicit-id"));
+}
+
+#[test]
 fn list_records_keep_what_the_timeline_shows() {
     let mut releases = corpus();
     let packed = pack::pack(releases.clone()).expect("packs");

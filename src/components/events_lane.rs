@@ -1,4 +1,4 @@
-use dateline_core::display::long_date;
+use dateline_core::display::period;
 use dateline_core::Event;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -38,11 +38,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
             <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
             <ol tabindex="0" aria-label="Events and periods, newest first">
                 { for events.into_iter().take(MAX_EVENTS).filter_map(|(e, d)| Some((e, corpus.doc(d)?))).map(|(e, r)| {
-                    let when = match e.end.as_deref() {
-                        Some(end) if end == e.start => long_date(&e.start),
-                        Some(end) => format!("{} – {}", long_date(&e.start), long_date(end)),
-                        None => format!("since {}", long_date(&e.start)),
-                    };
+                    let when = period(Some(&e.start), e.end.as_deref()).unwrap_or_default();
                     html! {
                         <li>
                             <span class="when">{ when }</span>

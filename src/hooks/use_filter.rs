@@ -1,4 +1,4 @@
-use dateline_core::query::{percent_decode, Filter};
+use dateline_core::query::Filter;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -42,13 +42,12 @@ pub fn use_filter() -> UseFilter {
     UseFilter { filter, set }
 }
 
-/// The canonical query string as decoded pairs (the router encodes them again).
+/// The canonical query as decoded pairs, for the router to encode.
 pub fn query_pairs(filter: &Filter) -> Vec<(String, String)> {
     filter
-        .to_query()
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_string(), percent_decode(v).unwrap_or_default()))
+        .to_pairs()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
         .collect()
 }
 

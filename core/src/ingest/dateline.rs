@@ -12,9 +12,9 @@ use regex::Regex;
 
 use super::dates::{self, Date, WrittenDate};
 use super::document::{Diagnostic, Document, Paragraph};
-use super::ids::fold_ascii;
 use crate::extract::countries;
 use crate::model::Dateline;
+use crate::text::fold_ascii;
 
 /// The dateline, publication date and body (dateline prefix removed).
 #[derive(Debug, Clone, Default)]

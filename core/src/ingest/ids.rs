@@ -1,151 +1,264 @@
-//! Stable, unique slugs: date plus title words; collisions get a suffix.
+//! Permalink ids: stable, unique slugs.
+//!
+//! # The id rule
+//!
+//! A release's id depends on that release alone, never on which other files
+//! exist, what they are called or how they sort:
+//!
+//! 1. **Explicit.** Markdown front matter `id:` or a JSON record's `"id"` is
+//!    used as written. It must be a slug (see [`validate`]): 1 to
+//!    [`MAX_ID_CHARS`] characters of `a-z`, `0-9` and `-`, starting with a
+//!    letter or digit; anything else rejects the file with `path:line: error`.
+//! 2. **Previous build.** When a previous build is given
+//!    (`dateline pack --previous DIR`), a release that had an id there keeps
+//!    it (unless an explicit id says otherwise). A release is recognised by
+//!    its `source`; when a source holds several releases (a JSON array), by
+//!    its source and natural id.
+//! 3. **Natural.** Otherwise the id is [`release_slug`]`(date, title)`: the date (or
+//!    `undated`) and up to eight title words, e.g.
+//!    `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`.
+//! 4. **Twins.** When several releases would get the same natural id (same
+//!    date, same title words), or it is already an explicit or kept id, each
+//!    of them gets `natural-xxxxxxxx` instead: eight hex digits of the 64-bit
+//!    FNV-1a hash of its own `source` (`source#n` for the n-th record, n ≥ 1,
+//!    of a file holding several). Each twin gets a warning naming the others.
+//!    The hash is of the release's own path, so renaming, adding or removing
+//!    any other file never changes it; only the pair itself decides that it
+//!    is a pair. To keep a twin's old id when its twin appears, give the
+//!    previous build (rule 2) or set an explicit id (rule 1).
+//! 5. **Last resort.** An id still taken after that (an explicit id equal to
+//!    a hashed one, or one file holding the same record twice under the same
+//!    source) gets `-2`, `-3`, ... with a warning. Ordinary corpora never get
+//!    there.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::model::Release;
+use crate::text::release_slug;
 
-/// Most title words a slug takes.
-const MAX_WORDS: usize = 8;
-/// Most characters the title part of a slug takes (whole words only, but at
-/// least one word, cut if it alone is longer).
-const MAX_TITLE_CHARS: usize = 60;
+/// Longest explicit id accepted.
+pub const MAX_ID_CHARS: usize = 128;
 
-/// A release whose natural id was taken by an earlier one and got a suffix.
+/// A release that could not keep the id it wanted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
-    /// The id both releases wanted.
+    /// Index of the release in the slice given to [`assign_ids`].
+    pub index: usize,
+    /// The id the release wanted.
     pub id: String,
-    /// Source of the release that kept `id`.
+    /// Source of another release that has or wanted `id`.
     pub first: String,
-    /// Source of the release that was renamed.
+    /// Source of this release.
     pub second: String,
-    /// The id the second release got (`id-2`, `id-3`, ...).
+    /// The id this release got.
     pub renamed: String,
 }
 
-/// Assigns `id` to every release that has none, unique across the slice.
-/// Returns the collisions, so that callers can report them (never a silent overwrite).
-pub fn assign_ids(releases: &mut [Release]) -> Vec<Duplicate> {
-    let mut owner: HashMap<String, String> = HashMap::new();
-    let mut taken: HashSet<String> = HashSet::new();
-    let mut duplicates = Vec::new();
-    for r in releases.iter_mut() {
-        if r.id.is_empty() {
-            r.id = slug(r.date.as_deref(), &r.title);
+/// Checks an explicit id; the error says what was expected.
+pub fn validate(id: &str) -> Result<(), String> {
+    let expected = "expected a slug of lower-case letters a-z, digits and `-`, starting with a letter or digit";
+    if id.is_empty() {
+        return Err(format!("empty id: {expected}"));
+    }
+    if id.len() > MAX_ID_CHARS {
+        return Err(format!(
+            "id is {} characters long: expected at most {MAX_ID_CHARS}",
+            id.chars().count()
+        ));
+    }
+    if let Some(bad) = id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Err(format!("id `{id}` holds `{bad}`: {expected}"));
+    }
+    if id.starts_with('-') {
+        return Err(format!("id `{id}` starts with `-`: {expected}"));
+    }
+    Ok(())
+}
+
+/// The ids of a previous build, to keep permalinks where they were (rule 2).
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// source → (natural id, id) of each release the build had from it.
+    by_source: HashMap<String, Vec<(String, String)>>,
+}
+
+impl Previous {
+    /// From the full records of a previous build (any order).
+    pub fn from_records(records: &[Release]) -> Previous {
+        let mut by_source: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for r in records {
+            by_source
+                .entry(r.source.clone())
+                .or_default()
+                .push((release_slug(r.date.as_deref(), &r.title), r.id.clone()));
         }
-        if taken.insert(r.id.clone()) {
-            owner.insert(r.id.clone(), r.source.clone());
+        Previous { by_source }
+    }
+
+    /// How many releases the previous build had.
+    pub fn len(&self) -> usize {
+        self.by_source.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_source.is_empty()
+    }
+
+    /// For each release, the id it had in the previous build, if it was there:
+    /// the only release of a source matches the only one of the same source
+    /// (its title or date may have been edited); where a source holds several,
+    /// they match by natural id.
+    pub fn ids_of(&self, releases: &[Release]) -> Vec<Option<String>> {
+        let mut per_source: HashMap<&str, usize> = HashMap::new();
+        for r in releases {
+            *per_source.entry(r.source.as_str()).or_default() += 1;
+        }
+        let mut used: HashSet<(&str, usize)> = HashSet::new();
+        releases
+            .iter()
+            .map(|r| {
+                let old = self.by_source.get(&r.source)?;
+                if old.len() == 1 && per_source.get(r.source.as_str()) == Some(&1) {
+                    return old.first().map(|(_, id)| id.clone());
+                }
+                let natural = release_slug(r.date.as_deref(), &r.title);
+                let at = old.iter().enumerate().position(|(i, (n, _))| {
+                    *n == natural && !used.contains(&(r.source.as_str(), i))
+                })?;
+                used.insert((r.source.as_str(), at));
+                old.get(at).map(|(_, id)| id.clone())
+            })
+            .collect()
+    }
+}
+
+/// Assigns ids by the rule of this module (without a previous build);
+/// returns the releases that could not have the id they wanted.
+pub fn assign_ids(releases: &mut [Release]) -> Vec<Duplicate> {
+    assign_ids_with(releases, None)
+}
+
+/// Assigns ids by the rule of this module; `previous` keeps the ids of a
+/// previous build (rule 2). Releases with an id already set keep it (rule 1),
+/// except where two of them hold the same one.
+pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) -> Vec<Duplicate> {
+    let kept = previous.map(|p| p.ids_of(releases)).unwrap_or_default();
+    let mut duplicates = Vec::new();
+    // Who holds each id so far: index of the release.
+    let mut owner: HashMap<String, usize> = HashMap::new();
+    // Rule 1: explicit ids, then rule 2: ids kept from the previous build.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut clashed: Vec<(usize, String)> = Vec::new();
+    for (i, r) in releases.iter().enumerate() {
+        if r.id.is_empty() {
             continue;
         }
-        let base = r.id.clone();
-        let renamed = (2..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|candidate| !taken.contains(candidate))
+        if owner.contains_key(&r.id) {
+            clashed.push((i, r.id.clone()));
+        } else {
+            owner.insert(r.id.clone(), i);
+        }
+    }
+    for (i, r) in releases.iter_mut().enumerate() {
+        if !r.id.is_empty() {
+            continue;
+        }
+        match kept.get(i).cloned().flatten() {
+            Some(id) if !owner.contains_key(&id) => {
+                owner.insert(id.clone(), i);
+                r.id = id;
+            }
+            _ => pending.push(i),
+        }
+    }
+    // Rule 3: natural ids, unless shared (rule 4).
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &pending {
+        if let Some(r) = releases.get(i) {
+            wanted
+                .entry(release_slug(r.date.as_deref(), &r.title))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut twins: Vec<(usize, String)> = clashed;
+    for &i in &pending {
+        let Some(r) = releases.get(i) else { continue };
+        let natural = release_slug(r.date.as_deref(), &r.title);
+        let shared = wanted.get(&natural).is_some_and(|v| v.len() > 1);
+        if shared || owner.contains_key(&natural) {
+            twins.push((i, natural));
+        } else if let Some(r) = releases.get_mut(i) {
+            owner.insert(natural.clone(), i);
+            r.id = natural;
+        }
+    }
+    // Rule 4 (then 5): the hash of the release's own source.
+    let nth = record_numbers(releases);
+    twins.sort_unstable();
+    for (i, base) in twins {
+        let Some(source) = releases.get(i).map(|r| r.source.clone()) else {
+            continue;
+        };
+        let n = nth.get(i).copied().unwrap_or(0);
+        let hashed = format!("{base}-{:08x}", source_hash(&source, n) >> 32);
+        let renamed = if owner.contains_key(&hashed) {
+            (2..)
+                .map(|k| format!("{hashed}-{k}"))
+                .find(|c| !owner.contains_key(c))
+                .unwrap_or_default()
+        } else {
+            hashed
+        };
+        // Another release that has or wanted the same id, for the message.
+        let other = owner
+            .get(&base)
+            .copied()
+            .or_else(|| wanted.get(&base)?.iter().copied().find(|&j| j != i))
+            .and_then(|j| releases.get(j))
+            .map(|r| r.source.clone())
             .unwrap_or_default();
-        taken.insert(renamed.clone());
-        owner.insert(renamed.clone(), r.source.clone());
+        owner.insert(renamed.clone(), i);
+        if let Some(r) = releases.get_mut(i) {
+            r.id = renamed.clone();
+        }
         duplicates.push(Duplicate {
-            first: owner.get(&base).cloned().unwrap_or_default(),
-            second: r.source.clone(),
+            index: i,
             id: base,
-            renamed: renamed.clone(),
+            first: other,
+            second: source,
+            renamed,
         });
-        r.id = renamed;
     }
     duplicates
 }
 
-/// `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`: the date (or
-/// `undated`), then up to eight title words, lower-case ASCII.
-pub fn slug(date: Option<&str>, title: &str) -> String {
-    let mut s = date
-        .filter(|d| !d.is_empty())
-        .unwrap_or("undated")
-        .to_string();
-    let words = slug_words(title);
-    if words.is_empty() {
-        s.push_str("-untitled");
-        return s;
-    }
-    let mut title_len = 0;
-    for (i, w) in words.iter().take(MAX_WORDS).enumerate() {
-        let add = w.len() + usize::from(i > 0);
-        if i > 0 && title_len + add > MAX_TITLE_CHARS {
-            break;
-        }
-        s.push('-');
-        // Slug words are ASCII, so any byte index is a char boundary.
-        s.push_str(w.get(..MAX_TITLE_CHARS).unwrap_or(w));
-        title_len += add;
-    }
-    s
+/// For each release, how many releases of the same source come before it.
+fn record_numbers(releases: &[Release]) -> Vec<usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    releases
+        .iter()
+        .map(|r| {
+            let n = seen.entry(r.source.as_str()).or_default();
+            *n += 1;
+            *n - 1
+        })
+        .collect()
 }
 
-/// Title words folded to lower-case ASCII; apostrophes join (`Iran's` → `irans`).
-fn slug_words(title: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    for c in title.chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        let folded = fold_char(c);
-        match folded {
-            Some(f) if !f.is_empty() => word.push_str(f),
-            Some(_) => {} // a letter with no ASCII form: dropped, the word goes on
-            None => {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
-            }
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
-/// A character folded to lower-case ASCII: `Some("e")` for `É`, `Some("")` for
-/// letters without an ASCII form, `None` for separators.
-fn fold_char(c: char) -> Option<&'static str> {
-    const ASCII: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    if lower.is_ascii_alphanumeric() {
-        let i = ASCII.find(lower)?;
-        return ASCII.get(i..i + 1);
-    }
-    if let Some(f) = fold_table().get(&lower) {
-        return Some(f);
-    }
-    c.is_alphanumeric().then_some("")
-}
-
-/// Folds a whole string to lower-case ASCII, keeping separators as single
-/// spaces: the key for matching names whatever their accents (`Genève` → `geneve`).
-pub fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match fold_char(c) {
-            Some(f) => out.push_str(f),
-            None if !out.ends_with(' ') && !out.is_empty() => out.push(' '),
-            None => {}
-        }
-    }
-    out.trim_end().to_string()
-}
-
-/// `core/data/ascii_fold.tsv`, loaded once.
-fn fold_table() -> &'static HashMap<char, &'static str> {
-    static TABLE: OnceLock<HashMap<char, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        include_str!("../../data/ascii_fold.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| l.split_once('\t'))
-            .flat_map(|(ascii, letters)| letters.trim().chars().map(move |c| (c, ascii.trim())))
-            .collect()
+/// 64-bit FNV-1a of `source` (`source#n` for n ≥ 1): stable across
+/// platforms and Rust versions, unlike the standard library's hasher.
+fn source_hash(source: &str, n: usize) -> u64 {
+    let key = if n == 0 {
+        source.to_string()
+    } else {
+        format!("{source}#{n}")
+    };
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
 
@@ -162,79 +275,130 @@ mod tests {
         }
     }
 
-    #[test]
-    fn slugs() {
-        let cases = [
-            (
-                Some("2019-04-17"),
-                "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters",
-                "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase",
-            ),
-            (None, "Côte d'Ivoire joins São Tomé", "undated-cote-divoire-joins-sao-tome"),
-            (Some("2020-01-02"), "Iran's  ratification: UNTOC!", "2020-01-02-irans-ratification-untoc"),
-            (Some("2020-01-02"), "Straße Œuvre Łódź", "2020-01-02-strasse-oeuvre-lodz"),
-            (Some("2020-01-02"), "", "2020-01-02-untitled"),
-            (Some("2020-01-02"), "Новости", "2020-01-02-untitled"),
-            (
-                Some("2020-01-02"),
-                "Internationalisation counterterrorism interdepartmentalisation multistakeholderism",
-                "2020-01-02-internationalisation-counterterrorism",
-            ),
-        ];
-        for (date, title, want) in cases {
-            assert_eq!(slug(date, title), want, "{title}");
-        }
-        let long = "x".repeat(100);
-        assert_eq!(
-            slug(Some("2020-01-02"), &long).len(),
-            "2020-01-02-".len() + MAX_TITLE_CHARS
-        );
+    fn ids(rs: &[Release]) -> Vec<&str> {
+        rs.iter().map(|r| r.id.as_str()).collect()
     }
 
     #[test]
-    fn collisions_get_suffixes_and_are_reported() {
+    fn twins_get_the_hash_of_their_own_source_and_are_reported() {
         let mut rs = vec![
             release("a.txt", Some("2020-01-02"), "Same title"),
             release("b.txt", Some("2020-01-02"), "Same title"),
-            release("c.txt", Some("2020-01-02"), "Same title"),
             release("d.txt", Some("2020-01-03"), "Other"),
         ];
         let dups = assign_ids(&mut rs);
-        let ids: Vec<&str> = rs.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            [
-                "2020-01-02-same-title",
-                "2020-01-02-same-title-2",
-                "2020-01-02-same-title-3",
-                "2020-01-03-other"
-            ]
+        let a = format!(
+            "2020-01-02-same-title-{:08x}",
+            source_hash("a.txt", 0) >> 32
         );
+        let b = format!(
+            "2020-01-02-same-title-{:08x}",
+            source_hash("b.txt", 0) >> 32
+        );
+        assert_eq!(ids(&rs), [a.as_str(), b.as_str(), "2020-01-03-other"]);
         assert_eq!(dups.len(), 2);
-        assert_eq!(dups[0].first, "a.txt");
-        assert_eq!(dups[0].second, "b.txt");
-        assert_eq!(dups[1].renamed, "2020-01-02-same-title-3");
+        assert_eq!((dups[0].index, dups[0].first.as_str()), (0, "b.txt"));
+        assert_eq!((dups[1].index, dups[1].first.as_str()), (1, "a.txt"));
+        assert_eq!(dups[1].renamed, b);
     }
 
     #[test]
-    fn given_ids_are_kept_and_suffixes_skip_taken_ids() {
+    fn an_id_depends_on_its_release_alone() {
+        // Whatever other files exist, and however they sort, b.txt keeps its id.
+        let base = vec![
+            release("b.txt", Some("2020-01-02"), "Same title"),
+            release("z.txt", Some("2020-01-02"), "Same title"),
+        ];
+        let mut one = base.clone();
+        assign_ids(&mut one);
+        for other in ["a.txt", "c.txt", "zz/y.txt"] {
+            let mut more = base.clone();
+            more.insert(0, release(other, Some("2021-01-01"), "Unrelated"));
+            more.push(release(
+                &format!("{other}.2"),
+                Some("2021-01-01"),
+                "Unrelated too",
+            ));
+            assign_ids(&mut more);
+            assert_eq!(more[1].id, one[0].id, "{other}");
+            assert_eq!(more[2].id, one[1].id, "{other}");
+        }
+        // A third twin changes neither of the first two.
+        let mut three = base.clone();
+        three.insert(0, release("a.txt", Some("2020-01-02"), "Same title"));
+        assign_ids(&mut three);
+        assert_eq!(
+            (three[1].id.as_str(), three[2].id.as_str()),
+            (one[0].id.as_str(), one[1].id.as_str())
+        );
+    }
+
+    #[test]
+    fn given_ids_win_and_clashes_are_made_unique() {
         let mut rs = vec![
             release("a.json", None, "T"),
-            release("b.json", None, "T"),
-            release("c.json", None, "T"),
+            release("a.json", None, "T"),
+            release("c.json", Some("2020-01-01"), "X"),
+            release("d.txt", Some("2020-01-01"), "X"),
         ];
         rs[0].id = "x".into();
-        rs[1].id = "x-2".into();
-        rs[2].id = "x".into();
+        rs[1].id = "x".into();
+        rs[2].id = "2020-01-01-x".into();
         let dups = assign_ids(&mut rs);
-        assert_eq!(rs[2].id, "x-3");
-        assert_eq!(dups[0].first, "a.json");
+        assert_eq!(rs[0].id, "x");
+        assert_eq!(
+            rs[1].id,
+            format!("x-{:08x}", source_hash("a.json", 1) >> 32)
+        );
+        assert_eq!(rs[2].id, "2020-01-01-x");
+        assert!(rs[3].id.starts_with("2020-01-01-x-"), "{}", rs[3].id);
+        assert_eq!(dups.len(), 2);
+        assert_eq!(dups[1].first, "c.json");
+        let all: HashSet<&str> = ids(&rs).into_iter().collect();
+        assert_eq!(all.len(), 4);
     }
 
     #[test]
-    fn folding_for_matching() {
-        assert_eq!(fold_ascii("Genève"), "geneve");
-        assert_eq!(fold_ascii("NEW  YORK"), "new york");
-        assert_eq!(fold_ascii("Port-au-Prince"), "port au prince");
+    fn a_previous_build_keeps_its_ids() {
+        let mut old = vec![release("b.txt", Some("2020-01-02"), "Same title")];
+        assign_ids(&mut old);
+        assert_eq!(old[0].id, "2020-01-02-same-title");
+        let previous = Previous::from_records(&old);
+        let mut now = vec![
+            release("a.txt", Some("2020-01-02"), "Same title"),
+            release("b.txt", Some("2020-01-02"), "Same title, edited"),
+        ];
+        assert_eq!(
+            previous.ids_of(&now),
+            [None, Some("2020-01-02-same-title".into())]
+        );
+        now[1].title = "Same title".into();
+        let dups = assign_ids_with(&mut now, Some(&previous));
+        assert_eq!(now[1].id, "2020-01-02-same-title");
+        assert!(
+            now[0].id.starts_with("2020-01-02-same-title-"),
+            "{}",
+            now[0].id
+        );
+        assert_eq!(dups.len(), 1);
+        assert_eq!(dups[0].index, 0);
+    }
+
+    #[test]
+    fn explicit_ids_are_validated() {
+        for good in ["a", "2019-04-17-x", "abc-123"] {
+            assert_eq!(validate(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("", "empty"),
+            ("Hello", "`H`"),
+            ("a b", "` `"),
+            ("-a", "starts with"),
+            ("é", "`é`"),
+        ] {
+            let e = validate(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        assert!(validate(&"a".repeat(MAX_ID_CHARS + 1)).is_err());
     }
 }

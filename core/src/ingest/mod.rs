@@ -15,9 +15,11 @@ pub use document::{Diagnostic, Document, Paragraph, Severity};
 use crate::extract::{self, Text};
 use crate::model::Release;
 
-/// Why a file could not be read as a release at all.
+/// Why a file could not be read as a release at all. Printed as
+/// `file:line: error: message`, or `file: error: message` when no line
+/// applies (`line` 0: the file as a whole, e.g. it cannot be opened).
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("{file}:{line}: error: {message}")]
+#[error("{}: error: {message}", location(file, *line))]
 pub struct IngestError {
     pub file: String,
     pub line: usize,
@@ -29,6 +31,27 @@ pub struct IngestError {
 pub struct Ingested {
     pub release: Release,
     pub diagnostics: Vec<Diagnostic>,
+    /// The 1-based line the release starts on (its title, or its JSON record).
+    pub line: usize,
+}
+
+/// `file:line`, or `file` alone when `line` is 0 (no line applies).
+pub fn location(file: &str, line: usize) -> String {
+    if line == 0 {
+        file.to_string()
+    } else {
+        format!("{file}:{line}")
+    }
+}
+
+/// A diagnostic as every command prints it: `file:line: error|warning: message`,
+/// or `file: error|warning: message` when no line applies.
+pub fn render(d: &Diagnostic) -> String {
+    let level = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    format!("{}: {level}: {}", location(&d.file, d.line), d.message)
 }
 
 /// Turns the bytes of one file into its releases (a JSON array gives several).
@@ -40,9 +63,10 @@ pub fn ingest_bytes(source: &str, path: &Path, bytes: &[u8]) -> Result<Vec<Inges
 /// Runs dateline parsing and every extractor over one read document.
 pub fn build(doc: read::ReadOutcome) -> Ingested {
     match doc {
-        read::ReadOutcome::Record(release) => Ingested {
+        read::ReadOutcome::Record { release, line } => Ingested {
             release: *release,
             diagnostics: Vec::new(),
+            line,
         },
         read::ReadOutcome::Document(doc) => extract_document(doc),
     }
@@ -63,7 +87,8 @@ fn extract_document(doc: Document) -> Ingested {
     let organisations = extract::organisations::extract(&text);
     let people = extract::people::extract(&text);
     let release = Release {
-        id: String::new(),
+        // An explicit front matter id (checked by the Markdown reader) wins.
+        id: doc.front.get("id").cloned().unwrap_or_default(),
         source: doc.source.clone(),
         title: doc.title.clone(),
         date: parsed.date.map(|d| d.to_string()),
@@ -90,6 +115,7 @@ fn extract_document(doc: Document) -> Ingested {
     let mut ingested = Ingested {
         release,
         diagnostics,
+        line: doc.title_line.max(1),
     };
     ingested.release.warnings = ingested
         .diagnostics
@@ -117,6 +143,7 @@ mod tests {
         let Ingested {
             release: r,
             diagnostics,
+            ..
         } = ingest_one("000_34e2bc8e785f3bd9.txt", SEED);
         assert_eq!(
             r.title,

@@ -277,7 +277,7 @@ impl FacetIndex {
     /// Values, then each document's values as deltas; the value → documents
     /// direction and the label order are rebuilt on reading (cheap, and half
     /// the bytes).
-    pub(crate) fn write(&self, w: &mut super::codec::Writer) {
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
         w.len(self.values.len());
         for v in &self.values {
             w.str(&v.key);
@@ -295,9 +295,9 @@ impl FacetIndex {
     }
 
     pub(crate) fn read(
-        r: &mut super::codec::Reader<'_>,
+        r: &mut crate::codec::Reader<'_>,
         n_docs: usize,
-    ) -> Result<FacetIndex, super::codec::DecodeError> {
+    ) -> Result<FacetIndex, crate::codec::DecodeError> {
         let n_values = r.count(3)?;
         let mut values = Vec::with_capacity(n_values);
         for _ in 0..n_values {

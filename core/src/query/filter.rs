@@ -1,8 +1,18 @@
 //! What the user asked for, and its URL form:
 //! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance`.
 //! Parsing never fails: a malformed key falls back to its default.
+//! Parsing is bounded: a link of any length costs work in proportion to its
+//! length, and what it selects is capped (see the `MAX_*` constants).
 
-use super::text::slug;
+use crate::text::slug;
+
+/// The search text keeps at most this many characters (a longer paste or link
+/// is cut at a character boundary): about 50 words, more than any search needs.
+pub const MAX_QUERY_CHARS: usize = 400;
+/// At most this many keys per facet; more are ignored.
+pub const MAX_KEYS_PER_FACET: usize = 64;
+/// A facet key longer than this cannot be a real key (ids, slugs, codes).
+const MAX_KEY_BYTES: usize = 200;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -71,8 +81,11 @@ impl Facet {
     /// Normalises one key as typed in a URL; None when it cannot be a key of this facet.
     pub fn normalise_key(self, raw: &str) -> Option<String> {
         let raw = raw.trim();
+        if raw.len() > MAX_KEY_BYTES {
+            return None;
+        }
         match self {
-            Facet::Year => parse_year(raw).map(|y| y.to_string()),
+            Facet::Year => parse_year(raw).map(|y| format!("{y:04}")),
             Facet::Country => {
                 let ok = raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic());
                 ok.then(|| raw.to_ascii_uppercase())
@@ -124,16 +137,14 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// Parses a URL query string (with or without the leading `?`).
+    /// Parses a URL query string (with or without the leading `?`), decoded
+    /// as browsers decode `URLSearchParams` (`+` is a space, a broken escape
+    /// stays as written, invalid UTF-8 becomes U+FFFD).
     pub fn from_query(qs: &str) -> Filter {
         let mut filter = Filter::default();
         let qs = qs.strip_prefix('?').unwrap_or(qs);
-        for pair in qs.split('&').filter(|p| !p.is_empty()) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let Some(value) = percent_decode(value) else {
-                continue;
-            };
-            filter.set_param(key, &value);
+        for (key, value) in form_urlencoded::parse(qs.as_bytes()) {
+            filter.set_param(&key, &value);
         }
         filter
     }
@@ -143,6 +154,9 @@ impl Filter {
         if let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == key) {
             if let Some(keys) = parse_list(facet, value) {
                 for k in keys {
+                    if self.keys_len(facet) >= MAX_KEYS_PER_FACET {
+                        break;
+                    }
                     if !self.is_selected(facet, &k) {
                         self.toggle(facet, &k);
                     }
@@ -152,7 +166,7 @@ impl Filter {
         }
         let date = || Some(value.to_string()).filter(|v| is_partial_date(v));
         match key {
-            "q" => self.text = value.to_string(),
+            "q" => self.text = clamp_chars(value, MAX_QUERY_CHARS).to_string(),
             "from" => self.from = date(),
             "to" => self.to = date(),
             "sort" => self.sort = Sort::parse(value).unwrap_or_default(),
@@ -162,9 +176,16 @@ impl Filter {
 
     /// The canonical query string (no leading `?`); empty for the default filter.
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(self.to_pairs())
+            .finish()
+    }
+
+    /// The canonical `(key, value)` pairs, not yet encoded, in URL order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
         if !self.text.is_empty() {
-            parts.push(format!("q={}", percent_encode(&self.text)));
+            pairs.push(("q", self.text.clone()));
         }
         for facet in [
             Facet::Country,
@@ -176,19 +197,18 @@ impl Filter {
         ] {
             let keys = self.keys(facet);
             if !keys.is_empty() {
-                let list: Vec<String> = keys.iter().map(|k| percent_encode(k)).collect();
-                parts.push(format!("{}={}", facet.param(), list.join(",")));
+                pairs.push((facet.param(), keys.join(",")));
             }
         }
         for (name, date) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = date {
-                parts.push(format!("{name}={}", percent_encode(d)));
+                pairs.push((name, d.clone()));
             }
         }
         if self.sort != Sort::default() {
-            parts.push(format!("sort={}", self.sort.as_str()));
+            pairs.push(("sort", self.sort.as_str().to_string()));
         }
-        parts.join("&")
+        pairs
     }
 
     pub fn is_default(&self) -> bool {
@@ -203,9 +223,14 @@ impl Filter {
     /// The selected keys of one facet, as strings (years too).
     pub fn keys(&self, facet: Facet) -> Vec<String> {
         match facet {
-            Facet::Year => self.years.iter().map(i32::to_string).collect(),
+            // Four digits, as `parse_year` reads them: year 999 is `0999`.
+            Facet::Year => self.years.iter().map(|y| format!("{y:04}")).collect(),
             _ => self.list(facet).map(|l| l.to_vec()).unwrap_or_default(),
         }
+    }
+
+    fn keys_len(&self, facet: Facet) -> usize {
+        self.list(facet).map_or(self.years.len(), Vec::len)
     }
 
     fn list(&self, facet: Facet) -> Option<&Vec<String>> {
@@ -275,54 +300,24 @@ fn toggle_in<T: PartialEq>(list: &mut Vec<T>, value: T) {
     }
 }
 
+/// The first `max` characters of `s`.
+pub fn clamp_chars(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
 /// A comma-separated list of keys; None (key falls back to default) when any
-/// item is malformed. Empty items are skipped.
+/// item is malformed. Empty items are skipped; items past the facet's cap are
+/// not even read.
 fn parse_list(facet: Facet, value: &str) -> Option<Vec<String>> {
     value
         .split(',')
         .filter(|item| !item.trim().is_empty())
+        .take(MAX_KEYS_PER_FACET)
         .map(|item| facet.normalise_key(item))
         .collect()
-}
-
-/// Decodes `%XX` escapes and `+` as space; None on a bad escape or invalid UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hi = bytes.get(i + 1).and_then(|h| hex_value(*h))?;
-                let lo = bytes.get(i + 2).and_then(|l| hex_value(*l))?;
-                out.push(hi << 4 | lo);
-                i += 2;
-            }
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).ok()
-}
-
-fn hex_value(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).and_then(|d| u8::try_from(d).ok())
-}
-
-/// Escapes everything but unreserved characters; space becomes `+`.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            b' ' => out.push('+'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -396,9 +391,6 @@ mod tests {
             ("to=2019-02-32", Filter::default()),
             ("to=2019--01", Filter::default()),
             ("sort=sideways", Filter::default()),
-            ("q=%E0%A4%A", Filter::default()),
-            ("q=%FF", Filter::default()),
-            ("q=%zz", Filter::default()),
             ("nonsense=1&&=&==", Filter::default()),
             (
                 "q=ok&year=20x9",
@@ -427,6 +419,23 @@ mod tests {
     }
 
     #[test]
+    fn text_is_decoded_as_browsers_decode_it() {
+        for (qs, text) in [
+            ("q=a+b%20c", "a b c"),
+            ("q=%zz", "%zz"),
+            ("q=100%", "100%"),
+            ("q=%FF", "\u{FFFD}"),
+            ("q=%E0%A4%A", "\u{FFFD}%A"),
+            ("q=%ED%A0%80", "\u{FFFD}\u{FFFD}\u{FFFD}"),
+        ] {
+            assert_eq!(Filter::from_query(qs).text, text, "{qs}");
+        }
+        let f = Filter::from_query("country=ir%2Caf&org=a%2Cb");
+        assert_eq!(f.countries, ["IR", "AF"]);
+        assert_eq!(f.to_query(), "country=IR%2CAF&org=a%2Cb");
+    }
+
+    #[test]
     fn garbage_never_panics() {
         let pieces = [
             "%", "%%", "%4", "&", "=", "+", ",", "q", "year", "from", "sort", "country", "é", "💥",
@@ -442,6 +451,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn links_of_any_size_are_capped() {
+        let word = "a".repeat(100_000);
+        let f = Filter::from_query(&format!("q={word}"));
+        assert_eq!(f.text.chars().count(), MAX_QUERY_CHARS);
+        // Cut at a character boundary, never inside a multi-byte letter.
+        let f = Filter::from_query(&format!("q={}", "%C3%A9".repeat(1000)));
+        assert_eq!(f.text, "é".repeat(MAX_QUERY_CHARS));
+
+        let many: Vec<String> = (0..10_000).map(|i| format!("org=org-{i}")).collect();
+        let f = Filter::from_query(&many.join("&"));
+        assert_eq!(f.organisations.len(), MAX_KEYS_PER_FACET);
+        assert_eq!(f.organisations[0], "org-0");
+        let list: Vec<String> = (1000..9999).map(|y| y.to_string()).collect();
+        let f = Filter::from_query(&format!("year={}", list.join(",")));
+        assert_eq!(f.years.len(), MAX_KEYS_PER_FACET);
+
+        let early = Filter::from_query("year=0999,0001");
+        assert_eq!(early.years, [999, 1]);
+        assert_eq!(early.to_query(), "year=0999%2C0001");
+        assert_eq!(Filter::from_query(&early.to_query()), early);
+
+        let f = Filter::from_query(&format!("person={}&topic=ok", "x".repeat(100_000)));
+        assert!(f.people.is_empty());
+        assert_eq!(f.topics, ["ok"]);
+        assert_eq!(Filter::from_query(&f.to_query()), f);
     }
 
     #[test]

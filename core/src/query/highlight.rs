@@ -1,26 +1,48 @@
 //! Marking query terms in the original text, and picking the passage of a
 //! body to show under a result.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use super::text::for_each_word;
+use crate::text::for_each_word;
 
-/// Whether a word (normal form) matches one of `terms`. A term ending in `*`
-/// matches words it begins; `Results::terms` lists completions and
-/// corrections in full, so it needs no `*`.
-fn matches(word: &str, terms: &[String]) -> bool {
-    terms.iter().any(|t| match t.strip_suffix('*') {
-        Some(prefix) => !prefix.is_empty() && word.starts_with(prefix),
-        None => t == word,
-    })
+/// The terms to mark: a word (normal form) matches an exact term, or begins
+/// with a term written with a trailing `*`. `Results::terms` lists
+/// completions and corrections in full, so it needs no `*`. A set, because a
+/// search may return a couple of thousand terms and a body has thousands of
+/// words.
+struct Terms<'a> {
+    exact: HashSet<&'a str>,
+    prefixes: Vec<&'a str>,
+}
+
+impl<'a> Terms<'a> {
+    fn new(terms: &'a [String]) -> Self {
+        let (mut exact, mut prefixes) = (HashSet::new(), Vec::new());
+        for t in terms {
+            match t.strip_suffix('*') {
+                Some(p) if !p.is_empty() => prefixes.push(p),
+                Some(_) => {}
+                None => {
+                    exact.insert(t.as_str());
+                }
+            }
+        }
+        Terms { exact, prefixes }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        self.exact.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p))
+    }
 }
 
 /// Byte ranges (on char boundaries of `text`) of the words matching `terms`.
 fn matching_words(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if !terms.is_empty() {
+        let terms = Terms::new(terms);
         for_each_word(text, |w, range| {
-            if matches(w, terms) {
+            if terms.matches(w) {
                 out.push(range);
             }
         });

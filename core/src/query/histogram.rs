@@ -126,7 +126,7 @@ fn year_buckets(keys: impl Iterator<Item = u32> + Clone) -> Vec<Bucket> {
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
         return Vec::new();
     };
-    let labels = (first..=last).map(|y| y.to_string());
+    let labels = (first..=last).map(|y| format!("{y:04}"));
     fill(labels, keys.map(year_of), first)
 }
 

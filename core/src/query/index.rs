@@ -6,14 +6,14 @@
 
 use std::collections::HashMap;
 
-use super::codec::{DecodeError, Reader, Writer};
 use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
 use super::search;
-use super::text::{slug, slug_to_words};
+use crate::codec::{DecodeError, Reader, Writer};
 use crate::model::{Organisation, Release};
+use crate::text::{slug, slug_to_words};
 
 /// Title words count this many times a body word.
 const TITLE_WEIGHT: u16 = 3;
@@ -340,7 +340,7 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
             .date
             .as_deref()
             .and_then(date_key)
-            .map(|k| (k / 10_000).to_string())
+            .map(|k| format!("{:04}", k / 10_000))
             .map(|y| entry(y.clone(), &y, None))
             .into_iter()
             .collect(),

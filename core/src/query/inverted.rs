@@ -9,7 +9,8 @@ use std::sync::{Arc, OnceLock};
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::text::for_each_word;
+use crate::codec::{push_varint, read_checked_varint};
+use crate::text::for_each_word;
 
 /// BM25 parameters: the usual values.
 const K1: f32 = 1.2;
@@ -179,29 +180,6 @@ fn push_positions(out: &mut Vec<u8>, positions: impl Iterator<Item = u32>) {
     out.extend(block);
 }
 
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// Reads a varint at `*at`, moving past it; 0 at the end of the data.
-fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut n = 0u32;
-    let mut shift = 0;
-    while let Some(&b) = bytes.get(*at) {
-        *at += 1;
-        n |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
-        if b & 0x80 == 0 {
-            break;
-        }
-        shift += 7;
-    }
-    n
-}
-
 impl Inverted {
     pub fn n_docs(&self) -> usize {
         self.doc_len.len()
@@ -320,9 +298,10 @@ impl Inverted {
             return false;
         };
         first.iter().any(|&p| {
-            (1u32..)
-                .zip(rest)
-                .all(|(k, list)| list.binary_search(&(p + k)).is_ok())
+            (1u32..).zip(rest).all(|(k, list)| {
+                p.checked_add(k)
+                    .is_some_and(|q| list.binary_search(&q).is_ok())
+            })
         })
     }
 }
@@ -359,8 +338,8 @@ impl Iterator for Postings<'_> {
         self.left -= 1;
         self.doc = self
             .doc
-            .saturating_add(read_varint(self.bytes, &mut self.at));
-        let tf = read_varint(self.bytes, &mut self.at);
+            .saturating_add(read_checked_varint(self.bytes, &mut self.at));
+        let tf = read_checked_varint(self.bytes, &mut self.at);
         Some((self.doc, u16::try_from(tf).unwrap_or(u16::MAX)))
     }
 }
@@ -384,7 +363,7 @@ impl Cursor<'_> {
     }
 
     fn next(&mut self) {
-        let len = read_varint(self.positions, &mut self.at);
+        let len = read_checked_varint(self.positions, &mut self.at);
         self.at += len as usize;
         self.current = self.postings.next();
     }
@@ -402,12 +381,12 @@ impl Cursor<'_> {
 
     fn positions(&self) -> Vec<u32> {
         let mut at = self.at;
-        let len = read_varint(self.positions, &mut at) as usize;
+        let len = read_checked_varint(self.positions, &mut at) as usize;
         let end = (at + len).min(self.positions.len());
         let mut out = Vec::new();
         let mut p = 0u32;
         while at < end {
-            p = p.saturating_add(read_varint(self.positions, &mut at));
+            p = p.saturating_add(read_checked_varint(self.positions, &mut at));
             out.push(p);
         }
         out
@@ -416,7 +395,7 @@ impl Cursor<'_> {
 
 impl Inverted {
     /// The index's part of `index.bin`: the byte streams as they are in memory.
-    pub(crate) fn write(&self, w: &mut super::codec::Writer) {
+    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
         w.str(&self.text);
         w.starts(&self.term_starts);
         w.starts(&self.post_starts);
@@ -427,7 +406,7 @@ impl Inverted {
     }
 
     /// The positions, for their own file.
-    pub(crate) fn write_positions(&self, w: &mut super::codec::Writer) {
+    pub(crate) fn write_positions(&self, w: &mut crate::codec::Writer) {
         w.bytes(self.positions.get().map_or(&[], Bytes::as_slice));
     }
 
@@ -438,9 +417,9 @@ impl Inverted {
     /// Adds the positions read from their file (`r` over `file`).
     pub(crate) fn read_positions(
         &self,
-        r: &mut super::codec::Reader<'_>,
+        r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
-    ) -> Result<(), super::codec::DecodeError> {
+    ) -> Result<(), crate::codec::DecodeError> {
         let positions = shared(r, file)?;
         if self.pos_starts.last().copied() != Some((positions.end - positions.start) as u32) {
             return Err(r.error("positions for this index (files from one build)"));
@@ -453,9 +432,9 @@ impl Inverted {
     /// in it, uncopied). Offsets are checked here; a damaged stream can only
     /// give wrong hits, as every read of it is bounds-checked.
     pub(crate) fn read(
-        r: &mut super::codec::Reader<'_>,
+        r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
-    ) -> Result<Inverted, super::codec::DecodeError> {
+    ) -> Result<Inverted, crate::codec::DecodeError> {
         let text = r.str()?.to_string();
         let term_starts = r.starts(text.len())?;
         if term_starts
@@ -493,9 +472,9 @@ impl Inverted {
 
 /// A length-prefixed section of `file`, left in place.
 fn shared(
-    r: &mut super::codec::Reader<'_>,
+    r: &mut crate::codec::Reader<'_>,
     file: &Arc<Vec<u8>>,
-) -> Result<Bytes, super::codec::DecodeError> {
+) -> Result<Bytes, crate::codec::DecodeError> {
     let range = r.section()?;
     Ok(Bytes {
         data: file.clone(),
@@ -556,14 +535,24 @@ mod tests {
     }
 
     #[test]
-    fn varints_round_trip() {
-        for n in [0, 1, 127, 128, 300, 1 << 20, u32::MAX] {
-            let mut v = Vec::new();
-            push_varint(&mut v, n);
-            let mut at = 0;
-            assert_eq!(read_varint(&v, &mut at), n);
-            assert_eq!(at, v.len());
-        }
-        assert_eq!(read_varint(&[0xFF], &mut 0), 0x7F);
+    fn a_damaged_position_at_the_top_of_u32_is_no_phrase() {
+        // Found by fuzzing (positions target): positions.bin deltas summing to
+        // u32::MAX made `p + k` overflow in `adjacent`.
+        let inv = index(&[&["organized crime"]]);
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        push_positions(&mut first, [u32::MAX].into_iter());
+        push_positions(&mut second, [0].into_iter());
+        let cursor = |positions| Cursor {
+            postings: Postings {
+                bytes: &[],
+                at: 0,
+                left: 0,
+                doc: 0,
+            },
+            current: Some((0, 1)),
+            positions,
+            at: 0,
+        };
+        assert!(!inv.adjacent(&[cursor(&first), cursor(&second)]));
     }
 }

@@ -10,7 +10,6 @@
 //! highlight(&releases[results.hits[0] as usize].title, &results.terms);
 //! ```
 
-pub(crate) mod codec;
 mod facets;
 mod filter;
 mod highlight;
@@ -18,12 +17,11 @@ mod histogram;
 mod index;
 mod inverted;
 mod search;
-mod text;
 
-pub use codec::DecodeError;
+pub use crate::codec::DecodeError;
+pub use crate::text::{slug, slug_to_words, words};
 pub use facets::{FacetCounts, FacetValue, ValueInfo};
-pub use filter::{is_partial_date, percent_decode, percent_encode, Facet, Filter, Sort};
+pub use filter::{is_partial_date, Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{date_key, Bucket, Histogram, Zoom};
 pub use index::{organisation_key, Index, Results};
-pub use text::{slug, slug_to_words, words};

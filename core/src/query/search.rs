@@ -1,8 +1,17 @@
 //! Free text → scored documents: words ANDed, the word being typed matched as
 //! a prefix, quoted phrases matched as phrases, a one-letter typo forgiven.
 
+//!
+//! Work per keystroke is bounded whatever the text: the query is cut to
+//! `MAX_QUERY_CHARS` (in `Filter`, and again here), to `MAX_CLAUSES` words,
+//! each word to `MAX_WORD_CHARS`; typos are corrected only for words of
+//! `MIN_TYPO_LEN..=MAX_TYPO_LEN` letters, with at most `MAX_TYPO_TERMS`
+//! candidate terms; and each clause reads the postings of at most
+//! `MAX_EXPANSIONS` terms within a budget (`keep_most_frequent`).
+
+use super::filter::{clamp_chars, MAX_QUERY_CHARS};
 use super::inverted::{Inverted, Scored};
-use super::text::for_each_word;
+use crate::text::for_each_word;
 
 /// Completions of a short prefix are capped to the most frequent ones, so
 /// that typing one letter stays fast on a large corpus: at most this many
@@ -14,6 +23,16 @@ const POSTINGS_PER_DOC: usize = 3;
 const MIN_POSTINGS: usize = 60_000;
 /// Words shorter than this are not corrected: too many near neighbours.
 const MIN_TYPO_LEN: usize = 5;
+/// Words longer than this are not corrected: about 74 variants per letter,
+/// and a 20-letter word with a typo is rare enough to be left alone.
+const MAX_TYPO_LEN: usize = 20;
+/// Candidate terms gathered from one word's typo variants, before ranking.
+const MAX_TYPO_TERMS: usize = 256;
+/// Words (a phrase's words included) read from one query; the rest is ignored.
+pub(crate) const MAX_CLAUSE_WORDS: usize = 32;
+/// A longer word is cut to this many characters and matched as a prefix, so
+/// that it still finds the (rare) longer indexed word it starts.
+pub(crate) const MAX_WORD_CHARS: usize = 64;
 /// Score weights of inexact matches, relative to the word as typed.
 const COMPLETION_WEIGHT: f32 = 0.8;
 const TYPO_WEIGHT: f32 = 0.5;
@@ -34,10 +53,20 @@ pub(crate) enum Clause {
 /// Splits a query into words and quoted phrases. The last word is a prefix
 /// when nothing (no space, no closing quote) follows it yet.
 pub(crate) fn parse(query: &str) -> Vec<Clause> {
+    let query = clamp_chars(query, MAX_QUERY_CHARS);
     let mut clauses = Vec::new();
+    let mut budget = MAX_CLAUSE_WORDS;
+    let mut cut_last = false;
     for (i, segment) in query.split(QUOTES).enumerate() {
         let mut words = Vec::new();
-        for_each_word(segment, |w, _| words.push(w.to_string()));
+        for_each_word(segment, |w, _| {
+            if words.len() < budget {
+                let short = clamp_chars(w, MAX_WORD_CHARS);
+                cut_last = short.len() < w.len();
+                words.push(short.to_string());
+            }
+        });
+        budget -= words.len();
         let quoted = i % 2 == 1;
         if quoted && words.len() > 1 {
             clauses.push(Clause::Phrase(words));
@@ -50,7 +79,7 @@ pub(crate) fn parse(query: &str) -> Vec<Clause> {
     }
     let typing = query.split(QUOTES).count() % 2 == 1
         && query.chars().last().is_some_and(char::is_alphanumeric);
-    if let (true, Some(Clause::Word { prefix, .. })) = (typing, clauses.last_mut()) {
+    if let (true, Some(Clause::Word { prefix, .. })) = (typing || cut_last, clauses.last_mut()) {
         *prefix = true;
     }
     clauses
@@ -107,13 +136,18 @@ fn expand(inv: &Inverted, word: &str, prefix: bool) -> Vec<(usize, f32)> {
         let completions = inv.prefix_range(word).filter(|&t| inv.term(t) != word);
         out.extend(completions.map(|t| (t, COMPLETION_WEIGHT)));
     }
-    if out.is_empty() && word.chars().count() >= MIN_TYPO_LEN {
+    let letters = word.chars().count();
+    if out.is_empty() && (MIN_TYPO_LEN..=MAX_TYPO_LEN).contains(&letters) {
         let mut near: Vec<usize> = Vec::new();
         for variant in one_edit_variants(word) {
+            let room = MAX_TYPO_TERMS - near.len();
             if prefix {
-                near.extend(inv.prefix_range(&variant));
+                near.extend(inv.prefix_range(&variant).take(room));
             } else {
                 near.extend(inv.find(&variant));
+            }
+            if near.len() >= MAX_TYPO_TERMS {
+                break;
             }
         }
         near.sort_unstable();
@@ -268,6 +302,41 @@ mod tests {
         ] {
             assert_eq!(parse(query), want, "{query}");
         }
+    }
+
+    #[test]
+    fn any_query_is_cut_to_a_bounded_number_of_short_words() {
+        let long_word = "x".repeat(100_000);
+        let clauses = parse(&long_word);
+        assert_eq!(clauses, [word(&"x".repeat(MAX_WORD_CHARS), true)]);
+        // A cut word is matched as a prefix even when a space follows it.
+        assert_eq!(
+            parse(&format!("{long_word} ")),
+            [word(&"x".repeat(MAX_WORD_CHARS), true)]
+        );
+        let many = "ab ".repeat(10_000);
+        assert_eq!(parse(&many).len(), MAX_CLAUSE_WORDS);
+        let phrases = "\"a b c\" ".repeat(100);
+        let words: usize = parse(&phrases)
+            .iter()
+            .map(|c| match c {
+                Clause::Phrase(w) => w.len(),
+                Clause::Word { .. } => 1,
+            })
+            .sum();
+        assert_eq!(words, MAX_CLAUSE_WORDS);
+    }
+
+    #[test]
+    fn long_unknown_words_are_not_corrected() {
+        use crate::query::inverted::Builder;
+        let mut builder = Builder::default();
+        builder.field("traffickingpersonsmigrantss", 1);
+        builder.end_doc();
+        let inv = builder.finish();
+        // One edit away from an indexed 26-letter word, but above MAX_TYPO_LEN.
+        assert!(expand(&inv, "traffickingpersonsmigrants", false).is_empty());
+        assert!(expand(&inv, &"q".repeat(MAX_WORD_CHARS), true).is_empty());
     }
 
     #[test]

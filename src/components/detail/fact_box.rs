@@ -1,4 +1,4 @@
-use dateline_core::display::long_date;
+use dateline_core::display::{long_date, period};
 use dateline_core::{Contact, ContactKind, Money, Release};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,17 +11,6 @@ use crate::route::Route;
 pub struct FactBoxProps {
     pub release: Release,
     pub organisations: Vec<OrgLink>,
-}
-
-/// `2018`–`2022`, a single date, or an open period.
-pub fn period(start: Option<&str>, end: Option<&str>) -> Option<String> {
-    match (start, end) {
-        (Some(s), Some(e)) if s == e => Some(long_date(s)),
-        (Some(s), Some(e)) => Some(format!("{} – {}", long_date(s), long_date(e))),
-        (Some(s), None) => Some(format!("since {}", long_date(s))),
-        (None, Some(e)) => Some(format!("until {}", long_date(e))),
-        (None, None) => None,
-    }
 }
 
 /// `12000000` → `12,000,000`.

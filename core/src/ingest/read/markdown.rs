@@ -1,6 +1,10 @@
 //! The Markdown reader: a `---` front matter block of `key: value` lines, then
 //! the body. Front matter wins: `title` over a `#` heading, `date` and `place`
 //! over the dateline (applied in `dateline::resolve`).
+//!
+//! A value that opens a quote or a `[` list and never closes it, or a `place`
+//! naming neither a known city nor a country, is kept as written with a
+//! warning on its line; an `id` that is not a slug rejects the file.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -11,19 +15,22 @@ use super::layout::{layout, lines, Line};
 use super::{error, IngestError};
 use crate::ingest::dates;
 use crate::ingest::document::{Diagnostic, Document, Paragraph};
-use crate::ingest::ids::fold_ascii;
+use crate::ingest::ids;
+use crate::text::fold_ascii;
 
 /// Front matter values with the line of each key.
 #[derive(Debug, Default)]
 struct FrontMatter {
     values: BTreeMap<String, String>,
     lines: BTreeMap<String, usize>,
+    /// Warnings about values kept as written.
+    diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads a Markdown release.
 pub fn read(source: &str, text: &str) -> Result<Document, IngestError> {
     let all = lines(text);
-    let (front, body_from) = front_matter(source, &all)?;
+    let (mut front, body_from) = front_matter(source, &all)?;
     let mut body: Vec<Line> = all.get(body_from..).unwrap_or_default().to_vec();
     mark_headings(&mut body);
     let mut header = Vec::new();
@@ -34,8 +41,11 @@ pub fn read(source: &str, text: &str) -> Result<Document, IngestError> {
         }
         None => take_h1(&mut body, &mut header),
     };
+    check_front_id(source, &front)?;
     let mut doc = layout(source, &body, title, header)?;
+    doc.diagnostics.append(&mut front.diagnostics);
     check_front_date(source, &front, &mut doc.diagnostics);
+    check_front_place(source, &front, &mut doc.diagnostics);
     doc.front = front.values;
     doc.front_lines = front.lines;
     Ok(doc)
@@ -110,7 +120,15 @@ fn parse_front_line(
             format!("front matter line `{text}`: expected `key: value`"),
         ));
     }
-    let value = unquote(value.trim());
+    let raw = value.trim();
+    if let Some(problem) = unclosed(raw) {
+        front.diagnostics.push(Diagnostic::warning(
+            source,
+            line.no,
+            format!("front matter `{key}`: {problem}: the value is kept as written"),
+        ));
+    }
+    let value = unquote(raw);
     *list_key = value.is_empty().then(|| key.clone());
     front.lines.insert(key.clone(), line.no);
     front.values.insert(key, value);
@@ -135,6 +153,20 @@ fn push_list_item(list: &mut String, item: &str) {
     } else {
         format!("[{inner}, {item}]")
     };
+}
+
+/// What is left open in a value: a quote or a `[` list.
+fn unclosed(value: &str) -> Option<String> {
+    let first = value.chars().next()?;
+    match first {
+        '"' | '\'' if !value.get(1..).unwrap_or_default().contains(first) => Some(format!(
+            "the quote `{first}` is never closed: expected a closing `{first}` at the end of the line"
+        )),
+        '[' if !value.ends_with(']') => {
+            Some("the list opened with `[` is never closed: expected `]` at the end of the line".into())
+        }
+        _ => None,
+    }
 }
 
 fn unquote(value: &str) -> String {
@@ -237,6 +269,51 @@ fn check_front_date(source: &str, front: &FrontMatter, diagnostics: &mut Vec<Dia
             ),
         ));
     }
+}
+
+/// An explicit `id` must be a slug: the file is rejected otherwise.
+fn check_front_id(source: &str, front: &FrontMatter) -> Result<(), IngestError> {
+    match front.values.get("id") {
+        Some(id) => ids::validate(id).map_err(|message| {
+            error(
+                source,
+                front.lines.get("id").copied().unwrap_or(1),
+                format!("front matter `id`: {message}"),
+            )
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A front matter `place` that names no known city or country is kept as
+/// written (it still wins over the dateline's place), with a warning.
+fn check_front_place(source: &str, front: &FrontMatter, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(place) = front.values.get("place").filter(|p| !p.trim().is_empty()) else {
+        return;
+    };
+    if !place_is_known(place) {
+        diagnostics.push(Diagnostic::warning(
+            source,
+            front.lines.get("place").copied().unwrap_or(1),
+            format!(
+                "front matter place `{place}` is not a known city or country (expected e.g. `Vienna, Austria`): kept as written, without a country"
+            ),
+        ));
+    }
+}
+
+/// Some part of `place` (split at commas, slashes, dashes, parentheses) is a
+/// city of the gazetteer or a country name.
+fn place_is_known(place: &str) -> bool {
+    place
+        .split([',', '/', '(', ')', '–', '—'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .any(|p| {
+            crate::ingest::dateline::city_country(p).is_some()
+                || crate::extract::countries::lookup_name(p).is_some()
+        })
 }
 
 #[cfg(test)]
@@ -344,5 +421,61 @@ mod tests {
         assert_eq!(d.diagnostics.len(), 1);
         assert_eq!(d.diagnostics[0].line, 2);
         assert!(d.diagnostics[0].message.contains("someday"));
+    }
+
+    #[test]
+    fn unclosed_values_and_unknown_places_warn_on_their_line() {
+        let md =
+            "---\ntitle: \"Open quote\ntags: [a, b\nplace: Atlantis\nurl: 'x\n---\nBody text.\n";
+        let d = read("w.md", md).unwrap();
+        let got: Vec<(usize, &str)> = d
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.message.as_str()))
+            .collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert!(
+            got[0].0 == 2 && got[0].1.contains("quote `\"` is never closed"),
+            "{got:?}"
+        );
+        assert!(
+            got[1].0 == 3 && got[1].1.contains("`[` is never closed"),
+            "{got:?}"
+        );
+        assert!(got[2].0 == 5 && got[2].1.contains("quote `'`"), "{got:?}");
+        assert!(
+            got[3].0 == 4 && got[3].1.contains("`Atlantis` is not a known"),
+            "{got:?}"
+        );
+        assert!(d.diagnostics.iter().all(|x| x.file == "w.md"));
+        for known in [
+            "Vienna",
+            "Vienna, Austria",
+            "Atlantis, Austria",
+            "NEW YORK",
+            "Kenya",
+            "Nairobi/Kampala",
+        ] {
+            assert!(place_is_known(known), "{known}");
+        }
+        let quiet = read(
+            "q.md",
+            "---\ntitle: \"Fine\"\ntags: [a]\nplace: Geneva\n---\nBody.\n",
+        )
+        .unwrap();
+        assert!(quiet.diagnostics.is_empty(), "{:?}", quiet.diagnostics);
+    }
+
+    #[test]
+    fn an_explicit_id_must_be_a_slug() {
+        let d = read("a.md", "---\nid: my-release-1\n---\nTitle\n\nBody.").unwrap();
+        assert_eq!(d.front.get("id").map(String::as_str), Some("my-release-1"));
+        let e = read("a.md", "---\ntitle: T\nid: My Release\n---\nBody.").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(
+            e.message
+                .contains("front matter `id`: id `My Release` holds `M`"),
+            "{e}"
+        );
     }
 }

@@ -20,7 +20,11 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub enum ReadOutcome {
     Document(Document),
-    Record(Box<Release>),
+    /// A record given whole, with the 1-based line its JSON object starts on.
+    Record {
+        release: Box<Release>,
+        line: usize,
+    },
 }
 
 /// The reader a file's extension picks.
@@ -31,17 +35,24 @@ pub enum Format {
     Json,
 }
 
+/// The extensions read as releases (any case); the corpus walk skips other files.
+pub const RELEASE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "json"];
+
 impl Format {
     /// `.json` and `.md`/`.markdown` (any case); anything else is plain text.
     pub fn of(path: &Path) -> Format {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
+        Format::of_release(path).unwrap_or(Format::Text)
+    }
+
+    /// The reader of a release file: `.txt`, `.md`, `.markdown` or `.json`
+    /// in any case (`.TXT`); `None` for any other file (images, PDFs, ...).
+    pub fn of_release(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "json" => Format::Json,
-            "md" | "markdown" => Format::Markdown,
-            _ => Format::Text,
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" => Some(Format::Text),
+            _ => None,
         }
     }
 }
@@ -96,7 +107,7 @@ fn decode<'a>(source: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
     })
 }
 
-/// The error for a file above `MAX_FILE_BYTES`.
+/// The error for a file above `MAX_FILE_BYTES` (about the whole file: no line).
 pub fn too_large(source: &str, len: u64) -> IngestError {
     error(
         source,
@@ -209,6 +220,14 @@ mod tests {
         assert_eq!(Format::of(Path::new("b.markdown")), Format::Markdown);
         assert_eq!(Format::of(Path::new("b.txt")), Format::Text);
         assert_eq!(Format::of(Path::new("README")), Format::Text);
+        assert_eq!(Format::of_release(Path::new("a/B.TXT")), Some(Format::Text));
+        assert_eq!(
+            Format::of_release(Path::new("b.MarkDown")),
+            Some(Format::Markdown)
+        );
+        for other in ["a.png", "a.pdf", "README", "a.txt.bak", "a.\u{e9}"] {
+            assert_eq!(Format::of_release(Path::new(other)), None, "{other}");
+        }
     }
 
     #[test]

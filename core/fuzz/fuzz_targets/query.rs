@@ -1,0 +1,54 @@
+//! The URL query string → `Filter` (src/hooks/use_filter.rs:
+//! `Filter::from_query(location.query_str())`), and back (`to_query`, which
+//! the app pushes into the URL). Parsing never fails; the canonical form must
+//! be stable: parse → serialise → parse gives the same filter and string.
+#![no_main]
+
+use dateline_core::query::{date_key, is_partial_date};
+use dateline_core::query::{Facet, Filter};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let qs = String::from_utf8_lossy(data);
+    let filter = Filter::from_query(&qs);
+    let canonical = filter.to_query();
+    let again = Filter::from_query(&canonical);
+    let expected = filter.clone();
+    assert_eq!(
+        again, expected,
+        "from_query({qs:?}).to_query() = {canonical:?} parses differently"
+    );
+    assert_eq!(
+        again.to_query(),
+        canonical,
+        "to_query not stable for {qs:?}"
+    );
+    assert_eq!(Filter::from_query(&format!("?{canonical}")), filter);
+    assert_eq!(filter.is_default(), canonical.is_empty(), "{qs:?}");
+
+    for facet in Facet::ALL {
+        let keys = filter.keys(facet);
+        let mut toggled = filter.clone();
+        for key in &keys {
+            assert!(
+                filter.is_selected(facet, key),
+                "{facet:?} {key:?} of {qs:?}"
+            );
+            toggled.toggle(facet, key);
+        }
+        assert!(
+            toggled.keys(facet).is_empty(),
+            "toggling every {facet:?} key off"
+        );
+        let _ = facet.normalise_key(&qs);
+    }
+    if is_partial_date(&qs) {
+        assert!(date_key(&qs).is_some(), "partial date {qs:?} without a key");
+    }
+    let mut cleared = filter.clone();
+    cleared.clear_all();
+    assert_eq!(
+        cleared.to_query().is_empty(),
+        filter.sort == Default::default()
+    );
+});

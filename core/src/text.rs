@@ -1,0 +1,352 @@
+//! The one text normalisation of Dateline, shared by the index, the query
+//! parser, the highlighter, ids and name matching: lowercase, diacritics
+//! folded, words split on anything that is not a letter or digit. The same
+//! rules on every side is what makes "Zurich" find "Zürich", and a release's
+//! id the same in the CLI and the app.
+
+use std::ops::Range;
+
+/// Folds one lowercase Latin letter with a diacritic (or a ligature) to ASCII.
+///
+/// Hand-written instead of Unicode decomposition (NFD) because a normalisation
+/// crate and its tables would add tens of kB to the WebAssembly bundle, while
+/// the letters that occur in UN releases fit in this one match.
+fn fold_latin(c: char) -> Option<&'static str> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ'
+        | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' | 'ǟ' | 'ǡ' | 'ǻ' | 'ȁ' | 'ȃ' | 'ȧ' => {
+            "a"
+        }
+        'æ' | 'ǣ' | 'ǽ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ẻ' | 'ẽ' | 'ế' | 'ề' | 'ể'
+        | 'ễ' | 'ệ' | 'ə' | 'ȅ' | 'ȇ' | 'ȩ' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' | 'ǧ' | 'ǵ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ỉ' | 'ị' | 'ȉ' | 'ȋ' => {
+            "i"
+        }
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' | 'ĸ' | 'ǩ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' | 'ǹ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ơ' | 'ǒ' | 'ọ' | 'ỏ' | 'ố' | 'ồ'
+        | 'ổ' | 'ỗ' | 'ộ' | 'ớ' | 'ờ' | 'ở' | 'ỡ' | 'ợ' | 'ǫ' | 'ǭ' | 'ǿ' | 'ȍ' | 'ȏ' | 'ȫ'
+        | 'ȭ' | 'ȯ' | 'ȱ' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' | 'ȑ' | 'ȓ' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ư' | 'ǔ' | 'ụ' | 'ủ' | 'ứ'
+        | 'ừ' | 'ử' | 'ữ' | 'ự' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ȕ' | 'ȗ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    };
+    Some(folded)
+}
+
+/// Combining diacritical marks (decomposed text, `u` + U+0308): part of the
+/// word they sit on, but dropped from its normal form.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Appends the normal form of `c` to `out`; false when `c` separates words.
+fn push_folded(c: char, out: &mut String) -> bool {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            return true;
+        }
+        return false;
+    }
+    if is_combining_mark(c) {
+        return true;
+    }
+    let mut word = false;
+    for lower in c.to_lowercase() {
+        if let Some(ascii) = fold_latin(lower) {
+            out.push_str(ascii);
+            word = true;
+        } else if lower.is_alphanumeric() {
+            out.push(lower);
+            word = true;
+        }
+    }
+    word
+}
+
+/// Calls `f(normal form, byte range in text)` for every word of `text`.
+/// One buffer serves all words: indexing a large corpus allocates nothing per word.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
+    let mut word = String::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if push_folded(c, &mut word) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            if !word.is_empty() {
+                f(&word, s..i);
+            }
+            word.clear();
+        }
+    }
+    if let Some(s) = start {
+        if !word.is_empty() {
+            f(&word, s..text.len());
+        }
+    }
+}
+
+/// Release ids take at most this many title words...
+const ID_MAX_WORDS: usize = 8;
+/// ...and at most this many characters of title (whole words, except a
+/// single word longer than this, which is cut).
+const ID_MAX_TITLE_CHARS: usize = 60;
+
+/// A release's natural id: `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`,
+/// the date (or `undated`), then up to eight title words folded to lower-case
+/// ASCII, apostrophes joining (`Iran's` → `irans`); `untitled` when the title
+/// has no Latin letter or digit. The id rule around it is in `ingest::ids`.
+pub fn release_slug(date: Option<&str>, title: &str) -> String {
+    let mut s = date
+        .filter(|d| !d.is_empty())
+        .unwrap_or("undated")
+        .to_string();
+    // Apostrophes join a word (`Iran's` → `irans`) rather than split it.
+    let title = title.replace(['\'', '’'], "");
+    let mut words: Vec<String> = Vec::new();
+    for_each_word(&title, |w, _| {
+        let ascii: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
+        if !ascii.is_empty() && words.len() < ID_MAX_WORDS {
+            words.push(ascii);
+        }
+    });
+    let mut title_len = 0;
+    for (i, w) in words.iter().enumerate() {
+        let add = w.len() + usize::from(i > 0);
+        if i > 0 && title_len + add > ID_MAX_TITLE_CHARS {
+            break;
+        }
+        s.push('-');
+        // ASCII, so any byte index is a char boundary.
+        s.push_str(w.get(..ID_MAX_TITLE_CHARS).unwrap_or(w));
+        title_len += add;
+    }
+    if words.is_empty() {
+        s.push_str("-untitled");
+    }
+    s
+}
+
+/// A string folded to lower-case ASCII words separated by single spaces: the
+/// key for matching names whatever their accents (`Genève` → `geneve`,
+/// `Port-au-Prince` → `port au prince`); letters with no ASCII form are dropped.
+pub fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_word(s, |w, _| {
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.extend(w.chars().filter(char::is_ascii_alphanumeric));
+        if out.len() == start {
+            out.truncate(before);
+        }
+    });
+    out
+}
+
+/// The normal forms of the words of `text`, in order.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w, _| out.push(w.to_string()));
+    out
+}
+
+/// Lowercase ASCII slug with diacritics folded: `Zürich Çay` → `zurich-cay`.
+/// Used as entity ids in URLs. A name with no Latin letter or digit at all
+/// (say, in Arabic script) gets its code points in hex, so it still has an id.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_word(s, |w, _| {
+        let before = out.len();
+        if before > 0 {
+            out.push('-');
+        }
+        let after_dash = out.len();
+        out.extend(w.chars().filter(char::is_ascii_alphanumeric));
+        if out.len() == after_dash {
+            out.truncate(before); // a word with no Latin letter: no empty part
+        }
+    });
+    if out.is_empty() && s.chars().any(char::is_alphanumeric) {
+        return hex_slug(s);
+    }
+    out
+}
+
+fn hex_slug(s: &str) -> String {
+    let codes: Vec<String> = s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect();
+    format!("u-{}", codes.join("-"))
+}
+
+/// `trafficking-in-persons` → `Trafficking in persons`: a topic slug as words.
+pub fn slug_to_words(slug: &str) -> String {
+    let spaced = slug.replace(['-', '_'], " ");
+    let mut chars = spaced.trim().chars();
+    match chars.next() {
+        // Slugs are ASCII; `char::to_uppercase` would ship Unicode's case
+        // tables to the browser (about 5 kB of brotli) for nothing.
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_folded_and_lowercased() {
+        for (text, want) in [
+            ("Zürich", vec!["zurich"]),
+            ("São Paulo", vec!["sao", "paulo"]),
+            ("Côte d’Ivoire", vec!["cote", "d", "ivoire"]),
+            ("Cote d'Ivoire", vec!["cote", "d", "ivoire"]),
+            ("GLO.ACT 2015-2019", vec!["glo", "act", "2015", "2019"]),
+            ("Straße Œuvre Łódź", vec!["strasse", "oeuvre", "lodz"]),
+            ("Hà Nội, Việt Nam", vec!["ha", "noi", "viet", "nam"]),
+            ("Zu\u{0308}rich", vec!["zurich"]),
+            ("Москва", vec!["москва"]),
+            ("  -- !! ", vec![]),
+            ("", vec![]),
+        ] {
+            assert_eq!(words(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn word_ranges_are_byte_ranges_of_the_original() {
+        let text = "Zürich, São Paulo";
+        let mut got = Vec::new();
+        for_each_word(text, |w, r| got.push((w.to_string(), &text[r])));
+        assert_eq!(
+            got,
+            vec![
+                ("zurich".to_string(), "Zürich"),
+                ("sao".to_string(), "São"),
+                ("paulo".to_string(), "Paulo")
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        for (text, want) in [
+            ("Zürich Çay", "zurich-cay"),
+            ("Abbas Bagherpour", "abbas-bagherpour"),
+            ("UNODC", "unodc"),
+            ("GLO.ACT", "glo-act"),
+            ("trafficking-in-persons", "trafficking-in-persons"),
+            ("  Côte d’Ivoire ", "cote-d-ivoire"),
+            ("李", "u-674e"),
+            ("", ""),
+            ("--", ""),
+        ] {
+            assert_eq!(slug(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_latin_letter_with_a_diacritic_folds_to_ascii() {
+        // Latin-1 Supplement and Latin Extended-A letters, both cases, plus
+        // the Extended-B letters with diacritics that occur in names.
+        let letters = ('\u{00C0}'..='\u{017F}')
+            .chain(
+                "ǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǢǣǦǧǨǩǪǫǬǭǴǵǸǹǺǻǼǽǾǿȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȦȧȨȩȪȫȬȭȮȯȰȱ"
+                    .chars(),
+            )
+            .filter(|c| c.is_alphabetic());
+        for c in letters {
+            let w = words(&c.to_string());
+            assert!(
+                w.len() == 1 && w[0].bytes().all(|b| b.is_ascii_lowercase()),
+                "{c} (U+{:04X}) folds to {w:?}",
+                u32::from(c)
+            );
+        }
+        for (letter, ascii) in [
+            ("É", "e"),
+            ("ß", "ss"),
+            ("Œ", "oe"),
+            ("Þ", "th"),
+            ("Ĳ", "ij"),
+            ("ǽ", "ae"),
+        ] {
+            assert_eq!(words(letter), [ascii], "{letter}");
+        }
+    }
+
+    #[test]
+    fn release_slugs() {
+        let cases = [
+            (
+                Some("2019-04-17"),
+                "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters",
+                "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase",
+            ),
+            (None, "Côte d'Ivoire joins São Tomé", "undated-cote-divoire-joins-sao-tome"),
+            (Some("2020-01-02"), "Iran's  ratification: UNTOC!", "2020-01-02-irans-ratification-untoc"),
+            (Some("2020-01-02"), "Straße Œuvre Łódź", "2020-01-02-strasse-oeuvre-lodz"),
+            (Some("2020-01-02"), "", "2020-01-02-untitled"),
+            (Some("2020-01-02"), "Новости", "2020-01-02-untitled"),
+            (Some("2020-01-02"), "Новости UNODC", "2020-01-02-unodc"),
+            (
+                Some("2020-01-02"),
+                "Internationalisation counterterrorism interdepartmentalisation multistakeholderism",
+                "2020-01-02-internationalisation-counterterrorism",
+            ),
+        ];
+        for (date, title, want) in cases {
+            assert_eq!(release_slug(date, title), want, "{title}");
+        }
+        let long = "x".repeat(100);
+        assert_eq!(
+            release_slug(Some("2020-01-02"), &long),
+            format!("2020-01-02-{}", "x".repeat(ID_MAX_TITLE_CHARS))
+        );
+    }
+
+    #[test]
+    fn folding_for_matching() {
+        assert_eq!(fold_ascii("Genève"), "geneve");
+        assert_eq!(fold_ascii("NEW  YORK"), "new york");
+        assert_eq!(fold_ascii("Port-au-Prince"), "port au prince");
+        assert_eq!(fold_ascii("Москва, Vienna"), "vienna");
+    }
+
+    #[test]
+    fn topic_slugs_read_as_words() {
+        for (slug, want) in [
+            ("trafficking-in-persons", "Trafficking in persons"),
+            ("cybercrime", "Cybercrime"),
+            ("", ""),
+        ] {
+            assert_eq!(slug_to_words(slug), want);
+        }
+    }
+}
