@@ -14,6 +14,7 @@ mod release_card;
 mod result_list;
 mod search_box;
 mod sort_select;
+mod timeline_link;
 
 pub use active_filters::{facet_title, ActiveFilters};
 pub use error_view::ErrorView;
@@ -28,3 +29,4 @@ pub use release_card::{facet_link, ReleaseCard};
 pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use sort_select::SortSelect;
+pub use timeline_link::TimelineLink;
