@@ -4,7 +4,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::components::{ErrorView, Layout};
+use crate::components::{ErrorView, Layout, PositionsNotice};
 use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
 use crate::pages::{EntityKind, EntityPage, HomePage, NotFoundPage, ReleasePage};
@@ -34,6 +34,9 @@ pub struct ShellProps {
     pub corpus: Rc<Corpus>,
     #[prop_or_default]
     pub generation: DataGeneration,
+    /// Why the word positions could not be used, if they could not.
+    #[prop_or_default]
+    pub positions_error: Option<CorpusError>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -42,10 +45,14 @@ pub struct ShellProps {
 /// itself comes from the caller (browser history in the app, memory in tests).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
+    let notice = match &props.positions_error {
+        Some(error) => html! { <PositionsNotice error={error.clone()} /> },
+        None => html! {},
+    };
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
-                <Layout>{ props.children.clone() }</Layout>
+                <Layout {notice}>{ props.children.clone() }</Layout>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
     }
@@ -88,26 +95,32 @@ pub fn app() -> Html {
         });
     }
     let generation = use_state(DataGeneration::default);
+    let positions_error = use_state(|| None::<CorpusError>);
     let ready = matches!(*state, Load::Ready(_));
     // Effects run once the DOM is updated: the search box is there to use.
     // Then the word positions (exact phrases) come in the background.
     {
         let (state, generation) = (state.clone(), generation.setter());
+        let positions_error = positions_error.setter();
         use_effect_with(ready, move |&ready| {
             if let (true, Load::Ready(corpus)) = (ready, &*state) {
                 mark("dateline-usable");
                 let corpus = corpus.clone();
                 spawn_local(async move {
                     let positions = Download::start("data/positions.bin").bytes().await;
-                    // Without them a quoted phrase matches all its words: still useful.
-                    if let Ok(()) = positions.and_then(|bytes| {
+                    // Without them a quoted phrase matches all its words: still
+                    // useful, and the page says so.
+                    match positions.and_then(|bytes| {
                         corpus
                             .index()
                             .add_positions(bytes)
                             .map_err(CorpusError::Damaged)
                     }) {
-                        mark("dateline-positions");
-                        generation.set(DataGeneration(1));
+                        Ok(()) => {
+                            mark("dateline-positions");
+                            generation.set(DataGeneration(1));
+                        }
+                        Err(error) => positions_error.set(Some(error)),
                     }
                 });
             }
@@ -121,7 +134,7 @@ pub fn app() -> Html {
         },
         Load::Ready(corpus) => html! {
             <BrowserRouter>
-                <Shell corpus={corpus.clone()} generation={*generation}>
+                <Shell corpus={corpus.clone()} generation={*generation} positions_error={(*positions_error).clone()}>
                     <Switch<Route> render={switch} />
                 </Shell>
             </BrowserRouter>

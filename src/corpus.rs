@@ -165,14 +165,20 @@ impl Corpus {
                 .contains_key(&(doc as usize / CHUNK_SIZE))
     }
 
-    /// The data file with a document's full record, relative to the page.
-    pub fn chunk_file(doc: u32) -> String {
-        format!("data/{}", pack::chunk_file(doc))
+    /// The data file with a document's full record, relative to the page;
+    /// none for a document the corpus does not have (there is nothing to fetch).
+    pub fn chunk_file(&self, doc: u32) -> Option<String> {
+        ((doc as usize) < self.len()).then(|| format!("data/{}", pack::chunk_file(doc)))
     }
 
     /// Keeps a downloaded chunk file (JSON) for the documents it holds.
     pub fn add_chunk(&self, doc: u32, json: &str) -> Result<(), CorpusError> {
-        let file = Corpus::chunk_file(doc);
+        let file = self
+            .chunk_file(doc)
+            .ok_or_else(|| CorpusError::Unavailable {
+                file: "data/r".into(),
+                reason: format!("there is no release number {doc}"),
+            })?;
         let records: Vec<Release> =
             serde_json::from_str(json).map_err(|e| CorpusError::Decode {
                 line: e.line(),

@@ -112,7 +112,7 @@ pub async fn load_full(corpus: Rc<Corpus>, docs: &[u32]) -> Result<(), CorpusErr
     for group in missing.chunks(PARALLEL) {
         let downloads: Vec<(u32, Download)> = group
             .iter()
-            .map(|&first| (first, Download::start(&Corpus::chunk_file(first))))
+            .filter_map(|&first| Some((first, Download::start(&corpus.chunk_file(first)?))))
             .collect();
         for (first, download) in downloads {
             corpus.add_chunk(first, &download.text().await?)?;

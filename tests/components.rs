@@ -177,3 +177,91 @@ async fn release_text_is_never_html() {
         );
     }
 }
+
+/// Resource entries of the page whose URL contains `part` (downloads made so far).
+fn downloads_of(part: &str) -> usize {
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let entries = performance.get_entries_by_type("resource");
+    (0..entries.length())
+        .filter_map(|i| js_sys::Reflect::get(&entries.get(i), &"name".into()).ok())
+        .filter_map(|name| name.as_string())
+        .filter(|name| name.contains(part))
+        .count()
+}
+
+#[wasm_bindgen_test]
+fn chunk_files_exist_only_for_documents_of_the_corpus() {
+    let corpus = packed_corpus();
+    assert_eq!(corpus.chunk_file(0).as_deref(), Some("data/r/0.json"));
+    let last = corpus.len() as u32 - 1;
+    assert!(corpus.chunk_file(last).is_some());
+    assert_eq!(corpus.chunk_file(last + 1), None);
+    assert_eq!(corpus.chunk_file(u32::MAX), None);
+    assert!(corpus.add_chunk(u32::MAX, "[]").is_err());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_release_id_downloads_nothing() {
+    let before = downloads_of("/data/r/");
+    let root = render_with("/release/no-such-release", packed_corpus()).await;
+    assert_eq!(texts(&root, "h1"), vec!["Page not found".to_string()]);
+    let pause = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 300);
+    });
+    wasm_bindgen_futures::JsFuture::from(pause).await.unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        downloads_of("/data/r/"),
+        before,
+        "a chunk file was requested"
+    );
+    assert!(root.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[derive(yew::Properties, PartialEq)]
+struct WithNoticeProps {
+    corpus: Rc<Corpus>,
+    error: dateline_app::CorpusError,
+}
+
+#[yew::function_component(WithNotice)]
+fn with_notice(props: &WithNoticeProps) -> yew::Html {
+    use yew_router::prelude::*;
+    let history = yew_router::history::AnyHistory::from(
+        yew_router::history::MemoryHistory::with_entries(vec!["/".to_string()]),
+    );
+    yew::html! {
+        <Router {history}>
+            <dateline_app::app::Shell corpus={props.corpus.clone()} positions_error={Some(props.error.clone())}>
+                <Switch<dateline_app::Route> render={dateline_app::app::switch} />
+            </dateline_app::app::Shell>
+        </Router>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn positions_that_cannot_be_used_are_reported_and_the_rest_works() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let error = dateline_app::CorpusError::Unavailable {
+        file: "data/positions.bin".into(),
+        reason: "the server answered 404 Not Found".into(),
+    };
+    let props = WithNoticeProps {
+        corpus: packed_corpus(),
+        error,
+    };
+    yew::Renderer::<WithNotice>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let alert = texts(&root, "main [role=alert]").join(" ");
+    assert!(alert.contains("data/positions.bin"), "{alert}");
+    assert!(alert.contains("404 Not Found"), "{alert}");
+    assert!(alert.contains("contain all its words"), "{alert}");
+    assert!(
+        !texts(&root, ".release-list .release-title").is_empty(),
+        "the timeline still shows"
+    );
+}

@@ -7,6 +7,9 @@ use crate::route::Route;
 pub struct LayoutProps {
     #[prop_or_default]
     pub children: Html,
+    /// Shown at the top of the main landmark on every page (a data notice).
+    #[prop_or_default]
+    pub notice: Html,
 }
 
 /// Skip link, banner, main landmark and footer around every page.
@@ -19,7 +22,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                 <Link<Route> to={Route::Home} classes="brand">{ "Dateline" }</Link<Route>>
                 <span class="tagline">{ "Press release explorer" }</span>
             </header>
-            <main id="main" tabindex="-1">{ props.children.clone() }</main>
+            <main id="main" tabindex="-1">{ props.notice.clone() }{ props.children.clone() }</main>
             <footer class="site-footer">
                 <p>{ "Built with Dateline. All data comes with this site; nothing you do is sent anywhere." }</p>
             </footer>

@@ -4,8 +4,7 @@ use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::Highlighted;
-use crate::hooks::query_pairs;
+use super::{Highlighted, TimelineLink};
 use crate::route::Route;
 
 /// Characters of lede or matching passage under a title.
@@ -22,11 +21,7 @@ pub struct ReleaseCardProps {
 pub fn facet_link(facet: Facet, key: &str, label: String) -> Html {
     let mut filter = Filter::default();
     filter.toggle(facet, key);
-    html! {
-        <Link<Route, Vec<(String, String)>> to={Route::Home} query={Some(query_pairs(&filter))} classes="chip">
-            { label }
-        </Link<Route, Vec<(String, String)>>>
-    }
+    html! { <TimelineLink {filter} classes="chip">{ label }</TimelineLink> }
 }
 
 /// One result: date, highlighted title, place, snippet, country and topic chips.

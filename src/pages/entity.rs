@@ -5,8 +5,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::NotFoundPage;
-use crate::components::{facet_title, Histogram, ResultList};
-use crate::hooks::{query_pairs, use_corpus};
+use crate::components::{facet_title, Histogram, ResultList, TimelineLink};
+use crate::hooks::use_corpus;
 use crate::route::Route;
 
 /// Entities shown in each "appears with" list.
@@ -50,7 +50,6 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     filter.toggle(facet, &key);
     let results = corpus.index().search(&filter);
     let histogram = corpus.index().histogram(&results.hits, Zoom::Years);
-    let timeline_link = query_pairs(&filter);
     let noop = Callback::from(|_: Filter| ());
     html! {
         <article class="entity" aria-labelledby="entity-title">
@@ -61,9 +60,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             }
             <p>
                 { format!("{} release{} · ", results.total, if results.total == 1 { "" } else { "s" }) }
-                <Link<Route, Vec<(String, String)>> to={Route::Home} query={Some(timeline_link)}>
-                    { "Explore them on the timeline" }
-                </Link<Route, Vec<(String, String)>>>
+                <TimelineLink filter={filter.clone()}>{ "Explore them on the timeline" }</TimelineLink>
             </p>
             <Histogram {histogram} filter={filter.clone()} on_change={noop} />
             <div class="co-occurring">

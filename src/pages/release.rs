@@ -42,8 +42,8 @@ fn absolute_url(basename: Option<&str>, route: &Route) -> String {
 pub fn release_page(props: &ReleasePageProps) -> Html {
     let corpus = use_corpus();
     let doc = corpus.position(&props.id);
-    let full = use_full_release(doc.unwrap_or(u32::MAX as usize) as u32);
-    let (Some(listed), Some(doc)) = (corpus.get(&props.id), doc) else {
+    let full = use_full_release(doc.and_then(|d| u32::try_from(d).ok()));
+    let (Some(listed), Some(doc), Some(full)) = (corpus.get(&props.id), doc, full) else {
         return html! { <NotFoundPage what={props.id.clone()} /> };
     };
     match full {

@@ -27,11 +27,17 @@ export const TYPES = {
  * `fallbackStatus` 200 makes unknown paths behave like a host with a rewrite
  * rule (Netlify's `/* /index.html 200`); Lighthouse refuses a 404 page.
  * `gzip` compresses responses for clients that accept it, as real hosts do.
+ * `files` (a Map from a path under the public URL, `data/list.bin`, to a
+ * Buffer) is read on every request before the disk: a test replaces a file
+ * with a damaged copy without touching dist/.
+ * Request lines up to 4 MB are accepted (the hostile-URL test sends 100 kB
+ * words); a path that is not a file (broken percent-encoding, a NUL, `..`
+ * past the root) is an unknown path: 404.html.
  */
-export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = false } = {}) {
+export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = false, files = new Map() } = {}) {
   const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
   const gzipCache = new Map();
-  const server = createServer(async (req, res) => {
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const writeHead = res.writeHead.bind(res);
       const end = res.end.bind(res);
@@ -57,17 +63,26 @@ export async function serveDist(dist, publicUrl, { fallbackStatus = 404, gzip = 
         return end(body);
       };
     }
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const raw = new URL(req.url, 'http://localhost').pathname;
+    let path;
+    try {
+      path = decodeURIComponent(raw);
+    } catch {
+      path = raw; // not a file name: falls through to 404.html
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not under the public URL');
       return;
     }
-    let file = normalize(join(dist, path.slice(base.length)));
-    if (!file.startsWith(dist)) {
-      res.writeHead(403).end();
+    const replaced = files.get(path.slice(base.length));
+    if (replaced) {
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(replaced);
       return;
     }
+    let file = normalize(join(dist, path.slice(base.length)));
     try {
+      const inside = file === dist || file.startsWith(`${dist}${sep}`);
+      if (!inside || file.includes('\0')) throw new Error('not a file of dist/');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);

@@ -1,0 +1,154 @@
+// Damaged data files: each file the app downloads (data/list.bin,
+// data/index.bin, data/positions.bin, a data/r/N.json chunk) truncated, with a
+// flipped byte, and swapped with another file. The app must say which file
+// could not be used, on the page, without a page error: the start-up error
+// view for the list and the index, a notice over a working timeline for the
+// positions, an alert under the title for a chunk. The server replaces the
+// file in memory (server.mjs `files`); dist/ is never modified.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+
+const files = new Map();
+let server;
+let browser;
+let seedPath;
+const original = {};
+
+before(async () => {
+  for (const f of ['data/list.bin', 'data/index.bin', 'data/positions.bin', 'data/r/0.json']) {
+    original[f] = await readFile(join(distDir(), f));
+  }
+  server = await serveDist(distDir(), PUBLIC_URL, { files });
+  browser = await launch();
+  const page = await browser.newPage();
+  await page.goto(`${server.url}?q=${encodeURIComponent('"smuggling of migrants matters"')}`);
+  const seed = page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
+  seedPath = new URL(await seed.getAttribute('href'), server.url).pathname.slice(PUBLIC_URL.length);
+  await page.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The bytes with one flipped (every bit) at `at`. */
+const flipped = (bytes, at) => {
+  const copy = Buffer.from(bytes);
+  copy[at] ^= 0xff;
+  return copy;
+};
+
+/** The file served in place of each file when they are swapped. */
+const OTHER = {
+  'data/list.bin': 'data/index.bin',
+  'data/index.bin': 'data/list.bin',
+  'data/positions.bin': 'data/index.bin',
+  'data/r/0.json': 'data/list.bin',
+};
+
+/**
+ * The damages of a file: name → the damaged bytes. Flipped bytes are where
+ * the file's own structure must notice: a packed file's magic number and
+ * format version, a chunk's JSON syntax (a flip inside a string of text is not
+ * detectable without a checksum, which the formats do not carry).
+ */
+function damagesOf(file) {
+  const cases = [
+    ['truncated to half', (b) => b.subarray(0, b.length >> 1)],
+    ['truncated by one byte', (b) => b.subarray(0, b.length - 1)],
+    ['empty', () => Buffer.alloc(0)],
+    ['with its first byte flipped', (b) => flipped(b, 0)],
+    [`swapped with ${OTHER[file]}`, () => original[OTHER[file]]],
+  ];
+  if (file.endsWith('.bin')) cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
+  else cases.push(['with its closing bracket flipped', (b) => flipped(b, b.lastIndexOf(']'))]);
+  return cases.map(([name, damage]) => [name, () => damage(original[file])]);
+}
+
+/** A fresh page with `file` replaced; its page errors and console errors. */
+async function openWith(file, bytes, path) {
+  files.clear();
+  files.set(file, bytes);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
+  // A deep link is answered with 404.html and status 404 (a plain static
+  // host): the only console error allowed is that of the document itself.
+  const url = server.url + path;
+  const own404 = (m) => /status of 404/.test(m.text()) && m.location().url === url;
+  page.on('console', (m) => m.type() === 'error' && !own404(m) && problems.push(`console error: ${m.text()}`));
+  await page.goto(url);
+  return { page, problems, close: () => context.close().finally(() => files.clear()) };
+}
+
+for (const file of ['data/list.bin', 'data/index.bin']) {
+  for (const [name, damaged] of damagesOf(file)) {
+    test(`${file} ${name}: the error view names it`, async () => {
+      const { page, problems, close } = await openWith(file, damaged(), '');
+      try {
+        await page.getByRole('heading', { level: 1, name: 'Dateline could not start' }).waitFor();
+        const alert = await page.getByRole('alert').textContent();
+        assert.ok(alert.includes(file.slice('data/'.length)), `the alert names ${file}: ${alert}`);
+        assert.deepEqual(problems, []);
+      } finally {
+        await close();
+      }
+    });
+  }
+}
+
+for (const [name, damaged] of damagesOf('data/positions.bin')) {
+  test(`data/positions.bin ${name}: a notice names it and the timeline works`, async () => {
+    const { page, problems, close } = await openWith('data/positions.bin', damaged(), `?q=${encodeURIComponent('"migrants smuggling"')}`);
+    try {
+      const notice = page.getByRole('alert').filter({ hasText: 'data/positions.bin' });
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /all its words/);
+      // Without positions a quoted phrase matches the releases with all its
+      // words: the seed ("smuggling of migrants") is found by the reversed phrase.
+      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE }).waitFor();
+      assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).isEditable(), true);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+for (const [name, damaged] of damagesOf('data/r/0.json')) {
+  test(`data/r/0.json ${name}: the release says it cannot show the text`, async () => {
+    const { page, problems, close } = await openWith('data/r/0.json', damaged(), seedPath);
+    try {
+      await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /data\/r\/0\.json/);
+      assert.equal(await page.locator('.release-body').count(), 0);
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+test('the untouched files: no alert anywhere', async () => {
+  const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), seedPath);
+  try {
+    await page.locator('.release-body').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('dateline-positions').length > 0);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
