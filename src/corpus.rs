@@ -9,7 +9,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use dateline_core::pack::{self, List, CHUNK_SIZE};
+use dateline_core::pack::{self, Chunk, List};
 use dateline_core::query::{DecodeError, Index};
 use dateline_core::{Event, Release};
 
@@ -43,8 +43,8 @@ pub struct Corpus {
     index: Index,
     /// Id → document, made on the first lookup by id (a detail view), not at start.
     by_id: OnceCell<HashMap<String, u32>>,
-    /// Chunk files loaded so far, by chunk number.
-    chunks: RefCell<HashMap<usize, Rc<[Release]>>>,
+    /// Chunk files loaded so far.
+    chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
 }
 
 impl Default for Corpus {
@@ -152,43 +152,37 @@ impl Corpus {
             return releases.get(doc as usize).cloned();
         }
         let chunks = self.chunks.borrow();
-        let chunk = chunks.get(&(doc as usize / CHUNK_SIZE))?;
-        chunk.get(doc as usize % CHUNK_SIZE).cloned()
+        let records = chunks.get(&Chunk::of(doc, self.len())?)?;
+        records.get(Chunk::slot(doc)).cloned()
     }
 
     /// Whether the full record of `doc` is at hand.
     pub fn has_full(&self, doc: u32) -> bool {
         matches!(self.records, Records::Full(_))
-            || self
-                .chunks
-                .borrow()
-                .contains_key(&(doc as usize / CHUNK_SIZE))
+            || Chunk::of(doc, self.len()).is_some_and(|c| self.chunks.borrow().contains_key(&c))
     }
 
     /// The data file with a document's full record, relative to the page;
     /// none for a document the corpus does not have (there is nothing to fetch).
     pub fn chunk_file(&self, doc: u32) -> Option<String> {
-        ((doc as usize) < self.len()).then(|| format!("data/{}", pack::chunk_file(doc)))
+        Chunk::of(doc, self.len()).map(|c| format!("data/{}", c.file()))
     }
 
     /// Keeps a downloaded chunk file (JSON) for the documents it holds.
     pub fn add_chunk(&self, doc: u32, json: &str) -> Result<(), CorpusError> {
-        let file = self
-            .chunk_file(doc)
-            .ok_or_else(|| CorpusError::Unavailable {
-                file: "data/r".into(),
-                reason: format!("there is no release number {doc}"),
-            })?;
+        let chunk = Chunk::of(doc, self.len()).ok_or_else(|| CorpusError::Unavailable {
+            file: "data/r".into(),
+            reason: format!("there is no release number {doc}"),
+        })?;
+        let file = format!("data/{}", chunk.file());
         let records: Vec<Release> =
             serde_json::from_str(json).map_err(|e| CorpusError::Decode {
                 line: e.line(),
                 column: e.column(),
                 message: format!("{file}: {e}"),
             })?;
-        let first = doc as usize / CHUNK_SIZE * CHUNK_SIZE;
-        let expected = self.len().saturating_sub(first).min(CHUNK_SIZE);
-        let matches = records.len() == expected
-            && (first as u32..)
+        let matches = records.len() == chunk.len(self.len())
+            && (chunk.first_doc()..)
                 .zip(&records)
                 .all(|(d, full)| self.id(d).as_deref() == Some(full.id.as_str()));
         if !matches {
@@ -197,9 +191,7 @@ impl Corpus {
                 reason: "it does not match the release list (files from another build?)".into(),
             });
         }
-        self.chunks
-            .borrow_mut()
-            .insert(doc as usize / CHUNK_SIZE, records.into());
+        self.chunks.borrow_mut().insert(chunk, records.into());
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! Downloads of the data files, relative to the page's `<base href>` so the
 //! app works under any sub-path.
 
+use dateline_core::pack::Chunk;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -101,11 +102,11 @@ pub fn mark(name: &str) {
 /// Downloads the chunk files holding the full records of `docs` that are not
 /// at hand yet (an export of many releases needs them all).
 pub async fn load_full(corpus: Rc<Corpus>, docs: &[u32]) -> Result<(), CorpusError> {
-    let chunk = dateline_core::pack::CHUNK_SIZE as u32;
     let mut missing: Vec<u32> = docs
         .iter()
         .filter(|&&d| !corpus.has_full(d))
-        .map(|&d| d / chunk * chunk)
+        .filter_map(|&d| Chunk::of(d, corpus.len()))
+        .map(Chunk::first_doc)
         .collect();
     missing.sort_unstable();
     missing.dedup();
