@@ -2,6 +2,10 @@
 //! id lists as deltas, strings as length + UTF-8. Written by hand because it
 //! is tiny, decodes at memory speed in the browser and adds nothing to the
 //! wasm (a general serialisation crate costs tens of kilobytes).
+//!
+//! Every file ends with the Adler-32 checksum of what precedes it, so that a
+//! byte damaged anywhere (not only in a count or an offset) is an error, not
+//! a wrong search result.
 
 /// Why a packed file could not be read: where, and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,6 +31,13 @@ impl Writer {
 
     pub fn varint(&mut self, n: u32) {
         push_varint(&mut self.buf, n);
+    }
+
+    /// The file: what was written, then its checksum.
+    pub fn finish(mut self) -> Vec<u8> {
+        let sum = adler2::adler32_slice(&self.buf);
+        self.buf.extend_from_slice(&sum.to_le_bytes());
+        self.buf
     }
 
     pub fn len(&mut self, n: usize) {
@@ -124,6 +135,26 @@ impl<'a> Reader<'a> {
         if self.varint()? != version {
             return Err(self.error("the format version this app reads (rebuild the site)"));
         }
+        Ok(())
+    }
+
+    /// Checks the checksum that `Writer::finish` put at the end, and reads
+    /// no further than the bytes it covers. Called after `magic`, so that a
+    /// file of another kind or version says so rather than "damaged".
+    pub fn checksummed(&mut self) -> Result<(), DecodeError> {
+        let Some(end) = self.buf.len().checked_sub(4).filter(|&e| e >= self.at) else {
+            return Err(self.error("a checksum at the end of the file"));
+        };
+        let (body, sum) = self.buf.split_at(end);
+        let written = u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]);
+        if adler2::adler32_slice(body) != written {
+            return Err(DecodeError {
+                file: self.file,
+                offset: end,
+                expected: "bytes that match the file's checksum (the file is damaged or cut short)",
+            });
+        }
+        self.buf = body;
         Ok(())
     }
 
@@ -292,6 +323,34 @@ mod tests {
         }
         assert_eq!(read_checked_varint(&v, &mut at), 0, "0 past the end");
         assert_eq!(read_checked_varint(&[0xFF], &mut 0), 0x7F);
+    }
+
+    #[test]
+    fn any_damaged_byte_fails_the_checksum() {
+        let mut w = Writer::default();
+        w.magic(b"TEST", 1);
+        w.str(&"some text that a flip could hide in ".repeat(20));
+        let file = w.finish();
+        let mut r = Reader::new(&file, "t.bin");
+        r.magic(b"TEST", 1).unwrap();
+        r.checksummed().unwrap();
+        assert!(r.str().is_ok());
+        r.done().unwrap();
+        for at in 5..file.len() {
+            for bit in [0x01, 0x80] {
+                let mut bad = file.clone();
+                bad[at] ^= bit;
+                let mut r = Reader::new(&bad, "t.bin");
+                r.magic(b"TEST", 1).unwrap();
+                let e = r.checksummed().unwrap_err();
+                assert_eq!((e.file, e.offset), ("t.bin", file.len() - 4), "byte {at}");
+            }
+        }
+        for cut in [0, 3, 6, file.len() - 1] {
+            let mut r = Reader::new(&file[..cut], "t.bin");
+            let _ = r.magic(b"TEST", 1);
+            assert!(r.checksummed().is_err(), "cut at {cut}");
+        }
     }
 
     #[test]

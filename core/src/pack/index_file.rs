@@ -9,7 +9,8 @@ use crate::query::inverted::Inverted;
 use crate::query::{DecodeError, Facet, Index};
 
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
-const INDEX_VERSION: u32 = 3;
+/// 4: a checksum at the end (of `positions.bin` too).
+const INDEX_VERSION: u32 = 4;
 const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
 
 impl Index {
@@ -28,7 +29,7 @@ impl Index {
         }
         self.text.write(&mut w);
         self.facets.iter().for_each(|f| f.write(&mut w));
-        w.buf
+        w.finish()
     }
 
     /// Takes the file: the postings stay in it, as they are.
@@ -36,6 +37,7 @@ impl Index {
         let file = std::sync::Arc::new(bytes);
         let mut r = Reader::new(&file, "index.bin");
         r.magic(INDEX_MAGIC, INDEX_VERSION)?;
+        r.checksummed()?;
         let n = r.count(1)?;
         let mut dates = Vec::with_capacity(n);
         let mut last = 0i64;
@@ -69,7 +71,7 @@ impl Index {
         let mut w = Writer::default();
         w.magic(POSITIONS_MAGIC, INDEX_VERSION);
         self.text.write_positions(&mut w);
-        w.buf
+        w.finish()
     }
 
     /// Adds the positions to an index read by `from_bytes`: until then a
@@ -78,6 +80,7 @@ impl Index {
         let file = std::sync::Arc::new(bytes);
         let mut r = Reader::new(&file, "positions.bin");
         r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
+        r.checksummed()?;
         self.text.read_positions(&mut r, &file)?;
         r.done()
     }

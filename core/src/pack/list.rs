@@ -7,8 +7,9 @@ use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
 
 const LIST_MAGIC: &[u8; 4] = b"DLLS";
-/// 2: the id is left out when it is the release's natural id (`release_slug`).
-const LIST_VERSION: u32 = 2;
+/// 2: the id is left out when it is the release's natural id (`release_slug`);
+/// 3: a checksum at the end.
+const LIST_VERSION: u32 = 3;
 
 /// How a date is written in `list.bin`.
 const DATE_FROM_INDEX: u32 = 0;
@@ -54,7 +55,7 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
             w.str(&e.text);
         }
     }
-    w.buf
+    w.finish()
 }
 
 fn city(r: &Release) -> Option<&str> {
@@ -115,6 +116,7 @@ impl List {
     pub fn parse(bytes: Vec<u8>, index: &Index) -> Result<List, DecodeError> {
         let mut r = Reader::new(&bytes, "list.bin");
         r.magic(LIST_MAGIC, LIST_VERSION)?;
+        r.checksummed()?;
         let n = r.count(4)?;
         if n != index.len() {
             return Err(r.error("as many releases as index.bin (files from one build)"));

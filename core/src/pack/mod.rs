@@ -1,15 +1,16 @@
 //! Every file the app downloads, written once at build time by `dateline
 //! pack` and read in the browser without indexing anything. Each binary file
-//! starts with a four-byte magic and a format version (varint), and decodes
+//! starts with a four-byte magic and a format version (varint), ends with an
+//! Adler-32 checksum of the rest, and decodes
 //! with a [`DecodeError`] naming the file, the byte offset and what was
 //! expected (the byte format is `crate::codec`). Change a layout, bump its
 //! version: an old page then says "rebuild the site" instead of misreading.
 //!
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
-//! | `list.bin` | `DLLS` | 2 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
-//! | `index.bin` | `DLIX` | 3 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), six facets | [`index_file`] |
-//! | `positions.bin` | `DLPS` | 3 | word positions per posting, for exact phrases; fetched after start | [`index_file`] |
+//! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
+//! | `index.bin` | `DLIX` | 4 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), six facets | [`index_file`] |
+//! | `positions.bin` | `DLPS` | 4 | word positions per posting, for exact phrases; fetched after start | [`index_file`] |
 //! | `r/<n>.json` | — | — | JSON array of [`CHUNK_SIZE`] full records ([`chunk_file`]) | here |
 //!
 //! Documents are numbered newest first, in every file alike.
