@@ -154,11 +154,12 @@ function within10(key) {
   assert.ok(ratio <= 1.1 && ratio >= 0.9, `${key}: ${warm[key]} after ${WARM} changes, ${end[key]} after ${changes} (×${ratio.toFixed(3)})`);
 }
 
-// Known leak, reported: after a full GC the renderer still holds detached
-// nodes and their listeners (CDP Nodes about ×7, JSEventListeners ×8 after
-// 1,000 changes) while the live document stays the same size; the JS heap
-// grows about 20 %. Not yet traced (window listeners stay at one each).
-test('1000 route changes: no detached nodes, listeners or JS heap left behind', { todo: 'detached DOM nodes and their listeners grow; see the comment above' }, () => {
+// Detached nodes, their listeners and the JS heap, after a full GC. They grew
+// (Nodes ×7, JSEventListeners ×8, JS heap +20 % over 1,000 changes) while
+// the JSON-LD of a release went into <head> through a yew portal: yew 0.23
+// never releases a portal's event subtree (capture listeners `forget()`-ed on
+// the host, holding the subtree and its mount element, the page's <article>).
+test('1000 route changes: no detached nodes, listeners or JS heap left behind', () => {
   assert.ok(soak, 'the soak ran');
   for (const key of ['nodes', 'listeners', 'jsHeapBytes']) within10(key);
 });
