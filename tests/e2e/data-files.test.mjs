@@ -56,10 +56,10 @@ const OTHER = {
 };
 
 /**
- * The damages of a file: name → the damaged bytes. Flipped bytes are where
- * the file's own structure must notice: a packed file's magic number and
- * format version, a chunk's JSON syntax (a flip inside a string of text is not
- * detectable without a checksum, which the formats do not carry).
+ * The damages of a file: name → the damaged bytes. A packed file carries a
+ * checksum, so a byte flipped anywhere (here: the middle, inside postings or
+ * text) is caught; a chunk's JSON is checked by its syntax and against the
+ * list (a flip inside a string of its text is not detectable).
  */
 function damagesOf(file) {
   const cases = [
@@ -69,7 +69,10 @@ function damagesOf(file) {
     ['with its first byte flipped', (b) => flipped(b, 0)],
     [`swapped with ${OTHER[file]}`, () => original[OTHER[file]]],
   ];
-  if (file.endsWith('.bin')) cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
+  if (file.endsWith('.bin')) {
+    cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
+    cases.push(['with a byte in the middle flipped', (b) => flipped(b, b.length >> 1)]);
+  }
   else cases.push(['with its closing bracket flipped', (b) => flipped(b, b.lastIndexOf(']'))]);
   return cases.map(([name, damage]) => [name, () => damage(original[file])]);
 }
