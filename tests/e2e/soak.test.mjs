@@ -73,7 +73,10 @@ async function cycle(n) {
   const boxes = [...document.querySelectorAll('.facets input[type=checkbox]')];
   const box = boxes[n % boxes.length];
   const id = box.id;
-  await step('facet on', () => click(box, 'facet'), () => location.search !== '' && document.getElementById(id)?.checked === true);
+  // A click checks the box at once; the URL and the active filters follow
+  // in later frames, so wait for the chip that step 7 clicks.
+  const chipShown = () => document.querySelector('.active-filters button.removable') !== null;
+  await step('facet on', () => click(box, 'facet'), () => location.search !== '' && document.getElementById(id)?.checked === true && chipShown());
   const withFacet = location.search;
   // off by its "Remove" chip among the active filters
   await step('facet off', () => click(document.querySelector('.active-filters button.removable'), 'remove chip'), () => onTimeline('') && !document.getElementById(id)?.checked);
