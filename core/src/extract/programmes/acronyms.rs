@@ -1,0 +1,259 @@
+//! Names and acronyms: way 2 (a name with its acronym in brackets) and
+//! way 3 (a quoted name next to a head noun).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::lists::{is_excluded, is_hint, lists};
+use super::mentions::{cap_run_start, mention, skip_leading, Mention};
+use super::tokens::{acronym_like, Kind, Tok};
+
+/// Tokens scanned after `is a` for the head noun that makes a name a programme.
+const PREDICATE_REACH: usize = 14;
+/// Longest bracket that can hold an acronym.
+const MAX_BRACKET_TOKENS: usize = 8;
+/// Longest quoted name, in tokens.
+const MAX_QUOTED_TOKENS: usize = 25;
+
+/// The acronym in a bracket opening at `open`: its first word when that is
+/// an acronym (`(GLO.ACT Asia and the Middle East)` gives `GLO.ACT`), else a
+/// short bracket holding an acronym (`(Global SMART)`). Returns the index of
+/// the closing bracket too.
+pub(super) fn bracket_acronym(s: &str, toks: &[Tok], open: usize) -> Option<(usize, String)> {
+    if toks.get(open)?.kind != Kind::Open {
+        return None;
+    }
+    let close = (open + 1..toks.len().min(open + 2 + MAX_BRACKET_TOKENS))
+        .find(|&k| toks.get(k).is_some_and(|t| t.kind == Kind::Close))?;
+    let inner = toks.get(open + 1..close)?;
+    if inner.is_empty()
+        || inner
+            .iter()
+            .any(|t| !matches!(t.kind, Kind::Word | Kind::Dash))
+    {
+        return None;
+    }
+    let first = inner.first()?;
+    if first.is_acronym() {
+        return Some((close, first.text.to_string()));
+    }
+    let text = s.get(first.start..inner.last()?.end)?;
+    (inner.len() <= 3 && inner.iter().any(Tok::is_acronym)).then(|| (close, text.to_string()))
+}
+
+/// Way 2: `Name (ACR)` where the sentence calls it a programme, or the name
+/// or acronym is a known programme.
+pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
+    let before = open
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .filter(|t| t.is_cap())?;
+    if before.is_head() {
+        return None; // way 1 has it
+    }
+    let (close, acronym) = bracket_acronym(s, toks, open)?;
+    let run_start = cap_run_start(toks, open, true);
+    let first = name_start(toks, run_start, open, &acronym)?;
+    let mut m = mention(s, toks, first, open - 1)?;
+    let signalled = is_hint(&acronym) || is_hint(&m.name) || called_programme(toks, close);
+    let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
+    let not_programme =
+        words.len() < 2 || head_words(&words).any(|w| lists().not_programme.contains(w));
+    if !signalled || not_programme || is_excluded(&m.name) || is_excluded(&acronym) {
+        return None;
+    }
+    m.end = toks.get(close)?.end;
+    m.acronym = Some(acronym);
+    Some(m)
+}
+
+/// The words that say what a name is: those before its first connector
+/// (`Convention` in `Convention against Corruption`, `Training` in `Training
+/// Against Hate Crimes for Law Enforcement`): a word in the complement
+/// (`Law Enforcement`) says what it is about, not what it is.
+fn head_words(words: &[String]) -> impl Iterator<Item = &String> {
+    let connectors = &lists().connectors;
+    let first_connector = words
+        .iter()
+        .skip(1)
+        .position(|w| connectors.contains(w) && w != "and" && w != "&")
+        .map_or(words.len(), |p| p + 1);
+    words.iter().take(first_connector)
+}
+
+/// Where a name before a bracketed acronym begins: the run of capitalised
+/// words and connectors may include an owner (`UNODC and the Global Action
+/// ...`), so starts after each `the` are tried, preferring the leftmost
+/// whose initial is the acronym's.
+fn name_start(toks: &[Tok], run_start: usize, end: usize, acronym: &str) -> Option<usize> {
+    let initial = acronym
+        .chars()
+        .find(|c| c.is_alphabetic())?
+        .to_lowercase()
+        .next()?;
+    let starts: Vec<usize> = (run_start..end)
+        .filter(|&k| {
+            let t = toks.get(k);
+            let after_the = k
+                .checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.lower() == "the");
+            t.is_some_and(|t| t.is_cap() && !lists().function_words.contains(&t.lower()))
+                && (k == run_start || after_the)
+        })
+        .collect();
+    let fallback = skip_leading(toks, run_start, end, 1);
+    let matching = starts.iter().copied().find(|&k| {
+        toks.get(k)
+            .and_then(|t| t.text.chars().find(|c| c.is_alphabetic()))
+            .and_then(|c| c.to_lowercase().next())
+            == Some(initial)
+    });
+    Some(matching.unwrap_or(fallback))
+}
+
+/// `(ACR) is a four-year (2018-2022), €12 million joint initiative` or
+/// `(ACR) project`: the sentence itself says it is a programme.
+fn called_programme(toks: &[Tok], close: usize) -> bool {
+    let after = toks.get(close + 1..).unwrap_or_default();
+    if after.first().is_some_and(Tok::is_head) || appositive_head(after) {
+        return true;
+    }
+    let is_verb = after
+        .first()
+        .is_some_and(|t| matches!(t.lower().as_str(), "is" | "was" | "remains"));
+    if !is_verb {
+        return false;
+    }
+    for t in after.iter().skip(1).take(PREDICATE_REACH) {
+        if t.is_head() {
+            return true;
+        }
+        let stops = matches!(
+            t.lower().as_str(),
+            "to" | "of"
+                | "for"
+                | "by"
+                | "with"
+                | "in"
+                | "on"
+                | "that"
+                | "which"
+                | "who"
+                | "where"
+                | "and"
+        );
+        if t.sentence_end || (t.is_word() && stops) {
+            return false;
+        }
+    }
+    false
+}
+
+/// `, an initiative supported by ...`, `, a four-year project`: an appositive
+/// right after the bracket whose noun (within a few words) is a head noun.
+fn appositive_head(after: &[Tok]) -> bool {
+    const REACH: usize = 4;
+    let starts = after.first().is_some_and(|t| t.text == ",")
+        && after
+            .get(1)
+            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an" | "the"));
+    starts
+        && after
+            .iter()
+            .skip(2)
+            .take(REACH)
+            .take_while(|t| t.is_word() || t.kind == Kind::Dash)
+            .any(Tok::is_head)
+}
+
+/// Way 3: `the project "Name"`, `the project entitled "Name"`, `the "Name" campaign`.
+/// `quotes_before`: how many quote tokens come before `open`.
+pub(super) fn quoted_mention(
+    s: &str,
+    toks: &[Tok],
+    open: usize,
+    quotes_before: usize,
+) -> Option<Mention> {
+    toks.get(open).filter(|t| t.kind == Kind::Quote)?;
+    let close = (open + 1..toks.len().min(open + MAX_QUOTED_TOKENS))
+        .find(|&k| toks.get(k).is_some_and(|t| t.kind == Kind::Quote))?;
+    let inner = toks.get(open + 1..close).filter(|r| !r.is_empty())?;
+    let before = open.checked_sub(1).and_then(|p| toks.get(p));
+    let labelled = before.is_some_and(|t| {
+        matches!(
+            t.lower().as_str(),
+            "entitled" | "called" | "named" | "titled"
+        )
+    });
+    let head_before = if labelled {
+        open.checked_sub(2).and_then(|p| toks.get(p))
+    } else {
+        before
+    };
+    let next_to_head =
+        head_before.is_some_and(Tok::is_head) || toks.get(close + 1).is_some_and(Tok::is_head);
+    // The opening quote must open: the previous quote closes an earlier span.
+    let opening = quotes_before % 2 == 0;
+    if !next_to_head || !opening || !inner.first()?.is_cap() {
+        return None;
+    }
+    let raw = s.get(inner.first()?.start..inner.last()?.end)?;
+    let (name, acronym) = split_inner_acronym(raw);
+    Some(Mention {
+        start: toks.get(open)?.start,
+        end: toks.get(close)?.end,
+        name,
+        acronym,
+        start_year: None,
+        end_year: None,
+    })
+}
+
+/// `Strengthening X (SX) in Y` → (`Strengthening X in Y`, `SX`).
+fn split_inner_acronym(raw: &str) -> (String, Option<String>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\s*\(([^()\s]{2,20})\)").unwrap_or_else(|e| panic!("bad built-in regex: {e}"))
+    });
+    let acronym = re
+        .captures_iter(raw)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .find(|a| acronym_like(a));
+    let name = match acronym {
+        Some(a) => raw.replacen(&format!("({a})"), "", 1),
+        None => raw.to_string(),
+    };
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (name, acronym.map(str::to_string))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{rows, run, Row};
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str], &[Row])] = &[
+            ("bracket then head noun, law in the complement", &["It is part of the Training Against Hate Crimes for Law Enforcement (TAHCLE) programme, run since 2012."],
+                &[("Training Against Hate Crimes for Law Enforcement", Some("TAHCLE"), None, None)]),
+            ("appositive head noun", &["Both joined the Global Health Security Agenda (GHSA), an initiative supported by WHO."],
+                &[("Global Health Security Agenda", Some("GHSA"), None, None)]),
+            ("treaty head stays out", &["States parties to the Convention against Corruption (UNCAC), a treaty, met."], &[]),
+            ("quoted project name", &["Under the EU-funded project \"Strengthening Border Management (SBM) in Libya\", officers were trained."],
+                &[("Strengthening Border Management in Libya", Some("SBM"), None, None)]),
+            ("curly quoted name", &["The campaign “Not for Sale” ran online."], &[("Not for Sale", None, None, None)]),
+            ("treaty with acronym", &["The United Nations Convention against Corruption (UNCAC) is a legally binding initiative instrument."], &[]),
+            ("sdgs are not programmes", &["It supports the Sustainable Development Goals (SDGs) of the 2030 Agenda."], &[]),
+            ("acronym initiative by sentence", &["The EU Action against Drugs and Organised Crime (EU-ACT) is a regional initiative."],
+                &[("EU Action against Drugs and Organised Crime", Some("EU-ACT"), None, None)]),
+            ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
+                &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),
+        ];
+        for (name, body, expected) in cases {
+            assert_eq!(run(body), rows(expected), "case {name}");
+        }
+    }
+}

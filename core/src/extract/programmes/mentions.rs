@@ -1,0 +1,255 @@
+//! Finding mentions: way 1 (a name around a head noun) and way 4 (a known
+//! programme alone), and the pass over a paragraph that gathers every way.
+
+use super::acronyms::{bracket_acronym, bracketed_mention, quoted_mention};
+use super::lists::{hint_matches, is_excluded, is_hint, lists};
+use super::periods::add_period;
+use super::tokens::{acronym_like, tokenize, Kind, Tok};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Mention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) name: String,
+    pub(super) acronym: Option<String>,
+    pub(super) start_year: Option<String>,
+    pub(super) end_year: Option<String>,
+}
+
+/// Every programme mention in one paragraph, in text order, without overlaps,
+/// each with the period written near it.
+pub(super) fn mentions(s: &str) -> Vec<Mention> {
+    let toks = tokenize(s);
+    let mut found: Vec<Mention> = Vec::new();
+    let extensions = Extensions::default();
+    // Quote tokens before token `i`.
+    let mut quotes_before = 0;
+    for i in 0..toks.len() {
+        found.extend(head_mention(s, &toks, i, &extensions));
+        found.extend(bracketed_mention(s, &toks, i));
+        found.extend(quoted_mention(s, &toks, i, quotes_before));
+        found.extend(hint_mention(s, &toks, i));
+        if toks[i].kind == Kind::Quote {
+            quotes_before += 1;
+        }
+    }
+    found.sort_by_key(|m| (m.start, usize::MAX - m.end));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if kept.last().is_none_or(|k| k.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    let limits: Vec<usize> = kept
+        .iter()
+        .skip(1)
+        .map(|m| m.start)
+        .chain([s.len()])
+        .collect();
+    for (m, limit) in kept.iter_mut().zip(limits) {
+        add_period(s, m, limit);
+    }
+    kept
+}
+
+pub(super) fn mention(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
+    let (a, b) = (toks.get(first)?, toks.get(last)?);
+    let name = s
+        .get(a.start..b.end)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Mention {
+        start: a.start,
+        end: b.end,
+        name,
+        acronym: None,
+        start_year: None,
+        end_year: None,
+    })
+}
+
+/// Index of the first of the capitalised words that run up to (not
+/// including) `i`; `i` itself when there are none.
+pub(super) fn cap_run_start(toks: &[Tok], i: usize, through_connectors: bool) -> usize {
+    let mut j = i;
+    while let Some(prev) = j.checked_sub(1).and_then(|p| toks.get(p)) {
+        let joins = prev.is_cap()
+            || (through_connectors && (prev.is_connector() || prev.kind == Kind::Dash));
+        if !joins || prev.sentence_end || prev.possessive {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// Skips leading function words (`The`, `Under`) and organisation acronyms
+/// (`UNODC Global Programme`) while at least `keep` tokens remain before `end`.
+pub(super) fn skip_leading(toks: &[Tok], mut first: usize, end: usize, keep: usize) -> usize {
+    while first + keep < end {
+        let Some(t) = toks.get(first) else { break };
+        let function = lists().function_words.contains(&t.lower()) || t.is_connector();
+        if !(function || (t.is_acronym() && is_excluded(t.text))) {
+            break;
+        }
+        first += 1;
+    }
+    first
+}
+
+/// The last scan of `right_extension` in a paragraph: scanning from any
+/// token up to where it stopped stops at the same token, so a run of heads
+/// (`Programme on X Programme on Y ...`) is read once, not once per head.
+#[derive(Default)]
+struct Extensions {
+    /// (first token scanned, token the scan stopped at, last capitalised
+    /// word taken, if any).
+    last: std::cell::Cell<Option<(usize, usize, Option<usize>)>>,
+}
+
+/// `on/for/against/to/of` + capitalised words after a head noun: the index of
+/// the last capitalised word, or `i` when the name ends at the head.
+fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
+    let opens = toks
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
+    if !opens || toks.get(i).is_none_or(|t| t.sentence_end) {
+        return i;
+    }
+    let from = i + 2;
+    // Every token from `from` up to `stop` (excluded) only continued the earlier
+    // scan, and the one at `stop` ends this scan as it ended that one.
+    if let Some((first, stop, cap)) = memo.last.get() {
+        if first <= from && from <= stop {
+            return cap.filter(|&c| c >= from).unwrap_or(i);
+        }
+    }
+    let (stop, cap) = scan_extension(toks, from);
+    memo.last.set(Some((from, stop, cap)));
+    cap.unwrap_or(i)
+}
+
+/// Scans the words after `on/for/...` from token `from`: the token the scan
+/// stops at (`toks.len()` at the end) and the last capitalised word taken.
+fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
+    let mut last = None;
+    for (k, t) in toks.iter().enumerate().skip(from) {
+        // `in` joins `Trafficking in Persons` but ends `... Programme on
+        // Cybercrime in Nigeria`: it continues a name only after listed words.
+        let place_in = t.text == "in"
+            && k.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_none_or(|p| !lists().in_after.contains(&p.lower()));
+        if t.is_cap() {
+            last = Some(k);
+        } else if place_in || !(t.is_connector() || t.kind == Kind::Dash) {
+            return (k, last);
+        }
+        if t.sentence_end || t.possessive {
+            return (k, last);
+        }
+    }
+    (toks.len(), last)
+}
+
+/// Way 1: a name built around a head noun.
+fn head_mention(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) -> Option<Mention> {
+    let head = toks.get(i).filter(|t| t.is_head())?;
+    let mut m = if head.is_cap() {
+        capitalised_head(s, toks, i, extensions)?
+    } else {
+        lowercase_head(s, toks, i)?
+    };
+    let last_end = m.end;
+    // Tokens never overlap and are in text order: their ends increase.
+    let last = toks.partition_point(|t| t.end < last_end);
+    toks.get(last).filter(|t| t.end == last_end)?;
+    if let Some((close, acronym)) = bracket_acronym(s, toks, last + 1) {
+        m.end = toks.get(close)?.end;
+        m.acronym = Some(acronym);
+    }
+    let rejected = is_excluded(&m.name) || m.acronym.as_deref().is_some_and(is_excluded);
+    (!rejected).then_some(m)
+}
+
+fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) -> Option<Mention> {
+    let head = toks.get(i)?;
+    let next = toks.get(i + 1);
+    // `Trust Fund`, `Programme Facility`: the later head names it;
+    // `Project Coordinator`, `Programme Office`: not a programme at all.
+    if !head.sentence_end && !head.possessive && next.is_some_and(|n| n.is_cap()) {
+        return None;
+    }
+    let first = skip_leading(toks, cap_run_start(toks, i, false), i + 1, 1);
+    let last = right_extension(toks, i, extensions);
+    if first == last {
+        return None; // a bare "Programme" is unnamed
+    }
+    mention(s, toks, first, last)
+}
+
+/// `the UN.GIFT initiative`, `the Blue Heart campaign`.
+fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let first = skip_leading(toks, cap_run_start(toks, i, false), i, 1);
+    let run = toks.get(first..i).filter(|r| !r.is_empty())?;
+    let run_text = s.get(run.first()?.start..run.last()?.end)?;
+    let owner = run
+        .iter()
+        .any(|t| lists().owners.contains(&t.lower()) || is_excluded(t.text));
+    if is_hint(run_text) && run.len() == 1 && run.first()?.is_acronym() {
+        let mut m = mention(s, toks, first, i - 1)?;
+        m.acronym = Some(m.name.clone());
+        m.end = toks.get(i)?.end;
+        return Some(m);
+    }
+    (is_hint(run_text) || (run.len() >= 2 && !owner)).then(|| mention(s, toks, first, i))?
+}
+
+/// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
+fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    lists().hints.iter().find_map(|hint| {
+        let last = i + hint.len() - 1;
+        let words: Vec<&str> = toks
+            .get(i..=last)?
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text)
+            .collect();
+        if !hint_matches(hint, &words) {
+            return None;
+        }
+        let mut m = mention(s, toks, i, last)?;
+        m.acronym = (hint.len() == 1 && acronym_like(&m.name)).then(|| m.name.clone());
+        Some(m)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{rows, run, Row};
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[&str], &[Row])] = &[
+            ("acronym after head name", &["UNODC's Global Programme against Money Laundering (GPML) trains analysts."],
+                &[("Global Programme against Money Laundering", Some("GPML"), None, None)]),
+            ("plain head name", &["The Container Control Programme seized cocaine."], &[("Container Control Programme", None, None, None)]),
+            ("campaign", &["Supporters of the Blue Heart Campaign wore blue."], &[("Blue Heart Campaign", None, None, None)]),
+            ("maritime programme", &["The Global Maritime Crime Programme supports coast guards."], &[("Global Maritime Crime Programme", None, None, None)]),
+            ("lower-case head after hint", &["Through the UN.GIFT initiative, partners met."], &[("UN.GIFT", Some("UN.GIFT"), None, None)]),
+            ("lower-case head after two words", &["Through the Blue Heart campaign, people wore blue."], &[("Blue Heart campaign", None, None, None)]),
+            ("owner before lower-case head", &["The European Union project and the UNODC programme ended."], &[]),
+            ("partnership facility", &["The Partnership for Integrity Facility opened."], &[("Partnership for Integrity Facility", None, None, None)]),
+            ("trust fund", &["Grants from the UN Trust Fund for Victims of Trafficking helped."], &[("UN Trust Fund for Victims of Trafficking", None, None, None)]),
+            ("unnamed project", &["The project builds capacity. The Project also trains. The programme ends."], &[]),
+            ("observance and report", &["On International Anti-Corruption Day and World Day against Trafficking in Persons, the World Drug Report was launched."], &[]),
+            ("organisations with programme", &["UNDP, the United Nations Development Programme (UNDP), the World Food Programme and the United Nations Environment Programme (UNEP) met."], &[]),
+            ("role after head", &["The Project Coordinator and the Programme Manager spoke."], &[]),
+            ("strategy", &["Kenya adopted its National Anti-Corruption Strategy in May."], &[("National Anti-Corruption Strategy", None, None, None)]),
+        ];
+        for (name, body, expected) in cases {
+            assert_eq!(run(body), rows(expected), "case {name}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! Programmes: named projects, programmes, initiatives, facilities, trust
+//! funds, campaigns, partnerships and national strategies or action plans,
+//! with their acronym and period.
+//!
+//! A name is found in four ways (word lists in `core/data/programmes.tsv`):
+//! 1. capitalised words around a capitalised head noun, with a trailing
+//!    `of/on/for/against/to ...` phrase: `the Global Programme against Money
+//!    Laundering (GPML)`, `National Action Plan against Trafficking in Persons`;
+//!    a lower-case head counts after a known programme or two capitalised
+//!    words that do not name an owner: `the UN.GIFT initiative`, `the Blue
+//!    Heart campaign` (but not `the European Union project`);
+//! 2. a name introduced with an acronym in brackets that the sentence then
+//!    calls a programme (`X (ABC) is a four-year ... initiative`) or that is a
+//!    known programme; where the bracket holds an acronym followed by a
+//!    qualifier (`GLO.ACT Asia and the Middle East`), the acronym is its first
+//!    word (`GLO.ACT`): the qualifier is already in the name;
+//! 3. a quoted name next to a head noun: `the EU-funded project "X"`;
+//! 4. a known programme alone: `GLO.ACT 2015-2019` (name = acronym = as written).
+//!
+//! The period comes from a year range right after the name or its acronym,
+//! `(2018-2022)` in the same sentence's `is a ...` clause, `from 2018 to 2022`,
+//! `launched in 2019` (start only) or a range just before the name.
+//!
+//! One entry per programme and period: mentions of the same programme (same
+//! name or acronym, or a name that begins another) merge; a mention without
+//! period merges into the first entry; one with a period fills an entry with
+//! none or, if every entry already has another period, starts a new entry
+//! (`GLO.ACT 2015-2019` beside `GLO.ACT ... (2018-2022)`).
+
+mod acronyms;
+mod lists;
+mod mentions;
+mod merge;
+mod periods;
+mod tokens;
+
+use super::Text;
+use crate::model::Programme;
+use mentions::mentions;
+use merge::Merged;
+
+pub fn extract(text: &Text) -> Vec<Programme> {
+    let title = (!is_title_case(text.title)).then_some(text.title);
+    let mut merged = Merged::default();
+    for paragraph in title
+        .into_iter()
+        .chain(text.body.iter().map(String::as_str))
+    {
+        for mention in mentions(paragraph) {
+            merged.merge(mention);
+        }
+    }
+    merged.entries
+}
+
+/// Headlines In Title Case (every longer word capitalised) make every word
+/// look like part of a name.
+fn is_title_case(title: &str) -> bool {
+    let long: Vec<&str> = title
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        .count();
+    long.len() >= 3 && capitalised == long.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn run(body: &[&str]) -> Vec<Owned> {
+        run_with_title("", body)
+    }
+
+    fn run_with_title(title: &str, body: &[&str]) -> Vec<Owned> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let text = Text {
+            title,
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        extract(&text)
+            .into_iter()
+            .map(|p| (p.name, p.acronym, p.start, p.end))
+            .collect()
+    }
+
+    pub(super) type Owned = (String, Option<String>, Option<String>, Option<String>);
+    pub(super) type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+    pub(super) fn rows(expected: &[Row]) -> Vec<Owned> {
+        let own = |o: &Option<&str>| o.map(str::to_string);
+        expected
+            .iter()
+            .map(|(n, a, s, e)| (n.to_string(), own(a), own(s), own(e)))
+            .collect()
+    }
+
+    const GLO_ACT: &str = "The Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative by the European Union (EU) and the United Nations Office on Drugs and Crime (UNODC) being implemented in partnership with the International Organization for Migration (IOM) in four countries: Islamic Republic of Afghanistan, Islamic Republic of Iran, Republic of Iraq and Islamic Republic of Pakistan.";
+    const GLO_ACT_NAME: &str = "Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East";
+
+    #[test]
+    fn seed() {
+        let body = [
+            "UNODC hosted a high-level delegation from the Islamic Republic of Iran for a three-day specialized Technical Meeting on Exchange of Views on Cooperation Mechanisms for Effective Prevention and Combat of Transnational Organized Crime at its Headquarters in Vienna from 29-31 January 2019.",
+            "In a first for both counterparts, a senior level delegation discussed mechanisms available within the framework of UN Convention against Transnational Organized Crime (UNTOC) and its Protocols.",
+            GLO_ACT,
+            "The project builds on a global community of practice set in motion in GLO.ACT 2015-2019 and assists governmental authorities and civil society organizations in targeted, innovative and demand-driven interventions.",
+            "This project is funded by the European Union.",
+        ];
+        assert_eq!(
+            run_with_title("Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters", &body),
+            rows(&[
+                (GLO_ACT_NAME, Some("GLO.ACT"), Some("2018"), Some("2022")),
+                ("GLO.ACT", Some("GLO.ACT"), Some("2015"), Some("2019")),
+            ])
+        );
+    }
+
+    #[test]
+    fn title_case_headline_is_skipped() {
+        assert!(run_with_title("UNODC And Partners Launch New Project In Nigeria", &[]).is_empty());
+        assert_eq!(
+            run_with_title(
+                "UNODC launches the Global Programme on Cybercrime in Nigeria",
+                &[]
+            ),
+            rows(&[("Global Programme on Cybercrime", None, None, None)])
+        );
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in [
+            "(",
+            ")",
+            "\"",
+            "“",
+            "Programme",
+            "the Programme (",
+            "GLO.ACT",
+            "X (ABC",
+            "’s",
+            "‘",
+            "2019-",
+            "launched in 20",
+            "é Programme ü (ÉÜ) is a ",
+            "The Ü.Ü (Ü.Ü) is a programme",
+            "\"A\" project \"B",
+        ] {
+            let _ = run(&[s]);
+        }
+    }
+
+    #[test]
+    fn seed_file() {
+        let (title, body, footer) = crate::extract::test_support::seed_text_parts();
+        let text = Text {
+            title: &title,
+            body: &body,
+            footer: &footer,
+            dateline: None,
+            date: None,
+        };
+        let got: Vec<_> = extract(&text)
+            .into_iter()
+            .map(|p| (p.name, p.acronym, p.start, p.end))
+            .collect();
+        assert_eq!(
+            got,
+            rows(&[
+                (GLO_ACT_NAME, Some("GLO.ACT"), Some("2018"), Some("2022")),
+                ("GLO.ACT", Some("GLO.ACT"), Some("2015"), Some("2019")),
+            ])
+        );
+    }
+}

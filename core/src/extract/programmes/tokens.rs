@@ -1,0 +1,178 @@
+//! Tokens: words, brackets, quotes, dashes and breaks of one paragraph.
+
+use super::lists::lists;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Word,
+    Open,
+    Close,
+    Quote,
+    Dash,
+    /// Comma, semicolon, colon: nothing joins across it.
+    Break,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'a> {
+    pub(super) text: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: Kind,
+    /// A full stop, `!` or `?` follows.
+    pub(super) sentence_end: bool,
+    /// `UNODC's`: the word names an owner (text has the `'s` removed).
+    pub(super) possessive: bool,
+}
+
+impl<'a> Tok<'a> {
+    fn new(s: &'a str, start: usize, end: usize, kind: Kind) -> Tok<'a> {
+        Tok {
+            text: &s[start..end],
+            start,
+            end,
+            kind,
+            sentence_end: false,
+            possessive: false,
+        }
+    }
+
+    pub(super) fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    pub(super) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    pub(super) fn is_year(&self) -> bool {
+        self.is_word() && self.text.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Capitalised, and not a hyphenated participle (`EU-funded`, `UNODC-led`).
+    pub(super) fn is_cap(&self) -> bool {
+        let first_upper = self
+            .text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        let participle = self.text.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.chars().all(char::is_lowercase)
+                && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
+        });
+        self.is_word() && first_upper && !participle && !self.is_year()
+    }
+
+    pub(super) fn is_connector(&self) -> bool {
+        self.is_word() && !self.is_cap() && lists().connectors.contains(&self.lower())
+    }
+
+    pub(super) fn is_head(&self) -> bool {
+        self.is_word() && lists().heads.contains(&self.lower())
+    }
+
+    /// `GLO.ACT`, `GPML`, `E4J`, `goAML`, `EU-ACT`, `SDGs`.
+    pub(super) fn is_acronym(&self) -> bool {
+        acronym_like(self.text)
+    }
+}
+
+pub(super) fn acronym_like(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && (upper >= lower || word.contains('.'))
+}
+
+pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
+        let kind = match c {
+            _ if c.is_whitespace() => continue,
+            '(' | '[' => Kind::Open,
+            ')' | ']' => Kind::Close,
+            '"' | '“' | '”' | '«' | '»' => Kind::Quote,
+            '–' | '—' => Kind::Dash,
+            ',' | ';' | ':' => Kind::Break,
+            '.' | '!' | '?' => {
+                if let Some(last) = toks.last_mut() {
+                    last.sentence_end = true;
+                }
+                continue;
+            }
+            _ => {
+                let mut word_end = end;
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_whitespace() || "()[]\"“”«»,;:!?".contains(d) {
+                        break;
+                    }
+                    word_end = j + d.len_utf8();
+                    chars.next();
+                }
+                push_word(&mut toks, s, i, word_end);
+                continue;
+            }
+        };
+        toks.push(Tok::new(s, i, end, kind));
+    }
+    toks
+}
+
+/// Splits quotes, a possessive and a final full stop off a word.
+fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end: usize) {
+    while let Some(q) = s[start..end]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '‘' | '\''))
+    {
+        toks.push(Tok::new(s, start, start + q.len_utf8(), Kind::Quote));
+        start += q.len_utf8();
+    }
+    let mut sentence_end = false;
+    let mut closing_quote = None;
+    loop {
+        let w = &s[start..end];
+        if w.ends_with('.') && !is_abbreviation(w) {
+            sentence_end = true;
+            end -= 1;
+        } else if let Some(q) = w.chars().next_back().filter(|c| matches!(c, '’' | '\'')) {
+            closing_quote = Some(end - q.len_utf8());
+            end -= q.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let w = &s[start..end];
+    if w.is_empty() {
+        return;
+    }
+    let mut tok = Tok::new(
+        s,
+        start,
+        end,
+        if w == "-" { Kind::Dash } else { Kind::Word },
+    );
+    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        tok.text = stem;
+        tok.possessive = true;
+    }
+    tok.sentence_end = sentence_end && closing_quote.is_none();
+    toks.push(tok);
+    if let Some(q) = closing_quote {
+        let mut quote = Tok::new(
+            s,
+            q,
+            s[q..].chars().next().map_or(q, |c| q + c.len_utf8()),
+            Kind::Quote,
+        );
+        quote.sentence_end = sentence_end;
+        toks.push(quote);
+    }
+}
+
+/// `U.S.`, `J.`: a dot that ends an abbreviation, not a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
+    parts.iter().all(|p| p.chars().count() == 1)
+}
