@@ -7,8 +7,8 @@ use yew_router::prelude::*;
 use crate::components::{ErrorView, Layout, PositionsNotice};
 use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
-use crate::pages::{EntityKind, EntityPage, HomePage, NotFoundPage, ReleasePage};
-use crate::route::Route;
+use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
+use crate::route::{EntityKind, Route};
 
 /// Renders the page for a route.
 pub fn switch(route: Route) -> Html {

@@ -5,6 +5,7 @@
 pub mod codec;
 pub mod display;
 pub mod export;
+pub mod mentions;
 pub mod model;
 pub mod pack;
 pub mod query;

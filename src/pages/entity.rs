@@ -7,27 +7,10 @@ use yew_router::prelude::*;
 use super::NotFoundPage;
 use crate::components::{facet_title, Histogram, ResultList, TimelineLink};
 use crate::hooks::use_corpus;
-use crate::route::Route;
+use crate::route::{entity_route, EntityKind, Route};
 
 /// Entities shown in each "appears with" list.
 const CO_OCCURRING: usize = 10;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum EntityKind {
-    Country,
-    Organisation,
-    Person,
-}
-
-impl EntityKind {
-    fn facet(self) -> Facet {
-        match self {
-            EntityKind::Country => Facet::Country,
-            EntityKind::Organisation => Facet::Organisation,
-            EntityKind::Person => Facet::Person,
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EntityPageProps {
@@ -128,20 +111,5 @@ fn co_occurring_list(props: &CoOccurringProps) -> Html {
                 }) }
             </ol>
         </section>
-    }
-}
-
-/// The route of an entity page.
-pub fn entity_route(kind: EntityKind, key: &str) -> Route {
-    match kind {
-        EntityKind::Country => Route::Country {
-            code: key.to_string(),
-        },
-        EntityKind::Organisation => Route::Organisation {
-            id: key.to_string(),
-        },
-        EntityKind::Person => Route::Person {
-            id: key.to_string(),
-        },
     }
 }

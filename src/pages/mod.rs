@@ -5,7 +5,7 @@ mod home;
 mod not_found;
 mod release;
 
-pub use entity::{entity_route, EntityKind, EntityPage};
+pub use entity::EntityPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use release::ReleasePage;

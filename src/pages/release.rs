@@ -1,12 +1,13 @@
 use dateline_core::display::long_date;
+use dateline_core::mentions::{find_mentions, needles};
 use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::NotFoundPage;
 use crate::components::detail::{
-    citation_text, find_mentions, needles, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph,
-    Neighbours, Quotes, RelatedReleases,
+    citation_text, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes,
+    RelatedReleases,
 };
 use crate::hooks::{use_corpus, use_full_release, FullRelease};
 use crate::route::Route;
@@ -81,7 +82,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     };
     let url = absolute_url(navigator.as_ref().and_then(|n| n.basename()), &route);
     let links = EntityLinks::new(&corpus, release);
-    let marks = find_mentions(&release.body, &needles(release, &links));
+    let marks = find_mentions(&release.body, &needles(release, &links.names()));
     let related: Vec<_> = corpus
         .index()
         .related(doc as u32, RELATED)

@@ -1,11 +1,11 @@
 //! The entity pages a release links to: keys as the search index files them.
 
-use dateline_core::query::{organisation_key, slug, Facet};
+use dateline_core::mentions::{contains_word, funder_names, OrgNames};
+use dateline_core::query::{organisation_key, Facet};
 use dateline_core::Release;
 
 use crate::corpus::Corpus;
-use crate::pages::{entity_route, EntityKind};
-use crate::route::Route;
+use crate::route::{entity_route, EntityKind, Route};
 
 /// An organisation of the release with the key of its entity page.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,58 +73,12 @@ impl EntityLinks {
             .iter()
             .find(|o| o.name.as_deref() == Some(name) || o.acronym.as_deref() == Some(name))
     }
-}
 
-/// The route of a person's page.
-pub fn person_route(name: &str) -> Route {
-    entity_route(EntityKind::Person, &slug(name))
-}
-
-/// The route of a country's page.
-pub fn country_route(code: &str) -> Route {
-    entity_route(EntityKind::Country, &code.trim().to_ascii_uppercase())
-}
-
-const FUNDING: [&str; 6] = [
-    "funded by",
-    "financed by",
-    "funding from",
-    "funding of",
-    "financial support of",
-    "financial support from",
-];
-
-/// The phrases naming who pays: what follows "funded by" (and the like) up
-/// to the end of its sentence or an "implemented by".
-pub fn funder_names(release: &Release) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in &release.body {
-        for keyword in FUNDING {
-            for (at, _) in p.match_indices(keyword) {
-                let rest = &p[at + keyword.len()..];
-                let end = [". ", ".\n", "; ", " implemented", " and implemented"]
-                    .iter()
-                    .filter_map(|stop| rest.find(stop))
-                    .min()
-                    .unwrap_or(rest.len());
-                out.push(rest[..end].trim_end_matches('.').to_string());
-            }
-        }
+    /// `(key, name, acronym)` of each organisation, for `mentions::needles`.
+    pub fn names(&self) -> Vec<OrgNames<'_>> {
+        self.organisations
+            .iter()
+            .map(|o| (o.key.as_str(), o.name.as_deref(), o.acronym.as_deref()))
+            .collect()
     }
-    out
-}
-
-/// Whether `needle` occurs in `text` on word boundaries.
-pub fn contains_word(text: &str, needle: &str) -> bool {
-    !needle.is_empty()
-        && text
-            .match_indices(needle)
-            .any(|(at, _)| is_boundary(text, at, at + needle.len()))
-}
-
-/// Neither side of `text[start..end]` continues a word.
-pub fn is_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }

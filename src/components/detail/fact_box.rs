@@ -3,9 +3,8 @@ use dateline_core::{Contact, ContactKind, Money, Release};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::entities::country_route;
 use super::OrgLink;
-use crate::route::Route;
+use crate::route::{country_route, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct FactBoxProps {

@@ -1,8 +1,20 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::Mark;
-use crate::route::Route;
+use dateline_core::mentions::Mark;
+use dateline_core::query::Facet;
+
+use crate::route::{entity_route, EntityKind, Route};
+
+/// The class naming a mention's kind of entity.
+fn kind_class(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Country => "mention-country",
+        Facet::Organisation => "mention-organisation",
+        Facet::Person => "mention-person",
+        _ => "mention-other",
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct MarkedParagraphProps {
@@ -26,10 +38,13 @@ pub fn marked_paragraph(props: &MarkedParagraphProps) -> Html {
         if !before.is_empty() {
             parts.push(html! { { before.to_string() } });
         }
-        let classes = classes!("mention", format!("mention-{}", m.kind));
-        parts.push(html! {
-            <Link<Route> to={m.target.clone()} {classes}>{ name.to_string() }</Link<Route>>
-        });
+        let classes = classes!("mention", kind_class(m.facet));
+        match EntityKind::of(m.facet) {
+            Some(kind) => parts.push(html! {
+                <Link<Route> to={entity_route(kind, &m.key)} {classes}>{ name.to_string() }</Link<Route>>
+            }),
+            None => parts.push(html! { { name.to_string() } }),
+        }
         at = m.end;
     }
     if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {

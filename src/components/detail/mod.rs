@@ -5,15 +5,13 @@ mod entities;
 mod fact_box;
 mod json_ld;
 mod marked;
-mod mentions;
 mod neighbours;
 mod quotes;
 
 pub use citation::{citation_text, Citation};
-pub use entities::{funder_names, EntityLinks, OrgLink};
+pub use entities::{EntityLinks, OrgLink};
 pub use fact_box::FactBox;
 pub use json_ld::{json_ld, JsonLd};
 pub use marked::MarkedParagraph;
-pub use mentions::{find_mentions, needles, Mark, Needle};
 pub use neighbours::{Neighbours, RelatedReleases};
 pub use quotes::Quotes;

@@ -2,9 +2,8 @@ use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::entities::person_route;
 use super::EntityLinks;
-use crate::route::Route;
+use crate::route::{person_route, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct QuotesProps {
