@@ -37,10 +37,9 @@ impl<'a> Terms<'a> {
 }
 
 /// Byte ranges (on char boundaries of `text`) of the words matching `terms`.
-fn matching_words(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+fn matching_words(text: &str, terms: &Terms<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    if !terms.is_empty() {
-        let terms = Terms::new(terms);
+    if !terms.exact.is_empty() || !terms.prefixes.is_empty() {
         for_each_word(text, |w, range| {
             if terms.matches(w) {
                 out.push(range);
@@ -55,7 +54,7 @@ fn matching_words(text: &str, terms: &[String]) -> Vec<Range<usize>> {
 pub fn highlight(text: &str, terms: &[String]) -> Vec<(bool, Range<usize>)> {
     let mut segments = Vec::new();
     let mut at = 0;
-    for range in matching_words(text, terms) {
+    for range in matching_words(text, &Terms::new(terms)) {
         if range.start > at {
             segments.push((false, at..range.start));
         }
@@ -72,10 +71,11 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<(bool, Range<usize>)> {
 /// `max_chars` characters, cut at word boundaries with `…`; the opening of
 /// the body when there are no terms or none occurs.
 pub fn snippet(body: &[String], terms: &[String], max_chars: usize) -> String {
+    let terms = Terms::new(terms); // once for the whole body
     let best = body
         .iter()
         .filter_map(|p| {
-            let hits = matching_words(p, terms);
+            let hits = matching_words(p, &terms);
             best_window(p, &hits, max_chars).map(|(start, score)| (p, start, score))
         })
         .max_by_key(|&(_, _, score)| score);
