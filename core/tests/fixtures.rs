@@ -535,3 +535,386 @@ fn fixtures_match_expected_table() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// Scoring: precision, recall and F1 per field over the fixtures that give a
+// complete gold set for it (`organisations_all`, `people_all`, `quotes_all`,
+// `programmes_all`; `countries_all` or else the exact `countries`).
+// ---------------------------------------------------------------------------
+
+/// Folds case, curly quotes and apostrophes, dashes and runs of whitespace.
+fn fold(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2010}'..='\u{2015}' => '-',
+            '\u{00A0}' => ' ',
+            c => c,
+        })
+        .collect();
+    mapped
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A label as compared: folded, leading "the" dropped.
+fn label(s: &str) -> String {
+    let f = fold(s);
+    f.strip_prefix("the ").map(str::to_string).unwrap_or(f)
+}
+
+/// Labels of one gold entity: a string, or `{name, acronym, alt: [...]}`.
+fn gold_labels(v: &Value) -> Vec<String> {
+    match v {
+        Value::String(s) => vec![label(s)],
+        v => ["name", "acronym"]
+            .iter()
+            .filter_map(|k| v.get(*k).and_then(Value::as_str))
+            .chain(
+                v.get("alt")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str),
+            )
+            .map(label)
+            .collect(),
+    }
+}
+
+/// Counts of one field: gold items, items found, true positives.
+#[derive(Default, Clone, Copy)]
+struct Score {
+    gold: usize,
+    found: usize,
+    tp: usize,
+}
+
+impl Score {
+    fn add(&mut self, other: Score) {
+        self.gold += other.gold;
+        self.found += other.found;
+        self.tp += other.tp;
+    }
+    fn precision(&self) -> f64 {
+        if self.found == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.found as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// One-to-one greedy matching of found items against gold items; returns the
+/// score and, for the detail listing, the gold items missed and the items
+/// found in excess.
+fn match_sets<G, F>(
+    gold: &[G],
+    found: &[F],
+    matches: impl Fn(&G, &F) -> bool,
+) -> (Score, Vec<usize>, Vec<usize>) {
+    let mut used = vec![false; found.len()];
+    let mut missed = Vec::new();
+    let mut tp = 0;
+    for (gi, g) in gold.iter().enumerate() {
+        match (0..found.len()).find(|&fi| !used[fi] && matches(g, &found[fi])) {
+            Some(fi) => {
+                used[fi] = true;
+                tp += 1;
+            }
+            None => missed.push(gi),
+        }
+    }
+    let extra = (0..found.len()).filter(|&i| !used[i]).collect();
+    (
+        Score {
+            gold: gold.len(),
+            found: found.len(),
+            tp,
+        },
+        missed,
+        extra,
+    )
+}
+
+/// The scored fields, in table order.
+const SCORED: [&str; 6] = [
+    "countries",
+    "organisations",
+    "people",
+    "programmes",
+    "quotes",
+    "quote_speakers",
+];
+
+/// Scores of one release against its row: field → (score, misses, extras).
+fn score_release(release: &Release, expected: &Value) -> Vec<(&'static str, Score, Vec<String>)> {
+    let mut out = Vec::new();
+    let show = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    };
+
+    let countries = expected
+        .get("countries_all")
+        .or_else(|| expected.get("countries"));
+    if let Some(gold) = countries.and_then(Value::as_array) {
+        let found: Vec<&str> = release.countries.iter().map(|c| c.code.as_str()).collect();
+        let (s, missed, extra) = match_sets(gold, &found, |g, f| g.as_str() == Some(*f));
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(extra.iter().map(|&i| format!("+ {}", found[i])));
+        out.push(("countries", s, notes));
+    }
+
+    let entity_labels = |name: Option<&str>, acronym: Option<&str>| -> Vec<String> {
+        [name, acronym].into_iter().flatten().map(label).collect()
+    };
+    let gold_orgs = expected.get("organisations_all").and_then(Value::as_array);
+    if let Some(gold) = gold_orgs {
+        let found: Vec<Vec<String>> = release
+            .organisations
+            .iter()
+            .map(|o| entity_labels(o.name.as_deref(), o.acronym.as_deref()))
+            .collect();
+        let gl: Vec<Vec<String>> = gold.iter().map(gold_labels).collect();
+        let (s, missed, extra) = match_sets(&gl, &found, |g, f| f.iter().any(|l| g.contains(l)));
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(extra.iter().map(|&i| {
+            let o = &release.organisations[i];
+            format!(
+                "+ {:?} ({:?})",
+                o.name.as_deref().unwrap_or("-"),
+                o.acronym.as_deref().unwrap_or("-")
+            )
+        }));
+        out.push(("organisations", s, notes));
+    }
+
+    if let Some(gold) = expected.get("people_all").and_then(Value::as_array) {
+        let gl: Vec<Vec<String>> = gold.iter().map(gold_labels).collect();
+        let (s, missed, extra) =
+            match_sets(&gl, &release.people, |g, p| g.contains(&fold(&p.name)));
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(
+            extra
+                .iter()
+                .map(|&i| format!("+ {:?}", release.people[i].name)),
+        );
+        out.push(("people", s, notes));
+    }
+
+    if let Some(gold) = expected.get("programmes_all").and_then(Value::as_array) {
+        let found: Vec<Vec<String>> = release
+            .programmes
+            .iter()
+            .map(|p| entity_labels(Some(&p.name), p.acronym.as_deref()))
+            .collect();
+        let gl: Vec<Vec<String>> = gold.iter().map(gold_labels).collect();
+        let (s, missed, extra) = match_sets(&gl, &found, |g, f| f.iter().any(|l| g.contains(l)));
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(
+            extra
+                .iter()
+                .map(|&i| format!("+ {:?}", release.programmes[i].name)),
+        );
+        out.push(("programmes", s, notes));
+    }
+
+    if let Some(gold) = expected.get("quotes_all").and_then(Value::as_array) {
+        let text_of =
+            |q: &str| fold(q.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', ' ']));
+        let starts = |g: &Value, q: &dateline_core::Quote| {
+            let want = text_of(
+                g.get("text_start")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default(),
+            );
+            !want.is_empty() && text_of(&q.text).starts_with(&want)
+        };
+        // Every label of the gold organisation a speaker names, so that
+        // "UNHCR" and "the UN Refugee Agency" are one speaker.
+        let speaker_labels = |want: &str| -> Vec<String> {
+            let w = label(want);
+            let mut labels = vec![w.clone()];
+            for g in gold_orgs.into_iter().flatten() {
+                let gl = gold_labels(g);
+                if gl.contains(&w) {
+                    labels.extend(gl);
+                }
+            }
+            labels
+        };
+        // `speaker` is a name, null (unnamed), or a list of acceptable names
+        // where an editor could fairly credit either (spokesperson or office).
+        let same_speaker = |g: &Value, q: &dateline_core::Quote| {
+            let wants: Vec<&str> = match g.get("speaker") {
+                Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+                Some(Value::String(s)) => vec![s.as_str()],
+                _ => Vec::new(),
+            };
+            match q.speaker.as_deref() {
+                None => wants.is_empty(),
+                Some(got) => wants.iter().any(|want| {
+                    fold(want) == fold(got) || speaker_labels(want).contains(&label(got))
+                }),
+            }
+        };
+        let (s, missed, extra) = match_sets(gold, &release.quotes, |g, q| starts(g, q));
+        let clip = |t: &str| t.chars().take(48).collect::<String>();
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(extra.iter().map(|&i| {
+            let q = &release.quotes[i];
+            format!("+ {:?} by {:?}", clip(&q.text), q.speaker)
+        }));
+        out.push(("quotes", s, notes));
+        let (s, missed, extra) = match_sets(gold, &release.quotes, |g, q| {
+            starts(g, q) && same_speaker(g, q)
+        });
+        let mut notes: Vec<String> = missed
+            .iter()
+            .map(|&i| format!("- {}", show(&gold[i])))
+            .collect();
+        notes.extend(extra.iter().map(|&i| {
+            let q = &release.quotes[i];
+            format!("+ {:?} by {:?}", clip(&q.text), q.speaker)
+        }));
+        out.push(("quote_speakers", s, notes));
+    }
+    out
+}
+
+/// Scores summed per field, for the fixtures whose key `keep` accepts, and
+/// the per-fixture notes of what was missed (-) or found in excess (+).
+fn score_corpus(
+    keep: impl Fn(&str) -> bool,
+) -> (BTreeMap<&'static str, (Score, usize)>, Vec<String>) {
+    let (releases, _) = ingest_fixtures();
+    let mut totals: BTreeMap<&'static str, (Score, usize)> = BTreeMap::new();
+    let mut notes = Vec::new();
+    for (key, expected) in expected_table() {
+        let Some(release) = releases.get(&key).filter(|_| keep(&key)) else {
+            continue;
+        };
+        for (field, s, field_notes) in score_release(release, &expected) {
+            let entry = totals.entry(field).or_default();
+            entry.0.add(s);
+            entry.1 += 1;
+            if !field_notes.is_empty() {
+                notes.push(format!("{key} {field}: {}", field_notes.join("; ")));
+            }
+        }
+    }
+    (totals, notes)
+}
+
+fn score_table(totals: &BTreeMap<&'static str, (Score, usize)>) -> String {
+    let mut t = String::from(
+        "| field          | fixtures | gold | found |  TP | precision | recall |   F1 |\n\
+         |----------------|---------:|-----:|------:|----:|----------:|-------:|-----:|\n",
+    );
+    for field in SCORED {
+        if let Some((s, n)) = totals.get(field) {
+            t.push_str(&format!(
+                "| {field:<14} | {n:>8} | {:>4} | {:>5} | {:>3} | {:>9.2} | {:>6.2} | {:>4.2} |\n",
+                s.gold,
+                s.found,
+                s.tp,
+                s.precision(),
+                s.recall(),
+                s.f1()
+            ));
+        }
+    }
+    t
+}
+
+/// The fixture's number (`50_foo.txt` → 50).
+fn fixture_number(key: &str) -> u32 {
+    key.split('_')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Prints the P/R/F1 table, always (run with `-- --nocapture` to see it);
+/// `DATELINE_SCORE_DETAIL=1` adds what each fixture missed or added.
+#[test]
+fn extraction_scores_table() {
+    let (all, notes) = score_corpus(|_| true);
+    let (old, _) = score_corpus(|k| fixture_number(k) < 50);
+    let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
+    println!(
+        "\nExtraction on the fixtures, all with gold sets:\n\n{}",
+        score_table(&all)
+    );
+    println!("Fixtures 01-49 only:\n\n{}", score_table(&old));
+    println!("Fixtures 50 and up only:\n\n{}", score_table(&new));
+    if std::env::var_os("DATELINE_SCORE_DETAIL").is_some() {
+        println!(
+            "Misses (-) and extras (+) per fixture:\n\n{}\n",
+            notes.join("\n")
+        );
+    }
+}
+
+/// Fails when a field's F1 falls below its floor in `_floors`: raise the
+/// floors when the extractors improve, so that the gains are kept.
+#[test]
+fn extraction_scores_meet_floors() {
+    let text = std::fs::read_to_string(fixtures_dir().with_file_name("fixtures-expected.json"))
+        .expect("fixtures-expected.json");
+    let table: Value = serde_json::from_str(&text).expect("fixtures-expected.json parses");
+    let floors = table
+        .get("_floors")
+        .and_then(Value::as_object)
+        .expect("_floors in fixtures-expected.json");
+    let (all, _) = score_corpus(|_| true);
+    let mut below = Vec::new();
+    for (field, floor) in floors {
+        let floor = floor.as_f64().expect("floor is a number");
+        let f1 = all.get(field.as_str()).map(|(s, _)| s.f1()).unwrap_or(0.0);
+        if f1 + 1e-9 < floor {
+            below.push(format!("{field}: F1 {f1:.3} < floor {floor:.2}"));
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "extraction fell below its floors:\n{}\n\n{}",
+        below.join("\n"),
+        score_table(&all)
+    );
+}
