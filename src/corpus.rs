@@ -49,7 +49,7 @@ pub struct Corpus {
 
 impl Default for Corpus {
     fn default() -> Corpus {
-        Corpus::new(Vec::new())
+        Corpus::assemble(Records::Full(Vec::new()), Index::empty())
     }
 }
 

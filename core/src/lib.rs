@@ -7,6 +7,7 @@ pub mod display;
 pub mod export;
 pub mod mentions;
 pub mod model;
+pub mod order;
 pub mod pack;
 pub mod query;
 pub mod text;

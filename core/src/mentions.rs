@@ -126,7 +126,9 @@ pub fn find_mentions(paragraphs: &[String], needles: &[Needle]) -> Vec<Vec<Mark>
             }
         }
     }
-    found.sort_by_key(|&(p, start, end, _)| (std::cmp::Reverse(end - start), p, start));
+    crate::order::sort_by_key(&mut found, |&(p, start, end, _)| {
+        (std::cmp::Reverse(end - start), p, start)
+    });
     let mut first: Vec<Option<(usize, usize)>> = Vec::new();
     let mut marks: Vec<Vec<Mark>> = vec![Vec::new(); paragraphs.len()];
     for (p, start, end, i) in found {
@@ -152,7 +154,7 @@ pub fn find_mentions(paragraphs: &[String], needles: &[Needle]) -> Vec<Vec<Mark>
         });
     }
     for m in &mut marks {
-        m.sort_by_key(|m| m.start);
+        crate::order::sort_by_key(m, |m| m.start);
     }
     marks
 }

@@ -1,4 +1,5 @@
 use dateline_core::display::period;
+use dateline_core::order;
 use dateline_core::Event;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -31,7 +32,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
     if events.is_empty() {
         return html! {};
     }
-    events.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+    order::sort_by(&mut events, |a, b| b.0.start.cmp(&a.0.start));
     let total = events.len();
     html! {
         <section class="events-lane" aria-labelledby="events-heading">

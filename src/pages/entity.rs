@@ -1,3 +1,4 @@
+use dateline_core::order;
 use std::collections::HashMap;
 
 use dateline_core::query::{Facet, Filter, Zoom};
@@ -80,7 +81,7 @@ fn co_occurring(
         }
     }
     let mut top: Vec<_> = counts.into_iter().map(|((k, l), n)| (k, l, n)).collect();
-    top.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    order::sort_by(&mut top, |a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     top.truncate(CO_OCCURRING);
     top
 }

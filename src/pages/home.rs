@@ -1,3 +1,4 @@
+use dateline_core::order;
 use dateline_core::query::{Facet, FacetCounts, FacetValue, Filter, Sort};
 use yew::prelude::*;
 
@@ -95,7 +96,7 @@ pub fn home_page() -> Html {
 fn facet_values(counts: &FacetCounts, facet: Facet) -> Vec<FacetValue> {
     let mut values = counts.get(facet).to_vec();
     if facet == Facet::Year {
-        values.sort_by(|a, b| b.key.cmp(&a.key));
+        order::sort_by(&mut values, |a, b| b.key.cmp(&a.key));
     }
     values
 }

@@ -55,6 +55,8 @@ pub(crate) struct FacetIndex {
     values: Vec<ValueInfo>,
     /// Each value's place in label order, so counts sort on integers.
     label_rank: Vec<u32>,
+    /// The values in label order (the inverse of `label_rank`).
+    by_label: Vec<u32>,
     value_starts: Vec<u32>,
     value_docs: Vec<u32>,
     doc_starts: Vec<u32>,
@@ -62,6 +64,19 @@ pub(crate) struct FacetIndex {
 }
 
 impl FacetIndex {
+    /// No values and no documents.
+    pub fn empty() -> FacetIndex {
+        FacetIndex {
+            values: Vec::new(),
+            label_rank: Vec::new(),
+            by_label: Vec::new(),
+            value_starts: vec![0],
+            value_docs: Vec::new(),
+            doc_starts: vec![0],
+            doc_values: Vec::new(),
+        }
+    }
+
     /// `per_doc[d]`: the values document `d` has. The first label and the
     /// first detail seen win; duplicates within a document count once.
     pub fn build(per_doc: &[Vec<Entry>]) -> FacetIndex {
@@ -89,8 +104,10 @@ impl FacetIndex {
             value_docs.extend(docs);
             value_starts.push(value_docs.len() as u32);
         }
+        let (label_rank, by_label) = label_order(&values);
         let mut index = FacetIndex {
-            label_rank: label_rank(&values),
+            label_rank,
+            by_label,
             values,
             value_starts,
             value_docs,
@@ -146,17 +163,19 @@ impl FacetIndex {
     }
 }
 
-/// Each value's place in label order.
-fn label_rank(values: &[ValueInfo]) -> Vec<u32> {
+/// Each value's place in label order, and the values in that order.
+fn label_order(values: &[ValueInfo]) -> (Vec<u32>, Vec<u32>) {
     let mut by_label: Vec<u32> = (0..values.len() as u32).collect();
-    by_label.sort_by_key(|&v| values.get(v as usize).map(|i| (&i.label, &i.key)));
+    crate::order::sort_by_key(&mut by_label, |&v| {
+        values.get(v as usize).map(|i| (&i.label, &i.key))
+    });
     let mut label_rank = vec![0; values.len()];
     for (rank, &v) in (0u32..).zip(&by_label) {
         if let Some(slot) = label_rank.get_mut(v as usize) {
             *slot = rank;
         }
     }
-    label_rank
+    (label_rank, by_label)
 }
 
 /// `items[starts[i]..starts[i + 1]]`, empty when out of range.
@@ -233,29 +252,28 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
         selected.iter().any(|s| s == key)
     };
     let selected_ids: Vec<u32> = selected.iter().filter_map(|k| index.find(k)).collect();
-    // (count descending, label order, value): sorted as plain integers.
-    let mut order: Vec<(std::cmp::Reverse<u32>, u32, u32)> = (0u32..)
+    // Count descending, then label order, as one integer per value: the
+    // label rank gives the value back.
+    let mut order: Vec<u64> = (0u32..)
         .zip(counts)
         .filter(|&(v, &count)| count > 0 || selected_ids.contains(&v))
-        .map(|(v, &count)| {
-            let rank = index
-                .label_rank
-                .get(v as usize)
-                .copied()
-                .unwrap_or(u32::MAX);
-            (std::cmp::Reverse(count), rank, v)
+        .filter_map(|(v, &count)| {
+            let rank = *index.label_rank.get(v as usize)?;
+            Some(u64::from(!count) << 32 | u64::from(rank))
         })
         .collect();
     order.sort_unstable();
     let mut out: Vec<FacetValue> = order
         .into_iter()
-        .filter_map(|(count, _, v)| {
+        .filter_map(|key| {
+            let v = *index.by_label.get((key & u64::from(u32::MAX)) as usize)?;
+            let count = !((key >> 32) as u32);
             let info = index.info(v)?;
             Some(FacetValue {
                 key: info.key.clone(),
                 label: info.label.clone(),
                 detail: info.detail.clone(),
-                count: count.0,
+                count,
                 selected: is_selected(v),
             })
         })
@@ -346,8 +364,10 @@ impl FacetIndex {
                 *slot += 1;
             }
         }
+        let (label_rank, by_label) = label_order(&values);
         Ok(FacetIndex {
-            label_rank: label_rank(&values),
+            label_rank,
+            by_label,
             values,
             value_starts,
             value_docs,

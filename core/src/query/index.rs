@@ -44,6 +44,18 @@ pub struct Index {
 }
 
 impl Index {
+    /// An index of no releases, without the builder's code (which the app,
+    /// reading packed indexes, otherwise never needs).
+    pub fn empty() -> Index {
+        Index {
+            text: Inverted::empty(),
+            facets: [(); 6].map(|_| FacetIndex::empty()),
+            dates: Vec::new(),
+            newest: Vec::new(),
+            rank: Vec::new(),
+        }
+    }
+
     pub fn new(releases: &[Release]) -> Index {
         let mut builder = Builder::default();
         for r in releases {
@@ -151,22 +163,21 @@ impl Index {
     }
 
     fn order(&self, hits: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
-        let rank = |d: u32| self.rank.get(d as usize).copied().unwrap_or(u32::MAX);
         match sort {
             Sort::Relevance => {
                 // Best score first, then newest, then corpus order: one integer
                 // key per hit, so the sort compares plain numbers.
-                let mut keyed: Vec<(u64, u32)> = hits
+                let mut keyed: Vec<u64> = hits
                     .into_iter()
                     .map(|(d, score)| {
-                        (
-                            u64::from(!ordered_bits(score)) << 32 | u64::from(rank(d)),
-                            d,
-                        )
+                        u64::from(!ordered_bits(score)) << 32 | u64::from(self.place(d))
                     })
                     .collect();
                 keyed.sort_unstable();
-                keyed.into_iter().map(|h| h.1).collect()
+                keyed
+                    .into_iter()
+                    .map(|k| self.doc_at((k & u64::from(u32::MAX)) as u32))
+                    .collect()
             }
             Sort::Newest | Sort::Oldest => {
                 let docs: Vec<u32> = hits.into_iter().map(|h| h.0).collect();
@@ -178,17 +189,18 @@ impl Index {
     /// Dated docs newest (or oldest) first, undated last. Many hits: walk the
     /// precomputed date order through a bitset; few: sort them.
     fn by_date(&self, mut docs: Vec<u32>, oldest: bool) -> Vec<u32> {
-        let undated_last = |d: &u32| {
-            let r = self.rank.get(*d as usize).copied().unwrap_or(u32::MAX);
-            match (r, oldest) {
-                (u32::MAX, _) => (1, 0),
-                (r, true) => (0, u32::MAX - r),
-                (r, false) => (0, r),
-            }
-        };
         let log = usize::BITS - docs.len().leading_zeros();
         if docs.len() * (log as usize) < self.len() {
-            docs.sort_unstable_by_key(undated_last);
+            // Sorted as places (see `place`), mirrored for oldest first.
+            let dated = self.newest.len() as u32;
+            let mirror = |p: u32| match p < dated {
+                true if oldest => dated - 1 - p,
+                _ => p,
+            };
+            let mut places: Vec<u32> = docs.iter().map(|&d| mirror(self.place(d))).collect();
+            places.sort_unstable();
+            docs.clear();
+            docs.extend(places.into_iter().map(|p| self.doc_at(mirror(p))));
             return docs;
         }
         let mut set = DocSet::new(self.len());
@@ -205,6 +217,24 @@ impl Index {
         };
         out.extend(undated);
         out
+    }
+
+    /// A document's place in newest-first order, undated documents after the
+    /// dated ones in corpus order: unique, so sorts can carry it for the doc.
+    fn place(&self, doc: u32) -> u32 {
+        match self.rank.get(doc as usize) {
+            Some(&r) if r != u32::MAX => r,
+            _ => self.newest.len() as u32 + doc,
+        }
+    }
+
+    /// The document at a place (the inverse of `place`).
+    fn doc_at(&self, place: u32) -> u32 {
+        let dated = self.newest.len() as u32;
+        match place < dated {
+            true => self.newest.get(place as usize).copied().unwrap_or(u32::MAX),
+            false => place - dated,
+        }
     }
 
     /// The value of `facet` with this key, if any release has it.
@@ -230,29 +260,41 @@ impl Index {
     /// shared value adds its rarity, ln(N / releases with it).
     pub fn related(&self, doc: u32, n: usize) -> Vec<(u32, f32)> {
         let total = self.len() as f32;
-        let mut shared: Vec<(u32, f32)> = Vec::new();
+        let mut weights = vec![0f32; self.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for facet in Facet::ALL.into_iter().filter(|&f| f != Facet::Year) {
             let f = &self.facets[facet.index()];
             for &v in f.values_of(doc) {
                 let docs = f.docs(v);
                 let weight = (total / docs.len().max(1) as f32).ln();
-                if weight > 0.0 {
-                    shared.extend(docs.iter().filter(|&&d| d != doc).map(|&d| (d, weight)));
+                if weight <= 0.0 {
+                    continue;
+                }
+                for &d in docs.iter().filter(|&&d| d != doc) {
+                    if let Some(w) = weights.get_mut(d as usize) {
+                        if *w == 0.0 {
+                            touched.push(d);
+                        }
+                        *w += weight;
+                    }
                 }
             }
         }
-        shared.sort_unstable_by_key(|s| s.0);
-        let mut scored: Vec<(u32, f32)> = Vec::new();
-        for (d, w) in shared {
-            match scored.last_mut() {
-                Some(last) if last.0 == d => last.1 += w,
-                _ => scored.push((d, w)),
-            }
-        }
-        let rank = |d: u32| self.rank.get(d as usize).copied().unwrap_or(u32::MAX);
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(rank(a.0).cmp(&rank(b.0))));
-        scored.truncate(n);
-        scored
+        // Best first, then newest, as one integer per document.
+        let weight = |d: u32| weights.get(d as usize).copied().unwrap_or(0.0);
+        let mut keyed: Vec<u64> = touched
+            .into_iter()
+            .map(|d| u64::from(!ordered_bits(weight(d))) << 32 | u64::from(self.place(d)))
+            .collect();
+        keyed.sort_unstable();
+        keyed
+            .into_iter()
+            .take(n)
+            .map(|k| {
+                let d = self.doc_at((k & u64::from(u32::MAX)) as u32);
+                (d, weight(d))
+            })
+            .collect()
     }
 }
 
@@ -290,12 +332,18 @@ fn ordered_bits(x: f32) -> u32 {
 
 /// Dated docs newest first, and each doc's place in that order.
 pub(crate) fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let mut newest: Vec<u32> = (0u32..)
+    let newest: Vec<u32> = (0u32..)
         .zip(dates)
         .filter(|(_, &k)| k > 0)
         .map(|(d, _)| d)
         .collect();
-    newest.sort_by_key(|&d| std::cmp::Reverse(dates.get(d as usize).copied().unwrap_or(0)));
+    // Newest first, ties in corpus order: one integer per document.
+    let mut keyed: Vec<u64> = newest
+        .iter()
+        .map(|&d| u64::from(!dates.get(d as usize).copied().unwrap_or(0)) << 32 | u64::from(d))
+        .collect();
+    keyed.sort_unstable();
+    let newest: Vec<u32> = keyed.into_iter().map(|k| k as u32).collect();
     let mut rank = vec![u32::MAX; dates.len()];
     for (r, &d) in (0u32..).zip(&newest) {
         if let Some(slot) = rank.get_mut(d as usize) {
@@ -729,6 +777,69 @@ mod tests {
         assert_eq!(index.related(0, 1).len(), 1);
         assert!(index.related(4, 5).is_empty());
         assert!(index.related(99, 5).is_empty());
+    }
+
+    #[test]
+    fn orders_agree_with_a_plain_sort_on_few_and_many_hits() {
+        // 300 releases, dates with many ties and some undated; every third
+        // says "harbour" (few hits: sorted; all: walked in date order).
+        let releases: Vec<Release> = (0..300)
+            .map(|i| {
+                let date =
+                    (i % 7 != 0).then(|| format!("20{:02}-0{}-1{}", 10 + i % 5, 1 + i % 3, i % 2));
+                let word = if i % 3 == 0 { "harbour" } else { "valley" };
+                let body = format!("{word} news");
+                release(date.as_deref(), &format!("Release {i}"), &[body.as_str()])
+            })
+            .collect();
+        let index = Index::new(&releases);
+        let key = |d: u32| index.dates[d as usize];
+        for qs in [
+            "sort=newest",
+            "sort=oldest",
+            "q=harbour&sort=newest",
+            "q=harbour&sort=oldest",
+        ] {
+            let got = hits(&index, qs);
+            let mut want = got.clone();
+            // Dated first, newest or oldest (oldest is newest reversed, ties
+            // too); undated last in corpus order.
+            want.sort_by_key(|&d| match (key(d), qs.ends_with("oldest")) {
+                (0, _) => (1, 0, d),
+                (k, true) => (0, k, u32::MAX - d),
+                (k, false) => (0, u32::MAX - k, d),
+            });
+            assert_eq!(got, want, "{qs}");
+            assert_eq!(got.len(), if qs.contains("harbour") { 100 } else { 300 });
+        }
+        // Relevance with equal scores (the same body): newest, then corpus order.
+        let same: Vec<Release> = releases
+            .iter()
+            .map(|r| release(r.date.as_deref(), &r.title, &["harbour"]))
+            .collect();
+        let same = Index::new(&same);
+        assert_eq!(
+            hits(&same, "q=harbour&sort=relevance"),
+            hits(&same, "q=harbour&sort=newest")
+        );
+    }
+
+    #[test]
+    fn the_empty_index_answers_like_an_index_of_nothing() {
+        let (built, empty) = (Index::new(&[]), Index::empty());
+        for qs in [
+            "",
+            "q=a",
+            "q=%22a+b%22",
+            "country=IR",
+            "sort=oldest",
+            "from=2019",
+        ] {
+            let f = Filter::from_query(qs);
+            assert_eq!(built.search(&f), empty.search(&f), "{qs}");
+        }
+        assert!(empty.is_empty());
+        assert!(empty.related(0, 5).is_empty());
     }
 
     #[test]

@@ -164,6 +164,24 @@ impl Builder {
     }
 }
 
+impl Inverted {
+    /// No terms and no documents, without the builder (the app's corpus before
+    /// anything is loaded).
+    pub(crate) fn empty() -> Inverted {
+        Inverted {
+            text: String::new(),
+            term_starts: vec![0],
+            post_starts: vec![0],
+            post_bytes: vec![0],
+            postings: Bytes::new(Vec::new()),
+            pos_starts: vec![0],
+            positions: OnceLock::from(Bytes::new(Vec::new())),
+            doc_len: Vec::new(),
+            avg_len: 1.0,
+        }
+    }
+}
+
 fn average(lengths: &[u32]) -> f32 {
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     (total as f32 / lengths.len().max(1) as f32).max(1.0)

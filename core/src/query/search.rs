@@ -97,7 +97,7 @@ pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
     }
     terms.sort_unstable();
     terms.dedup();
-    lists.sort_by_key(Vec::len);
+    crate::order::sort_by_key(&mut lists, Vec::len);
     let mut lists = lists.into_iter();
     let Some(mut acc) = lists.next() else {
         return (Vec::new(), terms);
@@ -164,7 +164,9 @@ fn keep_most_frequent(inv: &Inverted, mut terms: Vec<(usize, f32)>) -> Vec<(usiz
     if terms.len() <= MAX_EXPANSIONS && total <= budget {
         return terms;
     }
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0))));
+    crate::order::sort_by(&mut terms, |a, b| {
+        b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0)))
+    });
     let mut used = 0;
     let keep = terms
         .iter()
