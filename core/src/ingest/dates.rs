@@ -137,7 +137,10 @@ pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDat
         };
         let (month, day) = match (caps.name("a"), caps.name("b")) {
             (Some(a), Some(b)) => {
-                let (a, b) = (a.as_str().parse::<u8>().ok()?, b.as_str().parse::<u8>().ok()?);
+                let (a, b) = (
+                    a.as_str().parse::<u8>().ok()?,
+                    b.as_str().parse::<u8>().ok()?,
+                );
                 let (first, second) = match order {
                     NumericOrder::DayFirst => ((b, a), (a, b)),
                     NumericOrder::MonthFirst => ((a, b), (b, a)),
@@ -237,7 +240,12 @@ mod tests {
         use NumericOrder::{DayFirst, MonthFirst};
         let cases: &[(&str, NumericOrder, Option<(Option<i32>, u8, u8)>, usize)] = &[
             ("04/03/2024 - text", DayFirst, Some((Some(2024), 3, 4)), 10),
-            ("04/03/2024 - text", MonthFirst, Some((Some(2024), 4, 3)), 10),
+            (
+                "04/03/2024 - text",
+                MonthFirst,
+                Some((Some(2024), 4, 3)),
+                10,
+            ),
             ("4.3.2024:", DayFirst, Some((Some(2024), 3, 4)), 8),
             ("4.3.2024:", MonthFirst, Some((Some(2024), 4, 3)), 8),
             ("04-03-2024 –", DayFirst, Some((Some(2024), 3, 4)), 10),
@@ -251,10 +259,25 @@ mod tests {
             ("2nd October 2023", DayFirst, Some((Some(2023), 10, 2)), 16),
             ("October 2nd, 2023", DayFirst, Some((Some(2023), 10, 2)), 17),
             ("2nd of October -", DayFirst, Some((None, 10, 2)), 14),
-            ("Monday, 4 March 2024", DayFirst, Some((Some(2024), 3, 4)), 20),
+            (
+                "Monday, 4 March 2024",
+                DayFirst,
+                Some((Some(2024), 3, 4)),
+                20,
+            ),
             ("Tue. 5 March –", DayFirst, Some((None, 3, 5)), 12),
-            ("Thursday 04/03/2024", MonthFirst, Some((Some(2024), 4, 3)), 19),
-            ("Wednesday, March 6, 2024", DayFirst, Some((Some(2024), 3, 6)), 24),
+            (
+                "Thursday 04/03/2024",
+                MonthFirst,
+                Some((Some(2024), 4, 3)),
+                19,
+            ),
+            (
+                "Wednesday, March 6, 2024",
+                DayFirst,
+                Some((Some(2024), 3, 6)),
+                24,
+            ),
             ("4/3/24", DayFirst, None, 0),
             ("1.5 million", DayFirst, None, 0),
         ];
