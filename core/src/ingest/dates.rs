@@ -235,10 +235,18 @@ mod tests {
         }
     }
 
+    /// (input, order, (year, month, day) or no date, bytes taken)
+    type OrderedCase = (
+        &'static str,
+        NumericOrder,
+        Option<(Option<i32>, u8, u8)>,
+        usize,
+    );
+
     #[test]
     fn numeric_ordinal_and_weekday_dates() {
         use NumericOrder::{DayFirst, MonthFirst};
-        let cases: &[(&str, NumericOrder, Option<(Option<i32>, u8, u8)>, usize)] = &[
+        let cases: &[OrderedCase] = &[
             ("04/03/2024 - text", DayFirst, Some((Some(2024), 3, 4)), 10),
             (
                 "04/03/2024 - text",

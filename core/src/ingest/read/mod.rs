@@ -225,7 +225,7 @@ mod tests {
             format!("\u{feff}\u{feff}{crlf}"),
             plain.replace("Vienna", "\u{feff}Vienna"),
             crlf.replace("Vienna", "\u{feff}Vienna"),
-            format!("\u{feff}---\r\ntitle: Title of the release\r\n---\r\n\u{feff}Vienna, Austria - 17 April 2019 - UNODC hosted a meeting.\r\n\r\nSecond paragraph.\r\n"),
+            "\u{feff}---\r\ntitle: Title of the release\r\n---\r\n\u{feff}Vienna, Austria - 17 April 2019 - UNODC hosted a meeting.\r\n\r\nSecond paragraph.\r\n".to_string(),
         ];
         for (i, text) in variants.iter().enumerate() {
             let name = if i == 5 { "b.md" } else { "b.txt" };
