@@ -3,7 +3,10 @@
 //! A dateline is a place, a date, or both, ending in a dash or colon before the
 //! text: `Vienna, Austria - 17 April 2019 -`, `VIENNA, 14 September (UN
 //! Information Service) -`, `Tehran (I.R.Iran), 2 November 2020 –`,
-//! `NEW YORK, April 17, 2019 —`, `Geneva, 3 March 2021:`, `Nairobi/Kampala, ...`.
+//! `NEW YORK, April 17, 2019 —`, `Geneva, 3 March 2021:`, `Nairobi/Kampala, ...`,
+//! `Abidjan, Côte d’Ivoire - 3 May 2021 -`, `12 March 2024 – Lima, Peru –`,
+//! `Brussels, Monday 04/03/2024 –` (numeric dates in the order of the
+//! dateline's country: `MONTH_FIRST_COUNTRIES`), `NAIROBI (UNEP) –`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
