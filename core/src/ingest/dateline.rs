@@ -3,14 +3,17 @@
 //! A dateline is a place, a date, or both, ending in a dash or colon before the
 //! text: `Vienna, Austria - 17 April 2019 -`, `VIENNA, 14 September (UN
 //! Information Service) -`, `Tehran (I.R.Iran), 2 November 2020 –`,
-//! `NEW YORK, April 17, 2019 —`, `Geneva, 3 March 2021:`, `Nairobi/Kampala, ...`.
+//! `NEW YORK, April 17, 2019 —`, `Geneva, 3 March 2021:`, `Nairobi/Kampala, ...`,
+//! `Abidjan, Côte d’Ivoire - 3 May 2021 -`, `12 March 2024 – Lima, Peru –`,
+//! `Brussels, Monday 04/03/2024 –` (numeric dates in the order of the
+//! dateline's country: `MONTH_FIRST_COUNTRIES`), `NAIROBI (UNEP) –`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::dates::{self, Date, WrittenDate};
+use super::dates::{self, Date, NumericOrder, WrittenDate};
 use super::document::{Diagnostic, Document, Paragraph};
 use crate::extract::countries;
 use crate::model::Dateline;
@@ -213,9 +216,41 @@ pub fn date_line(line: &str) -> Option<WrittenDate> {
     })
 }
 
-/// The dateline opening `text`, if there is one.
+/// The dateline opening `text`, if there is one. A byte-order mark before it
+/// (a file saved twice, files pasted together) is skipped.
 pub fn parse(text: &str) -> Option<Parsed> {
-    parse_dated(text).or_else(|| parse_place_only(text))
+    let unmarked = text.trim_start_matches('\u{feff}');
+    let skipped = text.len() - unmarked.len();
+    let mut parsed = parse_dated(unmarked).or_else(|| parse_place_only(unmarked))?;
+    parsed.rest += skipped;
+    Some(parsed)
+}
+
+/// Countries whose all-numeric dates put the month first (`04/03/2024` is
+/// 3 April): the United States and its territories, and the countries that
+/// took the convention from them. Everywhere else the day comes first.
+const MONTH_FIRST_COUNTRIES: [&str; 12] = [
+    "US", "PR", "GU", "AS", "VI", "MP", "UM", "PH", "BZ", "FM", "MH", "PW",
+];
+
+fn numeric_order(country: Option<&str>) -> NumericOrder {
+    match country {
+        Some(code) if MONTH_FIRST_COUNTRIES.contains(&code) => NumericOrder::MonthFirst,
+        _ => NumericOrder::DayFirst,
+    }
+}
+
+/// The date at `start` read again in the order of the dateline's country (only
+/// an all-numeric date reads differently; the length is the same).
+fn date_for_country(
+    text: &str,
+    start: usize,
+    country: Option<&str>,
+    found: WrittenDate,
+) -> WrittenDate {
+    text.get(start..)
+        .and_then(|s| dates::date_at_start_ordered(s, numeric_order(country)))
+        .map_or(found, |(date, _)| date)
 }
 
 /// A dateline with a date: an optional place before it, an optional agency in
@@ -235,6 +270,19 @@ fn parse_dated(text: &str) -> Option<Parsed> {
             _ => continue,
         };
         let date_end = start + len;
+        if place.0.is_none() {
+            // `12 March 2024 – Lima, Peru – Text`: the place follows the date.
+            if let Some((place, raw_end, rest)) = place_after_date(text, date_end) {
+                return Some(Parsed {
+                    raw: text.get(..raw_end).unwrap_or_default().trim().to_string(),
+                    date: Some(date_for_country(text, start, place.1, date)),
+                    city: place.0,
+                    country: place.1,
+                    rest,
+                });
+            }
+        }
+        let date = date_for_country(text, start, place.1, date);
         // Only a place and a full date make a dateline without a dash or colon.
         let unmarked_ok = date.year.is_some() && place.0.is_some();
         let Some((raw_end, rest)) = after_date(text, date_end, unmarked_ok) else {
@@ -281,6 +329,68 @@ fn strip_dash_suffix(s: &str) -> Option<&str> {
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '‐' | '‒' | '―')
+}
+
+/// A place after a date-first dateline (`12 March 2024 – Lima, Peru – Text`):
+/// a dash or comma after the date, then a place ending in a spaced dash, a
+/// colon or the end of the paragraph. The place must be a known city or name
+/// its country, so that a sentence after a date-only dateline is not taken.
+/// Returns the place, where the dateline as written ends and where the text starts.
+fn place_after_date(text: &str, date_end: usize) -> Option<(Place, usize, usize)> {
+    let pos = skip_spaces(text, date_end);
+    let after = text.get(pos..)?;
+    let first = after.chars().next()?;
+    let sep_len = if first == ',' {
+        1
+    } else if is_dash(first) {
+        after
+            .chars()
+            .take_while(|c| is_dash(*c))
+            .map(char::len_utf8)
+            .sum()
+    } else {
+        return None;
+    };
+    let place_start = skip_spaces(text, pos + sep_len);
+    let (place_end, text_start) = place_end(text, place_start)?;
+    let place = parse_place(text.get(place_start..place_end)?.trim(), false)?;
+    place.1?;
+    Some((place, place_end, skip_spaces(text, text_start)))
+}
+
+/// Where a place starting at `from` ends: before a colon or a dash with a space
+/// on either side (not the hyphen of `Port-au-Prince`), or at the end of the
+/// text, within `MAX_PLACE_BYTES`. Returns the end and where the separator ends.
+fn place_end(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let mut prev_space = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > MAX_PLACE_BYTES {
+            return None;
+        }
+        if c == ':' {
+            return Some((from + i, from + i + 1));
+        }
+        if is_dash(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !is_dash(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let next_space = rest
+                .get(end..)
+                .is_none_or(|r| r.chars().next().is_none_or(char::is_whitespace));
+            if prev_space || next_space {
+                return Some((from + i, from + end));
+            }
+        }
+        prev_space = c.is_whitespace();
+    }
+    Some((text.len(), text.len()))
 }
 
 /// After the date: an optional `(agency)`, then the separator. Returns where the
@@ -334,7 +444,7 @@ fn parse_place_only(text: &str) -> Option<Parsed> {
     let re = RE
         .get_or_init(|| {
             Regex::new(
-                r"^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])\s+",
+                r"^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)",
             )
             .ok()
         })
@@ -352,7 +462,15 @@ fn parse_place_only(text: &str) -> Option<Parsed> {
     // `GENEVA (17 April 2019) -`: the parentheses hold the date, not an agency.
     let date = caps
         .get(2)
-        .and_then(|m| dates::parse_date_only(m.as_str().trim_matches(|c| c == '(' || c == ')')));
+        .map(|m| m.as_str().trim_matches(|c| c == '(' || c == ')').trim())
+        .and_then(|inner| {
+            let (date, len) = dates::date_at_start_ordered(inner, numeric_order(country))?;
+            inner
+                .get(len..)?
+                .chars()
+                .all(|c| c.is_ascii_punctuation() || c.is_whitespace())
+                .then_some(date)
+        });
     Some(Parsed {
         raw: text.get(..raw_end)?.trim().to_string(),
         city,
@@ -380,19 +498,54 @@ fn parse_place(place: &str, lenient: bool) -> Option<Place> {
         .filter(|p| !p.is_empty())
         .collect();
     let first = parts.first()?;
-    if !lenient && (parts.len() > 3 || !parts.iter().all(|p| looks_like_place_name(p))) {
+    // A country's own name may be longer than a place name is allowed to be
+    // (`South Georgia and the South Sandwich Islands`) or hold parentheses
+    // (`Cocos (Keeling) Islands`): the parts after the city are also tried whole.
+    let whole_parts: Vec<&str> = place
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let countries_written: Vec<&'static str> = whole_parts
+        .iter()
+        .skip(1)
+        .filter_map(|p| country_code(p))
+        .collect();
+    let parts_ok = parts.len() <= 3
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, p)| looks_like_place_name(p) || (i > 0 && country_code(p).is_some()));
+    let city_and_countries = whole_parts.len() <= 3
+        && whole_parts.len() == countries_written.len() + 1
+        && looks_like_place_name(first);
+    if !lenient && !parts_ok && !city_and_countries {
         return None;
     }
     let city_written = first.split('/').next().unwrap_or(first).trim();
-    let written_country = parts
-        .iter()
-        .skip(1)
-        .chain(inside.iter())
-        .find_map(|name| country_code(name));
+    let written_country = countries_written.first().copied().or_else(|| {
+        parts
+            .iter()
+            .skip(1)
+            .chain(inside.iter())
+            .find_map(|name| country_code(name))
+    });
     let known = city_country(city_written);
+    // Letters outside ASCII (accents), not a curly apostrophe.
+    let accented = city_written
+        .chars()
+        .any(|c| c.is_alphabetic() && !c.is_ascii());
     let city = match known {
-        // The accents as written win over the gazetteer's plain spelling (BOGOTÁ → Bogotá).
-        Some(_) if !city_written.is_ascii() => normal_case(city_written),
+        // The gazetteer's spelling when it is the name as written (PORT-AUX-FRANÇAIS
+        // → Port-aux-Français, Nuku’alofa → Nuku'alofa); else the accents as
+        // written win over the gazetteer's plain spelling (BOGOTÁ → Bogotá).
+        Some((canonical, _))
+            if fold_ascii(canonical) == fold_ascii(city_written)
+                && (!accented || !canonical.is_ascii()) =>
+        {
+            canonical.to_string()
+        }
+        Some(_) if accented => normal_case(city_written),
         Some((canonical, _)) => canonical.to_string(),
         None => normal_case(city_written),
     };
@@ -433,7 +586,24 @@ fn looks_like_place_name(part: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == '/')
         .filter(|w| !w.is_empty())
         .collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    // `d'Ivoire`, `l’Aquila`: an elided particle before a capitalised word.
+    let capitalised = |w: &&str| {
+        let w = ["d'", "d’", "l'", "l’", "dell'", "dell’", "'s-", "’s-"]
+            .iter()
+            .find_map(|p| w.strip_prefix(p))
+            .unwrap_or(w);
+        // `Deir ez-Zor`, `Ras al-Khaimah`: a short article joined by a hyphen.
+        let w = match w.split_once('-') {
+            Some((article, name))
+                if (1..=3).contains(&article.len())
+                    && article.chars().all(|c| c.is_ascii_lowercase()) =>
+            {
+                name
+            }
+            _ => w,
+        };
+        w.chars().next().is_some_and(char::is_uppercase)
+    };
     !words.is_empty()
         && words.len() <= 5
         && part.chars().count() <= 40
@@ -480,6 +650,7 @@ fn gazetteer() -> &'static HashMap<String, (&'static str, &'static str)> {
     static CITIES: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
     CITIES.get_or_init(|| {
         let mut map = HashMap::new();
+        let mut alternates = Vec::new();
         let rows = include_str!("../../data/cities.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
@@ -489,11 +660,14 @@ fn gazetteer() -> &'static HashMap<String, (&'static str, &'static str)> {
                 continue;
             };
             let (city, code) = (city.trim(), code.trim());
-            let alternates = cols.next().unwrap_or_default().split('|');
-            for name in std::iter::once(city).chain(alternates) {
-                if !name.trim().is_empty() {
-                    map.entry(fold_ascii(name)).or_insert((city, code));
-                }
+            map.entry(fold_ascii(city)).or_insert((city, code));
+            alternates.push((cols.next().unwrap_or_default(), city, code));
+        }
+        // Alternate spellings after every city's own name: `George Town` is the
+        // Cayman Islands' capital, not Penang (which is also written so).
+        for (names, city, code) in alternates {
+            for name in names.split('|').filter(|n| !n.trim().is_empty()) {
+                map.entry(fold_ascii(name)).or_insert((city, code));
             }
         }
         map
@@ -712,6 +886,429 @@ mod tests {
             assert_eq!(r.date.map(|d| d.to_string()).as_deref(), *date, "{text}");
             assert!(r.body[0].starts_with(body0), "{text}: {:?}", r.body[0]);
         }
+    }
+
+    /// Runs `every_dateline_form`'s checks over `cases`.
+    fn check_cases(cases: &[Case]) {
+        for (text, raw, city, country, date, body0) in cases {
+            let mut diags = Vec::new();
+            let r = resolve(&doc(&[text, "Second paragraph."]), &mut diags);
+            if city.is_none() && date.is_none() {
+                assert!(r.dateline.is_none(), "{text}: {:?}", r.dateline);
+                continue;
+            }
+            let d = r.dateline.unwrap_or_else(|| panic!("{text}: no dateline"));
+            assert_eq!(d.raw, *raw, "{text}");
+            assert_eq!(d.city.as_deref(), *city, "{text}");
+            assert_eq!(d.country.as_deref(), *country, "{text}");
+            assert_eq!(r.date.map(|d| d.to_string()).as_deref(), *date, "{text}");
+            assert!(r.body[0].starts_with(body0), "{text}: {:?}", r.body[0]);
+        }
+    }
+
+    #[test]
+    fn apostrophes_in_place_names() {
+        check_cases(&[
+            (
+                "Abidjan, Côte d'Ivoire - 3 May 2021 - The ministry said.",
+                "Abidjan, Côte d'Ivoire - 3 May 2021",
+                Some("Abidjan"),
+                Some("CI"),
+                Some("2021-05-03"),
+                "The ministry",
+            ),
+            (
+                "Abidjan, Côte d’Ivoire – 3 May 2021 – The ministry said.",
+                "Abidjan, Côte d’Ivoire – 3 May 2021",
+                Some("Abidjan"),
+                Some("CI"),
+                Some("2021-05-03"),
+                "The ministry",
+            ),
+            (
+                "ABIDJAN, CÔTE D'IVOIRE, 3 May 2021 – Text.",
+                "ABIDJAN, CÔTE D'IVOIRE, 3 May 2021",
+                Some("Abidjan"),
+                Some("CI"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+            (
+                "Yamoussoukro, Côte d’Ivoire – No date here.",
+                "Yamoussoukro, Côte d’Ivoire",
+                Some("Yamoussoukro"),
+                Some("CI"),
+                None,
+                "No date here.",
+            ),
+            (
+                "L'Aquila, Italy, 6 April 2019 – Text.",
+                "L'Aquila, Italy, 6 April 2019",
+                Some("L'Aquila"),
+                Some("IT"),
+                Some("2019-04-06"),
+                "Text.",
+            ),
+            (
+                "N'DJAMENA, 3 May 2021 – Text.",
+                "N'DJAMENA, 3 May 2021",
+                Some("N'Djamena"),
+                Some("TD"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+            (
+                "Nuku’alofa, Tonga, 3 May 2021 – Text.",
+                "Nuku’alofa, Tonga, 3 May 2021",
+                Some("Nuku'alofa"),
+                Some("TO"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn date_first() {
+        check_cases(&[
+            (
+                "12 March 2024 – Lima, Peru – The ministry opened.",
+                "12 March 2024 – Lima, Peru",
+                Some("Lima"),
+                Some("PE"),
+                Some("2024-03-12"),
+                "The ministry",
+            ),
+            (
+                "12 March 2024 - LIMA - Text.",
+                "12 March 2024 - LIMA",
+                Some("Lima"),
+                Some("PE"),
+                Some("2024-03-12"),
+                "Text.",
+            ),
+            (
+                "Monday, 4 March 2024 — Geneva: Experts met.",
+                "Monday, 4 March 2024 — Geneva",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2024-03-04"),
+                "Experts met.",
+            ),
+            (
+                "04/03/2024 – Washington, DC – Text.",
+                "04/03/2024 – Washington, DC",
+                Some("Washington"),
+                Some("US"),
+                Some("2024-04-03"),
+                "Text.",
+            ),
+            (
+                "12 March 2024, Port-au-Prince, Haiti – Text.",
+                "12 March 2024, Port-au-Prince, Haiti",
+                Some("Port-au-Prince"),
+                Some("HT"),
+                Some("2024-03-12"),
+                "Text.",
+            ),
+            (
+                "12 March 2024 – Nairobi (UNEP) – Text.",
+                "12 March 2024 – Nairobi (UNEP)",
+                Some("Nairobi"),
+                Some("KE"),
+                Some("2024-03-12"),
+                "Text.",
+            ),
+            // Not a place: a date-only dateline, then the text.
+            (
+                "17 April 2019 - The Council - which met today - agreed.",
+                "17 April 2019",
+                None,
+                None,
+                Some("2019-04-17"),
+                "The Council - which",
+            ),
+            (
+                "17 April 2019 – Vienna hosted the meeting – of experts.",
+                "17 April 2019",
+                None,
+                None,
+                Some("2019-04-17"),
+                "Vienna hosted",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn numeric_dates_in_the_countrys_order() {
+        let cases: &[(&str, &str)] = &[
+            ("Washington, 04/03/2024 – Text.", "2024-04-03"),
+            ("NEW YORK, 04-03-2024 — Text.", "2024-04-03"),
+            ("Manila, Philippines, 04/03/2024 – Text.", "2024-04-03"),
+            ("Belmopan, 4.3.2024 – Text.", "2024-04-03"),
+            ("Palikir, Micronesia – 04-03-2024 – Text.", "2024-04-03"),
+            ("Majuro, 04/03/2024: Text.", "2024-04-03"),
+            ("Ngerulmud, Palau, 04/03/2024 - Text.", "2024-04-03"),
+            ("San Juan, Puerto Rico, 04/03/2024 - Text.", "2024-04-03"),
+            ("Paris, 04/03/2024 – Text.", "2024-03-04"),
+            ("Berlin, 4.3.2024 – Text.", "2024-03-04"),
+            ("Nairobi, 04-03-2024 – Text.", "2024-03-04"),
+            ("Smalltown, 04/03/2024 – Text.", "2024-03-04"),
+            ("04/03/2024 – Text.", "2024-03-04"),
+            // The convention's reading is impossible: the other one is taken.
+            ("New York, 13/04/2024 – Text.", "2024-04-13"),
+            ("London, 04/13/2024 – Text.", "2024-04-13"),
+            ("WASHINGTON (17/04/2019) – Text.", "2019-04-17"),
+            ("WASHINGTON (04/03/2019) – Text.", "2019-04-03"),
+            // ISO and ordinal dates.
+            ("Lima, 2024-03-04 – Text.", "2024-03-04"),
+            ("Washington, 2024-03-04 – Text.", "2024-03-04"),
+            ("Accra, 2nd October 2023 – Text.", "2023-10-02"),
+            ("NEW YORK, October 2nd, 2023 — Text.", "2023-10-02"),
+            ("Dakar, 21st of October, 2023 – Text.", "2023-10-21"),
+            ("23rd October 2023 – Text.", "2023-10-23"),
+        ];
+        for (text, want) in cases {
+            let r = resolve(&doc(&[text]), &mut Vec::new());
+            assert_eq!(
+                r.date.map(|d| d.to_string()).as_deref(),
+                Some(*want),
+                "{text}"
+            );
+            assert_eq!(r.body, ["Text."], "{text}");
+        }
+        // An ordinal without a year: the year comes from a date line.
+        let mut d = doc(&["Geneva, 2nd of October (UN News) – Text."]);
+        d.footer = lines(&["Published 2 October 2023"]);
+        let r = resolve(&d, &mut Vec::new());
+        assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("2023-10-02"));
+        assert_eq!(r.dateline.unwrap().raw, "Geneva, 2nd of October (UN News)");
+    }
+
+    #[test]
+    fn weekday_before_the_date() {
+        check_cases(&[
+            (
+                "Vienna, Monday, 4 March 2024 – Text.",
+                "Vienna, Monday, 4 March 2024",
+                Some("Vienna"),
+                Some("AT"),
+                Some("2024-03-04"),
+                "Text.",
+            ),
+            (
+                "Monday, 4 March 2024 – Text.",
+                "Monday, 4 March 2024",
+                None,
+                None,
+                Some("2024-03-04"),
+                "Text.",
+            ),
+            (
+                "BRUSSELS, Tue. 5 March – Text.",
+                "BRUSSELS, Tue. 5 March",
+                Some("Brussels"),
+                Some("BE"),
+                None,
+                "Text.",
+            ),
+            (
+                "Geneva, Wednesday 6 March 2024: Text.",
+                "Geneva, Wednesday 6 March 2024",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2024-03-06"),
+                "Text.",
+            ),
+            (
+                "NEW YORK, Thursday, March 7, 2024 — Text.",
+                "NEW YORK, Thursday, March 7, 2024",
+                Some("New York"),
+                Some("US"),
+                Some("2024-03-07"),
+                "Text.",
+            ),
+            (
+                "Washington, Fri 03/08/2024 — Text.",
+                "Washington, Fri 03/08/2024",
+                Some("Washington"),
+                Some("US"),
+                Some("2024-03-08"),
+                "Text.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn city_and_agency_without_country() {
+        check_cases(&[
+            (
+                "NAIROBI (UNEP) – The programme said.",
+                "NAIROBI (UNEP)",
+                Some("Nairobi"),
+                Some("KE"),
+                None,
+                "The programme",
+            ),
+            (
+                "GENEVA (WHO News) - Text.",
+                "GENEVA (WHO News)",
+                Some("Geneva"),
+                Some("CH"),
+                None,
+                "Text.",
+            ),
+            (
+                "GENEVA (WHO News) -",
+                "GENEVA (WHO News)",
+                Some("Geneva"),
+                Some("CH"),
+                None,
+                "Second paragraph.",
+            ),
+            (
+                "NAIROBI (UNEP), 3 May 2021 – Text.",
+                "NAIROBI (UNEP), 3 May 2021",
+                Some("Nairobi"),
+                Some("KE"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+            (
+                "NAIROBI, 3 May 2021 (UNEP) – Text.",
+                "NAIROBI, 3 May 2021 (UNEP)",
+                Some("Nairobi"),
+                Some("KE"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+            (
+                "GENEVA (WHO News) – 3 May 2021 – Text.",
+                "GENEVA (WHO News) – 3 May 2021",
+                Some("Geneva"),
+                Some("CH"),
+                Some("2021-05-03"),
+                "Text.",
+            ),
+            (
+                "Nairobi (UNEP) – Text.",
+                "Nairobi (UNEP)",
+                Some("Nairobi"),
+                Some("KE"),
+                None,
+                "Text.",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_dateline() {
+        let p = parse("\u{feff}Vienna, Austria - 17 April 2019 - Text.").unwrap();
+        assert_eq!(p.raw, "Vienna, Austria - 17 April 2019");
+        assert_eq!(p.city.as_deref(), Some("Vienna"));
+        let text = "\u{feff}\u{feff}GENEVA (WHO News) – Text.";
+        let p = parse(text).unwrap();
+        assert_eq!(
+            (p.raw.as_str(), p.country),
+            ("GENEVA (WHO News)", Some("CH"))
+        );
+        assert_eq!(&text[p.rest..], "Text.");
+    }
+
+    /// Rows of a data file (`#` comments and blank lines skipped), split at tabs.
+    fn data_rows(text: &'static str) -> Vec<Vec<&'static str>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').map(str::trim).collect())
+            .collect()
+    }
+
+    /// Every country of `countries.tsv` with its capital (the first row of its
+    /// code in `cities.tsv`), and every city of `cities.tsv`, as a dateline
+    /// `CITY, COUNTRY – 3 May 2021 –`, `CITY – 3 May 2021 –` and in capitals:
+    /// each must give the city, the country and the date. Countries without a
+    /// capital in the data are counted and skipped.
+    #[test]
+    fn every_country_and_city_in_the_data() {
+        let countries = data_rows(include_str!("../../data/countries.tsv"));
+        let cities = data_rows(include_str!("../../data/cities.tsv"));
+        let country_name: HashMap<&str, &str> = countries.iter().map(|r| (r[0], r[1])).collect();
+        let mut capital: HashMap<&str, &str> = HashMap::new();
+        for row in &cities {
+            capital.entry(row[1]).or_insert(row[0]);
+        }
+        // A bare city name gives the first row spelling it so (the capital when shared).
+        // A city's own name wins over another's alternate spelling.
+        let first_of = |name: &str| {
+            let own = cities.iter().find(|r| r[0].eq_ignore_ascii_case(name));
+            own.or_else(|| {
+                cities.iter().find(|r| {
+                    r.get(2)
+                        .is_some_and(|alt| alt.split('|').any(|a| a.eq_ignore_ascii_case(name)))
+                })
+            })
+            .map(|r| (r[0], r[1]))
+        };
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        let mut check = |text: String, city: &str, code: &str| {
+            checked += 1;
+            let got = parse(&text).map(|p| {
+                let date = p.date.and_then(|d| d.complete(None)).map(|d| d.to_string());
+                let rest = text.get(p.rest..).unwrap_or_default().to_string();
+                (p.city, p.country, date, rest)
+            });
+            let want = (
+                Some(city.to_string()),
+                Some(code),
+                Some("2021-05-03".to_string()),
+                "Text.".to_string(),
+            );
+            if got.as_ref() != Some(&want) {
+                failures.push(format!("{text}\n    got {got:?}\n    want {want:?}"));
+            }
+        };
+        let mut skipped = Vec::new();
+        for row in &countries {
+            let (code, name) = (row[0], row[1]);
+            let Some(city) = capital.get(code) else {
+                skipped.push(code);
+                continue;
+            };
+            check(format!("{city}, {name} – 3 May 2021 – Text."), city, code);
+            check(
+                format!(
+                    "{}, {} – 3 May 2021 – Text.",
+                    city.to_uppercase(),
+                    name.to_uppercase()
+                ),
+                city,
+                code,
+            );
+        }
+        for row in &cities {
+            let (city, code) = (row[0], row[1]);
+            let name = country_name.get(code).copied().unwrap_or("?");
+            check(format!("{city}, {name} - 3 May 2021 - Text."), city, code);
+            let (bare_city, bare_code) = first_of(city).unwrap_or((city, code));
+            check(format!("{city} – 3 May 2021 – Text."), bare_city, bare_code);
+            check(
+                format!("{} — 3 May 2021: Text.", city.to_uppercase()),
+                bare_city,
+                bare_code,
+            );
+        }
+        let covered = countries.len() - skipped.len();
+        eprintln!(
+            "dateline table: {covered} of {} countries with a capital ({} skipped: {}), \
+             {} cities, {checked} datelines, {} failed",
+            countries.len(),
+            skipped.len(),
+            skipped.join(" "),
+            cities.len(),
+            failures.len()
+        );
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
     #[test]

@@ -82,8 +82,19 @@ impl WrittenDate {
     }
 }
 
+/// Which number comes first in an all-numeric date such as `04/03/2024`: the
+/// day (most of the world) or the month (the United States and a few others).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NumericOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
 /// Date patterns, tried in order at the start of a string. Each has named groups
-/// `y`, `m` (number or name) and `d`; `y` may be absent.
+/// `y`, `m` (number or name) and `d`, or, for an all-numeric date whose order
+/// depends on the country, `y`, `a` and `b` (first and second number); `y` may
+/// be absent. All are anchored and bounded, so each try is short.
 fn date_patterns() -> &'static [regex::Regex] {
     static PATTERNS: std::sync::OnceLock<Vec<regex::Regex>> = std::sync::OnceLock::new();
     PATTERNS.get_or_init(|| {
@@ -91,13 +102,15 @@ fn date_patterns() -> &'static [regex::Regex] {
         const ORD: &str = r"(?:st|nd|rd|th)?";
         [
             // 2019-04-17, 2019/04/17, 2019-04-17T10:00Z
-            r"(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:T[0-9:.+\-Z]*|\b)".to_string(),
+            format!(r"{WEEKDAY}(?P<y>\d{{4}})[-/](?P<m>\d{{1,2}})[-/](?P<d>\d{{1,2}})(?:T[0-9:.+\-Z]*|\b)"),
             // 17 April 2019, 17th of April, 2019, 17 April
             format!(r"{WEEKDAY}(?P<d>\d{{1,2}}){ORD}\s*(?:of\s+)?(?P<m>[a-z]{{3,9}}\.?)(?:,?\s+(?P<y>\d{{4}}))?\b"),
             // April 17, 2019, April 17th 2019, April 17
             format!(r"{WEEKDAY}(?P<m>[a-z]{{3,9}}\.?)\s+(?P<d>\d{{1,2}}){ORD}(?:,?\s+(?P<y>\d{{4}}))?\b"),
-            // 17.04.2019 (day first, as written in Europe)
-            r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".to_string(),
+            // 17.04.2019, 04/17/2019, 17-04-2019: the order is the country's
+            format!(r"{WEEKDAY}(?P<a>\d{{1,2}})\.(?P<b>\d{{1,2}})\.(?P<y>\d{{4}})\b"),
+            format!(r"{WEEKDAY}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}})\b"),
+            format!(r"{WEEKDAY}(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{4}})\b"),
         ]
         .iter()
         .filter_map(|p| regex::Regex::new(&format!("(?i)^{p}")).ok())
@@ -105,16 +118,42 @@ fn date_patterns() -> &'static [regex::Regex] {
     })
 }
 
-/// The date written at the very start of `s`, and how many bytes it takes.
+/// The date written at the very start of `s`, and how many bytes it takes; an
+/// all-numeric date is read day first (`04/03/2024` is 4 March) unless only
+/// the month-first reading is a valid date.
 pub fn date_at_start(s: &str) -> Option<(WrittenDate, usize)> {
+    date_at_start_ordered(s, NumericOrder::DayFirst)
+}
+
+/// As `date_at_start`, reading an all-numeric date in `order`, or in the other
+/// order when only that one gives a valid date (`13/04/2024` is 13 April
+/// whatever the order).
+pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDate, usize)> {
     date_patterns().iter().find_map(|re| {
         let caps = re.captures(s)?;
-        let m = caps.name("m")?.as_str();
-        let month = m.parse::<u8>().ok().or_else(|| month_from_name(m))?;
-        let day = caps.name("d")?.as_str().parse::<u8>().ok()?;
         let year = match caps.name("y") {
             Some(y) => Some(y.as_str().parse::<i32>().ok()?),
             None => None,
+        };
+        let (month, day) = match (caps.name("a"), caps.name("b")) {
+            (Some(a), Some(b)) => {
+                let (a, b) = (
+                    a.as_str().parse::<u8>().ok()?,
+                    b.as_str().parse::<u8>().ok()?,
+                );
+                let (first, second) = match order {
+                    NumericOrder::DayFirst => ((b, a), (a, b)),
+                    NumericOrder::MonthFirst => ((a, b), (b, a)),
+                };
+                [first, second]
+                    .into_iter()
+                    .find(|&(m, d)| Date::new(year.unwrap_or(2000), m, d).is_some())?
+            }
+            _ => {
+                let m = caps.name("m")?.as_str();
+                let month = m.parse::<u8>().ok().or_else(|| month_from_name(m))?;
+                (month, caps.name("d")?.as_str().parse::<u8>().ok()?)
+            }
         };
         // Validate against a leap year when the year is unknown (29 February).
         Date::new(year.unwrap_or(2000), month, day)?;
@@ -185,6 +224,73 @@ mod tests {
         ];
         for (input, want, len) in cases {
             let got = date_at_start(input);
+            match want {
+                None => assert!(got.is_none(), "{input}: {got:?}"),
+                Some((y, m, d)) => {
+                    let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
+                    assert_eq!((date.year, date.month, date.day), (*y, *m, *d), "{input}");
+                    assert_eq!(n, *len, "{input}");
+                }
+            }
+        }
+    }
+
+    /// (input, order, (year, month, day) or no date, bytes taken)
+    type OrderedCase = (
+        &'static str,
+        NumericOrder,
+        Option<(Option<i32>, u8, u8)>,
+        usize,
+    );
+
+    #[test]
+    fn numeric_ordinal_and_weekday_dates() {
+        use NumericOrder::{DayFirst, MonthFirst};
+        let cases: &[OrderedCase] = &[
+            ("04/03/2024 - text", DayFirst, Some((Some(2024), 3, 4)), 10),
+            (
+                "04/03/2024 - text",
+                MonthFirst,
+                Some((Some(2024), 4, 3)),
+                10,
+            ),
+            ("4.3.2024:", DayFirst, Some((Some(2024), 3, 4)), 8),
+            ("4.3.2024:", MonthFirst, Some((Some(2024), 4, 3)), 8),
+            ("04-03-2024 –", DayFirst, Some((Some(2024), 3, 4)), 10),
+            ("04-03-2024 –", MonthFirst, Some((Some(2024), 4, 3)), 10),
+            // Only one reading is a date: it wins whatever the order.
+            ("13/04/2024", MonthFirst, Some((Some(2024), 4, 13)), 10),
+            ("04/13/2024", DayFirst, Some((Some(2024), 4, 13)), 10),
+            ("29.02.2023", DayFirst, None, 0),
+            ("13/13/2024", DayFirst, None, 0),
+            ("2024-03-04", MonthFirst, Some((Some(2024), 3, 4)), 10),
+            ("2nd October 2023", DayFirst, Some((Some(2023), 10, 2)), 16),
+            ("October 2nd, 2023", DayFirst, Some((Some(2023), 10, 2)), 17),
+            ("2nd of October -", DayFirst, Some((None, 10, 2)), 14),
+            (
+                "Monday, 4 March 2024",
+                DayFirst,
+                Some((Some(2024), 3, 4)),
+                20,
+            ),
+            ("Tue. 5 March –", DayFirst, Some((None, 3, 5)), 12),
+            (
+                "Thursday 04/03/2024",
+                MonthFirst,
+                Some((Some(2024), 4, 3)),
+                19,
+            ),
+            (
+                "Wednesday, March 6, 2024",
+                DayFirst,
+                Some((Some(2024), 3, 6)),
+                24,
+            ),
+            ("4/3/24", DayFirst, None, 0),
+            ("1.5 million", DayFirst, None, 0),
+        ];
+        for (input, order, want, len) in cases {
+            let got = date_at_start_ordered(input, *order);
             match want {
                 None => assert!(got.is_none(), "{input}: {got:?}"),
                 Some((y, m, d)) => {

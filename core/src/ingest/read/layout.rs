@@ -30,7 +30,9 @@ const MAX_TITLE_CHARS: usize = 250;
 /// Longest line taken as the wrapped second line of a headline.
 const MAX_TITLE_CONTINUATION_CHARS: usize = 150;
 
-/// Splits text into trimmed lines: CRLF and lone CR end lines, tabs become spaces.
+/// Splits text into trimmed lines: CRLF and lone CR end lines, tabs become
+/// spaces, and a byte-order mark left at a line's start (a file saved twice
+/// with one, files pasted together) is trimmed like a space.
 pub fn lines(text: &str) -> Vec<Line> {
     text.split('\n')
         .flat_map(|l| {
@@ -40,7 +42,10 @@ pub fn lines(text: &str) -> Vec<Line> {
         .enumerate()
         .map(|(i, l)| Line {
             no: i + 1,
-            text: l.replace('\t', " ").trim().to_string(),
+            text: l
+                .replace('\t', " ")
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .to_string(),
             heading: 0,
         })
         .collect()

@@ -213,6 +213,46 @@ mod tests {
         }
     }
 
+    /// A BOM (one, or two from a file saved twice, or one before a pasted-in
+    /// dateline) and CRLF line ends change nothing: title, dateline, date and body.
+    #[test]
+    fn a_bom_and_crlf_change_nothing() {
+        let plain = "Title of the release\n\nVienna, Austria - 17 April 2019 - UNODC hosted a meeting.\n\nSecond paragraph.\n";
+        let crlf = plain.replace('\n', "\r\n");
+        let variants = [
+            format!("\u{feff}{plain}"),
+            format!("\u{feff}{crlf}"),
+            format!("\u{feff}\u{feff}{crlf}"),
+            plain.replace("Vienna", "\u{feff}Vienna"),
+            crlf.replace("Vienna", "\u{feff}Vienna"),
+            "\u{feff}---\r\ntitle: Title of the release\r\n---\r\n\u{feff}Vienna, Austria - 17 April 2019 - UNODC hosted a meeting.\r\n\r\nSecond paragraph.\r\n".to_string(),
+        ];
+        for (i, text) in variants.iter().enumerate() {
+            let name = if i == 5 { "b.md" } else { "b.txt" };
+            let out = crate::ingest::ingest_bytes(name, Path::new(name), text.as_bytes())
+                .unwrap_or_else(|e| panic!("{i}: {e}"));
+            let r = &out[0].release;
+            assert_eq!(r.title, "Title of the release", "{i}");
+            let d = r
+                .dateline
+                .as_ref()
+                .unwrap_or_else(|| panic!("{i}: no dateline"));
+            assert_eq!(d.raw, "Vienna, Austria - 17 April 2019", "{i}");
+            assert_eq!(
+                (d.city.as_deref(), d.country.as_deref()),
+                (Some("Vienna"), Some("AT")),
+                "{i}"
+            );
+            assert_eq!(r.date.as_deref(), Some("2019-04-17"), "{i}");
+            assert_eq!(
+                r.body,
+                ["UNODC hosted a meeting.", "Second paragraph."],
+                "{i}"
+            );
+            assert!(r.warnings.is_empty(), "{i}: {:?}", r.warnings);
+        }
+    }
+
     #[test]
     fn formats_by_extension() {
         assert_eq!(Format::of(Path::new("a/b.JSON")), Format::Json);
