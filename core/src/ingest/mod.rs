@@ -53,13 +53,123 @@ pub fn ingest_bytes(source: &str, path: &Path, bytes: &[u8]) -> Result<Vec<Inges
 /// Runs dateline parsing and every extractor over one read document.
 pub fn build(doc: read::ReadOutcome) -> Ingested {
     match doc {
-        read::ReadOutcome::Record { release, line } => Ingested {
+        read::ReadOutcome::Record {
+            release,
+            line,
+            absent,
+        } if absent.is_empty() => Ingested {
             release: *release,
             diagnostics: Vec::new(),
             line,
         },
+        read::ReadOutcome::Record {
+            release,
+            line,
+            absent,
+        } => complete_record(*release, line, &absent),
         read::ReadOutcome::Document(doc) => extract_document(doc),
     }
+}
+
+/// A JSON record with fields left out: those are extracted from its title,
+/// body and footer; the fields it gives are kept as given.
+fn complete_record(given: Release, line: usize, absent: &[&str]) -> Ingested {
+    let paragraphs = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|t| Paragraph {
+                text: t.clone(),
+                line,
+            })
+            .collect()
+    };
+    let mut front = std::collections::BTreeMap::new();
+    if !absent.contains(&"date") {
+        if let Some(date) = &given.date {
+            front.insert("date".to_string(), date.to_string());
+        }
+    }
+    let doc = Document {
+        source: given.source.clone(),
+        front,
+        title: given.title.clone(),
+        title_line: line,
+        paragraphs: paragraphs(&given.body),
+        footer: paragraphs(&given.footer),
+        ..Document::default()
+    };
+    let mut out = extract_document(doc);
+    let found = std::mem::take(&mut out.release);
+    let take = |field: &str| absent.contains(&field);
+    out.release = Release {
+        date: if take("date") { found.date } else { given.date },
+        // The dateline is cut from the first paragraph only when it was read from it.
+        body: if take("dateline") {
+            found.body
+        } else {
+            given.body
+        },
+        dateline: if take("dateline") {
+            found.dateline
+        } else {
+            given.dateline
+        },
+        countries: if take("countries") {
+            found.countries
+        } else {
+            given.countries
+        },
+        organisations: if take("organisations") {
+            found.organisations
+        } else {
+            given.organisations
+        },
+        people: if take("people") {
+            found.people
+        } else {
+            given.people
+        },
+        quotes: if take("quotes") {
+            found.quotes
+        } else {
+            given.quotes
+        },
+        events: if take("events") {
+            found.events
+        } else {
+            given.events
+        },
+        money: if take("money") {
+            found.money
+        } else {
+            given.money
+        },
+        programmes: if take("programmes") {
+            found.programmes
+        } else {
+            given.programmes
+        },
+        topics: if take("topics") {
+            found.topics
+        } else {
+            given.topics
+        },
+        contacts: if take("contacts") {
+            found.contacts
+        } else {
+            given.contacts
+        },
+        warnings: if take("warnings") {
+            found.warnings
+        } else {
+            given.warnings
+        },
+        ..given
+    };
+    if !take("warnings") {
+        out.diagnostics.clear();
+    }
+    out
 }
 
 fn extract_document(doc: Document) -> Ingested {
@@ -166,6 +276,59 @@ mod tests {
             rs[0].id,
             "2019-04-17-islamic-republic-of-iran-and-unodc-to-increase"
         );
+    }
+
+    #[test]
+    fn a_json_record_gets_the_fields_it_leaves_out_from_its_text() {
+        let json = r#"{"title": "Ministers meet", "date": "2024-06-12", "body": [
+            "Belgrade, Serbia, 12 June 2024 - Ministers from Albania met the Regional Cooperation Council (RCC), which pledged €4 million.",
+            "“We will trace every gun,” said Majlinda Bregu, Secretary General of the RCC."]}"#;
+        let r = ingest_one("m.json", json.as_bytes()).release;
+        let d = r
+            .dateline
+            .as_ref()
+            .expect("dateline read from the first paragraph");
+        assert_eq!(
+            (d.city.as_deref(), d.country.as_deref()),
+            (Some("Belgrade"), Some("RS"))
+        );
+        assert!(
+            r.body[0].starts_with("Ministers from Albania"),
+            "{}",
+            r.body[0]
+        );
+        assert_eq!(r.date.as_deref(), Some("2024-06-12"));
+        let codes: Vec<&str> = r.countries.iter().map(|c| c.code.as_str()).collect();
+        assert!(codes.contains(&"AL") && codes.contains(&"RS"), "{codes:?}");
+        assert!(r
+            .organisations
+            .iter()
+            .any(|o| o.acronym.as_deref() == Some("RCC")));
+        assert_eq!(r.money.len(), 1);
+        assert_eq!(r.quotes.len(), 1);
+        assert_eq!(r.quotes[0].speaker.as_deref(), Some("Majlinda Bregu"));
+
+        // A field given, even empty or null, is kept as given: the body then
+        // keeps its dateline too.
+        let json = r#"{"title": "Ministers meet", "dateline": null, "countries": [], "body": [
+            "Belgrade, Serbia, 12 June 2024 - Ministers from Albania met."]}"#;
+        let r = ingest_one("m.json", json.as_bytes()).release;
+        assert!(r.dateline.is_none());
+        assert!(r.countries.is_empty());
+        assert!(r.body[0].starts_with("Belgrade, Serbia"));
+        assert_eq!(
+            r.date.as_deref(),
+            Some("2024-06-12"),
+            "the date is still read"
+        );
+    }
+
+    #[test]
+    fn a_record_fed_back_comes_out_identical() {
+        let first = ingest_one("000_34e2bc8e785f3bd9.txt", SEED).release;
+        let json = serde_json::to_vec(&first).unwrap();
+        let again = ingest_one("000_34e2bc8e785f3bd9.json", &json).release;
+        assert_eq!(again, first);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The JSON reader: one record or an array of records in the output shape, so
 //! that output fed back in comes out unchanged.
 //!
-//! Only `title` and `body` are required; every other field defaults (`id` is
-//! then assigned, `source` is the file's). `body` may also be one string
+//! Only `title` and `body` are required. A field left out is extracted from
+//! the text when extraction gives it (`EXTRACTED`: the dateline is then read
+//! from the first paragraph and cut from it) and defaults otherwise (`id` is
+//! then assigned, `source` is the file's); a field given, even null, is kept. `body` may also be one string
 //! (paragraphs separated by blank lines). `date`, where given, must be an ISO
 //! date at the precision known (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a real
 //! calendar day); `id`, where given, a slug (`ids::validate`). A mistake
@@ -146,6 +148,10 @@ fn record(
             .collect();
         map.insert("body".into(), Value::Array(paragraphs));
     }
+    let absent: Vec<&'static str> = EXTRACTED
+        .into_iter()
+        .filter(|k| !map.contains_key(*k))
+        .collect();
     fill_default(&mut map, "id", String::new());
     fill_default(&mut map, "source", source.to_string());
     let release: Release = serde_json::from_value(Value::Object(map)).map_err(|e| {
@@ -158,8 +164,26 @@ fn record(
     Ok(ReadOutcome::Record {
         release: Box::new(release),
         line,
+        absent,
     })
 }
+
+/// The fields extraction fills: a record that leaves one out gets it from
+/// its text, as a text file would (the contract's rule for absent fields).
+pub const EXTRACTED: [&str; 12] = [
+    "date",
+    "dateline",
+    "countries",
+    "organisations",
+    "people",
+    "quotes",
+    "events",
+    "money",
+    "programmes",
+    "topics",
+    "contacts",
+    "warnings",
+];
 
 /// A missing, null or empty string field takes `value`.
 fn fill_default(map: &mut Map<String, Value>, key: &str, value: String) {

@@ -20,10 +20,13 @@ pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub enum ReadOutcome {
     Document(Document),
-    /// A record given whole, with the 1-based line its JSON object starts on.
+    /// A record given in JSON, with the 1-based line its JSON object starts
+    /// on. `absent` names the extracted fields it does not give (the key is
+    /// missing, not null): they are extracted from its text.
     Record {
         release: Box<Release>,
         line: usize,
+        absent: Vec<&'static str>,
     },
 }
 
