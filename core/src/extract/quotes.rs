@@ -11,10 +11,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::people::{
-    data_lines, is_capitalised, is_sentence_end, lexicon, norm, squash, surname, tokenize, Kind,
-    Token,
-};
+use super::people::{data_lines, lexicon, surname};
+use super::tokens::{is_sentence_end, is_title_case, norm, squash, tokenize, Kind, Token};
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
 
@@ -632,7 +630,7 @@ fn looks_like_title(text: &str) -> bool {
         .collect();
     let capitalised = words
         .iter()
-        .filter(|w| is_capitalised(w) || w.chars().all(char::is_uppercase))
+        .filter(|w| is_title_case(w) || w.chars().all(char::is_uppercase))
         .count();
     let closed = text.ends_with(['.', '!', '?']);
     !closed && !words.is_empty() && capitalised * 10 > words.len() * 6
