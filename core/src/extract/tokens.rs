@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    /// Letters and digits (a number is a word too: see [`Token::is_number`]).
+    /// Letters and digits (numbers included).
     Word,
     /// `'s` split off a word (`UNODC's`): part of a role, never of a name.
     Possessive,
@@ -39,11 +39,6 @@ pub(crate) struct Token<'a> {
 impl<'a> Token<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
-    }
-
-    /// A word made of digits only (`2019`).
-    pub fn is_number(&self) -> bool {
-        self.is_word() && self.text.chars().all(|c| c.is_ascii_digit())
     }
 
     /// Punctuation: one of `marks`.
@@ -296,9 +291,6 @@ mod tests {
         assert!(is_title_case("Waly") && is_title_case("McDonald") && !is_title_case("UNODC"));
         assert!(is_all_caps("UNODC") && is_all_caps("GLO.ACT") && !is_all_caps("A"));
         assert!(acronym_like("goAML") && acronym_like("UN.GIFT") && !acronym_like("Global"));
-        assert!(tokenize("4 2019 x1")
-            .iter()
-            .all(|t| t.is_number() != (t.text == "x1")));
     }
 
     #[test]

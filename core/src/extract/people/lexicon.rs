@@ -127,15 +127,15 @@ impl Lexicon {
 
     /// A verb of speech as written in running text (lowercase: `Said` is a name).
     pub(crate) fn is_speech_verb(&self, t: &Token) -> bool {
-        t.kind == Kind::Word && is_lowercase(t.text) && self.speech_verbs.contains(t.text)
+        t.is_word() && is_lowercase(t.text) && self.speech_verbs.contains(t.text)
     }
 
     pub(super) fn is_apposition_stop(&self, t: &Token) -> bool {
-        t.kind == Kind::Word && is_lowercase(t.text) && self.apposition_stops.contains(t.text)
+        t.is_word() && is_lowercase(t.text) && self.apposition_stops.contains(t.text)
     }
 
     pub(super) fn is_role_word(&self, t: &Token) -> bool {
-        t.kind == Kind::Word
+        t.is_word()
             && (self.roles.contains(&norm(t.text))
                 || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title))
     }
@@ -149,7 +149,7 @@ impl Lexicon {
     }
 
     pub(super) fn is_particle(&self, t: &Token) -> bool {
-        t.kind == Kind::Word && self.particles.contains(t.text)
+        t.is_word() && self.particles.contains(t.text)
     }
 
     /// A word that can be part of a person's name.
@@ -190,7 +190,7 @@ pub(super) fn is_initial(w: &str) -> bool {
 }
 
 pub(super) fn is_connector(t: &Token) -> bool {
-    t.kind == Kind::Word
+    t.is_word()
         && matches!(
             t.text,
             "of" | "for" | "on" | "the" | "at" | "to" | "and" | "in"
@@ -198,7 +198,7 @@ pub(super) fn is_connector(t: &Token) -> bool {
 }
 
 pub(super) fn is_article(t: &Token) -> bool {
-    t.kind == Kind::Word && matches!(t.text, "the" | "The" | "a" | "A" | "an" | "An")
+    t.is_word() && matches!(t.text, "the" | "The" | "a" | "A" | "an" | "An")
 }
 
 pub(super) fn is_punct(t: Option<&Token>, marks: &[&str]) -> bool {

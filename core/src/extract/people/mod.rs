@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use super::countries;
 use super::Text;
-use crate::extract::tokens::{tokenize, Kind, Token};
+use crate::extract::tokens::{tokenize, Token};
 use crate::model::Person;
 pub(crate) use lexicon::{data_lines, lexicon};
 use lexicon::{Honorific, Lexicon};
@@ -134,7 +134,7 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
     tokenize(name)
         .into_iter()
         .rev()
-        .find(|t| t.kind == Kind::Word && !is_suffix(t) && !lex.is_particle(t))
+        .find(|t| t.is_word() && !is_suffix(t) && !lex.is_particle(t))
         .map(|t| t.text)
 }
 
