@@ -1,5 +1,6 @@
 //! Countries the release names: short, official, former and abbreviated names
-//! and demonyms, from `core/data/countries.tsv`; context rules (geographic
+//! from `core/data/countries.tsv`, demonyms from `core/data/demonyms.tsv`
+//! (through [`crate::demonyms`]); context rules (geographic
 //! features, US states, currencies, person names) from
 //! `core/data/countries_context.tsv`.
 //!
@@ -12,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::Text;
+use crate::demonyms::{self, plural};
 use crate::model::CountryMention;
 
 pub(crate) mod phrases;
@@ -151,8 +153,6 @@ fn add_country(data: &mut Data, line: &'static str) {
             .filter(|s| !s.is_empty())
     };
     let aliases = list(cols.next());
-    let demonyms = list(cols.next());
-    let languages = list(cols.next());
     let person = cols
         .next()
         .unwrap_or("")
@@ -166,23 +166,15 @@ fn add_country(data: &mut Data, line: &'static str) {
             .entry(Words::new(written).lookup_key())
             .or_insert(index);
     }
-    for demonym in demonyms {
+    let spoken = demonyms::of(code);
+    for demonym in spoken.demonyms {
         data.table.insert(demonym, Hit::Demonym(index));
         data.table.insert(&plural(demonym), Hit::Demonym(index));
     }
-    for language in languages {
+    for language in spoken.languages {
         data.table.insert(language, Hit::Language(index));
         // "Germans", "Russians" are people, not a language.
         data.table.insert(&plural(language), Hit::Demonym(index));
-    }
-}
-
-/// `Afghan` → `Afghans`; words ending in -s, -sh, -x, -z (Swiss, French) are left alone.
-fn plural(demonym: &str) -> String {
-    if demonym.ends_with(['s', 'h', 'x', 'z']) {
-        demonym.to_string()
-    } else {
-        format!("{demonym}s")
     }
 }
 
@@ -281,6 +273,16 @@ fn beside_a_name(data: &Data, tokens: &Words, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::Dateline;
+
+    #[test]
+    fn every_demonym_belongs_to_a_country() {
+        let codes: HashSet<&str> = data().countries.iter().map(|c| c.code).collect();
+        let rows = include_str!("../../../data/demonyms.tsv");
+        for line in rows.lines().filter(|l| !l.starts_with('#')) {
+            let code = line.split('\t').next().unwrap_or("");
+            assert!(codes.contains(code), "{line}");
+        }
+    }
 
     fn codes_in(title: &str, body: &[&str]) -> Vec<(String, u32)> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
