@@ -3,6 +3,7 @@
 //! everything here is tested natively and runs at build time.
 
 pub mod codec;
+pub mod demonyms;
 pub mod display;
 pub mod export;
 pub mod mentions;

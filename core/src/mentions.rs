@@ -3,6 +3,7 @@
 //! never inside another match. Knows entity keys (as the search index files
 //! them), never routes: the app maps `(facet, key)` to a page.
 
+use crate::demonyms;
 use crate::query::Facet;
 use crate::text::slug;
 use crate::Release;
@@ -44,27 +45,23 @@ pub fn person_key(name: &str) -> String {
     slug(name)
 }
 
-/// Spellings of a country: its name, long forms and demonyms (only those the
-/// text really contains ever match).
-fn country_spellings(name: &str) -> Vec<String> {
-    let mut bases = vec![name.to_string()];
+/// Spellings of a country: its name, long forms and its demonyms from
+/// `core/data/demonyms.tsv` with their plurals (only those the text really
+/// contains ever match).
+fn country_spellings(code: &str, name: &str) -> Vec<String> {
+    let mut bases = vec![name];
     if let Some((short, _)) = name.split_once(" (") {
-        bases.push(short.to_string());
+        bases.push(short);
     }
     let mut out = Vec::new();
     for b in bases {
         out.push(format!("Islamic Republic of {b}"));
         out.push(format!("Republic of {b}"));
-        out.push(format!("{b}n"));
-        out.push(format!("{b}ian"));
-        out.push(format!("{b}i"));
-        if let Some(stem) = b.strip_suffix("istan") {
-            out.push(stem.to_string());
-        }
-        if let Some(stem) = b.strip_suffix('y') {
-            out.push(format!("{stem}ian"));
-        }
-        out.push(b);
+        out.push(b.to_string());
+    }
+    for demonym in demonyms::of(code).all() {
+        out.push(demonyms::plural(demonym));
+        out.push(demonym.to_string());
     }
     out
 }
@@ -86,7 +83,7 @@ pub fn needles(release: &Release, organisations: &[OrgNames]) -> Vec<Needle> {
     };
     for c in &release.countries {
         let key = country_key(&c.code);
-        for s in country_spellings(&c.name) {
+        for s in country_spellings(&c.code, &c.name) {
             push(s, Facet::Country, &key, group, false);
         }
         group += 1;
@@ -368,12 +365,54 @@ mod tests {
     }
 
     #[test]
+    fn demonyms_come_from_the_data() {
+        use Facet::Country;
+        let r = release(
+            &[
+                ("AF", "Afghanistan"),
+                ("PH", "Philippines"),
+                ("NL", "Netherlands"),
+                ("CI", "Côte d'Ivoire"),
+                ("IR", "Iran (Islamic Republic of)"),
+                ("IN", "India"),
+            ],
+            &[],
+            &[
+                "Afghan, Filipino, Dutch and Ivorian experts met Iranian officials.",
+                "Afghans and Filipinos travelled from Indiana, not India.",
+                // Guessed spellings that are no demonym: no mark.
+                "Afghanistani, Irani and Philippinian are not words here.",
+            ],
+        );
+        let want = |marks: &[(&str, &str)]| -> Vec<(String, Facet, String)> {
+            marks
+                .iter()
+                .map(|&(s, k)| (s.to_string(), Country, k.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            marked(&r),
+            vec![
+                want(&[
+                    ("Afghan", "AF"),
+                    ("Filipino", "PH"),
+                    ("Dutch", "NL"),
+                    ("Ivorian", "CI"),
+                    ("Iranian", "IR"),
+                ]),
+                want(&[("Afghans", "AF"), ("Filipinos", "PH"), ("India", "IN")]),
+                want(&[]),
+            ]
+        );
+    }
+
+    #[test]
     fn keys_and_needles() {
         assert_eq!(country_key(" ir "), "IR");
         assert_eq!(person_key("Zürich Çay"), "zurich-cay");
         let r = release(&[("AF", "Afghanistan")], &["Li"], &[]);
         let n = needles(&r, &[]);
-        // Stems and demonyms, once each; a two-letter name but no one-letter surname.
+        // Names and demonyms, once each; a two-letter name but no one-letter surname.
         assert!(n.iter().any(|n| n.text == "Afghan" && n.key == "AF"));
         assert!(n.iter().any(|n| n.text == "Li" && n.facet == Facet::Person));
         let texts: Vec<&str> = n.iter().map(|n| n.text.as_str()).collect();

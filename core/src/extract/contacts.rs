@@ -130,7 +130,8 @@ fn overlaps_any(spans: &[Found], f: &Found) -> bool {
 /// found unusable.
 struct SpaceTokens<'a> {
     s: &'a str,
-    spaces: std::cell::OnceCell<Vec<usize>>,
+    /// Byte ranges of the whitespace characters (U+00A0 is two bytes).
+    spaces: std::cell::OnceCell<Vec<(usize, usize)>>,
     unusable: std::cell::RefCell<HashMap<(usize, usize), bool>>,
 }
 
@@ -149,17 +150,17 @@ impl<'a> SpaceTokens<'a> {
             self.s
                 .char_indices()
                 .filter(|(_, c)| c.is_whitespace())
-                .map(|(i, _)| i)
+                .map(|(i, c)| (i, i + c.len_utf8()))
                 .collect()
         });
-        // As `s[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1)`.
-        let before = spaces.partition_point(|&i| i < start);
+        // As `s[..start].rfind(char::is_whitespace)`, past that character.
+        let before = spaces.partition_point(|&(i, _)| i < start);
         let from = before
             .checked_sub(1)
             .and_then(|k| spaces.get(k))
-            .map_or(0, |&i| i + 1);
-        let after = spaces.partition_point(|&i| i < end);
-        let to = spaces.get(after).copied().unwrap_or(self.s.len());
+            .map_or(0, |&(_, next)| next);
+        let after = spaces.partition_point(|&(i, _)| i < end);
+        let to = spaces.get(after).map_or(self.s.len(), |&(i, _)| i);
         (from, to)
     }
 
@@ -617,6 +618,15 @@ mod tests {
 
     fn pairs(expected: &[(ContactKind, &str)]) -> Vec<(ContactKind, String)> {
         expected.iter().map(|(k, v)| (*k, v.to_string())).collect()
+    }
+
+    #[test]
+    fn multibyte_whitespace_before_a_contact() {
+        let footer = ["Mail:\u{a0}david.dadge@un.org\u{2003}or\u{3000}@glo_act"];
+        assert_eq!(
+            run(&[], &footer),
+            pairs(&[(Email, "david.dadge@un.org"), (Twitter, "@glo_act")])
+        );
     }
 
     #[test]

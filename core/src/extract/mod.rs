@@ -9,6 +9,7 @@ pub mod organisations;
 pub mod people;
 pub mod programmes;
 pub mod quotes;
+pub(crate) mod tokens;
 pub mod topics;
 pub(crate) mod word_regex;
 

@@ -20,10 +20,11 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::countries::{self, words};
+use super::countries::{self, phrases::PhraseTable, words};
+use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
-use words::{in_caps_context, PhraseTable, Tokens};
+use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
 const CONTEXT: &str = include_str!("../../data/organisations_context.tsv");
@@ -31,7 +32,7 @@ const CONTEXT: &str = include_str!("../../data/organisations_context.tsv");
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {
     let data = data();
-    let pieces: Vec<Tokens> = pieces(text).map(Tokens::new).collect();
+    let pieces: Vec<Words> = pieces(text).map(Words::new).collect();
     let defined = definitions(data, &pieces);
     let mut order: Vec<Ref> = Vec::new();
     let mut seen: HashSet<Ref> = HashSet::new();
@@ -95,7 +96,7 @@ fn load() -> Data {
     // Multi-word phrases are compared as folded keys padded with spaces.
     let phrases = |kind| {
         lines(kind)
-            .map(|p| format!(" {} ", Tokens::new(p).lookup_key()))
+            .map(|p| format!(" {} ", Words::new(p).lookup_key()))
             .collect()
     };
     let mut data = Data {
@@ -190,7 +191,7 @@ struct Definitions {
     unknown: Vec<(String, String)>,
 }
 
-fn definitions(data: &Data, pieces: &[Tokens]) -> Definitions {
+fn definitions(data: &Data, pieces: &[Words]) -> Definitions {
     let mut defined = Definitions::default();
     for tokens in pieces {
         for (name, acronym, known) in definitions_in(data, tokens) {
@@ -214,7 +215,7 @@ fn definitions(data: &Data, pieces: &[Tokens]) -> Definitions {
 
 /// `Full Name (ACRONYM)` in one piece: the name, the acronym, and the known
 /// organisation it may be (by full name, else by acronym).
-fn definitions_in(data: &Data, tokens: &Tokens) -> Vec<(String, String, Option<usize>)> {
+fn definitions_in(data: &Data, tokens: &Words) -> Vec<(String, String, Option<usize>)> {
     let mut out = Vec::new();
     for (k, last) in tokens.list.iter().enumerate() {
         let Some(acronym) = acronym_in_brackets(tokens.src.get(last.end..).unwrap_or("")) else {
@@ -286,7 +287,7 @@ fn bracket_content(inner: &str) -> Option<(&str, &str)> {
 /// initials fit the acronym (`National Agency ... (NAPTIP)`, not `Nigeria's
 /// National Agency ...`), else at the earliest word starting with the
 /// acronym's letter that leaves not many more capitalised words than letters.
-fn name_start(tokens: &Tokens, k: usize, acronym: &str) -> Option<usize> {
+fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
     let letters: Vec<char> = acronym
         .chars()
         .filter(|c| c.is_alphabetic())
@@ -327,13 +328,13 @@ fn name_start(tokens: &Tokens, k: usize, acronym: &str) -> Option<usize> {
 }
 
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
-fn initials(tokens: &Tokens, s: usize, k: usize) -> Vec<char> {
+fn initials(tokens: &Words, s: usize, k: usize) -> Vec<char> {
     let words = tokens.list.get(s..=k).unwrap_or(&[]);
     words
         .iter()
         .filter(|t| t.surface.starts_with(char::is_uppercase))
         .flat_map(|t| {
-            let take = if words::is_all_caps(&t.surface) {
+            let take = if is_all_caps(&t.surface) {
                 usize::MAX
             } else {
                 1
@@ -354,7 +355,7 @@ fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
 
 /// True when word `i` belongs to the same name as word `i + 1`: a capitalised
 /// word or a connector, joined by spaces, commas, hyphens or apostrophes.
-fn continues_name(tokens: &Tokens, i: usize) -> bool {
+fn continues_name(tokens: &Words, i: usize) -> bool {
     const CONNECTORS: [&str; 17] = [
         "of", "for", "on", "and", "the", "against", "in", "to", "at", "de", "des", "du", "la",
         "le", "et", "y", "del",
@@ -390,7 +391,7 @@ enum Kind {
 }
 
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
-    let tokens = Tokens::new(name);
+    let tokens = Words::new(name);
     let padded = format!(" {} ", tokens.lookup_key());
     let has = |list: &[String]| list.iter().any(|p| padded.contains(p.as_str()));
     let is_country =
@@ -418,12 +419,12 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
 }
 
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
-fn names_known(data: &Data, tokens: &Tokens) -> bool {
+fn names_known(data: &Data, tokens: &Words) -> bool {
     (0..tokens.len()).any(|i| data.table.longest_at(tokens, i).is_some())
 }
 
 /// Organisations named in one piece, in order.
-fn mentions(data: &Data, defined: &Definitions, tokens: &Tokens) -> Vec<Ref> {
+fn mentions(data: &Data, defined: &Definitions, tokens: &Words) -> Vec<Ref> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -441,7 +442,7 @@ fn mentions(data: &Data, defined: &Definitions, tokens: &Tokens) -> Vec<Ref> {
 fn known_mention(
     data: &Data,
     defined: &Definitions,
-    tokens: &Tokens,
+    tokens: &Words,
     i: usize,
     len: usize,
     known: usize,
@@ -464,7 +465,7 @@ fn known_mention(
 }
 
 /// A later mention of an acronym the release defined for an unknown organisation.
-fn defined_mention(defined: &Definitions, tokens: &Tokens, i: usize) -> Option<Ref> {
+fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> Option<Ref> {
     let t = tokens.get(i)?;
     if !t.surface.chars().any(char::is_uppercase) {
         return None;
@@ -477,7 +478,7 @@ fn defined_mention(defined: &Definitions, tokens: &Tokens, i: usize) -> Option<R
 
 /// "UN Convention", "United Nations system", "UN-backed": followed directly by
 /// a word that is not a verb or connector.
-fn is_modifier(data: &Data, tokens: &Tokens, last: usize) -> bool {
+fn is_modifier(data: &Data, tokens: &Words, last: usize) -> bool {
     let gap = tokens.gap_after(last);
     let joined = tokens.adjacent(last) || gap == "-";
     joined

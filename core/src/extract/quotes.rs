@@ -11,10 +11,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::people::{
-    data_lines, is_capitalised, is_sentence_end, lexicon, norm, squash, surname, tokenize, Kind,
-    Token,
-};
+use super::people::{data_lines, lexicon, surname};
+use super::tokens::{is_sentence_end, is_title_case, norm, squash, tokenize, Kind, Token};
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
 
@@ -172,7 +170,7 @@ impl<'a> Reader<'a> {
     /// The speaker or pronoun named at token `i`, and whether it is a person.
     fn mention_at(&self, tokens: &[Token], i: usize) -> Option<(Who, bool)> {
         let t = tokens.get(i)?;
-        if t.kind == Kind::Word && matches!(t.text, "he" | "she" | "He" | "She") {
+        if t.is_word() && matches!(t.text, "he" | "she" | "He" | "She") {
             return Some((Who::Pronoun, false));
         }
         let name = self.names_at(tokens, i).max_by_key(|n| n.words.len())?;
@@ -248,7 +246,7 @@ impl<'a> Reader<'a> {
     fn is_interruption(&self, a: Segment, close: usize, open: usize) -> bool {
         let range = self.token_range(a.para, close, open);
         let gap = &self.tokens[a.para][range.clone()];
-        let words = gap.iter().filter(|t| t.kind == Kind::Word).count();
+        let words = gap.iter().filter(|t| t.is_word()).count();
         let ends_on_comma =
             ends_on_comma(self.paras[a.para], a) || gap.first().is_some_and(|t| t.text == ",");
         let inner_stop = gap.iter().rev().skip(1).any(is_sentence_end);
@@ -312,7 +310,7 @@ impl<'a> Reader<'a> {
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
     fn is_label(&self, segs: &[Segment]) -> bool {
         let markers = label_markers();
-        let is_marker = |t: &Token| t.kind == Kind::Word && markers.contains(&norm(t.text));
+        let is_marker = |t: &Token| t.is_word() && markers.contains(&norm(t.text));
         let Some(first) = segs.first() else {
             return false;
         };
@@ -395,7 +393,7 @@ impl<'a> Reader<'a> {
             (verb + 1, verb + 1)
         };
         let gap = tokens.get(gap_from..window.end).unwrap_or_default();
-        let gap_words = gap.iter().filter(|t| t.kind == Kind::Word).count();
+        let gap_words = gap.iter().filter(|t| t.is_word()).count();
         if gap_words > MAX_VERB_GAP_WORDS {
             return None;
         }
@@ -531,7 +529,7 @@ fn is_according_to(tokens: &[Token], k: usize) -> bool {
 }
 
 fn is_determiner(t: &Token) -> bool {
-    t.kind == Kind::Word
+    t.is_word()
         && matches!(
             t.text.to_lowercase().as_str(),
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this"
@@ -544,7 +542,7 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
     let words = |s: &str| -> Vec<String> {
         tokenize(s)
             .iter()
-            .filter(|t| t.kind == Kind::Word)
+            .filter(|t| t.is_word())
             .map(|t| t.text.to_string())
             .collect()
     };
@@ -632,7 +630,7 @@ fn looks_like_title(text: &str) -> bool {
         .collect();
     let capitalised = words
         .iter()
-        .filter(|w| is_capitalised(w) || w.chars().all(char::is_uppercase))
+        .filter(|w| is_title_case(w) || w.chars().all(char::is_uppercase))
         .count();
     let closed = text.ends_with(['.', '!', '?']);
     !closed && !words.is_empty() && capitalised * 10 > words.len() * 6

@@ -7,7 +7,8 @@ use regex::Regex;
 
 use super::lists::{is_excluded, is_hint, lists};
 use super::mentions::{cap_run_start, mention, skip_leading, Mention};
-use super::tokens::{acronym_like, Kind, Tok};
+use super::words::{Kind, Tok};
+use crate::extract::tokens::acronym_like;
 
 /// Tokens scanned after `is a` for the head noun that makes a name a programme.
 const PREDICATE_REACH: usize = 14;

@@ -4,7 +4,8 @@
 use super::acronyms::{bracket_acronym, bracketed_mention, quoted_mention};
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
 use super::periods::add_period;
-use super::tokens::{acronym_like, tokenize, Kind, Tok};
+use super::words::{words, Kind, Tok};
+use crate::extract::tokens::acronym_like;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Mention {
@@ -19,7 +20,7 @@ pub(super) struct Mention {
 /// Every programme mention in one paragraph, in text order, without overlaps,
 /// each with the period written near it.
 pub(super) fn mentions(s: &str) -> Vec<Mention> {
-    let toks = tokenize(s);
+    let toks = words(s);
     let mut found: Vec<Mention> = Vec::new();
     let extensions = Extensions::default();
     // Quote tokens before token `i`.

@@ -32,7 +32,7 @@ mod lists;
 mod mentions;
 mod merge;
 mod periods;
-mod tokens;
+mod words;
 
 use super::Text;
 use crate::model::Programme;

@@ -1,5 +1,6 @@
 //! Countries the release names: short, official, former and abbreviated names
-//! and demonyms, from `core/data/countries.tsv`; context rules (geographic
+//! from `core/data/countries.tsv`, demonyms from `core/data/demonyms.tsv`
+//! (through [`crate::demonyms`]); context rules (geographic
 //! features, US states, currencies, person names) from
 //! `core/data/countries_context.tsv`.
 //!
@@ -12,15 +13,18 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::Text;
+use crate::demonyms::{self, plural};
 use crate::model::CountryMention;
 
-#[path = "countries_text.rs"]
+pub(crate) mod phrases;
 pub(crate) mod words;
 
-use words::{in_caps_context, is_title_case, is_title_cased, PhraseTable, Tokens};
+use super::tokens::is_title_case;
+use phrases::PhraseTable;
+use words::{in_caps_context, is_title_cased, Words};
 
-const COUNTRIES: &str = include_str!("../../data/countries.tsv");
-const CONTEXT: &str = include_str!("../../data/countries_context.tsv");
+const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
+const CONTEXT: &str = include_str!("../../../data/countries_context.tsv");
 
 /// Countries the text names, the dateline included, with mention counts, in
 /// order of first appearance.
@@ -54,7 +58,7 @@ pub fn extract(text: &Text) -> Vec<CountryMention> {
 /// name, ignoring case, diacritics and punctuation; demonyms are not names.
 pub fn lookup_name(name: &str) -> Option<(&'static str, &'static str)> {
     let data = data();
-    let key = Tokens::new(name).lookup_key();
+    let key = Words::new(name).lookup_key();
     let c = data.countries.get(*data.names.get(&key)?)?;
     Some((c.code, c.name))
 }
@@ -133,7 +137,7 @@ fn load() -> Data {
 fn add_block(table: &mut PhraseTable<Hit>, phrase: &str) {
     let (before, rest) = phrase.split_once('[').unwrap_or(("", phrase));
     let (inside, after) = rest.split_once(']').unwrap_or((rest, ""));
-    let to = Tokens::new(before).len() + Tokens::new(inside).len();
+    let to = Words::new(before).len() + Words::new(inside).len();
     table.insert_any_case(&format!("{before} {inside} {after}"), Hit::Block { to });
 }
 
@@ -149,8 +153,6 @@ fn add_country(data: &mut Data, line: &'static str) {
             .filter(|s| !s.is_empty())
     };
     let aliases = list(cols.next());
-    let demonyms = list(cols.next());
-    let languages = list(cols.next());
     let person = cols
         .next()
         .unwrap_or("")
@@ -161,32 +163,24 @@ fn add_country(data: &mut Data, line: &'static str) {
     for written in std::iter::once(name).chain(aliases) {
         data.table.insert(written, Hit::Name(index));
         data.names
-            .entry(Tokens::new(written).lookup_key())
+            .entry(Words::new(written).lookup_key())
             .or_insert(index);
     }
-    for demonym in demonyms {
+    let spoken = demonyms::of(code);
+    for demonym in spoken.demonyms {
         data.table.insert(demonym, Hit::Demonym(index));
         data.table.insert(&plural(demonym), Hit::Demonym(index));
     }
-    for language in languages {
+    for language in spoken.languages {
         data.table.insert(language, Hit::Language(index));
         // "Germans", "Russians" are people, not a language.
         data.table.insert(&plural(language), Hit::Demonym(index));
     }
 }
 
-/// `Afghan` → `Afghans`; words ending in -s, -sh, -x, -z (Swiss, French) are left alone.
-fn plural(demonym: &str) -> String {
-    if demonym.ends_with(['s', 'h', 'x', 'z']) {
-        demonym.to_string()
-    } else {
-        format!("{demonym}s")
-    }
-}
-
 /// Country indices of every mention in one piece, in order.
 fn scan(data: &Data, piece: &str) -> Vec<usize> {
-    let tokens = Tokens::new(piece);
+    let tokens = Words::new(piece);
     let title_cased = is_title_cased(&tokens);
     let mut found = Vec::new();
     let mut i = 0;
@@ -225,7 +219,7 @@ impl Span {
 }
 
 /// The context checks a matched country name must pass.
-fn counts(data: &Data, tokens: &Tokens, span: Span, country: usize, title_cased: bool) -> bool {
+fn counts(data: &Data, tokens: &Words, span: Span, country: usize, title_cased: bool) -> bool {
     let single = span.len == 1;
     let word = tokens.get(span.start).map_or("", |t| t.surface.as_str());
     if is_currency(data, tokens, span.last()) {
@@ -239,7 +233,7 @@ fn counts(data: &Data, tokens: &Tokens, span: Span, country: usize, title_cased:
 }
 
 /// `US dollars`, `US$`, `Pakistani rupees`: a currency, not the country.
-fn is_currency(data: &Data, tokens: &Tokens, last: usize) -> bool {
+fn is_currency(data: &Data, tokens: &Words, last: usize) -> bool {
     let gap = tokens.gap_after(last);
     gap.trim_start().starts_with('$')
         || (tokens.adjacent(last)
@@ -249,7 +243,7 @@ fn is_currency(data: &Data, tokens: &Tokens, last: usize) -> bool {
 }
 
 /// `French Government`, `Russian authorities`: a language demonym naming the state.
-fn names_state(data: &Data, tokens: &Tokens, last: usize) -> bool {
+fn names_state(data: &Data, tokens: &Words, last: usize) -> bool {
     tokens.adjacent(last)
         && tokens
             .get(last + 1)
@@ -259,8 +253,8 @@ fn names_state(data: &Data, tokens: &Tokens, last: usize) -> bool {
 /// `Michael Jordan`, `Chad Smith`, `Mr. Jordan`: a capitalised name right
 /// before or after, which is not a sentence opener or a word that commonly
 /// follows a country name.
-fn beside_a_name(data: &Data, tokens: &Tokens, i: usize) -> bool {
-    let name_like = |t: &words::Token, allowed: &HashSet<&str>| {
+fn beside_a_name(data: &Data, tokens: &Words, i: usize) -> bool {
+    let name_like = |t: &words::Word, allowed: &HashSet<&str>| {
         is_title_case(&t.surface) && !allowed.contains(t.surface.as_str())
     };
     let before = i
@@ -279,6 +273,16 @@ fn beside_a_name(data: &Data, tokens: &Tokens, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::Dateline;
+
+    #[test]
+    fn every_demonym_belongs_to_a_country() {
+        let codes: HashSet<&str> = data().countries.iter().map(|c| c.code).collect();
+        let rows = include_str!("../../../data/demonyms.tsv");
+        for line in rows.lines().filter(|l| !l.starts_with('#')) {
+            let code = line.split('\t').next().unwrap_or("");
+            assert!(codes.contains(code), "{line}");
+        }
+    }
 
     fn codes_in(title: &str, body: &[&str]) -> Vec<(String, u32)> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
@@ -477,7 +481,7 @@ mod tests {
 
     #[test]
     fn seed_release_gives_its_five_countries() {
-        let seed = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let seed = include_str!("../../../../releases/000_34e2bc8e785f3bd9.txt");
         let mut paragraphs = seed.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
         let title = paragraphs.next().unwrap_or_default();
         let body: Vec<String> = paragraphs

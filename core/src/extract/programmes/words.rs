@@ -1,6 +1,9 @@
-//! Tokens: words, brackets, quotes, dashes and breaks of one paragraph.
+//! Programme words: the shared tokens (`extract::tokens`) of one paragraph as
+//! the programme finder reads them: words, brackets, quotes, dashes and
+//! breaks, with sentence stops and possessives folded into the word before.
 
 use super::lists::lists;
+use crate::extract::tokens;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -73,53 +76,61 @@ impl<'a> Tok<'a> {
 
     /// `GLO.ACT`, `GPML`, `E4J`, `goAML`, `EU-ACT`, `SDGs`.
     pub(super) fn is_acronym(&self) -> bool {
-        acronym_like(self.text)
+        tokens::acronym_like(self.text)
     }
 }
 
-pub(super) fn acronym_like(word: &str) -> bool {
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    let lower = word.chars().filter(|c| c.is_lowercase()).count();
-    upper >= 2 && (upper >= lower || word.contains('.'))
-}
+/// Marks that end a word: a word runs from its first character to whitespace
+/// or one of these, so `R&D`, `€12`, `2018–2022` and `GLO.ACT` are one word.
+const ENDS_WORD: &[&str] = &[
+    "(", ")", "[", "]", "\"", "“", "”", "«", "»", ",", ";", ":", "!", "?",
+];
 
-pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
+/// The programme words of paragraph `s`.
+pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
+    let tokens = tokens::tokenize(s);
     let mut toks: Vec<Tok> = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let end = i + c.len_utf8();
-        let kind = match c {
-            _ if c.is_whitespace() => continue,
-            '(' | '[' => Kind::Open,
-            ')' | ']' => Kind::Close,
-            '"' | '“' | '”' | '«' | '»' => Kind::Quote,
-            '–' | '—' => Kind::Dash,
-            ',' | ';' | ':' => Kind::Break,
-            '.' | '!' | '?' => {
-                if let Some(last) = toks.last_mut() {
-                    last.sentence_end = true;
-                }
-                continue;
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        let mark = |marks: &[&str]| t.is_mark(marks);
+        let kind = if mark(&["(", "["]) {
+            Some(Kind::Open)
+        } else if mark(&[")", "]"]) {
+            Some(Kind::Close)
+        } else if mark(&["\"", "“", "”", "«", "»"]) {
+            Some(Kind::Quote)
+        } else if mark(&["–", "—"]) {
+            Some(Kind::Dash)
+        } else if mark(&[",", ";", ":"]) {
+            Some(Kind::Break)
+        } else if mark(&[".", "!", "?"]) {
+            if let Some(last) = toks.last_mut() {
+                last.sentence_end = true;
             }
-            _ => {
-                let mut word_end = end;
-                while let Some(&(j, d)) = chars.peek() {
-                    if d.is_whitespace() || "()[]\"“”«»,;:!?".contains(d) {
-                        break;
-                    }
-                    word_end = j + d.len_utf8();
-                    chars.next();
-                }
-                push_word(&mut toks, s, i, word_end);
-                continue;
-            }
+            i += 1;
+            continue;
+        } else {
+            None
         };
-        toks.push(Tok::new(s, i, end, kind));
+        if let Some(kind) = kind {
+            toks.push(Tok::new(s, t.start, t.end, kind));
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while tokens
+            .get(last + 1)
+            .is_some_and(|n| n.start == tokens[last].end && !n.is_mark(ENDS_WORD))
+        {
+            last += 1;
+        }
+        push_word(&mut toks, s, t.start, tokens[last].end);
+        i = last + 1;
     }
     toks
 }
 
-/// Splits quotes, a possessive and a final full stop off a word.
+/// Trims a word: quotes, a possessive and a final full stop come off it.
 fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end: usize) {
     while let Some(q) = s[start..end]
         .chars()

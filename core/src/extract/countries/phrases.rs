@@ -1,0 +1,139 @@
+//! A longest-match phrase table over [`Words`], with a case rule per phrase
+//! word taken from how the data file writes it.
+
+use std::collections::HashMap;
+
+use super::words::{Word, Words};
+
+/// How a phrase word must be written in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CaseRule {
+    /// Written in lowercase in the data (`of`, `the`, `d'`): any case.
+    Any,
+    /// Capitalised in the data (`Iran`): the text word starts with a capital.
+    Capital,
+    /// An abbreviation (`US`, `DRC`, `BiH`): exactly as in the data.
+    Exact(String),
+}
+
+impl CaseRule {
+    fn of(surface: &str) -> Self {
+        let upper = surface.chars().filter(|c| c.is_uppercase()).count();
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && (upper == letters || (upper >= 2 && letters <= 4)) {
+            CaseRule::Exact(surface.to_string())
+        } else if surface.chars().next().is_some_and(char::is_uppercase) {
+            CaseRule::Capital
+        } else {
+            CaseRule::Any
+        }
+    }
+
+    fn accepts(&self, word: &str) -> bool {
+        match self {
+            CaseRule::Any => true,
+            CaseRule::Capital => word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            CaseRule::Exact(s) => s == word,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Phrase<T> {
+    rules: Vec<CaseRule>,
+    value: T,
+}
+
+/// Phrases (as token sequences) mapped to values, matched longest first.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    map: HashMap<String, Vec<Phrase<T>>>,
+    /// First word's key → the most words of a phrase starting with it: most
+    /// words start no phrase, and are rejected with one lookup.
+    starts: HashMap<String, usize>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            map: HashMap::new(),
+            starts: HashMap::new(),
+        }
+    }
+}
+
+impl<T> PhraseTable<T> {
+    /// Adds `written` with case rules taken from how it is written. Earlier
+    /// insertions win over later ones with the same words.
+    pub fn insert(&mut self, written: &str, value: T) {
+        let words = Words::new(written).list;
+        let rules = words.iter().map(|t| CaseRule::of(&t.surface)).collect();
+        self.add(&words, rules, value);
+    }
+
+    /// Adds `written` matching in any case.
+    pub fn insert_any_case(&mut self, written: &str, value: T) {
+        let words = Words::new(written).list;
+        let rules = vec![CaseRule::Any; words.len()];
+        self.add(&words, rules, value);
+    }
+
+    fn add(&mut self, words: &[Word], rules: Vec<CaseRule>, value: T) {
+        if words.is_empty() {
+            return;
+        }
+        let key = words
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(first) = words.first() {
+            let most = self.starts.entry(first.key.clone()).or_insert(0);
+            *most = (*most).max(words.len());
+        }
+        self.map
+            .entry(key)
+            .or_default()
+            .push(Phrase { rules, value });
+    }
+
+    /// The longest phrase starting at word `i`: its length in words and value.
+    pub fn longest_at(&self, tokens: &Words, i: usize) -> Option<(usize, &T)> {
+        let first = tokens.get(i)?;
+        let longest = *self.starts.get(&first.key)?;
+        let most = longest.min(tokens.len().saturating_sub(i));
+        (1..=most).rev().find_map(|len| {
+            let key = tokens.key(i, len)?;
+            let words = tokens.list.get(i..i + len)?;
+            self.map.get(&key)?.iter().find_map(|p| {
+                let ok = p
+                    .rules
+                    .iter()
+                    .zip(words)
+                    .all(|(r, w)| r.accepts(&w.surface));
+                ok.then_some((len, &p.value))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_table_prefers_longest_and_respects_case() {
+        let mut table = PhraseTable::default();
+        table.insert("Guinea", 1);
+        table.insert("Papua New Guinea", 2);
+        table.insert("US", 3);
+        let t = Words::new("Papua New Guinea and Guinea help us and the US");
+        assert_eq!(table.longest_at(&t, 0), Some((3, &2)));
+        assert_eq!(table.longest_at(&t, 4), Some((1, &1)));
+        assert_eq!(table.longest_at(&t, 6), None);
+        assert_eq!(table.longest_at(&t, 9), Some((1, &3)));
+    }
+}

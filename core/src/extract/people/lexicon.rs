@@ -1,0 +1,206 @@
+//! The reference word lists people are read with, and the tests on single
+//! words they give (honorific, role word, particle, name word).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::extract::tokens::{is_lowercase, is_title_case, norm, Kind, Token};
+
+/// What an honorific does to the name next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Honorific {
+    /// Mr., Dr., H.E.: dropped, never a role.
+    Courtesy,
+    /// Ambassador, Minister: dropped from the name, a role when nothing better is written.
+    Title,
+    /// PhD, OBE after the name: dropped.
+    PostNominal,
+    /// Jr.: kept in the name.
+    Suffix,
+}
+
+/// Reference word lists, parsed once.
+pub(crate) struct Lexicon {
+    /// Key: the honorific's words, normalised (see [`norm`]) and joined by a space.
+    honorifics: HashMap<String, Honorific>,
+    longest_honorific: usize,
+    common: HashSet<String>,
+    non_name: HashSet<String>,
+    roles: HashSet<String>,
+    speech_verbs: HashSet<String>,
+    apposition_stops: HashSet<String>,
+    particles: HashSet<String>,
+    particle_prefixes: Vec<String>,
+    /// Word sequences after which a capitalised run names a person (`chaired by`).
+    pub(super) person_cues: Vec<Vec<String>>,
+}
+
+/// The non-empty, non-comment lines of a data file.
+pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(src: &str) -> HashSet<String> {
+    data_lines(src).map(norm).collect()
+}
+
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut honorifics = HashMap::new();
+        let mut longest_honorific = 1;
+        for line in data_lines(include_str!("../../../data/honorifics.txt")) {
+            let (form, kind) = line.rsplit_once('\t').unwrap_or((line, "courtesy"));
+            let kind = match kind.trim() {
+                "title" => Honorific::Title,
+                "post" => Honorific::PostNominal,
+                "suffix" => Honorific::Suffix,
+                _ => Honorific::Courtesy,
+            };
+            let words: Vec<&str> = form.split_whitespace().collect();
+            longest_honorific = longest_honorific.max(words.len());
+            let key: Vec<String> = words.iter().map(|w| norm(w)).collect();
+            honorifics.insert(key.join(" "), kind);
+        }
+        let (particle_prefixes, particles): (Vec<String>, Vec<String>) =
+            data_lines(include_str!("../../../data/people_particles.txt"))
+                .map(str::to_string)
+                .partition(|p| p.ends_with('-'));
+        let speech_verbs = word_set(include_str!("../../../data/people_speech_verbs.txt"));
+        let mut apposition_stops =
+            word_set(include_str!("../../../data/people_apposition_stops.txt"));
+        apposition_stops.extend(speech_verbs.iter().cloned());
+        Lexicon {
+            honorifics,
+            longest_honorific,
+            common: word_set(include_str!("../../../data/people_common_words.txt")),
+            non_name: word_set(include_str!("../../../data/people_nonname_words.txt")),
+            roles: word_set(include_str!("../../../data/people_role_nouns.txt")),
+            speech_verbs,
+            apposition_stops,
+            particles: particles.into_iter().collect(),
+            particle_prefixes,
+            person_cues: data_lines(include_str!("../../../data/people_cues.txt"))
+                .map(|l| l.split_whitespace().map(str::to_string).collect())
+                .collect(),
+        }
+    }
+
+    /// The honorific spelled by exactly these tokens.
+    pub(super) fn honorific(&self, tokens: &[Token]) -> Option<Honorific> {
+        if tokens.is_empty() || tokens.iter().any(|t| t.kind != Kind::Word) {
+            return None;
+        }
+        let key: Vec<String> = tokens.iter().map(|t| norm(t.text)).collect();
+        self.honorifics.get(&key.join(" ")).copied()
+    }
+
+    /// The longest honorific ending just before token `end`: its first token and kind.
+    pub(super) fn honorific_ending_at(
+        &self,
+        tokens: &[Token],
+        end: usize,
+    ) -> Option<(usize, Honorific)> {
+        (1..=self.longest_honorific.min(end)).rev().find_map(|len| {
+            self.honorific(tokens.get(end - len..end)?)
+                .map(|h| (end - len, h))
+        })
+    }
+
+    /// The longest honorific starting at token `start`: the token after it and its kind.
+    pub(super) fn honorific_starting_at(
+        &self,
+        tokens: &[Token],
+        start: usize,
+    ) -> Option<(usize, Honorific)> {
+        (1..=self.longest_honorific).rev().find_map(|len| {
+            self.honorific(tokens.get(start..start + len)?)
+                .map(|h| (start + len, h))
+        })
+    }
+
+    /// A verb of speech as written in running text (lowercase: `Said` is a name).
+    pub(crate) fn is_speech_verb(&self, t: &Token) -> bool {
+        t.is_word() && is_lowercase(t.text) && self.speech_verbs.contains(t.text)
+    }
+
+    pub(super) fn is_apposition_stop(&self, t: &Token) -> bool {
+        t.is_word() && is_lowercase(t.text) && self.apposition_stops.contains(t.text)
+    }
+
+    pub(super) fn is_role_word(&self, t: &Token) -> bool {
+        t.is_word()
+            && (self.roles.contains(&norm(t.text))
+                || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title))
+    }
+
+    pub(super) fn is_courtesy(&self, t: &Token) -> bool {
+        self.honorific(std::slice::from_ref(t)) == Some(Honorific::Courtesy)
+    }
+
+    pub(crate) fn is_common(&self, t: &Token) -> bool {
+        self.common.contains(&norm(t.text))
+    }
+
+    pub(super) fn is_particle(&self, t: &Token) -> bool {
+        t.is_word() && self.particles.contains(t.text)
+    }
+
+    /// A word that can be part of a person's name.
+    pub(super) fn is_name_word(&self, t: &Token) -> bool {
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = t.text;
+        if is_initial(w) {
+            return true;
+        }
+        if w.chars().any(|c| c.is_numeric()) {
+            return false;
+        }
+        if let Some(rest) = self
+            .particle_prefixes
+            .iter()
+            .find_map(|p| w.strip_prefix(p.as_str()))
+        {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+        if !is_title_case(w) {
+            return false;
+        }
+        let key = norm(w);
+        let listed = self.honorifics.contains_key(&key)
+            || self.common.contains(&key)
+            || self.non_name.contains(&key)
+            || self.roles.contains(&key);
+        !listed
+    }
+}
+
+/// A middle or first initial: `J.`.
+pub(super) fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+pub(super) fn is_connector(t: &Token) -> bool {
+    t.is_word()
+        && matches!(
+            t.text,
+            "of" | "for" | "on" | "the" | "at" | "to" | "and" | "in"
+        )
+}
+
+pub(super) fn is_article(t: &Token) -> bool {
+    t.is_word() && matches!(t.text, "the" | "The" | "a" | "A" | "an" | "An")
+}
+
+pub(super) fn is_punct(t: Option<&Token>, marks: &[&str]) -> bool {
+    t.is_some_and(|t| t.is_mark(marks))
+}

@@ -1,0 +1,168 @@
+//! People named in the title and body, without honorifics, with roles as written.
+//!
+//! A name is a run of 2-4 capitalised words (particles such as `de`, `van der`,
+//! `bin` allowed inside) made of none of the organisation, place, date, role
+//! or function words listed in `core/data/`, and carrying a sign that it names
+//! a person: an honorific before it, a role before or after it, or a speech verb
+//! next to it. Persons named only in the contact block are contacts, not people,
+//! so the footer is never read here.
+//!
+//! Text is read with the shared tokenizer (`extract::tokens`); the word lists
+//! (`lexicon`) are shared with the quotes extractor.
+//!
+//! - `lexicon`: the word lists of `core/data/people_*.txt` and honorifics;
+//! - `names`: runs of name words;
+//! - `roles`: the evidence around a run, and the role written with it.
+
+mod lexicon;
+mod names;
+mod roles;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use super::countries;
+use super::Text;
+use crate::extract::tokens::{tokenize, Token};
+use crate::model::Person;
+pub(crate) use lexicon::{data_lines, lexicon};
+use lexicon::{Honorific, Lexicon};
+use names::Run;
+use roles::Passage;
+
+impl Lexicon {
+    /// Full names with their roles, in the order first met.
+    fn find_people(&self, text: &str, people: &mut People) {
+        let mut p = Passage::new(self, text);
+        let runs: Vec<Run> = p
+            .runs
+            .iter()
+            .filter(|r| (2..=4).contains(&r.words))
+            .copied()
+            .collect();
+        for run in runs {
+            let ev = self.evidence(&p, run);
+            let name = p.slice(run.start, self.suffix_end(&p.tokens, run.end) - 1);
+            if ev.is_person() && countries::lookup_name(&name).is_none() {
+                add_person(people, name, ev.role());
+                p.mark_name(run);
+            }
+        }
+    }
+
+    /// `Waly, the head of UNODC, said`: a later mention by surname alone gives
+    /// a role to a person who has none yet.
+    fn enrich_by_surname(&self, text: &str, people: &mut People, surnames: &mut Surnames) {
+        let mut p = Passage::new(self, text);
+        for run in p.runs.clone() {
+            if run.words < 2 {
+                continue;
+            }
+            let name = p.slice(run.start, run.end.saturating_sub(1));
+            if people.by_name.contains_key(&name) {
+                p.mark_name(run);
+            }
+        }
+        for &run in p.runs.iter().filter(|r| r.words == 1) {
+            let word = p.tokens[run.start].text;
+            let Some(i) = surnames.first_without_role(word, &people.list) else {
+                continue;
+            };
+            let role = self.evidence(&p, run).role();
+            if let Some(person) = people.list.get_mut(i) {
+                person.role = role;
+            }
+        }
+    }
+}
+
+/// The people found so far, in order, with an index by name.
+#[derive(Default)]
+struct People {
+    list: Vec<Person>,
+    by_name: HashMap<String, usize>,
+}
+
+fn add_person(people: &mut People, name: String, role: Option<String>) {
+    match people.by_name.get(&name) {
+        Some(&i) => {
+            if let Some(known) = people.list.get_mut(i).filter(|k| k.role.is_none()) {
+                known.role = role;
+            }
+        }
+        None => {
+            people.by_name.insert(name.clone(), people.list.len());
+            people.list.push(Person { name, role });
+        }
+    }
+}
+
+/// People by surname, in order, each list with a cursor on the first person
+/// without a role: roles are only ever given, never taken away, so the cursor
+/// only moves forward.
+struct Surnames(HashMap<String, (Vec<usize>, usize)>);
+
+impl Surnames {
+    pub(super) fn new(people: &[Person]) -> Self {
+        let mut map: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
+        for (i, person) in people.iter().enumerate() {
+            if let Some(last) = surname(&person.name) {
+                map.entry(last.to_string()).or_default().0.push(i);
+            }
+        }
+        Surnames(map)
+    }
+
+    /// The first person with this surname and no role.
+    pub(super) fn first_without_role(&mut self, word: &str, people: &[Person]) -> Option<usize> {
+        let (list, cursor) = self.0.get_mut(word)?;
+        while list
+            .get(*cursor)
+            .is_some_and(|&i| people.get(i).is_none_or(|p| p.role.is_some()))
+        {
+            *cursor += 1;
+        }
+        list.get(*cursor).copied()
+    }
+}
+
+/// The last word of a name, its suffix aside: how later mentions refer to it.
+pub(crate) fn surname(name: &str) -> Option<&str> {
+    let lex = lexicon();
+    let is_suffix = |t: &Token| lex.honorific(std::slice::from_ref(t)) == Some(Honorific::Suffix);
+    tokenize(name)
+        .into_iter()
+        .rev()
+        .find(|t| t.is_word() && !is_suffix(t) && !lex.is_particle(t))
+        .map(|t| t.text)
+}
+
+/// A headline in title case capitalises ordinary words (`Ghada Waly Visits
+/// Pakistan`), so name runs cannot be told apart there: such a title is not read.
+fn is_headline_case(title: &str) -> bool {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && capitalised * 10 > words.len() * 6
+}
+
+/// Persons named in the title and body (never the footer), one entry each.
+pub fn extract(text: &Text) -> Vec<Person> {
+    let lex = lexicon();
+    let mut people = People::default();
+    let title = (!is_headline_case(text.title)).then_some(text.title);
+    for para in text.body.iter().map(String::as_str).chain(title) {
+        lex.find_people(para, &mut people);
+    }
+    let mut surnames = Surnames::new(&people.list);
+    for para in text.body.iter().map(String::as_str).chain(title) {
+        lex.enrich_by_surname(para, &mut people, &mut surnames);
+    }
+    people.list
+}

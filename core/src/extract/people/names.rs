@@ -1,0 +1,125 @@
+//! Name runs: capitalised name words, particles between them, trimmed of a
+//! sentence opener and of country names at the edges.
+
+use super::lexicon::{is_punct, Honorific, Lexicon};
+use crate::extract::countries;
+use crate::extract::tokens::Token;
+
+/// A run of name words: tokens `start..end`, `words` of them name words (the
+/// rest particles).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Run {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) words: usize,
+}
+
+impl Lexicon {
+    /// Maximal runs of name words, particles allowed between them.
+    pub(super) fn name_runs(&self, tokens: &[Token]) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if !self.is_name_word(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let mut run = Run {
+                start: i,
+                end: i + 1,
+                words: 1,
+            };
+            loop {
+                let mut k = run.end;
+                while tokens.get(k).is_some_and(|t| self.is_particle(t)) {
+                    k += 1;
+                }
+                if !tokens.get(k).is_some_and(|t| self.is_name_word(t)) {
+                    break;
+                }
+                run.end = k + 1;
+                run.words += 1;
+            }
+            i = run.end;
+            let run = self.trim_sentence_opener(tokens, run);
+            runs.push(trim_countries(tokens, run));
+        }
+        runs
+    }
+
+    /// `Addressing Ghada Waly, ...`: a participle or adverb opening the sentence
+    /// is not a first name.
+    pub(super) fn trim_sentence_opener(&self, tokens: &[Token], mut run: Run) -> Run {
+        let opens_sentence = run.start == 0
+            || is_punct(
+                tokens.get(run.start - 1),
+                &[".", "!", "?", ":", ";", "\"", "“"],
+            );
+        let first = tokens[run.start].text;
+        if run.words >= 3 && opens_sentence && (first.ends_with("ing") || first.ends_with("ly")) {
+            run.start += 1;
+            run.words -= 1;
+            while tokens.get(run.start).is_some_and(|t| self.is_particle(t)) {
+                run.start += 1;
+            }
+        }
+        run
+    }
+
+    /// Whether the passage names a person at token `end` by a cue such as
+    /// `chaired by` or `under the leadership of`.
+    pub(super) fn cue_before(&self, tokens: &[Token], end: usize) -> bool {
+        self.person_cues.iter().any(|cue| {
+            end.checked_sub(cue.len())
+                .and_then(|start| tokens.get(start..end))
+                .is_some_and(|ts| ts.iter().zip(cue).all(|(t, w)| t.text == w))
+        })
+    }
+
+    /// The token after a name's suffix (`Jr.`), if one follows the run.
+    pub(super) fn suffix_end(&self, tokens: &[Token], end: usize) -> usize {
+        let after_comma = if is_punct(tokens.get(end), &[","]) {
+            end + 1
+        } else {
+            end
+        };
+        match self.honorific_starting_at(tokens, after_comma) {
+            Some((next, Honorific::Suffix)) => next,
+            _ => end,
+        }
+    }
+
+    /// The token after any post-nominals (`, PhD, OBE`).
+    pub(super) fn skip_post_nominals(&self, tokens: &[Token], mut at: usize) -> usize {
+        loop {
+            let after_comma = if is_punct(tokens.get(at), &[","]) {
+                at + 1
+            } else {
+                at
+            };
+            match self.honorific_starting_at(tokens, after_comma) {
+                Some((next, Honorific::PostNominal)) => at = next,
+                _ => return at,
+            }
+        }
+    }
+}
+
+/// `Iranian Abbas Bagherpour`: a country or demonym at either edge of a long
+/// run is not part of the name (`Lisa Jordan` and `Chad Williams` keep theirs).
+fn trim_countries(tokens: &[Token], mut run: Run) -> Run {
+    let is_country = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| countries::lookup_name(t.text).is_some())
+    };
+    while run.words >= 3 && is_country(run.start) {
+        run.start += 1;
+        run.words -= 1;
+    }
+    while run.words >= 3 && is_country(run.end - 1) {
+        run.end -= 1;
+        run.words -= 1;
+    }
+    run
+}

@@ -1,0 +1,226 @@
+//! The evidence around a name run: honorifics, speech verbs, cue phrases and
+//! the role written before the name or in apposition after it.
+
+use super::lexicon::{is_article, is_connector, is_punct, Honorific, Lexicon};
+use super::names::Run;
+use crate::extract::tokens::{is_all_caps, is_title_case, squash, tokenize, Kind, Token};
+
+/// What the words around a name run say about it.
+#[derive(Debug, Default)]
+pub(super) struct Evidence {
+    courtesy: bool,
+    title: bool,
+    speech: bool,
+    /// A cue phrase before the name (`chaired by`).
+    cue: bool,
+    prefix_role: Option<String>,
+    /// The prefix role ends on a role word or acronym, right before the name.
+    prefix_is_sign: bool,
+    appositive_role: Option<String>,
+}
+
+impl Evidence {
+    pub(super) fn is_person(&self) -> bool {
+        self.courtesy
+            || self.title
+            || self.speech
+            || self.cue
+            || self.appositive_role.is_some()
+            || self.prefix_role.is_some() && self.prefix_is_sign
+    }
+
+    pub(super) fn role(self) -> Option<String> {
+        self.appositive_role.or(self.prefix_role)
+    }
+}
+
+/// A role written before a name.
+struct PrefixRole {
+    start: usize,
+    text: String,
+    /// Ending on a role word or acronym (`UNODC Executive Director`) makes the
+    /// phrase a sign of a person by itself; ending elsewhere (`Chief of
+    /// Organized Crime and Illicit`) does not, since a capitalised pair after
+    /// a capitalised phrase proves nothing.
+    ends_on_role: bool,
+}
+
+/// One paragraph being read: its text, tokens, name runs, and which tokens lie
+/// in a name already taken for a person's (a role phrase never reaches into
+/// another person's name).
+pub(super) struct Passage<'a> {
+    text: &'a str,
+    pub(super) tokens: Vec<Token<'a>>,
+    pub(super) runs: Vec<Run>,
+    in_name: Vec<bool>,
+}
+
+impl<'a> Passage<'a> {
+    pub(super) fn new(lex: &Lexicon, text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let runs = lex.name_runs(&tokens);
+        let in_name = vec![false; tokens.len()];
+        Passage {
+            text,
+            tokens,
+            runs,
+            in_name,
+        }
+    }
+
+    pub(super) fn mark_name(&mut self, run: Run) {
+        let end = run.end.min(self.in_name.len());
+        self.in_name[run.start.min(end)..end]
+            .iter_mut()
+            .for_each(|b| *b = true);
+    }
+
+    pub(super) fn slice(&self, first: usize, last: usize) -> String {
+        match (self.tokens.get(first), self.tokens.get(last)) {
+            (Some(a), Some(b)) if a.start < b.end => squash(&self.text[a.start..b.end]),
+            _ => String::new(),
+        }
+    }
+}
+
+impl Lexicon {
+    pub(super) fn evidence(&self, p: &Passage, run: Run) -> Evidence {
+        let tokens = &p.tokens;
+        let mut ev = Evidence::default();
+        // Courtesy honorifics right before the name (`H.E.`, `Ms.`, `His Excellency`).
+        let mut before = run.start;
+        while let Some((start, Honorific::Courtesy)) = self.honorific_ending_at(tokens, before) {
+            before = start;
+            ev.courtesy = true;
+        }
+        ev.title = matches!(
+            self.honorific_ending_at(tokens, before),
+            Some((_, Honorific::Title))
+        );
+        let mut phrase_start = before;
+        if let Some(prefix) = self.role_before(p, before) {
+            phrase_start = prefix.start;
+            ev.prefix_is_sign = prefix.ends_on_role;
+            ev.prefix_role = Some(prefix.text);
+        } else if is_punct(tokens.get(before.wrapping_sub(1)), &[","]) {
+            // `the Minister of Interior, Mr. X`, `the EU Ambassador to Nigeria, X`
+            let after_article = |r: &PrefixRole| {
+                r.start
+                    .checked_sub(1)
+                    .and_then(|i| tokens.get(i))
+                    .is_some_and(is_article)
+            };
+            if let Some(prefix) = self.role_before(p, before - 1).filter(after_article) {
+                ev.prefix_is_sign = true;
+                ev.prefix_role = Some(prefix.text);
+            }
+        }
+        // `said Ghada Waly`, `said UN High Commissioner for Refugees Filippo Grandi`
+        let preceded_by_speech = [before, phrase_start].into_iter().any(|at| {
+            at.checked_sub(1)
+                .and_then(|i| tokens.get(i))
+                .is_some_and(|t| {
+                    self.is_speech_verb(t)
+                        || t.text == "to" && at >= 2 && tokens[at - 2].text == "according"
+                })
+        });
+        ev.cue = self.cue_before(tokens, before) || self.cue_before(tokens, phrase_start);
+        let after = self.skip_post_nominals(tokens, self.suffix_end(tokens, run.end));
+        let mut verb_at = after;
+        if is_punct(tokens.get(after), &[","]) {
+            if let Some((role, stop)) = self.appositive(p, after + 1) {
+                ev.appositive_role = Some(role);
+                verb_at = if is_punct(tokens.get(stop), &[","]) {
+                    stop + 1
+                } else {
+                    stop
+                };
+            } else {
+                verb_at = after + 1;
+            }
+        }
+        ev.speech =
+            preceded_by_speech || tokens.get(verb_at).is_some_and(|t| self.is_speech_verb(t));
+        ev
+    }
+
+    /// A role phrase ending just before token `end` (`UNODC Executive Director`
+    /// before `Ghada Waly`); it must hold a role word.
+    fn role_before(&self, p: &Passage, end: usize) -> Option<PrefixRole> {
+        let tokens = &p.tokens;
+        let mut start = end;
+        let mut has_role = false;
+        while start > 0 && end - start < 12 {
+            let t = &tokens[start - 1];
+            if p.in_name[start - 1] || self.is_courtesy(t) {
+                break;
+            }
+            let fits = match t.kind {
+                Kind::Possessive => true,
+                Kind::Punct => false,
+                Kind::Word if self.is_role_word(t) => {
+                    has_role = true;
+                    true
+                }
+                Kind::Word => is_connector(t) || is_all_caps(t.text) || is_title_case(t.text),
+            };
+            if !fits {
+                break;
+            }
+            start -= 1;
+        }
+        // Sentence openers (`The`, `Today`) are not part of the role; inner
+        // capitalised common words are (`for Children and Armed Conflict`).
+        while start < end
+            && (is_connector(&tokens[start])
+                || self.is_common(&tokens[start])
+                || tokens[start].kind != Kind::Word)
+        {
+            start += 1;
+        }
+        let last = tokens.get(end.checked_sub(1)?)?;
+        (has_role && start < end).then(|| PrefixRole {
+            start,
+            text: p.slice(start, end - 1),
+            ends_on_role: self.is_role_word(last) || is_all_caps(last.text),
+        })
+    }
+
+    /// A role in apposition starting at token `start` (after the comma that
+    /// follows a name), up to the comma, verb or sentence end that closes it:
+    /// the role without a leading article, and the index of the closing token.
+    fn appositive(&self, p: &Passage, start: usize) -> Option<(String, usize)> {
+        let tokens = &p.tokens;
+        let mut depth = 0usize;
+        let mut words = 0;
+        let mut role_seen = false;
+        let mut i = start;
+        while let Some(t) = tokens.get(i) {
+            match t.kind {
+                Kind::Punct if t.text == "(" => depth += 1,
+                Kind::Punct if t.text == ")" => depth = depth.saturating_sub(1),
+                Kind::Punct if depth == 0 && !matches!(t.text, "&" | "/" | "'" | "’") => break,
+                Kind::Word if depth == 0 && self.is_apposition_stop(t) => break,
+                Kind::Word => {
+                    let next_is_name = tokens.get(i + 1).is_some_and(|n| self.is_name_word(n));
+                    if words == 0 && self.is_name_word(t) && next_is_name {
+                        return None; // a list of names, not a role
+                    }
+                    role_seen |= words < 6 && self.is_role_word(t);
+                    words += 1;
+                    if words > 25 {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let first = if tokens.get(start).is_some_and(is_article) {
+            start + 1
+        } else {
+            start
+        };
+        (role_seen && first < i).then(|| (p.slice(first, i - 1), i))
+    }
+}

@@ -1,0 +1,355 @@
+//! Unit tests of the people extractor.
+
+use super::*;
+
+fn run(title: &str, body: &[&str], footer: &[&str]) -> Vec<Person> {
+    let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+    let footer: Vec<String> = footer.iter().map(|s| s.to_string()).collect();
+    let text = Text {
+        title,
+        body: &body,
+        footer: &footer,
+        dateline: None,
+        date: None,
+    };
+    extract(&text)
+}
+
+fn people_in(body: &str) -> Vec<(String, Option<String>)> {
+    run("Press release", &[body], &[])
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+}
+
+#[test]
+fn seed_release() {
+    let body = [
+        "UNODC hosted a high-level delegation from the Islamic Republic of Iran for a three-day specialized Technical Meeting on Exchange of Views on Cooperation Mechanisms for Effective Prevention and Combat of Transnational Organized Crime at its Headquarters in Vienna from 29-31 January 2019.",
+        "In summing up the outcomes of the fruitful meeting, H.E. Ambassador Abbas Bagherpour, Director General of International Legal Affairs at the Ministry of Foreign Affairs of the Islamic Republic of Iran, confirmed that \"the process for further collaboration will involve establishing a framework to work with UNODC at a very important time. We will continue the discussion to shape that framework\".",
+        "Ms. Loide Aryee, Chief of Organized Crime and Illicit Trafficking Branch at UNODC said, \"UNODC appreciates the exchange with the high-level delegation from the Islamic Republic of Iran on their existing efforts and challenges in combatting transnational organized crime. UNODC, as the guardian of UNTOC, looks forward to expanding partnership with the Islamic Republic of Iran in areas related to transnational organized crime and to offer its support and technical assistance in facilitating Iran's ratification of UNTOC\".",
+        "The Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative by the European Union (EU) and the United Nations Office on Drugs and Crime (UNODC) being implemented in partnership with the International Organization for Migration (IOM) in four countries: Islamic Republic of Afghanistan, Islamic Republic of Iran, Republic of Iraq and Islamic Republic of Pakistan.",
+        "This project is funded by the European Union.",
+    ];
+    let people = run(
+        "Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters",
+        &body,
+        &["For more information, please contact:", "Twitter: @glo_act"],
+    );
+    let expected = vec![
+        Person {
+            name: "Abbas Bagherpour".into(),
+            role: Some("Director General of International Legal Affairs at the Ministry of Foreign Affairs of the Islamic Republic of Iran".into()),
+        },
+        Person {
+            name: "Loide Aryee".into(),
+            role: Some("Chief of Organized Crime and Illicit Trafficking Branch at UNODC".into()),
+        },
+    ];
+    assert_eq!(people, expected);
+}
+
+#[test]
+fn honorifics_ranks_and_post_nominals_are_stripped() {
+    let cases = [
+        (
+            "H.E. Ambassador Abbas Bagherpour said the talks went well.",
+            "Abbas Bagherpour",
+        ),
+        (
+            "His Excellency Ahmed Shah said the talks went well.",
+            "Ahmed Shah",
+        ),
+        ("Her Excellency Maria Costa noted progress.", "Maria Costa"),
+        ("Dr. Anna Berg stressed the point.", "Anna Berg"),
+        ("Dr Anna Berg stressed the point.", "Anna Berg"),
+        ("Ms. Loide Aryee added that it mattered.", "Loide Aryee"),
+        ("Mr. John Brandolino explained the plan.", "John Brandolino"),
+        ("Mrs. Jane Doe said it was time.", "Jane Doe"),
+        ("Prof. Peter Reuter said prices fell.", "Peter Reuter"),
+        ("Professor Peter Reuter said prices fell.", "Peter Reuter"),
+        (
+            "Minister Amina Mohammed said it was time.",
+            "Amina Mohammed",
+        ),
+        ("Judge Ivo Bronk noted the ruling.", "Ivo Bronk"),
+        ("Justice Mary Kay said the ruling stands.", "Mary Kay"),
+        ("Sir Keir Starmer said it was time.", "Keir Starmer"),
+        ("Dame Judi Dench said it was time.", "Judi Dench"),
+        ("Sheikh Ahmed Nasser said it was time.", "Ahmed Nasser"),
+        ("General Peter Cosgrove said it was time.", "Peter Cosgrove"),
+        ("Colonel Juan Ortega said it was time.", "Juan Ortega"),
+        ("Captain Ali Hassan said it was time.", "Ali Hassan"),
+        ("Inspector Mark Lane said it was time.", "Mark Lane"),
+        (
+            "Deputy Minister Ali Reza Sharifi said it was time.",
+            "Ali Reza Sharifi",
+        ),
+        ("Senator Maria Cantwell said it was time.", "Maria Cantwell"),
+        (
+            "President Cyril Ramaphosa said it was time.",
+            "Cyril Ramaphosa",
+        ),
+        (
+            "Secretary-General António Guterres said it was time.",
+            "António Guterres",
+        ),
+        ("Rev. Martin Green said it was time.", "Martin Green"),
+        ("Anna Berg, PhD, said it was time.", "Anna Berg"),
+        ("Anna Berg MBA said it was time.", "Anna Berg"),
+        (
+            "Anna Berg, OBE, Director of the Institute, said it was time.",
+            "Anna Berg",
+        ),
+        (
+            "Martin Luther King Jr. said it was time.",
+            "Martin Luther King Jr.",
+        ),
+    ];
+    for (body, name) in cases {
+        let found = people_in(body);
+        assert_eq!(found.len(), 1, "{body}: {found:?}");
+        assert_eq!(found[0].0, name, "{body}");
+    }
+}
+
+#[test]
+fn particles_and_hyphens_are_kept() {
+    let cases = [
+        ("Mr. Luiz de Souza said it was time.", "Luiz de Souza"),
+        ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
+        (
+            "Mr. José Eduardo dos Santos said it was time.",
+            "José Eduardo dos Santos",
+        ),
+        ("Ms. Marieke van Dijk said it was time.", "Marieke van Dijk"),
+        ("Mr. Jan van der Berg said it was time.", "Jan van der Berg"),
+        (
+            "Ms. Ursula von der Leyen said it was time.",
+            "Ursula von der Leyen",
+        ),
+        (
+            "Mr. Ahmed al-Mansouri said it was time.",
+            "Ahmed al-Mansouri",
+        ),
+        (
+            "Mr. Mohammed bin Salman said it was time.",
+            "Mohammed bin Salman",
+        ),
+        ("Mr. Ahmad ibn Majid said it was time.", "Ahmad ibn Majid"),
+        ("Mr. Abu Bakr Hassan said it was time.", "Abu Bakr Hassan"),
+        ("Mr. Ahmed El Sayed said it was time.", "Ahmed El Sayed"),
+        ("Ms. Maria la Fuente said it was time.", "Maria la Fuente"),
+        (
+            "Mr. Jean-Yves Le Drian said it was time.",
+            "Jean-Yves Le Drian",
+        ),
+        ("Mr. Ian MacDonald said it was time.", "Ian MacDonald"),
+        ("Ms. Mary O'Brien said it was time.", "Mary O'Brien"),
+        (
+            "Mr. Jean-Paul Laborde said it was time.",
+            "Jean-Paul Laborde",
+        ),
+        ("Mr. John F. Kennedy said it was time.", "John F. Kennedy"),
+    ];
+    for (body, name) in cases {
+        let found = people_in(body);
+        assert_eq!(
+            found.iter().map(|p| p.0.as_str()).collect::<Vec<_>>(),
+            vec![name],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn roles_before_and_after_the_name() {
+    let cases = [
+        (
+            "Ms. Loide Aryee, Chief of Organized Crime and Illicit Trafficking Branch at UNODC, said the work goes on.",
+            "Loide Aryee",
+            Some("Chief of Organized Crime and Illicit Trafficking Branch at UNODC"),
+        ),
+        ("UNODC Executive Director Ghada Waly opened the session.", "Ghada Waly", Some("UNODC Executive Director")),
+        (
+            "The meeting was opened by the Minister of Interior, Mr. Abdolreza Rahmani Fazli, in Tehran.",
+            "Abdolreza Rahmani Fazli",
+            Some("Minister of Interior"),
+        ),
+        (
+            "Yury Fedotov, the Director General of the United Nations Office at Vienna, opened the session.",
+            "Yury Fedotov",
+            Some("Director General of the United Nations Office at Vienna"),
+        ),
+        (
+            "Ghada Waly, Executive Director of the United Nations Office on Drugs and Crime (UNODC), said the work goes on.",
+            "Ghada Waly",
+            Some("Executive Director of the United Nations Office on Drugs and Crime (UNODC)"),
+        ),
+        ("Iran's Deputy Minister of Justice Ali Reza Sharifi welcomed the plan.", "Ali Reza Sharifi", Some("Iran's Deputy Minister of Justice")),
+        ("H.E. Ambassador Abbas Bagherpour welcomed the plan.", "Abbas Bagherpour", Some("Ambassador")),
+        (
+            "The Special Representative of the Secretary-General for Children and Armed Conflict, Virginia Gamba, said that all must act.",
+            "Virginia Gamba",
+            Some("Special Representative of the Secretary-General for Children and Armed Conflict"),
+        ),
+        (
+            "It was attended by the European Union Ambassador to Nigeria, Ketil Karlsen.",
+            "Ketil Karlsen",
+            Some("European Union Ambassador to Nigeria"),
+        ),
+        ("Maj. Gen. Sergei Ivanov attended.", "Sergei Ivanov", Some("Maj. Gen.")),
+        ("Jeremy Milsom, UNODC Representative in Pakistan, said the work goes on.", "Jeremy Milsom", Some("UNODC Representative in Pakistan")),
+        ("Mr. John Brandolino said the work goes on.", "John Brandolino", None),
+    ];
+    for (body, name, role) in cases {
+        let found = people_in(body);
+        assert_eq!(
+            found,
+            vec![(name.to_string(), role.map(str::to_string))],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn one_entry_per_person_and_surname_enriches_role() {
+    let found = people_in(
+        "Ghada Waly said the work goes on. Later, Waly, the head of UNODC, added that more was needed. Ms. Waly thanked donors. Ghada Waly said so again.",
+    );
+    assert_eq!(
+        found,
+        vec![("Ghada Waly".to_string(), Some("head of UNODC".to_string()))]
+    );
+    let two_paragraphs = run(
+        "News",
+        &[
+            "Mr. John Brandolino said the work goes on.",
+            "John Brandolino, Director for Treaty Affairs at UNODC, added that it mattered.",
+        ],
+        &[],
+    );
+    assert_eq!(
+        two_paragraphs,
+        vec![Person {
+            name: "John Brandolino".into(),
+            role: Some("Director for Treaty Affairs at UNODC".into())
+        }]
+    );
+}
+
+#[test]
+fn organisations_places_and_phrases_are_not_people() {
+    let cases = [
+        "The Islamic Republic said it would cooperate.",
+        "The European Union said it would fund the work.",
+        "Transnational Organized Crime is a threat, experts said.",
+        "In the Middle East said to be a hub.",
+        "The Technical Meeting said little.",
+        "The United Nations said it would help.",
+        "Cooperation Mechanisms for Effective Prevention were discussed.",
+        "Member States noted the report.",
+        "UNODC Executive Director opened the Global Programme.",
+        "According to the World Bank, prices rose.",
+        "On 3 March Vienna hosted the event.",
+    ];
+    for body in cases {
+        assert_eq!(people_in(body), vec![], "{body}");
+    }
+}
+
+#[test]
+fn weaker_signs_and_names_shared_with_countries() {
+    let cases = [
+        (
+            "\"Every day counts,\" said Dr. Lisa Jordan, UNICEF nutrition specialist in Somalia.",
+            "Lisa Jordan",
+            Some("UNICEF nutrition specialist in Somalia"),
+        ),
+        (
+            "Chad Williams, a logistics officer who coordinates flights, said it arrived.",
+            "Chad Williams",
+            Some("logistics officer"),
+        ),
+        (
+            "\"It is stark,\" said UN High Commissioner for Refugees Filippo Grandi.",
+            "Filippo Grandi",
+            Some("UN High Commissioner for Refugees"),
+        ),
+        (
+            "Ministers gathered under the chairmanship of Miroslav Lajčák.",
+            "Miroslav Lajčák",
+            None,
+        ),
+        (
+            "\"The ocean connects us,\" said Commodore Kofi Asiedu of the Ghana Navy.",
+            "Kofi Asiedu",
+            Some("Commodore"),
+        ),
+    ];
+    for (body, name, role) in cases {
+        assert_eq!(
+            people_in(body),
+            vec![(name.to_string(), role.map(str::to_string))],
+            "{body}"
+        );
+    }
+}
+
+#[test]
+fn footer_names_are_contacts_not_people() {
+    let people = run(
+        "News",
+        &["UNODC hosted the meeting."],
+        &[
+            "For more information, please contact:",
+            "Mr. David Dadge, Spokesperson, UNODC",
+            "Email: david.dadge@un.org",
+        ],
+    );
+    assert_eq!(people, vec![]);
+}
+
+#[test]
+fn title_is_read_unless_in_title_case() {
+    let people = run(
+        "UNODC Chief Meets Iranian Minister In Vienna",
+        &["The delegation met UNODC."],
+        &[],
+    );
+    assert_eq!(people, vec![]);
+    let people = run(
+        "Ms. Ghada Waly Visits Pakistan For Talks",
+        &["The visit went well."],
+        &[],
+    );
+    assert_eq!(people, vec![]);
+    let people = run(
+        "Ms. Ghada Waly visits Pakistan for talks",
+        &["The visit went well."],
+        &[],
+    );
+    assert_eq!(
+        people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        vec!["Ghada Waly"]
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for body in [
+        "",
+        "\"",
+        "Mr.",
+        "Ms. ,",
+        "Dr. X",
+        "’s",
+        "Ali, ",
+        "Ali Hassan,",
+        "Ali Hassan, (",
+        "é’s é",
+        "According to",
+    ] {
+        let _ = people_in(body);
+    }
+}

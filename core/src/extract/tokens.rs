@@ -1,0 +1,304 @@
+//! The one tokenizer every extractor reads text with.
+//!
+//! Tokens cover every character of the text but whitespace:
+//! - words: runs of letters and digits, joined across `-`, `'`, `’` and `.`
+//!   between them (`Jean-Paul`, `O'Brien`, `GLO.ACT`, `2018-2022`); a full stop
+//!   that belongs to an abbreviation (`Dr.`, `H.E.`, an initial `J.`) stays on
+//!   the word, so a bare `.` token ends a sentence;
+//! - a possessive `'s` split off a word (`UNODC` + `'s`);
+//! - single punctuation marks.
+//!
+//! Extractors read the same tokens in the grain they need: people and quotes
+//! token by token; countries and organisations by the letter-and-digit
+//! [`Token::parts`] of words (`Guinea-Bissau` is two words there); programmes by
+//! whitespace-separated [`chunks`] (`R&D` is one word there).
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits (numbers included).
+    Word,
+    /// `'s` split off a word (`UNODC's`): part of a role, never of a name.
+    Possessive,
+    /// One punctuation mark or symbol.
+    Punct,
+}
+
+/// A word or punctuation mark, with its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl<'a> Token<'a> {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// Punctuation: one of `marks`.
+    pub fn is_mark(&self, marks: &[&str]) -> bool {
+        self.kind == Kind::Punct && marks.contains(&self.text)
+    }
+
+    /// The runs of letters and digits inside the token, as byte ranges of the
+    /// text: `Jean-Paul` → `Jean`, `Paul`; `H.E.` → `H`, `E`; `'s` → `s`.
+    pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + 'a {
+        let base = self.start;
+        let mut rest = self.text.char_indices().peekable();
+        std::iter::from_fn(move || {
+            while rest.next_if(|(_, c)| !c.is_alphanumeric()).is_some() {}
+            let (from, c) = rest.next()?;
+            let mut to = from + c.len_utf8();
+            while let Some((i, c)) = rest.next_if(|(_, c)| c.is_alphanumeric()) {
+                to = i + c.len_utf8();
+            }
+            Some(base + from..base + to)
+        })
+    }
+}
+
+/// Characters that join two alphanumeric runs into one word (`Jean-Paul`, `O'Brien`, `H.E`).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
+}
+
+/// Words, possessives and single punctuation marks of `s`, in order.
+pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = s.get(pos..).and_then(|r| r.chars().next()) {
+        let start = pos;
+        pos += c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(Token {
+                text: &s[start..pos],
+                start,
+                end: pos,
+                kind: Kind::Punct,
+            });
+            continue;
+        }
+        pos = word_end(s, pos);
+        if s[pos..].starts_with('.') && keeps_period(&s[start..pos]) {
+            pos += 1;
+        }
+        push_word(&mut out, s, start, pos);
+    }
+    out
+}
+
+fn word_end(s: &str, mut pos: usize) -> usize {
+    loop {
+        let mut rest = s[pos..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(c), _) if c.is_alphanumeric() => pos += c.len_utf8(),
+            (Some(j), Some(n)) if is_joiner(j) && n.is_alphanumeric() => pos += j.len_utf8(),
+            _ => return pos,
+        }
+    }
+}
+
+/// Pushes a word, splitting a possessive `'s` off it.
+fn push_word<'a>(out: &mut Vec<Token<'a>>, s: &'a str, start: usize, end: usize) {
+    let word = &s[start..end];
+    let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+    match stem {
+        Some(stem) if !stem.is_empty() => {
+            let split = start + stem.len();
+            out.push(Token {
+                text: stem,
+                start,
+                end: split,
+                kind: Kind::Word,
+            });
+            out.push(Token {
+                text: &s[split..end],
+                start: split,
+                end,
+                kind: Kind::Possessive,
+            });
+        }
+        _ => out.push(Token {
+            text: word,
+            start,
+            end,
+            kind: Kind::Word,
+        }),
+    }
+}
+
+/// Whether the full stop after `word` belongs to it: a single capital (an
+/// initial), a dotted word (`H.E`, `U.S`), or a dotted honorific of
+/// `core/data/honorifics.txt` (`Dr`, `Prof`).
+fn keeps_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_initial =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || word.contains('.') || abbreviations().contains(&norm(word))
+}
+
+/// The honorifics written with a trailing period, normalised (see [`norm`]).
+fn abbreviations() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/honorifics.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .flat_map(|line| {
+                line.rsplit_once('\t')
+                    .map_or(line, |(form, _)| form)
+                    .split_whitespace()
+            })
+            .filter(|w| w.ends_with('.'))
+            .map(norm)
+            .collect()
+    })
+}
+
+/// Runs of tokens with no whitespace between them (`(GLO.ACT`, `info@unodc.org`,
+/// `€12`): the text's whitespace-separated chunks, as token index ranges.
+pub(crate) fn chunks(tokens: &[Token]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for i in 1..=tokens.len() {
+        let joined = tokens.get(i).is_some_and(|t| tokens[i - 1].end == t.start);
+        if !joined {
+            out.push(from..i);
+            from = i;
+        }
+    }
+    out
+}
+
+/// Lowercase, without a trailing period: how list entries are compared.
+pub(crate) fn norm(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+/// Whitespace runs (line breaks included) become single spaces.
+pub(crate) fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub(crate) fn is_sentence_end(t: &Token) -> bool {
+    t.is_mark(&[".", "!", "?"])
+}
+
+/// No capital letter.
+pub(crate) fn is_lowercase(w: &str) -> bool {
+    !w.chars().any(char::is_uppercase)
+}
+
+/// First letter upper case and some lower case: `Waly`, `McDonald`, not `UNODC`.
+pub(crate) fn is_title_case(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+}
+
+/// Two or more letters, none lower case: `UNODC`, `GLO.ACT`, `IRAN`.
+pub(crate) fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Two or more capitals, at least as many as lower-case letters or dotted:
+/// `GLO.ACT`, `GPML`, `E4J`, `goAML`, `EU-ACT`, `SDGs`, `UN.GIFT`.
+pub(crate) fn acronym_like(word: &str) -> bool {
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    let lower = word.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 2 && (upper >= lower || word.contains('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviation_periods_and_splits_possessives() {
+        let tokens = tokenize("H.E. Ms. Waly, UNODC's chief. Done.");
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            vec!["H.E.", "Ms.", "Waly", ",", "UNODC", "'s", "chief", ".", "Done", "."]
+        );
+        assert_eq!(tokens[5].kind, Kind::Possessive);
+        assert_eq!(tokens[7].kind, Kind::Punct);
+    }
+
+    #[test]
+    fn joins_words_across_inner_marks_only() {
+        assert_eq!(
+            texts("Jean-Paul O'Brien (GLO.ACT) 2018-2022 €12 R&D 'quoted'"),
+            vec![
+                "Jean-Paul",
+                "O'Brien",
+                "(",
+                "GLO.ACT",
+                ")",
+                "2018-2022",
+                "€",
+                "12",
+                "R",
+                "&",
+                "D",
+                "'",
+                "quoted",
+                "'"
+            ]
+        );
+    }
+
+    #[test]
+    fn parts_are_letter_and_digit_runs() {
+        let s = "Guinea-Bissau’s U.S. I.R.Iran";
+        let parts: Vec<&str> = tokenize(s)
+            .iter()
+            .flat_map(|t| t.parts())
+            .map(|r| &s[r])
+            .collect();
+        assert_eq!(
+            parts,
+            vec!["Guinea", "Bissau", "s", "U", "S", "I", "R", "Iran"]
+        );
+    }
+
+    #[test]
+    fn chunks_follow_whitespace() {
+        let s = "see (GLO.ACT), info@unodc.org now";
+        let tokens = tokenize(s);
+        let chunks: Vec<&str> = chunks(&tokens)
+            .into_iter()
+            .map(|r| &s[tokens[r.start].start..tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(chunks, vec!["see", "(GLO.ACT),", "info@unodc.org", "now"]);
+        assert!(super::chunks(&[]).is_empty());
+    }
+
+    #[test]
+    fn case_helpers() {
+        assert!(is_title_case("Waly") && is_title_case("McDonald") && !is_title_case("UNODC"));
+        assert!(is_all_caps("UNODC") && is_all_caps("GLO.ACT") && !is_all_caps("A"));
+        assert!(acronym_like("goAML") && acronym_like("UN.GIFT") && !acronym_like("Global"));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in ["", " ", "’s", "é’s é", "U.", ".U.S", "a\u{a0}b", "--", "'s"] {
+            let tokens = tokenize(s);
+            let _ = chunks(&tokens);
+            let _: Vec<_> = tokens.iter().flat_map(|t| t.parts()).collect();
+        }
+    }
+}
