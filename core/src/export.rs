@@ -50,7 +50,7 @@ pub fn to_csv(releases: &[&Release]) -> String {
         let dl = r.dateline.as_ref();
         let row = [
             r.id.clone(),
-            r.date.clone().unwrap_or_default(),
+            r.date.map(|d| d.to_string()).unwrap_or_default(),
             r.title.clone(),
             dl.and_then(|d| d.city.clone()).unwrap_or_default(),
             dl.and_then(|d| d.country.clone()).unwrap_or_default(),
@@ -84,7 +84,7 @@ fn money(m: &Money) -> String {
 }
 
 fn event(e: &Event) -> String {
-    crate::display::iso_interval(&e.start, e.end.as_deref())
+    crate::display::iso_interval(e.start, e.end)
 }
 
 fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
@@ -126,7 +126,7 @@ mod tests {
             id: "2019-04-17-iran-and-unodc".into(),
             source: "iran.txt".into(),
             title: "Iran and UNODC, \"together\"".into(),
-            date: Some("2019-04-17".into()),
+            date: Some("2019-04-17".parse().unwrap()),
             dateline: Some(Dateline {
                 raw: "Vienna, Austria - 17 April 2019".into(),
                 city: Some("Vienna".into()),
@@ -168,17 +168,17 @@ mod tests {
             }],
             events: vec![
                 Event {
-                    start: "2019-01-29".into(),
-                    end: Some("2019-01-31".into()),
+                    start: "2019-01-29".parse().unwrap(),
+                    end: Some("2019-01-31".parse().unwrap()),
                     text: "29-31 January 2019".into(),
                 },
                 Event {
-                    start: "2018".into(),
-                    end: Some("2018".into()),
+                    start: "2018".parse().unwrap(),
+                    end: Some("2018".parse().unwrap()),
                     text: "2018".into(),
                 },
                 Event {
-                    start: "2015".into(),
+                    start: "2015".parse().unwrap(),
                     end: None,
                     text: "since 2015".into(),
                 },
@@ -198,7 +198,7 @@ mod tests {
             programmes: vec![Programme {
                 name: "Global Action against Trafficking".into(),
                 acronym: Some("GLO.ACT".into()),
-                start: Some("2015".into()),
+                start: Some("2015".parse().unwrap()),
                 end: None,
             }],
             topics: vec![

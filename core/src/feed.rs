@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::date::PartialDate;
 use crate::ingest::corpus::ingest_paths;
 use crate::ingest::Severity;
 use crate::model::Release;
@@ -40,7 +41,7 @@ pub fn atom(
 
     let mut dated: Vec<&Release> = releases
         .iter()
-        .filter(|r| r.date.as_deref().is_some_and(is_date))
+        .filter(|r| r.date.is_some_and(PartialDate::is_day))
         .collect();
     dated.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
     dated.truncate(limit);
@@ -49,8 +50,8 @@ pub fn atom(
         Some(u) => timestamp(u),
         None => dated
             .first()
-            .and_then(|r| r.date.as_deref())
-            .map(timestamp)
+            .and_then(|r| r.date)
+            .map(midnight)
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned()),
     };
     let feed_id = if absolute {
@@ -83,8 +84,8 @@ pub fn atom(
     out.push_str("  <generator>Dateline</generator>\n");
 
     for r in dated {
-        let date = r.date.as_deref().unwrap_or_default();
-        let when = timestamp(date);
+        let Some(date) = r.date else { continue };
+        let when = midnight(date);
         let link = format!("{base}release/{}", r.id);
         let id = if absolute {
             link.clone()
@@ -215,23 +216,16 @@ pub fn write_output(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-/// `YYYY-MM-DD` with digits where digits belong.
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+/// A day as an RFC 3339 time: midnight UTC.
+fn midnight(day: PartialDate) -> String {
+    format!("{day}T00:00:00Z")
 }
 
-/// An RFC 3339 time: a bare date is midnight UTC; anything else is kept.
+/// An RFC 3339 time: a bare `YYYY-MM-DD` is midnight UTC; anything else is kept.
 fn timestamp(s: &str) -> String {
-    if is_date(s) {
-        format!("{s}T00:00:00Z")
-    } else {
-        escape(s)
+    match PartialDate::parse(s).filter(|d| d.is_day()) {
+        Some(day) => midnight(day),
+        None => escape(s),
     }
 }
 
@@ -262,7 +256,7 @@ mod tests {
             id: id.into(),
             source: format!("{id}.txt"),
             title: title.into(),
-            date: date.map(String::from),
+            date: date.map(|d| d.parse().unwrap()),
             dateline: None,
             body: vec![format!("Lede of {title}"), "More.".into()],
             countries: vec![],

@@ -9,8 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::display::MONTHS;
-use crate::ingest::dates::days_in_month;
+use crate::date::{days_in_month, MONTHS};
 
 const VOCABULARY: &str = include_str!("../data/generator-vocabulary.txt");
 

@@ -3,6 +3,7 @@
 //! everything here is tested natively and runs at build time.
 
 pub mod codec;
+pub mod date;
 pub mod demonyms;
 pub mod display;
 pub mod export;
@@ -22,4 +23,5 @@ pub mod generate;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 
+pub use date::PartialDate;
 pub use model::*;

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::date::PartialDate;
+
 /// One press release, as extracted from its source file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Release {
@@ -13,8 +15,9 @@ pub struct Release {
     /// input folders, it starts with the folder's own name. Never absolute.
     pub source: String,
     pub title: String,
-    /// Publication date, ISO 8601 `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// Publication date, ISO 8601 `YYYY-MM-DD` (`YYYY-MM` or `YYYY` where a
+    /// JSON input knows no more).
+    pub date: Option<PartialDate>,
     pub dateline: Option<Dateline>,
     /// Paragraphs, verbatim, with the dateline prefix removed from the first.
     pub body: Vec<String>,
@@ -102,10 +105,10 @@ pub struct Quote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Event {
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub start: String,
+    pub start: PartialDate,
     /// Same precision as written; equal to `start` for a single day, month or
     /// year; null for an open period (`since 2015`).
-    pub end: Option<String>,
+    pub end: Option<PartialDate>,
     pub text: String,
 }
 
@@ -133,8 +136,9 @@ fn serialize_amount<S: Serializer>(amount: &f64, s: S) -> Result<S::Ok, S::Error
 pub struct Programme {
     pub name: String,
     pub acronym: Option<String>,
-    pub start: Option<String>,
-    pub end: Option<String>,
+    /// `YYYY` or `YYYY-MM`, as written.
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::date::PartialDate;
+
 /// Folds one lowercase Latin letter with a diacritic (or a ligature) to ASCII.
 ///
 /// Hand-written instead of Unicode decomposition (NFD) because a normalisation
@@ -133,11 +135,8 @@ const ID_MAX_TITLE_CHARS: usize = 60;
 /// the date (or `undated`), then up to eight title words folded to lower-case
 /// ASCII, apostrophes joining (`Iran's` → `irans`); `untitled` when the title
 /// has no Latin letter or digit. The id rule around it is in `ingest::ids`.
-pub fn release_slug(date: Option<&str>, title: &str) -> String {
-    let mut s = date
-        .filter(|d| !d.is_empty())
-        .unwrap_or("undated")
-        .to_string();
+pub fn release_slug(date: Option<PartialDate>, title: &str) -> String {
+    let mut s = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
     // Apostrophes join a word (`Iran's` → `irans`) rather than split it.
     let title = title.replace(['\'', '’'], "");
     let mut words: Vec<String> = Vec::new();
@@ -341,11 +340,12 @@ mod tests {
             ),
         ];
         for (date, title, want) in cases {
+            let date = date.map(|d| PartialDate::parse(d).unwrap());
             assert_eq!(release_slug(date, title), want, "{title}");
         }
         let long = "x".repeat(100);
         assert_eq!(
-            release_slug(Some("2020-01-02"), &long),
+            release_slug(PartialDate::parse("2020-01-02"), &long),
             format!("2020-01-02-{}", "x".repeat(ID_MAX_TITLE_CHARS))
         );
     }

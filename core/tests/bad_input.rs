@@ -308,7 +308,11 @@ fn a_minimal_json_record_is_read_and_a_bad_date_named() {
     assert_eq!(corpus.releases.len(), 1, "{:?}", corpus.diagnostics);
     let r = &corpus.releases[0];
     assert_eq!(
-        (r.title.as_str(), r.date.as_deref(), r.source.as_str()),
+        (
+            r.title.as_str(),
+            r.date.map(|d| d.to_string()).as_deref(),
+            r.source.as_str()
+        ),
         ("Minimal", Some("2019"), "ok.json")
     );
     assert_eq!(r.id, "2019-minimal");

@@ -104,7 +104,7 @@ impl Check<'_> {
         for (key, actual) in [
             ("id", Some(r.id.clone())),
             ("title", Some(r.title.clone())),
-            ("date", r.date.clone()),
+            ("date", r.date.map(|d| d.to_string())),
         ] {
             if let Some(want) = self.field(key) {
                 let want = want.as_str().map(str::to_string);
@@ -278,7 +278,7 @@ impl Check<'_> {
             .release
             .events
             .iter()
-            .map(|e| (e.start.clone(), e.end.clone()))
+            .map(|e| (e.start.to_string(), e.end.map(|d| d.to_string())))
             .collect();
         for want in self
             .field("events")

@@ -1,5 +1,5 @@
-use dateline_core::display::long_date;
 use dateline_core::query::{Facet, Filter};
+use dateline_core::PartialDate;
 use yew::prelude::*;
 
 use crate::hooks::use_corpus;
@@ -41,14 +41,14 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
         }
     }
     if filter.from.is_some() || filter.to.is_some() {
-        let show = |d: &Option<String>| d.as_deref().map(long_date).unwrap_or_else(|| "…".into());
+        let show = |d: Option<PartialDate>| d.map_or_else(|| "…".into(), PartialDate::long);
         let next = Filter {
             from: None,
             to: None,
             ..filter.clone()
         };
         chips.push((
-            format!("Dates: {} – {}", show(&filter.from), show(&filter.to)),
+            format!("Dates: {} – {}", show(filter.from), show(filter.to)),
             next,
         ));
     }

@@ -39,7 +39,7 @@ pub fn events_lane(props: &EventsLaneProps) -> Html {
             <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
             <ol tabindex="0" aria-label="Events and periods, newest first">
                 { for events.into_iter().take(MAX_EVENTS).filter_map(|(e, d)| Some((e, corpus.doc(d)?))).map(|(e, r)| {
-                    let when = period(Some(&e.start), e.end.as_deref()).unwrap_or_default();
+                    let when = period(Some(e.start), e.end).unwrap_or_default();
                     html! {
                         <li>
                             <span class="when">{ when }</span>

@@ -1,5 +1,5 @@
-use dateline_core::display::long_date;
 use dateline_core::query::{Filter, Histogram as Buckets, Zoom};
+use dateline_core::PartialDate;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -28,12 +28,12 @@ pub fn histogram(props: &HistogramProps) -> Html {
     let select = {
         let filter = props.filter.clone();
         let on_change = props.on_change.clone();
-        let keys: Vec<String> = buckets.iter().map(|b| b.key.clone()).collect();
+        let keys: Vec<PartialDate> = buckets.iter().map(|b| b.key).collect();
         move |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
             let mut next = filter.clone();
-            next.from = keys.get(lo).cloned();
-            next.to = keys.get(hi).cloned();
+            next.from = keys.get(lo).copied();
+            next.to = keys.get(hi).copied();
             on_change.emit(next);
         }
     };
@@ -55,7 +55,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
             <div class="bars" role="group" aria-label={format!("Releases per {unit}; choose a bar to zoom in")}>
                 { for buckets.iter().enumerate().map(|(i, b)| {
                     let height = format!("height: {}%", (b.count as f64 / max as f64 * 100.0).max(if b.count > 0 { 4.0 } else { 0.0 }));
-                    let label = format!("{}: {} release{}", long_date(&b.key), b.count, if b.count == 1 { "" } else { "s" });
+                    let label = format!("{}: {} release{}", b.key.long(), b.count, if b.count == 1 { "" } else { "s" });
                     let onpointerdown = { let d = drag_start.clone(); Callback::from(move |_| d.set(Some(i))) };
                     // Released on another bar: a dragged range. Released on the same bar, the click follows.
                     let onpointerup = {
@@ -78,8 +78,8 @@ pub fn histogram(props: &HistogramProps) -> Html {
                 }) }
             </div>
             <div class="axis" aria-hidden="true">
-                <span>{ buckets.first().map(|b| long_date(&b.key)).unwrap_or_default() }</span>
-                <span>{ buckets.last().map(|b| long_date(&b.key)).unwrap_or_default() }</span>
+                <span>{ buckets.first().map(|b| b.key.long()).unwrap_or_default() }</span>
+                <span>{ buckets.last().map(|b| b.key.long()).unwrap_or_default() }</span>
             </div>
             </div></div>
             if zoomed {

@@ -1,4 +1,3 @@
-use dateline_core::display::long_date;
 use dateline_core::query::{slug_to_words, snippet, Facet, Filter};
 use dateline_core::Release;
 use yew::prelude::*;
@@ -39,7 +38,7 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
             </h3>
             <p class="release-meta">
                 if let Some(date) = &r.date {
-                    <time datetime={date.clone()}>{ long_date(date) }</time>
+                    <time datetime={date.to_string()}>{ date.long() }</time>
                 } else {
                     <span>{ "Undated" }</span>
                 }

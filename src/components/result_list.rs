@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use dateline_core::display::long_date;
+use dateline_core::PartialDate;
 use yew::prelude::*;
 
 use super::ReleaseCard;
@@ -30,7 +30,8 @@ pub struct ResultListProps {
 /// Where each row sits: its top in list pixels, and the heading it opens.
 struct Layout {
     tops: Vec<f64>,
-    headings: Vec<Option<String>>,
+    /// Per row, the heading above it, if any: its month (or year), or None for undated.
+    headings: Vec<Option<Option<PartialDate>>>,
     height: f64,
 }
 
@@ -39,11 +40,11 @@ fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
     let mut tops = Vec::with_capacity(hits.len());
     let mut headings = Vec::with_capacity(hits.len());
     let mut y = 0.0;
-    let mut last: Option<u32> = None;
+    let mut last: Option<Option<PartialDate>> = None;
     for &doc in hits {
-        // yyyymm from the index (no record is made): rows are grouped by month.
-        let month = corpus.index().date_key(doc) / 100;
-        let heading = (grouped && last != Some(month)).then(|| month_label_key(month));
+        // The date from the index (no record is made): rows are grouped by month.
+        let month = corpus.index().date(doc).map(PartialDate::whole_month);
+        let heading = (grouped && last != Some(month)).then_some(month);
         last = Some(month);
         tops.push(y);
         y += ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
@@ -53,15 +54,6 @@ fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
         tops,
         headings,
         height: y,
-    }
-}
-
-/// `yyyymm` as the `yyyy-mm` (or `yyyy`, or empty when undated) a heading shows.
-fn month_label_key(month: u32) -> String {
-    match (month / 100, month % 100) {
-        (0, _) => String::new(),
-        (year, 0) => format!("{year:04}"),
-        (year, m) => format!("{year:04}-{m:02}"),
     }
 }
 
@@ -97,7 +89,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let rows = (first..last.min(total)).filter_map(|i| {
         let doc = *props.hits.get(i)?;
         let r = corpus.doc(doc)?;
-        let heading = layout.headings.get(i).cloned().flatten();
+        let heading = layout.headings.get(i).copied().flatten();
         let height = ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
         let y = layout.tops.get(i).copied().unwrap_or_default();
         let style = format!("top: {y}px; height: {height}px");
@@ -105,7 +97,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             <li class="release-item" key={r.id.clone()} {style}
                 aria-setsize={total.to_string()} aria-posinset={(i + 1).to_string()}>
                 if let Some(month) = heading {
-                    <h3 class="group-heading">{ group_label(&month) }</h3>
+                    <h3 class="group-heading">{ group_label(month) }</h3>
                 }
                 <ReleaseCard release={r.clone()} terms={props.terms.clone()} />
             </li>
@@ -119,10 +111,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
     }
 }
 
-fn group_label(month: &str) -> String {
-    if month.is_empty() {
-        "Undated".to_string()
-    } else {
-        long_date(month)
-    }
+fn group_label(month: Option<PartialDate>) -> String {
+    month.map_or_else(|| "Undated".to_string(), PartialDate::long)
 }

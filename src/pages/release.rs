@@ -1,4 +1,3 @@
-use dateline_core::display::long_date;
 use dateline_core::mentions::{find_mentions, needles};
 use dateline_core::Release;
 use yew::prelude::*;
@@ -98,7 +97,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
             <h1 id="release-title">{ &release.title }</h1>
             <p class="release-meta">
                 if let Some(date) = &release.date {
-                    <time datetime={date.clone()}>{ long_date(date) }</time>
+                    <time datetime={date.to_string()}>{ date.long() }</time>
                 }
                 if let Some(place) = place {
                     <span class="place">{ place }</span>

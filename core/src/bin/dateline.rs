@@ -316,7 +316,7 @@ fn write_lines(releases: &[Release]) -> std::io::Result<()> {
             out,
             "{}\t{}\t{}",
             r.id,
-            r.date.as_deref().unwrap_or("-"),
+            r.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
             r.title
         )?;
     }

@@ -14,7 +14,8 @@
 //! Reference data: `core/data/events_words.tsv`.
 
 use super::Text;
-use crate::ingest::dates::{month_from_name, Date};
+use crate::date::{PartialDate, MONTHS};
+use crate::ingest::dates::month_from_name;
 use crate::model::Event;
 use regex::Captures;
 
@@ -27,62 +28,15 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 /// How far back (bytes) an "embargo" word disqualifies a date.
 const EMBARGO_WINDOW: usize = 100;
 
-/// A calendar point at the precision written: year, month or day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Point {
-    year: i32,
-    month: Option<u8>,
-    day: Option<u8>,
-}
-
-impl Point {
-    fn year(year: i32) -> Point {
-        Point {
-            year,
-            month: None,
-            day: None,
-        }
-    }
-
-    fn month(year: i32, month: u8) -> Option<Point> {
-        (1..=12).contains(&month).then_some(Point {
-            year,
-            month: Some(month),
-            day: None,
-        })
-    }
-
-    fn day(year: i32, month: u8, day: u8) -> Option<Point> {
-        Date::new(year, month, day).map(|_| Point {
-            year,
-            month: Some(month),
-            day: Some(day),
-        })
-    }
-
-    fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
-    }
-
-    /// Ordering key: a point's first day.
-    fn key(&self) -> (i32, u8, u8) {
-        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-    }
-}
-
 /// A point or a period; `end: None` is an open period (`since 2015`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Period {
-    start: Point,
-    end: Option<Point>,
+    start: PartialDate,
+    end: Option<PartialDate>,
 }
 
 impl Period {
-    fn single(p: Point) -> Period {
+    fn single(p: PartialDate) -> Period {
         Period {
             start: p,
             end: Some(p),
@@ -90,8 +44,8 @@ impl Period {
     }
 
     /// A period whose end comes after its start.
-    fn range(start: Point, end: Point) -> Option<Period> {
-        (start.key() < end.key()).then_some(Period {
+    fn range(start: PartialDate, end: PartialDate) -> Option<Period> {
+        (start.first_day() < end.first_day()).then_some(Period {
             start,
             end: Some(end),
         })
@@ -163,26 +117,11 @@ fn tables() -> &'static Tables {
 /// Month names as an alternation: capitalised or upper case only, so that the
 /// verb "may" and the noun "march" are never months.
 fn month_alternation(with_abbreviations: bool) -> String {
-    const FULL: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const SHORT: [&str; 12] = [
-        "Sept", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let mut names: Vec<String> = FULL.iter().map(|s| s.to_string()).collect();
+    let mut names: Vec<String> = MONTHS.iter().map(|s| s.to_string()).collect();
     if with_abbreviations {
-        names.extend(SHORT.iter().map(|s| s.to_string()));
+        // Jan, Feb, ... (May is its own abbreviation), and Sept.
+        let short = MONTHS.iter().filter(|m| m.len() > 3).map(|m| &m[..3]);
+        names.extend(std::iter::once("Sept").chain(short).map(str::to_string));
     }
     let upper: Vec<String> = names.iter().map(|n| n.to_uppercase()).collect();
     names.extend(upper);
@@ -251,13 +190,10 @@ fn patterns() -> Vec<(WordRegex, Shape)> {
 
 /// Events in the title and body, in the order written, each {start, end} once.
 pub fn extract(text: &Text) -> Vec<Event> {
-    let publication = text
-        .date
-        .and_then(|d| Point::day(d.year, d.month, d.day))
-        .map(Period::single);
-    let pub_year = text.date.map(|d| d.year);
+    let publication = text.date.map(Period::single);
+    let pub_year = text.date.map(|d| d.year());
     let mut out: Vec<Event> = Vec::new();
-    let mut seen: HashSet<(String, Option<String>)> = HashSet::new();
+    let mut seen: HashSet<(PartialDate, Option<PartialDate>)> = HashSet::new();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for (period, phrase) in events_in(source, pub_year) {
@@ -265,11 +201,11 @@ pub fn extract(text: &Text) -> Vec<Event> {
                 continue;
             }
             let event = Event {
-                start: period.start.iso(),
-                end: period.end.map(|p| p.iso()),
+                start: period.start,
+                end: period.end,
                 text: phrase,
             };
-            if seen.insert((event.start.clone(), event.end.clone())) {
+            if seen.insert((event.start, event.end)) {
                 out.push(event);
             }
         }
@@ -352,9 +288,9 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
         .map(|c| c.trim().to_lowercase())
         .unwrap_or_default();
     let is_list = conn == "and" && lead.as_deref() != Some("between");
-    let join = |a: Point, b: Point| -> Option<Vec<Period>> {
+    let join = |a: PartialDate, b: PartialDate| -> Option<Vec<Period>> {
         if is_list {
-            (a.key() < b.key()).then(|| vec![Period::single(a), Period::single(b)])
+            (a.first_day() < b.first_day()).then(|| vec![Period::single(a), Period::single(b)])
         } else {
             Period::range(a, b).map(|p| vec![p])
         }
@@ -363,34 +299,48 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
         Shape::DayRange => {
             let y = written_year("y")?.or(pub_year)?;
             let m = month("m")?;
-            join(Point::day(y, m, num("d1")?)?, Point::day(y, m, num("d2")?)?)
+            join(
+                PartialDate::of_day(y, m, num("d1")?)?,
+                PartialDate::of_day(y, m, num("d2")?)?,
+            )
         }
         Shape::CrossMonthRange => {
             let (m1, m2) = (month("m1")?, month("m2")?);
             let y2 = written_year("y2")?.or(pub_year)?;
             let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             join(
-                Point::day(y1, m1, num("d1")?)?,
-                Point::day(y2, m2, num("d2")?)?,
+                PartialDate::of_day(y1, m1, num("d1")?)?,
+                PartialDate::of_day(y2, m2, num("d2")?)?,
             )
         }
         Shape::MonthRange => {
             let (m1, m2) = (month("m1")?, month("m2")?);
             let y2 = written_year("y2")?.or(pub_year)?;
             let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
-            join(Point::month(y1, m1)?, Point::month(y2, m2)?)
+            join(
+                PartialDate::of_month(y1, m1)?,
+                PartialDate::of_month(y2, m2)?,
+            )
         }
         Shape::Day => {
             let y = written_year("y")?.or(pub_year)?;
-            Some(vec![Period::single(Point::day(y, month("m")?, num("d")?)?)])
+            Some(vec![Period::single(PartialDate::of_day(
+                y,
+                month("m")?,
+                num("d")?,
+            )?)])
         }
         Shape::MonthYear => {
             let y = written_year("y")??;
-            Some(vec![Period::single(Point::month(y, month("m")?)?)])
+            Some(vec![Period::single(PartialDate::of_month(y, month("m")?)?)])
         }
         Shape::Iso => {
             let y = written_year("y")??;
-            Some(vec![Period::single(Point::day(y, num("mo")?, num("d")?)?)])
+            Some(vec![Period::single(PartialDate::of_day(
+                y,
+                num("mo")?,
+                num("d")?,
+            )?)])
         }
         Shape::YearSpan => {
             // "2018 and 2019" lists two years: each is found on its own.
@@ -399,9 +349,11 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
             }
             let y1 = written_year("y1")??;
             let y2 = span_end(y1, text("y2")?)?;
-            join(Point::year(y1), Point::year(y2))
+            join(PartialDate::of_year(y1)?, PartialDate::of_year(y2)?)
         }
-        Shape::Year => Some(vec![Period::single(Point::year(written_year("y")??))]),
+        Shape::Year => Some(vec![Period::single(PartialDate::of_year(written_year(
+            "y",
+        )??)?)]),
         Shape::BareMonth => {
             let lead = lead?;
             let m = caps.name("m")?;
@@ -412,7 +364,7 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
             if followed_by_number || !tables().lead.contains(&lead) {
                 return None;
             }
-            Some(vec![Period::single(Point::month(
+            Some(vec![Period::single(PartialDate::of_month(
                 pub_year?,
                 month_from_name(m.as_str())?,
             )?)])
@@ -571,7 +523,7 @@ fn open_if_since(s: &str, mut c: Candidate) -> Candidate {
 mod tests {
     use super::*;
 
-    fn events(body: &str, date: Option<Date>) -> Vec<(String, Option<String>, String)> {
+    fn events(body: &str, date: Option<PartialDate>) -> Vec<(String, Option<String>, String)> {
         let body = vec![body.to_string()];
         let text = Text {
             title: "",
@@ -582,12 +534,12 @@ mod tests {
         };
         extract(&text)
             .into_iter()
-            .map(|e| (e.start, e.end, e.text))
+            .map(|e| (e.start.to_string(), e.end.map(|d| d.to_string()), e.text))
             .collect()
     }
 
-    fn published() -> Option<Date> {
-        Date::new(2019, 4, 17)
+    fn published() -> Option<PartialDate> {
+        PartialDate::of_day(2019, 4, 17)
     }
 
     /// Expected (start, end or "" for an open period, text).
@@ -808,7 +760,7 @@ mod tests {
         };
         let got: Vec<(String, Option<String>)> = extract(&text)
             .into_iter()
-            .map(|e| (e.start, e.end))
+            .map(|e| (e.start.to_string(), e.end.map(|d| d.to_string())))
             .collect();
         let want = [
             ("2019-01-29", "2019-01-31"),

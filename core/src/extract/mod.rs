@@ -13,7 +13,7 @@ pub(crate) mod tokens;
 pub mod topics;
 pub(crate) mod word_regex;
 
-use crate::ingest::dates::Date;
+use crate::date::PartialDate;
 use crate::model::Dateline;
 
 /// The text of one release as the extractors see it.
@@ -26,7 +26,7 @@ pub struct Text<'a> {
     pub footer: &'a [String],
     pub dateline: Option<&'a Dateline>,
     /// The publication date: never an event; gives the year to dates without one.
-    pub date: Option<Date>,
+    pub date: Option<PartialDate>,
 }
 
 /// Helpers shared by the extractors' unit tests.

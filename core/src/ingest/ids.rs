@@ -93,7 +93,7 @@ impl Previous {
             by_source
                 .entry(r.source.clone())
                 .or_default()
-                .push((release_slug(r.date.as_deref(), &r.title), r.id.clone()));
+                .push((release_slug(r.date, &r.title), r.id.clone()));
         }
         Previous { by_source }
     }
@@ -124,7 +124,7 @@ impl Previous {
                 if old.len() == 1 && per_source.get(r.source.as_str()) == Some(&1) {
                     return old.first().map(|(_, id)| id.clone());
                 }
-                let natural = release_slug(r.date.as_deref(), &r.title);
+                let natural = release_slug(r.date, &r.title);
                 let at = old.iter().enumerate().position(|(i, (n, _))| {
                     *n == natural && !used.contains(&(r.source.as_str(), i))
                 })?;
@@ -179,7 +179,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
     for &i in &pending {
         if let Some(r) = releases.get(i) {
             wanted
-                .entry(release_slug(r.date.as_deref(), &r.title))
+                .entry(release_slug(r.date, &r.title))
                 .or_default()
                 .push(i);
         }
@@ -187,7 +187,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
     let mut twins: Vec<(usize, String)> = clashed;
     for &i in &pending {
         let Some(r) = releases.get(i) else { continue };
-        let natural = release_slug(r.date.as_deref(), &r.title);
+        let natural = release_slug(r.date, &r.title);
         let shared = wanted.get(&natural).is_some_and(|v| v.len() > 1);
         if shared || owner.contains_key(&natural) {
             twins.push((i, natural));
@@ -270,7 +270,7 @@ mod tests {
         Release {
             source: source.into(),
             title: title.into(),
-            date: date.map(String::from),
+            date: date.map(|d| d.parse().unwrap()),
             ..Release::default()
         }
     }

@@ -2,7 +2,8 @@
 //! `pack`), read one record at a time, after one checked pass at start.
 
 use crate::codec::{Reader, Writer};
-use crate::query::{date_key, DecodeError, Facet, Index};
+use crate::date::PartialDate;
+use crate::query::{DecodeError, Facet, Index};
 use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
 
@@ -11,7 +12,9 @@ const LIST_MAGIC: &[u8; 4] = b"DLLS";
 /// 3: a checksum at the end.
 const LIST_VERSION: u32 = 3;
 
-/// How a date is written in `list.bin`.
+/// How a date is written in `list.bin`. The index's date key spells every
+/// [`PartialDate`], so the writer leaves all dates to it; the reader still
+/// takes an ISO string (kind 2), as files from before dates were checked had.
 const DATE_FROM_INDEX: u32 = 0;
 const DATE_NONE: u32 = 1;
 const DATE_AS_WRITTEN: u32 = 2;
@@ -30,19 +33,13 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
     for r in releases {
         // Left out when the id is the natural one (most releases): the reader
         // derives it from the date and title with the same function.
-        let natural = release_slug(r.date.as_deref(), &r.title);
+        let natural = release_slug(r.date, &r.title);
         w.opt_str(Some(r.id.as_str()).filter(|id| *id != natural));
         w.str(&r.title);
-        match r.date.as_deref() {
-            Some(d) if date_key(d).map(iso_of_key).as_deref() == Some(d) => {
-                w.varint(DATE_FROM_INDEX)
-            }
-            None => w.varint(DATE_NONE),
-            Some(d) => {
-                w.varint(DATE_AS_WRITTEN);
-                w.str(d);
-            }
-        }
+        w.varint(match r.date {
+            Some(_) => DATE_FROM_INDEX,
+            None => DATE_NONE,
+        });
         let place = city(r).and_then(|c| places.binary_search(&c).ok());
         w.varint(place.map_or(0, |p| p as u32 + 1));
         if ledes {
@@ -50,8 +47,8 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
         }
         w.len(r.events.len());
         for e in &r.events {
-            w.str(&e.start);
-            w.opt_str(e.end.as_deref());
+            w.str(&e.start.to_string());
+            w.opt_str(e.end.map(|d| d.to_string()).as_deref());
             w.str(&e.text);
         }
     }
@@ -60,16 +57,6 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
 
 fn city(r: &Release) -> Option<&str> {
     r.dateline.as_ref()?.city.as_deref()
-}
-
-/// `20190417` → `2019-04-17`, `20190400` → `2019-04`, `20190000` → `2019`.
-fn iso_of_key(k: u32) -> String {
-    let (y, m, d) = (k / 10_000, k / 100 % 100, k % 100);
-    match (m, d) {
-        (0, _) => format!("{y:04}"),
-        (_, 0) => format!("{y:04}-{m:02}"),
-        _ => format!("{y:04}-{m:02}-{d:02}"),
-    }
 }
 
 /// `list.bin`, checked once and then read one record at a time: a list
@@ -85,10 +72,11 @@ pub struct List {
 
 /// One record's fields as they sit in the file.
 /// A record's date: as written, or spelled by the index's date key.
-fn date_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> Option<String> {
+fn date_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> Option<PartialDate> {
     match raw.date {
-        None => Some(iso_of_key(index.date_key(doc))),
-        Some(written) => written.map(str::to_string),
+        // Dated: key 0 can only be year 0000.
+        None => index.date(doc).or_else(|| PartialDate::of_year(0)),
+        Some(written) => written,
     }
 }
 
@@ -96,14 +84,14 @@ fn date_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> Option<String> {
 fn id_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> String {
     match raw.id {
         Some(id) => id.to_string(),
-        None => release_slug(date_of(raw, doc, index).as_deref(), raw.title),
+        None => release_slug(date_of(raw, doc, index), raw.title),
     }
 }
 
 struct RawRecord<'a> {
     id: Option<&'a str>,
     title: &'a str,
-    date: Option<Option<&'a str>>,
+    date: Option<Option<PartialDate>>,
     place: usize,
     lede: Option<&'a str>,
     /// Offset and count of the events.
@@ -173,8 +161,8 @@ impl List {
         let mut events = Vec::with_capacity(raw.events.1);
         for _ in 0..raw.events.1 {
             events.push(Event {
-                start: r.str().ok()?.to_string(),
-                end: r.opt_str().ok()?.map(str::to_string),
+                start: read_date(&mut r).ok()?,
+                end: read_opt_date(&mut r, true).ok()?,
                 text: r.str().ok()?.to_string(),
             });
         }
@@ -240,7 +228,7 @@ fn raw_record<'a>(
     let date = match r.varint()? {
         DATE_FROM_INDEX => None,
         DATE_NONE => Some(None),
-        DATE_AS_WRITTEN => Some(Some(r.str()?)),
+        DATE_AS_WRITTEN => Some(Some(read_date(r)?)),
         _ => return Err(r.error("a date kind (0, 1 or 2)")),
     };
     let place = r.varint()? as usize;
@@ -254,8 +242,8 @@ fn raw_record<'a>(
     let n_events = r.count(3)?;
     let events_at = r.at;
     for _ in 0..n_events {
-        r.str()?;
-        r.opt_str()?;
+        read_date(r)?;
+        read_opt_date(r, true)?;
         r.str()?;
     }
     Ok(RawRecord {
@@ -266,4 +254,26 @@ fn raw_record<'a>(
         lede,
         events: (events_at, n_events),
     })
+}
+
+/// An ISO date string.
+fn read_date(r: &mut Reader<'_>) -> Result<PartialDate, DecodeError> {
+    read_opt_date(r, false)?.ok_or_else(|| r.error("an ISO date"))
+}
+
+/// An ISO date string, or (where `optional`) none.
+fn read_opt_date(r: &mut Reader<'_>, optional: bool) -> Result<Option<PartialDate>, DecodeError> {
+    let at = r.at;
+    let s = if optional {
+        r.opt_str()?
+    } else {
+        Some(r.str()?)
+    };
+    match s.map(PartialDate::parse) {
+        Some(None) => {
+            r.at = at;
+            Err(r.error("an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+        }
+        parsed => Ok(parsed.flatten()),
+    }
 }

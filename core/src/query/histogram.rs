@@ -1,6 +1,9 @@
 //! Releases per year, month or day over the matching set, for the timeline.
-//! Dates travel as `yyyymmdd` numbers (`20190417`; `20190400` for a month
-//! only; 0 for no date): one u32 per release, cheap to compare and bucket.
+//! Dates travel as `yyyymmdd` numbers ([`PartialDate::key`]: `20190417`;
+//! `20190400` for a month only; 0 for no date): one u32 per release, cheap to
+//! compare and bucket.
+
+use crate::date::{days_in_month, PartialDate};
 
 /// How fine the timeline is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,7 +21,7 @@ pub enum Zoom {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bucket {
     /// `2019`, `2019-04` or `2019-04-17`.
-    pub key: String,
+    pub key: PartialDate,
     pub count: u32,
 }
 
@@ -31,37 +34,11 @@ pub struct Histogram {
     pub buckets: Vec<Bucket>,
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → `yyyymmdd` (missing parts 0); None when malformed.
-pub fn date_key(iso: &str) -> Option<u32> {
-    let mut parts = iso.trim().split('-');
-    let mut field = |len: usize, max: u32| -> Option<Option<u32>> {
-        match parts.next() {
-            None => Some(None),
-            Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
-                let n: u32 = p.parse().ok()?;
-                (n <= max).then_some(Some(n))
-            }
-            Some(_) => None,
-        }
-    };
-    let year = field(4, 9999)??;
-    let month = field(2, 12)?;
-    let day = field(2, 31)?;
-    if parts.next().is_some() || month == Some(0) || day == Some(0) {
-        return None;
-    }
-    Some(year * 10_000 + month.unwrap_or(0) * 100 + day.unwrap_or(0))
-}
-
 /// Inclusive `yyyymmdd` bounds of a filter's `from`/`to` at their precision
-/// (`to=2019-06` runs to the end of June). Malformed bounds are open.
-pub fn date_bounds(from: Option<&str>, to: Option<&str>) -> (u32, u32) {
-    let low = from.and_then(date_key).unwrap_or(0);
-    let high = to.and_then(date_key).map_or(u32::MAX, |k| match k {
-        k if k % 10_000 == 0 => k + 1299,
-        k if k % 100 == 0 => k + 99,
-        k => k,
-    });
+/// (`to=2019-06` runs to the last day of June); a missing bound is open.
+pub fn date_bounds(from: Option<PartialDate>, to: Option<PartialDate>) -> (u32, u32) {
+    let low = from.map_or(0, PartialDate::key);
+    let high = to.map_or(u32::MAX, |d| d.last_day().key());
     (low, high)
 }
 
@@ -71,15 +48,6 @@ fn year_of(key: u32) -> i32 {
 
 fn month_of(key: u32) -> u32 {
     key / 100 % 100
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
 }
 
 /// Buckets the given date keys (0 = undated, skipped).
@@ -92,11 +60,13 @@ pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogr
     let buckets = match zoom {
         Zoom::Auto | Zoom::Years => year_buckets(dated),
         Zoom::Months(y) => {
-            let labels = (1..=12).map(|m| format!("{y:04}-{m:02}"));
+            let labels = (1..=12).filter_map(|m| PartialDate::of_month(y, m));
             fill(labels, dated.filter(|&k| year_of(k) == y).map(month_of), 1)
         }
         Zoom::Days(y, m) => {
-            let labels = (1..=days_in_month(y, m)).map(|d| format!("{y:04}-{m:02}-{d:02}"));
+            let month = u8::try_from(m).unwrap_or(0);
+            let labels =
+                (1..=days_in_month(y, month)).filter_map(|d| PartialDate::of_day(y, month, d));
             let in_month = dated.filter(|&k| year_of(k) == y && month_of(k) == m);
             fill(labels, in_month.map(|k| k % 100), 1)
         }
@@ -126,13 +96,13 @@ fn year_buckets(keys: impl Iterator<Item = u32> + Clone) -> Vec<Bucket> {
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
         return Vec::new();
     };
-    let labels = (first..=last).map(|y| format!("{y:04}"));
+    let labels = (first..=last).filter_map(PartialDate::of_year);
     fill(labels, keys.map(year_of), first)
 }
 
 /// Counts `values` into the buckets named by `labels`, bucket `i` holding value `first + i`.
 fn fill<T>(
-    labels: impl Iterator<Item = String>,
+    labels: impl Iterator<Item = PartialDate>,
     values: impl Iterator<Item = T>,
     first: T,
 ) -> Vec<Bucket>
@@ -153,41 +123,33 @@ mod tests {
     use super::*;
 
     fn keys(dates: &[&str]) -> Vec<u32> {
-        dates.iter().map(|d| date_key(d).unwrap_or(0)).collect()
-    }
-
-    fn counts(h: &Histogram) -> Vec<(&str, u32)> {
-        h.buckets
+        dates
             .iter()
-            .map(|b| (b.key.as_str(), b.count))
+            .map(|d| PartialDate::parse(d).map_or(0, PartialDate::key))
             .collect()
     }
 
+    fn counts(h: &Histogram) -> Vec<(String, u32)> {
+        h.buckets
+            .iter()
+            .map(|b| (b.key.to_string(), b.count))
+            .collect()
+    }
+
+    fn d(s: &str) -> Option<PartialDate> {
+        PartialDate::parse(s)
+    }
+
     #[test]
-    fn date_keys() {
-        for (iso, want) in [
-            ("2019-04-17", Some(20190417)),
-            ("2019-04", Some(20190400)),
-            ("2019", Some(20190000)),
-            ("2019-13-01", None),
-            ("2019-00", None),
-            ("2019-04-00", None),
-            ("19-04-17", None),
-            ("2019-04-17T00", None),
-            ("", None),
-        ] {
-            assert_eq!(date_key(iso), want, "{iso}");
-        }
+    fn date_bounds_run_to_the_last_day() {
         assert_eq!(
-            date_bounds(Some("2019-01"), Some("2019-06")),
-            (20190100, 20190699)
+            date_bounds(d("2019-01"), d("2019-06")),
+            (20190100, 20190630)
         );
-        assert_eq!(
-            date_bounds(Some("2019"), Some("2019")),
-            (20190000, 20191299)
-        );
-        assert_eq!(date_bounds(None, Some("2019-06-30")), (0, 20190630));
-        assert_eq!(date_bounds(Some("junk"), None), (0, u32::MAX));
+        assert_eq!(date_bounds(d("2019"), d("2019")), (20190000, 20191231));
+        assert_eq!(date_bounds(None, d("2019-06-30")), (0, 20190630));
+        assert_eq!(date_bounds(None, d("2020-02")), (0, 20200229));
+        assert_eq!(date_bounds(None, None), (0, u32::MAX));
     }
 
     #[test]
@@ -199,7 +161,7 @@ mod tests {
         assert_eq!(h.zoom, Zoom::Years);
         assert_eq!(
             counts(&h),
-            [("2016", 1), ("2017", 0), ("2018", 0), ("2019", 2)]
+            [("2016", 1), ("2017", 0), ("2018", 0), ("2019", 2)].map(|(k, n)| (k.to_string(), n))
         );
     }
 
@@ -211,7 +173,7 @@ mod tests {
         assert_eq!(
             months.buckets[3],
             Bucket {
-                key: "2019-04".into(),
+                key: PartialDate::of_month(2019, 4).unwrap(),
                 count: 1
             }
         );
@@ -225,7 +187,7 @@ mod tests {
         assert_eq!(
             days.buckets[28],
             Bucket {
-                key: "2020-02-29".into(),
+                key: PartialDate::of_day(2020, 2, 29).unwrap(),
                 count: 2
             }
         );
@@ -241,7 +203,8 @@ mod tests {
         let m = histogram(k.iter().copied(), Zoom::Months(2019));
         assert_eq!(m.buckets[3].count, 2);
         assert!(histogram(std::iter::empty(), Zoom::Auto).buckets.is_empty());
-        assert_eq!(days_in_month(1900, 2), 28);
-        assert_eq!(days_in_month(2000, 2), 29);
+        assert!(histogram(k.iter().copied(), Zoom::Days(2019, 13))
+            .buckets
+            .is_empty());
     }
 }

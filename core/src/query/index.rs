@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
-use super::histogram::{date_bounds, date_key, histogram, Histogram, Zoom};
+use super::histogram::{date_bounds, histogram, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
 use super::search;
 
+use crate::date::PartialDate;
 use crate::model::{Organisation, Release};
 use crate::text::{slug, slug_to_words};
 
@@ -71,7 +72,7 @@ impl Index {
         });
         let dates: Vec<u32> = releases
             .iter()
-            .map(|r| r.date.as_deref().and_then(date_key).unwrap_or(0))
+            .map(|r| r.date.map_or(0, PartialDate::key))
             .collect();
         let (newest, rank) = date_order(&dates);
         Index {
@@ -110,7 +111,7 @@ impl Index {
             .filter(|&f| !selected[f].is_empty())
             .map(|f| (f, self.facets[f].selection(&selected[f], self.len())))
             .collect();
-        let (low, high) = date_bounds(filter.from.as_deref(), filter.to.as_deref());
+        let (low, high) = date_bounds(filter.from, filter.to);
         let dated_only = filter.from.is_some() || filter.to.is_some();
 
         let mut counter = Counter::new(&self.facets);
@@ -387,9 +388,7 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
     match facet {
         Facet::Year => r
             .date
-            .as_deref()
-            .and_then(date_key)
-            .map(|k| format!("{:04}", k / 10_000))
+            .map(|d| d.whole_year().to_string())
             .map(|y| entry(y.clone(), &y, None))
             .into_iter()
             .collect(),
@@ -439,6 +438,11 @@ impl Index {
     pub fn date_key(&self, doc: u32) -> u32 {
         self.dates.get(doc as usize).copied().unwrap_or(0)
     }
+
+    /// A document's date, as its key spells it (None: undated).
+    pub fn date(&self, doc: u32) -> Option<PartialDate> {
+        PartialDate::from_key(self.date_key(doc))
+    }
 }
 
 #[cfg(test)]
@@ -451,7 +455,7 @@ mod tests {
             id: slug(title),
             source: format!("{}.txt", slug(title)),
             title: title.into(),
-            date: date.map(str::to_string),
+            date: date.map(|d| d.parse().unwrap()),
             body: body.iter().map(|p| p.to_string()).collect(),
             ..Release::default()
         }
@@ -742,14 +746,14 @@ mod tests {
             r.histogram
                 .buckets
                 .iter()
-                .map(|b| (b.key.clone(), b.count))
+                .map(|b| (b.key, b.count))
                 .collect::<Vec<_>>()
         };
         let all = index.search(&Filter::default());
         assert_eq!(all.histogram.zoom, Zoom::Years);
         assert_eq!(
             keys(&all),
-            [("2018".into(), 1), ("2019".into(), 2), ("2020".into(), 1)]
+            [("2018", 1), ("2019", 2), ("2020", 1)].map(|(k, n)| (k.parse().unwrap(), n))
         );
         let y2019 = index.search(&Filter::from_query("year=2019"));
         assert_eq!(y2019.histogram.zoom, Zoom::Months(2019));
@@ -760,7 +764,7 @@ mod tests {
         assert_eq!(
             days.buckets[16],
             crate::query::Bucket {
-                key: "2019-04-17".into(),
+                key: "2019-04-17".parse().unwrap(),
                 count: 1
             }
         );
@@ -815,7 +819,10 @@ mod tests {
         // Relevance with equal scores (the same body): newest, then corpus order.
         let same: Vec<Release> = releases
             .iter()
-            .map(|r| release(r.date.as_deref(), &r.title, &["harbour"]))
+            .map(|r| Release {
+                date: r.date,
+                ..release(None, &r.title, &["harbour"])
+            })
             .collect();
         let same = Index::new(&same);
         assert_eq!(

@@ -1,4 +1,3 @@
-use dateline_core::display::long_date;
 use dateline_core::Release;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -30,7 +29,7 @@ pub fn citation_text(r: &Release, url: &str) -> String {
     out.push_str(r.title.trim_end_matches('.'));
     out.push_str(". ");
     let place = r.dateline.as_ref().and_then(|d| d.city.as_deref());
-    let date = r.date.as_deref().map(long_date);
+    let date = r.date.map(|d| d.long());
     let when: Vec<&str> = [place, date.as_deref()].into_iter().flatten().collect();
     if !when.is_empty() {
         out.push_str(&when.join(", "));

@@ -1,4 +1,4 @@
-use dateline_core::display::{long_date, period};
+use dateline_core::display::period;
 use dateline_core::{Contact, ContactKind, Money, Release};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -77,7 +77,7 @@ pub fn fact_box(props: &FactBoxProps) -> Html {
         <dl class="fact-box">
             if let Some(date) = &r.date {
                 <dt>{ "Date" }</dt>
-                <dd><time datetime={date.clone()}>{ long_date(date) }</time></dd>
+                <dd><time datetime={date.to_string()}>{ date.long() }</time></dd>
             }
             if let Some(d) = &r.dateline {
                 <dt>{ "Dateline" }</dt>
@@ -87,8 +87,8 @@ pub fn fact_box(props: &FactBoxProps) -> Html {
                 <dt>{ "Event dates" }</dt>
                 <dd><ul>{ for r.events.iter().map(|e| html! {
                     <li>
-                        <time datetime={e.start.clone()}>{ &e.text }</time>
-                        if let Some(p) = period(Some(&e.start), e.end.as_deref()) { { format!(" ({p})") } }
+                        <time datetime={e.start.to_string()}>{ &e.text }</time>
+                        if let Some(p) = period(Some(e.start), e.end) { { format!(" ({p})") } }
                     </li>
                 }) }</ul></dd>
             }
@@ -98,7 +98,7 @@ pub fn fact_box(props: &FactBoxProps) -> Html {
                     <li>
                         { &p.name }
                         if let Some(a) = &p.acronym { { format!(" ({a})") } }
-                        if let Some(when) = period(p.start.as_deref(), p.end.as_deref()) { { format!(", {when}") } }
+                        if let Some(when) = period(p.start, p.end) { { format!(", {when}") } }
                     </li>
                 }) }</ul></dd>
             }

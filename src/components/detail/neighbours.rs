@@ -1,4 +1,3 @@
-use dateline_core::display::long_date;
 use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -10,7 +9,7 @@ fn release_link(r: &Release) -> Html {
         <>
             <Link<Route> to={Route::Release { id: r.id.clone() }}>{ &r.title }</Link<Route>>
             if let Some(date) = &r.date {
-                { " " }<time datetime={date.clone()}>{ long_date(date) }</time>
+                { " " }<time datetime={date.to_string()}>{ date.long() }</time>
             }
         </>
     }

@@ -37,12 +37,7 @@ pub fn render_stats(corpus: &Corpus) -> String {
         undated,
         plural(corpus.rejected, "file rejected", "files rejected")
     ));
-    let mut years = tally(releases, |r| {
-        r.date.as_deref().map(|d| match d.get(..4) {
-            Some(y) if y.bytes().all(|b| b.is_ascii_digit()) => y.to_string(),
-            _ => "????".to_string(),
-        })
-    });
+    let mut years = tally(releases, |r| r.date.map(|d| d.whole_year().to_string()));
     years.sort();
     s.push_str("\nreleases per year:\n");
     for (year, n) in &years {

@@ -2,6 +2,8 @@
 //! programme alone), and the pass over a paragraph that gathers every way.
 
 use super::acronyms::{bracket_acronym, bracketed_mention, quoted_mention};
+use crate::date::PartialDate;
+
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
 use super::periods::add_period;
 use super::words::{words, Kind, Tok};
@@ -13,8 +15,8 @@ pub(super) struct Mention {
     pub(super) end: usize,
     pub(super) name: String,
     pub(super) acronym: Option<String>,
-    pub(super) start_year: Option<String>,
-    pub(super) end_year: Option<String>,
+    pub(super) start_year: Option<PartialDate>,
+    pub(super) end_year: Option<PartialDate>,
 }
 
 /// Every programme mention in one paragraph, in text order, without overlaps,

@@ -40,15 +40,14 @@ impl Merged {
     pub(super) fn merge(&mut self, m: Mention) {
         let same = self.same(&m);
         let entries = &self.entries;
-        let period = (m.start_year.clone(), m.end_year.clone());
+        let period = (m.start_year, m.end_year);
         let target = if period.0.is_none() {
             same.first().copied()
         } else {
-            let same_period = same.iter().copied().find(|&i| {
-                entries
-                    .get(i)
-                    .is_some_and(|e| (e.start.clone(), e.end.clone()) == period)
-            });
+            let same_period = same
+                .iter()
+                .copied()
+                .find(|&i| entries.get(i).is_some_and(|e| (e.start, e.end) == period));
             let periodless = same
                 .iter()
                 .copied()

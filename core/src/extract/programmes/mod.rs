@@ -86,8 +86,12 @@ mod tests {
         };
         extract(&text)
             .into_iter()
-            .map(|p| (p.name, p.acronym, p.start, p.end))
+            .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect()
+    }
+
+    fn iso(d: Option<crate::date::PartialDate>) -> Option<String> {
+        d.map(|d| d.to_string())
     }
 
     pub(super) type Owned = (String, Option<String>, Option<String>, Option<String>);
@@ -169,7 +173,7 @@ mod tests {
         };
         let got: Vec<_> = extract(&text)
             .into_iter()
-            .map(|p| (p.name, p.acronym, p.start, p.end))
+            .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect();
         assert_eq!(
             got,

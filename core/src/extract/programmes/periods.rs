@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::mentions::Mention;
+use crate::date::PartialDate;
 use crate::ingest::dates::month_from_name;
 
 /// Bytes after a name searched for its period (the sentence is cut earlier).
@@ -61,8 +62,8 @@ fn period_patterns() -> &'static PeriodPatterns {
     })
 }
 
-/// `(start, end)` as year strings; `end` None for a start-only phrase.
-fn period_after(window: &str) -> Option<(String, Option<String>)> {
+/// `(start, end)`; `end` None for a start-only phrase.
+fn period_after(window: &str) -> Option<(PartialDate, Option<PartialDate>)> {
     let p = period_patterns();
     let range = |re: &Regex| {
         re.captures(window)
@@ -75,29 +76,28 @@ fn period_after(window: &str) -> Option<(String, Option<String>)> {
         .or_else(|| launched(window).map(|start| (start, None)))
 }
 
-fn range_before(before: &str) -> Option<(String, Option<String>)> {
+fn range_before(before: &str) -> Option<(PartialDate, Option<PartialDate>)> {
     let c = period_patterns().before.captures(before.trim_end())?;
     year_range(c.get(1)?.as_str(), c.get(2)?.as_str()).map(|(a, b)| (a, Some(b)))
 }
 
 /// `launched in March 2019` → `2019-03`; `launched in 2019` → `2019`.
-fn launched(window: &str) -> Option<String> {
+fn launched(window: &str) -> Option<PartialDate> {
     let c = period_patterns().launched.captures(window)?;
-    let year = c.get(2)?.as_str();
-    plausible_year(year.parse().ok()?)?;
+    let year = plausible_year(c.get(2)?.as_str().parse().ok()?)?;
     let month = c.get(1).and_then(|m| month_from_name(m.as_str()));
-    Some(match month {
-        Some(month) => format!("{year}-{month:02}"),
-        None => year.to_string(),
-    })
+    PartialDate::new(year, month, None)
 }
 
 /// Validates a written range; a two-digit end takes the start's century.
-fn year_range(start: &str, end: &str) -> Option<(String, String)> {
+fn year_range(start: &str, end: &str) -> Option<(PartialDate, PartialDate)> {
     let a: i32 = plausible_year(start.parse().ok()?)?;
     let b: i32 = end.parse().ok()?;
     let b = if end.len() == 2 { a - a % 100 + b } else { b };
-    (b >= a && b - a <= 50).then(|| (a.to_string(), b.to_string()))
+    if b < a || b - a > 50 {
+        return None;
+    }
+    Some((PartialDate::of_year(a)?, PartialDate::of_year(b)?))
 }
 
 fn plausible_year(y: i32) -> Option<i32> {

@@ -13,7 +13,7 @@
 use serde_json::{Map, Value};
 
 use super::{error, line_at, IngestError, ReadOutcome};
-use crate::ingest::dates::Date;
+use crate::date::PartialDate;
 use crate::ingest::ids;
 use crate::model::Release;
 
@@ -202,7 +202,7 @@ fn check_date(source: &str, map: &Map<String, Value>, line: usize) -> Result<(),
         "expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day), or null";
     match map.get("date") {
         None | Some(Value::Null) => Ok(()),
-        Some(Value::String(d)) if is_iso_date(d) => Ok(()),
+        Some(Value::String(d)) if PartialDate::parse(d).is_some() => Ok(()),
         Some(Value::String(d)) => Err(error(
             source,
             line,
@@ -228,29 +228,6 @@ fn check_id(source: &str, map: &Map<String, Value>, line: usize) -> Result<(), I
             line,
             format!("\"id\" is {}: expected a string", kind(other)),
         )),
-    }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each part in range (a real calendar day).
-pub fn is_iso_date(d: &str) -> bool {
-    let parts: Vec<&str> = d.split('-').collect();
-    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-    let number = |p: &str| p.parse::<u16>().ok();
-    match parts.as_slice() {
-        [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && number(m).is_some_and(|m| (1..=12).contains(&m)),
-        [y, m, day] => {
-            digits(y, 4)
-                && digits(m, 2)
-                && digits(day, 2)
-                && match (y.parse::<i32>(), number(m), number(day)) {
-                    (Ok(y), Some(m), Some(day)) => {
-                        Date::new(y, m as u8, day.min(255) as u8).is_some()
-                    }
-                    _ => false,
-                }
-        }
-        _ => false,
     }
 }
 
@@ -372,14 +349,14 @@ mod tests {
         assert_eq!(rs[0].source, "m.json");
         assert_eq!(rs[0].id, "");
         assert_eq!(rs[0].date, None);
-        assert_eq!(rs[1].date.as_deref(), Some("2019-04"));
+        assert_eq!(rs[1].date, PartialDate::parse("2019-04"));
         assert_eq!(rs[1].body, ["First.", "Second."]);
     }
 
     #[test]
     fn iso_dates() {
         for good in ["2019", "2019-04", "2019-04-17", "2020-02-29", "0999-12-31"] {
-            assert!(is_iso_date(good), "{good}");
+            assert!(PartialDate::parse(good).is_some(), "{good}");
         }
         for bad in [
             "yesterday",
@@ -394,7 +371,7 @@ mod tests {
             "-2019",
             "２０１９",
         ] {
-            assert!(!is_iso_date(bad), "{bad}");
+            assert!(PartialDate::parse(bad).is_none(), "{bad}");
         }
     }
 }

@@ -246,7 +246,11 @@ mod tests {
                 (Some("Vienna"), Some("AT")),
                 "{i}"
             );
-            assert_eq!(r.date.as_deref(), Some("2019-04-17"), "{i}");
+            assert_eq!(
+                r.date.map(|d| d.to_string()).as_deref(),
+                Some("2019-04-17"),
+                "{i}"
+            );
             assert_eq!(
                 r.body,
                 ["UNODC hosted a meeting.", "Second paragraph."],
