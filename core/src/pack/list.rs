@@ -162,7 +162,7 @@ impl List {
         for _ in 0..raw.events.1 {
             events.push(Event {
                 start: read_date(&mut r).ok()?,
-                end: read_opt_date(&mut r, true).ok()?,
+                end: read_opt_date(&mut r).ok()?,
                 text: r.str().ok()?.to_string(),
             });
         }
@@ -243,7 +243,7 @@ fn raw_record<'a>(
     let events_at = r.at;
     for _ in 0..n_events {
         read_date(r)?;
-        read_opt_date(r, true)?;
+        read_opt_date(r)?;
         r.str()?;
     }
     Ok(RawRecord {
@@ -258,22 +258,21 @@ fn raw_record<'a>(
 
 /// An ISO date string.
 fn read_date(r: &mut Reader<'_>) -> Result<PartialDate, DecodeError> {
-    read_opt_date(r, false)?.ok_or_else(|| r.error("an ISO date"))
+    let at = r.at;
+    let s = r.str()?;
+    iso_date(r, at, s)
 }
 
-/// An ISO date string, or (where `optional`) none.
-fn read_opt_date(r: &mut Reader<'_>, optional: bool) -> Result<Option<PartialDate>, DecodeError> {
+/// An ISO date string, or none.
+fn read_opt_date(r: &mut Reader<'_>) -> Result<Option<PartialDate>, DecodeError> {
     let at = r.at;
-    let s = if optional {
-        r.opt_str()?
-    } else {
-        Some(r.str()?)
-    };
-    match s.map(PartialDate::parse) {
-        Some(None) => {
-            r.at = at;
-            Err(r.error("an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"))
-        }
-        parsed => Ok(parsed.flatten()),
-    }
+    r.opt_str()?.map(|s| iso_date(r, at, s)).transpose()
+}
+
+/// `s`, read at `at`, as a date; else an error at `at`.
+fn iso_date(r: &mut Reader<'_>, at: usize, s: &str) -> Result<PartialDate, DecodeError> {
+    PartialDate::parse(s).ok_or_else(|| {
+        r.at = at;
+        r.error("an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    })
 }

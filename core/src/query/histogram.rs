@@ -42,62 +42,53 @@ pub fn date_bounds(from: Option<PartialDate>, to: Option<PartialDate>) -> (u32, 
     (low, high)
 }
 
-fn year_of(key: u32) -> i32 {
-    (key / 10_000) as i32
-}
-
-fn month_of(key: u32) -> u32 {
-    key / 100 % 100
-}
-
 /// Buckets the given date keys (0 = undated, skipped).
 pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogram {
+    let dated = keys.filter_map(PartialDate::from_key);
     let zoom = match zoom {
-        Zoom::Auto => auto_zoom(keys.clone()),
+        Zoom::Auto => auto_zoom(dated.clone()),
         z => z,
     };
-    let dated = keys.filter(|&k| k > 0);
     let buckets = match zoom {
         Zoom::Auto | Zoom::Years => year_buckets(dated),
         Zoom::Months(y) => {
             let labels = (1..=12).filter_map(|m| PartialDate::of_month(y, m));
-            fill(labels, dated.filter(|&k| year_of(k) == y).map(month_of), 1)
+            let months = dated
+                .filter(|d| d.year() == y)
+                .filter_map(PartialDate::month);
+            fill(labels, months, 1)
         }
         Zoom::Days(y, m) => {
             let month = u8::try_from(m).unwrap_or(0);
             let labels =
                 (1..=days_in_month(y, month)).filter_map(|d| PartialDate::of_day(y, month, d));
-            let in_month = dated.filter(|&k| year_of(k) == y && month_of(k) == m);
-            fill(labels, in_month.map(|k| k % 100), 1)
+            let in_month = dated.filter(|d| d.year() == y && d.month() == Some(month));
+            fill(labels, in_month.filter_map(PartialDate::day), 1)
         }
     };
     Histogram { zoom, buckets }
 }
 
-/// Years when the dated keys span several years, months of the year when
-/// they span several months (or lack a month), days of the month otherwise.
-fn auto_zoom(keys: impl Iterator<Item = u32>) -> Zoom {
-    let (mut min, mut max) = (u32::MAX, 0);
-    for k in keys.filter(|&k| k > 0) {
-        min = min.min(k);
-        max = max.max(k);
-    }
-    if max == 0 || year_of(min) != year_of(max) {
-        Zoom::Years
-    } else if month_of(min) != month_of(max) || month_of(min) == 0 {
-        Zoom::Months(year_of(min))
-    } else {
-        Zoom::Days(year_of(min), month_of(min))
+/// Years when the dates span several years, months of the year when they
+/// span several months (or lack a month), days of the month otherwise.
+fn auto_zoom(dates: impl Iterator<Item = PartialDate> + Clone) -> Zoom {
+    let (Some(min), Some(max)) = (dates.clone().min(), dates.max()) else {
+        return Zoom::Years;
+    };
+    match (min.month(), max.month()) {
+        _ if min.year() != max.year() => Zoom::Years,
+        (Some(m), Some(n)) if m == n => Zoom::Days(min.year(), u32::from(m)),
+        _ => Zoom::Months(min.year()),
     }
 }
 
-fn year_buckets(keys: impl Iterator<Item = u32> + Clone) -> Vec<Bucket> {
-    let years = keys.clone().map(year_of);
-    let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
+fn year_buckets(dates: impl Iterator<Item = PartialDate> + Clone) -> Vec<Bucket> {
+    let years = dates.map(PartialDate::year);
+    let (Some(first), Some(last)) = (years.clone().min(), years.clone().max()) else {
         return Vec::new();
     };
     let labels = (first..=last).filter_map(PartialDate::of_year);
-    fill(labels, keys.map(year_of), first)
+    fill(labels, years, first)
 }
 
 /// Counts `values` into the buckets named by `labels`, bucket `i` holding value `first + i`.
