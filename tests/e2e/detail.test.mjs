@@ -22,7 +22,8 @@ before(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && !/404/.test(m.text()) && errors.push(m.text()));
-  await page.goto(server.url);
+  // The seed's year: newer releases push it out of the unfiltered list's window.
+  await page.goto(`${server.url}?year=2019`);
   await page.locator('.release-list .release-title a', { hasText: SEED_TITLE }).first().click();
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   detailUrl = page.url();
@@ -77,7 +78,7 @@ test('related and previous/next appear when the corpus has other releases', asyn
   const neighbours = page.getByRole('navigation', { name: 'Previous and next' });
   const p = await context.newPage();
   await p.goto(server.url);
-  await p.locator('.release-list .release-title a', { hasText: SEED_TITLE }).first().waitFor();
+  await p.locator('.release-list .release-title a').first().waitFor();
   const releases = await p.locator('.release-list .release-title a').count();
   await p.close();
   if (releases > 1) {
