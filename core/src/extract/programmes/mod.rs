@@ -35,11 +35,14 @@ mod periods;
 mod words;
 
 use super::Text;
-use crate::model::Programme;
+use crate::model::{Organisation, Programme};
+use lists::lists;
 use mentions::mentions;
 use merge::Merged;
 
-pub fn extract(text: &Text) -> Vec<Programme> {
+/// The programmes of a release; `organisations` are the release's extracted
+/// organisations (see [`is_organisation`]).
+pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
     let mut merged = Merged::default();
     for paragraph in title
@@ -50,7 +53,38 @@ pub fn extract(text: &Text) -> Vec<Programme> {
             merged.merge(mention);
         }
     }
-    merged.entries
+    let mut entries = merged.entries;
+    entries.retain(|p| !is_organisation(p, organisations));
+    entries
+}
+
+/// A programme-like name the release's organisations list holds, written
+/// as an organisation's name usually is (`United Nations Development
+/// Programme`, `International Fund for ...`: see `org_opener`) and not as a
+/// trust fund: an organisation, not a programme. Other names the list holds
+/// (`Integrated Border Management Fund`, `National Referral Mechanism`) stay:
+/// a `Fund` or `Mechanism` head makes them look like organisations too.
+fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
+    let fold = |s: &str| {
+        let lower = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+    };
+    let name = fold(&p.name);
+    let acronym = p.acronym.as_deref().map(fold);
+    let opener = lists().org_openers.iter().any(|o| {
+        name.strip_prefix(o.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let trust = name.split_whitespace().any(|w| w == "trust");
+    if !opener || trust {
+        return false;
+    }
+    organisations.iter().any(|o| {
+        let names = o.name.iter().chain(o.acronym.iter()).map(|n| fold(n));
+        names
+            .into_iter()
+            .any(|n| n == name || acronym.as_deref() == Some(n.as_str()))
+    })
 }
 
 /// Headlines In Title Case (every longer word capitalised) make every word
@@ -84,7 +118,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        extract(&text)
+        extract(&text, &[])
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect()
@@ -171,7 +205,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        let got: Vec<_> = extract(&text)
+        let got: Vec<_> = extract(&text, &[])
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect();
