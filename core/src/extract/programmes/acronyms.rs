@@ -262,6 +262,10 @@ mod tests {
             ("sdgs are not programmes", &["It supports the Sustainable Development Goals (SDGs) of the 2030 Agenda."], &[]),
             ("acronym initiative by sentence", &["The EU Action against Drugs and Organised Crime (EU-ACT) is a regional initiative."],
                 &[("EU Action against Drugs and Organised Crime", Some("EU-ACT"), None, None)]),
+            ("head after the bracket", &["Partners met under the Lake Victoria Fisheries Safety (LVFS) Initiative."],
+                &[("Lake Victoria Fisheries Safety Initiative", Some("LVFS"), None, None)]),
+            ("head with words after the bracket", &["Partners met under the Lake Victoria Fisheries Safety (LVFS) Initiative for Fair Markets."],
+                &[("Lake Victoria Fisheries Safety Initiative for Fair Markets", Some("LVFS"), None, None)]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),
         ];

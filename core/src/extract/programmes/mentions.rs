@@ -303,7 +303,11 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
             break;
         }
         let mut k = cap_run_start(toks, j - 1, false);
-        while k + 1 < j - 1 && toks.get(k).is_some_and(|t| lists().function_words.contains(&t.lower())) {
+        while k + 1 < j - 1
+            && toks
+                .get(k)
+                .is_some_and(|t| lists().function_words.contains(&t.lower()))
+        {
             k += 1;
         }
         let plain = toks.get(k..j - 1).is_some_and(|group| {
@@ -424,6 +428,30 @@ mod tests {
             ("organisations with programme", &["UNDP, the United Nations Development Programme (UNDP), the World Food Programme and the United Nations Environment Programme (UNEP) met."], &[]),
             ("role after head", &["The Project Coordinator and the Programme Manager spoke."], &[]),
             ("strategy", &["Kenya adopted its National Anti-Corruption Strategy in May."], &[("National Anti-Corruption Strategy", None, None, None)]),
+            ("and before the run", &["Donors back the Clean Rivers and Healthy Coasts Partnership."], &[("Clean Rivers and Healthy Coasts Partnership", None, None, None)]),
+            ("owner before and", &["Funding from the Ministry of Labour and Youth Employment Programme arrived."], &[("Youth Employment Programme", None, None, None)]),
+            ("of before the run", &["Leaders endorsed the Gulf of Aden Initiative for Blue Jobs."], &[("Gulf of Aden Initiative for Blue Jobs", None, None, None)]),
+            ("comma list", &["It joined the Partnership for Trade, Skills and Innovation last year."], &[("Partnership for Trade, Skills and Innovation", None, None, None)]),
+            ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
+            ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
+            ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
+            ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
+            ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
+            ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),
+            ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
+            ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
+            ("weak head funded", &["The Coastal Jobs Compact, funded by Norway, opens."], &[("Coastal Jobs Compact", None, None, None)]),
+            ("weak head with period", &["The Urban Safety Framework 2022-2025 was adopted."], &[("Urban Safety Framework", None, Some("2022"), Some("2025"))]),
+            ("weak head without signal", &["The Digital Rights Framework is discussed by experts."], &[]),
+            ("weak head adopted", &["Parliament adopted the Open Data Policy."], &[("Open Data Policy", None, None, None)]),
+            ("weak head funded under", &["Clinics are funded under the Rural Clinics Support Contract."], &[("Rural Clinics Support Contract", None, None, None)]),
+            ("weak head launch of", &["Since the launch of the Andean Firearms Roadmap, police traced guns."], &[("Andean Firearms Roadmap", None, None, None)]),
+            ("national weak head", &["Victims go to the National Victim Referral Mechanism (NVRM) first."], &[("National Victim Referral Mechanism", Some("NVRM"), None, None)]),
+            ("lower-case weak head", &["Experts debated the Paris Agreement framework and the Blue Ocean roadmap."], &[]),
+            ("roman numeral", &["Under the Education Sector Plan IV, schools opened."], &[("Education Sector Plan IV", None, None, None)]),
+            ("pronoun is no numeral", &["The Strategy I drafted, she said, is gone."], &[]),
+            ("exact exclusion", &["The Global Fund paid, and the Global Fund for Coral Reefs helped."], &[("Global Fund for Coral Reefs", None, None, None)]),
+            ("known organisation with a weak head", &["Police cooperate through the African Union Mechanism for Police Cooperation."], &[]),
         ];
         for (name, body, expected) in cases {
             assert_eq!(run(body), rows(expected), "case {name}");

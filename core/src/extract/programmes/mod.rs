@@ -66,8 +66,15 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
 /// a `Fund` or `Mechanism` head makes them look like organisations too.
 fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
     let fold = |s: &str| {
-        let lower = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        lower.strip_prefix("the ").map(str::to_string).unwrap_or(lower)
+        let lower = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        lower
+            .strip_prefix("the ")
+            .map(str::to_string)
+            .unwrap_or(lower)
     };
     let name = fold(&p.name);
     let acronym = p.acronym.as_deref().map(fold);
@@ -158,6 +165,47 @@ mod tests {
                 ("GLO.ACT", Some("GLO.ACT"), Some("2015"), Some("2019")),
             ])
         );
+    }
+
+    #[test]
+    fn organisations_of_the_release_are_not_programmes() {
+        let body = [
+            "The International Fund for Ocean Care (IFOC) and the Integrated Coast Fund (ICF) met."
+                .to_string(),
+        ];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let org = |name: &str, acronym: &str| Organisation {
+            name: Some(name.to_string()),
+            acronym: Some(acronym.to_string()),
+        };
+        let names = |orgs: &[Organisation]| -> Vec<String> {
+            extract(&text, orgs).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            names(&[]),
+            ["International Fund for Ocean Care", "Integrated Coast Fund"]
+        );
+        // Written as an organisation's name is: dropped; a plain `X Fund`
+        // the organisations list also holds stays a programme.
+        let orgs = [
+            org("International Fund for Ocean Care", "IFOC"),
+            org("Integrated Coast Fund", "ICF"),
+        ];
+        assert_eq!(names(&orgs), ["Integrated Coast Fund"]);
+        // A trust fund stays, whatever the list says.
+        let body = ["The United Nations Trust Fund for Ocean Care (UNTFOC) paid.".to_string()];
+        let text = Text {
+            body: &body,
+            ..text
+        };
+        let orgs = [org("United Nations Trust Fund for Ocean Care", "UNTFOC")];
+        assert_eq!(extract(&text, &orgs).len(), 1);
     }
 
     #[test]
