@@ -196,7 +196,7 @@ fn extract_document(doc: Document) -> Ingested {
         quotes: extract::quotes::extract(&text, &people, &organisations),
         events: extract::events::extract(&text),
         money: extract::money::extract(&text),
-        programmes: extract::programmes::extract(&text),
+        programmes: extract::programmes::extract(&text, &organisations),
         topics: extract::topics::extract(&text),
         contacts: extract::contacts::extract(&text),
         organisations,

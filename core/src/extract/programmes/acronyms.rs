@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::lists::{is_excluded, is_hint, lists};
-use super::mentions::{cap_run_start, mention, skip_leading, Mention};
+use super::mentions::{
+    cap_run_start, head_after_bracket, mention, skip_leading, weak_head_signal, Mention,
+};
 use super::words::{Kind, Tok};
 use crate::extract::tokens::acronym_like;
 
@@ -66,6 +68,15 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     }
     m.end = toks.get(close)?.end;
     m.acronym = Some(acronym);
+    // `the Southern Africa Maritime Security (SAMS) Initiative`: the head
+    // after the bracket ends the name; the acronym is dropped from it.
+    if let Some(last) = head_after_bracket(toks, close) {
+        let tail = mention(s, toks, close + 1, last)?;
+        m.name = format!("{} {}", m.name, tail.name);
+        m.end = tail.end;
+        m.needs_period =
+            toks.get(close + 1)?.is_weak_head() && !weak_head_signal(toks, first, last);
+    }
     Some(m)
 }
 
@@ -209,6 +220,7 @@ pub(super) fn quoted_mention(
         acronym,
         start_year: None,
         end_year: None,
+        needs_period: false,
     })
 }
 
@@ -250,6 +262,10 @@ mod tests {
             ("sdgs are not programmes", &["It supports the Sustainable Development Goals (SDGs) of the 2030 Agenda."], &[]),
             ("acronym initiative by sentence", &["The EU Action against Drugs and Organised Crime (EU-ACT) is a regional initiative."],
                 &[("EU Action against Drugs and Organised Crime", Some("EU-ACT"), None, None)]),
+            ("head after the bracket", &["Partners met under the Lake Victoria Fisheries Safety (LVFS) Initiative."],
+                &[("Lake Victoria Fisheries Safety Initiative", Some("LVFS"), None, None)]),
+            ("head with words after the bracket", &["Partners met under the Lake Victoria Fisheries Safety (LVFS) Initiative for Fair Markets."],
+                &[("Lake Victoria Fisheries Safety Initiative for Fair Markets", Some("LVFS"), None, None)]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),
         ];

@@ -12,11 +12,68 @@ pub(super) struct Lists {
     pub(super) function_words: HashSet<String>,
     pub(super) connectors: HashSet<String>,
     pub(super) in_after: HashSet<String>,
+    pub(super) weak_heads: HashSet<String>,
+    /// Lower-case names excluded only as a whole (`exact`, and the short
+    /// names of known organisations).
+    exact: HashSet<String>,
+    pub(super) keep_prefix: HashSet<String>,
+    /// Region names, lower-case words without a leading `the`.
+    pub(super) regions: Vec<Vec<String>>,
+    pub(super) signal_before: HashSet<String>,
+    pub(super) signal_of: HashSet<String>,
+    pub(super) signal_after: HashSet<String>,
+    /// Lower-case words that open organisations' names (`united nations`).
+    pub(super) org_openers: Vec<String>,
 }
 
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| parse_lists(include_str!("../../../data/programmes.tsv")))
+    LISTS.get_or_init(|| {
+        let mut l = parse_lists(include_str!("../../../data/programmes.tsv"));
+        add_known_organisations(&mut l, include_str!("../../../data/organisations.tsv"));
+        l
+    })
+}
+
+/// Known organisations (`core/data/organisations.tsv`, read only here) whose
+/// name or variants hold a programme head noun (`United Nations Development
+/// Programme`, `International Fund for Agricultural Development`): their
+/// names, variants and acronyms are not programmes. Names of three words or
+/// more also exclude longer names they open; shorter ones only themselves.
+fn add_known_organisations(l: &mut Lists, tsv: &str) {
+    let rows = tsv
+        .lines()
+        .filter(|r| !r.trim().is_empty() && !r.starts_with('#'));
+    for row in rows {
+        let mut cols = row.split('\t');
+        let acronym = cols.next().unwrap_or_default().trim();
+        let name = cols.next().unwrap_or_default().trim();
+        let variants = cols.next().unwrap_or_default();
+        let names: Vec<&str> = std::iter::once(name)
+            .chain(variants.split('|').map(str::trim))
+            .filter(|n| !n.is_empty())
+            .collect();
+        let headed = names.iter().any(|n| {
+            n.split_whitespace().any(|w| {
+                let w = w.to_lowercase();
+                l.heads.contains(&w) || l.weak_heads.contains(&w)
+            })
+        });
+        if !headed {
+            continue;
+        }
+        for n in names {
+            let lower = n.to_lowercase();
+            if lower.split_whitespace().count() >= 3 {
+                l.excludes.push(lower);
+            } else {
+                l.exact.insert(lower);
+            }
+        }
+        if acronym != "-" && !acronym.is_empty() {
+            l.exact.insert(acronym.to_lowercase());
+        }
+    }
 }
 
 fn parse_lists(tsv: &str) -> Lists {
@@ -29,6 +86,14 @@ fn parse_lists(tsv: &str) -> Lists {
         function_words: HashSet::new(),
         connectors: HashSet::new(),
         in_after: HashSet::new(),
+        weak_heads: HashSet::new(),
+        exact: HashSet::new(),
+        keep_prefix: HashSet::new(),
+        regions: Vec::new(),
+        signal_before: HashSet::new(),
+        signal_of: HashSet::new(),
+        signal_after: HashSet::new(),
+        org_openers: Vec::new(),
     };
     let rows = tsv
         .lines()
@@ -59,6 +124,30 @@ fn parse_lists(tsv: &str) -> Lists {
             "in_after" => {
                 l.in_after.insert(lower);
             }
+            "weak_head" => {
+                l.weak_heads.insert(lower);
+            }
+            "exact" => {
+                l.exact.insert(lower);
+            }
+            "keep_prefix" => {
+                l.keep_prefix.insert(value.to_string());
+            }
+            "region" => {
+                let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+                l.regions
+                    .push(lower.split_whitespace().map(str::to_string).collect());
+            }
+            "signal_before" => {
+                l.signal_before.insert(lower);
+            }
+            "signal_of" => {
+                l.signal_of.insert(lower);
+            }
+            "org_opener" => l.org_openers.push(lower),
+            "signal_after" => {
+                l.signal_after.insert(lower);
+            }
             _ => {}
         }
     }
@@ -70,6 +159,9 @@ fn parse_lists(tsv: &str) -> Lists {
 pub(super) fn is_excluded(name: &str) -> bool {
     let lower = name.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    if lists().exact.contains(lower) {
+        return true;
+    }
     lists().excludes.iter().any(|e| {
         let opens =
             e.contains(' ') && lower.starts_with(e.as_str()) && lower[e.len()..].starts_with(' ');

@@ -17,6 +17,9 @@ pub(super) struct Mention {
     pub(super) acronym: Option<String>,
     pub(super) start_year: Option<PartialDate>,
     pub(super) end_year: Option<PartialDate>,
+    /// A weak-head name (`X Framework`) with no sign yet that it is a
+    /// programme: kept only if a period is found for it.
+    pub(super) needs_period: bool,
 }
 
 /// Every programme mention in one paragraph, in text order, without overlaps,
@@ -52,6 +55,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
     for (m, limit) in kept.iter_mut().zip(limits) {
         add_period(s, m, limit);
     }
+    kept.retain(|m| !m.needs_period || m.start_year.is_some());
     kept
 }
 
@@ -69,6 +73,7 @@ pub(super) fn mention(s: &str, toks: &[Tok], first: usize, last: usize) -> Optio
         acronym: None,
         start_year: None,
         end_year: None,
+        needs_period: false,
     })
 }
 
@@ -93,7 +98,8 @@ pub(super) fn skip_leading(toks: &[Tok], mut first: usize, end: usize, keep: usi
     while first + keep < end {
         let Some(t) = toks.get(first) else { break };
         let function = lists().function_words.contains(&t.lower()) || t.is_connector();
-        if !(function || (t.is_acronym() && is_excluded(t.text))) {
+        let owner = t.is_acronym() && is_excluded(t.text) && !lists().keep_prefix.contains(t.text);
+        if !(function || owner) {
             break;
         }
         first += 1;
@@ -140,13 +146,21 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
     for (k, t) in toks.iter().enumerate().skip(from) {
         // `in` joins `Trafficking in Persons` but ends `... Programme on
         // Cybercrime in Nigeria`: it continues a name only after listed words.
+        // A region after `in` is part of the name (`... in West Africa`).
         let place_in = t.text == "in"
             && k.checked_sub(1)
                 .and_then(|p| toks.get(p))
-                .is_none_or(|p| !lists().in_after.contains(&p.lower()));
+                .is_none_or(|p| !lists().in_after.contains(&p.lower()))
+            && !region_at(toks, k + 1);
+        // `for Peace, Security and Development`: a comma inside a list of
+        // capitalised items that ends with `and` + capitalised words.
+        let list_comma = t.kind == Kind::Break
+            && t.text == ","
+            && last.is_some_and(|l| l + 1 == k)
+            && list_continues(toks, k + 1);
         if t.is_cap() {
             last = Some(k);
-        } else if place_in || !(t.is_connector() || t.kind == Kind::Dash) {
+        } else if !list_comma && (place_in || !(t.is_connector() || t.kind == Kind::Dash)) {
             return (k, last);
         }
         if t.sentence_end || t.possessive {
@@ -154,6 +168,59 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         }
     }
     (toks.len(), last)
+}
+
+/// Longest list `scan_extension` looks through after a comma, in tokens.
+const LIST_REACH: usize = 16;
+
+/// Whether the tokens from `from` finish a list of capitalised items (not
+/// acronyms) with `and`/`&` + capitalised words: `Security and Development`,
+/// `Mobility, and Employment`, `Fair Recruitment and Migrant Worker Protection`.
+fn list_continues(toks: &[Tok], from: usize) -> bool {
+    let item_word = |t: &Tok| t.is_cap() && !t.is_acronym() && !t.possessive;
+    let mut k = from;
+    let end = toks.len().min(from + LIST_REACH);
+    while k < end {
+        let Some(t) = toks.get(k) else { return false };
+        if matches!(t.text, "and" | "&") {
+            // The last item: one capitalised word at least.
+            return toks.get(k + 1).is_some_and(item_word);
+        }
+        // An item: capitalised words, then `,` or `and`.
+        let start = k;
+        while toks
+            .get(k)
+            .is_some_and(|w| item_word(w) && (k == start || !toks[k - 1].sentence_end))
+        {
+            k += 1;
+        }
+        let ended = toks.get(k.wrapping_sub(1)).is_some_and(|w| w.sentence_end);
+        if k == start || ended {
+            return false;
+        }
+        match toks.get(k) {
+            Some(n) if n.kind == Kind::Break && n.text == "," => k += 1,
+            Some(n) if matches!(n.text, "and" | "&") => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a listed region (`West Africa`, `the Sahel`) opens at token `k`.
+fn region_at(toks: &[Tok], k: usize) -> bool {
+    let k = if toks.get(k).is_some_and(|t| t.text == "the") {
+        k + 1
+    } else {
+        k
+    };
+    lists().regions.iter().any(|region| {
+        region.iter().enumerate().all(|(n, w)| {
+            toks.get(k + n).is_some_and(|t| {
+                t.is_word() && t.lower() == *w && (n + 1 == region.len() || !t.sentence_end)
+            })
+        })
+    })
 }
 
 /// Way 1: a name built around a head noun.
@@ -181,19 +248,130 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
     let next = toks.get(i + 1);
     // `Trust Fund`, `Programme Facility`: the later head names it;
     // `Project Coordinator`, `Programme Office`: not a programme at all.
-    if !head.sentence_end && !head.possessive && next.is_some_and(|n| n.is_cap()) {
+    // `Strategic Plan V`: a numeral ends the name.
+    let numeral = next.is_some_and(|n| n.is_roman() && n.text != "I")
+        && toks.get(i + 2).is_none_or(|n| !n.is_cap());
+    if !head.sentence_end && !head.possessive && next.is_some_and(|n| n.is_cap()) && !numeral {
         return None;
     }
-    let first = skip_leading(toks, cap_run_start(toks, i, false), i + 1, 1);
-    let last = right_extension(toks, i, extensions);
+    let run = left_extension(toks, cap_run_start(toks, i, false));
+    let first = skip_leading(toks, run, i + 1, 1);
+    let last = if numeral {
+        i + 1
+    } else {
+        right_extension(toks, i, extensions)
+    };
     if first == last {
         return None; // a bare "Programme" is unnamed
     }
-    mention(s, toks, first, last)
+    let mut m = mention(s, toks, first, last)?;
+    m.needs_period = head.is_weak_head() && !weak_head_signal(toks, first, last);
+    Some(m)
 }
 
-/// `the UN.GIFT initiative`, `the Blue Heart campaign`.
+/// `(SAMS) Initiative for Peace`: the last token of a capitalised head noun
+/// (and its `for/on/...` words) right after the bracket closing at `close`.
+pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
+    let head = toks.get(close + 1).filter(|t| t.is_head() && t.is_cap())?;
+    if !head.sentence_end && !head.possessive && toks.get(close + 2).is_some_and(|n| n.is_cap()) {
+        return None;
+    }
+    let memo = Extensions::default();
+    Some(right_extension(toks, close + 1, &memo))
+}
+
+/// Longest run of `and`/`of`-joined word groups `left_extension` looks through.
+const LEFT_GROUPS: usize = 4;
+
+/// `the Safe and Fair Migration Partnership`, `the Horn of Africa
+/// Initiative`: capitalised words joined by `and`, `&` or `of` before the
+/// run starting at `first` belong to the name when a determiner opens them
+/// all and none is an owner (`the Ministry of Health ...`) or an acronym.
+/// Returns the new start of the run (`first` when nothing joins).
+fn left_extension(toks: &[Tok], first: usize) -> usize {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her"];
+    let mut j = first;
+    let mut start = first;
+    for _ in 0..LEFT_GROUPS {
+        let Some(conn) = j.checked_sub(1).and_then(|p| toks.get(p)) else {
+            break;
+        };
+        let prev = j.checked_sub(2).and_then(|p| toks.get(p));
+        let joins = matches!(conn.text, "and" | "&" | "of")
+            && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
+        if !joins {
+            break;
+        }
+        let mut k = cap_run_start(toks, j - 1, false);
+        while k + 1 < j - 1
+            && toks
+                .get(k)
+                .is_some_and(|t| lists().function_words.contains(&t.lower()))
+        {
+            k += 1;
+        }
+        let plain = toks.get(k..j - 1).is_some_and(|group| {
+            group.iter().all(|t| {
+                let lower = t.lower();
+                !t.is_acronym()
+                    && !lists().owners.contains(&lower)
+                    && !lists().function_words.contains(&lower)
+            })
+        });
+        if !plain {
+            break;
+        }
+        j = k;
+        let opened = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_str()));
+        if opened {
+            start = k;
+        }
+    }
+    start
+}
+
+/// Words after a weak-head name searched for `signal_after`.
+const SIGNAL_AFTER_REACH: usize = 6;
+
+/// Whether the text shows that the weak-head name from token `first` to
+/// `last` is a programme: it opens with `National`, follows `adopted the`,
+/// `under the`, `the launch of the`, or is followed within a few words by
+/// `funded`, `which will run` (a period is checked later).
+pub(super) fn weak_head_signal(toks: &[Tok], first: usize, last: usize) -> bool {
+    let l = lists();
+    let national = toks.get(first).is_some_and(|t| t.text == "National");
+    let at = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(Tok::lower);
+    let mut before = first.checked_sub(1);
+    if at(before).is_some_and(|w| matches!(w.as_str(), "the" | "its" | "their" | "a")) {
+        before = before.and_then(|b| b.checked_sub(1));
+    }
+    let verb = at(before).is_some_and(|w| l.signal_before.contains(&w));
+    let of_noun = at(before).as_deref() == Some("of")
+        && at(before.and_then(|b| b.checked_sub(1))).is_some_and(|w| l.signal_of.contains(&w));
+    let mut after = false;
+    if !toks.get(last).is_some_and(|t| t.sentence_end) {
+        for t in toks.iter().skip(last + 1).take(SIGNAL_AFTER_REACH) {
+            if t.is_word() && l.signal_after.contains(&t.lower()) {
+                after = true;
+                break;
+            }
+            if t.sentence_end {
+                break;
+            }
+        }
+    }
+    national || verb || of_noun || after
+}
+
+/// `the UN.GIFT initiative`, `the Blue Heart campaign` (not a weak head:
+/// `the Paris framework`).
 fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    if toks.get(i)?.is_weak_head() {
+        return None;
+    }
     let first = skip_leading(toks, cap_run_start(toks, i, false), i, 1);
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
     let run_text = s.get(run.first()?.start..run.last()?.end)?;
@@ -250,6 +428,30 @@ mod tests {
             ("organisations with programme", &["UNDP, the United Nations Development Programme (UNDP), the World Food Programme and the United Nations Environment Programme (UNEP) met."], &[]),
             ("role after head", &["The Project Coordinator and the Programme Manager spoke."], &[]),
             ("strategy", &["Kenya adopted its National Anti-Corruption Strategy in May."], &[("National Anti-Corruption Strategy", None, None, None)]),
+            ("and before the run", &["Donors back the Clean Rivers and Healthy Coasts Partnership."], &[("Clean Rivers and Healthy Coasts Partnership", None, None, None)]),
+            ("owner before and", &["Funding from the Ministry of Labour and Youth Employment Programme arrived."], &[("Youth Employment Programme", None, None, None)]),
+            ("of before the run", &["Leaders endorsed the Gulf of Aden Initiative for Blue Jobs."], &[("Gulf of Aden Initiative for Blue Jobs", None, None, None)]),
+            ("comma list", &["It joined the Partnership for Trade, Skills and Innovation last year."], &[("Partnership for Trade, Skills and Innovation", None, None, None)]),
+            ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
+            ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
+            ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
+            ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
+            ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
+            ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),
+            ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
+            ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
+            ("weak head funded", &["The Coastal Jobs Compact, funded by Norway, opens."], &[("Coastal Jobs Compact", None, None, None)]),
+            ("weak head with period", &["The Urban Safety Framework 2022-2025 was adopted."], &[("Urban Safety Framework", None, Some("2022"), Some("2025"))]),
+            ("weak head without signal", &["The Digital Rights Framework is discussed by experts."], &[]),
+            ("weak head adopted", &["Parliament adopted the Open Data Policy."], &[("Open Data Policy", None, None, None)]),
+            ("weak head funded under", &["Clinics are funded under the Rural Clinics Support Contract."], &[("Rural Clinics Support Contract", None, None, None)]),
+            ("weak head launch of", &["Since the launch of the Andean Firearms Roadmap, police traced guns."], &[("Andean Firearms Roadmap", None, None, None)]),
+            ("national weak head", &["Victims go to the National Victim Referral Mechanism (NVRM) first."], &[("National Victim Referral Mechanism", Some("NVRM"), None, None)]),
+            ("lower-case weak head", &["Experts debated the Paris Agreement framework and the Blue Ocean roadmap."], &[]),
+            ("roman numeral", &["Under the Education Sector Plan IV, schools opened."], &[("Education Sector Plan IV", None, None, None)]),
+            ("pronoun is no numeral", &["The Strategy I drafted, she said, is gone."], &[]),
+            ("exact exclusion", &["The Global Fund paid, and the Global Fund for Coral Reefs helped."], &[("Global Fund for Coral Reefs", None, None, None)]),
+            ("known organisation with a weak head", &["Police cooperate through the African Union Mechanism for Police Cooperation."], &[]),
         ];
         for (name, body, expected) in cases {
             assert_eq!(run(body), rows(expected), "case {name}");

@@ -35,11 +35,14 @@ mod periods;
 mod words;
 
 use super::Text;
-use crate::model::Programme;
+use crate::model::{Organisation, Programme};
+use lists::lists;
 use mentions::mentions;
 use merge::Merged;
 
-pub fn extract(text: &Text) -> Vec<Programme> {
+/// The programmes of a release; `organisations` are the release's extracted
+/// organisations (see [`is_organisation`]).
+pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
     let mut merged = Merged::default();
     for paragraph in title
@@ -50,7 +53,45 @@ pub fn extract(text: &Text) -> Vec<Programme> {
             merged.merge(mention);
         }
     }
-    merged.entries
+    let mut entries = merged.entries;
+    entries.retain(|p| !is_organisation(p, organisations));
+    entries
+}
+
+/// A programme-like name the release's organisations list holds, written
+/// as an organisation's name usually is (`United Nations Development
+/// Programme`, `International Fund for ...`: see `org_opener`) and not as a
+/// trust fund: an organisation, not a programme. Other names the list holds
+/// (`Integrated Border Management Fund`, `National Referral Mechanism`) stay:
+/// a `Fund` or `Mechanism` head makes them look like organisations too.
+fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
+    let fold = |s: &str| {
+        let lower = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        lower
+            .strip_prefix("the ")
+            .map(str::to_string)
+            .unwrap_or(lower)
+    };
+    let name = fold(&p.name);
+    let acronym = p.acronym.as_deref().map(fold);
+    let opener = lists().org_openers.iter().any(|o| {
+        name.strip_prefix(o.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let trust = name.split_whitespace().any(|w| w == "trust");
+    if !opener || trust {
+        return false;
+    }
+    organisations.iter().any(|o| {
+        let names = o.name.iter().chain(o.acronym.iter()).map(|n| fold(n));
+        names
+            .into_iter()
+            .any(|n| n == name || acronym.as_deref() == Some(n.as_str()))
+    })
 }
 
 /// Headlines In Title Case (every longer word capitalised) make every word
@@ -84,7 +125,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        extract(&text)
+        extract(&text, &[])
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect()
@@ -124,6 +165,47 @@ mod tests {
                 ("GLO.ACT", Some("GLO.ACT"), Some("2015"), Some("2019")),
             ])
         );
+    }
+
+    #[test]
+    fn organisations_of_the_release_are_not_programmes() {
+        let body = [
+            "The International Fund for Ocean Care (IFOC) and the Integrated Coast Fund (ICF) met."
+                .to_string(),
+        ];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let org = |name: &str, acronym: &str| Organisation {
+            name: Some(name.to_string()),
+            acronym: Some(acronym.to_string()),
+        };
+        let names = |orgs: &[Organisation]| -> Vec<String> {
+            extract(&text, orgs).into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(
+            names(&[]),
+            ["International Fund for Ocean Care", "Integrated Coast Fund"]
+        );
+        // Written as an organisation's name is: dropped; a plain `X Fund`
+        // the organisations list also holds stays a programme.
+        let orgs = [
+            org("International Fund for Ocean Care", "IFOC"),
+            org("Integrated Coast Fund", "ICF"),
+        ];
+        assert_eq!(names(&orgs), ["Integrated Coast Fund"]);
+        // A trust fund stays, whatever the list says.
+        let body = ["The United Nations Trust Fund for Ocean Care (UNTFOC) paid.".to_string()];
+        let text = Text {
+            body: &body,
+            ..text
+        };
+        let orgs = [org("United Nations Trust Fund for Ocean Care", "UNTFOC")];
+        assert_eq!(extract(&text, &orgs).len(), 1);
     }
 
     #[test]
@@ -171,7 +253,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        let got: Vec<_> = extract(&text)
+        let got: Vec<_> = extract(&text, &[])
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect();

@@ -70,8 +70,26 @@ impl<'a> Tok<'a> {
         self.is_word() && !self.is_cap() && lists().connectors.contains(&self.lower())
     }
 
+    /// A head noun, strong (`Programme`) or weak (`Framework`, see [`Tok::is_weak_head`]).
     pub(super) fn is_head(&self) -> bool {
-        self.is_word() && lists().heads.contains(&self.lower())
+        self.is_word() && {
+            let lower = self.lower();
+            lists().heads.contains(&lower) || lists().weak_heads.contains(&lower)
+        }
+    }
+
+    /// `Framework`, `Roadmap`, `Contract`: a head that makes a name a
+    /// programme only with a signal that it runs, is funded or adopted.
+    pub(super) fn is_weak_head(&self) -> bool {
+        self.is_word() && lists().weak_heads.contains(&self.lower())
+    }
+
+    /// `II`, `IV`, `V`: a roman numeral that may end a name after its head
+    /// (`Health Sector Strategic Plan V`).
+    pub(super) fn is_roman(&self) -> bool {
+        self.is_word()
+            && self.text.len() <= 4
+            && self.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
     }
 
     /// `GLO.ACT`, `GPML`, `E4J`, `goAML`, `EU-ACT`, `SDGs`.
