@@ -129,6 +129,20 @@ fn in_role(data: &Data, tokens: &Words, start: usize, h: usize) -> bool {
         .get(h)
         .is_some_and(|t| data.role_heads.contains(t.key.as_str()));
     let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    // "Commissioner of Police of ...", "Chief of Army ...": a title, not a body.
+    if start >= 2 && key(start - 1) == "of" && tokens.adjacent(start - 1) {
+        // "Inspector-General of Police": the role noun before the hyphen.
+        let hyphenated = start >= 3 && tokens.gap_after(start - 3) == "-";
+        let at = if hyphenated { start - 3 } else { start - 2 };
+        let role = tokens.get(at).is_some_and(|t| {
+            let noun = t.key.rsplit('-').next().unwrap_or("");
+            capitalised(&t.surface)
+                && (data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(noun))
+        });
+        if role {
+            return true;
+        }
+    }
     if !government || start < 2 || key(start - 1) != "the" {
         return false;
     }
@@ -442,6 +456,7 @@ mod tests {
             "the Minister of Health spoke",
             "the Trust Fund Board",
             "said the Director General of Legal Affairs at the Ministry of Foreign Affairs of Ruritania",
+            "said the Commissioner of Police of Ruritania and the Inspector-General of Police of Utopia",
         ];
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
