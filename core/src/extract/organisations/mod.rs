@@ -17,6 +17,8 @@
 //! the release defines it with an acronym; named in passing (in a person's
 //! role) it is not listed. Output is in order of first appearance.
 
+mod pattern;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -26,18 +28,24 @@ use super::Text;
 use crate::model::Organisation;
 use words::{in_caps_context, Words};
 
-const ORGANISATIONS: &str = include_str!("../../data/organisations.tsv");
-const CONTEXT: &str = include_str!("../../data/organisations_context.tsv");
+const ORGANISATIONS: &str = include_str!("../../../data/organisations.tsv");
+const CONTEXT: &str = include_str!("../../../data/organisations_context.tsv");
+const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
+const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
+const ROLE_NOUNS: &str = include_str!("../../../data/people_role_nouns.txt");
+const CITIES: &str = include_str!("../../../data/cities.tsv");
 
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {
     let data = data();
     let pieces: Vec<Words> = pieces(text).map(Words::new).collect();
-    let defined = definitions(data, &pieces);
+    let spans: Vec<Vec<pattern::Span>> = pieces.iter().map(|t| pattern::spans(data, t)).collect();
+    let defined = definitions(data, &pieces, &spans);
+    let mut named = Named::default();
     let mut order: Vec<Ref> = Vec::new();
     let mut seen: HashSet<Ref> = HashSet::new();
-    for tokens in &pieces {
-        for r in mentions(data, &defined, tokens) {
+    for (tokens, spans) in pieces.iter().zip(&spans) {
+        for r in mentions(data, &defined, &mut named, tokens, spans) {
             if seen.insert(r) {
                 order.push(r);
             }
@@ -45,8 +53,51 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
     }
     order
         .into_iter()
-        .filter_map(|r| entry(data, &defined, r))
+        .filter_map(|r| entry(data, &defined, &named, r))
         .collect()
+}
+
+/// Organisations found by the shape of their name ([`pattern`]), as written
+/// at their first mention.
+#[derive(Default)]
+struct Named {
+    names: Vec<String>,
+    /// [`core_key`] → index.
+    keys: HashMap<String, usize>,
+}
+
+impl Named {
+    fn add(&mut self, data: &Data, name: &str) -> Ref {
+        let key = core_key(data, name);
+        let next = self.names.len();
+        let i = *self.keys.entry(key).or_insert(next);
+        if i == next {
+            self.names.push(name.to_string());
+        }
+        Ref::Named(i)
+    }
+}
+
+/// The folded name, a leading country name or adjective dropped when three or
+/// more words remain: `Ghanaian Ministry of the Interior` and `Ministry of the
+/// Interior` are one ministry, `Ghana Police Service` and `Samoa Police
+/// Service` are not.
+fn core_key(data: &Data, name: &str) -> String {
+    let words = Words::new(name);
+    let keys: Vec<&str> = words.list.iter().map(|t| t.key.as_str()).collect();
+    let keys = match keys.split_first() {
+        Some((&"the", rest)) => rest,
+        _ => &keys[..],
+    };
+    let lead = keys
+        .iter()
+        .take_while(|k| data.places.contains(**k))
+        .count();
+    if lead > 0 && keys.len() - lead >= 3 {
+        keys[lead..].join(" ")
+    } else {
+        keys.join(" ")
+    }
 }
 
 /// The pieces of a release in reading order.
@@ -63,6 +114,8 @@ fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
 enum Ref {
     Known(usize),
     Defined(usize),
+    /// Index into [`Named`].
+    Named(usize),
 }
 
 struct Known {
@@ -70,6 +123,8 @@ struct Known {
     acronym: Option<&'static str>,
     /// Only an organisation when standing alone ("UN", not "UN Convention").
     adjective: bool,
+    /// Has national chapters named with a country after it ("Amnesty International Kenya").
+    chapter: bool,
     /// The acronym is an English word (WHO): ignored in all-caps text.
     word: bool,
 }
@@ -84,6 +139,24 @@ struct Data {
     subunits: Vec<String>,
     seats: Vec<String>,
     standalone: HashSet<&'static str>,
+    /// Head words of names found without an acronym (see [`pattern`]).
+    named_heads: HashSet<String>,
+    /// Capitalised words that never begin such a name (`The`, `This`).
+    name_stops: HashSet<String>,
+    /// Words joined right after a head (`Guard` in `Coast Guard`).
+    head_followers: HashSet<String>,
+    /// Words before a head that alone do not make a name (`Armed Forces`).
+    generic: HashSet<String>,
+    /// Heads written first, taking the capitalised words after them (`Universitas ...`).
+    heads_first: HashSet<String>,
+    /// Weekdays and months: never the start of a name's complement.
+    time_words: HashSet<String>,
+    /// Heads of government bodies not listed when named inside a person's role.
+    role_heads: HashSet<String>,
+    /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
+    role_nouns: HashSet<&'static str>,
+    /// Folded one-word country names, demonyms and cities.
+    places: HashSet<String>,
 }
 
 fn data() -> &'static Data {
@@ -108,6 +181,19 @@ fn load() -> Data {
         subunits: phrases("subunit"),
         seats: phrases("seat"),
         standalone: lines("standalone").collect(),
+        named_heads: lines("named_head").map(str::to_lowercase).collect(),
+        name_stops: lines("name_stop").map(str::to_lowercase).collect(),
+        head_followers: lines("head_follower").map(str::to_lowercase).collect(),
+        generic: lines("generic").map(str::to_lowercase).collect(),
+        heads_first: lines("head_first").map(str::to_lowercase).collect(),
+        time_words: lines("time_word").map(str::to_lowercase).collect(),
+        role_heads: lines("role_head").map(str::to_lowercase).collect(),
+        role_nouns: ROLE_NOUNS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect(),
+        places: places(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
@@ -119,6 +205,32 @@ fn load() -> Data {
         add_known(&mut data, line, &spellings);
     }
     data
+}
+
+/// One-word names of countries, demonyms and cities, folded.
+fn places() -> HashSet<String> {
+    let mut out = HashSet::new();
+    let rows = COUNTRIES
+        .lines()
+        .map(|l| (l, 1))
+        .chain(DEMONYMS.lines().map(|l| (l, 1)))
+        .chain(CITIES.lines().map(|l| (l, 0)));
+    for (line, skip) in rows.filter(|(l, _)| !l.starts_with('#')) {
+        for name in line
+            .split('\t')
+            .skip(skip)
+            .flat_map(|c| c.split('|'))
+            .map(str::trim)
+        {
+            let words = Words::new(name);
+            if let [one] = &words.list[..] {
+                if one.surface.chars().any(char::is_lowercase) {
+                    out.insert(one.key.clone());
+                }
+            }
+        }
+    }
+    out
 }
 
 fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
@@ -144,6 +256,7 @@ fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
         name,
         acronym,
         adjective: flags.contains(&"adjective"),
+        chapter: flags.contains(&"chapter"),
         word: flags.contains(&"word"),
     });
     let matched_acronym = acronym.filter(|_| !flags.contains(&"name-only"));
@@ -189,12 +302,14 @@ struct Definitions {
     acronyms: HashMap<String, Option<Ref>>,
     /// Organisations the data does not know: (full name, acronym as written).
     unknown: Vec<(String, String)>,
+    /// [`core_key`] of an unknown organisation's name → it.
+    by_name: HashMap<String, Ref>,
 }
 
-fn definitions(data: &Data, pieces: &[Words]) -> Definitions {
+fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> Definitions {
     let mut defined = Definitions::default();
-    for tokens in pieces {
-        for (name, acronym, known) in definitions_in(data, tokens) {
+    for (tokens, spans) in pieces.iter().zip(spans) {
+        for (name, acronym, known) in definitions_in(data, tokens, spans) {
             let key = bare(&acronym);
             if defined.acronyms.contains_key(&key) {
                 continue;
@@ -202,8 +317,10 @@ fn definitions(data: &Data, pieces: &[Words]) -> Definitions {
             let meaning = match (known, classify(data, &name, &acronym)) {
                 (Some(i), Kind::Organisation | Kind::Unclear) => Some(Ref::Known(i)),
                 (None, Kind::Organisation) => {
+                    let r = Ref::Defined(defined.unknown.len());
+                    defined.by_name.entry(core_key(data, &name)).or_insert(r);
                     defined.unknown.push((name, acronym));
-                    Some(Ref::Defined(defined.unknown.len() - 1))
+                    Some(r)
                 }
                 _ => None,
             };
@@ -215,14 +332,35 @@ fn definitions(data: &Data, pieces: &[Words]) -> Definitions {
 
 /// `Full Name (ACRONYM)` in one piece: the name, the acronym, and the known
 /// organisation it may be (by full name, else by acronym).
-fn definitions_in(data: &Data, tokens: &Words) -> Vec<(String, String, Option<usize>)> {
+fn definitions_in(
+    data: &Data,
+    tokens: &Words,
+    spans: &[pattern::Span],
+) -> Vec<(String, String, Option<usize>)> {
     let mut out = Vec::new();
+    let mut spans = spans.iter().peekable();
     for (k, last) in tokens.list.iter().enumerate() {
-        let Some(acronym) = acronym_in_brackets(tokens.src.get(last.end..).unwrap_or("")) else {
+        while spans.next_if(|s| s.words.end <= k).is_some() {}
+        // A name found by its shape that ends here.
+        let shaped = spans
+            .peek()
+            .filter(|s| s.words.end == k + 1)
+            .map(|s| s.words.start);
+        let gap = tokens.src.get(last.end..).unwrap_or("");
+        let strict = acronym_in_brackets(gap);
+        let Some(acronym) = strict
+            .clone()
+            .or_else(|| shaped.and_then(|_| short_name_in_brackets(gap)))
+        else {
             continue;
         };
-        let Some((start, first)) =
-            name_start(tokens, k, &acronym).and_then(|s| Some((s, tokens.get(s)?)))
+        let by_initials = strict
+            .as_ref()
+            .and_then(|a| name_start(tokens, k, a))
+            .filter(|&s| shaped.is_none() || fits_initials(tokens, s, k, &acronym));
+        let Some((start, first)) = by_initials
+            .or(shaped)
+            .and_then(|s| Some((s, tokens.get(s)?)))
         else {
             continue;
         };
@@ -236,10 +374,65 @@ fn definitions_in(data: &Data, tokens: &Words) -> Vec<(String, String, Option<us
             .longest_at(tokens, start)
             .filter(|(len, _)| start + len == k + 1)
             .map(|(_, &i)| i);
-        let known = by_name.or_else(|| data.acronyms.get(&bare(&acronym)).copied());
-        out.push((name, acronym, known));
+        let by_acronym = data
+            .acronyms
+            .get(&bare(&acronym))
+            .copied()
+            .filter(|&i| same_words(data, &name, i));
+        out.push((name, acronym, by_name.or(by_acronym)));
     }
     out
+}
+
+/// True when the initials of words `s..=k` fit the acronym.
+fn fits_initials(tokens: &Words, s: usize, k: usize, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    is_subsequence(&initials(tokens, s, k), &letters)
+}
+
+/// Whether a name defined with a known organisation's acronym is that
+/// organisation: half its capitalised words are in the known name. Else the
+/// release's own definition wins ("Child Protection Service (CPS)" is not the
+/// Crown Prosecution Service).
+fn same_words(data: &Data, name: &str, known: usize) -> bool {
+    let Some(org) = data.orgs.get(known) else {
+        return false;
+    };
+    let known_words: HashSet<String> = Words::new(org.name)
+        .list
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    let words = Words::new(name);
+    let capitalised: Vec<&str> = words
+        .list
+        .iter()
+        .filter(|t| t.surface.starts_with(char::is_uppercase))
+        .map(|t| t.key.as_str())
+        .collect();
+    let shared = capitalised
+        .iter()
+        .filter(|k| known_words.contains(**k))
+        .count();
+    shared * 2 >= capitalised.len()
+}
+
+/// ` (Sida) ` → `Sida`: a short name in brackets after a name found by its
+/// shape: one capitalised word of 3 to 10 letters.
+fn short_name_in_brackets(gap: &str) -> Option<String> {
+    let inner = gap.trim_start().strip_prefix('(')?;
+    let (word, _) = bracket_content(inner)?;
+    let word = word.trim();
+    let letters = word.chars().count();
+    let ok = (3..=10).contains(&letters)
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).all(char::is_lowercase);
+    ok.then(|| word.to_string())
 }
 
 /// ` (UNODC) ` → `UNODC`: a bracket holding one acronym-like word right after a word.
@@ -424,18 +617,96 @@ fn names_known(data: &Data, tokens: &Words) -> bool {
 }
 
 /// Organisations named in one piece, in order.
-fn mentions(data: &Data, defined: &Definitions, tokens: &Words) -> Vec<Ref> {
+fn mentions(
+    data: &Data,
+    defined: &Definitions,
+    named: &mut Named,
+    tokens: &Words,
+    spans: &[pattern::Span],
+) -> Vec<Ref> {
     let mut found = Vec::new();
+    let mut spans = spans.iter().peekable();
     let mut i = 0;
     while i < tokens.len() {
-        let (len, hit) = match data.table.longest_at(tokens, i) {
-            Some((len, &known)) => (len, known_mention(data, defined, tokens, i, len, known)),
+        while spans.next_if(|s| s.words.start < i).is_some() {}
+        let table = data.table.longest_at(tokens, i);
+        let span = spans.peek().filter(|s| s.words.start == i);
+        if let Some(span) = span.filter(|s| table.is_none_or(|(len, _)| s.words.len() > len)) {
+            found.extend(shaped_mention(data, defined, named, tokens, &span.words));
+            i = span.words.end;
+            continue;
+        }
+        let (len, hit) = match table {
+            Some((len, &known)) => {
+                let chapter = chapter_len(data, tokens, i, len, known);
+                if chapter > len {
+                    let name = text_of(tokens, i, i + chapter);
+                    found.push(named.add(data, name));
+                    i += chapter;
+                    continue;
+                }
+                (len, known_mention(data, defined, tokens, i, len, known))
+            }
             None => (1, defined_mention(defined, tokens, i)),
         };
         found.extend(hit);
         i += len;
     }
     found
+}
+
+/// The text of words `from..to`.
+fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str {
+    match (
+        tokens.get(from),
+        to.checked_sub(1).and_then(|l| tokens.get(l)),
+    ) {
+        (Some(a), Some(b)) => tokens.src.get(a.start..b.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// A national chapter: a known organisation with chapters followed by a
+/// country name ("Amnesty International Kenya"): the length with the country.
+fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) -> usize {
+    let chapter = data.orgs.get(known).is_some_and(|o| o.chapter);
+    if !chapter || !tokens.adjacent(i + len - 1) {
+        return len;
+    }
+    // Country names of up to three words ("Sierra Leone").
+    (1..=3)
+        .rev()
+        .find(|&n| {
+            let words = tokens.list.get(i + len..i + len + n);
+            words.is_some_and(|w| w.iter().all(|t| t.surface.starts_with(char::is_uppercase)))
+                && (i + len..i + len + n - 1).all(|j| tokens.adjacent(j))
+                && countries::lookup_name(text_of(tokens, i + len, i + len + n)).is_some()
+        })
+        .map_or(len, |n| len + n)
+}
+
+/// A name found by its shape: the organisation its bracketed acronym defines,
+/// an unknown organisation the release defined under this name, or itself.
+fn shaped_mention(
+    data: &Data,
+    defined: &Definitions,
+    named: &mut Named,
+    tokens: &Words,
+    words: &std::ops::Range<usize>,
+) -> Option<Ref> {
+    let last = tokens.get(words.end - 1)?;
+    let gap = tokens.src.get(last.end..).unwrap_or("");
+    let acronym = acronym_in_brackets(gap).or_else(|| short_name_in_brackets(gap));
+    if let Some(meaning) = acronym.and_then(|a| defined.acronyms.get(&bare(&a))) {
+        if meaning.is_some() {
+            return *meaning;
+        }
+    }
+    let name = text_of(tokens, words.start, words.end);
+    if let Some(r) = defined.by_name.get(&core_key(data, name)) {
+        return Some(*r);
+    }
+    Some(named.add(data, name))
 }
 
 /// A known organisation matched at word `i`, unless the context says otherwise.
@@ -487,8 +758,12 @@ fn is_modifier(data: &Data, tokens: &Words, last: usize) -> bool {
             .is_some_and(|t| !data.standalone.contains(t.key.as_str()))
 }
 
-fn entry(data: &Data, defined: &Definitions, r: Ref) -> Option<Organisation> {
+fn entry(data: &Data, defined: &Definitions, named: &Named, r: Ref) -> Option<Organisation> {
     match r {
+        Ref::Named(i) => Some(Organisation {
+            name: Some(named.names.get(i)?.clone()),
+            acronym: None,
+        }),
         Ref::Known(i) => {
             let org = data.orgs.get(i)?;
             Some(Organisation {
@@ -688,7 +963,7 @@ mod tests {
 
     #[test]
     fn seed_release_gives_unodc_eu_iom() {
-        let seed = include_str!("../../../releases/000_34e2bc8e785f3bd9.txt");
+        let seed = include_str!("../../../../releases/000_34e2bc8e785f3bd9.txt");
         let mut paragraphs = seed.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
         let title = paragraphs.next().unwrap_or_default();
         let body: Vec<String> = paragraphs.map(str::to_string).collect();

@@ -1,0 +1,465 @@
+//! Organisations named in full without an acronym, found by the shape of the
+//! name: a head word (`Ministry`, `Police`, `University`, `Foundation`, ... —
+//! kind `named_head` of `core/data/organisations_context.tsv`) with the
+//! capitalised words written before it (`the Indonesian Ministry`, `Royal Thai
+//! Police`, `Makerere University`) and its complement after it (`of Labour and
+//! Social Protection`, `of the Republic of Uzbekistan`, `in Amman`).
+//!
+//! The name is kept as written, the country adjective or name included. Not
+//! names: one word alone (`the Ministry`), a generic phrase (`Armed Forces`,
+//! `Civil Service`: every word before the head in the `generic` list), a
+//! sub-unit or a non-organisation (`not_org`, `subunit` phrases), a name with a
+//! known organisation before its head (`UNODC Regional Office`), and anything
+//! in a Title Case or all-caps headline, where every word is capitalised.
+//! One pass over the words: each head is read once and the scan resumes after
+//! the name it gives.
+
+use std::ops::Range;
+
+use super::super::countries::words::{in_caps_context, is_title_cased, Words};
+use super::Data;
+
+/// Words `range` of a piece make an organisation's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Span {
+    pub words: Range<usize>,
+}
+
+/// Most words before the head and after it.
+const MAX_LEFT: usize = 6;
+const MAX_RIGHT: usize = 14;
+
+/// Names in one piece, in order, not overlapping.
+pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
+    let mut out = Vec::new();
+    if tokens.is_empty() || is_title_cased(tokens) || in_caps_context(tokens, 0) {
+        return out;
+    }
+    let mut floor = 0;
+    let mut h = 0;
+    while h < tokens.len() {
+        if !is_head(data, tokens, h) {
+            h += 1;
+            continue;
+        }
+        let start = left_edge(data, tokens, h, floor);
+        let end = right_edge(data, tokens, h);
+        if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
+            out.push(Span { words: start..end });
+            floor = end;
+            h = end;
+        } else {
+            h += 1;
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    if !capitalised(&t.surface) || !data.named_heads.contains(t.key.as_str()) {
+        return false;
+    }
+    // "Anti-Slavery International": only after a capitalised word, ending the name.
+    if t.key == "international" {
+        let before = i > 0
+            && tokens.adjacent(i - 1)
+            && tokens.get(i - 1).is_some_and(|p| capitalised(&p.surface));
+        let after = tokens.adjacent(i)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| capitalised(&n.surface) && !data.places.contains(&n.key));
+        return before && !after;
+    }
+    // "Red Cross", "Red Crescent": only with "Red" before.
+    if t.key == "cross" || t.key == "crescent" {
+        return i > 0 && tokens.get(i - 1).is_some_and(|p| p.surface == "Red");
+    }
+    true
+}
+
+/// Spaces only, or a hyphen, or the `'` of a possessive tail.
+fn tight(tokens: &Words, i: usize) -> bool {
+    let gap = tokens.gap_after(i);
+    tokens.adjacent(i) || gap == "-" || gap == "‐" || gap == "'" || gap == "’"
+}
+
+/// The first word of the name: capitalised words written right before the head.
+fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
+    let mut s = h;
+    while s > floor && h - s < MAX_LEFT && tight(tokens, s - 1) {
+        let Some(p) = tokens.get(s - 1) else { break };
+        let tail = p.key == "s" && s >= 2 && matches!(tokens.gap_after(s - 2), "'" | "’");
+        if tail {
+            // "Prosecutor's Office": the possessive tail belongs to the word before.
+            if tokens.get(s - 2).is_some_and(|q| capitalised(&q.surface))
+                && !is_stop(data, tokens, s - 2)
+            {
+                s -= 2;
+                continue;
+            }
+            break;
+        }
+        if !capitalised(&p.surface) || is_stop(data, tokens, s - 1) {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// A capitalised word that cannot begin a name: an article or pronoun at the
+/// start of a sentence, or an all-caps acronym (`UNODC Office` is a sub-unit,
+/// checked in [`accept`]).
+fn is_stop(data: &Data, tokens: &Words, i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| data.name_stops.contains(t.key.as_str()))
+}
+
+/// A ministry or office named inside a person's role: `Director General of
+/// Legal Affairs at the Ministry of ...` (a capitalised role noun earlier in
+/// the same clause, then `at`/`of`/`in the`).
+fn in_role(data: &Data, tokens: &Words, start: usize, h: usize) -> bool {
+    let government = tokens
+        .get(h)
+        .is_some_and(|t| data.role_heads.contains(t.key.as_str()));
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    // "Commissioner of Police of ...", "Chief of Army ...": a title, not a body.
+    if start >= 2 && key(start - 1) == "of" && tokens.adjacent(start - 1) {
+        // "Inspector-General of Police": the role noun before the hyphen.
+        let hyphenated = start >= 3 && tokens.gap_after(start - 3) == "-";
+        let at = if hyphenated { start - 3 } else { start - 2 };
+        let role = tokens.get(at).is_some_and(|t| {
+            let noun = t.key.rsplit('-').next().unwrap_or("");
+            capitalised(&t.surface)
+                && (data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(noun))
+        });
+        if role {
+            return true;
+        }
+    }
+    if !government || start < 2 || key(start - 1) != "the" {
+        return false;
+    }
+    if !matches!(key(start - 2), "at" | "of" | "in") {
+        return false;
+    }
+    let mut i = start - 2;
+    for _ in 0..12 {
+        if i == 0
+            || tokens
+                .gap_after(i - 1)
+                .contains([',', ';', ':', '.', '(', '\n'])
+        {
+            return false;
+        }
+        i -= 1;
+        let Some(t) = tokens.get(i) else { return false };
+        let noun = t.key.split('-').next().unwrap_or("");
+        if capitalised(&t.surface)
+            && (data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(noun))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// One past the last word of the name.
+fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
+    let mut e = h + 1;
+    // More head words or capitalised words joined to the head: "Police Service",
+    // "Coast Guard", "Trinity College Dublin".
+    while e < tokens.len() && e - h < MAX_RIGHT && tight(tokens, e - 1) {
+        let Some(t) = tokens.get(e) else { break };
+        let first_head = data
+            .heads_first
+            .contains(tokens.get(h).map_or("", |t| t.key.as_str()));
+        let joins = is_head(data, tokens, e)
+            || (first_head && capitalised(&t.surface))
+            || data.head_followers.contains(t.key.as_str())
+            || (capitalised(&t.surface) && is_place(data, &t.key));
+        if !joins {
+            break;
+        }
+        e += 1;
+    }
+    let mut in_complement = false;
+    loop {
+        if e - h >= MAX_RIGHT || e >= tokens.len() || !tokens.adjacent(e - 1) {
+            // A comma may join a list inside the complement ("of Women, Children and ...").
+            if in_complement && tokens.gap_after(e - 1).trim() == "," {
+                if let Some(next) = comma_list(data, tokens, e) {
+                    e = next;
+                    continue;
+                }
+            }
+            return e;
+        }
+        let Some(c) = tokens.get(e) else { return e };
+        if !tokens.adjacent(e) {
+            return e;
+        }
+        let connector = c.key.as_str();
+        match connector {
+            "of" | "for" | "on" | "against" | "to" | "de" | "del" | "des" | "du" => {
+                match run_after(data, tokens, e + 1) {
+                    Some(next) if next - h <= MAX_RIGHT => {
+                        e = next;
+                        in_complement = true;
+                    }
+                    _ => return e,
+                }
+            }
+            "and" | "y" | "et" | "&" if in_complement && !next_is_the(tokens, e) => {
+                match run_after(data, tokens, e + 1) {
+                    Some(next) if next - h <= MAX_RIGHT && !has_head(data, tokens, e + 1, next) => {
+                        e = next;
+                    }
+                    _ => return e,
+                }
+            }
+            "in" => {
+                // "German University in Amman": a place ends the name; "Agency
+                // for Trafficking in Persons": a complement goes on.
+                let place = tokens
+                    .get(e + 1)
+                    .is_some_and(|t| capitalised(&t.surface) && is_place(data, &t.key));
+                if place {
+                    let alone = !tokens.adjacent(e + 1)
+                        || tokens.get(e + 2).is_none_or(|t| !capitalised(&t.surface));
+                    return if alone && !in_complement { e + 2 } else { e };
+                }
+                match run_after(data, tokens, e + 1) {
+                    Some(next) if in_complement && next - h <= MAX_RIGHT => e = next,
+                    _ => return e,
+                }
+            }
+            _ => return e,
+        }
+    }
+}
+
+fn next_is_the(tokens: &Words, i: usize) -> bool {
+    tokens.get(i + 1).is_some_and(|t| t.key == "the")
+}
+
+/// Words `from..` after a connector: an optional "the", then capitalised words
+/// joined by spaces or hyphens (not a known acronym). None if none.
+fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    if tokens.get(i).is_some_and(|t| t.surface == "the") && tokens.adjacent(i) {
+        i += 1;
+    }
+    let first = i;
+    if tokens
+        .get(i)
+        .is_some_and(|t| data.time_words.contains(t.key.as_str()))
+    {
+        return None;
+    }
+    while let Some(t) = tokens.get(i) {
+        let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(&t.surface);
+        let joined = i == first || tight(tokens, i - 1);
+        if !word_ok || !joined {
+            break;
+        }
+        i += 1;
+    }
+    (i > first).then_some(i)
+}
+
+/// `, Children and Social Protection`: capitalised runs separated by commas,
+/// ending with `and` and a last run. Returns the end of the list.
+fn comma_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    for _ in 0..4 {
+        let end = run_after(data, tokens, i).filter(|&e| e > i)?;
+        if tokens.get(i).is_some_and(|t| t.surface == "the") || has_head(data, tokens, i, end) {
+            return None;
+        }
+        if !tokens.adjacent(end - 1) {
+            if tokens.gap_after(end - 1).trim() == "," {
+                i = end;
+                continue;
+            }
+            return None;
+        }
+        let and = tokens.get(end).is_some_and(|t| t.key == "and");
+        if !and {
+            return None;
+        }
+        let last = run_after(data, tokens, end + 1)?;
+        return (!has_head(data, tokens, end + 1, last)).then_some(last);
+    }
+    None
+}
+
+fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|i| is_head(data, tokens, i))
+}
+
+/// A country name or demonym, or a city.
+fn is_place(data: &Data, key: &str) -> bool {
+    data.places.contains(key)
+}
+
+fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bool {
+    if end - start < 2 {
+        return false;
+    }
+    let padded = |to: usize| {
+        let keys: Vec<&str> = (start..to)
+            .filter_map(|i| tokens.get(i).map(|t| t.key.as_str()))
+            .collect();
+        format!(" {} ", keys.join(" "))
+    };
+    let (whole, front) = (padded(end), padded(h + 1));
+    let has = |list: &[String], s: &str| list.iter().any(|p| s.contains(p.as_str()));
+    // Not-organisation words count before the head ("Conference Centre"), not
+    // in the complement ("Ministry of Justice and Law").
+    if has(&data.not_org, &front)
+        || has(&data.subunits, &whole)
+        || front.starts_with(" government ")
+    {
+        return false;
+    }
+    // An acronym before the head: a part of that organisation ("UNDP Press Office").
+    let acronym_before = (start..h).any(|i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+    });
+    if acronym_before {
+        return false;
+    }
+    // A known organisation before the head: a part of it ("UNODC Regional Office").
+    if (start..h).any(|i| data.table.longest_at(tokens, i).is_some()) {
+        return false;
+    }
+    // Only generic words before the head and nothing after it: "Armed Forces".
+    let after_head = (h + 1..end).any(|i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !data.named_heads.contains(t.key.as_str()))
+    });
+    let specific_before = (start..h).any(|i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !data.generic.contains(t.key.as_str()))
+    });
+    specific_before || after_head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::data;
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let tokens = Words::new(text);
+        spans(data(), &tokens)
+            .into_iter()
+            .map(|s| {
+                let (a, b) = (tokens.get(s.words.start), tokens.get(s.words.end - 1));
+                match (a, b) {
+                    (Some(a), Some(b)) => text[a.start..b.end].to_string(),
+                    _ => String::new(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ministries_and_offices_with_their_complement() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "officials of the Peruvian Ministry of Fisheries and Aquaculture met today",
+                &["Peruvian Ministry of Fisheries and Aquaculture"],
+            ),
+            (
+                "cases went to the Office of the Attorney-General and the police",
+                &["Office of the Attorney-General"],
+            ),
+            (
+                "staff of the Ministry of Youth, Sports and Culture attended",
+                &["Ministry of Youth, Sports and Culture"],
+            ),
+            (
+                "talks between the Ministry of Trade and the Ministry of Finance were held",
+                &["Ministry of Trade", "Ministry of Finance"],
+            ),
+            (
+                "a letter from the Ministry of External Affairs of the Republic of Palau arrived",
+                &["Ministry of External Affairs of the Republic of Palau"],
+            ),
+            (
+                "cases sent to the Fraud Prosecutor's Office last month",
+                &["Fraud Prosecutor's Office"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn police_forces_universities_and_ngos() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "officers of the Zambia Police Service were trained",
+                &["Zambia Police Service"],
+            ),
+            (
+                "vessels of the Royal Danish Navy and the Estonian Coast Guard patrolled",
+                &["Royal Danish Navy", "Estonian Coast Guard"],
+            ),
+            (
+                "the National Police of Peru said",
+                &["National Police of Peru"],
+            ),
+            (
+                "researchers at Kyambogo University and the University of Leeds",
+                &["Kyambogo University", "University of Leeds"],
+            ),
+            (
+                "shelters run by the Sunrise Hope Foundation",
+                &["Sunrise Hope Foundation"],
+            ),
+            (
+                "volunteers from the Red Crescent Society of Oman helped",
+                &["Red Crescent Society of Oman"],
+            ),
+            (
+                "students from the American University in Cairo attended",
+                &["American University in Cairo"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_generic_parts_and_headlines() {
+        let cases: &[&str] = &[
+            "the Armed Forces and the Police",
+            "the Ministry said",
+            "the UNODC Regional Office for West Africa",
+            "The Ministry Of Health Opens New Office",
+            "MINISTRY OF HEALTH OPENS OFFICE",
+            "the Minister of Health spoke",
+            "the Trust Fund Board",
+            "said the Director General of Legal Affairs at the Ministry of Foreign Affairs of Ruritania",
+            "said the Commissioner of Police of Ruritania and the Inspector-General of Police of Utopia",
+        ];
+        for text in cases {
+            assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
+    }
+}
