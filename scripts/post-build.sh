@@ -14,8 +14,9 @@ cd "$ROOT"
 # overrides the folder: several separated like PATH (`releases:more`).
 # DATELINE_RECORDS instead packs records already ingested (a JSON array from
 # `dateline ingest --json`), as the benchmarks do. DATELINE_SITE_URL (absolute,
-# e.g. https://example.org/dateline/) gives the feed absolute links and ids;
-# without it they are paths under the public URL.
+# e.g. https://example.org/dateline/) gives the feed absolute links and ids,
+# and writes sitemap.xml (search engines need absolute URLs); without it the
+# feed's links are paths under the public URL and robots.txt names no sitemap.
 IFS=: read -ra folders <<<"${DATELINE_RELEASES:-releases}"
 if [ -n "${DATELINE_RECORDS:-}" ]; then
   source_args=(--records "$DATELINE_RECORDS")
@@ -31,7 +32,8 @@ fi
 profile_args=()
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then profile_args=(--release); fi
 cargo run --quiet "${profile_args[@]}" -p dateline-core --bin dateline -- pack "${source_args[@]}" \
-  --out "$staging/data" --feed "$staging/feed.xml" --base "${DATELINE_SITE_URL:-$public_url}"
+  --out "$staging/data" --feed "$staging/feed.xml" --sitemap "$staging" \
+  --base "${DATELINE_SITE_URL:-$public_url}"
 
 # No inline script: Trunk's loader moves to start-<hash>.js, and the page gets
 # a Content-Security-Policy meta (see post-build.mjs).

@@ -230,7 +230,7 @@ fn timestamp(s: &str) -> String {
 }
 
 /// Text and attribute escaping; characters XML 1.0 forbids are dropped.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

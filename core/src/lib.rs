@@ -22,6 +22,8 @@ pub mod feed;
 pub mod generate;
 #[cfg(feature = "ingest")]
 pub mod ingest;
+#[cfg(feature = "ingest")]
+pub mod sitemap;
 
 pub use date::PartialDate;
 pub use model::*;

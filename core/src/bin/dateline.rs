@@ -44,15 +44,18 @@ USAGE:
     dateline feed PATHS... --base URL --out FILE
         Write the Atom feed of the newest releases; links are URL + release/ID.
         URL is an absolute http(s) URL; --out - writes to standard output.
-    dateline pack PATHS... --out DIR [--feed FILE --base URL] [--previous DIR]
-    dateline pack --records FILE.json --out DIR [--feed FILE --base URL]
+    dateline pack PATHS... --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
+                  [--previous DIR]
+    dateline pack --records FILE.json --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
         Write the data folder the app downloads: list.bin, index.bin,
         positions.bin and r/N.json (full records, 64 per file), replacing
         what DIR held.
         PATHS are ingested (exit 1 when a file is rejected); --records reads
         records already ingested (`dateline ingest --json`). --feed also
         writes the Atom feed from the same ingest (--base: an absolute
-        http(s) URL, or the site's path such as /dateline/). --previous DIR
+        http(s) URL, or the site's path such as /dateline/). --sitemap DIR2
+        writes robots.txt there and, when --base is an absolute URL,
+        sitemap.xml (an index of sitemap-N.xml past 50,000 URLs). --previous DIR
         (an earlier build's data folder, possibly DIR itself) keeps the id
         each release had there.
     dateline --help | --version
@@ -116,10 +119,29 @@ fn run(command: Command) -> ExitCode {
             source,
             out,
             feed,
+            sitemap,
             previous,
-        } => run_pack(source, &out, feed, previous.as_deref()),
+        } => run_pack(source, &out, feed, sitemap, previous.as_deref()),
         Command::Feed { paths, base, out } => run_feed(&paths, &base, &out),
     }
+}
+
+/// `robots.txt` in `dir`, and the sitemap files when `base` is an absolute
+/// URL (a sitemap lists absolute URLs only).
+fn write_sitemap(releases: &[Release], dir: &Path, base: &str) -> std::io::Result<()> {
+    use dateline_core::sitemap;
+    let absolute = base.starts_with("https://") || base.starts_with("http://");
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(
+        dir.join("robots.txt"),
+        sitemap::robots(absolute.then_some(base)),
+    )?;
+    if absolute {
+        for (name, xml) in sitemap::sitemaps(releases, base) {
+            std::fs::write(dir.join(name), xml)?;
+        }
+    }
+    Ok(())
 }
 
 fn run_feed(paths: &[PathBuf], base: &str, out: &Path) -> ExitCode {
@@ -180,6 +202,7 @@ fn run_pack(
     source: PackSource,
     out: &Path,
     feed: Option<(PathBuf, String)>,
+    sitemap: Option<(PathBuf, String)>,
     previous: Option<&Path>,
 ) -> ExitCode {
     let previous = match previous.map(previous_build).transpose() {
@@ -213,6 +236,12 @@ fn run_pack(
         );
         if let Err(e) = dateline_core::feed::write_output(file, xml.as_bytes()) {
             eprintln!("{}: error: cannot write: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Some((dir, base)) = &sitemap {
+        if let Err(e) = write_sitemap(&releases, dir, base) {
+            eprintln!("{}: error: cannot write: {e}", dir.display());
             return ExitCode::FAILURE;
         }
     }

@@ -56,6 +56,8 @@ pub enum Command {
         out: PathBuf,
         /// (feed file, base URL)
         feed: Option<(PathBuf, String)>,
+        /// (folder for sitemap.xml and robots.txt, base URL)
+        sitemap: Option<(PathBuf, String)>,
         previous: Option<PathBuf>,
     },
 }
@@ -197,12 +199,14 @@ fn parse_feed(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
 fn parse_pack(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
     let mut paths = Vec::new();
     let (mut records, mut out, mut feed, mut base, mut previous) = (None, None, None, None, None);
+    let mut sitemap = None;
     while let Some(arg) = parser.next()? {
         match arg {
             a if is_help(&a) => return Ok(Command::Help),
             Long("records") => records = Some(PathBuf::from(parser.value()?)),
             Long("out") => out = Some(PathBuf::from(parser.value()?)),
             Long("feed") => feed = Some(PathBuf::from(parser.value()?)),
+            Long("sitemap") => sitemap = Some(PathBuf::from(parser.value()?)),
             Long("base") => base = Some(parser.value()?.string()?),
             Long("previous") => previous = Some(PathBuf::from(parser.value()?)),
             Value(path) => paths.push(PathBuf::from(path)),
@@ -219,18 +223,25 @@ fn parse_pack(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
         }
         (None, true) => return Err(UsageError("expected at least one file or folder".into())),
     };
-    let feed = match (feed, base) {
-        (Some(f), Some(b)) => {
-            dateline_core::feed::check_base(&b, true)?;
-            Some((f, b))
+    if let Some(b) = &base {
+        dateline_core::feed::check_base(b, true)?;
+    }
+    let (feed, sitemap) = match (feed, sitemap, base) {
+        (None, None, None) => (None, None),
+        (f, s, Some(b)) if f.is_some() || s.is_some() => {
+            (f.map(|f| (f, b.clone())), s.map(|s| (s, b)))
         }
-        (None, None) => None,
-        _ => return Err(UsageError("--feed and --base go together".into())),
+        _ => {
+            return Err(UsageError(
+                "--base goes with --feed FILE or --sitemap DIR, and they need it".into(),
+            ))
+        }
     };
     Ok(Command::Pack {
         source,
         out: out.ok_or_else(|| UsageError("pack needs --out DIR".into()))?,
         feed,
+        sitemap,
         previous,
     })
 }
@@ -259,11 +270,18 @@ fn check_outputs(command: &Command) -> Result<(), UsageError> {
     let (inputs, outputs): (&[PathBuf], Vec<(&str, &Path)>) = match command {
         Command::Feed { paths, out, .. } => (paths, vec![("--out", out.as_path())]),
         Command::Pack {
-            source, out, feed, ..
+            source,
+            out,
+            feed,
+            sitemap,
+            ..
         } => {
             let mut outputs = vec![("--out", out.as_path())];
             if let Some((file, _)) = feed {
                 outputs.push(("--feed", file.as_path()));
+            }
+            if let Some((dir, _)) = sitemap {
+                outputs.push(("--sitemap", dir.as_path()));
             }
             let inputs: &[PathBuf] = match source {
                 PackSource::Paths(paths) => paths,
@@ -350,6 +368,7 @@ mod tests {
                 source: PackSource::Paths(p),
                 out,
                 feed: Some((f, b)),
+                sitemap: None,
                 previous: Some(old),
             }) => {
                 assert_eq!(p, [PathBuf::from("a")]);
