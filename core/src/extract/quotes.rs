@@ -386,7 +386,7 @@ impl<'a> Reader<'a> {
         let verb = window
             .clone()
             .rev()
-            .find(|&k| lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k))?;
+            .find(|&k| lex.is_speech_at(tokens, k) || is_according_to(tokens, k))?;
         let (speaker_from, gap_from) = if is_according_to(tokens, verb) {
             (verb + 2, verb + 2)
         } else {
@@ -423,7 +423,7 @@ impl<'a> Reader<'a> {
         let mut words = 0;
         let mut verb = None;
         for k in range.clone() {
-            if lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k) {
+            if lex.is_speech_at(tokens, k) || is_according_to(tokens, k) {
                 verb = Some(k);
                 break;
             }
