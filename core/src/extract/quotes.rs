@@ -420,7 +420,7 @@ impl<'a> Reader<'a> {
             }
             self.after(seg.para, range, false)
         });
-        after.or_else(|| self.from_previous_paragraph(first))
+        after.or_else(|| self.introduced_by_previous_paragraph(first))
     }
 
     /// `X said, "`, `X confirmed that "`, `according to X, "`: the sentence
@@ -517,7 +517,7 @@ impl<'a> Reader<'a> {
 
     /// `X, Director of Y, said:` closing one paragraph, the quote opening the
     /// next.
-    fn from_previous_paragraph(&self, first: Segment) -> Option<Attribution> {
+    fn introduced_by_previous_paragraph(&self, first: Segment) -> Option<Attribution> {
         if first.open != leading_space(self.paras[first.para]) {
             return None;
         }

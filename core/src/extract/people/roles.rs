@@ -238,7 +238,7 @@ fn is_possessive_determiner(t: &Token) -> bool {
 /// `, who heads the unit,`: a relative clause opening at `start`; the token
 /// after the comma that closes it.
 fn relative_clause_end(tokens: &[Token], start: usize) -> Option<usize> {
-    if !tokens.get(start).is_some_and(|t| t.text == "who") {
+    if tokens.get(start).is_none_or(|t| t.text != "who") {
         return None;
     }
     let window = tokens.get(start..)?.iter().take(30);
