@@ -52,6 +52,10 @@ enum Who {
     Speaker(String),
     Pronoun,
     Organisation(String),
+    /// `a mother of four`, `one survivor`: a person left unnamed.
+    Unnamed,
+    /// `the agency`: the organisation that spoke last.
+    OrgAnaphor,
 }
 
 /// A speaker as it can be written: its words and the label it is reported under.
@@ -80,8 +84,12 @@ struct Reader<'a> {
     names_by_first: HashMap<String, Vec<usize>>,
     /// Some name has no words at all (matches everywhere with length 0).
     empty_name: bool,
-    /// Person mentions outside quotes, in text order: (paragraph, byte, name).
-    person_mentions: Vec<(usize, usize, String)>,
+    /// Person mentions outside quotes, in text order: (paragraph, byte,
+    /// name); no name for a person left unnamed (`a young man`).
+    person_mentions: Vec<(usize, usize, Option<String>)>,
+    /// Organisations named as the subject of a speech verb (`Frontex said`),
+    /// outside quotes, in text order: (paragraph, byte, label).
+    org_speakers: Vec<(usize, usize, String)>,
 }
 
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
@@ -116,26 +124,57 @@ impl<'a> Reader<'a> {
             names_by_first,
             empty_name,
             person_mentions: Vec::new(),
+            org_speakers: Vec::new(),
         };
-        reader.person_mentions = reader.find_person_mentions();
+        (reader.person_mentions, reader.org_speakers) = reader.find_mentions();
         reader
     }
 
-    fn find_person_mentions(&self) -> Vec<(usize, usize, String)> {
-        let mut found = Vec::new();
+    /// Person mentions (named or not) and organisations that speak, outside quotes.
+    #[allow(clippy::type_complexity)]
+    fn find_mentions(
+        &self,
+    ) -> (
+        Vec<(usize, usize, Option<String>)>,
+        Vec<(usize, usize, String)>,
+    ) {
+        let mut people = Vec::new();
+        let mut speakers = Vec::new();
+        let lex = lexicon();
         for (p, tokens) in self.tokens.iter().enumerate() {
+            // A person already named in this sentence: `Ana Ruiz, a mother of
+            // three,` describes her, it names no one else.
+            let mut named_in_sentence = false;
             for i in 0..tokens.len() {
+                if is_sentence_end(&tokens[i]) {
+                    named_in_sentence = false;
+                }
                 if self.inside_quote(p, tokens[i].start) {
                     continue;
                 }
-                if let Some((Who::Speaker(label), _)) =
-                    self.mention_at(tokens, i).filter(|(_, person)| *person)
-                {
-                    found.push((p, tokens[i].start, label));
+                match self.mention_at(tokens, i) {
+                    Some((Who::Speaker(label), true)) => {
+                        named_in_sentence = true;
+                        people.push((p, tokens[i].start, Some(label)));
+                    }
+                    Some((Who::Unnamed, _)) if !named_in_sentence => {
+                        people.push((p, tokens[i].start, None));
+                    }
+                    Some((Who::Organisation(label), _)) => {
+                        let end = i + self.mention_len(tokens, i);
+                        let verb = tokens
+                            .get(end)
+                            .filter(|t| matches!(t.text, "also" | "has" | "have"))
+                            .map_or(end, |_| end + 1);
+                        if lex.is_speech_at(tokens, verb) {
+                            speakers.push((p, tokens[i].start, label));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
-        found
+        (people, speakers)
     }
 
     fn inside_quote(&self, para: usize, at: usize) -> bool {
@@ -173,6 +212,9 @@ impl<'a> Reader<'a> {
         if t.is_word() && matches!(t.text, "he" | "she" | "He" | "She") {
             return Some((Who::Pronoun, false));
         }
+        if is_unnamed_person(tokens, i) {
+            return Some((Who::Unnamed, false));
+        }
         let name = self.names_at(tokens, i).max_by_key(|n| n.words.len())?;
         let who = if name.is_person {
             Who::Speaker(name.label.clone())
@@ -182,7 +224,8 @@ impl<'a> Reader<'a> {
         Some((who, name.is_person))
     }
 
-    /// The person named most recently before a byte of a paragraph.
+    /// The person named most recently before a byte of a paragraph (none
+    /// when that person was left unnamed).
     fn latest_person(&self, para: usize, at: usize) -> Option<String> {
         // In text order: the last one before (para, at).
         let before = self
@@ -191,7 +234,21 @@ impl<'a> Reader<'a> {
         before
             .checked_sub(1)
             .and_then(|k| self.person_mentions.get(k))
-            .map(|(_, _, name)| name.clone())
+            .and_then(|(_, _, name)| name.clone())
+    }
+
+    /// The organisation that spoke most recently before a byte of a
+    /// paragraph, in the same or the previous paragraph (`Frontex said ...
+    /// "...," the agency said`).
+    fn latest_org_speaker(&self, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .org_speakers
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        before
+            .checked_sub(1)
+            .and_then(|k| self.org_speakers.get(k))
+            .filter(|(p, _, _)| p + 1 >= para)
+            .map(|(_, _, label)| label.clone())
     }
 
     /// Token indexes of a paragraph lying within a byte range.
@@ -339,7 +396,7 @@ impl<'a> Reader<'a> {
         if let Some(a) = self.before(group[0], first) {
             return Some(a);
         }
-        group.iter().find_map(|&i| {
+        let after = group.iter().find_map(|&i| {
             let seg = self.segments[i];
             let close = seg.close_end?;
             let next_open = self
@@ -362,13 +419,13 @@ impl<'a> Reader<'a> {
                 }
             }
             self.after(seg.para, range, false)
-        })
+        });
+        after.or_else(|| self.introduced_by_previous_paragraph(first))
     }
 
     /// `X said, "`, `X confirmed that "`, `according to X, "`: the sentence
     /// before the opening mark, from its start or the previous quote.
     fn before(&self, index: usize, seg: Segment) -> Option<Attribution> {
-        let tokens = &self.tokens[seg.para];
         // Segments are grouped by paragraph: the one before, if in the same one.
         let previous_close = index
             .checked_sub(1)
@@ -376,38 +433,109 @@ impl<'a> Reader<'a> {
             .filter(|s| s.para == seg.para)
             .and_then(|s| s.close_end)
             .unwrap_or(0);
-        let range = self.token_range(seg.para, previous_close, seg.open);
+        self.before_in(seg.para, previous_close, seg.open)
+    }
+
+    /// The attribution in the sentence that ends at byte `to` of a paragraph,
+    /// read from byte `from` at most.
+    fn before_in(&self, para: usize, from: usize, to: usize) -> Option<Attribution> {
+        let tokens = &self.tokens[para];
+        let range = self.token_range(para, from, to);
         let sentence_start = tokens[range.clone()]
             .iter()
             .rposition(is_sentence_end)
             .map_or(range.start, |k| range.start + k + 1);
         let window = sentence_start..range.end;
         let lex = lexicon();
-        let verb = window
+        let Some(verb) = window
             .clone()
             .rev()
-            .find(|&k| lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k))?;
-        let (speaker_from, gap_from) = if is_according_to(tokens, verb) {
+            .find(|&k| lex.is_speech_at(tokens, k) || is_according_to(tokens, k))
+        else {
+            return self.colon_attribution(para, window);
+        };
+        let according = is_according_to(tokens, verb);
+        let (speaker_from, gap_from) = if according {
             (verb + 2, verb + 2)
         } else {
             (verb + 1, verb + 1)
         };
         let gap = tokens.get(gap_from..window.end).unwrap_or_default();
         let gap_words = gap.iter().filter(|t| t.is_word()).count();
-        if gap_words > MAX_VERB_GAP_WORDS {
+        // `according to the Director of X, Dr Y, "`: the name and its role.
+        let max_gap = if according {
+            MAX_AFTER_WORDS
+        } else {
+            MAX_VERB_GAP_WORDS
+        };
+        if gap_words > max_gap {
             return None;
         }
         let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
-        let speaker = if is_according_to(tokens, verb) {
-            self.first_mention(seg.para, speaker_from..window.end)
+        let speaker = if according {
+            self.first_mention(para, speaker_from..window.end)
         } else {
-            self.subject(seg.para, window.start..verb)
-                .or_else(|| self.first_mention(seg.para, speaker_from..window.end))
+            self.subject(para, window.start..verb).or_else(|| {
+                // `told IOM staff`: whoever follows is the listener.
+                (!is_listener_verb(&tokens[verb]))
+                    .then(|| self.first_mention(para, speaker_from..window.end))
+                    .flatten()
+            })
         };
         Some(Attribution {
-            speaker: speaker.and_then(|w| self.resolve(w, seg.para, tokens[verb].start)),
+            speaker: speaker.and_then(|w| self.resolve(w, para, tokens[verb].start)),
             adjacent,
         })
+    }
+
+    /// `Dr X, an obstetrician, described conditions in the camps: "`: no
+    /// speech verb, but a sentence opening on a person and handing over to
+    /// the quote with a colon. Never adjacent, so short or title-like quoted
+    /// text stays a label.
+    fn colon_attribution(
+        &self,
+        para: usize,
+        window: std::ops::Range<usize>,
+    ) -> Option<Attribution> {
+        let tokens = &self.tokens[para];
+        let last = window.end.checked_sub(1)?;
+        if window.start >= window.end || tokens.get(last)?.text != ":" {
+            return None;
+        }
+        let opening = window.start..window.end.min(window.start + 6);
+        let (who, k) = opening
+            .filter_map(|k| self.mention_at(tokens, k).map(|(who, _)| (who, k)))
+            .next()?;
+        if !matches!(who, Who::Speaker(_) | Who::Pronoun) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: self.resolve((who, k), para, tokens[k].start),
+            adjacent: false,
+        })
+    }
+
+    /// `X, Director of Y, said:` closing one paragraph, the quote opening the
+    /// next.
+    fn introduced_by_previous_paragraph(&self, first: Segment) -> Option<Attribution> {
+        if first.open != leading_space(self.paras[first.para]) {
+            return None;
+        }
+        let para = first.para.checked_sub(1)?;
+        if self.tokens[para].last()?.text != ":" {
+            return None;
+        }
+        // After the last quote closed in that paragraph, if any.
+        let end = self.segments.partition_point(|s| s.para <= para);
+        let from = end
+            .checked_sub(1)
+            .and_then(|k| self.segments.get(k))
+            .filter(|s| s.para == para)
+            .and_then(|s| s.close_end)
+            .unwrap_or(0);
+        let mut attribution = self.before_in(para, from, self.paras[para].len())?;
+        attribution.adjacent = true;
+        Some(attribution)
     }
 
     /// `", said X` / `", X said` / `", X, Head of Y, said`: the words after a
@@ -423,7 +551,7 @@ impl<'a> Reader<'a> {
         let mut words = 0;
         let mut verb = None;
         for k in range.clone() {
-            if lex.is_speech_verb(&tokens[k]) || is_according_to(tokens, k) {
+            if lex.is_speech_at(tokens, k) || is_according_to(tokens, k) {
                 verb = Some(k);
                 break;
             }
@@ -442,9 +570,11 @@ impl<'a> Reader<'a> {
         } else {
             verb + 1
         };
-        let speaker = self
-            .subject(para, range.start..verb)
-            .or_else(|| self.first_mention(para, speaker_from..range.end));
+        let speaker = self.subject(para, range.start..verb).or_else(|| {
+            (!is_listener_verb(&tokens[verb]))
+                .then(|| self.first_mention(para, speaker_from..range.end))
+                .flatten()
+        });
         Some(Attribution {
             speaker: speaker.and_then(|w| self.resolve(w, para, tokens[verb].start)),
             adjacent,
@@ -464,6 +594,14 @@ impl<'a> Reader<'a> {
             .iter()
             .rev()
             .find(|(w, _)| matches!(w, Who::Speaker(_)));
+        // `A mother of four, waiting at the airport, told IOM staff`
+        let unnamed = mentions.iter().find(|(w, _)| *w == Who::Unnamed);
+        // `the agency said`
+        let anaphor = range
+            .end
+            .checked_sub(2)
+            .filter(|&k| k >= range.start && is_org_anaphor(tokens, k))
+            .map(|k| (Who::OrgAnaphor, k));
         let pronoun = mentions
             .iter()
             .rev()
@@ -471,7 +609,12 @@ impl<'a> Reader<'a> {
         let organisation = mentions.iter().rev().find(|(w, k)| {
             matches!(w, Who::Organisation(_)) && self.ends_near(para, *k, range.end)
         });
-        last_person.or(pronoun).or(organisation).cloned()
+        last_person
+            .or(unnamed)
+            .or(pronoun)
+            .cloned()
+            .or(anaphor)
+            .or_else(|| organisation.cloned())
     }
 
     /// Whether the name starting at token `k` ends right before token `end`
@@ -517,6 +660,8 @@ impl<'a> Reader<'a> {
         match who {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
+            Who::Unnamed => None,
+            Who::OrgAnaphor => self.latest_org_speaker(para, at),
         }
     }
 }
@@ -526,6 +671,64 @@ fn is_according_to(tokens: &[Token], k: usize) -> bool {
         .get(k)
         .is_some_and(|t| t.text.eq_ignore_ascii_case("according"))
         && tokens.get(k + 1).is_some_and(|t| t.text == "to")
+}
+
+/// Verbs whose object is the listener, never the speaker (`told IOM staff`).
+fn is_listener_verb(t: &Token) -> bool {
+    matches!(
+        t.text,
+        "told" | "tells" | "tell" | "telling" | "informed" | "assured" | "reminded"
+    )
+}
+
+/// Nouns for a person described, not named (`a mother of four`, `one survivor`).
+fn unnamed_nouns() -> &'static HashSet<String> {
+    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        data_lines(include_str!("../../data/people_unnamed_nouns.txt"))
+            .map(norm)
+            .collect()
+    })
+}
+
+/// `a mother`, `A 19-year-old woman`, `another returnee`, `one survivor`: an
+/// indefinite determiner, at most two lower-case words or numbers, then a
+/// noun for a person.
+fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    if !(t.is_word()
+        && matches!(
+            t.text,
+            "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "One"
+        ))
+    {
+        return false;
+    }
+    let nouns = unnamed_nouns();
+    for next in tokens.iter().skip(i + 1).take(3) {
+        if !next.is_word() || next.text.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if nouns.contains(next.text) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `the agency`, `the organisation` right before a speech verb.
+fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
+    tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "the" | "The"))
+        && tokens.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.text,
+                "agency" | "organisation" | "organization" | "ministry" | "institution"
+            )
+        })
 }
 
 fn is_determiner(t: &Token) -> bool {
@@ -1079,5 +1282,87 @@ mod tests {
         ] {
             let _ = quotes_in(&[body, body], &["A B"], &[(None, None), UNODC]);
         }
+    }
+
+    #[test]
+    fn attribution_before_the_quote() {
+        let people = ["Lena Varga", "Tomas Berglund"];
+        let orgs = [UNODC];
+        let cases: &[(&[&str], Found)] = &[
+            (
+                &["According to Tomas Berglund, Head of the Regional Office for Central Europe, “the numbers keep rising every year.”"],
+                one("the numbers keep rising every year.", Some("Tomas Berglund")),
+            ),
+            (
+                &["As Minister Lena Varga put it: “We cannot wait for another season of losses.”"],
+                one("We cannot wait for another season of losses.", Some("Lena Varga")),
+            ),
+            (
+                &["Lena Varga, Director of the Water Board, said:", "“We cannot wait for another season of losses.”"],
+                one("We cannot wait for another season of losses.", Some("Lena Varga")),
+            ),
+            (
+                &["Tomas Berglund met the press in the port on Monday. He said:", "“We cannot wait for another season of losses.”"],
+                one("We cannot wait for another season of losses.", Some("Tomas Berglund")),
+            ),
+            (
+                &["Dr Lena Varga, a surgeon at the clinic, described the wards: “Patients sleep in the corridors every night.”"],
+                one("Patients sleep in the corridors every night.", Some("Lena Varga")),
+            ),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(&quotes_in(body, &people, &orgs), expected, "{body:?}");
+        }
+        // A colon with no person opening the sentence attributes nothing.
+        let body = ["The agenda had one line: “Roads before ports, always and everywhere.”"];
+        assert_eq!(quotes_in(&body, &people, &orgs), vec![]);
+        // Two paragraphs joined only by a colon closing a speech sentence.
+        let body = [
+            "Tomas Berglund spoke first.",
+            "“We cannot wait for another season of losses.”",
+        ];
+        assert_eq!(quotes_in(&body, &people, &orgs), vec![]);
+    }
+
+    #[test]
+    fn unnamed_speakers_stay_unnamed() {
+        let people = ["Lena Varga"];
+        let orgs = [UNODC, (None, Some("IOM"))];
+        let cases: &[&[&str]] = &[
+            &["A mother of three, waiting at the station, told IOM staff: “I have not slept for days and the children are sick.”"],
+            &["One survivor, aged 16, told UNODC counsellors: “I thought I was going to work in a hotel.”"],
+            &["Lena Varga opened the centre. A young farmer from the valley spoke next. “We lost the whole harvest this year,” he said."],
+            &["Lena Varga opened the centre. “We lost the whole harvest this year,” a fisherman told reporters."],
+        ];
+        for body in cases {
+            let found = quotes_in(body, &people, &orgs);
+            assert_eq!(found.len(), 1, "{body:?}");
+            assert_eq!(found[0].1, None, "{body:?}");
+        }
+        // Described after being named, still the named person.
+        let body = [
+            "Lena Varga, a mother of two, opened the centre.",
+            "“We will not close these doors again,” she said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &people, &orgs)[0].1.as_deref(),
+            Some("Lena Varga")
+        );
+    }
+
+    #[test]
+    fn organisation_speaks_and_the_agency_resolves_to_it() {
+        let orgs = [UNODC, (Some("Frontex"), None)];
+        let body = ["Frontex said its teams had worked at three airports. “The shared data made the arrests possible,” the agency said."];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("The shared data made the arrests possible", Some("Frontex"))
+        );
+        // No organisation spoke: the agency stays unnamed.
+        let body = ["The teams worked at three airports. “The shared data made the arrests possible,” the agency said."];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("The shared data made the arrests possible", None)
+        );
     }
 }

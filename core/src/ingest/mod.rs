@@ -185,7 +185,7 @@ fn extract_document(doc: Document) -> Ingested {
         date: parsed.date,
     };
     let organisations = extract::organisations::extract(&text);
-    let people = extract::people::extract(&text);
+    let people = extract::people::extract(&text, &organisations);
     let release = Release {
         // An explicit front matter id (checked by the Markdown reader) wins.
         id: doc.front.get("id").cloned().unwrap_or_default(),

@@ -98,7 +98,24 @@ impl Lexicon {
             return None;
         }
         let key: Vec<String> = tokens.iter().map(|t| norm(t.text)).collect();
-        self.honorifics.get(&key.join(" ")).copied()
+        let found = self.honorifics.get(&key.join(" ")).copied();
+        // Post-nominals are written in capitals (`MBA`, `PhD`, `Esq.`): a
+        // title-case word without a full stop is a name (`Jean Mba`).
+        let name_like = |t: &Token| is_capitalised_word(t.text);
+        match found {
+            Some(Honorific::PostNominal) if tokens.iter().any(name_like) => None,
+            other => other,
+        }
+    }
+
+    /// A hyphenated compound with a role or title part: `Prosecutor-General`,
+    /// `Vice-Minister`.
+    fn is_role_compound(&self, w: &str) -> bool {
+        w.contains('-')
+            && w.split('-').any(|part| {
+                let key = norm(part);
+                self.roles.contains(&key) || self.honorifics.get(&key) == Some(&Honorific::Title)
+            })
     }
 
     /// The longest honorific ending just before token `end`: its first token and kind.
@@ -130,6 +147,14 @@ impl Lexicon {
         t.is_word() && is_lowercase(t.text) && self.speech_verbs.contains(t.text)
     }
 
+    /// A speech verb at token `k`, or `put it` (`as Ana Ruiz put it:`).
+    pub(crate) fn is_speech_at(&self, tokens: &[Token], k: usize) -> bool {
+        tokens.get(k).is_some_and(|t| {
+            self.is_speech_verb(t)
+                || t.text == "put" && tokens.get(k + 1).is_some_and(|n| n.text == "it")
+        })
+    }
+
     pub(super) fn is_apposition_stop(&self, t: &Token) -> bool {
         t.is_word() && is_lowercase(t.text) && self.apposition_stops.contains(t.text)
     }
@@ -137,7 +162,8 @@ impl Lexicon {
     pub(super) fn is_role_word(&self, t: &Token) -> bool {
         t.is_word()
             && (self.roles.contains(&norm(t.text))
-                || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title))
+                || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title)
+                || self.is_role_compound(t.text))
     }
 
     pub(super) fn is_courtesy(&self, t: &Token) -> bool {
@@ -146,6 +172,13 @@ impl Lexicon {
 
     pub(crate) fn is_common(&self, t: &Token) -> bool {
         self.common.contains(&norm(t.text))
+    }
+
+    /// A word of institutions and programmes (`Framework`, `Foundation`),
+    /// not a month or weekday (`said Ana Ruiz Monday`).
+    pub(super) fn is_institution_word(&self, t: &Token) -> bool {
+        let key = norm(t.text);
+        self.non_name.contains(&key) && !is_calendar_word(&key)
     }
 
     pub(super) fn is_particle(&self, t: &Token) -> bool {
@@ -175,12 +208,21 @@ impl Lexicon {
             return false;
         }
         let key = norm(w);
-        let listed = self.honorifics.contains_key(&key)
+        let post_nominal =
+            self.honorifics.get(&key) == Some(&Honorific::PostNominal) && is_capitalised_word(w);
+        let listed = self.honorifics.contains_key(&key) && !post_nominal
+            || self.is_role_compound(w)
             || self.common.contains(&key)
             || self.non_name.contains(&key)
             || self.roles.contains(&key);
         !listed
     }
+}
+
+/// One capital, then only lower-case letters: `Mba`, not `MBA`, `PhD` or `Esq.`.
+fn is_capitalised_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
 /// A middle or first initial: `J.`.
@@ -203,4 +245,29 @@ pub(super) fn is_article(t: &Token) -> bool {
 
 pub(super) fn is_punct(t: Option<&Token>, marks: &[&str]) -> bool {
     t.is_some_and(|t| t.is_mark(marks))
+}
+
+fn is_calendar_word(key: &str) -> bool {
+    matches!(
+        key,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }

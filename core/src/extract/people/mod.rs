@@ -20,12 +20,12 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::countries;
 use super::Text;
 use crate::extract::tokens::{tokenize, Token};
-use crate::model::Person;
+use crate::model::{Organisation, Person};
 pub(crate) use lexicon::{data_lines, lexicon};
 use lexicon::{Honorific, Lexicon};
 use names::Run;
@@ -33,7 +33,7 @@ use roles::Passage;
 
 impl Lexicon {
     /// Full names with their roles, in the order first met.
-    fn find_people(&self, text: &str, people: &mut People) {
+    fn find_people(&self, text: &str, people: &mut People, organisations: &HashSet<String>) {
         let mut p = Passage::new(self, text);
         let runs: Vec<Run> = p
             .runs
@@ -42,9 +42,15 @@ impl Lexicon {
             .copied()
             .collect();
         for run in runs {
+            if self.names_no_person(&p, run) {
+                continue;
+            }
             let ev = self.evidence(&p, run);
             let name = p.slice(run.start, self.suffix_end(&p.tokens, run.end) - 1);
-            if ev.is_person() && countries::lookup_name(&name).is_none() {
+            if ev.is_person()
+                && countries::lookup_name(&name).is_none()
+                && !organisations.contains(&name.to_lowercase())
+            {
                 add_person(people, name, ev.role());
                 p.mark_name(run);
             }
@@ -153,12 +159,19 @@ fn is_headline_case(title: &str) -> bool {
 }
 
 /// Persons named in the title and body (never the footer), one entry each.
-pub fn extract(text: &Text) -> Vec<Person> {
+/// A name found in `organisations` (by name or acronym) is never a person.
+pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Person> {
     let lex = lexicon();
     let mut people = People::default();
     let title = (!is_headline_case(text.title)).then_some(text.title);
+    let organisations: HashSet<String> = organisations
+        .iter()
+        .flat_map(|o| [o.name.as_deref(), o.acronym.as_deref()])
+        .flatten()
+        .map(str::to_lowercase)
+        .collect();
     for para in text.body.iter().map(String::as_str).chain(title) {
-        lex.find_people(para, &mut people);
+        lex.find_people(para, &mut people, &organisations);
     }
     let mut surnames = Surnames::new(&people.list);
     for para in text.body.iter().map(String::as_str).chain(title) {

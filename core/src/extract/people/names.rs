@@ -2,8 +2,9 @@
 //! sentence opener and of country names at the edges.
 
 use super::lexicon::{is_punct, Honorific, Lexicon};
+use super::roles::Passage;
 use crate::extract::countries;
-use crate::extract::tokens::Token;
+use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
 
 /// A run of name words: tokens `start..end`, `words` of them name words (the
 /// rest particles).
@@ -66,6 +67,46 @@ impl Lexicon {
         run
     }
 
+    /// Runs that name something other than a person, whatever the evidence:
+    /// - `Médecins Sans Frontières (MSF)`: defined with an acronym of its initials;
+    /// - `Justice Sector Reform Framework`: the start of a longer capitalised
+    ///   name ending on an institution or programme word;
+    /// - `X, coordinator of Stop Illegal Fishing, said`: the organisation in
+    ///   the role of the person named before it.
+    pub(super) fn names_no_person(&self, p: &Passage, run: Run) -> bool {
+        let tokens = &p.tokens;
+        let defined = is_punct(tokens.get(run.end), &["("])
+            && is_punct(tokens.get(run.end + 2), &[")"])
+            && tokens.get(run.end + 1).is_some_and(|a| {
+                is_all_caps(a.text) && initials_match(&tokens[run.start..run.end], a.text)
+            });
+        let continued = tokens
+            .get(run.end)
+            .is_some_and(|t| t.is_word() && is_title_case(t.text) && self.is_institution_word(t));
+        defined || continued || self.in_role_of_named(p, run)
+    }
+
+    /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase
+    /// (a role word, no punctuation but a possessive, no `and`) in apposition
+    /// to a name already taken for a person's.
+    fn in_role_of_named(&self, p: &Passage, run: Run) -> bool {
+        let tokens = &p.tokens;
+        let mut k = run.start;
+        let mut role = false;
+        while k > 0 && run.start - k < 12 {
+            let t = &tokens[k - 1];
+            if t.kind == Kind::Punct {
+                return t.text == "," && role && k >= 2 && p.is_in_name(k - 2);
+            }
+            if t.text == "and" {
+                return false;
+            }
+            role |= self.is_role_word(t);
+            k -= 1;
+        }
+        false
+    }
+
     /// Whether the passage names a person at token `end` by a cue such as
     /// `chaired by` or `under the leadership of`.
     pub(super) fn cue_before(&self, tokens: &[Token], end: usize) -> bool {
@@ -122,4 +163,16 @@ fn trim_countries(tokens: &[Token], mut run: Run) -> Run {
         run.words -= 1;
     }
     run
+}
+
+/// `MSF` for `Médecins Sans Frontières`: the acronym's letters are the
+/// initials of the run's capitalised words.
+fn initials_match(run: &[Token], acronym: &str) -> bool {
+    let initials: String = run
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|t| t.text.chars().next())
+        .collect();
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    initials.chars().count() >= 2 && initials == letters
 }

@@ -68,6 +68,10 @@ impl<'a> Passage<'a> {
         }
     }
 
+    pub(super) fn is_in_name(&self, i: usize) -> bool {
+        self.in_name.get(i).copied().unwrap_or(false)
+    }
+
     pub(super) fn mark_name(&mut self, run: Run) {
         let end = run.end.min(self.in_name.len());
         self.in_name[run.start.min(end)..end]
@@ -108,7 +112,7 @@ impl Lexicon {
                 r.start
                     .checked_sub(1)
                     .and_then(|i| tokens.get(i))
-                    .is_some_and(is_article)
+                    .is_some_and(|t| is_article(t) || is_possessive_determiner(t))
             };
             if let Some(prefix) = self.role_before(p, before - 1).filter(after_article) {
                 ev.prefix_is_sign = true;
@@ -135,12 +139,14 @@ impl Lexicon {
                 } else {
                     stop
                 };
+            } else if let Some(stop) = relative_clause_end(tokens, after + 1) {
+                // `X, who heads a federation of cooperatives, said`
+                verb_at = stop;
             } else {
                 verb_at = after + 1;
             }
         }
-        ev.speech =
-            preceded_by_speech || tokens.get(verb_at).is_some_and(|t| self.is_speech_verb(t));
+        ev.speech = preceded_by_speech || self.is_speech_at(tokens, verb_at);
         ev
     }
 
@@ -223,4 +229,23 @@ impl Lexicon {
         };
         (role_seen && first < i).then(|| (p.slice(first, i - 1), i))
     }
+}
+
+fn is_possessive_determiner(t: &Token) -> bool {
+    t.is_word() && matches!(t.text, "its" | "his" | "her" | "their" | "our")
+}
+
+/// `, who heads the unit,`: a relative clause opening at `start`; the token
+/// after the comma that closes it.
+fn relative_clause_end(tokens: &[Token], start: usize) -> Option<usize> {
+    if tokens.get(start).is_none_or(|t| t.text != "who") {
+        return None;
+    }
+    let window = tokens.get(start..)?.iter().take(30);
+    for (k, t) in window.enumerate() {
+        if t.kind == Kind::Punct {
+            return (t.text == ",").then_some(start + k + 1);
+        }
+    }
+    None
 }

@@ -12,7 +12,7 @@ fn run(title: &str, body: &[&str], footer: &[&str]) -> Vec<Person> {
         dateline: None,
         date: None,
     };
-    extract(&text)
+    extract(&text, &[])
 }
 
 fn people_in(body: &str) -> Vec<(String, Option<String>)> {
@@ -352,4 +352,99 @@ fn odd_input_never_panics() {
     ] {
         let _ = people_in(body);
     }
+}
+
+fn names_in(body: &str) -> Vec<String> {
+    people_in(body).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn long_titles_and_multi_part_names() {
+    let cases = [
+        (
+            "Acting Attorney-General Tomas Berglund said the case was closed.",
+            "Tomas Berglund",
+        ),
+        (
+            "Vice-Minister Lucía de los Santos Pardo opened the session.",
+            "Lucía de los Santos Pardo",
+        ),
+        (
+            "Commodore Rui Costa e Silva said the ships were ready.",
+            "Rui Costa e Silva",
+        ),
+        (
+            "Nadeem ul Hassan, Chairman of the board, said it was done.",
+            "Nadeem ul Hassan",
+        ),
+        (
+            "Per Anders Lund, coordinator of the survey, said it was done.",
+            "Per Anders Lund",
+        ),
+    ];
+    for (body, name) in cases {
+        assert_eq!(names_in(body), vec![name.to_string()], "{body}");
+    }
+}
+
+#[test]
+fn post_nominals_only_in_capitals() {
+    assert_eq!(
+        names_in("“Funds must follow,” said its treasurer, Rose Wanjala, MBA."),
+        vec!["Rose Wanjala".to_string()]
+    );
+    // A capitalised surname spelled like a post-nominal stays in the name.
+    assert_eq!(
+        names_in("Director Paul Obame Mba said the funds had arrived."),
+        vec!["Paul Obame Mba".to_string()]
+    );
+}
+
+#[test]
+fn relative_clause_before_speech_verb() {
+    assert_eq!(
+        names_in(
+            "Fatou Sarr Ndiaye, who runs a network of village clinics, said: “We need roads.”"
+        ),
+        vec!["Fatou Sarr Ndiaye".to_string()]
+    );
+}
+
+#[test]
+fn organisations_are_not_people() {
+    // Defined with an acronym of its initials.
+    assert!(
+        names_in("The talks were chaired by Clean Rivers Alliance (CRA) on Monday.").is_empty()
+    );
+    // The organisation in the role of the person named before it.
+    assert_eq!(
+        names_in("Jonas Weber, director of Open Harbour Watch, said the data was new."),
+        vec!["Jonas Weber".to_string()]
+    );
+    assert_eq!(
+        names_in("Lena Park, founder of the NGO Safe Passage, said the data was new."),
+        vec!["Lena Park".to_string()]
+    );
+    // The start of a longer name: `Justice Water Reform Plan`.
+    assert!(names_in("The ministry adopted the Justice Water Reform Plan today.").is_empty());
+    // Found in the release's organisation list.
+    let body = vec!["Speaking for Blue Coast Watch, the group said it would act.".to_string()];
+    let text = Text {
+        title: "Press release",
+        body: &body,
+        footer: &[],
+        dateline: None,
+        date: None,
+    };
+    let orgs = [Organisation {
+        name: Some("Blue Coast Watch".into()),
+        acronym: None,
+    }];
+    let body2 = vec!["Blue Coast Watch said the data was new.".to_string()];
+    let text2 = Text {
+        body: &body2,
+        ..text
+    };
+    assert!(extract(&text2, &orgs).is_empty());
+    assert!(extract(&text, &orgs).is_empty());
 }
