@@ -202,8 +202,9 @@ pub fn title_case(title: &str) -> String {
     out.join(" ")
 }
 
-/// A BibTeX key from the release id: letters, digits, `-`, `_` and `:`.
-fn bibtex_key(r: &Release) -> String {
+/// A BibTeX key, and the citation files' name, from the release id: its
+/// letters, digits, `-`, `_` and `:`.
+pub fn file_stem(r: &Release) -> String {
     let key: String =
         r.id.chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':'))
@@ -278,7 +279,7 @@ pub fn bibtex(r: &Release, url: &str) -> String {
         }
     }
     fields.push(("url", format!("{{{}}}", bibtex_url(url))));
-    let mut out = format!("@misc{{{},\n", bibtex_key(r));
+    let mut out = format!("@misc{{{},\n", file_stem(r));
     for (name, value) in fields {
         out.push_str(&format!("  {name} = {value},\n"));
     }

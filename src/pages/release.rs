@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use super::NotFoundPage;
 use crate::components::detail::{
-    citation_text, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes,
+    Citation, CitationMeta, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes,
     RelatedReleases,
 };
 use crate::hooks::{use_corpus, use_full_release, FullRelease};
@@ -123,10 +123,11 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
                 </section>
             </div>
             <Quotes release={release.clone()} links={links.clone()} />
-            <Citation id={release.id.clone()} citation={citation_text(release, &url)} />
+            <Citation release={release.clone()} url={url.clone()} />
             <RelatedReleases releases={related} />
             <Neighbours {older} {newer} />
-            <JsonLd release={release.clone()} url={url} />
+            <JsonLd release={release.clone()} url={url.clone()} />
+            <CitationMeta release={release.clone()} {url} />
         </article>
     }
 }

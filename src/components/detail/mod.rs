@@ -1,6 +1,8 @@
 //! Parts of the release detail view.
 
 mod citation;
+mod citation_meta;
+mod cite_files;
 mod entities;
 mod fact_box;
 mod json_ld;
@@ -8,7 +10,9 @@ mod marked;
 mod neighbours;
 mod quotes;
 
-pub use citation::{citation_text, Citation};
+pub use citation::Citation;
+pub use citation_meta::CitationMeta;
+pub use cite_files::CiteFiles;
 pub use entities::{EntityLinks, OrgLink};
 pub use fact_box::FactBox;
 pub use json_ld::{json_ld, JsonLd};
