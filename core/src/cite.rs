@@ -172,9 +172,11 @@ const MINOR: [&str; 22] = [
     "on", "to", "up", "via", "per", "vs", "from",
 ];
 
-/// Chicago headline style, conservatively: an all-lowercase word is
-/// capitalised unless it is a minor word inside the title; words with any
-/// capital (acronyms, names, "iPhone") are left as they are.
+/// Chicago headline style, conservatively: a word in lowercase that starts
+/// with an ASCII letter is capitalised unless it is a minor word inside the
+/// title; words with any capital (acronyms, names, "eHealth") are left as
+/// they are. (ASCII only: Unicode's uppercase table would add 10 kB to the
+/// app for the odd "élan".)
 pub fn title_case(title: &str) -> String {
     let words: Vec<&str> = title.split(' ').collect();
     let last = words.len().saturating_sub(1);
@@ -182,20 +184,19 @@ pub fn title_case(title: &str) -> String {
     let mut starts = true; // first word, or after a colon, dash, ? or !
     for (i, w) in words.iter().enumerate() {
         let letters = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let lower = letters.chars().all(|c| !c.is_uppercase());
         let bare: String = letters
             .chars()
             .take_while(|c| c.is_alphanumeric())
             .collect();
         let minor = MINOR.contains(&bare.as_str()) && !starts && i != last;
-        let first = letters.chars().next();
-        if lower && !minor && first.is_some_and(char::is_alphabetic) {
-            let at = w.len() - letters.len();
-            let mut c = letters.chars();
-            let head: String = c.next().into_iter().flat_map(char::to_uppercase).collect();
-            out.push(format!("{}{head}{}", &w[..at], c.as_str()));
-        } else {
-            out.push(w.to_string());
+        let lower = letters.chars().all(|c| c.to_lowercase().eq([c]));
+        match letters.as_bytes().first() {
+            Some(b) if b.is_ascii_lowercase() && lower && !minor => {
+                let at = w.len() - letters.len();
+                let head = char::from(b.to_ascii_uppercase());
+                out.push(format!("{}{head}{}", &w[..at], &letters[1..]));
+            }
+            _ => out.push(w.to_string()),
         }
         starts = w.ends_with([':', '?', '!']) || matches!(*w, "\u{2014}" | "\u{2013}" | "-");
     }

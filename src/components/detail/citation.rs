@@ -5,7 +5,7 @@ use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::CiteFiles;
+use super::cite_files;
 use crate::route::Route;
 
 #[wasm_bindgen]
@@ -105,7 +105,7 @@ pub fn citation(props: &CitationProps) -> Html {
                 <textarea id="citation-field" class="citation-field" readonly=true rows="3"
                     ref={field} value={text} />
             }
-            <CiteFiles release={props.release.clone()} url={props.url.clone()} />
+            { cite_files(&props.release, &props.url) }
         </section>
     }
 }

@@ -1,7 +1,6 @@
 //! Parts of the release detail view.
 
 mod citation;
-mod citation_meta;
 mod cite_files;
 mod entities;
 mod fact_box;
@@ -11,8 +10,7 @@ mod neighbours;
 mod quotes;
 
 pub use citation::Citation;
-pub use citation_meta::CitationMeta;
-pub use cite_files::CiteFiles;
+pub use cite_files::cite_files;
 pub use entities::{EntityLinks, OrgLink};
 pub use fact_box::FactBox;
 pub use json_ld::{json_ld, JsonLd};

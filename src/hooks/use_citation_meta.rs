@@ -2,19 +2,14 @@ use dateline_core::cite::meta_tags;
 use dateline_core::Release;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CitationMetaProps {
-    pub release: Release,
-    pub url: AttrValue,
-}
-
-/// The Highwire `citation_*` meta tags (Zotero and Google Scholar read them),
-/// in the document's `<head>` for as long as the page is shown. Made and
-/// removed by hand, as `JsonLd` does and for its reason (`create_portal`
-/// leaks in yew 0.23); values are attributes, never parsed as HTML.
-#[function_component(CitationMeta)]
-pub fn citation_meta(props: &CitationMetaProps) -> Html {
-    let tags = meta_tags(&props.release, &props.url);
+/// The Highwire `citation_*` meta tags of a release (Zotero and Google
+/// Scholar read them), in the document's `<head>` for as long as the calling
+/// page is shown. Made and removed by hand, as `JsonLd` does and for its
+/// reason (`create_portal` leaks in yew 0.23); values are attributes, never
+/// parsed as HTML. A hook, not a component: one fewer in the wasm.
+#[hook]
+pub fn use_citation_meta(release: &Release, url: &str) {
+    let tags = meta_tags(release, url);
     use_effect_with(tags, |tags| {
         let mut made: Vec<web_sys::Element> = Vec::new();
         let document = web_sys::window().and_then(|w| w.document());
@@ -35,5 +30,4 @@ pub fn citation_meta(props: &CitationMetaProps) -> Html {
         }
         move || made.iter().for_each(web_sys::Element::remove)
     });
-    Html::default()
 }
