@@ -613,9 +613,13 @@ async fn unknown_id_and_html_in_names() {
         "<b>Evil Org</b>"
     );
     assert!(root
-        .query_selector("b, img, i, article script:not([type='application/ld+json'])")
+        .query_selector(
+            "b, img, i:not(.cite-title), article script:not([type='application/ld+json'])"
+        )
         .unwrap()
         .is_none());
+    // The citation's italics hold the title as text.
+    assert_eq!(texts(&root, "i.cite-title"), vec!["<i>T</i>"]);
     assert_eq!(
         texts(&root, "blockquote"),
         vec!["<script>alert(1)</script>"]

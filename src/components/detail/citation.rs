@@ -95,7 +95,7 @@ pub fn citation(props: &CitationProps) -> Html {
             </p>
             <p class="citation-text">
                 { cited.before }
-                if cited.italic { <i>{ cited.title }</i> } else { { cited.title } }
+                if cited.italic { <i class="cite-title">{ cited.title }</i> } else { { cited.title } }
                 { cited.after }
             </p>
             <button type="button" class="copy-citation" {onclick}>{ "Copy citation" }</button>
