@@ -64,7 +64,6 @@ impl Reference {
 
 /// The organisation cited as author: the first organisation's name, else its
 /// acronym; none when the release names no organisation.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn author(r: &Release) -> Option<String> {
     r.organisations
         .iter()
@@ -75,7 +74,6 @@ pub fn author(r: &Release) -> Option<String> {
 
 /// Text on one line: every run of white space (line breaks included) and
 /// control characters becomes one space; trimmed.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 fn one_line(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
@@ -84,7 +82,6 @@ fn one_line(s: &str) -> String {
 }
 
 /// The title on one line, without a final full stop (the style adds its own).
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 fn clean_title(r: &Release) -> String {
     let t = one_line(&r.title);
     match t.strip_suffix('.') {
@@ -99,7 +96,6 @@ fn ends_in_mark(t: &str) -> bool {
 }
 
 /// The reference entry of a release published at `url`.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn reference(r: &Release, style: Style, url: &str) -> Reference {
     let title = clean_title(r);
     let author = author(r);
@@ -162,7 +158,6 @@ pub fn reference(r: &Release, style: Style, url: &str) -> Reference {
 }
 
 /// `April 17, 2019`, `April 2019`, `2019`.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 fn us_date(d: PartialDate) -> String {
     match (d.month_name(), d.day()) {
         (Some(m), Some(day)) => format!("{m} {day}, {:04}", d.year()),
@@ -182,7 +177,6 @@ const MINOR: [&str; 22] = [
 /// title; words with any capital (acronyms, names, "eHealth") are left as
 /// they are. (ASCII only: Unicode's uppercase table would add 10 kB to the
 /// app for the odd "élan".)
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn title_case(title: &str) -> String {
     let words: Vec<&str> = title.split(' ').collect();
     let last = words.len().saturating_sub(1);
@@ -211,7 +205,6 @@ pub fn title_case(title: &str) -> String {
 
 /// A BibTeX key, and the citation files' name, from the release id: its
 /// letters, digits, `-`, `_` and `:`.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn file_stem(r: &Release) -> String {
     let key: String =
         r.id.chars()
@@ -227,7 +220,6 @@ pub fn file_stem(r: &Release) -> String {
 /// A field value for BibTeX: on one line, LaTeX's special characters
 /// escaped. Braces become `\textbraceleft{}`/`\textbraceright{}`, as BibTeX
 /// counts `\{` as an open brace and would read past the field's end.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn bibtex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in one_line(s).chars() {
@@ -249,7 +241,6 @@ pub fn bibtex_escape(s: &str) -> String {
 
 /// A URL for a BibTeX `url` field: characters that would end or unbalance
 /// the field, or that LaTeX reads specially, percent-encoded.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 fn bibtex_url(url: &str) -> String {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
@@ -267,7 +258,6 @@ const BIBTEX_MONTHS: [&str; 12] = [
 ];
 
 /// A BibTeX `@misc` entry, `howpublished = {Press release}`.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn bibtex(r: &Release, url: &str) -> String {
     let mut fields: Vec<(&str, String)> = Vec::new();
     if let Some(a) = author(r) {
@@ -300,7 +290,6 @@ pub fn bibtex(r: &Release, url: &str) -> String {
 
 /// An RIS record, `TY  - PRESS` to `ER  - `, CRLF line ends; every value on
 /// one line, so no text can start a tag of its own.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn ris(r: &Release, url: &str) -> String {
     let mut lines: Vec<(&str, String)> = vec![("TY", "PRESS".into())];
     let author = author(r);
@@ -327,13 +316,11 @@ pub fn ris(r: &Release, url: &str) -> String {
 
 /// `2019/04/17`, `2019/04`, `2019`: the form of Highwire's
 /// `citation_publication_date` and RIS's `DA`.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn slash_date(d: PartialDate) -> String {
     d.to_string().replace('-', "/")
 }
 
 /// The Highwire Press meta tags Zotero reads, `(name, content)`, in order.
-#[inline(never)] // cold code in a crate built at opt-level 3: kept small
 pub fn meta_tags(r: &Release, url: &str) -> Vec<(&'static str, String)> {
     let mut tags = vec![("citation_title", clean_title(r))];
     let author = author(r);
