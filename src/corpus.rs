@@ -127,6 +127,17 @@ impl Corpus {
         by_id.get(id).map(|&d| d as usize)
     }
 
+    /// Whether a document's card shows a lede (a list record of a large
+    /// corpus has none), without making its record.
+    pub fn has_lede(&self, doc: u32) -> bool {
+        match &self.records {
+            Records::Full(releases) => releases
+                .get(doc as usize)
+                .is_some_and(|r| r.body.iter().any(|p| !p.trim().is_empty())),
+            Records::Packed(list) => list.has_lede(doc),
+        }
+    }
+
     /// The events a document mentions (without making its whole record).
     pub fn events(&self, doc: u32) -> Vec<Event> {
         match &self.records {

@@ -265,3 +265,65 @@ async fn positions_that_cannot_be_used_are_reported_and_the_rest_works() {
         "the timeline still shows"
     );
 }
+
+/// Cards of records without a lede (as a corpus of more than
+/// `LEDE_LIMIT` releases lists them) have no snippet and shorter rows; many
+/// chips end with a "+N" link named for what it leaves out.
+#[wasm_bindgen_test]
+async fn cards_fit_their_content() {
+    let countries: Vec<String> = [
+        ("CD", "Democratic Republic of the Congo"),
+        ("CF", "Central African Republic"),
+        ("KE", "Kenya"),
+        ("UG", "Uganda"),
+        ("RW", "Rwanda"),
+    ]
+    .iter()
+    .map(|(c, n)| format!(r#"{{"code":"{c}","name":"{n}","mentions":1}}"#))
+    .collect();
+    let json = format!(
+        r#"[{{"id":"with-lede","source":"a.txt","title":"With a lede","date":"2020-01-02","dateline":null,"body":["The lede."]}},
+            {{"id":"no-lede","source":"b.txt","title":"Without one","date":"2020-01-01","dateline":null,"body":[],
+              "countries":[{}],"topics":["climate-change","trafficking-in-persons"]}}]"#,
+        countries.join(",")
+    );
+    let corpus = Rc::new(Corpus::from_json(&json).expect("decodes"));
+    // Both in January 2020: the month heading tops the first row only.
+    let root = render_with("/", corpus).await;
+    let item = |id: &str| {
+        let link = format!(".release-item:has(.release-title a[href$='/release/{id}'])");
+        root.query_selector(&link).unwrap().expect(id)
+    };
+    let (lede, bare) = (item("with-lede"), item("no-lede"));
+    assert!(lede.query_selector(".snippet").unwrap().is_some());
+    assert!(
+        bare.query_selector(".snippet").unwrap().is_none(),
+        "no empty lede"
+    );
+    let height = |e: &Element| e.get_attribute("style").unwrap_or_default();
+    assert!(height(&lede).contains("height: 236px"), "{}", height(&lede));
+    assert!(height(&bare).contains("height: 132px"), "{}", height(&bare));
+    let chips = texts(&bare, ".chips a:not(.chip-more)");
+    let more = bare
+        .query_selector(".chips a.chip-more")
+        .unwrap()
+        .expect("a +N chip");
+    let hidden = 7 - chips.len();
+    assert!(hidden > 0, "{chips:?}");
+    let name = more.query_selector(".visually-hidden").unwrap().unwrap();
+    assert!(
+        name.text_content()
+            .unwrap()
+            .starts_with(&format!("{}", hidden - 2)),
+        "{:?} after {chips:?}",
+        name.text_content()
+    );
+    assert_eq!(
+        more.text_content().unwrap(),
+        format!("+{hidden}{}", name.text_content().unwrap())
+    );
+    assert!(more
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/release/no-lede"));
+}

@@ -469,6 +469,86 @@ async fn json_ld_describes_the_article() {
     assert_eq!(ld["about"][0]["@type"], "Country");
 }
 
+/// The APA 7 reference of the Iran release, up to its URL.
+fn apa_start() -> String {
+    format!("United Nations Office on Drugs and Crime. (2019, April 17). {IRAN_TITLE} [Press release]. http")
+}
+
+#[wasm_bindgen_test]
+async fn citation_is_apa_first_and_follows_the_style_picked() {
+    let root = render(IRAN).await;
+    let text = one(&root, ".citation-text").text_content().unwrap();
+    assert!(text.starts_with(&apa_start()), "{text}");
+    assert_eq!(
+        one(&root, ".citation-text i").text_content().unwrap(),
+        IRAN_TITLE,
+        "APA sets the title in italics"
+    );
+    let select: web_sys::HtmlSelectElement = one(&root, "select#cite-style").dyn_into().unwrap();
+    assert_eq!(
+        one(&root, "label[for=cite-style]").text_content().unwrap(),
+        "Citation style"
+    );
+    assert_eq!(select.value(), "apa");
+    select.set_value("chicago");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let text = one(&root, ".citation-text").text_content().unwrap();
+    assert!(
+        text.starts_with(
+            "United Nations Office on Drugs and Crime. 2019. \u{201C}Islamic Republic of Iran and UNODC to Increase Cooperation on Trafficking in Persons.\u{201D} Press release, April 17, 2019. http"
+        ),
+        "{text}"
+    );
+    assert!(text.ends_with(&format!("/release/{IRAN}.")), "{text}");
+    assert!(root.query_selector(".citation-text i").unwrap().is_none());
+    let buttons = texts(&root, ".cite-files button");
+    assert_eq!(buttons, vec!["Download BibTeX", "Download RIS"]);
+}
+
+/// `content` of the `<head>`'s meta tags named `name`.
+fn head_meta(name: &str) -> Vec<String> {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let head = document.query_selector("head").unwrap().unwrap();
+    all(&head, &format!("meta[name={name}]"))
+        .iter()
+        .filter_map(|m| m.get_attribute("content"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn citation_meta_tags_come_and_go_with_the_page() {
+    // Earlier tests' pages stay mounted: count this page's tags only.
+    let before = head_meta("citation_title").len();
+    let root = render(IRAN).await;
+    let titles = head_meta("citation_title");
+    assert_eq!(titles.len(), before + 1);
+    assert_eq!(titles.last().map(String::as_str), Some(IRAN_TITLE));
+    assert_eq!(
+        head_meta("citation_publication_date")
+            .last()
+            .map(String::as_str),
+        Some("2019/04/17")
+    );
+    assert_eq!(
+        head_meta("citation_author").last().map(String::as_str),
+        Some("United Nations Office on Drugs and Crime")
+    );
+    assert!(head_meta("citation_public_url")
+        .last()
+        .is_some_and(|u| u.ends_with(&format!("/release/{IRAN}"))));
+    let back: HtmlElement = one(&root, "p.back a").dyn_into().unwrap();
+    back.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        head_meta("citation_title").len(),
+        before,
+        "removed on leaving"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn copy_citation_writes_to_the_clipboard_and_announces_it() {
     fake_clipboard();
@@ -479,11 +559,8 @@ async fn copy_citation_writes_to_the_clipboard_and_announces_it() {
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     yew::scheduler::flush().await;
     let text = copied().expect("written to the clipboard");
-    assert!(
-        text.starts_with(&format!("UNODC/{IRAN_TITLE}. Vienna, 17 April 2019. <http")),
-        "{text}"
-    );
-    assert!(text.ends_with(&format!("/release/{IRAN}>")), "{text}");
+    assert!(text.starts_with(&apa_start()), "{text}");
+    assert!(text.ends_with(&format!("/release/{IRAN}")), "{text}");
     let status = one(&root, "[role=status]");
     assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
     assert_eq!(status.text_content().unwrap(), "Citation copied");
@@ -499,10 +576,7 @@ async fn without_a_clipboard_the_citation_is_shown_selected() {
     yew::scheduler::flush().await;
     let field = one(&root, "textarea");
     let value = field_value(&field);
-    assert!(
-        value.starts_with(&format!("UNODC/{IRAN_TITLE}.")),
-        "{value}"
-    );
+    assert!(value.starts_with(&apa_start()), "{value}");
     assert!(field_readonly(&field));
     assert_eq!(
         selection_length(&field),
@@ -539,9 +613,13 @@ async fn unknown_id_and_html_in_names() {
         "<b>Evil Org</b>"
     );
     assert!(root
-        .query_selector("b, img, i, article script:not([type='application/ld+json'])")
+        .query_selector(
+            "b, img, i:not(.cite-title), article script:not([type='application/ld+json'])"
+        )
         .unwrap()
         .is_none());
+    // The citation's italics hold the title as text.
+    assert_eq!(texts(&root, "i.cite-title"), vec!["<i>T</i>"]);
     assert_eq!(
         texts(&root, "blockquote"),
         vec!["<script>alert(1)</script>"]

@@ -2,6 +2,8 @@
 //! and extractors that turn release files into records. No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
+pub mod chips;
+pub mod cite;
 pub mod codec;
 pub mod date;
 pub mod demonyms;

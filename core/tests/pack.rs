@@ -109,7 +109,14 @@ fn list_records_keep_what_the_timeline_shows() {
     let (list, index) = unpack_all(&packed);
     sort_newest_first(&mut releases);
     assert_eq!(list.len(), releases.len());
-    for (got, want) in list.iter().zip(&releases) {
+    let parsed = pack::List::parse(packed.list.clone(), &index).expect("parses");
+    for (doc, (got, want)) in list.iter().zip(&releases).enumerate() {
+        assert_eq!(
+            parsed.has_lede(doc as u32),
+            got.body.first().is_some_and(|l| !l.trim().is_empty()),
+            "{}",
+            want.id
+        );
         assert_eq!(got.id, want.id);
         assert_eq!(got.title, want.title);
         assert_eq!(got.date, want.date, "{}", want.id);
@@ -224,8 +231,11 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
         })
         .collect();
     let packed = pack::pack(many).expect("packs");
-    let (list, _) = unpack_all(&packed);
+    let (list, index) = unpack_all(&packed);
     assert!(list.iter().all(|r| r.body.is_empty()));
+    // The cards know they have no lede to leave room for.
+    let parsed = pack::List::parse(packed.list.clone(), &index).expect("parses");
+    assert!((0..list.len() as u32).all(|d| !parsed.has_lede(d)));
     assert_eq!(
         list[7].id, "r-1003",
         "ids kept when they are not the title's slug"

@@ -98,7 +98,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
 
 /// Saves `text` as a file named `name`: a Blob behind an object URL, clicked
 /// through a temporary `<a download>`.
-fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let body = document.body().ok_or("no body")?;

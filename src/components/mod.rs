@@ -19,7 +19,7 @@ mod timeline_link;
 pub use active_filters::{facet_title, ActiveFilters};
 pub use error_view::ErrorView;
 pub use events_lane::EventsLane;
-pub use export_buttons::ExportButtons;
+pub use export_buttons::{download, ExportButtons};
 pub use facet_group::FacetGroup;
 pub use highlighted::Highlighted;
 pub use histogram::Histogram;

@@ -1,3 +1,4 @@
+use dateline_core::chips::{chip_budget, chips_shown, more_label};
 use dateline_core::query::{slug_to_words, snippet, Facet, Filter};
 use dateline_core::Release;
 use yew::prelude::*;
@@ -23,7 +24,50 @@ pub fn facet_link(facet: Facet, key: &str, label: String) -> Html {
     html! { <TimelineLink {filter} classes="chip">{ label }</TimelineLink> }
 }
 
-/// One result: date, highlighted title, place, snippet, country and topic chips.
+/// One line of country and topic chips: as many as fit whole (estimated in
+/// the core for the viewport's width), then a "+N" link to the release,
+/// named for what it leaves out.
+fn chip_line(r: &Release) -> Html {
+    let countries = r.countries.iter().map(|c| c.name.clone());
+    let labels: Vec<String> = countries
+        .chain(r.topics.iter().map(|t| slug_to_words(t)))
+        .collect();
+    let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64());
+    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let shown = chips_shown(&refs, chip_budget(width.unwrap_or(360.0)));
+    let n = r.countries.len();
+    let chips = r
+        .countries
+        .iter()
+        .take(shown)
+        .map(|c| facet_link(Facet::Country, &c.code, c.name.clone()));
+    let topics = r
+        .topics
+        .iter()
+        .zip(labels.iter().skip(n))
+        .take(shown.saturating_sub(n));
+    let chips = chips.chain(topics.map(|(t, l)| facet_link(Facet::Topic, t, l.clone())));
+    let more = more_label(
+        n.saturating_sub(shown),
+        r.topics.len().min(labels.len() - shown),
+    );
+    html! {
+        <ul class="chips" aria-label="Countries and topics">
+            { for chips.map(|c| html! { <li>{ c }</li> }) }
+            if let Some(more) = more {
+                <li>
+                    <Link<Route> to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
+                        <span aria-hidden="true">{ format!("+{}", labels.len() - shown) }</span>
+                        <span class="visually-hidden">{ more }</span>
+                    </Link<Route>>
+                </li>
+            }
+        </ul>
+    }
+}
+
+/// One result: date, highlighted title, place, snippet (when the record has
+/// a lede: large corpora list none), country and topic chips.
 #[function_component(ReleaseCard)]
 pub fn release_card(props: &ReleaseCardProps) -> Html {
     let r = &props.release;
@@ -46,12 +90,11 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
                     <span class="place">{ place }</span>
                 }
             </p>
-            <p class="snippet"><Highlighted text={text} terms={props.terms.clone()} /></p>
+            if !text.trim().is_empty() {
+                <p class="snippet"><Highlighted text={text} terms={props.terms.clone()} /></p>
+            }
             if !r.countries.is_empty() || !r.topics.is_empty() {
-                <ul class="chips" aria-label="Countries and topics">
-                    { for r.countries.iter().map(|c| html! { <li>{ facet_link(Facet::Country, &c.code, c.name.clone()) }</li> }) }
-                    { for r.topics.iter().map(|t| html! { <li>{ facet_link(Facet::Topic, t, slug_to_words(t)) }</li> }) }
-                </ul>
+                { chip_line(r) }
             }
         </article>
     }

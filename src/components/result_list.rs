@@ -11,6 +11,9 @@ use crate::Corpus;
 /// stylesheet fixes `.release-item` and `.group-heading` to these heights so
 /// that row positions are known without measuring (static/style.css).
 pub const ROW_PX: f64 = 188.0;
+/// A row whose card has no lede (list records of corpora above
+/// `LEDE_LIMIT` releases carry none): the two lines of `.snippet` less.
+pub const ROW_NO_LEDE_PX: f64 = 132.0;
 pub const HEADING_PX: f64 = 48.0;
 /// Result sets up to this size are mounted whole (find-in-page and every row
 /// reachable at once); larger ones are windowed (about 25 rows mounted).
@@ -35,6 +38,15 @@ struct Layout {
     height: f64,
 }
 
+/// Height of a document's card row, without its heading.
+fn row_px(corpus: &Corpus, doc: u32) -> f64 {
+    if corpus.has_lede(doc) {
+        ROW_PX
+    } else {
+        ROW_NO_LEDE_PX
+    }
+}
+
 /// Positions of every row: O(n) once per result set, so scrolling is a binary search.
 fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
     let mut tops = Vec::with_capacity(hits.len());
@@ -47,7 +59,7 @@ fn layout(corpus: &Corpus, hits: &[u32], grouped: bool) -> Layout {
         let heading = (grouped && last != Some(month)).then_some(month);
         last = Some(month);
         tops.push(y);
-        y += ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
+        y += row_px(corpus, doc) + if heading.is_some() { HEADING_PX } else { 0.0 };
         headings.push(heading);
     }
     Layout {
@@ -90,7 +102,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let doc = *props.hits.get(i)?;
         let r = corpus.doc(doc)?;
         let heading = layout.headings.get(i).copied().flatten();
-        let height = ROW_PX + if heading.is_some() { HEADING_PX } else { 0.0 };
+        let height = row_px(&corpus, doc) + if heading.is_some() { HEADING_PX } else { 0.0 };
         let y = layout.tops.get(i).copied().unwrap_or_default();
         let style = format!("top: {y}px; height: {height}px");
         Some(html! {

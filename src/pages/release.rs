@@ -5,10 +5,9 @@ use yew_router::prelude::*;
 
 use super::NotFoundPage;
 use crate::components::detail::{
-    citation_text, Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes,
-    RelatedReleases,
+    Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes, RelatedReleases,
 };
-use crate::hooks::{use_corpus, use_full_release, FullRelease};
+use crate::hooks::{use_citation_meta, use_corpus, use_full_release, FullRelease};
 use crate::route::Route;
 
 /// Related releases listed under a release.
@@ -80,6 +79,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
         id: release.id.clone(),
     };
     let url = absolute_url(navigator.as_ref().and_then(|n| n.basename()), &route);
+    use_citation_meta(release, &url);
     let links = EntityLinks::new(&corpus, release);
     let marks = find_mentions(&release.body, &needles(release, &links.names()));
     let related: Vec<_> = corpus
@@ -123,10 +123,10 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
                 </section>
             </div>
             <Quotes release={release.clone()} links={links.clone()} />
-            <Citation id={release.id.clone()} citation={citation_text(release, &url)} />
+            <Citation release={release.clone()} url={url.clone()} />
             <RelatedReleases releases={related} />
             <Neighbours {older} {newer} />
-            <JsonLd release={release.clone()} url={url} />
+            <JsonLd release={release.clone()} {url} />
         </article>
     }
 }

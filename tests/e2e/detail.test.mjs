@@ -1,6 +1,7 @@
 // The rich release detail view of the seed, against the release build served under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveDist, distDir } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -22,8 +23,8 @@ before(async () => {
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && !/404/.test(m.text()) && errors.push(m.text()));
-  // The seed's year: newer releases push it out of the unfiltered list's window.
-  await page.goto(`${server.url}?year=2019`);
+  // Searched for: a list of more than 40 releases mounts only the rows near the viewport.
+  await page.goto(`${server.url}?q=Bagherpour`);
   await page.locator('.release-list .release-title a', { hasText: SEED_TITLE }).first().click();
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   detailUrl = page.url();
@@ -79,7 +80,8 @@ test('related and previous/next appear when the corpus has other releases', asyn
   const p = await context.newPage();
   await p.goto(server.url);
   await p.locator('.release-list .release-title a').first().waitFor();
-  const releases = await p.locator('.release-list .release-title a').count();
+  // The count, not the rows: a long list mounts only those near the viewport.
+  const releases = parseInt(await p.locator('.result-count').textContent(), 10);
   await p.close();
   if (releases > 1) {
     await neighbours.waitFor();
@@ -103,21 +105,128 @@ test('JSON-LD parses as a NewsArticle of this page', async () => {
   assert.ok(ld.mentions.some((m) => m['@type'] === 'Person' && m.name === 'Abbas Bagherpour'));
 });
 
-test('permalink and copy citation by keyboard', async () => {
+test('permalink and copy citation (APA 7 by default) by keyboard', async () => {
   const permalink = page.getByRole('link', { name: 'Permalink to this release' });
   assert.equal(new URL(await permalink.getAttribute('href'), server.url).href, detailUrl);
   await permalink.focus();
+  await page.keyboard.press('Tab');
+  const style = page.getByRole('combobox', { name: 'Citation style' });
+  assert.ok(await style.evaluate((s) => s === document.activeElement), 'Tab reaches the style');
   await page.keyboard.press('Tab');
   const button = page.getByRole('button', { name: 'Copy citation' });
   assert.ok(await button.evaluate((b) => b === document.activeElement), 'Tab reaches the button');
   await page.keyboard.press('Enter');
   const status = page.locator('.copy-status');
   await status.filter({ hasText: /Citation copied|selected below/ }).waitFor();
-  const citation = `UNODC/${SEED_TITLE}. Vienna, 17 April 2019. <${detailUrl}>`;
+  const citation =
+    `United Nations Office on Drugs and Crime. (2019, April 17). ${SEED_TITLE} [Press release]. ${detailUrl}`;
+  assert.equal(await page.locator('.citation-text').textContent(), citation);
   if ((await status.textContent()) === 'Citation copied') {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
   } else {
     assert.equal(await page.getByRole('textbox', { name: 'Citation' }).inputValue(), citation);
   }
   assert.deepEqual(errors, []);
+});
+
+test('the citation follows the style picked', async () => {
+  const style = page.getByRole('combobox', { name: 'Citation style' });
+  assert.equal(await style.inputValue(), 'apa');
+  assert.equal(await page.locator('.citation-text i').textContent(), SEED_TITLE);
+  await style.selectOption({ label: 'Chicago (author-date)' });
+  const text = page.locator('.citation-text');
+  await text.filter({ hasText: /^United Nations Office on Drugs and Crime\. 2019\. “/ }).waitFor();
+  assert.equal(await text.textContent(),
+    'United Nations Office on Drugs and Crime. 2019. “Islamic Republic of Iran and UNODC to Increase Cooperation '
+    + 'on Trafficking in Persons and Smuggling of Migrants Matters.” Press release, April 17, 2019. '
+    + `${detailUrl}.`);
+  await style.selectOption('apa');
+  await text.filter({ hasText: /\(2019, April 17\)/ }).waitFor();
+});
+
+/** The name and text of the file a button downloads. */
+async function downloaded(name) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name }).click(),
+  ]);
+  return [download.suggestedFilename(), await readFile(await download.path(), 'utf8')];
+}
+
+test('BibTeX and RIS downloads of the release', async () => {
+  const id = new URL(detailUrl).pathname.split('/').pop();
+  const [bibName, bib] = await downloaded('Download BibTeX');
+  assert.equal(bibName, `${id}.bib`);
+  assert.match(bib, new RegExp(`^@misc\\{${id},\n`));
+  assert.ok(bib.includes('  author = {{United Nations Office on Drugs and Crime}},\n'), bib);
+  assert.ok(bib.includes(`  title = {{${SEED_TITLE}}},\n`), bib);
+  assert.ok(bib.includes('  howpublished = {Press release},\n  year = {2019},\n  month = apr,\n'), bib);
+  assert.ok(bib.includes(`  url = {${detailUrl}},\n}\n`), bib);
+  const [risName, ris] = await downloaded('Download RIS');
+  assert.equal(risName, `${id}.ris`);
+  assert.deepEqual(ris.split('\r\n'), [
+    'TY  - PRESS',
+    'AU  - United Nations Office on Drugs and Crime',
+    `TI  - ${SEED_TITLE}`,
+    'PY  - 2019',
+    'DA  - 2019/04/17',
+    'PB  - United Nations Office on Drugs and Crime',
+    'M3  - Press release',
+    `UR  - ${detailUrl}`,
+    'ER  - ',
+    '',
+  ]);
+});
+
+test('citation meta tags are in the head while the release is shown', async () => {
+  const meta = (name) => page.evaluate(
+    (n) => [...document.head.querySelectorAll(`meta[name="${n}"]`)].map((m) => m.content), name);
+  assert.deepEqual(await meta('citation_title'), [SEED_TITLE]);
+  assert.deepEqual(await meta('citation_author'), ['United Nations Office on Drugs and Crime']);
+  assert.deepEqual(await meta('citation_publication_date'), ['2019/04/17']);
+  assert.deepEqual(await meta('citation_publisher'), ['United Nations Office on Drugs and Crime']);
+  assert.deepEqual(await meta('citation_public_url'), [detailUrl]);
+  await page.goBack();
+  await page.locator('.release-list').waitFor();
+  assert.equal(await page.evaluate(() => document.head.querySelectorAll('meta[name^="citation_"]').length), 0);
+  await page.goForward();
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  assert.deepEqual(await meta('citation_title'), [SEED_TITLE]);
+  assert.deepEqual(errors, []);
+});
+
+test('cards at 360 px: no empty lede, chips whole inside their card', async () => {
+  const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const p = await narrow.newPage();
+  await p.goto(`${server.url}?q=UNODC`);
+  await p.locator('.release-list .release-card').first().waitFor();
+  const cards = await p.locator('.release-list .release-item').evaluateAll((items) => items.map((item) => {
+    const card = item.querySelector('.release-card').getBoundingClientRect();
+    const snippet = item.querySelector('.snippet');
+    const chips = [...item.querySelectorAll('.chips .chip')].map((c) => {
+      const r = c.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+        clipped: c.scrollWidth > c.clientWidth + 1, text: c.textContent };
+    });
+    const list = item.querySelector('.chips')?.getBoundingClientRect();
+    return { id: item.querySelector('.release-title a').getAttribute('href'),
+      card: { left: card.left, right: card.right }, item: item.getBoundingClientRect().bottom,
+      snippet: snippet && snippet.textContent.trim(), chips, list: list && { top: list.top, bottom: list.bottom } };
+  }));
+  assert.ok(cards.length > 1);
+  for (const c of cards) {
+    assert.notEqual(c.snippet, '', `${c.id}: an empty lede element`);
+    for (const chip of c.chips) {
+      assert.ok(chip.left >= c.card.left - 0.5 && chip.right <= c.card.right + 0.5, `${c.id}: ${chip.text} overflows`);
+      assert.ok(chip.top >= c.list.top - 0.5 && chip.bottom <= c.list.bottom + 0.5, `${c.id}: ${chip.text} out of its line`);
+      assert.ok(chip.bottom <= c.item + 0.5, `${c.id}: ${chip.text} below its row`);
+      assert.ok(!chip.clipped, `${c.id}: ${chip.text} cut`);
+    }
+  }
+  // The seed has more chips than fit: a "+N" link says how many are left out.
+  const seed = p.locator('.release-item', { has: p.locator('.release-title a', { hasText: SEED_TITLE }) });
+  const more = seed.getByRole('link', { name: /^\d+ more (countr(y|ies)|topics?)( and \d+ more topics?)?$/ });
+  assert.equal(await more.count(), 1);
+  assert.match(await more.textContent(), /^\+\d+/);
+  await narrow.close();
 });

@@ -144,6 +144,16 @@ impl List {
         raw_record(&mut r, self.ledes, self.places.len()).ok()
     }
 
+    /// Whether a document's list record has a lede to show (only lists of
+    /// at most [`super::LEDE_LIMIT`] releases carry them), without making it.
+    pub fn has_lede(&self, doc: u32) -> bool {
+        self.ledes
+            && self
+                .raw(doc)
+                .and_then(|r| r.lede)
+                .is_some_and(|l| !l.trim().is_empty())
+    }
+
     /// A document's id, without making its record.
     pub fn id(&self, doc: u32, index: &Index) -> Option<String> {
         let raw = self.raw(doc)?;

@@ -1,9 +1,11 @@
+use dateline_core::cite::{reference, Style};
 use dateline_core::Release;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::cite_files;
 use crate::route::Route;
 
 #[wasm_bindgen]
@@ -14,41 +16,28 @@ extern "C" {
     fn select(this: &Selectable);
 }
 
-/// `Organisation/Title. Place, 17 April 2019. <URL>`; missing parts are left out.
-pub fn citation_text(r: &Release, url: &str) -> String {
-    let mut out = String::new();
-    if let Some(org) = r
-        .organisations
-        .first()
-        .map(|o| o.label())
-        .filter(|l| !l.is_empty())
-    {
-        out.push_str(org);
-        out.push('/');
-    }
-    out.push_str(r.title.trim_end_matches('.'));
-    out.push_str(". ");
-    let place = r.dateline.as_ref().and_then(|d| d.city.as_deref());
-    let date = r.date.map(|d| d.long());
-    let when: Vec<&str> = [place, date.as_deref()].into_iter().flatten().collect();
-    if !when.is_empty() {
-        out.push_str(&when.join(", "));
-        out.push_str(". ");
-    }
-    out.push_str(&format!("<{url}>"));
-    out
-}
-
 #[derive(Properties, PartialEq)]
 pub struct CitationProps {
-    pub id: AttrValue,
-    pub citation: AttrValue,
+    pub release: Release,
+    /// The release's permalink, absolute.
+    pub url: AttrValue,
 }
 
-/// The permalink and a "Copy citation" button; without a clipboard the
-/// citation is shown selected in a read-only field instead.
+/// The permalink, the reference in the style the reader picks (APA 7 first)
+/// and a "Copy citation" button; without a clipboard the citation is shown
+/// selected in a read-only field instead. BibTeX and RIS files below.
 #[function_component(Citation)]
 pub fn citation(props: &CitationProps) -> Html {
+    let style = use_state(Style::default);
+    let cited = reference(&props.release, *style, &props.url);
+    let text = cited.text();
+    let onchange = {
+        let style = style.setter();
+        Callback::from(move |e: Event| {
+            let key = e.target_unchecked_into::<HtmlSelectElement>().value();
+            style.set(Style::from_key(&key).unwrap_or_default());
+        })
+    };
     let status = use_state(String::new);
     let fallback = use_state(|| false);
     let field = use_node_ref();
@@ -63,7 +52,7 @@ pub fn citation(props: &CitationProps) -> Html {
     }
     let onclick = {
         let (status, fallback) = (status.setter(), fallback.setter());
-        let text = props.citation.to_string();
+        let text = text.clone();
         Callback::from(move |_: MouseEvent| {
             status.set(String::new());
             let clipboard = web_sys::window().map(|w| w.navigator().clipboard());
@@ -92,18 +81,31 @@ pub fn citation(props: &CitationProps) -> Html {
         <section class="cite" aria-labelledby="cite-heading">
             <h2 id="cite-heading">{ "Cite this release" }</h2>
             <p>
-                <Link<Route> to={Route::Release { id: props.id.to_string() }} classes="permalink">
+                <Link<Route> to={Route::Release { id: props.release.id.clone() }} classes="permalink">
                     { "Permalink to this release" }
                 </Link<Route>>
             </p>
-            <p class="citation-text">{ props.citation.clone() }</p>
+            <p class="cite-style">
+                <label for="cite-style">{ "Citation style" }</label>
+                <select id="cite-style" {onchange}>
+                    { for Style::ALL.into_iter().map(|s| html! {
+                        <option value={s.key()} selected={s == *style}>{ s.label() }</option>
+                    }) }
+                </select>
+            </p>
+            <p class="citation-text">
+                { cited.before }
+                if cited.italic { <i class="cite-title">{ cited.title }</i> } else { { cited.title } }
+                { cited.after }
+            </p>
             <button type="button" class="copy-citation" {onclick}>{ "Copy citation" }</button>
             <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
             if *fallback {
                 <label for="citation-field">{ "Citation" }</label>
                 <textarea id="citation-field" class="citation-field" readonly=true rows="3"
-                    ref={field} value={props.citation.clone()} />
+                    ref={field} value={text} />
             }
+            { cite_files(&props.release, &props.url) }
         </section>
     }
 }

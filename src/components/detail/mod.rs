@@ -1,6 +1,7 @@
 //! Parts of the release detail view.
 
 mod citation;
+mod cite_files;
 mod entities;
 mod fact_box;
 mod json_ld;
@@ -8,7 +9,8 @@ mod marked;
 mod neighbours;
 mod quotes;
 
-pub use citation::{citation_text, Citation};
+pub use citation::Citation;
+pub use cite_files::cite_files;
 pub use entities::{EntityLinks, OrgLink};
 pub use fact_box::FactBox;
 pub use json_ld::{json_ld, JsonLd};
