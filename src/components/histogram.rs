@@ -76,7 +76,12 @@ pub fn histogram(props: &HistogramProps) -> Html {
     };
     let span = props.histogram.span().filter(|_| props.extent.is_some());
     let extent = props.extent;
-    let step = move |m: Move| span.and_then(|view| move_view(view, extent, m));
+    // A move that leads back to the URL's range is no move.
+    let now = (props.filter.from, props.filter.to);
+    let step = move |m: Move| {
+        span.and_then(|view| move_view(view, extent, m))
+            .filter(|r| *r != now)
+    };
     let on_move = {
         let (set_range, refocus) = (set_range.clone(), refocus.clone());
         Callback::from(move |(m, keyboard): (Move, bool)| {

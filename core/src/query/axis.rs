@@ -164,6 +164,9 @@ pub fn move_view(
             (shift > 0).then_some((lo + shift, hi + shift))?
         }
     };
+    if step == Move::Out && extent.is_some() && lo2 <= x && hi2 >= y {
+        return Some((None, None));
+    }
     let first = PartialDate::of_day(0, 1, 1)?.day_number();
     let last = PartialDate::of_day(9999, 12, 31)?.day_number();
     let day = |n: i32| PartialDate::from_day_number(n.clamp(first, last));
@@ -336,6 +339,11 @@ mod tests {
             pair("2019-03-16", "2019-05-16")
         );
         assert_eq!(mv("2003", "2018", Move::Out), pair("", ""));
+        assert_eq!(
+            mv("1996", "2011", Move::Out),
+            pair("", ""),
+            "clamped onto the whole archive"
+        );
         // At the archive's start, the wider view stays inside it.
         assert_eq!(mv("1995", "1996", Move::Out), pair("1995", "1999"));
         let (mut a, mut b) = pair("2019-04-17", "2019-04-17");
