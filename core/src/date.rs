@@ -207,6 +207,36 @@ impl PartialDate {
         }
     }
 
+    /// Days since 1970-01-01 of the period's first day (negative before):
+    /// consecutive days have consecutive numbers.
+    pub fn day_number(self) -> i32 {
+        // Howard Hinnant's days_from_civil, years counted from March.
+        let d = self.first_day();
+        let (m, day) = (
+            i32::from(d.month.unwrap_or(1)),
+            i32::from(d.day.unwrap_or(1)),
+        );
+        let y = d.year - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    /// The day a [`day_number`](Self::day_number) names; None outside years 0–9999.
+    pub fn from_day_number(n: i32) -> Option<PartialDate> {
+        let z = n + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        PartialDate::of_day(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+    }
+
     /// The English name of the month, where known.
     pub fn month_name(self) -> Option<&'static str> {
         MONTHS
@@ -383,6 +413,41 @@ mod tests {
         assert!(!d("2019-04").contains(d("2019")));
         assert!(!d("2019-04").contains(d("2019-05-01")));
         assert!(!d("2019-04-17").contains(d("2019-04-18")));
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(d("1970").day_number(), 0);
+        assert_eq!(
+            d("2000-03-01").day_number() - d("2000-02-28").day_number(),
+            2
+        );
+        assert_eq!(
+            d("2019-03-01").day_number() - d("2019-02-28").day_number(),
+            1
+        );
+        for s in [
+            "0000-01-01",
+            "1969-12-31",
+            "2020-02-29",
+            "9999-12-31",
+            "2019-04-17",
+        ] {
+            assert_eq!(
+                PartialDate::from_day_number(d(s).day_number()),
+                Some(d(s)),
+                "{s}"
+            );
+        }
+        assert_eq!(
+            PartialDate::from_day_number(d("9999-12-31").day_number() + 1),
+            None
+        );
+        assert_eq!(
+            PartialDate::from_day_number(d("0000-01-01").day_number() - 1),
+            None
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod result_list;
 mod search_box;
 mod sort_select;
 mod timeline_link;
+mod zoom_controls;
 
 pub use active_filters::{facet_title, ActiveFilters};
 pub use error_view::ErrorView;
@@ -30,3 +31,4 @@ pub use result_list::ResultList;
 pub use search_box::SearchBox;
 pub use sort_select::SortSelect;
 pub use timeline_link::TimelineLink;
+pub use zoom_controls::ZoomControls;

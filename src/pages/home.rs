@@ -24,6 +24,10 @@ pub fn home_page() -> Html {
         })
     };
     let set = state.set.clone();
+    let extent = {
+        let corpus = corpus.clone();
+        *use_memo(generation, move |_| corpus.index().date_extent())
+    };
 
     let on_text = {
         let (set, filter) = (set.clone(), filter.clone());
@@ -67,7 +71,7 @@ pub fn home_page() -> Html {
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
             <ExportButtons hits={results.hits.clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
-            <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} />
+            <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent} />
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
-use super::histogram::{date_bounds, histogram, Histogram, Zoom};
+use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
 use super::search;
 
@@ -148,7 +148,12 @@ impl Index {
         let hits = self.order(hits, sort);
         Results {
             total: hits.len(),
-            histogram: self.histogram(&hits, zoom),
+            histogram: match (zoom, dated_only) {
+                (Zoom::Auto, true) => {
+                    histogram_between(self.dates_of(&hits), filter.from, filter.to)
+                }
+                _ => self.histogram(&hits, zoom),
+            },
             hits,
             facets: counter.finish(&self.facets, &selected),
             terms,
@@ -157,10 +162,19 @@ impl Index {
 
     /// Releases per bucket over `docs` (say, a search's hits at another zoom).
     pub fn histogram(&self, docs: &[u32], zoom: Zoom) -> Histogram {
-        let dates = docs
-            .iter()
-            .map(|&d| self.dates.get(d as usize).copied().unwrap_or(0));
-        histogram(dates, zoom)
+        histogram(self.dates_of(docs), zoom)
+    }
+
+    fn dates_of<'a>(&'a self, docs: &'a [u32]) -> impl Iterator<Item = u32> + Clone + 'a {
+        docs.iter()
+            .map(|&d| self.dates.get(d as usize).copied().unwrap_or(0))
+    }
+
+    /// The first and last day any release is dated; None when none is.
+    pub fn date_extent(&self) -> Option<(PartialDate, PartialDate)> {
+        let dates = self.dates.iter().filter_map(|&k| PartialDate::from_key(k));
+        let lo = dates.clone().min()?.first_day();
+        Some((lo, dates.max()?.last_day()))
     }
 
     fn order(&self, hits: Vec<(u32, f32)>, sort: Sort) -> Vec<u32> {
@@ -750,13 +764,13 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let all = index.search(&Filter::default());
-        assert_eq!(all.histogram.zoom, Zoom::Years);
+        assert_eq!(all.histogram.unit, crate::query::Unit::Years);
         assert_eq!(
             keys(&all),
             [("2018", 1), ("2019", 2), ("2020", 1)].map(|(k, n)| (k.parse().unwrap(), n))
         );
         let y2019 = index.search(&Filter::from_query("year=2019"));
-        assert_eq!(y2019.histogram.zoom, Zoom::Months(2019));
+        assert_eq!(y2019.histogram.unit, crate::query::Unit::Months);
         let counts: Vec<u32> = y2019.histogram.buckets.iter().map(|b| b.count).collect();
         assert_eq!(counts, [0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
         let days = index.histogram(&all.hits, Zoom::Days(2019, 4));
@@ -765,6 +779,7 @@ mod tests {
             days.buckets[16],
             crate::query::Bucket {
                 key: "2019-04-17".parse().unwrap(),
+                end: "2019-04-17".parse().unwrap(),
                 count: 1
             }
         );

@@ -10,6 +10,7 @@
 //! highlight(&releases[results.hits[0] as usize].title, &results.terms);
 //! ```
 
+mod axis;
 pub(crate) mod facets;
 mod filter;
 mod highlight;
@@ -20,8 +21,9 @@ mod search;
 
 pub use crate::codec::DecodeError;
 pub use crate::text::{slug, slug_to_words, words};
+pub use axis::{bar_label, move_view, ticks, y_scale, Move, Tick, MAX_TICKS};
 pub use facets::{FacetCounts, FacetValue, ValueInfo};
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
-pub use histogram::{Bucket, Histogram, Zoom};
+pub use histogram::{histogram_between, unit_for, Bucket, Histogram, Unit, Zoom, MAX_BARS};
 pub use index::{organisation_key, Index, Results};
