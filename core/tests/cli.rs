@@ -636,3 +636,67 @@ fn front_matter_problems_are_located_warnings() {
         assert!(text.lines().any(|l| l.starts_with(line)), "{line}\n{text}");
     }
 }
+
+#[test]
+fn pack_writes_robots_and_a_sitemap_for_an_absolute_site_url() {
+    let dir = TempDir::new("sitemap");
+    dir.write("rel/a.txt", RELEASE);
+    let out = dateline_in(
+        &dir,
+        &[
+            "pack",
+            "rel",
+            "--out",
+            "site/data",
+            "--sitemap",
+            "site",
+            "--base",
+            "https://e.org/dl/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let read =
+        |name: &str| std::fs::read_to_string(dir.0.join("site").join(name)).unwrap_or_default();
+    assert!(read("robots.txt").ends_with("Sitemap: https://e.org/dl/sitemap.xml\n"));
+    let sitemap = read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://e.org/dl/</loc>"),
+        "{sitemap}"
+    );
+    assert_eq!(
+        sitemap.matches("<loc>https://e.org/dl/release/").count(),
+        1,
+        "{sitemap}"
+    );
+
+    // A path as the base: robots.txt names no sitemap, and none is written.
+    let dir = TempDir::new("sitemap-path");
+    dir.write("rel/a.txt", RELEASE);
+    let out = dateline_in(
+        &dir,
+        &[
+            "pack",
+            "rel",
+            "--out",
+            "site/data",
+            "--sitemap",
+            "site",
+            "--base",
+            "/dl/",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        read_in(&dir, "site/robots.txt"),
+        "User-agent: *\nAllow: /\n"
+    );
+    assert!(!dir.0.join("site/sitemap.xml").exists());
+
+    let usage = dateline_in(&dir, &["pack", "rel", "--out", "o", "--sitemap", "s"]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(stderr(&usage).contains("--base"), "{}", stderr(&usage));
+}
+
+fn read_in(dir: &TempDir, name: &str) -> String {
+    std::fs::read_to_string(dir.0.join(name)).unwrap_or_default()
+}
