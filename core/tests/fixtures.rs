@@ -877,12 +877,17 @@ fn extraction_scores_table() {
     let (all, notes) = score_corpus(|_| true);
     let (old, _) = score_corpus(|k| fixture_number(k) < 50);
     let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
+    let (held_out, _) = score_corpus(|k| fixture_number(k) >= 90);
     println!(
         "\nExtraction on the fixtures, all with gold sets:\n\n{}",
         score_table(&all)
     );
     println!("Fixtures 01-49 only:\n\n{}", score_table(&old));
     println!("Fixtures 50 and up only:\n\n{}", score_table(&new));
+    println!(
+        "Fixtures 90 and up only (held out):\n\n{}",
+        score_table(&held_out)
+    );
     if std::env::var_os("DATELINE_SCORE_DETAIL").is_some() {
         println!(
             "Misses (-) and extras (+) per fixture:\n\n{}\n",
