@@ -11,7 +11,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// Lazy-DFA cache for the place-only dateline pattern.
+const PLACE_DFA_BYTES: usize = 8 << 20;
 
 use super::dates::{self, Date, NumericOrder, WrittenDate};
 use super::document::{Diagnostic, Document, Paragraph};
@@ -443,9 +446,14 @@ fn parse_place_only(text: &str) -> Option<Parsed> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE
         .get_or_init(|| {
-            Regex::new(
+            // A larger lazy-DFA cache than the default keeps the Unicode
+            // classes on the DFA: with the default, the engine falls back to a
+            // backtracker that clears state for the whole paragraph each call.
+            RegexBuilder::new(
                 r"^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)",
             )
+            .dfa_size_limit(PLACE_DFA_BYTES)
+            .build()
             .ok()
         })
         .as_ref()?;

@@ -53,10 +53,29 @@ pub enum NumericOrder {
 /// `y`, `m` (number or name) and `d`, or, for an all-numeric date whose order
 /// depends on the country, `y`, `a` and `b` (first and second number); `y` may
 /// be absent. All are anchored and bounded, so each try is short.
-fn date_patterns() -> &'static [regex::Regex] {
-    static PATTERNS: std::sync::OnceLock<Vec<regex::Regex>> = std::sync::OnceLock::new();
+///
+/// With them, one set of the same patterns: a DFA pass that tells which (if
+/// any) match, so captures, whose engine clears state in proportion to the
+/// whole haystack (a paragraph), run only for a pattern that matches.
+fn date_patterns() -> &'static (Vec<regex::Regex>, regex::RegexSet) {
+    static PATTERNS: std::sync::OnceLock<(Vec<regex::Regex>, regex::RegexSet)> =
+        std::sync::OnceLock::new();
     PATTERNS.get_or_init(|| {
-        const WEEKDAY: &str = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?";
+        let patterns = date_pattern_sources();
+        let set = regex::RegexSet::new(&patterns)
+            .unwrap_or_else(|e| panic!("bad built-in date regex set: {e}"));
+        let regexes = patterns
+            .iter()
+            .filter_map(|p| regex::Regex::new(p).ok())
+            .collect();
+        (regexes, set)
+    })
+}
+
+fn date_pattern_sources() -> Vec<String> {
+    {
+        const WEEKDAY: &str =
+            r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+)?";
         const ORD: &str = r"(?:st|nd|rd|th)?";
         [
             // 2019-04-17, 2019/04/17, 2019-04-17T10:00Z
@@ -71,9 +90,9 @@ fn date_patterns() -> &'static [regex::Regex] {
             format!(r"{WEEKDAY}(?P<a>\d{{1,2}})-(?P<b>\d{{1,2}})-(?P<y>\d{{4}})\b"),
         ]
         .iter()
-        .filter_map(|p| regex::Regex::new(&format!("(?i)^{p}")).ok())
+        .map(|p| format!("(?i)^{p}"))
         .collect()
-    })
+    }
 }
 
 /// The date written at the very start of `s`, and how many bytes it takes; an
@@ -87,7 +106,15 @@ pub fn date_at_start(s: &str) -> Option<(WrittenDate, usize)> {
 /// order when only that one gives a valid date (`13/04/2024` is 13 April
 /// whatever the order).
 pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDate, usize)> {
-    date_patterns().iter().find_map(|re| {
+    let (regexes, set) = date_patterns();
+    let matched = set.matches(s);
+    if !matched.matched_any() {
+        return None;
+    }
+    regexes.iter().enumerate().find_map(|(i, re)| {
+        if !matched.matched(i) {
+            return None;
+        }
         let caps = re.captures(s)?;
         let year = match caps.name("y") {
             Some(y) => Some(y.as_str().parse::<i32>().ok()?),

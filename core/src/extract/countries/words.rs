@@ -206,7 +206,9 @@ fn word(surface: &str, start: usize, end: usize) -> Word {
 fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
     let single =
         |t: &Word| t.surface.chars().count() == 1 && t.surface.chars().all(char::is_alphabetic);
-    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    // Runs `i..=j` (j > i) to join; most texts have none, and then the words
+    // are returned as they are, without copying.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
@@ -217,17 +219,35 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
         {
             j += 1;
         }
-        if j == i {
-            out.push(words[i].clone());
-        } else {
-            let surface: String = words[i..=j].iter().map(|t| t.surface.as_str()).collect();
-            let mut end = words[j].end;
-            if src.get(end..end + 1) == Some(".") {
-                end += 1;
-            }
-            out.push(word(&surface, words[i].start, end));
+        if j > i {
+            runs.push((i, j));
         }
         i = j + 1;
+    }
+    if runs.is_empty() {
+        return words;
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut runs = runs.into_iter().peekable();
+    let mut it = words.into_iter().enumerate();
+    while let Some((k, first)) = it.next() {
+        let Some(&(i, j)) = runs.peek().filter(|(i, _)| *i == k) else {
+            out.push(first);
+            continue;
+        };
+        runs.next();
+        let start = first.start;
+        let mut surface = first.surface;
+        let mut end = first.end;
+        for _ in i..j {
+            let Some((_, next)) = it.next() else { break };
+            surface.push_str(&next.surface);
+            end = next.end;
+        }
+        if src.get(end..end + 1) == Some(".") {
+            end += 1;
+        }
+        out.push(word(&surface, start, end));
     }
     out
 }

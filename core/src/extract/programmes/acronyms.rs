@@ -111,7 +111,7 @@ fn name_start(toks: &[Tok], run_start: usize, end: usize, acronym: &str) -> Opti
                 .checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_some_and(|p| p.lower() == "the");
-            t.is_some_and(|t| t.is_cap() && !lists().function_words.contains(&t.lower()))
+            t.is_some_and(|t| t.is_cap() && !lists().function_words.contains(t.lower().as_ref()))
                 && (k == run_start || after_the)
         })
         .collect();
@@ -134,7 +134,7 @@ fn called_programme(toks: &[Tok], close: usize) -> bool {
     }
     let is_verb = after
         .first()
-        .is_some_and(|t| matches!(t.lower().as_str(), "is" | "was" | "remains"));
+        .is_some_and(|t| matches!(t.lower().as_ref(), "is" | "was" | "remains"));
     if !is_verb {
         return false;
     }
@@ -143,7 +143,7 @@ fn called_programme(toks: &[Tok], close: usize) -> bool {
             return true;
         }
         let stops = matches!(
-            t.lower().as_str(),
+            t.lower().as_ref(),
             "to" | "of"
                 | "for"
                 | "by"
@@ -170,7 +170,7 @@ fn appositive_head(after: &[Tok]) -> bool {
     let starts = after.first().is_some_and(|t| t.text == ",")
         && after
             .get(1)
-            .is_some_and(|t| matches!(t.lower().as_str(), "a" | "an" | "the"));
+            .is_some_and(|t| matches!(t.lower().as_ref(), "a" | "an" | "the"));
     starts
         && after
             .iter()
@@ -195,7 +195,7 @@ pub(super) fn quoted_mention(
     let before = open.checked_sub(1).and_then(|p| toks.get(p));
     let labelled = before.is_some_and(|t| {
         matches!(
-            t.lower().as_str(),
+            t.lower().as_ref(),
             "entitled" | "called" | "named" | "titled"
         )
     });

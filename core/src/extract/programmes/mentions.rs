@@ -97,7 +97,7 @@ pub(super) fn cap_run_start(toks: &[Tok], i: usize, through_connectors: bool) ->
 pub(super) fn skip_leading(toks: &[Tok], mut first: usize, end: usize, keep: usize) -> usize {
     while first + keep < end {
         let Some(t) = toks.get(first) else { break };
-        let function = lists().function_words.contains(&t.lower()) || t.is_connector();
+        let function = lists().function_words.contains(t.lower().as_ref()) || t.is_connector();
         let owner = t.is_acronym() && is_excluded(t.text) && !lists().keep_prefix.contains(t.text);
         if !(function || owner) {
             break;
@@ -150,7 +150,7 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         let place_in = t.text == "in"
             && k.checked_sub(1)
                 .and_then(|p| toks.get(p))
-                .is_none_or(|p| !lists().in_after.contains(&p.lower()))
+                .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
             && !region_at(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
         // capitalised items that ends with `and` + capitalised words.
@@ -306,7 +306,7 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         while k + 1 < j - 1
             && toks
                 .get(k)
-                .is_some_and(|t| lists().function_words.contains(&t.lower()))
+                .is_some_and(|t| lists().function_words.contains(t.lower().as_ref()))
         {
             k += 1;
         }
@@ -314,8 +314,8 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
             group.iter().all(|t| {
                 let lower = t.lower();
                 !t.is_acronym()
-                    && !lists().owners.contains(&lower)
-                    && !lists().function_words.contains(&lower)
+                    && !lists().owners.contains(lower.as_ref())
+                    && !lists().function_words.contains(lower.as_ref())
             })
         });
         if !plain {
@@ -325,7 +325,7 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         let opened = k
             .checked_sub(1)
             .and_then(|p| toks.get(p))
-            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_str()));
+            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_ref()));
         if opened {
             start = k;
         }
@@ -345,16 +345,17 @@ pub(super) fn weak_head_signal(toks: &[Tok], first: usize, last: usize) -> bool 
     let national = toks.get(first).is_some_and(|t| t.text == "National");
     let at = |k: Option<usize>| k.and_then(|k| toks.get(k)).map(Tok::lower);
     let mut before = first.checked_sub(1);
-    if at(before).is_some_and(|w| matches!(w.as_str(), "the" | "its" | "their" | "a")) {
+    if at(before).is_some_and(|w| matches!(w.as_ref(), "the" | "its" | "their" | "a")) {
         before = before.and_then(|b| b.checked_sub(1));
     }
-    let verb = at(before).is_some_and(|w| l.signal_before.contains(&w));
+    let verb = at(before).is_some_and(|w| l.signal_before.contains(w.as_ref()));
     let of_noun = at(before).as_deref() == Some("of")
-        && at(before.and_then(|b| b.checked_sub(1))).is_some_and(|w| l.signal_of.contains(&w));
+        && at(before.and_then(|b| b.checked_sub(1)))
+            .is_some_and(|w| l.signal_of.contains(w.as_ref()));
     let mut after = false;
     if !toks.get(last).is_some_and(|t| t.sentence_end) {
         for t in toks.iter().skip(last + 1).take(SIGNAL_AFTER_REACH) {
-            if t.is_word() && l.signal_after.contains(&t.lower()) {
+            if t.is_word() && l.signal_after.contains(t.lower().as_ref()) {
                 after = true;
                 break;
             }
@@ -377,7 +378,7 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let run_text = s.get(run.first()?.start..run.last()?.end)?;
     let owner = run
         .iter()
-        .any(|t| lists().owners.contains(&t.lower()) || is_excluded(t.text));
+        .any(|t| lists().owners.contains(t.lower().as_ref()) || is_excluded(t.text));
     if is_hint(run_text) && run.len() == 1 && run.first()?.is_acronym() {
         let mut m = mention(s, toks, first, i - 1)?;
         m.acronym = Some(m.name.clone());

@@ -2,6 +2,8 @@
 //! the programme finder reads them: words, brackets, quotes, dashes and
 //! breaks, with sentence stops and possessives folded into the word before.
 
+use std::borrow::Cow;
+
 use super::lists::lists;
 use crate::extract::tokens;
 
@@ -40,8 +42,17 @@ impl<'a> Tok<'a> {
         }
     }
 
-    pub(super) fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// Lowercase; borrowed when the text is ASCII without capitals (most words).
+    pub(super) fn lower(&self) -> Cow<'a, str> {
+        if self
+            .text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(self.text)
+        } else {
+            Cow::Owned(self.text.to_lowercase())
+        }
     }
 
     pub(super) fn is_word(&self) -> bool {
@@ -67,21 +78,21 @@ impl<'a> Tok<'a> {
     }
 
     pub(super) fn is_connector(&self) -> bool {
-        self.is_word() && !self.is_cap() && lists().connectors.contains(&self.lower())
+        self.is_word() && !self.is_cap() && lists().connectors.contains(self.lower().as_ref())
     }
 
     /// A head noun, strong (`Programme`) or weak (`Framework`, see [`Tok::is_weak_head`]).
     pub(super) fn is_head(&self) -> bool {
         self.is_word() && {
             let lower = self.lower();
-            lists().heads.contains(&lower) || lists().weak_heads.contains(&lower)
+            lists().heads.contains(lower.as_ref()) || lists().weak_heads.contains(lower.as_ref())
         }
     }
 
     /// `Framework`, `Roadmap`, `Contract`: a head that makes a name a
     /// programme only with a signal that it runs, is funded or adopted.
     pub(super) fn is_weak_head(&self) -> bool {
-        self.is_word() && lists().weak_heads.contains(&self.lower())
+        self.is_word() && lists().weak_heads.contains(self.lower().as_ref())
     }
 
     /// `II`, `IV`, `V`: a roman numeral that may end a name after its head
