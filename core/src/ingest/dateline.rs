@@ -880,20 +880,7 @@ mod tests {
                 "No date here.",
             ),
         ];
-        for (text, raw, city, country, date, body0) in cases {
-            let mut diags = Vec::new();
-            let r = resolve(&doc(&[text, "Second paragraph."]), &mut diags);
-            if city.is_none() && date.is_none() {
-                assert!(r.dateline.is_none(), "{text}: {:?}", r.dateline);
-                continue;
-            }
-            let d = r.dateline.unwrap_or_else(|| panic!("{text}: no dateline"));
-            assert_eq!(d.raw, *raw, "{text}");
-            assert_eq!(d.city.as_deref(), *city, "{text}");
-            assert_eq!(d.country.as_deref(), *country, "{text}");
-            assert_eq!(r.date.map(|d| d.to_string()).as_deref(), *date, "{text}");
-            assert!(r.body[0].starts_with(body0), "{text}: {:?}", r.body[0]);
-        }
+        check_cases(cases);
     }
 
     /// Runs `every_dateline_form`'s checks over `cases`.

@@ -179,6 +179,23 @@ mod tests {
     /// (input, (year, month, day) or no date, bytes taken)
     type DateCase = (&'static str, Option<(Option<i32>, u8, u8)>, usize);
 
+    /// `got` is the date `want` (year, month, day), `len` bytes long, or none.
+    fn check_date(
+        input: &str,
+        got: Option<(WrittenDate, usize)>,
+        want: Option<(Option<i32>, u8, u8)>,
+        len: usize,
+    ) {
+        match want {
+            None => assert!(got.is_none(), "{input}: {got:?}"),
+            Some((y, m, d)) => {
+                let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
+                assert_eq!((date.year, date.month, date.day), (y, m, d), "{input}");
+                assert_eq!(n, len, "{input}");
+            }
+        }
+    }
+
     #[test]
     fn written_dates_at_start() {
         let cases: &[DateCase] = &[
@@ -200,15 +217,7 @@ mod tests {
             ("", None, 0),
         ];
         for (input, want, len) in cases {
-            let got = date_at_start(input);
-            match want {
-                None => assert!(got.is_none(), "{input}: {got:?}"),
-                Some((y, m, d)) => {
-                    let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
-                    assert_eq!((date.year, date.month, date.day), (*y, *m, *d), "{input}");
-                    assert_eq!(n, *len, "{input}");
-                }
-            }
+            check_date(input, date_at_start(input), *want, *len);
         }
     }
 
@@ -267,15 +276,7 @@ mod tests {
             ("1.5 million", DayFirst, None, 0),
         ];
         for (input, order, want, len) in cases {
-            let got = date_at_start_ordered(input, *order);
-            match want {
-                None => assert!(got.is_none(), "{input}: {got:?}"),
-                Some((y, m, d)) => {
-                    let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
-                    assert_eq!((date.year, date.month, date.day), (*y, *m, *d), "{input}");
-                    assert_eq!(n, *len, "{input}");
-                }
-            }
+            check_date(input, date_at_start_ordered(input, *order), *want, *len);
         }
     }
 
