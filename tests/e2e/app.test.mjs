@@ -57,6 +57,8 @@ test('list → detail → reload the deep link → back', async () => {
   assert.equal(response.status(), 404, 'the test server is a plain static host');
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   assert.equal(page.url(), detailUrl);
+  // The heading comes from list.bin; the text follows with its chunk file.
+  await page.locator('.release-body p').first().waitFor();
   assert.equal(await page.locator('.release-body p').count(), paragraphs.length);
 
   await page.goBack();
