@@ -29,6 +29,14 @@ previous_dir="${TRUNK_DIST_DIR:-}/data"
 if [ -n "${TRUNK_DIST_DIR:-}" ] && [ -d "$previous_dir" ]; then
   source_args+=(--previous "$previous_dir")
 fi
+# Each file's extracted records are kept in the build cache (keyed by its
+# path and bytes, and by the build of dateline): a rebuild extracts only new
+# and changed files. DATELINE_CACHE moves it; outside dist/, never deployed.
+if [ -z "${DATELINE_RECORDS:-}" ]; then
+  cache="${DATELINE_CACHE:-$ROOT/target/dateline-build.cache}"
+  mkdir -p "$(dirname "$cache")"
+  source_args+=(--cache "$cache")
+fi
 profile_args=()
 if [ "${TRUNK_PROFILE:-debug}" = release ]; then profile_args=(--release); fi
 cargo run --quiet "${profile_args[@]}" -p dateline-core --bin dateline -- pack "${source_args[@]}" \

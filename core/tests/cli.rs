@@ -700,3 +700,110 @@ fn pack_writes_robots_and_a_sitemap_for_an_absolute_site_url() {
 fn read_in(dir: &TempDir, name: &str) -> String {
     std::fs::read_to_string(dir.0.join(name)).unwrap_or_default()
 }
+
+/// Every file of a packed data folder, by relative path.
+fn data_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read data folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("inside")
+                    .display()
+                    .to_string();
+                files.insert(rel, std::fs::read(&path).expect("read file"));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_build_cache_reuses_unchanged_files_and_never_changes_the_output() {
+    let dir = TempDir::new("cache");
+    let seed = std::fs::read(Path::new(&releases_dir()).join("000_34e2bc8e785f3bd9.txt"))
+        .expect("seed release");
+    dir.write("in/a.txt", &seed);
+    dir.write(
+        "in/b.md",
+        b"---\ndate: 2020-02-03\n---\n# Ministers meet in Nairobi\n\nNAIROBI, 3 February 2020 - Kenya and UNODC met.\n",
+    );
+    let pack_reporting = |out: &str, cache: Option<&str>| {
+        let mut args = vec!["pack", "in", "--out", out];
+        if let Some(c) = cache {
+            args.extend(["--cache", c]);
+        }
+        let o = dateline_in(&dir, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        (data_files(&dir.0.join(out)), stderr(&o))
+    };
+    let pack = |out: &str, cache: Option<&str>| pack_reporting(out, cache).0;
+    let cached_line = |key_count: usize| {
+        let text = read_in(&dir, "build.cache");
+        assert!(text.starts_with("dateline-cache 1 "), "{text:.40}");
+        assert_eq!(text.lines().count(), 1 + key_count, "one line per file");
+        text
+    };
+
+    let (cold, said) = pack_reporting("cold", Some("build.cache"));
+    assert!(said.contains("0 of 2 files from the build cache"), "{said}");
+    let first = cached_line(2);
+    // Nothing changed: the cache is used, written again the same, and the
+    // output is byte for byte the output of a build without it.
+    let (warm, said) = pack_reporting("warm", Some("build.cache"));
+    assert!(said.contains("2 of 2 files from the build cache"), "{said}");
+    assert_eq!(read_in(&dir, "build.cache"), first);
+    assert_eq!(cold, warm);
+    assert_eq!(cold, pack("plain", None));
+
+    // A changed file is extracted again; a removed file leaves the cache.
+    dir.write(
+        "in/b.md",
+        b"---\ndate: 2020-02-04\n---\n# Ministers meet in Mombasa\n\nMOMBASA, 4 February 2020 - Kenya and UNODC met.\n",
+    );
+    let (changed, said) = pack_reporting("changed", Some("build.cache"));
+    assert!(said.contains("1 of 2 files from the build cache"), "{said}");
+    assert_eq!(changed, pack("changed-plain", None));
+    assert_ne!(changed, cold);
+    std::fs::remove_file(dir.0.join("in/a.txt")).expect("remove");
+    pack("removed", Some("build.cache"));
+    cached_line(1);
+
+    // A damaged entry is a warning naming the cache's line; the build goes on
+    // and still matches a build without the cache.
+    let damaged = read_in(&dir, "build.cache").replace("\t[", "\t[{\"oops\":");
+    dir.write("build.cache", damaged.as_bytes());
+    let o = dateline_in(
+        &dir,
+        &["pack", "in", "--out", "again", "--cache", "build.cache"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("build.cache:2: warning: expected the releases of one file as JSON"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(data_files(&dir.0.join("again")), pack("again-plain", None));
+
+    // A cache from another build of dateline is not used, and not an error.
+    let other = read_in(&dir, "build.cache").replacen("dateline-cache 1 ", "dateline-cache 1 0", 1);
+    dir.write("build.cache", other.as_bytes());
+    assert_eq!(
+        pack("other", Some("build.cache")),
+        pack("other-plain", None)
+    );
+
+    // A cache inside an input folder would be read as a release: refused.
+    let o = dateline_in(&dir, &["pack", "in", "--out", "x", "--cache", "in/c.json"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = dateline_in(
+        &dir,
+        &["pack", "--records", "r.json", "--out", "x", "--cache", "c"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -7,6 +7,12 @@
 
 #[path = "dateline/args.rs"]
 mod args;
+
+// Extraction allocates many small strings: mimalloc makes ingest faster than
+// the system allocator (measured in BENCHMARKS.md, "Build").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "dateline/stats.rs"]
 mod stats;
 
@@ -14,6 +20,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dateline_core::ingest::cache::{self, Cache};
 use dateline_core::ingest::corpus::{self, Corpus};
 use dateline_core::ingest::ids::Previous;
 use dateline_core::ingest::{Diagnostic, IngestError, Severity};
@@ -45,7 +52,7 @@ USAGE:
         Write the Atom feed of the newest releases; links are URL + release/ID.
         URL is an absolute http(s) URL; --out - writes to standard output.
     dateline pack PATHS... --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
-                  [--previous DIR]
+                  [--previous DIR] [--cache FILE]
     dateline pack --records FILE.json --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
         Write the data folder the app downloads: list.bin, index.bin,
         positions.bin and r/N.json (full records, 64 per file), replacing
@@ -57,7 +64,10 @@ USAGE:
         writes robots.txt there and, when --base is an absolute URL,
         sitemap.xml (an index of sitemap-N.xml past 50,000 URLs). --previous DIR
         (an earlier build's data folder, possibly DIR itself) keeps the id
-        each release had there.
+        each release had there. --cache FILE keeps each file's extracted
+        records, keyed by a hash of its path and bytes: a rebuild extracts
+        only new and changed files (FILE is rewritten with the current
+        files; a cache from another build of dateline is ignored).
     dateline --help | --version
 
 PATHS are files or folders (walked recursively, symbolic links followed,
@@ -121,7 +131,8 @@ fn run(command: Command) -> ExitCode {
             feed,
             sitemap,
             previous,
-        } => run_pack(source, &out, feed, sitemap, previous.as_deref()),
+            cache,
+        } => run_pack(source, &out, feed, sitemap, previous.as_deref(), cache),
         Command::Feed { paths, base, out } => run_feed(&paths, &base, &out),
     }
 }
@@ -145,7 +156,7 @@ fn write_sitemap(releases: &[Release], dir: &Path, base: &str) -> std::io::Resul
 }
 
 fn run_feed(paths: &[PathBuf], base: &str, out: &Path) -> ExitCode {
-    let corpus = load(paths, None);
+    let corpus = load(paths, None, None);
     print_diagnostics(&corpus.diagnostics);
     if corpus.rejected > 0 {
         return rejected(corpus.rejected);
@@ -204,6 +215,7 @@ fn run_pack(
     feed: Option<(PathBuf, String)>,
     sitemap: Option<(PathBuf, String)>,
     previous: Option<&Path>,
+    cache: Option<PathBuf>,
 ) -> ExitCode {
     let previous = match previous.map(previous_build).transpose() {
         Ok(p) => p,
@@ -211,8 +223,19 @@ fn run_pack(
     };
     let releases = match source {
         PackSource::Paths(paths) => {
-            let corpus = load(&paths, previous.as_ref());
+            let cache = match cache.map(|file| build_cache(&file)).transpose() {
+                Ok(cache) => cache,
+                Err(code) => return code,
+            };
+            let corpus = load(&paths, previous.as_ref(), cache.as_ref());
             print_diagnostics(&corpus.diagnostics);
+            if cache.is_some() {
+                eprintln!(
+                    "dateline: {} of {} from the build cache",
+                    corpus.cached,
+                    plural(corpus.files, "file", "files")
+                );
+            }
             if corpus.rejected > 0 {
                 return rejected(corpus.rejected);
             }
@@ -270,6 +293,21 @@ fn run_pack(
     }
 }
 
+/// The build cache at `file`, for the extractors of this very binary.
+fn build_cache(file: &Path) -> Result<Cache, ExitCode> {
+    let exe = std::env::current_exe().and_then(|exe| cache::fingerprint_of(&exe));
+    match exe {
+        Ok(fingerprint) => Ok(Cache {
+            path: file.to_path_buf(),
+            fingerprint,
+        }),
+        Err(e) => {
+            eprintln!("dateline: error: cannot read its own binary to key the cache: {e}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 /// Records as `dateline ingest --json` prints them; a mistake names its line.
 fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
     let shown = file.display().to_string();
@@ -310,7 +348,7 @@ fn write_pack(packed: &dateline_core::pack::Packed, out: &Path) -> std::io::Resu
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
-    let corpus = load(paths, None);
+    let corpus = load(paths, None, None);
     print_diagnostics(&corpus.diagnostics);
     let written = if json {
         write_json(&corpus.releases, pretty)
@@ -357,7 +395,7 @@ fn run_check(paths: &[PathBuf], previous: Option<&Path>, strict: bool) -> ExitCo
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut corpus = load(paths, None);
+    let mut corpus = load(paths, None, None);
     if let Some(previous) = &previous {
         let severity = if strict {
             Severity::Error
@@ -425,7 +463,7 @@ fn count_severity(diagnostics: &[Diagnostic], severity: Severity) -> usize {
 }
 
 fn run_stats(paths: &[PathBuf]) -> ExitCode {
-    let corpus = load(paths, None);
+    let corpus = load(paths, None, None);
     print_diagnostics(&corpus.diagnostics);
     let _ = std::io::stdout()
         .lock()
@@ -484,10 +522,10 @@ fn exit_status(ok: bool) -> ExitCode {
 
 /// Ingests `paths`, with a progress line on stderr every `PROGRESS_EVERY`
 /// files when the corpus is large or stderr is a terminal.
-fn load(paths: &[PathBuf], previous: Option<&Previous>) -> Corpus {
+fn load(paths: &[PathBuf], previous: Option<&Previous>, cache: Option<&Cache>) -> Corpus {
     let inputs = corpus::collect(paths);
     let show_progress = inputs.files.len() > PROGRESS_EVERY || std::io::stderr().is_terminal();
-    corpus::ingest_inputs(inputs, previous, &mut |done, total| {
+    corpus::ingest_inputs(inputs, previous, cache, &|done, total| {
         if show_progress && done % PROGRESS_EVERY == 0 {
             eprintln!("dateline: {done} / {total} files");
         }

@@ -18,6 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use super::cache::{Cache, FileResult};
 use super::ids::{self, Previous};
 use super::read::{too_large, Format, MAX_FILE_BYTES, RELEASE_EXTENSIONS};
 use super::{ingest_bytes, Diagnostic, IngestError, Ingested, Severity};
@@ -34,6 +35,10 @@ pub struct Corpus {
     pub origins: Vec<Origin>,
     /// Files skipped as not releases, by the path shown in messages.
     pub skipped: Vec<String>,
+    /// Release files found (read, from the cache, or rejected).
+    pub files: usize,
+    /// Files whose records came from the build cache.
+    pub cached: usize,
 }
 
 /// Where a release was read: the file as the user named it, and its line.
@@ -327,16 +332,20 @@ fn io_error(path: &Path, e: &std::io::Error) -> IngestError {
 /// result; the rest are kept, with unique ids. A path that cannot be read does
 /// not stop the others.
 pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
-    ingest_inputs(collect(paths), None, &mut |_, _| {})
+    ingest_inputs(collect(paths), None, None, &|_, _| {})
 }
 
-/// Ingests the files found by [`collect`]; `previous` keeps the ids of a
-/// previous build; `progress(done, total)` is called after each file.
+/// Ingests the files found by [`collect`] on every core (rayon), in input
+/// order; `previous` keeps the ids of a previous build; with a `cache`, files
+/// whose source and bytes are unchanged are not extracted again;
+/// `progress(done, total)` is called as files finish, from any thread.
 pub fn ingest_inputs(
     inputs: Inputs,
     previous: Option<&Previous>,
-    progress: &mut dyn FnMut(usize, usize),
+    cache: Option<&Cache>,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Corpus {
+    use rayon::prelude::*;
     let mut corpus = Corpus {
         diagnostics: inputs.diagnostics,
         rejected: inputs.unreadable,
@@ -344,9 +353,31 @@ pub fn ingest_inputs(
         ..Corpus::default()
     };
     let total = inputs.files.len();
-    for (done, file) in inputs.files.iter().enumerate() {
-        add_file(&mut corpus, file);
-        progress(done + 1, total);
+    corpus.files = total;
+    let ingest = |file: &InputFile| ingest_file(&file.path, &file.source);
+    let results = match cache {
+        Some(cache) => {
+            let run = cache.run(&inputs.files, &ingest, progress);
+            corpus.diagnostics.extend(run.warnings);
+            corpus.cached = run.hits;
+            run.results
+        }
+        None => {
+            let done = std::sync::atomic::AtomicUsize::new(0);
+            inputs
+                .files
+                .par_iter()
+                .map(|file| {
+                    let result = ingest(file);
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress(n, total);
+                    result
+                })
+                .collect()
+        }
+    };
+    for (file, result) in inputs.files.iter().zip(results) {
+        add_result(&mut corpus, file, result);
     }
     assign_ids(&mut corpus, previous);
     corpus
@@ -354,13 +385,18 @@ pub fn ingest_inputs(
 
 /// Reads and ingests one file into `corpus`, recording its warnings or its error.
 pub fn add_file(corpus: &mut Corpus, file: &InputFile) {
+    add_result(corpus, file, ingest_file(&file.path, &file.source));
+}
+
+/// Adds one file's result to `corpus`: its releases and warnings, or its error.
+fn add_result(corpus: &mut Corpus, file: &InputFile, result: FileResult) {
     let shown = |mut d: Diagnostic| {
         if d.file == file.source {
             d.file = file.display.clone();
         }
         d
     };
-    match ingest_file(&file.path, &file.source) {
+    match result {
         Ok(items) => {
             for Ingested {
                 release,

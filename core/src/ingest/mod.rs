@@ -1,6 +1,7 @@
 //! From files to records: read (text, Markdown, JSON), split the dateline,
 //! run the extractors, assign ids.
 
+pub mod cache;
 pub mod corpus;
 pub mod dateline;
 pub mod dates;
@@ -26,8 +27,9 @@ pub struct IngestError {
     pub message: String,
 }
 
-/// A release together with the diagnostics (warnings) met while building it.
-#[derive(Debug, Clone)]
+/// A release together with the diagnostics (warnings) met while building it
+/// (serialised in the build cache, `cache`).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Ingested {
     pub release: Release,
     pub diagnostics: Vec<Diagnostic>,

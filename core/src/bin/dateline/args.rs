@@ -59,6 +59,8 @@ pub enum Command {
         /// (folder for sitemap.xml and robots.txt, base URL)
         sitemap: Option<(PathBuf, String)>,
         previous: Option<PathBuf>,
+        /// The build cache file (`--cache`).
+        cache: Option<PathBuf>,
     },
 }
 
@@ -199,7 +201,7 @@ fn parse_feed(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
 fn parse_pack(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
     let mut paths = Vec::new();
     let (mut records, mut out, mut feed, mut base, mut previous) = (None, None, None, None, None);
-    let mut sitemap = None;
+    let (mut sitemap, mut cache) = (None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             a if is_help(&a) => return Ok(Command::Help),
@@ -209,9 +211,15 @@ fn parse_pack(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
             Long("sitemap") => sitemap = Some(PathBuf::from(parser.value()?)),
             Long("base") => base = Some(parser.value()?.string()?),
             Long("previous") => previous = Some(PathBuf::from(parser.value()?)),
+            Long("cache") => cache = Some(PathBuf::from(parser.value()?)),
             Value(path) => paths.push(PathBuf::from(path)),
             other => return Err(other.unexpected().into()),
         }
+    }
+    if cache.is_some() && records.is_some() {
+        return Err(UsageError(
+            "--cache goes with PATHS: --records are already ingested".into(),
+        ));
     }
     let source = match (records, paths.is_empty()) {
         (Some(file), true) => PackSource::Records(file),
@@ -243,6 +251,7 @@ fn parse_pack(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
         feed,
         sitemap,
         previous,
+        cache,
     })
 }
 
@@ -274,9 +283,13 @@ fn check_outputs(command: &Command) -> Result<(), UsageError> {
             out,
             feed,
             sitemap,
+            cache,
             ..
         } => {
             let mut outputs = vec![("--out", out.as_path())];
+            if let Some(file) = cache {
+                outputs.push(("--cache", file.as_path()));
+            }
             if let Some((file, _)) = feed {
                 outputs.push(("--feed", file.as_path()));
             }
@@ -370,6 +383,7 @@ mod tests {
                 feed: Some((f, b)),
                 sitemap: None,
                 previous: Some(old),
+                ..
             }) => {
                 assert_eq!(p, [PathBuf::from("a")]);
                 assert_eq!(

@@ -1,0 +1,242 @@
+//! The build cache: each file's ingest result, keyed by a hash of its source
+//! and bytes, so that a rebuild extracts only the files that changed.
+//!
+//! One file of lines: a header `dateline-cache <version> <fingerprint>`, then
+//! per file `<key: 32 hex digits>\t<its releases as JSON>`. The fingerprint
+//! names the build of the extractors (the CLI passes a hash of its own
+//! binary): a cache written by another build is ignored as a whole. Files
+//! that were rejected are not cached, so their errors are reported on every
+//! build. A cache that cannot be read or written never fails a build: the
+//! files are ingested afresh and a warning says why.
+//!
+//! The old cache is streamed once and the new one written beside it, then
+//! renamed over it: memory holds the records being built, never the cache.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::corpus::InputFile;
+use super::{Diagnostic, IngestError, Ingested};
+
+const HEADER: &str = "dateline-cache";
+/// Bump when the line layout changes.
+const VERSION: u32 = 1;
+
+/// One file's result: its releases, or why it was rejected.
+pub type FileResult = Result<Vec<Ingested>, IngestError>;
+
+/// A build cache at `path`, valid for the extractors named by `fingerprint`.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    pub path: PathBuf,
+    pub fingerprint: String,
+}
+
+/// What a cached run did: the results in input order, how many files came
+/// from the cache, and the problems met with the cache itself.
+#[derive(Debug, Default)]
+pub struct CachedRun {
+    pub results: Vec<FileResult>,
+    pub hits: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The cache key of a file: its record's `source` and its bytes.
+pub fn key(source: &str, bytes: &[u8]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(source.as_bytes());
+    h.update(&[0]);
+    h.update(bytes);
+    h.digest128()
+}
+
+impl Cache {
+    /// Every file's result: from the cache when its key is there, from
+    /// `ingest(file)` (run on every core) otherwise; then the cache is
+    /// rewritten with exactly the current files. `progress(done, total)` is
+    /// called as files finish, from any thread.
+    pub fn run(
+        &self,
+        files: &[InputFile],
+        ingest: &(dyn Fn(&InputFile) -> FileResult + Sync),
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> CachedRun {
+        let total = files.len();
+        let done = AtomicUsize::new(0);
+        let keys: Vec<Option<u128>> = files
+            .par_iter()
+            .map(|f| std::fs::read(&f.path).ok().map(|b| key(&f.source, &b)))
+            .collect();
+        let mut wanted: HashMap<u128, Vec<usize>> = HashMap::with_capacity(total);
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(k) = k {
+                wanted.entry(*k).or_default().push(i);
+            }
+        }
+        let mut run = CachedRun::default();
+        let mut slots: Vec<Option<FileResult>> = (0..total).map(|_| None).collect();
+        let tmp = self.path.with_extension("new");
+        let mut out = match std::fs::File::create(&tmp) {
+            Ok(f) => Some(BufWriter::new(f)),
+            Err(e) => {
+                run.warnings
+                    .push(self.warning(0, format!("cannot write the cache: {e}")));
+                None
+            }
+        };
+        let write = |out: &mut Option<BufWriter<std::fs::File>>, line: &str| {
+            if let Some(w) = out {
+                if w.write_all(line.as_bytes())
+                    .and_then(|_| w.write_all(b"\n"))
+                    .is_err()
+                {
+                    *out = None;
+                }
+            }
+        };
+        write(
+            &mut out,
+            &format!("{HEADER} {VERSION} {}", self.fingerprint),
+        );
+        self.reuse(&wanted, &mut slots, &mut run, &mut |line| {
+            write(&mut out, line)
+        });
+        run.hits = slots.iter().filter(|s| s.is_some()).count();
+        done.fetch_add(run.hits, Ordering::Relaxed);
+        if run.hits > 0 {
+            progress(run.hits, total);
+        }
+        // The rest, on every core; each result's line is made on its thread.
+        let fresh: Vec<(usize, FileResult, Option<String>)> = slots
+            .par_iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_none())
+            .map(|(i, _)| {
+                let file = &files[i];
+                let result = ingest(file);
+                let line = match (&result, keys[i]) {
+                    (Ok(items), Some(k)) => serde_json::to_string(items)
+                        .ok()
+                        .map(|json| format!("{k:032x}\t{json}")),
+                    _ => None,
+                };
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                (i, result, line)
+            })
+            .collect();
+        let mut written = std::collections::HashSet::new();
+        for (i, result, line) in fresh {
+            if let (Some(line), Some(k)) = (line, keys[i]) {
+                if written.insert(k) {
+                    write(&mut out, &line);
+                }
+            }
+            slots[i] = Some(result);
+        }
+        let finished = out.map(|w| w.into_inner().map_err(|e| e.into_error()));
+        match finished {
+            Some(Ok(file)) => {
+                if let Err(e) = file
+                    .sync_all()
+                    .and_then(|_| std::fs::rename(&tmp, &self.path))
+                {
+                    run.warnings
+                        .push(self.warning(0, format!("cannot write the cache: {e}")));
+                }
+            }
+            Some(Err(e)) => {
+                run.warnings
+                    .push(self.warning(0, format!("cannot write the cache: {e}")));
+                let _ = std::fs::remove_file(&tmp);
+            }
+            None => {
+                let _ = std::fs::remove_file(&tmp);
+            }
+        }
+        run.results = slots
+            .into_iter()
+            .map(|s| s.unwrap_or_else(|| Ok(Vec::new())))
+            .collect();
+        run
+    }
+
+    /// Streams the old cache: each wanted entry fills its files' slots and is
+    /// copied, as it is, into the new cache.
+    fn reuse(
+        &self,
+        wanted: &HashMap<u128, Vec<usize>>,
+        slots: &mut [Option<FileResult>],
+        run: &mut CachedRun,
+        copy: &mut dyn FnMut(&str),
+    ) {
+        let Ok(file) = std::fs::File::open(&self.path) else {
+            return; // No cache yet: every file is new.
+        };
+        let mut lines = BufReader::new(file).lines();
+        let expected = format!("{HEADER} {VERSION} {}", self.fingerprint);
+        match lines.next() {
+            Some(Ok(header)) if header == expected => {}
+            // Another build of the extractors, or not a cache: start afresh.
+            _ => return,
+        }
+        for (n, line) in lines.enumerate() {
+            let line_no = n + 2;
+            let line = match line {
+                Ok(line) => line,
+                Err(e) => {
+                    run.warnings
+                        .push(self.warning(line_no, format!("cannot read the cache: {e}")));
+                    return;
+                }
+            };
+            let Some((key, json)) = parse_line(&line) else {
+                run.warnings.push(self.warning(
+                    line_no,
+                    "expected a cache entry (32 hex digits, a tab, JSON): ignored",
+                ));
+                continue;
+            };
+            let Some(indexes) = wanted.get(&key) else {
+                continue; // A file that is gone or changed.
+            };
+            if indexes.iter().all(|&i| slots[i].is_some()) {
+                continue; // Twice in the cache: the first is kept.
+            }
+            match serde_json::from_str::<Vec<Ingested>>(json) {
+                Ok(items) => {
+                    copy(&line);
+                    for &i in indexes {
+                        slots[i] = Some(Ok(items.clone()));
+                    }
+                }
+                Err(e) => run.warnings.push(self.warning(
+                    line_no,
+                    format!("expected the releases of one file as JSON: {e}: ingested afresh"),
+                )),
+            }
+        }
+    }
+
+    fn warning(&self, line: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path.display().to_string(), line, message)
+    }
+}
+
+fn parse_line(line: &str) -> Option<(u128, &str)> {
+    let (key, json) = line.split_once('\t')?;
+    if key.len() != 32 {
+        return None;
+    }
+    Some((u128::from_str_radix(key, 16).ok()?, json))
+}
+
+/// The fingerprint of a build: a hash of the file at `exe` (the running
+/// binary), so that any change to the extractors invalidates the cache.
+pub fn fingerprint_of(exe: &Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(exe)?;
+    Ok(format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes)))
+}
