@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Build (pack) throughput and the incremental rebuild: generate a synthetic
+# corpus, then time `dateline pack` (release build) cold, with the build
+# cache, and after adding releases, next to the read floor (`cat`) and,
+# when BENCH_BASE names an older build of dateline, that build, in the same run.
+#
+#   scripts/bench-build.sh                     # 100,000 releases
+#   BENCH_COUNT=20000 scripts/bench-build.sh   # quicker
+#   BENCH_ADD=100 BENCH_BASE=/path/to/old/dateline scripts/bench-build.sh
+#
+# Prints wall and CPU seconds, MB/s and peak memory (GNU time) per step.
+set -euo pipefail
+
+COUNT="${BENCH_COUNT:-100000}"
+ADD="${BENCH_ADD:-100}"
+SEED="${BENCH_SEED:-1}"
+cd "$(dirname "$0")/.."
+
+cargo build --release -q -p dateline-core --bin dateline
+BIN="$(pwd)/target/release/dateline"
+WORK="${BENCH_WORK:-$(mktemp -d -t dateline-build.XXXXXX)}"
+[ -n "${BENCH_WORK:-}" ] || trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK"
+
+# The corpus: COUNT releases, and ADD more (another seed) to add later.
+if [ ! -d "$WORK/corpus" ]; then
+  "$BIN" generate --count "$COUNT" --seed "$SEED" --out "$WORK/corpus" 2>/dev/null
+fi
+rm -rf "$WORK/more"
+"$BIN" generate --count "$ADD" --seed "$((SEED + 1000))" --out "$WORK/more" 2>/dev/null
+BYTES=$(find "$WORK/corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "corpus: $COUNT releases, $(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1e6}') MB (seed $SEED); $(nproc) cores; adding $ADD"
+
+# step NAME COMMAND...: wall, user+sys, MB/s of the corpus, peak RSS.
+step() {
+  local name="$1"
+  shift
+  local t
+  t=$(mktemp)
+  /usr/bin/time -f '%e %U %S %M' -o "$t" "$@" >/dev/null 2>&1 || { echo "$name: failed"; cat "$t"; return 1; }
+  awk -v n="$name" -v b="$BYTES" '{printf "%-44s %8.2f s wall %8.2f s cpu %8.1f MB/s %7.0f MB peak\n", n, $1, $2 + $3, b / 1e6 / $1, $4 / 1024}' "$t"
+  rm -f "$t"
+}
+
+step "cat (read floor)" bash -c "find '$WORK/corpus' -type f -print0 | xargs -0 cat"
+if [ -n "${BENCH_BASE:-}" ]; then
+  step "pack, BENCH_BASE ($(basename "$BENCH_BASE"))" "$BENCH_BASE" pack "$WORK/corpus" --out "$WORK/base-out"
+fi
+step "pack, no cache" "$BIN" pack "$WORK/corpus" --out "$WORK/out"
+rm -f "$WORK/build.cache"
+step "pack --cache, cold (writes the cache)" "$BIN" pack "$WORK/corpus" --out "$WORK/out" --cache "$WORK/build.cache"
+step "pack --cache, nothing changed" "$BIN" pack "$WORK/corpus" --out "$WORK/out" --cache "$WORK/build.cache"
+# ADD new releases in a sub-folder of the corpus, rebuilt with the same cache.
+rm -rf "$WORK/corpus/added"
+cp -r "$WORK/more" "$WORK/corpus/added"
+step "pack --cache, $ADD releases added" "$BIN" pack "$WORK/corpus" --out "$WORK/out" --cache "$WORK/build.cache"
+rm -rf "$WORK/corpus/added"
