@@ -218,6 +218,13 @@ impl Lexicon {
             return false;
         }
         let key = norm(w);
+        // `Partnerships`, `Operations`: plural and abstract nouns, never names.
+        let noun = ["tions", "ments", "ships", "ship", "ities", "ness"]
+            .iter()
+            .any(|s| key.len() > s.len() + 2 && key.ends_with(s));
+        if noun {
+            return false;
+        }
         let post_nominal =
             self.honorifics.get(&key) == Some(&Honorific::PostNominal) && is_capitalised_word(w);
         let listed = self.honorifics.contains_key(&key) && !post_nominal
