@@ -13,31 +13,61 @@
 //! sources found. One pass over the words; each cue reads a bounded number of
 //! words around it.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
 
-/// The cue phrases, as folded word keys.
+/// Phrases as folded word keys, by their first word: a word that begins none
+/// is rejected with one lookup.
 #[derive(Default)]
+pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>>);
+
+/// The cue phrases.
 pub(super) struct Cues {
-    lists: Vec<Vec<String>>,
-    nouns: Vec<Vec<String>>,
-    roles: Vec<Vec<String>>,
+    lists: Phrases,
+    nouns: Phrases,
+    roles: Phrases,
+    /// First words of every list and role cue, and the articles that open a
+    /// noun cue: most words are none, and are passed over with one lookup.
+    openers: HashSet<String>,
+    /// First bytes of the openers.
+    first_bytes: [bool; 128],
 }
 
 impl Cues {
     pub(super) fn load(lines: impl Fn(&'static str) -> Vec<&'static str>) -> Cues {
         let keys = |kind| {
-            lines(kind)
-                .into_iter()
-                .map(|p| Words::new(p).list.into_iter().map(|t| t.key).collect())
-                .collect()
+            let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+            for p in lines(kind) {
+                let words: Vec<String> = Words::new(p).list.into_iter().map(|t| t.key).collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(first.clone()).or_default().push(words);
+                }
+            }
+            Phrases(by_first)
         };
+        let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
+        let openers: HashSet<String> = lists
+            .0
+            .keys()
+            .chain(roles.0.keys())
+            .cloned()
+            .chain(["a", "an", "the"].map(String::from))
+            .collect();
+        let mut first_bytes = [false; 128];
+        for o in &openers {
+            if let Some(b) = o.bytes().next() {
+                first_bytes[usize::from(b & 0x7f)] = true;
+            }
+        }
         Cues {
-            lists: keys("cue_list"),
-            nouns: keys("cue_noun"),
-            roles: keys("cue_role"),
+            lists,
+            nouns,
+            roles,
+            openers,
+            first_bytes,
         }
     }
 }
@@ -60,6 +90,18 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Most words open no cue: a byte check, then one lookup.
+        let opens = tokens.get(i).is_some_and(|t| {
+            t.key
+                .bytes()
+                .next()
+                .is_some_and(|b| cues.first_bytes[usize::from(b & 0x7f)])
+                && cues.openers.contains(t.key.as_str())
+        });
+        if !opens {
+            i += 1;
+            continue;
+        }
         if let Some(len) = phrase_at(tokens, i, &cues.lists) {
             let mut at = i + len;
             for _ in 0..MAX_ITEMS {
@@ -132,8 +174,10 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
 }
 
 /// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
-fn phrase_at(tokens: &Words, i: usize, phrases: &[Vec<String>]) -> Option<usize> {
+fn phrase_at(tokens: &Words, i: usize, phrases: &Phrases) -> Option<usize> {
     phrases
+        .0
+        .get(tokens.get(i)?.key.as_str())?
         .iter()
         .filter(|p| {
             p.iter().enumerate().all(|(j, k)| {

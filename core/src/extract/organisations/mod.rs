@@ -322,11 +322,11 @@ struct Definitions {
     unknown: Vec<(String, String)>,
     /// [`core_key`] of an unknown organisation's name → it.
     by_name: HashMap<String, Ref>,
-    /// (piece, first word) of a defined full name → (one past its last word,
-    /// the organisation): the release's own definition is read as one name,
+    /// Where a defined full name is written: the release's own definition is read as one name,
     /// before any shorter known name inside it ("African Union" in "African
     /// Union Development Agency (AUDA-NEPAD)").
-    at: HashMap<(usize, usize), (usize, Ref)>,
+    /// (piece, first word, one past the last word, organisation), in text order.
+    at: Vec<(usize, usize, usize, Ref)>,
 }
 
 fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> Definitions {
@@ -335,7 +335,7 @@ fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> D
         for (name, acronym, known, words) in definitions_in(data, tokens, spans) {
             let key = bare(&acronym);
             if let Some(&Some(r)) = defined.acronyms.get(&key) {
-                defined.at.insert((p, words.start), (words.end, r));
+                defined.at.push((p, words.start, words.end, r));
             }
             if defined.acronyms.contains_key(&key) {
                 continue;
@@ -351,7 +351,7 @@ fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> D
                 _ => None,
             };
             if let Some(r) = meaning {
-                defined.at.insert((p, words.start), (words.end, r));
+                defined.at.push((p, words.start, words.end, r));
             }
             defined.acronyms.insert(key, meaning);
         }
@@ -688,12 +688,23 @@ fn mentions(
         }
     };
     let mut spans = spans.iter().peekable();
+    // This piece's definitions, in order (definitions were read in text order).
+    let from = defined.at.partition_point(|d| d.0 < p);
+    let to = defined.at.partition_point(|d| d.0 <= p);
+    let mut at = defined
+        .at
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .peekable();
     let mut i = 0;
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
+        while at.next_if(|d| d.1 < i).is_some() {}
         let table = data.table.longest_at(tokens, i);
         let span = spans.peek().filter(|s| s.words.start == i);
-        if let Some(&(end, r)) = defined.at.get(&(p, i)) {
+        let here = at.peek().filter(|d| d.1 == i).map(|d| (d.2, d.3));
+        if let Some((end, r)) = here {
             let longer = table.is_none_or(|(len, _)| end - i > len)
                 && span.is_none_or(|s| s.words.end <= end);
             if longer {

@@ -481,7 +481,7 @@ const CUE_INNER: &[&str] = &[
 /// owner, a place, a person's title or a treaty.
 fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let t = toks.get(i)?;
-    if t.lower() == "under" && !t.sentence_end {
+    if t.text.eq_ignore_ascii_case("under") && !t.sentence_end {
         let mut from = i + 1;
         if toks.get(from).is_some_and(|t| t.lower() == "the") {
             from += 1;
