@@ -372,11 +372,14 @@ impl<'a> Reader<'a> {
             return false;
         };
         let before = self.token_range(first.para, 0, first.open);
-        let word_before = self.tokens[first.para][before]
+        let tokens = &self.tokens[first.para];
+        let word_before = tokens[before.clone()]
             .iter()
-            .rev()
-            .find(|t| !(t.text == "," || t.text == "(" || is_determiner(t)));
-        if word_before.is_some_and(is_marker) {
+            .rposition(|t| !(t.text == "," || t.text == "(" || is_determiner(t)))
+            .map(|k| before.start + k);
+        // `described the work as "..."` hands over to speech, unlike `known as "..."`.
+        let speech = word_before.is_some_and(|k| lexicon().is_speech_at(tokens, k));
+        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -706,6 +709,15 @@ fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    // `A village headman from ...`, `One village chief, who ...`: a sentence
+    // opening on an indefinite noun phrase is about someone not named.
+    let opens_sentence = i == 0 || tokens.get(i - 1).is_some_and(is_sentence_end);
+    let lowercase_next = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && n.text.chars().next().is_some_and(char::is_lowercase));
+    if opens_sentence && t.text.starts_with(char::is_uppercase) && lowercase_next {
+        return true;
+    }
     let nouns = unnamed_nouns();
     for next in tokens.iter().skip(i + 1).take(3) {
         if !next.is_word() || next.text.chars().next().is_some_and(char::is_uppercase) {
@@ -740,7 +752,7 @@ fn is_determiner(t: &Token) -> bool {
 }
 
 /// People under their full name and surname; organisations under their name
-/// and acronym, reported by name where known.
+/// and acronym, each reported as written.
 fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name> {
     let words = |s: &str| -> Vec<String> {
         tokenize(s)
@@ -764,17 +776,16 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
             });
         }
     }
+    // An organisation speaks under the name the text uses: `Europol said`
+    // gives Europol, not its long name.
     for o in organisations {
-        let Some(label) = o.name.clone().or_else(|| o.acronym.clone()) else {
-            continue;
-        };
         for form in [o.name.as_deref(), o.acronym.as_deref()]
             .into_iter()
             .flatten()
         {
             names.push(Name {
                 words: words(form),
-                label: label.clone(),
+                label: form.to_string(),
                 is_person: false,
             });
         }
@@ -1105,17 +1116,30 @@ mod tests {
                 one("We must act together now", w),
             ),
             (&["\"No,\" said Ghada Waly."], one("No", w)),
+            (
+                &["Ghada Waly welcomed the plan, calling it \"a promise kept\" to the families."],
+                one("a promise kept", w),
+            ),
+            (
+                &["Ghada Waly described the work as \"the most practical help\"."],
+                one("the most practical help", w),
+            ),
+            (
+                &[
+                    "Ghada Waly spoke first.",
+                    "A village headman from the north said roads were closed. \"They come back with nothing,\" he said.",
+                ],
+                one("They come back with nothing", None),
+            ),
             (&["\"Act now,\" said UNODC Executive Director Ghada Waly."], one("Act now", w)),
             (
                 &["\"We must act together now,\" Waly said, adding that the so-called \"Balkan route\" is open."],
                 one("We must act together now", w),
             ),
             (
+                // The organisation under the name the text uses.
                 &["\"We must act together now,\" UNODC said."],
-                one(
-                    "We must act together now",
-                    Some("United Nations Office on Drugs and Crime"),
-                ),
+                one("We must act together now", Some("UNODC")),
             ),
             (
                 &["\"We must act together now,\" IOM said."],

@@ -17,6 +17,7 @@
 //! the release defines it with an acronym; named in passing (in a person's
 //! role) it is not listed. Output is in order of first appearance.
 
+mod cues;
 mod pattern;
 
 use std::collections::{HashMap, HashSet};
@@ -34,6 +35,7 @@ const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
 const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 const ROLE_NOUNS: &str = include_str!("../../../data/people_role_nouns.txt");
 const CITIES: &str = include_str!("../../../data/cities.tsv");
+const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {
@@ -44,8 +46,8 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
     let mut named = Named::default();
     let mut order: Vec<Ref> = Vec::new();
     let mut seen: HashSet<Ref> = HashSet::new();
-    for (tokens, spans) in pieces.iter().zip(&spans) {
-        for r in mentions(data, &defined, &mut named, tokens, spans) {
+    for (p, (tokens, spans)) in pieces.iter().zip(&spans).enumerate() {
+        for r in mentions(data, &defined, &mut named, (p, tokens), spans) {
             if seen.insert(r) {
                 order.push(r);
             }
@@ -157,6 +159,10 @@ struct Data {
     role_nouns: HashSet<&'static str>,
     /// Folded one-word country names, demonyms and cities.
     places: HashSet<String>,
+    /// Context that makes a name without a head word an organisation.
+    cues: cues::Cues,
+    /// First words of honorifics and ranks, folded (`dr`, `colonel`).
+    honorifics: HashSet<String>,
 }
 
 fn data() -> &'static Data {
@@ -181,11 +187,11 @@ fn load() -> Data {
         subunits: phrases("subunit"),
         seats: phrases("seat"),
         standalone: lines("standalone").collect(),
-        named_heads: lines("named_head").map(str::to_lowercase).collect(),
-        name_stops: lines("name_stop").map(str::to_lowercase).collect(),
-        head_followers: lines("head_follower").map(str::to_lowercase).collect(),
-        generic: lines("generic").map(str::to_lowercase).collect(),
-        heads_first: lines("head_first").map(str::to_lowercase).collect(),
+        named_heads: lines("named_head").map(fold).collect(),
+        name_stops: lines("name_stop").map(fold).collect(),
+        head_followers: lines("head_follower").map(fold).collect(),
+        generic: lines("generic").map(fold).collect(),
+        heads_first: lines("head_first").map(fold).collect(),
         time_words: lines("time_word").map(str::to_lowercase).collect(),
         role_heads: lines("role_head").map(str::to_lowercase).collect(),
         role_nouns: ROLE_NOUNS
@@ -194,6 +200,13 @@ fn load() -> Data {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect(),
         places: places(),
+        cues: cues::Cues::load(|kind| lines(kind).collect()),
+        honorifics: HONORIFICS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .filter_map(|f| Words::new(f).list.first().map(|t| t.key.clone()))
+            .collect(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
@@ -205,6 +218,11 @@ fn load() -> Data {
         add_known(&mut data, line, &spellings);
     }
     data
+}
+
+/// A word as the words' keys are: lowercase, diacritics removed (`Ministère` → `ministere`).
+fn fold(word: &str) -> String {
+    Words::new(word).lookup_key()
 }
 
 /// One-word names of countries, demonyms and cities, folded.
@@ -304,13 +322,21 @@ struct Definitions {
     unknown: Vec<(String, String)>,
     /// [`core_key`] of an unknown organisation's name → it.
     by_name: HashMap<String, Ref>,
+    /// Where a defined full name is written: the release's own definition is read as one name,
+    /// before any shorter known name inside it ("African Union" in "African
+    /// Union Development Agency (AUDA-NEPAD)").
+    /// (piece, first word, one past the last word, organisation), in text order.
+    at: Vec<(usize, usize, usize, Ref)>,
 }
 
 fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> Definitions {
     let mut defined = Definitions::default();
-    for (tokens, spans) in pieces.iter().zip(spans) {
-        for (name, acronym, known) in definitions_in(data, tokens, spans) {
+    for (p, (tokens, spans)) in pieces.iter().zip(spans).enumerate() {
+        for (name, acronym, known, words) in definitions_in(data, tokens, spans) {
             let key = bare(&acronym);
+            if let Some(&Some(r)) = defined.acronyms.get(&key) {
+                defined.at.push((p, words.start, words.end, r));
+            }
             if defined.acronyms.contains_key(&key) {
                 continue;
             }
@@ -324,6 +350,9 @@ fn definitions(data: &Data, pieces: &[Words], spans: &[Vec<pattern::Span>]) -> D
                 }
                 _ => None,
             };
+            if let Some(r) = meaning {
+                defined.at.push((p, words.start, words.end, r));
+            }
             defined.acronyms.insert(key, meaning);
         }
     }
@@ -336,7 +365,7 @@ fn definitions_in(
     data: &Data,
     tokens: &Words,
     spans: &[pattern::Span],
-) -> Vec<(String, String, Option<usize>)> {
+) -> Vec<(String, String, Option<usize>, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut spans = spans.iter().peekable();
     for (k, last) in tokens.list.iter().enumerate() {
@@ -379,7 +408,7 @@ fn definitions_in(
             .get(&bare(&acronym))
             .copied()
             .filter(|&i| same_words(data, &name, i));
-        out.push((name, acronym, by_name.or(by_acronym)));
+        out.push((name, acronym, by_name.or(by_acronym), start..k + 1));
     }
     out
 }
@@ -441,10 +470,27 @@ fn acronym_in_brackets(gap: &str) -> Option<String> {
     let (acronym, _) = bracket_content(inner)?;
     let acronym = acronym.trim();
     let upper = acronym.chars().filter(|c| c.is_uppercase()).count();
-    let valid = acronym
-        .chars()
-        .all(|c| c.is_alphanumeric() || ".-&/".contains(c));
-    let starts_well = acronym.chars().next().is_some_and(char::is_uppercase);
+    let word_ok = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || ".-&/+".contains(c))
+    };
+    // "Africa CDC", "AHA Centre": an acronym and one capitalised word.
+    let words: Vec<&str> = acronym.split(' ').collect();
+    let valid = match words[..] {
+        [_] => word_ok(acronym),
+        [a, b] => {
+            word_ok(a)
+                && word_ok(b)
+                && [a, b].iter().any(|w| w.len() >= 2 && is_all_caps(w))
+                && [a, b].iter().all(|w| w.starts_with(char::is_uppercase))
+        }
+        _ => false,
+    };
+    // "eu-LISA": a lowercase prefix joined by a hyphen to capitals.
+    let starts_well = acronym.chars().next().is_some_and(char::is_uppercase)
+        || acronym
+            .split_once('-')
+            .is_some_and(|(a, b)| a.chars().all(char::is_lowercase) && is_all_caps(b));
     (valid && starts_well && upper >= 2 && acronym.chars().count() <= 15)
         .then(|| acronym.to_string())
 }
@@ -454,18 +500,27 @@ fn acronym_in_brackets(gap: &str) -> Option<String> {
 /// then at most 15 acronym characters, then spaces): `gap` is the rest of the
 /// piece, and searching it to its end from every word was quadratic.
 fn bracket_content(inner: &str) -> Option<(&str, &str)> {
-    let acronym_char = |c: char| c.is_alphanumeric() || ".-&/".contains(c);
+    let acronym_char = |c: char| c.is_alphanumeric() || ".-&/+".contains(c);
     let mut chars = 0;
-    let mut spaces_after = false;
+    // Words begun: at most two ("Africa CDC").
+    let mut words = 0;
+    let mut in_word = false;
     for (i, c) in inner.char_indices() {
         if c == ')' {
             return Some((&inner[..i], &inner[i + 1..]));
         }
         if c.is_whitespace() {
-            spaces_after = chars > 0;
-        } else if !acronym_char(c) || spaces_after {
+            in_word = false;
+        } else if !acronym_char(c) {
             return None;
         } else {
+            if !in_word {
+                words += 1;
+                in_word = true;
+                if words > 2 {
+                    return None;
+                }
+            }
             chars += 1;
             if chars > 15 {
                 return None;
@@ -621,18 +676,47 @@ fn mentions(
     data: &Data,
     defined: &Definitions,
     named: &mut Named,
-    tokens: &Words,
+    (p, tokens): (usize, &Words),
     spans: &[pattern::Span],
 ) -> Vec<Ref> {
     let mut found = Vec::new();
+    // Words inside a name found here, so that the cues do not name them again.
+    let mut covered = vec![false; tokens.len()];
+    let mut cover = |words: std::ops::Range<usize>| {
+        for c in covered.get_mut(words).into_iter().flatten() {
+            *c = true;
+        }
+    };
     let mut spans = spans.iter().peekable();
+    // This piece's definitions, in order (definitions were read in text order).
+    let from = defined.at.partition_point(|d| d.0 < p);
+    let to = defined.at.partition_point(|d| d.0 <= p);
+    let mut at = defined
+        .at
+        .get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .peekable();
     let mut i = 0;
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
+        while at.next_if(|d| d.1 < i).is_some() {}
         let table = data.table.longest_at(tokens, i);
         let span = spans.peek().filter(|s| s.words.start == i);
+        let here = at.peek().filter(|d| d.1 == i).map(|d| (d.2, d.3));
+        if let Some((end, r)) = here {
+            let longer = table.is_none_or(|(len, _)| end - i > len)
+                && span.is_none_or(|s| s.words.end <= end);
+            if longer {
+                found.push((i, r));
+                cover(i..end);
+                i = end;
+                continue;
+            }
+        }
         if let Some(span) = span.filter(|s| table.is_none_or(|(len, _)| s.words.len() > len)) {
-            found.extend(shaped_mention(data, defined, named, tokens, &span.words));
+            found.extend(shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)));
+            cover(span.words.clone());
             i = span.words.end;
             continue;
         }
@@ -641,18 +725,37 @@ fn mentions(
                 let chapter = chapter_len(data, tokens, i, len, known);
                 if chapter > len {
                     let name = text_of(tokens, i, i + chapter);
-                    found.push(named.add(data, name));
+                    found.push((i, named.add(data, name)));
+                    cover(i..i + chapter);
                     i += chapter;
                     continue;
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
             }
-            None => (1, defined_mention(defined, tokens, i)),
+            None => defined_mention(defined, tokens, i),
         };
-        found.extend(hit);
+        if hit.is_some() || table.is_some() {
+            cover(i..i + len);
+        }
+        found.extend(hit.map(|r| (i, r)));
         i += len;
     }
-    found
+    for words in cues::names(data, tokens, &covered) {
+        let name = text_of(tokens, words.start, words.end);
+        found.push((words.start, named.add(data, name)));
+    }
+    // In reading order: the cues' names were read last.
+    found.sort_by_key(|&(at, _)| at);
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// True when `text` begins with an honorific or rank ("Dr", "Colonel").
+fn is_honorific(text: &str) -> bool {
+    let words = Words::new(text);
+    words
+        .list
+        .first()
+        .is_some_and(|t| data().honorifics.contains(&t.key))
 }
 
 /// The text of words `from..to`.
@@ -736,15 +839,32 @@ fn known_mention(
 }
 
 /// A later mention of an acronym the release defined for an unknown organisation.
-fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> Option<Ref> {
-    let t = tokens.get(i)?;
-    if !t.surface.chars().any(char::is_uppercase) {
-        return None;
+/// Returns the words it takes and the organisation: a hyphenated acronym is
+/// several words ("AUDA-NEPAD", "eu-LISA").
+fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> (usize, Option<Ref>) {
+    let Some(t) = tokens.get(i) else {
+        return (1, None);
+    };
+    let mut written = t.surface.clone();
+    let mut found = None;
+    for len in 1..=3 {
+        if len > 1 {
+            if !matches!(tokens.gap_after(i + len - 2), "-" | "‐") {
+                break;
+            }
+            let Some(next) = tokens.get(i + len - 1) else {
+                break;
+            };
+            written.push_str(&next.surface);
+        }
+        if !written.chars().any(char::is_uppercase) {
+            continue;
+        }
+        if let Some(Some(r @ Ref::Defined(_))) = defined.acronyms.get(&bare(&written)) {
+            found = Some((len, Some(*r)));
+        }
     }
-    match defined.acronyms.get(&bare(&t.surface))? {
-        Some(r @ Ref::Defined(_)) => Some(*r),
-        _ => None,
-    }
+    found.unwrap_or((1, None))
 }
 
 /// "UN Convention", "United Nations system", "UN-backed": followed directly by
@@ -949,6 +1069,46 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn names_without_a_head_word_found_by_their_context() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "with partners including Living Goods, Jacaranda Health and PATH.",
+                &["Living Goods", "Jacaranda Health", "PATH"],
+            ),
+            (
+                "the international non-governmental organisation Tostan said",
+                &["Tostan"],
+            ),
+            (
+                "Hen Mpoano, a Takoradi-based non-profit, said",
+                &["Hen Mpoano"],
+            ),
+            (
+                "carried out with Save Somali Women and Children, a community organisation",
+                &["Save Somali Women and Children"],
+            ),
+            (
+                "said the founder of the NGO Migrant Care.",
+                &["Migrant Care"],
+            ),
+            ("funded by Japan and the European Union", &["EU"]),
+            ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
+            ("the EU Regional Trust Fund for Security", &["EU"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_release_definition_is_one_name() {
+        let got = labels(
+            "the African Union Development Agency (AUDA-NEPAD) said; AUDA-NEPAD and eu-LISA",
+        );
+        assert_eq!(got, ["AUDA-NEPAD"]);
     }
 
     #[test]

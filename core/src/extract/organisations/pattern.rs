@@ -16,7 +16,10 @@
 
 use std::ops::Range;
 
-use super::super::countries::words::{in_caps_context, is_title_cased, Words};
+use super::super::countries::{
+    self,
+    words::{in_caps_context, is_title_cased, Words},
+};
 use super::Data;
 
 /// Words `range` of a piece make an organisation's name.
@@ -91,6 +94,7 @@ fn tight(tokens: &Words, i: usize) -> bool {
 /// The first word of the name: capitalised words written right before the head.
 fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
     let mut s = h;
+    let mut joined_and = false;
     while s > floor && h - s < MAX_LEFT && tight(tokens, s - 1) {
         let Some(p) = tokens.get(s - 1) else { break };
         let tail = p.key == "s" && s >= 2 && matches!(tokens.gap_after(s - 2), "'" | "’");
@@ -105,9 +109,43 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             break;
         }
         if !capitalised(&p.surface) || is_stop(data, tokens, s - 1) {
+            // "Peace and Security Council", "Drug Control and Enforcement
+            // Authority": one "and" between capitalised words, once.
+            // One word before the "and", after a lowercase word or a sentence
+            // start ("Concern Worldwide and Trinity College" is two names), and
+            // no possessive or place ("Tostan and Senegal's Ministry").
+            let and = p.key == "and" && !joined_and && s < h && s >= floor + 2;
+            let lone = |q: usize| {
+                q == 0
+                    || sentence_start(tokens, q)
+                    || is_stop(data, tokens, q - 1)
+                    || tokens
+                        .get(q - 1)
+                        .is_some_and(|w| !capitalised(&w.surface) && w.key != "s")
+            };
+            let possessive = (s..h).any(|i| matches!(tokens.gap_after(i), "'" | "’"));
+            if and
+                && !possessive
+                && tokens.adjacent(s - 2)
+                && tokens.get(s - 2).is_some_and(|q| {
+                    capitalised(&q.surface)
+                        && !data.named_heads.contains(q.key.as_str())
+                        && !is_place(data, &q.key)
+                })
+                && !is_stop(data, tokens, s - 2)
+                && lone(s - 2)
+            {
+                joined_and = true;
+                s -= 2;
+                continue;
+            }
             break;
         }
         s -= 1;
+    }
+    // An "and" left at the front takes no words before it: not a name's part.
+    if joined_and && tokens.get(s).is_some_and(|t| t.key == "and") {
+        s += 1;
     }
     s
 }
@@ -116,9 +154,17 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
 /// start of a sentence, or an all-caps acronym (`UNODC Office` is a sub-unit,
 /// checked in [`accept`]).
 fn is_stop(data: &Data, tokens: &Words, i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| data.name_stops.contains(t.key.as_str()))
+    tokens.get(i).is_some_and(|t| {
+        data.name_stops.contains(t.key.as_str())
+            // "New" begins names mid-sentence ("New Zealand Police", "the New
+            // Development Bank"); only a sentence's first word is an adjective.
+            && (t.key != "new" || sentence_start(tokens, i))
+    })
+}
+
+/// Word `i` begins a sentence, a line or a quotation.
+fn sentence_start(tokens: &Words, i: usize) -> bool {
+    i == 0 || tokens.hard_break_after(i - 1) || tokens.gap_before(i).contains(['"', '“', '\n'])
 }
 
 /// A ministry or office named inside a person's role: `Director General of
@@ -189,8 +235,23 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
         }
         e += 1;
     }
+    // The words after a head written first are its complement ("Cassa Depositi e Prestiti").
+    let head_first = e > h + 1
+        && data
+            .heads_first
+            .contains(tokens.get(h).map_or("", |t| t.key.as_str()));
     let mut in_complement = false;
     loop {
+        // "of Hygiene & Tropical Medicine": an ampersand joins like "and".
+        if in_complement && e < tokens.len() && tokens.gap_after(e - 1).trim() == "&" {
+            match run_after(data, tokens, e) {
+                Some(next) if next - h <= MAX_RIGHT && !has_head(data, tokens, e, next) => {
+                    e = next;
+                    continue;
+                }
+                _ => return e,
+            }
+        }
         if e - h >= MAX_RIGHT || e >= tokens.len() || !tokens.adjacent(e - 1) {
             // A comma may join a list inside the complement ("of Women, Children and ...").
             if in_complement && tokens.gap_after(e - 1).trim() == "," {
@@ -202,12 +263,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             return e;
         }
         let Some(c) = tokens.get(e) else { return e };
-        if !tokens.adjacent(e) {
+        // "d'Électrification": an elided connector joined by its apostrophe.
+        let elided = c.key == "d" && matches!(tokens.gap_after(e), "'" | "’");
+        if !tokens.adjacent(e) && !elided {
             return e;
         }
         let connector = c.key.as_str();
         match connector {
-            "of" | "for" | "on" | "against" | "to" | "de" | "del" | "des" | "du" => {
+            "of" | "for" | "on" | "against" | "to" | "de" | "del" | "des" | "du" | "di" | "da"
+            | "do" | "dos" | "das" | "della" | "para" | "pour" | "sur" | "fur" | "d" => {
                 match run_after(data, tokens, e + 1) {
                     Some(next) if next - h <= MAX_RIGHT => {
                         e = next;
@@ -216,9 +280,22 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     _ => return e,
                 }
             }
-            "and" | "y" | "et" | "&" if in_complement && !next_is_the(tokens, e) => {
+            "y" | "et" | "e" | "und" if head_first && !in_complement => {
+                // "Cassa Depositi e Prestiti": a name in another language goes on.
                 match run_after(data, tokens, e + 1) {
                     Some(next) if next - h <= MAX_RIGHT && !has_head(data, tokens, e + 1, next) => {
+                        e = next;
+                    }
+                    _ => return e,
+                }
+            }
+            "and" | "y" | "et" | "e" | "und" | "&" if in_complement && !next_is_the(tokens, e) => {
+                match run_after(data, tokens, e + 1) {
+                    Some(next)
+                        if next - h <= MAX_RIGHT
+                            && !has_head(data, tokens, e + 1, next)
+                            && !another_name(data, tokens, e + 1, next) =>
+                    {
                         e = next;
                     }
                     _ => return e,
@@ -233,7 +310,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                 if place {
                     let alone = !tokens.adjacent(e + 1)
                         || tokens.get(e + 2).is_none_or(|t| !capitalised(&t.surface));
-                    return if alone && !in_complement { e + 2 } else { e };
+                    // "University in Cairo" is a name; "University in Australia" a location.
+                    let country = tokens
+                        .get(e + 1)
+                        .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
+                    return if alone && !in_complement && !country {
+                        e + 2
+                    } else {
+                        e
+                    };
                 }
                 match run_after(data, tokens, e + 1) {
                     Some(next) if in_complement && next - h <= MAX_RIGHT => e = next,
@@ -245,6 +330,25 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
     }
 }
 
+/// Words `from..to` after "and" are a country or a place of its own ("of
+/// Zurich and Peru"), or end in a possessive ("and Myanmar's Department").
+fn another_name(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    let possessive = matches!(tokens.gap_after(to - 1), "'" | "’")
+        && tokens.get(to).is_some_and(|t| t.key == "s");
+    let place = to == from + 1 && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
+    possessive || place || countries::lookup_name(text_of(tokens, from, to)).is_some()
+}
+
+fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str {
+    match (
+        tokens.get(from),
+        to.checked_sub(1).and_then(|l| tokens.get(l)),
+    ) {
+        (Some(a), Some(b)) => tokens.src.get(a.start..b.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
 fn next_is_the(tokens: &Words, i: usize) -> bool {
     tokens.get(i + 1).is_some_and(|t| t.key == "the")
 }
@@ -253,7 +357,14 @@ fn next_is_the(tokens: &Words, i: usize) -> bool {
 /// joined by spaces or hyphens (not a known acronym). None if none.
 fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     let mut i = from;
-    if tokens.get(i).is_some_and(|t| t.surface == "the") && tokens.adjacent(i) {
+    // An article: "the", or "la", "le", "l'", "el" in French and Spanish names.
+    let article = |t: &super::super::countries::words::Word| {
+        matches!(
+            t.surface.as_str(),
+            "the" | "la" | "le" | "l" | "el" | "los" | "las"
+        )
+    };
+    if tokens.get(i).is_some_and(article) && (tokens.adjacent(i) || tight(tokens, i)) {
         i += 1;
     }
     let first = i;
@@ -321,6 +432,12 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     };
     let (whole, front) = (padded(end), padded(h + 1));
     let has = |list: &[String], s: &str| list.iter().any(|p| s.contains(p.as_str()));
+    // "Trust Fund": a capitalised word right after makes the head part of another name.
+    let next_capitalised =
+        tokens.adjacent(end - 1) && tokens.get(end).is_some_and(|t| capitalised(&t.surface));
+    if end == h + 1 && next_capitalised && has(&data.not_org, &padded(end + 1)) {
+        return false;
+    }
     // Not-organisation words count before the head ("Conference Centre"), not
     // in the complement ("Ministry of Justice and Law").
     if has(&data.not_org, &front)
@@ -339,7 +456,14 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         return false;
     }
     // A known organisation before the head: a part of it ("UNODC Regional Office").
-    if (start..h).any(|i| data.table.longest_at(tokens, i).is_some()) {
+    // A known name that ends with the head after other words is a different
+    // body ("Peace and Security Council" is not the Security Council).
+    let part = |i: usize| {
+        data.table
+            .longest_at(tokens, i)
+            .is_some_and(|(len, _)| i == start || i + len != h + 1)
+    };
+    if (start..h).any(part) {
         return false;
     }
     // Only generic words before the head and nothing after it: "Armed Forces".
@@ -446,6 +570,44 @@ mod tests {
     }
 
     #[test]
+    fn other_languages_new_and_joined_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "officers of New Zealand Police and the New Development Bank met",
+                &["New Zealand Police", "New Development Bank"],
+            ),
+            (
+                "works by the Ministerio de Medio Ambiente y Agua, the ministry",
+                &["Ministerio de Medio Ambiente y Agua"],
+            ),
+            (
+                "sites run by the Agence Nationale d'Électrification Rurale today",
+                &["Agence Nationale d'Électrification Rurale"],
+            ),
+            (
+                "loans from Cassa Depositi e Prestiti and others",
+                &["Cassa Depositi e Prestiti"],
+            ),
+            (
+                "the Peace and Security Council met today in closed session",
+                &["Peace and Security Council"],
+            ),
+            (
+                "researchers at the London School of Hygiene & Tropical Medicine said",
+                &["London School of Hygiene & Tropical Medicine"],
+            ),
+            (
+                "a study by Monash University in Australia and the University of Zurich and Peru",
+                &["Monash University", "University of Zurich"],
+            ),
+            ("grants from the Wellcome Trust", &["Wellcome Trust"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+    }
+
+    #[test]
     fn rejects_generic_parts_and_headlines() {
         let cases: &[&str] = &[
             "the Armed Forces and the Police",
@@ -457,6 +619,9 @@ mod tests {
             "the Trust Fund Board",
             "said the Director General of Legal Affairs at the Ministry of Foreign Affairs of Ruritania",
             "said the Commissioner of Police of Ruritania and the Inspector-General of Police of Utopia",
+            "the EU Trust Fund for Africa",
+            "New Police units were deployed",
+            "by Concern Worldwide and Trinity",
         ];
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));

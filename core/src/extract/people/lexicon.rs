@@ -149,9 +149,19 @@ impl Lexicon {
 
     /// A speech verb at token `k`, or `put it` (`as Ana Ruiz put it:`).
     pub(crate) fn is_speech_at(&self, tokens: &[Token], k: usize) -> bool {
+        let before = |d: usize, words: &[&str]| {
+            k.checked_sub(d)
+                .and_then(|j| tokens.get(j))
+                .is_some_and(|p| words.contains(&p.text))
+        };
         tokens.get(k).is_some_and(|t| {
             self.is_speech_verb(t)
                 || t.text == "put" && tokens.get(k + 1).is_some_and(|n| n.text == "it")
+                // `calling it "a first step"`, `described the work as "..."`:
+                // the words that hand over to the quoted words.
+                || t.text == "it" && before(1, &["calling", "called", "calls"])
+                || t.text == "as"
+                    && (1..=4).any(|d| before(d, &["describing", "described", "describes"]))
         })
     }
 
@@ -208,6 +218,13 @@ impl Lexicon {
             return false;
         }
         let key = norm(w);
+        // `Partnerships`, `Operations`: plural and abstract nouns, never names.
+        let noun = ["tions", "ments", "ships", "ship", "ities", "ness"]
+            .iter()
+            .any(|s| key.len() > s.len() + 2 && key.ends_with(s));
+        if noun {
+            return false;
+        }
         let post_nominal =
             self.honorifics.get(&key) == Some(&Honorific::PostNominal) && is_capitalised_word(w);
         let listed = self.honorifics.contains_key(&key) && !post_nominal

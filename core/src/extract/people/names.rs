@@ -83,22 +83,35 @@ impl Lexicon {
         let continued = tokens
             .get(run.end)
             .is_some_and(|t| t.is_word() && is_title_case(t.text) && self.is_institution_word(t));
-        defined || continued || self.in_role_of_named(p, run)
+        defined || continued || self.in_role_of_named(p, run) || place_of(tokens, run.start)
     }
 
     /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase
-    /// (a role word, no punctuation but a possessive, no `and`) in apposition
-    /// to a name already taken for a person's.
+    /// (a role word, no punctuation but a possessive) in apposition to a name
+    /// already taken for a person's. A list of capitalised words inside the
+    /// role (`Vice President for Power, Energy, Climate and Green Growth`)
+    /// belongs to it.
     fn in_role_of_named(&self, p: &Passage, run: Run) -> bool {
         let tokens = &p.tokens;
+        let title = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.is_word() && is_title_case(t.text))
+        };
         let mut k = run.start;
         let mut role = false;
-        while k > 0 && run.start - k < 12 {
+        while k > 0 && run.start - k < 20 {
             let t = &tokens[k - 1];
             if t.kind == Kind::Punct {
-                return t.text == "," && role && k >= 2 && p.is_in_name(k - 2);
-            }
-            if t.text == "and" {
+                if t.text == "," && role && k >= 2 && p.is_in_name(k - 2) {
+                    return true;
+                }
+                // `Power, Energy, Climate and`: a comma between listed words.
+                let listed = t.text == "," && !role && k >= 2 && title(k - 2) && title(k);
+                if !listed {
+                    return false;
+                }
+            } else if t.text == "and" && !(k >= 2 && title(k - 2)) {
                 return false;
             }
             role |= self.is_role_word(t);
@@ -144,6 +157,31 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// `the village of Saré Bidji`: a run after a noun for a place and `of`.
+fn place_of(tokens: &[Token], start: usize) -> bool {
+    const PLACES: &[&str] = &[
+        "village",
+        "town",
+        "city",
+        "district",
+        "province",
+        "region",
+        "county",
+        "municipality",
+        "island",
+        "islands",
+        "camp",
+        "state",
+        "commune",
+        "department",
+        "settlement",
+        "valley",
+    ];
+    start >= 2
+        && tokens[start - 1].text == "of"
+        && PLACES.contains(&tokens[start - 2].text.to_lowercase().as_str())
 }
 
 /// `Iranian Abbas Bagherpour`: a country or demonym at either edge of a long

@@ -108,11 +108,14 @@ impl Lexicon {
             ev.prefix_role = Some(prefix.text);
         } else if is_punct(tokens.get(before.wrapping_sub(1)), &[","]) {
             // `the Minister of Interior, Mr. X`, `the EU Ambassador to Nigeria, X`
+            // Or opening the sentence, the name closed by a comma: `Niger's
+            // Minister of Energy, X, welcomed`, `Its Commissioner-General, X, said`.
+            let closed = is_punct(tokens.get(self.suffix_end(tokens, run.end)), &[","]);
             let after_article = |r: &PrefixRole| {
-                r.start
-                    .checked_sub(1)
-                    .and_then(|i| tokens.get(i))
-                    .is_some_and(|t| is_article(t) || is_possessive_determiner(t))
+                let before = r.start.checked_sub(1).and_then(|i| tokens.get(i));
+                before.is_some_and(|t| is_article(t) || is_possessive_determiner(t))
+                    || closed
+                        && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };
             if let Some(prefix) = self.role_before(p, before - 1).filter(after_article) {
                 ev.prefix_is_sign = true;

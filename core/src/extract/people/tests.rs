@@ -448,3 +448,29 @@ fn organisations_are_not_people() {
     assert!(extract(&text2, &orgs).is_empty());
     assert!(extract(&text, &orgs).is_empty());
 }
+
+#[test]
+fn role_lists_places_and_nouns_are_not_names() {
+    let names =
+        |body: &str| -> Vec<String> { people_in(body).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("Dr. Kevin Kariuki, the Bank's Vice President for Power, Energy, Climate and Green Growth, said the sites were ready."),
+        ["Kevin Kariuki"]
+    );
+    assert_eq!(
+        names("Commissioner for International Partnerships Jutta Urpilainen said at the signing ceremony that it was done."),
+        ["Jutta Urpilainen"]
+    );
+    assert_eq!(
+        names("In the village of Saré Bidji, a teacher said the girls stayed."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("Niger's Minister of Energy, Mahaman Moustapha Barké, welcomed the decision."),
+        ["Mahaman Moustapha Barké"]
+    );
+    assert_eq!(
+        names("Det Supt Kate Ramsay-Whitfield said the men were arrested."),
+        ["Kate Ramsay-Whitfield"]
+    );
+}

@@ -24,6 +24,11 @@ pub(super) struct Lists {
     pub(super) signal_after: HashSet<String>,
     /// Lower-case words that open organisations' names (`united nations`).
     pub(super) org_openers: Vec<String>,
+    /// Lower-case head words of organisations' names (`authority`, `forces`).
+    pub(super) org_heads: HashSet<String>,
+    /// Lower-case words that keep a run after `under` from being a programme
+    /// (`under President X`, `under Article 5`).
+    pub(super) not_cue: HashSet<String>,
 }
 
 pub(super) fn lists() -> &'static Lists {
@@ -94,6 +99,8 @@ fn parse_lists(tsv: &str) -> Lists {
         signal_of: HashSet::new(),
         signal_after: HashSet::new(),
         org_openers: Vec::new(),
+        org_heads: HashSet::new(),
+        not_cue: HashSet::new(),
     };
     let rows = tsv
         .lines()
@@ -104,6 +111,12 @@ fn parse_lists(tsv: &str) -> Lists {
         match kind.trim() {
             "head" => {
                 l.heads.insert(lower);
+            }
+            "org_head" => {
+                l.org_heads.insert(lower);
+            }
+            "not_cue" => {
+                l.not_cue.insert(lower);
             }
             "hint" => l
                 .hints

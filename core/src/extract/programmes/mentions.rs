@@ -10,7 +10,7 @@ use super::words::{words, Kind, Tok};
 use crate::extract::tokens::acronym_like;
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Mention {
+pub(crate) struct Mention {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) name: String,
@@ -35,6 +35,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         found.extend(bracketed_mention(s, &toks, i));
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
+        found.extend(cue_mention(s, &toks, i));
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;
         }
@@ -255,7 +256,20 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
         return None;
     }
     let run = left_extension(toks, cap_run_start(toks, i, false));
-    let first = skip_leading(toks, run, i + 1, 1);
+    let mut first = skip_leading(toks, run, i + 1, 1);
+    // `the 2050 Strategy for ...`, `its 2024 Emergency Appeal`: a year after
+    // a determiner opens the name.
+    let year = first
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.text.len() == 4 && t.text.bytes().all(|b| b.is_ascii_digit()));
+    let determiner = first
+        .checked_sub(2)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "its" | "their" | "a"));
+    if year && determiner && first < i + 1 {
+        first -= 1;
+    }
     let last = if numeral {
         i + 1
     } else {
@@ -385,7 +399,186 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         m.end = toks.get(i)?.end;
         return Some(m);
     }
-    (is_hint(run_text) || (run.len() >= 2 && !owner)).then(|| mention(s, toks, first, i))?
+    if is_hint(run_text) || (run.len() >= 2 && !owner) {
+        return mention(s, toks, first, i);
+    }
+    named_before_lowercase_head(s, toks, i)
+}
+
+/// `the Desert to Power initiative`, `the Rays of Hope initiative`, `its
+/// Wolbito programme`: capitalised words (with `to`, `of`, `for`, `and`
+/// between them) after a determiner, then a lower-case head. One word alone
+/// counts when it is not an owner, an acronym, a country or a demonym.
+fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    const DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
+    let mut first = i;
+    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
+        let inner = matches!(prev.text, "to" | "of" | "for" | "and")
+            && first
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|w| w.is_cap());
+        if prev.sentence_end || prev.possessive || !(prev.is_cap() || inner) || first + 8 < i {
+            break;
+        }
+        first -= 1;
+    }
+    let run = toks.get(first..i).filter(|r| !r.is_empty())?;
+    let opened = first
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| DETERMINERS.contains(&t.lower().as_ref()));
+    let plain = run.iter().all(|t| {
+        let lower = t.lower();
+        !t.is_acronym()
+            && !lists().owners.contains(lower.as_ref())
+            && !lists().function_words.contains(lower.as_ref())
+            || matches!(t.text, "to" | "of" | "for" | "and")
+    });
+    let one = run.len() == 1;
+    let place = one
+        && run.first().is_some_and(|t| {
+            crate::extract::countries::lookup_name(t.text).is_some() || is_demonym(t.text)
+        });
+    (opened && plain && !place && !is_excluded(s.get(run.first()?.start..run.last()?.end)?))
+        .then(|| mention(s, toks, first, i))?
+}
+
+/// A demonym of `core/data/demonyms.tsv` (`European` is not among them, so
+/// the continent's adjectives are listed here too).
+fn is_demonym(word: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../../data/demonyms.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .flat_map(|c| c.split('|'))
+            .map(|d| d.trim().to_lowercase())
+            .chain(
+                [
+                    "european", "african", "asian", "american", "arab", "pacific", "global",
+                    "national", "regional",
+                ]
+                .map(String::from),
+            )
+            .collect()
+    })
+    .contains(&word.to_lowercase())
+}
+
+/// Words inside a name without a head noun, between capitalised words.
+const CUE_INNER: &[&str] = &[
+    "of", "on", "for", "to", "and", "de", "del", "para", "y", "la", "el", "et", "du", "des",
+];
+
+/// Way 5: a name without a head noun, introduced as a programme by its
+/// context: `under (the) X` (`under Global Gateway`, `under the Mekong MOU on
+/// Drug Control`, `under the programme Agua Segura ...`) or `X, the ...
+/// strategy` (an apposition ending on a lower-case head noun). The name is
+/// a run of capitalised words and acronyms (with `of`, `on`, `for`, `de`, ...
+/// between them); not a name holding a head noun (way 1 reads those), an
+/// owner, a place, a person's title or a treaty.
+fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let t = toks.get(i)?;
+    if t.text.eq_ignore_ascii_case("under") && !t.sentence_end {
+        let mut from = i + 1;
+        if toks.get(from).is_some_and(|t| t.lower() == "the") {
+            from += 1;
+        }
+        // `under the programme Agua Segura`: the head noun before the name.
+        if toks
+            .get(from)
+            .is_some_and(|t| t.is_head() && !t.is_cap() && !t.sentence_end)
+        {
+            from += 1;
+        }
+        let last = cue_run(toks, from)?;
+        return cue_name(s, toks, from, last);
+    }
+    // `X, the EU's investment strategy`: X ends at token `i`, a comma follows.
+    let comma = toks.get(i + 1)?;
+    let comma_after_name = comma.kind == Kind::Break && comma.text == "," && t.is_cap();
+    if !comma_after_name || t.sentence_end {
+        return None;
+    }
+    let det = toks.get(i + 2)?;
+    if !matches!(det.lower().as_ref(), "the" | "a" | "an" | "its" | "their") {
+        return None;
+    }
+    let head = (i + 3..toks.len().min(i + 7))
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|w| w.is_word() && !w.sentence_end || w.is_head())
+        })
+        .find(|&k| toks.get(k).is_some_and(|w| w.is_head() && !w.is_cap()))?;
+    toks.get(head)?;
+    let mut first = i;
+    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
+        let inner = CUE_INNER.contains(&prev.text)
+            && first
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|w| w.is_cap());
+        if prev.sentence_end || prev.possessive || !(prev.is_cap() || inner) || first + 8 < i {
+            break;
+        }
+        first -= 1;
+    }
+    // The run must open after a lower-case word: a whole name, not a sentence start.
+    let opened = first
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.is_word() && !p.is_cap() && !p.sentence_end);
+    if !opened {
+        return None;
+    }
+    cue_name(s, toks, first, i)
+}
+
+/// The last token of a run of capitalised words from `from` (inner words
+/// allowed between them), ending before a lower-case word or punctuation.
+fn cue_run(toks: &[Tok], from: usize) -> Option<usize> {
+    let mut last = None;
+    let mut k = from;
+    while let Some(t) = toks.get(k) {
+        if k > from + 10 {
+            return None;
+        }
+        if t.is_cap() {
+            last = Some(k);
+            if t.sentence_end || t.possessive {
+                break;
+            }
+        } else if !(CUE_INNER.contains(&t.text) && toks.get(k + 1).is_some_and(|n| n.is_cap())) {
+            break;
+        }
+        k += 1;
+    }
+    last
+}
+
+fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
+    let run = toks.get(first..=last)?;
+    let l = lists();
+    let words: Vec<String> = run.iter().map(|t| t.lower().into_owned()).collect();
+    let has_head = run.iter().any(|t| t.is_head());
+    let blocked = words
+        .iter()
+        .any(|w| l.owners.contains(w) || l.not_programme.contains(w) || l.not_cue.contains(w));
+    let one = run.len() == 1;
+    // One word: an acronym (`EMPACT`), not an owner's (`UNODC's`).
+    let single_ok = one
+        && run
+            .first()
+            .is_some_and(|t| t.is_acronym() && t.text.len() >= 4 && !t.possessive);
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    let place = crate::extract::countries::lookup_name(text).is_some()
+        || (one && run.first().is_some_and(|t| is_demonym(t.text)));
+    if has_head || blocked || place || (one && !single_ok) || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
 }
 
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
@@ -453,6 +646,16 @@ mod tests {
             ("pronoun is no numeral", &["The Strategy I drafted, she said, is gone."], &[]),
             ("exact exclusion", &["The Global Fund paid, and the Global Fund for Coral Reefs helped."], &[("Global Fund for Coral Reefs", None, None, None)]),
             ("known organisation with a weak head", &["Police cooperate through the African Union Mechanism for Police Cooperation."], &[]),
+            ("lower-case head after connected words", &["Power reaches villages under the Desert to Power initiative, which aims high."], &[("Desert to Power initiative", None, None, None)]),
+            ("lower-case head after one word", &["Results of its Wolbito programme were published."], &[("Wolbito programme", None, None, None)]),
+            ("country before lower-case head", &["Results of the Kenya programme were published."], &[]),
+            ("year before the name", &["Leaders met under the 2050 Strategy for the Blue Pacific Continent last year."], &[("2050 Strategy for the Blue Pacific Continent", None, None, None)]),
+            ("under a name without head", &["Data were shared under the Mekong MOU on Drug Control."], &[("Mekong MOU on Drug Control", None, None, None)]),
+            ("under an acronym", &["It was carried out under the EMPACT priority on smuggling."], &[("EMPACT", None, None, None)]),
+            ("under the head then a name", &["Committees are trained under the programme Agua Segura para Comunidades Rurales."], &[("Agua Segura para Comunidades Rurales", None, None, None)]),
+            ("apposition with a head", &["Funds flow under Global Gateway, the EU's investment strategy."], &[("Global Gateway", None, None, None)]),
+            ("under a title or an owner", &["It was signed under President Ruto and under UNODC's guidance, under the chairmanship of Chile."], &[]),
+            ("organisation-headed name", &["The Intergovernmental Authority on Development (IGAD) is a regional initiative."], &[]),
         ];
         for (name, body, expected) in cases {
             assert_eq!(run(body), rows(expected), "case {name}");

@@ -1,0 +1,343 @@
+//! Organisations named without a head word ("Tostan", "Living Goods",
+//! "Wellcome Trust"), found by what the text says around them:
+//! - a list after a cue (`cue_list`: "partners including A, B and C",
+//!   "funded by the X and the Y");
+//! - a noun that says what the name is (`cue_noun`): "the NGO X", "the
+//!   anti-trafficking organisation X", "X, a Takoradi-based non-profit";
+//! - a role of an organisation (`cue_role`): "founder of X", "Executive
+//!   Director of X".
+//!
+//! A name is a run of capitalised words (with "the", "of", "for", "de", "en"
+//! or "&" inside: "Save the Children"); it is not kept when it is a country or
+//! place, begins with a person's title or role, or overlaps a name the other
+//! sources found. One pass over the words; each cue reads a bounded number of
+//! words around it.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::super::countries::{self, words::Words};
+use super::Data;
+
+/// Phrases as folded word keys, by their first word: a word that begins none
+/// is rejected with one lookup.
+#[derive(Default)]
+pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>>);
+
+/// The cue phrases.
+pub(super) struct Cues {
+    lists: Phrases,
+    nouns: Phrases,
+    roles: Phrases,
+    /// First words of every list and role cue, and the articles that open a
+    /// noun cue: most words are none, and are passed over with one lookup.
+    openers: HashSet<String>,
+    /// First bytes of the openers.
+    first_bytes: [bool; 128],
+}
+
+impl Cues {
+    pub(super) fn load(lines: impl Fn(&'static str) -> Vec<&'static str>) -> Cues {
+        let keys = |kind| {
+            let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+            for p in lines(kind) {
+                let words: Vec<String> = Words::new(p).list.into_iter().map(|t| t.key).collect();
+                if let Some(first) = words.first() {
+                    by_first.entry(first.clone()).or_default().push(words);
+                }
+            }
+            Phrases(by_first)
+        };
+        let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
+        let openers: HashSet<String> = lists
+            .0
+            .keys()
+            .chain(roles.0.keys())
+            .cloned()
+            .chain(["a", "an", "the"].map(String::from))
+            .collect();
+        let mut first_bytes = [false; 128];
+        for o in &openers {
+            if let Some(b) = o.bytes().next() {
+                first_bytes[usize::from(b & 0x7f)] = true;
+            }
+        }
+        Cues {
+            lists,
+            nouns,
+            roles,
+            openers,
+            first_bytes,
+        }
+    }
+}
+
+/// Most words in one name, most names in one list, most words between an
+/// article and its cue noun.
+const MAX_WORDS: usize = 8;
+const MAX_ITEMS: usize = 8;
+const MAX_ADJECTIVES: usize = 4;
+
+/// Words inside a name between capitalised words.
+const INNER: [&str; 10] = [
+    "the", "of", "for", "de", "del", "des", "du", "en", "la", "&",
+];
+
+/// Names the cues give in one piece; `covered[i]` marks words already in a
+/// name found otherwise.
+pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<usize>> {
+    let cues = &data.cues;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // Most words open no cue: a byte check, then one lookup.
+        let opens = tokens.get(i).is_some_and(|t| {
+            t.key
+                .bytes()
+                .next()
+                .is_some_and(|b| cues.first_bytes[usize::from(b & 0x7f)])
+                && cues.openers.contains(t.key.as_str())
+        });
+        if !opens {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = phrase_at(tokens, i, &cues.lists) {
+            let mut at = i + len;
+            for _ in 0..MAX_ITEMS {
+                let from = skip_article(tokens, at);
+                let Some(end) = run_forward(tokens, from) else {
+                    break;
+                };
+                push(data, tokens, covered, from..end, &mut out);
+                // ", " or " and " or ", and " joins the next item.
+                let gap = tokens.gap_after(end - 1).trim();
+                let and = tokens.get(end).is_some_and(|t| t.key == "and");
+                at = match (gap, and) {
+                    ("", true) | (",", true) => end + 1,
+                    (",", false) => end,
+                    _ => break,
+                };
+                if at >= tokens.len() {
+                    break;
+                }
+            }
+            i = at.max(i + 1);
+            continue;
+        }
+        if let Some(len) = phrase_at(tokens, i, &cues.roles) {
+            let of = i + len;
+            let joined = tokens.adjacent(of - 1)
+                && tokens
+                    .get(of)
+                    .is_some_and(|t| t.key == "of" || t.key == "for");
+            if joined {
+                let mut from = skip_article(tokens, of + 1);
+                // "founder of the NGO Migrant Care": the name after the noun.
+                if from > of + 1 {
+                    if let Some(n) = noun_after(data, tokens, from) {
+                        from = n;
+                    }
+                }
+                if let Some(end) = run_forward(tokens, from) {
+                    push(data, tokens, covered, from..end, &mut out);
+                }
+            }
+        }
+        let key = tokens.get(i).map_or("", |t| t.key.as_str());
+        if matches!(key, "a" | "an") && i > 0 && tokens.gap_after(i - 1).trim() == "," {
+            // "X, a Takoradi-based non-profit": X ends before the comma.
+            if let Some(n) = noun_after(data, tokens, i + 1) {
+                let after = tokens.get(n);
+                let ends = after.is_none_or(|t| t.key != "of" && t.key != "for")
+                    || !tokens.adjacent(n - 1);
+                if ends {
+                    if let Some(start) = run_backward(tokens, i - 1) {
+                        push(data, tokens, covered, start..i, &mut out);
+                    }
+                }
+            }
+        }
+        if key == "the" {
+            // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
+            if let Some(n) = noun_after(data, tokens, i + 1) {
+                if tokens.adjacent(n - 1) {
+                    if let Some(end) = run_forward(tokens, n) {
+                        push(data, tokens, covered, n..end, &mut out);
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
+fn phrase_at(tokens: &Words, i: usize, phrases: &Phrases) -> Option<usize> {
+    phrases
+        .0
+        .get(tokens.get(i)?.key.as_str())?
+        .iter()
+        .filter(|p| {
+            p.iter().enumerate().all(|(j, k)| {
+                tokens.get(i + j).is_some_and(|t| &t.key == k)
+                    && (j == 0 || joined(tokens, i + j - 1))
+            })
+        })
+        .map(Vec::len)
+        .max()
+}
+
+fn joined(tokens: &Words, i: usize) -> bool {
+    tokens.adjacent(i) || matches!(tokens.gap_after(i), "-" | "‐")
+}
+
+/// After an article: up to a few lowercase or hyphenated words, then a cue
+/// noun; one past the noun.
+fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let nouns = &data.cues.nouns;
+    for j in from..=from + MAX_ADJECTIVES {
+        if j >= tokens.len() || !joined(tokens, j - 1) {
+            return None;
+        }
+        let t = tokens.get(j)?;
+        // A cue noun is written in lower case ("organisation") or capitals
+        // ("NGO"); a capitalised one is part of a name ("EU Regional Trust Fund").
+        let title_case = t.surface.starts_with(char::is_uppercase)
+            && t.surface.chars().skip(1).any(char::is_lowercase);
+        if let Some(len) = phrase_at(tokens, j, nouns).filter(|_| !title_case) {
+            return Some(j + len);
+        }
+        // "the of", "a member of": not an adjective before the noun; nor is a
+        // capitalised word, unless a demonym or place ("the Italian NGO").
+        // "Takoradi-based": a capitalised word in a hyphenated adjective.
+        let place = title_case
+            && (data.places.contains(&t.key) || matches!(tokens.gap_after(j), "-" | "‐"));
+        if matches!(
+            t.key.as_str(),
+            "of" | "for" | "at" | "with" | "from" | "and" | "in"
+        ) || (title_case && !place)
+        {
+            return None;
+        }
+    }
+    None
+}
+
+fn skip_article(tokens: &Words, i: usize) -> usize {
+    if tokens.get(i).is_some_and(|t| t.surface == "the") && tokens.adjacent(i) {
+        i + 1
+    } else {
+        i
+    }
+}
+
+fn capitalised(tokens: &Words, i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.surface.starts_with(char::is_uppercase))
+}
+
+fn inner(tokens: &Words, i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| INNER.contains(&t.surface.as_str()))
+}
+
+/// Capitalised words from `from`, with inner words between them: one past the last.
+fn run_forward(tokens: &Words, from: usize) -> Option<usize> {
+    if !capitalised(tokens, from) {
+        return None;
+    }
+    let mut end = from + 1;
+    while end < tokens.len() && end - from < MAX_WORDS && joined(tokens, end - 1) {
+        if capitalised(tokens, end) {
+            end += 1;
+        } else if inner(tokens, end) && joined(tokens, end) && capitalised(tokens, end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// Capitalised words ending at word `last`, with inner words (and "and")
+/// between them: the first.
+fn run_backward(tokens: &Words, last: usize) -> Option<usize> {
+    if !capitalised(tokens, last) {
+        return None;
+    }
+    let mut start = last;
+    while start > 0 && last - start < MAX_WORDS && joined(tokens, start - 1) {
+        if capitalised(tokens, start - 1) {
+            start -= 1;
+        } else if start >= 2
+            && (inner(tokens, start - 1) || tokens.get(start - 1).is_some_and(|t| t.key == "and"))
+            && joined(tokens, start - 2)
+            && capitalised(tokens, start - 2)
+        {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    Some(start)
+}
+
+/// Keeps a name unless it overlaps another, is a place, or reads as a person
+/// or a sentence's first words.
+fn push(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    mut words: Range<usize>,
+    out: &mut Vec<Range<usize>>,
+) {
+    // A sentence's capitalised first word ("The", "This") is not part of the name.
+    while words.start < words.end
+        && tokens
+            .get(words.start)
+            .is_some_and(|t| data.name_stops.contains(t.key.as_str()) && t.key != "new")
+    {
+        words.start += 1;
+    }
+    if words.is_empty()
+        || words
+            .clone()
+            .any(|i| covered.get(i).copied().unwrap_or(true))
+    {
+        return;
+    }
+    let text = super::text_of(tokens, words.start, words.end);
+    let person_or_role = words.clone().any(|i| {
+        tokens.get(i).is_some_and(|t| {
+            data.role_nouns.contains(t.key.as_str())
+                || data.time_words.contains(t.key.as_str())
+                || t.key == "government"
+        })
+    });
+    let place = countries::lookup_name(text).is_some()
+        || (words.len() == 1
+            && tokens
+                .get(words.start)
+                .is_some_and(|t| data.places.contains(&t.key)));
+    let short = text.chars().filter(|c| c.is_alphabetic()).count() < 3;
+    if person_or_role || place || short || super::is_honorific(text) {
+        return;
+    }
+    // A longer name read later replaces the parts a list cut it into
+    // ("Save Somali Women" and "Children" of "Save Somali Women and Children, a ...").
+    while out.last().is_some_and(|l: &Range<usize>| {
+        l.end > words.start && l.start >= words.start && l.end <= words.end
+    }) {
+        out.pop();
+    }
+    if out
+        .last()
+        .is_none_or(|l: &Range<usize>| l.end <= words.start)
+    {
+        out.push(words);
+    }
+}
