@@ -47,14 +47,17 @@ pub fn home_page() -> Html {
             })
         })
     };
-    let on_toggle = {
-        let (set, filter) = (set.clone(), filter.clone());
-        Callback::from(move |(facet, key): (Facet, String)| {
-            let mut next = filter.clone();
-            next.toggle(facet, &key);
-            set.emit(next);
-        })
-    };
+    // The facet groups get one callback for the page's life, reading the
+    // current filter when called: a group whose values did not change then
+    // has equal props and is not rendered again on a keystroke.
+    let latest = use_mut_ref(|| (filter.clone(), set.clone()));
+    *latest.borrow_mut() = (filter.clone(), set.clone());
+    let on_toggle = use_callback(latest, |(facet, key): (Facet, String), latest| {
+        let (filter, set) = latest.borrow().clone();
+        let mut next = filter;
+        next.toggle(facet, &key);
+        set.emit(next);
+    });
     let total = results.total;
     let count = match (total, corpus.len()) {
         (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),
