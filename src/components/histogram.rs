@@ -15,6 +15,9 @@ pub struct HistogramProps {
     /// First and last day of the archive: with it the chart zooms and pans.
     #[prop_or_default]
     pub extent: Option<(PartialDate, PartialDate)>,
+    /// Drawn under the bars, on their scale: the events lane.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Release volume over time, with a date axis and a count scale. Click (or
@@ -190,6 +193,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
                     <span style={format!("left:{:.2}%", t.at as f64 * 100.0 / n as f64)}>{ t.label }</span>
                 }) }
             </div>
+            { props.children.clone() }
             </div></div>
             </div>
             if zoomed {
