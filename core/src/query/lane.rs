@@ -169,8 +169,8 @@ pub fn lane(
     for (key, releases) in events {
         let (a, b) = days(key);
         let (l, r) = (x(a), x(b + 1));
-        let width = (r - l).clamp(MIN_WIDTH, 100.0);
-        let left = l.clamp(0.0, 100.0 - width);
+        let width = within(r - l, MIN_WIDTH, 100.0);
+        let left = within(l, 0.0, 100.0 - width);
         let free = |row: &Vec<(f64, f64)>| {
             row.iter()
                 .all(|&(l2, r2)| left + width + GAP <= l2 || r2 + GAP <= left)
@@ -204,6 +204,14 @@ pub fn lane(
     }
 }
 
+/// `x` kept between `lo` and `hi` (`lo` <= `hi`). Not `f64::clamp`: its
+/// assertion formats floats with `Debug`, kilobytes of wasm for a check that
+/// cannot fail here.
+#[allow(clippy::manual_clamp)]
+fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
 /// Where a day falls on the histogram's axis, in percent: bars are equally
 /// wide whatever their length (a February as wide as a March), so a day is
 /// placed within its bar, as the tick labels are.
@@ -222,7 +230,7 @@ fn axis_x(h: &Histogram, day: i32) -> f64 {
     let i = i - 1;
     let start = first(i);
     let end = h.buckets[i].end.last_day().day_number() + 1;
-    let frac = ((day - start) as f64 / (end - start).max(1) as f64).clamp(0.0, 1.0);
+    let frac = within((day - start) as f64 / (end - start).max(1) as f64, 0.0, 1.0);
     (i as f64 + frac) * 100.0 / n as f64
 }
 
