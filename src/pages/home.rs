@@ -83,22 +83,18 @@ pub fn home_page() -> Html {
     // has equal props and is not rendered again on a keystroke.
     let latest = use_mut_ref(|| (filter.clone(), set.clone()));
     *latest.borrow_mut() = (filter.clone(), set.clone());
-    let on_toggle = use_callback(latest, |(facet, key): (Facet, String), latest| {
+    let on_toggle = use_callback(latest.clone(), |(facet, key): (Facet, String), latest| {
         let (filter, set) = latest.borrow().clone();
         let mut next = filter;
         next.toggle(facet, &key);
         set.emit(next);
     });
-    let on_event = {
-        let (set, filter) = (set.clone(), filter.clone());
-        Callback::from(move |key: EventKey| {
-            let event = (filter.event != Some(key)).then_some(key);
-            set.emit(Filter {
-                event,
-                ..filter.clone()
-            })
-        })
-    };
+    // Stable too: the lane is not rendered again unless its bars change.
+    let on_event = use_callback(latest.clone(), |key: EventKey, latest| {
+        let (filter, set) = latest.borrow().clone();
+        let event = (filter.event != Some(key)).then_some(key);
+        set.emit(Filter { event, ..filter });
+    });
     let total = results.total;
     let count = match (total, corpus.len()) {
         (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),

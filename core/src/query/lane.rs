@@ -81,7 +81,7 @@ impl EventKey {
 }
 
 /// One bar of the lane.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaneItem {
     pub key: EventKey,
     /// Releases (of those read) that mention it.
@@ -100,7 +100,7 @@ pub struct LaneItem {
 }
 
 /// The lane: its bars in time order, and how many events in view it leaves out.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lane {
     pub items: Vec<LaneItem>,
     pub rows: u8,
