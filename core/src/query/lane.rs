@@ -20,6 +20,8 @@ pub const MAX_LANE_EVENTS: usize = 12;
 pub const LANE_ROWS: u8 = 3;
 /// Event mentions read at most for one lane.
 pub const MAX_MENTIONS: usize = 4000;
+/// Distinct events considered at most for one lane (the first met).
+const MAX_DISTINCT: usize = 256;
 /// The narrowest bar, in percent of the axis: a day on a 30-year axis stays
 /// visible and clickable.
 const MIN_WIDTH: f64 = 3.0;
@@ -99,6 +101,15 @@ pub struct LaneItem {
     pub selected: bool,
 }
 
+/// A distinct event met: its days on the axis, its releases, the last counted.
+struct Seen {
+    key: EventKey,
+    a: i32,
+    b: i32,
+    releases: u32,
+    last: u32,
+}
+
 /// The lane: its bars in time order, and how many events in view it leaves out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lane {
@@ -108,10 +119,11 @@ pub struct Lane {
     pub left_out: usize,
 }
 
-/// Lays out the events of `mentions` (`(doc, event)` pairs: a document
-/// mentioning an event twice counts once) that overlap the histogram's span,
-/// on its bars' scale: the most mentioned first (the `selected` one always),
-/// at most [`MAX_LANE_EVENTS`], in at most [`LANE_ROWS`] rows.
+/// Lays out the events of `mentions` (`(doc, event)` pairs, a document's
+/// together: a document mentioning an event twice counts once) that overlap
+/// the histogram's span, on its bars' scale: the most mentioned first (the
+/// `selected` one always), at most [`MAX_LANE_EVENTS`], in at most
+/// [`LANE_ROWS`] rows.
 pub fn lane(
     mentions: impl IntoIterator<Item = (u32, EventKey)>,
     histogram: &Histogram,
@@ -121,53 +133,68 @@ pub fn lane(
         return Lane::default();
     };
     let (lo, hi) = (lo.day_number(), hi.day_number());
-    let mut pairs: Vec<(EventKey, u32)> = mentions
-        .into_iter()
-        .take(MAX_MENTIONS)
-        .map(|(d, k)| (k, d))
-        .collect();
-    // The shared sort (`order`): a std sort here would add its own copy to the wasm.
-    crate::order::sort_by(&mut pairs, |a, b| a.cmp(b));
-    pairs.dedup();
     // Days covered, clipped to the view; an open period runs to its end.
     let days = |k: EventKey| {
         let a = k.start.first_day().day_number();
         let b = k.end.map_or(hi, |e| e.last_day().day_number());
         (a.max(lo), b.min(hi))
     };
-    let mut events: Vec<(EventKey, u32)> = Vec::new();
-    for (k, _) in pairs {
-        match events.last_mut() {
-            Some((last, n)) if *last == k => *n += 1,
-            _ => events.push((k, 1)),
+    // Each distinct event in view, with its releases. A short list searched
+    // in place rather than sorted or hashed: this runs in the browser, where
+    // every sort or map type is its own copy of code (kilobytes of wasm).
+    let mut seen: Vec<Seen> = Vec::new();
+    for (doc, key) in mentions.into_iter().take(MAX_MENTIONS) {
+        if let Some(s) = seen.iter_mut().find(|s| s.key == key) {
+            if s.last != doc {
+                s.releases += 1;
+                s.last = doc;
+            }
+        } else if seen.len() < MAX_DISTINCT || Some(key) == selected {
+            let (a, b) = days(key);
+            if a <= b {
+                let (releases, last) = (1, doc);
+                seen.push(Seen {
+                    key,
+                    a,
+                    b,
+                    releases,
+                    last,
+                });
+            }
         }
     }
-    events.retain(|&(k, _)| {
-        let (a, b) = days(k);
-        a <= b
-    });
-    let in_view = events.len();
-    // Most mentioned first, then the longer, then the earlier.
-    crate::order::sort_by(&mut events, |a, b| {
-        let span = |k: EventKey| {
-            let (x, y) = days(k);
-            y - x
-        };
-        (Some(b.0) == selected)
-            .cmp(&(Some(a.0) == selected))
-            .then(b.1.cmp(&a.1))
-            .then(span(b.0).cmp(&span(a.0)))
-            .then(a.0.cmp(&b.0))
-    });
-    events.truncate(MAX_LANE_EVENTS);
+    let in_view = seen.len();
+    // Rank: the selected one, then the most mentioned, the longer, the earlier.
+    let rank = |s: &Seen| {
+        (
+            Some(s.key) == selected,
+            s.releases,
+            s.b - s.a,
+            std::cmp::Reverse(s.key),
+        )
+    };
 
-    // Placed in rank order (the selected and most mentioned first), each in
-    // the first row where it overlaps no bar; then listed in time order.
+    // Taken in rank order, each placed in the first row where it overlaps no
+    // bar; kept in time order (inserted in place: at most 12 bars).
     let x = |day: i32| axis_x(histogram, day);
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
-    let mut items = Vec::new();
-    for (key, releases) in events {
-        let (a, b) = days(key);
+    let mut items: Vec<LaneItem> = Vec::new();
+    for _ in 0..MAX_LANE_EVENTS {
+        let best = (0..seen.len()).reduce(|i, j| {
+            if rank(&seen[j]) > rank(&seen[i]) {
+                j
+            } else {
+                i
+            }
+        });
+        let Some(best) = best else { break };
+        let Seen {
+            key,
+            a,
+            b,
+            releases,
+            ..
+        } = seen.swap_remove(best);
         let (l, r) = (x(a), x(b + 1));
         let width = within(r - l, MIN_WIDTH, 100.0);
         let left = within(l, 0.0, 100.0 - width);
@@ -186,17 +213,20 @@ pub fn lane(
         rows[row].push((left, left + width));
         let hundredths = |p: f64| (p * 100.0).round() as u16;
         let s = if releases == 1 { "" } else { "s" };
-        items.push(LaneItem {
-            key,
-            releases,
-            row: row as u8,
-            left: hundredths(left),
-            width: hundredths(width),
-            name: format!("{}: {releases} release{s}", key.label()),
-            selected: Some(key) == selected,
-        });
+        let at = items.partition_point(|it| it.key < key);
+        items.insert(
+            at,
+            LaneItem {
+                key,
+                releases,
+                row: row as u8,
+                left: hundredths(left),
+                width: hundredths(width),
+                name: format!("{}: {releases} release{s}", key.label()),
+                selected: Some(key) == selected,
+            },
+        );
     }
-    crate::order::sort_by(&mut items, |a, b| a.key.cmp(&b.key));
     Lane {
         left_out: in_view - items.len(),
         rows: rows.len() as u8,
@@ -372,6 +402,10 @@ mod tests {
         let l = lane(m, &h, None);
         assert!(l.items.len() <= MAX_LANE_EVENTS);
         assert!(l.items.iter().all(|i| i.left + i.width <= 10000));
+        // The selected event has its bar, however late it is met.
+        let m = (0..1_000_000u32).map(|i| (i, key(&format!("{:04}", i % 10_000))));
+        let l = lane(m, &h, Some(key("3999")));
+        assert!(l.items.iter().any(|i| i.selected && i.key == key("3999")));
         assert_eq!(
             lane([(0, key("2019"))], &Histogram::default(), None),
             Lane::default()
