@@ -16,7 +16,8 @@ mod common;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Four releases: two in Iran (2019, 2020), one in Switzerland (Zürich),
-/// one in Afghanistan and Iran (2021).
+/// one in Afghanistan and Iran (2021). Two mention 2018–2022, one a meeting
+/// in April 2019.
 const CORPUS: &str = r#"[
  {"id":"a","source":"a.txt","title":"Iran and UNODC meet on trafficking","date":"2019-04-17",
   "dateline":{"raw":"Vienna","city":"Vienna","country":"AT"},
@@ -25,7 +26,8 @@ const CORPUS: &str = r#"[
   "organisations":[{"name":"United Nations Office on Drugs and Crime","acronym":"UNODC"}],
   "people":[{"name":"Loide Aryee","role":"Chief, UNODC"}],
   "programmes":[{"name":"Global Action against Trafficking in Persons","acronym":"GLO.ACT","start":"2018","end":"2022"}],
-  "topics":["trafficking-in-persons"]},
+  "topics":["trafficking-in-persons"],
+  "events":[{"start":"2019-04-16","end":"2019-04-18","text":"16-18 April"},{"start":"2018","end":"2022","text":"2018-2022"}]},
  {"id":"b","source":"b.txt","title":"Border cooperation in Iran","date":"2020-06-02",
   "dateline":{"raw":"Tehran","city":"Tehran","country":"IR"},
   "body":["A workshop on border management took place."],
@@ -41,7 +43,8 @@ const CORPUS: &str = r#"[
   "body":["The plan covers drug trafficking routes."],
   "countries":[{"code":"AF","name":"Afghanistan","mentions":1},{"code":"IR","name":"Iran","mentions":1}],
   "organisations":[{"name":"United Nations Office on Drugs and Crime","acronym":"UNODC"}],
-  "topics":["drugs","trafficking-in-persons"]}
+  "topics":["drugs","trafficking-in-persons"],
+  "events":[{"start":"2018","end":"2022","text":"2018 to 2022"}]}
 ]"#;
 
 struct Page {
@@ -262,4 +265,58 @@ async fn entity_page_shows_releases_and_who_appears_with_it() {
     );
     let unknown = open("/organisation/no-such-org").await;
     assert_eq!(unknown.all("h1"), vec!["Page not found".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn events_lane_filters_to_the_releases_that_mention_an_event() {
+    let page = open("/").await;
+    let names = |page: &Page| {
+        let nodes = page.root.query_selector_all(".events-lane .event").unwrap();
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+            .map(|e| e.get_attribute("aria-label").unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(&page),
+        [
+            "2018 – 2022: 2 releases",
+            "16 April 2019 – 18 April 2019: 1 release"
+        ]
+    );
+    page.click(".events-lane .event").await;
+    assert_eq!(
+        page.titles(),
+        [
+            "Afghanistan and Iran sign drug control plan",
+            "Iran and UNODC meet on trafficking"
+        ]
+    );
+    assert_eq!(page.query(), "?event=2018%2F2022");
+    assert!(page.count().contains("2 of 4"), "{}", page.count());
+    let pressed: Element = page.el(".events-lane .event[aria-pressed='true']");
+    assert_eq!(pressed.text_content().as_deref(), Some("2018 – 2022"));
+    assert_eq!(page.all(".active-filters .removable").len(), 1);
+    // Pressed again: all releases.
+    page.click(".events-lane .event[aria-pressed='true']").await;
+    assert_eq!(page.titles().len(), 4);
+    assert_eq!(page.query(), "");
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_opens_as_a_table() {
+    let page = open("/").await;
+    assert!(page.root.query_selector("table").unwrap().is_none());
+    let toggle: HtmlElement = page.el(".histogram button[aria-expanded]");
+    assert_eq!(toggle.text_content().as_deref(), Some("Show as table"));
+    toggle.click();
+    yew::scheduler::flush().await;
+    assert_eq!(page.all(".chart-table caption"), ["Releases per year"]);
+    assert_eq!(page.all(".chart-table thead th"), ["Period", "Releases"]);
+    assert_eq!(page.all(".chart-table tbody th"), ["2019", "2020", "2021"]);
+    assert_eq!(page.all(".chart-table tbody td"), ["1", "2", "1"]);
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
 }

@@ -40,6 +40,13 @@ pub fn active_filters(props: &ActiveFiltersProps) -> Html {
             chips.push((format!("{}: {label}", facet_title(facet)), next));
         }
     }
+    if let Some(event) = filter.event {
+        let next = Filter {
+            event: None,
+            ..filter.clone()
+        };
+        chips.push((format!("Event: {}", event.label()), next));
+    }
     if filter.from.is_some() || filter.to.is_some() {
         let show = |d: Option<PartialDate>| d.map_or_else(|| "…".into(), PartialDate::long);
         let next = Filter {

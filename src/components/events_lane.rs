@@ -1,57 +1,50 @@
-use dateline_core::display::period;
-use dateline_core::order;
-use dateline_core::Event;
+use std::rc::Rc;
+
+use dateline_core::query::{EventKey, Lane};
 use yew::prelude::*;
-use yew_router::prelude::*;
-
-use crate::hooks::use_corpus;
-use crate::route::Route;
-
-/// Events listed at most in the lane.
-const MAX_EVENTS: usize = 40;
-/// The lane reads the events of this many top matches: bounded work per keystroke.
-const FROM_HITS: usize = 400;
 
 #[derive(Properties, PartialEq)]
 pub struct EventsLaneProps {
-    pub hits: Vec<u32>,
+    /// Laid out by the core (`dateline_core::query::lane`) on the histogram's scale.
+    pub lane: Rc<Lane>,
+    /// Called with the event chosen: the page filters to the releases that
+    /// mention it, or drops that filter when it is the selected one.
+    pub on_pick: Callback<EventKey>,
 }
 
-/// The dates and periods the matching releases mention (a meeting, a
-/// programme's years), in time order, each linked to its release: event dates
-/// are a different fact from publication dates.
+/// The periods and event days that the releases in view mention, as bars
+/// under the histogram on the same axis. Clicking (or Enter on) one shows
+/// only the releases that mention it; it is then pressed, and pressing it
+/// again shows all. Its text is dates only (never release text).
 #[function_component(EventsLane)]
 pub fn events_lane(props: &EventsLaneProps) -> Html {
-    let corpus = use_corpus();
-    let mut events: Vec<(Event, u32)> = props
-        .hits
-        .iter()
-        .take(FROM_HITS)
-        .flat_map(|&d| corpus.events(d).into_iter().map(move |e| (e, d)))
-        .collect();
-    if events.is_empty() {
+    let lane = &props.lane;
+    if lane.items.is_empty() {
         return html! {};
     }
-    order::sort_by(&mut events, |a, b| b.0.start.cmp(&a.0.start));
-    let total = events.len();
+    let note = (lane.left_out > 0).then(|| {
+        let s = if lane.left_out == 1 { "" } else { "s" };
+        format!("{} more event{s} in view not shown", lane.left_out)
+    });
     html! {
-        <section class="events-lane" aria-labelledby="events-heading">
-            <h2 id="events-heading">{ "Events and periods mentioned" }</h2>
-            <ol tabindex="0" aria-label="Events and periods, newest first">
-                { for events.into_iter().take(MAX_EVENTS).filter_map(|(e, d)| Some((e, corpus.doc(d)?))).map(|(e, r)| {
-                    let when = period(Some(e.start), e.end).unwrap_or_default();
-                    html! {
-                        <li>
-                            <span class="when">{ when }</span>
-                            <Link<Route> to={Route::Release { id: r.id.clone() }}>{ &r.title }</Link<Route>>
-                            <span class="as-written">{ format!("“{}”", e.text) }</span>
-                        </li>
-                    }
-                }) }
-            </ol>
-            if total > MAX_EVENTS {
-                <p class="note">{ format!("{MAX_EVENTS} of {total} shown; narrow the filters to see the rest.") }</p>
-            }
-        </section>
+        <>
+        <div class="events-lane" role="group" style={format!("--rows:{}", lane.rows)}
+            aria-label="Events and periods the releases mention; choose one to show its releases">
+            { for lane.items.iter().map(|item| {
+                let key = item.key;
+                let onclick = props.on_pick.reform(move |_| key);
+                let pct = |h: u16| format!("{}.{:02}%", h / 100, h % 100);
+                html! {
+                    <button type="button" key={key.to_param()} class="event" aria-label={item.name.clone()}
+                        aria-pressed={item.selected.to_string()} title={item.name.clone()}
+                        style={format!("--row:{};left:{};width:{}", item.row, pct(item.left), pct(item.width))}
+                        {onclick}>{ key.label() }</button>
+                }
+            }) }
+        </div>
+        if let Some(note) = note {
+            <p class="lane-note">{ note }</p>
+        }
+        </>
     }
 }

@@ -1,8 +1,9 @@
 use dateline_core::query::{Facet, FacetValue};
 use yew::prelude::*;
 
-/// How many values a facet shows before "Show all".
-const COLLAPSED: usize = 8;
+/// How many values a facet shows before "Show all": the sidebar stays within
+/// the page's element budget (two elements per value shown).
+pub const COLLAPSED: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetGroupProps {
@@ -25,6 +26,9 @@ fn plural(facet: Facet) -> &'static str {
 }
 
 /// One facet as a group of checkboxes with live counts (OR within the facet).
+/// Each value is one label holding its checkbox and its text: two elements.
+/// Its props compare cheaply, so a group whose counts did not change is not
+/// rendered again (the home page passes a callback that never changes).
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
     let expanded = use_state(|| false);
@@ -44,23 +48,17 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
     html! {
         <fieldset class="facet">
             <legend>{ props.title.clone() }</legend>
-            <ul>
-                { for props.values.iter().take(shown).map(|v| {
-                    let id = format!("facet-{param}-{}", v.key);
-                    let key = v.key.to_string();
-                    let facet = props.facet;
-                    let onchange = props.on_toggle.reform(move |_| (facet, key.clone()));
-                    html! {
-                        <li key={v.key.to_string()}>
-                            <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
-                            <label for={id} title={v.detail.as_ref().map(|d| d.to_string())}>
-                                { v.label.to_string() }
-                                <span class="count">{ format!(" ({})", v.count) }</span>
-                            </label>
-                        </li>
-                    }
-                }) }
-            </ul>
+            { for props.values.iter().take(shown).map(|v| {
+                let key = v.key.to_string();
+                let facet = props.facet;
+                let onchange = props.on_toggle.reform(move |_| (facet, key.clone()));
+                html! {
+                    <label key={v.key.to_string()} title={v.detail.as_ref().map(|d| d.to_string())}>
+                        <input type="checkbox" id={format!("facet-{param}-{}", v.key)} checked={v.selected} {onchange} />
+                        { format!("{} ({})", v.label, v.count) }
+                    </label>
+                }
+            }) }
             if props.values.len() > COLLAPSED {
                 <button type="button" class="link-button" aria-expanded={expanded.to_string()} onclick={toggle_all}>
                     { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.values.len(), plural(props.facet)) } }

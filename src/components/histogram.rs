@@ -15,6 +15,9 @@ pub struct HistogramProps {
     /// First and last day of the archive: with it the chart zooms and pans.
     #[prop_or_default]
     pub extent: Option<(PartialDate, PartialDate)>,
+    /// Drawn under the bars, on their scale: the events lane.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Release volume over time, with a date axis and a count scale. Click (or
@@ -24,6 +27,8 @@ pub struct HistogramProps {
 #[function_component(Histogram)]
 pub fn histogram(props: &HistogramProps) -> Html {
     let drag_start = use_state(|| None::<usize>);
+    // The chart as a table, mounted only while open (the page's element budget).
+    let table_open = use_state(|| false);
     let focus = use_state(|| usize::MAX);
     let bars_ref = use_node_ref();
     let refocus = use_mut_ref(|| false);
@@ -145,6 +150,10 @@ pub fn histogram(props: &HistogramProps) -> Html {
     };
     let can = [Move::In, Move::Out, Move::Earlier, Move::Later].map(|m| step(m).is_some());
     let describedby = span.map(|_| "histogram-hint");
+    let toggle_table = {
+        let table_open = table_open.clone();
+        Callback::from(move |_| table_open.set(!*table_open))
+    };
     html! {
         <section class="histogram" aria-labelledby="histogram-heading" {onkeydown}>
             <h2 id="histogram-heading" class="visually-hidden">{ format!("Releases per {unit}") }</h2>
@@ -190,8 +199,27 @@ pub fn histogram(props: &HistogramProps) -> Html {
                     <span style={format!("left:{:.2}%", t.at as f64 * 100.0 / n as f64)}>{ t.label }</span>
                 }) }
             </div>
+            { props.children.clone() }
             </div></div>
             </div>
+            <button type="button" class="link-button" aria-expanded={table_open.to_string()}
+                aria-controls={table_open.then_some("histogram-table")} onclick={toggle_table}>
+                { if *table_open { "Hide the table" } else { "Show as table" } }
+            </button>
+            if *table_open {
+                <div id="histogram-table" class="chart-table" role="region" tabindex="0"
+                    aria-label={format!("Releases per {unit}, as a table")}>
+                    <table>
+                        <caption>{ format!("Releases per {unit}") }</caption>
+                        <thead><tr><th scope="col">{ "Period" }</th><th scope="col">{ "Releases" }</th></tr></thead>
+                        <tbody>
+                            { for buckets.iter().map(|b| html! {
+                                <tr><th scope="row">{ b.period() }</th><td>{ b.count }</td></tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
             if zoomed {
                 <button type="button" class="link-button" onclick={show_all}>{ "Show all dates" }</button>
             }

@@ -51,18 +51,17 @@ fn chip_line(r: &Release) -> Html {
         n.saturating_sub(shown),
         r.topics.len().min(labels.len() - shown),
     );
+    // A group of links, not a list: one element per chip (the page's element budget).
     html! {
-        <ul class="chips" aria-label="Countries and topics">
-            { for chips.map(|c| html! { <li>{ c }</li> }) }
+        <div class="chips" role="group" aria-label="Countries and topics">
+            { for chips }
             if let Some(more) = more {
-                <li>
-                    <Link<Route> to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
-                        <span aria-hidden="true">{ format!("+{}", labels.len() - shown) }</span>
-                        <span class="visually-hidden">{ more }</span>
-                    </Link<Route>>
-                </li>
+                <Link<Route> to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
+                    <span aria-hidden="true">{ format!("+{}", labels.len() - shown) }</span>
+                    <span class="visually-hidden">{ more }</span>
+                </Link<Route>>
             }
-        </ul>
+        </div>
     }
 }
 

@@ -16,10 +16,11 @@ pub const ROW_PX: f64 = 188.0;
 pub const ROW_NO_LEDE_PX: f64 = 132.0;
 pub const HEADING_PX: f64 = 48.0;
 /// Result sets up to this size are mounted whole (find-in-page and every row
-/// reachable at once); larger ones are windowed (about 25 rows mounted).
+/// reachable at once); larger ones are windowed (about 8 rows mounted).
 /// Kept small: on small corpora, mounting rows is most of a keystroke's cost
-/// in the browser (scripts/bench-app.sh, keystroke to paint).
-pub const MOUNT_ALL: usize = 40;
+/// in the browser (scripts/bench-app.sh, keystroke to paint), and the
+/// timeline page holds at most 400 elements (about 15 per row).
+pub const MOUNT_ALL: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {

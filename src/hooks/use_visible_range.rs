@@ -3,8 +3,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Rows kept in the DOM beyond each edge of the viewport, so that scrolling and
-/// tabbing always land on rendered rows.
-const OVERSCAN_PX: f64 = 1600.0;
+/// tabbing always land on rendered rows (three rows or more); kept small
+/// for the timeline page's element budget (400 in all).
+const OVERSCAN_PX: f64 = 600.0;
 
 /// The pixel band of a list (from its top) that is on screen, widened by an
 /// overscan, updated on scroll and resize. The list's rows are positioned

@@ -1,5 +1,9 @@
+use std::rc::Rc;
+
 use dateline_core::order;
-use dateline_core::query::{Facet, FacetCounts, FacetValue, Filter, Sort};
+use dateline_core::query::{
+    docs_mentioning, lane, EventKey, Facet, FacetCounts, FacetValue, Filter, Sort, Zoom,
+};
 use yew::prelude::*;
 
 use crate::app::DataGeneration;
@@ -9,18 +13,45 @@ use crate::components::{
 };
 use crate::hooks::{use_corpus, use_filter};
 
-/// The timeline: search, histogram, facets, the matching releases and the
-/// events they mention. Everything it shows is derived from the URL.
+/// Releases whose events the lane reads: bounded work per keystroke.
+const LANE_FROM_HITS: usize = 400;
+
+/// The timeline: search, histogram with the events the matches mention,
+/// facets and the matching releases. Everything it shows is derived from the URL.
 #[function_component(HomePage)]
 pub fn home_page() -> Html {
     let corpus = use_corpus();
     let state = use_filter();
     let filter = state.filter.clone();
     let generation = use_context::<DataGeneration>().unwrap_or_default();
+    // The releases that mention the filter's event: the index does not hold
+    // events, so they are read once per event chosen (one pass over the list).
+    let within = {
+        let corpus = corpus.clone();
+        use_memo((filter.event, generation), move |(event, _)| {
+            event.map(|key| {
+                let docs = (0..corpus.len() as u32).map(|d| (d, corpus.events(d)));
+                docs_mentioning(key, docs)
+            })
+        })
+    };
     let results = {
         let corpus = corpus.clone();
         use_memo((filter.clone(), generation), move |(f, _)| {
-            corpus.index().search(f)
+            corpus
+                .index()
+                .search_within(f, Zoom::Auto, within.as_ref().as_deref())
+        })
+    };
+    // The events lane: what the top matches mention, on the histogram's axis.
+    let lane = {
+        let corpus = corpus.clone();
+        use_memo((results.clone(), filter.event), move |(results, event)| {
+            let mentions = results.hits.iter().take(LANE_FROM_HITS).flat_map(|&d| {
+                let events = corpus.events(d);
+                events.into_iter().map(move |e| (d, EventKey::of(&e)))
+            });
+            Rc::new(lane(mentions, &results.histogram, *event))
         })
     };
     let set = state.set.clone();
@@ -47,14 +78,23 @@ pub fn home_page() -> Html {
             })
         })
     };
-    let on_toggle = {
-        let (set, filter) = (set.clone(), filter.clone());
-        Callback::from(move |(facet, key): (Facet, String)| {
-            let mut next = filter.clone();
-            next.toggle(facet, &key);
-            set.emit(next);
-        })
-    };
+    // The facet groups get one callback for the page's life, reading the
+    // current filter when called: a group whose values did not change then
+    // has equal props and is not rendered again on a keystroke.
+    let latest = use_mut_ref(|| (filter.clone(), set.clone()));
+    *latest.borrow_mut() = (filter.clone(), set.clone());
+    let on_toggle = use_callback(latest.clone(), |(facet, key): (Facet, String), latest| {
+        let (filter, set) = latest.borrow().clone();
+        let mut next = filter;
+        next.toggle(facet, &key);
+        set.emit(next);
+    });
+    // Stable too: the lane is not rendered again unless its bars change.
+    let on_event = use_callback(latest.clone(), |key: EventKey, latest| {
+        let (filter, set) = latest.borrow().clone();
+        let event = (filter.event != Some(key)).then_some(key);
+        set.emit(Filter { event, ..filter });
+    });
     let total = results.total;
     let count = match (total, corpus.len()) {
         (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),
@@ -71,7 +111,9 @@ pub fn home_page() -> Html {
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
             <ExportButtons hits={results.hits.clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
-            <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent} />
+            <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
+                <EventsLane lane={(*lane).clone()} on_pick={on_event} />
+            </Histogram>
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>
@@ -84,7 +126,6 @@ pub fn home_page() -> Html {
                             on_toggle={on_toggle.clone()}
                         />
                     }) }
-                    <EventsLane hits={results.hits.clone()} />
                 </aside>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Releases" }</h2>

@@ -224,7 +224,12 @@ test('cards at 360 px: no empty lede, chips whole inside their card', async () =
     }
   }
   // The seed has more chips than fit: a "+N" link says how many are left out.
+  // Rows are mounted near the viewport only: scroll down to the seed's row.
   const seed = p.locator('.release-item', { has: p.locator('.release-title a', { hasText: SEED_TITLE }) });
+  for (let i = 0; i < 40 && (await seed.count()) === 0; i++) {
+    await p.mouse.wheel(0, 400);
+    await p.waitForTimeout(50);
+  }
   const more = seed.getByRole('link', { name: /^\d+ more (countr(y|ies)|topics?)( and \d+ more topics?)?$/ });
   assert.equal(await more.count(), 1);
   assert.match(await more.textContent(), /^\+\d+/);

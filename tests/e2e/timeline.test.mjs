@@ -44,6 +44,7 @@ test('search as you type is highlighted, lives in the URL and survives a reload'
 test('facet choices push history; back and forward step through them', async () => {
   await page.goto(server.url);
   const countries = page.getByRole('group', { name: 'Country' });
+  await countries.getByRole('checkbox').first().waitFor();
   const showAll = countries.getByRole('button', { name: /^Show all/ });
   if (await showAll.count()) await showAll.click();
   const iran = countries.getByRole('checkbox', { name: /^Iran \(/ });

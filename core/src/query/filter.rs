@@ -1,9 +1,10 @@
 //! What the user asked for, and its URL form:
-//! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance`.
+//! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&event=2018/2022&from=2019-01&to=2019-06-30&sort=relevance`.
 //! Parsing never fails: a malformed key falls back to its default.
 //! Parsing is bounded: a link of any length costs work in proportion to its
 //! length, and what it selects is capped (see the `MAX_*` constants).
 
+use super::lane::EventKey;
 use crate::date::PartialDate;
 use crate::text::slug;
 
@@ -112,6 +113,8 @@ pub struct Filter {
     pub people: Vec<String>,
     pub programmes: Vec<String>,
     pub topics: Vec<String>,
+    /// Only releases that mention this event or period (the events lane).
+    pub event: Option<EventKey>,
     /// Inclusive, at the precision given: `2019`, `2019-01` or `2019-01-31`
     /// (`to=2019-06` runs to the end of June).
     pub from: Option<PartialDate>,
@@ -152,6 +155,7 @@ impl Filter {
             "q" => self.text = clamp_chars(value, MAX_QUERY_CHARS).to_string(),
             "from" => self.from = date(),
             "to" => self.to = date(),
+            "event" => self.event = EventKey::parse(value),
             "sort" => self.sort = Sort::parse(value).unwrap_or_default(),
             _ => {}
         }
@@ -182,6 +186,9 @@ impl Filter {
             if !keys.is_empty() {
                 pairs.push((facet.param(), keys.join(",")));
             }
+        }
+        if let Some(e) = self.event {
+            pairs.push(("event", e.to_param()));
         }
         for (name, date) in [("from", self.from), ("to", self.to)] {
             if let Some(d) = date {
@@ -316,6 +323,7 @@ mod tests {
             people: vec!["abbas-bagherpour".into()],
             programmes: vec!["glo-act".into()],
             topics: vec!["cybercrime".into()],
+            event: EventKey::parse("2018/2022"),
             from: PartialDate::parse("2019-01"),
             to: PartialDate::parse("2019-06-30"),
             sort: Sort::Relevance,
@@ -326,7 +334,7 @@ mod tests {
     fn parses_the_documented_example() {
         let f = Filter::from_query(
             "q=organized+crime&country=IR,AF&org=unodc&person=abbas-bagherpour&programme=glo-act\
-             &topic=cybercrime&year=2019,2020&from=2019-01&to=2019-06-30&sort=relevance",
+             &topic=cybercrime&year=2019,2020&event=2018/2022&from=2019-01&to=2019-06-30&sort=relevance",
         );
         assert_eq!(f.text, "organized crime");
         assert_eq!(f.countries, ["IR", "AF"]);
@@ -335,6 +343,7 @@ mod tests {
         assert_eq!(f.programmes, ["glo-act"]);
         assert_eq!(f.topics, ["cybercrime"]);
         assert_eq!(f.years, [2019, 2020]);
+        assert_eq!(f.event.map(|e| e.to_param()).as_deref(), Some("2018/2022"));
         assert_eq!(f.from, PartialDate::parse("2019-01"));
         assert_eq!(f.to, PartialDate::parse("2019-06-30"));
         assert_eq!(f.sort, Sort::Relevance);
@@ -374,6 +383,8 @@ mod tests {
             ("to=2019-02-32", Filter::default()),
             ("to=2019--01", Filter::default()),
             ("sort=sideways", Filter::default()),
+            ("event=2022/2018", Filter::default()),
+            ("event=2019/x", Filter::default()),
             ("nonsense=1&&=&==", Filter::default()),
             (
                 "q=ok&year=20x9",

@@ -98,6 +98,14 @@ impl Index {
     }
 
     pub fn search_zoomed(&self, filter: &Filter, zoom: Zoom) -> Results {
+        self.search_within(filter, zoom, None)
+    }
+
+    /// A search among `within` only (doc ids, sorted), when given: the
+    /// releases that mention the filter's event ([`super::docs_mentioning`]),
+    /// which the index does not hold. Facet counts and the histogram are
+    /// over those releases too.
+    pub fn search_within(&self, filter: &Filter, zoom: Zoom, within: Option<&[u32]>) -> Results {
         let clauses = search::parse(&filter.text);
         let (matched, terms) = match clauses.is_empty() {
             true => (None, Vec::new()),
@@ -117,6 +125,9 @@ impl Index {
         let mut counter = Counter::new(&self.facets);
         let mut hits: Vec<(u32, f32)> = Vec::new();
         let mut visit = |doc: u32, score: f32| {
+            if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
+                return;
+            }
             let date = self.dates.get(doc as usize).copied().unwrap_or(0);
             if dated_only && (date == 0 || date < low || date > high) {
                 return;
@@ -892,5 +903,27 @@ mod tests {
             let r = index.search(&Filter::from_query(qs));
             assert!(r.total <= 5, "{qs}");
         }
+    }
+
+    #[test]
+    fn search_within_narrows_hits_counts_and_histogram() {
+        let index = Index::new(&corpus());
+        let f = Filter::default();
+        let all = index.search(&f);
+        let some = index.search_within(&f, Zoom::Auto, Some(&[0, 2]));
+        assert_eq!(all.total, 5);
+        assert_eq!(some.total, 2);
+        let mut hits = some.hits.clone();
+        hits.sort_unstable();
+        assert_eq!(hits, [0, 2]);
+        let bars: u32 = some.histogram.buckets.iter().map(|b| b.count).sum();
+        assert_eq!(bars, 2);
+        let iran = some
+            .facets
+            .get(Facet::Country)
+            .iter()
+            .find(|v| &*v.key == "IR");
+        assert_eq!(iran.map(|v| v.count), Some(1));
+        assert_eq!(index.search_within(&f, Zoom::Auto, Some(&[])).total, 0);
     }
 }

@@ -17,6 +17,7 @@ mod highlight;
 mod histogram;
 pub(crate) mod index;
 pub(crate) mod inverted;
+mod lane;
 mod search;
 
 pub use crate::codec::DecodeError;
@@ -27,3 +28,4 @@ pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{histogram_between, unit_for, Bucket, Histogram, Unit, Zoom, MAX_BARS};
 pub use index::{organisation_key, Index, Results};
+pub use lane::{docs_mentioning, lane, EventKey, Lane, LaneItem, LANE_ROWS, MAX_LANE_EVENTS};
