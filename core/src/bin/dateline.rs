@@ -10,6 +10,7 @@ mod args;
 
 // Extraction allocates many small strings: mimalloc makes ingest faster than
 // the system allocator (measured in BENCHMARKS.md, "Build").
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
