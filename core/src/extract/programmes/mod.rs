@@ -75,21 +75,34 @@ fn same_programme(title: &mentions::Mention, body: &mentions::Mention) -> bool {
 
 /// A name whose head (its last word before `of/for/on/...`, else its last
 /// word) names a kind of organisation: `Intergovernmental Authority on
-/// Development`, `Combined Maritime Forces`.
+/// Development`, `Combined Maritime Forces`; or a statutory fund
+/// (`National Social Security Fund`).
 fn org_headed(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let head_end = words
         .iter()
         .position(|w| matches!(*w, "of" | "for" | "on" | "against" | "to" | "in"))
         .unwrap_or(words.len());
-    words
+    let head: Vec<String> = words
         .get(..head_end)
-        .and_then(|w| w.last())
+        .unwrap_or_default()
+        .iter()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .is_some_and(|w| lists::lists().org_heads.contains(&w))
+        .collect();
+    let Some((last, before)) = head.split_last() else {
+        return false;
+    };
+    // `National Social Security Fund`, `Government Pension Fund`: a
+    // statutory institution.
+    let fund_org = last == "fund"
+        && lists::lists().fund_orgs.iter().any(|f| {
+            let n = f.split_whitespace().count();
+            before.len() >= n && before[before.len() - n..].join(" ") == *f
+        });
+    fund_org || lists::lists().org_heads.contains(last)
 }
 
 /// A programme-like name the release's organisations list holds, written
