@@ -37,6 +37,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
+        found.extend(named_after_lowercase_head(s, &toks, i));
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;
         }
@@ -503,6 +504,67 @@ fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mentio
         .then(|| mention(s, toks, first, i))?
 }
 
+/// Longest name [`named_after_lowercase_head`] reads, in words.
+const NAME_AFTER_HEAD: usize = 5;
+
+/// `the community project Mikoko Pamoja in Gazi Bay`, `the initiative Blue
+/// Skies, which ...`: a lower-case head noun right before capitalised words
+/// that end the clause (punctuation, `in`, `which`, `that`, `and`). Not an
+/// owner, a place, a person's title, a time word or an organisation's
+/// acronym (`the project UNODC leads`).
+fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let head = toks.get(i)?;
+    if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
+        return None;
+    }
+    let first = i + 1;
+    let mut last = None;
+    for k in first..toks.len().min(first + NAME_AFTER_HEAD) {
+        let t = toks.get(k)?;
+        if !t.is_cap() || t.possessive {
+            break;
+        }
+        last = Some(k);
+        if t.sentence_end {
+            break;
+        }
+    }
+    let last = last?;
+    let ends_clause = toks.get(last).is_some_and(|t| t.sentence_end)
+        || toks.get(last + 1).is_none_or(|n| {
+            matches!(n.kind, Kind::Break | Kind::Close)
+                || (n.is_word() && matches!(n.text, "in" | "which" | "that" | "and"))
+        });
+    let run = toks.get(first..=last)?;
+    let l = lists();
+    let blocked = run.iter().any(|t| {
+        let lower = t.lower();
+        t.is_acronym()
+            || t.is_head()
+            || l.owners.contains(lower.as_ref())
+            || l.not_programme.contains(lower.as_ref())
+            || l.not_cue.contains(lower.as_ref())
+            || l.function_words.contains(lower.as_ref())
+            || WEEKDAYS.contains(&lower.as_ref())
+    });
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    let place = crate::extract::countries::lookup_name(text).is_some()
+        || run.iter().any(|t| is_demonym(t.text));
+    if !ends_clause || blocked || place || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
+}
+
 /// A demonym of `core/data/demonyms.tsv` (`European` is not among them, so
 /// the continent's adjectives are listed here too).
 fn is_demonym(word: &str) -> bool {
@@ -721,6 +783,9 @@ mod tests {
             ("statutory fund is an institution", &["Workers register with the National Social Security Fund and the Workers Pension Fund."], &[]),
             ("chief executive heads an organisation", &["The Executive Director of the Clean Air Partnership spoke."], &[]),
             ("weak network head with signal", &["The Coastal Drug Detection Network will be run by police."], &[("Coastal Drug Detection Network", None, None, None)]),
+            ("name after a lower-case head", &["It builds on the community project Mikoko Pamoja in Gazi Bay, which sells credits."], &[("Mikoko Pamoja", None, None, None)]),
+            ("role, time or actor after a lower-case head", &["The project Coordinator, the programme Manager and the initiative Monday, as the campaign Parliament adopted, ended."], &[]),
+            ("place after a lower-case head", &["They visited the project Kenya, and the programme Kenyan officials run."], &[]),
             ("organisation-headed name", &["The Intergovernmental Authority on Development (IGAD) is a regional initiative."], &[]),
         ];
         for (name, body, expected) in cases {

@@ -2,7 +2,7 @@
 //! funds, campaigns, partnerships and national strategies or action plans,
 //! with their acronym and period.
 //!
-//! A name is found in four ways (word lists in `core/data/programmes.tsv`):
+//! A name is found in these ways (word lists in `core/data/programmes.tsv`):
 //! 1. capitalised words around a capitalised head noun, with a trailing
 //!    `of/on/for/against/to ...` phrase: `the Global Programme against Money
 //!    Laundering (GPML)`, `National Action Plan against Trafficking in Persons`;
@@ -16,6 +16,17 @@
 //!    word (`GLO.ACT`): the qualifier is already in the name;
 //! 3. a quoted name next to a head noun: `the EU-funded project "X"`;
 //! 4. a known programme alone: `GLO.ACT 2015-2019` (name = acronym = as written).
+//! 5. a capitalised run a cue introduces: `under Global Gateway`, `X, the
+//!    EU's investment strategy`;
+//! 6. a head noun opening words whose initials spell the bracketed acronym,
+//!    lower-case words too: `Programme élargi de vaccination (PEV)`;
+//! 7. capitalised words right after a lower-case head that end the clause:
+//!    `the community project Mikoko Pamoja in Gazi Bay`.
+//!
+//! Way 2 also takes a name the words after the bracket call funded (`X (ABC),
+//! funded with ...`), and a head after the bracket (`X (ABC) Programme`)
+//! outranks a `not_programme` word in the name. `to` + a country or an amount
+//! ends a name (`... Programme to The Gambia`, `... Appeal ... to CHF 40m`).
 //!
 //! The period comes from a year range right after the name or its acronym,
 //! `(2018-2022)` in the same sentence's `is a ...` clause, `from 2018 to 2022`,
