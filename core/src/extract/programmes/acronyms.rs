@@ -59,10 +59,16 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     let run_start = cap_run_start(toks, open, true);
     let first = name_start(toks, run_start, open, &acronym)?;
     let mut m = mention(s, toks, first, open - 1)?;
-    let signalled = is_hint(&acronym) || is_hint(&m.name) || called_programme(toks, close);
+    // `the West African Police Information System (WAPIS) Programme`: a head
+    // noun after the bracket says what the name is.
+    let head_after = head_after_bracket(toks, close);
+    let signalled = is_hint(&acronym)
+        || is_hint(&m.name)
+        || called_programme(toks, close)
+        || signal_after_bracket(toks, close);
     let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
-    let not_programme =
-        words.len() < 2 || head_words(&words).any(|w| lists().not_programme.contains(w));
+    let not_programme = words.len() < 2
+        || (head_after.is_none() && head_words(&words).any(|w| lists().not_programme.contains(w)));
     if !signalled || not_programme || is_excluded(&m.name) || is_excluded(&acronym) {
         return None;
     }
@@ -70,7 +76,7 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     m.acronym = Some(acronym);
     // `the Southern Africa Maritime Security (SAMS) Initiative`: the head
     // after the bracket ends the name; the acronym is dropped from it.
-    if let Some(last) = head_after_bracket(toks, close) {
+    if let Some(last) = head_after {
         let tail = mention(s, toks, close + 1, last)?;
         m.name = format!("{} {}", m.name, tail.name);
         m.end = tail.end;
@@ -78,6 +84,99 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
             toks.get(close + 1)?.is_weak_head() && !weak_head_signal(toks, first, last);
     }
     Some(m)
+}
+
+/// Tokens after a bracketed acronym searched for `signal_after`.
+const SIGNAL_AFTER_BRACKET: usize = 4;
+
+/// `X (ABC), funded with £3 million`, `X (ABC), which is funded by Japan`:
+/// the words right after the bracket say the name is funded or runs.
+fn signal_after_bracket(toks: &[Tok], close: usize) -> bool {
+    let after = toks.get(close + 1..).unwrap_or_default();
+    if after.first().is_none_or(|t| t.text != ",") {
+        return false;
+    }
+    after
+        .iter()
+        .skip(1)
+        .take(SIGNAL_AFTER_BRACKET)
+        .take_while(|t| t.is_word() && !t.is_cap())
+        .any(|t| lists().signal_after.contains(t.lower().as_ref()))
+}
+
+/// Longest name, in tokens, that [`initials_mention`] reads before a bracket.
+const INITIALS_REACH: usize = 10;
+
+/// `Programme élargi de vaccination (PEV)`, `Fondo de Cooperación para Agua
+/// y Saneamiento (FCAS)`: a capitalised head noun opening words (lower-case
+/// ones too) whose initials (short joining words aside) spell the
+/// bracketed acronym.
+pub(super) fn initials_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
+    let (close, acronym) = bracket_acronym(s, toks, open)?;
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .filter_map(fold_initial)
+        .collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    let lowest = open.saturating_sub(INITIALS_REACH);
+    let mut k = open;
+    let first = loop {
+        k = k.checked_sub(1).filter(|&k| k >= lowest)?;
+        let t = toks.get(k)?;
+        if !t.is_word() || (t.sentence_end && k + 1 < open) || t.possessive {
+            return None;
+        }
+        if t.is_cap() && t.is_head() && !t.is_weak_head() {
+            break k;
+        }
+    };
+    if toks.get(first + 1..open)?.first()?.is_cap() {
+        return None; // `Programme X ...`: the other ways read it
+    }
+    let run = toks.get(first..open)?;
+    let joining = |t: &Tok| {
+        let lower = t.lower();
+        lower.chars().count() <= 4 && (t.is_connector() || JOINING.contains(&lower.as_ref()))
+    };
+    let initials: Vec<char> = run
+        .iter()
+        .filter(|t| !joining(t))
+        .filter_map(|t| t.text.chars().next().and_then(fold_initial))
+        .collect();
+    if initials != letters {
+        return None;
+    }
+    let mut m = mention(s, toks, first, open - 1)?;
+    m.end = toks.get(close)?.end;
+    m.acronym = Some(acronym);
+    (!is_excluded(&m.name)).then_some(m)
+}
+
+/// Short words that join the words of a name in other languages.
+const JOINING: &[&str] = &[
+    "de", "del", "des", "du", "la", "le", "les", "el", "y", "e", "et", "para", "pour", "da", "do",
+    "dos", "das", "of", "and", "for", "on", "the", "to", "in",
+];
+
+/// The lower-case letter a word's first character stands for, accents
+/// dropped (`é` → `e`).
+fn fold_initial(c: char) -> Option<char> {
+    let c = c.to_lowercase().next()?;
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        c if c.is_alphabetic() => c,
+        _ => return None,
+    };
+    Some(folded)
 }
 
 /// The words that say what a name is: those before its first connector
@@ -266,6 +365,16 @@ mod tests {
                 &[("Lake Victoria Fisheries Safety Initiative", Some("LVFS"), None, None)]),
             ("head with words after the bracket", &["Partners met under the Lake Victoria Fisheries Safety (LVFS) Initiative for Fair Markets."],
                 &[("Lake Victoria Fisheries Safety Initiative for Fair Markets", Some("LVFS"), None, None)]),
+            ("police word before head after bracket, country after to", &["They extended the East Coast Police Records System (ECPRS) Programme to The Gambia and Ghana."],
+                &[("East Coast Police Records System Programme", Some("ECPRS"), None, None)]),
+            ("acronym name funded", &["Data came from the Lake Basin Nutrition Study (LBNS), funded with £2 million by donors."],
+                &[("Lake Basin Nutrition Study", Some("LBNS"), None, None)]),
+            ("acronym name without signal", &["Data came from the Lake Basin Nutrition Study (LBNS) last year."], &[]),
+            ("initials with lower-case words", &["Children are vaccinated through the Programme national de santé (PNS), with doses from UNICEF."],
+                &[("Programme national de santé", Some("PNS"), None, None)]),
+            ("initials of a foreign fund", &["Money comes from the Fondo de Agua para Ciudades (FAC), created in 2008."],
+                &[("Fondo de Agua para Ciudades", Some("FAC"), Some("2008"), None)]),
+            ("initials not matching", &["Children are vaccinated through the Programme national de santé (XYZ) today."], &[]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),
         ];

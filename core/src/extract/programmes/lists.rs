@@ -26,6 +26,8 @@ pub(super) struct Lists {
     pub(super) org_openers: Vec<String>,
     /// Lower-case head words of organisations' names (`authority`, `forces`).
     pub(super) org_heads: HashSet<String>,
+    /// Words right before `Fund` that make it an institution (`Social Security`).
+    pub(super) fund_orgs: Vec<String>,
     /// Lower-case words that keep a run after `under` from being a programme
     /// (`under President X`, `under Article 5`).
     pub(super) not_cue: HashSet<String>,
@@ -100,6 +102,7 @@ fn parse_lists(tsv: &str) -> Lists {
         signal_after: HashSet::new(),
         org_openers: Vec::new(),
         org_heads: HashSet::new(),
+        fund_orgs: Vec::new(),
         not_cue: HashSet::new(),
     };
     let rows = tsv
@@ -115,6 +118,7 @@ fn parse_lists(tsv: &str) -> Lists {
             "org_head" => {
                 l.org_heads.insert(lower);
             }
+            "fund_org" => l.fund_orgs.push(lower),
             "not_cue" => {
                 l.not_cue.insert(lower);
             }

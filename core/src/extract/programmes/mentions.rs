@@ -1,7 +1,7 @@
 //! Finding mentions: way 1 (a name around a head noun) and way 4 (a known
 //! programme alone), and the pass over a paragraph that gathers every way.
 
-use super::acronyms::{bracket_acronym, bracketed_mention, quoted_mention};
+use super::acronyms::{bracket_acronym, bracketed_mention, initials_mention, quoted_mention};
 use crate::date::PartialDate;
 
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
@@ -33,9 +33,11 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
     for i in 0..toks.len() {
         found.extend(head_mention(s, &toks, i, &extensions));
         found.extend(bracketed_mention(s, &toks, i));
+        found.extend(initials_mention(s, &toks, i));
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
+        found.extend(named_after_lowercase_head(s, &toks, i));
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;
         }
@@ -124,7 +126,8 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
     let opens = toks
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
-    if !opens || toks.get(i).is_none_or(|t| t.sentence_end) {
+    let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
+    if !opens || to_place || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
     }
     let from = i + 2;
@@ -153,6 +156,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
             && !region_at(toks, k + 1);
+        // `Programme to The Gambia`: a country after `to` is where it goes.
+        let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
         // capitalised items that ends with `and` + capitalised words.
         let list_comma = t.kind == Kind::Break
@@ -161,7 +166,9 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && list_continues(toks, k + 1);
         if t.is_cap() {
             last = Some(k);
-        } else if !list_comma && (place_in || !(t.is_connector() || t.kind == Kind::Dash)) {
+        } else if !list_comma
+            && (place_in || place_to || !(t.is_connector() || t.kind == Kind::Dash))
+        {
             return (k, last);
         }
         if t.sentence_end || t.possessive {
@@ -203,6 +210,40 @@ fn list_continues(toks: &[Tok], from: usize) -> bool {
             Some(n) if n.kind == Kind::Break && n.text == "," => k += 1,
             Some(n) if matches!(n.text, "and" | "&") => {}
             _ => return false,
+        }
+    }
+    false
+}
+
+/// `to The Gambia`, `to CHF 40 million`: a country or an amount after `to`
+/// (from token `k`) is where a programme goes or what it raises, not its name.
+fn place_or_amount(toks: &[Tok], k: usize) -> bool {
+    let currency = toks
+        .get(k)
+        .is_some_and(|c| c.text.len() == 3 && c.text.chars().all(|ch| ch.is_ascii_uppercase()));
+    country_at(toks, k) || (currency && toks.get(k + 1).is_some_and(Tok::is_year))
+}
+
+/// Longest country name, in words, [`country_at`] tries.
+const COUNTRY_WORDS: usize = 4;
+
+/// Whether a country's name (`Kenya`, `The Gambia`, `Sierra Leone`) opens at
+/// token `k`.
+fn country_at(toks: &[Tok], k: usize) -> bool {
+    let mut name = String::new();
+    for t in toks.iter().skip(k).take(COUNTRY_WORDS) {
+        if !t.is_cap() {
+            return false;
+        }
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(t.text);
+        if crate::extract::countries::lookup_name(&name).is_some() {
+            return true;
+        }
+        if t.sentence_end {
+            return false;
         }
     }
     false
@@ -275,12 +316,31 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
     } else {
         right_extension(toks, i, extensions)
     };
-    if first == last {
+    if first == last || led_by_chief(toks, first) {
         return None; // a bare "Programme" is unnamed
     }
     let mut m = mention(s, toks, first, last)?;
     m.needs_period = head.is_weak_head() && !weak_head_signal(toks, first, last);
     Some(m)
+}
+
+/// `Executive Director of the Stop TB Partnership`, `Secretary-General of
+/// the X`: a chief executive heads an organisation, not a programme.
+fn led_by_chief(toks: &[Tok], first: usize) -> bool {
+    let at = |back: usize| {
+        first
+            .checked_sub(back)
+            .and_then(|k| toks.get(k))
+            .map(|t| t.lower().into_owned())
+    };
+    if at(1).as_deref() != Some("the") || at(2).as_deref() != Some("of") {
+        return false;
+    }
+    match at(3).as_deref() {
+        Some("director-general" | "secretary-general" | "ceo") => true,
+        Some("director") => at(4).as_deref() == Some("executive"),
+        _ => false,
+    }
 }
 
 /// `(SAMS) Initiative for Peace`: the last token of a capitalised head noun
@@ -442,6 +502,67 @@ fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mentio
         });
     (opened && plain && !place && !is_excluded(s.get(run.first()?.start..run.last()?.end)?))
         .then(|| mention(s, toks, first, i))?
+}
+
+/// Longest name [`named_after_lowercase_head`] reads, in words.
+const NAME_AFTER_HEAD: usize = 5;
+
+/// `the community project Mikoko Pamoja in Gazi Bay`, `the initiative Blue
+/// Skies, which ...`: a lower-case head noun right before capitalised words
+/// that end the clause (punctuation, `in`, `which`, `that`, `and`). Not an
+/// owner, a place, a person's title, a time word or an organisation's
+/// acronym (`the project UNODC leads`).
+fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let head = toks.get(i)?;
+    if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
+        return None;
+    }
+    let first = i + 1;
+    let mut last = None;
+    for k in first..toks.len().min(first + NAME_AFTER_HEAD) {
+        let t = toks.get(k)?;
+        if !t.is_cap() || t.possessive {
+            break;
+        }
+        last = Some(k);
+        if t.sentence_end {
+            break;
+        }
+    }
+    let last = last?;
+    let ends_clause = toks.get(last).is_some_and(|t| t.sentence_end)
+        || toks.get(last + 1).is_none_or(|n| {
+            matches!(n.kind, Kind::Break | Kind::Close)
+                || (n.is_word() && matches!(n.text, "in" | "which" | "that" | "and"))
+        });
+    let run = toks.get(first..=last)?;
+    let l = lists();
+    let blocked = run.iter().any(|t| {
+        let lower = t.lower();
+        t.is_acronym()
+            || t.is_head()
+            || l.owners.contains(lower.as_ref())
+            || l.not_programme.contains(lower.as_ref())
+            || l.not_cue.contains(lower.as_ref())
+            || l.function_words.contains(lower.as_ref())
+            || WEEKDAYS.contains(&lower.as_ref())
+    });
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    let place = crate::extract::countries::lookup_name(text).is_some()
+        || run.iter().any(|t| is_demonym(t.text));
+    if !ends_clause || blocked || place || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
 }
 
 /// A demonym of `core/data/demonyms.tsv` (`European` is not among them, so
@@ -655,6 +776,16 @@ mod tests {
             ("under the head then a name", &["Committees are trained under the programme Agua Segura para Comunidades Rurales."], &[("Agua Segura para Comunidades Rurales", None, None, None)]),
             ("apposition with a head", &["Funds flow under Global Gateway, the EU's investment strategy."], &[("Global Gateway", None, None, None)]),
             ("under a title or an owner", &["It was signed under President Ruto and under UNODC's guidance, under the chairmanship of Chile."], &[]),
+            ("appeal head with year", &["The agency launched its 2025 Emergency Appeal for the Coastal Floods today."], &[("2025 Emergency Appeal for the Coastal Floods", None, None, None)]),
+            ("amount after to ends the name", &["It raised its Flash Appeal for the Delta Floods to USD 40 million."], &[("Flash Appeal for the Delta Floods", None, None, None)]),
+            ("toward joins a name", &["They launched the Regional Initiative against Hate Speech toward Migrants last week."], &[("Regional Initiative against Hate Speech toward Migrants", None, None, None)]),
+            ("hindi scheme head", &["Funds were released for the Gramin Awas Yojana this year."], &[("Gramin Awas Yojana", None, None, None)]),
+            ("statutory fund is an institution", &["Workers register with the National Social Security Fund and the Workers Pension Fund."], &[]),
+            ("chief executive heads an organisation", &["The Executive Director of the Clean Air Partnership spoke."], &[]),
+            ("weak network head with signal", &["The Coastal Drug Detection Network will be run by police."], &[("Coastal Drug Detection Network", None, None, None)]),
+            ("name after a lower-case head", &["It builds on the community project Mikoko Pamoja in Gazi Bay, which sells credits."], &[("Mikoko Pamoja", None, None, None)]),
+            ("role, time or actor after a lower-case head", &["The project Coordinator, the programme Manager and the initiative Monday, as the campaign Parliament adopted, ended."], &[]),
+            ("place after a lower-case head", &["They visited the project Kenya, and the programme Kenyan officials run."], &[]),
             ("organisation-headed name", &["The Intergovernmental Authority on Development (IGAD) is a regional initiative."], &[]),
         ];
         for (name, body, expected) in cases {

@@ -2,7 +2,7 @@
 //! funds, campaigns, partnerships and national strategies or action plans,
 //! with their acronym and period.
 //!
-//! A name is found in four ways (word lists in `core/data/programmes.tsv`):
+//! A name is found in these ways (word lists in `core/data/programmes.tsv`):
 //! 1. capitalised words around a capitalised head noun, with a trailing
 //!    `of/on/for/against/to ...` phrase: `the Global Programme against Money
 //!    Laundering (GPML)`, `National Action Plan against Trafficking in Persons`;
@@ -16,6 +16,17 @@
 //!    word (`GLO.ACT`): the qualifier is already in the name;
 //! 3. a quoted name next to a head noun: `the EU-funded project "X"`;
 //! 4. a known programme alone: `GLO.ACT 2015-2019` (name = acronym = as written).
+//! 5. a capitalised run a cue introduces: `under Global Gateway`, `X, the
+//!    EU's investment strategy`;
+//! 6. a head noun opening words whose initials spell the bracketed acronym,
+//!    lower-case words too: `Programme élargi de vaccination (PEV)`;
+//! 7. capitalised words right after a lower-case head that end the clause:
+//!    `the community project Mikoko Pamoja in Gazi Bay`.
+//!
+//! Way 2 also takes a name the words after the bracket call funded (`X (ABC),
+//! funded with ...`), and a head after the bracket (`X (ABC) Programme`)
+//! outranks a `not_programme` word in the name. `to` + a country or an amount
+//! ends a name (`... Programme to The Gambia`, `... Appeal ... to CHF 40m`).
 //!
 //! The period comes from a year range right after the name or its acronym,
 //! `(2018-2022)` in the same sentence's `is a ...` clause, `from 2018 to 2022`,
@@ -75,21 +86,34 @@ fn same_programme(title: &mentions::Mention, body: &mentions::Mention) -> bool {
 
 /// A name whose head (its last word before `of/for/on/...`, else its last
 /// word) names a kind of organisation: `Intergovernmental Authority on
-/// Development`, `Combined Maritime Forces`.
+/// Development`, `Combined Maritime Forces`; or a statutory fund
+/// (`National Social Security Fund`).
 fn org_headed(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let head_end = words
         .iter()
         .position(|w| matches!(*w, "of" | "for" | "on" | "against" | "to" | "in"))
         .unwrap_or(words.len());
-    words
+    let head: Vec<String> = words
         .get(..head_end)
-        .and_then(|w| w.last())
+        .unwrap_or_default()
+        .iter()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .is_some_and(|w| lists::lists().org_heads.contains(&w))
+        .collect();
+    let Some((last, before)) = head.split_last() else {
+        return false;
+    };
+    // `National Social Security Fund`, `Government Pension Fund`: a
+    // statutory institution.
+    let fund_org = last == "fund"
+        && lists::lists().fund_orgs.iter().any(|f| {
+            let n = f.split_whitespace().count();
+            before.len() >= n && before[before.len() - n..].join(" ") == *f
+        });
+    fund_org || lists::lists().org_heads.contains(last)
 }
 
 /// A programme-like name the release's organisations list holds, written
