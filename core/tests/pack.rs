@@ -281,3 +281,31 @@ fn app_test_records_are_the_releases_folder() {
          cargo run -p dateline-core --bin dateline -- ingest releases --json --pretty > tests/data/releases.json"
     );
 }
+
+#[test]
+fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
+    let whole = pack::pack(corpus()).expect("packs");
+    let mut streamed = Vec::new();
+    let rest = pack::pack_with(corpus(), |name, bytes| {
+        streamed.push((name, bytes));
+        Ok::<(), serde_json::Error>(())
+    })
+    .expect("packs");
+    assert!(rest.chunks.is_empty());
+    assert_eq!(streamed, whole.chunks);
+    assert_eq!(
+        (rest.list, rest.index, rest.positions),
+        (whole.list, whole.index, whole.positions)
+    );
+    // The writer's error is the pack's error, and no chunk follows it.
+    let mut calls = 0;
+    let failed = pack::pack_with(corpus(), |_, _| {
+        calls += 1;
+        Err(std::io::Error::other("disk full"))
+    });
+    assert_eq!(
+        failed.err().map(|e| e.to_string()),
+        Some("disk full".into())
+    );
+    assert_eq!(calls, 1);
+}

@@ -270,14 +270,7 @@ fn run_pack(
         }
     }
     let n = releases.len();
-    let packed = match dateline_core::pack::pack(releases) {
-        Ok(packed) => packed,
-        Err(e) => {
-            eprintln!("dateline: cannot pack: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match write_pack(&packed, out) {
+    match write_pack(releases, out) {
         Ok(bytes) => {
             eprintln!(
                 "dateline: packed {} into {} ({})",
@@ -324,8 +317,9 @@ fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
     })
 }
 
-/// Replaces the data folder with the packed files; returns the bytes written.
-fn write_pack(packed: &dateline_core::pack::Packed, out: &Path) -> std::io::Result<usize> {
+/// Replaces the data folder with the packed files, each chunk written as
+/// soon as it is made; returns the bytes written.
+fn write_pack(releases: Vec<Release>, out: &Path) -> std::io::Result<usize> {
     for old in ["list.bin", "index.bin", "positions.bin"] {
         match std::fs::remove_file(out.join(old)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
@@ -337,15 +331,15 @@ fn write_pack(packed: &dateline_core::pack::Packed, out: &Path) -> std::io::Resu
         _ => {}
     }
     std::fs::create_dir_all(out.join("r"))?;
+    let mut bytes = 0;
+    let packed = dateline_core::pack::pack_with(releases, |name, chunk| {
+        bytes += chunk.len();
+        std::fs::write(out.join(name), chunk)
+    })?;
     std::fs::write(out.join("list.bin"), &packed.list)?;
     std::fs::write(out.join("index.bin"), &packed.index)?;
     std::fs::write(out.join("positions.bin"), &packed.positions)?;
-    let mut bytes = packed.list.len() + packed.index.len() + packed.positions.len();
-    for (name, chunk) in &packed.chunks {
-        std::fs::write(out.join(name), chunk)?;
-        bytes += chunk.len();
-    }
-    Ok(bytes)
+    Ok(bytes + packed.list.len() + packed.index.len() + packed.positions.len())
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {

@@ -209,8 +209,11 @@ impl Cache {
             match serde_json::from_str::<Vec<Ingested>>(json) {
                 Ok(items) => {
                     copy(&line);
-                    for &i in indexes {
-                        slots[i] = Some(Ok(items.clone()));
+                    if let Some((&last, rest)) = indexes.split_last() {
+                        for &i in rest {
+                            slots[i] = Some(Ok(items.clone()));
+                        }
+                        slots[last] = Some(Ok(items));
                     }
                 }
                 Err(e) => run.warnings.push(self.warning(

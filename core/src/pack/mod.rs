@@ -36,7 +36,8 @@ pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
     pub positions: Vec<u8>,
-    /// `(file name, JSON array of full records)`.
+    /// `(file name, JSON array of full records)`; empty from [`pack_with`],
+    /// which hands them to a writer instead.
     pub chunks: Vec<(String, Vec<u8>)>,
 }
 
@@ -86,20 +87,39 @@ impl Chunk {
 }
 
 /// Packs a corpus (in any order) into the files the app reads.
-pub fn pack(mut releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
-    sort_newest_first(&mut releases);
-    let index = Index::new(&releases);
-    let list = list::write(&releases, releases.len() <= LEDE_LIMIT);
+pub fn pack(releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
     let mut chunks = Vec::new();
+    let mut packed = pack_with(releases, |name, bytes| {
+        chunks.push((name, bytes));
+        Ok::<(), serde_json::Error>(())
+    })?;
+    packed.chunks = chunks;
+    Ok(packed)
+}
+
+/// Packs a corpus, handing each chunk file `(name, bytes)` to `write_chunk`
+/// as soon as it is made, so that a large corpus never holds every chunk in
+/// memory at once (nor the built index once it is bytes). The `Packed` it
+/// returns has no `chunks`: they went to `write_chunk`.
+pub fn pack_with<E: From<serde_json::Error>>(
+    mut releases: Vec<Release>,
+    mut write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<Packed, E> {
+    sort_newest_first(&mut releases);
+    let (index, positions) = {
+        let index = Index::new(&releases);
+        (index.to_bytes(), index.positions_to_bytes())
+    };
+    let list = list::write(&releases, releases.len() <= LEDE_LIMIT);
     for (n, chunk) in releases.chunks(CHUNK_SIZE).enumerate() {
         let name = chunk_file((n * CHUNK_SIZE) as u32);
-        chunks.push((name, serde_json::to_vec(chunk)?));
+        write_chunk(name, serde_json::to_vec(chunk)?)?;
     }
     Ok(Packed {
         list,
-        index: index.to_bytes(),
-        positions: index.positions_to_bytes(),
-        chunks,
+        index,
+        positions,
+        chunks: Vec::new(),
     })
 }
 
