@@ -118,13 +118,44 @@ impl Page {
         init.set_bubbles(true);
         let event = Event::new_with_event_init_dict("input", &init).unwrap();
         input.dispatch_event(&event).unwrap();
+        // The search box runs the search in the next task (keystrokes coalesce).
+        gloo_timers::future::TimeoutFuture::new(0).await;
         yew::scheduler::flush().await;
+    }
+
+    /// Input events as fast as keys queue up: no task runs between them.
+    fn type_keys_at_once(&self, texts: &[&str]) {
+        let input: HtmlInputElement = self.el("#search-input");
+        for text in texts {
+            input.set_value(text);
+            let init = EventInit::new();
+            init.set_bubbles(true);
+            let event = Event::new_with_event_init_dict("input", &init).unwrap();
+            input.dispatch_event(&event).unwrap();
+        }
     }
 
     async fn click(&self, selector: &str) {
         self.el::<HtmlElement>(selector).click();
         yew::scheduler::flush().await;
     }
+}
+
+#[wasm_bindgen_test]
+async fn queued_keystrokes_search_only_the_last_text() {
+    let page = open("/").await;
+    page.type_keys_at_once(&["z", "zu", "zur", "zuri"]);
+    yew::scheduler::flush().await;
+    // Nothing searched yet: the superseded texts never run.
+    assert_eq!(page.query(), "");
+    assert_eq!(page.titles().len(), 4);
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    yew::scheduler::flush().await;
+    assert_eq!(page.query(), "?q=zuri");
+    assert_eq!(
+        page.titles(),
+        vec!["Conference opens in Zürich".to_string()]
+    );
 }
 
 #[wasm_bindgen_test]

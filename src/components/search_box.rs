@@ -1,3 +1,4 @@
+use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -8,11 +9,22 @@ pub struct SearchBoxProps {
 }
 
 /// The full-text search field; results update as you type.
+///
+/// Each keystroke replaces the search still waiting to run: keys that arrive
+/// while a search is rendering are queued by the browser, and only the last
+/// text of the queue is searched, never each superseded one in turn.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let oninput = props
-        .on_change
-        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let oninput = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            let on_change = on_change.clone();
+            // Dropping the previous timeout cancels it.
+            *pending.borrow_mut() = Some(Timeout::new(0, move || on_change.emit(text)));
+        })
+    };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
