@@ -10,6 +10,10 @@
 //! Before matching, organisation names that merely contain topic words
 //! (`United Nations Office on Drugs and Crime`) are blanked out; the list is
 //! `core/data/topics_ignore.txt`.
+//!
+//! The regexes below define the matching; `topics/matcher.rs` gives the same
+//! results in one Aho-Corasick pass with the rules checked by hand (unit tests
+//! compare the two), and the regexes serve only texts it cannot take.
 
 use std::sync::OnceLock;
 
@@ -18,12 +22,53 @@ use regex::{RegexSet, RegexSetBuilder};
 use super::word_regex::WordRegex;
 use super::Text;
 
+mod matcher;
+use matcher::Matcher;
+
+const TOPICS_TSV: &str = include_str!("../../data/topics.tsv");
+
 /// Weak keyword hits (title and body) that make a topic count.
 const WEAK_HITS_NEEDED: usize = 2;
 
 pub fn extract(text: &Text) -> Vec<String> {
-    let title = blank_ignored(text.title);
-    let body = blank_ignored(&text.body.join("\n\n"));
+    let body = text.body.join("\n\n");
+    match matcher() {
+        Some((slugs, m)) if !folds_to_ascii(text.title) && !folds_to_ascii(&body) => m
+            .topics(text.title, &body, WEAK_HITS_NEEDED)
+            .into_iter()
+            .zip(slugs)
+            .filter(|(hit, _)| *hit)
+            .map(|(_, slug)| slug.clone())
+            .collect(),
+        _ => regex_extract(text.title, &body),
+    }
+}
+
+/// The slugs in file order and the one-pass matcher (`matcher.rs`), or None
+/// should the data outgrow what the matcher checks by hand.
+fn matcher() -> Option<&'static (Vec<String>, Matcher)> {
+    static MATCHER: OnceLock<Option<(Vec<String>, Matcher)>> = OnceLock::new();
+    MATCHER
+        .get_or_init(|| {
+            let rows = parse_rows(TOPICS_TSV);
+            let m = Matcher::build(&rows, &ignored_names())?;
+            Some((rows.iter().map(|r| r.0.to_string()).collect(), m))
+        })
+        .as_ref()
+}
+
+/// True when the text holds a character that case-insensitive regexes match
+/// as an ASCII letter (`K` Kelvin sign for k, `ſ` long s for s): the matcher
+/// compares ASCII only, so such texts take the regex method.
+fn folds_to_ascii(s: &str) -> bool {
+    !s.is_ascii() && s.contains(['\u{212A}', '\u{17F}'])
+}
+
+/// The regex method: the reference the matcher must equal, and the path for
+/// texts `folds_to_ascii` rejects. `body` is the paragraphs joined by blank lines.
+fn regex_extract(title: &str, body: &str) -> Vec<String> {
+    let title = blank_ignored(title);
+    let body = blank_ignored(body);
     let taxonomy = taxonomy();
     // One pass of each prefilter set over the whole text picks the few topics
     // worth counting exactly (a set cannot count or check Unicode boundaries).
@@ -77,7 +122,7 @@ struct Taxonomy {
 fn taxonomy() -> &'static Taxonomy {
     static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
     TAXONOMY.get_or_init(|| {
-        let topics = parse_taxonomy(include_str!("../../data/topics.tsv"));
+        let topics = parse_taxonomy(TOPICS_TSV);
         let set = |pick: fn(&Topic) -> &Option<WordRegex>| {
             let patterns = topics.iter().map(|t| {
                 pick(t)
@@ -104,18 +149,26 @@ const SET_DFA_BYTES: usize = 32 << 20;
 /// A pattern that matches nothing.
 const NEVER: &str = r"[^\s\S]";
 
-/// Rows `slug<TAB>label<TAB>strong|...<TAB>weak|...`; malformed rows are skipped.
-fn parse_taxonomy(tsv: &str) -> Vec<Topic> {
+/// Rows `slug<TAB>label<TAB>strong|...<TAB>weak|...`; malformed rows are
+/// skipped. Gives slug and the strong and weak columns.
+fn parse_rows(tsv: &str) -> Vec<matcher::Row<'_>> {
     tsv.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|row| {
             let cols: Vec<&str> = row.split('\t').collect();
             let slug = cols.first()?.trim();
-            (!slug.is_empty()).then(|| Topic {
-                slug: slug.to_string(),
-                strong: cols.get(2).and_then(|c| phrases_regex(c)),
-                weak: cols.get(3).and_then(|c| phrases_regex(c)),
-            })
+            (!slug.is_empty()).then(|| (slug, cols.get(2).copied(), cols.get(3).copied()))
+        })
+        .collect()
+}
+
+fn parse_taxonomy(tsv: &str) -> Vec<Topic> {
+    parse_rows(tsv)
+        .into_iter()
+        .map(|(slug, strong, weak)| Topic {
+            slug: slug.to_string(),
+            strong: strong.and_then(phrases_regex),
+            weak: weak.and_then(phrases_regex),
         })
         .collect()
 }
@@ -124,12 +177,7 @@ fn parse_taxonomy(tsv: &str) -> Vec<Topic> {
 /// Every phrase starts and ends with an ASCII letter or digit (or `*`), so the
 /// ASCII form is a valid prefilter (see `WordRegex::ascii`).
 fn phrases_regex(column: &str) -> Option<WordRegex> {
-    let alternatives: Vec<String> = column
-        .split('|')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(phrase_pattern)
-        .collect();
+    let alternatives: Vec<String> = matcher::phrases(Some(column)).map(phrase_pattern).collect();
     if alternatives.is_empty() {
         return None;
     }
@@ -168,10 +216,8 @@ fn phrase_pattern(phrase: &str) -> String {
 fn blank_ignored(s: &str) -> String {
     static IGNORED: OnceLock<Option<WordRegex>> = OnceLock::new();
     let ignored = IGNORED.get_or_init(|| {
-        let names: Vec<String> = include_str!("../../data/topics_ignore.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let names: Vec<String> = ignored_names()
+            .into_iter()
             .map(|name| {
                 name.split_whitespace()
                     .map(regex::escape)
@@ -185,6 +231,15 @@ fn blank_ignored(s: &str) -> String {
         Some(re) => re.for_text(s).replace_all(s, " ; ").into_owned(),
         None => s.to_string(),
     }
+}
+
+/// The names of `topics_ignore.txt`, in file order.
+fn ignored_names() -> Vec<&'static str> {
+    include_str!("../../data/topics_ignore.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -285,6 +340,185 @@ mod tests {
         assert!(!re("AIDS").is_match("it aids farmers"));
         assert!(re("women's rights").is_match("women’s rights"));
         assert!(!re("drug").is_match("drugstore"));
+    }
+
+    /// The regex method's exact answer per topic: a strong match in the
+    /// blanked title or body, and all weak `find_iter` matches in both.
+    fn regex_counts(title: &str, body: &str) -> (Vec<bool>, Vec<usize>) {
+        let (title, body) = (blank_ignored(title), blank_ignored(body));
+        let count = |re: &Option<WordRegex>, s: &str| hits(re, s, usize::MAX);
+        taxonomy()
+            .topics
+            .iter()
+            .map(|t| {
+                let strong = count(&t.strong, &title) + count(&t.strong, &body) > 0;
+                (strong, count(&t.weak, &title) + count(&t.weak, &body))
+            })
+            .unzip()
+    }
+
+    /// The matcher against the regex method on one text: exact counts, and
+    /// the extractor's output through both paths.
+    fn assert_same(title: &str, body: &str) {
+        let (_, m) = matcher().expect("the shipped data fits the matcher");
+        assert!(!folds_to_ascii(title) && !folds_to_ascii(body));
+        assert_eq!(
+            m.counts(title, body),
+            regex_counts(title, body),
+            "title {title:?} body {body:?}"
+        );
+        let body_paragraphs = vec![body.to_string()];
+        let text = Text {
+            title,
+            body: &body_paragraphs,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        assert_eq!(
+            extract(&text),
+            regex_extract(title, body),
+            "{title:?} {body:?}"
+        );
+    }
+
+    #[test]
+    fn matcher_equals_regex_method_on_tricky_texts() {
+        let texts: &[&str] = &[
+            "",
+            "drug drugs drugses druges DRUGS Drug-free drug_x drug2 drugé édrug drug’s",
+            "trafficking in persons, Trafficking  in\n\npersons, trafficking-in-persons, trafficking -in persons",
+            "trafficking\u{A0}in\u{2003}persons and trafficking\u{2013}in persons",
+            "anti-corruption anticorruption anti corruption anti--corruption anti- corruption anti -corruption",
+            "women's rights, women’s rights, women`s rights, womens rights, women''s rights",
+            "AIDS aids Aids AIDSs AIDS's HIV hiv HIVs UN.GIFT UN.GIFTs un.gift UNxGIFT",
+            "COVID-19 COVID19 COVID 19 covid-19 COVID-19s COVID--19",
+            "IDPs idps IDPS IDPses goAML GOAML goamls",
+            "traffick trafficking Traffickers trafficked_x traffické traffickü— traffic",
+            "sea seas seaes SEAS sea-port port ports portes port’s research seasons",
+            "“drugs” and «drugs» — drugs… (drugs) [drugs] drugs/drugs drugs.drugs",
+            "Côte d’Ivoire: piracy piracyé épiracy São Paulo drugs Ankara, Türkiye drugs",
+            "the United Nations Office on Drugs and Crime and the UN Office on Drugs and Crime",
+            "united nations office on drugs and crime drugs; Office  on\nDrugs and Crime drugs",
+            "United Nations Office on Drugs and Crimes drugs Office on Drugs and Crime-drugs",
+            "World Health Organization health World Health Organisations health",
+            "Ministry of Health care, Ministry of Healthcare, health Ministry of Health",
+            "United Nations Children's Fund children and United Nations Children’s Fund children",
+            "United Nations Educational, Scientific and Cultural Organization youth",
+            "International Organization for Migration migrants migration IOM",
+            "World Drug Report World Health Organization World Drug Reports",
+            "money laundering money-laundering anti-money laundering anti-money-laundering moneylaundering",
+            "forced labour forced labor forced-labour forcedlabour exploitation exploitations",
+            "cyber cybercrime cyber-crime cyber crime cyber-attack cyberattack cyber_x",
+            "child children child’s children's child-protection child protection",
+            "law enforcement law  enforcement, rule of law, the rule-of-law",
+            "asylum-seeker asylum seekers asylumseeker asylum-seekers displaced persons",
+            "gangs gangsters gang_land gang-land mafia mafiosi cartel",
+            "illicit trafficking illicit trade trafficking in cultural property",
+            "Blue Heart blue hearts Blue-Heart Blue  Heart",
+            "K\u{212A}",
+        ];
+        for t in texts {
+            if folds_to_ascii(t) {
+                continue;
+            }
+            assert_same(t, "");
+            assert_same("", t);
+            assert_same(t, t);
+        }
+        for (title, body) in [
+            ("Drugs", "drug"),
+            ("News", "A drug was found. More drugs followed."),
+            (SEED_TITLE, SEED_BODY.join("\n\n").as_str()),
+            ("World Health", "Organization and health"),
+            ("", "human\n\ntrafficking"),
+            ("", "United Nations\n\nOffice on Drugs and Crime drugs"),
+        ] {
+            assert_same(title, body);
+        }
+    }
+
+    /// Texts stitched from the taxonomy's phrases, the ignored names, their
+    /// pieces and awkward neighbours, against the regex method.
+    #[test]
+    fn matcher_equals_regex_method_on_generated_texts() {
+        let mut pieces: Vec<String> = Vec::new();
+        for (_, strong, weak) in parse_rows(TOPICS_TSV) {
+            pieces.extend(matcher::phrases(strong).map(|p| p.trim_end_matches('*').to_string()));
+            pieces.extend(matcher::phrases(weak).map(|p| p.trim_end_matches('*').to_string()));
+        }
+        pieces.extend(ignored_names().into_iter().map(str::to_string));
+        let words: Vec<String> = pieces
+            .iter()
+            .flat_map(|p| p.split([' ', '-']).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        pieces.extend(words);
+        let glue = [
+            " ", "  ", "-", "--", "\n\n", "\u{A0}", "\u{2009}", "s ", "es ", "S ", "’s ", "'s ",
+            "é ", "ü", "_", "2 ", ", ", ". ", "“", "” ", "–", "(", ") ", "ed ", "ing ", "er ",
+            "; ", "x", "",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..1500 {
+            let mut text = String::new();
+            for _ in 0..1 + next(12) {
+                let mut piece = pieces[next(pieces.len())].clone();
+                match next(6) {
+                    0 => piece = piece.to_uppercase(),
+                    1 => piece = piece.to_lowercase(),
+                    2 => piece = piece.replace(' ', "-"),
+                    3 => piece = piece.replace(['-', ' '], ""),
+                    4 => piece = piece.replace('\'', "’"),
+                    _ => {}
+                }
+                text.push_str(&piece);
+                text.push_str(glue[next(glue.len())]);
+            }
+            let cut = text.char_indices().nth(next(text.chars().count() + 1));
+            let (title, body) = text.split_at(cut.map_or(text.len(), |(i, _)| i));
+            assert_same(title, body);
+            assert_same("", &text);
+        }
+    }
+
+    #[test]
+    fn kelvin_and_long_s_take_the_regex_method() {
+        // `(?i)k` matches the Kelvin sign and `(?i)s` the long s: the
+        // matcher compares ASCII only, so `extract` hands these to the regexes.
+        let kelvin = "human traffic\u{212A}ing";
+        assert_eq!(topics("News", &[kelvin]), ["trafficking-in-persons"]);
+        let (_, m) = matcher().unwrap();
+        assert!(m
+            .topics("News", kelvin, WEAK_HITS_NEEDED)
+            .iter()
+            .all(|hit| !hit));
+        assert_eq!(topics("Drug\u{17F}", &["drug"]), ["drugs"]);
+        assert!(folds_to_ascii("traffic\u{212A}ing") && !folds_to_ascii("Côte d’Ivoire"));
+    }
+
+    /// The matcher's character classes equal the regex crate's: Unicode `\w`
+    /// and `\s`, and the only non-ASCII characters `(?i)` matches as an ASCII
+    /// letter or digit are the two `folds_to_ascii` looks for.
+    #[test]
+    fn character_classes_match_the_regex_crate() {
+        let word = Regex::new(r"\A\w\z").unwrap();
+        let space = Regex::new(r"\A\s\z").unwrap();
+        let ascii_fold = Regex::new(r"(?i)\A[a-z0-9]\z").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(matcher::is_word(c), word.is_match(s), "{c:?}");
+            assert_eq!(c.is_whitespace(), space.is_match(s), "{c:?}");
+            if !c.is_ascii() && ascii_fold.is_match(s) {
+                assert!(folds_to_ascii(s), "{c:?}");
+            }
+        }
     }
 
     #[test]
