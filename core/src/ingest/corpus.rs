@@ -383,11 +383,6 @@ pub fn ingest_inputs(
     corpus
 }
 
-/// Reads and ingests one file into `corpus`, recording its warnings or its error.
-pub fn add_file(corpus: &mut Corpus, file: &InputFile) {
-    add_result(corpus, file, ingest_file(&file.path, &file.source));
-}
-
 /// Adds one file's result to `corpus`: its releases and warnings, or its error.
 fn add_result(corpus: &mut Corpus, file: &InputFile, result: FileResult) {
     let shown = |mut d: Diagnostic| {

@@ -759,7 +759,7 @@ fn is_honorific(text: &str) -> bool {
 }
 
 /// The text of words `from..to`.
-fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str {
+pub(super) fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str {
     match (
         tokens.get(from),
         to.checked_sub(1).and_then(|l| tokens.get(l)),

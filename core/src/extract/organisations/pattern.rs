@@ -20,7 +20,7 @@ use super::super::countries::{
     self,
     words::{in_caps_context, is_title_cased, Words},
 };
-use super::Data;
+use super::{text_of, Data};
 
 /// Words `range` of a piece make an organisation's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -337,16 +337,6 @@ fn another_name(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
         && tokens.get(to).is_some_and(|t| t.key == "s");
     let place = to == from + 1 && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     possessive || place || countries::lookup_name(text_of(tokens, from, to)).is_some()
-}
-
-fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str {
-    match (
-        tokens.get(from),
-        to.checked_sub(1).and_then(|l| tokens.get(l)),
-    ) {
-        (Some(a), Some(b)) => tokens.src.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    }
 }
 
 fn next_is_the(tokens: &Words, i: usize) -> bool {

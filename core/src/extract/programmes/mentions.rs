@@ -471,18 +471,7 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
 /// counts when it is not an owner, an acronym, a country or a demonym.
 fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     const DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
-    let mut first = i;
-    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
-        let inner = matches!(prev.text, "to" | "of" | "for" | "and")
-            && first
-                .checked_sub(2)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|w| w.is_cap());
-        if prev.sentence_end || prev.possessive || !(prev.is_cap() || inner) || first + 8 < i {
-            break;
-        }
-        first -= 1;
-    }
+    let first = short_cap_run_start(toks, i, &["to", "of", "for", "and"]);
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
     let opened = first
         .checked_sub(1)
@@ -589,6 +578,24 @@ fn is_demonym(word: &str) -> bool {
 }
 
 /// Words inside a name without a head noun, between capitalised words.
+/// Like [`cap_run_start`], for a name of at most 9 words whose only joining
+/// words are `inner` ones between two capitalised words.
+fn short_cap_run_start(toks: &[Tok], i: usize, inner: &[&str]) -> usize {
+    let mut first = i;
+    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
+        let joins = inner.contains(&prev.text)
+            && first
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|w| w.is_cap());
+        if prev.sentence_end || prev.possessive || !(prev.is_cap() || joins) || first + 8 < i {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
 const CUE_INNER: &[&str] = &[
     "of", "on", "for", "to", "and", "de", "del", "para", "y", "la", "el", "et", "du", "des",
 ];
@@ -634,18 +641,7 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         })
         .find(|&k| toks.get(k).is_some_and(|w| w.is_head() && !w.is_cap()))?;
     toks.get(head)?;
-    let mut first = i;
-    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
-        let inner = CUE_INNER.contains(&prev.text)
-            && first
-                .checked_sub(2)
-                .and_then(|p| toks.get(p))
-                .is_some_and(|w| w.is_cap());
-        if prev.sentence_end || prev.possessive || !(prev.is_cap() || inner) || first + 8 < i {
-            break;
-        }
-        first -= 1;
-    }
+    let first = short_cap_run_start(toks, i, CUE_INNER);
     // The run must open after a lower-case word: a whole name, not a sentence start.
     let opened = first
         .checked_sub(1)
