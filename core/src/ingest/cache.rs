@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use super::corpus::InputFile;
+use super::read::MAX_FILE_BYTES;
 use super::{Diagnostic, IngestError, Ingested};
 
 const HEADER: &str = "dateline-cache";
@@ -67,9 +68,16 @@ impl Cache {
     ) -> CachedRun {
         let total = files.len();
         let done = AtomicUsize::new(0);
+        // A file above the size limit gets no key: `ingest` refuses it unread.
         let keys: Vec<Option<u128>> = files
             .par_iter()
-            .map(|f| std::fs::read(&f.path).ok().map(|b| key(&f.source, &b)))
+            .map(|f| {
+                let len = std::fs::metadata(&f.path).ok()?.len();
+                if len > MAX_FILE_BYTES as u64 {
+                    return None;
+                }
+                std::fs::read(&f.path).ok().map(|b| key(&f.source, &b))
+            })
             .collect();
         let mut wanted: HashMap<u128, Vec<usize>> = HashMap::with_capacity(total);
         for (i, k) in keys.iter().enumerate() {
