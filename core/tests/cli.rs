@@ -798,6 +798,20 @@ fn the_build_cache_reuses_unchanged_files_and_never_changes_the_output() {
         pack("other-plain", None)
     );
 
+    // A file above the size limit is refused unread, with or without the cache.
+    dir.write("in/huge.txt", &vec![b'a'; 10 * 1024 * 1024 + 1]);
+    let o = dateline_in(
+        &dir,
+        &["pack", "in", "--out", "y", "--cache", "build.cache"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("huge.txt: error: file is 10485761 bytes, larger than the 10 MB limit"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(dir.0.join("in/huge.txt")).expect("remove");
+
     // A cache inside an input folder would be read as a release: refused.
     let o = dateline_in(&dir, &["pack", "in", "--out", "x", "--cache", "in/c.json"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
