@@ -51,3 +51,16 @@ node "$ROOT/scripts/post-build.mjs" "$staging" "$public_url"
 # app there, and the router restores the deep link from the address bar.
 # Copied after the rewrite, so it carries the same policy and loader.
 cp "$staging/index.html" "$staging/404.html"
+
+# Each release's page as HTML (release/ID/index.html) and the home page with
+# the newest releases, rendered by the app's own components: a plain static
+# host answers a permalink with the release, for search engines, link
+# previews and readers without JavaScript, and the app takes the page over.
+# After the 404.html copy, which stays the plain shell. DATELINE_PRERENDER:
+# all (default), none, or a number (the newest N releases); see docs/deploy.md
+# for the hosts' file limits.
+site_args=()
+if [ -n "${DATELINE_SITE_URL:-}" ]; then site_args=(--site "$DATELINE_SITE_URL"); fi
+cargo run --quiet "${profile_args[@]}" -p dateline-app --features ssr --bin dateline-prerender -- \
+  --dist "$staging" --base "$public_url" "${site_args[@]}" --pages "${DATELINE_PRERENDER:-all}"
+

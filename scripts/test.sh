@@ -21,11 +21,15 @@ cargo fmt --all -- --check
 
 step "clippy: host (workspace, all targets)"
 cargo clippy --workspace --all-targets -- -D warnings
+step "clippy: host, the app with pre-rendering (feature ssr)"
+cargo clippy -p dateline-app --features ssr --lib --bins -- -D warnings
 step "clippy: wasm32 (app and its tests)"
 cargo clippy -p dateline-app --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "native tests: core, CLI"
 cargo test -p dateline-core
+step "native tests: pre-rendering (the app's pages rendered by Yew's server renderer)"
+cargo test -p dateline-app --features ssr --lib --bins
 
 # The runner picks the first driver named in the environment: one browser per run.
 step "component tests: headless Chromium"

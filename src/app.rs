@@ -2,9 +2,10 @@ use std::rc::Rc;
 
 use yew::platform::spawn_local;
 use yew::prelude::*;
+use yew_router::history::AnyHistory;
 use yew_router::prelude::*;
 
-use crate::components::{ErrorView, Layout, PositionsNotice};
+use crate::components::{DocumentTitle, Layout, PositionsNotice};
 use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
 use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
@@ -29,6 +30,21 @@ pub fn switch(route: Route) -> Html {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct DataGeneration(pub u32);
 
+/// The URL of the site's root (`https://example.org/dateline/`), absolute in
+/// the browser, and as the build knows it when pre-rendering: permalinks in
+/// citations and schema.org data start with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteUrl(pub AttrValue);
+
+/// The width of the viewport in CSS pixels, for what is laid out by estimate
+/// (a card's chips). Pre-rendered pages assume a phone's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ViewportWidth(pub f64);
+
+/// The width pages are pre-rendered for, and the app's first render when it
+/// takes a pre-rendered page over.
+pub const PHONE_WIDTH: f64 = 360.0;
+
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub corpus: Rc<Corpus>,
@@ -37,12 +53,19 @@ pub struct ShellProps {
     /// Why the word positions could not be used, if they could not.
     #[prop_or_default]
     pub positions_error: Option<CorpusError>,
+    /// Without it, permalinks are made from the document's base URL.
+    #[prop_or_default]
+    pub site_url: Option<SiteUrl>,
+    /// Without it, components read the window's width.
+    #[prop_or_default]
+    pub width: Option<ViewportWidth>,
     #[prop_or_default]
     pub children: Html,
 }
 
 /// Provides the corpus and the page layout around routed content; the router
-/// itself comes from the caller (browser history in the app, memory in tests).
+/// itself comes from the caller (browser history in the app, memory in tests
+/// and when pre-rendering).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     let notice = match &props.positions_error {
@@ -52,93 +75,77 @@ pub fn shell(props: &ShellProps) -> Html {
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
-                <Layout {notice}>{ props.children.clone() }</Layout>
+                <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
+                    <ContextProvider<Option<ViewportWidth>> context={props.width}>
+                        <Layout {notice}>{ props.children.clone() }</Layout>
+                    </ContextProvider<Option<ViewportWidth>>>
+                </ContextProvider<Option<SiteUrl>>>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
     }
 }
 
-/// Where the corpus is while the app starts.
-#[derive(Clone, PartialEq)]
-enum Load {
-    Loading,
-    Ready(Rc<Corpus>),
-    Failed(CorpusError),
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The corpus, downloaded and decoded before the app is mounted (see
+    /// `crate::start`), or read from `dist/data` when pre-rendering.
+    pub corpus: Rc<Corpus>,
+    /// The browser's history, or a memory history at the pre-rendered page.
+    pub history: AnyHistory,
+    /// The public URL's path (`/dateline`); none at the host's root.
+    #[prop_or_default]
+    pub basename: Option<AttrValue>,
+    pub site_url: SiteUrl,
+    /// The width of the first render.
+    pub width: ViewportWidth,
 }
 
-/// Downloads the list records and the prebuilt index side by side, then
-/// decodes them (no indexing in the browser).
-async fn load() -> Result<Rc<Corpus>, CorpusError> {
-    let list = Download::start("data/list.bin");
-    let index = Download::start("data/index.bin");
-    let (list, index) = (list.bytes().await?, index.bytes().await?);
-    mark("dateline-fetched");
-    let corpus = Corpus::from_pack(list, index)?;
-    mark("dateline-decoded");
-    Ok(Rc::new(corpus))
-}
-
-/// The app: loads the corpus once, then routes. The router reads
-/// `<base href>` (Trunk's public URL), so the app works under any sub-path.
+/// The app over a loaded corpus: the same component tree in the browser and
+/// when pre-rendering, so that the browser can take a pre-rendered page over
+/// (hydrate it) without replacing its DOM. Once mounted it reads the real
+/// viewport width and downloads the word positions (exact phrases).
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_state(|| Load::Loading);
-    {
-        let state = state.setter();
-        use_effect_with((), move |_| {
-            spawn_local(async move {
-                state.set(match load().await {
-                    Ok(corpus) => Load::Ready(corpus),
-                    Err(e) => Load::Failed(e),
-                })
-            })
-        });
-    }
+pub fn app(props: &AppProps) -> Html {
     let generation = use_state(DataGeneration::default);
     let positions_error = use_state(|| None::<CorpusError>);
-    let ready = matches!(*state, Load::Ready(_));
-    // Effects run once the DOM is updated: the search box is there to use.
-    // Then the word positions (exact phrases) come in the background.
+    let width = use_state_eq(|| props.width);
     {
-        let (state, generation) = (state.clone(), generation.setter());
+        let corpus = props.corpus.clone();
+        let (generation, width) = (generation.setter(), width.setter());
         let positions_error = positions_error.setter();
-        use_effect_with(ready, move |&ready| {
-            if let (true, Load::Ready(corpus)) = (ready, &*state) {
-                mark("dateline-usable");
-                let corpus = corpus.clone();
-                spawn_local(async move {
-                    let positions = Download::start("data/positions.bin").bytes().await;
-                    // Without them a quoted phrase matches all its words: still
-                    // useful, and the page says so.
-                    match positions.and_then(|bytes| {
-                        corpus
-                            .index()
-                            .add_positions(bytes)
-                            .map_err(CorpusError::Damaged)
-                    }) {
-                        Ok(()) => {
-                            mark("dateline-positions");
-                            generation.set(DataGeneration(1));
-                        }
-                        Err(error) => positions_error.set(Some(error)),
-                    }
-                });
+        // Effects run once the DOM is there: the search box is ready to use.
+        use_effect_with((), move |_| {
+            mark("dateline-usable");
+            if let Some(w) = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64()) {
+                width.set(ViewportWidth(w));
             }
+            spawn_local(async move {
+                let positions = Download::start("data/positions.bin").bytes().await;
+                // Without them a quoted phrase matches all its words: still
+                // useful, and the page says so.
+                match positions.and_then(|bytes| {
+                    corpus
+                        .index()
+                        .add_positions(bytes)
+                        .map_err(CorpusError::Damaged)
+                }) {
+                    Ok(()) => {
+                        mark("dateline-positions");
+                        generation.set(DataGeneration(1));
+                    }
+                    Err(error) => positions_error.set(Some(error)),
+                }
+            });
         });
     }
-    match &*state {
-        Load::Loading => html! {
-            <main id="main" class="loading">
-                <p role="status">{ "Loading releases…" }</p>
-            </main>
-        },
-        Load::Ready(corpus) => html! {
-            <BrowserRouter>
-                <Shell corpus={corpus.clone()} generation={*generation} positions_error={(*positions_error).clone()}>
-                    <Switch<Route> render={switch} />
-                </Shell>
-            </BrowserRouter>
-        },
-        Load::Failed(error) => html! { <ErrorView error={error.clone()} /> },
+    html! {
+        <Router history={props.history.clone()} basename={props.basename.clone()}>
+            <Shell corpus={props.corpus.clone()} generation={*generation}
+                positions_error={(*positions_error).clone()}
+                site_url={Some(props.site_url.clone())} width={Some(*width)}>
+                <DocumentTitle />
+                <Switch<Route> render={switch} />
+            </Shell>
+        </Router>
     }
 }

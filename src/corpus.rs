@@ -206,6 +206,12 @@ impl Corpus {
         Ok(())
     }
 
+    /// Drops the full records downloaded so far (the pre-renderer keeps one
+    /// chunk file's at a time).
+    pub fn forget_full(&self) {
+        self.chunks.borrow_mut().clear();
+    }
+
     pub fn index(&self) -> &Index {
         &self.index
     }

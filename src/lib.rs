@@ -1,6 +1,8 @@
 //! Dateline's browser app: a thin Yew shell over `dateline_core`. The corpus is
 //! packed at build time (`dateline pack`, run by scripts/post-build.sh) and
-//! downloaded and decoded once at start.
+//! downloaded and decoded once at start. The same components pre-render each
+//! release's page at build time (`dateline-prerender`, feature `ssr`), and the
+//! browser takes those pages over without replacing them.
 
 pub mod app;
 pub mod components;
@@ -8,13 +10,12 @@ pub mod corpus;
 pub mod fetch;
 pub mod hooks;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod route;
+pub mod start;
 
 pub use app::App;
 pub use corpus::{Corpus, CorpusError};
 pub use route::Route;
-
-/// Mounts the app on `<body>`.
-pub fn start() {
-    yew::Renderer::<App>::new().render();
-}
+pub use start::start;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::date::PartialDate;
 use crate::ingest::corpus::ingest_paths;
 use crate::ingest::Severity;
+use crate::markup::escape;
 use crate::model::Release;
 
 /// Entries in the feed written by [`write_feed`].
@@ -227,24 +228,6 @@ fn timestamp(s: &str) -> String {
         Some(day) => midnight(day),
         None => escape(s),
     }
-}
-
-/// Text and attribute escaping; characters XML 1.0 forbids are dropped.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

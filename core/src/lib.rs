@@ -9,10 +9,12 @@ pub mod date;
 pub mod demonyms;
 pub mod display;
 pub mod export;
+pub mod markup;
 pub mod mentions;
 pub mod model;
 pub mod order;
 pub mod pack;
+pub mod page;
 pub mod query;
 pub mod text;
 

@@ -7,7 +7,7 @@
 //! absolute site URL there is no sitemap (relative URLs are not allowed), and
 //! `robots.txt` names none.
 
-use crate::feed::escape;
+use crate::markup::escape;
 use crate::model::Release;
 
 /// URLs per sitemap file, as the protocol requires.
@@ -25,7 +25,7 @@ fn sitemaps_of(releases: &[Release], base: &str, per_file: usize) -> Vec<(String
     let pages = releases.iter().map(|r| {
         let day = r.date.filter(|d| d.is_day());
         url_entry(
-            &format!("{base}release/{}", r.id),
+            &format!("{base}{}", crate::page::release_path(&r.id)),
             day.map(|d| d.to_string()),
         )
     });
@@ -111,10 +111,10 @@ mod tests {
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"));
         assert!(xml.contains("<url><loc>https://example.org/dl/</loc></url>"));
         assert!(xml.contains(
-            "<url><loc>https://example.org/dl/release/a</loc><lastmod>2019-04-17</lastmod></url>"
+            "<url><loc>https://example.org/dl/release/a/</loc><lastmod>2019-04-17</lastmod></url>"
         ));
         // A month is no day: no lastmod.
-        assert!(xml.contains("<url><loc>https://example.org/dl/release/b</loc></url>"));
+        assert!(xml.contains("<url><loc>https://example.org/dl/release/b/</loc></url>"));
         assert_eq!(xml.matches("<url>").count(), 3);
     }
 

@@ -2,6 +2,7 @@
 
 mod active_filters;
 pub mod detail;
+mod document_title;
 mod error_view;
 mod events_lane;
 mod export_buttons;
@@ -18,7 +19,8 @@ mod timeline_link;
 mod zoom_controls;
 
 pub use active_filters::{facet_title, ActiveFilters};
-pub use error_view::ErrorView;
+pub use document_title::DocumentTitle;
+pub use error_view::{ErrorView, ErrorViewProps};
 pub use events_lane::EventsLane;
 pub use export_buttons::{download, ExportButtons};
 pub use facet_group::FacetGroup;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::{Highlighted, TimelineLink};
+use crate::hooks::use_viewport_width;
 use crate::route::Route;
 
 /// Characters of lede or matching passage under a title.
@@ -27,14 +28,13 @@ pub fn facet_link(facet: Facet, key: &str, label: String) -> Html {
 /// One line of country and topic chips: as many as fit whole (estimated in
 /// the core for the viewport's width), then a "+N" link to the release,
 /// named for what it leaves out.
-fn chip_line(r: &Release) -> Html {
+fn chip_line(r: &Release, width: f64) -> Html {
     let countries = r.countries.iter().map(|c| c.name.clone());
     let labels: Vec<String> = countries
         .chain(r.topics.iter().map(|t| slug_to_words(t)))
         .collect();
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64());
     let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-    let shown = chips_shown(&refs, chip_budget(width.unwrap_or(360.0)));
+    let shown = chips_shown(&refs, chip_budget(width));
     let n = r.countries.len();
     let chips = r
         .countries
@@ -69,6 +69,7 @@ fn chip_line(r: &Release) -> Html {
 /// a lede: large corpora list none), country and topic chips.
 #[function_component(ReleaseCard)]
 pub fn release_card(props: &ReleaseCardProps) -> Html {
+    let width = use_viewport_width();
     let r = &props.release;
     let place = r.dateline.as_ref().and_then(|d| d.city.clone());
     let text = snippet(&r.body, &props.terms, SNIPPET_CHARS);
@@ -93,7 +94,7 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
                 <p class="snippet"><Highlighted text={text} terms={props.terms.clone()} /></p>
             }
             if !r.countries.is_empty() || !r.topics.is_empty() {
-                { chip_line(r) }
+                { chip_line(r, width) }
             }
         </article>
     }

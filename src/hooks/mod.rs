@@ -4,10 +4,14 @@ mod use_citation_meta;
 mod use_corpus;
 mod use_filter;
 mod use_full_release;
+mod use_release_url;
+mod use_viewport_width;
 mod use_visible_range;
 
 pub use use_citation_meta::use_citation_meta;
 pub use use_corpus::use_corpus;
 pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};
+pub use use_release_url::use_release_url;
+pub use use_viewport_width::use_viewport_width;
 pub use use_visible_range::use_visible_range;

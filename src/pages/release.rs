@@ -7,7 +7,7 @@ use super::NotFoundPage;
 use crate::components::detail::{
     Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes, RelatedReleases,
 };
-use crate::hooks::{use_citation_meta, use_corpus, use_full_release, FullRelease};
+use crate::hooks::{use_citation_meta, use_corpus, use_full_release, use_release_url, FullRelease};
 use crate::route::Route;
 
 /// Related releases listed under a release.
@@ -16,20 +16,6 @@ const RELATED: usize = 5;
 #[derive(Properties, PartialEq)]
 pub struct ReleasePageProps {
     pub id: AttrValue,
-}
-
-/// The absolute URL of a route under the router's base path.
-fn absolute_url(basename: Option<&str>, route: &Route) -> String {
-    let path = format!(
-        "{}{}",
-        basename.unwrap_or("").trim_end_matches('/'),
-        route.to_path()
-    );
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    base.and_then(|b| web_sys::Url::new_with_base(&path, &b).ok())
-        .map_or(path, |u| u.href())
 }
 
 /// One release: title, a fact box, its text with the countries, organisations
@@ -73,12 +59,8 @@ struct ReleaseDetailProps {
 #[function_component(ReleaseDetail)]
 fn release_detail(props: &ReleaseDetailProps) -> Html {
     let corpus = use_corpus();
-    let navigator = use_navigator();
     let (release, doc) = (&props.release, props.doc);
-    let route = Route::Release {
-        id: release.id.clone(),
-    };
-    let url = absolute_url(navigator.as_ref().and_then(|n| n.basename()), &route);
+    let url = use_release_url(&release.id);
     use_citation_meta(release, &url);
     let links = EntityLinks::new(&corpus, release);
     let marks = find_mentions(&release.body, &needles(release, &links.names()));

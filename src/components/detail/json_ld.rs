@@ -1,60 +1,6 @@
+use dateline_core::page::json_ld;
 use dateline_core::Release;
-use serde_json::{json, Value};
 use yew::prelude::*;
-
-/// schema.org NewsArticle of a release published at `url`.
-pub fn json_ld(r: &Release, url: &str) -> Value {
-    let mut article = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "identifier": r.id,
-        "headline": r.title,
-        "articleBody": r.body.join("\n\n"),
-        "url": url,
-        "mainEntityOfPage": url,
-    });
-    if let Some(date) = &r.date {
-        article["datePublished"] = json!(date);
-    }
-    if let Some(d) = &r.dateline {
-        article["dateline"] = json!(d.raw);
-        if let Some(city) = &d.city {
-            article["contentLocation"] = json!({ "@type": "Place", "name": city });
-        }
-    }
-    let places: Vec<Value> = r
-        .countries
-        .iter()
-        .map(|c| json!({ "@type": "Country", "name": c.name, "identifier": c.code }))
-        .collect();
-    let mut mentions: Vec<Value> = r
-        .organisations
-        .iter()
-        .filter(|o| o.name.is_some() || o.acronym.is_some())
-        .map(|o| {
-            let mut org =
-                json!({ "@type": "Organization", "name": o.name.as_deref().unwrap_or(o.label()) });
-            if let (Some(acronym), Some(_)) = (&o.acronym, &o.name) {
-                org["alternateName"] = json!(acronym);
-            }
-            org
-        })
-        .collect();
-    mentions.extend(r.people.iter().map(|p| {
-        let mut person = json!({ "@type": "Person", "name": p.name });
-        if let Some(role) = &p.role {
-            person["jobTitle"] = json!(role);
-        }
-        person
-    }));
-    article["about"] = Value::Array(places.clone());
-    mentions.extend(places);
-    article["mentions"] = Value::Array(mentions);
-    if !r.topics.is_empty() {
-        article["keywords"] = json!(r.topics);
-    }
-    article
-}
 
 #[derive(Properties, PartialEq)]
 pub struct JsonLdProps {

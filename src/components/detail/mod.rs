@@ -13,7 +13,7 @@ pub use citation::Citation;
 pub use cite_files::cite_files;
 pub use entities::{EntityLinks, OrgLink};
 pub use fact_box::FactBox;
-pub use json_ld::{json_ld, JsonLd};
+pub use json_ld::JsonLd;
 pub use marked::MarkedParagraph;
 pub use neighbours::{Neighbours, RelatedReleases};
 pub use quotes::Quotes;

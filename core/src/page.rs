@@ -1,0 +1,206 @@
+//! What a release's own page tells machines about it: its path under the
+//! site, its title and description, and the `<head>` elements that search
+//! engines, link previews and reference managers read (canonical URL, Open
+//! Graph, Twitter card, Highwire `citation_*`, schema.org JSON-LD). The app's
+//! detail view and the pre-rendered pages call the same functions.
+
+use serde_json::{json, Value};
+
+use crate::cite::meta_tags;
+use crate::markup::escape;
+use crate::query::snippet;
+use crate::Release;
+
+/// The site's name in page titles and link previews.
+pub const SITE_NAME: &str = "Dateline";
+
+/// The title of the pages that have no title of their own.
+pub const HOME_TITLE: &str = "Dateline — press release explorer";
+
+/// Characters of lede in a description: about what search results show.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// Marks the `<head>` elements that belong to one release's page (its JSON-LD
+/// and citation tags): the app removes them when it takes the page over, and
+/// adds its own for whatever page it shows.
+pub const PAGE_MARK: &str = "data-dateline-page";
+
+/// A release page's path under the site's root. A folder, so that every
+/// static host serves its `index.html` without a redirect.
+pub fn release_path(id: &str) -> String {
+    format!("release/{id}/")
+}
+
+/// The document title of a page about `heading`.
+pub fn page_title(heading: &str) -> String {
+    format!("{heading} — {SITE_NAME}")
+}
+
+/// A release's description: the opening of its text, cut at a word.
+pub fn description(r: &Release) -> String {
+    snippet(&r.body, &[], DESCRIPTION_CHARS)
+}
+
+/// schema.org NewsArticle of a release published at `url`.
+pub fn json_ld(r: &Release, url: &str) -> Value {
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "identifier": r.id,
+        "headline": r.title,
+        "articleBody": r.body.join("\n\n"),
+        "url": url,
+        "mainEntityOfPage": url,
+    });
+    if let Some(date) = &r.date {
+        article["datePublished"] = json!(date);
+    }
+    if let Some(d) = &r.dateline {
+        article["dateline"] = json!(d.raw);
+        if let Some(city) = &d.city {
+            article["contentLocation"] = json!({ "@type": "Place", "name": city });
+        }
+    }
+    let places: Vec<Value> = r
+        .countries
+        .iter()
+        .map(|c| json!({ "@type": "Country", "name": c.name, "identifier": c.code }))
+        .collect();
+    let mut mentions: Vec<Value> = r
+        .organisations
+        .iter()
+        .filter(|o| o.name.is_some() || o.acronym.is_some())
+        .map(|o| {
+            let mut org =
+                json!({ "@type": "Organization", "name": o.name.as_deref().unwrap_or(o.label()) });
+            if let (Some(acronym), Some(_)) = (&o.acronym, &o.name) {
+                org["alternateName"] = json!(acronym);
+            }
+            org
+        })
+        .collect();
+    mentions.extend(r.people.iter().map(|p| {
+        let mut person = json!({ "@type": "Person", "name": p.name });
+        if let Some(role) = &p.role {
+            person["jobTitle"] = json!(role);
+        }
+        person
+    }));
+    article["about"] = Value::Array(places.clone());
+    mentions.extend(places);
+    article["mentions"] = Value::Array(mentions);
+    if !r.topics.is_empty() {
+        article["keywords"] = json!(r.topics);
+    }
+    article
+}
+
+/// JSON for the text of a `<script>` element: `<` is written `\u003c`, so
+/// that no release text can close the element or open a comment.
+pub fn script_json(value: &Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
+/// The `<head>` elements of a release's page at `url`, as HTML, every value
+/// escaped. The canonical link and `og:url` need an absolute URL: with a
+/// rooted one (`/dateline/release/a/`, no site URL known) they are left out,
+/// as a relative canonical misleads crawlers.
+pub fn release_head(r: &Release, url: &str) -> String {
+    let title = escape(&page_title(&r.title));
+    let description = description(r);
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    let mut head = format!("<title>{title}</title>\n");
+    let mut meta = |attr: &str, key: &str, value: &str| {
+        head.push_str(&format!(
+            "<meta {attr}=\"{key}\" content=\"{}\" />\n",
+            escape(value)
+        ));
+    };
+    meta("name", "description", &description);
+    meta("property", "og:type", "article");
+    meta("property", "og:site_name", SITE_NAME);
+    meta("property", "og:title", &r.title);
+    meta("property", "og:description", &description);
+    if let Some(day) = r.date.filter(|d| d.is_day()) {
+        meta("property", "article:published_time", &day.to_string());
+    }
+    meta("name", "twitter:card", "summary");
+    meta("name", "twitter:title", &r.title);
+    meta("name", "twitter:description", &description);
+    if absolute {
+        let url = escape(url);
+        head.push_str(&format!("<link rel=\"canonical\" href=\"{url}\" />\n"));
+        head.push_str(&format!("<meta property=\"og:url\" content=\"{url}\" />\n"));
+    }
+    for (name, content) in meta_tags(r, url) {
+        head.push_str(&format!(
+            "<meta name=\"{name}\" content=\"{}\" {PAGE_MARK} />\n",
+            escape(&content)
+        ));
+    }
+    head.push_str(&format!(
+        "<script type=\"application/ld+json\" {PAGE_MARK}>{}</script>\n",
+        script_json(&json_ld(r, url))
+    ));
+    head
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PartialDate;
+
+    fn release(title: &str, body: &[&str]) -> Release {
+        Release {
+            id: "a".into(),
+            title: title.into(),
+            date: PartialDate::parse("2019-04-17"),
+            body: body.iter().map(|p| p.to_string()).collect(),
+            ..Release::default()
+        }
+    }
+
+    #[test]
+    fn the_head_names_the_release_and_escapes_its_text() {
+        let r = release(
+            "Iran & UNODC \"meet\" <b>",
+            &["VIENNA, 17 April 2019 – A <script>alert(1)</script> lede."],
+        );
+        let head = release_head(&r, "https://example.org/dateline/release/a/");
+        assert!(head
+            .starts_with("<title>Iran &amp; UNODC &quot;meet&quot; &lt;b&gt; — Dateline</title>"));
+        assert!(head.contains("<meta property=\"og:title\" content=\"Iran &amp; UNODC &quot;meet&quot; &lt;b&gt;\" />"));
+        assert!(head.contains("<meta name=\"description\" content=\"VIENNA, 17 April 2019 – A &lt;script&gt;alert(1)&lt;/script&gt; lede.\" />"));
+        assert!(head.contains(
+            "<link rel=\"canonical\" href=\"https://example.org/dateline/release/a/\" />"
+        ));
+        assert!(
+            head.contains("<meta property=\"article:published_time\" content=\"2019-04-17\" />")
+        );
+        assert!(head.contains("name=\"citation_title\""));
+        // The body's `</script>` cannot end the JSON-LD element early.
+        let script = head.split("application/ld+json").nth(1).unwrap();
+        assert_eq!(script.matches("</script>").count(), 1, "{script}");
+        assert!(script.contains("\\u003cscript>alert(1)\\u003c/script>"));
+    }
+
+    #[test]
+    fn a_rooted_url_gets_no_canonical_link() {
+        let head = release_head(&release("T", &["Text."]), "/dateline/release/a/");
+        assert!(!head.contains("canonical"), "{head}");
+        assert!(!head.contains("og:url"), "{head}");
+        assert!(head.contains("og:title"));
+    }
+
+    #[test]
+    fn the_description_is_the_lede_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let d = description(&release("T", &["", &long]));
+        assert!(d.chars().count() <= DESCRIPTION_CHARS + 1, "{d}");
+        assert!(d.starts_with("word word"));
+        assert!(d.ends_with('…'), "{d}");
+        assert_eq!(release_path("2019-04-17-a"), "release/2019-04-17-a/");
+    }
+}

@@ -1,0 +1,39 @@
+use dateline_core::page::{page_title, HOME_TITLE};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::hooks::use_corpus;
+use crate::route::{EntityKind, Route};
+
+/// The document's title for the route shown: the release's title, the
+/// entity's name, or the site's, so that a tab, a bookmark and the history
+/// name the page (a pre-rendered page has it in its HTML already). Renders
+/// nothing.
+#[function_component(DocumentTitle)]
+pub fn document_title() -> Html {
+    let corpus = use_corpus();
+    let route = use_route::<Route>();
+    let heading = match &route {
+        Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
+        Some(Route::Country { code: key })
+        | Some(Route::Organisation { id: key })
+        | Some(Route::Person { id: key }) => {
+            let kind = match route {
+                Some(Route::Country { .. }) => EntityKind::Country,
+                Some(Route::Organisation { .. }) => EntityKind::Organisation,
+                _ => EntityKind::Person,
+            };
+            let info = corpus.index().value(kind.facet(), key);
+            info.map(|i| i.label.to_string())
+        }
+        Some(Route::NotFound) => Some("Page not found".to_string()),
+        Some(Route::Home) | None => None,
+    };
+    let title = heading.map_or_else(|| HOME_TITLE.to_string(), |h| page_title(&h));
+    use_effect_with(title, |title| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(title);
+        }
+    });
+    Html::default()
+}

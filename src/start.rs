@@ -1,0 +1,149 @@
+//! Start in the browser: download and decode the corpus, then mount the app,
+//! or take over (hydrate) the page that the build pre-rendered for this
+//! address, keeping its DOM.
+
+use std::rc::Rc;
+
+use dateline_core::page::PAGE_MARK;
+use web_sys::{Document, Element};
+use yew::platform::spawn_local;
+use yew_router::history::{AnyHistory, BrowserHistory};
+use yew_router::Routable;
+
+use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
+use crate::components::{ErrorView, ErrorViewProps};
+use crate::corpus::{Corpus, CorpusError};
+use crate::fetch::{mark, Download};
+use crate::route::Route;
+
+/// The attribute of the app's root that names the route a pre-rendered page
+/// shows (`/release/a/`); absent in the plain shell (index.html, 404.html).
+pub const PRERENDERED_ROUTE: &str = "data-route";
+
+/// Mounts the app on `<div id="app">` once the corpus is loaded.
+pub fn start() {
+    spawn_local(boot());
+}
+
+/// Downloads the list records and the prebuilt index side by side, then
+/// decodes them (no indexing in the browser).
+async fn load() -> Result<Rc<Corpus>, CorpusError> {
+    let list = Download::start("data/list.bin");
+    let index = Download::start("data/index.bin");
+    let (list, index) = (list.bytes().await?, index.bytes().await?);
+    mark("dateline-fetched");
+    let corpus = Corpus::from_pack(list, index)?;
+    mark("dateline-decoded");
+    Ok(Rc::new(corpus))
+}
+
+/// The route at a path of the page's address, under the router's basename.
+fn route_at(path: &str, basename: Option<&str>) -> Option<Route> {
+    let path = basename.and_then(|b| path.strip_prefix(b)).unwrap_or(path);
+    Route::recognize(if path.is_empty() { "/" } else { path })
+}
+
+async fn boot() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into))
+    else {
+        return;
+    };
+    let basename = yew_router::utils::base_url();
+    let location = window.location();
+    let here = route_at(
+        &location.pathname().unwrap_or_default(),
+        basename.as_deref(),
+    );
+    let prerendered = root.get_attribute(PRERENDERED_ROUTE);
+    let corpus = match load().await {
+        Ok(corpus) => corpus,
+        Err(error) if prerendered.is_some() => return keep_page_with(&document, &error),
+        Err(error) => {
+            root.set_inner_html("");
+            yew::Renderer::<ErrorView>::with_root_and_props(root, ErrorViewProps { error })
+                .render();
+            return;
+        }
+    };
+    // A release page's full record comes before the first render, so that
+    // the page is whole at once, as the build rendered it.
+    let mut whole = true;
+    if let Some(Route::Release { id }) = &here {
+        let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
+        if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
+            let json = Download::start(&file).text().await;
+            whole = json.and_then(|json| corpus.add_chunk(doc, &json)).is_ok();
+        }
+    }
+    // Hydrate only what was rendered for this very address: a host that
+    // rewrites unknown paths to a pre-rendered page, or a query (filters)
+    // the build did not render, gets a fresh render instead.
+    let same_page = whole
+        && location.search().unwrap_or_default().is_empty()
+        && prerendered.is_some_and(|p| here.is_some() && route_at(&p, None) == here);
+    // The page's JSON-LD and citation tags: the app adds its own for each page.
+    if let Ok(marked) = document.query_selector_all(&format!("head [{PAGE_MARK}]")) {
+        for i in 0..marked.length() {
+            if let Some(el) = marked
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<Element>(n).ok())
+            {
+                el.remove();
+            }
+        }
+    }
+    let width = match same_page {
+        true => PHONE_WIDTH,
+        false => window
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(PHONE_WIDTH),
+    };
+    let props = AppProps {
+        corpus,
+        history: AnyHistory::from(BrowserHistory::new()),
+        basename: basename.map(Into::into),
+        site_url: SiteUrl(
+            document
+                .base_uri()
+                .ok()
+                .flatten()
+                .unwrap_or_default()
+                .into(),
+        ),
+        width: ViewportWidth(width),
+    };
+    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
+    if same_page {
+        renderer.hydrate();
+    } else {
+        root.set_inner_html("");
+        renderer.render();
+    }
+}
+
+/// A pre-rendered page stays readable when the data cannot load: it says
+/// what search and filters lack, in text, at the top of the main landmark.
+fn keep_page_with(document: &Document, error: &CorpusError) {
+    let Some(main) = document.get_element_by_id("main") else {
+        return;
+    };
+    let Ok(alert) = document.create_element("p") else {
+        return;
+    };
+    let _ = alert.set_attribute("role", "alert");
+    let _ = alert.set_attribute("class", "load-error");
+    alert.set_text_content(Some(&format!(
+        "Search and filters are unavailable: {error}. Try reloading the page."
+    )));
+    let _ = main.prepend_with_node_1(&alert);
+}

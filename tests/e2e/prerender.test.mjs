@@ -1,0 +1,116 @@
+// Pre-rendered pages on a plain static host (no rewrite rules): a release's
+// permalink answers 200 with the release itself, its own head and its text,
+// with or without JavaScript; the app then takes the page over (hydrates it)
+// without replacing its DOM, and navigates client-side from there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const SEED_ID = '2019-04-17-islamic-republic-of-iran-and-unodc-to-increase';
+const SEED_TITLE =
+  'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
+const SEED_TEXT = 'UNODC hosted a high-level delegation from the Islamic Republic of Iran';
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist(distDir(), PUBLIC_URL);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The `content` of the first `<meta>` whose attributes hold `attr`. */
+function metaContent(html, attr) {
+  const tag = [...html.matchAll(/<meta\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(attr));
+  return tag && /content="([^"]*)"/.exec(tag)?.[1];
+}
+
+test('a release permalink answers 200 with its own title, description, Open Graph and text', async () => {
+  for (const path of [`release/${SEED_ID}/`, `release/${SEED_ID}`]) {
+    const response = await fetch(`${server.url}${path}`);
+    assert.equal(response.status, 200, path);
+    const html = await response.text();
+    assert.ok(html.includes(`<title>${SEED_TITLE} — Dateline</title>`), `${path}: title`);
+    assert.equal((html.match(/<title>/g) ?? []).length, 1, 'one title');
+    const description = metaContent(html, 'name="description"');
+    assert.ok(description?.startsWith(SEED_TEXT), `description: ${description}`);
+    assert.equal((html.match(/name="?description/g) ?? []).length, 1, 'one description');
+    assert.equal(metaContent(html, 'property="og:title"'), SEED_TITLE);
+    assert.equal(metaContent(html, 'name="twitter:card"'), 'summary');
+    assert.ok(html.includes(SEED_TEXT), 'the text is in the HTML');
+    assert.ok(html.includes('"@type":"NewsArticle"'), 'JSON-LD');
+    assert.ok(html.includes(`data-route="/release/${SEED_ID}"`), 'marked with its route');
+  }
+});
+
+test('without JavaScript the release reads in full, with its facts and links', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const response = await page.goto(`${server.url}release/${SEED_ID}/`);
+  assert.equal(response.status(), 200);
+  assert.equal(await page.title(), `${SEED_TITLE} — Dateline`);
+  await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
+  assert.ok((await page.locator('.release-body').innerText()).includes(SEED_TEXT));
+  assert.ok(await page.getByRole('heading', { name: 'Key facts' }).isVisible());
+  // Mentions link to entity pages under the sub-path.
+  const unodc = page.locator('.release-body').getByRole('link', { name: 'UNODC', exact: true }).first();
+  assert.match(await unodc.getAttribute('href'), new RegExp(`^${PUBLIC_URL}organisation/`));
+  // The loader note for the plain shell is not there.
+  assert.equal(await page.getByText('Loading releases…').count(), 0);
+  await context.close();
+});
+
+test('the home page carries the newest releases as links without JavaScript', async () => {
+  const html = await readFile(join(distDir(), 'index.html'), 'utf8');
+  assert.ok(html.includes('data-route="/"'), 'index.html is pre-rendered');
+  const shell = await readFile(join(distDir(), '404.html'), 'utf8');
+  assert.ok(!shell.includes('data-route='), '404.html stays the plain shell');
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const links = page.locator('.release-list .release-title a');
+  assert.ok((await links.count()) >= 3, 'release links on the home page');
+  assert.match(await links.first().getAttribute('href'), new RegExp(`^${PUBLIC_URL}release/`));
+  await context.close();
+});
+
+test('the app takes the page over without replacing it, then navigates client-side', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // Before any of the app's code runs: hold on to the server's nodes.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      window.__h1 = document.querySelector('h1');
+      window.__text = document.querySelector('.release-body p')?.firstChild;
+      window.__kept = 'same document';
+    });
+  });
+  await page.goto(`${server.url}release/${SEED_ID}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  const kept = await page.evaluate(() => ({
+    h1: window.__h1 === document.querySelector('h1') && window.__h1.isConnected,
+    text: Boolean(window.__text?.isConnected) && window.__text.textContent.length > 0,
+    jsonLd: document.querySelectorAll('head script[type="application/ld+json"]').length,
+    citation: document.querySelectorAll('head meta[name="citation_title"]').length,
+  }));
+  assert.deepEqual(kept, { h1: true, text: true, jsonLd: 1, citation: 1 }, JSON.stringify(kept));
+  // Hydrated: a link navigates inside the same document.
+  await page.getByRole('link', { name: '← All releases' }).click();
+  await page.getByRole('searchbox').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__kept), 'same document');
+  assert.equal(await page.title(), 'Dateline — press release explorer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
