@@ -34,11 +34,10 @@ fi
 dist=$(cd "$dist" && pwd)
 
 # The static server prints its URL on the first line, then serves until killed.
-# --rewrite: a deep link gets the app with status 200 (a host with a rewrite
-# rule); Lighthouse refuses to audit a page served with 404, which is what a
-# plain static host such as GitHub Pages answers for /release/<id>.
+# No rewrite rules, like GitHub Pages: the release's permalink is its
+# pre-rendered page, release/<id>/index.html.
 # --gzip: compressed like on any real host (the wasm is 2.5 times smaller).
-node "$ROOT/tests/e2e/serve-cli.mjs" --rewrite --gzip "$dist" "$PUBLIC_URL" >"$OUT/server.log" 2>&1 &
+node "$ROOT/tests/e2e/serve-cli.mjs" --gzip "$dist" "$PUBLIC_URL" >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
@@ -60,7 +59,7 @@ printf '%-10s %-8s %14s %15s %5s %12s\n' page preset accessibility best-practice
 for page in timeline detail; do
   case $page in
     timeline) url=$base ;;
-    detail) url=$origin$detail ;;
+    detail) url=$origin${detail%/}/ ;;
   esac
   for preset in desktop mobile; do
     report="$OUT/$page-$preset.json"

@@ -61,6 +61,8 @@ cp "$staging/index.html" "$staging/404.html"
 # for the hosts' file limits.
 site_args=()
 if [ -n "${DATELINE_SITE_URL:-}" ]; then site_args=(--site "$DATELINE_SITE_URL"); fi
-cargo run --quiet "${profile_args[@]}" -p dateline-app --features ssr --bin dateline-prerender -- \
+prerender_profile=()
+if [ "${TRUNK_PROFILE:-debug}" = release ]; then prerender_profile=(--profile prerender); fi
+cargo run --quiet "${prerender_profile[@]}" -p dateline-app --features ssr --bin dateline-prerender -- \
   --dist "$staging" --base "$public_url" "${site_args[@]}" --pages "${DATELINE_PRERENDER:-all}"
 

@@ -105,7 +105,8 @@ async function openWith(file, bytes, path) {
 for (const file of ['data/list.bin', 'data/index.bin']) {
   for (const [name, damaged] of damagesOf(file)) {
     test(`${file} ${name}: the error view names it`, async () => {
-      const { page, problems, close } = await openWith(file, damaged(), '');
+      // A path without a pre-rendered page: the plain shell (404.html).
+      const { page, problems, close } = await openWith(file, damaged(), 'country/IR');
       try {
         await page.getByRole('heading', { level: 1, name: 'Dateline could not start' }).waitFor();
         const alert = await page.getByRole('alert').textContent();
@@ -117,6 +118,22 @@ for (const file of ['data/list.bin', 'data/index.bin']) {
     });
   }
 }
+
+test('a pre-rendered page stays readable when data/list.bin is damaged, and says what is missing', async () => {
+  const bytes = Buffer.from(original['data/list.bin'].subarray(0, original['data/list.bin'].length >> 1));
+  const { page, problems, close } = await openWith('data/list.bin', bytes, '');
+  try {
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^Search and filters are unavailable: .*list\.bin/);
+    // The newest releases, as the build rendered them, are still there and link to their pages.
+    const links = page.locator('.release-list .release-title a');
+    assert.ok((await links.count()) >= 3);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
 
 for (const [name, damaged] of damagesOf('data/positions.bin')) {
   test(`data/positions.bin ${name}: a notice names it and the timeline works`, async () => {
