@@ -16,6 +16,11 @@ use dateline_core::pack::Chunk;
 use dateline_core::page::{release_head, release_path};
 use lexopt::prelude::*;
 
+// Rendering allocates many small strings: as for the `dateline` CLI, mimalloc
+// beats the system allocator (BENCHMARKS.md, "Pre-rendering").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: dateline-prerender --dist DIR --base PUBLIC_URL [--site URL] [--pages all|none|N]
 

@@ -285,43 +285,91 @@ impl Index {
     /// Releases sharing entities with `doc` (not years), best first: each
     /// shared value adds its rarity, ln(N / releases with it).
     pub fn related(&self, doc: u32, n: usize) -> Vec<(u32, f32)> {
+        RELATED_WEIGHTS.with(|weights| {
+            let mut weights = weights.borrow_mut();
+            if weights.len() < self.len() {
+                weights.resize(self.len(), 0.0);
+            }
+            let mut touched: Vec<u32> = Vec::new();
+            let found = self.related_with(doc, n, RELATED_BUDGET, &mut weights, &mut touched);
+            // Back to zeros for the next call: only what this one touched.
+            for d in touched {
+                weights[d as usize] = 0.0;
+            }
+            found
+        })
+    }
+
+    fn related_with(
+        &self,
+        doc: u32,
+        n: usize,
+        budget: usize,
+        weights: &mut [f32],
+        touched: &mut Vec<u32>,
+    ) -> Vec<(u32, f32)> {
         let total = self.len() as f32;
-        let mut weights = vec![0f32; self.len()];
-        let mut touched: Vec<u32> = Vec::new();
+        let mut shared: Vec<(&[u32], f32)> = Vec::new();
         for facet in Facet::ALL.into_iter().filter(|&f| f != Facet::Year) {
             let f = &self.facets[facet.index()];
             for &v in f.values_of(doc) {
                 let docs = f.docs(v);
                 let weight = (total / docs.len().max(1) as f32).ln();
-                if weight <= 0.0 {
-                    continue;
+                if weight > 0.0 {
+                    shared.push((docs, weight));
                 }
-                for &d in docs.iter().filter(|&&d| d != doc) {
-                    if let Some(w) = weights.get_mut(d as usize) {
-                        if *w == 0.0 {
-                            touched.push(d);
-                        }
-                        *w += weight;
+            }
+        }
+        // Rarest values first, within a budget of documents visited: bounded
+        // work at any size (a country in half of a million releases would
+        // otherwise be half a million visits per call). A value past the
+        // budget adds only its first documents, the newest, which is also
+        // how ties are broken.
+        shared.sort_by_key(|(docs, _)| docs.len());
+        let mut budget = budget;
+        for (docs, weight) in shared {
+            for &d in docs.iter().filter(|&&d| d != doc).take(budget) {
+                budget -= 1;
+                if let Some(w) = weights.get_mut(d as usize) {
+                    if *w == 0.0 {
+                        touched.push(d);
                     }
+                    *w += weight;
                 }
+            }
+            if budget == 0 {
+                break;
             }
         }
         // Best first, then newest, as one integer per document.
         let weight = |d: u32| weights.get(d as usize).copied().unwrap_or(0.0);
         let mut keyed: Vec<u64> = touched
-            .into_iter()
-            .map(|d| u64::from(!ordered_bits(weight(d))) << 32 | u64::from(self.place(d)))
+            .iter()
+            .map(|&d| u64::from(!ordered_bits(weight(d))) << 32 | u64::from(self.place(d)))
             .collect();
+        // Only the best `n` are ordered (a page per release calls this at build time).
+        if keyed.len() > n {
+            keyed.select_nth_unstable(n);
+            keyed.truncate(n);
+        }
         keyed.sort_unstable();
         keyed
             .into_iter()
-            .take(n)
             .map(|k| {
                 let d = self.doc_at((k & u64::from(u32::MAX)) as u32);
                 (d, weight(d))
             })
             .collect()
     }
+}
+
+/// Documents [`Index::related`] visits at most per call.
+const RELATED_BUDGET: usize = 20_000;
+
+thread_local! {
+    /// [`Index::related`]'s score per document, all zeros between calls: kept
+    /// rather than allocated and zeroed per call (a million documents are 4 MB).
+    static RELATED_WEIGHTS: std::cell::RefCell<Vec<f32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Title (weighted higher), body, then the names the extractors found, each
@@ -807,6 +855,21 @@ mod tests {
         assert_eq!(index.related(0, 1).len(), 1);
         assert!(index.related(4, 5).is_empty());
         assert!(index.related(99, 5).is_empty());
+    }
+
+    #[test]
+    fn related_work_is_bounded_rarest_values_first() {
+        let index = Index::new(&corpus());
+        let budgeted = |budget: usize| {
+            let mut weights = vec![0f32; index.len()];
+            let related = index.related_with(0, 10, budget, &mut weights, &mut Vec::new());
+            related.into_iter().map(|r| r.0).collect::<Vec<u32>>()
+        };
+        // A budget above every posting changes nothing.
+        assert_eq!(budgeted(1000), [3, 2, 1]);
+        // One visit: the first other document of the rarest shared value.
+        assert_eq!(budgeted(1).len(), 1);
+        assert!(budgeted(0).is_empty());
     }
 
     #[test]
