@@ -452,7 +452,7 @@ async fn json_ld_describes_the_article() {
     assert!(ld["url"]
         .as_str()
         .unwrap()
-        .ends_with(&format!("/release/{IRAN}")));
+        .ends_with(&format!("/release/{IRAN}/")));
     let names: Vec<&str> = ld["mentions"]
         .as_array()
         .unwrap()
@@ -502,7 +502,7 @@ async fn citation_is_apa_first_and_follows_the_style_picked() {
         ),
         "{text}"
     );
-    assert!(text.ends_with(&format!("/release/{IRAN}.")), "{text}");
+    assert!(text.ends_with(&format!("/release/{IRAN}/.")), "{text}");
     assert!(root.query_selector(".citation-text i").unwrap().is_none());
     let buttons = texts(&root, ".cite-files button");
     assert_eq!(buttons, vec!["Download BibTeX", "Download RIS"]);
@@ -538,7 +538,7 @@ async fn citation_meta_tags_come_and_go_with_the_page() {
     );
     assert!(head_meta("citation_public_url")
         .last()
-        .is_some_and(|u| u.ends_with(&format!("/release/{IRAN}"))));
+        .is_some_and(|u| u.ends_with(&format!("/release/{IRAN}/"))));
     let back: HtmlElement = one(&root, "p.back a").dyn_into().unwrap();
     back.click();
     yew::scheduler::flush().await;
@@ -560,7 +560,7 @@ async fn copy_citation_writes_to_the_clipboard_and_announces_it() {
     yew::scheduler::flush().await;
     let text = copied().expect("written to the clipboard");
     assert!(text.starts_with(&apa_start()), "{text}");
-    assert!(text.ends_with(&format!("/release/{IRAN}")), "{text}");
+    assert!(text.ends_with(&format!("/release/{IRAN}/")), "{text}");
     let status = one(&root, "[role=status]");
     assert_eq!(status.get_attribute("aria-live").as_deref(), Some("polite"));
     assert_eq!(status.text_content().unwrap(), "Citation copied");

@@ -147,6 +147,31 @@ pub fn release_head(r: &Release, url: &str) -> String {
     head
 }
 
+/// The `<head>` elements of another page (a country's, an organisation's, a
+/// person's): its title, description and link-preview tags, and its
+/// canonical link when `url` is absolute.
+pub fn page_head(heading: &str, description: &str, url: &str) -> String {
+    let mut head = format!("<title>{}</title>\n", escape(&page_title(heading)));
+    let mut meta = |attr: &str, key: &str, value: &str| {
+        head.push_str(&format!(
+            "<meta {attr}=\"{key}\" content=\"{}\" />\n",
+            escape(value)
+        ));
+    };
+    meta("name", "description", description);
+    meta("property", "og:type", "website");
+    meta("property", "og:site_name", SITE_NAME);
+    meta("property", "og:title", heading);
+    meta("property", "og:description", description);
+    meta("name", "twitter:card", "summary");
+    if url.starts_with("https://") || url.starts_with("http://") {
+        let url = escape(url);
+        head.push_str(&format!("<link rel=\"canonical\" href=\"{url}\" />\n"));
+        head.push_str(&format!("<meta property=\"og:url\" content=\"{url}\" />\n"));
+    }
+    head
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +209,15 @@ mod tests {
         let script = head.split("application/ld+json").nth(1).unwrap();
         assert_eq!(script.matches("</script>").count(), 1, "{script}");
         assert!(script.contains("\\u003cscript>alert(1)\\u003c/script>"));
+    }
+
+    #[test]
+    fn another_page_gets_its_title_description_and_canonical() {
+        let head = page_head("Iran & co", "12 releases", "https://e.org/country/IR/");
+        assert!(head.starts_with("<title>Iran &amp; co — Dateline</title>"));
+        assert!(head.contains("<meta name=\"description\" content=\"12 releases\" />"));
+        assert!(head.contains("<link rel=\"canonical\" href=\"https://e.org/country/IR/\" />"));
+        assert!(!page_head("T", "d", "/country/IR/").contains("canonical"));
     }
 
     #[test]

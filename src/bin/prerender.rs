@@ -10,11 +10,13 @@ use std::rc::Rc;
 use std::time::Instant;
 
 use dateline_app::prerender::{Page, Renderer, Template};
+use dateline_app::route::{entity_route, EntityKind};
 use dateline_app::{Corpus, Route};
 use dateline_core::markup::escape;
 use dateline_core::pack::Chunk;
-use dateline_core::page::{release_head, release_path};
+use dateline_core::page::{page_head, release_head, release_path};
 use lexopt::prelude::*;
+use yew_router::Routable;
 
 // Rendering allocates many small strings: as for the `dateline` CLI, mimalloc
 // beats the system allocator (BENCHMARKS.md, "Pre-rendering").
@@ -25,9 +27,10 @@ const USAGE: &str = "\
 usage: dateline-prerender --dist DIR --base PUBLIC_URL [--site URL] [--pages all|none|N]
 
 Writes DIR/index.html (the home page, with the newest releases) and
-DIR/release/ID/index.html for every release (--pages all, the default), the
-newest N (--pages N) or none (--pages none: DIR is left as it is), from the
-site's index.html and data/ that trunk build and dateline pack wrote.
+DIR/release/ID/index.html for every release (--pages all, the default, which
+also writes each country's, organisation's and person's page), the newest N
+(--pages N) or none (--pages none: DIR is left as it is), from the site's
+index.html and data/ that trunk build and dateline pack wrote.
   --base PUBLIC_URL  the path the site is served under (/dateline/)
   --site URL         its absolute URL (https://example.org/dateline/), for
                      canonical links; without it pages have none";
@@ -184,6 +187,57 @@ impl Site {
     }
 }
 
+/// A country's, organisation's or person's page.
+struct EntityPage {
+    route: Route,
+    heading: String,
+    description: String,
+}
+
+/// Every entity page of the corpus, in facet order.
+fn entity_pages(corpus: &Corpus) -> Vec<EntityPage> {
+    let index = corpus.index();
+    let mut pages = Vec::new();
+    for kind in [
+        EntityKind::Country,
+        EntityKind::Organisation,
+        EntityKind::Person,
+    ] {
+        for info in index.values(kind.facet()) {
+            if !is_folder_name(&info.key) {
+                continue; // a key no host can serve as a folder: the app shows it from 404.html
+            }
+            let n = index.docs(kind.facet(), &info.key).len();
+            let plural = if n == 1 { "" } else { "s" };
+            pages.push(EntityPage {
+                route: entity_route(kind, &info.key),
+                heading: info.label.to_string(),
+                description: format!("{n} press release{plural} mentioning {}.", info.label),
+            });
+        }
+    }
+    pages
+}
+
+impl Site {
+    fn write_entity(&self, renderer: &Renderer, entity: &EntityPage) -> Result<(), String> {
+        let path = entity.route.to_path();
+        let folder = path.trim_start_matches('/');
+        let url = format!("{}{folder}/", self.site_url);
+        let page = Page {
+            head: page_head(&entity.heading, &entity.description, &url),
+            replaces_title: true,
+            noscript: None,
+            body: renderer.body(&entity.route),
+            route: entity.route.clone(),
+        };
+        write(
+            &self.args.dist.join(folder).join("index.html"),
+            &self.template.page(&page),
+        )
+    }
+}
+
 fn run(args: Args) -> Result<String, String> {
     if args.pages == Pages::None {
         return Ok("pre-rendered no pages (--pages none)".into());
@@ -229,6 +283,10 @@ fn run(args: Args) -> Result<String, String> {
         body: renderer.body(&Route::Home),
     };
     write(&index_html, &site.template.page(&home))?;
+    let entities = match site.args.pages {
+        Pages::All => entity_pages(&renderer.corpus),
+        _ => Vec::new(),
+    };
     drop(renderer);
     let chunks: Vec<Chunk> =
         (0..docs as u32)
@@ -241,10 +299,11 @@ fn run(args: Args) -> Result<String, String> {
             });
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(chunks.len().max(1));
+        .min((chunks.len() + entities.len()).max(1));
     let written: Result<usize, String> = std::thread::scope(|scope| {
         let site = &site;
         let chunks = &chunks;
+        let entities = &entities;
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || -> Result<usize, String> {
@@ -252,6 +311,9 @@ fn run(args: Args) -> Result<String, String> {
                     let mut n = 0;
                     for &chunk in chunks.iter().skip(t).step_by(threads) {
                         n += site.write_chunk(&renderer, chunk, docs)?;
+                    }
+                    for entity in entities.iter().skip(t).step_by(threads) {
+                        site.write_entity(&renderer, entity)?;
                     }
                     Ok(n)
                 })
@@ -267,9 +329,11 @@ fn run(args: Args) -> Result<String, String> {
     });
     let written = written?;
     let seconds = started.elapsed().as_secs_f64();
+    let pages = written + entities.len() + 1;
     Ok(format!(
-        "pre-rendered the home page and {written} of {total} release pages in {seconds:.1} s ({:.0} pages per second, {threads} threads)",
-        (written + 1) as f64 / seconds.max(1e-9)
+        "pre-rendered the home page, {written} of {total} release pages and {} entity pages in {seconds:.1} s ({:.0} pages per second, {threads} threads)",
+        entities.len(),
+        pages as f64 / seconds.max(1e-9)
     ))
 }
 

@@ -117,3 +117,25 @@ test('the app takes the page over without replacing it, then navigates client-si
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a country page is pre-rendered too, and the app takes it over without errors', async () => {
+  const response = await fetch(`${server.url}country/IR/`);
+  assert.equal(response.status, 200);
+  const html = await response.text();
+  assert.ok(html.includes('<title>Iran — Dateline</title>'), 'its own title');
+  assert.match(metaContent(html, 'name="description"') ?? '', /press releases? mentioning Iran/);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => { window.__h1 = document.querySelector('h1'); });
+  });
+  await page.goto(`${server.url}country/IR/`);
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  assert.equal(await page.evaluate(() => window.__h1 === document.querySelector('h1')), true);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Iran');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -269,6 +269,12 @@ impl Index {
         f.find(key).and_then(|v| f.info(v))
     }
 
+    /// Every value of `facet` (countries, organisations, people...).
+    pub fn values(&self, facet: Facet) -> impl Iterator<Item = &ValueInfo> + '_ {
+        let f = &self.facets[facet.index()];
+        (0..f.len() as u32).filter_map(move |v| f.info(v))
+    }
+
     /// Releases having this facet value, in corpus order.
     pub fn docs(&self, facet: Facet, key: &str) -> &[u32] {
         let f = &self.facets[facet.index()];
