@@ -139,6 +139,16 @@ impl FacetIndex {
             .map(|i| i as u32)
     }
 
+    /// The value whose label is `name`, ignoring case (a linear scan: for
+    /// a name typed once, not per keystroke).
+    pub fn find_label(&self, name: &str) -> Option<u32> {
+        let name = name.to_lowercase();
+        self.values
+            .iter()
+            .position(|v| v.label.to_lowercase() == name)
+            .map(|i| i as u32)
+    }
+
     pub fn info(&self, value: u32) -> Option<&ValueInfo> {
         self.values.get(value as usize)
     }
