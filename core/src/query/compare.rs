@@ -238,17 +238,28 @@ pub struct Compare {
     pub half: Option<String>,
 }
 
-/// Counts each series over the histogram's buckets among `within` (the
-/// filter's matches; None: every release), as counts or shares of the bars.
+/// The first [`MAX_SERIES`] series, each with the releases it counts: one
+/// search each, kept while only the filter changes.
+pub fn series_docs(index: &Index, series: &[Series]) -> Vec<(Series, Vec<u32>)> {
+    series
+        .iter()
+        .take(MAX_SERIES)
+        .map(|s| (s.clone(), s.docs(index)))
+        .collect()
+}
+
+/// Counts each series (with its releases, [`series_docs`]) over the
+/// histogram's buckets among `within` (the filter's matches; None: every
+/// release), as counts or shares of the bars.
 pub fn compare(
     index: &Index,
-    series: &[Series],
+    series: &[(Series, Vec<u32>)],
     within: Option<&[u32]>,
     histogram: &Histogram,
     scale: Scale,
 ) -> Compare {
     let buckets = &histogram.buckets;
-    if series.is_empty() || buckets.is_empty() {
+    if series.is_empty() {
         return Compare {
             scale,
             ..Compare::default()
@@ -277,9 +288,9 @@ pub fn compare(
     let counted: Vec<Vec<u32>> = series
         .iter()
         .take(MAX_SERIES)
-        .map(|s| {
+        .map(|(_, docs)| {
             let mut counts = vec![0u32; buckets.len()];
-            for doc in s.docs(index) {
+            for &doc in docs {
                 if set.as_ref().is_some_and(|set| !set.contains(doc)) {
                     continue;
                 }
@@ -321,7 +332,7 @@ pub fn compare(
         .iter()
         .zip(counted)
         .enumerate()
-        .map(|(k, (s, counts))| {
+        .map(|(k, ((s, _), counts))| {
             let values: Vec<u32> = counts
                 .iter()
                 .enumerate()
@@ -391,7 +402,8 @@ fn path(values: &[u32], top: u32) -> String {
 /// One entity's releases over the whole archive, on the timeline's axis
 /// from the first to the last dated release: the entity page's chart.
 pub fn over_archive(index: &Index, series: &Series) -> (Histogram, Compare) {
-    let docs = series.docs(index);
+    let counted = series_docs(index, std::slice::from_ref(series));
+    let docs = &counted[0].1;
     let extent = index.date_extent();
     let histogram = super::histogram_between(
         docs.iter().map(|&d| index.date_key(d)),
@@ -399,13 +411,7 @@ pub fn over_archive(index: &Index, series: &Series) -> (Histogram, Compare) {
         extent.map(|e| e.1),
     );
     // The bars count the same releases: share is not asked for.
-    let lines = compare(
-        index,
-        std::slice::from_ref(series),
-        None,
-        &histogram,
-        Scale::Counts,
-    );
+    let lines = compare(index, &counted, None, &histogram, Scale::Counts);
     (histogram, lines)
 }
 
@@ -452,6 +458,16 @@ mod tests {
             release("e", "2021", "Smuggling of migrants, a year only", &["IR"]),
             release("f", "", "Smuggling, undated", &["IR"]),
         ])
+    }
+
+    fn cmp(
+        index: &Index,
+        series: &[Series],
+        within: Option<&[u32]>,
+        h: &Histogram,
+        scale: Scale,
+    ) -> Compare {
+        compare(index, &series_docs(index, series), within, h, scale)
     }
 
     fn s(v: &str) -> Series {
@@ -540,7 +556,7 @@ mod tests {
         let index = corpus();
         let h = years(&index);
         assert_eq!(h.buckets.len(), 3, "2019 to 2021");
-        let c = compare(
+        let c = cmp(
             &index,
             &[s("smuggling"), s("trafficking")],
             None,
@@ -564,7 +580,7 @@ mod tests {
         assert_eq!(c.lines[1].style, 1);
         // Among the matches of a filter only: releases in Iran.
         let hits = index.search(&Filter::from_query("country=IR")).hits;
-        let c = compare(
+        let c = cmp(
             &index,
             &[s("trafficking"), s("country:AF")],
             Some(&hits),
@@ -575,7 +591,7 @@ mod tests {
         assert_eq!(c.lines[1].counts, [1, 0, 0]);
         assert_eq!(c.lines[1].label, "Afghanistan");
         // An unknown entity or word counts nothing.
-        let c = compare(
+        let c = cmp(
             &index,
             &[s("org:nobody"), s("zzz")],
             None,
@@ -590,7 +606,7 @@ mod tests {
     fn shares_are_of_the_bars() {
         let index = corpus();
         let h = years(&index);
-        let c = compare(
+        let c = cmp(
             &index,
             &[s("smuggling"), s("country:AF")],
             None,
@@ -613,24 +629,26 @@ mod tests {
         let all: Vec<u32> = (0..index.len() as u32).collect();
         let keys = all.iter().map(|&d| index.date_key(d));
         let h = histogram_between(keys, PartialDate::parse("2021"), PartialDate::parse("2021"));
-        let c = compare(&index, &[s("smuggling")], None, &h, Scale::Counts);
+        let c = cmp(&index, &[s("smuggling")], None, &h, Scale::Counts);
         assert_eq!(c.lines[0].total, 0, "a year-only date among months");
-        let c = compare(&index, &[s("trafficking")], None, &h, Scale::Counts);
+        let c = cmp(&index, &[s("trafficking")], None, &h, Scale::Counts);
         assert_eq!(c.lines[0].counts[2], 1, "March 2021");
     }
 
     #[test]
-    fn no_series_or_no_bars_give_no_lines() {
+    fn no_series_give_no_lines_and_no_bars_empty_ones() {
         let index = corpus();
-        assert!(compare(&index, &[], None, &years(&index), Scale::Counts)
+        assert!(cmp(&index, &[], None, &years(&index), Scale::Counts)
             .lines
             .is_empty());
-        let c = compare(&index, &[s("x")], None, &Histogram::default(), Scale::Share);
-        assert_eq!((c.lines.len(), c.scale), (0, Scale::Share));
+        // No bars: the series are there (to be listed and removed), empty.
+        let c = cmp(&index, &[s("x")], None, &Histogram::default(), Scale::Share);
+        assert_eq!((c.lines.len(), c.scale), (1, Scale::Share));
+        assert_eq!((c.lines[0].path.as_str(), c.lines[0].total), ("", 0));
         // More than the cap: the first four.
         let many: Vec<Series> = (0..10).map(|i| s(&format!("w{i}"))).collect();
         assert_eq!(
-            compare(&index, &many, None, &years(&index), Scale::Counts)
+            cmp(&index, &many, None, &years(&index), Scale::Counts)
                 .lines
                 .len(),
             MAX_SERIES
