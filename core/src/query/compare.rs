@@ -97,7 +97,8 @@ impl Series {
         let too_long = SeriesError::TooLong {
             max: MAX_SERIES_CHARS,
         };
-        if value.len() > 4 * MAX_SERIES_CHARS || value.chars().count() > MAX_SERIES_CHARS {
+        // Bytes first: a huge value is refused before its characters are counted.
+        if value.len() > 4 * MAX_SERIES_CHARS || value.trim().chars().count() > MAX_SERIES_CHARS {
             return Err(too_long);
         }
         let value = value.trim();
@@ -122,7 +123,13 @@ impl Series {
                 _ => SeriesError::Empty,
             })?,
         };
-        Ok(Series { kind, key })
+        let series = Series { kind, key };
+        // Its URL form is bounded too (`q:` added before a colon, a slug):
+        // what is accepted reads back as itself.
+        if series.to_param().chars().count() > MAX_SERIES_CHARS {
+            return Err(too_long);
+        }
+        Ok(series)
     }
 
     /// The URL form: the words of a text series as typed (`q:` before them
@@ -533,6 +540,21 @@ mod tests {
             })
         );
         assert!(Series::parse(&"é".repeat(MAX_SERIES_CHARS)).is_ok());
+        // Accepted, but its URL form (`q:1:…`) would be too long: refused.
+        let colon = format!("1:{}", "a".repeat(MAX_SERIES_CHARS - 2));
+        assert_eq!(
+            Series::parse(&colon),
+            Err(TooLong {
+                max: MAX_SERIES_CHARS
+            })
+        );
+        for v in [
+            format!("1:{}", "a".repeat(MAX_SERIES_CHARS - 4)),
+            format!("org:{}", "É".repeat(70)),
+        ] {
+            let once = Series::parse(&v).unwrap();
+            assert_eq!(Series::parse(&once.to_param()), Ok(once), "{v}");
+        }
         assert!(Series::parse(&"x".repeat(1_000_000)).is_err());
         assert!(!TooMany { max: 4 }.to_string().is_empty());
     }
