@@ -44,7 +44,7 @@ pub fn entity_chart(props: &EntityChartProps) -> Html {
                     if let Some(h) = &lines.half { <span class="y-half">{ h.clone() }</span> }
                 </div>
                 <div class="plot"><div class="plot-inner">
-                    <div class="line-area"><CompareLines compare={lines.clone()} /></div>
+                    <div class={classes!("line-area", lines.half.as_ref().map(|_| "halves"))}><CompareLines compare={lines.clone()} /></div>
                     <div class="ticks" aria-hidden="true">
                         { for ticks.iter().map(|t| html! {
                             <span style={format!("left:{}%", t.at * 100 / n)}>{ t.label.clone() }</span>
