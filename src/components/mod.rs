@@ -1,8 +1,12 @@
 //! Reusable parts of pages.
 
 mod active_filters;
+mod add_series;
+mod compare_lines;
+mod compare_panel;
 pub mod detail;
 mod document_title;
+mod entity_chart;
 mod error_view;
 mod events_lane;
 mod export_buttons;
@@ -13,13 +17,20 @@ mod layout;
 mod positions_notice;
 mod release_card;
 mod result_list;
+mod scale_toggle;
 mod search_box;
+mod series_legend;
+mod series_table;
 mod sort_select;
 mod timeline_link;
 mod zoom_controls;
 
 pub use active_filters::{facet_title, ActiveFilters};
+pub use add_series::AddSeries;
+pub use compare_lines::CompareLines;
+pub use compare_panel::ComparePanel;
 pub use document_title::DocumentTitle;
+pub use entity_chart::EntityChart;
 pub use error_view::{ErrorView, ErrorViewProps};
 pub use events_lane::EventsLane;
 pub use export_buttons::{download, ExportButtons};
@@ -30,7 +41,10 @@ pub use layout::Layout;
 pub use positions_notice::PositionsNotice;
 pub use release_card::{facet_link, ReleaseCard};
 pub use result_list::ResultList;
+pub use scale_toggle::ScaleToggle;
 pub use search_box::SearchBox;
+pub use series_legend::SeriesLegend;
+pub use series_table::SeriesTable;
 pub use sort_select::SortSelect;
 pub use timeline_link::TimelineLink;
 pub use zoom_controls::ZoomControls;

@@ -1,6 +1,7 @@
 //! Hooks shared by pages and components.
 
 mod use_citation_meta;
+mod use_compare;
 mod use_corpus;
 mod use_filter;
 mod use_full_release;
@@ -9,6 +10,7 @@ mod use_viewport_width;
 mod use_visible_range;
 
 pub use use_citation_meta::use_citation_meta;
+pub use use_compare::use_compare;
 pub use use_corpus::use_corpus;
 pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};

@@ -1,12 +1,12 @@
 use dateline_core::order;
 use std::collections::HashMap;
 
-use dateline_core::query::{Facet, Filter, Zoom};
+use dateline_core::query::{Facet, Filter, Series, SeriesKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::NotFoundPage;
-use crate::components::{facet_title, Histogram, ResultList, TimelineLink};
+use crate::components::{facet_title, EntityChart, ResultList, TimelineLink};
 use crate::hooks::use_corpus;
 use crate::route::{entity_route, EntityKind, Route};
 
@@ -33,8 +33,15 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     let mut filter = Filter::default();
     filter.toggle(facet, &key);
     let results = corpus.index().search(&filter);
-    let histogram = corpus.index().histogram(&results.hits, Zoom::Years);
-    let noop = Callback::from(|_: Filter| ());
+    let kind = match props.kind {
+        EntityKind::Country => SeriesKind::Country,
+        EntityKind::Organisation => SeriesKind::Organisation,
+        EntityKind::Person => SeriesKind::Person,
+    };
+    let series = Series {
+        kind,
+        key: key.clone(),
+    };
     html! {
         <article class="entity" aria-labelledby="entity-title">
             <p class="kind">{ facet_title(facet) }</p>
@@ -46,7 +53,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 { format!("{} release{} · ", results.total, if results.total == 1 { "" } else { "s" }) }
                 <TimelineLink filter={filter.clone()}>{ "Explore them on the timeline" }</TimelineLink>
             </p>
-            <Histogram {histogram} filter={filter.clone()} on_change={noop} />
+            <EntityChart {series} />
             <div class="co-occurring">
                 { for [EntityKind::Country, EntityKind::Organisation, EntityKind::Person].into_iter().map(|other| {
                     let top = co_occurring(&corpus, other.facet(), &results.hits, facet, &key);

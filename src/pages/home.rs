@@ -2,16 +2,17 @@ use std::rc::Rc;
 
 use dateline_core::order;
 use dateline_core::query::{
-    docs_mentioning, lane, EventKey, Facet, FacetCounts, FacetValue, Filter, Sort, Zoom,
+    docs_mentioning, lane, EventKey, Facet, FacetCounts, FacetValue, Filter, Scale, Series, Sort,
+    Zoom,
 };
 use yew::prelude::*;
 
 use crate::app::DataGeneration;
 use crate::components::{
-    facet_title, ActiveFilters, EventsLane, ExportButtons, FacetGroup, Histogram, ResultList,
-    SearchBox, SortSelect,
+    facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, ExportButtons, FacetGroup,
+    Histogram, ResultList, SearchBox, SortSelect,
 };
-use crate::hooks::{use_corpus, use_filter};
+use crate::hooks::{use_compare, use_corpus, use_filter};
 
 /// Releases whose events the lane reads: bounded work per keystroke.
 const LANE_FROM_HITS: usize = 400;
@@ -54,6 +55,7 @@ pub fn home_page() -> Html {
             Rc::new(lane(mentions, &results.histogram, *event))
         })
     };
+    let compare = use_compare(&filter, results.clone());
     let set = state.set.clone();
     let extent = {
         let corpus = corpus.clone();
@@ -95,6 +97,15 @@ pub fn home_page() -> Html {
         let event = (filter.event != Some(key)).then_some(key);
         set.emit(Filter { event, ..filter });
     });
+    // Stable too: the compare panel is rendered again only when its lines change.
+    let on_series = use_callback(latest.clone(), |series: Vec<Series>, latest| {
+        let (filter, set) = latest.borrow().clone();
+        set.emit(Filter { series, ..filter });
+    });
+    let on_scale = use_callback(latest.clone(), |scale: Scale, latest| {
+        let (filter, set) = latest.borrow().clone();
+        set.emit(Filter { scale, ..filter });
+    });
     let total = results.total;
     let count = match (total, corpus.len()) {
         (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),
@@ -112,8 +123,10 @@ pub fn home_page() -> Html {
             <ExportButtons hits={results.hits.clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
+                <CompareLines compare={compare.clone()} />
                 <EventsLane lane={(*lane).clone()} on_pick={on_event} />
             </Histogram>
+            <ComparePanel {compare} series={filter.series.clone()} scale={filter.scale} {on_series} {on_scale} />
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>

@@ -36,6 +36,7 @@ before(async () => {
   Object.assign(routes, {
     timeline: '',
     'timeline, search and facet': '?q=traffick&country=IR',
+    'timeline, compare': '?series=smuggling&series=country:AF&series=trafficking&series=country:IR&scale=share',
     detail: rel(detail),
     country: 'country/IR',
     organisation: 'organisation/unodc',

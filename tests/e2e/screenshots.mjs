@@ -1,4 +1,5 @@
-// Screenshots for docs/screenshots/: the timeline and a release page, phone
+// Screenshots for docs/screenshots/: the timeline, a release page and the
+// timeline comparing four series over time, phone
 // (360x780) and desktop (1280x900), light and dark. Not a test: run it by hand
 // against a build of the demo corpus (synthetic releases plus releases/):
 //
@@ -34,10 +35,12 @@ try {
       await page.goto(`${server.url}?q=${encodeURIComponent('"smuggling of migrants matters"')}`);
       const seed = page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
       const release = new URL(await seed.getAttribute('href'), server.url).href;
-      for (const [name, url] of [['timeline', server.url], ['release', release]]) {
+      const compare = `${server.url}?series=smuggling&series=trafficking&series=country:IR&series=country:AF`;
+      for (const [name, url] of [['timeline', server.url], ['release', release], ['compare', compare]]) {
         await page.goto(url);
         await page.locator('main h1').waitFor();
-        await page.locator(name === 'timeline' ? '.release-list' : '.release-body').waitFor();
+        await page.locator(name === 'release' ? '.release-body' : '.release-list').waitFor();
+        if (name === 'compare') await page.locator('.series-legend').scrollIntoViewIfNeeded();
         const file = `${out}/${name}-${device}-${scheme}.png`;
         await page.screenshot({ path: file });
         console.log(`${file} ${Math.round((await stat(file)).size / 1024)} kB`);

@@ -5,7 +5,7 @@
 #![no_main]
 
 use dateline_core::query::{date_key, is_partial_date};
-use dateline_core::query::{Facet, Filter};
+use dateline_core::query::{Facet, Filter, Series};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -47,8 +47,14 @@ fuzz_target!(|data: &[u8]| {
     }
     let mut cleared = filter.clone();
     cleared.clear_all();
+    // The order and the series compared (a view, not a filter) are kept.
     assert_eq!(
         cleared.to_query().is_empty(),
         filter.sort == Default::default()
+            && filter.series.is_empty()
+            && filter.scale == Default::default()
     );
+    for series in &filter.series {
+        assert_eq!(Series::parse(&series.to_param()).as_ref(), Ok(series));
+    }
 });

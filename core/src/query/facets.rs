@@ -139,6 +139,18 @@ impl FacetIndex {
             .map(|i| i as u32)
     }
 
+    /// The value whose label is `name`, ignoring case, accents and
+    /// punctuation (as slugs: the search's own folding, no Unicode case
+    /// tables in the wasm). A linear scan: for a name typed once, not per
+    /// keystroke.
+    pub fn find_label(&self, name: &str) -> Option<u32> {
+        let name = crate::text::slug(name);
+        self.values
+            .iter()
+            .position(|v| !name.is_empty() && crate::text::slug(&v.label) == name)
+            .map(|i| i as u32)
+    }
+
     pub fn info(&self, value: u32) -> Option<&ValueInfo> {
         self.values.get(value as usize)
     }

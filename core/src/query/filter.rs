@@ -1,9 +1,12 @@
 //! What the user asked for, and its URL form:
-//! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&event=2018/2022&from=2019-01&to=2019-06-30&sort=relevance`.
+//! `q=...&country=IR,AF&org=unodc&person=...&programme=...&topic=...&year=2019,2020&event=2018/2022&from=2019-01&to=2019-06-30&sort=relevance`,
+//! and the series compared over time: `series=smuggling&series=country:IR&scale=share`
+//! (see [`super::compare`]).
 //! Parsing never fails: a malformed key falls back to its default.
 //! Parsing is bounded: a link of any length costs work in proportion to its
 //! length, and what it selects is capped (see the `MAX_*` constants).
 
+use super::compare::{Scale, Series, SeriesError, MAX_SERIES};
 use super::lane::EventKey;
 use crate::date::PartialDate;
 use crate::text::slug;
@@ -120,6 +123,10 @@ pub struct Filter {
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
     pub sort: Sort,
+    /// Series compared over time, at most [`MAX_SERIES`], in the legend's order.
+    pub series: Vec<Series>,
+    /// Whether the series are drawn as counts or shares.
+    pub scale: Scale,
 }
 
 impl Filter {
@@ -157,6 +164,13 @@ impl Filter {
             "to" => self.to = date(),
             "event" => self.event = EventKey::parse(value),
             "sort" => self.sort = Sort::parse(value).unwrap_or_default(),
+            // A malformed, repeated or extra series is left out.
+            "series" => {
+                if let Ok(series) = Series::parse(value) {
+                    let _ = self.add_series(series);
+                }
+            }
+            "scale" => self.scale = Scale::parse(value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -197,6 +211,12 @@ impl Filter {
         }
         if self.sort != Sort::default() {
             pairs.push(("sort", self.sort.as_str().to_string()));
+        }
+        for series in &self.series {
+            pairs.push(("series", series.to_param()));
+        }
+        if self.scale != Scale::default() {
+            pairs.push(("scale", self.scale.as_str().to_string()));
         }
         pairs
     }
@@ -272,12 +292,27 @@ impl Filter {
         }
     }
 
-    /// Back to no text, no selection and no date range; the order is kept.
+    /// Back to no text, no selection and no date range; the order and the
+    /// series compared (a view, not a filter) are kept.
     pub fn clear_all(&mut self) {
         *self = Filter {
             sort: self.sort,
+            series: std::mem::take(&mut self.series),
+            scale: self.scale,
             ..Filter::default()
         };
+    }
+
+    /// Compares one more series, after those there are.
+    pub fn add_series(&mut self, series: Series) -> Result<(), SeriesError> {
+        if self.series.contains(&series) {
+            return Err(SeriesError::Duplicate);
+        }
+        if self.series.len() >= MAX_SERIES {
+            return Err(SeriesError::TooMany { max: MAX_SERIES });
+        }
+        self.series.push(series);
+        Ok(())
     }
 }
 
@@ -327,6 +362,10 @@ mod tests {
             from: PartialDate::parse("2019-01"),
             to: PartialDate::parse("2019-06-30"),
             sort: Sort::Relevance,
+            series: ["smuggling", "country:IR", "q:a:b", "org:unodc"]
+                .map(|s| Series::parse(s).unwrap())
+                .to_vec(),
+            scale: Scale::Share,
         }
     }
 
@@ -433,7 +472,7 @@ mod tests {
     fn garbage_never_panics() {
         let pieces = [
             "%", "%%", "%4", "&", "=", "+", ",", "q", "year", "from", "sort", "country", "é", "💥",
-            "%F0%9F", "2019", "-", "?", "\0", "%C3%A9",
+            "%F0%9F", "2019", "-", "?", "\0", "%C3%A9", "series", "scale", ":", "share",
         ];
         // Every ordered triple of pieces: a few thousand strings of nonsense.
         for a in pieces {
@@ -495,9 +534,45 @@ mod tests {
             g,
             Filter {
                 sort: Sort::Relevance,
+                series: full().series,
+                scale: Scale::Share,
                 ..Filter::default()
             }
         );
         assert!(Filter::default().is_default() && !full().is_default());
+    }
+
+    #[test]
+    fn series_in_the_url_are_bounded_and_malformed_ones_left_out() {
+        let f = Filter::from_query(
+            "series=smuggling&series=country:ir&series=topic:x&series=smuggling&series=&scale=share",
+        );
+        let params: Vec<String> = f.series.iter().map(Series::to_param).collect();
+        assert_eq!(params, ["smuggling", "country:IR"]);
+        assert_eq!(f.scale, Scale::Share);
+        assert_eq!(
+            f.to_query(),
+            "series=smuggling&series=country%3AIR&scale=share"
+        );
+        assert_eq!(Filter::from_query("scale=sideways").scale, Scale::Counts);
+        // A hostile link: many series, long ones, a long value; quickly capped.
+        let many: Vec<String> = (0..100_000).map(|i| format!("series=w{i}")).collect();
+        let f = Filter::from_query(&many.join("&"));
+        assert_eq!(f.series.len(), MAX_SERIES);
+        assert_eq!(f.series[3].key, "w3");
+        let f = Filter::from_query(&format!("series={}&series=ok", "x".repeat(1_000_000)));
+        assert_eq!(f.series.len(), 1);
+        let mut g = Filter::default();
+        for s in ["a", "b", "c", "d"] {
+            g.add_series(Series::parse(s).unwrap()).unwrap();
+        }
+        assert_eq!(
+            g.add_series(Series::parse("e").unwrap()),
+            Err(SeriesError::TooMany { max: MAX_SERIES })
+        );
+        assert_eq!(
+            g.add_series(Series::parse("a").unwrap()),
+            Err(SeriesError::Duplicate)
+        );
     }
 }

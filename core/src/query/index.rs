@@ -275,6 +275,18 @@ impl Index {
         (0..f.len() as u32).filter_map(move |v| f.info(v))
     }
 
+    /// The key of the value of `facet` named `name` (its label, any case;
+    /// or, but for countries, its key as a name normalises to one: `UNODC`).
+    pub fn key_named(&self, facet: Facet, name: &str) -> Option<String> {
+        let f = &self.facets[facet.index()];
+        let by_key = match facet {
+            Facet::Country => None,
+            _ => facet.normalise_key(name).and_then(|k| f.find(&k)),
+        };
+        let v = by_key.or_else(|| f.find_label(name))?;
+        f.info(v).map(|i| i.key.to_string())
+    }
+
     /// Releases having this facet value, in corpus order.
     pub fn docs(&self, facet: Facet, key: &str) -> &[u32] {
         let f = &self.facets[facet.index()];

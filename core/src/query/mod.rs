@@ -11,6 +11,7 @@
 //! ```
 
 mod axis;
+mod compare;
 pub(crate) mod facets;
 mod filter;
 mod highlight;
@@ -23,6 +24,10 @@ mod search;
 pub use crate::codec::DecodeError;
 pub use crate::text::{slug, slug_to_words, words};
 pub use axis::{bar_label, move_view, ticks, y_scale, Move, Tick, MAX_TICKS};
+pub use compare::{
+    compare, over_archive, series_docs, Compare, Line, Scale, Series, SeriesError, SeriesKind,
+    MAX_SERIES, MAX_SERIES_CHARS, VIEW,
+};
 pub use facets::{FacetCounts, FacetValue, ValueInfo};
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
