@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Lighthouse 12.2.3 with the local Chromium on the timeline and a release page,
-# desktop and mobile, against a release build served under a sub-path by the
-# end-to-end tests' plain static server. Prints the four category scores per
-# page; the JSON reports go to target/lighthouse/.
+# Lighthouse 12.2.3 with the local Chromium on the timeline and a release's
+# pre-rendered page ("detail"), desktop and mobile, against a release build
+# served under a sub-path by the end-to-end tests' plain static server (no
+# rewrites); and on the same release shown by the plain app shell ("shell",
+# the site without pre-rendered pages behind a rewrite rule), for comparison.
+# Prints the four category scores and the first contentful paint per page;
+# the JSON reports go to target/lighthouse/.
 #
 #   scripts/lighthouse.sh [DIST]    # without DIST: builds to target/lighthouse/dist
 #
@@ -47,6 +50,24 @@ done
 base=$(head -n1 "$OUT/server.log")
 origin=${base%"$PUBLIC_URL"}
 
+# For comparison, the same release as the plain app shell shows it (the site
+# without pre-rendered pages, on a host that rewrites every path to the app
+# with status 200): page "shell" below.
+shell="$OUT/shell-dist"
+rm -rf "$shell"
+cp -al "$dist" "$shell"
+rm -rf "$shell/release" "$shell/country" "$shell/organisation" "$shell/person"
+rm "$shell/index.html" && cp "$shell/404.html" "$shell/index.html"
+node "$ROOT/tests/e2e/serve-cli.mjs" --rewrite --gzip "$shell" "$PUBLIC_URL" >"$OUT/shell-server.log" 2>&1 &
+shell_server=$!
+trap 'kill "$server" "$shell_server" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  [ -s "$OUT/shell-server.log" ] && break
+  sleep 0.1
+done
+shell_origin=$(head -n1 "$OUT/shell-server.log")
+shell_origin=${shell_origin%"$PUBLIC_URL"}
+
 # A release page: the seed release when the feed lists it, else the newest one.
 links=$(grep -o 'rel="alternate" type="text/html" href="[^"]*release/[^"]*"' "$dist/feed.xml" | sed 's/.*href="//; s/"$//')
 detail=$(grep -m1 'islamic-republic-of-iran' <<<"$links" || head -n1 <<<"$links")
@@ -55,11 +76,12 @@ detail=$(grep -m1 'islamic-republic-of-iran' <<<"$links" || head -n1 <<<"$links"
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 
-printf '%-10s %-8s %14s %15s %5s %12s\n' page preset accessibility best-practices seo performance
-for page in timeline detail; do
+printf '%-10s %-8s %14s %15s %5s %12s %8s\n' page preset accessibility best-practices seo performance fcp-ms
+for page in timeline detail shell; do
   case $page in
     timeline) url=$base ;;
     detail) url=$origin${detail%/}/ ;;
+    shell) url=$shell_origin${detail%/}/ ;;
   esac
   for preset in desktop mobile; do
     report="$OUT/$page-$preset.json"
@@ -74,7 +96,8 @@ for page in timeline detail; do
       const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
       const s = (k) => Math.round(r.categories[k].score * 100);
       const [page, preset] = process.argv.slice(2);
-      console.log(`${page.padEnd(10)} ${preset.padEnd(8)} ${String(s("accessibility")).padStart(14)} ${String(s("best-practices")).padStart(15)} ${String(s("seo")).padStart(5)} ${String(s("performance")).padStart(12)}`);
+      const fcp = Math.round(r.audits["first-contentful-paint"].numericValue);
+      console.log(`${page.padEnd(10)} ${preset.padEnd(8)} ${String(s("accessibility")).padStart(14)} ${String(s("best-practices")).padStart(15)} ${String(s("seo")).padStart(5)} ${String(s("performance")).padStart(12)} ${String(fcp).padStart(8)}`);
       for (const a of Object.values(r.audits)) {
         if (a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual" && a.scoreDisplayMode !== "notApplicable")
           console.log(`    ${a.id}: ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}`);

@@ -164,10 +164,12 @@ pub fn exercise_list(list: &List, index: &Index) {
 /// One record on screen (date, highlighted title, snippet) and exported.
 pub fn show(r: &Release, terms: &[String]) {
     if let Some(d) = &r.date {
-        let _ = dateline_core::display::long_date(d);
+        let _ = d.long();
+        let _ = dateline_core::display::long_date(&d.to_string());
     }
     for e in &r.events {
-        let _ = dateline_core::display::long_date(&e.start);
+        let _ = e.start.long();
+        let _ = dateline_core::display::long_date(&e.start.to_string());
     }
     let _ = highlight(&r.title, terms);
     let text = snippet(&r.body, terms, 240);
