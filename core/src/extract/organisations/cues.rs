@@ -211,9 +211,16 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         }
         // "the of", "a member of": not an adjective before the noun; nor is a
         // capitalised word, unless a demonym or place ("the Italian NGO").
-        // "Takoradi-based": a capitalised word in a hyphenated adjective.
+        // "Takoradi-based": a capitalised word in a hyphenated adjective;
+        // "South Korean": a capitalised word before a place.
+        let before_place = tokens.adjacent(j)
+            && tokens.get(j + 1).is_some_and(|n| {
+                n.surface.starts_with(char::is_uppercase) && data.places.contains(&n.key)
+            });
         let place = title_case
-            && (data.places.contains(&t.key) || matches!(tokens.gap_after(j), "-" | "‐"));
+            && (data.places.contains(&t.key)
+                || matches!(tokens.gap_after(j), "-" | "‐")
+                || before_place);
         if matches!(
             t.key.as_str(),
             "of" | "for" | "at" | "with" | "from" | "and" | "in"
