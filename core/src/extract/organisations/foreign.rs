@@ -38,6 +38,10 @@ const FOREIGN_ONLY: [&str; 12] = [
 /// Articles after which English `in` is a connector (`in der Informationstechnik`).
 const ARTICLES: [&str; 8] = ["der", "die", "das", "dem", "den", "la", "le", "el"];
 
+/// Foreign adjectives that are English words too: they open a foreign name
+/// only before a foreign connector.
+const ENGLISH_TOO: [&str; 2] = ["national", "central"];
+
 /// Endings of French and other Romance adjectives (`publique`, `ivoirienne`).
 const ADJECTIVE_ENDINGS: [&str; 10] = [
     "ique", "iques", "ienne", "iennes", "aise", "aises", "aux", "ico", "ica", "icos",
@@ -84,13 +88,33 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     let foreign_head = data.heads_first.contains(head.key.as_str())
         || is_compound(data, tokens, h)
         || data.compound_suffixes.contains(&head.key);
-    let opens = tokens.get(h + 1).is_some_and(|t| {
-        FOREIGN_ONLY.contains(&t.key.as_str())
-            || (data.foreign_adjectives.contains(t.key.as_str())
-                && tokens
-                    .get(h + 2)
-                    .is_some_and(|n| FOREIGN_ONLY.contains(&n.key.as_str())))
+    // "Office national de", "Gendarmerie nationale", "Office central de":
+    // a foreign connector, a foreign adjective, or any adjective before a
+    // foreign connector ("national" and "central" are English words too).
+    let foreign_next = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|n| FOREIGN_ONLY.contains(&n.key.as_str()))
+    };
+    let lower_opens = tokens.get(h + 1).is_some_and(|t| {
+        !capitalised(&t.surface)
+            && (FOREIGN_ONLY.contains(&t.key.as_str())
+                || foreign_next(h + 2)
+                || (data.foreign_adjectives.contains(t.key.as_str())
+                    && !ENGLISH_TOO.contains(&t.key.as_str())))
     });
+    // "Centre National de ...", "Centre Hospitalier Universitaire de ...":
+    // capitalised words joined to the head, then a foreign connector.
+    let capitalised_opens = (h + 1..h + 4)
+        .take_while(|&j| {
+            tokens.adjacent(j - 1)
+                && tokens
+                    .get(j)
+                    .is_some_and(|t| capitalised(&t.surface) && !data.name_stops.contains(&t.key))
+        })
+        .last()
+        .is_some_and(|j| tokens.adjacent(j) && foreign_next(j + 1));
+    let opens = lower_opens || capitalised_opens;
     if !foreign_head && !opens {
         return h + 1;
     }
@@ -112,7 +136,11 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
             || data.time_words.contains(key)
         {
             break;
-        } else if !lower || after_connector || is_adjective(data, &t.surface, key) {
+        } else if !lower
+            || after_connector
+            || is_adjective(data, &t.surface, key)
+            || (tokens.adjacent(i) && foreign_next(i + 1))
+        {
             after_connector = false;
             end = i + 1;
         } else {
@@ -159,6 +187,24 @@ mod tests {
                 "a permit from the Autorité ivoirienne de régulation pharmaceutique was needed",
                 &["Autorité ivoirienne de régulation pharmaceutique"],
             ),
+            (
+                "units of the Gendarmerie nationale and the Office central de répression du trafic illicite des stupéfiants met",
+                &[
+                    "Gendarmerie nationale",
+                    "Office central de répression du trafic illicite des stupéfiants",
+                ],
+            ),
+            (
+                "trials at the Centre National de Recherche et de Formation sur le Paludisme and the Centre Hospitalier Universitaire de Treichville began",
+                &[
+                    "Centre National de Recherche et de Formation sur le Paludisme",
+                    "Centre Hospitalier Universitaire de Treichville",
+                ],
+            ),
+            (
+                "the Fiscalía General de la Nación and Italy's Guardia di Finanza traced it",
+                &["Fiscalía General de la Nación", "Guardia di Finanza"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");
@@ -200,6 +246,10 @@ mod tests {
                 &["Ministerio de Salud", "Makerere University"],
             ),
             ("an Amt official and Heinz Kammer spoke", &[]),
+            (
+                "the National Police national plan and the Central Office central unit",
+                &[],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");

@@ -1130,6 +1130,14 @@ mod tests {
                 "doses from the South Korean manufacturer EuBiologics and the watchdog Transparenta",
                 &["EuBiologics", "Transparenta"],
             ),
+            (
+                "licensed from Bavarian Nordic A/S, the Danish vaccine developer, and Maria Lopez, the group's head",
+                &["Bavarian Nordic"],
+            ),
+            (
+                "Biovac's chief executive said so, as did the coordinator at Ubuntu Care and Kenya's founder",
+                &["Biovac", "Ubuntu Care"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

@@ -607,6 +607,10 @@ mod tests {
                 &["Monash University", "University of Zurich"],
             ),
             ("grants from the Wellcome Trust", &["Wellcome Trust"]),
+            (
+                "a licence from Aspen Pharmacare Holdings Ltd and Kenya Airways",
+                &["Aspen Pharmacare Holdings Ltd", "Kenya Airways"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");
