@@ -23,11 +23,11 @@ use super::Data;
 const MAX_WORDS: usize = 14;
 
 /// Connectors and articles inside a name in another language.
-const CONNECTORS: [&str; 42] = [
-    "de", "des", "du", "d", "del", "della", "delle", "degli", "di", "da", "do", "dos", "das", "la",
-    "le", "les", "l", "el", "los", "las", "et", "y", "e", "pour", "contre", "sur", "para",
-    "contra", "au", "aux", "fur", "und", "der", "die", "dem", "den", "zur", "zum", "von", "vom",
-    "van", "voor",
+const CONNECTORS: [&str; 44] = [
+    "de", "des", "du", "d", "del", "della", "delle", "degli", "dei", "dello", "di", "da", "do",
+    "dos", "das", "la", "le", "les", "l", "el", "los", "las", "et", "y", "e", "pour", "contre",
+    "sur", "para", "contra", "au", "aux", "fur", "und", "der", "die", "dem", "den", "zur", "zum",
+    "von", "vom", "van", "voor",
 ];
 
 /// Connectors that begin a complement only in another language (not `e`, `la`, `die`).
@@ -64,13 +64,18 @@ pub(super) fn is_compound(data: &Data, tokens: &Words, i: usize) -> bool {
     })
 }
 
-/// Spaces, or the apostrophe of an elided article (`l'Hygiène`, `d'Électrification`).
+/// Spaces, the apostrophe of an elided article (`l'Hygiène`,
+/// `d'Électrification`), or a hyphen between capitalised words
+/// (`Nordrhein-Westfalen`).
 fn joined(tokens: &Words, i: usize) -> bool {
+    let gap = tokens.gap_after(i);
+    let cap = |j: usize| tokens.get(j).is_some_and(|t| capitalised(&t.surface));
     tokens.adjacent(i)
-        || (matches!(tokens.gap_after(i), "'" | "’")
+        || (matches!(gap, "'" | "’")
             && tokens
                 .get(i)
                 .is_some_and(|t| matches!(t.key.as_str(), "l" | "d")))
+        || (matches!(gap, "-" | "‐") && cap(i) && cap(i + 1))
 }
 
 fn is_adjective(data: &Data, surface: &str, key: &str) -> bool {
@@ -227,7 +232,18 @@ mod tests {
                 &["Bundeskriminalamt", "Bundespolizei"],
             ),
             ("visas from the Auswärtiges Amt were issued", &["Auswärtiges Amt"]),
-            ("data from Tullverket were shared", &["Tullverket"]),
+            (
+                "data from Tullverket and Tolletaten, and loans from the Deutsche Bundesbank",
+                &["Tullverket", "Tolletaten", "Deutsche Bundesbank"],
+            ),
+            (
+                "officers of the Landeskriminalamt Nordrhein-Westfalen and the Ministero degli Affari Esteri met",
+                &["Landeskriminalamt Nordrhein-Westfalen", "Ministero degli Affari Esteri"],
+            ),
+            (
+                "a note from the Ministerie van Buitenlandse Zaken and the Koninklijke Marechaussee said",
+                &["Ministerie van Buitenlandse Zaken", "Koninklijke Marechaussee"],
+            ),
             (
                 "servers of the Bundesrechenzentrum in Vienna were used",
                 &["Bundesrechenzentrum"],
