@@ -880,6 +880,7 @@ fn extraction_scores_table() {
     let (tuned, _) = score_corpus(|k| !held_out(k));
     let (held_out, _) = score_corpus(held_out);
     let (floored, _) = score_corpus(in_floors);
+    let (first_floored, _) = score_corpus(|k| fixture_number(k) < FLOORS_SET_BEFORE);
     println!(
         "\nExtraction on the fixtures, all with gold sets:\n\n{}",
         score_table(&all)
@@ -896,6 +897,11 @@ fn extraction_scores_table() {
         score_table(&held_out)
     );
     println!("The `_floors` set:\n\n{}", score_table(&floored));
+    println!(
+        "Fixtures 01-{} only (the set `_floors` was first set on):\n\n{}",
+        FLOORS_SET_BEFORE - 1,
+        score_table(&first_floored)
+    );
     if std::env::var_os("DATELINE_SCORE_DETAIL").is_some() {
         println!(
             "Misses (-) and extras (+) per fixture:\n\n{}\n",
