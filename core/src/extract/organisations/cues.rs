@@ -197,7 +197,8 @@ fn appositive(
         return;
     }
     let mut last = i - 1;
-    while last >= 2
+    // At most one legal form ("A/S"): a long run of "x/y/z" is read once.
+    if last >= 2
         && tokens.gap_before(last) == "/"
         && tokens
             .get(last)

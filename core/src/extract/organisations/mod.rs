@@ -1218,6 +1218,17 @@ mod tests {
     }
 
     #[test]
+    fn long_words_and_runs_stay_quick() {
+        let long = format!("Bundes{}amt", "x".repeat(200_000));
+        let slashes = "A/".repeat(20_000);
+        let apposition = ", the firm, the company, the maker,".repeat(2_000);
+        let body = format!("{long} und {slashes}S{apposition} Office national de {long}");
+        let start = std::time::Instant::now();
+        let _ = labels(&body);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for text in [
             "(",
