@@ -213,7 +213,11 @@ impl<'a> Reader<'a> {
             return Some((Who::Pronoun, false));
         }
         if is_unnamed_person(tokens, i) {
-            return Some((Who::Unnamed, false));
+            // "a spokesperson for Frontex": the organisation speaks.
+            let who = self
+                .spokesperson_for(tokens, i)
+                .map_or(Who::Unnamed, Who::Organisation);
+            return Some((who, false));
         }
         let name = self.names_at(tokens, i).max_by_key(|n| n.words.len())?;
         let who = if name.is_person {
@@ -222,6 +226,32 @@ impl<'a> Reader<'a> {
             Who::Organisation(name.label.clone())
         };
         Some((who, name.is_person))
+    }
+
+    /// `a spokesperson for Frontex`, `a spokeswoman of the EU`: the
+    /// organisation named right after the spokesperson noun (token `i` is the
+    /// article); None when the spokesperson is no organisation's.
+    fn spokesperson_for(&self, tokens: &[Token], i: usize) -> Option<String> {
+        let noun = (i + 1..i + 4).find(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.text, "spokesperson" | "spokesman" | "spokeswoman"))
+        })?;
+        if !tokens
+            .get(noun + 1)
+            .is_some_and(|t| matches!(t.text, "for" | "of"))
+        {
+            return None;
+        }
+        let at = if tokens.get(noun + 2).is_some_and(is_determiner) {
+            noun + 3
+        } else {
+            noun + 2
+        };
+        self.names_at(tokens, at)
+            .filter(|n| !n.is_person)
+            .max_by_key(|n| n.words.len())
+            .map(|n| n.label.clone())
     }
 
     /// The person named most recently before a byte of a paragraph (none
@@ -1055,6 +1085,28 @@ mod tests {
             ),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_spokesperson_for_an_organisation_gives_the_organisation() {
+        let orgs = [UNODC, (Some("Frontex"), None)];
+        let cases: &[(&[&str], Found)] = &[
+            (
+                &["\"The border stays open,\" said a spokesperson for Frontex."],
+                one("The border stays open", Some("Frontex")),
+            ),
+            (
+                &["\"We are ready,\" said a spokeswoman of the United Nations Office on Drugs and Crime."],
+                one("We are ready", Some("United Nations Office on Drugs and Crime")),
+            ),
+            (
+                &["\"We are afraid,\" said a spokesperson for the families."],
+                one("We are afraid", None),
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(quotes_in(body, &[], &orgs), *want, "{body:?}");
+        }
     }
 
     #[test]

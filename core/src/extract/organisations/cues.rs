@@ -3,9 +3,10 @@
 //! - a list after a cue (`cue_list`: "partners including A, B and C",
 //!   "funded by the X and the Y");
 //! - a noun that says what the name is (`cue_noun`): "the NGO X", "the
-//!   anti-trafficking organisation X", "X, a Takoradi-based non-profit";
+//!   anti-trafficking organisation X", "X, a Takoradi-based non-profit",
+//!   "X, the Danish vaccine developer,";
 //! - a role of an organisation (`cue_role`): "founder of X", "Executive
-//!   Director of X".
+//!   Director of X", "director at X", "X's chief executive".
 //!
 //! A name is a run of capitalised words (with "the", "of", "for", "de", "en"
 //! or "&" inside: "Save the Children"); it is not kept when it is a country or
@@ -99,6 +100,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 && cues.openers.contains(t.key.as_str())
         });
         if !opens {
+            possessive_role(data, tokens, covered, i, &mut out);
             i += 1;
             continue;
         }
@@ -127,10 +129,11 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         }
         if let Some(len) = phrase_at(tokens, i, &cues.roles) {
             let of = i + len;
+            // "founder of X", "director at X".
             let joined = tokens.adjacent(of - 1)
                 && tokens
                     .get(of)
-                    .is_some_and(|t| t.key == "of" || t.key == "for");
+                    .is_some_and(|t| matches!(t.key.as_str(), "of" | "for" | "at"));
             if joined {
                 let mut from = skip_article(tokens, of + 1);
                 // "founder of the NGO Migrant Care": the name after the noun.
@@ -158,6 +161,9 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 }
             }
         }
+        if key == "the" && i > 0 && tokens.gap_after(i - 1).trim() == "," {
+            appositive(data, tokens, covered, i, &mut out);
+        }
         if key == "the" {
             // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
             if let Some(n) = noun_after(data, tokens, i + 1) {
@@ -171,6 +177,68 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         i += 1;
     }
     out
+}
+
+/// "Bavarian Nordic A/S, the Danish vaccine developer,": the name before
+/// the comma when a cue noun (word `i` is "the") ends the apposition with a
+/// comma or a full stop (not "the organisation's director"). A legal form
+/// of short words joined by `/` (`A/S`) is left out.
+fn appositive(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let Some(n) = noun_after(data, tokens, i + 1) else {
+        return;
+    };
+    if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
+        return;
+    }
+    let mut last = i - 1;
+    // At most one legal form ("A/S"): a long run of "x/y/z" is read once.
+    if last >= 2
+        && tokens.gap_before(last) == "/"
+        && tokens
+            .get(last)
+            .is_some_and(|t| t.surface.chars().count() <= 2)
+    {
+        last -= 2;
+    }
+    if let Some(start) = run_backward(tokens, last) {
+        push(data, tokens, covered, start..last + 1, out);
+    }
+}
+
+/// "Biovac's chief executive": the name before a possessive `'s` (word `i`)
+/// that a role cue follows.
+fn possessive_role(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let possessive = i > 0
+        && tokens.get(i).is_some_and(|t| t.key == "s")
+        && matches!(tokens.gap_after(i - 1), "'" | "’")
+        && tokens.adjacent(i);
+    if !possessive || phrase_at(tokens, i + 1, &data.cues.roles).is_none() {
+        return;
+    }
+    // Capitalised words only: "and" joins two owners ("UNICEF and Biovac's").
+    let mut start = i - 1;
+    while start > 0
+        && i - start < MAX_WORDS
+        && joined(tokens, start - 1)
+        && capitalised(tokens, start - 1)
+    {
+        start -= 1;
+    }
+    if capitalised(tokens, i - 1) {
+        push(data, tokens, covered, start..i, out);
+    }
 }
 
 /// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
@@ -211,9 +279,16 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         }
         // "the of", "a member of": not an adjective before the noun; nor is a
         // capitalised word, unless a demonym or place ("the Italian NGO").
-        // "Takoradi-based": a capitalised word in a hyphenated adjective.
+        // "Takoradi-based": a capitalised word in a hyphenated adjective;
+        // "South Korean": a capitalised word before a place.
+        let before_place = tokens.adjacent(j)
+            && tokens.get(j + 1).is_some_and(|n| {
+                n.surface.starts_with(char::is_uppercase) && data.places.contains(&n.key)
+            });
         let place = title_case
-            && (data.places.contains(&t.key) || matches!(tokens.gap_after(j), "-" | "‐"));
+            && (data.places.contains(&t.key)
+                || matches!(tokens.gap_after(j), "-" | "‐")
+                || before_place);
         if matches!(
             t.key.as_str(),
             "of" | "for" | "at" | "with" | "from" | "and" | "in"

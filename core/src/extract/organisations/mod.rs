@@ -18,7 +18,9 @@
 //! role) it is not listed. Output is in order of first appearance.
 
 mod cues;
+mod foreign;
 mod pattern;
+mod sub_body;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -36,6 +38,7 @@ const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
 const ROLE_NOUNS: &str = include_str!("../../../data/people_role_nouns.txt");
 const CITIES: &str = include_str!("../../../data/cities.tsv");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const PROGRAMMES: &str = include_str!("../../../data/programmes.tsv");
 
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {
@@ -80,10 +83,10 @@ impl Named {
     }
 }
 
-/// The folded name, a leading country name or adjective dropped when three or
-/// more words remain: `Ghanaian Ministry of the Interior` and `Ministry of the
-/// Interior` are one ministry, `Ghana Police Service` and `Samoa Police
-/// Service` are not.
+/// The folded name, a leading country name or adjective, or a trailing `of`
+/// and country, dropped when three or more words remain: `Ghanaian Ministry of
+/// the Interior` and `Ministry of the Interior` are one ministry, `Ghana Police
+/// Service` and `Samoa Police Service` are not.
 fn core_key(data: &Data, name: &str) -> String {
     let words = Words::new(name);
     let keys: Vec<&str> = words.list.iter().map(|t| t.key.as_str()).collect();
@@ -95,10 +98,17 @@ fn core_key(data: &Data, name: &str) -> String {
         .iter()
         .take_while(|k| data.places.contains(**k))
         .count();
-    if lead > 0 && keys.len() - lead >= 3 {
-        keys[lead..].join(" ")
+    let keys = if lead > 0 && keys.len() - lead >= 3 {
+        &keys[lead..]
     } else {
-        keys.join(" ")
+        keys
+    };
+    // "Ministerio de Salud of Peru" and "Ministerio de Salud" are one ministry.
+    match keys {
+        [name @ .., "of", place] if name.len() >= 3 && data.places.contains(*place) => {
+            name.join(" ")
+        }
+        _ => keys.join(" "),
     }
 }
 
@@ -141,6 +151,12 @@ struct Data {
     subunits: Vec<String>,
     seats: Vec<String>,
     standalone: HashSet<&'static str>,
+    /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
+    compound_suffixes: Vec<String>,
+    /// Lowercase adjectives of names in other languages (`nationale`).
+    foreign_adjectives: HashSet<String>,
+    /// Heads of a known organisation's own bodies (see [`sub_body`]).
+    body_heads: HashSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
     named_heads: HashSet<String>,
     /// Capitalised words that never begin such a name (`The`, `This`).
@@ -157,6 +173,9 @@ struct Data {
     role_heads: HashSet<String>,
     /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
     role_nouns: HashSet<&'static str>,
+    /// Regions a national chapter may be named for (`region` of
+    /// `core/data/programmes.tsv`), as lookup keys: `southeast asia`.
+    regions: HashSet<String>,
     /// Folded one-word country names, demonyms and cities.
     places: HashSet<String>,
     /// Context that makes a name without a head word an organisation.
@@ -188,6 +207,9 @@ fn load() -> Data {
         seats: phrases("seat"),
         standalone: lines("standalone").collect(),
         named_heads: lines("named_head").map(fold).collect(),
+        body_heads: lines("body_head").map(fold).collect(),
+        compound_suffixes: lines("compound_suffix").map(fold).collect(),
+        foreign_adjectives: lines("foreign_adjective").map(fold).collect(),
         name_stops: lines("name_stop").map(fold).collect(),
         head_followers: lines("head_follower").map(fold).collect(),
         generic: lines("generic").map(fold).collect(),
@@ -200,6 +222,9 @@ fn load() -> Data {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect(),
         places: places(),
+        regions: words::context_lines(PROGRAMMES, "region")
+            .map(|r| Words::new(r).lookup_key())
+            .collect(),
         cues: cues::Cues::load(|kind| lines(kind).collect()),
         honorifics: HONORIFICS
             .lines()
@@ -769,8 +794,9 @@ pub(super) fn text_of<'a>(tokens: &Words<'a>, from: usize, to: usize) -> &'a str
     }
 }
 
-/// A national chapter: a known organisation with chapters followed by a
-/// country name ("Amnesty International Kenya"): the length with the country.
+/// A national or regional chapter: a known organisation with chapters
+/// followed by a country or region name ("Amnesty International Kenya",
+/// "Greenpeace Southeast Asia"): the length with the country or region.
 fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) -> usize {
     let chapter = data.orgs.get(known).is_some_and(|o| o.chapter);
     if !chapter || !tokens.adjacent(i + len - 1) {
@@ -783,7 +809,10 @@ fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) 
             let words = tokens.list.get(i + len..i + len + n);
             words.is_some_and(|w| w.iter().all(|t| t.surface.starts_with(char::is_uppercase)))
                 && (i + len..i + len + n - 1).all(|j| tokens.adjacent(j))
-                && countries::lookup_name(text_of(tokens, i + len, i + len + n)).is_some()
+                && (countries::lookup_name(text_of(tokens, i + len, i + len + n)).is_some()
+                    || data
+                        .regions
+                        .contains(&Words::new(text_of(tokens, i + len, i + len + n)).lookup_key()))
         })
         .map_or(len, |n| len + n)
 }
@@ -1097,10 +1126,46 @@ mod tests {
             ("funded by Japan and the European Union", &["EU"]),
             ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
             ("the EU Regional Trust Fund for Security", &["EU"]),
+            (
+                "doses from the South Korean manufacturer EuBiologics and the watchdog Transparenta",
+                &["EuBiologics", "Transparenta"],
+            ),
+            (
+                "licensed from Bavarian Nordic A/S, the Danish vaccine developer, and Maria Lopez, the group's head",
+                &["Bavarian Nordic"],
+            ),
+            (
+                "Biovac's chief executive said so, as did the coordinator at Ubuntu Care and Kenya's founder",
+                &["Biovac", "Ubuntu Care"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_and_the_name_of_its_country_are_one_organisation() {
+        let got = labels(
+            "the Ministerio de Salud of Peru met; the Ministerio de Salud said and the University of Ghana agreed",
+        );
+        assert_eq!(got, ["Ministerio de Salud of Peru", "University of Ghana"]);
+    }
+
+    #[test]
+    fn chapters_named_for_a_country_or_a_region() {
+        let got = labels(
+            "Greenpeace Southeast Asia and Amnesty International Kenya said, with Greenpeace and Oceana Philippines",
+        );
+        assert_eq!(
+            got,
+            [
+                "Greenpeace Southeast Asia",
+                "Amnesty International Kenya",
+                "Greenpeace",
+                "Oceana Philippines"
+            ]
+        );
     }
 
     #[test]
@@ -1150,6 +1215,17 @@ mod tests {
             })
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn long_words_and_runs_stay_quick() {
+        let long = format!("Bundes{}amt", "x".repeat(200_000));
+        let slashes = "A/".repeat(20_000);
+        let apposition = ", the firm, the company, the maker,".repeat(2_000);
+        let body = format!("{long} und {slashes}S{apposition} Office national de {long}");
+        let start = std::time::Instant::now();
+        let _ = labels(&body);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use super::super::countries::{
     self,
     words::{in_caps_context, is_title_cased, Words},
 };
-use super::{text_of, Data};
+use super::{foreign, text_of, Data};
 
 /// Words `range` of a piece make an organisation's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
             continue;
         }
         let start = left_edge(data, tokens, h, floor);
-        let end = right_edge(data, tokens, h);
+        let end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
         if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
             out.push(Span { words: start..end });
             floor = end;
@@ -64,7 +64,9 @@ fn capitalised(w: &str) -> bool {
 
 fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
-    if !capitalised(&t.surface) || !data.named_heads.contains(t.key.as_str()) {
+    if !capitalised(&t.surface)
+        || !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i))
+    {
         return false;
     }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
@@ -99,9 +101,13 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
         let Some(p) = tokens.get(s - 1) else { break };
         let tail = p.key == "s" && s >= 2 && matches!(tokens.gap_after(s - 2), "'" | "’");
         if tail {
-            // "Prosecutor's Office": the possessive tail belongs to the word before.
-            if tokens.get(s - 2).is_some_and(|q| capitalised(&q.surface))
+            // "Prosecutor's Office": the possessive tail belongs to the word
+            // before; "Kenya's Ministry of Health": a place's does not.
+            if tokens
+                .get(s - 2)
+                .is_some_and(|q| capitalised(&q.surface) && !is_place(data, &q.key))
                 && !is_stop(data, tokens, s - 2)
+                && countries::lookup_name(text_of(tokens, s - 2, s - 1)).is_none()
             {
                 s -= 2;
                 continue;
@@ -115,13 +121,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             // start ("Concern Worldwide and Trinity College" is two names), and
             // no possessive or place ("Tostan and Senegal's Ministry").
             let and = p.key == "and" && !joined_and && s < h && s >= floor + 2;
+            // An acronym before it may be the parent ("AU Peace and Security
+            // Council", see `sub_body`).
             let lone = |q: usize| {
                 q == 0
                     || sentence_start(tokens, q)
                     || is_stop(data, tokens, q - 1)
-                    || tokens
-                        .get(q - 1)
-                        .is_some_and(|w| !capitalised(&w.surface) && w.key != "s")
+                    || tokens.get(q - 1).is_some_and(|w| {
+                        (!capitalised(&w.surface) && w.key != "s")
+                            || super::super::tokens::is_all_caps(&w.surface)
+                    })
             };
             let possessive = (s..h).any(|i| matches!(tokens.gap_after(i), "'" | "’"));
             if and
@@ -307,7 +316,8 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                 let place = tokens
                     .get(e + 1)
                     .is_some_and(|t| capitalised(&t.surface) && is_place(data, &t.key));
-                if place {
+                // "Bundesrechenzentrum in Vienna": a compound is a whole name.
+                if place && !foreign::is_compound(data, tokens, h) {
                     let alone = !tokens.adjacent(e + 1)
                         || tokens.get(e + 2).is_none_or(|t| !capitalised(&t.surface));
                     // "University in Cairo" is a name; "University in Australia" a location.
@@ -411,7 +421,9 @@ fn is_place(data: &Data, key: &str) -> bool {
 }
 
 fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bool {
-    if end - start < 2 {
+    // One word is a name only as a compound ("Bundeskriminalamt").
+    let compound = foreign::is_compound(data, tokens, h);
+    if end - start < 2 && !compound {
         return false;
     }
     let padded = |to: usize| {
@@ -442,9 +454,6 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
             .get(i)
             .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
     });
-    if acronym_before {
-        return false;
-    }
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
     // body ("Peace and Security Council" is not the Security Council).
@@ -453,7 +462,10 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
             .longest_at(tokens, i)
             .is_some_and(|(len, _)| i == start || i + len != h + 1)
     };
-    if (start..h).any(part) {
+    // Unless it is the parent's own body ("ASEAN Secretariat").
+    if (acronym_before || (start..h).any(part))
+        && !super::sub_body::is_sub_body(data, tokens, start, h, end)
+    {
         return false;
     }
     // Only generic words before the head and nothing after it: "Armed Forces".
@@ -467,7 +479,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
             .get(i)
             .is_some_and(|t| !data.generic.contains(t.key.as_str()))
     });
-    specific_before || after_head
+    specific_before || after_head || compound
 }
 
 #[cfg(test)]
@@ -515,6 +527,10 @@ mod tests {
             (
                 "cases sent to the Fraud Prosecutor's Office last month",
                 &["Fraud Prosecutor's Office"],
+            ),
+            (
+                "a grant from Kenya's Ministry of Health and Brazil's Fundação Oswaldo Cruz",
+                &["Ministry of Health", "Fundação Oswaldo Cruz"],
             ),
         ];
         for (text, want) in cases {
@@ -591,6 +607,10 @@ mod tests {
                 &["Monash University", "University of Zurich"],
             ),
             ("grants from the Wellcome Trust", &["Wellcome Trust"]),
+            (
+                "a licence from Aspen Pharmacare Holdings Ltd and Kenya Airways",
+                &["Aspen Pharmacare Holdings Ltd", "Kenya Airways"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");
