@@ -14,6 +14,8 @@ let browser;
 let context;
 let page;
 let detailUrl;
+/** The release's canonical URL, as citations give it: its page's folder. */
+const permalinkUrl = () => `${detailUrl.replace(/\/$/, '')}/`;
 const errors = [];
 
 before(async () => {
@@ -100,7 +102,7 @@ test('JSON-LD parses as a NewsArticle of this page', async () => {
   assert.equal(ld['@type'], 'NewsArticle');
   assert.equal(ld.headline, SEED_TITLE);
   assert.equal(ld.datePublished, '2019-04-17');
-  assert.equal(ld.url, detailUrl);
+  assert.equal(ld.url, permalinkUrl());
   assert.match(ld.articleBody, /^UNODC hosted/);
   assert.ok(ld.mentions.some((m) => m['@type'] === 'Person' && m.name === 'Abbas Bagherpour'));
 });
@@ -119,7 +121,7 @@ test('permalink and copy citation (APA 7 by default) by keyboard', async () => {
   const status = page.locator('.copy-status');
   await status.filter({ hasText: /Citation copied|selected below/ }).waitFor();
   const citation =
-    `United Nations Office on Drugs and Crime. (2019, April 17). ${SEED_TITLE} [Press release]. ${detailUrl}`;
+    `United Nations Office on Drugs and Crime. (2019, April 17). ${SEED_TITLE} [Press release]. ${permalinkUrl()}`;
   assert.equal(await page.locator('.citation-text').textContent(), citation);
   if ((await status.textContent()) === 'Citation copied') {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
@@ -139,7 +141,7 @@ test('the citation follows the style picked', async () => {
   assert.equal(await text.textContent(),
     'United Nations Office on Drugs and Crime. 2019. “Islamic Republic of Iran and UNODC to Increase Cooperation '
     + 'on Trafficking in Persons and Smuggling of Migrants Matters.” Press release, April 17, 2019. '
-    + `${detailUrl}.`);
+    + `${permalinkUrl()}.`);
   await style.selectOption('apa');
   await text.filter({ hasText: /\(2019, April 17\)/ }).waitFor();
 });
@@ -161,7 +163,7 @@ test('BibTeX and RIS downloads of the release', async () => {
   assert.ok(bib.includes('  author = {{United Nations Office on Drugs and Crime}},\n'), bib);
   assert.ok(bib.includes(`  title = {{${SEED_TITLE}}},\n`), bib);
   assert.ok(bib.includes('  howpublished = {Press release},\n  year = {2019},\n  month = apr,\n'), bib);
-  assert.ok(bib.includes(`  url = {${detailUrl}},\n}\n`), bib);
+  assert.ok(bib.includes(`  url = {${permalinkUrl()}},\n}\n`), bib);
   const [risName, ris] = await downloaded('Download RIS');
   assert.equal(risName, `${id}.ris`);
   assert.deepEqual(ris.split('\r\n'), [
@@ -172,7 +174,7 @@ test('BibTeX and RIS downloads of the release', async () => {
     'DA  - 2019/04/17',
     'PB  - United Nations Office on Drugs and Crime',
     'M3  - Press release',
-    `UR  - ${detailUrl}`,
+    `UR  - ${permalinkUrl()}`,
     'ER  - ',
     '',
   ]);
@@ -185,7 +187,7 @@ test('citation meta tags are in the head while the release is shown', async () =
   assert.deepEqual(await meta('citation_author'), ['United Nations Office on Drugs and Crime']);
   assert.deepEqual(await meta('citation_publication_date'), ['2019/04/17']);
   assert.deepEqual(await meta('citation_publisher'), ['United Nations Office on Drugs and Crime']);
-  assert.deepEqual(await meta('citation_public_url'), [detailUrl]);
+  assert.deepEqual(await meta('citation_public_url'), [permalinkUrl()]);
   await page.goBack();
   await page.locator('.release-list').waitFor();
   assert.equal(await page.evaluate(() => document.head.querySelectorAll('meta[name^="citation_"]').length), 0);
