@@ -51,6 +51,17 @@ export function rewrite(html, publicUrl) {
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
     const name = `${module ? 'start' : 'inline'}-${hash}.js`;
     files.set(name, body);
+    if (module) {
+      // The same loader, started once the page has loaded: pre-rendered
+      // release and entity pages use it (src/prerender.rs), so that the app's
+      // code and data do not compete with the page's own first paint.
+      files.set(name.replace(/\.js$/, '-after-load.js'), [
+        `const start = () => import('./${name}');`,
+        "if (document.readyState === 'complete') start();",
+        "else addEventListener('load', start, { once: true });",
+        '',
+      ].join('\n'));
+    }
     // A nonce is pointless once nothing is inline.
     const kept = attrs.replace(/\snonce\s*=\s*("[^"]*"|'[^']*'|\S+)/i, '');
     return `<script${kept} src="${base}${name}"></script>`;

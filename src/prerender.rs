@@ -37,6 +37,40 @@ pub struct Template {
     head_end: usize,
     noscript: (usize, usize),
     root: (usize, usize),
+    /// What a page that defers the app leaves out or replaces: the preload
+    /// links (the app's code and data), and the loader's `<script>`, which
+    /// becomes its after-load variant.
+    deferred: Vec<((usize, usize), String)>,
+}
+
+/// The start tags of `<link>` elements that preload, and the app loader's
+/// `<script>` tag with its after-load variant (`start-<hash>-after-load.js`,
+/// written by scripts/post-build.mjs).
+fn deferred_parts(html: &str) -> Vec<((usize, usize), String)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    while let Some(start) = html[from..].find('<').map(|i| from + i) {
+        let Some(end) = html[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let tag = &html[start..end];
+        let preload = [
+            "rel=preload",
+            "rel=\"preload\"",
+            "rel=modulepreload",
+            "rel=\"modulepreload\"",
+        ];
+        if tag.starts_with("<link") && preload.iter().any(|p| tag.contains(p)) {
+            parts.push(((start, end), String::new()));
+        } else if tag.starts_with("<script") && tag.contains("/start-") && tag.contains(".js") {
+            parts.push(((start, end), tag.replacen(".js", "-after-load.js", 1)));
+        }
+        if tag.starts_with("<body") {
+            break;
+        }
+        from = end;
+    }
+    parts
 }
 
 fn find(
@@ -109,6 +143,7 @@ impl Template {
         // The shell's loading note holds no <div>: the first end tag closes the root.
         let root_end = find(html, root_tag.1, "</div>", "the app root's </div>")? + "</div>".len();
         Ok(Template {
+            deferred: deferred_parts(&html[..head_end]),
             html: html.to_string(),
             title,
             description,
@@ -150,6 +185,9 @@ impl Template {
             page.body
         );
         parts.push((self.root, root));
+        if page.defers_app {
+            parts.extend(self.deferred.iter().cloned());
+        }
         parts.sort_by_key(|(span, _)| span.0);
         for (span, with) in parts {
             cut(&mut out, span, &with);
@@ -167,6 +205,10 @@ pub struct Page {
     /// Whether `head` has its own `<title>` and description.
     pub replaces_title: bool,
     pub noscript: Option<String>,
+    /// Whether the app's code and data load only once the page has (no
+    /// preloads, the after-load loader): the page is complete without them,
+    /// and they must not hold up its first paint.
+    pub defers_app: bool,
     /// The rendered app.
     pub body: String,
 }
@@ -227,6 +269,7 @@ mod tests {
             head: "<title>Mine</title>".into(),
             replaces_title,
             noscript: None,
+            defers_app: false,
             body: "<p>BODY</p>".into(),
         }
     }
@@ -259,6 +302,24 @@ mod tests {
         assert!(out.contains("name=description"));
         assert!(out.contains("<link rel=\"canonical\" href=\"https://e.org/\" /></head>"));
         assert!(out.contains("<noscript>Search needs &lt;JavaScript&gt;.</noscript>"));
+    }
+
+    #[test]
+    fn a_page_that_defers_the_app_loses_its_preloads_and_loads_it_after_load() {
+        let html = MINIFIED.replace(
+            "</head>",
+            "<link as=fetch crossorigin href=data/index.bin rel=preload><link href=/d/style.css rel=stylesheet><script type=module src=\"/d/start-ab12.js\"></script><link crossorigin href=/d/app.js rel=modulepreload></head>",
+        );
+        let template = Template::parse(&html).unwrap();
+        let mut deferring = page(Route::Release { id: "a".into() }, true);
+        deferring.defers_app = true;
+        let out = template.page(&deferring);
+        assert!(!out.contains("preload"), "{out}");
+        assert!(out.contains("<script type=module src=\"/d/start-ab12-after-load.js\"></script>"));
+        assert!(out.contains("rel=stylesheet"));
+        let home = template.page(&page(Route::Home, false));
+        assert_eq!(home.matches("preload").count(), 2, "{home}");
+        assert!(home.contains("/d/start-ab12.js"));
     }
 
     #[test]

@@ -228,6 +228,7 @@ impl Site {
             head: page_head(&entity.heading, &entity.description, &url),
             replaces_title: true,
             noscript: None,
+            defers_app: true,
             body: renderer.body(&entity.route),
             route: entity.route.clone(),
         };
@@ -279,6 +280,7 @@ fn run(args: Args) -> Result<String, String> {
         route: Route::Home,
         head: home_head,
         replaces_title: false,
+        defers_app: false,
         noscript: Some("Search, filters and the timeline need JavaScript; the newest releases are listed below.".into()),
         body: renderer.body(&Route::Home),
     };
