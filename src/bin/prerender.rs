@@ -172,6 +172,7 @@ impl Site {
                 head: release_head(&release, &url),
                 replaces_title: true,
                 noscript: None,
+                defers_app: true,
                 body: renderer.body(&route),
                 route,
             };
