@@ -40,7 +40,7 @@ echo "corpus: $COUNT releases (seed $SEED); $(nproc) cores; pages in $WORK"
 run() {
   local t
   t=$(mktemp)
-  rm -rf "$WORK/site/release"
+  rm -rf "$WORK/site/release" "$WORK/site/country" "$WORK/site/organisation" "$WORK/site/person"
   # The template: the repository's index.html (the built one is minified).
   cp "$ROOT/index.html" "$WORK/site/index.html"
   /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; cat "$t" >&2; exit 1; }
@@ -55,24 +55,29 @@ report() {
   local wall cpu
   wall=$(tr ' ' '\n' <<<"$walls" | median)
   cpu=$(tr ' ' '\n' <<<"$cpus" | median)
-  printf '%-20s %7d pages  wall %7.2f s (%6.0f pages/s)  cpu %7.2f s (%6.0f pages per cpu-s)  release/ %s\n' \
+  printf '%-28s %7d pages  wall %7.2f s (%6.0f pages/s)  cpu %7.2f s (%6.0f pages per cpu-s)  release/ %s\n' \
     "$name" "$pages" "$wall" "$(awk -v p="$pages" -v w="$wall" 'BEGIN{print p/w}')" \
-    "$cpu" "$(awk -v p="$pages" -v c="$cpu" 'BEGIN{print p/c}')" "$(du -sh "$WORK/site/release" | cut -f1)"
+    "$cpu" "$(awk -v p="$pages" -v c="$cpu" 'BEGIN{print p/c}')" "$(du -sh "$WORK/site/release" | cut -f1)" >&2
   echo "$wall $cpu"
 }
 
-d_walls="" d_cpus="" j_walls="" j_cpus=""
+# The same pages on both sides: every release's (--pages COUNT), and our home page.
+d_walls="" d_cpus="" j_walls="" j_cpus="" a_walls="" a_cpus=""
 for _ in 1 2 3; do
-  read -r w c < <(run "$PRE" --dist "$WORK/site" --base /dateline/)
+  read -r w c < <(run "$PRE" --dist "$WORK/site" --base /dateline/ --pages "$COUNT")
   d_walls+="$w " d_cpus+="$c "
   read -r w c < <(run python3 "$ROOT/scripts/bench/prerender_jinja.py" "$WORK/site")
   j_walls+="$w " j_cpus+="$c "
+  read -r w c < <(run "$PRE" --dist "$WORK/site" --base /dateline/ --pages all)
+  a_walls+="$w " a_cpus+="$c "
 done
-# The last run left Jinja's pages; render ours once more for the size.
-run "$PRE" --dist "$WORK/site" --base /dateline/ >/dev/null
-read -r dw dc < <(report "dateline-prerender" "$((COUNT + 1))" "$d_walls" "$d_cpus" | tee /dev/stderr | tail -1)
+ALL=$(find "$WORK/site" -name index.html | wc -l)
+read -r _ _ < <(report "dateline-prerender --pages all" "$ALL" "$a_walls" "$a_cpus")
+# The last run left the entity pages too; ours once more for release/'s size.
+run "$PRE" --dist "$WORK/site" --base /dateline/ --pages "$COUNT" >/dev/null
+read -r dw dc < <(report "dateline-prerender" "$((COUNT + 1))" "$d_walls" "$d_cpus")
 run python3 "$ROOT/scripts/bench/prerender_jinja.py" "$WORK/site" >/dev/null
-read -r jw jc < <(report "jinja2 (peer)" "$COUNT" "$j_walls" "$j_cpus" | tee /dev/stderr | tail -1)
+read -r jw jc < <(report "jinja2 (peer)" "$COUNT" "$j_walls" "$j_cpus")
 awk -v dw="$dw" -v jw="$jw" -v dc="$dc" -v jc="$jc" -v n="$COUNT" 'BEGIN {
-  printf "dateline / jinja2: wall %.2fx, cpu %.2fx; dateline on 2 free cores: %.0f pages/s (target 2,000)\n", dw/jw, dc/jc, n/(dc/2)
+  printf "dateline / jinja2: wall %.2fx, cpu %.2fx; dateline on 2 free cores (CPU seconds over 2): %.0f pages/s (target 2,000)\n", dw/jw, dc/jc, (n+1)/(dc/2)
 }'

@@ -183,6 +183,12 @@ impl Index {
 
     /// The first and last day any release is dated; None when none is.
     pub fn date_extent(&self) -> Option<(PartialDate, PartialDate)> {
+        // The ends of the date order, without a scan (entity pages ask for
+        // it each); date keys order as the dates do.
+        let at = |d: Option<&u32>| PartialDate::from_key(*self.dates.get(*d? as usize)?);
+        if let (Some(lo), Some(hi)) = (at(self.newest.last()), at(self.newest.first())) {
+            return Some((lo.first_day(), hi.last_day()));
+        }
         let dates = self.dates.iter().filter_map(|&k| PartialDate::from_key(k));
         let lo = dates.clone().min()?.first_day();
         Some((lo, dates.max()?.last_day()))
@@ -873,6 +879,19 @@ mod tests {
         assert_eq!(index.related(0, 1).len(), 1);
         assert!(index.related(4, 5).is_empty());
         assert!(index.related(99, 5).is_empty());
+    }
+
+    #[test]
+    fn the_date_extent_runs_from_the_oldest_first_day_to_the_newest_last_day() {
+        let index = Index::new(&corpus());
+        let dates: Vec<PartialDate> = index
+            .dates
+            .iter()
+            .filter_map(|&k| PartialDate::from_key(k))
+            .collect();
+        let (lo, hi) = (dates.iter().min().unwrap(), dates.iter().max().unwrap());
+        assert_eq!(index.date_extent(), Some((lo.first_day(), hi.last_day())));
+        assert_eq!(Index::empty().date_extent(), None);
     }
 
     #[test]
