@@ -53,10 +53,18 @@ export function rewrite(html, publicUrl) {
     files.set(name, body);
     if (module) {
       // The same loader, started once the page has loaded: pre-rendered
-      // release and entity pages use it (src/prerender.rs), so that the app's
-      // code and data do not compete with the page's own first paint.
+      // pages use it (src/prerender.rs), so that the app's code and data do
+      // not compete with the page's own first paint. The data files it
+      // preloads then, beside the code, as index.html does from the start.
       files.set(name.replace(/\.js$/, '-after-load.js'), [
-        `const start = () => import('./${name}');`,
+        'const start = () => {',
+        "  for (const file of ['data/index.bin', 'data/list.bin']) {",
+        "    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: file });",
+        "    link.crossOrigin = 'anonymous';",
+        '    document.head.append(link);',
+        '  }',
+        `  import('./${name}');`,
+        '};',
         "if (document.readyState === 'complete') start();",
         "else addEventListener('load', start, { once: true });",
         '',

@@ -281,7 +281,7 @@ fn run(args: Args) -> Result<String, String> {
         route: Route::Home,
         head: home_head,
         replaces_title: false,
-        defers_app: false,
+        defers_app: true,
         noscript: Some("Search, filters and the timeline need JavaScript; the newest releases are listed below.".into()),
         body: renderer.body(&Route::Home),
     };
