@@ -281,7 +281,9 @@ fn run(args: Args) -> Result<String, String> {
         route: Route::Home,
         head: home_head,
         replaces_title: false,
-        defers_app: true,
+        // The home page's controls (search, zoom) do nothing until the app
+        // has taken it over: it starts at once, with its preloads.
+        defers_app: false,
         noscript: Some("Search, filters and the timeline need JavaScript; the newest releases are listed below.".into()),
         body: renderer.body(&Route::Home),
     };
