@@ -40,14 +40,18 @@ dist=$(cd "$dist" && pwd)
 # No rewrite rules, like GitHub Pages: the release's permalink is its
 # pre-rendered page, release/<id>/index.html.
 # --gzip: compressed like on any real host (the wasm is 2.5 times smaller).
+# url_of LOG: the URL a static server prints on its first line, once it has.
+url_of() {
+  for _ in $(seq 50); do
+    [ -s "$1" ] && break
+    sleep 0.1
+  done
+  head -n1 "$1"
+}
 node "$ROOT/tests/e2e/serve-cli.mjs" --gzip "$dist" "$PUBLIC_URL" >"$OUT/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  [ -s "$OUT/server.log" ] && break
-  sleep 0.1
-done
-base=$(head -n1 "$OUT/server.log")
+base=$(url_of "$OUT/server.log")
 origin=${base%"$PUBLIC_URL"}
 
 # For comparison, the same release as the plain app shell shows it (the site
@@ -61,11 +65,7 @@ rm "$shell/index.html" && cp "$shell/404.html" "$shell/index.html"
 node "$ROOT/tests/e2e/serve-cli.mjs" --rewrite --gzip "$shell" "$PUBLIC_URL" >"$OUT/shell-server.log" 2>&1 &
 shell_server=$!
 trap 'kill "$server" "$shell_server" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  [ -s "$OUT/shell-server.log" ] && break
-  sleep 0.1
-done
-shell_origin=$(head -n1 "$OUT/shell-server.log")
+shell_origin=$(url_of "$OUT/shell-server.log")
 shell_origin=${shell_origin%"$PUBLIC_URL"}
 
 # A release page: the seed release when the feed lists it, else the newest one.

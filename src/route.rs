@@ -25,6 +25,18 @@ pub enum Route {
     NotFound,
 }
 
+impl Route {
+    /// The entity a route shows, if it shows one: its kind and key.
+    pub fn entity(&self) -> Option<(EntityKind, &str)> {
+        match self {
+            Route::Country { code } => Some((EntityKind::Country, code)),
+            Route::Organisation { id } => Some((EntityKind::Organisation, id)),
+            Route::Person { id } => Some((EntityKind::Person, id)),
+            _ => None,
+        }
+    }
+}
+
 /// The kinds of entity that have a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntityKind {

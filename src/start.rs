@@ -14,6 +14,7 @@ use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::components::{ErrorView, ErrorViewProps};
 use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
+use crate::hooks::document_base;
 use crate::route::Route;
 
 /// The attribute of the app's root that names the route a pre-rendered page
@@ -112,14 +113,7 @@ async fn boot() {
         corpus,
         history: AnyHistory::from(BrowserHistory::new()),
         basename: basename.map(Into::into),
-        site_url: SiteUrl(
-            document
-                .base_uri()
-                .ok()
-                .flatten()
-                .unwrap_or_default()
-                .into(),
-        ),
+        site_url: SiteUrl(document_base().into()),
         width: ViewportWidth(width),
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);

@@ -104,36 +104,17 @@ pub fn script_json(value: &Value) -> String {
 }
 
 /// The `<head>` elements of a release's page at `url`, as HTML, every value
-/// escaped. The canonical link and `og:url` need an absolute URL: with a
-/// rooted one (`/dateline/release/a/`, no site URL known) they are left out,
-/// as a relative canonical misleads crawlers.
+/// escaped: the page's own tags (see [`page_head`]), then the citation tags
+/// and the JSON-LD.
 pub fn release_head(r: &Release, url: &str) -> String {
-    let title = escape(&page_title(&r.title));
-    let description = description(r);
-    let absolute = url.starts_with("https://") || url.starts_with("http://");
-    let mut head = format!("<title>{title}</title>\n");
-    let mut meta = |attr: &str, key: &str, value: &str| {
-        head.push_str(&format!(
-            "<meta {attr}=\"{key}\" content=\"{}\" />\n",
-            escape(value)
-        ));
-    };
-    meta("name", "description", &description);
-    meta("property", "og:type", "article");
-    meta("property", "og:site_name", SITE_NAME);
-    meta("property", "og:title", &r.title);
-    meta("property", "og:description", &description);
-    if let Some(day) = r.date.filter(|d| d.is_day()) {
-        meta("property", "article:published_time", &day.to_string());
-    }
-    meta("name", "twitter:card", "summary");
-    meta("name", "twitter:title", &r.title);
-    meta("name", "twitter:description", &description);
-    if absolute {
-        let url = escape(url);
-        head.push_str(&format!("<link rel=\"canonical\" href=\"{url}\" />\n"));
-        head.push_str(&format!("<meta property=\"og:url\" content=\"{url}\" />\n"));
-    }
+    let published = r.date.filter(|d| d.is_day()).map(|d| d.to_string());
+    let mut head = own_head(
+        &r.title,
+        &description(r),
+        "article",
+        published.as_deref(),
+        url,
+    );
     for (name, content) in meta_tags(r, url) {
         head.push_str(&format!(
             "<meta name=\"{name}\" content=\"{}\" {PAGE_MARK} />\n",
@@ -151,6 +132,20 @@ pub fn release_head(r: &Release, url: &str) -> String {
 /// person's): its title, description and link-preview tags, and its
 /// canonical link when `url` is absolute.
 pub fn page_head(heading: &str, description: &str, url: &str) -> String {
+    own_head(heading, description, "website", None, url)
+}
+
+/// Title, description, Open Graph and Twitter card tags of a page about
+/// `heading`. The canonical link and `og:url` need an absolute URL: with a
+/// rooted one (`/dateline/release/a/`, no site URL known) they are left out,
+/// as a relative canonical misleads crawlers.
+fn own_head(
+    heading: &str,
+    description: &str,
+    og_type: &str,
+    published: Option<&str>,
+    url: &str,
+) -> String {
     let mut head = format!("<title>{}</title>\n", escape(&page_title(heading)));
     let mut meta = |attr: &str, key: &str, value: &str| {
         head.push_str(&format!(
@@ -159,11 +154,16 @@ pub fn page_head(heading: &str, description: &str, url: &str) -> String {
         ));
     };
     meta("name", "description", description);
-    meta("property", "og:type", "website");
+    meta("property", "og:type", og_type);
     meta("property", "og:site_name", SITE_NAME);
     meta("property", "og:title", heading);
     meta("property", "og:description", description);
+    if let Some(day) = published {
+        meta("property", "article:published_time", day);
+    }
     meta("name", "twitter:card", "summary");
+    meta("name", "twitter:title", heading);
+    meta("name", "twitter:description", description);
     if url.starts_with("https://") || url.starts_with("http://") {
         let url = escape(url);
         head.push_str(&format!("<link rel=\"canonical\" href=\"{url}\" />\n"));

@@ -3,7 +3,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::hooks::use_corpus;
-use crate::route::{EntityKind, Route};
+use crate::route::Route;
 
 /// The document's title for the route shown: the release's title, the
 /// entity's name, or the site's, so that a tab, a bookmark and the history
@@ -15,19 +15,12 @@ pub fn document_title() -> Html {
     let route = use_route::<Route>();
     let heading = match &route {
         Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
-        Some(Route::Country { code: key })
-        | Some(Route::Organisation { id: key })
-        | Some(Route::Person { id: key }) => {
-            let kind = match route {
-                Some(Route::Country { .. }) => EntityKind::Country,
-                Some(Route::Organisation { .. }) => EntityKind::Organisation,
-                _ => EntityKind::Person,
-            };
+        Some(Route::NotFound) => Some("Page not found".to_string()),
+        Some(other) => other.entity().and_then(|(kind, key)| {
             let info = corpus.index().value(kind.facet(), key);
             info.map(|i| i.label.to_string())
-        }
-        Some(Route::NotFound) => Some("Page not found".to_string()),
-        Some(Route::Home) | None => None,
+        }),
+        None => None,
     };
     let title = heading.map_or_else(|| HOME_TITLE.to_string(), |h| page_title(&h));
     use_effect_with(title, |title| {

@@ -17,7 +17,7 @@ pub fn use_release_url(id: &str) -> String {
 }
 
 /// The document's base URL (`<base href>`, made absolute), in the browser.
-fn document_base() -> String {
+pub fn document_base() -> String {
     #[cfg(target_arch = "wasm32")]
     if let Some(base) = web_sys::window()
         .and_then(|w| w.document())

@@ -158,16 +158,7 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{data, pattern};
-    use super::*;
-
-    fn names(text: &str) -> Vec<String> {
-        let tokens = Words::new(text);
-        pattern::spans(data(), &tokens)
-            .into_iter()
-            .map(|s| super::super::text_of(&tokens, s.words.start, s.words.end).to_string())
-            .collect()
-    }
+    use super::super::pattern::tests::names;
 
     #[test]
     fn french_and_spanish_names_with_lowercase_words() {

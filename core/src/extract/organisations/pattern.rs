@@ -483,11 +483,12 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::data;
     use super::*;
 
-    fn names(text: &str) -> Vec<String> {
+    /// The names the pattern rules find in `text`, as written.
+    pub(in super::super) fn names(text: &str) -> Vec<String> {
         let tokens = Words::new(text);
         spans(data(), &tokens)
             .into_iter()

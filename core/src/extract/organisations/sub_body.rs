@@ -42,16 +42,7 @@ pub(super) fn is_sub_body(data: &Data, tokens: &Words, start: usize, h: usize, e
 
 #[cfg(test)]
 mod tests {
-    use super::super::{data, pattern};
-    use super::*;
-
-    fn names(text: &str) -> Vec<String> {
-        let tokens = Words::new(text);
-        pattern::spans(data(), &tokens)
-            .into_iter()
-            .map(|s| super::super::text_of(&tokens, s.words.start, s.words.end).to_string())
-            .collect()
-    }
+    use super::super::pattern::tests::names;
 
     #[test]
     fn a_parent_and_a_body_head_make_one_name() {
