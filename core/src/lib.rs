@@ -9,6 +9,7 @@ pub mod date;
 pub mod demonyms;
 pub mod display;
 pub mod export;
+pub mod import;
 pub mod markup;
 pub mod mentions;
 pub mod model;
