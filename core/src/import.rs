@@ -64,10 +64,13 @@ impl Set {
 }
 
 /// One file to import: its path as picked (`folder/sub/a.txt`, or the
-/// file's name) and its bytes.
+/// file's name), its size, and its bytes: none for a file that is not a
+/// release or is larger than [`crate::files::MAX_FILE_BYTES`] (the app does
+/// not read those; the worker reports them as the CLI does).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportFile {
     pub path: String,
+    pub size: u64,
     pub bytes: Vec<u8>,
 }
 
@@ -151,6 +154,8 @@ impl ToWorker {
                 w.len(files.len());
                 for f in files {
                     w.str(&f.path);
+                    w.varint(u32::try_from(f.size >> 32).unwrap_or(u32::MAX));
+                    w.varint(f.size as u32);
                     w.bytes(&f.bytes);
                 }
             }
@@ -184,8 +189,10 @@ impl ToWorker {
                 let mut files = Vec::with_capacity(n);
                 for _ in 0..n {
                     let path = r.str()?.to_string();
+                    let size = u64::from(r.varint()?) << 32 | u64::from(r.varint()?);
                     files.push(ImportFile {
                         path,
+                        size,
                         bytes: r.bytes()?.to_vec(),
                     });
                 }
@@ -343,6 +350,7 @@ mod tests {
     fn file(path: &str, bytes: &[u8]) -> ImportFile {
         ImportFile {
             path: path.into(),
+            size: bytes.len() as u64,
             bytes: bytes.to_vec(),
         }
     }
@@ -353,6 +361,11 @@ mod tests {
         for message in [
             ToWorker::Begin { total: 1_000 },
             ToWorker::Files(vec![file("a/b.txt", b"Title\n\nBody"), file("c.json", b"")]),
+            ToWorker::Files(vec![ImportFile {
+                path: "video.txt".into(),
+                size: 5 << 32 | 7,
+                bytes: Vec::new(),
+            }]),
             ToWorker::Files(Vec::new()),
             ToWorker::Finish {
                 set: Set::Both,

@@ -9,6 +9,7 @@ pub mod date;
 pub mod demonyms;
 pub mod display;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod markup;
 pub mod mentions;

@@ -13,8 +13,7 @@ use std::path::Path;
 use super::{Document, IngestError};
 use crate::model::Release;
 
-/// Largest file taken as a release; press releases are a few kilobytes.
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+pub use crate::files::MAX_FILE_BYTES;
 
 /// What reading one file yields: documents to extract from, or records given whole (JSON).
 #[derive(Debug, Clone)]
@@ -38,8 +37,7 @@ pub enum Format {
     Json,
 }
 
-/// The extensions read as releases (any case); the corpus walk skips other files.
-pub const RELEASE_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "json"];
+pub use crate::files::RELEASE_EXTENSIONS;
 
 impl Format {
     /// `.json` and `.md`/`.markdown` (any case); anything else is plain text.
