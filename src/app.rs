@@ -5,6 +5,8 @@ use yew::prelude::*;
 use yew_router::history::AnyHistory;
 use yew_router::prelude::*;
 
+use dateline_core::import::Set;
+
 use crate::components::{DocumentTitle, Layout, PositionsNotice};
 use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
@@ -45,6 +47,15 @@ pub struct ViewportWidth(pub f64);
 /// takes a pre-rendered page over.
 pub const PHONE_WIDTH: f64 = 360.0;
 
+/// Which releases the explorer shows (this site's, those imported on this
+/// device, or both), and how to show others: the import controls use it.
+#[derive(Clone, PartialEq)]
+pub struct ShownSet {
+    pub set: Set,
+    /// Shows a set with its corpus; `(Set::Site, None)` goes back to this site's.
+    pub show: Callback<(Set, Option<Rc<Corpus>>)>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ShellProps {
     pub corpus: Rc<Corpus>,
@@ -59,6 +70,9 @@ pub struct ShellProps {
     /// Without it, components read the window's width.
     #[prop_or_default]
     pub width: Option<ViewportWidth>,
+    /// Without it, there are no import controls (component tests).
+    #[prop_or_default]
+    pub shown: Option<ShownSet>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -77,7 +91,9 @@ pub fn shell(props: &ShellProps) -> Html {
             <ContextProvider<DataGeneration> context={props.generation}>
                 <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
-                        <Layout {notice}>{ props.children.clone() }</Layout>
+                        <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
+                            <Layout {notice}>{ props.children.clone() }</Layout>
+                        </ContextProvider<Option<ShownSet>>>
                     </ContextProvider<Option<ViewportWidth>>>
                 </ContextProvider<Option<SiteUrl>>>
             </ContextProvider<DataGeneration>>
@@ -98,6 +114,10 @@ pub struct AppProps {
     pub site_url: SiteUrl,
     /// The width of the first render.
     pub width: ViewportWidth,
+    /// Releases kept on this device to show at start instead of this site's
+    /// (the set chosen last time).
+    #[prop_or_default]
+    pub kept: Option<(Set, Rc<Corpus>)>,
 }
 
 /// The app over a loaded corpus: the same component tree in the browser and
@@ -109,6 +129,19 @@ pub fn app(props: &AppProps) -> Html {
     let generation = use_state(DataGeneration::default);
     let positions_error = use_state(|| None::<CorpusError>);
     let width = use_state_eq(|| props.width);
+    let kept = use_state(|| props.kept.clone());
+    let shown = ShownSet {
+        set: kept.as_ref().map_or(Set::Site, |(set, _)| *set),
+        show: {
+            let kept = kept.setter();
+            Callback::from(move |(set, corpus): (Set, Option<Rc<Corpus>>)| {
+                kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
+            })
+        },
+    };
+    let corpus = kept
+        .as_ref()
+        .map_or_else(|| props.corpus.clone(), |(_, c)| c.clone());
     {
         let corpus = props.corpus.clone();
         let (generation, width) = (generation.setter(), width.setter());
@@ -140,9 +173,10 @@ pub fn app(props: &AppProps) -> Html {
     }
     html! {
         <Router history={props.history.clone()} basename={props.basename.clone()}>
-            <Shell corpus={props.corpus.clone()} generation={*generation}
+            <Shell {corpus} generation={*generation}
                 positions_error={(*positions_error).clone()}
-                site_url={Some(props.site_url.clone())} width={Some(*width)}>
+                site_url={Some(props.site_url.clone())} width={Some(*width)}
+                shown={Some(shown)}>
                 <DocumentTitle />
                 <Switch<Route> render={switch} />
             </Shell>

@@ -9,6 +9,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use dateline_core::import::DataFile;
 use dateline_core::pack::{self, Chunk, List};
 use dateline_core::query::{DecodeError, Index};
 use dateline_core::{Event, Release};
@@ -45,6 +46,9 @@ pub struct Corpus {
     by_id: OnceCell<HashMap<String, u32>>,
     /// Chunk files loaded so far.
     chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
+    /// Data files at hand rather than on the server (releases imported on
+    /// this device), by path (`data/r/0.json`); each is taken when first read.
+    local: RefCell<HashMap<String, Vec<u8>>>,
 }
 
 impl Default for Corpus {
@@ -95,12 +99,44 @@ impl Corpus {
         Ok(Corpus::assemble(Records::Packed(list), index))
     }
 
+    /// The data files of a set made on this device (the import worker's
+    /// `Ready`), by their paths in the data folder: decoded as the
+    /// downloaded ones are; the chunk files wait until a view reads them.
+    pub fn from_files(files: Vec<DataFile>) -> Result<Corpus, CorpusError> {
+        let mut local: HashMap<String, Vec<u8>> = files
+            .into_iter()
+            .map(|f| (format!("data/{}", f.path), f.bytes))
+            .collect();
+        let mut take = |file: &str| {
+            local.remove(file).ok_or_else(|| CorpusError::Unavailable {
+                file: file.into(),
+                reason: "the import did not make it".into(),
+            })
+        };
+        let (list, index) = (take("data/list.bin")?, take("data/index.bin")?);
+        let positions = take("data/positions.bin")?;
+        let corpus = Corpus::from_pack(list, index)?;
+        corpus
+            .index
+            .add_positions(positions)
+            .map_err(CorpusError::Damaged)?;
+        *corpus.local.borrow_mut() = local;
+        Ok(corpus)
+    }
+
+    /// A data file at hand (see [`Corpus::from_files`]), taken: the caller
+    /// keeps what it decodes.
+    pub fn take_local(&self, file: &str) -> Option<Vec<u8>> {
+        self.local.borrow_mut().remove(file)
+    }
+
     fn assemble(records: Records, index: Index) -> Corpus {
         Corpus {
             records,
             index,
             by_id: OnceCell::new(),
             chunks: RefCell::default(),
+            local: RefCell::default(),
         }
     }
 

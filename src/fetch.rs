@@ -15,10 +15,12 @@ use crate::corpus::{Corpus, CorpusError};
 const PARALLEL: usize = 6;
 
 /// A download in flight: started at once, read with [`Download::bytes`] or
-/// [`Download::text`], so several can run side by side.
+/// [`Download::text`], so several can run side by side. A file the corpus
+/// has at hand (imported on this device) is read from there instead.
 pub struct Download {
     file: String,
     response: Result<JsFuture, CorpusError>,
+    local: Option<Vec<u8>>,
 }
 
 impl Download {
@@ -29,6 +31,19 @@ impl Download {
         Download {
             file: file.to_string(),
             response,
+            local: None,
+        }
+    }
+
+    /// A data file of `corpus`: at hand, or downloaded.
+    pub fn of(corpus: &Corpus, file: &str) -> Download {
+        match corpus.take_local(file) {
+            Some(bytes) => Download {
+                file: file.to_string(),
+                response: Err(unavailable(file, "read locally".into())),
+                local: Some(bytes),
+            },
+            None => Download::start(file),
         }
     }
 
@@ -52,12 +67,19 @@ impl Download {
         Ok((file, response))
     }
 
-    pub async fn bytes(self) -> Result<Vec<u8>, CorpusError> {
+    pub async fn bytes(mut self) -> Result<Vec<u8>, CorpusError> {
+        if let Some(bytes) = self.local.take() {
+            return Ok(bytes);
+        }
         let buffer = self.body(Response::array_buffer).await?;
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    pub async fn text(self) -> Result<String, CorpusError> {
+    pub async fn text(mut self) -> Result<String, CorpusError> {
+        if let Some(bytes) = self.local.take() {
+            return String::from_utf8(bytes)
+                .map_err(|_| unavailable(&self.file, "not UTF-8".into()));
+        }
         Ok(self
             .body(Response::text)
             .await?
@@ -113,7 +135,7 @@ pub async fn load_full(corpus: Rc<Corpus>, docs: &[u32]) -> Result<(), CorpusErr
     for group in missing.chunks(PARALLEL) {
         let downloads: Vec<(u32, Download)> = group
             .iter()
-            .filter_map(|&first| Some((first, Download::start(&corpus.chunk_file(first)?))))
+            .filter_map(|&first| Some((first, Download::of(&corpus, &corpus.chunk_file(first)?))))
             .collect();
         for (first, download) in downloads {
             corpus.add_chunk(first, &download.text().await?)?;

@@ -10,10 +10,12 @@ pub mod corpus;
 pub mod fetch;
 pub mod hooks;
 pub mod pages;
+pub mod picked;
 #[cfg(feature = "ssr")]
 pub mod prerender;
 pub mod route;
 pub mod start;
+pub mod worker;
 
 pub use app::App;
 pub use corpus::{Corpus, CorpusError};

@@ -237,6 +237,7 @@ impl Renderer {
             basename: self.basename.clone().map(Into::into),
             site_url: SiteUrl(self.site_url.clone().into()),
             width: ViewportWidth(PHONE_WIDTH),
+            kept: None,
         };
         // Nothing in the app suspends or spawns while rendering: one poll
         // on this thread renders the whole page.

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use dateline_core::import::{FromWorker, Set, ToWorker};
 use dateline_core::page::PAGE_MARK;
 use web_sys::{Document, Element};
 use yew::platform::spawn_local;
@@ -16,6 +17,7 @@ use crate::corpus::{Corpus, CorpusError};
 use crate::fetch::{mark, Download};
 use crate::hooks::document_base;
 use crate::route::Route;
+use crate::worker;
 
 /// The attribute of the app's root that names the route a pre-rendered page
 /// shows (`/release/a/`); absent in the plain shell (index.html, 404.html).
@@ -26,11 +28,9 @@ pub fn start() {
     spawn_local(boot());
 }
 
-/// Downloads the list records and the prebuilt index side by side, then
-/// decodes them (no indexing in the browser).
-async fn load() -> Result<Rc<Corpus>, CorpusError> {
-    let list = Download::start("data/list.bin");
-    let index = Download::start("data/index.bin");
+/// The list records and the prebuilt index, downloaded side by side, then
+/// decoded (no indexing in the browser).
+async fn load(list: Download, index: Download) -> Result<Rc<Corpus>, CorpusError> {
     let (list, index) = (list.bytes().await?, index.bytes().await?);
     mark("dateline-fetched");
     let corpus = Corpus::from_pack(list, index)?;
@@ -64,7 +64,17 @@ async fn boot() {
         basename.as_deref(),
     );
     let prerendered = root.get_attribute(PRERENDERED_ROUTE);
-    let corpus = match load().await {
+    let (list, index) = (
+        Download::start("data/list.bin"),
+        Download::start("data/index.bin"),
+    );
+    // Releases kept on this device, when they were shown last: the worker
+    // reads them while this site's data downloads.
+    let kept = match worker::stored_set() {
+        Set::Site => None,
+        set => open_kept(set).await,
+    };
+    let corpus = match load(list, index).await {
         Ok(corpus) => corpus,
         Err(error) if prerendered.is_some() => return keep_page_with(&document, &error),
         Err(error) => {
@@ -80,7 +90,7 @@ async fn boot() {
     if let Some(Route::Release { id }) = &here {
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
         if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
-            let json = Download::start(&file).text().await;
+            let json = Download::of(&corpus, &file).text().await;
             whole = json.and_then(|json| corpus.add_chunk(doc, &json)).is_ok();
         }
     }
@@ -88,6 +98,7 @@ async fn boot() {
     // rewrites unknown paths to a pre-rendered page, or a query (filters)
     // the build did not render, gets a fresh render instead.
     let same_page = whole
+        && kept.is_none()
         && location.search().unwrap_or_default().is_empty()
         && prerendered.is_some_and(|p| here.is_some() && route_at(&p, None) == here);
     // The page's JSON-LD and citation tags: the app adds its own for each page.
@@ -115,6 +126,7 @@ async fn boot() {
         basename: basename.map(Into::into),
         site_url: SiteUrl(document_base().into()),
         width: ViewportWidth(width),
+        kept,
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
     if same_page {
@@ -122,6 +134,27 @@ async fn boot() {
     } else {
         root.set_inner_html("");
         renderer.render();
+    }
+}
+
+/// The set kept on this device, from the worker; none when nothing is kept
+/// or it cannot be read (this site's releases are shown, and the choice is
+/// forgotten so that the next visit starts plainly).
+async fn open_kept(set: Set) -> Option<(Set, Rc<Corpus>)> {
+    let site = worker::site_data_url();
+    let files = match worker::ask(ToWorker::Open { set, site }).await {
+        FromWorker::Ready { files, .. } => files,
+        _ => {
+            worker::store_set(Set::Site);
+            return None;
+        }
+    };
+    match Corpus::from_files(files) {
+        Ok(corpus) => Some((set, Rc::new(corpus))),
+        Err(_) => {
+            worker::store_set(Set::Site);
+            None
+        }
     }
 }
 

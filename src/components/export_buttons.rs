@@ -70,7 +70,7 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
                     };
                     status.set(String::new());
                     // Nothing useful to show if the browser refuses: the click does nothing.
-                    let _ = download(name, mime, &text);
+                    let _ = download(name, mime, &text.into());
                 });
             })
         };
@@ -96,15 +96,15 @@ pub fn export_buttons(props: &ExportButtonsProps) -> Html {
     }
 }
 
-/// Saves `text` as a file named `name`: a Blob behind an object URL, clicked
-/// through a temporary `<a download>`.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+/// Saves `content` (a string or bytes) as a file named `name`: a Blob behind
+/// an object URL, clicked through a temporary `<a download>`.
+pub fn download(name: &str, mime: &str, content: &JsValue) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options)?;
+    let blob = Blob::new_with_blob_sequence_and_options(&Array::of1(content), &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let a: HtmlAnchorElement = document.create_element("a")?.unchecked_into();
     a.set_href(&url);

@@ -1,6 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::ImportControls;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -21,10 +22,11 @@ pub fn layout(props: &LayoutProps) -> Html {
             <header class="site-header">
                 <Link<Route> to={Route::Home} classes="brand">{ "Dateline" }</Link<Route>>
                 <span class="tagline">{ "Press release explorer" }</span>
+                <ImportControls />
             </header>
             <main id="main" tabindex="-1">{ props.notice.clone() }{ props.children.clone() }</main>
             <footer class="site-footer">
-                <p>{ "Built with Dateline. All data comes with this site; nothing you do is sent anywhere." }</p>
+                <p>{ "Built with Dateline. All data comes with this site or from your own device; nothing you do is sent anywhere." }</p>
             </footer>
         </>
     }

@@ -32,7 +32,7 @@ pub fn use_full_release(doc: Option<u32>) -> Option<FullRelease> {
                 .and_then(|d| Some((d, corpus.chunk_file(d)?)));
             if let Some((doc, file)) = file {
                 spawn_local(async move {
-                    let loaded = Download::start(&file)
+                    let loaded = Download::of(&corpus, &file)
                         .text()
                         .await
                         .and_then(|json| corpus.add_chunk(doc, &json));

@@ -13,7 +13,7 @@ pub fn cite_files(release: &Release, url: &str) -> Html {
         let name = format!("{stem}.{ext}");
         let onclick = Callback::from(move |_: MouseEvent| {
             // Nothing useful to show if the browser refuses: the click does nothing.
-            let _ = download(&name, mime, &text);
+            let _ = download(&name, mime, &text.as_str().into());
         });
         html! {
             <button type="button" class="export-button" {onclick}>{ format!("Download {label}") }</button>
