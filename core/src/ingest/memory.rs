@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn the_fixtures_in_memory_are_the_cli_records_field_for_field() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let cli = ingest_paths(&[root.clone()]);
+        let cli = ingest_paths(std::slice::from_ref(&root));
         let mut import = Import::default();
         let mut problems = 0;
         // In batches, as the worker gets them.
