@@ -15,7 +15,13 @@
 //   style-src-attr 'unsafe-inline'        style="" attributes Yew sets (the
 //                                         histogram's bar heights);
 //   img-src 'self' data:; connect-src 'self' (the wasm fetch; same-origin
-//   websockets for trunk serve's autoreload); nothing else.
+//   websockets for trunk serve's autoreload);
+//   worker-src 'self'                     the import worker, started from its
+//                                         same-origin loader file
+//                                         (dateline-import_loader.js); the
+//                                         worker is not under this page's
+//                                         meta policy, so it can load and
+//                                         compile its own wasm; nothing else.
 // frame-ancestors cannot be set from a <meta>: send it as a header if needed.
 //
 // Usage: node scripts/post-build.mjs STAGING_DIR PUBLIC_URL
@@ -31,6 +37,7 @@ export const CSP = [
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -25,6 +25,8 @@ step "clippy: host, the app with pre-rendering (feature ssr)"
 cargo clippy -p dateline-app --features ssr --lib --bins -- -D warnings
 step "clippy: wasm32 (app and its tests)"
 cargo clippy -p dateline-app --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy: wasm32 (the import worker, and the core's extract feature without its native parts)"
+cargo clippy -p dateline-import --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests: core, CLI"
 cargo test -p dateline-core

@@ -5,10 +5,13 @@
 //! gives the same bytes.
 
 use std::fmt::Write as _;
+#[cfg(feature = "ingest")]
 use std::path::{Path, PathBuf};
 
 use crate::date::PartialDate;
+#[cfg(feature = "ingest")]
 use crate::ingest::corpus::ingest_paths;
+#[cfg(feature = "ingest")]
 use crate::ingest::Severity;
 use crate::markup::escape;
 use crate::model::Release;
@@ -116,6 +119,7 @@ pub fn atom(
 }
 
 /// Why [`write_feed`] wrote nothing.
+#[cfg(feature = "ingest")]
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     /// Files that could not be read, one `file:line: error: message` each.
@@ -181,6 +185,7 @@ pub fn check_base(base: &str, allow_path: bool) -> Result<(), BadBase> {
     }
 }
 
+#[cfg(feature = "ingest")]
 /// Ingests `paths` (as the app's build does) and writes their feed to `out`
 /// (`-`: standard output) with [`FEED_TITLE`] and the newest [`FEED_LIMIT`]
 /// releases. Returns the number of entries written; a file that cannot be
@@ -205,6 +210,7 @@ pub fn write_feed(paths: &[PathBuf], base_url: &str, out: &Path) -> Result<usize
     Ok(entries)
 }
 
+#[cfg(feature = "ingest")]
 /// Writes `bytes` to the file `out`, or to standard output when `out` is `-`.
 pub fn write_output(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if out == Path::new("-") {
@@ -230,7 +236,7 @@ fn timestamp(s: &str) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ingest"))]
 mod tests {
     use super::*;
 

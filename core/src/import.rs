@@ -102,7 +102,9 @@ pub enum ToWorker {
     Zip { set: Set, site: String },
 }
 
-/// A data file of a set, by its path in the data folder (`list.bin`, `r/0.json`).
+/// A file of a set by its path: in the data folder in `Ready` (`list.bin`,
+/// `r/0.json`); from the site's root in what `dateline pack` writes
+/// (`data/list.bin`, `feed.xml`: `pack::site_files`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataFile {
     pub path: String,

@@ -1,5 +1,7 @@
-//! Dateline's pure core: the release model, and (feature `ingest`) the readers
-//! and extractors that turn release files into records. No yew, no web-sys:
+//! Dateline's pure core: the release model, and (feature `extract`, which
+//! also builds for wasm32: the import worker) the readers and extractors that
+//! turn release files into records; feature `ingest` adds the folder walk,
+//! the build cache and the CLI (native only). No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
 pub mod chips;
@@ -20,13 +22,13 @@ pub mod page;
 pub mod query;
 pub mod text;
 
-#[cfg(feature = "ingest")]
+#[cfg(feature = "extract")]
 pub mod extract;
-#[cfg(feature = "ingest")]
+#[cfg(feature = "extract")]
 pub mod feed;
 #[cfg(feature = "ingest")]
 pub mod generate;
-#[cfg(feature = "ingest")]
+#[cfg(feature = "extract")]
 pub mod ingest;
 #[cfg(feature = "ingest")]
 pub mod sitemap;

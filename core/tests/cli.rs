@@ -821,3 +821,51 @@ fn the_build_cache_reuses_unchanged_files_and_never_changes_the_output() {
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// What `dateline pack` writes is `pack::site_files` of the same records, file
+/// for file; and importing the same folder in memory (the import worker)
+/// gives those records, so the worker's zip is pack's output.
+#[test]
+fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
+    use dateline_core::import::ImportFile;
+    let dir = TempDir::new("site-files");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let base = "https://example.org/dateline/";
+    let out = dateline_in(
+        &dir,
+        &[
+            "pack",
+            &fixtures.display().to_string(),
+            "--out",
+            "site/data",
+            "--feed",
+            "site/feed.xml",
+            "--base",
+            base,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = data_files(&dir.0.join("site"));
+
+    let files: Vec<ImportFile> = data_files(&fixtures)
+        .into_iter()
+        .map(|(path, bytes)| ImportFile {
+            path: format!("fixtures/{path}"),
+            bytes,
+        })
+        .collect();
+    let corpus = dateline_core::ingest::memory::ingest_files(files, Vec::new());
+    let made: std::collections::BTreeMap<String, Vec<u8>> =
+        dateline_core::pack::site_files(corpus.releases, Some(base))
+            .expect("packs")
+            .into_iter()
+            .map(|f| (f.path, f.bytes))
+            .collect();
+    assert_eq!(
+        written.keys().collect::<Vec<_>>(),
+        made.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &written {
+        assert!(made.get(path) == Some(bytes), "{path} differs");
+    }
+}

@@ -250,19 +250,6 @@ fn run_pack(
             }
         },
     };
-    if let Some((file, base)) = &feed {
-        let xml = dateline_core::feed::atom(
-            &releases,
-            dateline_core::feed::FEED_TITLE,
-            base,
-            None,
-            dateline_core::feed::FEED_LIMIT,
-        );
-        if let Err(e) = dateline_core::feed::write_output(file, xml.as_bytes()) {
-            eprintln!("{}: error: cannot write: {e}", file.display());
-            return ExitCode::FAILURE;
-        }
-    }
     if let Some((dir, base)) = &sitemap {
         if let Err(e) = write_sitemap(&releases, dir, base) {
             eprintln!("{}: error: cannot write: {e}", dir.display());
@@ -270,7 +257,9 @@ fn run_pack(
         }
     }
     let n = releases.len();
-    match write_pack(releases, out) {
+    let feed_file = feed.as_ref().map(|(file, _)| file.as_path());
+    let feed_base = feed.as_ref().map(|(_, base)| base.as_str());
+    match write_site(releases, out, feed_file.zip(feed_base)) {
         Ok(bytes) => {
             eprintln!(
                 "dateline: packed {} into {} ({})",
@@ -280,7 +269,11 @@ fn run_pack(
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
+        Err(WriteError::File(path, e)) => {
+            eprintln!("{}: error: cannot write: {e}", path.display());
+            ExitCode::FAILURE
+        }
+        Err(WriteError::Json(e)) => {
             eprintln!("{}: error: cannot write: {e}", out.display());
             ExitCode::FAILURE
         }
@@ -317,29 +310,63 @@ fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
     })
 }
 
-/// Replaces the data folder with the packed files, each chunk written as
-/// soon as it is made; returns the bytes written.
-fn write_pack(releases: Vec<Release>, out: &Path) -> std::io::Result<usize> {
+/// Replaces the data folder `out` with the packed files, and writes the
+/// feed to its file (`feed`: file, base URL): the files of
+/// [`dateline_core::pack::site_files_with`], each written as soon as it is
+/// made. Returns the bytes written to the data folder, or the path that
+/// could not be written.
+fn write_site(
+    releases: Vec<Release>,
+    out: &Path,
+    feed: Option<(&Path, &str)>,
+) -> Result<usize, WriteError> {
+    use dateline_core::pack::{DATA_FOLDER, FEED_FILE};
+    let at = |path: &Path| {
+        let path = path.to_path_buf();
+        move |e| WriteError::File(path, e)
+    };
     for old in ["list.bin", "index.bin", "positions.bin"] {
         match std::fs::remove_file(out.join(old)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(WriteError::File(out.join(old), e))
+            }
             _ => {}
         }
     }
     match std::fs::remove_dir_all(out.join("r")) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(WriteError::File(out.join("r"), e))
+        }
         _ => {}
     }
-    std::fs::create_dir_all(out.join("r"))?;
+    std::fs::create_dir_all(out.join("r")).map_err(at(out))?;
     let mut bytes = 0;
-    let packed = dateline_core::pack::pack_with(releases, |name, chunk| {
-        bytes += chunk.len();
-        std::fs::write(out.join(name), chunk)
+    let data_prefix = format!("{DATA_FOLDER}/");
+    dateline_core::pack::site_files_with(releases, feed.map(|(_, base)| base), |file| {
+        if let Some(rel) = file.path.strip_prefix(&data_prefix) {
+            let path = out.join(rel);
+            bytes += file.bytes.len();
+            std::fs::write(&path, &file.bytes).map_err(at(&path))
+        } else if let (Some((feed_file, _)), FEED_FILE) = (feed, file.path.as_str()) {
+            dateline_core::feed::write_output(feed_file, &file.bytes).map_err(at(feed_file))
+        } else {
+            Ok(())
+        }
     })?;
-    std::fs::write(out.join("list.bin"), &packed.list)?;
-    std::fs::write(out.join("index.bin"), &packed.index)?;
-    std::fs::write(out.join("positions.bin"), &packed.positions)?;
-    Ok(bytes + packed.list.len() + packed.index.len() + packed.positions.len())
+    Ok(bytes)
+}
+
+/// Why `write_site` stopped: a file that could not be written, or a record
+/// that could not be serialised.
+enum WriteError {
+    File(PathBuf, std::io::Error),
+    Json(serde_json::Error),
+}
+
+impl From<serde_json::Error> for WriteError {
+    fn from(e: serde_json::Error) -> WriteError {
+        WriteError::Json(e)
+    }
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {

@@ -21,14 +21,13 @@ use rayon::prelude::*;
 
 use super::corpus::InputFile;
 use super::read::MAX_FILE_BYTES;
-use super::{Diagnostic, IngestError, Ingested};
+use super::{Diagnostic, Ingested};
 
 const HEADER: &str = "dateline-cache";
 /// Bump when the line layout changes.
 const VERSION: u32 = 1;
 
-/// One file's result: its releases, or why it was rejected.
-pub type FileResult = Result<Vec<Ingested>, IngestError>;
+pub use super::FileResult;
 
 /// A build cache at `path`, valid for the extractors named by `fingerprint`.
 #[derive(Debug, Clone)]

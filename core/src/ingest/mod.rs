@@ -1,12 +1,14 @@
 //! From files to records: read (text, Markdown, JSON), split the dateline,
 //! run the extractors, assign ids.
 
+#[cfg(feature = "ingest")]
 pub mod cache;
 pub mod corpus;
 pub mod dateline;
 pub mod dates;
 pub mod document;
 pub mod ids;
+pub mod memory;
 pub mod read;
 
 use std::path::Path;
@@ -19,13 +21,28 @@ use crate::model::Release;
 /// Why a file could not be read as a release at all. Printed as
 /// `file:line: error: message`, or `file: error: message` when no line
 /// applies (`line` 0: the file as a whole, e.g. it cannot be opened).
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 #[error("{}: error: {message}", location(file, *line))]
 pub struct IngestError {
     pub file: String,
     pub line: usize,
     pub message: String,
 }
+
+/// A file rejected is an error among the other files' problems.
+impl From<IngestError> for Diagnostic {
+    fn from(e: IngestError) -> Diagnostic {
+        Diagnostic {
+            file: e.file,
+            line: e.line,
+            severity: Severity::Error,
+            message: e.message,
+        }
+    }
+}
+
+/// One file's result: its releases, or why it was rejected.
+pub type FileResult = Result<Vec<Ingested>, IngestError>;
 
 /// A release together with the diagnostics (warnings) met while building it
 /// (serialised in the build cache, `cache`).

@@ -20,6 +20,7 @@ pub mod list;
 
 pub use list::List;
 
+use crate::import::DataFile;
 use crate::query::{DecodeError, Index};
 use crate::Release;
 
@@ -121,6 +122,86 @@ pub fn pack_with<E: From<serde_json::Error>>(
         positions,
         chunks: Vec::new(),
     })
+}
+
+/// The data folder's name in a site: `dateline pack --out` fills it, and the
+/// app downloads it from beside its page.
+pub const DATA_FOLDER: &str = "data";
+/// The Atom feed's file in a site (`dateline pack --feed`).
+pub const FEED_FILE: &str = "feed.xml";
+
+/// Packs a corpus into the data folder's files, handing each to `write` as
+/// it is made (the chunks `r/N.json` first, then `list.bin`, `index.bin`
+/// and `positions.bin`), by its path in the data folder. The one list of
+/// what a data folder holds: the CLI writes it to disk, the import worker
+/// to the device and into a zip.
+pub fn pack_files_with<E: From<serde_json::Error>>(
+    releases: Vec<Release>,
+    mut write: impl FnMut(DataFile) -> Result<(), E>,
+) -> Result<(), E> {
+    let packed = pack_with(releases, |path, bytes| write(DataFile { path, bytes }))?;
+    for (path, bytes) in [
+        ("list.bin", packed.list),
+        ("index.bin", packed.index),
+        ("positions.bin", packed.positions),
+    ] {
+        write(DataFile {
+            path: path.to_string(),
+            bytes,
+        })?;
+    }
+    Ok(())
+}
+
+/// The data folder's files of a corpus (see [`pack_files_with`]).
+pub fn pack_files(releases: Vec<Release>) -> Result<Vec<DataFile>, serde_json::Error> {
+    let mut files = Vec::new();
+    pack_files_with(releases, |f| {
+        files.push(f);
+        Ok::<(), serde_json::Error>(())
+    })?;
+    Ok(files)
+}
+
+/// What `dateline pack --feed feed.xml --base BASE` writes for a corpus, by
+/// path from the site's root: the feed (when `feed_base` is given: its
+/// links and ids as [`crate::feed::atom`] makes them from that base), then
+/// the data folder's files (`data/list.bin`, `data/r/0.json`, …), each
+/// handed to `write` as it is made.
+#[cfg(feature = "extract")]
+pub fn site_files_with<E: From<serde_json::Error>>(
+    releases: Vec<Release>,
+    feed_base: Option<&str>,
+    mut write: impl FnMut(DataFile) -> Result<(), E>,
+) -> Result<(), E> {
+    use crate::feed;
+    if let Some(base) = feed_base {
+        let xml = feed::atom(&releases, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
+        write(DataFile {
+            path: FEED_FILE.to_string(),
+            bytes: xml.into_bytes(),
+        })?;
+    }
+    pack_files_with(releases, |f| {
+        write(DataFile {
+            path: format!("{DATA_FOLDER}/{}", f.path),
+            bytes: f.bytes,
+        })
+    })
+}
+
+/// The site's files of a corpus (see [`site_files_with`]).
+#[cfg(feature = "extract")]
+pub fn site_files(
+    releases: Vec<Release>,
+    feed_base: Option<&str>,
+) -> Result<Vec<DataFile>, serde_json::Error> {
+    let mut files = Vec::new();
+    site_files_with(releases, feed_base, |f| {
+        files.push(f);
+        Ok::<(), serde_json::Error>(())
+    })?;
+    Ok(files)
 }
 
 /// The list records and the index of a packed corpus, all decoded (tests,

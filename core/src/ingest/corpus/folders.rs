@@ -1,0 +1,348 @@
+//! The native half of [`super`]: release files found under folders
+//! (walkdir) and read from disk, on every core (rayon).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use super::super::cache::Cache;
+use super::super::ids::Previous;
+use super::super::read::{too_large, Format, MAX_FILE_BYTES, RELEASE_EXTENSIONS};
+use super::super::{ingest_bytes, Diagnostic, IngestError, Ingested, Severity};
+use super::{add_result, assign_ids, skipped_warning, Corpus, InputFile, Inputs};
+use crate::model::Release;
+
+/// Finds the release files under `paths` (files, or folders walked recursively).
+pub fn collect(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
+    let canonical: Vec<Option<PathBuf>> = paths.iter().map(|p| p.canonicalize().ok()).collect();
+    let labels = labels(paths, &canonical);
+    let several = paths.len() > 1;
+    // Canonical file → the path it was shown as, to read each file once.
+    let mut seen: HashMap<PathBuf, String> = HashMap::new();
+    let mut roots_seen: HashSet<PathBuf> = HashSet::new();
+    for (i, root) in paths.iter().enumerate() {
+        let shown = root.display().to_string();
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(e) => {
+                inputs
+                    .diagnostics
+                    .push(error(&shown, format!("cannot read: {e}")));
+                inputs.unreadable += 1;
+                continue;
+            }
+        };
+        if let Some(Some(c)) = canonical.get(i) {
+            if !roots_seen.insert(c.clone()) {
+                inputs
+                    .diagnostics
+                    .push(Diagnostic::warning(&shown, 0, "given twice: read once"));
+                continue;
+            }
+        }
+        let label = labels.get(i).cloned().unwrap_or_default();
+        let before = inputs.files.len();
+        if meta.is_dir() {
+            let prefix = if several {
+                format!("{label}/")
+            } else {
+                String::new()
+            };
+            walk(root, &prefix, &mut inputs, &mut seen);
+            if inputs.files.len() == before {
+                inputs.diagnostics.push(Diagnostic::warning(
+                    &shown,
+                    0,
+                    format!(
+                        "no release files in this folder: expected files ending in .{}",
+                        RELEASE_EXTENSIONS.join(", .")
+                    ),
+                ));
+            }
+        } else {
+            add_input(root, shown, label, &mut inputs, &mut seen);
+        }
+    }
+    inputs
+}
+
+/// The release files under one folder, sorted by source.
+fn walk(root: &Path, prefix: &str, inputs: &mut Inputs, seen: &mut HashMap<PathBuf, String>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut found: Vec<(PathBuf, String, String)> = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => {
+                let path = entry.path().to_path_buf();
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push((
+                    path.clone(),
+                    path.display().to_string(),
+                    format!("{prefix}{rel}"),
+                ));
+            }
+            Err(e) => {
+                let shown = e.path().unwrap_or(root).display().to_string();
+                if let Some(ancestor) = e.loop_ancestor() {
+                    inputs.diagnostics.push(Diagnostic::warning(
+                        &shown,
+                        0,
+                        format!(
+                            "symbolic link loop: leads back to {}, not followed",
+                            ancestor.display()
+                        ),
+                    ));
+                } else if e
+                    .path()
+                    .is_some_and(|p| Format::of_release(p).is_none() && !p.is_dir())
+                {
+                    inputs.skipped.push(shown.clone());
+                    inputs.diagnostics.push(skipped_warning(&shown));
+                } else {
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    inputs
+                        .diagnostics
+                        .push(error(&shown, format!("cannot read: {why}")));
+                    inputs.unreadable += 1;
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+    for (path, shown, source) in found {
+        add_input(&path, shown, source, inputs, seen);
+    }
+}
+
+/// Adds one file: a release file read once, or a skipped one.
+fn add_input(
+    path: &Path,
+    shown: String,
+    source: String,
+    inputs: &mut Inputs,
+    seen: &mut HashMap<PathBuf, String>,
+) {
+    if Format::of_release(path).is_none() {
+        inputs.diagnostics.push(skipped_warning(&shown));
+        inputs.skipped.push(shown);
+        return;
+    }
+    if let Ok(canonical) = path.canonicalize() {
+        if let Some(first) = seen.get(&canonical) {
+            inputs.diagnostics.push(Diagnostic::warning(
+                &shown,
+                0,
+                format!("the same file as {first}: read once"),
+            ));
+            return;
+        }
+        seen.insert(canonical, shown.clone());
+    }
+    inputs.files.push(InputFile {
+        path: path.to_path_buf(),
+        display: shown,
+        source,
+    });
+}
+
+/// Each path's label: the last components of its canonical path (the last
+/// one as the user wrote it, not a link's target), as few as tell it from
+/// the others (at least its own name).
+fn labels(paths: &[PathBuf], canonical: &[Option<PathBuf>]) -> Vec<String> {
+    let parts: Vec<Vec<String>> = paths
+        .iter()
+        .zip(canonical)
+        .map(|(given, c)| {
+            let mut parts: Vec<String> = c
+                .iter()
+                .flat_map(|p| p.components())
+                .filter_map(|c| match c {
+                    Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                    _ => None,
+                })
+                .collect();
+            if let (Some(last), Some(name)) = (parts.last_mut(), given.file_name()) {
+                *last = name.to_string_lossy().into_owned();
+            }
+            parts
+        })
+        .collect();
+    let label = |p: &[String], k: usize| -> String {
+        let from = p.len().saturating_sub(k);
+        let l = p.get(from..).unwrap_or_default().join("/");
+        if l.is_empty() {
+            "root".to_string()
+        } else {
+            l
+        }
+    };
+    let longest = parts.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let mut out: Vec<Option<String>> = vec![None; parts.len()];
+    for k in 1..=longest {
+        let at_k: Vec<String> = parts.iter().map(|p| label(p, k)).collect();
+        for ((i, l), slot) in at_k.iter().enumerate().zip(out.iter_mut()) {
+            let unique = at_k
+                .iter()
+                .enumerate()
+                .all(|(j, other)| j == i || other != l || parts.get(j) == parts.get(i));
+            if slot.is_none() && unique {
+                *slot = Some(l.clone());
+            }
+        }
+    }
+    out.into_iter()
+        .zip(&parts)
+        .map(|(l, p)| l.unwrap_or_else(|| label(p, longest)))
+        .collect()
+}
+
+/// Files under `paths` (folders recursively, hidden entries and files that
+/// are not releases skipped), each with its record's `source`; the first
+/// path that cannot be read is the error.
+pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, IngestError> {
+    let inputs = collect(paths);
+    if let Some(d) = inputs
+        .diagnostics
+        .into_iter()
+        .find(|d| d.severity == Severity::Error)
+    {
+        return Err(IngestError {
+            file: d.file,
+            line: d.line,
+            message: d.message,
+        });
+    }
+    Ok(inputs
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.source))
+        .collect())
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> IngestError {
+    IngestError {
+        file: path.display().to_string(),
+        line: 0,
+        message: format!("cannot read: {e}"),
+    }
+}
+
+/// Ingests every file under `paths`. Unreadable files become errors in the
+/// result; the rest are kept, with unique ids. A path that cannot be read does
+/// not stop the others.
+pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
+    ingest_inputs(collect(paths), None, None, &|_, _| {})
+}
+
+/// Ingests the files found by [`collect`] on every core (rayon), in input
+/// order; `previous` keeps the ids of a previous build; with a `cache`, files
+/// whose source and bytes are unchanged are not extracted again;
+/// `progress(done, total)` is called as files finish, from any thread.
+pub fn ingest_inputs(
+    inputs: Inputs,
+    previous: Option<&Previous>,
+    cache: Option<&Cache>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Corpus {
+    use rayon::prelude::*;
+    let mut corpus = Corpus {
+        diagnostics: inputs.diagnostics,
+        rejected: inputs.unreadable,
+        skipped: inputs.skipped,
+        ..Corpus::default()
+    };
+    let total = inputs.files.len();
+    corpus.files = total;
+    let ingest = |file: &InputFile| ingest_file(&file.path, &file.source);
+    let results = match cache {
+        Some(cache) => {
+            let run = cache.run(&inputs.files, &ingest, progress);
+            corpus.diagnostics.extend(run.warnings);
+            corpus.cached = run.hits;
+            run.results
+        }
+        None => {
+            let done = std::sync::atomic::AtomicUsize::new(0);
+            inputs
+                .files
+                .par_iter()
+                .map(|file| {
+                    let result = ingest(file);
+                    let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    progress(n, total);
+                    result
+                })
+                .collect()
+        }
+    };
+    for (file, result) in inputs.files.iter().zip(results) {
+        add_result(&mut corpus, file, result);
+    }
+    assign_ids(&mut corpus, previous);
+    corpus
+}
+
+/// One file's releases; files above the size limit are refused before reading.
+pub fn ingest_file(path: &Path, source: &str) -> Result<Vec<Ingested>, IngestError> {
+    let len = std::fs::metadata(path)
+        .map_err(|e| io_error(path, &e))?
+        .len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(too_large(source, len));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    ingest_bytes(source, path, &bytes)
+}
+
+/// The ids of a previous build: the full records `dateline pack` wrote in
+/// `dir/r/N.json`.
+pub fn read_previous(dir: &Path) -> Result<Previous, IngestError> {
+    let chunks = dir.join("r");
+    let entries = std::fs::read_dir(&chunks).map_err(|e| IngestError {
+        file: dir.display().to_string(),
+        line: 0,
+        message: format!(
+            "cannot read {}: {e}: expected the data folder of a previous `dateline pack` (holding r/0.json)",
+            chunks.display()
+        ),
+    })?;
+    let mut records = Vec::new();
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read(&file).map_err(|e| io_error(&file, &e))?;
+        let chunk: Vec<Release> = serde_json::from_slice(&text).map_err(|e| IngestError {
+            file: file.display().to_string(),
+            line: e.line(),
+            message: format!(
+                "expected an array of full release records (as `dateline pack` writes them): {e}"
+            ),
+        })?;
+        records.extend(chunk);
+    }
+    Ok(Previous::from_records(&records))
+}
+
+fn error(file: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        line: 0,
+        severity: Severity::Error,
+        message,
+    }
+}
