@@ -17,9 +17,11 @@ fn main() {
     for entry in std::fs::read_dir(&dir).expect("read DIR") {
         let path = entry.expect("entry").path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let bytes = std::fs::read(&path).expect("read file");
         files.push(ImportFile {
             path: format!("folder/{name}"),
-            bytes: std::fs::read(&path).expect("read file"),
+            size: bytes.len() as u64,
+            bytes,
         });
     }
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();

@@ -851,6 +851,7 @@ fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
         .into_iter()
         .map(|(path, bytes)| ImportFile {
             path: format!("fixtures/{path}"),
+            size: bytes.len() as u64,
             bytes,
         })
         .collect();

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::corpus::{add_result, assign_ids, skipped_warning, Corpus, InputFile, Origin};
 use super::ids::Previous;
-use super::read::{Format, RELEASE_EXTENSIONS};
+use super::read::{too_large, Format, MAX_FILE_BYTES, RELEASE_EXTENSIONS};
 use super::{ingest_bytes, Diagnostic, FileResult};
 use crate::import::ImportFile;
 use crate::model::Release;
@@ -44,7 +44,7 @@ impl Import {
     /// Reads one file; returns its problems (as the CLI prints them), for the
     /// progress the app shows. Never fails: a bad file is an error in its result.
     pub fn add(&mut self, file: ImportFile) -> Vec<Diagnostic> {
-        let ImportFile { path, bytes } = file;
+        let ImportFile { path, size, bytes } = file;
         if is_hidden(&path) {
             return Vec::new();
         }
@@ -57,7 +57,11 @@ impl Import {
             self.skipped.push(path);
             return vec![warning];
         }
-        let result = ingest_bytes(&path, Path::new(&path), &bytes);
+        // The app does not read a file above the limit: its size says why.
+        let result = match size > MAX_FILE_BYTES as u64 {
+            true => Err(too_large(&path, size)),
+            false => ingest_bytes(&path, Path::new(&path), &bytes),
+        };
         let problems = match &result {
             Ok(items) => items
                 .iter()
@@ -230,6 +234,7 @@ mod tests {
     fn file(path: &str, bytes: &[u8]) -> ImportFile {
         ImportFile {
             path: path.into(),
+            size: bytes.len() as u64,
             bytes: bytes.to_vec(),
         }
     }
@@ -372,11 +377,21 @@ mod tests {
         assert!(problems[0]
             .to_string()
             .starts_with("f/c.txt: error: file is "));
+        // The app does not read a file above the limit: it sends its size alone.
+        let unread = ImportFile {
+            path: "f/video.txt".into(),
+            size: 3_000_000_000,
+            bytes: Vec::new(),
+        };
+        assert_eq!(
+            import.add(unread)[0].to_string(),
+            "f/video.txt: error: file is 3000000000 bytes, larger than the 10 MB limit: expected a single press release"
+        );
         import.add(file("f/d.json", b"{\"title\": "));
         import.add(file("f/e.txt", good));
         let corpus = import.finish(Vec::new());
         assert_eq!(corpus.releases.len(), 2);
-        assert_eq!(corpus.rejected, 3);
+        assert_eq!(corpus.rejected, 4);
         assert!(corpus.has_errors());
         // A bad file replaces nothing kept.
         let again = ingest_files(vec![file("g/a.txt", b"")], corpus.releases);
