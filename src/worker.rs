@@ -20,6 +20,8 @@ pub const WORKER_URL: &str = "dateline-import_loader.js";
 
 struct Bridge {
     worker: Worker,
+    /// Messages held until the worker says it listens (`Started`).
+    held: Option<Vec<Vec<u8>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
@@ -64,6 +66,10 @@ fn spawn() -> Result<Bridge, JsValue> {
                 message: "The import worker answered something other than a message.".into(),
             },
         };
+        if message == FromWorker::Started {
+            release_held();
+            return;
+        }
         deliver(message);
     });
     let on_error = Closure::<dyn FnMut(Event)>::new(|event: Event| {
@@ -80,9 +86,35 @@ fn spawn() -> Result<Bridge, JsValue> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Ok(Bridge {
         worker,
+        held: Some(Vec::new()),
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+fn post(worker: &Worker, bytes: &[u8]) -> Result<(), JsValue> {
+    let array = Uint8Array::from(bytes);
+    worker.post_message_with_transfer(&array, &Array::of1(&array.buffer()))
+}
+
+/// Posts what was held for the worker, now that it listens.
+fn release_held() {
+    let failed = BRIDGE.with(|b| {
+        let mut bridge = b.borrow_mut();
+        let bridge = bridge.as_mut()?;
+        let held = bridge.held.take()?;
+        held.iter()
+            .map(|bytes| post(&bridge.worker, bytes))
+            .find_map(Result::err)
+    });
+    if let Some(error) = failed {
+        deliver(FromWorker::Failed {
+            message: format!(
+                "The import worker could not be reached: {}",
+                describe(&error)
+            ),
+        });
+    }
 }
 
 /// Sends a message, starting the worker first if it is not running.
@@ -92,13 +124,16 @@ pub fn send(message: &ToWorker) {
         if bridge.is_none() {
             *bridge = Some(spawn()?);
         }
-        let Some(bridge) = bridge.as_ref() else {
+        let Some(bridge) = bridge.as_mut() else {
             return Ok(());
         };
-        let array = Uint8Array::from(message.encode().as_slice());
-        bridge
-            .worker
-            .post_message_with_transfer(&array, &Array::of1(&array.buffer()))
+        match &mut bridge.held {
+            Some(held) => {
+                held.push(message.encode());
+                Ok(())
+            }
+            None => post(&bridge.worker, &message.encode()),
+        }
     });
     // Told outside the borrow: the listener may send again.
     if let Err(error) = sent {
@@ -108,13 +143,22 @@ pub fn send(message: &ToWorker) {
     }
 }
 
-/// Sends a message and waits for the worker's answer (progress aside).
+/// How long [`ask`] waits: the app must start even if the worker never does.
+const ASK_TIMEOUT_MS: u32 = 15_000;
+
+/// Sends a message and waits for the worker's answer (progress aside), at
+/// most [`ASK_TIMEOUT_MS`].
 pub async fn ask(message: ToWorker) -> FromWorker {
     let answer: Rc<RefCell<Option<FromWorker>>> = Rc::default();
     let promise = {
         let answer = answer.clone();
         js_sys::Promise::new(&mut move |resolve, _| {
             let answer = answer.clone();
+            let timeout = resolve.clone();
+            gloo_timers::callback::Timeout::new(ASK_TIMEOUT_MS, move || {
+                let _ = timeout.call0(&JsValue::NULL);
+            })
+            .forget();
             listen(move |m| {
                 if !matches!(m, FromWorker::Progress { .. }) {
                     *answer.borrow_mut() = Some(m);

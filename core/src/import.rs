@@ -140,6 +140,10 @@ pub enum FromWorker {
     Failed {
         message: String,
     },
+    /// The worker listens: messages posted before this could be lost (a
+    /// worker drops what arrives before its handler is set), so the app
+    /// holds them until it comes.
+    Started,
 }
 
 impl ToWorker {
@@ -264,6 +268,7 @@ impl FromWorker {
                 w.varint(6);
                 w.str(message);
             }
+            FromWorker::Started => w.varint(7),
         }
         w.finish()
     }
@@ -305,6 +310,7 @@ impl FromWorker {
             6 => FromWorker::Failed {
                 message: r.str()?.to_string(),
             },
+            7 => FromWorker::Started,
             _ => return Err(r.error("a message from the import worker")),
         };
         r.done()?;
@@ -419,6 +425,7 @@ mod tests {
             FromWorker::Failed {
                 message: "storage is full".into(),
             },
+            FromWorker::Started,
         ] {
             assert_eq!(FromWorker::decode(&message.encode()), Ok(message));
         }

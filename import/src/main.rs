@@ -83,6 +83,8 @@ fn main() {
     });
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    // Messages that came before the handler was set are lost: the app waits for this.
+    post(&Reply::Message(FromWorker::Started));
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {

@@ -304,6 +304,8 @@ fn take_message(importer: &Rc<RefCell<Importer>>, message: FromWorker) -> Show {
                 Err(_) => Outcome::Failed("This browser refused the download.".into()),
             });
         }
+        // The bridge keeps this one (it releases the messages it held).
+        FromWorker::Started => {}
         FromWorker::Failed { message } => {
             state.importing = false;
             state.queue.clear();
