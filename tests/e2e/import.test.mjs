@@ -59,6 +59,8 @@ async function importFolder(page, dir) {
 /** The records of the set shown, through the timeline's JSON export. */
 async function exportedRecords(page) {
   await page.goto(server.url);
+  // The page shows this site's releases until the kept set is read.
+  await page.waitForFunction(() => document.querySelector('.set-switch select')?.value === 'mine', null, WAIT);
   const button = page.getByRole('button', { name: /^Download JSON of the \d+ matching releases?$/ });
   await button.waitFor(WAIT);
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
