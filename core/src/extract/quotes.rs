@@ -505,10 +505,25 @@ impl<'a> Reader<'a> {
             return None;
         }
         let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
+        // `called it "`, `described the plan as "`: the verb opens before the
+        // word that hands over to the quote.
+        let verb_start = match tokens[verb].text {
+            "it" | "as" => (window.start..verb)
+                .rev()
+                .take(4)
+                .find(|&k| {
+                    matches!(
+                        tokens[k].text,
+                        "calling" | "called" | "calls" | "describing" | "described" | "describes"
+                    )
+                })
+                .unwrap_or(verb),
+            _ => verb,
+        };
         let speaker = if according {
             self.first_mention(para, speaker_from..window.end)
         } else {
-            self.subject(para, window.start..verb).or_else(|| {
+            self.subject(para, window.start..verb_start).or_else(|| {
                 // `told IOM staff`: whoever follows is the listener.
                 (!is_listener_verb(&tokens[verb]))
                     .then(|| self.first_mention(para, speaker_from..window.end))
@@ -1175,6 +1190,14 @@ mod tests {
             (
                 &["Ghada Waly described the work as \"the most practical help\"."],
                 one("the most practical help", w),
+            ),
+            (
+                &["The European Union called it \"a first step\", but said more was needed."],
+                one("a first step", Some("European Union")),
+            ),
+            (
+                &["The European Union described the plan as \"a first step\"."],
+                one("a first step", Some("European Union")),
             ),
             (
                 &[
