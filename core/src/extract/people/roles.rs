@@ -13,6 +13,8 @@ pub(super) struct Evidence {
     speech: bool,
     /// A cue phrase before the name (`chaired by`).
     cue: bool,
+    /// `X, who keeps a library, ...`: `who` after the name.
+    relative: bool,
     prefix_role: Option<String>,
     /// The prefix role ends on a role word or acronym, right before the name.
     prefix_is_sign: bool,
@@ -25,6 +27,7 @@ impl Evidence {
             || self.title
             || self.speech
             || self.cue
+            || self.relative
             || self.appositive_role.is_some()
             || self.prefix_role.is_some() && self.prefix_is_sign
     }
@@ -148,6 +151,7 @@ impl Lexicon {
             } else if let Some(stop) = relative_clause_end(tokens, after + 1) {
                 // `X, who heads a federation of cooperatives, said`
                 verb_at = stop;
+                ev.relative = true;
             } else {
                 verb_at = after + 1;
             }

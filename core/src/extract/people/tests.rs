@@ -502,6 +502,15 @@ fn role_with_a_comma_list_before_the_name() {
         people_in("Ana Lucía Ferreira, Director of Planning, said the rains, floods and fires came."),
         [("Ana Lucía Ferreira".to_string(), Some("Director of Planning".to_string()))]
     );
+    // `who` after a name speaks of a person.
+    assert_eq!(
+        names("Moussa Traoré Diallo, who keeps a library of manuscripts, has seen the damage."),
+        ["Moussa Traoré Diallo"]
+    );
+    assert_eq!(
+        names("The Sahel Reading Trust, which keeps a library, has seen the damage."),
+        Vec::<String>::new()
+    );
     // A list of places is not a role.
     assert_eq!(
         names("In Kenya, Uganda and Tanzania, Lake Victoria shrinks."),
