@@ -147,7 +147,11 @@ struct Data {
     /// Acronym without dots → known organisation.
     acronyms: HashMap<String, usize>,
     heads: HashSet<&'static str>,
+    /// `heads` and `named_heads`, folded.
+    heads_folded: HashSet<String>,
     not_org: Vec<String>,
+    /// `not_org` phrases that do not count before a head word (see [`soft_before_head`]).
+    soft_not_org: Vec<String>,
     subunits: Vec<String>,
     seats: Vec<String>,
     standalone: HashSet<&'static str>,
@@ -202,7 +206,9 @@ fn load() -> Data {
         table: PhraseTable::default(),
         acronyms: HashMap::new(),
         heads: lines("head").collect(),
+        heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
         not_org: phrases("not_org"),
+        soft_not_org: phrases("soft_not_org"),
         subunits: phrases("subunit"),
         seats: phrases("seat"),
         standalone: lines("standalone").collect(),
@@ -674,7 +680,11 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     if seat && names_known(data, &tokens) {
         return Kind::Other;
     }
-    if has(&data.not_org) || has(&data.subunits) || government || is_country {
+    let not_org = data
+        .not_org
+        .iter()
+        .any(|p| padded.contains(p.as_str()) && !soft_before_head(data, &padded, p));
+    if not_org || has(&data.subunits) || government || is_country {
         return Kind::Other;
     }
     if seat && tokens.len() >= 2 {
@@ -689,6 +699,21 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     } else {
         Kind::Unclear
     }
+}
+
+/// A soft `not_org` phrase `p` of a padded folded name, all of whose uses
+/// come before a head word (`Action` in `Inter-Governmental Action Group`):
+/// it names the body's work, not what the name is.
+fn soft_before_head(data: &Data, padded: &str, p: &str) -> bool {
+    if !data.soft_not_org.iter().any(|s| s == p) {
+        return false;
+    }
+    let Some(last_use) = padded.rfind(p) else {
+        return false;
+    };
+    padded[last_use + p.len() - 1..]
+        .split(' ')
+        .any(|w| data.heads_folded.contains(w))
 }
 
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
@@ -1016,6 +1041,24 @@ mod tests {
                 "the International Labour Organisation and the World Food Program",
                 &["ILO", "WFP"],
             ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn soft_not_org_words_before_a_head() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "the Intergovernmental Action Group against Smuggling in Oceania (IAGSO) met",
+                &["IAGSO"],
+            ),
+            (
+                "the Ruritanian Drug Enforcement Administration (RDEA) said",
+                &["RDEA"],
+            ),
+            ("the National Action Plan (NAP) and the Model Law (ML)", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
