@@ -35,6 +35,14 @@ const FOREIGN_ONLY: [&str; 12] = [
     "de", "des", "du", "d", "del", "pour", "contre", "para", "fur", "zur", "zum", "van",
 ];
 
+/// Connectors told from English words by their accent (`à`, folded `a`).
+const ACCENTED_CONNECTORS: [&str; 3] = ["à", "às", "ao"];
+
+/// A connector that begins a complement only in another language.
+fn is_foreign_only(t: &super::super::countries::words::Word) -> bool {
+    FOREIGN_ONLY.contains(&t.key.as_str()) || ACCENTED_CONNECTORS.contains(&t.surface.as_str())
+}
+
 /// Articles after which English `in` is a connector (`in der Informationstechnik`).
 const ARTICLES: [&str; 8] = ["der", "die", "das", "dem", "den", "la", "le", "el"];
 
@@ -112,14 +120,10 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     // "Office national de", "Gendarmerie nationale", "Office central de":
     // a foreign connector, a foreign adjective, or any adjective before a
     // foreign connector ("national" and "central" are English words too).
-    let foreign_next = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|n| FOREIGN_ONLY.contains(&n.key.as_str()))
-    };
+    let foreign_next = |i: usize| tokens.get(i).is_some_and(is_foreign_only);
     let lower_opens = tokens.get(h + 1).is_some_and(|t| {
         !capitalised(&t.surface)
-            && (FOREIGN_ONLY.contains(&t.key.as_str())
+            && (is_foreign_only(t)
                 || foreign_next(h + 2)
                 || (data.foreign_adjectives.contains(t.key.as_str())
                     && !ENGLISH_TOO.contains(&t.key.as_str())))
@@ -151,7 +155,11 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
         let before_article = tokens
             .get(i + 1)
             .is_some_and(|n| ARTICLES.contains(&n.key.as_str()));
-        if lower && (CONNECTORS.contains(&key) || (key == "in" && before_article)) {
+        if lower
+            && (CONNECTORS.contains(&key)
+                || ACCENTED_CONNECTORS.contains(&t.surface.as_str())
+                || (key == "in" && before_article))
+        {
             after_connector = true;
             after_noun = false;
         } else if !t.key.chars().all(char::is_alphabetic)
@@ -207,6 +215,10 @@ mod tests {
             (
                 "courses of the Office national de la formation professionnelle began",
                 &["Office national de la formation professionnelle"],
+            ),
+            (
+                "inspectors of the Haute Autorité à la Sûreté Nucléaire et à la Radioprotection came",
+                &["Haute Autorité à la Sûreté Nucléaire et à la Radioprotection"],
             ),
             (
                 "a report by the Agence nationale de la sécurité sanitaire said",
