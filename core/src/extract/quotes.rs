@@ -1196,6 +1196,14 @@ mod tests {
                 one("a first step", Some("European Union")),
             ),
             (
+                &["Ghada Waly called the factory \"a victory of science and of public health\"."],
+                one("a victory of science and of public health", w),
+            ),
+            (
+                &["Ghada Waly called for \"urgent and sustained action by every state\"."],
+                vec![],
+            ),
+            (
                 &["The European Union described the plan as \"a first step\"."],
                 one("a first step", Some("European Union")),
             ),
