@@ -748,6 +748,8 @@ fn mentions(
         .iter()
         .peekable();
     let mut i = 0;
+    // One past the last word of the mention found last.
+    let mut last_end = None;
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
         while at.next_if(|d| d.1 < i).is_some() {}
@@ -761,13 +763,20 @@ fn mentions(
                 found.push((i, r));
                 cover(i..end);
                 i = end;
+                last_end = Some(end);
                 continue;
             }
         }
         if let Some(span) = span.filter(|s| table.is_none_or(|(len, _)| s.words.len() > len)) {
-            found.extend(shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)));
+            // "the National Guard (Guardia Nacional)": a name in brackets right
+            // after another is its name in the original language.
+            let translation = last_end == Some(i) && tokens.gap_before(i).trim() == "(";
+            if !translation {
+                found.extend(shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)));
+            }
             cover(span.words.clone());
             i = span.words.end;
+            last_end = Some(i);
             continue;
         }
         let (len, hit) = match table {
@@ -778,6 +787,7 @@ fn mentions(
                     found.push((i, named.add(data, name)));
                     cover(i..i + chapter);
                     i += chapter;
+                    last_end = Some(i);
                     continue;
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
@@ -786,6 +796,9 @@ fn mentions(
         };
         if hit.is_some() || table.is_some() {
             cover(i..i + len);
+        }
+        if hit.is_some() {
+            last_end = Some(i + len);
         }
         found.extend(hit.map(|r| (i, r)));
         i += len;
@@ -1040,6 +1053,24 @@ mod tests {
             (
                 "the International Labour Organisation and the World Food Program",
                 &["ILO", "WFP"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_another_is_its_translation() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "agents of the Office of the Prosecutor (Fiscalía General de la República) and soldiers of the National Guard (Guardia Nacional) raided three houses and seized weapons, cash and phones",
+                // "National Guard" alone is generic: the bracket's name stays.
+                &["Office of the Prosecutor", "Guardia Nacional"],
+            ),
+            (
+                "officials of the Ministry of Health said that soldiers of the Guardia Nacional would guard the clinics",
+                &["Ministry of Health", "Guardia Nacional"],
             ),
         ];
         for (text, want) in cases {
