@@ -1079,6 +1079,12 @@ mod tests {
     }
 
     #[test]
+    fn long_names_defined_with_a_dashed_acronym() {
+        let text = "The European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, Security and Justice (eu-LISA) will run the new system from its headquarters in the city.";
+        assert_eq!(labels(text), ["eu-LISA"]);
+    }
+
+    #[test]
     fn soft_not_org_words_before_a_head() {
         let cases: &[(&str, &[&str])] = &[
             (

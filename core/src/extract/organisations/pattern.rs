@@ -33,7 +33,7 @@ const SCHOOL_HEADS: [&str; 6] = ["university", "college", "school", "universite"
 
 /// Most words before the head and after it.
 const MAX_LEFT: usize = 6;
-const MAX_RIGHT: usize = 14;
+const MAX_RIGHT: usize = 20;
 
 /// Names in one piece, in order, not overlapping.
 pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
