@@ -716,6 +716,23 @@ fn soft_before_head(data: &Data, padded: &str, p: &str) -> bool {
         .any(|w| data.heads_folded.contains(w))
 }
 
+/// A known name of two words or fewer (`Global Fund`) at words `i..i + len`
+/// that goes on with `for`/`to`/`on`/`against` and capitalised words begins a
+/// longer name of something else (`Global Fund for Survivors of Conflict`).
+fn opens_longer_name(tokens: &Words, i: usize, len: usize) -> bool {
+    let end = i + len;
+    len <= 2
+        && tokens.get(i).is_some_and(|t| !is_all_caps(&t.surface))
+        && tokens.adjacent(end - 1)
+        && tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.surface.as_str(), "for" | "to" | "on" | "against"))
+        && tokens.adjacent(end)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
+}
+
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
 fn names_known(data: &Data, tokens: &Words) -> bool {
     (0..tokens.len()).any(|i| data.table.longest_at(tokens, i).is_some())
@@ -788,6 +805,11 @@ fn mentions(
                     cover(i..i + chapter);
                     i += chapter;
                     last_end = Some(i);
+                    continue;
+                }
+                if opens_longer_name(tokens, i, len) {
+                    // "the Global Fund for Survivors of Conflict": another name.
+                    i += len;
                     continue;
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
@@ -1082,6 +1104,18 @@ mod tests {
     fn long_names_defined_with_a_dashed_acronym() {
         let text = "The European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, Security and Justice (eu-LISA) will run the new system from its headquarters in the city.";
         assert_eq!(labels(text), ["eu-LISA"]);
+    }
+
+    #[test]
+    fn a_known_short_name_opening_a_longer_name_is_not_it() {
+        assert_eq!(
+            labels("Grants from the Global Fund for Survivors of Conflict reached the clinics, and the Global Fund paid for nets."),
+            ["Global Fund to Fight AIDS, Tuberculosis and Malaria"]
+        );
+        assert_eq!(
+            labels("Grants from the Global Fund for Survivors of Conflict reached the clinics this year."),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
