@@ -91,7 +91,8 @@ fn joined(tokens: &Words, i: usize) -> bool {
 /// [`LONG_ADJECTIVE`] letters right after a noun of the name. Not `-ive`,
 /// `-ects` or `-ale` (`executive`, `projects`, `female` follow names in
 /// English text).
-const LONG_ADJECTIVE_ENDINGS: [&str; 7] = ["aire", "aires", "elle", "elles", "ifs", "ecte", "ectes"];
+const LONG_ADJECTIVE_ENDINGS: [&str; 7] =
+    ["aire", "aires", "elle", "elles", "ifs", "ecte", "ectes"];
 
 /// Fewest letters of a word [`LONG_ADJECTIVE_ENDINGS`] may make an adjective.
 const LONG_ADJECTIVE: usize = 6;

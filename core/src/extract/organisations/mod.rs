@@ -789,7 +789,9 @@ fn mentions(
             // after another is its name in the original language.
             let translation = last_end == Some(i) && tokens.gap_before(i).trim() == "(";
             if !translation {
-                found.extend(shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)));
+                found.extend(
+                    shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)),
+                );
             }
             cover(span.words.clone());
             i = span.words.end;

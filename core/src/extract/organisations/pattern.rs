@@ -29,7 +29,14 @@ pub(super) struct Span {
 }
 
 /// Heads of names that may end with `in` + their city (`American University in Cairo`).
-const SCHOOL_HEADS: [&str; 6] = ["university", "college", "school", "universite", "universidad", "academy"];
+const SCHOOL_HEADS: [&str; 6] = [
+    "university",
+    "college",
+    "school",
+    "universite",
+    "universidad",
+    "academy",
+];
 
 /// Most words before the head and after it.
 const MAX_LEFT: usize = 6;
@@ -175,7 +182,9 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             && h - b < MAX_LEFT
             && tokens.adjacent(b - 1)
             && tokens.get(b - 1).is_some_and(|p| {
-                capitalised(&p.surface) && !is_place(data, &p.key) && !data.named_heads.contains(p.key.as_str())
+                capitalised(&p.surface)
+                    && !is_place(data, &p.key)
+                    && !data.named_heads.contains(p.key.as_str())
             })
             && !is_stop(data, tokens, b - 1)
         {
@@ -355,7 +364,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                         .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
                     // "Kenyatta National Hospital in Nairobi": only a school
                     // is named for its city.
-                    let school = tokens.get(h).is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()));
+                    let school = tokens
+                        .get(h)
+                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()));
                     return if alone && !in_complement && !country && school {
                         e + 2
                     } else {
@@ -478,10 +489,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         .not_org
         .iter()
         .any(|p| front.contains(p.as_str()) && !super::soft_before_head(data, &front, p));
-    if not_org_front
-        || has(&data.subunits, &whole)
-        || front.starts_with(" government ")
-    {
+    if not_org_front || has(&data.subunits, &whole) || front.starts_with(" government ") {
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").

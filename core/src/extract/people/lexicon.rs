@@ -297,9 +297,12 @@ const CALLED_OBJECT_WORDS: usize = 3;
 /// `called the factory "`: after token `k`, a determiner and at most
 /// [`CALLED_OBJECT_WORDS`] lowercase words in all, then an opening quote mark.
 fn object_then_quote(tokens: &[Token], k: usize) -> bool {
-    let determiner = tokens
-        .get(k + 1)
-        .is_some_and(|t| matches!(t.text, "the" | "this" | "that" | "its" | "their" | "his" | "her"));
+    let determiner = tokens.get(k + 1).is_some_and(|t| {
+        matches!(
+            t.text,
+            "the" | "this" | "that" | "its" | "their" | "his" | "her"
+        )
+    });
     if !determiner {
         return false;
     }

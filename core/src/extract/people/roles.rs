@@ -228,7 +228,8 @@ impl Lexicon {
                 Kind::Punct if t.text == ")" => depth = depth.saturating_sub(1),
                 // `Minister of Mines, Energy and Water Resources`: a comma
                 // inside a list of capitalised words that `and` closes.
-                Kind::Punct if depth == 0 && t.text == "," && role_seen && list_goes_on(tokens, i + 1) => {}
+                Kind::Punct
+                    if depth == 0 && t.text == "," && role_seen && list_goes_on(tokens, i + 1) => {}
                 Kind::Punct if depth == 0 && !matches!(t.text, "&" | "/" | "'" | "’") => break,
                 Kind::Word if depth == 0 && self.is_apposition_stop(t) => break,
                 Kind::Word => {

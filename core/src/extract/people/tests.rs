@@ -492,15 +492,22 @@ fn role_with_a_comma_list_before_the_name() {
         ["Dingani Phiri"]
     );
     assert_eq!(
-        people_in("Thabo Nkosana Dlamini, Minister of Water, Sanitation and Forestry, said it was late."),
+        people_in(
+            "Thabo Nkosana Dlamini, Minister of Water, Sanitation and Forestry, said it was late."
+        ),
         [(
             "Thabo Nkosana Dlamini".to_string(),
             Some("Minister of Water, Sanitation and Forestry".to_string())
         )]
     );
     assert_eq!(
-        people_in("Ana Lucía Ferreira, Director of Planning, said the rains, floods and fires came."),
-        [("Ana Lucía Ferreira".to_string(), Some("Director of Planning".to_string()))]
+        people_in(
+            "Ana Lucía Ferreira, Director of Planning, said the rains, floods and fires came."
+        ),
+        [(
+            "Ana Lucía Ferreira".to_string(),
+            Some("Director of Planning".to_string())
+        )]
     );
     // `who` after a name speaks of a person.
     assert_eq!(
