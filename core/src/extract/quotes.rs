@@ -56,6 +56,8 @@ enum Who {
     Unnamed,
     /// `the agency`: the organisation that spoke last.
     OrgAnaphor,
+    /// `the commissioner`: the person named last whose role holds the noun.
+    RoleAnaphor(String),
 }
 
 /// A speaker as it can be written: its words and the label it is reported under.
@@ -90,6 +92,8 @@ struct Reader<'a> {
     /// Organisations named as the subject of a speech verb (`Frontex said`),
     /// outside quotes, in text order: (paragraph, byte, label).
     org_speakers: Vec<(usize, usize, String)>,
+    /// Each person's role, lowercased.
+    roles: HashMap<String, String>,
 }
 
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
@@ -125,6 +129,10 @@ impl<'a> Reader<'a> {
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
+            roles: people
+                .iter()
+                .filter_map(|p| Some((p.name.clone(), p.role.as_deref()?.to_lowercase())))
+                .collect(),
         };
         (reader.person_mentions, reader.org_speakers) = reader.find_mentions();
         reader
@@ -650,6 +658,13 @@ impl<'a> Reader<'a> {
             .checked_sub(2)
             .filter(|&k| k >= range.start && is_org_anaphor(tokens, k))
             .map(|k| (Who::OrgAnaphor, k));
+        // `the commissioner said`, `the deputy minister said`
+        let role = range.end.checked_sub(1).and_then(|noun| {
+            let at = (1..=2).map(|d| noun.checked_sub(d)).find(|&k| {
+                k.is_some_and(|k| k >= range.start && is_role_anaphor(tokens, k, noun))
+            })??;
+            Some((Who::RoleAnaphor(tokens[noun].text.to_string()), at))
+        });
         let pronoun = mentions
             .iter()
             .rev()
@@ -661,6 +676,7 @@ impl<'a> Reader<'a> {
             .or(unnamed)
             .or(pronoun)
             .cloned()
+            .or(role)
             .or(anaphor)
             .or_else(|| organisation.cloned())
     }
@@ -710,7 +726,25 @@ impl<'a> Reader<'a> {
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
             Who::OrgAnaphor => self.latest_org_speaker(para, at),
+            Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
+    }
+
+    /// The person named last before (para, at) whose role holds `noun`.
+    fn latest_with_role(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .person_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.person_mentions[..before]
+            .iter()
+            .rev()
+            .filter_map(|(_, _, name)| name.as_ref())
+            .find(|name| {
+                self.roles
+                    .get(*name)
+                    .is_some_and(|role| role.split(|c: char| !c.is_alphabetic()).any(|w| w == noun))
+            })
+            .cloned()
     }
 }
 
@@ -776,6 +810,44 @@ fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
 }
 
 /// `the agency`, `the organisation` right before a speech verb.
+/// Role nouns that name a person met before (`the minister said`).
+const ROLE_ANAPHORS: [&str; 16] = [
+    "minister",
+    "commissioner",
+    "director",
+    "ambassador",
+    "governor",
+    "president",
+    "secretary",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "commander",
+    "admiral",
+    "superintendent",
+    "prosecutor",
+    "representative",
+];
+
+/// `the` at token `k`, then at most one lowercase word, then the role noun at
+/// token `noun`: `the commissioner`, `the deputy minister`.
+fn is_role_anaphor(tokens: &[Token], k: usize, noun: usize) -> bool {
+    let lower = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.text.chars().all(char::is_lowercase))
+    };
+    tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "the" | "The"))
+        && tokens
+            .get(noun)
+            .is_some_and(|t| ROLE_ANAPHORS.contains(&t.text))
+        && (k + 1..noun).all(lower)
+        && noun > k
+}
+
 fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
     tokens
         .get(k)
@@ -1122,6 +1194,46 @@ mod tests {
         for (body, want) in cases {
             assert_eq!(quotes_in(body, &[], &orgs), *want, "{body:?}");
         }
+    }
+
+    #[test]
+    fn a_role_noun_names_the_person_with_that_role() {
+        let body: Vec<String> = [
+            "Commissioner Ana Tora said the raids would go on, and John Brandolino said the boats were seized.",
+            "\"We will be back next month,\" the commissioner said.",
+            "\"Nothing changes,\" the minister said.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let people = [
+            Person {
+                name: "Ana Tora".into(),
+                role: Some("Commissioner".into()),
+            },
+            person("John Brandolino"),
+        ];
+        let text = Text {
+            title: "Title",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let found: Vec<(String, Option<String>)> = extract(&text, &people, &[])
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "We will be back next month".to_string(),
+                    Some("Ana Tora".to_string())
+                ),
+                ("Nothing changes".to_string(), None),
+            ]
+        );
     }
 
     #[test]

@@ -273,7 +273,7 @@ fn list_goes_on(tokens: &[Token], start: usize) -> bool {
             in_item = true;
         } else if t.text == "," && in_item {
             in_item = false;
-        } else if !(t.is_word() && matches!(t.text, "of" | "for" | "the")) || !in_item {
+        } else if !(t.is_word() && matches!(t.text, "of" | "for" | "the") && in_item) {
             return false;
         }
     }
