@@ -877,8 +877,9 @@ fn extraction_scores_table() {
     let (all, notes) = score_corpus(|_| true);
     let (old, _) = score_corpus(|k| fixture_number(k) < 50);
     let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
-    let (tuned, _) = score_corpus(|k| !held_out(k));
+    let (tuned, _) = score_corpus(|k| !held_out(k) && !held_out_second(k));
     let (held_out, _) = score_corpus(held_out);
+    let (second, _) = score_corpus(held_out_second);
     let (floored, _) = score_corpus(in_floors);
     let (first_floored, _) = score_corpus(|k| fixture_number(k) < FLOORS_SET_BEFORE);
     println!(
@@ -888,13 +889,18 @@ fn extraction_scores_table() {
     println!("Fixtures 01-49 only:\n\n{}", score_table(&old));
     println!("Fixtures 50 and up only:\n\n{}", score_table(&new));
     println!(
-        "Fixtures 01-89 and {HELD_OUT_TO} up (tuned):\n\n{}",
+        "Fixtures 01-89 and {HELD_OUT_TO}-{} (tuned):\n\n{}",
+        SECOND_HELD_OUT_FROM - 1,
         score_table(&tuned)
     );
     println!(
         "Fixtures 90-{} only (held out):\n\n{}",
         HELD_OUT_TO - 1,
         score_table(&held_out)
+    );
+    println!(
+        "Fixtures {SECOND_HELD_OUT_FROM} and up only (the second held-out set):\n\n{}",
+        score_table(&second)
     );
     println!("The `_floors` set:\n\n{}", score_table(&floored));
     println!(
@@ -923,12 +929,21 @@ const HELD_OUT_TO: u32 = 126;
 /// whole held-out set.
 const FLOORS_SET_BEFORE: u32 = 110;
 
+/// The first fixture of the second held-out set: fixtures from here on were
+/// written before the extractor work of issue 12's second pass, measured
+/// before and after it, and never tuned to. They are in no floor set.
+const SECOND_HELD_OUT_FROM: u32 = 135;
+
 fn held_out(key: &str) -> bool {
     (HELD_OUT_FROM..HELD_OUT_TO).contains(&fixture_number(key))
 }
 
+fn held_out_second(key: &str) -> bool {
+    fixture_number(key) >= SECOND_HELD_OUT_FROM
+}
+
 fn in_floors(key: &str) -> bool {
-    !(FLOORS_SET_BEFORE..HELD_OUT_TO).contains(&fixture_number(key))
+    !(FLOORS_SET_BEFORE..HELD_OUT_TO).contains(&fixture_number(key)) && !held_out_second(key)
 }
 
 /// Fails when a field's F1 falls below its floor in `_floors` (fixtures

@@ -56,6 +56,8 @@ enum Who {
     Unnamed,
     /// `the agency`: the organisation that spoke last.
     OrgAnaphor,
+    /// `the commissioner`: the person named last whose role holds the noun.
+    RoleAnaphor(String),
 }
 
 /// A speaker as it can be written: its words and the label it is reported under.
@@ -90,6 +92,8 @@ struct Reader<'a> {
     /// Organisations named as the subject of a speech verb (`Frontex said`),
     /// outside quotes, in text order: (paragraph, byte, label).
     org_speakers: Vec<(usize, usize, String)>,
+    /// Each person's role, lowercased.
+    roles: HashMap<String, String>,
 }
 
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
@@ -125,6 +129,10 @@ impl<'a> Reader<'a> {
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
+            roles: people
+                .iter()
+                .filter_map(|p| Some((p.name.clone(), p.role.as_deref()?.to_lowercase())))
+                .collect(),
         };
         (reader.person_mentions, reader.org_speakers) = reader.find_mentions();
         reader
@@ -505,10 +513,25 @@ impl<'a> Reader<'a> {
             return None;
         }
         let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
+        // `called it "`, `described the plan as "`: the verb opens before the
+        // word that hands over to the quote.
+        let verb_start = match tokens[verb].text {
+            "it" | "as" => (window.start..verb)
+                .rev()
+                .take(4)
+                .find(|&k| {
+                    matches!(
+                        tokens[k].text,
+                        "calling" | "called" | "calls" | "describing" | "described" | "describes"
+                    )
+                })
+                .unwrap_or(verb),
+            _ => verb,
+        };
         let speaker = if according {
             self.first_mention(para, speaker_from..window.end)
         } else {
-            self.subject(para, window.start..verb).or_else(|| {
+            self.subject(para, window.start..verb_start).or_else(|| {
                 // `told IOM staff`: whoever follows is the listener.
                 (!is_listener_verb(&tokens[verb]))
                     .then(|| self.first_mention(para, speaker_from..window.end))
@@ -635,6 +658,13 @@ impl<'a> Reader<'a> {
             .checked_sub(2)
             .filter(|&k| k >= range.start && is_org_anaphor(tokens, k))
             .map(|k| (Who::OrgAnaphor, k));
+        // `the commissioner said`, `the deputy minister said`
+        let role = range.end.checked_sub(1).and_then(|noun| {
+            let at = (1..=2).map(|d| noun.checked_sub(d)).find(|&k| {
+                k.is_some_and(|k| k >= range.start && is_role_anaphor(tokens, k, noun))
+            })??;
+            Some((Who::RoleAnaphor(tokens[noun].text.to_string()), at))
+        });
         let pronoun = mentions
             .iter()
             .rev()
@@ -646,6 +676,7 @@ impl<'a> Reader<'a> {
             .or(unnamed)
             .or(pronoun)
             .cloned()
+            .or(role)
             .or(anaphor)
             .or_else(|| organisation.cloned())
     }
@@ -695,7 +726,25 @@ impl<'a> Reader<'a> {
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
             Who::OrgAnaphor => self.latest_org_speaker(para, at),
+            Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
+    }
+
+    /// The person named last before (para, at) whose role holds `noun`.
+    fn latest_with_role(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .person_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.person_mentions[..before]
+            .iter()
+            .rev()
+            .filter_map(|(_, _, name)| name.as_ref())
+            .find(|name| {
+                self.roles
+                    .get(*name)
+                    .is_some_and(|role| role.split(|c: char| !c.is_alphabetic()).any(|w| w == noun))
+            })
+            .cloned()
     }
 }
 
@@ -761,6 +810,44 @@ fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
 }
 
 /// `the agency`, `the organisation` right before a speech verb.
+/// Role nouns that name a person met before (`the minister said`).
+const ROLE_ANAPHORS: [&str; 16] = [
+    "minister",
+    "commissioner",
+    "director",
+    "ambassador",
+    "governor",
+    "president",
+    "secretary",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "commander",
+    "admiral",
+    "superintendent",
+    "prosecutor",
+    "representative",
+];
+
+/// `the` at token `k`, then at most one lowercase word, then the role noun at
+/// token `noun`: `the commissioner`, `the deputy minister`.
+fn is_role_anaphor(tokens: &[Token], k: usize, noun: usize) -> bool {
+    let lower = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.text.chars().all(char::is_lowercase))
+    };
+    tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.text, "the" | "The"))
+        && tokens
+            .get(noun)
+            .is_some_and(|t| ROLE_ANAPHORS.contains(&t.text))
+        && (k + 1..noun).all(lower)
+        && noun > k
+}
+
 fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
     tokens
         .get(k)
@@ -1110,6 +1197,46 @@ mod tests {
     }
 
     #[test]
+    fn a_role_noun_names_the_person_with_that_role() {
+        let body: Vec<String> = [
+            "Commissioner Ana Tora said the raids would go on, and John Brandolino said the boats were seized.",
+            "\"We will be back next month,\" the commissioner said.",
+            "\"Nothing changes,\" the minister said.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let people = [
+            Person {
+                name: "Ana Tora".into(),
+                role: Some("Commissioner".into()),
+            },
+            person("John Brandolino"),
+        ];
+        let text = Text {
+            title: "Title",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let found: Vec<(String, Option<String>)> = extract(&text, &people, &[])
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "We will be back next month".to_string(),
+                    Some("Ana Tora".to_string())
+                ),
+                ("Nothing changes".to_string(), None),
+            ]
+        );
+    }
+
+    #[test]
     fn attribution_patterns() {
         let people = ["Ghada Waly", "John Brandolino"];
         let orgs = [UNODC, (None, Some("IOM")), (Some("European Union"), None)];
@@ -1175,6 +1302,22 @@ mod tests {
             (
                 &["Ghada Waly described the work as \"the most practical help\"."],
                 one("the most practical help", w),
+            ),
+            (
+                &["The European Union called it \"a first step\", but said more was needed."],
+                one("a first step", Some("European Union")),
+            ),
+            (
+                &["Ghada Waly called the factory \"a victory of science and of public health\"."],
+                one("a victory of science and of public health", w),
+            ),
+            (
+                &["Ghada Waly called for \"urgent and sustained action by every state\"."],
+                vec![],
+            ),
+            (
+                &["The European Union described the plan as \"a first step\"."],
+                one("a first step", Some("European Union")),
             ),
             (
                 &[

@@ -35,6 +35,14 @@ const FOREIGN_ONLY: [&str; 12] = [
     "de", "des", "du", "d", "del", "pour", "contre", "para", "fur", "zur", "zum", "van",
 ];
 
+/// Connectors told from English words by their accent (`à`, folded `a`).
+const ACCENTED_CONNECTORS: [&str; 3] = ["à", "às", "ao"];
+
+/// A connector that begins a complement only in another language.
+fn is_foreign_only(t: &super::super::countries::words::Word) -> bool {
+    FOREIGN_ONLY.contains(&t.key.as_str()) || ACCENTED_CONNECTORS.contains(&t.surface.as_str())
+}
+
 /// Articles after which English `in` is a connector (`in der Informationstechnik`).
 const ARTICLES: [&str; 8] = ["der", "die", "das", "dem", "den", "la", "le", "el"];
 
@@ -78,10 +86,27 @@ fn joined(tokens: &Words, i: usize) -> bool {
         || (matches!(gap, "-" | "‐") && cap(i) && cap(i + 1))
 }
 
+/// Endings of longer French adjectives that English words seldom have
+/// (`sanitaire`, `professionnelle`, `éducatifs`): only in a word of at least
+/// [`LONG_ADJECTIVE`] letters right after a noun of the name. Not `-ive`,
+/// `-ects` or `-ale` (`executive`, `projects`, `female` follow names in
+/// English text).
+const LONG_ADJECTIVE_ENDINGS: [&str; 7] =
+    ["aire", "aires", "elle", "elles", "ifs", "ecte", "ectes"];
+
+/// Fewest letters of a word [`LONG_ADJECTIVE_ENDINGS`] may make an adjective.
+const LONG_ADJECTIVE: usize = 6;
+
 fn is_adjective(data: &Data, surface: &str, key: &str) -> bool {
     data.foreign_adjectives.contains(key)
         || ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))
         || surface.chars().any(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+/// An adjective after a noun of a foreign name: `sécurité sanitaire`,
+/// `droits indirects`.
+fn is_long_adjective(key: &str) -> bool {
+    key.chars().count() >= LONG_ADJECTIVE && LONG_ADJECTIVE_ENDINGS.iter().any(|e| key.ends_with(e))
 }
 
 /// One past the last word of the name whose head is word `h`, read as a name
@@ -96,14 +121,10 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     // "Office national de", "Gendarmerie nationale", "Office central de":
     // a foreign connector, a foreign adjective, or any adjective before a
     // foreign connector ("national" and "central" are English words too).
-    let foreign_next = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|n| FOREIGN_ONLY.contains(&n.key.as_str()))
-    };
+    let foreign_next = |i: usize| tokens.get(i).is_some_and(is_foreign_only);
     let lower_opens = tokens.get(h + 1).is_some_and(|t| {
         !capitalised(&t.surface)
-            && (FOREIGN_ONLY.contains(&t.key.as_str())
+            && (is_foreign_only(t)
                 || foreign_next(h + 2)
                 || (data.foreign_adjectives.contains(t.key.as_str())
                     && !ENGLISH_TOO.contains(&t.key.as_str())))
@@ -125,6 +146,8 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     }
     let mut end = h + 1;
     let mut after_connector = false;
+    // The word before was a noun of the name (after a connector, or capitalised).
+    let mut after_noun = false;
     let mut i = h + 1;
     while i < tokens.len() && i - h <= MAX_WORDS && joined(tokens, i - 1) {
         let Some(t) = tokens.get(i) else { break };
@@ -133,8 +156,13 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
         let before_article = tokens
             .get(i + 1)
             .is_some_and(|n| ARTICLES.contains(&n.key.as_str()));
-        if lower && (CONNECTORS.contains(&key) || (key == "in" && before_article)) {
+        if lower
+            && (CONNECTORS.contains(&key)
+                || ACCENTED_CONNECTORS.contains(&t.surface.as_str())
+                || (key == "in" && before_article))
+        {
             after_connector = true;
+            after_noun = false;
         } else if !t.key.chars().all(char::is_alphabetic)
             || data.name_stops.contains(key)
             || data.standalone.contains(key)
@@ -144,8 +172,10 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
         } else if !lower
             || after_connector
             || is_adjective(data, &t.surface, key)
+            || (after_noun && is_long_adjective(key))
             || (tokens.adjacent(i) && foreign_next(i + 1))
         {
+            after_noun = after_connector || !lower;
             after_connector = false;
             end = i + 1;
         } else {
@@ -177,6 +207,26 @@ mod tests {
             ),
             (
                 "officers of the Direction générale des douanes seized the drugs",
+                &["Direction générale des douanes"],
+            ),
+            (
+                "funds of the Ministère de la Santé et de l'Action sociale and others",
+                &["Ministère de la Santé et de l'Action sociale"],
+            ),
+            (
+                "courses of the Office national de la formation professionnelle began",
+                &["Office national de la formation professionnelle"],
+            ),
+            (
+                "inspectors of the Haute Autorité à la Sûreté Nucléaire et à la Radioprotection came",
+                &["Haute Autorité à la Sûreté Nucléaire et à la Radioprotection"],
+            ),
+            (
+                "a report by the Agence nationale de la sécurité sanitaire said",
+                &["Agence nationale de la sécurité sanitaire"],
+            ),
+            (
+                "officers of the Direction générale des douanes executive officers",
                 &["Direction générale des douanes"],
             ),
             (

@@ -147,7 +147,11 @@ struct Data {
     /// Acronym without dots → known organisation.
     acronyms: HashMap<String, usize>,
     heads: HashSet<&'static str>,
+    /// `heads` and `named_heads`, folded.
+    heads_folded: HashSet<String>,
     not_org: Vec<String>,
+    /// `not_org` phrases that do not count before a head word (see [`soft_before_head`]).
+    soft_not_org: Vec<String>,
     subunits: Vec<String>,
     seats: Vec<String>,
     standalone: HashSet<&'static str>,
@@ -202,7 +206,9 @@ fn load() -> Data {
         table: PhraseTable::default(),
         acronyms: HashMap::new(),
         heads: lines("head").collect(),
+        heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
         not_org: phrases("not_org"),
+        soft_not_org: phrases("soft_not_org"),
         subunits: phrases("subunit"),
         seats: phrases("seat"),
         standalone: lines("standalone").collect(),
@@ -674,7 +680,11 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     if seat && names_known(data, &tokens) {
         return Kind::Other;
     }
-    if has(&data.not_org) || has(&data.subunits) || government || is_country {
+    let not_org = data
+        .not_org
+        .iter()
+        .any(|p| padded.contains(p.as_str()) && !soft_before_head(data, &padded, p));
+    if not_org || has(&data.subunits) || government || is_country {
         return Kind::Other;
     }
     if seat && tokens.len() >= 2 {
@@ -689,6 +699,38 @@ fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     } else {
         Kind::Unclear
     }
+}
+
+/// A soft `not_org` phrase `p` of a padded folded name, all of whose uses
+/// come before a head word (`Action` in `Inter-Governmental Action Group`):
+/// it names the body's work, not what the name is.
+fn soft_before_head(data: &Data, padded: &str, p: &str) -> bool {
+    if !data.soft_not_org.iter().any(|s| s == p) {
+        return false;
+    }
+    let Some(last_use) = padded.rfind(p) else {
+        return false;
+    };
+    padded[last_use + p.len() - 1..]
+        .split(' ')
+        .any(|w| data.heads_folded.contains(w))
+}
+
+/// A known name of two words or fewer (`Global Fund`) at words `i..i + len`
+/// that goes on with `for`/`to`/`on`/`against` and capitalised words begins a
+/// longer name of something else (`Global Fund for Survivors of Conflict`).
+fn opens_longer_name(tokens: &Words, i: usize, len: usize) -> bool {
+    let end = i + len;
+    len <= 2
+        && tokens.get(i).is_some_and(|t| !is_all_caps(&t.surface))
+        && tokens.adjacent(end - 1)
+        && tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.surface.as_str(), "for" | "to" | "on" | "against"))
+        && tokens.adjacent(end)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
 }
 
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
@@ -723,6 +765,8 @@ fn mentions(
         .iter()
         .peekable();
     let mut i = 0;
+    // One past the last word of the mention found last.
+    let mut last_end = None;
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
         while at.next_if(|d| d.1 < i).is_some() {}
@@ -736,13 +780,22 @@ fn mentions(
                 found.push((i, r));
                 cover(i..end);
                 i = end;
+                last_end = Some(end);
                 continue;
             }
         }
         if let Some(span) = span.filter(|s| table.is_none_or(|(len, _)| s.words.len() > len)) {
-            found.extend(shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)));
+            // "the National Guard (Guardia Nacional)": a name in brackets right
+            // after another is its name in the original language.
+            let translation = last_end == Some(i) && tokens.gap_before(i).trim() == "(";
+            if !translation {
+                found.extend(
+                    shaped_mention(data, defined, named, tokens, &span.words).map(|r| (i, r)),
+                );
+            }
             cover(span.words.clone());
             i = span.words.end;
+            last_end = Some(i);
             continue;
         }
         let (len, hit) = match table {
@@ -753,6 +806,12 @@ fn mentions(
                     found.push((i, named.add(data, name)));
                     cover(i..i + chapter);
                     i += chapter;
+                    last_end = Some(i);
+                    continue;
+                }
+                if opens_longer_name(tokens, i, len) {
+                    // "the Global Fund for Survivors of Conflict": another name.
+                    i += len;
                     continue;
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
@@ -761,6 +820,9 @@ fn mentions(
         };
         if hit.is_some() || table.is_some() {
             cover(i..i + len);
+        }
+        if hit.is_some() {
+            last_end = Some(i + len);
         }
         found.extend(hit.map(|r| (i, r)));
         i += len;
@@ -1016,6 +1078,60 @@ mod tests {
                 "the International Labour Organisation and the World Food Program",
                 &["ILO", "WFP"],
             ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_brackets_after_another_is_its_translation() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "agents of the Office of the Prosecutor (Fiscalía General de la República) and soldiers of the National Guard (Guardia Nacional) raided three houses and seized weapons, cash and phones",
+                // "National Guard" alone is generic: the bracket's name stays.
+                &["Office of the Prosecutor", "Guardia Nacional"],
+            ),
+            (
+                "officials of the Ministry of Health said that soldiers of the Guardia Nacional would guard the clinics",
+                &["Ministry of Health", "Guardia Nacional"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_names_defined_with_a_dashed_acronym() {
+        let text = "The European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, Security and Justice (eu-LISA) will run the new system from its headquarters in the city.";
+        assert_eq!(labels(text), ["eu-LISA"]);
+    }
+
+    #[test]
+    fn a_known_short_name_opening_a_longer_name_is_not_it() {
+        assert_eq!(
+            labels("Grants from the Global Fund for Survivors of Conflict reached the clinics, and the Global Fund paid for nets."),
+            ["Global Fund to Fight AIDS, Tuberculosis and Malaria"]
+        );
+        assert_eq!(
+            labels("Grants from the Global Fund for Survivors of Conflict reached the clinics this year."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn soft_not_org_words_before_a_head() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "the Intergovernmental Action Group against Smuggling in Oceania (IAGSO) met",
+                &["IAGSO"],
+            ),
+            (
+                "the Ruritanian Drug Enforcement Administration (RDEA) said",
+                &["RDEA"],
+            ),
+            ("the National Action Plan (NAP) and the Model Law (ML)", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

@@ -28,9 +28,19 @@ pub(super) struct Span {
     pub words: Range<usize>,
 }
 
+/// Heads of names that may end with `in` + their city (`American University in Cairo`).
+const SCHOOL_HEADS: [&str; 6] = [
+    "university",
+    "college",
+    "school",
+    "universite",
+    "universidad",
+    "academy",
+];
+
 /// Most words before the head and after it.
 const MAX_LEFT: usize = 6;
-const MAX_RIGHT: usize = 14;
+const MAX_RIGHT: usize = 20;
 
 /// Names in one piece, in order, not overlapping.
 pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
@@ -155,6 +165,34 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
     // An "and" left at the front takes no words before it: not a name's part.
     if joined_and && tokens.get(s).is_some_and(|t| t.key == "and") {
         s += 1;
+    }
+    // "X Teaching and Referral Hospital": generic words alone after an "and"
+    // are no name; the capitalised words before the "and" begin it.
+    let generic_only = s < h
+        && (s..h).all(|i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| data.generic.contains(t.key.as_str()))
+        });
+    if !joined_and && generic_only && s >= floor + 2 && tokens.adjacent(s - 1) {
+        let and = tokens.get(s - 1).is_some_and(|t| t.key == "and");
+        let mut b = s - 1;
+        while and
+            && b > floor
+            && h - b < MAX_LEFT
+            && tokens.adjacent(b - 1)
+            && tokens.get(b - 1).is_some_and(|p| {
+                capitalised(&p.surface)
+                    && !is_place(data, &p.key)
+                    && !data.named_heads.contains(p.key.as_str())
+            })
+            && !is_stop(data, tokens, b - 1)
+        {
+            b -= 1;
+        }
+        if and && b < s - 1 {
+            s = b;
+        }
     }
     s
 }
@@ -324,7 +362,12 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     let country = tokens
                         .get(e + 1)
                         .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
-                    return if alone && !in_complement && !country {
+                    // "Kenyatta National Hospital in Nairobi": only a school
+                    // is named for its city.
+                    let school = tokens
+                        .get(h)
+                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()));
+                    return if alone && !in_complement && !country && school {
                         e + 2
                     } else {
                         e
@@ -442,10 +485,11 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     }
     // Not-organisation words count before the head ("Conference Centre"), not
     // in the complement ("Ministry of Justice and Law").
-    if has(&data.not_org, &front)
-        || has(&data.subunits, &whole)
-        || front.starts_with(" government ")
-    {
+    let not_org_front = data
+        .not_org
+        .iter()
+        .any(|p| front.contains(p.as_str()) && !super::soft_before_head(data, &front, p));
+    if not_org_front || has(&data.subunits, &whole) || front.starts_with(" government ") {
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
@@ -609,6 +653,18 @@ pub(super) mod tests {
             ),
             ("grants from the Wellcome Trust", &["Wellcome Trust"]),
             (
+                "officers of the National Drug Law Enforcement Agency seized it",
+                &["National Drug Law Enforcement Agency"],
+            ),
+            (
+                "babies at the Moi Odhiambo Teaching and Referral Hospital in Eldoret were seen",
+                &["Moi Odhiambo Teaching and Referral Hospital"],
+            ),
+            (
+                "doctors at Kamuzu Central Hospital and the Netherlands Marine Corps helped",
+                &["Kamuzu Central Hospital", "Netherlands Marine Corps"],
+            ),
+            (
                 "a licence from Aspen Pharmacare Holdings Ltd and Kenya Airways",
                 &["Aspen Pharmacare Holdings Ltd", "Kenya Airways"],
             ),
@@ -633,6 +689,9 @@ pub(super) mod tests {
             "the EU Trust Fund for Africa",
             "New Police units were deployed",
             "by Concern Worldwide and Trinity",
+            "the Action Plan Office",
+            "the Law Enforcement Programme Office",
+            "doctors at the District Hospital and the Central Hospital and the Diplomatic Corps",
         ];
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));

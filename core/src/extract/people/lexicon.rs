@@ -160,6 +160,8 @@ impl Lexicon {
                 // `calling it "a first step"`, `described the work as "..."`:
                 // the words that hand over to the quoted words.
                 || t.text == "it" && before(1, &["calling", "called", "calls"])
+                // `called the factory "a victory of ..."`: a short object, then the quote.
+                || matches!(t.text, "calling" | "called" | "calls") && object_then_quote(tokens, k)
                 || t.text == "as"
                     && (1..=4).any(|d| before(d, &["describing", "described", "describes"]))
         })
@@ -287,4 +289,30 @@ fn is_calendar_word(key: &str) -> bool {
             | "saturday"
             | "sunday"
     )
+}
+
+/// Most words of the object between `called` and the quote it names.
+const CALLED_OBJECT_WORDS: usize = 3;
+
+/// `called the factory "`: after token `k`, a determiner and at most
+/// [`CALLED_OBJECT_WORDS`] lowercase words in all, then an opening quote mark.
+fn object_then_quote(tokens: &[Token], k: usize) -> bool {
+    let determiner = tokens.get(k + 1).is_some_and(|t| {
+        matches!(
+            t.text,
+            "the" | "this" | "that" | "its" | "their" | "his" | "her"
+        )
+    });
+    if !determiner {
+        return false;
+    }
+    for t in tokens.iter().skip(k + 2).take(CALLED_OBJECT_WORDS) {
+        if t.is_mark(&["\"", "“", "«"]) {
+            return true;
+        }
+        if !t.is_word() || !t.text.chars().all(char::is_lowercase) {
+            return false;
+        }
+    }
+    false
 }

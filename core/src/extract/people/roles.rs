@@ -13,6 +13,8 @@ pub(super) struct Evidence {
     speech: bool,
     /// A cue phrase before the name (`chaired by`).
     cue: bool,
+    /// `X, who keeps a library, ...`: `who` after the name.
+    relative: bool,
     prefix_role: Option<String>,
     /// The prefix role ends on a role word or acronym, right before the name.
     prefix_is_sign: bool,
@@ -25,6 +27,7 @@ impl Evidence {
             || self.title
             || self.speech
             || self.cue
+            || self.relative
             || self.appositive_role.is_some()
             || self.prefix_role.is_some() && self.prefix_is_sign
     }
@@ -33,6 +36,9 @@ impl Evidence {
         self.appositive_role.or(self.prefix_role)
     }
 }
+
+/// Most tokens of a role written before a name.
+const ROLE_REACH: usize = 16;
 
 /// A role written before a name.
 struct PrefixRole {
@@ -145,6 +151,7 @@ impl Lexicon {
             } else if let Some(stop) = relative_clause_end(tokens, after + 1) {
                 // `X, who heads a federation of cooperatives, said`
                 verb_at = stop;
+                ev.relative = true;
             } else {
                 verb_at = after + 1;
             }
@@ -159,14 +166,25 @@ impl Lexicon {
         let tokens = &p.tokens;
         let mut start = end;
         let mut has_role = false;
-        while start > 0 && end - start < 12 {
+        // `Minister of Culture, Crafts and Tourism`: an `and` read already
+        // (after the commas, reading backwards) lets commas join a list.
+        let mut listed = false;
+        while start > 0 && end - start < ROLE_REACH {
             let t = &tokens[start - 1];
             if p.in_name[start - 1] || self.is_courtesy(t) {
                 break;
             }
+            listed |= t.is_word() && t.text == "and" && !has_role;
             let fits = match t.kind {
                 Kind::Possessive => true,
-                Kind::Punct => false,
+                Kind::Punct => {
+                    t.text == ","
+                        && listed
+                        && !has_role
+                        && tokens
+                            .get(start.wrapping_sub(2))
+                            .is_some_and(|w| w.is_word() && is_title_case(w.text))
+                }
                 Kind::Word if self.is_role_word(t) => {
                     has_role = true;
                     true
@@ -208,6 +226,10 @@ impl Lexicon {
             match t.kind {
                 Kind::Punct if t.text == "(" => depth += 1,
                 Kind::Punct if t.text == ")" => depth = depth.saturating_sub(1),
+                // `Minister of Mines, Energy and Water Resources`: a comma
+                // inside a list of capitalised words that `and` closes.
+                Kind::Punct
+                    if depth == 0 && t.text == "," && role_seen && list_goes_on(tokens, i + 1) => {}
                 Kind::Punct if depth == 0 && !matches!(t.text, "&" | "/" | "'" | "’") => break,
                 Kind::Word if depth == 0 && self.is_apposition_stop(t) => break,
                 Kind::Word => {
@@ -234,8 +256,37 @@ impl Lexicon {
     }
 }
 
+/// Most tokens [`list_goes_on`] reads.
+const LIST_REACH: usize = 16;
+
+/// The tokens from `start` continue a list of capitalised words: items of
+/// capitalised words separated by commas, the last after `and` (`Energy and
+/// Water Resources`, `Energy, Mines and Water`).
+fn list_goes_on(tokens: &[Token], start: usize) -> bool {
+    let cap = |t: &Token| t.is_word() && is_title_case(t.text);
+    let mut in_item = false;
+    for t in tokens.iter().skip(start).take(LIST_REACH) {
+        if t.is_word() && t.text == "and" {
+            return in_item;
+        }
+        if cap(t) {
+            in_item = true;
+        } else if t.text == "," && in_item {
+            in_item = false;
+        } else if !(t.is_word() && matches!(t.text, "of" | "for" | "the") && in_item) {
+            return false;
+        }
+    }
+    false
+}
+
 fn is_possessive_determiner(t: &Token) -> bool {
-    t.is_word() && matches!(t.text, "its" | "his" | "her" | "their" | "our")
+    // `Its Commissioner-General, X, said` opens a sentence.
+    t.is_word()
+        && matches!(
+            t.text,
+            "its" | "his" | "her" | "their" | "our" | "Its" | "His" | "Her" | "Their" | "Our"
+        )
 }
 
 /// `, who heads the unit,`: a relative clause opening at `start`; the token

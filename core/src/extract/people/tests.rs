@@ -474,3 +474,53 @@ fn role_lists_places_and_nouns_are_not_names() {
         ["Kate Ramsay-Whitfield"]
     );
 }
+
+#[test]
+fn role_with_a_comma_list_before_the_name() {
+    let names =
+        |body: &str| -> Vec<String> { people_in(body).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("Chad's Minister of Culture, Crafts and Tourism, Achta Mahamat Saleh, welcomed the plan."),
+        ["Achta Mahamat Saleh"]
+    );
+    assert_eq!(
+        names("The Deputy Minister of Trade, Industry and Competition, Rosa Matlala Mokoena, opened it."),
+        ["Rosa Matlala Mokoena"]
+    );
+    assert_eq!(
+        names("Its Commissioner-General, Dingani Phiri, described the work as useful."),
+        ["Dingani Phiri"]
+    );
+    assert_eq!(
+        people_in(
+            "Thabo Nkosana Dlamini, Minister of Water, Sanitation and Forestry, said it was late."
+        ),
+        [(
+            "Thabo Nkosana Dlamini".to_string(),
+            Some("Minister of Water, Sanitation and Forestry".to_string())
+        )]
+    );
+    assert_eq!(
+        people_in(
+            "Ana Lucía Ferreira, Director of Planning, said the rains, floods and fires came."
+        ),
+        [(
+            "Ana Lucía Ferreira".to_string(),
+            Some("Director of Planning".to_string())
+        )]
+    );
+    // `who` after a name speaks of a person.
+    assert_eq!(
+        names("Moussa Traoré Diallo, who keeps a library of manuscripts, has seen the damage."),
+        ["Moussa Traoré Diallo"]
+    );
+    assert_eq!(
+        names("The Sahel Reading Trust, which keeps a library, has seen the damage."),
+        Vec::<String>::new()
+    );
+    // A list of places is not a role.
+    assert_eq!(
+        names("In Kenya, Uganda and Tanzania, Lake Victoria shrinks."),
+        Vec::<String>::new()
+    );
+}

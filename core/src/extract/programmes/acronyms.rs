@@ -215,6 +215,27 @@ fn name_start(toks: &[Tok], run_start: usize, end: usize, acronym: &str) -> Opti
         })
         .collect();
     let fallback = skip_leading(toks, run_start, end, 1);
+    // `the Sahel and the Southern Africa Maritime Security (SAMS)`: the start
+    // whose capitalised words' initials spell the acronym wins.
+    let letters: String = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let spelled = |k: usize| {
+        let initials: String = toks
+            .get(k..end)
+            .unwrap_or_default()
+            .iter()
+            .filter(|t| t.is_cap())
+            .filter_map(|t| t.text.chars().find(|c| c.is_alphabetic()))
+            .flat_map(char::to_lowercase)
+            .collect();
+        initials == letters
+    };
+    if let Some(k) = starts.iter().copied().find(|&k| spelled(k)) {
+        return Some(k);
+    }
     let matching = starts.iter().copied().find(|&k| {
         toks.get(k)
             .and_then(|t| t.text.chars().find(|c| c.is_alphabetic()))
@@ -349,6 +370,8 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str], &[Row])] = &[
+            ("bracket then head, the initials choose the start", &["It paid for the Fund for Stability in the Sahel and the Southern Africa Maritime Security (SAMS) Initiative."],
+                &[("Fund for Stability in the Sahel", None, None, None), ("Southern Africa Maritime Security Initiative", Some("SAMS"), None, None)]),
             ("bracket then head noun, law in the complement", &["It is part of the Training Against Hate Crimes for Law Enforcement (TAHCLE) programme, run since 2012."],
                 &[("Training Against Hate Crimes for Law Enforcement", Some("TAHCLE"), None, None)]),
             ("appositive head noun", &["Both joined the Global Health Security Agenda (GHSA), an initiative supported by WHO."],

@@ -167,7 +167,10 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         if t.is_cap() {
             last = Some(k);
         } else if !list_comma
-            && (place_in || place_to || !(t.is_connector() || t.kind == Kind::Dash))
+            && (place_in
+                || place_to
+                || another_name_after(toks, k)
+                || !(t.is_connector() || t.kind == Kind::Dash))
         {
             return (k, last);
         }
@@ -176,6 +179,31 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         }
     }
     (toks.len(), last)
+}
+
+/// Most capitalised words [`another_name_after`] reads after `and the`.
+const NEXT_NAME_REACH: usize = 8;
+
+/// `... Drug Demand Reduction and the Global Fund for ...`: `and the` (at
+/// token `k`) followed by capitalised words holding a head noun of their own
+/// opens a second name, not the end of this one.
+fn another_name_after(toks: &[Tok], k: usize) -> bool {
+    let at = |n: usize| toks.get(n);
+    if at(k).is_none_or(|t| t.text != "and") || at(k + 1).is_none_or(|t| t.lower() != "the") {
+        return false;
+    }
+    for t in toks.iter().skip(k + 2).take(NEXT_NAME_REACH) {
+        if !(t.is_cap() || t.kind == Kind::Open || t.kind == Kind::Close || t.is_acronym()) {
+            return false;
+        }
+        if t.is_cap() && t.is_head() {
+            return true;
+        }
+        if t.sentence_end {
+            return false;
+        }
+    }
+    false
 }
 
 /// Longest list `scan_extension` looks through after a comma, in tokens.
@@ -358,7 +386,8 @@ pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
 const LEFT_GROUPS: usize = 4;
 
 /// `the Safe and Fair Migration Partnership`, `the Horn of Africa
-/// Initiative`: capitalised words joined by `and`, `&` or `of` before the
+/// Initiative`, `the Women, Peace and Security Programme`: capitalised words
+/// joined by `and`, `&`, `of` (or a comma before such an `and`) before the
 /// run starting at `first` belong to the name when a determiner opens them
 /// all and none is an owner (`the Ministry of Health ...`) or an acronym.
 /// Returns the new start of the run (`first` when nothing joins).
@@ -366,16 +395,21 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
     const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "our", "his", "her"];
     let mut j = first;
     let mut start = first;
+    let mut seen_and = false;
     for _ in 0..LEFT_GROUPS {
         let Some(conn) = j.checked_sub(1).and_then(|p| toks.get(p)) else {
             break;
         };
         let prev = j.checked_sub(2).and_then(|p| toks.get(p));
-        let joins = matches!(conn.text, "and" | "&" | "of")
+        // `the Women, Peace and Security Programme`: a comma joins a list
+        // that an `and` already closed.
+        let list_comma = conn.text == "," && seen_and;
+        let joins = (matches!(conn.text, "and" | "&" | "of") || list_comma)
             && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
         if !joins {
             break;
         }
+        seen_and |= matches!(conn.text, "and" | "&");
         let mut k = cap_run_start(toks, j - 1, false);
         while k + 1 < j - 1
             && toks
@@ -783,6 +817,11 @@ mod tests {
             ("role, time or actor after a lower-case head", &["The project Coordinator, the programme Manager and the initiative Monday, as the campaign Parliament adopted, ended."], &[]),
             ("place after a lower-case head", &["They visited the project Kenya, and the programme Kenyan officials run."], &[]),
             ("organisation-headed name", &["The Intergovernmental Authority on Development (IGAD) is a regional initiative."], &[]),
+            ("and the opens a second name", &["Money came from the National Policy and Action Framework on Water Reuse and the Global Fund for Survivors of Floods, Fires and Storms."],
+                &[("National Policy and Action Framework on Water Reuse", None, None, None), ("Global Fund for Survivors of Floods, Fires and Storms", None, None, None)]),
+            ("and the without a head goes on", &["It funds the Programme for Peace and the Rule of Law in Guinea."], &[("Programme for Peace and the Rule of Law", None, None, None)]),
+            ("comma list before the head", &["The Women, Peace and Security Programme for the Great Lakes runs on."], &[("Women, Peace and Security Programme for the Great Lakes", None, None, None)]),
+            ("comma without and is no list", &["In Ghana, Clean Water Programme staff met."], &[("Clean Water Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {
             assert_eq!(run(body), rows(expected), "case {name}");
