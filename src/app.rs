@@ -130,12 +130,16 @@ pub fn app(props: &AppProps) -> Html {
     let positions_error = use_state(|| None::<CorpusError>);
     let width = use_state_eq(|| props.width);
     let kept = use_state(|| props.kept.clone());
+    // Bumped when another set is shown: the pages are mounted afresh, so
+    // that nothing derived from the corpus they had outlives it.
+    let sets_shown = use_state(|| 0u32);
     let shown = ShownSet {
         set: kept.as_ref().map_or(Set::Site, |(set, _)| *set),
         show: {
-            let kept = kept.setter();
+            let (kept, sets_shown) = (kept.setter(), sets_shown.clone());
             Callback::from(move |(set, corpus): (Set, Option<Rc<Corpus>>)| {
                 kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
+                sets_shown.set(*sets_shown + 1);
             })
         },
     };
@@ -178,7 +182,7 @@ pub fn app(props: &AppProps) -> Html {
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
                 <DocumentTitle />
-                <Switch<Route> render={switch} />
+                <Switch<Route> key={*sets_shown} render={switch} />
             </Shell>
         </Router>
     }

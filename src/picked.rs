@@ -72,7 +72,7 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> Vec<Picked> {
             files.push((path, file));
         }
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
+    // In the order found: the worker sorts them as the CLI does.
     files
 }
 

@@ -82,6 +82,8 @@ test('a picked folder is read off the page and shown; its records are the CLI\'s
 
   const shown = await importFolder(page, FIXTURES);
   assert.equal(await setSwitch(page).inputValue(), 'mine');
+  // The timeline counts the set shown, not the site's it showed before.
+  assert.equal(await page.locator('p.result-count').textContent(), `${shown} releases`);
   assert.ok(requests.some((u) => u.endsWith('/dateline-import_bg.wasm')), 'the worker loads on import');
 
   const expected = JSON.parse(cli('ingest', '--json', FIXTURES));

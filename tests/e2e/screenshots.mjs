@@ -1,5 +1,6 @@
-// Screenshots for docs/screenshots/: the timeline, a release page and the
-// timeline comparing four series over time, phone
+// Screenshots for docs/screenshots/: the timeline, a release page, the
+// timeline comparing four series over time and the import panel after
+// importing the core's fixture folder (`SHOTS=import` for that one alone), phone
 // (360x780) and desktop (1280x900), light and dark. Not a test: run it by hand
 // against a build of the demo corpus (synthetic releases plus releases/):
 //
@@ -31,6 +32,33 @@ try {
         reducedMotion: 'reduce',
       });
       const page = await context.newPage();
+      if (process.env.SHOTS !== 'import') await pages(page, device, scheme);
+      await importShot(page, device, scheme);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function importShot(page, device, scheme) {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Import releases' }).click();
+  const panel = page.getByRole('region', { name: 'Import releases' });
+  await panel.getByLabel('Choose a folder').setInputFiles(fileURLToPath(new URL('../../core/tests/fixtures', import.meta.url)));
+  await panel.getByText(/^Showing my releases/).waitFor({ timeout: 120_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const file = `${out}/import-${device}-${scheme}.png`;
+  await page.screenshot({ path: file });
+  console.log(`${file} ${Math.round((await stat(file)).size / 1024)} kB`);
+  await panel.getByRole('button', { name: 'Forget my releases' }).click();
+  await panel.getByText('Your releases were removed from this device.').waitFor();
+}
+
+async function pages(page, device, scheme) {
+  {
+    {
       // The seed may be past the first page of a big corpus: find it by search.
       await page.goto(`${server.url}?q=${encodeURIComponent('"smuggling of migrants matters"')}`);
       const seed = page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE });
@@ -45,10 +73,6 @@ try {
         await page.screenshot({ path: file });
         console.log(`${file} ${Math.round((await stat(file)).size / 1024)} kB`);
       }
-      await context.close();
     }
   }
-} finally {
-  await browser.close();
-  await server.close();
 }
