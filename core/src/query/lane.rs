@@ -133,6 +133,10 @@ pub fn lane(
         return Lane::default();
     };
     let (lo, hi) = (lo.day_number(), hi.day_number());
+    // At least one bar's share of the axis: a bar keeps its 24 px touch
+    // target on any screen (the plot scrolls rather than shrink it), so a
+    // lane bar this wide keeps its own without covering its neighbour.
+    let min_width = MIN_WIDTH.max(100.0 / histogram.buckets.len().max(1) as f64);
     // Days covered, clipped to the view; an open period runs to its end.
     let days = |k: EventKey| {
         let a = k.start.first_day().day_number();
@@ -196,7 +200,7 @@ pub fn lane(
             ..
         } = seen.swap_remove(best);
         let (l, r) = (x(a), x(b + 1));
-        let width = within(r - l, MIN_WIDTH, 100.0);
+        let width = within(r - l, min_width, 100.0);
         let left = within(l, 0.0, 100.0 - width);
         let free = |row: &Vec<(f64, f64)>| {
             row.iter()
@@ -341,7 +345,14 @@ mod tests {
         let l = lane([(0, key("2019-02-15"))], &h, None);
         let x = l.items[0].left;
         assert!(x > 10000 / 12 && x < 20000 / 12, "{x}");
-        assert_eq!(l.items[0].width, 300, "a day is drawn at the minimum width");
+        assert_eq!(l.items[0].width, 833, "a day is drawn one bar wide");
+        // Thirty years: a day is drawn at the minimum width; on a long axis
+        // (each bar a small share), one bar wide, so that its 24 px touch
+        // target never covers a neighbour when the plot scrolls.
+        let l = lane([(0, key("2019-02-15"))], &axis("1990", "2019"), None);
+        assert_eq!(l.items[0].width, 333);
+        let l = lane([(0, key("2005-02-15"))], &axis("2000", "2009"), None);
+        assert_eq!(l.items[0].width, 1000);
     }
 
     #[test]
