@@ -99,6 +99,33 @@ for (const scheme of ['light', 'dark']) {
   }
 }
 
+test('axe: the import panel, open with progress done and problems listed, light and dark, 360 and 1280 px', async () => {
+  const fixture = await readFile(new URL('../../core/tests/fixtures/03_geneva_colon.txt', import.meta.url));
+  const failures = [];
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [1280, 360]) {
+      const { page, close } = await open(routes.timeline, { width, scheme });
+      try {
+        await page.getByRole('button', { name: 'Import releases' }).click();
+        const panel = page.getByRole('region', { name: 'Import releases' });
+        await panel.getByLabel('Choose files').setInputFiles([
+          { name: 'good.txt', mimeType: 'text/plain', buffer: fixture },
+          { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[') },
+        ]);
+        await panel.getByText('Showing my releases: 1 release.').waitFor({ timeout: 60_000 });
+        for (const v of await axe(page)) failures.push(`[import ${scheme} ${width}] ${v}`);
+        if (width === 360) {
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > 360) failures.push(`[import ${scheme} ${width}] scrolls horizontally: ${scroll} px wide`);
+        }
+      } finally {
+        await close();
+      }
+    }
+  }
+  assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
+});
+
 test('keyboard focus is visible on the controls', async () => {
   for (const scheme of ['light', 'dark']) {
     const { page, close } = await open(routes.timeline, { scheme });
