@@ -142,7 +142,9 @@ async fn boot() {
 /// forgotten so that the next visit starts plainly).
 async fn open_kept(set: Set) -> Option<(Set, Rc<Corpus>)> {
     let site = worker::site_data_url();
-    let files = match worker::ask(ToWorker::Open { set, site }).await {
+    let answer = worker::ask(ToWorker::Open { set, site }).await;
+    worker::end_when_idle();
+    let files = match answer {
         FromWorker::Ready { files, .. } => files,
         _ => {
             worker::store_set(Set::Site);

@@ -28,8 +28,13 @@ struct Bridge {
 
 type Listener = Rc<dyn Fn(FromWorker)>;
 
+/// How long an idle worker is kept: its wasm memory (the records and files of
+/// the last import, at its peak) only goes back when it ends.
+const IDLE_MS: u32 = 3_000;
+
 thread_local! {
     static BRIDGE: RefCell<Option<Bridge>> = const { RefCell::new(None) };
+    static IDLE: RefCell<Option<gloo_timers::callback::Timeout>> = const { RefCell::new(None) };
     static LISTENER: RefCell<Option<Listener>> = const { RefCell::new(None) };
 }
 
@@ -117,8 +122,21 @@ fn release_held() {
     }
 }
 
+/// Ends the worker once it has been idle a while (nothing sent since):
+/// call when its answer is in; the next message starts a fresh one.
+pub fn end_when_idle() {
+    let timeout = gloo_timers::callback::Timeout::new(IDLE_MS, || {
+        if let Some(bridge) = BRIDGE.with(|b| b.borrow_mut().take()) {
+            bridge.worker.terminate();
+        }
+    });
+    IDLE.with(|i| *i.borrow_mut() = Some(timeout));
+}
+
 /// Sends a message, starting the worker first if it is not running.
 pub fn send(message: &ToWorker) {
+    // Dropping the timeout cancels it: the worker is busy again.
+    IDLE.with(|i| i.borrow_mut().take());
     let sent = BRIDGE.with(|b| -> Result<(), JsValue> {
         let mut bridge = b.borrow_mut();
         if bridge.is_none() {

@@ -16,6 +16,8 @@ use crate::worker;
 /// Files sent to the worker per message, at most: the page stays
 /// responsive, and Cancel takes effect within one batch.
 const BATCH_FILES: usize = 64;
+/// Batches in flight: the next is read here while the worker extracts one.
+const AHEAD: u32 = 2;
 /// Bytes per message, at most (a batch of large files is cut shorter).
 const BATCH_BYTES: u64 = 1 << 20;
 /// Problems listed, at most (the count says how many there were).
@@ -59,6 +61,11 @@ struct Importer {
     queue: VecDeque<(String, web_sys::File)>,
     /// Files that could not be read here (counted as done).
     unread: u32,
+    /// Batches sent (or being read) whose `Progress` has not come.
+    in_flight: u32,
+    /// Which import this is: a batch still being read for a cancelled one
+    /// is not sent with the next.
+    run: u32,
     importing: bool,
     shown: Option<ShownSet>,
 }
@@ -147,18 +154,26 @@ fn start(importer: &Rc<RefCell<Importer>>, files: Vec<(String, web_sys::File)>) 
     state.queue = files.into();
     state.unread = 0;
     state.importing = true;
+    state.in_flight = AHEAD;
+    state.run = state.run.wrapping_add(1);
+    let run = state.run;
     drop(state);
     worker::send(&ToWorker::Begin { total });
-    spawn_local(send_batch(importer.clone()));
+    for _ in 0..AHEAD {
+        spawn_local(send_batch(importer.clone(), run));
+    }
 }
 
 /// Reads the next batch here and sends it; the worker's `Progress` asks for
 /// the one after. Files that are not releases, or too large, are sent
 /// unread: the worker reports them as the CLI does.
-async fn send_batch(importer: Rc<RefCell<Importer>>) {
+async fn send_batch(importer: Rc<RefCell<Importer>>, run: u32) {
     let mut batch = Vec::new();
     let mut bytes = 0u64;
     while batch.len() < BATCH_FILES && bytes < BATCH_BYTES {
+        if importer.borrow().run != run {
+            return;
+        }
         let Some((path, file)) = importer.borrow_mut().queue.pop_front() else {
             break;
         };
@@ -188,9 +203,37 @@ async fn send_batch(importer: Rc<RefCell<Importer>>) {
             bytes: bytes_read,
         });
     }
-    if importer.borrow().importing {
-        worker::send(&ToWorker::Files(batch));
+    let mut state = importer.borrow_mut();
+    if !state.importing || state.run != run {
+        return;
     }
+    if batch.is_empty() {
+        // Another batch took the last files: nothing to send, and the
+        // worker will not answer for this one.
+        state.in_flight = state.in_flight.saturating_sub(1);
+        let finish = state.in_flight == 0;
+        drop(state);
+        if finish {
+            finish_import(&importer);
+        }
+        return;
+    }
+    drop(state);
+    worker::send(&ToWorker::Files(batch));
+}
+
+/// Every file is with the worker: it keeps them and sends the set.
+fn finish_import(importer: &Rc<RefCell<Importer>>) {
+    let mut state = importer.borrow_mut();
+    if !state.importing {
+        return;
+    }
+    state.importing = false;
+    state.status.phase = Phase::Saving;
+    let set = target(set_shown(&state));
+    drop(state);
+    let site = worker::site_data_url();
+    worker::send(&ToWorker::Finish { set, site });
 }
 
 fn add_problems(status: &mut ImportStatus, problems: Vec<Problem>) {
@@ -212,7 +255,11 @@ fn target(shown: Set) -> Set {
 type Show = Option<(Callback<(Set, Option<Rc<Corpus>>)>, Set, Option<Rc<Corpus>>)>;
 
 fn hear(importer: &Rc<RefCell<Importer>>, message: FromWorker) {
-    if let Some((show, set, corpus)) = take_message(importer, message) {
+    let show = take_message(importer, message);
+    if importer.borrow().status.phase == Phase::Idle {
+        worker::end_when_idle();
+    }
+    if let Some((show, set, corpus)) = show {
         show.emit((set, corpus));
     }
 }
@@ -236,16 +283,15 @@ fn take_message(importer: &Rc<RefCell<Importer>>, message: FromWorker) -> Show {
             add_problems(&mut state.status, problems);
             let done = done.saturating_add(state.unread).min(total);
             state.status.phase = Phase::Reading { done, total };
-            if state.queue.is_empty() {
-                state.importing = false;
-                state.status.phase = Phase::Saving;
-                let set = target(set_shown(&state));
+            state.in_flight = state.in_flight.saturating_sub(1);
+            if !state.queue.is_empty() {
+                state.in_flight += 1;
+                let run = state.run;
                 drop(state);
-                let site = worker::site_data_url();
-                worker::send(&ToWorker::Finish { set, site });
-            } else {
+                spawn_local(send_batch(importer.clone(), run));
+            } else if state.in_flight == 0 {
                 drop(state);
-                spawn_local(send_batch(importer.clone()));
+                finish_import(importer);
             }
             return None;
         }
