@@ -318,43 +318,6 @@ impl FromWorker {
     }
 }
 
-impl FromWorker {
-    /// [`FromWorker::decode`], taking the buffer: a `Ready`'s files are cut
-    /// out of it from the end, each allocation given back as the next is
-    /// made, so that a set of 40 MB needs about 40 MB, not twice that (the
-    /// app's wasm memory never shrinks after its peak).
-    pub fn decode_owned(mut buf: Vec<u8>) -> Result<FromWorker, DecodeError> {
-        let mut r = open(&buf)?;
-        if r.varint()? != 1 {
-            return FromWorker::decode(&buf);
-        }
-        let set = set(&mut r)?;
-        let releases = r.varint()?;
-        let n = r.count(2)?;
-        let mut places = Vec::with_capacity(n);
-        for _ in 0..n {
-            let path = r.str()?.to_string();
-            places.push((path, r.section()?));
-        }
-        let problems = read_problems(&mut r)?;
-        r.done()?;
-        let mut files = Vec::with_capacity(n);
-        while let Some((path, range)) = places.pop() {
-            buf.truncate(range.end);
-            let bytes = buf.split_off(range.start);
-            buf.shrink_to_fit();
-            files.push(DataFile { path, bytes });
-        }
-        files.reverse();
-        Ok(FromWorker::Ready {
-            set,
-            releases,
-            files,
-            problems,
-        })
-    }
-}
-
 fn open(buf: &[u8]) -> Result<Reader<'_>, DecodeError> {
     let mut r = Reader::new(buf, FILE);
     r.magic(MAGIC, VERSION)?;
@@ -452,19 +415,6 @@ mod tests {
                 }],
                 problems: vec![problem],
             },
-            FromWorker::Ready {
-                set: Set::Both,
-                releases: 70,
-                files: ["list.bin", "index.bin", "r/0.json", "r/1.json"]
-                    .iter()
-                    .enumerate()
-                    .map(|(i, path)| DataFile {
-                        path: path.to_string(),
-                        bytes: vec![i as u8; i * 300],
-                    })
-                    .collect(),
-                problems: Vec::new(),
-            },
             FromWorker::Empty,
             FromWorker::Cancelled,
             FromWorker::Forgotten,
@@ -477,10 +427,6 @@ mod tests {
             },
             FromWorker::Started,
         ] {
-            assert_eq!(
-                FromWorker::decode_owned(message.encode()),
-                Ok(message.clone())
-            );
             assert_eq!(FromWorker::decode(&message.encode()), Ok(message));
         }
     }
