@@ -19,8 +19,14 @@ const PARALLEL: usize = 6;
 /// has at hand (imported on this device) is read from there instead.
 pub struct Download {
     file: String,
-    response: Result<JsFuture, CorpusError>,
-    local: Option<Vec<u8>>,
+    source: Source,
+}
+
+/// Where a data file comes from.
+enum Source {
+    Network(Result<JsFuture, CorpusError>),
+    /// Imported on this device: the bytes are here already.
+    Local(Vec<u8>),
 }
 
 impl Download {
@@ -30,8 +36,7 @@ impl Download {
             .ok_or_else(|| unavailable(file, "no window".into()));
         Download {
             file: file.to_string(),
-            response,
-            local: None,
+            source: Source::Network(response),
         }
     }
 
@@ -40,17 +45,14 @@ impl Download {
         match corpus.take_local(file) {
             Some(bytes) => Download {
                 file: file.to_string(),
-                response: Err(unavailable(file, "read locally".into())),
-                local: Some(bytes),
+                source: Source::Local(bytes),
             },
             None => Download::start(file),
         }
     }
 
-    async fn response(self) -> Result<(String, Response), CorpusError> {
-        let file = self.file;
-        let value = self
-            .response?
+    async fn response(file: String, response: JsFuture) -> Result<(String, Response), CorpusError> {
+        let value = response
             .await
             .map_err(|e| unavailable(&file, describe(&e, "the network request failed")))?;
         let response: Response = value
@@ -67,21 +69,24 @@ impl Download {
         Ok((file, response))
     }
 
-    pub async fn bytes(mut self) -> Result<Vec<u8>, CorpusError> {
-        if let Some(bytes) = self.local.take() {
-            return Ok(bytes);
-        }
-        let buffer = self.body(Response::array_buffer).await?;
+    pub async fn bytes(self) -> Result<Vec<u8>, CorpusError> {
+        let response = match self.source {
+            Source::Local(bytes) => return Ok(bytes),
+            Source::Network(response) => response?,
+        };
+        let buffer = Download::body(self.file, response, Response::array_buffer).await?;
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    pub async fn text(mut self) -> Result<String, CorpusError> {
-        if let Some(bytes) = self.local.take() {
-            return String::from_utf8(bytes)
-                .map_err(|_| unavailable(&self.file, "not UTF-8".into()));
-        }
-        Ok(self
-            .body(Response::text)
+    pub async fn text(self) -> Result<String, CorpusError> {
+        let response = match self.source {
+            Source::Local(bytes) => {
+                return String::from_utf8(bytes)
+                    .map_err(|_| unavailable(&self.file, "not UTF-8".into()))
+            }
+            Source::Network(response) => response?,
+        };
+        Ok(Download::body(self.file, response, Response::text)
             .await?
             .as_string()
             .unwrap_or_default())
@@ -89,10 +94,11 @@ impl Download {
 
     /// The response body, read by `read` (as bytes or as text).
     async fn body(
-        self,
+        file: String,
+        response: JsFuture,
         read: fn(&Response) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
     ) -> Result<wasm_bindgen::JsValue, CorpusError> {
-        let (file, response) = self.response().await?;
+        let (file, response) = Download::response(file, response).await?;
         let body = read(&response).map_err(|e| unavailable(&file, describe(&e, "unreadable")))?;
         JsFuture::from(body)
             .await

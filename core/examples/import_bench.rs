@@ -18,11 +18,7 @@ fn main() {
         let path = entry.expect("entry").path();
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let bytes = std::fs::read(&path).expect("read file");
-        files.push(ImportFile {
-            path: format!("folder/{name}"),
-            size: bytes.len() as u64,
-            bytes,
-        });
+        files.push(ImportFile::new(format!("folder/{name}"), bytes));
     }
     let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     let n = files.len();

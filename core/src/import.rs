@@ -74,6 +74,17 @@ pub struct ImportFile {
     pub bytes: Vec<u8>,
 }
 
+impl ImportFile {
+    /// A file read whole: its size is its bytes' length.
+    pub fn new(path: impl Into<String>, bytes: Vec<u8>) -> ImportFile {
+        ImportFile {
+            path: path.into(),
+            size: bytes.len() as u64,
+            bytes,
+        }
+    }
+}
+
 /// A problem with one file, as the CLI prints it (`path:line: error: …`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -356,11 +367,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, bytes: &[u8]) -> ImportFile {
-        ImportFile {
-            path: path.into(),
-            size: bytes.len() as u64,
-            bytes: bytes.to_vec(),
-        }
+        ImportFile::new(path, bytes.to_vec())
     }
 
     #[test]

@@ -849,11 +849,7 @@ fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
 
     let files: Vec<ImportFile> = data_files(&fixtures)
         .into_iter()
-        .map(|(path, bytes)| ImportFile {
-            path: format!("fixtures/{path}"),
-            size: bytes.len() as u64,
-            bytes,
-        })
+        .map(|(path, bytes)| ImportFile::new(format!("fixtures/{path}"), bytes))
         .collect();
     let corpus = dateline_core::ingest::memory::ingest_files(files, Vec::new());
     let made: std::collections::BTreeMap<String, Vec<u8>> =

@@ -15,7 +15,7 @@ pub use use_compare::use_compare;
 pub use use_corpus::use_corpus;
 pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};
-pub use use_import::{use_import, ImportStatus, Outcome, Phase, UseImport, PROBLEMS_SHOWN};
+pub use use_import::{use_import, ImportStatus, Outcome, Phase, UseImport};
 pub use use_release_url::{document_base, use_release_url};
 pub use use_viewport_width::use_viewport_width;
 pub use use_visible_range::use_visible_range;

@@ -21,7 +21,7 @@ const AHEAD: u32 = 2;
 /// Bytes per message, at most (a batch of large files is cut shorter).
 const BATCH_BYTES: u64 = 1 << 20;
 /// Problems listed, at most (the count says how many there were).
-pub const PROBLEMS_SHOWN: usize = 200;
+const PROBLEMS_SHOWN: usize = 200;
 
 /// What the import controls are doing.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]

@@ -1117,7 +1117,6 @@ mod tests {
         people: &[&str],
         organisations: &[(Option<&str>, Option<&str>)],
     ) -> Vec<(String, Option<String>)> {
-        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
         let people: Vec<Person> = people.iter().map(|n| person(n)).collect();
         let organisations: Vec<Organisation> = organisations
             .iter()
@@ -1126,6 +1125,16 @@ mod tests {
                 acronym: a.map(str::to_string),
             })
             .collect();
+        quotes_with(body, &people, &organisations)
+    }
+
+    /// The quotes (text, speaker) of `body`, with these people and organisations found.
+    fn quotes_with(
+        body: &[&str],
+        people: &[Person],
+        organisations: &[Organisation],
+    ) -> Vec<(String, Option<String>)> {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
         let text = Text {
             title: "Title",
             body: &body,
@@ -1133,7 +1142,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        extract(&text, &people, &organisations)
+        extract(&text, people, organisations)
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
@@ -1198,14 +1207,11 @@ mod tests {
 
     #[test]
     fn a_role_noun_names_the_person_with_that_role() {
-        let body: Vec<String> = [
+        let body = [
             "Commissioner Ana Tora said the raids would go on, and John Brandolino said the boats were seized.",
             "\"We will be back next month,\" the commissioner said.",
             "\"Nothing changes,\" the minister said.",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ];
         let people = [
             Person {
                 name: "Ana Tora".into(),
@@ -1213,17 +1219,7 @@ mod tests {
             },
             person("John Brandolino"),
         ];
-        let text = Text {
-            title: "Title",
-            body: &body,
-            footer: &[],
-            dateline: None,
-            date: None,
-        };
-        let found: Vec<(String, Option<String>)> = extract(&text, &people, &[])
-            .into_iter()
-            .map(|q| (q.text, q.speaker))
-            .collect();
+        let found = quotes_with(&body, &people, &[]);
         assert_eq!(
             found,
             [

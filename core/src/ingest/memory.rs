@@ -232,11 +232,7 @@ mod tests {
     use crate::ingest::corpus::ingest_paths;
 
     fn file(path: &str, bytes: &[u8]) -> ImportFile {
-        ImportFile {
-            path: path.into(),
-            size: bytes.len() as u64,
-            bytes: bytes.to_vec(),
-        }
+        ImportFile::new(path, bytes.to_vec())
     }
 
     /// The fixtures folder as the browser gives it: `fixtures/<relative path>`.
