@@ -16,7 +16,7 @@
 #
 # Targets (core/fuzz/fuzz_targets/): ingest (readers + extractors), list
 # (list.bin), index (index.bin, then searched), positions (positions.bin on the
-# fixtures' index, phrases), chunk (r/N.json), query (URL query string →
+# fixtures' index, phrases), chunk (r/N.bin), query (URL query string →
 # Filter → URL, round trip asserted), packed (the fixtures' packed files with
 # fuzz-chosen damage, decoded and searched like the app).
 #
@@ -87,7 +87,7 @@ make_seeds() {
     cp "$dir/list.bin" "$SEEDS/list/seed-$name"
     cp "$dir/index.bin" "$SEEDS/index/seed-$name"
     cp "$dir/positions.bin" "$SEEDS/positions/seed-$name"
-    cp "$dir/r/0.json" "$SEEDS/chunk/seed-$name"
+    cp "$dir/r/0.bin" "$SEEDS/chunk/seed-$name"
   done
   # Ingest: each fixture prefixed with the byte that selects its reader
   # (0 text, 1 Markdown, 2 JSON; see fuzz_targets/ingest.rs).

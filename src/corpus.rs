@@ -17,11 +17,12 @@ use dateline_core::{Event, Release};
 /// Why the corpus (or a part of it) could not be used.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CorpusError {
-    #[error("the release data is damaged (line {line}, column {column}): {message}")]
+    /// A chunk of full records (`DecodeError` names files by kind, this one by path).
+    #[error("the release data is damaged: {file} at byte {offset}: expected {expected}")]
     Decode {
-        line: usize,
-        column: usize,
-        message: String,
+        file: String,
+        offset: usize,
+        expected: &'static str,
     },
     #[error("the release data is damaged: {0}")]
     Damaged(DecodeError),
@@ -47,7 +48,7 @@ pub struct Corpus {
     /// Chunk files loaded so far.
     chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
     /// Data files at hand rather than on the server (releases imported on
-    /// this device), by path (`data/r/0.json`); each is taken when first read.
+    /// this device), by path (`data/r/0.bin`); each is taken when first read.
     local: RefCell<HashMap<String, Vec<u8>>>,
 }
 
@@ -75,17 +76,6 @@ impl std::fmt::Debug for Corpus {
 }
 
 impl Corpus {
-    /// Full records given at once (tests, small embeds): indexed here.
-    pub fn from_json(json: &str) -> Result<Corpus, CorpusError> {
-        serde_json::from_str::<Vec<Release>>(json)
-            .map(Corpus::new)
-            .map_err(|e| CorpusError::Decode {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            })
-    }
-
     pub fn new(mut releases: Vec<Release>) -> Corpus {
         pack::sort_newest_first(&mut releases);
         let index = Index::new(&releases);
@@ -215,19 +205,18 @@ impl Corpus {
         Chunk::of(doc, self.len()).map(|c| format!("data/{}", c.file()))
     }
 
-    /// Keeps a downloaded chunk file (JSON) for the documents it holds.
-    pub fn add_chunk(&self, doc: u32, json: &str) -> Result<(), CorpusError> {
+    /// Keeps a downloaded chunk file (`pack::records`) for the documents it holds.
+    pub fn add_chunk(&self, doc: u32, bytes: &[u8]) -> Result<(), CorpusError> {
         let chunk = Chunk::of(doc, self.len()).ok_or_else(|| CorpusError::Unavailable {
             file: "data/r".into(),
             reason: format!("there is no release number {doc}"),
         })?;
         let file = format!("data/{}", chunk.file());
-        let records: Vec<Release> =
-            serde_json::from_str(json).map_err(|e| CorpusError::Decode {
-                line: e.line(),
-                column: e.column(),
-                message: format!("{file}: {e}"),
-            })?;
+        let records = pack::records::read(bytes).map_err(|e| CorpusError::Decode {
+            file: file.clone(),
+            offset: e.offset,
+            expected: e.expected,
+        })?;
         let matches = records.len() == chunk.len(self.len())
             && (chunk.first_doc()..)
                 .zip(&records)

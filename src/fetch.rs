@@ -78,20 +78,6 @@ impl Download {
         Ok(Uint8Array::new(&buffer).to_vec())
     }
 
-    pub async fn text(self) -> Result<String, CorpusError> {
-        let response = match self.source {
-            Source::Local(bytes) => {
-                return String::from_utf8(bytes)
-                    .map_err(|_| unavailable(&self.file, "not UTF-8".into()))
-            }
-            Source::Network(response) => response?,
-        };
-        Ok(Download::body(self.file, response, Response::text)
-            .await?
-            .as_string()
-            .unwrap_or_default())
-    }
-
     /// The response body, read by `read` (as bytes or as text).
     async fn body(
         file: String,
@@ -144,7 +130,7 @@ pub async fn load_full(corpus: Rc<Corpus>, docs: &[u32]) -> Result<(), CorpusErr
             .filter_map(|&first| Some((first, Download::of(&corpus, &corpus.chunk_file(first)?))))
             .collect();
         for (first, download) in downloads {
-            corpus.add_chunk(first, &download.text().await?)?;
+            corpus.add_chunk(first, &download.bytes().await?)?;
         }
     }
     Ok(())

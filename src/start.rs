@@ -90,8 +90,10 @@ async fn boot() {
     if let Some(Route::Release { id }) = &here {
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
         if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
-            let json = Download::of(&corpus, &file).text().await;
-            whole = json.and_then(|json| corpus.add_chunk(doc, &json)).is_ok();
+            let bytes = Download::of(&corpus, &file).bytes().await;
+            whole = bytes
+                .and_then(|bytes| corpus.add_chunk(doc, &bytes))
+                .is_ok();
         }
     }
     // Hydrate only what was rendered for this very address: a host that

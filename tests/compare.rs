@@ -6,7 +6,6 @@
 
 use std::rc::Rc;
 
-use dateline_app::Corpus;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -47,7 +46,7 @@ async fn open(path: &str, pairs: &[(&str, &str)]) -> Page {
     history
         .push_with_query(path, pairs)
         .expect("query serialises");
-    let corpus = Rc::new(Corpus::from_json(CORPUS).expect("test corpus decodes"));
+    let corpus = Rc::new(common::corpus_from_json(CORPUS).expect("test corpus decodes"));
     let root = common::mount(history.clone(), corpus).await;
     Page { root, history }
 }

@@ -21,13 +21,13 @@ const SEED_TITLE: &str = "Islamic Republic of Iran and UNODC to increase coopera
 const RECORDS: &str = include_str!("data/releases.json");
 
 fn corpus() -> Rc<Corpus> {
-    Rc::new(Corpus::from_json(RECORDS).expect("the records decode"))
+    Rc::new(common::corpus_from_json(RECORDS).expect("the records decode"))
 }
 
 /// The same records as list records and a prebuilt index, as downloaded.
 fn packed_corpus() -> Rc<Corpus> {
     let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
-    let packed = dateline_core::pack::pack(records).unwrap();
+    let packed = dateline_core::pack::pack(records);
     Rc::new(Corpus::from_pack(packed.list, packed.index).expect("the packed files decode"))
 }
 
@@ -124,7 +124,7 @@ async fn packed_detail_downloads_its_text_and_says_when_it_cannot() {
     assert!(status.contains("Loading the full text"), "{status}");
     let alert = wait_for(&root, "[role=alert]").await;
     let text = alert.text_content().unwrap_or_default();
-    assert!(text.contains("data/r/0.json"), "{text}");
+    assert!(text.contains("data/r/0.bin"), "{text}");
     assert!(text.contains("404"), "{text}");
 }
 
@@ -160,7 +160,7 @@ async fn unknown_path_renders_not_found() {
 #[wasm_bindgen_test]
 async fn release_text_is_never_html() {
     let json = r#"[{"id":"x","source":"x.txt","title":"<script>alert(1)</script> Title","date":"2020-01-01","dateline":null,"body":["<b>bold</b> <img src=x onerror=alert(1)>"]}]"#;
-    let corpus = Rc::new(Corpus::from_json(json).expect("decodes"));
+    let corpus = Rc::new(common::corpus_from_json(json).expect("decodes"));
     let root = render_with("/release/x", corpus).await;
     assert_eq!(
         texts(&root, "h1"),
@@ -192,12 +192,12 @@ fn downloads_of(part: &str) -> usize {
 #[wasm_bindgen_test]
 fn chunk_files_exist_only_for_documents_of_the_corpus() {
     let corpus = packed_corpus();
-    assert_eq!(corpus.chunk_file(0).as_deref(), Some("data/r/0.json"));
+    assert_eq!(corpus.chunk_file(0).as_deref(), Some("data/r/0.bin"));
     let last = corpus.len() as u32 - 1;
     assert!(corpus.chunk_file(last).is_some());
     assert_eq!(corpus.chunk_file(last + 1), None);
     assert_eq!(corpus.chunk_file(u32::MAX), None);
-    assert!(corpus.add_chunk(u32::MAX, "[]").is_err());
+    assert!(corpus.add_chunk(u32::MAX, &[]).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -287,7 +287,7 @@ async fn cards_fit_their_content() {
               "countries":[{}],"topics":["climate-change","trafficking-in-persons"]}}]"#,
         countries.join(",")
     );
-    let corpus = Rc::new(Corpus::from_json(&json).expect("decodes"));
+    let corpus = Rc::new(common::corpus_from_json(&json).expect("decodes"));
     // Both in January 2020: the month heading tops the first row only.
     let root = render_with("/", corpus).await;
     let item = |id: &str| {

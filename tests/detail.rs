@@ -129,7 +129,7 @@ fn corpus() -> Rc<Corpus> {
     geneva["countries"] = json!([{ "code": "CH", "name": "Switzerland", "mentions": 1 }]);
     geneva["organisations"] = json!([{ "name": "World Health Organization", "acronym": "WHO" }]);
     let json = serde_json::to_string(&json!([iran, tehran, kabul, geneva])).unwrap();
-    Rc::new(Corpus::from_json(&json).expect("the test corpus decodes"))
+    Rc::new(common::corpus_from_json(&json).expect("the test corpus decodes"))
 }
 
 async fn render(id: &str) -> Element {
@@ -603,7 +603,11 @@ async fn unknown_id_and_html_in_names() {
         "body":["<b>Evil Org</b> met <img src=x onerror=alert(1)>."],
         "organisations":[{"name":"<b>Evil Org</b>","acronym":null}],
         "quotes":[{"text":"<script>alert(1)</script>","speaker":"<b>Evil Org</b>"}]}]"#;
-    let root = render_with("/release/x", Rc::new(Corpus::from_json(json).unwrap())).await;
+    let root = render_with(
+        "/release/x",
+        Rc::new(common::corpus_from_json(json).unwrap()),
+    )
+    .await;
     assert_eq!(
         texts(&root, ".release-body p"),
         vec!["<b>Evil Org</b> met <img src=x onerror=alert(1)>."]

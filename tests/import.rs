@@ -153,7 +153,7 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
             )
         })
         .collect();
-    let packed = pack::pack(releases).unwrap();
+    let packed = pack::pack(releases);
     let mut files = vec![
         DataFile {
             path: "list.bin".into(),
@@ -186,12 +186,12 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     // (there is no server for it here).
     let doc = 69;
     let file = corpus.chunk_file(doc).unwrap();
-    assert_eq!(file, "data/r/1.json");
-    let text = Download::of(&corpus, &file)
-        .text()
+    assert_eq!(file, "data/r/1.bin");
+    let bytes = Download::of(&corpus, &file)
+        .bytes()
         .await
         .expect("read locally");
-    corpus.add_chunk(doc, &text).unwrap();
+    corpus.add_chunk(doc, &bytes).unwrap();
     assert!(corpus
         .full(doc)
         .is_some_and(|r| r.body[0].ends_with("the full text.")));

@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use dateline_app::Corpus;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -71,7 +70,7 @@ async fn open(path: &str) -> Page {
     history
         .push_with_query(route, pairs)
         .expect("query serialises");
-    let corpus = Rc::new(Corpus::from_json(CORPUS).expect("test corpus decodes"));
+    let corpus = Rc::new(common::corpus_from_json(CORPUS).expect("test corpus decodes"));
     let root = common::mount(history.clone(), corpus).await;
     Page { root, history }
 }

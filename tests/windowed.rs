@@ -24,7 +24,7 @@ fn corpus() -> Rc<Corpus> {
             )
         })
         .collect();
-    Rc::new(Corpus::from_json(&format!("[{}]", records.join(","))).expect("decodes"))
+    Rc::new(common::corpus_from_json(&format!("[{}]", records.join(","))).expect("decodes"))
 }
 
 fn rows(root: &Element) -> Vec<(usize, usize)> {

@@ -32,7 +32,7 @@ fn main() {
     let corpus = import.finish(Vec::new());
     let finished = t.elapsed();
     let releases = corpus.releases.len();
-    let packed = dateline_core::pack::pack_files(corpus.releases).expect("packs");
+    let packed = dateline_core::pack::pack_files(corpus.releases);
     let packed_at = t.elapsed();
     let stored = FromWorker::Ready {
         set: Set::Mine,

@@ -114,7 +114,7 @@ pub enum ToWorker {
 }
 
 /// A file of a set by its path: in the data folder in `Ready` (`list.bin`,
-/// `r/0.json`); from the site's root in what `dateline pack` writes
+/// `r/0.bin`); from the site's root in what `dateline pack` writes
 /// (`data/list.bin`, `feed.xml`: `pack::site_files`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataFile {

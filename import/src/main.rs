@@ -220,10 +220,7 @@ async fn finish(set: Set, site: &str) -> Vec<Reply> {
         .filter(|p| !reported.contains(&p.text))
         .collect();
     let mine = corpus.releases;
-    let ready_mine = match ready(Set::Mine, mine.clone(), Vec::new()) {
-        Ok(ready) => ready,
-        Err(message) => return vec![failed(message)],
-    };
+    let ready_mine = ready(Set::Mine, mine.clone(), Vec::new());
     if can_keep {
         if let Err(e) = store::save(Some(&ready_mine.encode())).await {
             later.push(failed(e.0));
@@ -249,7 +246,7 @@ async fn finish(set: Set, site: &str) -> Vec<Reply> {
             match releases_of(set, site, mine).await {
                 Ok((releases, mut more)) => {
                     problems.append(&mut more);
-                    ready(set, releases, problems)
+                    Ok(ready(set, releases, problems))
                 }
                 Err(message) => Err(message),
             }
@@ -267,7 +264,8 @@ async fn finish(set: Set, site: &str) -> Vec<Reply> {
 async fn open(set: Set, site: &str) -> Reply {
     if set == Set::Mine {
         return match store::load().await {
-            Ok(Some(stored)) => Reply::Encoded(stored),
+            Ok(Some(stored)) if !kept_by_an_older_worker(&stored) => Reply::Encoded(stored),
+            Ok(Some(_)) => repack_mine().await,
             Ok(None) => FromWorker::Empty.into(),
             Err(e) => failed(e.0),
         };
@@ -279,10 +277,32 @@ async fn open(set: Set, site: &str) -> Reply {
         Err(message) => return failed(message),
     };
     let made = match releases_of(set, site, mine).await {
-        Ok((releases, problems)) => ready(set, releases, problems),
+        Ok((releases, problems)) => Ok(ready(set, releases, problems)),
         Err(message) => Err(message),
     };
     made.map_or_else(failed, Reply::from)
+}
+
+/// Whether the stored set holds full records as JSON (`r/N.json`), as the
+/// worker kept them before the packed `r/N.bin`.
+fn kept_by_an_older_worker(stored: &[u8]) -> bool {
+    matches!(FromWorker::decode(stored),
+        Ok(FromWorker::Ready { files, .. }) if files.iter().any(|f| f.path.ends_with(".json")))
+}
+
+/// My releases as an older worker kept them, packed again in today's format
+/// and kept so (nothing is lost on an upgrade).
+async fn repack_mine() -> Reply {
+    let mine = match mine().await {
+        Ok(Some(mine)) => mine,
+        Ok(None) => return FromWorker::Empty.into(),
+        Err(message) => return failed(message),
+    };
+    let bytes = ready(Set::Mine, mine, Vec::new()).encode();
+    match store::save(Some(&bytes)).await {
+        Ok(()) => Reply::Encoded(bytes),
+        Err(e) => failed(e.0),
+    }
 }
 
 /// The zip of what `dateline pack` writes for `set`.
@@ -299,11 +319,7 @@ async fn zip(set: Set, site: &str) -> Reply {
         Ok((releases, _)) => releases,
         Err(message) => return failed(message),
     };
-    let files = match pack::site_files(releases, Some(archive::FEED_BASE)) {
-        Ok(files) => files,
-        Err(e) => return failed(format!("The site could not be packed: {e}.")),
-    };
-    match archive::zip(files) {
+    match archive::zip(pack::site_files(releases, Some(archive::FEED_BASE))) {
         Ok(bytes) => FromWorker::Zip {
             name: format!("dateline-{}.zip", zip_name(set)),
             bytes,
@@ -340,20 +356,17 @@ async fn releases_of(
 }
 
 /// `Ready` for `set`: the data folder's files, as `dateline pack` writes them.
-fn ready(set: Set, releases: Vec<Release>, problems: Vec<Problem>) -> Result<FromWorker, String> {
-    let n = count(releases.len());
-    let files = pack::pack_files(releases)
-        .map_err(|e| format!("The releases could not be packed: {e}."))?;
-    Ok(FromWorker::Ready {
+fn ready(set: Set, releases: Vec<Release>, problems: Vec<Problem>) -> FromWorker {
+    FromWorker::Ready {
         set,
-        releases: n,
-        files,
+        releases: count(releases.len()),
+        files: pack::pack_files(releases),
         problems,
-    })
+    }
 }
 
 /// My releases kept on the device (their full records, from the stored
-/// `r/N.json` files), or None. Releases stored by another version of the
+/// `r/N.bin` files, or `r/N.json` as older workers kept them), or None. Releases stored by another version of the
 /// worker that cannot be read are an error, not lost silently.
 async fn mine() -> Result<Option<Vec<Release>>, String> {
     let Some(stored) = store::load().await.map_err(|e| e.0)? else {
@@ -369,11 +382,14 @@ async fn mine() -> Result<Option<Vec<Release>>, String> {
     };
     let mut releases = Vec::with_capacity(files.len() * CHUNK_SIZE);
     for DataFile { path, bytes } in files {
-        if path.starts_with("r/") {
-            let chunk: Vec<Release> =
-                serde_json::from_slice(&bytes).map_err(|e| unreadable(format!("{path}: {e}")))?;
-            releases.extend(chunk);
+        if !path.starts_with("r/") {
+            continue;
         }
+        let chunk = match path.ends_with(".json") {
+            true => serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
+            false => pack::records::read(&bytes).map_err(|e| e.to_string()),
+        };
+        releases.extend(chunk.map_err(|e| unreadable(format!("{path}: {e}")))?);
     }
     Ok(Some(releases))
 }

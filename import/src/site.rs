@@ -1,5 +1,5 @@
 //! This site's releases, for "both merged" and its zip: the full records of
-//! its data folder (`index.bin` says how many, `r/N.json` holds them),
+//! its data folder (`index.bin` says how many, `r/N.bin` holds them),
 //! fetched from the same origin the worker was loaded from.
 
 use dateline_core::pack::Chunk;
@@ -21,7 +21,7 @@ pub async fn records(site: &str) -> Result<Vec<Release>, String> {
     while let Some(chunk) = Chunk::of(doc, n_docs) {
         let url = format!("{site}{}", chunk.file());
         let bytes = fetch(&url).await?;
-        let part: Vec<Release> = serde_json::from_slice(&bytes)
+        let part = dateline_core::pack::records::read(&bytes)
             .map_err(|e| format!("This site's releases could not be read: {url}: {e}."))?;
         records.extend(part);
         doc += chunk.len(n_docs) as u32;

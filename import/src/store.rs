@@ -1,6 +1,6 @@
 //! "My releases" on the device: one IndexedDB record, the packed data files
 //! of my releases as the `Ready` message that opens them (the core's codec,
-//! checksummed). Their full records are its `r/N.json` files, so nothing is
+//! checksummed). Their full records are its `r/N.bin` files, so nothing is
 //! kept twice, and a reload answers `Open { Mine }` with the stored buffer
 //! as it is: no ingest, no pack.
 

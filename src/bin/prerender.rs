@@ -146,10 +146,8 @@ impl Site {
     fn write_chunk(&self, renderer: &Renderer, chunk: Chunk, docs: usize) -> Result<usize, String> {
         let corpus = &renderer.corpus;
         let file = self.args.dist.join("data").join(chunk.file());
-        let json = String::from_utf8(read(&file)?)
-            .map_err(|e| format!("{}: expected UTF-8: {e}", file.display()))?;
         corpus
-            .add_chunk(chunk.first_doc(), &json)
+            .add_chunk(chunk.first_doc(), &read(&file)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let first = chunk.first_doc() as usize;
         let end = (first + chunk.len(corpus.len())).min(docs);

@@ -33,9 +33,9 @@ pub fn use_full_release(doc: Option<u32>) -> Option<FullRelease> {
             if let Some((doc, file)) = file {
                 spawn_local(async move {
                     let loaded = Download::of(&corpus, &file)
-                        .text()
+                        .bytes()
                         .await
-                        .and_then(|json| corpus.add_chunk(doc, &json));
+                        .and_then(|bytes| corpus.add_chunk(doc, &bytes));
                     match loaded {
                         Ok(()) => update.force_update(),
                         Err(e) => failed.set(Some((doc, e))),

@@ -13,6 +13,11 @@ use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
 use yew_router::prelude::*;
 
+/// A corpus of full records written as `dateline ingest --json` prints them.
+pub fn corpus_from_json(json: &str) -> Result<Corpus, serde_json::Error> {
+    serde_json::from_str(json).map(Corpus::new)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct HarnessProps {
     pub history: AnyHistory,

@@ -1,5 +1,5 @@
 // Damaged data files: each file the app downloads (data/list.bin,
-// data/index.bin, data/positions.bin, a data/r/N.json chunk) truncated, with a
+// data/index.bin, data/positions.bin, a data/r/N.bin chunk) truncated, with a
 // flipped byte, and swapped with another file. The app must say which file
 // could not be used, on the page, without a page error: the start-up error
 // view for the list and the index, a notice over a working timeline for the
@@ -20,12 +20,12 @@ const files = new Map();
 let server;
 let browser;
 let seedPath;
-/** The newest release: its record is in data/r/0.json (documents are numbered newest first). */
+/** The newest release: its record is in data/r/0.bin (documents are numbered newest first). */
 let newest;
 const original = {};
 
 before(async () => {
-  for (const f of ['data/list.bin', 'data/index.bin', 'data/positions.bin', 'data/r/0.json']) {
+  for (const f of ['data/list.bin', 'data/index.bin', 'data/positions.bin', 'data/r/0.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
   server = await serveDist(distDir(), PUBLIC_URL, { files });
@@ -60,14 +60,13 @@ const OTHER = {
   'data/list.bin': 'data/index.bin',
   'data/index.bin': 'data/list.bin',
   'data/positions.bin': 'data/index.bin',
-  'data/r/0.json': 'data/list.bin',
+  'data/r/0.bin': 'data/list.bin',
 };
 
 /**
- * The damages of a file: name → the damaged bytes. A packed file carries a
- * checksum, so a byte flipped anywhere (here: the middle, inside postings or
- * text) is caught; a chunk's JSON is checked by its syntax and against the
- * list (a flip inside a string of its text is not detectable).
+ * The damages of a file: name → the damaged bytes. Every packed file carries
+ * a checksum, so a byte flipped anywhere (here: the middle, inside postings
+ * or text) is caught.
  */
 function damagesOf(file) {
   const cases = [
@@ -77,11 +76,8 @@ function damagesOf(file) {
     ['with its first byte flipped', (b) => flipped(b, 0)],
     [`swapped with ${OTHER[file]}`, () => original[OTHER[file]]],
   ];
-  if (file.endsWith('.bin')) {
-    cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
-    cases.push(['with a byte in the middle flipped', (b) => flipped(b, b.length >> 1)]);
-  }
-  else cases.push(['with its closing bracket flipped', (b) => flipped(b, b.lastIndexOf(']'))]);
+  cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
+  cases.push(['with a byte in the middle flipped', (b) => flipped(b, b.length >> 1)]);
   return cases.map(([name, damage]) => [name, () => damage(original[file])]);
 }
 
@@ -153,14 +149,14 @@ for (const [name, damaged] of damagesOf('data/positions.bin')) {
   });
 }
 
-for (const [name, damaged] of damagesOf('data/r/0.json')) {
-  test(`data/r/0.json ${name}: the release says it cannot show the text`, async () => {
-    const { page, problems, close } = await openWith('data/r/0.json', damaged(), newest.path);
+for (const [name, damaged] of damagesOf('data/r/0.bin')) {
+  test(`data/r/0.bin ${name}: the release says it cannot show the text`, async () => {
+    const { page, problems, close } = await openWith('data/r/0.bin', damaged(), newest.path);
     try {
       await page.getByRole('heading', { level: 1, name: newest.title }).waitFor();
       const alert = page.getByRole('alert');
       await alert.waitFor();
-      assert.match(await alert.textContent(), /data\/r\/0\.json/);
+      assert.match(await alert.textContent(), /data\/r\/0\.bin/);
       assert.equal(await page.locator('.release-body').count(), 0);
       assert.deepEqual(problems, []);
     } finally {

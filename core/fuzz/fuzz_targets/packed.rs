@@ -10,7 +10,6 @@
 
 use dateline_core::pack::List;
 use dateline_core::query::{Filter, Index};
-use dateline_core::Release;
 use dateline_core_fuzz::{chunk_matches, exercise_index, exercise_list, exercise_records, packed};
 use libfuzzer_sys::fuzz_target;
 
@@ -90,8 +89,7 @@ fuzz_target!(|data: &[u8]| {
     exercise_list(&list, &index);
     // The chunk file only when damaged (the intact one is the chunk target's seed).
     if chunk_damaged {
-        let json = String::from_utf8_lossy(&chunk);
-        if let Ok(records) = serde_json::from_str::<Vec<Release>>(&json) {
+        if let Ok(records) = dateline_core::pack::records::read(&chunk) {
             if chunk_matches(&records, 0, &list, &index) {
                 exercise_records(&records);
             }

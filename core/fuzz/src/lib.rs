@@ -30,7 +30,7 @@ pub fn fixtures() -> &'static [Release] {
 /// The fixtures as `dateline pack` writes them.
 pub fn packed() -> &'static Packed {
     static PACKED: OnceLock<Packed> = OnceLock::new();
-    PACKED.get_or_init(|| pack::pack(fixtures().to_vec()).expect("fixtures pack"))
+    PACKED.get_or_init(|| pack::pack(fixtures().to_vec()))
 }
 
 /// The fixtures' list, decoded from its file against [`fixture_index`].

@@ -56,7 +56,7 @@ USAGE:
                   [--previous DIR] [--cache FILE]
     dateline pack --records FILE.json --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
         Write the data folder the app downloads: list.bin, index.bin,
-        positions.bin and r/N.json (full records, 64 per file), replacing
+        positions.bin and r/N.bin (full records, 64 per file), replacing
         what DIR held.
         PATHS are ingested (exit 1 when a file is rejected); --records reads
         records already ingested (`dateline ingest --json`). --feed also
@@ -273,10 +273,6 @@ fn run_pack(
             eprintln!("{}: error: cannot write: {e}", path.display());
             ExitCode::FAILURE
         }
-        Err(WriteError::Json(e)) => {
-            eprintln!("{}: error: cannot write: {e}", out.display());
-            ExitCode::FAILURE
-        }
     }
 }
 
@@ -356,17 +352,9 @@ fn write_site(
     Ok(bytes)
 }
 
-/// Why `write_site` stopped: a file that could not be written, or a record
-/// that could not be serialised.
+/// Why `write_site` stopped: a file that could not be written.
 enum WriteError {
     File(PathBuf, std::io::Error),
-    Json(serde_json::Error),
-}
-
-impl From<serde_json::Error> for WriteError {
-    fn from(e: serde_json::Error) -> WriteError {
-        WriteError::Json(e)
-    }
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {

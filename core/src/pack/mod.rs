@@ -11,12 +11,13 @@
 //! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
 //! | `index.bin` | `DLIX` | 4 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), six facets | [`index_file`] |
 //! | `positions.bin` | `DLPS` | 4 | word positions per posting, for exact phrases; fetched after start | [`index_file`] |
-//! | `r/<n>.json` | — | — | JSON array of [`CHUNK_SIZE`] full records ([`chunk_file`]) | here |
+//! | `r/<n>.bin` | `DLRC` | 1 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]) | [`records`] |
 //!
 //! Documents are numbered newest first, in every file alike.
 
 mod index_file;
 pub mod list;
+pub mod records;
 
 pub use list::List;
 
@@ -37,7 +38,7 @@ pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
     pub positions: Vec<u8>,
-    /// `(file name, JSON array of full records)`; empty from [`pack_with`],
+    /// `(file name, full records as [`records`] writes them)`; empty from [`pack_with`],
     /// which hands them to a writer instead.
     pub chunks: Vec<(String, Vec<u8>)>,
 }
@@ -49,7 +50,7 @@ pub fn sort_newest_first(releases: &mut [Release]) {
 
 /// The chunk file holding a document's full record.
 pub fn chunk_file(doc: u32) -> String {
-    format!("r/{}.json", doc as usize / CHUNK_SIZE)
+    format!("r/{}.bin", doc as usize / CHUNK_SIZE)
 }
 
 /// One chunk file of full records: every piece of chunk arithmetic the app
@@ -64,7 +65,7 @@ impl Chunk {
         ((doc as usize) < n_docs).then_some(Chunk(doc / CHUNK_SIZE as u32))
     }
 
-    /// Its file, relative to the data folder (`r/3.json`).
+    /// Its file, relative to the data folder (`r/3.bin`).
     pub fn file(self) -> String {
         chunk_file(self.first_doc())
     }
@@ -88,21 +89,22 @@ impl Chunk {
 }
 
 /// Packs a corpus (in any order) into the files the app reads.
-pub fn pack(releases: Vec<Release>) -> Result<Packed, serde_json::Error> {
+pub fn pack(releases: Vec<Release>) -> Packed {
     let mut chunks = Vec::new();
-    let mut packed = pack_with(releases, |name, bytes| {
+    let packed = pack_with(releases, |name, bytes| {
         chunks.push((name, bytes));
-        Ok::<(), serde_json::Error>(())
-    })?;
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(mut packed) = packed;
     packed.chunks = chunks;
-    Ok(packed)
+    packed
 }
 
 /// Packs a corpus, handing each chunk file `(name, bytes)` to `write_chunk`
 /// as soon as it is made, so that a large corpus never holds every chunk in
 /// memory at once (nor the built index once it is bytes). The `Packed` it
 /// returns has no `chunks`: they went to `write_chunk`.
-pub fn pack_with<E: From<serde_json::Error>>(
+pub fn pack_with<E>(
     mut releases: Vec<Release>,
     mut write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
@@ -114,7 +116,7 @@ pub fn pack_with<E: From<serde_json::Error>>(
     let list = list::write(&releases, releases.len() <= LEDE_LIMIT);
     for (n, chunk) in releases.chunks(CHUNK_SIZE).enumerate() {
         let name = chunk_file((n * CHUNK_SIZE) as u32);
-        write_chunk(name, serde_json::to_vec(chunk)?)?;
+        write_chunk(name, records::write(chunk))?;
     }
     Ok(Packed {
         list,
@@ -131,11 +133,11 @@ pub const DATA_FOLDER: &str = "data";
 pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
-/// it is made (the chunks `r/N.json` first, then `list.bin`, `index.bin`
+/// it is made (the chunks `r/N.bin` first, then `list.bin`, `index.bin`
 /// and `positions.bin`), by its path in the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
-pub fn pack_files_with<E: From<serde_json::Error>>(
+pub fn pack_files_with<E>(
     releases: Vec<Release>,
     mut write: impl FnMut(DataFile) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -154,22 +156,23 @@ pub fn pack_files_with<E: From<serde_json::Error>>(
 }
 
 /// The data folder's files of a corpus (see [`pack_files_with`]).
-pub fn pack_files(releases: Vec<Release>) -> Result<Vec<DataFile>, serde_json::Error> {
+pub fn pack_files(releases: Vec<Release>) -> Vec<DataFile> {
     let mut files = Vec::new();
-    pack_files_with(releases, |f| {
+    let written = pack_files_with(releases, |f| {
         files.push(f);
-        Ok::<(), serde_json::Error>(())
-    })?;
-    Ok(files)
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(()) = written;
+    files
 }
 
 /// What `dateline pack --feed feed.xml --base BASE` writes for a corpus, by
 /// path from the site's root: the feed (when `feed_base` is given: its
 /// links and ids as [`crate::feed::atom`] makes them from that base), then
-/// the data folder's files (`data/list.bin`, `data/r/0.json`, …), each
+/// the data folder's files (`data/list.bin`, `data/r/0.bin`, …), each
 /// handed to `write` as it is made.
 #[cfg(feature = "extract")]
-pub fn site_files_with<E: From<serde_json::Error>>(
+pub fn site_files_with<E>(
     releases: Vec<Release>,
     feed_base: Option<&str>,
     mut write: impl FnMut(DataFile) -> Result<(), E>,
@@ -192,16 +195,14 @@ pub fn site_files_with<E: From<serde_json::Error>>(
 
 /// The site's files of a corpus (see [`site_files_with`]).
 #[cfg(feature = "extract")]
-pub fn site_files(
-    releases: Vec<Release>,
-    feed_base: Option<&str>,
-) -> Result<Vec<DataFile>, serde_json::Error> {
+pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFile> {
     let mut files = Vec::new();
-    site_files_with(releases, feed_base, |f| {
+    let written = site_files_with(releases, feed_base, |f| {
         files.push(f);
-        Ok::<(), serde_json::Error>(())
-    })?;
-    Ok(files)
+        Ok::<(), std::convert::Infallible>(())
+    });
+    let Ok(()) = written;
+    files
 }
 
 /// The list records and the index of a packed corpus, all decoded (tests,

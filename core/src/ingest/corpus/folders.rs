@@ -306,14 +306,14 @@ pub fn ingest_file(path: &Path, source: &str) -> Result<Vec<Ingested>, IngestErr
 }
 
 /// The ids of a previous build: the full records `dateline pack` wrote in
-/// `dir/r/N.json`.
+/// `dir/r/N.bin`.
 pub fn read_previous(dir: &Path) -> Result<Previous, IngestError> {
     let chunks = dir.join("r");
     let entries = std::fs::read_dir(&chunks).map_err(|e| IngestError {
         file: dir.display().to_string(),
         line: 0,
         message: format!(
-            "cannot read {}: {e}: expected the data folder of a previous `dateline pack` (holding r/0.json)",
+            "cannot read {}: {e}: expected the data folder of a previous `dateline pack` (holding r/0.bin)",
             chunks.display()
         ),
     })?;
@@ -321,18 +321,21 @@ pub fn read_previous(dir: &Path) -> Result<Previous, IngestError> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        // `.json`: the chunks of builds before the packed `r/N.bin`.
+        .filter(|p| p.extension().is_some_and(|e| e == "bin" || e == "json"))
         .collect();
     files.sort();
     for file in files {
-        let text = std::fs::read(&file).map_err(|e| io_error(&file, &e))?;
-        let chunk: Vec<Release> = serde_json::from_slice(&text).map_err(|e| IngestError {
+        let bytes = std::fs::read(&file).map_err(|e| io_error(&file, &e))?;
+        let error = |line, why: String| IngestError {
             file: file.display().to_string(),
-            line: e.line(),
-            message: format!(
-                "expected an array of full release records (as `dateline pack` writes them): {e}"
-            ),
-        })?;
+            line,
+            message: format!("expected full records as `dateline pack` writes them: {why}"),
+        };
+        let chunk: Vec<Release> = match file.extension().is_some_and(|e| e == "json") {
+            true => serde_json::from_slice(&bytes).map_err(|e| error(e.line(), e.to_string()))?,
+            false => crate::pack::records::read(&bytes).map_err(|e| error(0, e.to_string()))?,
+        };
         records.extend(chunk);
     }
     Ok(Previous::from_records(&records))
