@@ -30,6 +30,42 @@ pub fn iso_interval(start: PartialDate, end: Option<PartialDate>) -> String {
     }
 }
 
+/// `x` with `places` decimals (at most 3), rounded half away from zero:
+/// `fixed(12.345, 1)` is `12.3`. Integer arithmetic only, so the app links no
+/// float formatting (Rust's is about 12 kB of wasm). Beyond 2^64 it saturates.
+pub fn fixed(x: f64, places: u32) -> String {
+    let places = places.min(3);
+    let scale = 10u64.pow(places);
+    let scaled = (x.abs() * scale as f64).round() as u64;
+    let sign = if x < 0.0 && scaled > 0 { "-" } else { "" };
+    match places {
+        0 => format!("{sign}{scaled}"),
+        p => format!(
+            "{sign}{}.{:0width$}",
+            scaled / scale,
+            scaled % scale,
+            width = p as usize
+        ),
+    }
+}
+
+/// An amount with thousands separators and cents where it has them:
+/// `12000000` → `12,000,000`, `1234.5` → `1,234.50` (the sign is left to the text).
+pub fn amount(amount: f64) -> String {
+    let whole = (amount.trunc().abs() as u64).to_string();
+    let mut out = String::with_capacity(whole.len() * 4 / 3 + 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match ((amount.fract().abs() * 100.0).round() as u64).min(99) {
+        0 => out,
+        cents => format!("{out}.{cents:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +109,50 @@ mod tests {
         ] {
             assert_eq!(long_date(iso), want, "{iso}");
         }
+    }
+
+    #[test]
+    fn fixed_point_text_matches_rusts_float_formatting() {
+        for x in [
+            0.0,
+            1.0,
+            4.0,
+            12.345,
+            99.95,
+            100.0,
+            0.05,
+            7.25,
+            -3.5,
+            187.999,
+            1e6 / 7.0,
+        ] {
+            assert_eq!(fixed(x, 0), format!("{:.0}", x.round()), "{x}");
+            assert_eq!(
+                fixed(x, 1),
+                format!("{:.1}", (x * 10.0).round() / 10.0),
+                "{x}"
+            );
+            assert_eq!(
+                fixed(x, 2),
+                format!("{:.2}", (x * 100.0).round() / 100.0),
+                "{x}"
+            );
+        }
+        assert_eq!(fixed(-0.001, 1), "0.0");
+        assert_eq!(fixed(f64::NAN, 2), "0.00");
+        assert_eq!(fixed(1e30, 0), u64::MAX.to_string());
+        assert_eq!(fixed(2.5, 9), "2.500");
+    }
+
+    #[test]
+    fn amounts_group_thousands_and_keep_cents() {
+        assert_eq!(amount(12_000_000.0), "12,000,000");
+        assert_eq!(amount(999.0), "999");
+        assert_eq!(amount(1000.0), "1,000");
+        assert_eq!(amount(1234.5), "1,234.50");
+        assert_eq!(amount(0.05), "0.05");
+        assert_eq!(amount(-2500.0), "2,500");
+        assert_eq!(amount(0.999), "0.99");
+        assert_eq!(amount(f64::NAN), "0");
     }
 }

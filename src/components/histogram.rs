@@ -1,3 +1,4 @@
+use dateline_core::display::fixed;
 use dateline_core::query::{
     bar_label, move_view, ticks, y_scale, Filter, Histogram as Buckets, Move, Unit,
 };
@@ -188,7 +189,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
                     let onfocus = { let f = focus.clone(); Callback::from(move |_| if *f != i { f.set(i) }) };
                     html! {
                         <button type="button" class={classes!("bar", (i * 2 >= n).then_some("end"))}
-                            style={format!("--h:{pct:.1}%")} aria-label={bar_label(b)}
+                            style={format!("--h:{}%", fixed(pct, 1))} aria-label={bar_label(b)}
                             tabindex={if i == current { "0" } else { "-1" }}
                             {onpointerdown} {onpointerup} {onclick} {onfocus}></button>
                     }
@@ -196,7 +197,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
             </div>
             <div class="ticks" aria-hidden="true">
                 { for ticks(&props.histogram).into_iter().map(|t| html! {
-                    <span style={format!("left:{:.2}%", t.at as f64 * 100.0 / n as f64)}>{ t.label }</span>
+                    <span style={format!("left:{}%", fixed(t.at as f64 * 100.0 / n as f64, 2))}>{ t.label }</span>
                 }) }
             </div>
             { props.children.clone() }

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use dateline_core::display::fixed;
 use dateline_core::PartialDate;
 use yew::prelude::*;
 
@@ -105,7 +106,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let heading = layout.headings.get(i).copied().flatten();
         let height = row_px(&corpus, doc) + if heading.is_some() { HEADING_PX } else { 0.0 };
         let y = layout.tops.get(i).copied().unwrap_or_default();
-        let style = format!("top: {y}px; height: {height}px");
+        let style = format!("top: {}px; height: {}px", fixed(y, 0), fixed(height, 0));
         Some(html! {
             <li class="release-item" key={r.id.clone()} {style}
                 aria-setsize={total.to_string()} aria-posinset={(i + 1).to_string()}>
@@ -118,7 +119,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     });
     html! {
         <ol class="release-list windowed" aria-label="Matching releases" ref={list}
-            style={format!("height: {}px", layout.height)}>
+            style={format!("height: {}px", fixed(layout.height, 0))}>
             { for rows }
         </ol>
     }

@@ -12,25 +12,8 @@ pub struct FactBoxProps {
     pub organisations: Vec<OrgLink>,
 }
 
-/// `12000000` → `12,000,000`.
-fn grouped(amount: f64) -> String {
-    let whole = format!("{:.0}", amount.trunc().abs());
-    let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    let cents = (amount.fract().abs() * 100.0).round();
-    match cents > 0.0 {
-        true => format!("{out}.{cents:02}"),
-        false => out,
-    }
-}
-
 fn money(m: &Money) -> Html {
-    html! { <>{ &m.text }{ format!(" ({} {})", m.currency, grouped(m.amount)) }</> }
+    html! { <>{ &m.text }{ format!(" ({} {})", m.currency, dateline_core::display::amount(m.amount)) }</> }
 }
 
 /// A contact as a link where it is one (only http(s), mail and phone links).
