@@ -3,15 +3,148 @@
 //! Both take the releases in the order given (the app passes the current
 //! filtered set, in its display order) and are deterministic.
 
-use crate::model::{Event, Money, Release};
+use crate::json::Json;
+use crate::model::{whole_amount, Event, Money, Release};
+use crate::PartialDate;
 
 /// The releases as a pretty-printed JSON array in the shape of
-/// `release-record.md`: the same shape `dateline ingest --json` prints and the
-/// readers accept back.
+/// `release-record.md`: the same shape `dateline ingest --json --pretty`
+/// prints and the readers accept back.
 pub fn to_json(releases: &[&Release]) -> String {
-    // The model holds only strings, numbers, options and vectors: serde_json
-    // cannot fail on it, but an error must never panic in the app.
-    serde_json::to_string_pretty(releases).unwrap_or_else(|_| "[]".to_owned())
+    write_json(releases, true)
+}
+
+/// [`to_json`] without whitespace, as `dateline ingest --json` prints it.
+pub fn to_json_compact(releases: &[&Release]) -> String {
+    write_json(releases, false)
+}
+
+/// The record shape, written by hand (see `json`) exactly as serde_json
+/// writes the model's `Serialize` derive: fields in declaration order, every
+/// option as `null` but `footer`, `url` and `tags`, left out when empty.
+fn write_json(releases: &[&Release], pretty: bool) -> String {
+    let mut j = Json::new(pretty);
+    j.array(|a| {
+        for r in releases {
+            a.object(|o| release(o, r));
+        }
+    });
+    j.finish()
+}
+
+fn release(o: &mut Json, r: &Release) {
+    o.field("id", &r.id)
+        .field("source", &r.source)
+        .field("title", &r.title);
+    date(o.key("date"), r.date);
+    o.key("dateline");
+    match &r.dateline {
+        Some(d) => o.object(|o| {
+            o.field("raw", &d.raw)
+                .key("city")
+                .opt_str(d.city.as_deref())
+                .key("country")
+                .opt_str(d.country.as_deref());
+        }),
+        None => o.null(),
+    };
+    o.key("body").strs(&r.body);
+    o.key("countries").array(|a| {
+        for c in &r.countries {
+            a.object(|o| {
+                o.field("code", &c.code)
+                    .field("name", &c.name)
+                    .key("mentions")
+                    .int(c.mentions.into());
+            });
+        }
+    });
+    o.key("organisations").array(|a| {
+        for org in &r.organisations {
+            a.object(|o| {
+                o.key("name")
+                    .opt_str(org.name.as_deref())
+                    .key("acronym")
+                    .opt_str(org.acronym.as_deref());
+            });
+        }
+    });
+    o.key("people").array(|a| {
+        for p in &r.people {
+            a.object(|o| {
+                o.field("name", &p.name)
+                    .key("role")
+                    .opt_str(p.role.as_deref());
+            });
+        }
+    });
+    o.key("quotes").array(|a| {
+        for q in &r.quotes {
+            a.object(|o| {
+                o.field("text", &q.text)
+                    .key("speaker")
+                    .opt_str(q.speaker.as_deref());
+            });
+        }
+    });
+    o.key("events").array(|a| {
+        for e in &r.events {
+            a.object(|o| {
+                date(o.key("start"), Some(e.start));
+                date(o.key("end"), e.end);
+                o.field("text", &e.text);
+            });
+        }
+    });
+    o.key("money").array(|a| {
+        for m in &r.money {
+            a.object(|o| {
+                o.key("amount");
+                match whole_amount(m.amount) {
+                    Some(n) => o.int(n),
+                    None => o.float(m.amount),
+                };
+                o.field("currency", &m.currency).field("text", &m.text);
+            });
+        }
+    });
+    o.key("programmes").array(|a| {
+        for p in &r.programmes {
+            a.object(|o| {
+                o.field("name", &p.name)
+                    .key("acronym")
+                    .opt_str(p.acronym.as_deref());
+                date(o.key("start"), p.start);
+                date(o.key("end"), p.end);
+            });
+        }
+    });
+    o.key("topics").strs(&r.topics);
+    o.key("contacts").array(|a| {
+        for c in &r.contacts {
+            a.object(|o| {
+                o.field("kind", c.kind.name()).field("value", &c.value);
+            });
+        }
+    });
+    o.key("warnings").strs(&r.warnings);
+    if !r.footer.is_empty() {
+        o.key("footer").strs(&r.footer);
+    }
+    if let Some(url) = &r.url {
+        o.field("url", url);
+    }
+    if !r.tags.is_empty() {
+        o.key("tags").strs(&r.tags);
+    }
+}
+
+/// A date as its ISO text, or `null`.
+fn date(j: &mut Json, d: Option<PartialDate>) {
+    match d {
+        Some(d) => j.str(&d.to_string()),
+        None => j.null(),
+    };
 }
 
 /// The CSV header row, in column order.
@@ -76,10 +209,9 @@ fn join(items: impl Iterator<Item = String>) -> String {
 
 /// `12000000 EUR`; fractions as written (`1.5 USD`).
 fn money(m: &Money) -> String {
-    if m.amount.fract() == 0.0 && m.amount.abs() < 9_007_199_254_740_992.0 {
-        format!("{} {}", m.amount as i64, m.currency)
-    } else {
-        format!("{} {}", m.amount, m.currency)
+    match whole_amount(m.amount) {
+        Some(n) => format!("{n} {}", m.currency),
+        None => format!("{} {}", m.amount, m.currency),
     }
 }
 
@@ -278,6 +410,129 @@ mod tests {
         assert_eq!(back, vec![a, b]);
         assert!(json.starts_with("[\n"), "pretty: {json}");
         assert!(json.contains("\"amount\": 12000000,"), "{json}");
+    }
+
+    /// Both writers against serde_json, the reference.
+    fn assert_json_is_serde_jsons(releases: &[Release]) {
+        let refs: Vec<&Release> = releases.iter().collect();
+        assert_eq!(to_json(&refs), serde_json::to_string_pretty(&refs).unwrap());
+        assert_eq!(
+            to_json_compact(&refs),
+            serde_json::to_string(&refs).unwrap()
+        );
+    }
+
+    #[test]
+    fn json_is_serde_jsons_byte_for_byte() {
+        assert_json_is_serde_jsons(&[]);
+        assert_json_is_serde_jsons(&[sample()]);
+        assert_json_is_serde_jsons(&[bare("a", "A"), sample(), bare("b", "")]);
+        // Every option unset, then every option set.
+        let mut none = sample();
+        none.date = None;
+        none.dateline = None;
+        none.footer.clear();
+        none.url = None;
+        none.tags.clear();
+        for o in &mut none.organisations {
+            o.name = None;
+            o.acronym = None;
+        }
+        none.people[0].role = None;
+        none.quotes[0].speaker = None;
+        none.programmes[0].acronym = None;
+        none.events[0].end = None;
+        let mut partial = sample();
+        partial.dateline = Some(Dateline {
+            raw: "GENEVA".into(),
+            city: None,
+            country: Some("CH".into()),
+        });
+        partial.date = Some("2019-04".parse().unwrap());
+        partial.programmes[0].end = Some("2020-06".parse().unwrap());
+        partial.footer = vec!["a".into(), "".into()];
+        partial.url = Some("".into());
+        partial.tags = vec!["x".into(), "y".into()];
+        assert_json_is_serde_jsons(&[none, partial]);
+        // Every kind of contact.
+        let mut contacts = bare("c", "Contacts");
+        for kind in [
+            ContactKind::Email,
+            ContactKind::Phone,
+            ContactKind::Twitter,
+            ContactKind::Url,
+            ContactKind::Name,
+        ] {
+            contacts.contacts.push(Contact {
+                kind,
+                value: "v".into(),
+            });
+        }
+        assert_json_is_serde_jsons(&[contacts]);
+    }
+
+    #[test]
+    fn json_escapes_strings_as_serde_json_does() {
+        let nasty = [
+            "\"quoted\" and \\back\\slashed",
+            "line\nbreak\r\n\ttab \u{8}\u{c} \u{0}\u{1}\u{1f}\u{7f}",
+            "</script><script>alert(1)</script><!--",
+            "emoji 😀 é € \u{2028}\u{2029} 中文",
+            "",
+        ];
+        let mut releases = Vec::new();
+        for text in nasty {
+            let mut r = sample();
+            r.id = text.into();
+            r.title = text.into();
+            r.body = vec![text.into(), text.into()];
+            r.dateline.as_mut().unwrap().city = Some(text.into());
+            r.people[0].name = text.into();
+            r.quotes[0].text = text.into();
+            r.money[0].text = text.into();
+            r.contacts[0].value = text.into();
+            r.topics.push(text.into());
+            r.footer.push(text.into());
+            r.url = Some(text.into());
+            r.tags.push(text.into());
+            releases.push(r);
+        }
+        assert_json_is_serde_jsons(&releases);
+    }
+
+    #[test]
+    fn json_amounts_are_serde_jsons() {
+        let amounts = [
+            0.0,
+            -0.0,
+            1.0,
+            12_000_000.0,
+            1.5,
+            0.1,
+            2.75,
+            -3.0,
+            -1.5,
+            1e15 + 0.5,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            -9_007_199_254_740_992.0,
+            1e16,
+            1.234_567_890_123e20,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        let mut r = bare("m", "Money");
+        for amount in amounts {
+            r.money.push(Money {
+                amount,
+                currency: "EUR".into(),
+                text: format!("{amount}"),
+            });
+        }
+        assert_json_is_serde_jsons(&[r]);
     }
 
     #[test]

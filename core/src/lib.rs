@@ -13,6 +13,7 @@ pub mod display;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod json;
 pub mod markup;
 pub mod mentions;
 pub mod model;

@@ -122,13 +122,19 @@ pub struct Money {
     pub text: String,
 }
 
-/// Whole amounts print as JSON integers (`12000000`, not `12000000.0`).
-fn serialize_amount<S: Serializer>(amount: &f64, s: S) -> Result<S::Ok, S::Error> {
+/// An amount as an integer where it is whole and exact in an f64 (below
+/// 2^53): JSON and CSV write such amounts as integers (`12000000`, not
+/// `12000000.0`).
+pub fn whole_amount(amount: f64) -> Option<i64> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53: integers below are exact in f64
-    if amount.fract() == 0.0 && amount.abs() < EXACT {
-        s.serialize_i64(*amount as i64)
-    } else {
-        s.serialize_f64(*amount)
+    (amount.fract() == 0.0 && amount.abs() < EXACT).then_some(amount as i64)
+}
+
+/// Whole amounts print as JSON integers.
+fn serialize_amount<S: Serializer>(amount: &f64, s: S) -> Result<S::Ok, S::Error> {
+    match whole_amount(*amount) {
+        Some(n) => s.serialize_i64(n),
+        None => s.serialize_f64(*amount),
     }
 }
 
@@ -149,6 +155,19 @@ pub enum ContactKind {
     Twitter,
     Url,
     Name,
+}
+
+impl ContactKind {
+    /// The kind as the record writes it (`email`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ContactKind::Email => "email",
+            ContactKind::Phone => "phone",
+            ContactKind::Twitter => "twitter",
+            ContactKind::Url => "url",
+            ContactKind::Name => "name",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +193,15 @@ mod tests {
         assert!(serde_json::to_string(&half)
             .unwrap()
             .contains("\"amount\":1.5"));
+    }
+
+    #[test]
+    fn contact_kind_names_are_the_serialised_ones() {
+        use ContactKind::*;
+        for kind in [Email, Phone, Twitter, Url, Name] {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.name()));
+        }
     }
 
     #[test]

@@ -4,9 +4,8 @@
 //! Graph, Twitter card, Highwire `citation_*`, schema.org JSON-LD). The app's
 //! detail view and the pre-rendered pages call the same functions.
 
-use serde_json::{json, Value};
-
 use crate::cite::meta_tags;
+use crate::json::Json;
 use crate::markup::escape;
 use crate::query::snippet;
 use crate::Release;
@@ -41,66 +40,82 @@ pub fn description(r: &Release) -> String {
     snippet(&r.body, &[], DESCRIPTION_CHARS)
 }
 
-/// schema.org NewsArticle of a release published at `url`.
-pub fn json_ld(r: &Release, url: &str) -> Value {
-    let mut article = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "identifier": r.id,
-        "headline": r.title,
-        "articleBody": r.body.join("\n\n"),
-        "url": url,
-        "mainEntityOfPage": url,
-    });
-    if let Some(date) = &r.date {
-        article["datePublished"] = json!(date);
-    }
-    if let Some(d) = &r.dateline {
-        article["dateline"] = json!(d.raw);
-        if let Some(city) = &d.city {
-            article["contentLocation"] = json!({ "@type": "Place", "name": city });
+/// schema.org NewsArticle of a release published at `url`, as compact JSON.
+/// Keys in alphabetical order, as the pages have always had them (they were
+/// written through serde_json's sorted maps).
+pub fn json_ld(r: &Release, url: &str) -> String {
+    let country = |j: &mut Json, c: &crate::CountryMention| {
+        j.object(|o| {
+            o.field("@type", "Country")
+                .field("identifier", &c.code)
+                .field("name", &c.name);
+        });
+    };
+    let mut j = Json::new(false);
+    j.object(|o| {
+        o.field("@context", "https://schema.org")
+            .field("@type", "NewsArticle");
+        o.key("about")
+            .array(|a| r.countries.iter().for_each(|c| country(a, c)));
+        o.field("articleBody", &r.body.join("\n\n"));
+        let dateline = r.dateline.as_ref();
+        if let Some(city) = dateline.and_then(|d| d.city.as_deref()) {
+            o.key("contentLocation").object(|o| {
+                o.field("@type", "Place").field("name", city);
+            });
         }
-    }
-    let places: Vec<Value> = r
-        .countries
-        .iter()
-        .map(|c| json!({ "@type": "Country", "name": c.name, "identifier": c.code }))
-        .collect();
-    let mut mentions: Vec<Value> = r
-        .organisations
-        .iter()
-        .filter(|o| o.name.is_some() || o.acronym.is_some())
-        .map(|o| {
-            let mut org =
-                json!({ "@type": "Organization", "name": o.name.as_deref().unwrap_or(o.label()) });
-            if let (Some(acronym), Some(_)) = (&o.acronym, &o.name) {
-                org["alternateName"] = json!(acronym);
+        if let Some(date) = &r.date {
+            o.field("datePublished", &date.to_string());
+        }
+        if let Some(d) = dateline {
+            o.field("dateline", &d.raw);
+        }
+        o.field("headline", &r.title).field("identifier", &r.id);
+        if !r.topics.is_empty() {
+            o.key("keywords").strs(&r.topics);
+        }
+        o.field("mainEntityOfPage", url);
+        o.key("mentions").array(|a| {
+            for org in &r.organisations {
+                let Some(name) = org.name.as_deref().or(org.acronym.as_deref()) else {
+                    continue;
+                };
+                a.object(|o| {
+                    o.field("@type", "Organization");
+                    if let (Some(acronym), Some(_)) = (&org.acronym, &org.name) {
+                        o.field("alternateName", acronym);
+                    }
+                    o.field("name", name);
+                });
             }
-            org
-        })
-        .collect();
-    mentions.extend(r.people.iter().map(|p| {
-        let mut person = json!({ "@type": "Person", "name": p.name });
-        if let Some(role) = &p.role {
-            person["jobTitle"] = json!(role);
-        }
-        person
-    }));
-    article["about"] = Value::Array(places.clone());
-    mentions.extend(places);
-    article["mentions"] = Value::Array(mentions);
-    if !r.topics.is_empty() {
-        article["keywords"] = json!(r.topics);
-    }
-    article
+            for p in &r.people {
+                a.object(|o| {
+                    o.field("@type", "Person");
+                    if let Some(role) = &p.role {
+                        o.field("jobTitle", role);
+                    }
+                    o.field("name", &p.name);
+                });
+            }
+            r.countries.iter().for_each(|c| country(a, c));
+        });
+        o.field("url", url);
+    });
+    j.finish()
 }
 
-/// JSON for the text of a `<script>` element: `<` is written `\u003c`, so
-/// that no release text can close the element or open a comment.
-pub fn script_json(value: &Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
+/// The JSON-LD of a release published at `url`, for the text of a `<script>`
+/// element: `<` is written `\u003c`, so that no release text can close the
+/// element or open a comment. The pre-rendered head and the app's own
+/// element both hold this text.
+pub fn json_ld_script(r: &Release, url: &str) -> String {
+    script_json(&json_ld(r, url))
+}
+
+/// JSON text made safe for a `<script>` element (`<` only occurs in its
+/// strings, where `\u003c` means the same).
+fn script_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
 /// The `<head>` elements of a release's page at `url`, as HTML, every value
@@ -123,7 +138,7 @@ pub fn release_head(r: &Release, url: &str) -> String {
     }
     head.push_str(&format!(
         "<script type=\"application/ld+json\" {PAGE_MARK}>{}</script>\n",
-        script_json(&json_ld(r, url))
+        json_ld_script(r, url)
     ));
     head
 }

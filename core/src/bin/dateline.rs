@@ -376,13 +376,16 @@ fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
 }
 
 fn write_json(releases: &[Release], pretty: bool) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, releases)?;
+    // The export's writer: one home for the record's JSON, the app's download's too.
+    let releases: Vec<&Release> = releases.iter().collect();
+    let json = if pretty {
+        dateline_core::export::to_json(&releases)
     } else {
-        serde_json::to_writer(&mut out, releases)?;
-    }
-    writeln!(out)?;
+        dateline_core::export::to_json_compact(&releases)
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(json.as_bytes())?;
+    out.write_all(b"\n")?;
     out.flush()
 }
 

@@ -1,4 +1,4 @@
-use dateline_core::page::json_ld;
+use dateline_core::page;
 use dateline_core::Release;
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ pub struct JsonLdProps {
 
 /// The article's structured data, as the text of a JSON-LD script element
 /// (a text node: never parsed as HTML), placed in the document's `<head>`
-/// for as long as the page is shown.
+/// for as long as the page is shown: the text the pre-rendered page has.
 ///
 /// The element is made and removed by hand rather than with
 /// `create_portal`: yew 0.23 never releases a portal's event subtree (its
@@ -20,7 +20,7 @@ pub struct JsonLdProps {
 /// page shown left its whole detached DOM behind.
 #[function_component(JsonLd)]
 pub fn json_ld_script(props: &JsonLdProps) -> Html {
-    let text = serde_json::to_string(&json_ld(&props.release, &props.url)).unwrap_or_default();
+    let text = page::json_ld_script(&props.release, &props.url);
     use_effect_with(text, |text| {
         let script = web_sys::window().and_then(|w| w.document()).and_then(|d| {
             let head = d.query_selector("head").ok().flatten()?;
