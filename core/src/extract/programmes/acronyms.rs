@@ -56,7 +56,7 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
         return None; // way 1 has it
     }
     let (close, acronym) = bracket_acronym(s, toks, open)?;
-    let run_start = cap_run_start(toks, open, true);
+    let run_start = list_start(toks, cap_run_start(toks, open, true), open);
     let first = name_start(toks, run_start, open, &acronym)?;
     let mut m = mention(s, toks, first, open - 1)?;
     // `the West African Police Information System (WAPIS) Programme`: a head
@@ -64,6 +64,7 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     let head_after = head_after_bracket(toks, close);
     let signalled = is_hint(&acronym)
         || is_hint(&m.name)
+        || head_after.is_some()
         || called_programme(toks, close)
         || signal_after_bracket(toks, close);
     let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
@@ -236,6 +237,26 @@ pub(super) fn romance_mention(s: &str, toks: &[Tok], open: usize) -> Option<Ment
     m.end = toks.get(close)?.end;
     m.acronym = Some(acronym);
     (!is_excluded(&m.name)).then_some(m)
+}
+
+/// `the Food Systems, Land Use and Restoration (FOLUR)`: a run that an
+/// `and` closes takes in the capitalised items listed before it with commas.
+/// Returns the new start of the run (`run_start` when nothing joins).
+fn list_start(toks: &[Tok], mut run_start: usize, open: usize) -> usize {
+    let closed = toks
+        .get(run_start..open)
+        .is_some_and(|run| run.iter().any(|t| matches!(t.text, "and" | "&")));
+    while closed && run_start >= 2 {
+        let comma = toks.get(run_start - 1).is_some_and(|t| t.text == ",");
+        let item = toks
+            .get(run_start - 2)
+            .is_some_and(|t| t.is_cap() && !t.is_acronym() && !t.possessive && !t.sentence_end);
+        if !comma || !item {
+            break;
+        }
+        run_start = cap_run_start(toks, run_start - 1, false);
+    }
+    run_start
 }
 
 /// `(PROAmazonía)`: a bracket holding one word that opens with three
@@ -493,6 +514,8 @@ mod tests {
                 &[("Programa Integral Amazónico de Conservación de Bosques", Some("PROAmazonía"), None, None)]),
             ("romance name with an english apposition", &["It renewed its support for the Programa Andino de Adaptación al Cambio Climático (PACCA), the Andean Climate Change Adaptation Programme, with CHF 9 million."],
                 &[("Programa Andino de Adaptación al Cambio Climático", Some("PACCA"), None, None)]),
+            ("comma list before the bracket", &["It is part of the Food Systems, Land Use and Restoration (FOLUR) Impact Program, and more."],
+                &[("Food Systems, Land Use and Restoration Impact Program", Some("FOLUR"), None, None)]),
             ("romance name, acronym of another initial", &["It follows the Programa Nacional de Salud Rural (UNDP) today."], &[]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),

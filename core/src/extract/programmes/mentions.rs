@@ -400,13 +400,26 @@ fn led_by_chief(toks: &[Tok], first: usize) -> bool {
 
 /// `(SAMS) Initiative for Peace`: the last token of a capitalised head noun
 /// (and its `for/on/...` words) right after the bracket closing at `close`.
+/// Up to two capitalised words may come before the head: `(FOLUR) Impact
+/// Program`.
 pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
-    let head = toks.get(close + 1).filter(|t| t.is_head() && t.is_cap())?;
-    if !head.sentence_end && !head.possessive && toks.get(close + 2).is_some_and(|n| n.is_cap()) {
+    let at = (close + 1..close + 4).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_head() && t.is_cap() || !t.is_cap() || t.sentence_end)
+    })?;
+    if toks
+        .get(close + 1..at)?
+        .iter()
+        .any(|t| t.sentence_end || t.possessive || t.is_acronym())
+    {
+        return None;
+    }
+    let head = toks.get(at).filter(|t| t.is_head() && t.is_cap())?;
+    if !head.sentence_end && !head.possessive && toks.get(at + 1).is_some_and(|n| n.is_cap()) {
         return None;
     }
     let memo = Extensions::default();
-    Some(right_extension(toks, close + 1, &memo))
+    Some(right_extension(toks, at, &memo))
 }
 
 /// Longest run of `and`/`of`-joined word groups `left_extension` looks through.
@@ -514,7 +527,14 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     if toks.get(i)?.is_weak_head() {
         return None;
     }
-    let first = skip_leading(toks, cap_run_start(toks, i, false), i, 1);
+    // `Viet Nam's One Million Hectares of High-Quality and Low-Emission
+    // Rice programme`: joined groups before the run, as for a capitalised head.
+    let first = skip_leading(
+        toks,
+        left_extension(toks, cap_run_start(toks, i, false)),
+        i,
+        1,
+    );
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
     let run_text = s.get(run.first()?.start..run.last()?.end)?;
     let owner = run
@@ -861,6 +881,8 @@ mod tests {
                 &[("National Competitiveness and Productivity Plan", None, Some("2019"), Some("2030"))]),
             ("new after a determiner opens the run", &["Loans come from a new Coastal Sanitation, Cold Chain and Market Access Facility for processors."],
                 &[("Coastal Sanitation, Cold Chain and Market Access Facility", None, None, None)]),
+            ("joined groups before a lower-case head", &["It supports Viet Nam's One Million Hectares of High-Quality and Low-Emission Rice programme, which pays."],
+                &[("One Million Hectares of High-Quality and Low-Emission Rice programme", None, None, None)]),
             ("for after an owner stays out", &["Funds from the Ministry for Youth and Sports Development Programme came."], &[("Sports Development Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {
