@@ -441,7 +441,17 @@ impl<'a> Reader<'a> {
             .map(|k| before.start + k);
         // `described the work as "..."` hands over to speech, unlike `known as "..."`.
         let speech = word_before.is_some_and(|k| lexicon().is_speech_at(tokens, k));
-        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech {
+        // `According to X, who heads the programme, "...`: the marker ends a
+        // relative clause that a comma closes; it names no label.
+        let relative = word_before.is_some_and(|k| {
+            tokens.get(k + 1).is_some_and(|t| t.text == ",")
+                && tokens[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.text != "," && !is_sentence_end(t))
+                    .any(|t| t.text == "who")
+        });
+        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -526,7 +536,21 @@ impl<'a> Reader<'a> {
             (verb + 1, verb + 1)
         };
         let gap = tokens.get(gap_from..window.end).unwrap_or_default();
-        let gap_words = gap.iter().filter(|t| t.is_word()).count();
+        // `According to Dr X, who heads the programme, "`: a relative clause
+        // after the name does not count.
+        let mut in_relative = false;
+        let gap_words = gap
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| {
+                if t.text == "who" && *k > 0 && gap[k - 1].text == "," {
+                    in_relative = according;
+                } else if t.text == "," {
+                    in_relative = false;
+                }
+                t.is_word() && !in_relative
+            })
+            .count();
         // `according to the Director of X, Dr Y, "`: the name and its role.
         let max_gap = if according {
             MAX_AFTER_WORDS
@@ -1341,6 +1365,18 @@ mod tests {
                 ),
                 ("Nothing changes".to_string(), None),
             ]
+        );
+    }
+
+    #[test]
+    fn according_to_a_name_and_a_relative_clause() {
+        assert_eq!(
+            quotes_in(
+                &["According to Dr Ousmane Faye Diallo, who heads the national programme, “a girl who is not in school is missed.”"],
+                &["Ousmane Faye Diallo"],
+                &[],
+            ),
+            one("a girl who is not in school is missed.", Some("Ousmane Faye Diallo"))
         );
     }
 
