@@ -516,6 +516,8 @@ mod tests {
                 &[("Programa Andino de Adaptación al Cambio Climático", Some("PACCA"), None, None)]),
             ("comma list before the bracket", &["It is part of the Food Systems, Land Use and Restoration (FOLUR) Impact Program, and more."],
                 &[("Food Systems, Land Use and Restoration Impact Program", Some("FOLUR"), None, None)]),
+            ("words then a lower-case head after the bracket", &["It ran under EMSA's Remotely Piloted Aircraft Systems (RPAS) Services programme, which lends drones."],
+                &[("Remotely Piloted Aircraft Systems Services programme", Some("RPAS"), None, None)]),
             ("romance name, acronym of another initial", &["It follows the Programa Nacional de Salud Rural (UNDP) today."], &[]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),

@@ -401,7 +401,7 @@ fn led_by_chief(toks: &[Tok], first: usize) -> bool {
 /// `(SAMS) Initiative for Peace`: the last token of a capitalised head noun
 /// (and its `for/on/...` words) right after the bracket closing at `close`.
 /// Up to two capitalised words may come before the head: `(FOLUR) Impact
-/// Program`.
+/// Program`, `(RPAS) Services programme`.
 pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
     let at = (close + 1..close + 4).find(|&k| {
         toks.get(k)
@@ -414,7 +414,11 @@ pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
     {
         return None;
     }
-    let head = toks.get(at).filter(|t| t.is_head() && t.is_cap())?;
+    // `(RPAS) Services programme`: after capitalised words the head may be
+    // lower-case (not a weak one).
+    let head = toks
+        .get(at)
+        .filter(|t| t.is_head() && (t.is_cap() || at > close + 1 && !t.is_weak_head()))?;
     if !head.sentence_end && !head.possessive && toks.get(at + 1).is_some_and(|n| n.is_cap()) {
         return None;
     }
