@@ -92,6 +92,9 @@ struct Reader<'a> {
     /// Organisations named as the subject of a speech verb (`Frontex said`),
     /// outside quotes, in text order: (paragraph, byte, label).
     org_speakers: Vec<(usize, usize, String)>,
+    /// Every organisation named outside quotes, in text order: (paragraph,
+    /// byte, label).
+    org_mentions: Vec<(usize, usize, String)>,
     /// Each person's role, lowercased.
     roles: HashMap<String, String>,
 }
@@ -129,12 +132,17 @@ impl<'a> Reader<'a> {
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
+            org_mentions: Vec::new(),
             roles: people
                 .iter()
                 .filter_map(|p| Some((p.name.clone(), p.role.as_deref()?.to_lowercase())))
                 .collect(),
         };
-        (reader.person_mentions, reader.org_speakers) = reader.find_mentions();
+        (
+            reader.person_mentions,
+            reader.org_speakers,
+            reader.org_mentions,
+        ) = reader.find_mentions();
         reader
     }
 
@@ -145,9 +153,11 @@ impl<'a> Reader<'a> {
     ) -> (
         Vec<(usize, usize, Option<String>)>,
         Vec<(usize, usize, String)>,
+        Vec<(usize, usize, String)>,
     ) {
         let mut people = Vec::new();
         let mut speakers = Vec::new();
+        let mut mentioned = Vec::new();
         let lex = lexicon();
         for (p, tokens) in self.tokens.iter().enumerate() {
             // A person already named in this sentence: `Ana Ruiz, a mother of
@@ -175,14 +185,15 @@ impl<'a> Reader<'a> {
                             .filter(|t| matches!(t.text, "also" | "has" | "have"))
                             .map_or(end, |_| end + 1);
                         if lex.is_speech_at(tokens, verb) {
-                            speakers.push((p, tokens[i].start, label));
+                            speakers.push((p, tokens[i].start, label.clone()));
                         }
+                        mentioned.push((p, tokens[i].start, label));
                     }
                     _ => {}
                 }
             }
         }
-        (people, speakers)
+        (people, speakers, mentioned)
     }
 
     fn inside_quote(&self, para: usize, at: usize) -> bool {
@@ -286,6 +297,19 @@ impl<'a> Reader<'a> {
             .checked_sub(1)
             .and_then(|k| self.org_speakers.get(k))
             .filter(|(p, _, _)| p + 1 >= para)
+            .map(|(_, _, label)| label.clone())
+    }
+
+    /// The organisation named last before a byte of a paragraph, in the same
+    /// paragraph (`The DEA welcomed the arrests. "...," the agency said`).
+    fn latest_org_mention(&self, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        before
+            .checked_sub(1)
+            .and_then(|k| self.org_mentions.get(k))
+            .filter(|(p, _, _)| *p == para)
             .map(|(_, _, label)| label.clone())
     }
 
@@ -417,7 +441,17 @@ impl<'a> Reader<'a> {
             .map(|k| before.start + k);
         // `described the work as "..."` hands over to speech, unlike `known as "..."`.
         let speech = word_before.is_some_and(|k| lexicon().is_speech_at(tokens, k));
-        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech {
+        // `According to X, who heads the programme, "...`: the marker ends a
+        // relative clause that a comma closes; it names no label.
+        let relative = word_before.is_some_and(|k| {
+            tokens.get(k + 1).is_some_and(|t| t.text == ",")
+                && tokens[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.text != "," && !is_sentence_end(t))
+                    .any(|t| t.text == "who")
+        });
+        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -502,7 +536,21 @@ impl<'a> Reader<'a> {
             (verb + 1, verb + 1)
         };
         let gap = tokens.get(gap_from..window.end).unwrap_or_default();
-        let gap_words = gap.iter().filter(|t| t.is_word()).count();
+        // `According to Dr X, who heads the programme, "`: a relative clause
+        // after the name does not count.
+        let mut in_relative = false;
+        let gap_words = gap
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| {
+                if t.text == "who" && *k > 0 && gap[k - 1].text == "," {
+                    in_relative = according;
+                } else if t.text == "," {
+                    in_relative = false;
+                }
+                t.is_word() && !in_relative
+            })
+            .count();
         // `according to the Director of X, Dr Y, "`: the name and its role.
         let max_gap = if according {
             MAX_AFTER_WORDS
@@ -725,7 +773,9 @@ impl<'a> Reader<'a> {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
-            Who::OrgAnaphor => self.latest_org_speaker(para, at),
+            Who::OrgAnaphor => self
+                .latest_org_speaker(para, at)
+                .or_else(|| self.latest_org_mention(para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -893,6 +943,30 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
             });
         }
     }
+    // `the Fiscalía said` after `the Fiscalía General de la Nación`: the
+    // first word of a name written head first (a lower-case connector in
+    // it) names that organisation when no other organisation's name opens
+    // with it.
+    let first_words: Vec<(String, &str)> = organisations
+        .iter()
+        .filter_map(|o| o.name.as_deref())
+        .filter_map(|n| Some((short_form(n)?, n)))
+        .collect();
+    for (word, name) in &first_words {
+        let unique = organisations
+            .iter()
+            .filter_map(|o| o.name.as_deref())
+            .filter(|n| n.split_whitespace().next() == Some(word.as_str()))
+            .count()
+            == 1;
+        if unique {
+            names.push(Name {
+                words: vec![word.clone()],
+                label: name.to_string(),
+                is_person: false,
+            });
+        }
+    }
     // An organisation speaks under the name the text uses: `Europol said`
     // gives Europol, not its long name.
     for o in organisations {
@@ -908,6 +982,68 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
         }
     }
     names
+}
+
+/// Words that open many organisations' names: never a short form alone.
+const NOT_SHORT_FORMS: &[&str] = &[
+    "United",
+    "National",
+    "International",
+    "World",
+    "European",
+    "African",
+    "Asian",
+    "Global",
+    "Inter-American",
+    "Federal",
+    "Royal",
+    "State",
+    "Central",
+    "Regional",
+    "General",
+    "Supreme",
+    "Office",
+    "Ministry",
+    "Department",
+    "Bureau",
+    "Agency",
+    "Commission",
+    "Council",
+    "Committee",
+    "Directorate",
+    "Service",
+    "Authority",
+    "Board",
+    "Institute",
+    "University",
+    "Bank",
+    "Fund",
+    "Court",
+    "Organisation",
+    "Organization",
+    "Association",
+    "Federation",
+    "Union",
+    "Police",
+];
+
+/// The first word of a name written head first, `Fiscalía` of `Fiscalía
+/// General de la Nación`: three words at least, a lower-case connector
+/// among them, the first capitalised and not one that opens many names.
+fn short_form(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = *words.first()?;
+    let connector = words.iter().skip(1).any(|w| {
+        matches!(
+            *w,
+            "de" | "del" | "de la" | "des" | "du" | "da" | "do" | "dos" | "das" | "di" | "della"
+        )
+    });
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).all(char::is_lowercase)
+        && first.chars().count() >= 4;
+    (words.len() >= 3 && connector && capitalised && !NOT_SHORT_FORMS.contains(&first))
+        .then(|| first.to_string())
 }
 
 /// Byte offset of the first non-space character.
@@ -1230,6 +1366,49 @@ mod tests {
                 ("Nothing changes".to_string(), None),
             ]
         );
+    }
+
+    #[test]
+    fn according_to_a_name_and_a_relative_clause() {
+        assert_eq!(
+            quotes_in(
+                &["According to Dr Ousmane Faye Diallo, who heads the national programme, “a girl who is not in school is missed.”"],
+                &["Ousmane Faye Diallo"],
+                &[],
+            ),
+            one("a girl who is not in school is missed.", Some("Ousmane Faye Diallo"))
+        );
+    }
+
+    #[test]
+    fn an_organisation_under_its_first_word_or_as_the_agency() {
+        let fiscalia = (Some("Fiscalía General de la Nación"), None);
+        assert_eq!(
+            quotes_in(
+                &["The Fiscalía General de la Nación said it had charged 148 people. “Corruption is the door,” the Fiscalía said."],
+                &[],
+                &[fiscalia],
+            ),
+            one("Corruption is the door", Some("Fiscalía General de la Nación"))
+        );
+        // `the agency` with no organisation that spoke: the one named last
+        // in the paragraph.
+        let dea = (Some("Drug Enforcement Administration"), Some("DEA"));
+        assert_eq!(
+            quotes_in(
+                &["The DEA welcomed the arrests in a statement. \"This will save lives,\" the agency said."],
+                &[],
+                &[dea],
+            ),
+            one("This will save lives", Some("DEA"))
+        );
+        // A word that opens many names is no short form.
+        assert_eq!(short_form("National Institute of Health"), None);
+        assert_eq!(
+            short_form("Ministerio de Salud"),
+            Some("Ministerio".to_string())
+        );
+        assert_eq!(short_form("Save the Children"), None);
     }
 
     #[test]

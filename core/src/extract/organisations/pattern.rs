@@ -98,9 +98,14 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
 }
 
 /// Spaces only, or a hyphen, or the `'` of a possessive tail.
+/// A plural's possessive (`Farmers' Union`) is tight too.
 fn tight(tokens: &Words, i: usize) -> bool {
     let gap = tokens.gap_after(i);
-    tokens.adjacent(i) || gap == "-" || gap == "‐" || gap == "'" || gap == "’"
+    let plural_possessive = matches!(gap, "' " | "’ ")
+        && tokens
+            .get(i)
+            .is_some_and(|t| t.surface.ends_with('s') && capitalised(&t.surface));
+    tokens.adjacent(i) || gap == "-" || gap == "‐" || gap == "'" || gap == "’" || plural_possessive
 }
 
 /// The first word of the name: capitalised words written right before the head.
@@ -143,20 +148,30 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     })
             };
             let possessive = (s..h).any(|i| matches!(tokens.gap_after(i), "'" | "’"));
-            if and
-                && !possessive
-                && tokens.adjacent(s - 2)
-                && tokens.get(s - 2).is_some_and(|q| {
-                    capitalised(&q.surface)
-                        && !data.named_heads.contains(q.key.as_str())
-                        && !is_place(data, &q.key)
-                })
-                && !is_stop(data, tokens, s - 2)
-                && lone(s - 2)
-            {
+            let word_before_and = |q: usize| {
+                tokens.adjacent(q)
+                    && tokens.get(q).is_some_and(|w| {
+                        capitalised(&w.surface)
+                            && !data.named_heads.contains(w.key.as_str())
+                            && !is_place(data, &w.key)
+                    })
+                    && !is_stop(data, tokens, q)
+            };
+            if and && !possessive && word_before_and(s - 2) && lone(s - 2) {
                 joined_and = true;
                 s -= 2;
                 continue;
+            }
+            // `the Seed Control and Certification Institute`, `the Kenya
+            // Marine and Fisheries Research Institute`: two or three words
+            // before the "and" (a place may open them) when "the" opens
+            // them all.
+            if and && !possessive && word_before_and(s - 2) {
+                if let Some(g) = the_opened_group(data, tokens, s - 2, floor) {
+                    joined_and = true;
+                    s = g;
+                    continue;
+                }
             }
             break;
         }
@@ -195,6 +210,26 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// The first of two or three capitalised words ending at word `last` (before
+/// an "and") when a lower-case "the" comes right before them: no head word,
+/// no stop, a place only as the first word (`Kenya Marine`).
+fn the_opened_group(data: &Data, tokens: &Words, last: usize, floor: usize) -> Option<usize> {
+    let plain = |q: usize| {
+        tokens.get(q).is_some_and(|w| {
+            capitalised(&w.surface)
+                && !data.named_heads.contains(w.key.as_str())
+                && !is_stop(data, tokens, q)
+        }) && tokens.adjacent(q)
+    };
+    (1..=2).find_map(|n| {
+        let g = last.checked_sub(n).filter(|&g| g > floor)?;
+        let words = (g..last).all(plain)
+            && (g + 1..=last).all(|q| tokens.get(q).is_some_and(|w| !is_place(data, &w.key)));
+        let the = tokens.get(g - 1).is_some_and(|t| t.surface == "the") && tokens.adjacent(g - 1);
+        (words && the).then_some(g)
+    })
 }
 
 /// A capitalised word that cannot begin a name: an article or pronoun at the
@@ -273,7 +308,10 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
         let first_head = data
             .heads_first
             .contains(tokens.get(h).map_or("", |t| t.key.as_str()));
+        // "Directorate-General for ...": "-General" belongs to the head.
+        let general = t.key == "general" && tokens.gap_after(e - 1) == "-";
         let joins = is_head(data, tokens, e)
+            || general
             || (first_head && capitalised(&t.surface))
             || data.head_followers.contains(t.key.as_str())
             || (capitalised(&t.surface) && is_place(data, &t.key));
@@ -672,6 +710,44 @@ pub(super) mod tests {
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn several_words_before_an_and_after_the() {
+        assert_eq!(
+            names("Seed was certified by the Seed Control and Certification Institute in May."),
+            ["Seed Control and Certification Institute"]
+        );
+        assert_eq!(
+            names(
+                "Scientists from the Kenya Marine and Fisheries Research Institute took samples."
+            ),
+            ["Kenya Marine and Fisheries Research Institute"]
+        );
+        // Without "the" right before them, the words are another name.
+        assert!(
+            names("It was run by Concern Worldwide and Trinity College in May.")
+                .iter()
+                .all(|n| !n.starts_with("Concern"))
+        );
+    }
+
+    #[test]
+    fn boards_unions_and_plural_possessives() {
+        assert_eq!(
+            names("The Dangerous Drugs Board said the Zambia National Farmers' Union will help."),
+            ["Dangerous Drugs Board", "Zambia National Farmers' Union"]
+        );
+        assert_eq!(
+            names("The Autoridade Marítima Nacional took part."),
+            ["Autoridade Marítima Nacional"]
+        );
+        assert_eq!(
+            names("The Directorate-General for Natural Resources, Safety and Maritime Services took part."),
+            ["Directorate-General for Natural Resources, Safety and Maritime Services"]
+        );
+        // A board of a body is a part of it.
+        assert!(names("It was approved by the Board of Directors of the Bank today.").is_empty());
     }
 
     #[test]

@@ -159,8 +159,23 @@ impl Lexicon {
     }
 }
 
-/// `the village of Saré Bidji`: a run after a noun for a place and `of`.
+/// `the village of Saré Bidji`: a run after a noun for a place and `of`;
+/// `a farmer in Soc Trang`, `a teacher in El Fasher, who ...`: a run right
+/// after a lower-case `in` or `near` (not `In Vik's words`: a possessive
+/// after the run is a person's).
 fn place_of(tokens: &[Token], start: usize) -> bool {
+    let after_in = start >= 1
+        && matches!(tokens[start - 1].text, "in" | "near")
+        && !tokens[start..]
+            .iter()
+            .take_while(|t| t.is_word())
+            .count()
+            .checked_add(start)
+            .and_then(|end| tokens.get(end))
+            .is_some_and(|t| t.kind == Kind::Possessive);
+    if after_in {
+        return true;
+    }
     const PLACES: &[&str] = &[
         "village",
         "town",

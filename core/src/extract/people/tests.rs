@@ -523,4 +523,13 @@ fn role_with_a_comma_list_before_the_name() {
         names("In Kenya, Uganda and Tanzania, Lake Victoria shrinks."),
         Vec::<String>::new()
     );
+    // A run right after `in` is a place: `a teacher in El Fasher, who ...`.
+    assert_eq!(
+        names("A teacher in El Fasher, who runs lessons under a tree, said: “We wait.”"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        names("A farmer in Soc Trang said the water was salty."),
+        Vec::<String>::new()
+    );
 }

@@ -56,7 +56,7 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
         return None; // way 1 has it
     }
     let (close, acronym) = bracket_acronym(s, toks, open)?;
-    let run_start = cap_run_start(toks, open, true);
+    let run_start = list_start(toks, cap_run_start(toks, open, true), open);
     let first = name_start(toks, run_start, open, &acronym)?;
     let mut m = mention(s, toks, first, open - 1)?;
     // `the West African Police Information System (WAPIS) Programme`: a head
@@ -64,6 +64,7 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     let head_after = head_after_bracket(toks, close);
     let signalled = is_hint(&acronym)
         || is_hint(&m.name)
+        || head_after.is_some()
         || called_programme(toks, close)
         || signal_after_bracket(toks, close);
     let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
@@ -160,6 +161,115 @@ const JOINING: &[&str] = &[
     "de", "del", "des", "du", "la", "le", "les", "el", "y", "e", "et", "para", "pour", "da", "do",
     "dos", "das", "of", "and", "for", "on", "the", "to", "in",
 ];
+
+/// Longest Romance-language name [`romance_mention`] reads, in tokens.
+const ROMANCE_REACH: usize = 14;
+
+/// Joining words of Spanish, French and Portuguese names (`Programa
+/// Nacional Integral de Sustitución de Cultivos`).
+const ROMANCE_JOINING: &[&str] = &[
+    "de", "del", "des", "du", "la", "le", "les", "el", "los", "las", "y", "e", "et", "para",
+    "pour", "da", "do", "dos", "das", "à", "au", "aux", "en",
+];
+
+/// Way 6, for names too long for their initials to spell the acronym: a
+/// capitalised head noun opening a Spanish, French or Portuguese name that
+/// runs, without punctuation, to a bracketed acronym (`the Programa Nacional
+/// Integral de Sustitución de Cultivos de Uso Ilícito (PNIS)`, `Programa
+/// Integral Amazónico de ... (PROAmazonía)`). The name holds a Romance
+/// joining word and no English one; the acronym opens with the head's
+/// initial and its capitals appear in the name in order.
+pub(super) fn romance_mention(s: &str, toks: &[Tok], open: usize) -> Option<Mention> {
+    let (close, acronym) =
+        bracket_acronym(s, toks, open).or_else(|| blended_acronym(toks, open))?;
+    let lowest = open.saturating_sub(ROMANCE_REACH);
+    let mut k = open;
+    let first = loop {
+        k = k.checked_sub(1).filter(|&k| k >= lowest)?;
+        let t = toks.get(k)?;
+        if !t.is_word() || (t.sentence_end && k + 1 < open) || t.possessive {
+            return None;
+        }
+        if t.is_cap() && t.is_head() && !t.is_weak_head() {
+            break k;
+        }
+    };
+    // The head opens the name: no capitalised word right before it.
+    if first
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|p| p.is_cap() && !p.sentence_end)
+    {
+        return None;
+    }
+    let run = toks.get(first..open)?;
+    let lower: Vec<String> = run.iter().map(|t| t.lower().into_owned()).collect();
+    let romance = lower.iter().any(|w| {
+        ROMANCE_JOINING.contains(&w.as_str())
+            || w.starts_with("d'")
+            || w.starts_with("d’")
+            || w.starts_with("l'")
+            || w.starts_with("l’")
+    });
+    let english = lower
+        .iter()
+        .any(|w| matches!(w.as_str(), "of" | "for" | "and" | "the" | "on" | "to"));
+    if !romance || english || run.len() < 3 {
+        return None;
+    }
+    let capitals: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .filter_map(fold_initial)
+        .collect();
+    let head_initial = run.first()?.text.chars().next().and_then(fold_initial);
+    if capitals.len() < 2 || capitals.first().copied() != head_initial {
+        return None;
+    }
+    let mut letters = run
+        .iter()
+        .flat_map(|t| t.text.chars())
+        .filter_map(fold_initial);
+    if !capitals.iter().all(|c| letters.any(|l| l == *c)) {
+        return None;
+    }
+    let mut m = mention(s, toks, first, open - 1)?;
+    m.end = toks.get(close)?.end;
+    m.acronym = Some(acronym);
+    (!is_excluded(&m.name)).then_some(m)
+}
+
+/// `the Food Systems, Land Use and Restoration (FOLUR)`: a run that an
+/// `and` closes takes in the capitalised items listed before it with commas.
+/// Returns the new start of the run (`run_start` when nothing joins).
+fn list_start(toks: &[Tok], mut run_start: usize, open: usize) -> usize {
+    let closed = toks
+        .get(run_start..open)
+        .is_some_and(|run| run.iter().any(|t| matches!(t.text, "and" | "&")));
+    while closed && run_start >= 2 {
+        let comma = toks.get(run_start - 1).is_some_and(|t| t.text == ",");
+        let item = toks
+            .get(run_start - 2)
+            .is_some_and(|t| t.is_cap() && !t.is_acronym() && !t.possessive && !t.sentence_end);
+        if !comma || !item {
+            break;
+        }
+        run_start = cap_run_start(toks, run_start - 1, false);
+    }
+    run_start
+}
+
+/// `(PROAmazonía)`: a bracket holding one word that opens with three
+/// capitals, an acronym blended with a word.
+fn blended_acronym(toks: &[Tok], open: usize) -> Option<(usize, String)> {
+    let (word, close) = (toks.get(open + 1)?, toks.get(open + 2)?);
+    let blended = toks.get(open)?.kind == Kind::Open
+        && close.kind == Kind::Close
+        && word.is_word()
+        && word.text.chars().take(3).all(char::is_uppercase)
+        && word.text.chars().count() > 3;
+    blended.then(|| (open + 2, word.text.to_string()))
+}
 
 /// The lower-case letter a word's first character stands for, accents
 /// dropped (`é` → `e`).
@@ -398,6 +508,17 @@ mod tests {
             ("initials of a foreign fund", &["Money comes from the Fondo de Agua para Ciudades (FAC), created in 2008."],
                 &[("Fondo de Agua para Ciudades", Some("FAC"), Some("2008"), None)]),
             ("initials not matching", &["Children are vaccinated through the Programme national de santé (XYZ) today."], &[]),
+            ("romance name longer than its initials", &["It tracks the Programa Nacional Integral de Sustitución de Cultivos de Uso Ilícito (PNIS), under which families are paid."],
+                &[("Programa Nacional Integral de Sustitución de Cultivos de Uso Ilícito", Some("PNIS"), None, None)]),
+            ("romance name with a blended acronym", &["It continues the Programa Integral Amazónico de Conservación de Bosques (PROAmazonía), which ended."],
+                &[("Programa Integral Amazónico de Conservación de Bosques", Some("PROAmazonía"), None, None)]),
+            ("romance name with an english apposition", &["It renewed its support for the Programa Andino de Adaptación al Cambio Climático (PACCA), the Andean Climate Change Adaptation Programme, with CHF 9 million."],
+                &[("Programa Andino de Adaptación al Cambio Climático", Some("PACCA"), None, None)]),
+            ("comma list before the bracket", &["It is part of the Food Systems, Land Use and Restoration (FOLUR) Impact Program, and more."],
+                &[("Food Systems, Land Use and Restoration Impact Program", Some("FOLUR"), None, None)]),
+            ("words then a lower-case head after the bracket", &["It ran under EMSA's Remotely Piloted Aircraft Systems (RPAS) Services programme, which lends drones."],
+                &[("Remotely Piloted Aircraft Systems Services programme", Some("RPAS"), None, None)]),
+            ("romance name, acronym of another initial", &["It follows the Programa Nacional de Salud Rural (UNDP) today."], &[]),
             ("owner before bracketed name", &["UNODC and the Global Action to Prevent and Address Trafficking in Persons (GLO.ACT) met."],
                 &[("Global Action to Prevent and Address Trafficking in Persons", Some("GLO.ACT"), None, None)]),
         ];

@@ -1,7 +1,9 @@
 //! Finding mentions: way 1 (a name around a head noun) and way 4 (a known
 //! programme alone), and the pass over a paragraph that gathers every way.
 
-use super::acronyms::{bracket_acronym, bracketed_mention, initials_mention, quoted_mention};
+use super::acronyms::{
+    bracket_acronym, bracketed_mention, initials_mention, quoted_mention, romance_mention,
+};
 use crate::date::PartialDate;
 
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
@@ -34,6 +36,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         found.extend(head_mention(s, &toks, i, &extensions));
         found.extend(bracketed_mention(s, &toks, i));
         found.extend(initials_mention(s, &toks, i));
+        found.extend(romance_mention(s, &toks, i));
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
@@ -49,6 +52,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
             kept.push(m);
         }
     }
+    drop_translations(s, &mut kept);
     let limits: Vec<usize> = kept
         .iter()
         .skip(1)
@@ -60,6 +64,29 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
     }
     kept.retain(|m| !m.needs_period || m.start_year.is_some());
     kept
+}
+
+/// `the Programa Andino de ... (PACCA), the Andean Climate Change Adaptation
+/// Programme, with ...`: a name without acronym in apposition right after a
+/// name defined with one (`, the` between them, a comma or a full stop
+/// after it, so not a list going on with `and`) is the same programme
+/// translated: it is dropped.
+fn drop_translations(s: &str, kept: &mut Vec<Mention>) {
+    let mut i = 1;
+    while i < kept.len() {
+        let (a, b) = (&kept[i - 1], &kept[i]);
+        let between = s.get(a.end..b.start).unwrap_or_default().trim();
+        let after = s.get(b.end..).unwrap_or_default().trim_start();
+        let apposition = a.acronym.is_some()
+            && b.acronym.is_none()
+            && matches!(between, ", the" | ", The")
+            && (after.is_empty() || after.starts_with([',', '.', ';']));
+        if apposition {
+            kept.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
 
 pub(super) fn mention(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
@@ -373,13 +400,30 @@ fn led_by_chief(toks: &[Tok], first: usize) -> bool {
 
 /// `(SAMS) Initiative for Peace`: the last token of a capitalised head noun
 /// (and its `for/on/...` words) right after the bracket closing at `close`.
+/// Up to two capitalised words may come before the head: `(FOLUR) Impact
+/// Program`, `(RPAS) Services programme`.
 pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
-    let head = toks.get(close + 1).filter(|t| t.is_head() && t.is_cap())?;
-    if !head.sentence_end && !head.possessive && toks.get(close + 2).is_some_and(|n| n.is_cap()) {
+    let at = (close + 1..close + 4).find(|&k| {
+        toks.get(k)
+            .is_some_and(|t| t.is_head() && t.is_cap() || !t.is_cap() || t.sentence_end)
+    })?;
+    if toks
+        .get(close + 1..at)?
+        .iter()
+        .any(|t| t.sentence_end || t.possessive || t.is_acronym())
+    {
+        return None;
+    }
+    // `(RPAS) Services programme`: after capitalised words the head may be
+    // lower-case (not a weak one).
+    let head = toks
+        .get(at)
+        .filter(|t| t.is_head() && (t.is_cap() || at > close + 1 && !t.is_weak_head()))?;
+    if !head.sentence_end && !head.possessive && toks.get(at + 1).is_some_and(|n| n.is_cap()) {
         return None;
     }
     let memo = Extensions::default();
-    Some(right_extension(toks, close + 1, &memo))
+    Some(right_extension(toks, at, &memo))
 }
 
 /// Longest run of `and`/`of`-joined word groups `left_extension` looks through.
@@ -387,7 +431,7 @@ const LEFT_GROUPS: usize = 4;
 
 /// `the Safe and Fair Migration Partnership`, `the Horn of Africa
 /// Initiative`, `the Women, Peace and Security Programme`: capitalised words
-/// joined by `and`, `&`, `of` (or a comma before such an `and`) before the
+/// joined by `and`, `&`, `of`, `for` (or a comma before such an `and`) before the
 /// run starting at `first` belong to the name when a determiner opens them
 /// all and none is an owner (`the Ministry of Health ...`) or an acronym.
 /// Returns the new start of the run (`first` when nothing joins).
@@ -404,7 +448,9 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // `the Women, Peace and Security Programme`: a comma joins a list
         // that an `and` already closed.
         let list_comma = conn.text == "," && seen_and;
-        let joins = (matches!(conn.text, "and" | "&" | "of") || list_comma)
+        // `the Smallholder Irrigation and Seed Systems for Climate
+        // Resilience Programme`: `for` joins too.
+        let joins = (matches!(conn.text, "and" | "&" | "of" | "for") || list_comma)
             && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
         if !joins {
             break;
@@ -430,10 +476,14 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
             break;
         }
         j = k;
-        let opened = k
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_ref()));
+        // An owner's possessive opens the name as a determiner does
+        // (`Peru's National Competitiveness and Productivity Plan`), and so
+        // does `new` after one (`a new Landing Beach Sanitation, Cold Chain
+        // and Market Access Facility`).
+        let before = |back: usize| k.checked_sub(back).and_then(|p| toks.get(p));
+        let determiner = |t: &Tok| DETERMINERS.contains(&t.lower().as_ref());
+        let opened = before(1).is_some_and(|t| determiner(t) || t.possessive)
+            || (before(1).is_some_and(|t| t.text == "new") && before(2).is_some_and(determiner));
         if opened {
             start = k;
         }
@@ -481,7 +531,14 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     if toks.get(i)?.is_weak_head() {
         return None;
     }
-    let first = skip_leading(toks, cap_run_start(toks, i, false), i, 1);
+    // `Viet Nam's One Million Hectares of High-Quality and Low-Emission
+    // Rice programme`: joined groups before the run, as for a capitalised head.
+    let first = skip_leading(
+        toks,
+        left_extension(toks, cap_run_start(toks, i, false)),
+        i,
+        1,
+    );
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
     let run_text = s.get(run.first()?.start..run.last()?.end)?;
     let owner = run
@@ -822,6 +879,15 @@ mod tests {
             ("and the without a head goes on", &["It funds the Programme for Peace and the Rule of Law in Guinea."], &[("Programme for Peace and the Rule of Law", None, None, None)]),
             ("comma list before the head", &["The Women, Peace and Security Programme for the Great Lakes runs on."], &[("Women, Peace and Security Programme for the Great Lakes", None, None, None)]),
             ("comma without and is no list", &["In Ghana, Clean Water Programme staff met."], &[("Clean Water Programme", None, None, None)]),
+            ("for before the run", &["The money funds the Smallholder Irrigation and Seed Systems for Climate Resilience Programme, which runs on."],
+                &[("Smallholder Irrigation and Seed Systems for Climate Resilience Programme", None, None, None)]),
+            ("possessive opens the run", &["It supports Peru's National Competitiveness and Productivity Plan 2019–2030, which sets targets."],
+                &[("National Competitiveness and Productivity Plan", None, Some("2019"), Some("2030"))]),
+            ("new after a determiner opens the run", &["Loans come from a new Coastal Sanitation, Cold Chain and Market Access Facility for processors."],
+                &[("Coastal Sanitation, Cold Chain and Market Access Facility", None, None, None)]),
+            ("joined groups before a lower-case head", &["It supports Viet Nam's One Million Hectares of High-Quality and Low-Emission Rice programme, which pays."],
+                &[("One Million Hectares of High-Quality and Low-Emission Rice programme", None, None, None)]),
+            ("for after an owner stays out", &["Funds from the Ministry for Youth and Sports Development Programme came."], &[("Sports Development Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {
             assert_eq!(run(body), rows(expected), "case {name}");
