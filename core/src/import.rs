@@ -362,6 +362,33 @@ fn read_problems(r: &mut Reader<'_>) -> Result<Vec<Problem>, DecodeError> {
     Ok(problems)
 }
 
+/// Whether a set kept on the device (a `Ready` the worker stored) holds its
+/// full records as JSON (`r/N.json`), as workers kept them before the packed
+/// `r/N.bin`: it is then packed again.
+pub fn kept_as_json(stored: &[u8]) -> bool {
+    matches!(FromWorker::decode(stored), Ok(FromWorker::Ready { files, .. })
+        if files.iter().any(|f| f.path.starts_with("r/") && f.path.ends_with(".json")))
+}
+
+/// The releases of a set kept on the device: the full records of its chunk
+/// files, in either format. An error says which file could not be read.
+pub fn kept_releases(stored: &[u8]) -> Result<Vec<crate::Release>, String> {
+    let files = match FromWorker::decode(stored) {
+        Ok(FromWorker::Ready { files, .. }) => files,
+        Ok(_) => return Err("not a set of releases".into()),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut releases = Vec::new();
+    for DataFile { path, bytes } in files.iter().filter(|f| f.path.starts_with("r/")) {
+        let chunk = match path.ends_with(".json") {
+            true => serde_json::from_slice(bytes).map_err(|e| e.to_string()),
+            false => crate::pack::records::read(bytes).map_err(|e| e.to_string()),
+        };
+        releases.extend(chunk.map_err(|e| format!("{path}: {e}"))?);
+    }
+    Ok(releases)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -464,5 +491,55 @@ mod tests {
             assert_eq!(Set::from_key(set.key()), Some(set));
         }
         assert_eq!(Set::from_key("all"), None);
+    }
+
+    #[test]
+    fn a_kept_set_reads_back_in_either_chunk_format() {
+        let release = |id: &str| crate::Release {
+            id: id.into(),
+            title: format!("Title {id}"),
+            body: vec!["Text.".into()],
+            ..crate::Release::default()
+        };
+        let releases = vec![release("a"), release("b")];
+        let ready = |files| {
+            FromWorker::Ready {
+                set: Set::Mine,
+                releases: 2,
+                files,
+                problems: Vec::new(),
+            }
+            .encode()
+        };
+        let packed = crate::pack::pack_files(releases.clone());
+        let mut got = kept_releases(&ready(packed.clone())).unwrap();
+        got.sort_by(|x, y| x.id.cmp(&y.id));
+        assert_eq!(got, releases);
+        assert!(!kept_as_json(&ready(packed.clone())));
+        // As an older worker kept it: the chunk as JSON.
+        let older: Vec<DataFile> = packed
+            .into_iter()
+            .map(
+                |f| match f.path.strip_suffix(".bin").filter(|p| p.starts_with("r/")) {
+                    Some(stem) => DataFile {
+                        path: format!("{stem}.json"),
+                        bytes: serde_json::to_vec(&crate::pack::records::read(&f.bytes).unwrap())
+                            .unwrap(),
+                    },
+                    None => f,
+                },
+            )
+            .collect();
+        let mut got = kept_releases(&ready(older.clone())).unwrap();
+        got.sort_by(|x, y| x.id.cmp(&y.id));
+        assert_eq!(got, releases);
+        assert!(kept_as_json(&ready(older.clone())));
+        // A damaged chunk names its file.
+        let mut damaged = older;
+        let chunk = damaged.iter_mut().find(|f| f.path == "r/0.json").unwrap();
+        chunk.bytes.truncate(5);
+        let e = kept_releases(&ready(damaged)).unwrap_err();
+        assert!(e.starts_with("r/0.json: "), "{e}");
+        assert!(kept_releases(&FromWorker::Empty.encode()).is_err());
     }
 }

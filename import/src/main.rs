@@ -22,10 +22,10 @@ mod store;
 use std::cell::RefCell;
 use std::collections::{HashSet, VecDeque};
 
-use dateline_core::import::{DataFile, FromWorker, Problem, Set, ToWorker};
+use dateline_core::import::{self, FromWorker, Problem, Set, ToWorker};
 use dateline_core::ingest::memory::{self, Import};
 use dateline_core::ingest::{Diagnostic, Severity};
-use dateline_core::pack::{self, CHUNK_SIZE};
+use dateline_core::pack;
 use dateline_core::Release;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -264,8 +264,11 @@ async fn finish(set: Set, site: &str) -> Vec<Reply> {
 async fn open(set: Set, site: &str) -> Reply {
     if set == Set::Mine {
         return match store::load().await {
-            Ok(Some(stored)) if !kept_by_an_older_worker(&stored) => Reply::Encoded(stored),
-            Ok(Some(_)) => repack_mine().await,
+            Ok(Some(stored)) if !import::kept_as_json(&stored) => Reply::Encoded(stored),
+            Ok(Some(stored)) => match import::kept_releases(&stored) {
+                Ok(mine) => repack(mine).await,
+                Err(why) => failed(unreadable(why)),
+            },
             Ok(None) => FromWorker::Empty.into(),
             Err(e) => failed(e.0),
         };
@@ -283,21 +286,9 @@ async fn open(set: Set, site: &str) -> Reply {
     made.map_or_else(failed, Reply::from)
 }
 
-/// Whether the stored set holds full records as JSON (`r/N.json`), as the
-/// worker kept them before the packed `r/N.bin`.
-fn kept_by_an_older_worker(stored: &[u8]) -> bool {
-    matches!(FromWorker::decode(stored),
-        Ok(FromWorker::Ready { files, .. }) if files.iter().any(|f| f.path.ends_with(".json")))
-}
-
 /// My releases as an older worker kept them, packed again in today's format
 /// and kept so (nothing is lost on an upgrade).
-async fn repack_mine() -> Reply {
-    let mine = match mine().await {
-        Ok(Some(mine)) => mine,
-        Ok(None) => return FromWorker::Empty.into(),
-        Err(message) => return failed(message),
-    };
+async fn repack(mine: Vec<Release>) -> Reply {
     let bytes = ready(Set::Mine, mine, Vec::new()).encode();
     match store::save(Some(&bytes)).await {
         Ok(()) => Reply::Encoded(bytes),
@@ -365,31 +356,16 @@ fn ready(set: Set, releases: Vec<Release>, problems: Vec<Problem>) -> FromWorker
     }
 }
 
-/// My releases kept on the device (their full records, from the stored
-/// `r/N.bin` files, or `r/N.json` as older workers kept them), or None. Releases stored by another version of the
-/// worker that cannot be read are an error, not lost silently.
+/// My releases kept on the device (their full records), or None. Releases
+/// stored by another version of the worker that cannot be read are an
+/// error, not lost silently.
 async fn mine() -> Result<Option<Vec<Release>>, String> {
     let Some(stored) = store::load().await.map_err(|e| e.0)? else {
         return Ok(None);
     };
-    let unreadable = |why: String| {
-        format!("The releases kept on this device could not be read ({why}): forget them and import them again.")
-    };
-    let files = match FromWorker::decode(&stored) {
-        Ok(FromWorker::Ready { files, .. }) => files,
-        Ok(_) => return Err(unreadable("not a set of releases".into())),
-        Err(e) => return Err(unreadable(e.to_string())),
-    };
-    let mut releases = Vec::with_capacity(files.len() * CHUNK_SIZE);
-    for DataFile { path, bytes } in files {
-        if !path.starts_with("r/") {
-            continue;
-        }
-        let chunk = match path.ends_with(".json") {
-            true => serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
-            false => pack::records::read(&bytes).map_err(|e| e.to_string()),
-        };
-        releases.extend(chunk.map_err(|e| unreadable(format!("{path}: {e}")))?);
-    }
-    Ok(Some(releases))
+    import::kept_releases(&stored).map(Some).map_err(unreadable)
+}
+
+fn unreadable(why: String) -> String {
+    format!("The releases kept on this device could not be read ({why}): forget them and import them again.")
 }
