@@ -19,6 +19,34 @@ pub fn to_json_compact(releases: &[&Release]) -> String {
     write_json(releases, false)
 }
 
+/// [`to_json`] (`pretty`) or [`to_json_compact`], written to `out` one
+/// release at a time, so that a large corpus is never one string (the CLI's
+/// `ingest --json`). Each element is the text of a one-release array without
+/// its brackets: in an array of many it is laid out the same.
+pub fn write_json_to(
+    out: &mut impl std::io::Write,
+    releases: &[Release],
+    pretty: bool,
+) -> std::io::Result<()> {
+    let (open, sep, close) = match pretty {
+        true => ("[\n", ",\n", "\n]"),
+        false => ("[", ",", "]"),
+    };
+    if releases.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(open.as_bytes())?;
+    for (i, r) in releases.iter().enumerate() {
+        let one = write_json(&[r], pretty);
+        let element = &one[open.len()..one.len() - close.len()];
+        if i > 0 {
+            out.write_all(sep.as_bytes())?;
+        }
+        out.write_all(element.as_bytes())?;
+    }
+    out.write_all(close.as_bytes())
+}
+
 /// The record shape, written by hand (see `json`) exactly as serde_json
 /// writes the model's `Serialize` derive: fields in declaration order, every
 /// option as `null` but `footer`, `url` and `tags`, left out when empty.
@@ -399,6 +427,25 @@ mod tests {
         }
         assert!(row.is_empty() && field.is_empty(), "file ends with CRLF");
         rows
+    }
+
+    #[test]
+    fn json_written_a_release_at_a_time_is_the_whole_text() {
+        let a = sample();
+        let b = Release {
+            id: "other".into(),
+            dateline: None,
+            money: Vec::new(),
+            ..sample()
+        };
+        for releases in [vec![], vec![a.clone()], vec![a.clone(), b, a]] {
+            let refs: Vec<&Release> = releases.iter().collect();
+            for pretty in [true, false] {
+                let mut out = Vec::new();
+                write_json_to(&mut out, &releases, pretty).unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), write_json(&refs, pretty));
+            }
+        }
     }
 
     #[test]

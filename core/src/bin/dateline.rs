@@ -377,14 +377,8 @@ fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
 
 fn write_json(releases: &[Release], pretty: bool) -> std::io::Result<()> {
     // The export's writer: one home for the record's JSON, the app's download's too.
-    let releases: Vec<&Release> = releases.iter().collect();
-    let json = if pretty {
-        dateline_core::export::to_json(&releases)
-    } else {
-        dateline_core::export::to_json_compact(&releases)
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(json.as_bytes())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    dateline_core::export::write_json_to(&mut out, releases, pretty)?;
     out.write_all(b"\n")?;
     out.flush()
 }
