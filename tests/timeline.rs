@@ -350,3 +350,124 @@ async fn the_chart_opens_as_a_table() {
         Some("true")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_events_lane_opens_as_a_table_that_picks_as_the_bars_do() {
+    let page = open("/").await;
+    let toggle: HtmlElement = page.el(".timeline > button[aria-expanded]");
+    assert_eq!(
+        toggle.text_content().as_deref(),
+        Some("Show the events as a table")
+    );
+    assert!(page.root.query_selector(".events-table").unwrap().is_none());
+    toggle.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        toggle.get_attribute("aria-controls").as_deref(),
+        Some("events-table")
+    );
+    let region: Element = page.el("#events-table");
+    assert_eq!(region.get_attribute("role").as_deref(), Some("region"));
+    assert_eq!(
+        page.all(".events-table caption"),
+        ["Events and periods the releases in view mention"]
+    );
+    assert_eq!(
+        page.all(".events-table thead th"),
+        ["Event or period", "From", "To", "Releases", "Filter"]
+    );
+    let rows = |page: &Page| {
+        let trs = page
+            .root
+            .query_selector_all(".events-table tbody tr")
+            .unwrap();
+        (0..trs.length())
+            .filter_map(|i| trs.item(i)?.dyn_into::<Element>().ok())
+            .map(|tr| {
+                let cells = tr.query_selector_all("th, td").unwrap();
+                let mut row: Vec<String> = (0..cells.length())
+                    .filter_map(|i| cells.item(i)?.text_content())
+                    .collect();
+                let button = tr.query_selector("button").unwrap().unwrap();
+                row.push(button.get_attribute("aria-label").unwrap_or_default());
+                row.push(button.get_attribute("aria-pressed").unwrap_or_default());
+                row.push(tr.class_name());
+                row
+            })
+            .collect::<Vec<_>>()
+    };
+    // As the lane's bars: the events in time order with their releases, none selected.
+    assert_eq!(
+        rows(&page),
+        [
+            [
+                "2018 – 2022",
+                "2018",
+                "2022",
+                "2",
+                "Show releases",
+                "Show releases that mention 2018 – 2022",
+                "false",
+                ""
+            ],
+            [
+                "16 April 2019 – 18 April 2019",
+                "16 April 2019",
+                "18 April 2019",
+                "1",
+                "Show releases",
+                "Show releases that mention 16 April 2019 – 18 April 2019",
+                "false",
+                ""
+            ]
+        ]
+    );
+
+    // A row's button filters as the lane's bar does: the same URL, the same releases.
+    page.click(".events-table tbody tr:nth-child(2) button")
+        .await;
+    let by_bar = open("/").await;
+    by_bar.click(".events-lane .event:nth-child(2)").await;
+    assert_eq!(page.query(), by_bar.query());
+    assert_eq!(page.query(), "?event=2019-04-16%2F2019-04-18");
+    assert_eq!(page.titles(), ["Iran and UNODC meet on trafficking"]);
+    assert_eq!(page.titles(), by_bar.titles());
+    // The table stays open; the picked row is marked, as its bar is pressed.
+    let marked = rows(&page);
+    let picked = marked
+        .iter()
+        .find(|r| r[0] == "16 April 2019 – 18 April 2019")
+        .expect("the picked event stays in the table");
+    assert_eq!(
+        (picked[6].as_str(), picked[7].as_str()),
+        ("true", "selected")
+    );
+    assert_eq!(
+        marked.iter().filter(|r| r[6] == "true").count(),
+        1,
+        "{marked:?}"
+    );
+    let pressed: Element = page.el(".events-lane .event[aria-pressed='true']");
+    assert_eq!(
+        pressed.text_content().as_deref(),
+        Some("16 April 2019 – 18 April 2019")
+    );
+    // Picked again from the table: all releases, as pressing its bar again.
+    page.click(".events-table button[aria-pressed='true']")
+        .await;
+    assert_eq!(page.query(), "");
+    assert_eq!(page.titles().len(), 4);
+    assert!(page.all(".events-table tbody tr.selected").is_empty());
+    // Closed, the table leaves the DOM.
+    toggle.click();
+    yew::scheduler::flush().await;
+    assert!(page.root.query_selector(".events-table").unwrap().is_none());
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+}

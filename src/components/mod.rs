@@ -36,7 +36,7 @@ pub use compare_panel::ComparePanel;
 pub use document_title::DocumentTitle;
 pub use entity_chart::EntityChart;
 pub use error_view::{ErrorView, ErrorViewProps};
-pub use events_lane::EventsLane;
+pub use events_lane::{EventsLane, EventsTable};
 pub use export_buttons::{download, ExportButtons};
 pub use facet_group::FacetGroup;
 pub use highlighted::Highlighted;

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::app::DataGeneration;
 use crate::components::{
-    facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, ExportButtons, FacetGroup,
-    Histogram, ResultList, SearchBox, SortSelect,
+    facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, EventsTable, ExportButtons,
+    FacetGroup, Histogram, ResultList, SearchBox, SortSelect,
 };
 use crate::hooks::{use_compare, use_corpus, use_filter};
 
@@ -124,8 +124,9 @@ pub fn home_page() -> Html {
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
                 <CompareLines compare={compare.clone()} />
-                <EventsLane lane={(*lane).clone()} on_pick={on_event} />
+                <EventsLane lane={(*lane).clone()} on_pick={on_event.clone()} />
             </Histogram>
+            <EventsTable lane={(*lane).clone()} on_pick={on_event} />
             <ComparePanel {compare} series={filter.series.clone()} scale={filter.scale} {on_series} {on_scale} />
             <div class="columns">
                 <aside class="facets" aria-label="Filters">

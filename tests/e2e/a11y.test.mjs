@@ -126,6 +126,30 @@ test('axe: the import panel, open with progress done and problems listed, light 
   assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
 });
 
+test('axe: the events lane\'s table open, an event picked from it, light and dark, 360 and 1280 px', async () => {
+  const failures = [];
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [1280, 360]) {
+      const { page, close } = await open(routes.timeline, { width, scheme });
+      try {
+        await page.getByRole('button', { name: 'Show the events as a table' }).click();
+        const region = page.getByRole('region', { name: 'Events and periods the releases in view mention, as a table' });
+        await region.getByRole('button', { name: /^Show releases that mention / }).first().click();
+        await page.waitForURL(/[?&]event=/);
+        await region.locator('button[aria-pressed="true"]').waitFor();
+        for (const v of await axe(page)) failures.push(`[events table ${scheme} ${width}] ${v}`);
+        if (width === 360) {
+          const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scroll > 360) failures.push(`[events table ${scheme} ${width}] scrolls horizontally: ${scroll} px wide`);
+        }
+      } finally {
+        await close();
+      }
+    }
+  }
+  assert.equal(failures.length, 0, `\n${failures.join('\n')}`);
+});
+
 test('keyboard focus is visible on the controls', async () => {
   for (const scheme of ['light', 'dark']) {
     const { page, close } = await open(routes.timeline, { scheme });

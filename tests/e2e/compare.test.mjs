@@ -148,6 +148,27 @@ test('with four series the timeline page holds at most 400 elements', async () =
   await phone.close();
 });
 
+test('at 360 px the lines\' scale label is whole on screen, with no sideways page scroll', async () => {
+  const phone = await browser.newPage({ viewport: { width: 360, height: 800 } });
+  await phone.goto(`${server.url}?series=smuggling&series=trafficking`);
+  const label = phone.locator('.histogram .lines-top');
+  await label.waitFor();
+  await phone.waitForTimeout(300);
+  const inside = async (what) => {
+    const box = await label.boundingBox();
+    assert.match(await label.textContent(), /^Lines: 0 to \d+$/);
+    assert.ok(box.x >= 0 && box.x + box.width <= 360 && box.y >= 0 && box.y + box.height <= 800,
+      `${what}: the label at ${JSON.stringify(box)}`);
+  };
+  await inside('unscrolled');
+  // The plot scrolls its bars sideways on a phone: the label stays in view.
+  await phone.locator('.histogram .plot').evaluate((plot) => { plot.scrollLeft = plot.scrollWidth; });
+  await inside('the plot scrolled to its end');
+  const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `the page scrolls sideways: ${wide} px wide`);
+  await phone.close();
+});
+
 test('a hostile compare URL is capped, quickly', async () => {
   const many = Array.from({ length: 5000 }, (_, i) => `series=w${i}`).join('&');
   for (const query of [`?${many}`, `?series=${'x'.repeat(60000)}&series=ok`, '?series=topic:x&series=country:&scale=sideways']) {

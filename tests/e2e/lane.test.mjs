@@ -1,7 +1,8 @@
 // The events lane and the chart's table in the release build: lane bars sit
 // on the histogram's scale; clicking (or Enter on) one filters to the
 // releases that mention it, kept in the URL; "Show as table" gives a real
-// table, out of the DOM until opened; the page stays within 400 elements.
+// table, out of the DOM until opened, and so does the lane's own table, whose
+// rows pick an event as its bar does; the page stays within 400 elements.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, distDir } from './server.mjs';
@@ -116,6 +117,50 @@ test('"Show as table" gives the chart as a table, by keyboard, out of the DOM un
   await hide.click();
   await page.waitForFunction(() => !document.querySelector('table'));
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+});
+
+test('the lane as a table: its events and releases, a row\'s button picks as the bar does', async () => {
+  await open();
+  const toggle = page.getByRole('button', { name: 'Show the events as a table' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#events-table').count(), 0, 'out of the DOM until opened');
+  await toggle.click();
+  const region = page.getByRole('region', { name: 'Events and periods the releases in view mention, as a table' });
+  await region.waitFor();
+  const hide = page.getByRole('button', { name: "Hide the events' table" });
+  assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+  assert.equal(await hide.getAttribute('aria-controls'), await region.getAttribute('id'));
+  const table = region.getByRole('table', { name: 'Events and periods the releases in view mention' });
+  assert.deepEqual(await table.getByRole('columnheader').allTextContents(), ['Event or period', 'From', 'To', 'Releases', 'Filter']);
+  // A row per bar, in the bars' order, saying what the bar's name says.
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) =>
+    `${tr.cells[0].textContent}: ${tr.cells[3].textContent} release${tr.cells[3].textContent === '1' ? '' : 's'}`));
+  const names = await events().evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.deepEqual(rows, names);
+  assert.equal(await table.getByRole('rowheader').count(), names.length);
+  // The first bar's param, then the same event picked from the table.
+  const label = (await table.getByRole('rowheader').first().textContent()).trim();
+  await events().first().click();
+  await page.waitForURL(/[?&]event=/);
+  const byBar = new URL(page.url()).searchParams.get('event');
+  const byBarCount = await count();
+  await open();
+  await page.getByRole('button', { name: 'Show the events as a table' }).click();
+  const pick = table.getByRole('button', { name: `Show releases that mention ${label}`, exact: true });
+  assert.equal(await pick.getAttribute('aria-pressed'), 'false');
+  await pick.click();
+  await page.waitForURL(/[?&]event=/);
+  assert.equal(new URL(page.url()).searchParams.get('event'), byBar);
+  await page.waitForFunction(() => /match$/.test(document.querySelector('.result-count').textContent));
+  assert.equal(await count(), byBarCount);
+  assert.equal(await pick.getAttribute('aria-pressed'), 'true');
+  assert.equal(await table.locator('button[aria-pressed="true"]').count(), 1);
+  assert.equal((await lane().locator('[aria-pressed="true"]').textContent()).trim(), label);
+  // Picked again: the filter is dropped.
+  await pick.click();
+  await page.waitForURL((url) => !url.searchParams.has('event'));
+  await hide.click();
+  await page.waitForFunction(() => !document.querySelector('#events-table'));
 });
 
 test('the timeline page holds at most 400 elements', async () => {
