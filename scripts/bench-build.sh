@@ -8,7 +8,8 @@
 #   BENCH_COUNT=20000 scripts/bench-build.sh   # quicker
 #   BENCH_ADD=100 BENCH_BASE=/path/to/old/dateline scripts/bench-build.sh
 #
-# Prints wall and CPU seconds, MB/s and peak memory (GNU time) per step.
+# Prints wall and CPU seconds, MB/s and peak memory (GNU time) per step, then
+# the data folder's size and file count (and BENCH_BASE's).
 set -euo pipefail
 
 COUNT="${BENCH_COUNT:-100000}"
@@ -55,3 +56,14 @@ rm -rf "$WORK/corpus/added"
 cp -r "$WORK/more" "$WORK/corpus/added"
 step "pack --cache, $ADD releases added" "$BIN" pack "$WORK/corpus" --out "$WORK/out" --cache "$WORK/build.cache"
 rm -rf "$WORK/corpus/added"
+
+size() {
+  local files bytes chunks
+  files=$(find "$2" -type f | wc -l)
+  bytes=$(du -sb "$2" | cut -f1)
+  chunks=$(du -sb "$2/r" | cut -f1)
+  awk -v n="$1" -v f="$files" -v b="$bytes" -v c="$chunks" \
+    'BEGIN {printf "%-44s %8.1f MB in %d files (chunks r/: %.1f MB)\n", n, b / 1e6, f, c / 1e6}'
+}
+size "data folder" "$WORK/out"
+if [ -n "${BENCH_BASE:-}" ]; then size "data folder, BENCH_BASE" "$WORK/base-out"; fi

@@ -205,15 +205,17 @@ impl Corpus {
         Chunk::of(doc, self.len()).map(|c| format!("data/{}", c.file()))
     }
 
-    /// Keeps a downloaded chunk file (`pack::records`) for the documents it holds.
-    pub fn add_chunk(&self, doc: u32, bytes: &[u8]) -> Result<(), CorpusError> {
+    /// Keeps the records of a downloaded chunk file for the documents it
+    /// holds: its body, unpacked (`Download::chunk_body`,
+    /// `pack::records::open`).
+    pub fn add_chunk(&self, doc: u32, body: &[u8]) -> Result<(), CorpusError> {
         let chunk = Chunk::of(doc, self.len()).ok_or_else(|| CorpusError::Unavailable {
             file: "data/r".into(),
             reason: format!("there is no release number {doc}"),
         })?;
         let file = format!("data/{}", chunk.file());
-        let records = pack::records::read(bytes).map_err(|e| CorpusError::Decode {
-            file: file.clone(),
+        let records = pack::records::read_body(body).map_err(|e| CorpusError::Decode {
+            file: format!("{file} (its body, unpacked)"),
             offset: e.offset,
             expected: e.expected,
         })?;

@@ -90,7 +90,7 @@ async fn boot() {
     if let Some(Route::Release { id }) = &here {
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
         if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
-            let bytes = Download::of(&corpus, &file).bytes().await;
+            let bytes = Download::of(&corpus, &file).chunk_body().await;
             whole = bytes
                 .and_then(|bytes| corpus.add_chunk(doc, &bytes))
                 .is_ok();

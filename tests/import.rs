@@ -142,6 +142,103 @@ fn release(id: &str, date: &str, title: &str) -> Release {
     .unwrap()
 }
 
+/// The files of `releases` as the build writes them: chunk bodies gzip-compressed.
+fn gzip_files(releases: Vec<Release>) -> Vec<DataFile> {
+    let mut files = Vec::new();
+    let written = pack::pack_files_with(releases, pack::Encoding::Gzip, |f| {
+        files.push(f);
+        Ok::<(), ()>(())
+    });
+    assert!(written.is_ok());
+    files
+}
+
+/// The build's chunk files are gzip inside: the browser's own
+/// `DecompressionStream` unpacks them to exactly the records written, and a
+/// body that does not unpack, or unpacks longer or shorter than its header
+/// says, is an error naming the file, not a panic or a wrong record.
+#[wasm_bindgen_test]
+async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
+    let releases: Vec<Release> = (0..70)
+        .map(|n| release(&format!("g{n}"), "2021-03-04", &format!("Gzip release {n}")))
+        .collect();
+    let files = gzip_files(releases.clone());
+    let chunk = files
+        .iter()
+        .find(|f| f.path == "r/0.bin")
+        .unwrap()
+        .bytes
+        .clone();
+    let body = pack::records::open(&chunk).unwrap();
+    assert_eq!(body.encoding, pack::Encoding::Gzip);
+    let corpus = Rc::new(Corpus::from_files(files.clone()).unwrap());
+    let unpacked = Download::of(&corpus, "data/r/0.bin")
+        .chunk_body()
+        .await
+        .unwrap();
+    assert_eq!(unpacked.len(), body.unpacked_len);
+    corpus.add_chunk(0, &unpacked).unwrap();
+    let newest = corpus.full(0).expect("the first record");
+    assert!(newest.body[0].ends_with("the full text."), "{newest:?}");
+    assert_eq!(pack::records::read_body(&unpacked).unwrap().len(), 64);
+
+    // The same gzip bytes in a frame that claims another length, or bytes
+    // that are no gzip at all (each frame's checksum is right).
+    let gzip = body.bytes.to_vec();
+    let framed = |len: usize, bytes: &[u8]| {
+        let mut w = Vec::new();
+        w.extend_from_slice(b"DLRC\x02\x01");
+        push_varint(&mut w, len);
+        push_varint(&mut w, bytes.len());
+        w.extend_from_slice(bytes);
+        let sum = adler32(&w);
+        w.extend_from_slice(&sum.to_le_bytes());
+        w
+    };
+    assert!(pack::records::open(&framed(body.unpacked_len, &gzip)).is_ok());
+    for (len, bytes, expected) in [
+        (body.unpacked_len - 1, &gzip[..], "no longer than"),
+        (body.unpacked_len + 1, &gzip[..], "as long as"),
+        (body.unpacked_len, &b"not gzip at all"[..], "gzip"),
+        (body.unpacked_len, &gzip[..gzip.len() - 9], "gzip"),
+    ] {
+        let mut damaged = files.clone();
+        damaged
+            .iter_mut()
+            .find(|f| f.path == "r/0.bin")
+            .unwrap()
+            .bytes = framed(len, bytes);
+        let corpus = Corpus::from_files(damaged).unwrap();
+        let e = Download::of(&corpus, "data/r/0.bin")
+            .chunk_body()
+            .await
+            .unwrap_err();
+        let shown = e.to_string();
+        assert!(
+            shown.contains("data/r/0.bin") && shown.contains(expected),
+            "{shown}"
+        );
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// Adler-32, as `codec` checks it (written out: the test must not trust the code it tests).
+fn adler32(bytes: &[u8]) -> u32 {
+    let (mut a, mut b) = (1u32, 0u32);
+    for &x in bytes {
+        a = (a + u32::from(x)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    (b << 16) | a
+}
+
 #[wasm_bindgen_test]
 async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     let releases: Vec<Release> = (0..70)
@@ -188,7 +285,7 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     let file = corpus.chunk_file(doc).unwrap();
     assert_eq!(file, "data/r/1.bin");
     let bytes = Download::of(&corpus, &file)
-        .bytes()
+        .chunk_body()
         .await
         .expect("read locally");
     corpus.add_chunk(doc, &bytes).unwrap();

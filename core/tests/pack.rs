@@ -286,7 +286,7 @@ fn app_test_records_are_the_releases_folder() {
 fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
     let whole = pack::pack(corpus());
     let mut streamed = Vec::new();
-    let rest = pack::pack_with(corpus(), |name, bytes| {
+    let rest = pack::pack_with(corpus(), pack::Encoding::Stored, |name, bytes| {
         streamed.push((name, bytes));
         Ok::<(), std::io::Error>(())
     })
@@ -299,7 +299,7 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
     );
     // The writer's error is the pack's error, and no chunk follows it.
     let mut calls = 0;
-    let failed = pack::pack_with(corpus(), |_, _| {
+    let failed = pack::pack_with(corpus(), pack::Encoding::Stored, |_, _| {
         calls += 1;
         Err(std::io::Error::other("disk full"))
     });

@@ -109,6 +109,11 @@ fn is_folder_name(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
 }
 
+/// A chunk file's body, unpacked (the build compresses it).
+fn unpack(bytes: &[u8], path: &Path) -> Result<Vec<u8>, String> {
+    dateline_core::pack::records::unpack(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: could not read: {e}", path.display()))
 }
@@ -147,7 +152,7 @@ impl Site {
         let corpus = &renderer.corpus;
         let file = self.args.dist.join("data").join(chunk.file());
         corpus
-            .add_chunk(chunk.first_doc(), &read(&file)?)
+            .add_chunk(chunk.first_doc(), &unpack(&read(&file)?, &file)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let first = chunk.first_doc() as usize;
         let end = (first + chunk.len(corpus.len())).min(docs);

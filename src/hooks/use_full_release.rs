@@ -33,7 +33,7 @@ pub fn use_full_release(doc: Option<u32>) -> Option<FullRelease> {
             if let Some((doc, file)) = file {
                 spawn_local(async move {
                     let loaded = Download::of(&corpus, &file)
-                        .bytes()
+                        .chunk_body()
                         .await
                         .and_then(|bytes| corpus.add_chunk(doc, &bytes));
                     match loaded {

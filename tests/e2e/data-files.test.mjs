@@ -165,6 +165,25 @@ for (const [name, damaged] of damagesOf('data/r/0.bin')) {
   });
 }
 
+test('the build keeps a chunk file\'s records gzip-compressed, and the app unpacks them on a client-side visit', async () => {
+  const chunk = original['data/r/0.bin'];
+  assert.equal(chunk.subarray(0, 4).toString('latin1'), 'DLRC');
+  assert.deepEqual([chunk[4], chunk[5]], [2, 1], 'format version 2, body encoding 1 (gzip)');
+  const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), '?sort=newest');
+  try {
+    const first = page.getByRole('list', { name: 'Matching releases' }).locator('.release-title a').first();
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: newest.title }).waitFor();
+    await page.locator('.release-body').waitFor();
+    const text = await page.locator('.release-body').textContent();
+    assert.ok(text.trim().length > 80, `the full text is shown: ${text}`);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('the untouched files: no alert anywhere', async () => {
   const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), seedPath);
   try {

@@ -1,5 +1,6 @@
-//! `data/r/N.bin` as the app reads it (src/corpus.rs `Corpus::add_chunk`:
-//! `pack::records::read` into `Vec<Release>`, checked against the list
+//! `data/r/N.bin` as the app reads it (src/fetch.rs `Download::chunk_body`
+//! and src/corpus.rs `Corpus::add_chunk`: `pack::records::open`, a gzip
+//! body unpacked, `read_body` into `Vec<Release>`, checked against the list
 //! by id), then shown and exported (src/components: long dates, highlights,
 //! snippets, JSON and CSV export). Must never panic.
 #![no_main]

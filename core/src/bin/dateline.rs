@@ -338,7 +338,8 @@ fn write_site(
     std::fs::create_dir_all(out.join("r")).map_err(at(out))?;
     let mut bytes = 0;
     let data_prefix = format!("{DATA_FOLDER}/");
-    dateline_core::pack::site_files_with(releases, feed.map(|(_, base)| base), |file| {
+    let gzip = dateline_core::pack::Encoding::Gzip;
+    dateline_core::pack::site_files_with(releases, feed.map(|(_, base)| base), gzip, |file| {
         if let Some(rel) = file.path.strip_prefix(&data_prefix) {
             let path = out.join(rel);
             bytes += file.bytes.len();

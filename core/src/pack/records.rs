@@ -3,6 +3,18 @@
 //! Read when a detail view opens, an export needs the text, or a previous
 //! build is reused; the app decodes it without a JSON parser (serde_json
 //! cost the app's start-up download about 25 kB brotli).
+//!
+//! The records (their count, then each record: the *body*) are stored as
+//! they are or gzip-compressed inside the file, after a plain header: the
+//! build compresses (text is most of a site's bytes: a million releases
+//! made 3.2 GB of chunks), the browser unpacks with its own
+//! `DecompressionStream`, so the app links no inflater. The import worker
+//! stores its chunks as they are: they stay on the device or go into a zip,
+//! which compresses them anyway.
+//!
+//! ```text
+//! "DLRC" version(2) encoding(0 stored | 1 gzip) body_len  body_bytes  adler32
+//! ```
 
 use crate::codec::{Reader, Writer};
 use crate::date::PartialDate;
@@ -13,19 +25,172 @@ use crate::{
 };
 
 const RECORDS_MAGIC: &[u8; 4] = b"DLRC";
-const RECORDS_VERSION: u32 = 1;
+const RECORDS_VERSION: u32 = 2;
 /// The name errors give (the app adds the chunk's own path).
 const FILE: &str = "r/N.bin";
+/// The name errors in a compressed body give: offsets count in the body as
+/// unpacked.
+const UNPACKED: &str = "r/N.bin's body (unpacked)";
+/// The largest body a chunk may declare: 64 releases of the 10 MB the
+/// readers accept, twice over for the extracted fields. Unpacking stops
+/// there whatever the file claims (a small damaged or hostile file cannot
+/// make the reader allocate gigabytes).
+pub const MAX_BODY_BYTES: usize = 2 * super::CHUNK_SIZE * crate::files::MAX_FILE_BYTES;
 
-/// The chunk file of `releases`, in that order.
+/// How a chunk's body is kept in its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// As it is (the import worker's chunks).
+    Stored,
+    /// gzip (RFC 1952), as the build writes it: see [`write_gzip`].
+    Gzip,
+}
+
+/// The chunk file of `releases`, in that order, its body stored as it is.
 pub fn write(releases: &[Release]) -> Vec<u8> {
+    let raw = body(releases);
+    frame(Encoding::Stored, raw.len(), &raw)
+}
+
+/// The chunk file of `releases`, in that order, its body kept as `encoding`
+/// says (where the `gzip` feature is missing, stored: only the CLI asks for
+/// gzip, and it has the feature).
+pub fn write_as(releases: &[Release], encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Stored => write(releases),
+        #[cfg(feature = "gzip")]
+        Encoding::Gzip => write_gzip(releases),
+        #[cfg(not(feature = "gzip"))]
+        Encoding::Gzip => write(releases),
+    }
+}
+
+/// The chunk file of `releases`, in that order, its body gzip-compressed.
+#[cfg(feature = "gzip")]
+pub fn write_gzip(releases: &[Release]) -> Vec<u8> {
+    use std::io::Write;
+    let raw = body(releases);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let packed = gz.write_all(&raw).and_then(|()| gz.finish());
+    frame(Encoding::Gzip, raw.len(), &packed.unwrap_or_default())
+}
+
+/// The count and records of `releases`: what a chunk file keeps.
+fn body(releases: &[Release]) -> Vec<u8> {
     let mut w = Writer::default();
-    w.magic(RECORDS_MAGIC, RECORDS_VERSION);
     w.len(releases.len());
     for r in releases {
         write_release(&mut w, r);
     }
+    w.buf
+}
+
+fn frame(encoding: Encoding, unpacked_len: usize, body: &[u8]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.magic(RECORDS_MAGIC, RECORDS_VERSION);
+    w.varint(encoding as u32);
+    w.len(unpacked_len);
+    w.bytes(body);
     w.finish()
+}
+
+/// A chunk file's body as the file keeps it, after its header was checked.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Body<'a> {
+    pub encoding: Encoding,
+    /// The body's length once unpacked (at most [`MAX_BODY_BYTES`]).
+    pub unpacked_len: usize,
+    pub bytes: &'a [u8],
+}
+
+/// Checks a chunk file's magic, version and checksum and finds its body.
+pub fn open(bytes: &[u8]) -> Result<Body<'_>, DecodeError> {
+    let mut r = Reader::new(bytes, FILE);
+    r.magic(RECORDS_MAGIC, RECORDS_VERSION)?;
+    r.checksummed()?;
+    let encoding = match r.varint()? {
+        0 => Encoding::Stored,
+        1 => Encoding::Gzip,
+        _ => return Err(r.error("a body encoding: 0 (stored) or 1 (gzip)")),
+    };
+    let at = r.at;
+    let unpacked_len = r.varint()? as usize;
+    if unpacked_len > MAX_BODY_BYTES {
+        return Err(DecodeError {
+            file: FILE,
+            offset: at,
+            expected: "a body of at most 1,280 MiB",
+        });
+    }
+    let at = r.at;
+    let body = r.bytes()?;
+    r.done()?;
+    if encoding == Encoding::Stored && body.len() != unpacked_len {
+        return Err(DecodeError {
+            file: FILE,
+            offset: at,
+            expected: "a stored body as long as the header says",
+        });
+    }
+    Ok(Body {
+        encoding,
+        unpacked_len,
+        bytes: body,
+    })
+}
+
+/// The records of a chunk file, checked whole: magic, version, checksum,
+/// every field, and nothing after the last record. A gzip body is unpacked
+/// where the `gzip` feature is built in (the CLI, the pre-renderer, tests);
+/// the browser unpacks it itself and calls [`read_body`].
+pub fn read(bytes: &[u8]) -> Result<Vec<Release>, DecodeError> {
+    let body = open(bytes)?;
+    match body.encoding {
+        Encoding::Stored => read_body(body.bytes),
+        #[cfg(feature = "gzip")]
+        Encoding::Gzip => read_body(&gunzip(&body)?),
+        #[cfg(not(feature = "gzip"))]
+        Encoding::Gzip => Err(DecodeError {
+            file: FILE,
+            offset: 0,
+            expected: "a stored body (this reader does not unpack gzip)",
+        }),
+    }
+}
+
+/// A chunk file's body, checked and unpacked: what [`read_body`] reads.
+#[cfg(feature = "gzip")]
+pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let body = open(bytes)?;
+    match body.encoding {
+        Encoding::Stored => Ok(body.bytes.to_vec()),
+        Encoding::Gzip => gunzip(&body),
+    }
+}
+
+/// A gzip body unpacked, no longer than its header says.
+#[cfg(feature = "gzip")]
+fn gunzip(body: &Body<'_>) -> Result<Vec<u8>, DecodeError> {
+    use std::io::Read;
+    let mut raw = Vec::with_capacity(body.unpacked_len);
+    let limit = body.unpacked_len as u64 + 1;
+    let unpacked = flate2::read::GzDecoder::new(body.bytes)
+        .take(limit)
+        .read_to_end(&mut raw);
+    let error = |offset, expected| DecodeError {
+        file: UNPACKED,
+        offset,
+        expected,
+    };
+    match unpacked {
+        Err(_) => Err(error(raw.len(), "gzip data (the body is damaged)")),
+        Ok(n) if n != body.unpacked_len => Err(error(
+            n.min(body.unpacked_len),
+            "a body as long as the header says",
+        )),
+        Ok(_) => Ok(raw),
+    }
 }
 
 fn write_release(w: &mut Writer, r: &Release) {
@@ -117,12 +282,11 @@ fn contact_kind_number(kind: ContactKind) -> u32 {
     CONTACT_KINDS.iter().position(|&k| k == kind).unwrap_or(0) as u32
 }
 
-/// The records of a chunk file, checked whole: magic, version, checksum,
-/// every field, and nothing after the last record.
-pub fn read(bytes: &[u8]) -> Result<Vec<Release>, DecodeError> {
-    let mut r = Reader::new(bytes, FILE);
-    r.magic(RECORDS_MAGIC, RECORDS_VERSION)?;
-    r.checksummed()?;
+/// The records of a chunk's body, as [`open`] finds it when stored or as
+/// it unpacks from gzip: every field, and nothing after the last record.
+/// Offsets in errors count from the body's start.
+pub fn read_body(raw: &[u8]) -> Result<Vec<Release>, DecodeError> {
+    let mut r = Reader::new(raw, UNPACKED);
     // A record is at least 17 bytes (its counts and empty strings).
     let n = r.count(17)?;
     let mut releases = Vec::with_capacity(n);
@@ -176,7 +340,7 @@ fn read_release(r: &mut Reader<'_>) -> Result<Release, DecodeError> {
     let events = list(r, 3, |r| {
         let at = r.at;
         let start = read_opt_date(r)?.ok_or(DecodeError {
-            file: FILE,
+            file: UNPACKED,
             offset: at,
             expected: "an event's start date",
         })?;
@@ -270,7 +434,7 @@ fn read_opt_date(r: &mut Reader<'_>) -> Result<Option<PartialDate>, DecodeError>
         0 => Ok(None),
         1 => Ok(PartialDate::of_year(0)),
         n => PartialDate::from_key(n - 1).map(Some).ok_or(DecodeError {
-            file: FILE,
+            file: UNPACKED,
             offset: at,
             expected: "a date (YYYYMMDD + 1)",
         }),
@@ -374,6 +538,26 @@ mod tests {
         let releases = vec![full(), Release::default(), year_zero];
         assert_eq!(read(&write(&releases)).unwrap(), releases);
         assert_eq!(read(&write(&[])).unwrap(), Vec::<Release>::new());
+        assert_eq!(read(&write_gzip(&releases)).unwrap(), releases);
+        assert_eq!(read(&write_gzip(&[])).unwrap(), Vec::<Release>::new());
+    }
+
+    #[test]
+    fn a_gzip_body_is_smaller_and_unpacks_to_the_stored_body() {
+        let releases = vec![full(); 64];
+        let (stored, packed) = (write(&releases), write_gzip(&releases));
+        assert!(
+            packed.len() * 4 < stored.len(),
+            "{} vs {}",
+            packed.len(),
+            stored.len()
+        );
+        let (stored, packed) = (open(&stored).unwrap(), open(&packed).unwrap());
+        assert_eq!(stored.encoding, Encoding::Stored);
+        assert_eq!(packed.encoding, Encoding::Gzip);
+        assert_eq!(packed.unpacked_len, stored.bytes.len());
+        assert_eq!(gunzip(&packed).unwrap(), stored.bytes);
+        assert_eq!(read_body(stored.bytes).unwrap(), releases);
     }
 
     #[test]
@@ -392,19 +576,54 @@ mod tests {
 
     #[test]
     fn damage_anywhere_is_an_error_with_its_offset_never_a_panic() {
-        let bytes = write(&[full(), full()]);
-        for at in 0..bytes.len() {
-            for flip in [0x01u8, 0x80, 0xFF] {
-                let mut damaged = bytes.clone();
-                damaged[at] ^= flip;
-                let e = read(&damaged).expect_err("a damaged byte is found");
-                assert_eq!(e.file, "r/N.bin");
-                assert!(e.offset <= bytes.len(), "{e}");
+        for bytes in [write(&[full(), full()]), write_gzip(&[full(), full()])] {
+            for at in 0..bytes.len() {
+                for flip in [0x01u8, 0x80, 0xFF] {
+                    let mut damaged = bytes.clone();
+                    damaged[at] ^= flip;
+                    let e = read(&damaged).expect_err("a damaged byte is found");
+                    assert_eq!(e.file, "r/N.bin");
+                    assert!(e.offset <= bytes.len(), "{e}");
+                }
+            }
+            for end in 0..bytes.len() {
+                assert!(read(&bytes[..end]).is_err(), "cut at {end}");
             }
         }
-        for end in 0..bytes.len() {
-            assert!(read(&bytes[..end]).is_err(), "cut at {end}");
+    }
+
+    /// A body that the checksum covers but that is wrong inside: the error
+    /// counts in the body, and unpacking stops at the declared length.
+    #[test]
+    fn a_wrong_body_is_an_error_in_the_body() {
+        let raw = body(&[full()]);
+        let e = read(&frame(Encoding::Stored, raw.len(), &raw[..raw.len() - 1])).unwrap_err();
+        assert!(e.expected.contains("as long as the header"), "{e}");
+        let e = read(&frame(
+            Encoding::Stored,
+            raw.len() - 1,
+            &raw[..raw.len() - 1],
+        ))
+        .unwrap_err();
+        assert_eq!(e.file, "r/N.bin's body (unpacked)", "{e}");
+        let zipped = open(&write_gzip(&[full()])).unwrap().bytes.to_vec();
+        for claimed in [raw.len() - 1, raw.len() + 1, 0] {
+            let e = read(&frame(Encoding::Gzip, claimed, &zipped)).unwrap_err();
+            assert_eq!(e.file, "r/N.bin's body (unpacked)", "{e}");
+            assert!(e.offset <= claimed, "{e}");
         }
+        let e = read(&frame(Encoding::Gzip, raw.len(), b"not gzip")).unwrap_err();
+        assert!(e.expected.contains("gzip"), "{e}");
+        let e = read(&frame(Encoding::Stored, MAX_BODY_BYTES + 1, b"")).unwrap_err();
+        assert!(e.expected.contains("at most"), "{e}");
+        let mut other = write(&[]);
+        other[5] = 2;
+        let other = {
+            let mut w = Writer::default();
+            w.buf.extend_from_slice(&other[..other.len() - 4]);
+            w.finish()
+        };
+        assert!(read(&other).unwrap_err().expected.contains("encoding"));
     }
 
     #[test]
