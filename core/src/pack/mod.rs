@@ -228,11 +228,12 @@ pub fn site_files_with<E>(
 }
 
 /// The site's files of a corpus (see [`site_files_with`]), the chunks'
-/// bodies stored as they are (the import worker's zip compresses them).
-#[cfg(feature = "extract")]
+/// bodies gzip-compressed: byte for byte what `dateline pack` writes (the
+/// import worker's "Download as a site").
+#[cfg(all(feature = "extract", feature = "gzip"))]
 pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFile> {
     let mut files = Vec::new();
-    let written = site_files_with(releases, feed_base, Encoding::Stored, |f| {
+    let written = site_files_with(releases, feed_base, Encoding::Gzip, |f| {
         files.push(f);
         Ok::<(), std::convert::Infallible>(())
     });
