@@ -454,15 +454,16 @@ impl<'a> Reader<'a> {
         // `In her words, "...`: the marker opens an attribution.
         let in_words = word_before.is_some_and(|k| {
             tokens[k].text == "words"
-                && tokens.get(k + 1).is_some_and(|t| matches!(t.text, "," | ":"))
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.text, "," | ":"))
                 && tokens[..k]
                     .iter()
                     .rev()
                     .take(3)
                     .any(|t| t.text.eq_ignore_ascii_case("in"))
         });
-        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative && !in_words
-        {
+        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative && !in_words {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -1867,11 +1868,9 @@ mod tests {
             quotes_in(&body, &[], &orgs),
             one("Fibre is the railway of this century", Some("EIB"))
         );
-        let body = ["The EIB approved the loan. “Fibre is the railway of this century,” the Bank said."];
-        assert_eq!(
-            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
-            Some("EIB")
-        );
+        let body =
+            ["The EIB approved the loan. “Fibre is the railway of this century,” the Bank said."];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("EIB"));
     }
 
     #[test]

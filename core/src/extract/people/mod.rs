@@ -119,7 +119,9 @@ pub(crate) fn is_part_of_name(short: &str, name: &str) -> bool {
     let long: Vec<&str> = name.split_whitespace().collect();
     short.len() >= 2
         && short.len() < long.len()
-        && long[1..].windows(short.len()).any(|w| w == short.as_slice())
+        && long[1..]
+            .windows(short.len())
+            .any(|w| w == short.as_slice())
 }
 
 /// People by surname, in order, each list with a cursor on the first person
