@@ -183,9 +183,10 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             let word_before_and = |q: usize| {
                 tokens.adjacent(q)
                     && tokens.get(q).is_some_and(|w| {
+                        let acronym = super::super::tokens::is_all_caps(&w.surface)
+                            && w.surface.chars().count() >= 3;
                         capitalised(&w.surface)
-                            && !(super::super::tokens::is_all_caps(&w.surface)
-                                && w.surface.chars().count() >= 3)
+                            && !acronym
                             && !data.named_heads.contains(w.key.as_str())
                             && !is_place(data, &w.key)
                     })
