@@ -877,10 +877,13 @@ fn extraction_scores_table() {
     let (all, notes) = score_corpus(|_| true);
     let (old, _) = score_corpus(|k| fixture_number(k) < 50);
     let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
-    let (tuned, _) = score_corpus(|k| !held_out(k) && !held_out_second(k) && !held_out_third(k));
+    let (tuned, _) = score_corpus(|k| {
+        !held_out(k) && !held_out_second(k) && !held_out_third(k) && !held_out_fourth(k)
+    });
     let (held_out, _) = score_corpus(held_out);
     let (second, _) = score_corpus(held_out_second);
     let (third, _) = score_corpus(held_out_third);
+    let (fourth, _) = score_corpus(held_out_fourth);
     let (floored, _) = score_corpus(in_floors);
     let (first_floored, _) = score_corpus(|k| fixture_number(k) < FLOORS_SET_BEFORE);
     println!(
@@ -905,8 +908,13 @@ fn extraction_scores_table() {
         score_table(&second)
     );
     println!(
-        "Fixtures {THIRD_HELD_OUT_FROM} and up only (new held out, the third held-out set):\n\n{}",
+        "Fixtures {THIRD_HELD_OUT_FROM}-{} only (the third held-out set):\n\n{}",
+        FOURTH_HELD_OUT_FROM - 1,
         score_table(&third)
+    );
+    println!(
+        "Fixtures {FOURTH_HELD_OUT_FROM} and up only (new held out, the fourth held-out set):\n\n{}",
+        score_table(&fourth)
     );
     println!("The `_floors` set:\n\n{}", score_table(&floored));
     println!(
@@ -947,6 +955,13 @@ const SECOND_HELD_OUT_FROM: u32 = 135;
 /// that pass.)
 const THIRD_HELD_OUT_FROM: u32 = 147;
 
+/// The first fixture of the fourth held-out set: fixtures from here on were
+/// written before the extractor work of issue 12's fourth pass, without
+/// reading the extractors, measured once before and once after it and never
+/// tuned on. They are in no floor set. (147-158 became development text in
+/// that pass.)
+const FOURTH_HELD_OUT_FROM: u32 = 159;
+
 fn held_out(key: &str) -> bool {
     (HELD_OUT_FROM..HELD_OUT_TO).contains(&fixture_number(key))
 }
@@ -956,13 +971,18 @@ fn held_out_second(key: &str) -> bool {
 }
 
 fn held_out_third(key: &str) -> bool {
-    fixture_number(key) >= THIRD_HELD_OUT_FROM
+    (THIRD_HELD_OUT_FROM..FOURTH_HELD_OUT_FROM).contains(&fixture_number(key))
+}
+
+fn held_out_fourth(key: &str) -> bool {
+    fixture_number(key) >= FOURTH_HELD_OUT_FROM
 }
 
 fn in_floors(key: &str) -> bool {
     !(FLOORS_SET_BEFORE..HELD_OUT_TO).contains(&fixture_number(key))
         && !held_out_second(key)
         && !held_out_third(key)
+        && !held_out_fourth(key)
 }
 
 /// Fails when a field's F1 falls below its floor in `_floors` (fixtures

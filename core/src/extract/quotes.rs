@@ -451,7 +451,19 @@ impl<'a> Reader<'a> {
                     .take_while(|t| t.text != "," && !is_sentence_end(t))
                     .any(|t| t.text == "who")
         });
-        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative {
+        // `In her words, "...`: the marker opens an attribution.
+        let in_words = word_before.is_some_and(|k| {
+            tokens[k].text == "words"
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.text, "," | ":"))
+                && tokens[..k]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|t| t.text.eq_ignore_ascii_case("in"))
+        });
+        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative && !in_words {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -522,6 +534,9 @@ impl<'a> Reader<'a> {
             .map_or(range.start, |k| range.start + k + 1);
         let window = sentence_start..range.end;
         let lex = lexicon();
+        if let Some(a) = self.in_words_attribution(para, window.clone()) {
+            return Some(a);
+        }
         let Some(verb) = window
             .clone()
             .rev()
@@ -589,6 +604,40 @@ impl<'a> Reader<'a> {
         Some(Attribution {
             speaker: speaker.and_then(|w| self.resolve(w, para, tokens[verb].start)),
             adjacent,
+        })
+    }
+
+    /// `In her words, "…"`, `In his own words: "…"`, `In the words of Dr X,
+    /// "…"`: the sentence before the quote is only that phrase. A pronoun is
+    /// the person named last; `of X` names the speaker.
+    fn in_words_attribution(
+        &self,
+        para: usize,
+        window: std::ops::Range<usize>,
+    ) -> Option<Attribution> {
+        let tokens = &self.tokens[para];
+        let w = tokens.get(window.clone())?;
+        if !w.first()?.text.eq_ignore_ascii_case("in") {
+            return None;
+        }
+        // The phrase ends with a comma or colon right before the quote.
+        if !matches!(w.last()?.text, "," | ":") {
+            return None;
+        }
+        let inner = &w[1..w.len() - 1];
+        let texts: Vec<&str> = inner.iter().map(|t| t.text).collect();
+        let (who, at) = match texts.as_slice() {
+            ["his" | "her" | "their", "words"] | ["his" | "her" | "their", "own", "words"] => {
+                (Who::Pronoun, window.start + 1)
+            }
+            ["the", "words", "of", ..] if texts.len() <= 3 + 12 => {
+                self.first_mention(para, window.start + 4..window.end - 1)?
+            }
+            _ => return None,
+        };
+        Some(Attribution {
+            speaker: self.resolve((who, at), para, tokens[at].start),
+            adjacent: true,
         })
     }
 
@@ -903,12 +952,29 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
         .get(k)
         .is_some_and(|t| matches!(t.text, "the" | "The"))
         && tokens.get(k + 1).is_some_and(|t| {
-            matches!(
-                t.text,
-                "agency" | "organisation" | "organization" | "ministry" | "institution"
-            )
+            ORG_ANAPHORS.contains(&t.text.to_lowercase().as_str())
+                && (t.text.chars().all(char::is_lowercase)
+                    || t.text.chars().skip(1).all(char::is_lowercase))
         })
 }
+
+/// Nouns for an organisation spoken of before: `the agency said`, `the
+/// bank said`, `the Fund said`.
+const ORG_ANAPHORS: [&str; 13] = [
+    "agency",
+    "organisation",
+    "organization",
+    "ministry",
+    "institution",
+    "bank",
+    "fund",
+    "commission",
+    "authority",
+    "department",
+    "office",
+    "charity",
+    "company",
+];
 
 fn is_determiner(t: &Token) -> bool {
     t.is_word()
@@ -941,6 +1007,25 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
                 label: p.name.clone(),
                 is_person: true,
             });
+        }
+        // `Ruiz de la Vega said` for `Antonio Ruiz de la Vega Morales`: a
+        // run of two words or more after the first, opening and closing on
+        // a capital.
+        let all = words(&p.name);
+        let capital = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+        if all.len() >= 3 && all.len() <= 7 {
+            for from in 1..all.len() {
+                for to in from + 2..=all.len() {
+                    let run = &all[from..to];
+                    if run.first().is_some_and(capital) && run.last().is_some_and(capital) {
+                        names.push(Name {
+                            words: run.to_vec(),
+                            label: p.name.clone(),
+                            is_person: true,
+                        });
+                    }
+                }
+            }
         }
     }
     // `the Fiscalía said` after `the Fiscalía General de la Nación`: the
@@ -1742,6 +1827,50 @@ mod tests {
             quotes_in(&body, &people, &orgs)[0].1.as_deref(),
             Some("Lena Varga")
         );
+    }
+
+    #[test]
+    fn in_her_words_attributes_to_the_person_named_last() {
+        let people = ["Laurence Mbeki-Durand"];
+        let body = ["IOM's Chief of Mission, Laurence Mbeki-Durand, said the centres were a first step. In her words, “no one should have to choose between a forest camp and a boat.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "no one should have to choose between a forest camp and a boat.",
+                Some("Laurence Mbeki-Durand")
+            )
+        );
+        let body = ["In the words of Laurence Mbeki-Durand, “no one should have to choose between a forest camp and a boat.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Laurence Mbeki-Durand")
+        );
+        // Not an attribution: `in other words`.
+        let body = ["Laurence Mbeki-Durand visited. In other words, “the camp” was closed."];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_compound_surname_names_the_person() {
+        let people = ["Antonio Ruiz de la Vega Morales"];
+        let body = ["Colonel Antonio Ruiz de la Vega Morales of the Guardia Civil spoke. “They thought small payments would hide a big business,” Ruiz de la Vega said."];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Antonio Ruiz de la Vega Morales")
+        );
+    }
+
+    #[test]
+    fn the_bank_said_resolves_to_the_organisation_that_spoke() {
+        let orgs = [(Some("European Investment Bank"), Some("EIB"))];
+        let body = ["The EIB said it would lend the first €120 million this year. “Fibre is the railway of this century,” the bank said."];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("Fibre is the railway of this century", Some("EIB"))
+        );
+        let body =
+            ["The EIB approved the loan. “Fibre is the railway of this century,” the Bank said."];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("EIB"));
     }
 
     #[test]

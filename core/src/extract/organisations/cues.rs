@@ -190,7 +190,20 @@ fn appositive(
     i: usize,
     out: &mut Vec<Range<usize>>,
 ) {
-    let Some(n) = noun_after(data, tokens, i + 1) else {
+    // "the Loc Troi Group, the country's largest rice company,": a
+    // lower-case owner's possessive after the article is read past.
+    let owner = i + 1;
+    let from = if tokens.get(owner).is_some_and(|t| {
+        t.surface.chars().all(char::is_lowercase) && t.surface.chars().count() >= 4
+    }) && tokens.get(owner + 1).is_some_and(|t| t.key == "s")
+        && matches!(tokens.gap_after(owner), "'" | "’")
+        && tokens.adjacent(owner + 1)
+    {
+        owner + 2
+    } else {
+        owner
+    };
+    let Some(n) = noun_after(data, tokens, from) else {
         return;
     };
     if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {

@@ -1280,6 +1280,10 @@ mod tests {
                 &["Bavarian Nordic"],
             ),
             (
+                "seed goes to Mekong Harvest, the country's largest rice company, and to Lan Pham, the region's best farmer",
+                &["Mekong Harvest"],
+            ),
+            (
                 "Biovac's chief executive said so, as did the coordinator at Ubuntu Care and Kenya's founder",
                 &["Biovac", "Ubuntu Care"],
             ),

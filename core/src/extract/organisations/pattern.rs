@@ -56,6 +56,7 @@ pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
             continue;
         }
         let start = left_edge(data, tokens, h, floor);
+        let start = owner_of_place(data, tokens, start, h, floor);
         let end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
         if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
             out.push(Span { words: start..end });
@@ -74,10 +75,11 @@ fn capitalised(w: &str) -> bool {
 
 fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
-    if !capitalised(&t.surface)
-        || !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i))
-    {
+    if !capitalised(&t.surface) {
         return false;
+    }
+    if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
+        return plural_head(data, tokens, i);
     }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
     if t.key == "international" {
@@ -95,6 +97,34 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         return i > 0 && tokens.get(i - 1).is_some_and(|p| p.surface == "Red");
     }
     true
+}
+
+/// `Maynilad Water Services`: the plural of a head word, when the head list
+/// has it, after two capitalised words, not both generic (`Social Services`
+/// is none).
+fn plural_head(data: &Data, tokens: &Words, i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    let singular = t.key.strip_suffix('s').unwrap_or("");
+    // A plural the head list names itself (`Services`), not `Cortes`.
+    if singular.len() < 4
+        || !data.named_heads.contains(singular)
+        || !data.heads.contains(t.surface.as_str())
+        || i < 2
+    {
+        return false;
+    }
+    let word = |q: usize| {
+        tokens.adjacent(q)
+            && tokens
+                .get(q)
+                .is_some_and(|w| capitalised(&w.surface) && !is_stop(data, tokens, q))
+    };
+    let generic = |q: usize| {
+        tokens
+            .get(q)
+            .is_some_and(|w| data.generic.contains(w.key.as_str()))
+    };
+    word(i - 1) && word(i - 2) && !(generic(i - 1) && generic(i - 2))
 }
 
 /// Spaces only, or a hyphen, or the `'` of a possessive tail.
@@ -148,10 +178,15 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     })
             };
             let possessive = (s..h).any(|i| matches!(tokens.gap_after(i), "'" | "’"));
+            // `KEMRI and Maseno University`: an acronym before the `and` is
+            // a name of its own.
             let word_before_and = |q: usize| {
                 tokens.adjacent(q)
                     && tokens.get(q).is_some_and(|w| {
+                        let acronym = super::super::tokens::is_all_caps(&w.surface)
+                            && w.surface.chars().count() >= 3;
                         capitalised(&w.surface)
+                            && !acronym
                             && !data.named_heads.contains(w.key.as_str())
                             && !is_place(data, &w.key)
                     })
@@ -210,6 +245,37 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// `the Port of Rotterdam Authority`, `the City of Cape Town Council`: one
+/// capitalised word (no head, role or place) and `of` before the one to
+/// three capitalised words that open the name belong to it, when a
+/// lower-case word or a sentence start comes before them.
+fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: usize) -> usize {
+    if start < floor + 2 || start == h || h - start > 3 {
+        return start;
+    }
+    let of = tokens.get(start - 1).is_some_and(|t| t.surface == "of") && tokens.adjacent(start - 1);
+    let owner = start - 2;
+    let owner_ok = tokens.adjacent(owner)
+        && tokens.get(owner).is_some_and(|t| {
+            capitalised(&t.surface)
+                && !super::super::tokens::is_all_caps(&t.surface)
+                && !data.named_heads.contains(t.key.as_str())
+                && !data.role_nouns.contains(t.surface.as_str())
+                && !data.generic.contains(t.key.as_str())
+                && !is_place(data, &t.key)
+        })
+        && !is_stop(data, tokens, owner);
+    let opens = sentence_start(tokens, owner)
+        || tokens
+            .get(owner - 1)
+            .is_some_and(|t| !capitalised(&t.surface) && tokens.adjacent(owner - 1));
+    if of && owner_ok && opens {
+        owner
+    } else {
+        start
+    }
 }
 
 /// The first of two or three capitalised words ending at word `last` (before
@@ -370,6 +436,33 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                 match run_after(data, tokens, e + 1) {
                     Some(next) if next - h <= MAX_RIGHT && !has_head(data, tokens, e + 1, next) => {
                         e = next;
+                    }
+                    _ => return e,
+                }
+            }
+            // `for Social Development and the Solidarity Economy`: two
+            // capitalised words or more after `and the`, no head, no known
+            // organisation or place, end the complement.
+            "and" if in_complement && next_is_the(tokens, e) => {
+                let from = e + 2;
+                match run_after(data, tokens, from) {
+                    Some(next)
+                        if next - from >= 2
+                            && next - h <= MAX_RIGHT
+                            && tokens.adjacent(e + 1)
+                            && !has_head(data, tokens, from, next)
+                            && !(from..next).any(|i| {
+                                tokens
+                                    .get(i)
+                                    .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+                            })
+                            && !another_name(data, tokens, from, next)
+                            && data.table.longest_at(tokens, from).is_none()
+                            && !tokens
+                                .get(next)
+                                .is_some_and(|t| matches!(t.key.as_str(), "of" | "for")) =>
+                    {
+                        return next;
                     }
                     _ => return e,
                 }
@@ -771,6 +864,48 @@ pub(super) mod tests {
         ];
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+        }
+    }
+
+    #[test]
+    fn fourth_pass_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "a partnership with the Port of Rotterdam Authority and others",
+                &["Port of Rotterdam Authority"],
+            ),
+            (
+                "In Mali, the Directorate-General for Social Development and the Solidarity Economy runs the sites",
+                &["Directorate-General for Social Development and the Solidarity Economy"],
+            ),
+            (
+                "never reach a clinic.\u{201d} KEMRI and Maseno University will study it",
+                &["Maseno University"],
+            ),
+            (
+                "the flood line. Manila Water and Maynilad Water Services will move pumping stations",
+                &["Maynilad Water Services"],
+            ),
+            // Not joined: a known organisation or a head after `and the`,
+            // a lower-case port, generic words before a plural.
+            (
+                "the Ministry of Finance and the European Union signed",
+                &["Ministry of Finance"],
+            ),
+            (
+                "the Ministry of Finance and the Central Bank of Kenya signed",
+                &["Ministry of Finance", "Central Bank of Kenya"],
+            ),
+            ("ships at the port of Sines docked", &[]),
+            ("staff of the National Social Services met", &[]),
+            ("Rear Admiral Nuno Miguel Cortes Lopes said", &[]),
+            (
+                "boats were seized by the National Institute of Fisheries and the NGO Stop Illegal Fishing last week",
+                &["National Institute of Fisheries"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
         }
     }
 }

@@ -91,6 +91,13 @@ struct People {
 }
 
 fn add_person(people: &mut People, name: String, role: Option<String>) {
+    // `Ruiz de la Vega said` after `Antonio Ruiz de la Vega Morales`: a
+    // shorter form of a person already found is that person.
+    if !people.by_name.contains_key(&name)
+        && people.list.iter().any(|p| is_part_of_name(&name, &p.name))
+    {
+        return;
+    }
     match people.by_name.get(&name) {
         Some(&i) => {
             if let Some(known) = people.list.get_mut(i).filter(|k| k.role.is_none()) {
@@ -102,6 +109,19 @@ fn add_person(people: &mut People, name: String, role: Option<String>) {
             people.list.push(Person { name, role });
         }
     }
+}
+
+/// Whether `short` (two words or more) is a run of the words of the longer
+/// `name` that leaves out its first word: `Ruiz de la Vega` of `Antonio Ruiz
+/// de la Vega Morales`, `Sousa e Brito` of `José Manuel Sousa e Brito`.
+pub(crate) fn is_part_of_name(short: &str, name: &str) -> bool {
+    let short: Vec<&str> = short.split_whitespace().collect();
+    let long: Vec<&str> = name.split_whitespace().collect();
+    short.len() >= 2
+        && short.len() < long.len()
+        && long[1..]
+            .windows(short.len())
+            .any(|w| w == short.as_slice())
 }
 
 /// People by surname, in order, each list with a cursor on the first person

@@ -533,3 +533,20 @@ fn role_with_a_comma_list_before_the_name() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_shorter_form_of_a_name_found_is_that_person() {
+    assert_eq!(
+        names_in("Colonel Antonio Ruiz de la Vega Morales said the network was large. “They did not,” Ruiz de la Vega said."),
+        vec!["Antonio Ruiz de la Vega Morales".to_string()]
+    );
+    assert!(super::is_part_of_name(
+        "Sousa e Brito",
+        "José Manuel Sousa e Brito"
+    ));
+    assert!(!super::is_part_of_name(
+        "José Manuel",
+        "José Manuel Sousa e Brito"
+    ));
+    assert!(!super::is_part_of_name("Ana Ruiz", "Ana Ruiz"));
+}

@@ -41,6 +41,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
         found.extend(named_after_lowercase_head(s, &toks, i));
+        found.extend(named_before_year_range(s, &toks, i));
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;
         }
@@ -645,6 +646,93 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     mention(s, toks, first, last)
 }
 
+/// Lower-case words inside a name that ends before a year range.
+const YEAR_INNER: &[&str] = &[
+    "of", "on", "for", "to", "and", "in", "de", "del", "para", "y", "la", "el", "et", "du", "des",
+    "a", "e", "do", "da", "dos", "das",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Way 8: capitalised words (with `for`, `and`, `in`, `para`, `do`, ...
+/// between them) that `the`, `a new` or an owner's possessive opens and a
+/// year range closes, or that follow a lower-case head and a comma: `the
+/// North Sea Hydrogen Import Corridor 2027–2035`,
+/// `the Digital Skills for Youth and Women in Central Asia 2026–2030`,
+/// `the Plano Director para a Redução do Risco de Desastres 2017–2030`. A
+/// name with a head noun is way 1's; not a place, a month, an owner or an
+/// acronym alone.
+fn named_before_year_range(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let range = toks.get(i)?;
+    let (a, b) = range.text.split_once(['–', '-'])?;
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit());
+    if !year(a) || !year(b) || a >= b {
+        return None;
+    }
+    let last = i.checked_sub(1)?;
+    let end = toks.get(last)?;
+    if !end.is_cap() || end.sentence_end || end.possessive {
+        return None;
+    }
+    let mut first = last;
+    while let Some(prev) = first.checked_sub(1).and_then(|p| toks.get(p)) {
+        let inner = prev.is_word() && YEAR_INNER.contains(&prev.text);
+        if prev.sentence_end || prev.possessive || !(prev.is_cap() || inner) || first + 12 < last {
+            break;
+        }
+        first -= 1;
+    }
+    // Connectors do not open a name.
+    while toks.get(first).is_some_and(|t| !t.is_cap()) && first < last {
+        first += 1;
+    }
+    let opener = first.checked_sub(1).and_then(|p| toks.get(p))?;
+    let before_opener = first.checked_sub(2).and_then(|p| toks.get(p));
+    // `a new programme, Digital Skills for ... 2026–2030,`: an apposition
+    // to a lower-case head.
+    let apposition = opener.kind == Kind::Break
+        && opener.text == ","
+        && before_opener.is_some_and(|h| h.is_head() && !h.is_cap());
+    let opens = matches!(opener.text, "the" | "The")
+        || opener.possessive
+        || apposition
+        || (opener.text == "new"
+            && first
+                .checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|t| t.text == "a"));
+    let run = toks.get(first..=last)?;
+    let caps = run.iter().filter(|t| t.is_cap()).count();
+    let l = lists();
+    let blocked = run.iter().any(|t| {
+        let lower = t.lower();
+        t.is_head()
+            || l.owners.contains(lower.as_ref())
+            || l.not_programme.contains(lower.as_ref())
+            || MONTHS.contains(&lower.as_ref())
+    }) || run.iter().all(|t| t.is_acronym() || !t.is_cap());
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    let place = crate::extract::countries::lookup_name(text).is_some()
+        || (caps == 1 && run.iter().any(|t| is_demonym(t.text)));
+    if !opens || caps < 2 || blocked || place || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
+}
+
 /// A demonym of `core/data/demonyms.tsv` (`European` is not among them, so
 /// the continent's adjectives are listed here too).
 fn is_demonym(word: &str) -> bool {
@@ -887,6 +975,15 @@ mod tests {
                 &[("Coastal Sanitation, Cold Chain and Market Access Facility", None, None, None)]),
             ("joined groups before a lower-case head", &["It supports Viet Nam's One Million Hectares of High-Quality and Low-Emission Rice programme, which pays."],
                 &[("One Million Hectares of High-Quality and Low-Emission Rice programme", None, None, None)]),
+            ("year range closes a name without head", &["It is part of the North Sea Hydrogen Import Corridor 2027–2035, a partnership."],
+                &[("North Sea Hydrogen Import Corridor", None, Some("2027"), Some("2035"))]),
+            ("year range with connectors", &["Grants go to the Digital Skills for Youth and Women in Central Asia 2026–2030 scheme of Team Europe."],
+                &[("Digital Skills for Youth and Women in Central Asia", None, Some("2026"), Some("2030"))]),
+            ("apposition before a year range", &["A €45 million programme, Digital Skills for Youth in Central Asia 2026–2030, will train people."],
+                &[("Digital Skills for Youth in Central Asia", None, Some("2026"), Some("2030"))]),
+            ("portuguese name before a year range", &["It follows the Plano Director para a Redução do Risco de Desastres 2017–2030."],
+                &[("Plano Director para a Redução do Risco de Desastres", None, Some("2017"), Some("2030"))]),
+            ("no name before a year range", &["It ran in the Sahel 2018–2020, in the European Union 2019–2021 and through March 2021–2022."], &[]),
             ("for after an owner stays out", &["Funds from the Ministry for Youth and Sports Development Programme came."], &[("Sports Development Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {
