@@ -1,29 +1,11 @@
 //! Downloads of the data files, relative to the page's `<base href>` so the
 //! app works under any sub-path.
 
-use dateline_core::pack::records::{self, Encoding};
 use dateline_core::pack::Chunk;
 use js_sys::Uint8Array;
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response,
-    WritableStream,
-};
-
-// web-sys puts `DecompressionStream` behind `--cfg=web_sys_unstable_apis`
-// (a flag for the whole build); the three members used are declared here.
-#[wasm_bindgen]
-extern "C" {
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn readable(this: &DecompressionStream) -> ReadableStream;
-    #[wasm_bindgen(method, getter)]
-    fn writable(this: &DecompressionStream) -> WritableStream;
-}
+use web_sys::Response;
 
 use std::rc::Rc;
 
@@ -33,7 +15,7 @@ use crate::corpus::{Corpus, CorpusError};
 const PARALLEL: usize = 6;
 
 /// A download in flight: started at once, read with [`Download::bytes`] or
-/// [`Download::text`], so several can run side by side. A file the corpus
+/// [`Download::chunk_body`], so several can run side by side. A file the corpus
 /// has at hand (imported on this device) is read from there instead.
 pub struct Download {
     file: String,
@@ -101,23 +83,13 @@ impl Download {
     pub async fn chunk_body(self) -> Result<Vec<u8>, CorpusError> {
         let file = self.file.clone();
         let bytes = self.bytes().await?;
-        let body = records::open(&bytes).map_err(|e| CorpusError::Decode {
-            file: file.clone(),
-            offset: e.offset,
-            expected: e.expected,
-        })?;
-        match body.encoding {
-            Encoding::Stored => Ok(body.bytes.to_vec()),
-            Encoding::Gzip => {
-                gunzip(body.bytes, body.unpacked_len)
-                    .await
-                    .map_err(|why| CorpusError::Decode {
-                        file,
-                        offset: 0,
-                        expected: why,
-                    })
-            }
-        }
+        dateline_browser::chunk_body(&bytes)
+            .await
+            .map_err(|e| CorpusError::Decode {
+                file,
+                offset: e.offset,
+                expected: e.expected,
+            })
     }
 
     /// The response body, read by `read` (as bytes or as text).
@@ -131,42 +103,6 @@ impl Download {
         JsFuture::from(body)
             .await
             .map_err(|e| unavailable(&file, describe(&e, "the download broke off")))
-    }
-}
-
-/// `gzip` unpacked by the browser's own `DecompressionStream` (the app links
-/// no inflater), read piece by piece so that it stops at `len` bytes
-/// whatever the data claims: exactly `len` bytes, or why not.
-async fn gunzip(gzip: &[u8], len: usize) -> Result<Vec<u8>, &'static str> {
-    const DAMAGED: &str = "a gzip body that unpacks (the file is damaged)";
-    let start = || -> Result<ReadableStreamDefaultReader, JsValue> {
-        let parts = js_sys::Array::of1(&Uint8Array::from(gzip));
-        let stream = Blob::new_with_u8_array_sequence(&parts)?.stream();
-        let unpack = DecompressionStream::new("gzip")?;
-        let pair = ReadableWritablePair::new(&unpack.readable(), &unpack.writable());
-        let unpacked: ReadableStream = stream.pipe_through(&pair);
-        Ok(unpacked.get_reader().unchecked_into())
-    };
-    let reader = start().map_err(|_| "a browser that unpacks gzip (DecompressionStream)")?;
-    let mut out = Vec::with_capacity(len);
-    loop {
-        let step = JsFuture::from(reader.read()).await.map_err(|_| DAMAGED)?;
-        let field = |name: &str| js_sys::Reflect::get(&step, &JsValue::from_str(name));
-        if field("done").map_err(|_| DAMAGED)?.is_truthy() {
-            break;
-        }
-        let piece: Uint8Array = field("value").map_err(|_| DAMAGED)?.unchecked_into();
-        if out.len() + piece.length() as usize > len {
-            let _ = reader.cancel();
-            return Err("a body no longer than its header says");
-        }
-        let at = out.len();
-        out.resize(at + piece.length() as usize, 0);
-        piece.copy_to(&mut out[at..]);
-    }
-    match out.len() == len {
-        true => Ok(out),
-        false => Err("a body as long as its header says"),
     }
 }
 

@@ -28,8 +28,11 @@ pub async fn records(site: &str) -> Result<Vec<Release>, String> {
         let started: Vec<JsFuture> = group.iter().map(|url| request(url)).collect();
         for (url, response) in group.iter().zip(started) {
             let bytes = fetch(url, response).await?;
-            let part = dateline_core::pack::records::read(&bytes)
-                .map_err(|e| format!("This site's releases could not be read: {url}: {e}."))?;
+            let unreadable = |e| format!("This site's releases could not be read: {url}: {e}.");
+            let body = dateline_browser::chunk_body(&bytes)
+                .await
+                .map_err(unreadable)?;
+            let part = dateline_core::pack::records::read_body(&body).map_err(unreadable)?;
             records.extend(part);
         }
     }

@@ -142,15 +142,15 @@ pub fn open(bytes: &[u8]) -> Result<Body<'_>, DecodeError> {
 
 /// The records of a chunk file, checked whole: magic, version, checksum,
 /// every field, and nothing after the last record. A gzip body is unpacked
-/// where the `gzip` feature is built in (the CLI, the pre-renderer, tests);
-/// the browser unpacks it itself and calls [`read_body`].
+/// where the `gunzip` feature is built in (the CLI, the pre-renderer, tests);
+/// the browser unpacks it itself (`browser/`) and calls [`read_body`].
 pub fn read(bytes: &[u8]) -> Result<Vec<Release>, DecodeError> {
     let body = open(bytes)?;
     match body.encoding {
         Encoding::Stored => read_body(body.bytes),
-        #[cfg(feature = "gzip")]
+        #[cfg(feature = "gunzip")]
         Encoding::Gzip => read_body(&gunzip(&body)?),
-        #[cfg(not(feature = "gzip"))]
+        #[cfg(not(feature = "gunzip"))]
         Encoding::Gzip => Err(DecodeError {
             file: FILE,
             offset: 0,
@@ -160,7 +160,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Release>, DecodeError> {
 }
 
 /// A chunk file's body, checked and unpacked: what [`read_body`] reads.
-#[cfg(feature = "gzip")]
+#[cfg(feature = "gunzip")]
 pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let body = open(bytes)?;
     match body.encoding {
@@ -170,7 +170,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
 }
 
 /// A gzip body unpacked, no longer than its header says.
-#[cfg(feature = "gzip")]
+#[cfg(feature = "gunzip")]
 fn gunzip(body: &Body<'_>) -> Result<Vec<u8>, DecodeError> {
     use std::io::Read;
     let mut raw = Vec::with_capacity(body.unpacked_len);
