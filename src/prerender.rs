@@ -14,7 +14,7 @@ use yew_router::Routable;
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::corpus::Corpus;
 use crate::route::Route;
-use crate::start::PRERENDERED_ROUTE;
+use crate::start::{DATA_MARK, PRERENDERED_ROUTE};
 
 /// Why the built `index.html` cannot hold pre-rendered pages.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +41,9 @@ pub struct Template {
     /// links (the app's code and data), and the loader's `<script>`, which
     /// becomes its after-load variant.
     deferred: Vec<((usize, usize), String)>,
+    /// The data's mark (`pack::data_mark`) that every page's root carries;
+    /// empty: none.
+    pub data_mark: String,
 }
 
 /// The start tags of `<link>` elements that preload, and the app loader's
@@ -150,6 +153,7 @@ impl Template {
             head_end,
             noscript,
             root: (root_tag.0, root_end),
+            data_mark: String::new(),
         })
     }
 
@@ -179,8 +183,12 @@ impl Template {
             None => String::new(),
         };
         parts.push((self.noscript, noscript));
+        let mark = match self.data_mark.is_empty() {
+            true => String::new(),
+            false => format!(" {DATA_MARK}=\"{}\"", escape(&self.data_mark)),
+        };
         let root = format!(
-            "<div id=\"app\" {PRERENDERED_ROUTE}=\"{}\">{}</div>",
+            "<div id=\"app\" {PRERENDERED_ROUTE}=\"{}\"{mark}>{}</div>",
             escape(&page.route.to_path()),
             page.body
         );
@@ -273,6 +281,19 @@ mod tests {
             defers_app: false,
             body: "<p>BODY</p>".into(),
         }
+    }
+
+    /// The root names the data the page was rendered from, so that the app
+    /// takes over only a page made from the data it loaded.
+    #[test]
+    fn the_root_carries_the_data_mark() {
+        let mut template = Template::parse(MINIFIED).unwrap();
+        template.data_mark = "0a1b2c3d4e5f6071".into();
+        let out = template.page(&page(Route::Release { id: "a".into() }, true));
+        assert!(
+            out.contains("<div id=\"app\" data-route=\"/release/a\" data-build=\"0a1b2c3d4e5f6071\"><p>BODY</p></div>"),
+            "{out}"
+        );
     }
 
     #[test]

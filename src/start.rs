@@ -22,6 +22,9 @@ use crate::worker;
 /// The attribute of the app's root that names the route a pre-rendered page
 /// shows (`/release/a/`); absent in the plain shell (index.html, 404.html).
 pub const PRERENDERED_ROUTE: &str = "data-route";
+/// The attribute of a pre-rendered page's root that names the data it was
+/// rendered from (`pack::data_mark`).
+pub const DATA_MARK: &str = "data-build";
 
 /// Mounts the app on `<div id="app">` once the corpus is loaded.
 pub fn start() {
@@ -30,12 +33,14 @@ pub fn start() {
 
 /// The list records and the prebuilt index, downloaded side by side, then
 /// decoded (no indexing in the browser).
-async fn load(list: Download, index: Download) -> Result<Rc<Corpus>, CorpusError> {
+/// Also the data's mark (`pack::data_mark`).
+async fn load(list: Download, index: Download) -> Result<(Rc<Corpus>, String), CorpusError> {
     let (list, index) = (list.bytes().await?, index.bytes().await?);
     mark("dateline-fetched");
+    let data_mark = dateline_core::pack::data_mark(&list, &index);
     let corpus = Corpus::from_pack(list, index)?;
     mark("dateline-decoded");
-    Ok(Rc::new(corpus))
+    Ok((Rc::new(corpus), data_mark))
 }
 
 /// The route at a path of the page's address, under the router's basename.
@@ -74,8 +79,8 @@ async fn boot() {
         Set::Site => None,
         set => open_kept(set).await,
     };
-    let corpus = match load(list, index).await {
-        Ok(corpus) => corpus,
+    let (corpus, data_mark) = match load(list, index).await {
+        Ok(loaded) => loaded,
         Err(error) if prerendered.is_some() => return keep_page_with(&document, &error),
         Err(error) => {
             root.set_inner_html("");
@@ -96,11 +101,14 @@ async fn boot() {
                 .is_ok();
         }
     }
-    // Hydrate only what was rendered for this very address: a host that
+    // Hydrate only what was rendered for this very address, from this very
+    // data (a page cached from an older build, or data swapped after the
+    // build, would not match the DOM, and Yew panics on that): a host that
     // rewrites unknown paths to a pre-rendered page, or a query (filters)
     // the build did not render, gets a fresh render instead.
     let same_page = whole
         && kept.is_none()
+        && root.get_attribute(DATA_MARK).as_deref() == Some(data_mark.as_str())
         && location.search().unwrap_or_default().is_empty()
         && prerendered.is_some_and(|p| here.is_some() && route_at(&p, None) == here);
     // The page's JSON-LD and citation tags: the app adds its own for each page.

@@ -251,16 +251,21 @@ fn run(args: Args) -> Result<String, String> {
     let index_html = args.dist.join("index.html");
     let template = String::from_utf8(read(&index_html)?)
         .map_err(|e| format!("{}: expected UTF-8: {e}", index_html.display()))?;
-    let template =
+    let mut template =
         Template::parse(&template).map_err(|e| format!("{}: {e}", args.dist.display()))?;
     let data = args.dist.join("data");
+    let (list, index) = (
+        read(&data.join("list.bin"))?,
+        read(&data.join("index.bin"))?,
+    );
+    template.data_mark = dateline_core::pack::data_mark(&list, &index);
     let mut site_url = args.site.clone().unwrap_or_else(|| args.base.clone());
     if !site_url.ends_with('/') {
         site_url.push('/');
     }
     let site = Site {
-        list: read(&data.join("list.bin"))?,
-        index: read(&data.join("index.bin"))?,
+        list,
+        index,
         template,
         site_url,
         args,

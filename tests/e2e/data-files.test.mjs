@@ -7,8 +7,11 @@
 // file in memory (server.mjs `files`); dist/ is never modified.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serveDist, distDir } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -181,6 +184,36 @@ test('the build keeps a chunk file\'s records gzip-compressed, and the app unpac
     assert.deepEqual(problems, []);
   } finally {
     await close();
+  }
+});
+
+test('a pre-rendered page over data from another build is rendered afresh, not taken over (no panic)', async () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const fixtures = join(root, 'core', 'tests', 'fixtures');
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-other-'));
+  await mkdir(join(dir, 'in'));
+  const few = (await readdir(fixtures)).filter((f) => f.endsWith('.txt')).slice(0, 3);
+  for (const f of few) await copyFile(join(fixtures, f), join(dir, 'in', f));
+  const cli = spawnSync(join(root, 'target', 'release', 'dateline'), ['pack', join(dir, 'in'), '--out', join(dir, 'data')], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const home = await (await fetch(server.url)).text();
+  assert.match(home, /<div id="?app"? [^>]*data-build="?[0-9a-f]{16}/, 'the page names the data it was rendered from');
+  files.clear();
+  for (const f of ['list.bin', 'index.bin', 'positions.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
+  try {
+    await page.goto(server.url);
+    const list = page.getByRole('list', { name: 'Matching releases' });
+    await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+    await list.waitFor();
+    assert.equal(await list.locator('.release-title a').count(), few.length, 'the other build\'s releases are shown');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    files.clear();
   }
 });
 

@@ -44,6 +44,24 @@ pub struct Packed {
     pub chunks: Vec<(String, Vec<u8>)>,
 }
 
+/// What names one build's data: the checksums that end `list.bin` and
+/// `index.bin`, in hex. A pre-rendered page carries it, and the app takes the
+/// page over (hydrates) only when the data it loaded has the same: a page
+/// rendered from other data (a stale cache, files swapped after the build)
+/// is rendered afresh rather than misread.
+pub fn data_mark(list: &[u8], index: &[u8]) -> String {
+    let tail = |b: &[u8]| {
+        b.get(b.len().saturating_sub(4)..)
+            .unwrap_or_default()
+            .to_vec()
+    };
+    [tail(list), tail(index)]
+        .concat()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Newest first; undated releases last; ties by id, so the order is stable.
 pub fn sort_newest_first(releases: &mut [Release]) {
     releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
@@ -257,4 +275,29 @@ pub fn unpack(
         .filter_map(|doc| list.get(doc, &index))
         .collect();
     Ok((releases, index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_data_mark_is_both_files_checksums_and_changes_with_the_data() {
+        let one = pack(vec![Release {
+            id: "a".into(),
+            title: "A".into(),
+            ..Release::default()
+        }]);
+        let two = pack(vec![Release {
+            id: "b".into(),
+            title: "B".into(),
+            ..Release::default()
+        }]);
+        let mark = data_mark(&one.list, &one.index);
+        assert_eq!(mark.len(), 16);
+        assert!(mark.chars().all(|c| c.is_ascii_hexdigit()), "{mark}");
+        assert_eq!(mark, data_mark(&one.list, &one.index));
+        assert_ne!(mark, data_mark(&two.list, &two.index));
+        assert_eq!(data_mark(b"", b"ab"), "6162");
+    }
 }
