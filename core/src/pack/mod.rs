@@ -156,21 +156,15 @@ const CHUNK_BATCH: usize = 64;
 
 /// The chunk files of `batch`, in order. Compressing is a third of packing's
 /// own time (after ingest): natively it runs on every core.
-#[cfg(feature = "ingest")]
 fn encode_chunks(batch: &[Release], encoding: Encoding) -> Vec<Vec<u8>> {
+    #[cfg(feature = "ingest")]
     use rayon::prelude::*;
-    batch
-        .par_chunks(CHUNK_SIZE)
-        .map(|chunk| records::write_as(chunk, encoding))
-        .collect()
-}
-
-#[cfg(not(feature = "ingest"))]
-fn encode_chunks(batch: &[Release], encoding: Encoding) -> Vec<Vec<u8>> {
-    batch
-        .chunks(CHUNK_SIZE)
-        .map(|chunk| records::write_as(chunk, encoding))
-        .collect()
+    let encode = |chunk: &[Release]| records::write_as(chunk, encoding);
+    #[cfg(feature = "ingest")]
+    let chunks = batch.par_chunks(CHUNK_SIZE);
+    #[cfg(not(feature = "ingest"))]
+    let chunks = batch.chunks(CHUNK_SIZE);
+    chunks.map(encode).collect()
 }
 
 /// The data folder's name in a site: `dateline pack --out` fills it, and the

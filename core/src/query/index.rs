@@ -378,6 +378,7 @@ impl Index {
         #[cfg(not(target_arch = "wasm32"))]
         if keyed.len() > n {
             keyed.select_nth_unstable(n);
+            keyed.truncate(n);
         }
         keyed.sort_unstable();
         keyed.truncate(n);
