@@ -843,6 +843,8 @@ fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // Every file under site/, hidden ones included: the records spilled
+    // beside data/ while packing are gone.
     let written = data_files(&dir.0.join("site"));
 
     let files: Vec<ImportFile> = data_files(&fixtures)

@@ -17,6 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[path = "dateline/stats.rs"]
 mod stats;
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ use std::process::ExitCode;
 use dateline_core::ingest::cache::{self, Cache};
 use dateline_core::ingest::corpus::{self, Corpus};
 use dateline_core::ingest::ids::Previous;
+use dateline_core::ingest::spill::{Place, Spill};
 use dateline_core::ingest::{Diagnostic, IngestError, Severity};
 use dateline_core::Release;
 
@@ -157,7 +159,7 @@ fn write_sitemap(releases: &[Release], dir: &Path, base: &str) -> std::io::Resul
 }
 
 fn run_feed(paths: &[PathBuf], base: &str, out: &Path) -> ExitCode {
-    let corpus = load(paths, None, None);
+    let corpus = load(paths, None, None, None);
     print_diagnostics(&corpus.diagnostics);
     if corpus.rejected > 0 {
         return rejected(corpus.rejected);
@@ -222,13 +224,28 @@ fn run_pack(
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Records read from files wait on disk, beside the output, until packed;
+    // memory holds their summaries (see `ingest::spill`).
+    let spill = match &source {
+        PackSource::Paths(_) => match spill_beside(out) {
+            Ok(spill) => Some(spill),
+            Err(e) => {
+                eprintln!(
+                    "{}: warning: cannot write beside it: {e}: the records are kept in memory",
+                    out.display()
+                );
+                None
+            }
+        },
+        PackSource::Records(_) => None,
+    };
     let releases = match source {
         PackSource::Paths(paths) => {
             let cache = match cache.map(|file| build_cache(&file)).transpose() {
                 Ok(cache) => cache,
                 Err(code) => return code,
             };
-            let corpus = load(&paths, previous.as_ref(), cache.as_ref());
+            let corpus = load(&paths, previous.as_ref(), cache.as_ref(), spill.as_ref());
             print_diagnostics(&corpus.diagnostics);
             if cache.is_some() {
                 eprintln!(
@@ -250,6 +267,20 @@ fn run_pack(
             }
         },
     };
+    let places = match spill.as_ref().map(Spill::places).transpose() {
+        Ok(places) => places.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("dateline: error: cannot write the records to disk: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    // Summaries (or whole records) and where each whole record is, newest first.
+    let mut sorted: Vec<(Release, Place)> = releases
+        .into_iter()
+        .zip(places.into_iter().chain(std::iter::repeat(Place::Memory)))
+        .collect();
+    sorted.sort_by(|a, b| dateline_core::pack::newest_first(&a.0, &b.0));
+    let (releases, places): (Vec<Release>, Vec<Place>) = sorted.into_iter().unzip();
     if let Some((dir, base)) = &sitemap {
         if let Err(e) = write_sitemap(&releases, dir, base) {
             eprintln!("{}: error: cannot write: {e}", dir.display());
@@ -259,7 +290,24 @@ fn run_pack(
     let n = releases.len();
     let feed_file = feed.as_ref().map(|(file, _)| file.as_path());
     let feed_base = feed.as_ref().map(|(_, base)| base.as_str());
-    match write_site(releases, out, feed_file.zip(feed_base)) {
+    let mut reader = match spill.as_ref().map(Spill::reader).transpose() {
+        Ok(reader) => reader,
+        Err(e) => {
+            eprintln!("dateline: error: cannot read the records back from disk: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let full = |i: usize| {
+        let (summary, place) = (&releases[i], places[i]);
+        match (&mut reader, place) {
+            (Some(reader), Place::Disk { .. }) => reader
+                .full(place, summary)
+                .map(Cow::Owned)
+                .map_err(WriteError::ReadBack),
+            _ => Ok(Cow::Borrowed(summary)),
+        }
+    };
+    match write_site(&releases, full, out, feed_file.zip(feed_base)) {
         Ok(bytes) => {
             eprintln!(
                 "dateline: packed {} into {} ({})",
@@ -273,7 +321,21 @@ fn run_pack(
             eprintln!("{}: error: cannot write: {e}", path.display());
             ExitCode::FAILURE
         }
+        Err(WriteError::ReadBack(e)) => {
+            eprintln!("dateline: error: cannot read the records back from disk: {e}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+/// A spill file in the folder that holds `out` (created if need be).
+fn spill_beside(out: &Path) -> std::io::Result<Spill> {
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    Spill::create(dir)
 }
 
 /// The build cache at `file`, for the extractors of this very binary.
@@ -308,11 +370,13 @@ fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
 
 /// Replaces the data folder `out` with the packed files, and writes the
 /// feed to its file (`feed`: file, base URL): the files of
-/// [`dateline_core::pack::site_files_with`], each written as soon as it is
-/// made. Returns the bytes written to the data folder, or the path that
-/// could not be written.
-fn write_site(
-    releases: Vec<Release>,
+/// [`dateline_core::pack::site_files_sorted`] for `releases` (newest first,
+/// summaries or whole records) and `full(i)` (the whole record of the i-th),
+/// each written as soon as it is made. Returns the bytes written to the
+/// data folder, or why it stopped.
+fn write_site<'a>(
+    releases: &[Release],
+    full: impl FnMut(usize) -> Result<Cow<'a, Release>, WriteError>,
     out: &Path,
     feed: Option<(&Path, &str)>,
 ) -> Result<usize, WriteError> {
@@ -339,7 +403,8 @@ fn write_site(
     let mut bytes = 0;
     let data_prefix = format!("{DATA_FOLDER}/");
     let gzip = dateline_core::pack::Encoding::Gzip;
-    dateline_core::pack::site_files_with(releases, feed.map(|(_, base)| base), gzip, |file| {
+    let base = feed.map(|(_, base)| base);
+    dateline_core::pack::site_files_sorted(releases, full, base, gzip, |file| {
         if let Some(rel) = file.path.strip_prefix(&data_prefix) {
             let path = out.join(rel);
             bytes += file.bytes.len();
@@ -353,13 +418,15 @@ fn write_site(
     Ok(bytes)
 }
 
-/// Why `write_site` stopped: a file that could not be written.
+/// Why `write_site` stopped: a file that could not be written, or records
+/// that could not be read back from the spill file.
 enum WriteError {
     File(PathBuf, std::io::Error),
+    ReadBack(std::io::Error),
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
-    let corpus = load(paths, None, None);
+    let corpus = load(paths, None, None, None);
     print_diagnostics(&corpus.diagnostics);
     let written = if json {
         write_json(&corpus.releases, pretty)
@@ -403,7 +470,7 @@ fn run_check(paths: &[PathBuf], previous: Option<&Path>, strict: bool) -> ExitCo
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut corpus = load(paths, None, None);
+    let mut corpus = load(paths, None, None, None);
     if let Some(previous) = &previous {
         let severity = if strict {
             Severity::Error
@@ -471,7 +538,7 @@ fn count_severity(diagnostics: &[Diagnostic], severity: Severity) -> usize {
 }
 
 fn run_stats(paths: &[PathBuf]) -> ExitCode {
-    let corpus = load(paths, None, None);
+    let corpus = load(paths, None, None, None);
     print_diagnostics(&corpus.diagnostics);
     let _ = std::io::stdout()
         .lock()
@@ -530,12 +597,18 @@ fn exit_status(ok: bool) -> ExitCode {
 
 /// Ingests `paths`, with a progress line on stderr every `PROGRESS_EVERY`
 /// files when the corpus is large or stderr is a terminal.
-fn load(paths: &[PathBuf], previous: Option<&Previous>, cache: Option<&Cache>) -> Corpus {
+fn load(
+    paths: &[PathBuf],
+    previous: Option<&Previous>,
+    cache: Option<&Cache>,
+    spill: Option<&Spill>,
+) -> Corpus {
     let inputs = corpus::collect(paths);
     let show_progress = inputs.files.len() > PROGRESS_EVERY || std::io::stderr().is_terminal();
-    corpus::ingest_inputs(inputs, previous, cache, &|done, total| {
+    let progress = |done, total| {
         if show_progress && done % PROGRESS_EVERY == 0 {
             eprintln!("dateline: {done} / {total} files");
         }
-    })
+    };
+    corpus::ingest_inputs(inputs, previous, cache, &progress, spill)
 }

@@ -58,12 +58,14 @@ impl Cache {
     /// Every file's result: from the cache when its key is there, from
     /// `ingest(file)` (run on every core) otherwise; then the cache is
     /// rewritten with exactly the current files. `progress(done, total)` is
-    /// called as files finish, from any thread.
+    /// called as files finish, from any thread; `keep(i, result)` is what
+    /// the run holds of file `i`'s result (see `corpus::ingest_inputs`).
     pub fn run(
         &self,
         files: &[InputFile],
         ingest: &(dyn Fn(&InputFile) -> FileResult + Sync),
         progress: &(dyn Fn(usize, usize) + Sync),
+        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
     ) -> CachedRun {
         let total = files.len();
         let done = AtomicUsize::new(0);
@@ -109,7 +111,7 @@ impl Cache {
             &mut out,
             &format!("{HEADER} {VERSION} {}", self.fingerprint),
         );
-        self.reuse(&wanted, &mut slots, &mut run, &mut |line| {
+        self.reuse(&wanted, &mut slots, &mut run, keep, &mut |line| {
             write(&mut out, line)
         });
         run.hits = slots.iter().filter(|s| s.is_some()).count();
@@ -132,7 +134,7 @@ impl Cache {
                     _ => None,
                 };
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                (i, result, line)
+                (i, keep(i, result), line)
             })
             .collect();
         let mut written = std::collections::HashSet::new();
@@ -178,6 +180,7 @@ impl Cache {
         wanted: &HashMap<u128, Vec<usize>>,
         slots: &mut [Option<FileResult>],
         run: &mut CachedRun,
+        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
         copy: &mut dyn FnMut(&str),
     ) {
         let Ok(file) = std::fs::File::open(&self.path) else {
@@ -218,9 +221,9 @@ impl Cache {
                     copy(&line);
                     if let Some((&last, rest)) = indexes.split_last() {
                         for &i in rest {
-                            slots[i] = Some(Ok(items.clone()));
+                            slots[i] = Some(keep(i, Ok(items.clone())));
                         }
-                        slots[last] = Some(Ok(items));
+                        slots[last] = Some(keep(last, Ok(items)));
                     }
                 }
                 Err(e) => run.warnings.push(self.warning(

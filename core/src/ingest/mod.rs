@@ -10,6 +10,8 @@ pub mod document;
 pub mod ids;
 pub mod memory;
 pub mod read;
+#[cfg(feature = "ingest")]
+pub mod spill;
 
 use std::path::Path;
 

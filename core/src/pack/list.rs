@@ -19,18 +19,34 @@ const DATE_FROM_INDEX: u32 = 0;
 const DATE_NONE: u32 = 1;
 const DATE_AS_WRITTEN: u32 = 2;
 
-pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
-    let mut w = Writer::default();
-    w.magic(LIST_MAGIC, LIST_VERSION);
-    w.len(releases.len());
-    w.varint(u32::from(ledes));
-    // Places are few: a table, then one small number per release.
-    let mut places: Vec<&str> = releases.iter().filter_map(city).collect();
-    places.sort_unstable();
-    places.dedup();
-    w.len(places.len());
-    places.iter().for_each(|p| w.str(p));
-    for r in releases {
+/// Writes `list.bin` one release at a time, in document order, after a
+/// table of places made from every release's summary.
+pub(super) struct ListWriter {
+    w: Writer,
+    places: Vec<String>,
+    ledes: bool,
+}
+
+impl ListWriter {
+    /// `summaries`: every release (at least its dateline), in any order.
+    pub fn new(summaries: &[Release], ledes: bool) -> ListWriter {
+        let mut w = Writer::default();
+        w.magic(LIST_MAGIC, LIST_VERSION);
+        w.len(summaries.len());
+        w.varint(u32::from(ledes));
+        // Places are few: a table, then one small number per release.
+        let mut places: Vec<&str> = summaries.iter().filter_map(city).collect();
+        places.sort_unstable();
+        places.dedup();
+        w.len(places.len());
+        places.iter().for_each(|p| w.str(p));
+        let places = places.into_iter().map(str::to_string).collect();
+        ListWriter { w, places, ledes }
+    }
+
+    /// The next release's record.
+    pub fn push(&mut self, r: &Release) {
+        let w = &mut self.w;
         // Left out when the id is the natural one (most releases): the reader
         // derives it from the date and title with the same function.
         let natural = release_slug(r.date, &r.title);
@@ -40,9 +56,9 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
             Some(_) => DATE_FROM_INDEX,
             None => DATE_NONE,
         });
-        let place = city(r).and_then(|c| places.binary_search(&c).ok());
+        let place = city(r).and_then(|c| self.places.binary_search_by(|p| p.as_str().cmp(c)).ok());
         w.varint(place.map_or(0, |p| p as u32 + 1));
-        if ledes {
+        if self.ledes {
             w.str(r.body.first().map_or("", String::as_str));
         }
         w.len(r.events.len());
@@ -52,7 +68,10 @@ pub(super) fn write(releases: &[Release], ledes: bool) -> Vec<u8> {
             w.str(&e.text);
         }
     }
-    w.finish()
+
+    pub fn finish(self) -> Vec<u8> {
+        self.w.finish()
+    }
 }
 
 fn city(r: &Release) -> Option<&str> {

@@ -22,8 +22,10 @@ pub mod records;
 pub use list::List;
 pub use records::Encoding;
 
+use std::borrow::{Borrow, Cow};
+
 use crate::import::DataFile;
-use crate::query::{DecodeError, Index};
+use crate::query::{DecodeError, Index, IndexBuilder};
 use crate::Release;
 
 /// Full records per body chunk file: one detail view downloads about
@@ -64,7 +66,13 @@ pub fn data_mark(list: &[u8], index: &[u8]) -> String {
 
 /// Newest first; undated releases last; ties by id, so the order is stable.
 pub fn sort_newest_first(releases: &mut [Release]) {
-    releases.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    releases.sort_by(newest_first);
+}
+
+/// The order of documents in every packed file: newest first, undated
+/// releases last, ties by id.
+pub fn newest_first(a: &Release, b: &Release) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
 }
 
 /// The chunk file holding a document's full record.
@@ -128,24 +136,52 @@ pub fn pack(releases: Vec<Release>) -> Packed {
 pub fn pack_with<E>(
     mut releases: Vec<Release>,
     encoding: Encoding,
-    mut write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
     sort_newest_first(&mut releases);
-    let (index, positions) = {
-        let index = Index::new(&releases);
-        (index.to_bytes(), index.positions_to_bytes())
-    };
-    let list = list::write(&releases, releases.len() <= LEDE_LIMIT);
-    for (n, batch) in releases.chunks(CHUNK_SIZE * CHUNK_BATCH).enumerate() {
-        for (i, bytes) in encode_chunks(batch, encoding).into_iter().enumerate() {
-            let first = (n * CHUNK_BATCH + i) * CHUNK_SIZE;
-            write_chunk(chunk_file(first as u32), bytes)?;
+    pack_sorted(
+        &releases,
+        |i| Ok(Cow::Borrowed(&releases[i])),
+        encoding,
+        write_chunk,
+    )
+}
+
+/// Packs a corpus given as it is to be numbered ([`newest_first`]):
+/// `summaries` holds every release with at least its id, date, title,
+/// dateline and organisations (what the index's aliases, the list's table
+/// of places and the order need), and `full(i)` gives document `i`'s whole
+/// record, once, in order: from memory, or read back from disk so that a
+/// corpus larger than memory is packed with one record in hand at a time
+/// (`dateline pack`).
+pub fn pack_sorted<'a, E>(
+    summaries: &[Release],
+    mut full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
+    encoding: Encoding,
+    mut write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<Packed, E> {
+    let mut index = IndexBuilder::new(summaries);
+    let mut list = list::ListWriter::new(summaries, summaries.len() <= LEDE_LIMIT);
+    let mut batch: Vec<Cow<'a, Release>> = Vec::new();
+    let mut first_doc = 0;
+    for doc in 0..summaries.len() {
+        let release = full(doc)?;
+        index.add(&release);
+        list.push(&release);
+        batch.push(release);
+        if batch.len() == CHUNK_SIZE * CHUNK_BATCH || doc + 1 == summaries.len() {
+            for bytes in encode_chunks(&batch, encoding) {
+                write_chunk(chunk_file(first_doc as u32), bytes)?;
+                first_doc += CHUNK_SIZE;
+            }
+            batch.clear();
         }
     }
+    let index = index.finish();
     Ok(Packed {
-        list,
-        index,
-        positions,
+        list: list.finish(),
+        index: index.to_bytes(),
+        positions: index.positions_to_bytes(),
         chunks: Vec::new(),
     })
 }
@@ -156,10 +192,10 @@ const CHUNK_BATCH: usize = 64;
 
 /// The chunk files of `batch`, in order. Compressing is a third of packing's
 /// own time (after ingest): natively it runs on every core.
-fn encode_chunks(batch: &[Release], encoding: Encoding) -> Vec<Vec<u8>> {
+fn encode_chunks<R: Borrow<Release> + Sync>(batch: &[R], encoding: Encoding) -> Vec<Vec<u8>> {
     #[cfg(feature = "ingest")]
     use rayon::prelude::*;
-    let encode = |chunk: &[Release]| records::write_as(chunk, encoding);
+    let encode = |chunk: &[R]| records::write_as(chunk, encoding);
     #[cfg(feature = "ingest")]
     let chunks = batch.par_chunks(CHUNK_SIZE);
     #[cfg(not(feature = "ingest"))]
@@ -179,11 +215,27 @@ pub const FEED_FILE: &str = "feed.xml";
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
 pub fn pack_files_with<E>(
-    releases: Vec<Release>,
+    mut releases: Vec<Release>,
+    encoding: Encoding,
+    write: impl FnMut(DataFile) -> Result<(), E>,
+) -> Result<(), E> {
+    sort_newest_first(&mut releases);
+    pack_files_sorted(
+        &releases,
+        |i| Ok(Cow::Borrowed(&releases[i])),
+        encoding,
+        write,
+    )
+}
+
+/// [`pack_files_with`] for a corpus given as [`pack_sorted`] takes it.
+pub fn pack_files_sorted<'a, E>(
+    summaries: &[Release],
+    full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     encoding: Encoding,
     mut write: impl FnMut(DataFile) -> Result<(), E>,
 ) -> Result<(), E> {
-    let packed = pack_with(releases, encoding, |path, bytes| {
+    let packed = pack_sorted(summaries, full, encoding, |path, bytes| {
         write(DataFile { path, bytes })
     })?;
     for (path, bytes) in [
@@ -218,20 +270,46 @@ pub fn pack_files(releases: Vec<Release>) -> Vec<DataFile> {
 /// handed to `write` as it is made.
 #[cfg(feature = "extract")]
 pub fn site_files_with<E>(
-    releases: Vec<Release>,
+    mut releases: Vec<Release>,
+    feed_base: Option<&str>,
+    encoding: Encoding,
+    write: impl FnMut(DataFile) -> Result<(), E>,
+) -> Result<(), E> {
+    sort_newest_first(&mut releases);
+    let full = |i| Ok(Cow::Borrowed(&releases[i]));
+    site_files_sorted(&releases, full, feed_base, encoding, write)
+}
+
+/// [`site_files_with`] for a corpus given as [`pack_sorted`] takes it: the
+/// feed reads the full records of the newest releases only.
+#[cfg(feature = "extract")]
+pub fn site_files_sorted<'a, E>(
+    summaries: &[Release],
+    mut full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     feed_base: Option<&str>,
     encoding: Encoding,
     mut write: impl FnMut(DataFile) -> Result<(), E>,
 ) -> Result<(), E> {
     use crate::feed;
     if let Some(base) = feed_base {
-        let xml = feed::atom(&releases, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
+        // The feed's entries: the newest releases dated to the day, which
+        // come first in this order too.
+        let mut newest = Vec::new();
+        for (i, r) in summaries.iter().enumerate() {
+            if newest.len() == feed::FEED_LIMIT {
+                break;
+            }
+            if r.date.is_some_and(crate::date::PartialDate::is_day) {
+                newest.push(full(i)?.into_owned());
+            }
+        }
+        let xml = feed::atom(&newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
         write(DataFile {
             path: FEED_FILE.to_string(),
             bytes: xml.into_bytes(),
         })?;
     }
-    pack_files_with(releases, encoding, |f| {
+    pack_files_sorted(summaries, full, encoding, |f| {
         write(DataFile {
             path: format!("{DATA_FOLDER}/{}", f.path),
             bytes: f.bytes,

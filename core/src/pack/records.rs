@@ -23,6 +23,7 @@ use crate::{
     Contact, ContactKind, CountryMention, Dateline, Event, Money, Organisation, Person, Programme,
     Quote, Release,
 };
+use std::borrow::Borrow;
 
 const RECORDS_MAGIC: &[u8; 4] = b"DLRC";
 const RECORDS_VERSION: u32 = 2;
@@ -47,7 +48,7 @@ pub enum Encoding {
 }
 
 /// The chunk file of `releases`, in that order, its body stored as it is.
-pub fn write(releases: &[Release]) -> Vec<u8> {
+pub fn write<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
     let raw = body(releases);
     frame(Encoding::Stored, raw.len(), &raw)
 }
@@ -55,7 +56,7 @@ pub fn write(releases: &[Release]) -> Vec<u8> {
 /// The chunk file of `releases`, in that order, its body kept as `encoding`
 /// says (where the `gzip` feature is missing, stored: only the CLI asks for
 /// gzip, and it has the feature).
-pub fn write_as(releases: &[Release], encoding: Encoding) -> Vec<u8> {
+pub fn write_as<R: Borrow<Release>>(releases: &[R], encoding: Encoding) -> Vec<u8> {
     match encoding {
         Encoding::Stored => write(releases),
         #[cfg(feature = "gzip")]
@@ -67,7 +68,7 @@ pub fn write_as(releases: &[Release], encoding: Encoding) -> Vec<u8> {
 
 /// The chunk file of `releases`, in that order, its body gzip-compressed.
 #[cfg(feature = "gzip")]
-pub fn write_gzip(releases: &[Release]) -> Vec<u8> {
+pub fn write_gzip<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
     use std::io::Write;
     let raw = body(releases);
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -77,11 +78,11 @@ pub fn write_gzip(releases: &[Release]) -> Vec<u8> {
 }
 
 /// The count and records of `releases`: what a chunk file keeps.
-fn body(releases: &[Release]) -> Vec<u8> {
+fn body<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
     let mut w = Writer::default();
     w.len(releases.len());
     for r in releases {
-        write_release(&mut w, r);
+        write_release(&mut w, r.borrow());
     }
     w.buf
 }
@@ -537,9 +538,12 @@ mod tests {
         };
         let releases = vec![full(), Release::default(), year_zero];
         assert_eq!(read(&write(&releases)).unwrap(), releases);
-        assert_eq!(read(&write(&[])).unwrap(), Vec::<Release>::new());
+        assert_eq!(read(&write::<Release>(&[])).unwrap(), Vec::<Release>::new());
         assert_eq!(read(&write_gzip(&releases)).unwrap(), releases);
-        assert_eq!(read(&write_gzip(&[])).unwrap(), Vec::<Release>::new());
+        assert_eq!(
+            read(&write_gzip::<Release>(&[])).unwrap(),
+            Vec::<Release>::new()
+        );
     }
 
     #[test]
@@ -616,7 +620,7 @@ mod tests {
         assert!(e.expected.contains("gzip"), "{e}");
         let e = read(&frame(Encoding::Stored, MAX_BODY_BYTES + 1, b"")).unwrap_err();
         assert!(e.expected.contains("at most"), "{e}");
-        let mut other = write(&[]);
+        let mut other = write::<Release>(&[]);
         other[5] = 2;
         let other = {
             let mut w = Writer::default();
@@ -630,7 +634,7 @@ mod tests {
     fn another_file_or_version_says_so() {
         let e = read(b"DLLS\x03\x00\x00\x00\x00").unwrap_err();
         assert!(e.expected.contains("magic"), "{e}");
-        let mut other = write(&[]);
+        let mut other = write::<Release>(&[]);
         other[4] = 9;
         assert!(read(&other).unwrap_err().expected.contains("version"));
     }

@@ -1,7 +1,7 @@
 //! Facet values of the corpus (value → documents, document → values) and the
 //! per-search counts shown next to each choice.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::filter::Facet;
@@ -22,6 +22,103 @@ pub(crate) struct Entry {
     pub key: String,
     pub label: String,
     pub detail: Option<String>,
+}
+
+/// Builds a [`FacetIndex`] from documents given one at a time, so that a
+/// large corpus is indexed as it is read: each value's key, label and
+/// documents, and per document its values, as numbers until `finish` sorts
+/// the keys. The first label and the first detail seen win; duplicates
+/// within a document count once.
+#[derive(Default)]
+pub(crate) struct FacetBuilder {
+    slots: HashMap<String, u32>,
+    /// Per slot: label, detail, documents (ascending, once each).
+    values: Vec<(String, Option<String>, Vec<u32>)>,
+    doc_starts: Vec<u32>,
+    doc_slots: Vec<u32>,
+}
+
+impl FacetBuilder {
+    /// Adds the next document (numbered from 0 in call order).
+    pub fn add_doc(&mut self, entries: &[Entry]) {
+        let doc = self.doc_starts.len() as u32;
+        for e in entries.iter().filter(|e| !e.key.is_empty()) {
+            let slot = match self.slots.get(&e.key) {
+                Some(&slot) => slot,
+                None => {
+                    let slot = self.values.len() as u32;
+                    self.slots.insert(e.key.clone(), slot);
+                    self.values.push((e.label.clone(), None, Vec::new()));
+                    slot
+                }
+            };
+            let Some((_, detail, docs)) = self.values.get_mut(slot as usize) else {
+                continue;
+            };
+            if detail.is_none() {
+                detail.clone_from(&e.detail);
+            }
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+            self.doc_slots.push(slot);
+        }
+        self.doc_starts.push(self.doc_slots.len() as u32);
+    }
+
+    pub fn finish(self) -> FacetIndex {
+        let mut keys: Vec<(String, u32)> = self.slots.into_iter().collect();
+        keys.sort_unstable();
+        // Slot → value number in key order.
+        let mut number = vec![0u32; self.values.len()];
+        let mut slots_values: Vec<Option<(String, Option<String>, Vec<u32>)>> =
+            self.values.into_iter().map(Some).collect();
+        let mut values = Vec::with_capacity(keys.len());
+        let mut value_starts = vec![0];
+        let mut value_docs = Vec::new();
+        for (n, (key, slot)) in (0u32..).zip(keys) {
+            let Some((label, detail, docs)) =
+                slots_values.get_mut(slot as usize).and_then(Option::take)
+            else {
+                continue;
+            };
+            if let Some(at) = number.get_mut(slot as usize) {
+                *at = n;
+            }
+            values.push(ValueInfo {
+                key: key.into(),
+                label: label.into(),
+                detail: detail.map(Arc::from),
+            });
+            value_docs.extend(docs);
+            value_starts.push(value_docs.len() as u32);
+        }
+        let mut doc_starts = vec![0];
+        let mut doc_values = Vec::with_capacity(self.doc_slots.len());
+        let mut from = 0;
+        for &end in &self.doc_starts {
+            let slots = self.doc_slots.get(from..end as usize).unwrap_or_default();
+            let mut ids: Vec<u32> = slots
+                .iter()
+                .filter_map(|&s| number.get(s as usize).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            doc_values.extend(ids);
+            doc_starts.push(doc_values.len() as u32);
+            from = end as usize;
+        }
+        let (label_rank, by_label) = label_order(&values);
+        FacetIndex {
+            label_rank,
+            by_label,
+            values,
+            value_starts,
+            value_docs,
+            doc_starts,
+            doc_values,
+        }
+    }
 }
 
 /// Set of document ids as a bitset: O(1) membership for facet selections.
@@ -74,57 +171,6 @@ impl FacetIndex {
             value_docs: Vec::new(),
             doc_starts: vec![0],
             doc_values: Vec::new(),
-        }
-    }
-
-    /// `per_doc[d]`: the values document `d` has. The first label and the
-    /// first detail seen win; duplicates within a document count once.
-    pub fn build(per_doc: &[Vec<Entry>]) -> FacetIndex {
-        let mut merged: BTreeMap<&str, (&Entry, Option<&str>, Vec<u32>)> = BTreeMap::new();
-        for (doc, entries) in (0u32..).zip(per_doc) {
-            for e in entries.iter().filter(|e| !e.key.is_empty()) {
-                let slot = merged.entry(&e.key).or_insert((e, None, Vec::new()));
-                if slot.1.is_none() {
-                    slot.1 = e.detail.as_deref();
-                }
-                if slot.2.last() != Some(&doc) {
-                    slot.2.push(doc);
-                }
-            }
-        }
-        let mut values = Vec::with_capacity(merged.len());
-        let mut value_starts = vec![0];
-        let mut value_docs = Vec::new();
-        for (key, (entry, detail, docs)) in merged {
-            values.push(ValueInfo {
-                key: key.into(),
-                label: entry.label.as_str().into(),
-                detail: detail.map(Arc::from),
-            });
-            value_docs.extend(docs);
-            value_starts.push(value_docs.len() as u32);
-        }
-        let (label_rank, by_label) = label_order(&values);
-        let mut index = FacetIndex {
-            label_rank,
-            by_label,
-            values,
-            value_starts,
-            value_docs,
-            doc_starts: vec![0],
-            doc_values: Vec::new(),
-        };
-        index.fill_doc_values(per_doc);
-        index
-    }
-
-    fn fill_doc_values(&mut self, per_doc: &[Vec<Entry>]) {
-        for entries in per_doc {
-            let mut ids: Vec<u32> = entries.iter().filter_map(|e| self.find(&e.key)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            self.doc_values.extend(ids);
-            self.doc_starts.push(self.doc_values.len() as u32);
         }
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::facets::{Counter, DocSet, Entry, FacetCounts, FacetIndex, ValueInfo};
+use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
 use super::inverted::{Builder, Inverted};
@@ -44,6 +44,50 @@ pub struct Index {
     pub(crate) rank: Vec<u32>,
 }
 
+/// Builds an [`Index`] from releases given one at a time, in document
+/// order, so that a corpus larger than memory is indexed as it is read back
+/// (`dateline pack`).
+pub struct IndexBuilder {
+    text: Builder,
+    aliases: Aliases,
+    facets: [FacetBuilder; 6],
+    dates: Vec<u32>,
+}
+
+impl IndexBuilder {
+    /// `summaries`: every release of the corpus, in document order, with at
+    /// least its organisations: a bare name takes the acronym that the first
+    /// release to define it gives.
+    pub fn new<'a>(summaries: impl IntoIterator<Item = &'a Release>) -> IndexBuilder {
+        IndexBuilder {
+            text: Builder::default(),
+            aliases: organisation_aliases(summaries),
+            facets: Default::default(),
+            dates: Vec::new(),
+        }
+    }
+
+    /// Adds the next document.
+    pub fn add(&mut self, r: &Release) {
+        index_text(&mut self.text, r);
+        for (facet, builder) in Facet::ALL.into_iter().zip(&mut self.facets) {
+            builder.add_doc(&entries(facet, r, &self.aliases));
+        }
+        self.dates.push(r.date.map_or(0, PartialDate::key));
+    }
+
+    pub fn finish(self) -> Index {
+        let (newest, rank) = date_order(&self.dates);
+        Index {
+            text: self.text.finish(),
+            facets: self.facets.map(FacetBuilder::finish),
+            dates: self.dates,
+            newest,
+            rank,
+        }
+    }
+}
+
 impl Index {
     /// An index of no releases, without the builder's code (which the app,
     /// reading packed indexes, otherwise never needs).
@@ -58,30 +102,9 @@ impl Index {
     }
 
     pub fn new(releases: &[Release]) -> Index {
-        let mut builder = Builder::default();
-        for r in releases {
-            index_text(&mut builder, r);
-        }
-        let aliases = organisation_aliases(releases);
-        let facets = Facet::ALL.map(|facet| {
-            let per_doc: Vec<Vec<Entry>> = releases
-                .iter()
-                .map(|r| entries(facet, r, &aliases))
-                .collect();
-            FacetIndex::build(&per_doc)
-        });
-        let dates: Vec<u32> = releases
-            .iter()
-            .map(|r| r.date.map_or(0, PartialDate::key))
-            .collect();
-        let (newest, rank) = date_order(&dates);
-        Index {
-            text: builder.finish(),
-            facets,
-            dates,
-            newest,
-            rank,
-        }
+        let mut builder = IndexBuilder::new(releases);
+        releases.iter().for_each(|r| builder.add(r));
+        builder.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -461,9 +484,9 @@ pub(crate) fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
 /// and Crime" files under the same key (`unodc`) as one giving the acronym.
 type Aliases = HashMap<String, (String, String)>;
 
-fn organisation_aliases(releases: &[Release]) -> Aliases {
+fn organisation_aliases<'a>(releases: impl IntoIterator<Item = &'a Release>) -> Aliases {
     let mut aliases = Aliases::new();
-    for o in releases.iter().flat_map(|r| &r.organisations) {
+    for o in releases.into_iter().flat_map(|r| &r.organisations) {
         if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
             let key = slug(acronym);
             if !key.is_empty() {

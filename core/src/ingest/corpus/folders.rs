@@ -7,7 +7,8 @@ use std::path::{Component, Path, PathBuf};
 use super::super::cache::Cache;
 use super::super::ids::Previous;
 use super::super::read::{too_large, Format, MAX_FILE_BYTES, RELEASE_EXTENSIONS};
-use super::super::{ingest_bytes, Diagnostic, IngestError, Ingested, Severity};
+use super::super::spill::Spill;
+use super::super::{ingest_bytes, Diagnostic, FileResult, IngestError, Ingested, Severity};
 use super::{add_result, assign_ids, skipped_warning, Corpus, InputFile, Inputs};
 use crate::model::Release;
 
@@ -242,18 +243,21 @@ fn io_error(path: &Path, e: &std::io::Error) -> IngestError {
 /// result; the rest are kept, with unique ids. A path that cannot be read does
 /// not stop the others.
 pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
-    ingest_inputs(collect(paths), None, None, &|_, _| {})
+    ingest_inputs(collect(paths), None, None, &|_, _| {}, None)
 }
 
 /// Ingests the files found by [`collect`] on every core (rayon), in input
 /// order; `previous` keeps the ids of a previous build; with a `cache`, files
 /// whose source and bytes are unchanged are not extracted again;
-/// `progress(done, total)` is called as files finish, from any thread.
+/// `progress(done, total)` is called as files finish, from any thread; with
+/// a `spill`, each file's records go to disk as it finishes and the corpus
+/// holds their summaries ([`crate::ingest::spill`]).
 pub fn ingest_inputs(
     inputs: Inputs,
     previous: Option<&Previous>,
     cache: Option<&Cache>,
     progress: &(dyn Fn(usize, usize) + Sync),
+    spill: Option<&Spill>,
 ) -> Corpus {
     use rayon::prelude::*;
     let mut corpus = Corpus {
@@ -265,9 +269,13 @@ pub fn ingest_inputs(
     let total = inputs.files.len();
     corpus.files = total;
     let ingest = |file: &InputFile| ingest_file(&file.path, &file.source);
+    let keep = |i: usize, result: FileResult| match spill {
+        Some(spill) => spill.keep(i, result),
+        None => result,
+    };
     let results = match cache {
         Some(cache) => {
-            let run = cache.run(&inputs.files, &ingest, progress);
+            let run = cache.run(&inputs.files, &ingest, progress, &keep);
             corpus.diagnostics.extend(run.warnings);
             corpus.cached = run.hits;
             run.results
@@ -277,8 +285,9 @@ pub fn ingest_inputs(
             inputs
                 .files
                 .par_iter()
-                .map(|file| {
-                    let result = ingest(file);
+                .enumerate()
+                .map(|(i, file)| {
+                    let result = keep(i, ingest(file));
                     let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                     progress(n, total);
                     result

@@ -1,0 +1,251 @@
+//! Records kept on disk while `dateline pack` reads a corpus, so that memory
+//! holds a summary of each release and not the whole record: as `Release`
+//! values a million releases take about 10 GB, their summaries a tenth.
+//!
+//! Files are ingested on every core; each file's records are written to one
+//! spill file as they come ([`Spill::keep`]), in the chunks' own codec, and
+//! the corpus keeps their summaries ([`summary`]). Packing then reads each
+//! record back once, in document order ([`Spill::full`]). The spill file
+//! sits beside the output and is removed when the `Spill` is dropped. A
+//! record that cannot be written stays whole in memory: nothing is lost, the
+//! build only uses more memory.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::{FileResult, Ingested};
+use crate::model::Release;
+use crate::pack::records;
+
+/// Where a release's full record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// In the spill file, at this offset and length.
+    Disk { at: u64, len: u32 },
+    /// Its summary is the whole record (it could not be written).
+    Memory,
+}
+
+/// The spill file of one build.
+pub struct Spill {
+    path: PathBuf,
+    file: Mutex<Writing>,
+    /// Per input file (by its number), its records' places in order.
+    places: Mutex<BTreeMap<usize, Vec<Place>>>,
+}
+
+struct Writing {
+    out: Option<BufWriter<File>>,
+    at: u64,
+    /// The first write that failed, for the warning.
+    failed: Option<std::io::Error>,
+}
+
+/// What packing and the sitemap need of a release: id, source, title, date,
+/// dateline and organisations (see [`crate::pack::pack_sorted`]).
+pub fn summary(r: &mut Release) -> Release {
+    Release {
+        id: r.id.clone(),
+        source: std::mem::take(&mut r.source),
+        title: std::mem::take(&mut r.title),
+        date: r.date,
+        dateline: r.dateline.take(),
+        organisations: std::mem::take(&mut r.organisations),
+        ..Release::default()
+    }
+}
+
+impl Spill {
+    /// A new spill file in `dir`, named after this process.
+    pub fn create(dir: &Path) -> std::io::Result<Spill> {
+        let path = dir.join(format!(".dateline-spill-{}", std::process::id()));
+        let out = BufWriter::with_capacity(1 << 20, File::create(&path)?);
+        Ok(Spill {
+            path,
+            file: Mutex::new(Writing {
+                out: Some(out),
+                at: 0,
+                failed: None,
+            }),
+            places: Mutex::new(BTreeMap::new()),
+        })
+    }
+
+    /// Writes the records of input file number `file` to disk and returns
+    /// the result with each release replaced by its summary. Called from any
+    /// thread, once per file.
+    pub fn keep(&self, file: usize, result: FileResult) -> FileResult {
+        let Ok(items) = result else { return result };
+        let mut places = Vec::with_capacity(items.len());
+        let items = items
+            .into_iter()
+            .map(|mut item| {
+                let bytes = records::write(std::slice::from_ref(&item.release));
+                let place = self.write(&bytes);
+                places.push(place);
+                if place != Place::Memory {
+                    item.release = summary(&mut item.release);
+                }
+                item
+            })
+            .collect::<Vec<Ingested>>();
+        if let Ok(mut all) = self.places.lock() {
+            all.insert(file, places);
+        }
+        Ok(items)
+    }
+
+    fn write(&self, bytes: &[u8]) -> Place {
+        let Ok(mut w) = self.file.lock() else {
+            return Place::Memory;
+        };
+        let (Some(out), Ok(len)) = (w.out.as_mut(), u32::try_from(bytes.len())) else {
+            return Place::Memory;
+        };
+        match out.write_all(bytes) {
+            Ok(()) => {
+                let at = w.at;
+                w.at += u64::from(len);
+                Place::Disk { at, len }
+            }
+            Err(e) => {
+                // A half-written record is never read: later writes stop too.
+                w.out = None;
+                w.failed = Some(e);
+                Place::Memory
+            }
+        }
+    }
+
+    /// The places of every record kept, in input order: the order in which
+    /// the corpus adds them (see `corpus::add_result`). Finishes writing.
+    pub fn places(&self) -> std::io::Result<Vec<Place>> {
+        let mut w = self.file.lock().map_err(|_| poisoned())?;
+        if let Some(out) = w.out.as_mut() {
+            out.flush()?;
+        }
+        if let Some(e) = w.failed.take() {
+            eprintln!(
+                "{}: warning: cannot write: {e}: the records are kept in memory",
+                self.path.display()
+            );
+        }
+        let places = self.places.lock().map_err(|_| poisoned())?;
+        Ok(places.values().flatten().copied().collect())
+    }
+
+    /// A reader of the records written (after [`Spill::places`]).
+    pub fn reader(&self) -> std::io::Result<SpillReader> {
+        Ok(SpillReader {
+            file: File::open(&self.path)?,
+            buf: Vec::new(),
+        })
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Reads records back from a spill file.
+pub struct SpillReader {
+    file: File,
+    buf: Vec<u8>,
+}
+
+impl SpillReader {
+    /// The whole record of the release summarised by `summary`, kept at
+    /// `place`; its id is the summary's (ids are given after ingest).
+    pub fn full(&mut self, place: Place, summary: &Release) -> std::io::Result<Release> {
+        let Place::Disk { at, len } = place else {
+            return Ok(summary.clone());
+        };
+        self.buf.resize(len as usize, 0);
+        self.file.seek(SeekFrom::Start(at))?;
+        self.file.read_exact(&mut self.buf)?;
+        let mut release = records::read(&self.buf)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?
+            .pop()
+            .ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "an empty spilled record")
+            })?;
+        release.id.clone_from(&summary.id);
+        Ok(release)
+    }
+}
+
+fn poisoned() -> std::io::Error {
+    std::io::Error::other("a thread writing the spill file panicked")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn release(n: usize) -> Release {
+        Release {
+            source: format!("f{n}.txt"),
+            title: format!("Title {n}"),
+            body: vec![format!("Body {n}"), "Second".into()],
+            topics: vec!["drugs".into()],
+            ..Release::default()
+        }
+    }
+
+    fn ingested(n: usize) -> Ingested {
+        Ingested {
+            release: release(n),
+            diagnostics: Vec::new(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn records_come_back_whole_in_input_order_with_the_summarys_id() {
+        let dir = std::env::temp_dir().join(format!("dateline-spill-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let spill = Spill::create(&dir).unwrap();
+        // Files finish out of order, as on several cores.
+        let two = spill.keep(2, Ok(vec![ingested(3)])).unwrap();
+        let zero = spill.keep(0, Ok(vec![ingested(0), ingested(1)])).unwrap();
+        let rejected = spill.keep(
+            1,
+            Err(crate::ingest::IngestError {
+                file: "bad".into(),
+                line: 0,
+                message: "no".into(),
+            }),
+        );
+        assert!(rejected.is_err());
+        assert!(
+            zero[0].release.body.is_empty(),
+            "only the summary stays in memory"
+        );
+        assert_eq!(zero[1].release.title, "Title 1");
+        let places = spill.places().unwrap();
+        assert_eq!(places.len(), 3);
+        let mut reader = spill.reader().unwrap();
+        let summaries = [&zero[0].release, &zero[1].release, &two[0].release];
+        for ((place, summary), n) in places.into_iter().zip(summaries).zip([0, 1, 3]) {
+            let mut summary = summary.clone();
+            summary.id = format!("id-{n}");
+            let full = reader.full(place, &summary).unwrap();
+            assert_eq!(
+                full,
+                Release {
+                    id: format!("id-{n}"),
+                    ..release(n)
+                }
+            );
+        }
+        let path = spill.path.clone();
+        drop(spill);
+        assert!(!path.exists(), "the spill file is removed");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
