@@ -14,6 +14,24 @@ mod args;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e` of the
+/// bundled v2 header; libmimalloc-sys 0.1 does not name it).
+#[cfg(not(target_arch = "wasm32"))]
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system at once rather than after mimalloc's
+/// delay, which in practice kept the extracting threads' freed pages while
+/// the main thread packed: `pack` of 100k releases peaked at 572 MB, and at
+/// 393 MB with this, for about 2 % more CPU time.
+fn return_freed_memory_at_once() {
+    #[cfg(not(target_arch = "wasm32"))]
+    // SAFETY: setting an option is safe at any time (mimalloc reads it on
+    // each purge).
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
+    }
+}
+
 #[path = "dateline/stats.rs"]
 mod stats;
 
@@ -82,6 +100,7 @@ are read; others are named in a warning and skipped. An output (--out,
 const PROGRESS_EVERY: usize = 1000;
 
 fn main() -> ExitCode {
+    return_freed_memory_at_once();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(Command::Help) => {
             println!("{USAGE}");

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::{FileResult, Ingested};
-use crate::model::Release;
+use crate::model::{Dateline, Release};
 use crate::pack::records;
 
 /// Where a release's full record is.
@@ -44,16 +44,24 @@ struct Writing {
     failed: Option<std::io::Error>,
 }
 
-/// What packing and the sitemap need of a release: id, source, title, date,
-/// dateline and organisations (see [`crate::pack::pack_sorted`]).
+/// What ids, the sitemap and packing need of a release (see
+/// [`crate::pack::pack_sorted`]): id, source, title, date, the dateline's
+/// city, and the organisations named with an acronym (the index's aliases).
 pub fn summary(r: &mut Release) -> Release {
+    let mut organisations = std::mem::take(&mut r.organisations);
+    organisations.retain(|o| o.name.is_some() && o.acronym.is_some());
+    organisations.shrink_to_fit();
     Release {
         id: r.id.clone(),
         source: std::mem::take(&mut r.source),
         title: std::mem::take(&mut r.title),
         date: r.date,
-        dateline: r.dateline.take(),
-        organisations: std::mem::take(&mut r.organisations),
+        dateline: r.dateline.take().map(|d| Dateline {
+            raw: String::new(),
+            city: d.city,
+            country: None,
+        }),
+        organisations,
         ..Release::default()
     }
 }

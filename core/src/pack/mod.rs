@@ -353,6 +353,48 @@ pub fn unpack(
 mod tests {
     use super::*;
 
+    /// `dateline pack` packs summaries and records read back from disk; the
+    /// files must be those of the corpus packed in memory, feed included.
+    #[cfg(feature = "ingest")]
+    #[test]
+    fn packing_summaries_with_records_read_back_writes_the_same_files() {
+        use crate::import::ImportFile;
+        use crate::ingest::spill::summary;
+        let files = crate::generate::generate(700, 7)
+            .into_iter()
+            .map(|(name, text)| ImportFile::new(name, text.into_bytes()))
+            .collect();
+        let releases = crate::ingest::memory::ingest_files(files, Vec::new()).releases;
+        assert!(releases.iter().any(|r| r
+            .organisations
+            .iter()
+            .any(|o| o.name.is_some() && o.acronym.is_some())));
+        let base = Some("https://example.org/");
+        let collect = |files: &mut Vec<DataFile>, f: DataFile| {
+            files.push(f);
+            Ok::<(), std::convert::Infallible>(())
+        };
+        let mut in_memory = Vec::new();
+        let Ok(()) = site_files_with(releases.clone(), base, Encoding::Stored, |f| {
+            collect(&mut in_memory, f)
+        });
+
+        let mut sorted = releases;
+        sort_newest_first(&mut sorted);
+        let summaries: Vec<Release> = sorted.iter().map(|r| summary(&mut r.clone())).collect();
+        assert!(summaries.iter().all(|s| s.body.is_empty()));
+        let mut read_back = Vec::new();
+        let full = |i: usize| Ok(Cow::Owned(sorted[i].clone()));
+        let Ok(()) = site_files_sorted(&summaries, full, base, Encoding::Stored, |f| {
+            collect(&mut read_back, f)
+        });
+        assert_eq!(in_memory.len(), read_back.len());
+        for (a, b) in in_memory.iter().zip(&read_back) {
+            assert_eq!(a.path, b.path);
+            assert!(a.bytes == b.bytes, "{} differs", a.path);
+        }
+    }
+
     #[test]
     fn the_data_mark_is_both_files_checksums_and_changes_with_the_data() {
         let one = pack(vec![Release {

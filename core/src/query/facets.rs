@@ -32,10 +32,17 @@ pub(crate) struct Entry {
 #[derive(Default)]
 pub(crate) struct FacetBuilder {
     slots: HashMap<String, u32>,
-    /// Per slot: label, detail, documents (ascending, once each).
-    values: Vec<(String, Option<String>, Vec<u32>)>,
+    values: Vec<Slot>,
     doc_starts: Vec<u32>,
     doc_slots: Vec<u32>,
+}
+
+/// A value as the builder collects it.
+struct Slot {
+    label: String,
+    detail: Option<String>,
+    /// Ascending, once each.
+    docs: Vec<u32>,
 }
 
 impl FacetBuilder {
@@ -48,11 +55,15 @@ impl FacetBuilder {
                 None => {
                     let slot = self.values.len() as u32;
                     self.slots.insert(e.key.clone(), slot);
-                    self.values.push((e.label.clone(), None, Vec::new()));
+                    self.values.push(Slot {
+                        label: e.label.clone(),
+                        detail: None,
+                        docs: Vec::new(),
+                    });
                     slot
                 }
             };
-            let Some((_, detail, docs)) = self.values.get_mut(slot as usize) else {
+            let Some(Slot { detail, docs, .. }) = self.values.get_mut(slot as usize) else {
                 continue;
             };
             if detail.is_none() {
@@ -71,14 +82,16 @@ impl FacetBuilder {
         keys.sort_unstable();
         // Slot → value number in key order.
         let mut number = vec![0u32; self.values.len()];
-        let mut slots_values: Vec<Option<(String, Option<String>, Vec<u32>)>> =
-            self.values.into_iter().map(Some).collect();
+        let mut slots_values: Vec<Option<Slot>> = self.values.into_iter().map(Some).collect();
         let mut values = Vec::with_capacity(keys.len());
         let mut value_starts = vec![0];
         let mut value_docs = Vec::new();
         for (n, (key, slot)) in (0u32..).zip(keys) {
-            let Some((label, detail, docs)) =
-                slots_values.get_mut(slot as usize).and_then(Option::take)
+            let Some(Slot {
+                label,
+                detail,
+                docs,
+            }) = slots_values.get_mut(slot as usize).and_then(Option::take)
             else {
                 continue;
             };

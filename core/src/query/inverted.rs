@@ -61,10 +61,14 @@ impl Bytes {
     }
 }
 
+/// One term's postings as the file keeps them (a corpus of a million
+/// releases is indexed in memory: bytes, not a number per field).
 #[derive(Default)]
 struct TermPostings {
-    docs: Vec<u32>,
-    tfs: Vec<u16>,
+    /// Per posting: varint doc delta, varint weighted tf.
+    postings: Vec<u8>,
+    count: u32,
+    last_doc: u32,
     positions: Vec<u8>,
 }
 
@@ -117,8 +121,10 @@ impl Builder {
             };
             let tf: u32 = group.iter().map(|w| u32::from(w.2)).sum();
             len += tf;
-            term.docs.push(doc);
-            term.tfs.push(u16::try_from(tf).unwrap_or(u16::MAX));
+            push_varint(&mut term.postings, doc - term.last_doc);
+            push_varint(&mut term.postings, tf.min(u32::from(u16::MAX)));
+            term.last_doc = doc;
+            term.count += 1;
             push_positions(&mut term.positions, group.iter().map(|w| w.1));
         }
         self.doc_len.push(len);
@@ -139,13 +145,8 @@ impl Builder {
             };
             text.push_str(&name);
             term_starts.push(text.len() as u32);
-            let mut last = 0;
-            for (&doc, &tf) in p.docs.iter().zip(&p.tfs) {
-                push_varint(&mut postings, doc - last);
-                push_varint(&mut postings, u32::from(tf));
-                last = doc;
-            }
-            post_starts.push(post_starts.last().copied().unwrap_or(0) + p.docs.len() as u32);
+            postings.extend(p.postings);
+            post_starts.push(post_starts.last().copied().unwrap_or(0) + p.count);
             post_bytes.push(postings.len() as u32);
             positions.extend(p.positions);
             pos_starts.push(positions.len() as u32);
