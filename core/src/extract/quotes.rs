@@ -1543,6 +1543,14 @@ mod tests {
                 one("Nous devons agir ensemble maintenant", w),
             ),
             (
+                &["« Nous devons agir ensemble maintenant », a déclaré Ghada Waly."],
+                one("Nous devons agir ensemble maintenant", w),
+            ),
+            (
+                &["« Nous devons agir ensemble », a souligné Mme Waly, directrice exécutive."],
+                one("Nous devons agir ensemble", w),
+            ),
+            (
                 &["Ghada Waly said: ‘We must act together now.’"],
                 one("We must act together now.", w),
             ),

@@ -550,3 +550,26 @@ fn a_shorter_form_of_a_name_found_is_that_person() {
     ));
     assert!(!super::is_part_of_name("Ana Ruiz", "Ana Ruiz"));
 }
+
+#[test]
+fn a_role_with_its_article_after_a_speech_verb() {
+    let cases = [
+        (
+            "« Nous devons agir », a déclaré le ministre Jean-Pierre Lukusa Mbuyi.",
+            "Jean-Pierre Lukusa Mbuyi",
+        ),
+        (
+            "« Sans permis, une victime n'ose pas témoigner », a déclaré sa codirectrice, Lelia Hunziker-Mbaye.",
+            "Lelia Hunziker-Mbaye",
+        ),
+        (
+            "“We must act,” said the Minister Ana Ruiz Vega.",
+            "Ana Ruiz Vega",
+        ),
+    ];
+    for (body, name) in cases {
+        assert_eq!(names_in(body), vec![name.to_string()], "{body}");
+    }
+    // Without a speech verb, an article and a lower-case word are no sign.
+    assert!(names_in("The project reached le village Santa Cruz Alta.").is_empty());
+}
