@@ -43,9 +43,10 @@ const MAX_LEFT: usize = 6;
 const MAX_RIGHT: usize = 20;
 
 /// Names in one piece, in order, not overlapping.
-pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
+/// `sentence`: the piece ends like a sentence, so it is no Title Case headline.
+pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
     let mut out = Vec::new();
-    if tokens.is_empty() || is_title_cased(tokens) || in_caps_context(tokens, 0) {
+    if tokens.is_empty() || !sentence && is_title_cased(tokens) || in_caps_context(tokens, 0) {
         return out;
     }
     let mut floor = 0;
@@ -665,7 +666,7 @@ pub(super) mod tests {
     /// The names the pattern rules find in `text`, as written.
     pub(in super::super) fn names(text: &str) -> Vec<String> {
         let tokens = Words::new(text);
-        spans(data(), &tokens)
+        spans(data(), &tokens, super::super::is_sentence(text))
             .into_iter()
             .map(|s| {
                 let (a, b) = (tokens.get(s.words.start), tokens.get(s.words.end - 1));
