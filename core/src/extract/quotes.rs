@@ -331,16 +331,16 @@ impl<'a> Reader<'a> {
             .map(|(_, _, label)| label.clone())
     }
 
-    /// The organisation named last before a byte of a paragraph, anywhere
-    /// before it, whose name holds `noun` (`the bank said` paragraphs after
-    /// the Inter-American Development Bank was last named).
-    fn latest_org_named(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+    /// The organisation named first before a byte of a paragraph whose
+    /// name holds `noun` (`the bank said` paragraphs after the
+    /// Inter-American Development Bank was named): the release's own
+    /// organisation is usually named first.
+    fn first_org_named(&self, noun: &str, para: usize, at: usize) -> Option<String> {
         let before = self
             .org_mentions
             .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
         self.org_mentions[..before]
             .iter()
-            .rev()
             .map(|(_, _, label)| label)
             .find(|label| {
                 self.org_names.get(*label).is_some_and(|name| {
@@ -863,7 +863,7 @@ impl<'a> Reader<'a> {
             Who::OrgAnaphor(noun) => self
                 .latest_org_speaker(para, at)
                 .or_else(|| self.latest_org_mention(para, at))
-                .or_else(|| self.latest_org_named(&noun, para, at)),
+                .or_else(|| self.first_org_named(&noun, para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }

@@ -192,6 +192,16 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && t.text == ","
             && last.is_some_and(|l| l + 1 == k)
             && list_continues(toks, k + 1);
+        // `... against Money Laundering and WHO's Global ...`: an owner's
+        // acronym (or an owner after `and`) opens another name.
+        let owner = t.possessive
+            && (t.is_acronym()
+                || k.checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| p.text == "and"));
+        if owner {
+            return (k, last);
+        }
         if t.is_cap() {
             last = Some(k);
         } else if !list_comma
@@ -810,6 +820,27 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let det = toks.get(i + 2)?;
+    if runs_for_a_period(toks, i + 2) {
+        // `Bosques Vivos, which will run from 2026 to 2031`: a name said to
+        // run for a period is a programme's.
+        let first = short_cap_run_start(toks, i, CUE_INNER);
+        let before = |d: usize| first.checked_sub(d).and_then(|p| toks.get(p));
+        let opened = before(1).is_some_and(|p| p.is_word() && !p.is_cap() && !p.sentence_end);
+        // `... Pollution Control with Means of Implementation, which runs to
+        // 2030`: a connector between capitalised words leaves only the tail
+        // of a longer name.
+        let tail = before(1).is_some_and(|p| {
+            matches!(
+                p.text,
+                "with" | "of" | "for" | "and" | "on" | "to" | "against" | "towards" | "in"
+            )
+        }) && before(2).is_some_and(|p| p.is_cap());
+        return if opened && !tail {
+            cue_name(s, toks, first, i)
+        } else {
+            None
+        };
+    }
     if !matches!(det.lower().as_ref(), "the" | "a" | "an" | "its" | "their") {
         return None;
     }
@@ -830,6 +861,27 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     cue_name(s, toks, first, i)
+}
+
+/// `which (will) run(s) from/until/to/between/through` at token `k`.
+fn runs_for_a_period(toks: &[Tok], k: usize) -> bool {
+    let word = |n: usize| toks.get(n).map(|t| t.lower());
+    if word(k).as_deref() != Some("which") {
+        return false;
+    }
+    let verb = if matches!(word(k + 1).as_deref(), Some("will" | "is" | "was")) {
+        k + 2
+    } else {
+        k + 1
+    };
+    matches!(
+        word(verb).as_deref(),
+        Some("run" | "runs" | "ran" | "running")
+    ) && toks.get(verb).is_some_and(|t| !t.sentence_end)
+        && matches!(
+            word(verb + 1).as_deref(),
+            Some("from" | "until" | "till" | "to" | "between" | "through")
+        )
 }
 
 /// The last token of a run of capitalised words from `from` (inner words
