@@ -120,7 +120,10 @@ impl Lexicon {
             let after_article = |r: &PrefixRole| {
                 let before = r.start.checked_sub(1).and_then(|i| tokens.get(i));
                 before.is_some_and(|t| {
-                    is_article(t) || is_possessive_determiner(t) || is_speech_article(t)
+                    is_article(t)
+                        || is_possessive_determiner(t)
+                        || is_speech_article(t)
+                        || self.is_speech_verb(t)
                 }) || closed
                     && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };

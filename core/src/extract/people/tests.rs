@@ -566,6 +566,10 @@ fn a_role_with_its_article_after_a_speech_verb() {
             "“We must act,” said the Minister Ana Ruiz Vega.",
             "Ana Ruiz Vega",
         ),
+        (
+            "“We need roads,” said Ghana's Minister for Roads and Highways, Kwame Asante-Boateng.",
+            "Kwame Asante-Boateng",
+        ),
     ];
     for (body, name) in cases {
         assert_eq!(names_in(body), vec![name.to_string()], "{body}");
