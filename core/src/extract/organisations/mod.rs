@@ -1296,6 +1296,15 @@ mod tests {
                 &["Living Goods", "Jacaranda Health", "PATH"],
             ),
             (
+                "data from the private partners Orange, MTN Group and Airtel Africa.",
+                &["Orange", "MTN Group", "Airtel Africa"],
+            ),
+            (
+                "The plants will be built by the national utilities SENELEC and Eneo.",
+                &["SENELEC", "Eneo"],
+            ),
+            ("Development partners Kenya and Uganda agreed.", &[]),
+            (
                 "the international non-governmental organisation Tostan said",
                 &["Tostan"],
             ),
