@@ -457,11 +457,37 @@ impl<'a> Reader<'a> {
                     {
                         speaker.clone()
                     }
+                    _ if !segs.iter().any(|s| s.single) && words > SHORT_QUOTE_WORDS => {
+                        self.reported_before(first)?
+                    }
                     _ => return None,
                 }
             }
         };
         Some(Quote { text, speaker })
+    }
+
+    /// `X said the roads would open in May. "We waited twenty years."`: a
+    /// quotation opening a sentence right after a sentence whose speech verb
+    /// has a subject is that subject's (an unnamed one gives `Some(None)`);
+    /// None when the sentence before reports no one.
+    fn reported_before(&self, first: Segment) -> Option<Option<String>> {
+        let tokens = &self.tokens[first.para];
+        let before = self.token_range(first.para, 0, first.open);
+        let stop = before.end.checked_sub(1)?;
+        if !is_sentence_end(tokens.get(stop)?) {
+            return None;
+        }
+        let start = tokens[..stop]
+            .iter()
+            .rposition(is_sentence_end)
+            .map_or(0, |k| k + 1);
+        let lex = lexicon();
+        let verb = (start..stop).find(|&k| {
+            lex.is_speech_verb(&tokens[k]) && !self.inside_quote(first.para, tokens[k].start)
+        })?;
+        let who = self.subject(first.para, start..verb)?;
+        Some(self.resolve(who, first.para, tokens[verb].start))
     }
 
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
@@ -1922,6 +1948,28 @@ mod tests {
         let body =
             ["The EIB approved the loan. “Fibre is the railway of this century,” the Bank said."];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("EIB"));
+    }
+
+    #[test]
+    fn a_quote_after_a_reported_sentence_is_its_subjects() {
+        let people = ["Ana Ruiz Vega"];
+        let body = ["Minister Ana Ruiz Vega said the roads would be finished in May. “We have waited twenty years for this road.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "We have waited twenty years for this road.",
+                Some("Ana Ruiz Vega")
+            )
+        );
+        // An unnamed subject: a quote, speaker unnamed.
+        let body = ["A farmer from Kitui, who asked not to be named, said she walks ten kilometres a day. “With a bicycle I could sell my milk.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("With a bicycle I could sell my milk.", None)
+        );
+        // No speech verb before: no quote.
+        let body = ["The minister visited the site. “We have waited twenty years for this road.”"];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
     }
 
     #[test]
