@@ -460,8 +460,9 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // that an `and` already closed.
         let list_comma = conn.text == "," && seen_and;
         // `the Smallholder Irrigation and Seed Systems for Climate
-        // Resilience Programme`: `for` joins too.
-        let joins = (matches!(conn.text, "and" | "&" | "of" | "for") || list_comma)
+        // Resilience Programme`: `for` joins too, and `to` (`the Desert to
+        // Power Initiative`).
+        let joins = (matches!(conn.text, "and" | "&" | "of" | "for" | "to") || list_comma)
             && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
         if !joins {
             break;

@@ -227,6 +227,22 @@ mod tests {
     }
 
     #[test]
+    fn to_joins_words_before_the_head() {
+        let got: Vec<String> =
+            run(&["It is funded under the Desert to Power Initiative, which aims high."])
+                .into_iter()
+                .map(|p| p.0)
+                .collect();
+        assert_eq!(got, ["Desert to Power Initiative"]);
+        // Not opened by a determiner: `to` ends the name as before.
+        let got: Vec<String> = run(&["Staff moved from Lagos to Power Initiative offices."])
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(got, ["Power Initiative"]);
+    }
+
+    #[test]
     fn an_owners_acronym_opens_the_next_name() {
         let got: Vec<String> = run(&["UNODC's Global Programme against Money Laundering and WHO's Global Tuberculosis Programme met."])
             .into_iter()
