@@ -381,6 +381,14 @@ fn long_titles_and_multi_part_names() {
             "Per Anders Lund, coordinator of the survey, said it was done.",
             "Per Anders Lund",
         ),
+        (
+            "Vice Minister of Agriculture and Environment Nguyễn Thị Thanh Hương said the dykes held.",
+            "Nguyễn Thị Thanh Hương",
+        ),
+        (
+            "Minister of Energy and Water Resources Hodan Ali Farah said it was done.",
+            "Hodan Ali Farah",
+        ),
     ];
     for (body, name) in cases {
         assert_eq!(names_in(body), vec![name.to_string()], "{body}");
