@@ -866,22 +866,23 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
 
 /// `which (will) run(s) from/until/to/between/through` at token `k`.
 fn runs_for_a_period(toks: &[Tok], k: usize) -> bool {
-    let word = |n: usize| toks.get(n).map(|t| t.lower());
-    if word(k).as_deref() != Some("which") {
+    let is = |n: usize, words: &[&str]| {
+        toks.get(n)
+            .is_some_and(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+    };
+    if !is(k, &["which"]) {
         return false;
     }
-    let verb = if matches!(word(k + 1).as_deref(), Some("will" | "is" | "was")) {
+    let verb = if is(k + 1, &["will", "is", "was"]) {
         k + 2
     } else {
         k + 1
     };
-    matches!(
-        word(verb).as_deref(),
-        Some("run" | "runs" | "ran" | "running")
-    ) && toks.get(verb).is_some_and(|t| !t.sentence_end)
-        && matches!(
-            word(verb + 1).as_deref(),
-            Some("from" | "until" | "till" | "to" | "between" | "through")
+    is(verb, &["run", "runs", "ran", "running"])
+        && toks.get(verb).is_some_and(|t| !t.sentence_end)
+        && is(
+            verb + 1,
+            &["from", "until", "till", "to", "between", "through"],
         )
 }
 
@@ -932,7 +933,18 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
 
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
 fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let first = toks.get(i).filter(|t| t.is_word())?;
     lists().hints.iter().find_map(|hint| {
+        // The first word decides for most tokens, before any allocation.
+        let h = hint.first()?;
+        let opens = if hint.len() == 1 {
+            h == first.text
+        } else {
+            h.eq_ignore_ascii_case(first.text)
+        };
+        if !opens {
+            return None;
+        }
         let last = i + hint.len() - 1;
         let words: Vec<&str> = toks
             .get(i..=last)?
