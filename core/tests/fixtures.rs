@@ -878,12 +878,17 @@ fn extraction_scores_table() {
     let (old, _) = score_corpus(|k| fixture_number(k) < 50);
     let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
     let (tuned, _) = score_corpus(|k| {
-        !held_out(k) && !held_out_second(k) && !held_out_third(k) && !held_out_fourth(k)
+        !held_out(k)
+            && !held_out_second(k)
+            && !held_out_third(k)
+            && !held_out_fourth(k)
+            && !held_out_fifth(k)
     });
     let (held_out, _) = score_corpus(held_out);
     let (second, _) = score_corpus(held_out_second);
     let (third, _) = score_corpus(held_out_third);
     let (fourth, _) = score_corpus(held_out_fourth);
+    let (fifth, _) = score_corpus(held_out_fifth);
     let (floored, _) = score_corpus(in_floors);
     let (first_floored, _) = score_corpus(|k| fixture_number(k) < FLOORS_SET_BEFORE);
     println!(
@@ -913,8 +918,13 @@ fn extraction_scores_table() {
         score_table(&third)
     );
     println!(
-        "Fixtures {FOURTH_HELD_OUT_FROM} and up only (new held out, the fourth held-out set):\n\n{}",
+        "Fixtures {FOURTH_HELD_OUT_FROM}-{} only (the fourth held-out set):\n\n{}",
+        FIFTH_HELD_OUT_FROM - 1,
         score_table(&fourth)
+    );
+    println!(
+        "Fixtures {FIFTH_HELD_OUT_FROM} and up only (new held out, the fifth held-out set):\n\n{}",
+        score_table(&fifth)
     );
     println!("The `_floors` set:\n\n{}", score_table(&floored));
     println!(
@@ -962,6 +972,13 @@ const THIRD_HELD_OUT_FROM: u32 = 147;
 /// that pass.)
 const FOURTH_HELD_OUT_FROM: u32 = 159;
 
+/// The first fixture of the fifth held-out set: fixtures from here on were
+/// written before the extractor work of issue 12's fifth pass, without
+/// reading the extractors, measured once before and once after it and never
+/// tuned on. They are in no floor set. (159-170 became development text in
+/// that pass.)
+const FIFTH_HELD_OUT_FROM: u32 = 171;
+
 fn held_out(key: &str) -> bool {
     (HELD_OUT_FROM..HELD_OUT_TO).contains(&fixture_number(key))
 }
@@ -975,7 +992,11 @@ fn held_out_third(key: &str) -> bool {
 }
 
 fn held_out_fourth(key: &str) -> bool {
-    fixture_number(key) >= FOURTH_HELD_OUT_FROM
+    (FOURTH_HELD_OUT_FROM..FIFTH_HELD_OUT_FROM).contains(&fixture_number(key))
+}
+
+fn held_out_fifth(key: &str) -> bool {
+    fixture_number(key) >= FIFTH_HELD_OUT_FROM
 }
 
 fn in_floors(key: &str) -> bool {
@@ -983,6 +1004,7 @@ fn in_floors(key: &str) -> bool {
         && !held_out_second(key)
         && !held_out_third(key)
         && !held_out_fourth(key)
+        && !held_out_fifth(key)
 }
 
 /// Fails when a field's F1 falls below its floor in `_floors` (fixtures

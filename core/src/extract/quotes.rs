@@ -54,8 +54,9 @@ enum Who {
     Organisation(String),
     /// `a mother of four`, `one survivor`: a person left unnamed.
     Unnamed,
-    /// `the agency`: the organisation that spoke last.
-    OrgAnaphor,
+    /// `the agency`: the organisation that spoke last, else the one named
+    /// last whose name holds the noun (lowercase).
+    OrgAnaphor(String),
     /// `the commissioner`: the person named last whose role holds the noun.
     RoleAnaphor(String),
 }
@@ -97,6 +98,9 @@ struct Reader<'a> {
     org_mentions: Vec<(usize, usize, String)>,
     /// Each person's role, lowercased.
     roles: HashMap<String, String>,
+    /// Each organisation's written forms (name, acronym) with its name, for
+    /// `the bank said` (the noun read in the name).
+    org_names: HashMap<String, String>,
 }
 
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
@@ -136,6 +140,20 @@ impl<'a> Reader<'a> {
             roles: people
                 .iter()
                 .filter_map(|p| Some((p.name.clone(), p.role.as_deref()?.to_lowercase())))
+                .collect(),
+            org_names: organisations
+                .iter()
+                .filter_map(|o| {
+                    let name = o.name.as_deref()?;
+                    let forms = [Some(name), o.acronym.as_deref()];
+                    Some(
+                        forms
+                            .into_iter()
+                            .flatten()
+                            .map(|f| (f.to_string(), name.to_string())),
+                    )
+                })
+                .flatten()
                 .collect(),
         };
         (
@@ -313,6 +331,26 @@ impl<'a> Reader<'a> {
             .map(|(_, _, label)| label.clone())
     }
 
+    /// The organisation named first before a byte of a paragraph whose
+    /// name holds `noun` (`the bank said` paragraphs after the
+    /// Inter-American Development Bank was named): the release's own
+    /// organisation is usually named first.
+    fn first_org_named(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.org_mentions[..before]
+            .iter()
+            .map(|(_, _, label)| label)
+            .find(|label| {
+                self.org_names.get(*label).is_some_and(|name| {
+                    name.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(noun))
+                })
+            })
+            .cloned()
+    }
+
     /// Token indexes of a paragraph lying within a byte range.
     fn token_range(&self, para: usize, from: usize, to: usize) -> std::ops::Range<usize> {
         // Tokens are in text order.
@@ -419,11 +457,37 @@ impl<'a> Reader<'a> {
                     {
                         speaker.clone()
                     }
+                    _ if !segs.iter().any(|s| s.single) && words > SHORT_QUOTE_WORDS => {
+                        self.reported_before(first)?
+                    }
                     _ => return None,
                 }
             }
         };
         Some(Quote { text, speaker })
+    }
+
+    /// `X said the roads would open in May. "We waited twenty years."`: a
+    /// quotation opening a sentence right after a sentence whose speech verb
+    /// has a subject is that subject's (an unnamed one gives `Some(None)`);
+    /// None when the sentence before reports no one.
+    fn reported_before(&self, first: Segment) -> Option<Option<String>> {
+        let tokens = &self.tokens[first.para];
+        let before = self.token_range(first.para, 0, first.open);
+        let stop = before.end.checked_sub(1)?;
+        if !is_sentence_end(tokens.get(stop)?) {
+            return None;
+        }
+        let start = tokens[..stop]
+            .iter()
+            .rposition(is_sentence_end)
+            .map_or(0, |k| k + 1);
+        let lex = lexicon();
+        let verb = (start..stop).find(|&k| {
+            lex.is_speech_verb(&tokens[k]) && !self.inside_quote(first.para, tokens[k].start)
+        })?;
+        let who = self.subject(first.para, start..verb)?;
+        Some(self.resolve(who, first.para, tokens[verb].start))
     }
 
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
@@ -754,7 +818,7 @@ impl<'a> Reader<'a> {
             .end
             .checked_sub(2)
             .filter(|&k| k >= range.start && is_org_anaphor(tokens, k))
-            .map(|k| (Who::OrgAnaphor, k));
+            .map(|k| (Who::OrgAnaphor(tokens[k + 1].text.to_lowercase()), k));
         // `the commissioner said`, `the deputy minister said`
         let role = range.end.checked_sub(1).and_then(|noun| {
             let at = (1..=2).map(|d| noun.checked_sub(d)).find(|&k| {
@@ -822,9 +886,10 @@ impl<'a> Reader<'a> {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
-            Who::OrgAnaphor => self
+            Who::OrgAnaphor(noun) => self
                 .latest_org_speaker(para, at)
-                .or_else(|| self.latest_org_mention(para, at)),
+                .or_else(|| self.latest_org_mention(para, at))
+                .or_else(|| self.first_org_named(&noun, para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -960,7 +1025,11 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
-const ORG_ANAPHORS: [&str; 13] = [
+const ORG_ANAPHORS: [&str; 17] = [
+    "alliance",
+    "corporation",
+    "foundation",
+    "council",
     "agency",
     "organisation",
     "organization",
@@ -1543,6 +1612,14 @@ mod tests {
                 one("Nous devons agir ensemble maintenant", w),
             ),
             (
+                &["« Nous devons agir ensemble maintenant », a déclaré Ghada Waly."],
+                one("Nous devons agir ensemble maintenant", w),
+            ),
+            (
+                &["« Nous devons agir ensemble », a souligné Mme Waly, directrice exécutive."],
+                one("Nous devons agir ensemble", w),
+            ),
+            (
                 &["Ghada Waly said: ‘We must act together now.’"],
                 one("We must act together now.", w),
             ),
@@ -1871,6 +1948,57 @@ mod tests {
         let body =
             ["The EIB approved the loan. “Fibre is the railway of this century,” the Bank said."];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("EIB"));
+    }
+
+    #[test]
+    fn a_quote_after_a_reported_sentence_is_its_subjects() {
+        let people = ["Ana Ruiz Vega"];
+        let body = ["Minister Ana Ruiz Vega said the roads would be finished in May. “We have waited twenty years for this road.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "We have waited twenty years for this road.",
+                Some("Ana Ruiz Vega")
+            )
+        );
+        // An unnamed subject: a quote, speaker unnamed.
+        let body = ["A farmer from Kitui, who asked not to be named, said she walks ten kilometres a day. “With a bicycle I could sell my milk.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("With a bicycle I could sell my milk.", None)
+        );
+        // No speech verb before: no quote.
+        let body = ["The minister visited the site. “We have waited twenty years for this road.”"];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_bank_said_far_from_the_bank_resolves_to_the_one_named_bank() {
+        let orgs = [
+            (Some("Inter-American Development Bank"), Some("IDB")),
+            (Some("World Wide Fund for Nature"), Some("WWF")),
+            (Some("Gavi, the Vaccine Alliance"), Some("Gavi")),
+        ];
+        let body = [
+            "The IDB approved the loan to Peru on Monday.",
+            "Rangers will be hired. WWF will help.",
+            "The loan has a 25-year term. “Parks pay for themselves,” the bank said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("Parks pay for themselves", Some("IDB"))
+        );
+        let body = [
+            "Gavi will pay for the vaccine.",
+            "It arrives in May. “Outbreaks are a warning light,” the alliance said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("Gavi"));
+        // No organisation named with that noun: the speaker stays unnamed.
+        let body = [
+            "The IDB approved the loan.",
+            "It ends in May. “Parks pay,” the foundation said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
     }
 
     #[test]

@@ -43,8 +43,13 @@ const PROGRAMMES: &str = include_str!("../../../data/programmes.tsv");
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {
     let data = data();
-    let pieces: Vec<Words> = pieces(text).map(Words::new).collect();
-    let spans: Vec<Vec<pattern::Span>> = pieces.iter().map(|t| pattern::spans(data, t)).collect();
+    let raw: Vec<&str> = pieces(text).collect();
+    let pieces: Vec<Words> = raw.iter().map(|p| Words::new(p)).collect();
+    let spans: Vec<Vec<pattern::Span>> = pieces
+        .iter()
+        .zip(&raw)
+        .map(|(t, r)| pattern::spans(data, t, is_sentence(r)))
+        .collect();
     let defined = definitions(data, &pieces, &spans);
     let mut named = Named::default();
     let mut order: Vec<Ref> = Vec::new();
@@ -115,6 +120,15 @@ fn core_key(data: &Data, name: &str) -> String {
         }
         _ => keys.join(" "),
     }
+}
+
+/// A piece that ends like a sentence (`.`, `:`, `;`, a closing quote) is no
+/// Title Case headline, however many of its words are capitalised (`Officials
+/// met the Ministry of Labour and Social Protection.`).
+fn is_sentence(piece: &str) -> bool {
+    piece
+        .trim_end()
+        .ends_with(['.', ':', ';', '"', '\u{201d}', '\u{bb}'])
 }
 
 /// The pieces of a release in reading order.
@@ -1046,6 +1060,35 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_dense_in_names_is_no_headline() {
+        // Every long word capitalised, but the piece ends like a sentence.
+        assert_eq!(
+            labels("Officials met the Ministry of Labour and Social Protection and the Federal Office for Migration."),
+            ["Ministry of Labour and Social Protection", "Federal Office for Migration"]
+        );
+        // A Title Case headline (no closing stop) is still passed over.
+        assert!(labels_in(
+            "Ministry Of Labour Hosts Federal Office For Migration",
+            &[],
+            &[]
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn well_known_bodies_and_command_heads() {
+        assert_eq!(
+            labels("Grants came from the Green Climate Fund, Irish Aid and the Global Partnership for Education."),
+            ["GCF", "Irish Aid", "GPE"]
+        );
+        assert_eq!(
+            labels("Officers of the Tanzania Naval Command boarded the dhow, the World Bank Group said."),
+            ["Tanzania Naval Command", "World Bank Group"]
+        );
+        assert!(labels("The ships were under the command of the admiral.").is_empty());
+    }
+
+    #[test]
     fn known_organisations_by_name_variant_or_acronym() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -1253,6 +1296,15 @@ mod tests {
                 &["Living Goods", "Jacaranda Health", "PATH"],
             ),
             (
+                "data from the private partners Orange, MTN Group and Airtel Africa.",
+                &["Orange", "MTN Group", "Airtel Africa"],
+            ),
+            (
+                "The plants will be built by the national utilities SENELEC and Eneo.",
+                &["SENELEC", "Eneo"],
+            ),
+            ("Development partners Kenya and Uganda agreed.", &[]),
+            (
                 "the international non-governmental organisation Tostan said",
                 &["Tostan"],
             ),
@@ -1322,7 +1374,8 @@ mod tests {
         let got = labels(
             "the African Union Development Agency (AUDA-NEPAD) said; AUDA-NEPAD and eu-LISA",
         );
-        assert_eq!(got, ["AUDA-NEPAD"]);
+        // eu-LISA, undefined here, is a known body.
+        assert_eq!(got, ["AUDA-NEPAD", "eu-LISA"]);
     }
 
     #[test]

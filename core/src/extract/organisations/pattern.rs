@@ -43,9 +43,10 @@ const MAX_LEFT: usize = 6;
 const MAX_RIGHT: usize = 20;
 
 /// Names in one piece, in order, not overlapping.
-pub(super) fn spans(data: &Data, tokens: &Words) -> Vec<Span> {
+/// `sentence`: the piece ends like a sentence, so it is no Title Case headline.
+pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
     let mut out = Vec::new();
-    if tokens.is_empty() || is_title_cased(tokens) || in_caps_context(tokens, 0) {
+    if tokens.is_empty() || !sentence && is_title_cased(tokens) || in_caps_context(tokens, 0) {
         return out;
     }
     let mut floor = 0;
@@ -138,6 +139,30 @@ fn tight(tokens: &Words, i: usize) -> bool {
     tokens.adjacent(i) || gap == "-" || gap == "‐" || gap == "'" || gap == "’" || plural_possessive
 }
 
+/// `the Standards, Utilities and Wildlife Court`: single capitalised words
+/// and commas before word `q` (the one before the joined "and"), when "the"
+/// opens the list: the list's first word.
+fn comma_list_start(data: &Data, tokens: &Words, q: usize, floor: usize) -> Option<usize> {
+    let mut g = q;
+    while g > floor + 1
+        && tokens.gap_after(g - 1).trim() == ","
+        && tokens.get(g - 1).is_some_and(|w| {
+            capitalised(&w.surface)
+                && !super::super::tokens::is_all_caps(&w.surface)
+                && !is_place(data, &w.key)
+                && !data.named_heads.contains(w.key.as_str())
+        })
+        && !is_stop(data, tokens, g - 1)
+    {
+        g -= 1;
+    }
+    let opened = g < q
+        && tokens
+            .get(g.checked_sub(1)?)
+            .is_some_and(|t| t.surface == "the");
+    opened.then_some(g)
+}
+
 /// The first word of the name: capitalised words written right before the head.
 fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
     let mut s = h;
@@ -202,7 +227,9 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             // before the "and" (a place may open them) when "the" opens
             // them all.
             if and && !possessive && word_before_and(s - 2) {
-                if let Some(g) = the_opened_group(data, tokens, s - 2, floor) {
+                if let Some(g) = the_opened_group(data, tokens, s - 2, floor)
+                    .or_else(|| comma_list_start(data, tokens, s - 2, floor))
+                {
                     joined_and = true;
                     s = g;
                     continue;
@@ -665,7 +692,7 @@ pub(super) mod tests {
     /// The names the pattern rules find in `text`, as written.
     pub(in super::super) fn names(text: &str) -> Vec<String> {
         let tokens = Words::new(text);
-        spans(data(), &tokens)
+        spans(data(), &tokens, super::super::is_sentence(text))
             .into_iter()
             .map(|s| {
                 let (a, b) = (tokens.get(s.words.start), tokens.get(s.words.end - 1));
@@ -675,6 +702,23 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_comma_list_opened_by_the_before_the_head() {
+        assert_eq!(
+            names("The case went before the Water, Utilities and Wildlife Court today."),
+            ["Water, Utilities and Wildlife Court"]
+        );
+        assert_eq!(
+            names("It thanked the Health, Water and Sanitation Authority."),
+            ["Health, Water and Sanitation Authority"]
+        );
+        // Not opened by "the": the list is names of their own.
+        assert_eq!(
+            names("It thanked Oxfam, Water and Sanitation Authority staff."),
+            ["Sanitation Authority"]
+        );
     }
 
     #[test]

@@ -119,22 +119,30 @@ impl Lexicon {
             let closed = is_punct(tokens.get(self.suffix_end(tokens, run.end)), &[","]);
             let after_article = |r: &PrefixRole| {
                 let before = r.start.checked_sub(1).and_then(|i| tokens.get(i));
-                before.is_some_and(|t| is_article(t) || is_possessive_determiner(t))
-                    || closed
-                        && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
+                before.is_some_and(|t| {
+                    is_article(t)
+                        || is_possessive_determiner(t)
+                        || is_speech_article(t)
+                        || self.is_speech_verb(t)
+                }) || closed
+                    && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };
             if let Some(prefix) = self.role_before(p, before - 1).filter(after_article) {
                 ev.prefix_is_sign = true;
+                phrase_start = prefix.start;
                 ev.prefix_role = Some(prefix.text);
             }
         }
-        // `said Ghada Waly`, `said UN High Commissioner for Refugees Filippo Grandi`
+        // `said Ghada Waly`, `said UN High Commissioner for Refugees Filippo
+        // Grandi`, `a déclaré le ministre de la Santé, X`, `said the Minister X`
+        let speech_at = |i: usize| tokens.get(i).is_some_and(|t| self.is_speech_verb(t));
         let preceded_by_speech = [before, phrase_start].into_iter().any(|at| {
             at.checked_sub(1)
                 .and_then(|i| tokens.get(i))
                 .is_some_and(|t| {
                     self.is_speech_verb(t)
                         || t.text == "to" && at >= 2 && tokens[at - 2].text == "according"
+                        || at < before && is_speech_article(t) && speech_at(at.wrapping_sub(2))
                 })
         });
         ev.cue = self.cue_before(tokens, before) || self.cue_before(tokens, phrase_start);
@@ -278,6 +286,16 @@ fn list_goes_on(tokens: &[Token], start: usize) -> bool {
         }
     }
     false
+}
+
+/// An article or possessive between a speech verb and a role (`said the
+/// Minister`, `a déclaré le ministre`, `a souligné sa directrice`).
+fn is_speech_article(t: &Token) -> bool {
+    t.is_word()
+        && matches!(
+            t.text,
+            "the" | "le" | "la" | "sa" | "son" | "its" | "his" | "her" | "their"
+        )
 }
 
 fn is_possessive_determiner(t: &Token) -> bool {

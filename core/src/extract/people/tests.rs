@@ -381,6 +381,14 @@ fn long_titles_and_multi_part_names() {
             "Per Anders Lund, coordinator of the survey, said it was done.",
             "Per Anders Lund",
         ),
+        (
+            "Vice Minister of Agriculture and Environment Nguyễn Thị Thanh Hương said the dykes held.",
+            "Nguyễn Thị Thanh Hương",
+        ),
+        (
+            "Minister of Energy and Water Resources Hodan Ali Farah said it was done.",
+            "Hodan Ali Farah",
+        ),
     ];
     for (body, name) in cases {
         assert_eq!(names_in(body), vec![name.to_string()], "{body}");
@@ -549,4 +557,31 @@ fn a_shorter_form_of_a_name_found_is_that_person() {
         "José Manuel Sousa e Brito"
     ));
     assert!(!super::is_part_of_name("Ana Ruiz", "Ana Ruiz"));
+}
+
+#[test]
+fn a_role_with_its_article_after_a_speech_verb() {
+    let cases = [
+        (
+            "« Nous devons agir », a déclaré le ministre Jean-Pierre Lukusa Mbuyi.",
+            "Jean-Pierre Lukusa Mbuyi",
+        ),
+        (
+            "« Sans permis, une victime n'ose pas témoigner », a déclaré sa codirectrice, Lelia Hunziker-Mbaye.",
+            "Lelia Hunziker-Mbaye",
+        ),
+        (
+            "“We must act,” said the Minister Ana Ruiz Vega.",
+            "Ana Ruiz Vega",
+        ),
+        (
+            "“We need roads,” said Ghana's Minister for Roads and Highways, Kwame Asante-Boateng.",
+            "Kwame Asante-Boateng",
+        ),
+    ];
+    for (body, name) in cases {
+        assert_eq!(names_in(body), vec![name.to_string()], "{body}");
+    }
+    // Without a speech verb, an article and a lower-case word are no sign.
+    assert!(names_in("The project reached le village Santa Cruz Alta.").is_empty());
 }

@@ -192,6 +192,16 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && t.text == ","
             && last.is_some_and(|l| l + 1 == k)
             && list_continues(toks, k + 1);
+        // `... against Money Laundering and WHO's Global ...`: an owner's
+        // acronym (or an owner after `and`) opens another name.
+        let owner = t.possessive
+            && (t.is_acronym()
+                || k.checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| p.text == "and"));
+        if owner {
+            return (k, last);
+        }
         if t.is_cap() {
             last = Some(k);
         } else if !list_comma
@@ -450,8 +460,9 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // that an `and` already closed.
         let list_comma = conn.text == "," && seen_and;
         // `the Smallholder Irrigation and Seed Systems for Climate
-        // Resilience Programme`: `for` joins too.
-        let joins = (matches!(conn.text, "and" | "&" | "of" | "for") || list_comma)
+        // Resilience Programme`: `for` joins too, and `to` (`the Desert to
+        // Power Initiative`).
+        let joins = (matches!(conn.text, "and" | "&" | "of" | "for" | "to") || list_comma)
             && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
         if !joins {
             break;
@@ -810,6 +821,27 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let det = toks.get(i + 2)?;
+    if runs_for_a_period(toks, i + 2) {
+        // `Bosques Vivos, which will run from 2026 to 2031`: a name said to
+        // run for a period is a programme's.
+        let first = short_cap_run_start(toks, i, CUE_INNER);
+        let before = |d: usize| first.checked_sub(d).and_then(|p| toks.get(p));
+        let opened = before(1).is_some_and(|p| p.is_word() && !p.is_cap() && !p.sentence_end);
+        // `... Pollution Control with Means of Implementation, which runs to
+        // 2030`: a connector between capitalised words leaves only the tail
+        // of a longer name.
+        let tail = before(1).is_some_and(|p| {
+            matches!(
+                p.text,
+                "with" | "of" | "for" | "and" | "on" | "to" | "against" | "towards" | "in"
+            )
+        }) && before(2).is_some_and(|p| p.is_cap());
+        return if opened && !tail {
+            cue_name(s, toks, first, i)
+        } else {
+            None
+        };
+    }
     if !matches!(det.lower().as_ref(), "the" | "a" | "an" | "its" | "their") {
         return None;
     }
@@ -830,6 +862,28 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     cue_name(s, toks, first, i)
+}
+
+/// `which (will) run(s) from/until/to/between/through` at token `k`.
+fn runs_for_a_period(toks: &[Tok], k: usize) -> bool {
+    let is = |n: usize, words: &[&str]| {
+        toks.get(n)
+            .is_some_and(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+    };
+    if !is(k, &["which"]) {
+        return false;
+    }
+    let verb = if is(k + 1, &["will", "is", "was"]) {
+        k + 2
+    } else {
+        k + 1
+    };
+    is(verb, &["run", "runs", "ran", "running"])
+        && toks.get(verb).is_some_and(|t| !t.sentence_end)
+        && is(
+            verb + 1,
+            &["from", "until", "till", "to", "between", "through"],
+        )
 }
 
 /// The last token of a run of capitalised words from `from` (inner words
@@ -879,7 +933,18 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
 
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
 fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let first = toks.get(i).filter(|t| t.is_word())?;
     lists().hints.iter().find_map(|hint| {
+        // The first word decides for most tokens, before any allocation.
+        let h = hint.first()?;
+        let opens = if hint.len() == 1 {
+            h == first.text
+        } else {
+            h.eq_ignore_ascii_case(first.text)
+        };
+        if !opens {
+            return None;
+        }
         let last = i + hint.len() - 1;
         let words: Vec<&str> = toks
             .get(i..=last)?

@@ -208,6 +208,65 @@ mod tests {
     const GLO_ACT_NAME: &str = "Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East";
 
     #[test]
+    fn a_name_said_to_run_for_a_period() {
+        assert_eq!(
+            run(&["The loan finances Bosques Vivos, which will run from 2026 to 2031 under the ministry."]),
+            rows(&[("Bosques Vivos", None, Some("2026"), Some("2031"))])
+        );
+        assert_eq!(
+            run(&["Norway funds Safe Harbours, a scheme run by IOM in Ghana."]),
+            rows(&[("Safe Harbours", None, None, None)])
+        );
+        // Not a period (`run the grid`), and not the tail of a longer name.
+        assert!(
+            run(&["It was signed with Kenya Power, which will run the grid from 2027."]).is_empty()
+        );
+        assert!(run(&["They endorsed the Roadmap on Haze Pollution Control with Means of Implementation, which runs to 2030."])
+            .iter()
+            .all(|p| p.0 != "Means of Implementation"));
+    }
+
+    #[test]
+    fn to_joins_words_before_the_head() {
+        let got: Vec<String> =
+            run(&["It is funded under the Desert to Power Initiative, which aims high."])
+                .into_iter()
+                .map(|p| p.0)
+                .collect();
+        assert_eq!(got, ["Desert to Power Initiative"]);
+        // Not opened by a determiner: `to` ends the name as before.
+        let got: Vec<String> = run(&["Staff moved from Lagos to Power Initiative offices."])
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(got, ["Power Initiative"]);
+    }
+
+    #[test]
+    fn an_owners_acronym_opens_the_next_name() {
+        let got: Vec<String> = run(&["UNODC's Global Programme against Money Laundering and WHO's Global Tuberculosis Programme met."])
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Global Programme against Money Laundering",
+                "Global Tuberculosis Programme"
+            ]
+        );
+    }
+
+    #[test]
+    fn widely_known_programmes_without_a_head() {
+        let got: Vec<String> = run(&["It forms part of the Big Catch-Up, a global effort, and meets the standards of the Renovation Wave."])
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(got, ["Big Catch-Up", "Renovation Wave"]);
+    }
+
+    #[test]
     fn seed() {
         let body = [
             "UNODC hosted a high-level delegation from the Islamic Republic of Iran for a three-day specialized Technical Meeting on Exchange of Views on Cooperation Mechanisms for Effective Prevention and Combat of Transnational Organized Crime at its Headquarters in Vienna from 29-31 January 2019.",
