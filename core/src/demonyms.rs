@@ -3,7 +3,7 @@
 //! extractor matches and the app highlights. Small and regex-free, so the
 //! wasm app carries it.
 
-const DATA: &str = include_str!("../data/demonyms.tsv");
+const DATA: &str = data_file!("demonyms.tsv");
 
 /// The demonyms of one country.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::date::{days_in_month, MONTHS};
 
-const VOCABULARY: &str = include_str!("../data/generator-vocabulary.txt");
+const VOCABULARY: &str = data_file!("generator-vocabulary.txt");
 
 /// Sections of the vocabulary file: name → entries (each a list of TAB-separated fields).
 type Vocabulary = BTreeMap<String, Vec<Vec<String>>>;

@@ -4,6 +4,14 @@
 //! the build cache and the CLI (native only). No yew, no web-sys:
 //! everything here is tested natively and runs at build time.
 
+/// A reference data file of `data/`, as the build script copies it (comment
+/// lines cut to `#`).
+macro_rules! data_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+
 pub mod chips;
 pub mod cite;
 pub mod codec;

@@ -467,7 +467,7 @@ struct Lists {
 
 fn data() -> &'static Lists {
     static DATA: OnceLock<Lists> = OnceLock::new();
-    DATA.get_or_init(|| parse_lists(include_str!("../../data/contacts.tsv")))
+    DATA.get_or_init(|| parse_lists(data_file!("contacts.tsv")))
 }
 
 fn parse_lists(tsv: &str) -> Lists {

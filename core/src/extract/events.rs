@@ -89,7 +89,7 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut words = (Vec::new(), Vec::new(), Vec::new());
-        for line in include_str!("../../data/events_words.tsv").lines() {
+        for line in data_file!("events_words.tsv").lines() {
             if line.starts_with('#') {
                 continue;
             }

@@ -53,7 +53,7 @@ fn data_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut currencies: Vec<Currency> = data_rows(include_str!("../../data/currencies.tsv"))
+        let mut currencies: Vec<Currency> = data_rows(data_file!("currencies.tsv"))
             .filter_map(|row| {
                 let kind = match *row.get(2)? {
                     "code" => Kind::Code,
@@ -69,7 +69,7 @@ fn tables() -> &'static Tables {
             })
             .collect();
         currencies.sort_by_key(|c| std::cmp::Reverse(c.token.len()));
-        let mut scales: Vec<(String, f64)> = data_rows(include_str!("../../data/money_scales.tsv"))
+        let mut scales: Vec<(String, f64)> = data_rows(data_file!("money_scales.tsv"))
             .filter_map(|row| Some((row.first()?.to_lowercase(), row.get(1)?.parse().ok()?)))
             .collect();
         scales.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));

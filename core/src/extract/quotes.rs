@@ -20,7 +20,7 @@ use crate::model::{Organisation, Person, Quote};
 fn label_markers() -> &'static HashSet<String> {
     static MARKERS: OnceLock<HashSet<String>> = OnceLock::new();
     MARKERS.get_or_init(|| {
-        data_lines(include_str!("../../data/quotes_label_markers.txt"))
+        data_lines(data_file!("quotes_label_markers.txt"))
             .map(norm)
             .collect()
     })
@@ -931,7 +931,7 @@ fn is_listener_verb(t: &Token) -> bool {
 fn unnamed_nouns() -> &'static HashSet<String> {
     static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
     NOUNS.get_or_init(|| {
-        data_lines(include_str!("../../data/people_unnamed_nouns.txt"))
+        data_lines(data_file!("people_unnamed_nouns.txt"))
             .map(norm)
             .collect()
     })

@@ -151,7 +151,7 @@ fn keeps_period(word: &str) -> bool {
 fn abbreviations() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../../data/honorifics.txt")
+        data_file!("honorifics.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))

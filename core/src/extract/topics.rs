@@ -25,7 +25,7 @@ use super::Text;
 mod matcher;
 use matcher::Matcher;
 
-const TOPICS_TSV: &str = include_str!("../../data/topics.tsv");
+const TOPICS_TSV: &str = data_file!("topics.tsv");
 
 /// Weak keyword hits (title and body) that make a topic count.
 const WEAK_HITS_NEEDED: usize = 2;
@@ -235,7 +235,7 @@ fn blank_ignored(s: &str) -> String {
 
 /// The names of `topics_ignore.txt`, in file order.
 fn ignored_names() -> Vec<&'static str> {
-    include_str!("../../data/topics_ignore.txt")
+    data_file!("topics_ignore.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

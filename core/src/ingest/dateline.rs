@@ -659,7 +659,7 @@ fn gazetteer() -> &'static HashMap<String, (&'static str, &'static str)> {
     CITIES.get_or_init(|| {
         let mut map = HashMap::new();
         let mut alternates = Vec::new();
-        let rows = include_str!("../../data/cities.tsv")
+        let rows = data_file!("cities.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
         for row in rows {
@@ -1225,8 +1225,8 @@ mod tests {
     /// capital in the data are counted and skipped.
     #[test]
     fn every_country_and_city_in_the_data() {
-        let countries = data_rows(include_str!("../../data/countries.tsv"));
-        let cities = data_rows(include_str!("../../data/cities.tsv"));
+        let countries = data_rows(data_file!("countries.tsv"));
+        let cities = data_rows(data_file!("cities.tsv"));
         let country_name: HashMap<&str, &str> = countries.iter().map(|r| (r[0], r[1])).collect();
         let mut capital: HashMap<&str, &str> = HashMap::new();
         for row in &cities {

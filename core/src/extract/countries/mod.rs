@@ -23,8 +23,8 @@ use super::tokens::is_title_case;
 use phrases::PhraseTable;
 use words::{in_caps_context, is_title_cased, Words};
 
-const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
-const CONTEXT: &str = include_str!("../../../data/countries_context.tsv");
+const COUNTRIES: &str = data_file!("countries.tsv");
+const CONTEXT: &str = data_file!("countries_context.tsv");
 
 /// Countries the text names, the dateline included, with mention counts, in
 /// order of first appearance.
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn every_demonym_belongs_to_a_country() {
         let codes: HashSet<&str> = data().countries.iter().map(|c| c.code).collect();
-        let rows = include_str!("../../../data/demonyms.tsv");
+        let rows = data_file!("demonyms.tsv");
         for line in rows.lines().filter(|l| !l.starts_with('#')) {
             let code = line.split('\t').next().unwrap_or("");
             assert!(codes.contains(code), "{line}");

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::extract::tokens::{chunks, is_title_case, tokenize};
 use crate::text::fold_case_and_marks;
 
-const CONTEXT: &str = include_str!("../../../data/countries_context.tsv");
+const CONTEXT: &str = data_file!("countries_context.tsv");
 
 /// Characters in the gap between two words that end a sentence or clause: a
 /// phrase never runs across them.

@@ -31,14 +31,14 @@ use super::Text;
 use crate::model::Organisation;
 use words::{in_caps_context, Words};
 
-const ORGANISATIONS: &str = include_str!("../../../data/organisations.tsv");
-const CONTEXT: &str = include_str!("../../../data/organisations_context.tsv");
-const COUNTRIES: &str = include_str!("../../../data/countries.tsv");
-const DEMONYMS: &str = include_str!("../../../data/demonyms.tsv");
-const ROLE_NOUNS: &str = include_str!("../../../data/people_role_nouns.txt");
-const CITIES: &str = include_str!("../../../data/cities.tsv");
-const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
-const PROGRAMMES: &str = include_str!("../../../data/programmes.tsv");
+const ORGANISATIONS: &str = data_file!("organisations.tsv");
+const CONTEXT: &str = data_file!("organisations_context.tsv");
+const COUNTRIES: &str = data_file!("countries.tsv");
+const DEMONYMS: &str = data_file!("demonyms.tsv");
+const ROLE_NOUNS: &str = data_file!("people_role_nouns.txt");
+const CITIES: &str = data_file!("cities.tsv");
+const HONORIFICS: &str = data_file!("honorifics.txt");
+const PROGRAMMES: &str = data_file!("programmes.tsv");
 
 /// Organisations the text names, in order of first appearance.
 pub fn extract(text: &Text) -> Vec<Organisation> {

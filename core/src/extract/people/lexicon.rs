@@ -55,7 +55,7 @@ impl Lexicon {
     fn load() -> Self {
         let mut honorifics = HashMap::new();
         let mut longest_honorific = 1;
-        for line in data_lines(include_str!("../../../data/honorifics.txt")) {
+        for line in data_lines(data_file!("honorifics.txt")) {
             let (form, kind) = line.rsplit_once('\t').unwrap_or((line, "courtesy"));
             let kind = match kind.trim() {
                 "title" => Honorific::Title,
@@ -69,24 +69,24 @@ impl Lexicon {
             honorifics.insert(key.join(" "), kind);
         }
         let (particle_prefixes, particles): (Vec<String>, Vec<String>) =
-            data_lines(include_str!("../../../data/people_particles.txt"))
+            data_lines(data_file!("people_particles.txt"))
                 .map(str::to_string)
                 .partition(|p| p.ends_with('-'));
-        let speech_verbs = word_set(include_str!("../../../data/people_speech_verbs.txt"));
+        let speech_verbs = word_set(data_file!("people_speech_verbs.txt"));
         let mut apposition_stops =
-            word_set(include_str!("../../../data/people_apposition_stops.txt"));
+            word_set(data_file!("people_apposition_stops.txt"));
         apposition_stops.extend(speech_verbs.iter().cloned());
         Lexicon {
             honorifics,
             longest_honorific,
-            common: word_set(include_str!("../../../data/people_common_words.txt")),
-            non_name: word_set(include_str!("../../../data/people_nonname_words.txt")),
-            roles: word_set(include_str!("../../../data/people_role_nouns.txt")),
+            common: word_set(data_file!("people_common_words.txt")),
+            non_name: word_set(data_file!("people_nonname_words.txt")),
+            roles: word_set(data_file!("people_role_nouns.txt")),
             speech_verbs,
             apposition_stops,
             particles: particles.into_iter().collect(),
             particle_prefixes,
-            person_cues: data_lines(include_str!("../../../data/people_cues.txt"))
+            person_cues: data_lines(data_file!("people_cues.txt"))
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
                 .collect(),
         }

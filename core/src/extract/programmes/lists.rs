@@ -36,8 +36,8 @@ pub(super) struct Lists {
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = parse_lists(include_str!("../../../data/programmes.tsv"));
-        add_known_organisations(&mut l, include_str!("../../../data/organisations.tsv"));
+        let mut l = parse_lists(data_file!("programmes.tsv"));
+        add_known_organisations(&mut l, data_file!("organisations.tsv"));
         l
     })
 }

@@ -749,7 +749,7 @@ fn named_before_year_range(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
 fn is_demonym(word: &str) -> bool {
     static SET: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        include_str!("../../../data/demonyms.tsv")
+        data_file!("demonyms.tsv")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').nth(1))
