@@ -73,8 +73,7 @@ impl Lexicon {
                 .map(str::to_string)
                 .partition(|p| p.ends_with('-'));
         let speech_verbs = word_set(data_file!("people_speech_verbs.txt"));
-        let mut apposition_stops =
-            word_set(data_file!("people_apposition_stops.txt"));
+        let mut apposition_stops = word_set(data_file!("people_apposition_stops.txt"));
         apposition_stops.extend(speech_verbs.iter().cloned());
         Lexicon {
             honorifics,
