@@ -121,14 +121,15 @@ function saveSizeCache() {
 
 const sum = (files, k) => files.reduce((a, f) => a + f[k], 0);
 
-/// The app code (wasm and js at the top of the dist) and the css.
+/// The app code (wasm and js at the top of the dist, but the import worker) and the css.
 function appSizes(dist) {
   const files = fs
     .readdirSync(dist)
     .filter((f) => /\.(wasm|js|css)$/.test(f))
     .sort()
     .map((f) => ({ file: f, ...compressed(path.join(dist, f)) }));
-  const code = files.filter((f) => /\.(wasm|js)$/.test(f.file));
+  // The import worker (dateline-import*) is fetched only when a visitor imports files.
+  const code = files.filter((f) => /\.(wasm|js)$/.test(f.file) && !f.file.startsWith('dateline-import'));
   return {
     files,
     code: { raw: sum(code, 'raw'), gzip: sum(code, 'gzip'), brotli: sum(code, 'brotli') },
