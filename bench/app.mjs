@@ -288,7 +288,7 @@ function probe() {
   addEventListener(
     'keydown',
     (e) => {
-      const rec = { key: e.key, t: e.timeStamp, measured: B.measure, paint: null };
+      const rec = { key: e.key, t: e.timeStamp, measured: B.measure, phase: B.phase ?? null, paint: null };
       B.keys.push(rec);
       B.lastKey = performance.now();
       requestAnimationFrame(() => {
@@ -604,6 +604,52 @@ async function keystrokeStats(page, qs) {
   };
 }
 
+/// Timeline interactions by keyboard, as a visitor zooms and pans the
+/// histogram and switches the compare chart between counts and share:
+/// keydown → next paint of each, on the home page with two compare series.
+/// Focus is put back on the histogram's current bar (no key) before each
+/// zoom or pan key, since a zoom redraws the bars.
+async function timelineInteractions(page, url, rounds) {
+  await page.goto(`${url}?series=trafficking&series=smuggling`, { waitUntil: 'commit', timeout: timeoutMs });
+  await page.waitForSelector('.bars .bar[tabindex="0"]', { timeout: timeoutMs });
+  await page.waitForSelector('input[name=compare-scale]', { timeout: timeoutMs });
+  await quiet(page, 500, 30_000);
+  const moves = ['=', '=', 'Shift+ArrowLeft', 'Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowRight', '-', '-'];
+  const press = async (phase, key) => {
+    await page.evaluate((ph) => {
+      window.__bench.phase = ph;
+      window.__bench.measure = false;
+    }, phase);
+    await page.keyboard.press(key);
+    await quiet(page, 150, 10_000);
+  };
+  let unmoved = 0; // zoom and pan keys that left the URL (the view) as it was
+  for (let r = 0; r < rounds; r++) {
+    for (const key of moves) {
+      const bar = page.locator('.bars .bar[tabindex="0"]');
+      if (await bar.count()) await bar.first().focus();
+      const before = page.url();
+      await press('zoom-pan', key);
+      if (page.url() === before) { unmoved++; if (env.BENCH_APP_DEBUG) log(`no move: ${key} at ${before}`); }
+    }
+    const checked = page.locator('input[name=compare-scale]:checked');
+    await checked.focus();
+    await press('compare', r % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await press('compare', r % 2 === 0 ? 'ArrowLeft' : 'ArrowRight');
+  }
+  await sleep(300);
+  const keys = await page.evaluate(() => window.__bench.keys.filter((k) => k.phase));
+  const stats = (phase) => {
+    const v = keys
+      .filter((k) => (phase ? k.phase === phase : true) && k.key !== 'Shift' && k.paint != null)
+      .map((k) => k.paint - k.t);
+    return { p50: percentile(v, 50), p95: percentile(v, 95), max: v.length ? Math.max(...v) : null, n: v.length };
+  };
+  await page.evaluate(() => (window.__bench.phase = null));
+  if (unmoved) log(`WARNING ${unmoved} zoom or pan keys left the view as it was`);
+  return { all: stats(null), zoomPan: stats('zoom-pan'), compare: stats('compare'), rounds, unmoved };
+}
+
 async function benchSize(browser, size, qs) {
   const t0 = Date.now();
   const prep = prepare(size);
@@ -668,6 +714,8 @@ async function benchSize(browser, size, qs) {
     }));
     const memAfter = await memory(page, cdp);
     const pssAfter = pss(pids);
+    log(`${size}: timeline interactions`);
+    const interactions = await timelineInteractions(page, server.url, 4).catch((e) => ({ error: String(e) }));
     const errors = [...new Set(loads.flatMap((l) => l.errors))].slice(0, 5);
     await context.close();
 
@@ -725,6 +773,7 @@ async function benchSize(browser, size, qs) {
         after: { ...memAfter, rendererPss: pssAfter },
       },
       rows: { replay: rowsReplay, bottom: rowsBottom },
+      interactions,
       app,
       data: { ...data, list, startup },
       gapMs,
@@ -733,7 +782,8 @@ async function benchSize(browser, size, qs) {
     };
     log(
       `${size}: usable ${result.usable.median?.toFixed(0)} ms, paint p95 ${keys.paint.p95?.toFixed(1)} ms, ` +
-        `settled p95 ${result.settled.p95?.toFixed(0)} ms, rows ${Math.max(rowsReplay.cards, rowsBottom.cards)}`,
+        `settled p95 ${result.settled.p95?.toFixed(0)} ms, rows ${Math.max(rowsReplay.cards, rowsBottom.cards)}, ` +
+        `timeline interactions p95 ${interactions.all?.p95?.toFixed(1)} ms (n ${interactions.all?.n ?? interactions.error})`,
     );
     return result;
   } finally {

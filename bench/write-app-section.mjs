@@ -23,6 +23,7 @@ const T = {
   paintGrowth: 1.5,
   memory: 150e6,
   appBrotli: 100e3,
+  interactionsP95: 50,
   listBytesPerRelease: 40,
   rows: 150,
 };
@@ -106,6 +107,16 @@ export function report({ meta, results }) {
     (r) => `${ms(r.settled.p50)} / **${ms(r.settled.p95)}** (${ms(r.settled.max)}); ${r.settled.mutated ?? '–'}/${r.settled.queries}`,
     `p95 ≤ ${T.settledP95}`,
     (r) => r.settled.p95 <= T.settledP95,
+  );
+  row(
+    'timeline interactions (zoom, pan; compare counts ↔ share) → next paint, ms: p50 / p95 (max); n',
+    (r) =>
+      r.interactions?.all
+        ? `${ms(r.interactions.all.p50)} / **${ms(r.interactions.all.p95)}** (${ms(r.interactions.all.max)}); ${r.interactions.all.n}` +
+          ` (compare: p95 ${ms(r.interactions.compare.p95)})`
+        : '–',
+    `p95 ≤ ${T.interactionsP95}`,
+    (r) => r.interactions?.all?.p95 <= T.interactionsP95,
   );
   row('JS heap, MB: usable / after replay', (r) => `${mb(r.memory.usable.jsHeap)} / ${mb(r.memory.after.jsHeap)}`);
   row('wasm memory, MB: usable / after replay', (r) => `${mb(r.memory.usable.wasm)} / ${mb(r.memory.after.wasm)}`);
