@@ -928,7 +928,7 @@ fn is_listener_verb(t: &Token) -> bool {
 }
 
 /// Nouns for a person described, not named (`a mother of four`, `one survivor`).
-fn unnamed_nouns() -> &'static HashSet<String> {
+pub(crate) fn unnamed_nouns() -> &'static HashSet<String> {
     static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
     NOUNS.get_or_init(|| {
         data_lines(include_str!("../../data/people_unnamed_nouns.txt"))
@@ -2015,5 +2015,17 @@ mod tests {
             quotes_in(&body, &[], &orgs),
             one("The shared data made the arrests possible", None)
         );
+    }
+
+    #[test]
+    fn probe6() {
+        let cases: [(&str, &[&str], &[(Option<&str>, Option<&str>)]); 3] = [
+            ("According to Dr. Lucía Fernández de Córdova Salas, the IDB's team leader for the operation, “Peru loses more forest at the edges of its parks than inside them.”", &["Lucía Fernández de Córdova Salas"], &[(Some("Inter-American Development Bank"), Some("IDB"))]),
+            ("In the words of the Norwegian Refugee Council's country director, Ingrid Solheim Aas, \"shelter is the first thing people ask for, and the last thing donors fund.\"", &["Ingrid Solheim Aas"], &[(Some("Norwegian Refugee Council"), None)]),
+            ("« Chaque enfant que nous vaccinons aujourd'hui est un enfant », a déclaré le ministre de la Santé publique, Jean-Pierre Lukusa Mbuyi.", &["Jean-Pierre Lukusa Mbuyi"], &[]),
+        ];
+        for (b, p, o) in cases {
+            eprintln!("PROBE {:?}", quotes_in(&[b], p, o));
+        }
     }
 }
