@@ -103,7 +103,10 @@ fn join_dashed(s: &str, kept: &mut Vec<Mention>) {
             let a = &mut kept[i - 1];
             a.end = end;
             a.acronym = acronym;
-            a.name = s[a.start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            a.name = s[a.start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             kept.remove(i);
         } else {
             i += 1;
@@ -176,8 +179,7 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
     let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
-    if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end)
-    {
+    if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
     }
     let from = i + 2;
