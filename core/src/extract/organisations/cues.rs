@@ -215,7 +215,16 @@ fn coordinated(
                 && !data.acronyms.contains_key(&t.surface.to_uppercase())
                 && t.surface.chars().skip(1).any(char::is_lowercase)
         });
-        let after_comma = k > 0 && tokens.gap_after(k - 1).trim() == ",";
+        // `Côte d'Ivoire`, `Bosnia and Herzegovina and UNEP`: the end of a
+        // place's name.
+        let tail = k > 0
+            && (matches!(tokens.gap_after(k - 1).trim(), "," | "'" | "’")
+                || k > 1
+                    && k < i
+                    && tokens.get(k - 1).is_some_and(|t| t.key == "and")
+                    && tokens.adjacent(k - 2)
+                    && capitalised(tokens, k - 2));
+        let after_comma = tail;
         capitalised(tokens, k)
             && !is_covered(k)
             && open_before

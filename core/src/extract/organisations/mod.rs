@@ -1318,6 +1318,10 @@ mod tests {
             ),
             ("Europe and the African Union signed.", &["AU"]),
             (
+                "Bosnia and Herzegovina and the World Food Programme met; so did Côte d'Ivoire and the WHO.",
+                &["WFP", "WHO"],
+            ),
+            (
                 "the international non-governmental organisation Tostan said",
                 &["Tostan"],
             ),
