@@ -507,13 +507,22 @@ impl<'a> Reader<'a> {
         let speech = word_before.is_some_and(|k| lexicon().is_speech_at(tokens, k));
         // `According to X, who heads the programme, "...`: the marker ends a
         // relative clause that a comma closes; it names no label.
+        // `According to Dr X, the bank's leader for the operation, "...`: an
+        // apposition that a comma closes after `according to` names none either.
         let relative = word_before.is_some_and(|k| {
             tokens.get(k + 1).is_some_and(|t| t.text == ",")
-                && tokens[..k]
+                && (tokens[..k]
                     .iter()
                     .rev()
                     .take_while(|t| t.text != "," && !is_sentence_end(t))
                     .any(|t| t.text == "who")
+                    || {
+                        let from = tokens[..k]
+                            .iter()
+                            .rposition(is_sentence_end)
+                            .map_or(0, |s| s + 1);
+                        (from..k).any(|j| is_according_to(tokens, j))
+                    })
         });
         // `In her words, "...`: the marker opens an attribution.
         let in_words = word_before.is_some_and(|k| {
@@ -928,7 +937,7 @@ fn is_listener_verb(t: &Token) -> bool {
 }
 
 /// Nouns for a person described, not named (`a mother of four`, `one survivor`).
-fn unnamed_nouns() -> &'static HashSet<String> {
+pub(crate) fn unnamed_nouns() -> &'static HashSet<String> {
     static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
     NOUNS.get_or_init(|| {
         data_lines(data_file!("people_unnamed_nouns.txt"))
@@ -2014,6 +2023,30 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &[], &orgs),
             one("The shared data made the arrests possible", None)
+        );
+    }
+
+    #[test]
+    fn according_to_a_name_and_an_apposition_ending_on_a_marker() {
+        assert_eq!(
+            quotes_in(
+                &["According to Dr. Ana Ruiz Vega, the bank's team leader for the operation, “the loan pays for rangers and for the farms around the parks.”"],
+                &["Ana Ruiz Vega"],
+                &[],
+            ),
+            one(
+                "the loan pays for rangers and for the farms around the parks.",
+                Some("Ana Ruiz Vega")
+            )
+        );
+        // A label after the marker stays a label.
+        assert_eq!(
+            quotes_in(
+                &["The navy ran the operation “Sea Shield” off the coast for three weeks this spring."],
+                &[],
+                &[],
+            ),
+            vec![]
         );
     }
 }

@@ -100,6 +100,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 && cues.openers.contains(t.key.as_str())
         });
         if !opens {
+            coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
             i += 1;
             continue;
@@ -177,6 +178,65 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         i += 1;
     }
     out
+}
+
+/// "Eskom and the National Energy Institute will", "the IFC and Biovac": one
+/// capitalised word joined by `and` (word `i`) to a name found otherwise is
+/// a body too. One word only, and not next to another capitalised word, so a
+/// person's name (`Ana Ruiz and the WHO`) is never read as one.
+fn coordinated(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    if i == 0 || tokens.get(i).is_none_or(|t| t.key != "and") {
+        return;
+    }
+    if !(tokens.adjacent(i - 1) && tokens.adjacent(i)) {
+        return;
+    }
+    let is_covered = |k: usize| covered.get(k).copied().unwrap_or(false);
+    let lone = |k: usize| {
+        let open_before = k == 0
+            || !tokens.adjacent(k - 1)
+            || !capitalised(tokens, k - 1) && !inner(tokens, k - 1);
+        let open_after =
+            !tokens.adjacent(k) || !capitalised(tokens, k + 1) && !inner(tokens, k + 1);
+        // Not a region or its adjective (`Europe and the AU`, `European and
+        // ...`), not an acronym (read by the definitions: `UNCAC and the
+        // Convention`, `Unctad`), not an item of a list (`Climate,
+        // Infrastructure and Environment Agency`).
+        let plain = tokens.get(k).is_some_and(|t| {
+            let key = t.key.as_str();
+            !data.regions.contains(key)
+                && !matches!(key, "european" | "african" | "asian" | "american" | "arab")
+                && !data.acronyms.contains_key(&t.surface.to_uppercase())
+                && t.surface.chars().skip(1).any(char::is_lowercase)
+        });
+        // `Côte d'Ivoire`, `Bosnia and Herzegovina and UNEP`: the end of a
+        // place's name.
+        let tail = k > 0
+            && (matches!(tokens.gap_after(k - 1).trim(), "," | "'" | "’")
+                || k > 1
+                    && k < i
+                    && tokens.get(k - 1).is_some_and(|t| t.key == "and")
+                    && tokens.adjacent(k - 2)
+                    && capitalised(tokens, k - 2));
+        let after_comma = tail;
+        capitalised(tokens, k)
+            && !is_covered(k)
+            && open_before
+            && open_after
+            && plain
+            && !after_comma
+    };
+    if is_covered(skip_article(tokens, i + 1)) && lone(i - 1) {
+        push(data, tokens, covered, i - 1..i, out);
+    } else if is_covered(i - 1) && lone(i + 1) {
+        push(data, tokens, covered, i + 1..i + 2, out);
+    }
 }
 
 /// "Bavarian Nordic A/S, the Danish vaccine developer,": the name before

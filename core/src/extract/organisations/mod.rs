@@ -1305,6 +1305,23 @@ mod tests {
             ),
             ("Development partners Kenya and Uganda agreed.", &[]),
             (
+                "Zesco and the Energy Regulation Board (ERB) will certify installers.",
+                &["Zesco", "ERB"],
+            ),
+            (
+                "UNICEF and Acciona built the plant.",
+                &["UNICEF", "Acciona"],
+            ),
+            (
+                "Maria Lopez and the World Health Organization met in Lagos and Abuja.",
+                &["WHO"],
+            ),
+            ("Europe and the African Union signed.", &["AU"]),
+            (
+                "Bosnia and Herzegovina and the World Food Programme met; so did Côte d'Ivoire and the WHO.",
+                &["WFP", "WHO"],
+            ),
+            (
                 "the international non-governmental organisation Tostan said",
                 &["Tostan"],
             ),

@@ -173,7 +173,7 @@ fn place_of(tokens: &[Token], start: usize) -> bool {
             .checked_add(start)
             .and_then(|end| tokens.get(end))
             .is_some_and(|t| t.kind == Kind::Possessive);
-    if after_in {
+    if after_in || after_from_someone(tokens, start) {
         return true;
     }
     const PLACES: &[&str] = &[
@@ -197,6 +197,35 @@ fn place_of(tokens: &[Token], start: usize) -> bool {
     start >= 2
         && tokens[start - 1].text == "of"
         && PLACES.contains(&tokens[start - 2].text.to_lowercase().as_str())
+}
+
+/// `a cocoa farmer from Wassa Akropong`, `a teacher from El Geneina`: a run
+/// after `from` that follows a person described, not named (an indefinite
+/// determiner, then lower-case words ending on a noun for a person).
+fn after_from_someone(tokens: &[Token], start: usize) -> bool {
+    if start < 3 || tokens[start - 1].text != "from" {
+        return false;
+    }
+    let noun = &tokens[start - 2];
+    let lower = |t: &Token| t.is_word() && t.text.starts_with(char::is_lowercase);
+    let personal = ["er", "or", "ist", "man", "woman", "ate", "ent", "ian"];
+    if !lower(noun)
+        || !(crate::extract::quotes::unnamed_nouns().contains(noun.text)
+            || personal.iter().any(|s| noun.text.ends_with(s)))
+    {
+        return false;
+    }
+    tokens[..start - 2]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|t| t.is_word())
+        .any(|t| {
+            matches!(
+                t.text.to_lowercase().as_str(),
+                "a" | "an" | "another" | "one"
+            )
+        })
 }
 
 /// `Iranian Abbas Bagherpour`: a country or demonym at either edge of a long

@@ -127,7 +127,35 @@ impl Lexicon {
                 }) || closed
                     && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };
-            if let Some(prefix) = self.role_before(p, before - 1).filter(after_article) {
+            // `the Council's country director, X`: lower-case words between
+            // an owner's possessive and the role belong to the role.
+            let widened = |mut r: PrefixRole| {
+                let mut k = r.start;
+                while k > 0
+                    && r.start - k < 2
+                    && tokens[k - 1].is_word()
+                    && tokens[k - 1].text.starts_with(char::is_lowercase)
+                    && !is_connector(&tokens[k - 1])
+                    && !self.is_speech_verb(&tokens[k - 1])
+                {
+                    k -= 1;
+                }
+                if k < r.start && k > 0 && tokens[k - 1].kind == Kind::Possessive {
+                    r.text = p.slice(k, before - 2);
+                    r.start = k;
+                }
+                r
+            };
+            let owned = |r: &PrefixRole| {
+                r.start
+                    .checked_sub(1)
+                    .is_some_and(|i| tokens[i].kind == Kind::Possessive)
+            };
+            if let Some(prefix) = self
+                .role_before(p, before - 1)
+                .map(widened)
+                .filter(|r| after_article(r) || owned(r))
+            {
                 ev.prefix_is_sign = true;
                 phrase_start = prefix.start;
                 ev.prefix_role = Some(prefix.text);
@@ -197,7 +225,13 @@ impl Lexicon {
                     has_role = true;
                     true
                 }
-                Kind::Word => is_connector(t) || is_all_caps(t.text) || is_title_case(t.text),
+                Kind::Word => {
+                    is_connector(t)
+                        || is_all_caps(t.text)
+                        || is_title_case(t.text)
+                        || is_french_connector(t)
+                        || !has_role && self.is_postposed_adjective(tokens, start - 1, end)
+                }
             };
             if !fits {
                 break;
@@ -208,6 +242,7 @@ impl Lexicon {
         // capitalised common words are (`for Children and Armed Conflict`).
         while start < end
             && (is_connector(&tokens[start])
+                || is_french_connector(&tokens[start])
                 || self.is_common(&tokens[start])
                 || tokens[start].kind != Kind::Word)
         {
@@ -286,6 +321,31 @@ fn list_goes_on(tokens: &[Token], start: usize) -> bool {
         }
     }
     false
+}
+
+/// French articles and `de` inside a role (`le ministre de la Santé`).
+fn is_french_connector(t: &Token) -> bool {
+    t.is_word() && matches!(t.text, "de" | "du" | "des" | "la" | "le" | "les")
+}
+
+impl Lexicon {
+    /// A lower-case adjective after its noun, read backwards from the token
+    /// before `end` (the name or its comma): right after a role word
+    /// (`secrétaire permanent`, `directeur régional`), or closing the role
+    /// after a capitalised word that `de`/`la` opens (`de la Santé publique`).
+    fn is_postposed_adjective(&self, tokens: &[Token], i: usize, end: usize) -> bool {
+        let t = &tokens[i];
+        if !(t.is_word() && t.text.starts_with(char::is_lowercase)) || i == 0 {
+            return false;
+        }
+        let prev = &tokens[i - 1];
+        self.is_role_word(prev)
+            || i + 1 == end
+                && prev.is_word()
+                && is_title_case(prev.text)
+                && i >= 2
+                && is_french_connector(&tokens[i - 2])
+    }
 }
 
 /// An article or possessive between a speech verb and a role (`said the

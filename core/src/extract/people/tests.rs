@@ -585,3 +585,45 @@ fn a_role_with_its_article_after_a_speech_verb() {
     // Without a speech verb, an article and a lower-case word are no sign.
     assert!(names_in("The project reached le village Santa Cruz Alta.").is_empty());
 }
+
+#[test]
+fn a_place_after_from_someone_unnamed_is_no_person() {
+    for body in [
+        "A rice farmer from Bante Meanchey, who lost her crop in May, said: “We need seed.”",
+        "One refugee, a nurse from Kigoma Ujiji, said: “We need clinics.”",
+        "An engineer from Port Vila said the bridge would hold.",
+    ] {
+        assert_eq!(people_in(body), vec![], "{body}");
+    }
+    // A person after `from` with a cue of their own is still one.
+    assert_eq!(
+        people_in("The award went to a team from Lagos led by Dr. Amaka Obi."),
+        vec![("Amaka Obi".to_string(), None)]
+    );
+}
+
+#[test]
+fn a_role_with_lower_case_words_names_the_person() {
+    let cases = [
+        (
+            "« Il faut agir », a déclaré la ministre de la Justice sociale, Aminata Diallo Kane.",
+            "Aminata Diallo Kane",
+        ),
+        (
+            "« Il faut agir », a indiqué le directeur général de la SONEB, Paul Houngbo Ahouandjinou.",
+            "Paul Houngbo Ahouandjinou",
+        ),
+        (
+            "In the words of the Lutheran World Federation's regional director, Hanna Berg Lindqvist, “access is shrinking.”",
+            "Hanna Berg Lindqvist",
+        ),
+        (
+            "As the Red Cross's field coordinator, Tomas Ruiz Pardo, put it: “roads first.”",
+            "Tomas Ruiz Pardo",
+        ),
+    ];
+    for (body, name) in cases {
+        let found = people_in(body);
+        assert!(found.iter().any(|(n, _)| n == name), "{body}: {found:?}");
+    }
+}

@@ -54,6 +54,7 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         }
     }
     drop_translations(s, &mut kept);
+    join_dashed(s, &mut kept);
     let limits: Vec<usize> = kept
         .iter()
         .skip(1)
@@ -83,6 +84,29 @@ fn drop_translations(s: &str, kept: &mut Vec<Mention>) {
             && matches!(between, ", the" | ", The")
             && (after.is_empty() || after.starts_with([',', '.', ';']));
         if apposition {
+            kept.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// `the Internal Security Fund – Border Management and Visa Instrument`: two
+/// names joined by a dash alone are one programme and its strand.
+fn join_dashed(s: &str, kept: &mut Vec<Mention>) {
+    let mut i = 1;
+    while i < kept.len() {
+        let (a, b) = (&kept[i - 1], &kept[i]);
+        let between = s.get(a.end..b.start).unwrap_or_default().trim();
+        if a.acronym.is_none() && matches!(between, "–" | "—" | "-") {
+            let (end, acronym) = (b.end, b.acronym.clone());
+            let a = &mut kept[i - 1];
+            a.end = end;
+            a.acronym = acronym;
+            a.name = s[a.start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             kept.remove(i);
         } else {
             i += 1;
@@ -155,7 +179,7 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
     let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
-    if !opens || to_place || toks.get(i).is_none_or(|t| t.sentence_end) {
+    if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
     }
     let from = i + 2;
@@ -169,6 +193,28 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
     let (stop, cap) = scan_extension(toks, from);
     memo.last.set(Some((from, stop, cap)));
     cap.unwrap_or(i)
+}
+
+/// Most tokens [`owner_after_of`] reads.
+const OWNER_REACH: usize = 12;
+
+/// `Global Maritime Crime Programme of the United Nations Office on Drugs and
+/// Crime`: `of the` after the head (token `i`), then capitalised words with an
+/// organisation's head noun, names the owner, not more of the name.
+fn owner_after_of(toks: &[Tok], i: usize) -> bool {
+    let at = |n: usize| toks.get(n);
+    if at(i + 1).is_none_or(|t| t.text != "of") || at(i + 2).is_none_or(|t| t.lower() != "the") {
+        return false;
+    }
+    for t in toks.iter().skip(i + 3).take(OWNER_REACH) {
+        if t.is_cap() && lists().org_heads.contains(t.lower().as_ref()) {
+            return true;
+        }
+        if !(t.is_cap() || t.is_connector()) || t.sentence_end {
+            return false;
+        }
+    }
+    false
 }
 
 /// Scans the words after `on/for/...` from token `from`: the token the scan
@@ -494,7 +540,10 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // and Market Access Facility`).
         let before = |back: usize| k.checked_sub(back).and_then(|p| toks.get(p));
         let determiner = |t: &Tok| DETERMINERS.contains(&t.lower().as_ref());
-        let opened = before(1).is_some_and(|t| determiner(t) || t.possessive)
+        // A dash opens a strand after a programme's name (`Fund – Border
+        // Management and Visa Instrument`).
+        let opened = before(1)
+            .is_some_and(|t| determiner(t) || t.possessive || t.kind == Kind::Dash)
             || (before(1).is_some_and(|t| t.text == "new") && before(2).is_some_and(determiner));
         if opened {
             start = k;
@@ -973,6 +1022,10 @@ mod tests {
             ("plain head name", &["The Container Control Programme seized cocaine."], &[("Container Control Programme", None, None, None)]),
             ("campaign", &["Supporters of the Blue Heart Campaign wore blue."], &[("Blue Heart Campaign", None, None, None)]),
             ("maritime programme", &["The Global Maritime Crime Programme supports coast guards."], &[("Global Maritime Crime Programme", None, None, None)]),
+            ("owner after of the", &["Officers were trained by the Airport Communication Programme of the World Customs Organization in May."], &[("Airport Communication Programme", None, None, None)]),
+            ("of the without an owner's head", &["It follows the Programme of the Decade of Ocean Science."], &[("Programme of the Decade of Ocean Science", None, None, None)]),
+            ("two names joined by a dash", &["It came from the Internal Security Fund – Border Management and Visa Instrument."], &[("Internal Security Fund – Border Management and Visa Instrument", None, None, None)]),
+            ("instrument head", &["The pilot is funded by the Neighbourhood Investment Instrument and by Sweden."], &[("Neighbourhood Investment Instrument", None, None, None)]),
             ("lower-case head after hint", &["Through the UN.GIFT initiative, partners met."], &[("UN.GIFT", Some("UN.GIFT"), None, None)]),
             ("lower-case head after two words", &["Through the Blue Heart campaign, people wore blue."], &[("Blue Heart campaign", None, None, None)]),
             ("owner before lower-case head", &["The European Union project and the UNODC programme ended."], &[]),
