@@ -293,6 +293,16 @@ fn run_pack(
             return ExitCode::FAILURE;
         }
     };
+    if spill.is_some() && places.len() != releases.len() {
+        // Every kept release passed through the spill: a mismatch would pair
+        // summaries with other releases' records.
+        eprintln!(
+            "dateline: error: {} records on disk for {} releases; nothing written",
+            places.len(),
+            releases.len()
+        );
+        return ExitCode::FAILURE;
+    }
     // Summaries (or whole records) and where each whole record is, newest first.
     let mut sorted: Vec<(Release, Place)> = releases
         .into_iter()
