@@ -121,16 +121,7 @@ impl FacetBuilder {
             doc_starts.push(doc_values.len() as u32);
             from = end as usize;
         }
-        let (label_rank, by_label) = label_order(&values);
-        FacetIndex {
-            label_rank,
-            by_label,
-            values,
-            value_starts,
-            value_docs,
-            doc_starts,
-            doc_values,
-        }
+        FacetIndex::from_parts(values, value_starts, value_docs, doc_starts, doc_values)
     }
 }
 
@@ -184,6 +175,26 @@ impl FacetIndex {
             value_docs: Vec::new(),
             doc_starts: vec![0],
             doc_values: Vec::new(),
+        }
+    }
+
+    /// Both directions as built or read, with the label order made from them.
+    fn from_parts(
+        values: Vec<ValueInfo>,
+        value_starts: Vec<u32>,
+        value_docs: Vec<u32>,
+        doc_starts: Vec<u32>,
+        doc_values: Vec<u32>,
+    ) -> FacetIndex {
+        let (label_rank, by_label) = label_order(&values);
+        FacetIndex {
+            label_rank,
+            by_label,
+            values,
+            value_starts,
+            value_docs,
+            doc_starts,
+            doc_values,
         }
     }
 
@@ -435,15 +446,12 @@ impl FacetIndex {
                 *slot += 1;
             }
         }
-        let (label_rank, by_label) = label_order(&values);
-        Ok(FacetIndex {
-            label_rank,
-            by_label,
+        Ok(FacetIndex::from_parts(
             values,
             value_starts,
             value_docs,
             doc_starts,
             doc_values,
-        })
+        ))
     }
 }
