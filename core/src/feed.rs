@@ -47,7 +47,8 @@ pub fn atom(
         .iter()
         .filter(|r| r.date.is_some_and(PartialDate::is_day))
         .collect();
-    dated.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    // The packed files' order: `pack::site_files_sorted` takes the feed's entries from its head.
+    dated.sort_by(|a, b| crate::pack::newest_first(a, b));
     dated.truncate(limit);
 
     let feed_updated = match updated {

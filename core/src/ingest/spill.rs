@@ -5,10 +5,11 @@
 //! Files are ingested on every core; each file's records are written to one
 //! spill file as they come ([`Spill::keep`]), in the chunks' own codec, and
 //! the corpus keeps their summaries ([`summary`]). Packing then reads each
-//! record back once, in document order ([`Spill::full`]). The spill file
-//! sits beside the output and is removed when the `Spill` is dropped. A
-//! record that cannot be written stays whole in memory: nothing is lost, the
-//! build only uses more memory.
+//! record back once, in document order ([`SpillReader::full`]). The spill
+//! file sits beside the output and is removed when the `Spill` is dropped.
+//! A failed write stops the spill (records after it stay whole in memory)
+//! and [`Spill::places`] returns its error: records written before it may
+//! still sit in the lost buffer, so the build stops rather than pack them.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -25,7 +26,7 @@ use crate::pack::records;
 pub enum Place {
     /// In the spill file, at this offset and length.
     Disk { at: u64, len: u32 },
-    /// Its summary is the whole record (it could not be written).
+    /// Its summary is the whole record (not spilled).
     Memory,
 }
 
@@ -40,7 +41,7 @@ pub struct Spill {
 struct Writing {
     out: Option<BufWriter<File>>,
     at: u64,
-    /// The first write that failed, for the warning.
+    /// The first write that failed.
     failed: Option<std::io::Error>,
 }
 
@@ -120,7 +121,7 @@ impl Spill {
                 Place::Disk { at, len }
             }
             Err(e) => {
-                // A half-written record is never read: later writes stop too.
+                // Later writes stop too; `places` reports the error.
                 w.out = None;
                 w.failed = Some(e);
                 Place::Memory
@@ -129,17 +130,16 @@ impl Spill {
     }
 
     /// The places of every record kept, in input order: the order in which
-    /// the corpus adds them (see `corpus::add_result`). Finishes writing.
+    /// the corpus adds them (see `corpus::add_result`). Finishes writing; the
+    /// error of a write that failed, naming the spill file.
     pub fn places(&self) -> std::io::Result<Vec<Place>> {
         let mut w = self.file.lock().map_err(|_| poisoned())?;
         if let Some(out) = w.out.as_mut() {
             out.flush()?;
         }
         if let Some(e) = w.failed.take() {
-            eprintln!(
-                "{}: warning: cannot write: {e}: the records are kept in memory",
-                self.path.display()
-            );
+            let why = format!("{}: {e}", self.path.display());
+            return Err(std::io::Error::new(e.kind(), why));
         }
         let places = self.places.lock().map_err(|_| poisoned())?;
         Ok(places.values().flatten().copied().collect())
@@ -211,6 +211,32 @@ mod tests {
             diagnostics: Vec::new(),
             line: 1,
         }
+    }
+
+    /// A disk that fills up: the build gets the error, not records that
+    /// were buffered and lost.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_write_that_fails_is_an_error_of_places() {
+        let dir = std::env::temp_dir().join(format!("dateline-spill-full-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let spill = Spill::create(&dir).unwrap();
+        if let Ok(mut w) = spill.file.lock() {
+            w.out = Some(BufWriter::new(File::create("/dev/full").unwrap()));
+        }
+        // One small record (buffered) and one larger than the buffer.
+        let mut big = ingested(1);
+        big.release.body = vec!["x".repeat(2 << 20)];
+        let kept = spill.keep(0, Ok(vec![ingested(0), big])).unwrap();
+        assert_eq!(
+            kept[1].release.body.len(),
+            1,
+            "kept whole after the failure"
+        );
+        let error = spill.places().unwrap_err();
+        assert!(error.to_string().contains(".dateline-spill-"), "{error}");
+        drop(spill);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
