@@ -47,6 +47,9 @@ test('list → detail → reload the deep link → back', async () => {
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   const detailUrl = page.url();
   assert.ok(detailUrl.startsWith(`${server.url}release/2019-04-17-`), `detail URL under the sub-path: ${detailUrl}`);
+  // The heading can come from list.bin before the text's chunk file has
+  // arrived: wait for the body, which renders whole.
+  await page.locator('.release-body p').first().waitFor();
   const paragraphs = await page.locator('.release-body p').allTextContents();
   assert.ok(paragraphs.length >= 8, `paragraphs: ${paragraphs.length}`);
   assert.match(paragraphs[0], /^UNODC hosted a high-level delegation/);
