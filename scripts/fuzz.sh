@@ -10,12 +10,12 @@
 #   FUZZ_CMIN=1          minimise the corpus after each run (default 1; 0 to keep all)
 #   FUZZ_RESULTS=FILE    also append one tab-separated line per run to FILE
 #   FUZZ_KEEP_MAX_BYTES  after minimising, drop corpus files larger than this
-#                        (default 2048, positions 8192 since a valid positions.bin
+#                        (default 2048, positions 8192 since a valid p/0.bin
 #                        of the fixtures is 6.4 kB: the committed corpus stays
 #                        under 4 MB; the large seeds are re-made on every run)
 #
 # Targets (core/fuzz/fuzz_targets/): ingest (readers + extractors), list
-# (list.bin), index (index.bin, then searched), positions (positions.bin on the
+# (list.bin), index (index.bin, then searched), positions (p/0.bin on the
 # fixtures' index, phrases), chunk (r/N.bin), query (URL query string →
 # Filter → URL, round trip asserted), packed (the fixtures' packed files with
 # fuzz-chosen damage, decoded and searched like the app).
@@ -86,7 +86,7 @@ make_seeds() {
     local name; name="$(basename "$dir")"
     cp "$dir/list.bin" "$SEEDS/list/seed-$name"
     cp "$dir/index.bin" "$SEEDS/index/seed-$name"
-    cp "$dir/positions.bin" "$SEEDS/positions/seed-$name"
+    cp "$dir/p/0.bin" "$SEEDS/positions/seed-$name"
     cp "$dir/r/0.bin" "$SEEDS/chunk/seed-$name"
   done
   # Ingest: each fixture prefixed with the byte that selects its reader

@@ -15,13 +15,16 @@ fn main() {
     };
     let dir = std::path::Path::new(&dir);
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let (list, index, positions) = (read("list.bin"), read("index.bin"), read("positions.bin"));
+    let (list, index) = (read("list.bin"), read("index.bin"));
     // What the app does at start: the index, then a checked pass over the list.
     let start = Instant::now();
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
     let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
-    index.add_positions(positions).expect("positions.bin fits");
+    let pieces = (0..index.position_pieces())
+        .map(|k| read(&dateline_core::pack::position_piece_file(k)))
+        .collect();
+    index.add_positions(pieces).expect("the positions' pieces fit");
     println!(
         "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
         list.len(),

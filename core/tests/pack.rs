@@ -207,7 +207,7 @@ fn phrases_match_all_their_words_until_positions_arrive() {
     // Another build's positions are refused; this build's make phrases exact.
     let other = pack::pack(corpus().into_iter().take(20).collect());
     let e = index.add_positions(other.positions).unwrap_err();
-    assert_eq!(e.file, "positions.bin");
+    assert_eq!(e.file, "p/N.bin");
     index
         .add_positions(packed.positions)
         .expect("positions fit");
@@ -219,6 +219,107 @@ fn phrases_match_all_their_words_until_positions_arrive() {
         after.total,
         before.total
     );
+}
+
+/// Phrase queries of the search benchmark's kind, common and rare words.
+const PHRASES: [&str; 8] = [
+    "\"organized crime\"",
+    "\"migrant smuggling\" kenya",
+    "\"the united nations\"",
+    "\"of the\"",
+    "\"human trafficking\" \"money laundering\"",
+    "\"press release\"",
+    "\"no such phrase anywhere\"",
+    "\"vienna",
+];
+
+/// An index whose positions come in many small pieces, and its files.
+fn in_pieces(releases: &[Release], piece_bytes: u32) -> (Index, Vec<u8>, Vec<Vec<u8>>) {
+    let mut builder = dateline_core::query::IndexBuilder::new(releases).position_piece_bytes(piece_bytes);
+    releases.iter().for_each(|r| builder.add(r));
+    let built = builder.finish();
+    let bytes = built.to_bytes();
+    let pieces = (0..built.position_pieces())
+        .map(|k| built.position_piece_to_bytes(k))
+        .collect();
+    (built, bytes, pieces)
+}
+
+#[test]
+fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
+    let releases = corpus();
+    let (built, bytes, pieces) = in_pieces(&releases, 512);
+    assert!(built.position_pieces() > 100, "{} pieces", built.position_pieces());
+    for query in PHRASES {
+        let filter = Filter::from_query(&format!("q={}", query.replace(' ', "+")));
+        // A fresh reader for each query: only what this phrase asks for.
+        let index = Index::from_bytes(bytes.clone()).expect("decodes");
+        let needed = index.missing_position_pieces(&filter);
+        assert!(needed.windows(2).all(|w| w[0] < w[1]), "{needed:?}");
+        for &k in &needed {
+            index
+                .add_position_piece(k, pieces[k as usize].clone())
+                .expect("a piece of this build");
+        }
+        assert!(index.missing_position_pieces(&filter).is_empty());
+        assert_eq!(index.search(&filter), built.search(&filter), "{query}");
+        if query.matches('"').count() >= 2 && !query.contains("no such") {
+            assert!(!needed.is_empty(), "{query} needs pieces");
+            assert!(
+                needed.len() < pieces.len() / 2,
+                "{query}: {} of {} pieces",
+                needed.len(),
+                pieces.len()
+            );
+        }
+    }
+    // Words alone need no positions; a phrase drawn as a series over time does.
+    let index = Index::from_bytes(bytes.clone()).expect("decodes");
+    assert!(index.missing_position_pieces(&Filter::from_query("q=organized+crime")).is_empty());
+    let series = Filter {
+        series: vec![dateline_core::query::Series {
+            kind: dateline_core::query::SeriesKind::Text,
+            key: "\"organized crime\"".into(),
+        }],
+        ..Filter::default()
+    };
+    let phrase = Filter::from_query("q=%22organized+crime%22");
+    assert_eq!(index.missing_position_pieces(&series), index.missing_position_pieces(&phrase));
+    assert!(!index.missing_position_pieces(&series).is_empty());
+}
+
+#[test]
+fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refused() {
+    let releases = corpus();
+    let (built, bytes, pieces) = in_pieces(&releases, 512);
+    let index = Index::from_bytes(bytes).expect("decodes");
+    let phrase = Filter::from_query("q=%22organized+crime%22");
+    let words = Filter::from_query("q=organized+crime+");
+    let needed = index.missing_position_pieces(&phrase);
+    assert!(needed.len() >= 2, "{needed:?}");
+    for &k in &needed[1..] {
+        index.add_position_piece(k, pieces[k as usize].clone()).expect("fits");
+    }
+    assert_eq!(index.missing_position_pieces(&phrase), needed[..1]);
+    assert_eq!(index.search(&phrase).total, index.search(&words).total);
+    assert!(built.search(&phrase).total < index.search(&words).total);
+    // Piece k's file under another number, or another build's piece, is refused.
+    let k = needed[0];
+    let other = (k + 1) as usize % pieces.len();
+    let e = index.add_position_piece(k, pieces[other].clone()).unwrap_err();
+    assert_eq!((e.file, e.expected), ("p/N.bin", "the piece of the positions that the file's name says"));
+    let (_, _, others) = in_pieces(&releases[..40], 512);
+    if let Some(bytes) = others.get(k as usize) {
+        if bytes.len() != pieces[k as usize].len() {
+            assert!(index.add_position_piece(k, bytes.clone()).is_err());
+        }
+    }
+    let mut damaged = pieces[k as usize].clone();
+    let mid = damaged.len() / 2;
+    damaged[mid] ^= 0x10;
+    assert!(index.add_position_piece(k, damaged).is_err());
+    index.add_position_piece(k, pieces[k as usize].clone()).expect("fits");
+    assert_eq!(index.search(&phrase), built.search(&phrase));
 }
 
 #[test]

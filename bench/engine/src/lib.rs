@@ -18,23 +18,37 @@ thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
-/// Loads the files `dateline pack` writes (list.bin, index.bin,
-/// positions.bin), exactly as the app does at start-up: the prebuilt index
-/// is decoded, nothing is indexed. Returns the number of records (0: damaged).
+/// Loads the files `dateline pack` writes (list.bin, index.bin), exactly as
+/// the app does at start-up: the prebuilt index is decoded, nothing is
+/// indexed. Returns the number of records (0: damaged). The pieces of the
+/// word positions follow through [`add_position_piece`].
 #[wasm_bindgen]
-pub fn load_packed(list: Vec<u8>, index: Vec<u8>, positions: Vec<u8>) -> u32 {
+pub fn load_packed(list: Vec<u8>, index: Vec<u8>) -> u32 {
     let Ok(index) = Index::from_bytes(index) else {
         return 0;
     };
     let Ok(list) = List::parse(list, &index) else {
         return 0;
     };
-    if index.add_positions(positions).is_err() {
-        return 0;
-    }
     let n = index.len() as u32;
     LOADED.with(|slot| *slot.borrow_mut() = Some(Loaded { _list: list, index }));
     n
+}
+
+/// How many pieces (`p/<k>.bin`) the loaded index's word positions are in.
+#[wasm_bindgen]
+pub fn position_pieces() -> u32 {
+    LOADED.with(|slot| slot.borrow().as_ref().map_or(0, |l| l.index.position_pieces()))
+}
+
+/// Adds piece `k` of the word positions; false when it does not fit.
+#[wasm_bindgen]
+pub fn add_position_piece(k: u32, bytes: Vec<u8>) -> bool {
+    LOADED.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .is_some_and(|l| l.index.add_position_piece(k, bytes).is_ok())
+    })
 }
 
 /// One keystroke: the app's search for a URL query string (`q=traff&country=IR`),

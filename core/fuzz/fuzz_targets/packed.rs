@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     let mut files: [Vec<u8>; 4] = [
         p.list.clone(),
         p.index.clone(),
-        p.positions.clone(),
+        p.positions.first().cloned().unwrap_or_default(),
         p.chunks.first().map(|c| c.1.clone()).unwrap_or_default(),
     ];
     let mut chunk_damaged = false;
@@ -80,7 +80,7 @@ fuzz_target!(|data: &[u8]| {
     let before = index.search(&Filter::from_query(&query));
     assert!(before.hits.len() <= index.len());
     // ... and after: the whole round of searches and facet reads.
-    let _ = index.add_positions(positions);
+    let _ = index.add_position_piece(0, positions);
     exercise_index(&index, pick, Some(&query));
     let Ok(list) = list else {
         return;

@@ -1,5 +1,6 @@
-//! `data/positions.bin` as the app reads it: added to the fixtures' decoded
-//! index (`Index::add_positions`), then exact phrases searched through it.
+//! `data/p/0.bin` (the fixtures' positions are one piece) as the app reads
+//! it: added to the fixtures' decoded index (`Index::add_position_piece`),
+//! then exact phrases searched through it.
 #![no_main]
 
 use dateline_core::query::{Filter, Index};
@@ -8,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let index = Index::from_bytes(packed().index.clone()).expect("fixture index.bin decodes");
-    if index.add_positions(data.to_vec()).is_err() {
+    if index.add_position_piece(0, data.to_vec()).is_err() {
         return;
     }
     assert!(index.has_positions());

@@ -49,7 +49,7 @@ pub fn fixture_index() -> &'static Index {
         let index = Index::from_bytes(p.index.clone()).expect("fixture index.bin decodes");
         index
             .add_positions(p.positions.clone())
-            .expect("fixture positions.bin decodes");
+            .expect("fixture positions' pieces decode");
         index
     })
 }

@@ -76,8 +76,8 @@ USAGE:
                   [--previous DIR] [--cache FILE]
     dateline pack --records FILE.json --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
         Write the data folder the app downloads: list.bin, index.bin,
-        positions.bin and r/N.bin (full records, 64 per file), replacing
-        what DIR held.
+        r/N.bin (full records, 64 per file) and p/N.bin (the word positions
+        in 2 MiB pieces), replacing what DIR held.
         PATHS are ingested (exit 1 when a file is rejected); --records reads
         records already ingested (`dateline ingest --json`). --feed also
         writes the Atom feed from the same ingest (--base: an absolute
@@ -422,13 +422,16 @@ fn write_site<'a>(
             _ => {}
         }
     }
-    match std::fs::remove_dir_all(out.join("r")) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(WriteError::File(out.join("r"), e))
+    // `positions.bin` is the one file the positions' pieces (`p/`) replaced.
+    for dir in ["r", "p"] {
+        match std::fs::remove_dir_all(out.join(dir)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(WriteError::File(out.join(dir), e))
+            }
+            _ => {}
         }
-        _ => {}
+        std::fs::create_dir_all(out.join(dir)).map_err(at(out))?;
     }
-    std::fs::create_dir_all(out.join("r")).map_err(at(out))?;
     let mut bytes = 0;
     let data_prefix = format!("{DATA_FOLDER}/");
     let gzip = dateline_core::pack::Encoding::Gzip;

@@ -1,6 +1,6 @@
-//! `index.bin` (the search index and facets) and `positions.bin` (word
-//! positions): see the table in `pack`. Built once at build time, so the
-//! browser only decodes them instead of indexing.
+//! `index.bin` (the search index and facets) and `p/<k>.bin` (the pieces of
+//! the word positions): see the table in `pack`. Built once at build time,
+//! so the browser only decodes them instead of indexing.
 
 use crate::codec::{Reader, Writer};
 use crate::query::facets::FacetIndex;
@@ -9,9 +9,12 @@ use crate::query::inverted::Inverted;
 use crate::query::{DecodeError, Facet, Index};
 
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
-/// 4: a checksum at the end (of `positions.bin` too).
-const INDEX_VERSION: u32 = 4;
+/// 4: a checksum at the end (of the positions too). 5: the positions in
+/// pieces (`p/<k>.bin`, was `positions.bin`), their size in `index.bin`.
+const INDEX_VERSION: u32 = 5;
 const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
+/// The name errors in a piece of the positions give (the app adds its path).
+const PIECE_FILE: &str = "p/N.bin";
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -66,22 +69,43 @@ impl Index {
         })
     }
 
-    /// The word positions (`positions.bin`): needed for exact phrases only.
-    pub fn positions_to_bytes(&self) -> Vec<u8> {
+    /// Piece `k` of the word positions (`p/<k>.bin`), as bytes: needed for
+    /// exact phrases only, and only for their words.
+    pub fn position_piece_to_bytes(&self, k: u32) -> Vec<u8> {
         let mut w = Writer::default();
         w.magic(POSITIONS_MAGIC, INDEX_VERSION);
-        self.text.write_positions(&mut w);
+        w.varint(k);
+        w.bytes(self.text.position_piece(k));
         w.finish()
     }
 
-    /// Adds the positions to an index read by `from_bytes`: until then a
-    /// quoted phrase matches the releases with all its words.
-    pub fn add_positions(&self, bytes: Vec<u8>) -> Result<(), DecodeError> {
+    /// Adds piece `k` of the positions (`p/<k>.bin`) to an index read by
+    /// `from_bytes`: until its pieces are here, a quoted phrase matches the
+    /// releases with all its words.
+    pub fn add_position_piece(&self, k: u32, bytes: Vec<u8>) -> Result<(), DecodeError> {
         let file = std::sync::Arc::new(bytes);
-        let mut r = Reader::new(&file, "positions.bin");
+        let mut r = Reader::new(&file, PIECE_FILE);
         r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
         r.checksummed()?;
-        self.text.read_positions(&mut r, &file)?;
+        if r.varint()? != k {
+            return Err(r.error("the piece of the positions that the file's name says"));
+        }
+        self.text.read_position_piece(k, &mut r, &file)?;
         r.done()
+    }
+
+    /// Adds every piece of the positions, in order (tools and tests; the
+    /// app adds the pieces its phrases need).
+    pub fn add_positions(&self, pieces: Vec<Vec<u8>>) -> Result<(), DecodeError> {
+        if pieces.len() != self.position_pieces() as usize {
+            return Err(DecodeError {
+                file: PIECE_FILE,
+                offset: 0,
+                expected: "as many pieces of the positions as index.bin says",
+            });
+        }
+        (0u32..)
+            .zip(pieces)
+            .try_for_each(|(k, bytes)| self.add_position_piece(k, bytes))
     }
 }

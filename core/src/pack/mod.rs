@@ -9,8 +9,8 @@
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
 //! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
-//! | `index.bin` | `DLIX` | 4 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), six facets | [`index_file`] |
-//! | `positions.bin` | `DLPS` | 4 | word positions per posting, for exact phrases; fetched after start | [`index_file`] |
+//! | `index.bin` | `DLIX` | 5 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), where each term's positions start, six facets | [`index_file`] |
+//! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions | [`index_file`] |
 //! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker | [`records`] |
 //!
 //! Documents are numbered newest first, in every file alike.
@@ -19,6 +19,7 @@ mod index_file;
 pub mod list;
 pub mod records;
 
+pub use crate::query::POSITION_PIECE_BYTES;
 pub use list::List;
 pub use records::Encoding;
 
@@ -40,7 +41,8 @@ pub const LEDE_LIMIT: usize = 5_000;
 pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
-    pub positions: Vec<u8>,
+    /// The pieces of the word positions, in order (`p/0.bin`, `p/1.bin`, …).
+    pub positions: Vec<Vec<u8>>,
     /// `(file name, full records as [`records`] writes them)`; empty from [`pack_with`],
     /// which hands them to a writer instead.
     pub chunks: Vec<(String, Vec<u8>)>,
@@ -73,6 +75,11 @@ pub fn sort_newest_first(releases: &mut [Release]) {
 /// releases last, ties by id.
 pub fn newest_first(a: &Release, b: &Release) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
+}
+
+/// Piece `k` of the word positions, relative to the data folder (`p/0.bin`).
+pub fn position_piece_file(k: u32) -> String {
+    format!("p/{k}.bin")
 }
 
 /// The chunk file holding a document's full record.
@@ -181,7 +188,9 @@ pub fn pack_sorted<'a, E>(
     Ok(Packed {
         list: list.finish(),
         index: index.to_bytes(),
-        positions: index.positions_to_bytes(),
+        positions: (0..index.position_pieces())
+            .map(|k| index.position_piece_to_bytes(k))
+            .collect(),
         chunks: Vec::new(),
     })
 }
@@ -211,7 +220,7 @@ pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
 /// it is made (the chunks `r/N.bin` first, then `list.bin`, `index.bin`
-/// and `positions.bin`), by its path in the data folder. The one list of
+/// and the positions' pieces `p/N.bin`), by its path in the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
 pub fn pack_files_with<E>(
@@ -238,15 +247,15 @@ pub fn pack_files_sorted<'a, E>(
     let packed = pack_sorted(summaries, full, encoding, |path, bytes| {
         write(DataFile { path, bytes })
     })?;
-    for (path, bytes) in [
-        ("list.bin", packed.list),
-        ("index.bin", packed.index),
-        ("positions.bin", packed.positions),
-    ] {
-        write(DataFile {
-            path: path.to_string(),
-            bytes,
-        })?;
+    let pieces = (0u32..)
+        .zip(packed.positions)
+        .map(|(k, bytes)| (position_piece_file(k), bytes));
+    let files = [
+        ("list.bin".to_string(), packed.list),
+        ("index.bin".to_string(), packed.index),
+    ];
+    for (path, bytes) in files.into_iter().chain(pieces) {
+        write(DataFile { path, bytes })?;
     }
     Ok(())
 }
@@ -336,7 +345,7 @@ pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFi
 pub fn unpack(
     list: &[u8],
     index: Vec<u8>,
-    positions: Option<Vec<u8>>,
+    positions: Option<Vec<Vec<u8>>>,
 ) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
     if let Some(positions) = positions {

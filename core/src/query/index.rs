@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
-use super::inverted::{Builder, Inverted};
+use super::inverted::{Builder, Inverted, POSITION_PIECE_BYTES};
 use super::search;
 
 use crate::date::PartialDate;
@@ -52,6 +52,7 @@ pub struct IndexBuilder {
     aliases: Aliases,
     facets: [FacetBuilder; 6],
     dates: Vec<u32>,
+    position_piece_bytes: u32,
 }
 
 impl IndexBuilder {
@@ -64,7 +65,15 @@ impl IndexBuilder {
             aliases: organisation_aliases(summaries),
             facets: Default::default(),
             dates: Vec::new(),
+            position_piece_bytes: POSITION_PIECE_BYTES,
         }
+    }
+
+    /// Cuts the word positions into pieces of `bytes` rather than
+    /// [`POSITION_PIECE_BYTES`] (tests: many pieces from a small corpus).
+    pub fn position_piece_bytes(mut self, bytes: u32) -> IndexBuilder {
+        self.position_piece_bytes = bytes.max(1);
+        self
     }
 
     /// Adds the next document.
@@ -79,7 +88,7 @@ impl IndexBuilder {
     pub fn finish(self) -> Index {
         let (newest, rank) = date_order(&self.dates);
         Index {
-            text: self.text.finish(),
+            text: self.text.finish(self.position_piece_bytes),
             facets: self.facets.map(FacetBuilder::finish),
             dates: self.dates,
             newest,
@@ -555,8 +564,41 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
 }
 
 impl Index {
+    /// Whether every piece of the word positions is here.
     pub fn has_positions(&self) -> bool {
         self.text.has_positions()
+    }
+
+    /// How many pieces (`p/<k>.bin`) the word positions are cut into.
+    pub fn position_pieces(&self) -> u32 {
+        self.text.position_pieces()
+    }
+
+    /// The pieces of the word positions that the quoted phrases of a
+    /// filter need (its search text and its text series) and that are not
+    /// here yet, in order: until they are added, such a phrase matches as
+    /// all its words.
+    pub fn missing_position_pieces(&self, filter: &Filter) -> Vec<u32> {
+        let series = filter
+            .series
+            .iter()
+            .take(super::compare::MAX_SERIES)
+            .filter(|s| s.kind == super::SeriesKind::Text)
+            .map(|s| s.key.as_str());
+        let mut pieces: Vec<u32> = std::iter::once(filter.text.as_str())
+            .chain(series)
+            .flat_map(search::parse)
+            .filter_map(|clause| match clause {
+                search::Clause::Phrase(words) => Some(words),
+                search::Clause::Word { .. } => None,
+            })
+            .filter_map(|words| words.iter().map(|w| self.text.find(w)).collect::<Option<Vec<_>>>())
+            .flatten()
+            .flat_map(|t| self.text.missing_position_pieces(t))
+            .collect();
+        pieces.sort_unstable();
+        pieces.dedup();
+        pieces
     }
 
     /// The `yyyymmdd` key of a document's date (0: undated).

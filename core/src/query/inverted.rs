@@ -3,6 +3,11 @@
 //! term frequency) and word positions for phrases, all as delta varints and
 //! kept that way in memory: the packed file's bytes are used as they are, so
 //! loading the index is no more than checking its offsets.
+//!
+//! The positions are one byte stream cut into pieces of equal size (the
+//! files `p/<k>.bin`), each added when a phrase needs it: the stream is the
+//! largest part of the index (374 MB for a million releases), and a phrase
+//! reads the positions of its few words only.
 
 use std::sync::{Arc, OnceLock};
 
@@ -29,11 +34,9 @@ pub(crate) struct Inverted {
     post_bytes: Vec<u32>,
     /// Per posting: varint doc delta (first: the doc), varint weighted tf.
     postings: Bytes,
+    /// Where term `t`'s positions start in the positions stream.
     pos_starts: Vec<u32>,
-    /// Per posting: varint byte length, then varint position deltas. Its own
-    /// file (`positions.bin`, the larger half of the index): the app is usable
-    /// before it arrives, with phrases matched as all their words till then.
-    positions: OnceLock<Bytes>,
+    positions: Positions,
     doc_len: Vec<u32>,
     avg_len: f32,
 }
@@ -58,6 +61,88 @@ impl Bytes {
 
     fn as_slice(&self) -> &[u8] {
         self.data.get(self.start..self.end).unwrap_or(&[])
+    }
+}
+
+/// Bytes of the positions stream per piece, but the last: a phrase of rare
+/// words reads a piece or two, and a million releases make about 180 pieces
+/// (374 MB), each far under a static host's 25 MiB per file.
+pub const POSITION_PIECE_BYTES: u32 = 2 << 20;
+
+/// Per posting: varint byte length, then varint position deltas, in pieces
+/// of `piece_bytes`: the app is usable before any arrives, and a quoted
+/// phrase whose pieces are missing matches as all its words.
+struct Positions {
+    /// The stream's length.
+    total: u32,
+    piece_bytes: u32,
+    pieces: Vec<OnceLock<Bytes>>,
+}
+
+impl Positions {
+    /// `total` bytes in pieces of `piece_bytes`, none loaded yet.
+    fn missing(total: u32, piece_bytes: u32) -> Positions {
+        let piece_bytes = piece_bytes.max(1);
+        Positions {
+            total,
+            piece_bytes,
+            pieces: (0..total.div_ceil(piece_bytes))
+                .map(|_| OnceLock::new())
+                .collect(),
+        }
+    }
+
+    /// The whole stream, cut into pieces that share it.
+    fn loaded(stream: Vec<u8>, piece_bytes: u32) -> Positions {
+        let positions = Positions::missing(stream.len() as u32, piece_bytes);
+        let data = Arc::new(stream);
+        for (k, piece) in positions.pieces.iter().enumerate() {
+            let range = positions.range(k as u32);
+            let _ = piece.set(Bytes {
+                data: data.clone(),
+                start: range.start,
+                end: range.end,
+            });
+        }
+        positions
+    }
+
+    /// Piece `k`'s byte range in the stream.
+    fn range(&self, k: u32) -> Range<usize> {
+        let start = u64::from(k) * u64::from(self.piece_bytes);
+        let end = (start + u64::from(self.piece_bytes)).min(u64::from(self.total));
+        start.min(end) as usize..end as usize
+    }
+
+    /// The pieces holding the bytes `range` of the stream.
+    fn covering(&self, range: Range<u32>) -> Range<u32> {
+        match range.is_empty() {
+            true => 0..0,
+            false => range.start / self.piece_bytes..(range.end - 1) / self.piece_bytes + 1,
+        }
+    }
+
+    /// The bytes `range` of the stream, when every piece holding them is
+    /// here: borrowed from one piece, or joined from several.
+    fn get(&self, range: Range<u32>) -> Option<std::borrow::Cow<'_, [u8]>> {
+        use std::borrow::Cow;
+        let pieces = self.covering(range.clone());
+        if pieces.is_empty() {
+            return Some(Cow::Borrowed(&[]));
+        }
+        let mut out: Option<Cow<[u8]>> = None;
+        for k in pieces {
+            let piece = self.pieces.get(k as usize)?.get()?.as_slice();
+            let start = k as usize * self.piece_bytes as usize;
+            let from = (range.start as usize).saturating_sub(start);
+            let to = (range.end as usize - start).min(piece.len());
+            let part = piece.get(from..to)?;
+            out = Some(match out {
+                None => Cow::Borrowed(part),
+                Some(joined) => Cow::Owned([joined.as_ref(), part].concat()),
+            });
+        }
+        out
     }
 }
 
@@ -132,7 +217,9 @@ impl Builder {
         self.next_pos = 0;
     }
 
-    pub fn finish(self) -> Inverted {
+    /// The index, its positions cut into pieces of `piece_bytes`
+    /// ([`POSITION_PIECE_BYTES`] but in tests).
+    pub fn finish(self, piece_bytes: u32) -> Inverted {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
         let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
@@ -158,7 +245,7 @@ impl Builder {
             post_bytes,
             postings: Bytes::new(postings),
             pos_starts,
-            positions: OnceLock::from(Bytes::new(positions)),
+            positions: Positions::loaded(positions, piece_bytes),
             avg_len: average(&self.doc_len),
             doc_len: self.doc_len,
         }
@@ -176,7 +263,7 @@ impl Inverted {
             post_bytes: vec![0],
             postings: Bytes::new(Vec::new()),
             pos_starts: vec![0],
-            positions: OnceLock::from(Bytes::new(Vec::new())),
+            positions: Positions::loaded(Vec::new(), POSITION_PIECE_BYTES),
             doc_len: Vec::new(),
             avg_len: 1.0,
         }
@@ -273,10 +360,19 @@ impl Inverted {
     }
 
     /// Documents where `terms` occur as consecutive words, scored as the sum of the words.
-    /// Without positions (not loaded yet): documents with all the words.
+    /// Without their positions (pieces not loaded yet): documents with all the words.
     pub fn phrase(&self, terms: &[usize]) -> Scored {
-        let exact = self.positions.get().is_some();
-        let mut cursors: Vec<Cursor> = terms.iter().map(|&t| self.cursor(t)).collect();
+        let positions: Option<Vec<_>> = terms
+            .iter()
+            .map(|&t| self.positions.get(self.position_bytes(t)))
+            .collect();
+        let exact = positions.is_some();
+        let positions = positions.unwrap_or_default();
+        let mut cursors: Vec<Cursor> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| self.cursor(t, positions.get(i).map_or(&[], |p| p.as_ref())))
+            .collect();
         let idfs: Vec<f32> = terms.iter().map(|&t| self.idf(t)).collect();
         let mut out = Vec::new();
         while let Some(target) = cursors.iter().map(Cursor::doc).max().flatten() {
@@ -298,16 +394,35 @@ impl Inverted {
         out
     }
 
-    fn cursor(&self, t: usize) -> Cursor<'_> {
+    fn cursor<'a>(&'a self, t: usize, positions: &'a [u8]) -> Cursor<'a> {
         let mut postings = self.postings(t);
         Cursor {
             current: postings.next(),
             postings,
-            positions: self.positions.get().map_or(&[], |p| {
-                super::facets::slice(p.as_slice(), &self.pos_starts, t)
-            }),
+            positions,
             at: 0,
         }
+    }
+
+    /// Term `t`'s bytes in the positions stream.
+    fn position_bytes(&self, t: usize) -> Range<u32> {
+        match (self.pos_starts.get(t), self.pos_starts.get(t + 1)) {
+            (Some(&a), Some(&b)) if a <= b => a..b,
+            _ => 0..0,
+        }
+    }
+
+    /// The pieces of the positions stream that hold term `t`'s positions
+    /// and are not here yet.
+    pub fn missing_position_pieces(&self, t: usize) -> impl Iterator<Item = u32> + '_ {
+        self.positions
+            .covering(self.position_bytes(t))
+            .filter(|&k| self.positions.pieces.get(k as usize).is_some_and(|p| p.get().is_none()))
+    }
+
+    /// How many pieces the positions stream is cut into.
+    pub fn position_pieces(&self) -> u32 {
+        self.positions.pieces.len() as u32
     }
 
     /// Whether word `k` of the phrase sits at `p + k` for some position `p` of word 0.
@@ -421,29 +536,39 @@ impl Inverted {
         w.starts(&self.post_bytes);
         w.bytes(self.postings.as_slice());
         w.starts(&self.pos_starts);
+        w.varint(self.positions.piece_bytes);
         w.u32s(self.doc_len.iter().copied());
     }
 
-    /// The positions, for their own file.
-    pub(crate) fn write_positions(&self, w: &mut crate::codec::Writer) {
-        w.bytes(self.positions.get().map_or(&[], Bytes::as_slice));
+    /// Piece `k` of the positions, for its own file (empty when it is not here).
+    pub(crate) fn position_piece(&self, k: u32) -> &[u8] {
+        self.positions
+            .pieces
+            .get(k as usize)
+            .and_then(OnceLock::get)
+            .map_or(&[], Bytes::as_slice)
     }
 
+    /// Whether every piece of the positions is here.
     pub(crate) fn has_positions(&self) -> bool {
-        self.positions.get().is_some()
+        self.positions.pieces.iter().all(|p| p.get().is_some())
     }
 
-    /// Adds the positions read from their file (`r` over `file`).
-    pub(crate) fn read_positions(
+    /// Adds piece `k` of the positions, read from its file (`r` over `file`).
+    pub(crate) fn read_position_piece(
         &self,
+        k: u32,
         r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
     ) -> Result<(), crate::codec::DecodeError> {
-        let positions = shared(r, file)?;
-        if self.pos_starts.last().copied() != Some((positions.end - positions.start) as u32) {
+        let Some(slot) = self.positions.pieces.get(k as usize) else {
+            return Err(r.error("a piece of this index's positions (files from one build)"));
+        };
+        let piece = shared(r, file)?;
+        if piece.end - piece.start != self.positions.range(k).len() {
             return Err(r.error("positions for this index (files from one build)"));
         }
-        let _ = self.positions.set(positions);
+        let _ = slot.set(piece);
         Ok(())
     }
 
@@ -467,6 +592,10 @@ impl Inverted {
         let post_bytes = r.starts_any()?;
         let postings = shared(r, file)?;
         let pos_starts = r.starts_any()?;
+        let piece_bytes = r.varint()?;
+        if piece_bytes == 0 {
+            return Err(r.error("a size of the positions' pieces above 0"));
+        }
         let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
         if counts.iter().any(|&c| c != n_terms + 1) {
             return Err(r.error("one posting list per term"));
@@ -481,8 +610,8 @@ impl Inverted {
             post_starts,
             post_bytes,
             postings,
+            positions: Positions::missing(pos_starts.last().copied().unwrap_or(0), piece_bytes),
             pos_starts,
-            positions: OnceLock::new(),
             avg_len: average(&doc_len),
             doc_len,
         })
@@ -514,7 +643,7 @@ mod tests {
             }
             b.end_doc();
         }
-        b.finish()
+        b.finish(POSITION_PIECE_BYTES)
     }
 
     #[test]

@@ -335,7 +335,7 @@ mod tests {
         let mut builder = Builder::default();
         builder.field("traffickingpersonsmigrantss", 1);
         builder.end_doc();
-        let inv = builder.finish();
+        let inv = builder.finish(crate::query::POSITION_PIECE_BYTES);
         // One edit away from an indexed 26-letter word, but above MAX_TYPO_LEN.
         assert!(expand(&inv, "traffickingpersonsmigrants", false).is_empty());
         assert!(expand(&inv, &"q".repeat(MAX_WORD_CHARS), true).is_empty());
