@@ -1,15 +1,16 @@
 use std::rc::Rc;
 
-use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::history::AnyHistory;
 use yew_router::prelude::*;
 
 use dateline_core::import::Set;
+use dateline_core::query::Filter;
 
 use crate::components::{DocumentTitle, Layout, PositionsNotice};
 use crate::corpus::{Corpus, CorpusError};
-use crate::fetch::{mark, Download};
+use crate::fetch::{fetch_position_pieces, mark};
+use crate::hooks::{use_filter, use_positions};
 use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::{EntityKind, Route};
 
@@ -27,10 +28,24 @@ pub fn switch(route: Route) -> Html {
     }
 }
 
-/// Bumped when more of the corpus arrives after start (the word positions):
-/// what was computed from the corpus is computed again.
+/// Bumped when more of the corpus arrives after start (pieces of the word
+/// positions): what was computed from the corpus is computed again.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct DataGeneration(pub u32);
+
+impl Reducible for DataGeneration {
+    type Action = ();
+
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(DataGeneration(self.0 + 1))
+    }
+}
+
+/// Asks for the pieces of the word positions that a filter's quoted
+/// phrases need (`crate::fetch::fetch_position_pieces`). None in component
+/// tests and when pre-rendering, whose corpora have all their positions.
+#[derive(Clone, PartialEq)]
+pub struct PositionsLoader(pub Callback<Filter>);
 
 /// The URL of the site's root (`https://example.org/dateline/`), absolute in
 /// the browser, and as the build knows it when pre-rendering: permalinks in
@@ -61,9 +76,11 @@ pub struct ShellProps {
     pub corpus: Rc<Corpus>,
     #[prop_or_default]
     pub generation: DataGeneration,
-    /// Why the word positions could not be used, if they could not.
+    /// Why a piece of the word positions could not be used, if one could not.
     #[prop_or_default]
     pub positions_error: Option<CorpusError>,
+    #[prop_or_default]
+    pub load_positions: Option<PositionsLoader>,
     /// Without it, permalinks are made from the document's base URL.
     #[prop_or_default]
     pub site_url: Option<SiteUrl>,
@@ -77,11 +94,15 @@ pub struct ShellProps {
     pub children: Html,
 }
 
-/// Provides the corpus and the page layout around routed content; the router
-/// itself comes from the caller (browser history in the app, memory in tests
+/// Provides the corpus and the page layout around routed content, and asks
+/// for the word positions that the URL's phrases need; the router itself
+/// comes from the caller (browser history in the app, memory in tests
 /// and when pre-rendering).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
+    // On every page: the URL's filter is the timeline's, wherever it is read.
+    let filter = use_filter().filter;
+    use_positions(&filter, props.generation, props.load_positions.clone());
     let notice = match &props.positions_error {
         Some(error) => html! { <PositionsNotice error={error.clone()} /> },
         None => html! {},
@@ -123,10 +144,11 @@ pub struct AppProps {
 /// The app over a loaded corpus: the same component tree in the browser and
 /// when pre-rendering, so that the browser can take a pre-rendered page over
 /// (hydrate it) without replacing its DOM. Once mounted it reads the real
-/// viewport width and downloads the word positions (exact phrases).
+/// viewport width; the pieces of the word positions come when a quoted
+/// phrase needs them.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let generation = use_state(DataGeneration::default);
+    let generation = use_reducer(DataGeneration::default);
     let positions_error = use_state(|| None::<CorpusError>);
     let width = use_state_eq(|| props.width);
     let kept = use_state(|| props.kept.clone());
@@ -146,39 +168,32 @@ pub fn app(props: &AppProps) -> Html {
     let corpus = kept
         .as_ref()
         .map_or_else(|| props.corpus.clone(), |(_, c)| c.clone());
-    {
-        let corpus = props.corpus.clone();
-        let (generation, width) = (generation.setter(), width.setter());
+    let load_positions = {
+        let bump = generation.dispatcher();
         let positions_error = positions_error.setter();
+        use_callback(corpus.clone(), move |filter: Filter, corpus| {
+            let (bump, positions_error) = (bump.clone(), positions_error.clone());
+            fetch_position_pieces(corpus.clone(), filter, move |added| match added {
+                Ok(()) => bump.dispatch(()),
+                Err(error) => positions_error.set(Some(error)),
+            });
+        })
+    };
+    {
+        let width = width.setter();
         // Effects run once the DOM is there: the search box is ready to use.
         use_effect_with((), move |_| {
             mark("dateline-usable");
             if let Some(w) = web_sys::window().and_then(|w| w.inner_width().ok()?.as_f64()) {
                 width.set(ViewportWidth(w));
             }
-            spawn_local(async move {
-                let positions = Download::start("data/positions.bin").bytes().await;
-                // Without them a quoted phrase matches all its words: still
-                // useful, and the page says so.
-                match positions.and_then(|bytes| {
-                    corpus
-                        .index()
-                        .add_positions(bytes)
-                        .map_err(CorpusError::Damaged)
-                }) {
-                    Ok(()) => {
-                        mark("dateline-positions");
-                        generation.set(DataGeneration(1));
-                    }
-                    Err(error) => positions_error.set(Some(error)),
-                }
-            });
         });
     }
     html! {
         <Router history={props.history.clone()} basename={props.basename.clone()}>
             <Shell {corpus} generation={*generation}
                 positions_error={(*positions_error).clone()}
+                load_positions={Some(PositionsLoader(load_positions))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
                 <DocumentTitle />

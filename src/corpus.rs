@@ -3,15 +3,16 @@
 //! The app downloads it (`data/list.bin`, `data/index.bin`, written by
 //! `dateline pack` at build time): list records and a prebuilt index, so
 //! nothing is indexed in the browser. Full records come from chunk files
-//! when a detail view opens and stay cached here.
+//! when a detail view opens, and pieces of the word positions (`data/p/`)
+//! when a quoted phrase needs them; both stay here.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use dateline_core::import::DataFile;
 use dateline_core::pack::{self, Chunk, List};
-use dateline_core::query::{DecodeError, Index};
+use dateline_core::query::{DecodeError, Filter, Index};
 use dateline_core::{Event, Release};
 
 /// Why the corpus (or a part of it) could not be used.
@@ -47,6 +48,9 @@ pub struct Corpus {
     by_id: OnceCell<HashMap<String, u32>>,
     /// Chunk files loaded so far.
     chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
+    /// Pieces of the word positions asked for so far (here, on the way, or
+    /// failed: a failed piece is not asked for again, the notice says why).
+    pieces_asked: RefCell<HashSet<u32>>,
     /// Data files at hand rather than on the server (releases imported on
     /// this device), by path (`data/r/0.bin`); each is taken when first read.
     local: RefCell<HashMap<String, Vec<u8>>>,
@@ -104,12 +108,7 @@ impl Corpus {
             })
         };
         let (list, index) = (take("data/list.bin")?, take("data/index.bin")?);
-        let positions = take("data/positions.bin")?;
         let corpus = Corpus::from_pack(list, index)?;
-        corpus
-            .index
-            .add_positions(positions)
-            .map_err(CorpusError::Damaged)?;
         *corpus.local.borrow_mut() = local;
         Ok(corpus)
     }
@@ -126,8 +125,42 @@ impl Corpus {
             index,
             by_id: OnceCell::new(),
             chunks: RefCell::default(),
+            pieces_asked: RefCell::default(),
             local: RefCell::default(),
         }
+    }
+
+    /// The pieces of the word positions that `filter`'s phrases need and
+    /// that nobody has asked for yet, now marked as asked for: fetch each
+    /// ([`Corpus::position_piece_file`]) and give it to
+    /// [`Corpus::add_position_piece`].
+    pub fn position_pieces_to_fetch(&self, filter: &Filter) -> Vec<u32> {
+        let mut asked = self.pieces_asked.borrow_mut();
+        let mut pieces = self.index.missing_position_pieces(filter);
+        pieces.retain(|&k| asked.insert(k));
+        pieces
+    }
+
+    /// Whether every piece of the word positions that `filter`'s phrases
+    /// need is here.
+    pub fn has_positions_for(&self, filter: &Filter) -> bool {
+        self.index.missing_position_pieces(filter).is_empty()
+    }
+
+    /// Piece `k` of the word positions, relative to the page (`data/p/0.bin`).
+    pub fn position_piece_file(k: u32) -> String {
+        format!("data/{}", pack::position_piece_file(k))
+    }
+
+    /// Adds piece `k` of the word positions, downloaded.
+    pub fn add_position_piece(&self, k: u32, bytes: Vec<u8>) -> Result<(), CorpusError> {
+        self.index
+            .add_position_piece(k, bytes)
+            .map_err(|e| CorpusError::Decode {
+                file: Corpus::position_piece_file(k),
+                offset: e.offset,
+                expected: e.expected,
+            })
     }
 
     /// The record at a document id of the index: in full, or the list record

@@ -2,9 +2,10 @@
 //! app works under any sub-path.
 
 use dateline_core::pack::Chunk;
+use dateline_core::query::Filter;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::Response;
 
 use std::rc::Rc;
@@ -125,6 +126,45 @@ pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
     }
+}
+
+/// Downloads the pieces of the word positions that `filter`'s quoted
+/// phrases need and nobody asked for yet, side by side, adds them to the
+/// corpus, then tells `done` (once: added, or the first piece that could
+/// not be used). Marks `dateline-positions` (read by the tests and the
+/// benchmark) when the filter's phrases have every piece they need.
+pub fn fetch_position_pieces(
+    corpus: Rc<Corpus>,
+    filter: Filter,
+    done: impl FnOnce(Result<(), CorpusError>) + 'static,
+) {
+    let pieces = corpus.position_pieces_to_fetch(&filter);
+    if pieces.is_empty() {
+        if corpus.has_positions_for(&filter) {
+            mark("dateline-positions");
+        }
+        return;
+    }
+    let downloads: Vec<(u32, Download)> = pieces
+        .into_iter()
+        .map(|k| (k, Download::of(&corpus, &Corpus::position_piece_file(k))))
+        .collect();
+    spawn_local(async move {
+        let mut outcome = Ok(());
+        for (k, download) in downloads {
+            let added = match download.bytes().await {
+                Ok(bytes) => corpus.add_position_piece(k, bytes),
+                Err(error) => Err(error),
+            };
+            if outcome.is_ok() {
+                outcome = added;
+            }
+        }
+        if corpus.has_positions_for(&filter) {
+            mark("dateline-positions");
+        }
+        done(outcome);
+    });
 }
 
 /// Downloads the chunk files holding the full records of `docs` that are not

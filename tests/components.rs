@@ -247,7 +247,7 @@ async fn positions_that_cannot_be_used_are_reported_and_the_rest_works() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let error = dateline_app::CorpusError::Unavailable {
-        file: "data/positions.bin".into(),
+        file: "data/p/0.bin".into(),
         reason: "the server answered 404 Not Found".into(),
     };
     let props = WithNoticeProps {
@@ -257,7 +257,7 @@ async fn positions_that_cannot_be_used_are_reported_and_the_rest_works() {
     yew::Renderer::<WithNotice>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let alert = texts(&root, "main [role=alert]").join(" ");
-    assert!(alert.contains("data/positions.bin"), "{alert}");
+    assert!(alert.contains("data/p/0.bin"), "{alert}");
     assert!(alert.contains("404 Not Found"), "{alert}");
     assert!(alert.contains("contain all its words"), "{alert}");
     assert!(

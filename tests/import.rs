@@ -260,11 +260,11 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
             path: "index.bin".into(),
             bytes: packed.index,
         },
-        DataFile {
-            path: "positions.bin".into(),
-            bytes: packed.positions,
-        },
     ];
+    files.extend((0u32..).zip(packed.positions).map(|(k, bytes)| DataFile {
+        path: pack::position_piece_file(k),
+        bytes,
+    }));
     files.extend(
         packed
             .chunks
@@ -273,6 +273,32 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     );
     let corpus = Rc::new(Corpus::from_files(files).expect("the import's files decode"));
     assert_eq!(corpus.len(), 70);
+    let filter = dateline_core::query::Filter::from_query("q=%22wetlands+Release%22");
+    assert_eq!(
+        corpus.index().search(&filter).total,
+        70,
+        "all the words, until the positions are here"
+    );
+    // The pieces of the positions the phrase needs are read from the corpus too.
+    let pieces = corpus.position_pieces_to_fetch(&filter);
+    assert_eq!(pieces, [0]);
+    assert!(
+        corpus.position_pieces_to_fetch(&filter).is_empty(),
+        "asked for once"
+    );
+    for k in pieces {
+        let bytes = Download::of(&corpus, &Corpus::position_piece_file(k))
+            .bytes()
+            .await
+            .expect("read locally");
+        corpus.add_position_piece(k, bytes).expect("fits");
+    }
+    assert!(corpus.has_positions_for(&filter));
+    assert_eq!(
+        corpus.index().search(&filter).total,
+        0,
+        "exact: no title has the words in that order"
+    );
     let filter = dateline_core::query::Filter::from_query("q=%22Release+12+on%22");
     assert_eq!(
         corpus.index().search(&filter).total,

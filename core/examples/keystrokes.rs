@@ -24,7 +24,9 @@ fn main() {
     let pieces = (0..index.position_pieces())
         .map(|k| read(&dateline_core::pack::position_piece_file(k)))
         .collect();
-    index.add_positions(pieces).expect("the positions' pieces fit");
+    index
+        .add_positions(pieces)
+        .expect("the positions' pieces fit");
     println!(
         "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
         list.len(),

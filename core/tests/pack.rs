@@ -235,7 +235,8 @@ const PHRASES: [&str; 8] = [
 
 /// An index whose positions come in many small pieces, and its files.
 fn in_pieces(releases: &[Release], piece_bytes: u32) -> (Index, Vec<u8>, Vec<Vec<u8>>) {
-    let mut builder = dateline_core::query::IndexBuilder::new(releases).position_piece_bytes(piece_bytes);
+    let mut builder =
+        dateline_core::query::IndexBuilder::new(releases).position_piece_bytes(piece_bytes);
     releases.iter().for_each(|r| builder.add(r));
     let built = builder.finish();
     let bytes = built.to_bytes();
@@ -249,7 +250,11 @@ fn in_pieces(releases: &[Release], piece_bytes: u32) -> (Index, Vec<u8>, Vec<Vec
 fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
     let releases = corpus();
     let (built, bytes, pieces) = in_pieces(&releases, 512);
-    assert!(built.position_pieces() > 100, "{} pieces", built.position_pieces());
+    assert!(
+        built.position_pieces() > 100,
+        "{} pieces",
+        built.position_pieces()
+    );
     for query in PHRASES {
         let filter = Filter::from_query(&format!("q={}", query.replace(' ', "+")));
         // A fresh reader for each query: only what this phrase asks for.
@@ -275,7 +280,9 @@ fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
     }
     // Words alone need no positions; a phrase drawn as a series over time does.
     let index = Index::from_bytes(bytes.clone()).expect("decodes");
-    assert!(index.missing_position_pieces(&Filter::from_query("q=organized+crime")).is_empty());
+    assert!(index
+        .missing_position_pieces(&Filter::from_query("q=organized+crime"))
+        .is_empty());
     let series = Filter {
         series: vec![dateline_core::query::Series {
             kind: dateline_core::query::SeriesKind::Text,
@@ -284,7 +291,10 @@ fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
         ..Filter::default()
     };
     let phrase = Filter::from_query("q=%22organized+crime%22");
-    assert_eq!(index.missing_position_pieces(&series), index.missing_position_pieces(&phrase));
+    assert_eq!(
+        index.missing_position_pieces(&series),
+        index.missing_position_pieces(&phrase)
+    );
     assert!(!index.missing_position_pieces(&series).is_empty());
 }
 
@@ -298,7 +308,9 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let needed = index.missing_position_pieces(&phrase);
     assert!(needed.len() >= 2, "{needed:?}");
     for &k in &needed[1..] {
-        index.add_position_piece(k, pieces[k as usize].clone()).expect("fits");
+        index
+            .add_position_piece(k, pieces[k as usize].clone())
+            .expect("fits");
     }
     assert_eq!(index.missing_position_pieces(&phrase), needed[..1]);
     assert_eq!(index.search(&phrase).total, index.search(&words).total);
@@ -306,8 +318,16 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     // Piece k's file under another number, or another build's piece, is refused.
     let k = needed[0];
     let other = (k + 1) as usize % pieces.len();
-    let e = index.add_position_piece(k, pieces[other].clone()).unwrap_err();
-    assert_eq!((e.file, e.expected), ("p/N.bin", "the piece of the positions that the file's name says"));
+    let e = index
+        .add_position_piece(k, pieces[other].clone())
+        .unwrap_err();
+    assert_eq!(
+        (e.file, e.expected),
+        (
+            "p/N.bin",
+            "the piece of the positions that the file's name says"
+        )
+    );
     let (_, _, others) = in_pieces(&releases[..40], 512);
     if let Some(bytes) = others.get(k as usize) {
         if bytes.len() != pieces[k as usize].len() {
@@ -318,7 +338,9 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let mid = damaged.len() / 2;
     damaged[mid] ^= 0x10;
     assert!(index.add_position_piece(k, damaged).is_err());
-    index.add_position_piece(k, pieces[k as usize].clone()).expect("fits");
+    index
+        .add_position_piece(k, pieces[k as usize].clone())
+        .expect("fits");
     assert_eq!(index.search(&phrase), built.search(&phrase));
 }
 

@@ -1,5 +1,6 @@
 // Damaged data files: each file the app downloads (data/list.bin,
-// data/index.bin, data/positions.bin, a data/r/N.bin chunk) truncated, with a
+// data/index.bin, a piece of the word positions data/p/N.bin, a data/r/N.bin
+// chunk) truncated, with a
 // flipped byte, and swapped with another file. The app must say which file
 // could not be used, on the page, without a page error: the start-up error
 // view for the list and the index, a notice over a working timeline for the
@@ -28,7 +29,7 @@ let newest;
 const original = {};
 
 before(async () => {
-  for (const f of ['data/list.bin', 'data/index.bin', 'data/positions.bin', 'data/r/0.bin']) {
+  for (const f of ['data/list.bin', 'data/index.bin', 'data/p/0.bin', 'data/r/0.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
   server = await serveDist(distDir(), PUBLIC_URL, { files });
@@ -62,7 +63,7 @@ const flipped = (bytes, at) => {
 const OTHER = {
   'data/list.bin': 'data/index.bin',
   'data/index.bin': 'data/list.bin',
-  'data/positions.bin': 'data/index.bin',
+  'data/p/0.bin': 'data/index.bin',
   'data/r/0.bin': 'data/list.bin',
 };
 
@@ -134,11 +135,11 @@ test('a pre-rendered page stays readable when data/list.bin is damaged, and says
   }
 });
 
-for (const [name, damaged] of damagesOf('data/positions.bin')) {
-  test(`data/positions.bin ${name}: a notice names it and the timeline works`, async () => {
-    const { page, problems, close } = await openWith('data/positions.bin', damaged(), `?q=${encodeURIComponent('"migrants smuggling"')}`);
+for (const [name, damaged] of damagesOf('data/p/0.bin')) {
+  test(`data/p/0.bin ${name}: a notice names it and the timeline works`, async () => {
+    const { page, problems, close } = await openWith('data/p/0.bin', damaged(), `?q=${encodeURIComponent('"migrants smuggling"')}`);
     try {
-      const notice = page.getByRole('alert').filter({ hasText: 'data/positions.bin' });
+      const notice = page.getByRole('alert').filter({ hasText: 'data/p/0.bin' });
       await notice.waitFor();
       assert.match(await notice.textContent(), /all its words/);
       // Without positions a quoted phrase matches the releases with all its
@@ -167,6 +168,35 @@ for (const [name, damaged] of damagesOf('data/r/0.bin')) {
     }
   });
 }
+
+test('the word positions are fetched when a quoted phrase needs them, once, and make it exact', async () => {
+  const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), '');
+  const asked = [];
+  page.on('request', (r) => r.url().includes('/data/p/') && asked.push(new URL(r.url()).pathname));
+  try {
+    const count = page.locator('.result-count');
+    await page.getByRole('list', { name: 'Matching releases' }).waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('dateline-positions').length > 0);
+    assert.deepEqual(asked, [], 'no positions at start');
+    const box = page.getByRole('searchbox', { name: 'Search releases' });
+    // Both words are in the seed, never in this order: all the words match,
+    // the exact phrase none.
+    const matching = async () => Number((await count.textContent()).match(/^(\d+)/)?.[1] ?? -1);
+    await box.fill('matters migrants');
+    await page.waitForFunction(() => / of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+    assert.ok((await matching()) >= 1, `releases with both words: ${await count.textContent()}`);
+    await box.fill('"matters migrants"');
+    await page.waitForFunction(() => /^0 of /.test(document.querySelector('.result-count')?.textContent.trim() ?? ''));
+    assert.equal(asked.length, 1, `one piece asked for: ${asked}`);
+    assert.match(asked[0], /\/data\/p\/0\.bin$/);
+    await box.fill('"smuggling of migrants"');
+    await page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE }).waitFor();
+    assert.equal(asked.length, 1, 'a piece is fetched once');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
 
 test('the build keeps a chunk file\'s records gzip-compressed, and the app unpacks them on a client-side visit', async () => {
   const chunk = original['data/r/0.bin'];
@@ -199,7 +229,7 @@ test('a pre-rendered page over data from another build is rendered afresh, not t
   const home = await (await fetch(server.url)).text();
   assert.match(home, /<div id="?app"? [^>]*data-build="?[0-9a-f]{16}/, 'the page names the data it was rendered from');
   files.clear();
-  for (const f of ['list.bin', 'index.bin', 'positions.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  for (const f of ['list.bin', 'index.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];

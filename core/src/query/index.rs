@@ -32,7 +32,7 @@ pub struct Results {
     pub terms: Vec<String>,
 }
 
-/// Its file form (`index.bin`, `positions.bin`) is in `pack::index_file`.
+/// Its file form (`index.bin`, `p/<k>.bin`) is in `pack::index_file`.
 pub struct Index {
     pub(crate) text: Inverted,
     pub(crate) facets: [FacetIndex; 6],
@@ -592,7 +592,12 @@ impl Index {
                 search::Clause::Phrase(words) => Some(words),
                 search::Clause::Word { .. } => None,
             })
-            .filter_map(|words| words.iter().map(|w| self.text.find(w)).collect::<Option<Vec<_>>>())
+            .filter_map(|words| {
+                words
+                    .iter()
+                    .map(|w| self.text.find(w))
+                    .collect::<Option<Vec<_>>>()
+            })
             .flatten()
             .flat_map(|t| self.text.missing_position_pieces(t))
             .collect();

@@ -417,7 +417,12 @@ impl Inverted {
     pub fn missing_position_pieces(&self, t: usize) -> impl Iterator<Item = u32> + '_ {
         self.positions
             .covering(self.position_bytes(t))
-            .filter(|&k| self.positions.pieces.get(k as usize).is_some_and(|p| p.get().is_none()))
+            .filter(|&k| {
+                self.positions
+                    .pieces
+                    .get(k as usize)
+                    .is_some_and(|p| p.get().is_none())
+            })
     }
 
     /// How many pieces the positions stream is cut into.
