@@ -414,12 +414,15 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
         Ok::<(), std::io::Error>(())
     })
     .expect("packs");
-    assert!(rest.chunks.is_empty());
-    assert_eq!(streamed, whole.chunks);
-    assert_eq!(
-        (rest.list, rest.index, rest.positions),
-        (whole.list, whole.index, whole.positions)
-    );
+    assert!(rest.chunks.is_empty() && rest.positions.is_empty());
+    // The chunks, then the pieces of the positions, each once, in order.
+    let pieces: Vec<(String, Vec<u8>)> = (0u32..)
+        .zip(whole.positions)
+        .map(|(k, bytes)| (pack::position_piece_file(k), bytes))
+        .collect();
+    assert!(!pieces.is_empty());
+    assert_eq!(streamed, [whole.chunks, pieces].concat());
+    assert_eq!((rest.list, rest.index), (whole.list, whole.index));
     // The writer's error is the pack's error, and no chunk follows it.
     let mut calls = 0;
     let failed = pack::pack_with(corpus(), pack::Encoding::Stored, |_, _| {

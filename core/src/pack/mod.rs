@@ -41,7 +41,8 @@ pub const LEDE_LIMIT: usize = 5_000;
 pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
-    /// The pieces of the word positions, in order (`p/0.bin`, `p/1.bin`, …).
+    /// The pieces of the word positions, in order (`p/0.bin`, `p/1.bin`,
+    /// …); empty from [`pack_with`], which hands them to a writer instead.
     pub positions: Vec<Vec<u8>>,
     /// `(file name, full records as [`records`] writes them)`; empty from [`pack_with`],
     /// which hands them to a writer instead.
@@ -125,32 +126,37 @@ impl Chunk {
 /// Packs a corpus (in any order) into the files the app reads, the chunks'
 /// bodies stored as they are.
 pub fn pack(releases: Vec<Release>) -> Packed {
-    let mut chunks = Vec::new();
+    let (mut chunks, mut positions) = (Vec::new(), Vec::new());
     let packed = pack_with(releases, Encoding::Stored, |name, bytes| {
-        chunks.push((name, bytes));
+        match name.starts_with("p/") {
+            true => positions.push(bytes),
+            false => chunks.push((name, bytes)),
+        }
         Ok::<(), std::convert::Infallible>(())
     });
     let Ok(mut packed) = packed;
     packed.chunks = chunks;
+    packed.positions = positions;
     packed
 }
 
-/// Packs a corpus, handing each chunk file `(name, bytes)` to `write_chunk`
-/// as soon as it is made, so that a large corpus never holds every chunk in
-/// memory at once (nor the built index once it is bytes). The `Packed` it
-/// returns has no `chunks`: they went to `write_chunk`. `encoding` says how
-/// the chunks keep their bodies (gzip needs the `gzip` feature).
+/// Packs a corpus, handing each chunk file (`r/N.bin`), then each piece of
+/// the word positions (`p/N.bin`), as `(name, bytes)` to `write` as soon as
+/// it is made, so that a large corpus never holds every chunk or piece in
+/// memory at once. The `Packed` it returns has no `chunks` and no
+/// `positions`: they went to `write`. `encoding` says how the chunks keep
+/// their bodies (gzip needs the `gzip` feature).
 pub fn pack_with<E>(
     mut releases: Vec<Release>,
     encoding: Encoding,
-    write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    write: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
     sort_newest_first(&mut releases);
     pack_sorted(
         &releases,
         |i| Ok(Cow::Borrowed(&releases[i])),
         encoding,
-        write_chunk,
+        write,
     )
 }
 
@@ -165,7 +171,7 @@ pub fn pack_sorted<'a, E>(
     summaries: &[Release],
     mut full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     encoding: Encoding,
-    mut write_chunk: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    mut write: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
     let mut index = IndexBuilder::new(summaries);
     let mut list = list::ListWriter::new(summaries, summaries.len() <= LEDE_LIMIT);
@@ -178,19 +184,23 @@ pub fn pack_sorted<'a, E>(
         batch.push(release);
         if batch.len() == CHUNK_SIZE * CHUNK_BATCH || doc + 1 == summaries.len() {
             for bytes in encode_chunks(&batch, encoding) {
-                write_chunk(chunk_file(first_doc as u32), bytes)?;
+                write(chunk_file(first_doc as u32), bytes)?;
                 first_doc += CHUNK_SIZE;
             }
             batch.clear();
         }
     }
-    let index = index.finish();
+    let mut index = index.finish();
+    // One piece in hand at a time, and the positions gone before the index
+    // is copied into its file: at a million releases they are 374 MB.
+    for k in 0..index.position_pieces() {
+        write(position_piece_file(k), index.position_piece_to_bytes(k))?;
+    }
+    index.forget_positions();
     Ok(Packed {
         list: list.finish(),
         index: index.to_bytes(),
-        positions: (0..index.position_pieces())
-            .map(|k| index.position_piece_to_bytes(k))
-            .collect(),
+        positions: Vec::new(),
         chunks: Vec::new(),
     })
 }
@@ -219,8 +229,8 @@ pub const DATA_FOLDER: &str = "data";
 pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
-/// it is made (the chunks `r/N.bin` first, then `list.bin`, `index.bin`
-/// and the positions' pieces `p/N.bin`), by its path in the data folder. The one list of
+/// it is made (the chunks `r/N.bin` first, then the positions' pieces
+/// `p/N.bin`, `list.bin` and `index.bin`), by its path in the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
 pub fn pack_files_with<E>(
@@ -247,15 +257,11 @@ pub fn pack_files_sorted<'a, E>(
     let packed = pack_sorted(summaries, full, encoding, |path, bytes| {
         write(DataFile { path, bytes })
     })?;
-    let pieces = (0u32..)
-        .zip(packed.positions)
-        .map(|(k, bytes)| (position_piece_file(k), bytes));
-    let files = [
-        ("list.bin".to_string(), packed.list),
-        ("index.bin".to_string(), packed.index),
-    ];
-    for (path, bytes) in files.into_iter().chain(pieces) {
-        write(DataFile { path, bytes })?;
+    for (path, bytes) in [("list.bin", packed.list), ("index.bin", packed.index)] {
+        write(DataFile {
+            path: path.to_string(),
+            bytes,
+        })?;
     }
     Ok(())
 }

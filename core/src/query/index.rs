@@ -569,6 +569,12 @@ impl Index {
         self.text.has_positions()
     }
 
+    /// Lets the word positions go (they are written out): phrases match as
+    /// all their words again until the pieces are added back.
+    pub fn forget_positions(&mut self) {
+        self.text.forget_positions();
+    }
+
     /// How many pieces (`p/<k>.bin`) the word positions are cut into.
     pub fn position_pieces(&self) -> u32 {
         self.text.position_pieces()

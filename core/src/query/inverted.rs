@@ -554,6 +554,14 @@ impl Inverted {
             .map_or(&[], Bytes::as_slice)
     }
 
+    /// Lets every piece of the positions go.
+    pub(crate) fn forget_positions(&mut self) {
+        self.positions
+            .pieces
+            .iter_mut()
+            .for_each(|p| *p = OnceLock::new());
+    }
+
     /// Whether every piece of the positions is here.
     pub(crate) fn has_positions(&self) -> bool {
         self.positions.pieces.iter().all(|p| p.get().is_some())
