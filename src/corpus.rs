@@ -152,12 +152,13 @@ impl Corpus {
         format!("data/{}", pack::position_piece_file(k))
     }
 
-    /// Adds piece `k` of the word positions, downloaded.
-    pub fn add_position_piece(&self, k: u32, bytes: Vec<u8>) -> Result<(), CorpusError> {
+    /// Adds piece `k` of the word positions: its file's body, unpacked
+    /// (`Download::unpacked`).
+    pub fn add_position_piece(&self, k: u32, body: Vec<u8>) -> Result<(), CorpusError> {
         self.index
-            .add_position_piece(k, bytes)
+            .add_position_piece_body(k, body)
             .map_err(|e| CorpusError::Decode {
-                file: Corpus::position_piece_file(k),
+                file: format!("{} (its body, unpacked)", Corpus::position_piece_file(k)),
                 offset: e.offset,
                 expected: e.expected,
             })

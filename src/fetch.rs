@@ -1,7 +1,7 @@
 //! Downloads of the data files, relative to the page's `<base href>` so the
 //! app works under any sub-path.
 
-use dateline_core::pack::Chunk;
+use dateline_core::pack::{frame, Chunk};
 use dateline_core::query::Filter;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -82,9 +82,15 @@ impl Download {
     /// A chunk file's records (`pack::records`), its body unpacked: what
     /// [`Corpus::add_chunk`] reads.
     pub async fn chunk_body(self) -> Result<Vec<u8>, CorpusError> {
+        self.unpacked(&frame::RECORDS).await
+    }
+
+    /// A framed file's body (`pack::frame`: a chunk, a piece of the
+    /// positions), unpacked.
+    pub async fn unpacked(self, kind: &frame::Kind) -> Result<Vec<u8>, CorpusError> {
         let file = self.file.clone();
         let bytes = self.bytes().await?;
-        dateline_browser::chunk_body(&bytes)
+        dateline_browser::unpack(kind, &bytes)
             .await
             .map_err(|e| CorpusError::Decode {
                 file,
@@ -152,8 +158,8 @@ pub fn fetch_position_pieces(
     spawn_local(async move {
         let mut outcome = Ok(());
         for (k, download) in downloads {
-            let added = match download.bytes().await {
-                Ok(bytes) => corpus.add_position_piece(k, bytes),
+            let added = match download.unpacked(&frame::POSITIONS).await {
+                Ok(body) => corpus.add_position_piece(k, body),
                 Err(error) => Err(error),
             };
             if outcome.is_ok() {

@@ -182,6 +182,26 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
     assert!(newest.body[0].ends_with("the full text."), "{newest:?}");
     assert_eq!(pack::records::read_body(&unpacked).unwrap().len(), 64);
 
+    // The pieces of the word positions are gzip inside too, and unpacked
+    // alike: a phrase is exact once its piece is added.
+    let piece = &files.iter().find(|f| f.path == "p/0.bin").unwrap().bytes;
+    let framed_piece = pack::frame::open(&pack::frame::POSITIONS, piece).unwrap();
+    assert_eq!(framed_piece.encoding, pack::Encoding::Gzip);
+    let phrase = dateline_core::query::Filter::from_query("q=%22release+gzip%22");
+    assert_eq!(
+        corpus.index().search(&phrase).total,
+        70,
+        "all the words, till then"
+    );
+    assert_eq!(corpus.position_pieces_to_fetch(&phrase), [0]);
+    let piece_body = Download::of(&corpus, "data/p/0.bin")
+        .unpacked(&pack::frame::POSITIONS)
+        .await
+        .unwrap();
+    assert_eq!(piece_body.len(), framed_piece.unpacked_len);
+    corpus.add_position_piece(0, piece_body).unwrap();
+    assert_eq!(corpus.index().search(&phrase).total, 0, "exact");
+
     // The same gzip bytes in a frame that claims another length, or bytes
     // that are no gzip at all (each frame's checksum is right).
     let gzip = body.bytes.to_vec();
@@ -288,7 +308,7 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     );
     for k in pieces {
         let bytes = Download::of(&corpus, &Corpus::position_piece_file(k))
-            .bytes()
+            .unpacked(&pack::frame::POSITIONS)
             .await
             .expect("read locally");
         corpus.add_position_piece(k, bytes).expect("fits");

@@ -1,9 +1,10 @@
 //! What the app (`src/`) and the import worker (`import/`) both do in the
-//! browser: read a chunk file's records (`pack::records`), unpacking a gzip
-//! body with the browser's own `DecompressionStream`, so that neither wasm
-//! links an inflater (flate2's cost about 10 kB brotli in the worker).
+//! browser: unpack a framed file's body (`pack::frame`: a chunk of full
+//! records, a piece of the word positions) with the browser's own
+//! `DecompressionStream`, so that neither wasm links an inflater (flate2's
+//! cost about 10 kB brotli in the worker).
 
-use dateline_core::pack::records::{self, Encoding};
+use dateline_core::pack::frame::{self, Encoding, Kind};
 use dateline_core::query::DecodeError;
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -30,13 +31,18 @@ extern "C" {
 /// what `pack::records::read_body` reads. The error's offset is in the file,
 /// or 0 with what the body should have been.
 pub async fn chunk_body(file: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let body = records::open(file)?;
+    unpack(&frame::RECORDS, file).await
+}
+
+/// A framed file's body (`pack::frame`), checked and unpacked.
+pub async fn unpack(kind: &Kind, file: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let body = frame::open(kind, file)?;
     match body.encoding {
         Encoding::Stored => Ok(body.bytes.to_vec()),
         Encoding::Gzip => gunzip(body.bytes, body.unpacked_len)
             .await
             .map_err(|expected| DecodeError {
-                file: "r/N.bin",
+                file: kind.file,
                 offset: 0,
                 expected,
             }),

@@ -207,7 +207,7 @@ fn phrases_match_all_their_words_until_positions_arrive() {
     // Another build's positions are refused; this build's make phrases exact.
     let other = pack::pack(corpus().into_iter().take(20).collect());
     let e = index.add_positions(other.positions).unwrap_err();
-    assert_eq!(e.file, "p/N.bin");
+    assert_eq!(e.file, "p/N.bin's body (unpacked)");
     index
         .add_positions(packed.positions)
         .expect("positions fit");
@@ -241,7 +241,7 @@ fn in_pieces(releases: &[Release], piece_bytes: u32) -> (Index, Vec<u8>, Vec<Vec
     let built = builder.finish();
     let bytes = built.to_bytes();
     let pieces = (0..built.position_pieces())
-        .map(|k| built.position_piece_to_bytes(k))
+        .map(|k| built.position_piece_to_bytes(k, pack::Encoding::Stored))
         .collect();
     (built, bytes, pieces)
 }
@@ -324,7 +324,7 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     assert_eq!(
         (e.file, e.expected),
         (
-            "p/N.bin",
+            "p/N.bin's body (unpacked)",
             "the piece of the positions that the file's name says"
         )
     );
@@ -338,9 +338,15 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let mid = damaged.len() / 2;
     damaged[mid] ^= 0x10;
     assert!(index.add_position_piece(k, damaged).is_err());
-    index
-        .add_position_piece(k, pieces[k as usize].clone())
-        .expect("fits");
+    // The build's form: the piece's body gzip-compressed inside.
+    let gzip = built.position_piece_to_bytes(k, pack::Encoding::Gzip);
+    assert!(
+        gzip.len() < pieces[k as usize].len(),
+        "{} vs {}",
+        gzip.len(),
+        pieces[k as usize].len()
+    );
+    index.add_position_piece(k, gzip).expect("fits");
     assert_eq!(index.search(&phrase), built.search(&phrase));
 }
 

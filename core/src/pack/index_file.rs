@@ -2,6 +2,7 @@
 //! the word positions): see the table in `pack`. Built once at build time,
 //! so the browser only decodes them instead of indexing.
 
+use super::frame::{self, Encoding, POSITIONS};
 use crate::codec::{Reader, Writer};
 use crate::query::facets::FacetIndex;
 use crate::query::index::date_order;
@@ -12,9 +13,6 @@ const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// 4: a checksum at the end (of the positions too). 5: the positions in
 /// pieces (`p/<k>.bin`, was `positions.bin`), their size in `index.bin`.
 const INDEX_VERSION: u32 = 5;
-const POSITIONS_MAGIC: &[u8; 4] = b"DLPS";
-/// The name errors in a piece of the positions give (the app adds its path).
-const PIECE_FILE: &str = "p/N.bin";
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -69,28 +67,33 @@ impl Index {
         })
     }
 
-    /// Piece `k` of the word positions (`p/<k>.bin`), as bytes: needed for
-    /// exact phrases only, and only for their words.
-    pub fn position_piece_to_bytes(&self, k: u32) -> Vec<u8> {
+    /// Piece `k` of the word positions (`p/<k>.bin`), as bytes, its body
+    /// kept as `encoding` says: needed for exact phrases only, and only for
+    /// their words.
+    pub fn position_piece_to_bytes(&self, k: u32, encoding: Encoding) -> Vec<u8> {
         let mut w = Writer::default();
-        w.magic(POSITIONS_MAGIC, INDEX_VERSION);
         w.varint(k);
         w.bytes(self.text.position_piece(k));
-        w.finish()
+        frame::write(&POSITIONS, encoding, &w.buf)
     }
 
-    /// Adds piece `k` of the positions (`p/<k>.bin`) to an index read by
-    /// `from_bytes`: until its pieces are here, a quoted phrase matches the
-    /// releases with all its words.
+    /// Adds piece `k` of the positions (`p/<k>.bin`, the whole file) to an
+    /// index read by `from_bytes`: until its pieces are here, a quoted
+    /// phrase matches the releases with all its words. A gzip body needs
+    /// the `gunzip` feature; the browser unpacks it itself and calls
+    /// [`Index::add_position_piece_body`].
     pub fn add_position_piece(&self, k: u32, bytes: Vec<u8>) -> Result<(), DecodeError> {
-        let file = std::sync::Arc::new(bytes);
-        let mut r = Reader::new(&file, PIECE_FILE);
-        r.magic(POSITIONS_MAGIC, INDEX_VERSION)?;
-        r.checksummed()?;
+        self.add_position_piece_body(k, frame::unpack(&POSITIONS, &bytes)?)
+    }
+
+    /// Adds piece `k` of the positions, given as its file's body unpacked.
+    pub fn add_position_piece_body(&self, k: u32, body: Vec<u8>) -> Result<(), DecodeError> {
+        let body = std::sync::Arc::new(body);
+        let mut r = Reader::new(&body, POSITIONS.unpacked);
         if r.varint()? != k {
             return Err(r.error("the piece of the positions that the file's name says"));
         }
-        self.text.read_position_piece(k, &mut r, &file)?;
+        self.text.read_position_piece(k, &mut r, &body)?;
         r.done()
     }
 
@@ -99,7 +102,7 @@ impl Index {
     pub fn add_positions(&self, pieces: Vec<Vec<u8>>) -> Result<(), DecodeError> {
         if pieces.len() != self.position_pieces() as usize {
             return Err(DecodeError {
-                file: PIECE_FILE,
+                file: POSITIONS.file,
                 offset: 0,
                 expected: "as many pieces of the positions as index.bin says",
             });

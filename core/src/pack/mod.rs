@@ -10,18 +10,19 @@
 //! |---|---|---|---|---|
 //! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
 //! | `index.bin` | `DLIX` | 5 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), where each term's positions start, six facets | [`index_file`] |
-//! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions | [`index_file`] |
-//! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker | [`records`] |
+//! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
+//! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`records`] |
 //!
 //! Documents are numbered newest first, in every file alike.
 
+pub mod frame;
 mod index_file;
 pub mod list;
 pub mod records;
 
 pub use crate::query::POSITION_PIECE_BYTES;
+pub use frame::Encoding;
 pub use list::List;
-pub use records::Encoding;
 
 use std::borrow::{Borrow, Cow};
 
@@ -194,7 +195,10 @@ pub fn pack_sorted<'a, E>(
     // One piece in hand at a time, and the positions gone before the index
     // is copied into its file: at a million releases they are 374 MB.
     for k in 0..index.position_pieces() {
-        write(position_piece_file(k), index.position_piece_to_bytes(k))?;
+        write(
+            position_piece_file(k),
+            index.position_piece_to_bytes(k, encoding),
+        )?;
     }
     index.forget_positions();
     Ok(Packed {

@@ -16,6 +16,8 @@
 //! "DLRC" version(2) encoding(0 stored | 1 gzip) body_len  body_bytes  adler32
 //! ```
 
+use super::frame::{self, RECORDS as KIND};
+pub use super::frame::{Body, Encoding};
 use crate::codec::{Reader, Writer};
 use crate::date::PartialDate;
 use crate::query::DecodeError;
@@ -25,56 +27,26 @@ use crate::{
 };
 use std::borrow::Borrow;
 
-const RECORDS_MAGIC: &[u8; 4] = b"DLRC";
-const RECORDS_VERSION: u32 = 2;
-/// The name errors give (the app adds the chunk's own path).
-const FILE: &str = "r/N.bin";
-/// The name errors in a compressed body give: offsets count in the body as
-/// unpacked.
-const UNPACKED: &str = "r/N.bin's body (unpacked)";
 /// The largest body a chunk may declare: 64 releases of the 10 MB the
-/// readers accept, twice over for the extracted fields. Unpacking stops
-/// there whatever the file claims (a small damaged or hostile file cannot
-/// make the reader allocate gigabytes).
+/// readers accept, twice over for the extracted fields.
 pub const MAX_BODY_BYTES: usize = 2 * super::CHUNK_SIZE * crate::files::MAX_FILE_BYTES;
-
-/// How a chunk's body is kept in its file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    /// As it is (the import worker's chunks).
-    Stored,
-    /// gzip (RFC 1952), as the build writes it: see [`write_gzip`].
-    Gzip,
-}
 
 /// The chunk file of `releases`, in that order, its body stored as it is.
 pub fn write<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
-    let raw = body(releases);
-    frame(Encoding::Stored, raw.len(), &raw)
+    write_as(releases, Encoding::Stored)
 }
 
 /// The chunk file of `releases`, in that order, its body kept as `encoding`
 /// says (where the `gzip` feature is missing, stored: only the CLI asks for
 /// gzip, and it has the feature).
 pub fn write_as<R: Borrow<Release>>(releases: &[R], encoding: Encoding) -> Vec<u8> {
-    match encoding {
-        Encoding::Stored => write(releases),
-        #[cfg(feature = "gzip")]
-        Encoding::Gzip => write_gzip(releases),
-        #[cfg(not(feature = "gzip"))]
-        Encoding::Gzip => write(releases),
-    }
+    frame::write(&KIND, encoding, &body(releases))
 }
 
 /// The chunk file of `releases`, in that order, its body gzip-compressed.
 #[cfg(feature = "gzip")]
 pub fn write_gzip<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
-    use std::io::Write;
-    let raw = body(releases);
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    // Writing to a Vec cannot fail.
-    let packed = gz.write_all(&raw).and_then(|()| gz.finish());
-    frame(Encoding::Gzip, raw.len(), &packed.unwrap_or_default())
+    write_as(releases, Encoding::Gzip)
 }
 
 /// The count and records of `releases`: what a chunk file keeps.
@@ -87,58 +59,9 @@ fn body<R: Borrow<Release>>(releases: &[R]) -> Vec<u8> {
     w.buf
 }
 
-fn frame(encoding: Encoding, unpacked_len: usize, body: &[u8]) -> Vec<u8> {
-    let mut w = Writer::default();
-    w.magic(RECORDS_MAGIC, RECORDS_VERSION);
-    w.varint(encoding as u32);
-    w.len(unpacked_len);
-    w.bytes(body);
-    w.finish()
-}
-
-/// A chunk file's body as the file keeps it, after its header was checked.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Body<'a> {
-    pub encoding: Encoding,
-    /// The body's length once unpacked (at most [`MAX_BODY_BYTES`]).
-    pub unpacked_len: usize,
-    pub bytes: &'a [u8],
-}
-
 /// Checks a chunk file's magic, version and checksum and finds its body.
 pub fn open(bytes: &[u8]) -> Result<Body<'_>, DecodeError> {
-    let mut r = Reader::new(bytes, FILE);
-    r.magic(RECORDS_MAGIC, RECORDS_VERSION)?;
-    r.checksummed()?;
-    let encoding = match r.varint()? {
-        0 => Encoding::Stored,
-        1 => Encoding::Gzip,
-        _ => return Err(r.error("a body encoding: 0 (stored) or 1 (gzip)")),
-    };
-    let at = r.at;
-    let unpacked_len = r.varint()? as usize;
-    if unpacked_len > MAX_BODY_BYTES {
-        return Err(DecodeError {
-            file: FILE,
-            offset: at,
-            expected: "a body of at most 1,280 MiB",
-        });
-    }
-    let at = r.at;
-    let body = r.bytes()?;
-    r.done()?;
-    if encoding == Encoding::Stored && body.len() != unpacked_len {
-        return Err(DecodeError {
-            file: FILE,
-            offset: at,
-            expected: "a stored body as long as the header says",
-        });
-    }
-    Ok(Body {
-        encoding,
-        unpacked_len,
-        bytes: body,
-    })
+    frame::open(&KIND, bytes)
 }
 
 /// The records of a chunk file, checked whole: magic, version, checksum,
@@ -146,52 +69,13 @@ pub fn open(bytes: &[u8]) -> Result<Body<'_>, DecodeError> {
 /// where the `gunzip` feature is built in (the CLI, the pre-renderer, tests);
 /// the browser unpacks it itself (`browser/`) and calls [`read_body`].
 pub fn read(bytes: &[u8]) -> Result<Vec<Release>, DecodeError> {
-    let body = open(bytes)?;
-    match body.encoding {
-        Encoding::Stored => read_body(body.bytes),
-        #[cfg(feature = "gunzip")]
-        Encoding::Gzip => read_body(&gunzip(&body)?),
-        #[cfg(not(feature = "gunzip"))]
-        Encoding::Gzip => Err(DecodeError {
-            file: FILE,
-            offset: 0,
-            expected: "a stored body (this reader does not unpack gzip)",
-        }),
-    }
+    read_body(&frame::unpack(&KIND, bytes)?)
 }
 
 /// A chunk file's body, checked and unpacked: what [`read_body`] reads.
 #[cfg(feature = "gunzip")]
 pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let body = open(bytes)?;
-    match body.encoding {
-        Encoding::Stored => Ok(body.bytes.to_vec()),
-        Encoding::Gzip => gunzip(&body),
-    }
-}
-
-/// A gzip body unpacked, no longer than its header says.
-#[cfg(feature = "gunzip")]
-fn gunzip(body: &Body<'_>) -> Result<Vec<u8>, DecodeError> {
-    use std::io::Read;
-    let mut raw = Vec::with_capacity(body.unpacked_len);
-    let limit = body.unpacked_len as u64 + 1;
-    let unpacked = flate2::read::GzDecoder::new(body.bytes)
-        .take(limit)
-        .read_to_end(&mut raw);
-    let error = |offset, expected| DecodeError {
-        file: UNPACKED,
-        offset,
-        expected,
-    };
-    match unpacked {
-        Err(_) => Err(error(raw.len(), "gzip data (the body is damaged)")),
-        Ok(n) if n != body.unpacked_len => Err(error(
-            n.min(body.unpacked_len),
-            "a body as long as the header says",
-        )),
-        Ok(_) => Ok(raw),
-    }
+    frame::unpack(&KIND, bytes)
 }
 
 fn write_release(w: &mut Writer, r: &Release) {
@@ -287,7 +171,7 @@ fn contact_kind_number(kind: ContactKind) -> u32 {
 /// it unpacks from gzip: every field, and nothing after the last record.
 /// Offsets in errors count from the body's start.
 pub fn read_body(raw: &[u8]) -> Result<Vec<Release>, DecodeError> {
-    let mut r = Reader::new(raw, UNPACKED);
+    let mut r = Reader::new(raw, KIND.unpacked);
     // A record is at least 17 bytes (its counts and empty strings).
     let n = r.count(17)?;
     let mut releases = Vec::with_capacity(n);
@@ -341,7 +225,7 @@ fn read_release(r: &mut Reader<'_>) -> Result<Release, DecodeError> {
     let events = list(r, 3, |r| {
         let at = r.at;
         let start = read_opt_date(r)?.ok_or(DecodeError {
-            file: UNPACKED,
+            file: KIND.unpacked,
             offset: at,
             expected: "an event's start date",
         })?;
@@ -435,7 +319,7 @@ fn read_opt_date(r: &mut Reader<'_>) -> Result<Option<PartialDate>, DecodeError>
         0 => Ok(None),
         1 => Ok(PartialDate::of_year(0)),
         n => PartialDate::from_key(n - 1).map(Some).ok_or(DecodeError {
-            file: UNPACKED,
+            file: KIND.unpacked,
             offset: at,
             expected: "a date (YYYYMMDD + 1)",
         }),
@@ -560,7 +444,7 @@ mod tests {
         assert_eq!(stored.encoding, Encoding::Stored);
         assert_eq!(packed.encoding, Encoding::Gzip);
         assert_eq!(packed.unpacked_len, stored.bytes.len());
-        assert_eq!(gunzip(&packed).unwrap(), stored.bytes);
+        assert_eq!(frame::gunzip(&KIND, &packed).unwrap(), stored.bytes);
         assert_eq!(read_body(stored.bytes).unwrap(), releases);
     }
 
@@ -601,9 +485,16 @@ mod tests {
     #[test]
     fn a_wrong_body_is_an_error_in_the_body() {
         let raw = body(&[full()]);
-        let e = read(&frame(Encoding::Stored, raw.len(), &raw[..raw.len() - 1])).unwrap_err();
+        let e = read(&frame::frame(
+            &KIND,
+            Encoding::Stored,
+            raw.len(),
+            &raw[..raw.len() - 1],
+        ))
+        .unwrap_err();
         assert!(e.expected.contains("as long as the header"), "{e}");
-        let e = read(&frame(
+        let e = read(&frame::frame(
+            &KIND,
             Encoding::Stored,
             raw.len() - 1,
             &raw[..raw.len() - 1],
@@ -612,13 +503,19 @@ mod tests {
         assert_eq!(e.file, "r/N.bin's body (unpacked)", "{e}");
         let zipped = open(&write_gzip(&[full()])).unwrap().bytes.to_vec();
         for claimed in [raw.len() - 1, raw.len() + 1, 0] {
-            let e = read(&frame(Encoding::Gzip, claimed, &zipped)).unwrap_err();
+            let e = read(&frame::frame(&KIND, Encoding::Gzip, claimed, &zipped)).unwrap_err();
             assert_eq!(e.file, "r/N.bin's body (unpacked)", "{e}");
             assert!(e.offset <= claimed, "{e}");
         }
-        let e = read(&frame(Encoding::Gzip, raw.len(), b"not gzip")).unwrap_err();
+        let e = read(&frame::frame(&KIND, Encoding::Gzip, raw.len(), b"not gzip")).unwrap_err();
         assert!(e.expected.contains("gzip"), "{e}");
-        let e = read(&frame(Encoding::Stored, MAX_BODY_BYTES + 1, b"")).unwrap_err();
+        let e = read(&frame::frame(
+            &KIND,
+            Encoding::Stored,
+            MAX_BODY_BYTES + 1,
+            b"",
+        ))
+        .unwrap_err();
         assert!(e.expected.contains("at most"), "{e}");
         let mut other = write::<Release>(&[]);
         other[5] = 2;
