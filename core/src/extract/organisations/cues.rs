@@ -102,6 +102,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
+            place_appositive(data, tokens, covered, i, &mut out);
             i += 1;
             continue;
         }
@@ -284,6 +285,38 @@ fn appositive(
     }
 }
 
+/// "Nareva, Morocco's largest private power producer,": a place's
+/// possessive (word `i` the place) opens an apposition after a comma; a cue
+/// noun that a comma or a full stop ends names the words before the comma.
+fn place_appositive(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let opens = i > 0
+        && tokens.gap_after(i - 1).trim() == ","
+        && tokens.get(i + 1).is_some_and(|t| t.key == "s")
+        && matches!(tokens.gap_after(i), "'" | "’")
+        && tokens.adjacent(i + 1)
+        && tokens.get(i).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase) && data.places.contains(&t.key)
+        });
+    if !opens {
+        return;
+    }
+    let Some(n) = noun_after(data, tokens, i + 2) else {
+        return;
+    };
+    if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
+        return;
+    }
+    if let Some(start) = run_backward(tokens, i - 1) {
+        push(data, tokens, covered, start..i, out);
+    }
+}
+
 /// "Biovac's chief executive": the name before a possessive `'s` (word `i`)
 /// that a role cue follows.
 fn possessive_role(
@@ -339,7 +372,7 @@ fn joined(tokens: &Words, i: usize) -> bool {
 fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     let nouns = &data.cues.nouns;
     for j in from..=from + MAX_ADJECTIVES {
-        if j >= tokens.len() || !joined(tokens, j - 1) {
+        if j >= tokens.len() || !(joined(tokens, j - 1) || possessive_gap(tokens, j - 1)) {
             return None;
         }
         let t = tokens.get(j)?;
@@ -371,6 +404,23 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A possessive between lower-case words `i` and `i + 1`: "women's rights
+/// group" (`'` before an `s`), "farmers' research body" (`' ` after a plural).
+fn possessive_gap(tokens: &Words, i: usize) -> bool {
+    let lower = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.surface.chars().all(char::is_lowercase))
+    };
+    match tokens.gap_after(i) {
+        "'" | "’" => lower(i) && tokens.get(i + 1).is_some_and(|t| t.surface == "s"),
+        "' " | "’ " => {
+            lower(i) && lower(i + 1) && tokens.get(i).is_some_and(|t| t.surface.ends_with('s'))
+        }
+        _ => false,
+    }
 }
 
 fn skip_article(tokens: &Words, i: usize) -> usize {

@@ -1356,6 +1356,22 @@ mod tests {
                 "Biovac's chief executive said so, as did the coordinator at Ubuntu Care and Kenya's founder",
                 &["Biovac", "Ubuntu Care"],
             ),
+            (
+                "The plant is built by Nareva, Morocco's largest private power producer, with Kenya's help.",
+                &["Nareva"],
+            ),
+            (
+                "Copa-Cogeca, the farmers' association, and Fifamanor, a farmers' research body, agreed.",
+                &["Copa-Cogeca", "Fifamanor"],
+            ),
+            (
+                "It is run with Kay Fanm, a women's rights group, and with Ana Ruiz, a women's rights lawyer.",
+                &["Kay Fanm"],
+            ),
+            (
+                "Boats built by the French shipyard Piriou reached Lagos, Nigeria's largest city, on Monday.",
+                &["Piriou"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

@@ -616,6 +616,24 @@ fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|i| is_head(data, tokens, i))
 }
 
+/// Word `i` is a Roman numeral from II to XX right after a capitalised
+/// word that is not all capitals, on the same line: the regnal number of
+/// a name (`Hassan II`, `Mohammed VI`, `King Abdullah II`), not an acronym.
+pub(super) fn regnal_number(tokens: &Words, i: usize) -> bool {
+    const NUMERALS: [&str; 19] = [
+        "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+        "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    i > 0
+        && tokens.adjacent(i - 1)
+        && tokens
+            .get(i)
+            .is_some_and(|t| NUMERALS.contains(&t.surface.as_str()))
+        && tokens.get(i - 1).is_some_and(|t| {
+            capitalised(&t.surface) && t.surface.chars().any(char::is_lowercase)
+        })
+}
+
 /// A country name or demonym, or a city.
 fn is_place(data: &Data, key: &str) -> bool {
     data.places.contains(key)
@@ -651,10 +669,12 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
+    // A regnal number is no acronym ("Mohammed VI Polytechnic University").
     let acronym_before = (start..h).any(|i| {
         tokens
             .get(i)
             .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+            && !regnal_number(tokens, i)
     });
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
@@ -909,6 +929,24 @@ pub(super) mod tests {
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn regnal_numbers_inside_names() {
+        assert_eq!(
+            names("Students of the Mohammed VI Polytechnic University helped."),
+            ["Mohammed VI Polytechnic University"]
+        );
+        assert_eq!(
+            names("It trained staff of the Hassan II Agronomy and Veterinary Institute in May."),
+            ["Hassan II Agronomy and Veterinary Institute"]
+        );
+        assert_eq!(
+            names("Lecturers at Mohammed V University and Makerere University met."),
+            ["Mohammed V University", "Makerere University"]
+        );
+        // An acronym before the head is still a parent's sub-unit.
+        assert!(names("The IOM VI Office opened.").is_empty());
     }
 
     #[test]
