@@ -621,6 +621,27 @@ fn a_role_with_lower_case_words_names_the_person() {
             "As the Red Cross's field coordinator, Tomas Ruiz Pardo, put it: “roads first.”",
             "Tomas Ruiz Pardo",
         ),
+        // French roles with an elided article and `et`.
+        (
+            "« Il faut agir », a déclaré la ministre de l'Agriculture, Awa Diop.",
+            "Awa Diop",
+        ),
+        (
+            "« Il faut agir », a déclaré la ministre de l'Éducation nationale, Awa Diop.",
+            "Awa Diop",
+        ),
+        (
+            "« Il faut agir », a souligné le ministre de l'Industrie et des Mines, Karim Benali.",
+            "Karim Benali",
+        ),
+        (
+            "« Il faut agir », a précisé le ministre de la Santé et de l’Hygiène publique, Salif Zongo.",
+            "Salif Zongo",
+        ),
+        (
+            "« Il faut agir », a déclaré la directrice pays d'Oxfam, Awa Diop.",
+            "Awa Diop",
+        ),
     ];
     for (body, name) in cases {
         let found = people_in(body);
