@@ -342,13 +342,36 @@ impl<'a> Reader<'a> {
         self.org_mentions[..before]
             .iter()
             .map(|(_, _, label)| label)
-            .find(|label| {
-                self.org_names.get(*label).is_some_and(|name| {
-                    name.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(noun))
-                })
-            })
+            .find(|label| self.is_kind(label, noun))
             .cloned()
+    }
+
+    /// The organisation named last before a byte of a paragraph, in that
+    /// paragraph, that is what `noun` says.
+    fn latest_org_mention_holding(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.org_mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|(p, _, _)| *p == para)
+            .map(|(_, _, label)| label)
+            .find(|label| self.is_kind(label, noun))
+            .cloned()
+    }
+
+    /// The organisation written `label` is a `noun`: its name holds the
+    /// noun (`the bank`: the Inter-American Development Bank); an agency is
+    /// also a body of the United Nations (`the agency`: the Food and
+    /// Agriculture Organization of the United Nations, the UN Population Fund).
+    fn is_kind(&self, label: &str, noun: &str) -> bool {
+        self.org_names.get(label).is_some_and(|name| {
+            let mut words = name.split(|c: char| !c.is_alphanumeric());
+            let un = noun == "agency"
+                && (name.contains("United Nations") || name.starts_with("UN "));
+            un || words.any(|w| w.eq_ignore_ascii_case(noun))
+        })
     }
 
     /// Token indexes of a paragraph lying within a byte range.
@@ -895,10 +918,15 @@ impl<'a> Reader<'a> {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
+            // An organisation that spoke; else one named in the paragraph
+            // that is what the noun says (`the agency`, a name holding
+            // `Agency`, or a UN body); else the first such one named
+            // before; else the one named last in the paragraph.
             Who::OrgAnaphor(noun) => self
                 .latest_org_speaker(para, at)
-                .or_else(|| self.latest_org_mention(para, at))
-                .or_else(|| self.first_org_named(&noun, para, at)),
+                .or_else(|| self.latest_org_mention_holding(&noun, para, at))
+                .or_else(|| self.first_org_named(&noun, para, at))
+                .or_else(|| self.latest_org_mention(para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -1034,7 +1062,13 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
-const ORG_ANAPHORS: [&str; 17] = [
+const ORG_ANAPHORS: [&str; 23] = [
+    "association",
+    "board",
+    "bureau",
+    "directorate",
+    "navy",
+    "university",
     "alliance",
     "corporation",
     "foundation",
@@ -2008,6 +2042,37 @@ mod tests {
             "It ends in May. “Parks pay,” the foundation said.",
         ];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn the_agency_said_prefers_an_organisation_of_that_kind() {
+        let orgs = [
+            (
+                Some("Food and Agriculture Organization of the United Nations"),
+                Some("FAO"),
+            ),
+            (Some("Acme Drones"), None),
+            (Some("Criminal Assets Bureau"), Some("CAB")),
+            (Some("National Police"), None),
+        ];
+        // A UN body is an agency; a company named last in the paragraph is not.
+        let body = [
+            "FAO began the spraying in May.",
+            "Acme Drones trained the pilots. “The drones guide the teams,” the agency said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("The drones guide the teams", Some("FAO"))
+        );
+        // `the bureau`: the one whose name holds the noun, not the one named last.
+        let body = [
+            "The CAB will seek to confiscate the cash. The National Police made the arrests.",
+            "“Cash hurts these groups more than drugs do,” the bureau said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("Cash hurts these groups more than drugs do", Some("CAB"))
+        );
     }
 
     #[test]
