@@ -103,6 +103,12 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
             place_appositive(data, tokens, covered, i, &mut out);
+            if tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.key.as_str(), "two" | "three" | "four" | "both"))
+            {
+                plural_appositive(data, tokens, covered, i, &mut out);
+            }
             i += 1;
             continue;
         }
@@ -166,6 +172,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         if key == "the" && i > 0 && tokens.gap_after(i - 1).trim() == "," {
             appositive(data, tokens, covered, i, &mut out);
         }
+
         if key == "the" {
             // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
             if let Some(n) = noun_after(data, tokens, i + 1) {
@@ -315,6 +322,103 @@ fn place_appositive(
     if let Some(start) = run_backward(tokens, i - 1) {
         push(data, tokens, covered, start..i, out);
     }
+}
+
+/// "Sunculture and Zuwa Energy, two Malawian companies,": a number (word
+/// `i`, after a comma) and a plural cue noun that a comma or a full stop
+/// ends name each item of the list before the comma.
+fn plural_appositive(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    if i == 0 || tokens.gap_after(i - 1).trim() != "," {
+        return;
+    }
+    let Some(n) = plural_noun_after(data, tokens, i + 1) else {
+        return;
+    };
+    if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
+        return;
+    }
+    // The items, read backwards: capitalised words (with inner words)
+    // separated by "and" or commas.
+    let mut items = Vec::new();
+    let mut end = i;
+    while items.len() < MAX_ITEMS && end > 0 && capitalised(tokens, end - 1) {
+        let mut start = end - 1;
+        while start > 0 && end - start < MAX_WORDS && joined(tokens, start - 1) {
+            if capitalised(tokens, start - 1) {
+                start -= 1;
+            } else if start >= 2
+                && inner(tokens, start - 1)
+                && joined(tokens, start - 2)
+                && capitalised(tokens, start - 2)
+            {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        items.push(start..end);
+        let and = start >= 2
+            && tokens.get(start - 1).is_some_and(|t| t.key == "and")
+            && tokens.adjacent(start - 1)
+            && tokens.adjacent(start - 2);
+        end = if and {
+            start - 1
+        } else if start >= 1 && tokens.gap_after(start - 1).trim() == "," && items.len() > 1 {
+            start
+        } else {
+            break;
+        };
+        // "the X and the Y": the article is left out.
+        if tokens.get(end - 1).is_some_and(|t| t.surface == "the") && end >= 2 {
+            end -= 1;
+        }
+    }
+    if items.len() < 2 {
+        return;
+    }
+    for words in items.into_iter().rev() {
+        push(data, tokens, covered, words, out);
+    }
+}
+
+/// After a number: up to a few lower-case or place words, then a plural
+/// cue noun (`companies`, `NGOs`, `charities`); one past the noun.
+fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    for j in from..=from + MAX_ADJECTIVES {
+        if j >= tokens.len() || !joined(tokens, j - 1) {
+            return None;
+        }
+        let t = tokens.get(j)?;
+        let key = t.key.as_str();
+        let singular = if let Some(stem) = key.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if let Some(stem) = key.strip_suffix('s') {
+            stem.to_string()
+        } else {
+            String::new()
+        };
+        let is_noun = !singular.is_empty()
+            && data
+                .cues
+                .nouns
+                .0
+                .get(&singular)
+                .is_some_and(|ps| ps.iter().any(|p| p.len() == 1));
+        if is_noun {
+            return Some(j + 1);
+        }
+        let title_case = t.surface.starts_with(char::is_uppercase);
+        if title_case && !data.places.contains(&t.key) || matches!(key, "of" | "and" | "in") {
+            return None;
+        }
+    }
+    None
 }
 
 /// "Biovac's chief executive": the name before a possessive `'s` (word `i`)

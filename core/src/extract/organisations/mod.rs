@@ -1372,6 +1372,21 @@ mod tests {
                 "Boats built by the French shipyard Piriou reached Lagos, Nigeria's largest city, on Monday.",
                 &["Piriou"],
             ),
+            (
+                "Pumps were installed by Sunculture and Zuwa Energy, two Malawian companies, in May.",
+                &["Sunculture", "Zuwa Energy"],
+            ),
+            (
+                "Funds reach Kivu Aid, Mama Safi and Tumaini, three local NGOs.",
+                &["Kivu Aid", "Mama Safi", "Tumaini"],
+            ),
+            (
+                "The ministry has partnered with Acme Sensors and the Bureau of Meteorology.",
+                &["Acme Sensors", "Bureau of Meteorology"],
+            ),
+            // People are no companies; one name is no list.
+            ("Ana Ruiz and Tomas Vega, two local farmers, spoke.", &[]),
+            ("The hall of Maputo, two local companies said, is full.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
