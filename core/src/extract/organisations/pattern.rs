@@ -217,7 +217,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     })
                     && !is_stop(data, tokens, q)
             };
-            if and && !possessive && word_before_and(s - 2) && lone(s - 2) {
+            // `Gavi and Stanbic Bank`: a known organisation before the
+            // `and` is a name of its own.
+            let known_before = |q: usize| {
+                (q.saturating_sub(2)..=q).any(|k| {
+                    data.table
+                        .longest_at(tokens, k)
+                        .is_some_and(|(len, _)| k + len == q + 1)
+                })
+            };
+            if and && !possessive && word_before_and(s - 2) && lone(s - 2) && !known_before(s - 2) {
                 joined_and = true;
                 s -= 2;
                 continue;
@@ -494,12 +503,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     _ => return e,
                 }
             }
+            // `for Refugees and Médecins du Monde`: a known organisation
+            // after the `and` is a name of its own.
             "and" | "y" | "et" | "e" | "und" | "&" if in_complement && !next_is_the(tokens, e) => {
                 match run_after(data, tokens, e + 1) {
                     Some(next)
                         if next - h <= MAX_RIGHT
                             && !has_head(data, tokens, e + 1, next)
-                            && !another_name(data, tokens, e + 1, next) =>
+                            && !another_name(data, tokens, e + 1, next)
+                            && data.table.longest_at(tokens, e + 1).is_none() =>
                     {
                         e = next;
                     }
@@ -929,6 +941,22 @@ pub(super) mod tests {
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn a_known_organisation_after_and_ends_the_complement() {
+        assert_eq!(
+            names("It was run by the Greek Council for Refugees and Médecins du Monde in May."),
+            ["Greek Council for Refugees"]
+        );
+        assert_eq!(
+            names("Officials of the Ministry of Trade and Industry met."),
+            ["Ministry of Trade and Industry"]
+        );
+        assert_eq!(
+            names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
+            ["Stanbic Bank", "Peace and Security Council"]
+        );
     }
 
     #[test]
