@@ -726,7 +726,9 @@ impl<'a> Reader<'a> {
             ["his" | "her" | "their", "words"] | ["his" | "her" | "their", "own", "words"] => {
                 (Who::Pronoun, window.start + 1)
             }
-            ["the", "words", "of", ..] if texts.len() <= 3 + 12 => {
+            // A long role may come first: `In the words of the Belgian
+            // Federal Police's liaison officer in Quito, Inspector X, "...`.
+            ["the", "words", "of", ..] if texts.len() <= 3 + 24 => {
                 self.first_mention(para, window.start + 4..window.end - 1)?
             }
             _ => return None,
@@ -1964,6 +1966,13 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Laurence Mbeki-Durand")
+        );
+        // A long role and a place before the name.
+        let people = ["Lieve Van den Broeck"];
+        let body = ["In the words of the Belgian Federal Police's liaison officer in Quito, Inspector Lieve Van den Broeck, “the containers were flagged in Antwerp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Lieve Van den Broeck")
         );
         // Not an attribution: `in other words`.
         let body = ["Laurence Mbeki-Durand visited. In other words, “the camp” was closed."];
