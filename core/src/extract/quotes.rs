@@ -723,12 +723,11 @@ impl<'a> Reader<'a> {
         let inner = &w[1..w.len() - 1];
         let texts: Vec<&str> = inner.iter().map(|t| t.text).collect();
         let (who, at) = match texts.as_slice() {
-            ["his" | "her" | "their", "words"] | ["his" | "her" | "their", "own", "words"] => {
-                (Who::Pronoun, window.start + 1)
-            }
+            ["his" | "her" | "their", "words" | "view"]
+            | ["his" | "her" | "their", "own", "words"] => (Who::Pronoun, window.start + 1),
             // A long role may come first: `In the words of the Belgian
             // Federal Police's liaison officer in Quito, Inspector X, "...`.
-            ["the", "words", "of", ..] if texts.len() <= 3 + 24 => {
+            ["the", "words" | "view", "of", ..] if texts.len() <= 3 + 24 => {
                 self.first_mention(para, window.start + 4..window.end - 1)?
             }
             _ => return None,
@@ -1973,6 +1972,18 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Lieve Van den Broeck")
+        );
+        // `In his view,` and `In the view of X,` attribute like `In his words,`.
+        let people = ["Kevin Kariuki"];
+        let body = ["Dr. Kevin Kariuki stressed the role of storage. In his view, “a solar plant without batteries is a daytime plant.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Kevin Kariuki")
+        );
+        let body = ["In the view of Kevin Kariuki, “a solar plant without batteries is a daytime plant.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Kevin Kariuki")
         );
         // Not an attribution: `in other words`.
         let body = ["Laurence Mbeki-Durand visited. In other words, “the camp” was closed."];
