@@ -880,7 +880,18 @@ impl<'a> Reader<'a> {
     fn ends_near(&self, para: usize, k: usize, end: usize) -> bool {
         let tokens = &self.tokens[para];
         let len = self.mention_len(tokens, k);
-        let between = tokens.get(k + len..end).unwrap_or_default();
+        let mut from = k + len;
+        // `The Financial Intelligence Unit (FIU) said`: the bracketed acronym
+        // after the name is passed over.
+        if tokens.get(from).is_some_and(|t| t.text == "(") {
+            if let Some(close) = tokens
+                .get(from + 1..end.min(from + 4))
+                .and_then(|w| w.iter().position(|t| t.text == ")"))
+            {
+                from += close + 2;
+            }
+        }
+        let between = tokens.get(from..end).unwrap_or_default();
         between.len() <= 1
             && between
                 .iter()
@@ -1063,7 +1074,8 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
-const ORG_ANAPHORS: [&str; 23] = [
+const ORG_ANAPHORS: [&str; 24] = [
+    "unit",
     "association",
     "board",
     "bureau",
@@ -2062,6 +2074,27 @@ mod tests {
             "It ends in May. “Parks pay,” the foundation said.",
         ];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn an_organisation_defined_with_its_acronym_speaks() {
+        let orgs = [(Some("Financial Intelligence Unit"), Some("FIU"))];
+        let body = [
+            "The Financial Intelligence Unit (FIU) said:",
+            "“Banks that ignore these transfers will be fined.”",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one(
+                "Banks that ignore these transfers will be fined.",
+                Some("Financial Intelligence Unit")
+            )
+        );
+        let body = ["“Banks that ignore these transfers will be fined, and their managers named,” the Financial Intelligence Unit (FIU) said."];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("Financial Intelligence Unit")
+        );
     }
 
     #[test]
