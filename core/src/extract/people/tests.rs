@@ -117,6 +117,19 @@ fn honorifics_ranks_and_post_nominals_are_stripped() {
 fn particles_and_hyphens_are_kept() {
     let cases = [
         ("Mr. Luiz de Souza said it was time.", "Luiz de Souza"),
+        // Irish surnames: `Ó` is a particle; `Ní` and `Mac` are name words.
+        (
+            "Chief Inspector Tomás Ó Ceallaigh said it was time.",
+            "Tomás Ó Ceallaigh",
+        ),
+        (
+            "Superintendent Aoife Ní Dhomhnaill said it was time.",
+            "Aoife Ní Dhomhnaill",
+        ),
+        (
+            "Sergeant Cian Mac Giolla Bhríde said it was time.",
+            "Cian Mac Giolla Bhríde",
+        ),
         ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
         (
             "Mr. José Eduardo dos Santos said it was time.",
