@@ -103,6 +103,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
             place_appositive(data, tokens, covered, i, &mut out);
+            company(data, tokens, covered, i, &mut out);
             if tokens
                 .get(i)
                 .is_some_and(|t| matches!(t.key.as_str(), "two" | "three" | "four" | "both"))
@@ -324,6 +325,71 @@ fn place_appositive(
     }
 }
 
+/// "Siemens Energy said", "Kenya Power and the IFC": two or three
+/// capitalised words ending on a company's word (word `i`: `Energy`,
+/// `Biotech`, `Minerals`), standing alone (no capitalised word or `of` next
+/// to them), none of them generic (`National`), a common adjective (`Clean`),
+/// a role, a month or a sentence's first word (`The`).
+fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Vec<Range<usize>>) {
+    let title = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase)
+                && t.surface.chars().skip(1).any(char::is_lowercase)
+        })
+    };
+    if i == 0 || !title(i) || !data.company_words.contains(tokens.get(i).map_or("", |t| t.key.as_str())) {
+        return;
+    }
+    // Alone on the right: no capitalised word, `of`, `for` or `and` + capital.
+    if tokens.adjacent(i)
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase) || matches!(t.key.as_str(), "of" | "for")
+        })
+    {
+        return;
+    }
+    // `the Somalia Water, Sanitation and Hygiene Programme`: the first item
+    // of a list of capitalised words inside a longer name.
+    let listed = tokens.gap_after(i).trim() == ","
+        && title(i + 1)
+        && (i + 2..i + 5).any(|k| {
+            tokens.get(k).is_some_and(|t| t.key == "and") && capitalised(tokens, k + 1)
+        });
+    if listed {
+        return;
+    }
+    let mut start = i;
+    while start > 0 && i - start < 2 && tokens.adjacent(start - 1) && title(start - 1) {
+        start -= 1;
+    }
+    if start == i || start > 0 && tokens.adjacent(start - 1) && capitalised(tokens, start - 1) {
+        return;
+    }
+    // `Mr. Jan Energy`: a person's honorific before.
+    if start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| data.honorifics.contains(t.key.as_str()))
+    {
+        return;
+    }
+    let plain = (start..i).all(|k| {
+        tokens.get(k).is_some_and(|t| {
+            let key = t.key.as_str();
+            !data.generic.contains(key)
+                && !data.company_not_first.contains(key)
+                && !data.name_stops.contains(key)
+                && !data.time_words.contains(key)
+                && !data.honorifics.contains(key)
+                && !data.role_nouns.contains(t.surface.as_str())
+                && !data.company_words.contains(key)
+        })
+    });
+    if plain {
+        push(data, tokens, covered, start..i + 1, out);
+    }
+}
+
 /// "Sunculture and Zuwa Energy, two Malawian companies,": a number (word
 /// `i`, after a comma) and a plural cue noun that a comma or a full stop
 /// ends name each item of the list before the comma.
@@ -381,6 +447,11 @@ fn plural_appositive(
     }
     if items.len() < 2 {
         return;
+    }
+    // Names read already inside the list (`Zuwa Energy`) are read again as its items.
+    let first = items.last().map_or(i, |w| w.start);
+    while out.last().is_some_and(|l: &Range<usize>| l.start >= first) {
+        out.pop();
     }
     for words in items.into_iter().rev() {
         push(data, tokens, covered, words, out);

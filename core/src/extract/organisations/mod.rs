@@ -203,6 +203,10 @@ struct Data {
     places: HashSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
+    /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
+    company_words: HashSet<String>,
+    /// Words that make such a name a common phrase (`Clean Energy`), folded.
+    company_not_first: HashSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
     honorifics: HashSet<String>,
 }
@@ -251,6 +255,8 @@ fn load() -> Data {
             .map(|r| Words::new(r).lookup_key())
             .collect(),
         cues: cues::Cues::load(|kind| lines(kind).collect()),
+        company_words: lines("company_word").map(fold).collect(),
+        company_not_first: lines("company_not_first").map(fold).collect(),
         honorifics: HONORIFICS
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -1372,6 +1378,17 @@ mod tests {
                 "Boats built by the French shipyard Piriou reached Lagos, Nigeria's largest city, on Monday.",
                 &["Piriou"],
             ),
+            (
+                "Siemens Energy said the electrolysers were ready. Manila Water and Bharat Biotech agreed.",
+                &["Siemens Energy", "Manila Water", "Bharat Biotech"],
+            ),
+            // Common phrases and parts of longer names are no company.
+            (
+                "Clean Water and Renewable Energy matter. The Nordic Energy Research Programme met.",
+                &[],
+            ),
+            ("Mr. Jan Energy said so; Samantha Power spoke; on Monday Energy was cheap.", &[]),
+            ("It funds the Somalia Water, Sanitation and Hygiene Resilience Programme.", &[]),
             (
                 "Pumps were installed by Sunculture and Zuwa Energy, two Malawian companies, in May.",
                 &["Sunculture", "Zuwa Energy"],
