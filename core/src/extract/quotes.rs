@@ -671,7 +671,14 @@ impl<'a> Reader<'a> {
         if gap_words > max_gap {
             return None;
         }
-        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
+        // `According to X, chief engineer at the board, "...`: the phrase
+        // hands over to the quote with its comma, however long the name.
+        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"))
+            || according
+                && window.end > window.start
+                && tokens
+                    .get(window.end - 1)
+                    .is_some_and(|t| matches!(t.text, "," | ":"));
         // `called it "`, `described the plan as "`: the verb opens before the
         // word that hands over to the quote.
         let verb_start = match tokens[verb].text {
@@ -2074,6 +2081,19 @@ mod tests {
             "It ends in May. “Parks pay,” the foundation said.",
         ];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn a_short_quote_after_according_to_and_an_apposition() {
+        let people = ["Li Wen Huang"];
+        let body = ["According to Professor Li Wen Huang, chief engineer at the Water Board, “the dam is safe.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("the dam is safe.", Some("Li Wen Huang"))
+        );
+        // A label stays a label without `according to`.
+        let body = ["Li Wen Huang, chief engineer at the Water Board, opened “Dam Safety”."];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
     }
 
     #[test]
