@@ -853,6 +853,30 @@ impl<'a> Reader<'a> {
             .find(|(w, _)| matches!(w, Who::Speaker(_)));
         // `A mother of four, waiting at the airport, told IOM staff`
         let unnamed = mentions.iter().find(|(w, _)| *w == Who::Unnamed);
+        // `A volunteer with the Red Cross said`: a name after a preposition
+        // that follows someone unnamed belongs to that description.
+        let described = |k: usize| {
+            // Back to the name's first word (a surname may be matched alone).
+            let mut b = k;
+            while b > 0
+                && k - b < 4
+                && tokens[b - 1].is_word()
+                && tokens[b - 1].text.starts_with(char::is_uppercase)
+            {
+                b -= 1;
+            }
+            if b > 0 && tokens[b - 1].text == "the" {
+                b -= 1;
+            }
+            b > 0
+                && matches!(
+                    tokens[b - 1].text,
+                    "with" | "at" | "from" | "of" | "for" | "in" | "near"
+                )
+        };
+        let last_person = last_person.filter(|(_, k)| {
+            !unnamed.is_some_and(|(_, u)| u < k) || !described(*k)
+        });
         // `the agency said`
         let anaphor = range
             .end
@@ -2081,6 +2105,22 @@ mod tests {
             "It ends in May. “Parks pay,” the foundation said.",
         ];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn a_name_inside_an_unnamed_speakers_description() {
+        let people = ["Red Cross", "Ana Ruiz"];
+        let body = ["A volunteer with the Red Cross said: “People walked for two days to reach the camp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("People walked for two days to reach the camp.", None)
+        );
+        // A named subject after an unnamed one still speaks.
+        let body = ["A farmer met Ana Ruiz, who said: “People walked for two days to reach the camp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Ana Ruiz")
+        );
     }
 
     #[test]
