@@ -342,13 +342,36 @@ impl<'a> Reader<'a> {
         self.org_mentions[..before]
             .iter()
             .map(|(_, _, label)| label)
-            .find(|label| {
-                self.org_names.get(*label).is_some_and(|name| {
-                    name.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w.eq_ignore_ascii_case(noun))
-                })
-            })
+            .find(|label| self.is_kind(label, noun))
             .cloned()
+    }
+
+    /// The organisation named last before a byte of a paragraph, in that
+    /// paragraph, that is what `noun` says.
+    fn latest_org_mention_holding(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.org_mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|(p, _, _)| *p == para)
+            .map(|(_, _, label)| label)
+            .find(|label| self.is_kind(label, noun))
+            .cloned()
+    }
+
+    /// The organisation written `label` is a `noun`: its name holds the
+    /// noun (`the bank`: the Inter-American Development Bank); an agency is
+    /// also a body of the United Nations (`the agency`: the Food and
+    /// Agriculture Organization of the United Nations, the UN Population Fund).
+    fn is_kind(&self, label: &str, noun: &str) -> bool {
+        self.org_names.get(label).is_some_and(|name| {
+            let mut words = name.split(|c: char| !c.is_alphanumeric());
+            let un = noun == "agency"
+                && (name.contains("United Nations") || name.starts_with("UN "));
+            un || words.any(|w| w.eq_ignore_ascii_case(noun))
+        })
     }
 
     /// Token indexes of a paragraph lying within a byte range.
@@ -648,7 +671,14 @@ impl<'a> Reader<'a> {
         if gap_words > max_gap {
             return None;
         }
-        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"));
+        // `According to X, chief engineer at the board, "...`: the phrase
+        // hands over to the quote with its comma, however long the name.
+        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"))
+            || according
+                && window.end > window.start
+                && tokens
+                    .get(window.end - 1)
+                    .is_some_and(|t| matches!(t.text, "," | ":"));
         // `called it "`, `described the plan as "`: the verb opens before the
         // word that hands over to the quote.
         let verb_start = match tokens[verb].text {
@@ -700,10 +730,11 @@ impl<'a> Reader<'a> {
         let inner = &w[1..w.len() - 1];
         let texts: Vec<&str> = inner.iter().map(|t| t.text).collect();
         let (who, at) = match texts.as_slice() {
-            ["his" | "her" | "their", "words"] | ["his" | "her" | "their", "own", "words"] => {
-                (Who::Pronoun, window.start + 1)
-            }
-            ["the", "words", "of", ..] if texts.len() <= 3 + 12 => {
+            ["his" | "her" | "their", "words" | "view"]
+            | ["his" | "her" | "their", "own", "words"] => (Who::Pronoun, window.start + 1),
+            // A long role may come first: `In the words of the Belgian
+            // Federal Police's liaison officer in Quito, Inspector X, "...`.
+            ["the", "words" | "view", "of", ..] if texts.len() <= 3 + 24 => {
                 self.first_mention(para, window.start + 4..window.end - 1)?
             }
             _ => return None,
@@ -822,6 +853,30 @@ impl<'a> Reader<'a> {
             .find(|(w, _)| matches!(w, Who::Speaker(_)));
         // `A mother of four, waiting at the airport, told IOM staff`
         let unnamed = mentions.iter().find(|(w, _)| *w == Who::Unnamed);
+        // `A volunteer with the Red Cross said`: a name after a preposition
+        // that follows someone unnamed belongs to that description.
+        let described = |k: usize| {
+            // Back to the name's first word (a surname may be matched alone).
+            let mut b = k;
+            while b > 0
+                && k - b < 4
+                && tokens[b - 1].is_word()
+                && tokens[b - 1].text.starts_with(char::is_uppercase)
+            {
+                b -= 1;
+            }
+            if b > 0 && tokens[b - 1].text == "the" {
+                b -= 1;
+            }
+            b > 0
+                && matches!(
+                    tokens[b - 1].text,
+                    "with" | "at" | "from" | "of" | "for" | "in" | "near"
+                )
+        };
+        let last_person = last_person.filter(|(_, k)| {
+            !unnamed.is_some_and(|(_, u)| u < k) || !described(*k)
+        });
         // `the agency said`
         let anaphor = range
             .end
@@ -856,7 +911,18 @@ impl<'a> Reader<'a> {
     fn ends_near(&self, para: usize, k: usize, end: usize) -> bool {
         let tokens = &self.tokens[para];
         let len = self.mention_len(tokens, k);
-        let between = tokens.get(k + len..end).unwrap_or_default();
+        let mut from = k + len;
+        // `The Financial Intelligence Unit (FIU) said`: the bracketed acronym
+        // after the name is passed over.
+        if tokens.get(from).is_some_and(|t| t.text == "(") {
+            if let Some(close) = tokens
+                .get(from + 1..end.min(from + 4))
+                .and_then(|w| w.iter().position(|t| t.text == ")"))
+            {
+                from += close + 2;
+            }
+        }
+        let between = tokens.get(from..end).unwrap_or_default();
         between.len() <= 1
             && between
                 .iter()
@@ -895,10 +961,15 @@ impl<'a> Reader<'a> {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
+            // An organisation that spoke; else one named in the paragraph
+            // that is what the noun says (`the agency`, a name holding
+            // `Agency`, or a UN body); else the first such one named
+            // before; else the one named last in the paragraph.
             Who::OrgAnaphor(noun) => self
                 .latest_org_speaker(para, at)
-                .or_else(|| self.latest_org_mention(para, at))
-                .or_else(|| self.first_org_named(&noun, para, at)),
+                .or_else(|| self.latest_org_mention_holding(&noun, para, at))
+                .or_else(|| self.first_org_named(&noun, para, at))
+                .or_else(|| self.latest_org_mention(para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -1034,7 +1105,14 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
-const ORG_ANAPHORS: [&str; 17] = [
+const ORG_ANAPHORS: [&str; 24] = [
+    "unit",
+    "association",
+    "board",
+    "bureau",
+    "directorate",
+    "navy",
+    "university",
     "alliance",
     "corporation",
     "foundation",
@@ -1931,6 +2009,25 @@ mod tests {
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Laurence Mbeki-Durand")
         );
+        // A long role and a place before the name.
+        let people = ["Lieve Van den Broeck"];
+        let body = ["In the words of the Belgian Federal Police's liaison officer in Quito, Inspector Lieve Van den Broeck, “the containers were flagged in Antwerp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Lieve Van den Broeck")
+        );
+        // `In his view,` and `In the view of X,` attribute like `In his words,`.
+        let people = ["Kevin Kariuki"];
+        let body = ["Dr. Kevin Kariuki stressed the role of storage. In his view, “a solar plant without batteries is a daytime plant.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Kevin Kariuki")
+        );
+        let body = ["In the view of Kevin Kariuki, “a solar plant without batteries is a daytime plant.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Kevin Kariuki")
+        );
         // Not an attribution: `in other words`.
         let body = ["Laurence Mbeki-Durand visited. In other words, “the camp” was closed."];
         assert!(quotes_in(&body, &people, &[]).is_empty());
@@ -2008,6 +2105,87 @@ mod tests {
             "It ends in May. “Parks pay,” the foundation said.",
         ];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn a_name_inside_an_unnamed_speakers_description() {
+        let people = ["Red Cross", "Ana Ruiz"];
+        let body = ["A volunteer with the Red Cross said: “People walked for two days to reach the camp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("People walked for two days to reach the camp.", None)
+        );
+        // A named subject after an unnamed one still speaks.
+        let body = ["A farmer met Ana Ruiz, who said: “People walked for two days to reach the camp.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_short_quote_after_according_to_and_an_apposition() {
+        let people = ["Li Wen Huang"];
+        let body = ["According to Professor Li Wen Huang, chief engineer at the Water Board, “the dam is safe.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("the dam is safe.", Some("Li Wen Huang"))
+        );
+        // A label stays a label without `according to`.
+        let body = ["Li Wen Huang, chief engineer at the Water Board, opened “Dam Safety”."];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn an_organisation_defined_with_its_acronym_speaks() {
+        let orgs = [(Some("Financial Intelligence Unit"), Some("FIU"))];
+        let body = [
+            "The Financial Intelligence Unit (FIU) said:",
+            "“Banks that ignore these transfers will be fined.”",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one(
+                "Banks that ignore these transfers will be fined.",
+                Some("Financial Intelligence Unit")
+            )
+        );
+        let body = ["“Banks that ignore these transfers will be fined, and their managers named,” the Financial Intelligence Unit (FIU) said."];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("Financial Intelligence Unit")
+        );
+    }
+
+    #[test]
+    fn the_agency_said_prefers_an_organisation_of_that_kind() {
+        let orgs = [
+            (
+                Some("Food and Agriculture Organization of the United Nations"),
+                Some("FAO"),
+            ),
+            (Some("Acme Drones"), None),
+            (Some("Criminal Assets Bureau"), Some("CAB")),
+            (Some("National Police"), None),
+        ];
+        // A UN body is an agency; a company named last in the paragraph is not.
+        let body = [
+            "FAO began the spraying in May.",
+            "Acme Drones trained the pilots. “The drones guide the teams,” the agency said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("The drones guide the teams", Some("FAO"))
+        );
+        // `the bureau`: the one whose name holds the noun, not the one named last.
+        let body = [
+            "The CAB will seek to confiscate the cash. The National Police made the arrests.",
+            "“Cash hurts these groups more than drugs do,” the bureau said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one("Cash hurts these groups more than drugs do", Some("CAB"))
+        );
     }
 
     #[test]

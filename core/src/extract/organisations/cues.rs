@@ -102,6 +102,14 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
+            place_appositive(data, tokens, covered, i, &mut out);
+            company(data, tokens, covered, i, &mut out);
+            if tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.key.as_str(), "two" | "three" | "four" | "both"))
+            {
+                plural_appositive(data, tokens, covered, i, &mut out);
+            }
             i += 1;
             continue;
         }
@@ -165,6 +173,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         if key == "the" && i > 0 && tokens.gap_after(i - 1).trim() == "," {
             appositive(data, tokens, covered, i, &mut out);
         }
+
         if key == "the" {
             // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
             if let Some(n) = noun_after(data, tokens, i + 1) {
@@ -284,6 +293,205 @@ fn appositive(
     }
 }
 
+/// "Nareva, Morocco's largest private power producer,": a place's
+/// possessive (word `i` the place) opens an apposition after a comma; a cue
+/// noun that a comma or a full stop ends names the words before the comma.
+fn place_appositive(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let opens = i > 0
+        && tokens.gap_after(i - 1).trim() == ","
+        && tokens.get(i + 1).is_some_and(|t| t.key == "s")
+        && matches!(tokens.gap_after(i), "'" | "’")
+        && tokens.adjacent(i + 1)
+        && tokens.get(i).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase) && data.places.contains(&t.key)
+        });
+    if !opens {
+        return;
+    }
+    let Some(n) = noun_after(data, tokens, i + 2) else {
+        return;
+    };
+    if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
+        return;
+    }
+    if let Some(start) = run_backward(tokens, i - 1) {
+        push(data, tokens, covered, start..i, out);
+    }
+}
+
+/// "Siemens Energy said", "Kenya Power and the IFC": two or three
+/// capitalised words ending on a company's word (word `i`: `Energy`,
+/// `Biotech`, `Minerals`), standing alone (no capitalised word or `of` next
+/// to them), none of them generic (`National`), a common adjective (`Clean`),
+/// a role, a month or a sentence's first word (`The`).
+fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Vec<Range<usize>>) {
+    let title = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase)
+                && t.surface.chars().skip(1).any(char::is_lowercase)
+        })
+    };
+    if i == 0 || !title(i) || !data.company_words.contains(tokens.get(i).map_or("", |t| t.key.as_str())) {
+        return;
+    }
+    // Alone on the right: no capitalised word, `of`, `for` or `and` + capital.
+    if tokens.adjacent(i)
+        && tokens.get(i + 1).is_some_and(|t| {
+            t.surface.starts_with(char::is_uppercase) || matches!(t.key.as_str(), "of" | "for")
+        })
+    {
+        return;
+    }
+    // `the Somalia Water, Sanitation and Hygiene Programme`: the first item
+    // of a list of capitalised words inside a longer name.
+    let listed = tokens.gap_after(i).trim() == ","
+        && title(i + 1)
+        && (i + 2..i + 5).any(|k| {
+            tokens.get(k).is_some_and(|t| t.key == "and") && capitalised(tokens, k + 1)
+        });
+    if listed {
+        return;
+    }
+    let mut start = i;
+    while start > 0 && i - start < 2 && tokens.adjacent(start - 1) && title(start - 1) {
+        start -= 1;
+    }
+    if start == i || start > 0 && tokens.adjacent(start - 1) && capitalised(tokens, start - 1) {
+        return;
+    }
+    // `Mr. Jan Energy`: a person's honorific before.
+    if start > 0
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| data.honorifics.contains(t.key.as_str()))
+    {
+        return;
+    }
+    let plain = (start..i).all(|k| {
+        tokens.get(k).is_some_and(|t| {
+            let key = t.key.as_str();
+            !data.generic.contains(key)
+                && !data.company_not_first.contains(key)
+                && !data.name_stops.contains(key)
+                && !data.time_words.contains(key)
+                && !data.honorifics.contains(key)
+                && !data.role_nouns.contains(t.surface.as_str())
+                && !data.company_words.contains(key)
+        })
+    });
+    if plain {
+        push(data, tokens, covered, start..i + 1, out);
+    }
+}
+
+/// "Sunculture and Zuwa Energy, two Malawian companies,": a number (word
+/// `i`, after a comma) and a plural cue noun that a comma or a full stop
+/// ends name each item of the list before the comma.
+fn plural_appositive(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    if i == 0 || tokens.gap_after(i - 1).trim() != "," {
+        return;
+    }
+    let Some(n) = plural_noun_after(data, tokens, i + 1) else {
+        return;
+    };
+    if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
+        return;
+    }
+    // The items, read backwards: capitalised words (with inner words)
+    // separated by "and" or commas.
+    let mut items = Vec::new();
+    let mut end = i;
+    while items.len() < MAX_ITEMS && end > 0 && capitalised(tokens, end - 1) {
+        let mut start = end - 1;
+        while start > 0 && end - start < MAX_WORDS && joined(tokens, start - 1) {
+            if capitalised(tokens, start - 1) {
+                start -= 1;
+            } else if start >= 2
+                && inner(tokens, start - 1)
+                && joined(tokens, start - 2)
+                && capitalised(tokens, start - 2)
+            {
+                start -= 2;
+            } else {
+                break;
+            }
+        }
+        items.push(start..end);
+        let and = start >= 2
+            && tokens.get(start - 1).is_some_and(|t| t.key == "and")
+            && tokens.adjacent(start - 1)
+            && tokens.adjacent(start - 2);
+        end = if and {
+            start - 1
+        } else if start >= 1 && tokens.gap_after(start - 1).trim() == "," && items.len() > 1 {
+            start
+        } else {
+            break;
+        };
+        // "the X and the Y": the article is left out.
+        if tokens.get(end - 1).is_some_and(|t| t.surface == "the") && end >= 2 {
+            end -= 1;
+        }
+    }
+    if items.len() < 2 {
+        return;
+    }
+    // Names read already inside the list (`Zuwa Energy`) are read again as its items.
+    let first = items.last().map_or(i, |w| w.start);
+    while out.last().is_some_and(|l: &Range<usize>| l.start >= first) {
+        out.pop();
+    }
+    for words in items.into_iter().rev() {
+        push(data, tokens, covered, words, out);
+    }
+}
+
+/// After a number: up to a few lower-case or place words, then a plural
+/// cue noun (`companies`, `NGOs`, `charities`); one past the noun.
+fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    for j in from..=from + MAX_ADJECTIVES {
+        if j >= tokens.len() || !joined(tokens, j - 1) {
+            return None;
+        }
+        let t = tokens.get(j)?;
+        let key = t.key.as_str();
+        let singular = if let Some(stem) = key.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if let Some(stem) = key.strip_suffix('s') {
+            stem.to_string()
+        } else {
+            String::new()
+        };
+        let is_noun = !singular.is_empty()
+            && data
+                .cues
+                .nouns
+                .0
+                .get(&singular)
+                .is_some_and(|ps| ps.iter().any(|p| p.len() == 1));
+        if is_noun {
+            return Some(j + 1);
+        }
+        let title_case = t.surface.starts_with(char::is_uppercase);
+        if title_case && !data.places.contains(&t.key) || matches!(key, "of" | "and" | "in") {
+            return None;
+        }
+    }
+    None
+}
+
 /// "Biovac's chief executive": the name before a possessive `'s` (word `i`)
 /// that a role cue follows.
 fn possessive_role(
@@ -339,7 +547,7 @@ fn joined(tokens: &Words, i: usize) -> bool {
 fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     let nouns = &data.cues.nouns;
     for j in from..=from + MAX_ADJECTIVES {
-        if j >= tokens.len() || !joined(tokens, j - 1) {
+        if j >= tokens.len() || !(joined(tokens, j - 1) || possessive_gap(tokens, j - 1)) {
             return None;
         }
         let t = tokens.get(j)?;
@@ -371,6 +579,23 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A possessive between lower-case words `i` and `i + 1`: "women's rights
+/// group" (`'` before an `s`), "farmers' research body" (`' ` after a plural).
+fn possessive_gap(tokens: &Words, i: usize) -> bool {
+    let lower = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.surface.chars().all(char::is_lowercase))
+    };
+    match tokens.gap_after(i) {
+        "'" | "’" => lower(i) && tokens.get(i + 1).is_some_and(|t| t.surface == "s"),
+        "' " | "’ " => {
+            lower(i) && lower(i + 1) && tokens.get(i).is_some_and(|t| t.surface.ends_with('s'))
+        }
+        _ => false,
+    }
 }
 
 fn skip_article(tokens: &Words, i: usize) -> usize {

@@ -203,6 +203,10 @@ struct Data {
     places: HashSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
+    /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
+    company_words: HashSet<String>,
+    /// Words that make such a name a common phrase (`Clean Energy`), folded.
+    company_not_first: HashSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
     honorifics: HashSet<String>,
 }
@@ -251,6 +255,8 @@ fn load() -> Data {
             .map(|r| Words::new(r).lookup_key())
             .collect(),
         cues: cues::Cues::load(|kind| lines(kind).collect()),
+        company_words: lines("company_word").map(fold).collect(),
+        company_not_first: lines("company_not_first").map(fold).collect(),
         honorifics: HONORIFICS
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -1356,6 +1362,48 @@ mod tests {
                 "Biovac's chief executive said so, as did the coordinator at Ubuntu Care and Kenya's founder",
                 &["Biovac", "Ubuntu Care"],
             ),
+            (
+                "The plant is built by Nareva, Morocco's largest private power producer, with Kenya's help.",
+                &["Nareva"],
+            ),
+            (
+                "Copa-Cogeca, the farmers' association, and Fifamanor, a farmers' research body, agreed.",
+                &["Copa-Cogeca", "Fifamanor"],
+            ),
+            (
+                "It is run with Kay Fanm, a women's rights group, and with Ana Ruiz, a women's rights lawyer.",
+                &["Kay Fanm"],
+            ),
+            (
+                "Boats built by the French shipyard Piriou reached Lagos, Nigeria's largest city, on Monday.",
+                &["Piriou"],
+            ),
+            (
+                "Siemens Energy said the electrolysers were ready. Manila Water and Bharat Biotech agreed.",
+                &["Siemens Energy", "Manila Water", "Bharat Biotech"],
+            ),
+            // Common phrases and parts of longer names are no company.
+            (
+                "Clean Water and Renewable Energy matter. The Nordic Energy Research Programme met.",
+                &[],
+            ),
+            ("Mr. Jan Energy said so; Samantha Power spoke; on Monday Energy was cheap.", &[]),
+            ("It funds the Somalia Water, Sanitation and Hygiene Resilience Programme.", &[]),
+            (
+                "Pumps were installed by Sunculture and Zuwa Energy, two Malawian companies, in May.",
+                &["Sunculture", "Zuwa Energy"],
+            ),
+            (
+                "Funds reach Kivu Aid, Mama Safi and Tumaini, three local NGOs.",
+                &["Kivu Aid", "Mama Safi", "Tumaini"],
+            ),
+            (
+                "The ministry has partnered with Acme Sensors and the Bureau of Meteorology.",
+                &["Acme Sensors", "Bureau of Meteorology"],
+            ),
+            // People are no companies; one name is no list.
+            ("Ana Ruiz and Tomas Vega, two local farmers, spoke.", &[]),
+            ("The hall of Maputo, two local companies said, is full.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

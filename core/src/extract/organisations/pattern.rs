@@ -217,7 +217,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     })
                     && !is_stop(data, tokens, q)
             };
-            if and && !possessive && word_before_and(s - 2) && lone(s - 2) {
+            // `Gavi and Stanbic Bank`: a known organisation before the
+            // `and` is a name of its own.
+            let known_before = |q: usize| {
+                (q.saturating_sub(2)..=q).any(|k| {
+                    data.table
+                        .longest_at(tokens, k)
+                        .is_some_and(|(len, _)| k + len == q + 1)
+                })
+            };
+            if and && !possessive && word_before_and(s - 2) && lone(s - 2) && !known_before(s - 2) {
                 joined_and = true;
                 s -= 2;
                 continue;
@@ -494,12 +503,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     _ => return e,
                 }
             }
+            // `for Refugees and Médecins du Monde`: a known organisation
+            // after the `and` is a name of its own.
             "and" | "y" | "et" | "e" | "und" | "&" if in_complement && !next_is_the(tokens, e) => {
                 match run_after(data, tokens, e + 1) {
                     Some(next)
                         if next - h <= MAX_RIGHT
                             && !has_head(data, tokens, e + 1, next)
-                            && !another_name(data, tokens, e + 1, next) =>
+                            && !another_name(data, tokens, e + 1, next)
+                            && data.table.longest_at(tokens, e + 1).is_none() =>
                     {
                         e = next;
                     }
@@ -616,6 +628,24 @@ fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|i| is_head(data, tokens, i))
 }
 
+/// Word `i` is a Roman numeral from II to XX right after a capitalised
+/// word that is not all capitals, on the same line: the regnal number of
+/// a name (`Hassan II`, `Mohammed VI`, `King Abdullah II`), not an acronym.
+pub(super) fn regnal_number(tokens: &Words, i: usize) -> bool {
+    const NUMERALS: [&str; 19] = [
+        "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+        "XVI", "XVII", "XVIII", "XIX", "XX",
+    ];
+    i > 0
+        && tokens.adjacent(i - 1)
+        && tokens
+            .get(i)
+            .is_some_and(|t| NUMERALS.contains(&t.surface.as_str()))
+        && tokens.get(i - 1).is_some_and(|t| {
+            capitalised(&t.surface) && t.surface.chars().any(char::is_lowercase)
+        })
+}
+
 /// A country name or demonym, or a city.
 fn is_place(data: &Data, key: &str) -> bool {
     data.places.contains(key)
@@ -651,10 +681,12 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
+    // A regnal number is no acronym ("Mohammed VI Polytechnic University").
     let acronym_before = (start..h).any(|i| {
         tokens
             .get(i)
             .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+            && !regnal_number(tokens, i)
     });
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
@@ -909,6 +941,40 @@ pub(super) mod tests {
         for text in cases {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }
+    }
+
+    #[test]
+    fn a_known_organisation_after_and_ends_the_complement() {
+        assert_eq!(
+            names("It was run by the Greek Council for Refugees and Médecins du Monde in May."),
+            ["Greek Council for Refugees"]
+        );
+        assert_eq!(
+            names("Officials of the Ministry of Trade and Industry met."),
+            ["Ministry of Trade and Industry"]
+        );
+        assert_eq!(
+            names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
+            ["Stanbic Bank", "Peace and Security Council"]
+        );
+    }
+
+    #[test]
+    fn regnal_numbers_inside_names() {
+        assert_eq!(
+            names("Students of the Mohammed VI Polytechnic University helped."),
+            ["Mohammed VI Polytechnic University"]
+        );
+        assert_eq!(
+            names("It trained staff of the Hassan II Agronomy and Veterinary Institute in May."),
+            ["Hassan II Agronomy and Veterinary Institute"]
+        );
+        assert_eq!(
+            names("Lecturers at Mohammed V University and Makerere University met."),
+            ["Mohammed V University", "Makerere University"]
+        );
+        // An acronym before the head is still a parent's sub-unit.
+        assert!(names("The IOM VI Office opened.").is_empty());
     }
 
     #[test]

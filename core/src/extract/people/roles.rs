@@ -230,6 +230,8 @@ impl Lexicon {
                         || is_all_caps(t.text)
                         || is_title_case(t.text)
                         || is_french_connector(t)
+                        || is_elided_title(t)
+                        || t.text == "et"
                         || !has_role && self.is_postposed_adjective(tokens, start - 1, end)
                 }
             };
@@ -243,6 +245,7 @@ impl Lexicon {
         while start < end
             && (is_connector(&tokens[start])
                 || is_french_connector(&tokens[start])
+                || tokens[start].text == "et"
                 || self.is_common(&tokens[start])
                 || tokens[start].kind != Kind::Word)
         {
@@ -328,6 +331,16 @@ fn is_french_connector(t: &Token) -> bool {
     t.is_word() && matches!(t.text, "de" | "du" | "des" | "la" | "le" | "les")
 }
 
+/// A capitalised word after an elided French article or `de`, written as one
+/// token: `l'Éducation`, `d'Oxfam`, `l’Eau`.
+fn is_elided_title(t: &Token) -> bool {
+    t.is_word()
+        && ["l'", "d'", "l’", "d’"]
+            .iter()
+            .find_map(|p| t.text.strip_prefix(p))
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
 impl Lexicon {
     /// A lower-case adjective after its noun, read backwards from the token
     /// before `end` (the name or its comma): right after a role word
@@ -342,9 +355,8 @@ impl Lexicon {
         self.is_role_word(prev)
             || i + 1 == end
                 && prev.is_word()
-                && is_title_case(prev.text)
-                && i >= 2
-                && is_french_connector(&tokens[i - 2])
+                && (is_title_case(prev.text) && i >= 2 && is_french_connector(&tokens[i - 2])
+                    || is_elided_title(prev))
     }
 }
 

@@ -117,6 +117,19 @@ fn honorifics_ranks_and_post_nominals_are_stripped() {
 fn particles_and_hyphens_are_kept() {
     let cases = [
         ("Mr. Luiz de Souza said it was time.", "Luiz de Souza"),
+        // Irish surnames: `Ó` is a particle; `Ní` and `Mac` are name words.
+        (
+            "Chief Inspector Tomás Ó Ceallaigh said it was time.",
+            "Tomás Ó Ceallaigh",
+        ),
+        (
+            "Superintendent Aoife Ní Dhomhnaill said it was time.",
+            "Aoife Ní Dhomhnaill",
+        ),
+        (
+            "Sergeant Cian Mac Giolla Bhríde said it was time.",
+            "Cian Mac Giolla Bhríde",
+        ),
         ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
         (
             "Mr. José Eduardo dos Santos said it was time.",
@@ -620,6 +633,27 @@ fn a_role_with_lower_case_words_names_the_person() {
         (
             "As the Red Cross's field coordinator, Tomas Ruiz Pardo, put it: “roads first.”",
             "Tomas Ruiz Pardo",
+        ),
+        // French roles with an elided article and `et`.
+        (
+            "« Il faut agir », a déclaré la ministre de l'Agriculture, Awa Diop.",
+            "Awa Diop",
+        ),
+        (
+            "« Il faut agir », a déclaré la ministre de l'Éducation nationale, Awa Diop.",
+            "Awa Diop",
+        ),
+        (
+            "« Il faut agir », a souligné le ministre de l'Industrie et des Mines, Karim Benali.",
+            "Karim Benali",
+        ),
+        (
+            "« Il faut agir », a précisé le ministre de la Santé et de l’Hygiène publique, Salif Zongo.",
+            "Salif Zongo",
+        ),
+        (
+            "« Il faut agir », a déclaré la directrice pays d'Oxfam, Awa Diop.",
+            "Awa Diop",
         ),
     ];
     for (body, name) in cases {
