@@ -10,11 +10,11 @@
 //!
 //! Extractors read the same tokens in the grain they need: people and quotes
 //! token by token; countries and organisations by the letter-and-digit
-//! [`Token::parts`] of words (`Guinea-Bissau` is two words there); programmes by
-//! whitespace-separated [`chunks`] (`R&D` is one word there).
+//! `Token::parts` of whitespace-separated `chunks` (`Guinea-Bissau` is two
+//! words there; `countries::words` reads those straight from the text, which
+//! gives the same words faster); programmes by chunks (`R&D` is one word there).
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,8 @@ impl<'a> Token<'a> {
 
     /// The runs of letters and digits inside the token, as byte ranges of the
     /// text: `Jean-Paul` → `Jean`, `Paul`; `H.E.` → `H`, `E`; `'s` → `s`.
-    pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + 'a {
+    #[cfg(test)]
+    pub fn parts(&self) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
         let base = self.start;
         let mut rest = self.text.char_indices().peekable();
         std::iter::from_fn(move || {
@@ -168,7 +169,8 @@ fn abbreviations() -> &'static HashSet<String> {
 
 /// Runs of tokens with no whitespace between them (`(GLO.ACT`, `info@unodc.org`,
 /// `€12`): the text's whitespace-separated chunks, as token index ranges.
-pub(crate) fn chunks(tokens: &[Token]) -> Vec<Range<usize>> {
+#[cfg(test)]
+pub(crate) fn chunks(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for i in 1..=tokens.len() {

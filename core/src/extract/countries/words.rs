@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::extract::tokens::{chunks, is_title_case, tokenize};
+use crate::extract::tokens::is_title_case;
 use crate::text::fold_case_and_marks;
 
 const CONTEXT: &str = data_file!("countries_context.tsv");
@@ -46,23 +46,22 @@ impl<'a> Words<'a> {
     /// The words of `src`. Whitespace-separated chunks that are e-mail
     /// addresses, URLs, @handles or #hashtags are skipped: a name seen only
     /// inside them is not a mention.
+    ///
+    /// The shared tokens' chunks are the text's whitespace-separated runs and
+    /// their parts the letter-and-digit runs inside them, so both are read
+    /// here straight from the text, without building the tokens (equal to
+    /// the tokens' reading: `reads_as_the_shared_tokens` below).
     pub fn new(src: &'a str) -> Self {
-        let tokens = tokenize(src);
-        let mut parts = Vec::new();
-        for chunk in chunks(&tokens) {
-            let chunk = &tokens[chunk];
-            let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
-                continue;
-            };
-            if is_address(&src[first.start..last.end]) {
+        let mut parts = Vec::with_capacity(src.len() / 6 + 1);
+        for (from, to) in whitespace_chunks(src) {
+            let chunk = &src[from..to];
+            if is_address(chunk) {
                 continue;
             }
-            parts.extend(
-                chunk
-                    .iter()
-                    .flat_map(|t| t.parts())
-                    .map(|r| word(&src[r.clone()], r.start, r.end)),
-            );
+            for (start, end) in alphanumeric_runs(chunk) {
+                let (start, end) = (from + start, from + end);
+                parts.push(word(&src[start..end], start, end));
+            }
         }
         let list = join_dotted(src, parts);
         Words {
@@ -163,6 +162,47 @@ pub fn context_lines<'d>(data: &'d str, kind: &'d str) -> impl Iterator<Item = &
         .filter(move |(k, _)| k.trim() == kind)
         .map(|(_, v)| v.trim())
         .filter(|v| !v.is_empty())
+}
+
+/// Byte ranges of the runs of `s` between whitespace (`char::is_whitespace`,
+/// as the tokenizer splits), read byte by byte while the text is ASCII.
+fn whitespace_chunks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(s, |c| !c.is_whitespace())
+}
+
+/// Byte ranges of the letter-and-digit runs of `s` (the tokens' `parts`).
+fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    runs(s, char::is_alphanumeric)
+}
+
+/// Byte ranges of the maximal runs of characters of `s` that are `inside`;
+/// ASCII bytes are tested without decoding (written by hand for speed: this
+/// reads every byte of every paragraph, twice).
+fn runs(s: &str, inside: fn(char) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    // The character at `pos` and its length in bytes.
+    let at = move |pos: usize| match bytes.get(pos) {
+        None => None,
+        Some(&b) if b.is_ascii() => Some((b as char, 1)),
+        Some(_) => s.get(pos..)?.chars().next().map(|c| (c, c.len_utf8())),
+    };
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (c, len) = at(pos)?;
+            if inside(c) {
+                break pos;
+            }
+            pos += len;
+        };
+        while let Some((c, len)) = at(pos) {
+            if !inside(c) {
+                break;
+            }
+            pos += len;
+        }
+        Some((start, pos))
+    })
 }
 
 fn is_address(chunk: &str) -> bool {
@@ -315,6 +355,50 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(surfaces(text), *want, "{text}");
+        }
+    }
+
+    /// The words as first built: from the shared tokens' chunks and parts.
+    fn reference(src: &str) -> Vec<Word> {
+        use crate::extract::tokens::{chunks, tokenize};
+        let tokens = tokenize(src);
+        let mut parts = Vec::new();
+        for chunk in chunks(&tokens) {
+            let chunk = &tokens[chunk];
+            let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
+                continue;
+            };
+            if is_address(&src[first.start..last.end]) {
+                continue;
+            }
+            parts.extend(
+                chunk
+                    .iter()
+                    .flat_map(|t| t.parts())
+                    .map(|r| word(&src[r.clone()], r.start, r.end)),
+            );
+        }
+        join_dotted(src, parts)
+    }
+
+    #[test]
+    fn reads_as_the_shared_tokens() {
+        let odd = [
+            "",
+            "(U. .U.S é.ü. @ # www.",
+            "a\u{a0}b a\u{b}b\u{85}c\u{2028}d",
+            "UNODC’s Jean-Paul O'Brien (GLO.ACT) 2018–2022 €12 R&D 'quoted' Dr. J. Smith",
+            "write to info@unodc.org or see www.unodc.org/iran now, #Tag ½ Ⅻ x²",
+        ];
+        let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok());
+        for text in odd.iter().map(|s| s.to_string()).chain(files) {
+            for piece in text.split("\n\n").chain([text.as_str()]) {
+                assert_eq!(Words::new(piece).list, reference(piece), "{piece}");
+            }
         }
     }
 
