@@ -165,38 +165,52 @@ pub fn context_lines<'d>(data: &'d str, kind: &'d str) -> impl Iterator<Item = &
 }
 
 /// Byte ranges of the runs of `s` between whitespace (`char::is_whitespace`,
-/// as the tokenizer splits), read byte by byte while the text is ASCII.
+/// as the tokenizer splits).
 fn whitespace_chunks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(s, |c| !c.is_whitespace())
+    // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
+    runs(
+        s,
+        |b| !matches!(b, b' ' | b'\t'..=b'\r'),
+        |c| !c.is_whitespace(),
+    )
 }
 
 /// Byte ranges of the letter-and-digit runs of `s` (the tokens' `parts`).
 fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(s, char::is_alphanumeric)
+    runs(s, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
 }
 
-/// Byte ranges of the maximal runs of characters of `s` that are `inside`;
-/// ASCII bytes are tested without decoding (written by hand for speed: this
-/// reads every byte of every paragraph, twice).
-fn runs(s: &str, inside: fn(char) -> bool) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// Byte ranges of the maximal runs of characters of `s` that are inside:
+/// `ascii` tells for ASCII bytes, read without decoding, and `wide` for the
+/// other characters (written by hand for speed: this reads every byte of
+/// every paragraph, twice).
+#[inline(always)]
+fn runs<'s>(
+    s: &'s str,
+    ascii: impl Fn(u8) -> bool + 's,
+    wide: impl Fn(char) -> bool + 's,
+) -> impl Iterator<Item = (usize, usize)> + 's {
     let bytes = s.as_bytes();
     let mut pos = 0;
-    // The character at `pos` and its length in bytes.
-    let at = move |pos: usize| match bytes.get(pos) {
-        None => None,
-        Some(&b) if b.is_ascii() => Some((b as char, 1)),
-        Some(_) => s.get(pos..)?.chars().next().map(|c| (c, c.len_utf8())),
+    // Whether the character at `at` is inside, and its length in bytes.
+    let step = move |at: usize| -> Option<(bool, usize)> {
+        let b = *bytes.get(at)?;
+        if b.is_ascii() {
+            return Some((ascii(b), 1));
+        }
+        let c = s.get(at..)?.chars().next()?;
+        Some((wide(c), c.len_utf8()))
     };
     std::iter::from_fn(move || {
         let start = loop {
-            let (c, len) = at(pos)?;
-            if inside(c) {
+            let (inside, len) = step(pos)?;
+            if inside {
                 break pos;
             }
             pos += len;
         };
-        while let Some((c, len)) = at(pos) {
-            if !inside(c) {
+        while let Some((inside, len)) = step(pos) {
+            if !inside {
                 break;
             }
             pos += len;
@@ -205,12 +219,44 @@ fn runs(s: &str, inside: fn(char) -> bool) -> impl Iterator<Item = (usize, usize
     })
 }
 
+/// Top-level domains that make a chunk an address (see [`is_address`]).
+const DOMAINS: [&str; 6] = [".org", ".int", ".com", ".net", ".gov", ".edu"];
+
 fn is_address(chunk: &str) -> bool {
     // Every address form below needs one of these characters: most words
     // have none, so skip the lowercasing.
-    if !chunk.contains(['@', '#', '.', ':']) {
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b'@' | b'#' | b'.' | b':'))
+    {
         return false;
     }
+    if !chunk.is_ascii() {
+        return is_address_lowered(chunk);
+    }
+    // ASCII: as `is_address_lowered`, comparing without case instead of
+    // lowercasing a copy (the check runs on every word before a full stop).
+    let hashtag = chunk
+        .trim_start_matches(['(', '[', '"'])
+        .strip_prefix('#')
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()));
+    if hashtag || chunk.contains('@') || chunk.contains("://") {
+        return true;
+    }
+    let b = chunk.as_bytes();
+    let is_domain = |at: usize| {
+        b.get(at..at + 4)
+            .is_some_and(|w| DOMAINS.iter().any(|d| d.as_bytes().eq_ignore_ascii_case(w)))
+    };
+    let trimmed = chunk.trim_end_matches(['.', ',', ')', ';']);
+    chunk.match_indices('.').any(|(at, _)| {
+        (at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"))
+            || (is_domain(at) && b.get(at + 4) == Some(&b'/'))
+    }) || trimmed.len().checked_sub(4).is_some_and(is_domain)
+}
+
+/// An e-mail address, URL, @handle or #hashtag, read from the chunk lowercased.
+fn is_address_lowered(chunk: &str) -> bool {
     let lower = chunk.to_lowercase();
     let hashtag = chunk
         .trim_start_matches(['(', '[', '"', '“'])
@@ -221,15 +267,13 @@ fn is_address(chunk: &str) -> bool {
         || chunk.contains('@')
         || lower.contains("://")
         || lower.contains("www.")
-        || [".org", ".int", ".com", ".net", ".gov", ".edu"]
-            .iter()
-            .any(|tld| {
-                lower.match_indices(tld).any(|(at, _)| {
-                    lower
-                        .get(at + tld.len()..)
-                        .is_some_and(|r| r.starts_with('/'))
-                }) || trimmed.ends_with(tld)
-            })
+        || DOMAINS.iter().any(|tld| {
+            lower.match_indices(tld).any(|(at, _)| {
+                lower
+                    .get(at + tld.len()..)
+                    .is_some_and(|r| r.starts_with('/'))
+            }) || trimmed.ends_with(tld)
+        })
 }
 
 fn word(surface: &str, start: usize, end: usize) -> Word {
@@ -399,6 +443,41 @@ mod tests {
             for piece in text.split("\n\n").chain([text.as_str()]) {
                 assert_eq!(Words::new(piece).list, reference(piece), "{piece}");
             }
+        }
+    }
+
+    #[test]
+    fn addresses_read_alike_with_and_without_lowercasing() {
+        for chunk in [
+            "info@unodc.org",
+            "#Tag",
+            "(#Tag)",
+            "#",
+            "http://x",
+            "WWW.UNODC.ORG",
+            "www.",
+            "unodc.org/iran",
+            "UNODC.ORG/IRAN",
+            "unodc.org.",
+            "unodc.org),",
+            "x.com",
+            "X.COM;",
+            "a.int/b",
+            "a.intx",
+            ".gov",
+            "gov.",
+            "U.S.",
+            "officials.",
+            "12:30",
+            "e.g.",
+            "w.ww.org",
+            "a.edu/",
+            ".e",
+            "ww.",
+            "www",
+            "(\"#x",
+        ] {
+            assert_eq!(is_address(chunk), is_address_lowered(chunk), "{chunk}");
         }
     }
 
