@@ -122,21 +122,6 @@ impl<'a> Words<'a> {
             && gap.starts_with('.'))
     }
 
-    /// The joined keys of words `i..i + len`, or None past the end or across a break.
-    pub(super) fn key(&self, i: usize, len: usize) -> Option<String> {
-        let words = self.list.get(i..i + len)?;
-        if (i..i + len - 1).any(|j| self.hard_break_after(j)) {
-            return None;
-        }
-        Some(
-            words
-                .iter()
-                .map(|t| t.key.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    }
-
     /// The whole piece's keys joined with spaces, leading `the` dropped: the
     /// lookup form of a name written on its own.
     pub fn lookup_key(&self) -> String {
