@@ -346,13 +346,16 @@ fn caps_context(tokens: &Words) -> bool {
 
 /// Most longer words capitalised: a Title Case Headline.
 pub fn is_title_cased(tokens: &Words) -> bool {
-    let long: Vec<&Word> = tokens
-        .list
-        .iter()
-        .filter(|t| t.surface.chars().count() > 3)
-        .collect();
-    let capital = long.iter().filter(|t| is_title_case(&t.surface)).count();
-    long.len() >= 3 && capital * 10 >= long.len() * 9
+    // Counted in one pass, characters only where bytes cannot tell.
+    let (mut long, mut capital) = (0, 0);
+    for t in &tokens.list {
+        let w = t.surface.as_str();
+        if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
+            long += 1;
+            capital += usize::from(is_title_case(w));
+        }
+    }
+    long >= 3 && capital * 10 >= long * 9
 }
 
 #[cfg(test)]
