@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::word_regex::WordRegex;
 use super::Text;
 use crate::model::{Contact, ContactKind};
 
@@ -117,6 +118,43 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex: {e}")))
 }
 
+/// A pattern with `\b`, in the form that stays on the regex crate's DFA for
+/// `s` (see `word_regex`).
+fn word_regex(cell: &'static OnceLock<WordRegex>, pattern: &str, s: &str) -> &'static Regex {
+    cell.get_or_init(|| {
+        WordRegex::new(pattern).unwrap_or_else(|e| panic!("bad built-in regex: {e}"))
+    })
+    .for_text(s)
+}
+
+// Cheap tests that a segment may hold a match, run before each regex: most
+// paragraphs hold no contact at all, and every regex pass reads the whole
+// paragraph. Each is implied by its regex.
+
+/// A decimal digit (`\d`, Unicode).
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit()) || (!s.is_ascii() && s.chars().any(char::is_numeric))
+}
+
+/// `://` or `www.` (any case).
+fn may_hold_url(s: &str) -> bool {
+    s.contains("://") || ends_before(s, '.', b"www")
+}
+
+/// `.com/` (any case).
+fn may_hold_profile(s: &str) -> bool {
+    ends_before(s, '/', b".com")
+}
+
+/// Whether some `mark` in `s` comes right after `word` (ASCII, any case).
+fn ends_before(s: &str, mark: char, word: &[u8]) -> bool {
+    s.match_indices(mark).any(|(i, _)| {
+        i.checked_sub(word.len())
+            .and_then(|from| s.as_bytes().get(from..i))
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 /// Whether a span overlaps one of `spans`, which are in text order and do not
 /// overlap (so their ends are in order too).
 fn overlaps_any(spans: &[Found], f: &Found) -> bool {
@@ -196,6 +234,9 @@ fn emails(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
         &RE,
         r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
     );
+    if !s.contains('@') {
+        return Vec::new();
+    }
     re.find_iter(s)
         .filter(|m| !tokens.unusable(m.start(), m.end()))
         .map(|m| {
@@ -212,24 +253,36 @@ fn emails(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
 /// URLs in text order of the schemed ones, then the bare ones; and how many
 /// schemed ones come first.
 fn urls(s: &str, tokens: &SpaceTokens) -> (Vec<Found>, usize) {
-    static SCHEMED: OnceLock<Regex> = OnceLock::new();
-    static BARE_TWITTER: OnceLock<Regex> = OnceLock::new();
-    let schemed = regex(
-        &SCHEMED,
-        r#"(?i)\b(?:https?://|www\.)[^\s<>"'“”‘’\[\]{}|\\^`]+"#,
-    );
+    static SCHEMED: OnceLock<WordRegex> = OnceLock::new();
+    static BARE_TWITTER: OnceLock<WordRegex> = OnceLock::new();
+    let schemed = may_hold_url(s).then(|| {
+        word_regex(
+            &SCHEMED,
+            r#"(?i)\b(?:https?://|www\.)[^\s<>"'“”‘’\[\]{}|\\^`]+"#,
+            s,
+        )
+    });
     // `twitter.com/handle` written without scheme or www is still a link.
-    let bare = regex(
-        &BARE_TWITTER,
-        r"(?i)\b(?:twitter|x)\.com/@?[A-Za-z0-9_]{1,15}\b",
-    );
+    let bare = may_hold_profile(s).then(|| {
+        word_regex(
+            &BARE_TWITTER,
+            r"(?i)\b(?:twitter|x)\.com/@?[A-Za-z0-9_]{1,15}\b",
+            s,
+        )
+    });
     let mut found: Vec<Found> = Vec::new();
     // Matches of one regex do not overlap, so only a schemed URL can hold a
     // bare one; those are in text order: the last one starting at or before
     // the match is the only one that can hold it.
     let mut schemed_count = None;
-    let schemed_matches = schemed.find_iter(s).map(|m| (true, m));
-    let bare_matches = bare.find_iter(s).map(|m| (false, m));
+    let schemed_matches = schemed
+        .into_iter()
+        .flat_map(|re| re.find_iter(s))
+        .map(|m| (true, m));
+    let bare_matches = bare
+        .into_iter()
+        .flat_map(|re| re.find_iter(s))
+        .map(|m| (false, m));
     for (is_schemed, m) in schemed_matches.chain(bare_matches) {
         if !is_schemed && schemed_count.is_none() {
             schemed_count = Some(found.len());
@@ -310,6 +363,9 @@ fn handle_of_profile_url(url: &Found) -> Option<Found> {
 fn handles(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(&RE, r"@[A-Za-z0-9_]+");
+    if !s.contains('@') {
+        return Vec::new();
+    }
     re.find_iter(s)
         .filter(|m| is_handle(s, m.start(), m.end(), tokens))
         .map(|m| {
@@ -343,26 +399,36 @@ fn is_handle(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> bool {
 
 fn phones(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     static INTERNATIONAL: OnceLock<Regex> = OnceLock::new();
-    static LABELLED: OnceLock<Regex> = OnceLock::new();
-    static NATIONAL: OnceLock<Regex> = OnceLock::new();
+    static LABELLED: OnceLock<WordRegex> = OnceLock::new();
+    static NATIONAL: OnceLock<WordRegex> = OnceLock::new();
+    // Every form holds a digit.
+    if !has_digit(s) {
+        return Vec::new();
+    }
     // `+43 1 26060 5629`, `(+1) 212 963 1234`, `+1 (212) 963-1234`
     let international = regex(
         &INTERNATIONAL,
         r"(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d{1,4})(?:[ \t\u{a0}.\-/]{0,3}(?:\(\d{1,5}\)|\d{1,6}))+",
     );
     // `Tel.: 26060 5629`, `Mobile: ...`, `T: ...`
-    let labelled = regex(
+    let labelled = word_regex(
         &LABELLED,
         r"(?i)\b(?:(?:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|fax|ph)\b\.?\s*(?:no\.?\s*)?:?|[tmf]\s*:)\s*(\(?\+?\s?\d[\d \t\u{a0}().\-/]{5,}\d)",
+        s,
     );
     // Common national layouts without a label: `(212) 963-1234`, `212-963-1234`.
-    let national = regex(
+    let national = word_regex(
         &NATIONAL,
         r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+        s,
     );
     let mut found = Spans::default();
-    let spans = international
-        .find_iter(s)
+    // The international form opens with `+`.
+    let spans = s
+        .contains('+')
+        .then(|| international.find_iter(s))
+        .into_iter()
+        .flatten()
         .map(|m| (m.start(), m.end()))
         .chain(
             labelled

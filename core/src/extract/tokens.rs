@@ -10,12 +10,13 @@
 //!
 //! Extractors read the same tokens in the grain they need: people and quotes
 //! token by token; countries and organisations by the letter-and-digit
-//! [`Token::parts`] of words (`Guinea-Bissau` is two words there); programmes by
-//! whitespace-separated [`chunks`] (`R&D` is one word there).
+//! `Token::parts` of whitespace-separated `chunks` (`Guinea-Bissau` is two
+//! words there; `countries::words` reads those straight from the text, which
+//! gives the same words faster); programmes by chunks (`R&D` is one word there).
 
-use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::OnceLock;
+
+use crate::text::WordSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -48,7 +49,8 @@ impl<'a> Token<'a> {
 
     /// The runs of letters and digits inside the token, as byte ranges of the
     /// text: `Jean-Paul` → `Jean`, `Paul`; `H.E.` → `H`, `E`; `'s` → `s`.
-    pub fn parts(&self) -> impl Iterator<Item = Range<usize>> + 'a {
+    #[cfg(test)]
+    pub fn parts(&self) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
         let base = self.start;
         let mut rest = self.text.char_indices().peekable();
         std::iter::from_fn(move || {
@@ -68,14 +70,27 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '\u{2010}' | '\u{2011}')
 }
 
+/// The character at byte `pos` (a character boundary) and its length; ASCII
+/// is read without decoding. The tokenizer reads every byte of every
+/// paragraph for several extractors: its loops are written for speed.
+#[inline(always)]
+fn char_at(s: &str, pos: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(pos)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    let c = s.get(pos..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Words, possessives and single punctuation marks of `s`, in order.
 pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     // About one token per five bytes of English text: sized once, not grown.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut pos = 0;
-    while let Some(c) = s.get(pos..).and_then(|r| r.chars().next()) {
+    while let Some((c, len)) = char_at(s, pos) {
         let start = pos;
-        pos += c.len_utf8();
+        pos += len;
         if c.is_whitespace() {
             continue;
         }
@@ -89,7 +104,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
             continue;
         }
         pos = word_end(s, pos);
-        if s[pos..].starts_with('.') && keeps_period(&s[start..pos]) {
+        if s.as_bytes().get(pos) == Some(&b'.') && keeps_period(&s[start..pos]) {
             pos += 1;
         }
         push_word(&mut out, s, start, pos);
@@ -98,12 +113,20 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
 }
 
 fn word_end(s: &str, mut pos: usize) -> usize {
+    let bytes = s.as_bytes();
     loop {
-        let mut rest = s[pos..].chars();
-        match (rest.next(), rest.next()) {
-            (Some(c), _) if c.is_alphanumeric() => pos += c.len_utf8(),
-            (Some(j), Some(n)) if is_joiner(j) && n.is_alphanumeric() => pos += j.len_utf8(),
-            _ => return pos,
+        // A run of ASCII letters and digits, the common case, byte by byte.
+        while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+            pos += 1;
+        }
+        let Some((c, len)) = char_at(s, pos) else {
+            return pos;
+        };
+        let next_alphanumeric = || char_at(s, pos + len).is_some_and(|(n, _)| n.is_alphanumeric());
+        if c.is_alphanumeric() || (is_joiner(c) && next_alphanumeric()) {
+            pos += len;
+        } else {
+            return pos;
         }
     }
 }
@@ -144,12 +167,27 @@ fn keeps_period(word: &str) -> bool {
     let mut chars = word.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || word.contains('.') || abbreviations().contains(&norm(word))
+    single_initial || word.contains('.') || is_abbreviation(word)
+}
+
+/// Whether `word` (without a period) is one of [`abbreviations`]. A short
+/// ASCII word is lowercased on the stack, the others as [`norm`] does.
+fn is_abbreviation(word: &str) -> bool {
+    let set = abbreviations();
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+        }
+        _ => set.contains(&norm(word)),
+    }
 }
 
 /// The honorifics written with a trailing period, normalised (see [`norm`]).
-fn abbreviations() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn abbreviations() -> &'static WordSet<String> {
+    static SET: OnceLock<WordSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         data_file!("honorifics.txt")
             .lines()
@@ -168,7 +206,8 @@ fn abbreviations() -> &'static HashSet<String> {
 
 /// Runs of tokens with no whitespace between them (`(GLO.ACT`, `info@unodc.org`,
 /// `€12`): the text's whitespace-separated chunks, as token index ranges.
-pub(crate) fn chunks(tokens: &[Token]) -> Vec<Range<usize>> {
+#[cfg(test)]
+pub(crate) fn chunks(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for i in 1..=tokens.len() {

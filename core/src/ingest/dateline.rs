@@ -158,11 +158,12 @@ fn publication_date(
     {
         return Some(date);
     }
-    let side = side_date(doc);
+    // Only read when the dateline gives no year: every footer line is tried.
+    let side = || side_date(doc);
     let date = match written {
         Some(w) if w.year.is_some() => w.complete(None),
         Some(w) => {
-            let year = side.and_then(|s| s.year);
+            let year = side().and_then(|s| s.year);
             if year.is_none() {
                 diagnostics.push(Diagnostic::warning(
                     &doc.source,
@@ -174,7 +175,7 @@ fn publication_date(
             }
             w.complete(year)
         }
-        None => side.and_then(|s| s.complete(None)),
+        None => side().and_then(|s| s.complete(None)),
     };
     if date.is_none() {
         diagnostics.push(Diagnostic::warning(

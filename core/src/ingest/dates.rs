@@ -106,6 +106,9 @@ pub fn date_at_start(s: &str) -> Option<(WrittenDate, usize)> {
 /// order when only that one gives a valid date (`13/04/2024` is 13 April
 /// whatever the order).
 pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDate, usize)> {
+    if !may_start_date(s) {
+        return None;
+    }
     let (regexes, set) = date_patterns();
     let matched = set.matches(s);
     if !matched.matched_any() {
@@ -145,6 +148,62 @@ pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDat
         let len = caps.get(0)?.end();
         Some((WrittenDate { year, month, day }, len))
     })
+}
+
+/// Weekday names as the patterns' `WEEKDAY` spells them, without `day`.
+const WEEKDAYS: [&str; 12] = [
+    "mon", "tue", "tues", "wed", "wednes", "thu", "thur", "thurs", "fri", "sat", "satur", "sun",
+];
+
+/// False only when no date pattern can match at the start of `s`, told from
+/// its first bytes: the dateline parser asks at every word of a paragraph's
+/// opening, and most words are neither a number, a weekday nor a month name
+/// followed by a day. Every pattern opens, after an optional weekday, with
+/// a digit or with letters, a full stop perhaps, spaces and a digit;
+/// anything outside ASCII is left to the patterns.
+fn may_start_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if !first.is_ascii() || first.is_ascii_digit() {
+        return true;
+    }
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    let after = |k: usize| b.get(k).copied();
+    if after(letters).is_some_and(|c| !c.is_ascii()) {
+        return true;
+    }
+    let word = &b[..letters];
+    let named = |w: &[u8]| {
+        WEEKDAYS
+            .iter()
+            .any(|d| d.as_bytes().eq_ignore_ascii_case(w))
+    };
+    let weekday = named(word)
+        || (letters > 3
+            && word[letters - 3..].eq_ignore_ascii_case(b"day")
+            && named(&word[..letters - 3]));
+    if weekday {
+        return true;
+    }
+    // A month name (`[a-z]{3,9}`), `.`, at least one space, a digit.
+    if !(3..=9).contains(&letters) {
+        return false;
+    }
+    let mut k = letters + usize::from(after(letters) == Some(b'.'));
+    // `\s` on ASCII: space, \t, \n, \x0B, \x0C, \r.
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    if !after(k).is_some_and(|c| !c.is_ascii() || space(c)) {
+        return false;
+    }
+    while after(k).is_some_and(space) {
+        k += 1;
+    }
+    after(k).is_some_and(|c| !c.is_ascii() || c.is_ascii_digit())
 }
 
 /// A string that is only a date (`17 April 2019`, `Monday, 17 April 2019`,
@@ -192,6 +251,50 @@ mod tests {
                 let (date, n) = got.unwrap_or_else(|| panic!("{input}: no date"));
                 assert_eq!((date.year, date.month, date.day), (y, m, d), "{input}");
                 assert_eq!(n, len, "{input}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_date_gate_passes_every_start_a_pattern_matches() {
+        let (_, set) = date_patterns();
+        let mut texts: Vec<String> = [
+            "Monday, 17 April 2019",
+            "MON 17 April",
+            "Tues. 3 May",
+            "Wednesday 4/5/2020",
+            "April 17, 2019",
+            "Sept. 9",
+            "SEPT 9",
+            "sept  9",
+            "Jan.\t3",
+            "March\u{a0}3",
+            "2019-04-17",
+            "17.04.2019",
+            "Kelvin \u{212a}",
+            "Dec 1st",
+            "of 3 May",
+            "May be",
+            "Mayday 3",
+            "mo 3",
+            "Thursday",
+            "Sundays 4",
+            "de 4",
+            "Août 3",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for (i, _) in text.char_indices().take(20_000) {
+                texts.push(text[i..].chars().take(40).collect());
+            }
+        }
+        for t in &texts {
+            if set.is_match(t) {
+                assert!(may_start_date(t), "{t:?}");
             }
         }
     }

@@ -1,9 +1,8 @@
 //! A longest-match phrase table over [`Words`], with a case rule per phrase
 //! word taken from how the data file writes it.
 
-use std::collections::HashMap;
-
 use super::words::{Word, Words};
+use crate::text::WordMap;
 
 /// How a phrase word must be written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,17 +49,17 @@ struct Phrase<T> {
 /// Phrases (as token sequences) mapped to values, matched longest first.
 #[derive(Debug)]
 pub struct PhraseTable<T> {
-    map: HashMap<String, Vec<Phrase<T>>>,
+    map: WordMap<String, Vec<Phrase<T>>>,
     /// First word's key → the most words of a phrase starting with it: most
     /// words start no phrase, and are rejected with one lookup.
-    starts: HashMap<String, usize>,
+    starts: WordMap<String, usize>,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
-            map: HashMap::new(),
-            starts: HashMap::new(),
+            map: WordMap::default(),
+            starts: WordMap::default(),
         }
     }
 }
@@ -103,12 +102,27 @@ impl<T> PhraseTable<T> {
     /// The longest phrase starting at word `i`: its length in words and value.
     pub fn longest_at(&self, tokens: &Words, i: usize) -> Option<(usize, &T)> {
         let first = tokens.get(i)?;
-        let longest = *self.starts.get(&first.key)?;
+        let longest = *self.starts.get(first.key.as_str())?;
         let most = longest.min(tokens.len().saturating_sub(i));
+        // A phrase never runs across a hard break: the words up to the first.
+        let most = (i..i + most.saturating_sub(1))
+            .find(|&j| tokens.hard_break_after(j))
+            .map_or(most, |j| j + 1 - i);
+        // The keys of words `i..i + most` joined with spaces, built once; the
+        // key of `len` words is the part before `ends[len - 1]`.
+        let mut key = String::new();
+        let mut ends = Vec::with_capacity(most);
+        for word in tokens.list.get(i..i + most)? {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&word.key);
+            ends.push(key.len());
+        }
         (1..=most).rev().find_map(|len| {
-            let key = tokens.key(i, len)?;
+            let key = key.get(..*ends.get(len - 1)?)?;
             let words = tokens.list.get(i..i + len)?;
-            self.map.get(&key)?.iter().find_map(|p| {
+            self.map.get(key)?.iter().find_map(|p| {
                 let ok = p
                     .rules
                     .iter()

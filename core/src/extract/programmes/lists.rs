@@ -1,36 +1,52 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
-use std::collections::HashSet;
+use crate::text::WordSet;
 use std::sync::OnceLock;
 
 pub(super) struct Lists {
-    pub(super) heads: HashSet<String>,
+    pub(super) heads: WordSet<String>,
     pub(super) hints: Vec<Vec<String>>,
+    /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
+    hint_lens: u128,
     excludes: Vec<String>,
-    pub(super) not_programme: HashSet<String>,
-    pub(super) owners: HashSet<String>,
-    pub(super) function_words: HashSet<String>,
-    pub(super) connectors: HashSet<String>,
-    pub(super) in_after: HashSet<String>,
-    pub(super) weak_heads: HashSet<String>,
+    pub(super) not_programme: WordSet<String>,
+    pub(super) owners: WordSet<String>,
+    pub(super) function_words: WordSet<String>,
+    pub(super) connectors: WordSet<String>,
+    pub(super) in_after: WordSet<String>,
+    pub(super) weak_heads: WordSet<String>,
     /// Lower-case names excluded only as a whole (`exact`, and the short
     /// names of known organisations).
-    exact: HashSet<String>,
-    pub(super) keep_prefix: HashSet<String>,
+    exact: WordSet<String>,
+    pub(super) keep_prefix: WordSet<String>,
     /// Region names, lower-case words without a leading `the`.
     pub(super) regions: Vec<Vec<String>>,
-    pub(super) signal_before: HashSet<String>,
-    pub(super) signal_of: HashSet<String>,
-    pub(super) signal_after: HashSet<String>,
+    pub(super) signal_before: WordSet<String>,
+    pub(super) signal_of: WordSet<String>,
+    pub(super) signal_after: WordSet<String>,
     /// Lower-case words that open organisations' names (`united nations`).
     pub(super) org_openers: Vec<String>,
     /// Lower-case head words of organisations' names (`authority`, `forces`).
-    pub(super) org_heads: HashSet<String>,
+    pub(super) org_heads: WordSet<String>,
     /// Words right before `Fund` that make it an institution (`Social Security`).
     pub(super) fund_orgs: Vec<String>,
     /// Lower-case words that keep a run after `under` from being a programme
     /// (`under President X`, `under Article 5`).
-    pub(super) not_cue: HashSet<String>,
+    pub(super) not_cue: WordSet<String>,
+}
+
+impl Lists {
+    /// Whether some hint's first word is `len` bytes long (asked of every
+    /// word, before the hints are compared one by one).
+    pub(super) fn hint_first_len(&self, len: usize) -> bool {
+        match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
+            Some(bit) => self.hint_lens & bit != 0,
+            None => self
+                .hints
+                .iter()
+                .any(|h| h.first().is_some_and(|w| w.len() == len)),
+        }
+    }
 }
 
 pub(super) fn lists() -> &'static Lists {
@@ -38,6 +54,12 @@ pub(super) fn lists() -> &'static Lists {
     LISTS.get_or_init(|| {
         let mut l = parse_lists(data_file!("programmes.tsv"));
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
+        for first in l.hints.iter().filter_map(|h| h.first()) {
+            let bit = u32::try_from(first.len())
+                .ok()
+                .and_then(|n| 1u128.checked_shl(n));
+            l.hint_lens |= bit.unwrap_or(0);
+        }
         l
     })
 }
@@ -85,25 +107,26 @@ fn add_known_organisations(l: &mut Lists, tsv: &str) {
 
 fn parse_lists(tsv: &str) -> Lists {
     let mut l = Lists {
-        heads: HashSet::new(),
+        heads: WordSet::default(),
         hints: Vec::new(),
+        hint_lens: 0,
         excludes: Vec::new(),
-        not_programme: HashSet::new(),
-        owners: HashSet::new(),
-        function_words: HashSet::new(),
-        connectors: HashSet::new(),
-        in_after: HashSet::new(),
-        weak_heads: HashSet::new(),
-        exact: HashSet::new(),
-        keep_prefix: HashSet::new(),
+        not_programme: WordSet::default(),
+        owners: WordSet::default(),
+        function_words: WordSet::default(),
+        connectors: WordSet::default(),
+        in_after: WordSet::default(),
+        weak_heads: WordSet::default(),
+        exact: WordSet::default(),
+        keep_prefix: WordSet::default(),
         regions: Vec::new(),
-        signal_before: HashSet::new(),
-        signal_of: HashSet::new(),
-        signal_after: HashSet::new(),
+        signal_before: WordSet::default(),
+        signal_of: WordSet::default(),
+        signal_after: WordSet::default(),
         org_openers: Vec::new(),
-        org_heads: HashSet::new(),
+        org_heads: WordSet::default(),
         fund_orgs: Vec::new(),
-        not_cue: HashSet::new(),
+        not_cue: WordSet::default(),
     };
     let rows = tsv
         .lines()

@@ -983,6 +983,10 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
 fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let first = toks.get(i).filter(|t| t.is_word())?;
+    // A hint opens with a word of the same length in bytes, whatever the case.
+    if !lists().hint_first_len(first.text.len()) {
+        return None;
+    }
     lists().hints.iter().find_map(|hint| {
         // The first word decides for most tokens, before any allocation.
         let h = hint.first()?;

@@ -28,6 +28,12 @@ pub(super) struct Tok<'a> {
     pub(super) sentence_end: bool,
     /// `UNODC's`: the word names an owner (text has the `'s` removed).
     pub(super) possessive: bool,
+    /// What [`Tok::is_cap`], [`Tok::is_head`] and [`Tok::is_weak_head`]
+    /// answer, worked out once per token by [`words`]: the finders ask them
+    /// of every token several times.
+    cap: bool,
+    head: bool,
+    weak_head: bool,
 }
 
 impl<'a> Tok<'a> {
@@ -39,6 +45,20 @@ impl<'a> Tok<'a> {
             kind,
             sentence_end: false,
             possessive: false,
+            cap: false,
+            head: false,
+            weak_head: false,
+        }
+    }
+
+    /// Sets the answers kept on the token, once its text and kind are final.
+    fn classify(&mut self) {
+        self.cap = self.capitalised();
+        if self.is_word() {
+            let lower = self.lower();
+            let l = lists();
+            self.weak_head = l.weak_heads.contains(lower.as_ref());
+            self.head = self.weak_head || l.heads.contains(lower.as_ref());
         }
     }
 
@@ -65,6 +85,10 @@ impl<'a> Tok<'a> {
 
     /// Capitalised, and not a hyphenated participle (`EU-funded`, `UNODC-led`).
     pub(super) fn is_cap(&self) -> bool {
+        self.cap
+    }
+
+    fn capitalised(&self) -> bool {
         let first_upper = self
             .text
             .chars()
@@ -83,16 +107,13 @@ impl<'a> Tok<'a> {
 
     /// A head noun, strong (`Programme`) or weak (`Framework`, see [`Tok::is_weak_head`]).
     pub(super) fn is_head(&self) -> bool {
-        self.is_word() && {
-            let lower = self.lower();
-            lists().heads.contains(lower.as_ref()) || lists().weak_heads.contains(lower.as_ref())
-        }
+        self.head
     }
 
     /// `Framework`, `Roadmap`, `Contract`: a head that makes a name a
     /// programme only with a signal that it runs, is funded or adopted.
     pub(super) fn is_weak_head(&self) -> bool {
-        self.is_word() && lists().weak_heads.contains(self.lower().as_ref())
+        self.weak_head
     }
 
     /// `II`, `IV`, `V`: a roman numeral that may end a name after its head
@@ -155,6 +176,9 @@ pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
         }
         push_word(&mut toks, s, t.start, tokens[last].end);
         i = last + 1;
+    }
+    for t in &mut toks {
+        t.classify();
     }
     toks
 }
