@@ -368,8 +368,8 @@ impl<'a> Reader<'a> {
     fn is_kind(&self, label: &str, noun: &str) -> bool {
         self.org_names.get(label).is_some_and(|name| {
             let mut words = name.split(|c: char| !c.is_alphanumeric());
-            let un = noun == "agency"
-                && (name.contains("United Nations") || name.starts_with("UN "));
+            let un =
+                noun == "agency" && (name.contains("United Nations") || name.starts_with("UN "));
             un || words.any(|w| w.eq_ignore_ascii_case(noun))
         })
     }
@@ -874,9 +874,8 @@ impl<'a> Reader<'a> {
                     "with" | "at" | "from" | "of" | "for" | "in" | "near"
                 )
         };
-        let last_person = last_person.filter(|(_, k)| {
-            !unnamed.is_some_and(|(_, u)| u < k) || !described(*k)
-        });
+        let last_person =
+            last_person.filter(|(_, k)| !unnamed.is_some_and(|(_, u)| u < k) || !described(*k));
         // `the agency said`
         let anaphor = range
             .end
@@ -2023,7 +2022,9 @@ mod tests {
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Kevin Kariuki")
         );
-        let body = ["In the view of Kevin Kariuki, “a solar plant without batteries is a daytime plant.”"];
+        let body = [
+            "In the view of Kevin Kariuki, “a solar plant without batteries is a daytime plant.”",
+        ];
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Kevin Kariuki")
@@ -2110,13 +2111,16 @@ mod tests {
     #[test]
     fn a_name_inside_an_unnamed_speakers_description() {
         let people = ["Red Cross", "Ana Ruiz"];
-        let body = ["A volunteer with the Red Cross said: “People walked for two days to reach the camp.”"];
+        let body = [
+            "A volunteer with the Red Cross said: “People walked for two days to reach the camp.”",
+        ];
         assert_eq!(
             quotes_in(&body, &people, &[]),
             one("People walked for two days to reach the camp.", None)
         );
         // A named subject after an unnamed one still speaks.
-        let body = ["A farmer met Ana Ruiz, who said: “People walked for two days to reach the camp.”"];
+        let body =
+            ["A farmer met Ana Ruiz, who said: “People walked for two days to reach the camp.”"];
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Ana Ruiz")

@@ -337,7 +337,12 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
                 && t.surface.chars().skip(1).any(char::is_lowercase)
         })
     };
-    if i == 0 || !title(i) || !data.company_words.contains(tokens.get(i).map_or("", |t| t.key.as_str())) {
+    if i == 0
+        || !title(i)
+        || !data
+            .company_words
+            .contains(tokens.get(i).map_or("", |t| t.key.as_str()))
+    {
         return;
     }
     // Alone on the right: no capitalised word, `of`, `for` or `and` + capital.
@@ -352,9 +357,8 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
     // of a list of capitalised words inside a longer name.
     let listed = tokens.gap_after(i).trim() == ","
         && title(i + 1)
-        && (i + 2..i + 5).any(|k| {
-            tokens.get(k).is_some_and(|t| t.key == "and") && capitalised(tokens, k + 1)
-        });
+        && (i + 2..i + 5)
+            .any(|k| tokens.get(k).is_some_and(|t| t.key == "and") && capitalised(tokens, k + 1));
     if listed {
         return;
     }

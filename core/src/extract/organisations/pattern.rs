@@ -641,9 +641,9 @@ pub(super) fn regnal_number(tokens: &Words, i: usize) -> bool {
         && tokens
             .get(i)
             .is_some_and(|t| NUMERALS.contains(&t.surface.as_str()))
-        && tokens.get(i - 1).is_some_and(|t| {
-            capitalised(&t.surface) && t.surface.chars().any(char::is_lowercase)
-        })
+        && tokens
+            .get(i - 1)
+            .is_some_and(|t| capitalised(&t.surface) && t.surface.chars().any(char::is_lowercase))
 }
 
 /// A country name or demonym, or a city.
