@@ -875,7 +875,7 @@ impl<'a> Reader<'a> {
                 )
         };
         let last_person =
-            last_person.filter(|(_, k)| !unnamed.is_some_and(|(_, u)| u < k) || !described(*k));
+            last_person.filter(|(_, k)| unnamed.is_none_or(|(_, u)| u >= k) || !described(*k));
         // `the agency said`
         let anaphor = range
             .end
