@@ -21,8 +21,28 @@ fn main() {
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
     let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
+    let piece_file = |k| dateline_core::pack::position_piece_file(k);
+    // What the app fetches for a phrase: the pieces of its words' positions.
+    for q in [
+        "q=%22organized+crime%22",
+        "q=%22human+trafficking%22",
+        "q=%22civil+society%22",
+        "q=%22the+united+nations%22",
+    ] {
+        let needed = index.missing_position_pieces(&Filter::from_query(q));
+        let bytes: u64 = needed
+            .iter()
+            .filter_map(|&k| std::fs::metadata(dir.join(piece_file(k))).ok())
+            .map(|m| m.len())
+            .sum();
+        println!(
+            "{q}: {} of {} pieces of the positions, {bytes} bytes",
+            needed.len(),
+            index.position_pieces()
+        );
+    }
     let pieces = (0..index.position_pieces())
-        .map(|k| read(&dateline_core::pack::position_piece_file(k)))
+        .map(|k| read(&piece_file(k)))
         .collect();
     index
         .add_positions(pieces)
