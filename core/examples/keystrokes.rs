@@ -21,7 +21,7 @@ fn main() {
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
     let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
-    let piece_file = |k| dateline_core::pack::position_piece_file(k);
+    let piece_file = dateline_core::pack::position_piece_file;
     // What the app fetches for a phrase: the pieces of its words' positions.
     for q in [
         "q=%22organized+crime%22",
