@@ -173,9 +173,14 @@ pub fn app(props: &AppProps) -> Html {
         let positions_error = positions_error.setter();
         use_callback(corpus.clone(), move |filter: Filter, corpus| {
             let (bump, positions_error) = (bump.clone(), positions_error.clone());
-            fetch_position_pieces(corpus.clone(), filter, move |added| match added {
-                Ok(()) => bump.dispatch(()),
-                Err(error) => positions_error.set(Some(error)),
+            fetch_position_pieces(corpus.clone(), filter, move |fetched| {
+                // Pieces that came are used even when another failed.
+                if fetched.added > 0 {
+                    bump.dispatch(());
+                }
+                if let Some(error) = fetched.error {
+                    positions_error.set(Some(error));
+                }
             });
         })
     };

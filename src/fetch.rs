@@ -134,15 +134,23 @@ pub fn mark(name: &str) {
     }
 }
 
+/// What one call of [`fetch_position_pieces`] did.
+pub struct PiecesFetched {
+    /// Pieces added to the corpus: what was computed from it is stale.
+    pub added: usize,
+    /// The first piece that could not be used, and why.
+    pub error: Option<CorpusError>,
+}
+
 /// Downloads the pieces of the word positions that `filter`'s quoted
 /// phrases need and nobody asked for yet, side by side, adds them to the
-/// corpus, then tells `done` (once: added, or the first piece that could
-/// not be used). Marks `dateline-positions` (read by the tests and the
-/// benchmark) when the filter's phrases have every piece they need.
+/// corpus, then tells `done` (once, when some were asked for). Marks
+/// `dateline-positions` (read by the tests and the benchmark) when the
+/// filter's phrases have every piece they need.
 pub fn fetch_position_pieces(
     corpus: Rc<Corpus>,
     filter: Filter,
-    done: impl FnOnce(Result<(), CorpusError>) + 'static,
+    done: impl FnOnce(PiecesFetched) + 'static,
 ) {
     let pieces = corpus.position_pieces_to_fetch(&filter);
     if pieces.is_empty() {
@@ -156,20 +164,26 @@ pub fn fetch_position_pieces(
         .map(|k| (k, Download::of(&corpus, &Corpus::position_piece_file(k))))
         .collect();
     spawn_local(async move {
-        let mut outcome = Ok(());
+        let mut fetched = PiecesFetched {
+            added: 0,
+            error: None,
+        };
         for (k, download) in downloads {
             let added = match download.unpacked(&frame::POSITIONS).await {
                 Ok(body) => corpus.add_position_piece(k, body),
                 Err(error) => Err(error),
             };
-            if outcome.is_ok() {
-                outcome = added;
+            match added {
+                Ok(()) => fetched.added += 1,
+                Err(error) => {
+                    fetched.error.get_or_insert(error);
+                }
             }
         }
         if corpus.has_positions_for(&filter) {
             mark("dateline-positions");
         }
-        done(outcome);
+        done(fetched);
     });
 }
 

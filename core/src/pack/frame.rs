@@ -55,8 +55,9 @@ pub const POSITIONS: Kind = Kind {
     version: 5,
     file: "p/N.bin",
     unpacked: "p/N.bin's body (unpacked)",
-    max_body: 256 << 20,
-    max_body_says: "a body of at most 256 MiB",
+    // The piece's number and length (at most 10 bytes), then its bytes.
+    max_body: crate::query::inverted::MAX_POSITION_PIECE_BYTES as usize + 10,
+    max_body_says: "a body of at most 8 MiB",
 };
 
 /// A framed file's body as the file keeps it, after its header was checked.

@@ -72,7 +72,7 @@ impl IndexBuilder {
     /// Cuts the word positions into pieces of `bytes` rather than
     /// [`POSITION_PIECE_BYTES`] (tests: many pieces from a small corpus).
     pub fn position_piece_bytes(mut self, bytes: u32) -> IndexBuilder {
-        self.position_piece_bytes = bytes.max(1);
+        self.position_piece_bytes = bytes.clamp(1, super::inverted::MAX_POSITION_PIECE_BYTES);
         self
     }
 

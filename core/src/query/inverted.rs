@@ -68,6 +68,13 @@ impl Bytes {
 /// words reads a piece or two, and a million releases make about 180 pieces
 /// (374 MB), each far under a static host's 25 MiB per file.
 pub const POSITION_PIECE_BYTES: u32 = 2 << 20;
+/// The largest piece a reader accepts (`index.bin` says the size): a
+/// damaged or hostile file cannot make a piece's reader reserve more.
+pub const MAX_POSITION_PIECE_BYTES: u32 = 8 << 20;
+/// The most pieces a reader accepts: a damaged or hostile `index.bin` cannot
+/// make it allocate a slot for each of billions (4 GiB of positions in the
+/// smallest pieces that make sense).
+const MAX_POSITION_PIECES: u32 = 1 << 16;
 
 /// Per posting: varint byte length, then varint position deltas, in pieces
 /// of `piece_bytes`: the app is usable before any arrives, and a quoted
@@ -130,19 +137,19 @@ impl Positions {
         if pieces.is_empty() {
             return Some(Cow::Borrowed(&[]));
         }
-        let mut out: Option<Cow<[u8]>> = None;
+        let mut parts = Vec::with_capacity(pieces.len());
         for k in pieces {
             let piece = self.pieces.get(k as usize)?.get()?.as_slice();
             let start = k as usize * self.piece_bytes as usize;
             let from = (range.start as usize).saturating_sub(start);
             let to = (range.end as usize - start).min(piece.len());
-            let part = piece.get(from..to)?;
-            out = Some(match out {
-                None => Cow::Borrowed(part),
-                Some(joined) => Cow::Owned([joined.as_ref(), part].concat()),
-            });
+            parts.push(piece.get(from..to)?);
         }
-        out
+        match parts.as_slice() {
+            [one] => Some(Cow::Borrowed(one)),
+            // Joined once, into a buffer of the right size.
+            _ => Some(Cow::Owned(parts.concat())),
+        }
     }
 }
 
@@ -606,8 +613,12 @@ impl Inverted {
         let postings = shared(r, file)?;
         let pos_starts = r.starts_any()?;
         let piece_bytes = r.varint()?;
-        if piece_bytes == 0 {
-            return Err(r.error("a size of the positions' pieces above 0"));
+        if !(1..=MAX_POSITION_PIECE_BYTES).contains(&piece_bytes) {
+            return Err(r.error("a size of the positions' pieces from 1 byte to 8 MiB"));
+        }
+        let total = pos_starts.last().copied().unwrap_or(0);
+        if total.div_ceil(piece_bytes) > MAX_POSITION_PIECES {
+            return Err(r.error("positions in at most 65,536 pieces"));
         }
         let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
         if counts.iter().any(|&c| c != n_terms + 1) {
@@ -623,7 +634,7 @@ impl Inverted {
             post_starts,
             post_bytes,
             postings,
-            positions: Positions::missing(pos_starts.last().copied().unwrap_or(0), piece_bytes),
+            positions: Positions::missing(total, piece_bytes),
             pos_starts,
             avg_len: average(&doc_len),
             doc_len,
@@ -693,6 +704,51 @@ mod tests {
         };
         let docs: Vec<u32> = inv.phrase(&[a, b]).iter().map(|d| d.0).collect();
         assert_eq!(docs, [0, 4]);
+    }
+
+    /// What `write` writes, read back: the reader's checks on its own.
+    fn reread(inv: &Inverted) -> Result<Inverted, crate::codec::DecodeError> {
+        let mut w = crate::codec::Writer::default();
+        inv.write(&mut w);
+        let file = Arc::new(w.buf);
+        let mut r = crate::codec::Reader::new(&file, "index.bin");
+        Inverted::read(&mut r, &file)
+    }
+
+    #[test]
+    fn a_piece_size_that_would_make_too_many_or_too_large_pieces_is_refused() {
+        let text = "a ".repeat(70_000);
+        let build = |piece_bytes| {
+            let mut b = Builder::default();
+            b.field(&text, 1);
+            b.end_doc();
+            b.finish(piece_bytes)
+        };
+        let fine = reread(&build(4096)).expect("17 pieces");
+        assert_eq!(fine.position_pieces(), 70_002u32.div_ceil(4096));
+        // One byte per piece: over 65,536 slots from a file of 70 kB.
+        let e = reread(&build(1)).err().expect("too many pieces");
+        assert_eq!(e.expected, "positions in at most 65,536 pieces");
+        let e = reread(&build(u32::MAX)).err().expect("too large a piece");
+        assert!(e.expected.contains("8 MiB"), "{e}");
+    }
+
+    #[test]
+    fn a_term_over_several_pieces_reads_as_one() {
+        let inv = index(&[
+            &["x organized crime y organized crime"],
+            &["organized crime"],
+        ]);
+        let mut b = Builder::default();
+        for fields in [["x organized crime y organized crime"], ["organized crime"]] {
+            b.field(fields[0], 1);
+            b.end_doc();
+        }
+        let cut = b.finish(1);
+        assert!(cut.position_pieces() > 4);
+        let (a, c) = (inv.find("organized").unwrap(), inv.find("crime").unwrap());
+        assert_eq!(cut.phrase(&[a, c]), inv.phrase(&[a, c]));
+        assert_eq!(inv.phrase(&[a, c]).len(), 2);
     }
 
     #[test]
