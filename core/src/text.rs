@@ -281,9 +281,19 @@ impl std::hash::Hasher for WordHasher {
 }
 
 /// A set of reference words hashed with [`WordHasher`].
+#[cfg(not(target_arch = "wasm32"))]
 pub type WordSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHasher>>;
 /// A map from reference words hashed with [`WordHasher`].
+#[cfg(not(target_arch = "wasm32"))]
 pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// In the browser's import worker, the standard hasher: a second hasher
+/// gives every set and map operation a second copy (about 5 kB of wasm,
+/// twiggy), and the worker's size is budgeted (600 kB brotli) where the
+/// build's speed is not.
+#[cfg(target_arch = "wasm32")]
+pub type WordSet<T> = std::collections::HashSet<T>;
+#[cfg(target_arch = "wasm32")]
+pub type WordMap<K, V> = std::collections::HashMap<K, V>;
 
 #[cfg(test)]
 mod tests {
