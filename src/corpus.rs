@@ -133,12 +133,16 @@ impl Corpus {
     /// The pieces of the word positions that `filter`'s phrases need and
     /// that nobody has asked for yet, now marked as asked for: fetch each
     /// ([`Corpus::position_piece_file`]) and give it to
-    /// [`Corpus::add_position_piece`].
-    pub fn position_pieces_to_fetch(&self, filter: &Filter) -> Vec<u32> {
-        let mut asked = self.pieces_asked.borrow_mut();
+    /// [`Corpus::add_position_piece`]. None when every piece they need is
+    /// here (one reading of the filter per keystroke).
+    pub fn position_pieces_to_fetch(&self, filter: &Filter) -> Option<Vec<u32>> {
         let mut pieces = self.index.missing_position_pieces(filter);
+        if pieces.is_empty() {
+            return None;
+        }
+        let mut asked = self.pieces_asked.borrow_mut();
         pieces.retain(|&k| asked.insert(k));
-        pieces
+        Some(pieces)
     }
 
     /// Whether every piece of the word positions that `filter`'s phrases

@@ -152,11 +152,12 @@ pub fn fetch_position_pieces(
     filter: Filter,
     done: impl FnOnce(PiecesFetched) + 'static,
 ) {
-    let pieces = corpus.position_pieces_to_fetch(&filter);
+    let Some(pieces) = corpus.position_pieces_to_fetch(&filter) else {
+        mark("dateline-positions");
+        return;
+    };
     if pieces.is_empty() {
-        if corpus.has_positions_for(&filter) {
-            mark("dateline-positions");
-        }
+        // On the way, asked for by an earlier keystroke.
         return;
     }
     let downloads: Vec<(u32, Download)> = pieces

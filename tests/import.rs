@@ -193,7 +193,7 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
         70,
         "all the words, till then"
     );
-    assert_eq!(corpus.position_pieces_to_fetch(&phrase), [0]);
+    assert_eq!(corpus.position_pieces_to_fetch(&phrase), Some(vec![0]));
     let piece_body = Download::of(&corpus, "data/p/0.bin")
         .unpacked(&pack::frame::POSITIONS)
         .await
@@ -300,10 +300,11 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
         "all the words, until the positions are here"
     );
     // The pieces of the positions the phrase needs are read from the corpus too.
-    let pieces = corpus.position_pieces_to_fetch(&filter);
+    let pieces = corpus.position_pieces_to_fetch(&filter).expect("missing");
     assert_eq!(pieces, [0]);
-    assert!(
-        corpus.position_pieces_to_fetch(&filter).is_empty(),
+    assert_eq!(
+        corpus.position_pieces_to_fetch(&filter),
+        Some(Vec::new()),
         "asked for once"
     );
     for k in pieces {
@@ -314,6 +315,7 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
         corpus.add_position_piece(k, bytes).expect("fits");
     }
     assert!(corpus.has_positions_for(&filter));
+    assert_eq!(corpus.position_pieces_to_fetch(&filter), None, "all here");
     assert_eq!(
         corpus.index().search(&filter).total,
         0,
