@@ -7,10 +7,10 @@ use yew_router::prelude::*;
 use dateline_core::import::Set;
 use dateline_core::query::Filter;
 
-use crate::components::{DocumentTitle, Layout, PositionsNotice};
-use crate::corpus::{Corpus, CorpusError};
-use crate::fetch::{fetch_position_pieces, mark};
-use crate::hooks::{use_filter, use_positions};
+use crate::components::{DocumentTitle, Layout, PiecesNotice};
+use crate::corpus::{Corpus, PieceFailed};
+use crate::fetch::{fetch_pieces, mark};
+use crate::hooks::{use_filter, use_pieces};
 use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::{EntityKind, Route};
 
@@ -28,8 +28,9 @@ pub fn switch(route: Route) -> Html {
     }
 }
 
-/// Bumped when more of the corpus arrives after start (pieces of the word
-/// positions): what was computed from the corpus is computed again.
+/// Bumped when more of the corpus arrives after start, or a piece of it
+/// failed (pieces of the postings and the word positions): what was
+/// computed from the corpus is computed again.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct DataGeneration(pub u32);
 
@@ -41,11 +42,11 @@ impl Reducible for DataGeneration {
     }
 }
 
-/// Asks for the pieces of the word positions that a filter's quoted
-/// phrases need (`crate::fetch::fetch_position_pieces`). None in component
-/// tests and when pre-rendering, whose corpora have all their positions.
+/// Asks for the pieces of the index that a filter's query needs
+/// (`crate::fetch::fetch_pieces`). None in component tests and when
+/// pre-rendering, whose corpora have every piece or search no text.
 #[derive(Clone, PartialEq)]
-pub struct PositionsLoader(pub Callback<Filter>);
+pub struct PiecesLoader(pub Callback<Filter>);
 
 /// The URL of the site's root (`https://example.org/dateline/`), absolute in
 /// the browser, and as the build knows it when pre-rendering: permalinks in
@@ -76,11 +77,11 @@ pub struct ShellProps {
     pub corpus: Rc<Corpus>,
     #[prop_or_default]
     pub generation: DataGeneration,
-    /// Why a piece of the word positions could not be used, if one could not.
+    /// The first piece of the index that could not be used, if one could not.
     #[prop_or_default]
-    pub positions_error: Option<CorpusError>,
+    pub piece_failed: Option<PieceFailed>,
     #[prop_or_default]
-    pub load_positions: Option<PositionsLoader>,
+    pub load_pieces: Option<PiecesLoader>,
     /// Without it, permalinks are made from the document's base URL.
     #[prop_or_default]
     pub site_url: Option<SiteUrl>,
@@ -95,16 +96,16 @@ pub struct ShellProps {
 }
 
 /// Provides the corpus and the page layout around routed content, and asks
-/// for the word positions that the URL's phrases need; the router itself
+/// for the pieces of the index that the URL's query needs; the router itself
 /// comes from the caller (browser history in the app, memory in tests
 /// and when pre-rendering).
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     // On every page: the URL's filter is the timeline's, wherever it is read.
     let filter = use_filter().filter;
-    use_positions(&filter, props.generation, props.load_positions.clone());
-    let notice = match &props.positions_error {
-        Some(error) => html! { <PositionsNotice error={error.clone()} /> },
+    use_pieces(&filter, props.generation, props.load_pieces.clone());
+    let notice = match &props.piece_failed {
+        Some(failed) => html! { <PiecesNotice failed={failed.clone()} /> },
         None => html! {},
     };
     html! {
@@ -144,12 +145,11 @@ pub struct AppProps {
 /// The app over a loaded corpus: the same component tree in the browser and
 /// when pre-rendering, so that the browser can take a pre-rendered page over
 /// (hydrate it) without replacing its DOM. Once mounted it reads the real
-/// viewport width; the pieces of the word positions come when a quoted
-/// phrase needs them.
+/// viewport width; the pieces of the index come when a query needs them.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let generation = use_reducer(DataGeneration::default);
-    let positions_error = use_state(|| None::<CorpusError>);
+    let piece_failed = use_state(|| None::<PieceFailed>);
     let width = use_state_eq(|| props.width);
     let kept = use_state(|| props.kept.clone());
     // Bumped when another set is shown: the pages are mounted afresh, so
@@ -168,19 +168,18 @@ pub fn app(props: &AppProps) -> Html {
     let corpus = kept
         .as_ref()
         .map_or_else(|| props.corpus.clone(), |(_, c)| c.clone());
-    let load_positions = {
+    let load_pieces = {
         let bump = generation.dispatcher();
-        let positions_error = positions_error.setter();
+        let piece_failed = piece_failed.setter();
         use_callback(corpus.clone(), move |filter: Filter, corpus| {
-            let (bump, positions_error) = (bump.clone(), positions_error.clone());
-            fetch_position_pieces(corpus.clone(), filter, move |fetched| {
-                // Pieces that came are used even when another failed.
-                if fetched.added > 0 {
-                    bump.dispatch(());
+            let (bump, piece_failed) = (bump.clone(), piece_failed.clone());
+            fetch_pieces(corpus.clone(), filter, move |fetched| {
+                // Pieces that came are used even when another failed, and a
+                // search waiting for a failed one stops waiting.
+                if let Some(failed) = fetched.error {
+                    piece_failed.set(Some(failed));
                 }
-                if let Some(error) = fetched.error {
-                    positions_error.set(Some(error));
-                }
+                bump.dispatch(());
             });
         })
     };
@@ -197,8 +196,8 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <Router history={props.history.clone()} basename={props.basename.clone()}>
             <Shell {corpus} generation={*generation}
-                positions_error={(*positions_error).clone()}
-                load_positions={Some(PositionsLoader(load_positions))}
+                piece_failed={(*piece_failed).clone()}
+                load_pieces={Some(PiecesLoader(load_pieces))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
                 <DocumentTitle />

@@ -3,8 +3,9 @@
 //! The app downloads it (`data/list.bin`, `data/index.bin`, written by
 //! `dateline pack` at build time): list records and a prebuilt index, so
 //! nothing is indexed in the browser. Full records come from chunk files
-//! when a detail view opens, and pieces of the word positions (`data/p/`)
-//! when a quoted phrase needs them; both stay here.
+//! when a detail view opens, the pieces of the postings (`data/t/`) when a
+//! query's words need them, and of the word positions (`data/p/`) when a
+//! quoted phrase does; all stay here.
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -12,7 +13,7 @@ use std::rc::Rc;
 
 use dateline_core::import::DataFile;
 use dateline_core::pack::{self, Chunk, List};
-use dateline_core::query::{DecodeError, Filter, Index};
+use dateline_core::query::{DecodeError, Filter, Index, Piece, Stream};
 use dateline_core::{Event, Release};
 
 /// Why the corpus (or a part of it) could not be used.
@@ -29,6 +30,14 @@ pub enum CorpusError {
     Damaged(DecodeError),
     #[error("could not load {file}: {reason}")]
     Unavailable { file: String, reason: String },
+}
+
+/// A piece of the index that could not be used: which stream it was of
+/// (what the notice says is missing), and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PieceFailed {
+    pub stream: Stream,
+    pub error: CorpusError,
 }
 
 /// The records behind the document ids of the index.
@@ -48,9 +57,11 @@ pub struct Corpus {
     by_id: OnceCell<HashMap<String, u32>>,
     /// Chunk files loaded so far.
     chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
-    /// Pieces of the word positions asked for so far (here, on the way, or
-    /// failed: a failed piece is not asked for again, the notice says why).
-    pieces_asked: RefCell<HashSet<u32>>,
+    /// Pieces asked for so far (here, on the way, or failed: a failed piece
+    /// is not asked for again, the notice says why).
+    pieces_asked: RefCell<HashSet<Piece>>,
+    /// Pieces that could not be used: a query does not wait for them.
+    pieces_failed: RefCell<HashSet<Piece>>,
     /// Data files at hand rather than on the server (releases imported on
     /// this device), by path (`data/r/0.bin`); each is taken when first read.
     local: RefCell<HashMap<String, Vec<u8>>>,
@@ -126,46 +137,62 @@ impl Corpus {
             by_id: OnceCell::new(),
             chunks: RefCell::default(),
             pieces_asked: RefCell::default(),
+            pieces_failed: RefCell::default(),
             local: RefCell::default(),
         }
     }
 
-    /// The pieces of the word positions that `filter`'s phrases need and
+    /// The pieces (postings, positions) that `filter`'s query needs and
     /// that nobody has asked for yet, now marked as asked for: fetch each
-    /// ([`Corpus::position_piece_file`]) and give it to
-    /// [`Corpus::add_position_piece`]. None when every piece they need is
-    /// here (one reading of the filter per keystroke).
-    pub fn position_pieces_to_fetch(&self, filter: &Filter) -> Option<Vec<u32>> {
-        let mut pieces = self.index.missing_position_pieces(filter);
+    /// ([`Corpus::piece_file`]) and give it to [`Corpus::add_piece`] (or
+    /// to [`Corpus::piece_failed`]). None when every piece it needs is here
+    /// (one reading of the filter per keystroke).
+    pub fn pieces_to_fetch(&self, filter: &Filter) -> Option<Vec<Piece>> {
+        let mut pieces = self.index.missing_pieces(filter);
         if pieces.is_empty() {
             return None;
         }
         let mut asked = self.pieces_asked.borrow_mut();
-        pieces.retain(|&k| asked.insert(k));
+        pieces.retain(|&p| asked.insert(p));
         Some(pieces)
     }
 
-    /// Whether every piece of the word positions that `filter`'s phrases
-    /// need is here.
-    pub fn has_positions_for(&self, filter: &Filter) -> bool {
-        self.index.missing_position_pieces(filter).is_empty()
-    }
-
-    /// Piece `k` of the word positions, relative to the page (`data/p/0.bin`).
-    pub fn position_piece_file(k: u32) -> String {
-        format!("data/{}", pack::position_piece_file(k))
-    }
-
-    /// Adds piece `k` of the word positions: its file's body, unpacked
-    /// (`Download::unpacked`).
-    pub fn add_position_piece(&self, k: u32, body: Vec<u8>) -> Result<(), CorpusError> {
+    /// Whether the results of `filter` would change when pieces on the way
+    /// arrive: its words' postings are missing and have not failed. Until
+    /// then the timeline keeps its last results and says it is searching;
+    /// positions are not waited for (a phrase matches as all its words).
+    pub fn waits_for_pieces(&self, filter: &Filter) -> bool {
+        let failed = self.pieces_failed.borrow();
         self.index
-            .add_position_piece_body(k, body)
+            .missing_pieces(filter)
+            .iter()
+            .any(|p| p.stream == Stream::Postings && !failed.contains(p))
+    }
+
+    /// Whether every piece that `filter`'s query needs is here.
+    pub fn has_pieces_for(&self, filter: &Filter) -> bool {
+        self.index.has_pieces_for(filter)
+    }
+
+    /// A piece's file, relative to the page (`data/t/0.bin`).
+    pub fn piece_file(piece: Piece) -> String {
+        format!("data/{}", piece.file())
+    }
+
+    /// Adds a piece: its file's body, unpacked (`Download::unpacked`).
+    pub fn add_piece(&self, piece: Piece, body: Vec<u8>) -> Result<(), CorpusError> {
+        self.index
+            .add_piece_body(piece, body)
             .map_err(|e| CorpusError::Decode {
-                file: format!("{} (its body, unpacked)", Corpus::position_piece_file(k)),
+                file: format!("{} (its body, unpacked)", Corpus::piece_file(piece)),
                 offset: e.offset,
                 expected: e.expected,
             })
+    }
+
+    /// Notes that a piece could not be used: queries stop waiting for it.
+    pub fn piece_failed(&self, piece: Piece) {
+        self.pieces_failed.borrow_mut().insert(piece);
     }
 
     /// The record at a document id of the index: in full, or the list record

@@ -2,7 +2,7 @@
 //! app works under any sub-path.
 
 use dateline_core::pack::{frame, Chunk};
-use dateline_core::query::Filter;
+use dateline_core::query::{Filter, Piece};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -10,7 +10,7 @@ use web_sys::Response;
 
 use std::rc::Rc;
 
-use crate::corpus::{Corpus, CorpusError};
+use crate::corpus::{Corpus, CorpusError, PieceFailed};
 
 /// Chunk files downloaded at once by [`load_full`].
 const PARALLEL: usize = 6;
@@ -134,55 +134,61 @@ pub fn mark(name: &str) {
     }
 }
 
-/// What one call of [`fetch_position_pieces`] did.
+/// What one call of [`fetch_pieces`] did.
 pub struct PiecesFetched {
     /// Pieces added to the corpus: what was computed from it is stale.
     pub added: usize,
     /// The first piece that could not be used, and why.
-    pub error: Option<CorpusError>,
+    pub error: Option<PieceFailed>,
 }
 
-/// Downloads the pieces of the word positions that `filter`'s quoted
-/// phrases need and nobody asked for yet, side by side, adds them to the
-/// corpus, then tells `done` (once, when some were asked for). Marks
-/// `dateline-positions` (read by the tests and the benchmark) when the
-/// filter's phrases have every piece they need.
-pub fn fetch_position_pieces(
+/// Downloads the pieces (postings, positions) that `filter`'s query needs
+/// and nobody asked for yet, side by side, adds them to the corpus, then
+/// tells `done` (once, when some were asked for). A keystroke that
+/// supersedes this one does not wait for it: its own pieces are asked for
+/// at once, and pieces already on the way are not asked for twice. Marks
+/// `dateline-pieces` (read by the tests and the benchmark) when the
+/// filter's query has every piece it needs.
+pub fn fetch_pieces(
     corpus: Rc<Corpus>,
     filter: Filter,
     done: impl FnOnce(PiecesFetched) + 'static,
 ) {
-    let Some(pieces) = corpus.position_pieces_to_fetch(&filter) else {
-        mark("dateline-positions");
+    let Some(pieces) = corpus.pieces_to_fetch(&filter) else {
+        mark("dateline-pieces");
         return;
     };
     if pieces.is_empty() {
         // On the way, asked for by an earlier keystroke.
         return;
     }
-    let downloads: Vec<(u32, Download)> = pieces
+    let downloads: Vec<(Piece, Download)> = pieces
         .into_iter()
-        .map(|k| (k, Download::of(&corpus, &Corpus::position_piece_file(k))))
+        .map(|p| (p, Download::of(&corpus, &Corpus::piece_file(p))))
         .collect();
     spawn_local(async move {
         let mut fetched = PiecesFetched {
             added: 0,
             error: None,
         };
-        for (k, download) in downloads {
-            let added = match download.unpacked(&frame::POSITIONS).await {
-                Ok(body) => corpus.add_position_piece(k, body),
+        for (piece, download) in downloads {
+            let added = match download.unpacked(frame::of(piece.stream)).await {
+                Ok(body) => corpus.add_piece(piece, body),
                 Err(error) => Err(error),
             };
             match added {
                 Ok(()) => fetched.added += 1,
                 Err(error) => {
-                    fetched.error.get_or_insert(error);
+                    corpus.piece_failed(piece);
+                    fetched.error.get_or_insert(PieceFailed {
+                        stream: piece.stream,
+                        error,
+                    });
                 }
             }
         }
-        if corpus.has_positions_for(&filter) {
-            mark("dateline-positions");
+        if corpus.has_pieces_for(&filter) {
+            mark("dateline-pieces");
         }
         done(fetched);
     });

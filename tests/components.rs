@@ -223,7 +223,7 @@ async fn unknown_release_id_downloads_nothing() {
 #[derive(yew::Properties, PartialEq)]
 struct WithNoticeProps {
     corpus: Rc<Corpus>,
-    error: dateline_app::CorpusError,
+    failed: dateline_app::PieceFailed,
 }
 
 #[yew::function_component(WithNotice)]
@@ -234,7 +234,7 @@ fn with_notice(props: &WithNoticeProps) -> yew::Html {
     );
     yew::html! {
         <Router {history}>
-            <dateline_app::app::Shell corpus={props.corpus.clone()} positions_error={Some(props.error.clone())}>
+            <dateline_app::app::Shell corpus={props.corpus.clone()} piece_failed={Some(props.failed.clone())}>
                 <Switch<dateline_app::Route> render={dateline_app::app::switch} />
             </dateline_app::app::Shell>
         </Router>
@@ -242,28 +242,35 @@ fn with_notice(props: &WithNoticeProps) -> yew::Html {
 }
 
 #[wasm_bindgen_test]
-async fn positions_that_cannot_be_used_are_reported_and_the_rest_works() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    let error = dateline_app::CorpusError::Unavailable {
-        file: "data/p/0.bin".into(),
-        reason: "the server answered 404 Not Found".into(),
-    };
-    let props = WithNoticeProps {
-        corpus: packed_corpus(),
-        error,
-    };
-    yew::Renderer::<WithNotice>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    let alert = texts(&root, "main [role=alert]").join(" ");
-    assert!(alert.contains("data/p/0.bin"), "{alert}");
-    assert!(alert.contains("404 Not Found"), "{alert}");
-    assert!(alert.contains("contain all its words"), "{alert}");
-    assert!(
-        !texts(&root, ".release-list .release-title").is_empty(),
-        "the timeline still shows"
-    );
+async fn pieces_that_cannot_be_used_are_reported_and_the_rest_works() {
+    use dateline_core::query::Stream;
+    for (stream, file, says) in [
+        (Stream::Positions, "data/p/0.bin", "contain all its words"),
+        (Stream::Postings, "data/t/0.bin", "may be incomplete"),
+    ] {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let error = dateline_app::CorpusError::Unavailable {
+            file: file.into(),
+            reason: "the server answered 404 Not Found".into(),
+        };
+        let props = WithNoticeProps {
+            corpus: packed_corpus(),
+            failed: dateline_app::PieceFailed { stream, error },
+        };
+        yew::Renderer::<WithNotice>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let alert = texts(&root, "main [role=alert]").join(" ");
+        assert!(alert.contains(file), "{alert}");
+        assert!(alert.contains("404 Not Found"), "{alert}");
+        assert!(alert.contains(says), "{alert}");
+        assert!(
+            !texts(&root, ".release-list .release-title").is_empty(),
+            "the timeline still shows"
+        );
+        root.remove();
+    }
 }
 
 /// Cards of records without a lede (as a corpus of more than

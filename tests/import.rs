@@ -182,24 +182,49 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
     assert!(newest.body[0].ends_with("the full text."), "{newest:?}");
     assert_eq!(pack::records::read_body(&unpacked).unwrap().len(), 64);
 
-    // The pieces of the word positions are gzip inside too, and unpacked
-    // alike: a phrase is exact once its piece is added.
-    let piece = &files.iter().find(|f| f.path == "p/0.bin").unwrap().bytes;
-    let framed_piece = pack::frame::open(&pack::frame::POSITIONS, piece).unwrap();
-    assert_eq!(framed_piece.encoding, pack::Encoding::Gzip);
-    let phrase = dateline_core::query::Filter::from_query("q=%22release+gzip%22");
-    assert_eq!(
-        corpus.index().search(&phrase).total,
-        70,
-        "all the words, till then"
+    // The pieces of the postings and the word positions are gzip inside
+    // too, and unpacked alike: the words match once their postings are
+    // added, and a phrase is exact once its positions are.
+    use dateline_core::query::{Piece, Stream};
+    let (postings, positions) = (
+        Piece {
+            stream: Stream::Postings,
+            k: 0,
+        },
+        Piece {
+            stream: Stream::Positions,
+            k: 0,
+        },
     );
-    assert_eq!(corpus.position_pieces_to_fetch(&phrase), Some(vec![0]));
-    let piece_body = Download::of(&corpus, "data/p/0.bin")
-        .unpacked(&pack::frame::POSITIONS)
-        .await
-        .unwrap();
-    assert_eq!(piece_body.len(), framed_piece.unpacked_len);
-    corpus.add_position_piece(0, piece_body).unwrap();
+    let phrase = dateline_core::query::Filter::from_query("q=%22release+gzip%22");
+    assert!(corpus.waits_for_pieces(&phrase));
+    assert_eq!(corpus.index().search(&phrase).total, 0, "no postings yet");
+    assert_eq!(
+        corpus.pieces_to_fetch(&phrase),
+        Some(vec![postings, positions])
+    );
+    assert_eq!(corpus.pieces_to_fetch(&phrase), Some(vec![]), "asked once");
+    for piece in [postings, positions] {
+        let file = &files.iter().find(|f| f.path == piece.file()).unwrap().bytes;
+        let kind = pack::frame::of(piece.stream);
+        let framed_piece = pack::frame::open(kind, file).unwrap();
+        assert_eq!(framed_piece.encoding, pack::Encoding::Gzip);
+        let piece_body = Download::of(&corpus, &Corpus::piece_file(piece))
+            .unpacked(kind)
+            .await
+            .unwrap();
+        assert_eq!(piece_body.len(), framed_piece.unpacked_len);
+        corpus.add_piece(piece, piece_body).unwrap();
+        if piece == postings {
+            assert!(!corpus.waits_for_pieces(&phrase));
+            assert_eq!(
+                corpus.index().search(&phrase).total,
+                70,
+                "all the words, till the positions come"
+            );
+        }
+    }
+    assert!(corpus.has_pieces_for(&phrase));
     assert_eq!(corpus.index().search(&phrase).total, 0, "exact");
 
     // The same gzip bytes in a frame that claims another length, or bytes
@@ -281,10 +306,12 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
             bytes: packed.index,
         },
     ];
-    files.extend((0u32..).zip(packed.positions).map(|(k, bytes)| DataFile {
-        path: pack::position_piece_file(k),
-        bytes,
-    }));
+    files.extend(
+        packed
+            .pieces
+            .into_iter()
+            .map(|(path, bytes)| DataFile { path, bytes }),
+    );
     files.extend(
         packed
             .chunks
@@ -294,28 +321,35 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     let corpus = Rc::new(Corpus::from_files(files).expect("the import's files decode"));
     assert_eq!(corpus.len(), 70);
     let filter = dateline_core::query::Filter::from_query("q=%22wetlands+Release%22");
+    assert!(corpus.waits_for_pieces(&filter), "no postings yet");
+    // The pieces the phrase needs (its words' postings and positions) are
+    // read from the corpus too.
+    let pieces = corpus.pieces_to_fetch(&filter).expect("missing");
     assert_eq!(
-        corpus.index().search(&filter).total,
-        70,
-        "all the words, until the positions are here"
+        pieces.iter().map(|p| p.file()).collect::<Vec<_>>(),
+        ["t/0.bin", "p/0.bin"]
     );
-    // The pieces of the positions the phrase needs are read from the corpus too.
-    let pieces = corpus.position_pieces_to_fetch(&filter).expect("missing");
-    assert_eq!(pieces, [0]);
     assert_eq!(
-        corpus.position_pieces_to_fetch(&filter),
+        corpus.pieces_to_fetch(&filter),
         Some(Vec::new()),
         "asked for once"
     );
-    for k in pieces {
-        let bytes = Download::of(&corpus, &Corpus::position_piece_file(k))
-            .unpacked(&pack::frame::POSITIONS)
+    for piece in pieces {
+        let bytes = Download::of(&corpus, &Corpus::piece_file(piece))
+            .unpacked(pack::frame::of(piece.stream))
             .await
             .expect("read locally");
-        corpus.add_position_piece(k, bytes).expect("fits");
+        corpus.add_piece(piece, bytes).expect("fits");
+        if piece.stream == dateline_core::query::Stream::Postings {
+            assert_eq!(
+                corpus.index().search(&filter).total,
+                70,
+                "all the words, until the positions are here"
+            );
+        }
     }
-    assert!(corpus.has_positions_for(&filter));
-    assert_eq!(corpus.position_pieces_to_fetch(&filter), None, "all here");
+    assert!(corpus.has_pieces_for(&filter));
+    assert_eq!(corpus.pieces_to_fetch(&filter), None, "all here");
     assert_eq!(
         corpus.index().search(&filter).total,
         0,

@@ -27,12 +27,12 @@ const adapters = {
     const count = mod.load_packed(...files);
     const readyAt = performance.now();
     const loadMs = readyAt - t0;
-    // Every piece of the word positions, as the in-memory engine had them.
-    const pieces = await Promise.all(
-      Array.from({ length: mod.position_pieces() }, (_, k) => get(`p/${k}.bin`)),
-    );
-    pieces.forEach((bytes, k) => {
-      if (!mod.add_position_piece(k, bytes)) throw new Error(`p/${k}.bin does not fit`);
+    // Every piece of the postings and the word positions, as the in-memory
+    // engine had them.
+    const names = mod.piece_files();
+    const pieces = await Promise.all(names.map(get));
+    pieces.forEach((bytes, i) => {
+      if (!mod.add_piece(names[i], bytes)) throw new Error(`${names[i]} does not fit`);
     });
     files.push(...pieces);
     // The issue's yardstick: JSON.parse of the same records, in this page.

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use dateline_core::query::{Facet, Filter};
+use dateline_core::query::{Facet, Filter, Stream};
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
@@ -21,32 +21,41 @@ fn main() {
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
     let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
-    let piece_file = dateline_core::pack::position_piece_file;
-    // What the app fetches for a phrase: the pieces of its words' positions.
+    // What the app fetches for a query: the pieces of its terms' postings,
+    // and of a phrase's words' positions.
+    let pieces = index.pieces();
     for q in [
+        "q=trafficking",
+        "q=t",
+        "q=traff",
+        "q=migrant+smuggling",
         "q=%22organized+crime%22",
         "q=%22human+trafficking%22",
         "q=%22civil+society%22",
         "q=%22the+united+nations%22",
     ] {
-        let needed = index.missing_position_pieces(&Filter::from_query(q));
-        let bytes: u64 = needed
-            .iter()
-            .filter_map(|&k| std::fs::metadata(dir.join(piece_file(k))).ok())
-            .map(|m| m.len())
-            .sum();
-        println!(
-            "{q}: {} of {} pieces of the positions, {bytes} bytes",
-            needed.len(),
-            index.position_pieces()
-        );
+        let needed = index.missing_pieces(&Filter::from_query(q));
+        let size = |stream| -> (usize, u64) {
+            let of_stream: Vec<_> = needed.iter().filter(|p| p.stream == stream).collect();
+            let bytes = of_stream
+                .iter()
+                .filter_map(|p| std::fs::metadata(dir.join(p.file())).ok())
+                .map(|m| m.len())
+                .sum();
+            (of_stream.len(), bytes)
+        };
+        let ((t, t_bytes), (p, p_bytes)) = (size(Stream::Postings), size(Stream::Positions));
+        println!("{q}: {t} pieces of the postings, {t_bytes} bytes; {p} of the positions, {p_bytes} bytes");
     }
-    let pieces = (0..index.position_pieces())
-        .map(|k| read(&piece_file(k)))
-        .collect();
+    let count = |stream| pieces.iter().filter(|p| p.stream == stream).count();
+    println!(
+        "{} pieces of the postings, {} of the positions",
+        count(Stream::Postings),
+        count(Stream::Positions)
+    );
     index
-        .add_positions(pieces)
-        .expect("the positions' pieces fit");
+        .add_pieces(pieces.iter().map(|p| (p.file(), read(&p.file()))))
+        .expect("the pieces fit");
     println!(
         "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
         list.len(),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use dateline_core::ingest::corpus::{ingest_paths, Corpus};
 use dateline_core::pack::{self, chunk_file, sort_newest_first, CHUNK_SIZE};
-use dateline_core::query::{Facet, Filter, Index};
+use dateline_core::query::{Facet, Filter, Index, Piece, Stream};
 use dateline_core::Release;
 
 /// The fixtures, the seed release and 300 synthetic releases (ingested once).
@@ -33,14 +33,19 @@ fn ingest() -> Vec<Release> {
     releases
 }
 
-/// All three files back, as the app has them once positions arrive.
+/// Every file back, as the app has them once every piece arrived.
 fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
-    pack::unpack(
-        &packed.list,
-        packed.index.clone(),
-        Some(packed.positions.clone()),
-    )
-    .expect("unpacks")
+    pack::unpack(&packed.list, packed.index.clone(), packed.pieces.clone()).expect("unpacks")
+}
+
+/// The pieces of one stream, of a packed corpus.
+fn pieces_of(packed: &pack::Packed, stream: Stream) -> Vec<(String, Vec<u8>)> {
+    packed
+        .pieces
+        .iter()
+        .filter(|(name, _)| Piece::from_file(name).is_some_and(|p| p.stream == stream))
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -195,23 +200,39 @@ fn the_decoded_index_answers_like_one_built_in_place() {
 }
 
 #[test]
-fn phrases_match_all_their_words_until_positions_arrive() {
+fn words_wait_for_their_postings_and_phrases_match_all_their_words_until_positions_arrive() {
     let packed = pack::pack(corpus());
-    let (_, index) = pack::unpack(&packed.list, packed.index.clone(), None).expect("unpacks");
-    assert!(!index.has_positions());
-    let phrase = Filter::from_query("q=%22crime+organized%22");
+    let (_, index) = pack::unpack(&packed.list, packed.index.clone(), Vec::new()).expect("unpacks");
+    assert!(!index.has_all_pieces());
     let words = Filter::from_query("q=crime+organized+");
+    let phrase = Filter::from_query("q=%22crime+organized%22");
+    // No postings yet: the words match nothing, and say which pieces they need.
+    assert_eq!(index.search(&words).total, 0);
+    let needed = index.missing_pieces(&words);
+    assert!(!needed.is_empty() && needed.iter().all(|p| p.stream == Stream::Postings));
+    // Nothing to wait for without text.
+    assert!(index.missing_pieces(&Filter::default()).is_empty());
+    index
+        .add_pieces(pieces_of(&packed, Stream::Postings))
+        .expect("postings fit");
+    assert!(index.missing_pieces(&words).is_empty());
     let before = index.search(&phrase);
     assert_eq!(before.hits.len(), index.search(&words).hits.len());
     assert!(before.total > 0);
+    assert!(index
+        .missing_pieces(&phrase)
+        .iter()
+        .all(|p| p.stream == Stream::Positions));
     // Another build's positions are refused; this build's make phrases exact.
     let other = pack::pack(corpus().into_iter().take(20).collect());
-    let e = index.add_positions(other.positions).unwrap_err();
+    let e = index
+        .add_pieces(pieces_of(&other, Stream::Positions))
+        .unwrap_err();
     assert_eq!(e.file, "p/N.bin's body (unpacked)");
     index
-        .add_positions(packed.positions)
+        .add_pieces(pieces_of(&packed, Stream::Positions))
         .expect("positions fit");
-    assert!(index.has_positions());
+    assert!(index.has_all_pieces());
     let after = index.search(&phrase);
     assert!(
         after.total < before.total,
@@ -219,6 +240,26 @@ fn phrases_match_all_their_words_until_positions_arrive() {
         after.total,
         before.total
     );
+}
+
+#[test]
+fn piece_files_are_named_one_way() {
+    for (name, piece) in [
+        ("t/0.bin", Some((Stream::Postings, 0))),
+        ("p/17.bin", Some((Stream::Positions, 17))),
+        ("t/017.bin", None),
+        ("t/.bin", None),
+        ("r/0.bin", None),
+        ("t/1.json", None),
+        ("t/99999999999.bin", None),
+        ("index.bin", None),
+    ] {
+        let piece = piece.map(|(stream, k)| Piece { stream, k });
+        assert_eq!(Piece::from_file(name), piece, "{name}");
+        if let Some(p) = piece {
+            assert_eq!(p.file(), name);
+        }
+    }
 }
 
 /// Phrase queries of the search benchmark's kind, common and rare words.
@@ -233,56 +274,89 @@ const PHRASES: [&str; 8] = [
     "\"vienna",
 ];
 
-/// An index whose positions come in many small pieces, and its files.
-fn in_pieces(releases: &[Release], piece_bytes: u32) -> (Index, Vec<u8>, Vec<Vec<u8>>) {
-    let mut builder =
-        dateline_core::query::IndexBuilder::new(releases).position_piece_bytes(piece_bytes);
+/// An index whose postings and positions come in many small pieces, and its files.
+fn in_pieces(
+    releases: &[Release],
+    piece_bytes: u32,
+) -> (Index, Vec<u8>, std::collections::HashMap<Piece, Vec<u8>>) {
+    let mut builder = dateline_core::query::IndexBuilder::new(releases).piece_bytes(piece_bytes);
     releases.iter().for_each(|r| builder.add(r));
     let built = builder.finish();
     let bytes = built.to_bytes();
-    let pieces = (0..built.position_pieces())
-        .map(|k| built.position_piece_to_bytes(k, pack::Encoding::Stored))
+    let pieces = built
+        .pieces()
+        .into_iter()
+        .map(|p| (p, built.piece_to_bytes(p, pack::Encoding::Stored)))
         .collect();
     (built, bytes, pieces)
 }
 
+/// Queries of the search benchmark's kind: words being typed, typos,
+/// facets, a date range.
+const QUERIES: [&str; 8] = [
+    "q=t",
+    "q=traff",
+    "q=smuggling+migr&country=KE",
+    "q=trafficing",
+    "q=unodc+viena+",
+    "q=crime&from=2015&sort=date",
+    "q=zzzz+nothing",
+    "country=IR",
+];
+
 #[test]
-fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
+fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_index() {
     let releases = corpus();
     let (built, bytes, pieces) = in_pieces(&releases, 512);
+    let count = |stream| built.pieces().iter().filter(|p| p.stream == stream).count();
+    let (postings, positions) = (count(Stream::Postings), count(Stream::Positions));
     assert!(
-        built.position_pieces() > 100,
-        "{} pieces",
-        built.position_pieces()
+        postings > 100 && positions > 100,
+        "{postings} and {positions} pieces"
     );
-    for query in PHRASES {
-        let filter = Filter::from_query(&format!("q={}", query.replace(' ', "+")));
-        // A fresh reader for each query: only what this phrase asks for.
+    let phrases = PHRASES.map(|q| format!("q={}", q.replace(' ', "+")));
+    for query in QUERIES
+        .iter()
+        .copied()
+        .chain(phrases.iter().map(String::as_str))
+    {
+        let filter = Filter::from_query(query);
+        // A fresh reader for each query: only what this query asks for.
         let index = Index::from_bytes(bytes.clone()).expect("decodes");
-        let needed = index.missing_position_pieces(&filter);
+        let needed = index.missing_pieces(&filter);
         assert!(needed.windows(2).all(|w| w[0] < w[1]), "{needed:?}");
-        for &k in &needed {
+        for &p in &needed {
             index
-                .add_position_piece(k, pieces[k as usize].clone())
+                .add_piece(p, pieces[&p].clone())
                 .expect("a piece of this build");
         }
-        assert!(index.missing_position_pieces(&filter).is_empty());
+        assert!(index.missing_pieces(&filter).is_empty());
+        assert!(index.has_pieces_for(&filter));
         assert_eq!(index.search(&filter), built.search(&filter), "{query}");
-        if query.matches('"').count() >= 2 && !query.contains("no such") {
-            assert!(!needed.is_empty(), "{query} needs pieces");
+        let reads = |stream| needed.iter().filter(|p| p.stream == stream).count();
+        if filter.has_text() && !query.contains("zzzz") && !query.contains("no+such") {
+            assert!(reads(Stream::Postings) > 0, "{query} needs postings");
+        }
+        assert!(
+            reads(Stream::Postings) < postings / 2,
+            "{query}: {} of {postings} pieces",
+            reads(Stream::Postings)
+        );
+        if query.matches('"').count() >= 2 && !query.contains("no+such") {
+            assert!(reads(Stream::Positions) > 0, "{query} needs positions");
             assert!(
-                needed.len() < pieces.len() / 2,
-                "{query}: {} of {} pieces",
-                needed.len(),
-                pieces.len()
+                reads(Stream::Positions) < positions / 2,
+                "{query}: {} of {positions} pieces",
+                reads(Stream::Positions)
             );
         }
     }
     // Words alone need no positions; a phrase drawn as a series over time does.
     let index = Index::from_bytes(bytes.clone()).expect("decodes");
     assert!(index
-        .missing_position_pieces(&Filter::from_query("q=organized+crime"))
-        .is_empty());
+        .missing_pieces(&Filter::from_query("q=organized+crime"))
+        .iter()
+        .all(|p| p.stream == Stream::Postings));
     let series = Filter {
         series: vec![dateline_core::query::Series {
             kind: dateline_core::query::SeriesKind::Text,
@@ -291,11 +365,11 @@ fn a_phrase_needs_only_the_pieces_of_its_words_and_then_matches_exactly() {
         ..Filter::default()
     };
     let phrase = Filter::from_query("q=%22organized+crime%22");
-    assert_eq!(
-        index.missing_position_pieces(&series),
-        index.missing_position_pieces(&phrase)
-    );
-    assert!(!index.missing_position_pieces(&series).is_empty());
+    assert_eq!(index.missing_pieces(&series), index.missing_pieces(&phrase));
+    assert!(index
+        .missing_pieces(&series)
+        .iter()
+        .any(|p| p.stream == Stream::Positions));
 }
 
 #[test]
@@ -305,48 +379,57 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let index = Index::from_bytes(bytes).expect("decodes");
     let phrase = Filter::from_query("q=%22organized+crime%22");
     let words = Filter::from_query("q=organized+crime+");
-    let needed = index.missing_position_pieces(&phrase);
-    assert!(needed.len() >= 2, "{needed:?}");
-    for &k in &needed[1..] {
-        index
-            .add_position_piece(k, pieces[k as usize].clone())
-            .expect("fits");
+    let needed = index.missing_pieces(&phrase);
+    let (postings, positions): (Vec<Piece>, Vec<Piece>) =
+        needed.iter().partition(|p| p.stream == Stream::Postings);
+    assert!(positions.len() >= 2, "{needed:?}");
+    for p in postings.iter().chain(&positions[1..]) {
+        index.add_piece(*p, pieces[p].clone()).expect("fits");
     }
-    assert_eq!(index.missing_position_pieces(&phrase), needed[..1]);
+    assert_eq!(index.missing_pieces(&phrase), positions[..1]);
     assert_eq!(index.search(&phrase).total, index.search(&words).total);
     assert!(built.search(&phrase).total < index.search(&words).total);
-    // Piece k's file under another number, or another build's piece, is refused.
-    let k = needed[0];
-    let other = (k + 1) as usize % pieces.len();
-    let e = index
-        .add_position_piece(k, pieces[other].clone())
-        .unwrap_err();
+    // A piece's file under another number, or another build's piece, is refused.
+    let p = positions[0];
+    let other = Piece {
+        k: (p.k + 1) % 100,
+        ..p
+    };
+    let e = index.add_piece(p, pieces[&other].clone()).unwrap_err();
     assert_eq!(
         (e.file, e.expected),
         (
             "p/N.bin's body (unpacked)",
-            "the piece of the positions that the file's name says"
+            "the piece that the file's name says"
         )
     );
+    let postings_piece = Piece {
+        stream: Stream::Postings,
+        k: p.k,
+    };
+    let e = index
+        .add_piece(p, pieces[&postings_piece].clone())
+        .unwrap_err();
+    assert_eq!(e.file, "p/N.bin", "a postings file is no positions file");
     let (_, _, others) = in_pieces(&releases[..40], 512);
-    if let Some(bytes) = others.get(k as usize) {
-        if bytes.len() != pieces[k as usize].len() {
-            assert!(index.add_position_piece(k, bytes.clone()).is_err());
+    if let Some(bytes) = others.get(&p) {
+        if bytes.len() != pieces[&p].len() {
+            assert!(index.add_piece(p, bytes.clone()).is_err());
         }
     }
-    let mut damaged = pieces[k as usize].clone();
+    let mut damaged = pieces[&p].clone();
     let mid = damaged.len() / 2;
     damaged[mid] ^= 0x10;
-    assert!(index.add_position_piece(k, damaged).is_err());
+    assert!(index.add_piece(p, damaged).is_err());
     // The build's form: the piece's body gzip-compressed inside.
-    let gzip = built.position_piece_to_bytes(k, pack::Encoding::Gzip);
+    let gzip = built.piece_to_bytes(p, pack::Encoding::Gzip);
     assert!(
-        gzip.len() < pieces[k as usize].len(),
+        gzip.len() < pieces[&p].len(),
         "{} vs {}",
         gzip.len(),
-        pieces[k as usize].len()
+        pieces[&p].len()
     );
-    index.add_position_piece(k, gzip).expect("fits");
+    index.add_piece(p, gzip).expect("fits");
     assert_eq!(index.search(&phrase), built.search(&phrase));
 }
 
@@ -376,18 +459,18 @@ fn damaged_files_are_errors_not_panics() {
     let packed = pack::pack(corpus());
     // Every truncation of the list, and a sample of the index, fails cleanly.
     for cut in (0..packed.list.len()).step_by(97) {
-        assert!(pack::unpack(&packed.list[..cut], packed.index.clone(), None).is_err());
+        assert!(pack::unpack(&packed.list[..cut], packed.index.clone(), Vec::new()).is_err());
     }
     for cut in (0..packed.index.len()).step_by(packed.index.len() / 200 + 1) {
-        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec(), None).is_err());
+        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec(), Vec::new()).is_err());
     }
     // Flipped bytes: an error or a readable corpus, never a panic.
     for at in (8..packed.index.len()).step_by(packed.index.len() / 300 + 1) {
         let mut bytes = packed.index.clone();
         bytes[at] ^= 0x5A;
-        let _ = pack::unpack(&packed.list, bytes, None);
+        let _ = pack::unpack(&packed.list, bytes, Vec::new());
     }
-    let e = pack::unpack(&packed.index, packed.list.clone(), None)
+    let e = pack::unpack(&packed.index, packed.list.clone(), Vec::new())
         .err()
         .expect("swapped files");
     assert_eq!(e.file, "index.bin");
@@ -420,14 +503,12 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
         Ok::<(), std::io::Error>(())
     })
     .expect("packs");
-    assert!(rest.chunks.is_empty() && rest.positions.is_empty());
-    // The chunks, then the pieces of the positions, each once, in order.
-    let pieces: Vec<(String, Vec<u8>)> = (0u32..)
-        .zip(whole.positions)
-        .map(|(k, bytes)| (pack::position_piece_file(k), bytes))
-        .collect();
-    assert!(!pieces.is_empty());
-    assert_eq!(streamed, [whole.chunks, pieces].concat());
+    assert!(rest.chunks.is_empty() && rest.pieces.is_empty());
+    // The chunks, then the pieces of the postings and the positions, each
+    // once, in order.
+    assert!(whole.pieces.len() >= 2);
+    assert_eq!(whole.pieces[0].0, "t/0.bin");
+    assert_eq!(streamed, [whole.chunks, whole.pieces].concat());
     assert_eq!((rest.list, rest.index), (whole.list, whole.index));
     // The writer's error is the pack's error, and no chunk follows it.
     let mut calls = 0;

@@ -2,8 +2,8 @@ use std::rc::Rc;
 
 use dateline_core::order;
 use dateline_core::query::{
-    docs_mentioning, lane, EventKey, Facet, FacetCounts, FacetValue, Filter, Scale, Series, Sort,
-    Zoom,
+    docs_mentioning, lane, EventKey, Facet, FacetCounts, FacetValue, Filter, Results, Scale,
+    Series, Sort, Zoom,
 };
 use yew::prelude::*;
 
@@ -36,14 +36,26 @@ pub fn home_page() -> Html {
             })
         })
     };
-    let results = {
+    // None while the query's postings are on the way: the last results
+    // stay, and the count says that it is searching.
+    let fresh = {
         let corpus = corpus.clone();
         use_memo((filter.clone(), generation), move |(f, _)| {
-            corpus
-                .index()
-                .search_within(f, Zoom::Auto, within.as_ref().as_deref())
+            (!corpus.waits_for_pieces(f)).then(|| {
+                Rc::new(
+                    corpus
+                        .index()
+                        .search_within(f, Zoom::Auto, within.as_ref().as_deref()),
+                )
+            })
         })
     };
+    let shown = use_mut_ref(|| None::<Rc<Results>>);
+    if let Some(fresh) = fresh.as_ref() {
+        *shown.borrow_mut() = Some(fresh.clone());
+    }
+    let searching = fresh.is_none();
+    let results = shown.borrow().clone().unwrap_or_default();
     // The events lane: what the top matches mention, on the histogram's axis.
     let lane = {
         let corpus = corpus.clone();
@@ -108,6 +120,7 @@ pub fn home_page() -> Html {
     });
     let total = results.total;
     let count = match (total, corpus.len()) {
+        _ if searching => "Searching…".to_string(),
         (n, all) if n == all => format!("{n} release{}", if n == 1 { "" } else { "s" }),
         (n, all) => format!("{n} of {all} releases match"),
     };

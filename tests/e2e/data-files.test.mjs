@@ -1,10 +1,10 @@
 // Damaged data files: each file the app downloads (data/list.bin,
-// data/index.bin, a piece of the word positions data/p/N.bin, a data/r/N.bin
-// chunk) truncated, with a
+// data/index.bin, a piece of the postings data/t/N.bin, a piece of the word
+// positions data/p/N.bin, a data/r/N.bin chunk) truncated, with a
 // flipped byte, and swapped with another file. The app must say which file
 // could not be used, on the page, without a page error: the start-up error
 // view for the list and the index, a notice over a working timeline for the
-// positions, an alert under the title for a chunk. The server replaces the
+// pieces, an alert under the title for a chunk. The server replaces the
 // file in memory (server.mjs `files`); dist/ is never modified.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,7 +29,7 @@ let newest;
 const original = {};
 
 before(async () => {
-  for (const f of ['data/list.bin', 'data/index.bin', 'data/p/0.bin', 'data/r/0.bin']) {
+  for (const f of ['data/list.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
   server = await serveDist(distDir(), PUBLIC_URL, { files });
@@ -63,6 +63,7 @@ const flipped = (bytes, at) => {
 const OTHER = {
   'data/list.bin': 'data/index.bin',
   'data/index.bin': 'data/list.bin',
+  'data/t/0.bin': 'data/p/0.bin',
   'data/p/0.bin': 'data/index.bin',
   'data/r/0.bin': 'data/list.bin',
 };
@@ -153,6 +154,27 @@ for (const [name, damaged] of damagesOf('data/p/0.bin')) {
   });
 }
 
+for (const [name, damaged] of damagesOf('data/t/0.bin')) {
+  test(`data/t/0.bin ${name}: a notice names it, the search stops waiting and the timeline works`, async () => {
+    const { page, problems, close } = await openWith('data/t/0.bin', damaged(), '?q=smuggling');
+    try {
+      const notice = page.getByRole('alert').filter({ hasText: 'data/t/0.bin' });
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /may be incomplete/);
+      // The search does not wait for ever: it answers without the piece.
+      await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+      const box = page.getByRole('searchbox', { name: 'Search releases' });
+      assert.equal(await box.isEditable(), true);
+      // Filters that need no postings still work.
+      await box.fill('');
+      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
 for (const [name, damaged] of damagesOf('data/r/0.bin')) {
   test(`data/r/0.bin ${name}: the release says it cannot show the text`, async () => {
     const { page, problems, close } = await openWith('data/r/0.bin', damaged(), newest.path);
@@ -169,15 +191,17 @@ for (const [name, damaged] of damagesOf('data/r/0.bin')) {
   });
 }
 
-test('the word positions are fetched when a quoted phrase needs them, once, and make it exact', async () => {
+test('the postings and the word positions are fetched when a query needs them, once, and make it exact', async () => {
   const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), '');
   const asked = [];
-  page.on('request', (r) => r.url().includes('/data/p/') && asked.push(new URL(r.url()).pathname));
+  page.on('request', (r) => /\/data\/[tp]\//.test(r.url()) && asked.push(new URL(r.url()).pathname));
+  const positions = () => asked.filter((p) => p.includes('/data/p/'));
+  const postings = () => asked.filter((p) => p.includes('/data/t/'));
   try {
     const count = page.locator('.result-count');
     await page.getByRole('list', { name: 'Matching releases' }).waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('dateline-positions').length > 0);
-    assert.deepEqual(asked, [], 'no positions at start');
+    await page.waitForFunction(() => performance.getEntriesByName('dateline-pieces').length > 0);
+    assert.deepEqual(asked, [], 'no pieces at start');
     const box = page.getByRole('searchbox', { name: 'Search releases' });
     // Both words are in the seed, never in this order: all the words match,
     // the exact phrase none.
@@ -185,13 +209,18 @@ test('the word positions are fetched when a quoted phrase needs them, once, and 
     await box.fill('matters migrants');
     await page.waitForFunction(() => / of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
     assert.ok((await matching()) >= 1, `releases with both words: ${await count.textContent()}`);
+    assert.ok(postings().length >= 1, `the words' postings: ${asked}`);
+    assert.deepEqual(positions(), [], 'no positions for words');
+    const fetched = postings().length;
     await box.fill('"matters migrants"');
     await page.waitForFunction(() => /^0 of /.test(document.querySelector('.result-count')?.textContent.trim() ?? ''));
-    assert.equal(asked.length, 1, `one piece asked for: ${asked}`);
-    assert.match(asked[0], /\/data\/p\/0\.bin$/);
+    assert.equal(positions().length, 1, `one piece asked for: ${asked}`);
+    assert.match(positions()[0], /\/data\/p\/0\.bin$/);
+    assert.equal(postings().length, fetched, 'the same words need no more postings');
     await box.fill('"smuggling of migrants"');
     await page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE }).waitFor();
-    assert.equal(asked.length, 1, 'a piece is fetched once');
+    assert.equal(positions().length, 1, 'a piece is fetched once');
+    assert.equal(new Set(asked).size, asked.length, `every piece once: ${asked}`);
     assert.deepEqual(problems, []);
   } finally {
     await close();
@@ -229,7 +258,7 @@ test('a pre-rendered page over data from another build is rendered afresh, not t
   const home = await (await fetch(server.url)).text();
   assert.match(home, /<div id="?app"? [^>]*data-build="?[0-9a-f]{16}/, 'the page names the data it was rendered from');
   files.clear();
-  for (const f of ['list.bin', 'index.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  for (const f of ['list.bin', 'index.bin', 't/0.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -251,7 +280,7 @@ test('the untouched files: no alert anywhere', async () => {
   const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), seedPath);
   try {
     await page.locator('.release-body').waitFor();
-    await page.waitForFunction(() => performance.getEntriesByName('dateline-positions').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('dateline-pieces').length > 0);
     assert.equal(await page.getByRole('alert').count(), 0);
     assert.deepEqual(problems, []);
   } finally {

@@ -194,7 +194,7 @@ test(`${COUNT} hostile URLs render the app or its not-found view within ${BUDGET
       // Settled: the word positions came in (or their notice shows) and the
       // page still answers. A hostile URL must not freeze it afterwards either.
       await page.waitForFunction(
-        () => performance.getEntriesByName('dateline-positions').length > 0 || document.querySelector('.data-notice'),
+        () => performance.getEntriesByName('dateline-pieces').length > 0 || document.querySelector('.data-notice'),
         null,
         { timeout: HANG_MS },
       );

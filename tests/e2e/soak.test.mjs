@@ -127,7 +127,7 @@ test(`${CHANGES} route changes: wasm memory and DOM stay within 10 % of the valu
   await cdp.send('Performance.enable');
   await page.goto(server.url);
   await page.locator('.release-list').waitFor();
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-positions').length > 0);
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-pieces').length > 0);
 
   let changes = 0;
   let warm;

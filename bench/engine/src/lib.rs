@@ -21,7 +21,7 @@ thread_local! {
 /// Loads the files `dateline pack` writes (list.bin, index.bin), exactly as
 /// the app does at start-up: the prebuilt index is decoded, nothing is
 /// indexed. Returns the number of records (0: damaged). The pieces of the
-/// word positions follow through [`add_position_piece`].
+/// postings and the word positions follow through [`add_piece`].
 #[wasm_bindgen]
 pub fn load_packed(list: Vec<u8>, index: Vec<u8>) -> u32 {
     let Ok(index) = Index::from_bytes(index) else {
@@ -35,19 +35,23 @@ pub fn load_packed(list: Vec<u8>, index: Vec<u8>) -> u32 {
     n
 }
 
-/// How many pieces (`p/<k>.bin`) the loaded index's word positions are in.
+/// The files of the loaded index's pieces (`t/0.bin`, …, `p/0.bin`, …).
 #[wasm_bindgen]
-pub fn position_pieces() -> u32 {
-    LOADED.with(|slot| slot.borrow().as_ref().map_or(0, |l| l.index.position_pieces()))
+pub fn piece_files() -> Vec<String> {
+    LOADED.with(|slot| {
+        let slot = slot.borrow();
+        let pieces = slot.as_ref().map(|l| l.index.pieces()).unwrap_or_default();
+        pieces.into_iter().map(|p| p.file()).collect()
+    })
 }
 
-/// Adds piece `k` of the word positions; false when it does not fit.
+/// Adds the piece in the file `name` (`t/0.bin`); false when it does not fit.
 #[wasm_bindgen]
-pub fn add_position_piece(k: u32, bytes: Vec<u8>) -> bool {
+pub fn add_piece(name: String, bytes: Vec<u8>) -> bool {
     LOADED.with(|slot| {
         slot.borrow()
             .as_ref()
-            .is_some_and(|l| l.index.add_position_piece(k, bytes).is_ok())
+            .is_some_and(|l| l.index.add_pieces([(name, bytes)]).is_ok())
     })
 }
 

@@ -18,9 +18,9 @@ fuzz_target!(|data: &[u8]| {
         .take(4)
         .fold(0usize, |a, &b| a * 31 + usize::from(b));
     exercise_index(&index, pick, None);
-    // Positions from the fixtures fit an index with the same term layout.
-    if index.add_positions(packed().positions.clone()).is_ok() {
-        assert!(index.has_positions());
+    // The fixtures' pieces fit an index with the same term layout.
+    if index.add_pieces(packed().pieces.clone()).is_ok() {
+        assert!(index.has_all_pieces());
         exercise_index(&index, pick / 3, None);
     }
 });

@@ -52,35 +52,41 @@ fuzz_target!(|data: &[u8]| {
     let query = String::from_utf8_lossy(&data[ops_end..]).into_owned();
 
     let p = packed();
-    let mut files: [Vec<u8>; 4] = [
+    let piece = |name: &str| {
+        let found = p.pieces.iter().find(|(n, _)| n == name);
+        found.map(|(_, bytes)| bytes.clone()).unwrap_or_default()
+    };
+    let mut files: [Vec<u8>; 5] = [
         p.list.clone(),
         p.index.clone(),
-        p.positions.first().cloned().unwrap_or_default(),
+        piece("p/0.bin"),
         p.chunks.first().map(|c| c.1.clone()).unwrap_or_default(),
+        piece("t/0.bin"),
     ];
     let mut chunk_damaged = false;
     for (i, op) in ops.chunks_exact(6).enumerate() {
-        // Selector 0-3: that file; otherwise each mutation picks its own.
-        let f = match selector % 5 {
-            4 => (usize::from(selector / 5) + i) % 4,
+        // Selector 0-4: that file; otherwise each mutation picks its own.
+        let f = match selector % 6 {
+            5 => (usize::from(selector / 6) + i) % 5,
             s => usize::from(s),
         };
         chunk_damaged |= f == 3;
         let offset = u32::from_le_bytes([op[1], op[2], op[3], op[4]]);
         mutate(&mut files[f], op[0], offset, op[5]);
     }
-    let [list, index, positions, chunk] = files;
+    let [list, index, positions, chunk, postings] = files;
 
     let Ok(index) = Index::from_bytes(index) else {
         return;
     };
     let pick = usize::from(selector) + count;
     let list = List::parse(list, &index);
-    // The app searches before the positions arrive (phrases as all words) ...
+    // The app searches before the pieces arrive (words match nothing,
+    // phrases as all words) ...
     let before = index.search(&Filter::from_query(&query));
     assert!(before.hits.len() <= index.len());
     // ... and after: the whole round of searches and facet reads.
-    let _ = index.add_position_piece(0, positions);
+    let _ = index.add_pieces([("t/0.bin".to_string(), postings), ("p/0.bin".to_string(), positions)]);
     exercise_index(&index, pick, Some(&query));
     let Ok(list) = list else {
         return;

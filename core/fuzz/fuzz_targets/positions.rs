@@ -1,18 +1,24 @@
 //! `data/p/0.bin` (the fixtures' positions are one piece) as the app reads
-//! it: added to the fixtures' decoded index (`Index::add_position_piece`),
-//! then exact phrases searched through it.
+//! it: added to the fixtures' decoded index with its postings
+//! (`Index::add_piece`), then exact phrases searched through it.
 #![no_main]
 
-use dateline_core::query::{Filter, Index};
+use dateline_core::query::{Filter, Index, Piece, Stream};
 use dateline_core_fuzz::{packed, phrase_queries, QUERIES};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let index = Index::from_bytes(packed().index.clone()).expect("fixture index.bin decodes");
-    if index.add_position_piece(0, data.to_vec()).is_err() {
+    let postings = packed().pieces.iter().filter(|(n, _)| n.starts_with("t/"));
+    index.add_pieces(postings.cloned()).expect("fixture postings decode");
+    let piece = Piece {
+        stream: Stream::Positions,
+        k: 0,
+    };
+    if index.add_piece(piece, data.to_vec()).is_err() {
         return;
     }
-    assert!(index.has_positions());
+    assert!(index.has_all_pieces());
     let phrases = QUERIES
         .iter()
         .filter(|q| q.contains("%22"))

@@ -41,15 +41,15 @@ pub fn fixture_list() -> &'static List {
     })
 }
 
-/// The fixtures' index, decoded from its file with positions (never mutated).
+/// The fixtures' index, decoded from its file with every piece (never mutated).
 pub fn fixture_index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let p = packed();
         let index = Index::from_bytes(p.index.clone()).expect("fixture index.bin decodes");
         index
-            .add_positions(p.positions.clone())
-            .expect("fixture positions' pieces decode");
+            .add_pieces(p.pieces.clone())
+            .expect("fixture pieces decode");
         index
     })
 }

@@ -422,8 +422,9 @@ fn write_site<'a>(
             _ => {}
         }
     }
-    // `positions.bin` is the one file the positions' pieces (`p/`) replaced.
-    for dir in ["r", "p"] {
+    // `positions.bin` is the one file the positions' pieces (`p/`) replaced;
+    // the folders hold the chunks, the postings' and the positions' pieces.
+    for dir in ["r", "t", "p"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(WriteError::File(out.join(dir), e))

@@ -56,9 +56,28 @@ pub const POSITIONS: Kind = Kind {
     file: "p/N.bin",
     unpacked: "p/N.bin's body (unpacked)",
     // The piece's number and length (at most 10 bytes), then its bytes.
-    max_body: crate::query::inverted::MAX_POSITION_PIECE_BYTES as usize + 10,
+    max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
 };
+
+/// `t/<k>.bin`, the pieces of the postings (`super::index_file`): the
+/// piece's number, then its bytes of the postings stream.
+pub const POSTINGS: Kind = Kind {
+    magic: b"DLPT",
+    version: 1,
+    file: "t/N.bin",
+    unpacked: "t/N.bin's body (unpacked)",
+    max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
+    max_body_says: "a body of at most 8 MiB",
+};
+
+/// The kind of a stream's pieces.
+pub fn of(stream: crate::query::Stream) -> &'static Kind {
+    match stream {
+        crate::query::Stream::Postings => &POSTINGS,
+        crate::query::Stream::Positions => &POSITIONS,
+    }
+}
 
 /// A framed file's body as the file keeps it, after its header was checked.
 #[derive(Debug, PartialEq, Eq)]

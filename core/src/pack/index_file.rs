@@ -1,18 +1,20 @@
-//! `index.bin` (the search index and facets) and `p/<k>.bin` (the pieces of
-//! the word positions): see the table in `pack`. Built once at build time,
-//! so the browser only decodes them instead of indexing.
+//! `index.bin` (the dictionary, dates and facets), `t/<k>.bin` (the pieces
+//! of the postings) and `p/<k>.bin` (the pieces of the word positions): see
+//! the table in `pack`. Built once at build time, so the browser only
+//! decodes them instead of indexing.
 
-use super::frame::{self, Encoding, POSITIONS};
+use super::frame::{self, Encoding};
 use crate::codec::{Reader, Writer};
 use crate::query::facets::FacetIndex;
 use crate::query::index::date_order;
 use crate::query::inverted::Inverted;
-use crate::query::{DecodeError, Facet, Index};
+use crate::query::{DecodeError, Facet, Index, Piece};
 
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// 4: a checksum at the end (of the positions too). 5: the positions in
 /// pieces (`p/<k>.bin`, was `positions.bin`), their size in `index.bin`.
-const INDEX_VERSION: u32 = 5;
+/// 6: the postings in pieces too (`t/<k>.bin`).
+const INDEX_VERSION: u32 = 6;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -47,7 +49,7 @@ impl Index {
             last += (z >> 1) ^ -(z & 1);
             dates.push(u32::try_from(last).map_err(|_| r.error("a date"))?);
         }
-        let text = Inverted::read(&mut r, &file)?;
+        let text = Inverted::read(&mut r)?;
         if text.n_docs() != n {
             return Err(r.error("word counts for every document"));
         }
@@ -67,48 +69,48 @@ impl Index {
         })
     }
 
-    /// Piece `k` of the word positions (`p/<k>.bin`), as bytes, its body
-    /// kept as `encoding` says: needed for exact phrases only, and only for
-    /// their words.
-    pub fn position_piece_to_bytes(&self, k: u32, encoding: Encoding) -> Vec<u8> {
+    /// A piece of the postings or the positions (`t/<k>.bin`, `p/<k>.bin`),
+    /// as bytes, its body kept as `encoding` says: a query reads the pieces
+    /// of its few terms only.
+    pub fn piece_to_bytes(&self, piece: Piece, encoding: Encoding) -> Vec<u8> {
         let mut w = Writer::default();
-        w.varint(k);
-        w.bytes(self.text.position_piece(k));
-        frame::write(&POSITIONS, encoding, &w.buf)
+        w.varint(piece.k);
+        w.bytes(self.text.piece(piece));
+        frame::write(frame::of(piece.stream), encoding, &w.buf)
     }
 
-    /// Adds piece `k` of the positions (`p/<k>.bin`, the whole file) to an
-    /// index read by `from_bytes`: until its pieces are here, a quoted
-    /// phrase matches the releases with all its words. A gzip body needs
-    /// the `gunzip` feature; the browser unpacks it itself and calls
-    /// [`Index::add_position_piece_body`].
-    pub fn add_position_piece(&self, k: u32, bytes: Vec<u8>) -> Result<(), DecodeError> {
-        self.add_position_piece_body(k, frame::unpack(&POSITIONS, &bytes)?)
+    /// Adds a piece (its whole file) to an index read by `from_bytes`. A
+    /// gzip body needs the `gunzip` feature; the browser unpacks it itself
+    /// and calls [`Index::add_piece_body`].
+    pub fn add_piece(&self, piece: Piece, bytes: Vec<u8>) -> Result<(), DecodeError> {
+        self.add_piece_body(piece, frame::unpack(frame::of(piece.stream), &bytes)?)
     }
 
-    /// Adds piece `k` of the positions, given as its file's body unpacked.
-    pub fn add_position_piece_body(&self, k: u32, body: Vec<u8>) -> Result<(), DecodeError> {
+    /// Adds a piece, given as its file's body unpacked.
+    pub fn add_piece_body(&self, piece: Piece, body: Vec<u8>) -> Result<(), DecodeError> {
         let body = std::sync::Arc::new(body);
-        let mut r = Reader::new(&body, POSITIONS.unpacked);
-        if r.varint()? != k {
-            return Err(r.error("the piece of the positions that the file's name says"));
+        let mut r = Reader::new(&body, frame::of(piece.stream).unpacked);
+        if r.varint()? != piece.k {
+            return Err(r.error("the piece that the file's name says"));
         }
-        self.text.read_position_piece(k, &mut r, &body)?;
+        self.text.read_piece(piece, &mut r, &body)?;
         r.done()
     }
 
-    /// Adds every piece of the positions, in order (tools and tests; the
-    /// app adds the pieces its phrases need).
-    pub fn add_positions(&self, pieces: Vec<Vec<u8>>) -> Result<(), DecodeError> {
-        if pieces.len() != self.position_pieces() as usize {
-            return Err(DecodeError {
-                file: POSITIONS.file,
+    /// Adds pieces by their files' names (`t/0.bin`, `p/0.bin`): tools and
+    /// tests; the app adds the pieces its queries need.
+    pub fn add_pieces(
+        &self,
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Result<(), DecodeError> {
+        for (name, bytes) in files {
+            let piece = Piece::from_file(&name).ok_or(DecodeError {
+                file: "index.bin",
                 offset: 0,
-                expected: "as many pieces of the positions as index.bin says",
-            });
+                expected: "a piece's file name (t/N.bin or p/N.bin)",
+            })?;
+            self.add_piece(piece, bytes)?;
         }
-        (0u32..)
-            .zip(pieces)
-            .try_for_each(|(k, bytes)| self.add_position_piece(k, bytes))
+        Ok(())
     }
 }

@@ -9,8 +9,9 @@
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
 //! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
-//! | `index.bin` | `DLIX` | 5 | document dates (zigzag deltas), the term dictionary and postings (delta varints, read in place), where each term's positions start, six facets | [`index_file`] |
-//! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
+//! | `index.bin` | `DLIX` | 6 | document dates (zigzag deltas), the term dictionary (terms, document frequencies, where each term's postings and positions start), document lengths, six facets | [`index_file`] |
+//! | `t/<k>.bin` | `DLPT` | 1 | piece `k` of the postings (one stream of [`POSTING_PIECE_BYTES`] pieces, per term: its documents and weighted frequencies as delta varints), fetched when a query's words need it; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
+//! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; gzip or stored as the postings | [`index_file`] |
 //! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`records`] |
 //!
 //! Documents are numbered newest first, in every file alike.
@@ -20,7 +21,7 @@ mod index_file;
 pub mod list;
 pub mod records;
 
-pub use crate::query::POSITION_PIECE_BYTES;
+pub use crate::query::{POSITION_PIECE_BYTES, POSTING_PIECE_BYTES};
 pub use frame::Encoding;
 pub use list::List;
 
@@ -42,9 +43,10 @@ pub const LEDE_LIMIT: usize = 5_000;
 pub struct Packed {
     pub list: Vec<u8>,
     pub index: Vec<u8>,
-    /// The pieces of the word positions, in order (`p/0.bin`, `p/1.bin`,
-    /// …); empty from [`pack_with`], which hands them to a writer instead.
-    pub positions: Vec<Vec<u8>>,
+    /// `(file name, bytes)` of the pieces of the postings and the word
+    /// positions, in order (`t/0.bin`, …, `p/0.bin`, …); empty from
+    /// [`pack_with`], which hands them to a writer instead.
+    pub pieces: Vec<(String, Vec<u8>)>,
     /// `(file name, full records as [`records`] writes them)`; empty from [`pack_with`],
     /// which hands them to a writer instead.
     pub chunks: Vec<(String, Vec<u8>)>,
@@ -77,11 +79,6 @@ pub fn sort_newest_first(releases: &mut [Release]) {
 /// releases last, ties by id.
 pub fn newest_first(a: &Release, b: &Release) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
-}
-
-/// Piece `k` of the word positions, relative to the data folder (`p/0.bin`).
-pub fn position_piece_file(k: u32) -> String {
-    format!("p/{k}.bin")
 }
 
 /// The chunk file holding a document's full record.
@@ -127,25 +124,25 @@ impl Chunk {
 /// Packs a corpus (in any order) into the files the app reads, the chunks'
 /// bodies stored as they are.
 pub fn pack(releases: Vec<Release>) -> Packed {
-    let (mut chunks, mut positions) = (Vec::new(), Vec::new());
+    let (mut chunks, mut pieces) = (Vec::new(), Vec::new());
     let packed = pack_with(releases, Encoding::Stored, |name, bytes| {
-        match name.starts_with("p/") {
-            true => positions.push(bytes),
-            false => chunks.push((name, bytes)),
+        match crate::query::Piece::from_file(&name) {
+            Some(_) => pieces.push((name, bytes)),
+            None => chunks.push((name, bytes)),
         }
         Ok::<(), std::convert::Infallible>(())
     });
     let Ok(mut packed) = packed;
     packed.chunks = chunks;
-    packed.positions = positions;
+    packed.pieces = pieces;
     packed
 }
 
 /// Packs a corpus, handing each chunk file (`r/N.bin`), then each piece of
-/// the word positions (`p/N.bin`), as `(name, bytes)` to `write` as soon as
-/// it is made, so that a large corpus never holds every chunk or piece in
-/// memory at once. The `Packed` it returns has no `chunks` and no
-/// `positions`: they went to `write`. `encoding` says how the chunks keep
+/// the postings (`t/N.bin`) and of the word positions (`p/N.bin`), as
+/// `(name, bytes)` to `write` as soon as it is made, so that a large corpus
+/// never holds every chunk or piece in memory at once. The `Packed` it
+/// returns has no `chunks` and no `pieces`: they went to `write`. `encoding` says how the chunks keep
 /// their bodies (gzip needs the `gzip` feature).
 pub fn pack_with<E>(
     mut releases: Vec<Release>,
@@ -192,19 +189,16 @@ pub fn pack_sorted<'a, E>(
         }
     }
     let mut index = index.finish();
-    // One piece in hand at a time, and the positions gone before the index
-    // is copied into its file: at a million releases they are 374 MB.
-    for k in 0..index.position_pieces() {
-        write(
-            position_piece_file(k),
-            index.position_piece_to_bytes(k, encoding),
-        )?;
+    // One piece in hand at a time, and the pieces gone before the index is
+    // copied into its file: at a million releases they are 440 MB.
+    for piece in index.pieces() {
+        write(piece.file(), index.piece_to_bytes(piece, encoding))?;
     }
-    index.forget_positions();
+    index.forget_pieces();
     Ok(Packed {
         list: list.finish(),
         index: index.to_bytes(),
-        positions: Vec::new(),
+        pieces: Vec::new(),
         chunks: Vec::new(),
     })
 }
@@ -233,7 +227,7 @@ pub const DATA_FOLDER: &str = "data";
 pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
-/// it is made (the chunks `r/N.bin` first, then the positions' pieces
+/// it is made (the chunks `r/N.bin` first, then the pieces `t/N.bin` and
 /// `p/N.bin`, `list.bin` and `index.bin`), by its path in the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
@@ -355,12 +349,10 @@ pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFi
 pub fn unpack(
     list: &[u8],
     index: Vec<u8>,
-    positions: Option<Vec<Vec<u8>>>,
+    pieces: Vec<(String, Vec<u8>)>,
 ) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
-    if let Some(positions) = positions {
-        index.add_positions(positions)?;
-    }
+    index.add_pieces(pieces)?;
     let list = List::parse(list.to_vec(), &index)?;
     let releases = (0..list.len() as u32)
         .filter_map(|doc| list.get(doc, &index))

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
-use super::inverted::{Builder, Inverted, POSITION_PIECE_BYTES};
+use super::inverted::{Builder, Inverted, Piece, PieceSizes, Stream};
 use super::search;
 
 use crate::date::PartialDate;
@@ -52,7 +52,7 @@ pub struct IndexBuilder {
     aliases: Aliases,
     facets: [FacetBuilder; 6],
     dates: Vec<u32>,
-    position_piece_bytes: u32,
+    piece_sizes: PieceSizes,
 }
 
 impl IndexBuilder {
@@ -65,14 +65,14 @@ impl IndexBuilder {
             aliases: organisation_aliases(summaries),
             facets: Default::default(),
             dates: Vec::new(),
-            position_piece_bytes: POSITION_PIECE_BYTES,
+            piece_sizes: PieceSizes::default(),
         }
     }
 
-    /// Cuts the word positions into pieces of `bytes` rather than
-    /// [`POSITION_PIECE_BYTES`] (tests: many pieces from a small corpus).
-    pub fn position_piece_bytes(mut self, bytes: u32) -> IndexBuilder {
-        self.position_piece_bytes = bytes.clamp(1, super::inverted::MAX_POSITION_PIECE_BYTES);
+    /// Cuts the postings and the word positions into pieces of `bytes`
+    /// rather than their own sizes (tests: many pieces from a small corpus).
+    pub fn piece_bytes(mut self, bytes: u32) -> IndexBuilder {
+        self.piece_sizes = PieceSizes::all(bytes);
         self
     }
 
@@ -88,7 +88,7 @@ impl IndexBuilder {
     pub fn finish(self) -> Index {
         let (newest, rank) = date_order(&self.dates);
         Index {
-            text: self.text.finish(self.position_piece_bytes),
+            text: self.text.finish(self.piece_sizes),
             facets: self.facets.map(FacetBuilder::finish),
             dates: self.dates,
             newest,
@@ -564,52 +564,60 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
 }
 
 impl Index {
-    /// Whether every piece of the word positions is here.
-    pub fn has_positions(&self) -> bool {
-        self.text.has_positions()
+    /// Whether every piece of the postings and the positions is here.
+    pub fn has_all_pieces(&self) -> bool {
+        self.text.has_all_pieces()
     }
 
-    /// Lets the word positions go (they are written out): phrases match as
-    /// all their words again until the pieces are added back.
-    pub fn forget_positions(&mut self) {
-        self.text.forget_positions();
+    /// Lets the pieces go (they are written out): queries need them added
+    /// back.
+    pub fn forget_pieces(&mut self) {
+        self.text.forget_pieces();
     }
 
-    /// How many pieces (`p/<k>.bin`) the word positions are cut into.
-    pub fn position_pieces(&self) -> u32 {
-        self.text.position_pieces()
+    /// Every piece of the postings (`t/<k>.bin`), then of the positions
+    /// (`p/<k>.bin`).
+    pub fn pieces(&self) -> Vec<Piece> {
+        [Stream::Postings, Stream::Positions]
+            .into_iter()
+            .flat_map(|stream| (0..self.text.piece_count(stream)).map(move |k| Piece { stream, k }))
+            .collect()
     }
 
-    /// The pieces of the word positions that the quoted phrases of a
-    /// filter need (its search text and its text series) and that are not
-    /// here yet, in order: until they are added, such a phrase matches as
-    /// all its words.
-    pub fn missing_position_pieces(&self, filter: &Filter) -> Vec<u32> {
+    /// The pieces that a filter's text and text series read and that are
+    /// not here yet, in order: the postings of every term its words stand
+    /// for (completions and corrections as `search` picks them, bounded),
+    /// and the positions of its quoted phrases' words. Until the postings
+    /// are added, a word matches none of the releases they hold; until the
+    /// positions are, a phrase matches as all its words.
+    pub fn missing_pieces(&self, filter: &Filter) -> Vec<Piece> {
         let series = filter
             .series
             .iter()
             .take(super::compare::MAX_SERIES)
             .filter(|s| s.kind == super::SeriesKind::Text)
             .map(|s| s.key.as_str());
-        let mut pieces: Vec<u32> = std::iter::once(filter.text.as_str())
+        let mut pieces: Vec<Piece> = Vec::new();
+        for clause in std::iter::once(filter.text.as_str())
             .chain(series)
             .flat_map(search::parse)
-            .filter_map(|clause| match clause {
-                search::Clause::Phrase(words) => Some(words),
-                search::Clause::Word { .. } => None,
-            })
-            .filter_map(|words| {
-                words
-                    .iter()
-                    .map(|w| self.text.find(w))
-                    .collect::<Option<Vec<_>>>()
-            })
-            .flatten()
-            .flat_map(|t| self.text.missing_position_pieces(t))
-            .collect();
+        {
+            let (terms, phrase) = search::terms_read(&self.text, &clause);
+            for t in terms {
+                pieces.extend(self.text.missing_pieces(Stream::Postings, t));
+                if phrase {
+                    pieces.extend(self.text.missing_pieces(Stream::Positions, t));
+                }
+            }
+        }
         pieces.sort_unstable();
         pieces.dedup();
         pieces
+    }
+
+    /// Whether a filter's query needs no piece that is missing.
+    pub fn has_pieces_for(&self, filter: &Filter) -> bool {
+        self.missing_pieces(filter).is_empty()
     }
 
     /// The `yyyymmdd` key of a document's date (0: undated).

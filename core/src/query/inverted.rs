@@ -4,10 +4,13 @@
 //! kept that way in memory: the packed file's bytes are used as they are, so
 //! loading the index is no more than checking its offsets.
 //!
-//! The positions are one byte stream cut into pieces of equal size (the
-//! files `p/<k>.bin`), each added when a phrase needs it: the stream is the
-//! largest part of the index (374 MB for a million releases), and a phrase
-//! reads the positions of its few words only.
+//! The postings and the positions are two byte streams, each cut into
+//! pieces of equal size (the files `t/<k>.bin` and `p/<k>.bin`), added when
+//! a query needs them: they are nearly all of the index (600 MB for a
+//! million releases), and a query reads the postings of its few terms, and
+//! a phrase the positions of its few words. The dictionary (the terms and
+//! where each one's postings and positions start) is loaded at start, so a
+//! query knows which pieces it needs before any arrives.
 
 use std::sync::{Arc, OnceLock};
 
@@ -30,15 +33,63 @@ pub(crate) struct Inverted {
     term_starts: Vec<u32>,
     /// Postings before term `t`: its document frequency is the difference.
     post_starts: Vec<u32>,
-    /// Where term `t`'s postings start in `postings`.
+    /// Where term `t`'s postings start in the postings stream.
     post_bytes: Vec<u32>,
     /// Per posting: varint doc delta (first: the doc), varint weighted tf.
-    postings: Bytes,
+    postings: Pieces,
     /// Where term `t`'s positions start in the positions stream.
     pos_starts: Vec<u32>,
-    positions: Positions,
+    positions: Pieces,
     doc_len: Vec<u32>,
     avg_len: f32,
+}
+
+/// The two streams of the index that are cut into pieces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Stream {
+    /// Per term: its documents and weighted frequencies (`t/<k>.bin`).
+    Postings,
+    /// Per posting: where the word stands (`p/<k>.bin`), for phrases.
+    Positions,
+}
+
+/// One piece of a stream: a file of the data folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Piece {
+    pub stream: Stream,
+    pub k: u32,
+}
+
+impl Piece {
+    /// Its file, relative to the data folder (`t/0.bin`, `p/3.bin`).
+    pub fn file(self) -> String {
+        let folder = match self.stream {
+            Stream::Postings => "t",
+            Stream::Positions => "p",
+        };
+        format!("{folder}/{}.bin", self.k)
+    }
+
+    /// The piece a data folder's file holds, by its name (`t/0.bin`).
+    pub fn from_file(name: &str) -> Option<Piece> {
+        let (folder, file) = name.split_once('/')?;
+        let stream = match folder {
+            "t" => Stream::Postings,
+            "p" => Stream::Positions,
+            _ => return None,
+        };
+        let k = file.strip_suffix(".bin")?;
+        if k.is_empty()
+            || !k.bytes().all(|b| b.is_ascii_digit())
+            || (k.len() > 1 && k.starts_with('0'))
+        {
+            return None;
+        }
+        Some(Piece {
+            stream,
+            k: k.parse().ok()?,
+        })
+    }
 }
 
 /// A byte range of a shared buffer (the packed file, or what a builder made).
@@ -50,47 +101,42 @@ struct Bytes {
 }
 
 impl Bytes {
-    fn new(data: Vec<u8>) -> Bytes {
-        let end = data.len();
-        Bytes {
-            data: Arc::new(data),
-            start: 0,
-            end,
-        }
-    }
-
     fn as_slice(&self) -> &[u8] {
         self.data.get(self.start..self.end).unwrap_or(&[])
     }
 }
 
+/// Bytes of the postings stream per piece, but the last: a rare word reads
+/// one piece (about 80 kB gzip), and a million releases make about 1,730
+/// pieces (227 MB), well inside a static host's 20,000 files.
+pub const POSTING_PIECE_BYTES: u32 = 128 << 10;
 /// Bytes of the positions stream per piece, but the last: a phrase of rare
-/// words reads a piece or two, and a million releases make about 180 pieces
-/// (374 MB), each far under a static host's 25 MiB per file.
+/// words reads a piece or two, and a million releases make about 110 pieces
+/// (216 MB), each far under a static host's 25 MiB per file.
 pub const POSITION_PIECE_BYTES: u32 = 2 << 20;
 /// The largest piece a reader accepts (`index.bin` says the size): a
 /// damaged or hostile file cannot make a piece's reader reserve more.
-pub const MAX_POSITION_PIECE_BYTES: u32 = 8 << 20;
-/// The most pieces a reader accepts: a damaged or hostile `index.bin` cannot
-/// make it allocate a slot for each of billions (4 GiB of positions in the
-/// smallest pieces that make sense).
-const MAX_POSITION_PIECES: u32 = 1 << 16;
+pub const MAX_PIECE_BYTES: u32 = 8 << 20;
+/// The most pieces of one stream a reader accepts: a damaged or hostile
+/// `index.bin` cannot make it allocate a slot for each of billions (4 GiB
+/// in the smallest pieces that make sense).
+const MAX_PIECES: u32 = 1 << 16;
 
-/// Per posting: varint byte length, then varint position deltas, in pieces
-/// of `piece_bytes`: the app is usable before any arrives, and a quoted
-/// phrase whose pieces are missing matches as all its words.
-struct Positions {
+/// One stream in pieces of `piece_bytes`: the app is usable before any
+/// arrives; a query whose pieces are missing waits for them (postings) or
+/// matches a phrase as all its words (positions).
+struct Pieces {
     /// The stream's length.
     total: u32,
     piece_bytes: u32,
     pieces: Vec<OnceLock<Bytes>>,
 }
 
-impl Positions {
+impl Pieces {
     /// `total` bytes in pieces of `piece_bytes`, none loaded yet.
-    fn missing(total: u32, piece_bytes: u32) -> Positions {
+    fn missing(total: u32, piece_bytes: u32) -> Pieces {
         let piece_bytes = piece_bytes.max(1);
-        Positions {
+        Pieces {
             total,
             piece_bytes,
             pieces: (0..total.div_ceil(piece_bytes))
@@ -100,18 +146,18 @@ impl Positions {
     }
 
     /// The whole stream, cut into pieces that share it.
-    fn loaded(stream: Vec<u8>, piece_bytes: u32) -> Positions {
-        let positions = Positions::missing(stream.len() as u32, piece_bytes);
+    fn loaded(stream: Vec<u8>, piece_bytes: u32) -> Pieces {
+        let pieces = Pieces::missing(stream.len() as u32, piece_bytes);
         let data = Arc::new(stream);
-        for (k, piece) in positions.pieces.iter().enumerate() {
-            let range = positions.range(k as u32);
+        for (k, piece) in pieces.pieces.iter().enumerate() {
+            let range = pieces.range(k as u32);
             let _ = piece.set(Bytes {
                 data: data.clone(),
                 start: range.start,
                 end: range.end,
             });
         }
-        positions
+        pieces
     }
 
     /// Piece `k`'s byte range in the stream.
@@ -127,6 +173,49 @@ impl Positions {
             true => 0..0,
             false => range.start / self.piece_bytes..(range.end - 1) / self.piece_bytes + 1,
         }
+    }
+
+    /// The pieces holding `range` that are not here yet.
+    fn missing_of(&self, range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
+        self.covering(range).filter(|&k| {
+            self.pieces
+                .get(k as usize)
+                .is_some_and(|p| p.get().is_none())
+        })
+    }
+
+    /// Piece `k`'s bytes (empty when it is not here).
+    fn piece(&self, k: u32) -> &[u8] {
+        self.pieces
+            .get(k as usize)
+            .and_then(OnceLock::get)
+            .map_or(&[], Bytes::as_slice)
+    }
+
+    fn forget(&mut self) {
+        self.pieces.iter_mut().for_each(|p| *p = OnceLock::new());
+    }
+
+    fn complete(&self) -> bool {
+        self.pieces.iter().all(|p| p.get().is_some())
+    }
+
+    /// Adds piece `k`, read from its file (`r` over `file`).
+    fn read(
+        &self,
+        k: u32,
+        r: &mut crate::codec::Reader<'_>,
+        file: &Arc<Vec<u8>>,
+    ) -> Result<(), crate::codec::DecodeError> {
+        let Some(slot) = self.pieces.get(k as usize) else {
+            return Err(r.error("a piece of this index (files from one build)"));
+        };
+        let piece = shared(r, file)?;
+        if piece.end - piece.start != self.range(k).len() {
+            return Err(r.error("a piece as long as this index says (files from one build)"));
+        }
+        let _ = slot.set(piece);
+        Ok(())
     }
 
     /// The bytes `range` of the stream, when every piece holding them is
@@ -149,6 +238,33 @@ impl Positions {
             [one] => Some(Cow::Borrowed(one)),
             // Joined once, into a buffer of the right size.
             _ => Some(Cow::Owned(parts.concat())),
+        }
+    }
+}
+
+/// How many bytes of each stream go in one piece.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PieceSizes {
+    pub postings: u32,
+    pub positions: u32,
+}
+
+impl Default for PieceSizes {
+    fn default() -> PieceSizes {
+        PieceSizes {
+            postings: POSTING_PIECE_BYTES,
+            positions: POSITION_PIECE_BYTES,
+        }
+    }
+}
+
+impl PieceSizes {
+    /// Both streams in pieces of `bytes` (tests: many pieces from a small corpus).
+    pub fn all(bytes: u32) -> PieceSizes {
+        let bytes = bytes.clamp(1, MAX_PIECE_BYTES);
+        PieceSizes {
+            postings: bytes,
+            positions: bytes,
         }
     }
 }
@@ -224,9 +340,9 @@ impl Builder {
         self.next_pos = 0;
     }
 
-    /// The index, its positions cut into pieces of `piece_bytes`
-    /// ([`POSITION_PIECE_BYTES`] but in tests).
-    pub fn finish(self, piece_bytes: u32) -> Inverted {
+    /// The index, its streams cut into pieces of `sizes` (the defaults
+    /// but in tests).
+    pub fn finish(self, sizes: PieceSizes) -> Inverted {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
         let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
@@ -250,9 +366,9 @@ impl Builder {
             term_starts,
             post_starts,
             post_bytes,
-            postings: Bytes::new(postings),
+            postings: Pieces::loaded(postings, sizes.postings),
             pos_starts,
-            positions: Positions::loaded(positions, piece_bytes),
+            positions: Pieces::loaded(positions, sizes.positions),
             avg_len: average(&self.doc_len),
             doc_len: self.doc_len,
         }
@@ -268,9 +384,9 @@ impl Inverted {
             term_starts: vec![0],
             post_starts: vec![0],
             post_bytes: vec![0],
-            postings: Bytes::new(Vec::new()),
+            postings: Pieces::loaded(Vec::new(), POSTING_PIECE_BYTES),
             pos_starts: vec![0],
-            positions: Positions::loaded(Vec::new(), POSITION_PIECE_BYTES),
+            positions: Pieces::loaded(Vec::new(), POSITION_PIECE_BYTES),
             doc_len: Vec::new(),
             avg_len: 1.0,
         }
@@ -336,8 +452,32 @@ impl Inverted {
         }
     }
 
+    /// Term `t`'s bytes in a stream.
+    fn bytes_of(&self, stream: Stream, t: usize) -> Range<u32> {
+        let starts = match stream {
+            Stream::Postings => &self.post_bytes,
+            Stream::Positions => &self.pos_starts,
+        };
+        match (starts.get(t), starts.get(t + 1)) {
+            (Some(&a), Some(&b)) if a <= b => a..b,
+            _ => 0..0,
+        }
+    }
+
+    fn stream(&self, stream: Stream) -> &Pieces {
+        match stream {
+            Stream::Postings => &self.postings,
+            Stream::Positions => &self.positions,
+        }
+    }
+
+    /// Term `t`'s postings; none while a piece holding them is missing (the
+    /// app waits for it, or names it when it failed).
     fn postings(&self, t: usize) -> Postings<'_> {
-        let bytes = super::facets::slice(self.postings.as_slice(), &self.post_bytes, t);
+        let bytes = self
+            .postings
+            .get(self.bytes_of(Stream::Postings, t))
+            .unwrap_or_default();
         Postings {
             bytes,
             at: 0,
@@ -371,7 +511,7 @@ impl Inverted {
     pub fn phrase(&self, terms: &[usize]) -> Scored {
         let positions: Option<Vec<_>> = terms
             .iter()
-            .map(|&t| self.positions.get(self.position_bytes(t)))
+            .map(|&t| self.positions.get(self.bytes_of(Stream::Positions, t)))
             .collect();
         let exact = positions.is_some();
         let positions = positions.unwrap_or_default();
@@ -411,30 +551,16 @@ impl Inverted {
         }
     }
 
-    /// Term `t`'s bytes in the positions stream.
-    fn position_bytes(&self, t: usize) -> Range<u32> {
-        match (self.pos_starts.get(t), self.pos_starts.get(t + 1)) {
-            (Some(&a), Some(&b)) if a <= b => a..b,
-            _ => 0..0,
-        }
+    /// The pieces of `stream` that hold term `t`'s part and are not here yet.
+    pub fn missing_pieces(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
+        self.stream(stream)
+            .missing_of(self.bytes_of(stream, t))
+            .map(move |k| Piece { stream, k })
     }
 
-    /// The pieces of the positions stream that hold term `t`'s positions
-    /// and are not here yet.
-    pub fn missing_position_pieces(&self, t: usize) -> impl Iterator<Item = u32> + '_ {
-        self.positions
-            .covering(self.position_bytes(t))
-            .filter(|&k| {
-                self.positions
-                    .pieces
-                    .get(k as usize)
-                    .is_some_and(|p| p.get().is_none())
-            })
-    }
-
-    /// How many pieces the positions stream is cut into.
-    pub fn position_pieces(&self) -> u32 {
-        self.positions.pieces.len() as u32
+    /// How many pieces `stream` is cut into.
+    pub fn piece_count(&self, stream: Stream) -> u32 {
+        self.stream(stream).pieces.len() as u32
     }
 
     /// Whether word `k` of the phrase sits at `p + k` for some position `p` of word 0.
@@ -468,7 +594,8 @@ fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
 
 /// One term's postings in doc order, decoded as they are read.
 struct Postings<'a> {
-    bytes: &'a [u8],
+    /// Borrowed from one piece, or joined from the pieces it spans.
+    bytes: std::borrow::Cow<'a, [u8]>,
     at: usize,
     left: usize,
     doc: u32,
@@ -484,8 +611,8 @@ impl Iterator for Postings<'_> {
         self.left -= 1;
         self.doc = self
             .doc
-            .saturating_add(read_checked_varint(self.bytes, &mut self.at));
-        let tf = read_checked_varint(self.bytes, &mut self.at);
+            .saturating_add(read_checked_varint(&self.bytes, &mut self.at));
+        let tf = read_checked_varint(&self.bytes, &mut self.at);
         Some((self.doc, u16::try_from(tf).unwrap_or(u16::MAX)))
     }
 }
@@ -540,64 +667,49 @@ impl Cursor<'_> {
 }
 
 impl Inverted {
-    /// The index's part of `index.bin`: the byte streams as they are in memory.
+    /// The index's part of `index.bin`: the dictionary, and where each
+    /// term's part of the two streams starts (the streams go in pieces).
     pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
         w.str(&self.text);
         w.starts(&self.term_starts);
         w.starts(&self.post_starts);
         w.starts(&self.post_bytes);
-        w.bytes(self.postings.as_slice());
+        w.varint(self.postings.piece_bytes);
         w.starts(&self.pos_starts);
         w.varint(self.positions.piece_bytes);
         w.u32s(self.doc_len.iter().copied());
     }
 
-    /// Piece `k` of the positions, for its own file (empty when it is not here).
-    pub(crate) fn position_piece(&self, k: u32) -> &[u8] {
-        self.positions
-            .pieces
-            .get(k as usize)
-            .and_then(OnceLock::get)
-            .map_or(&[], Bytes::as_slice)
+    /// A piece's bytes, for its own file (empty when it is not here).
+    pub(crate) fn piece(&self, piece: Piece) -> &[u8] {
+        self.stream(piece.stream).piece(piece.k)
     }
 
-    /// Lets every piece of the positions go.
-    pub(crate) fn forget_positions(&mut self) {
-        self.positions
-            .pieces
-            .iter_mut()
-            .for_each(|p| *p = OnceLock::new());
+    /// Lets every piece of both streams go.
+    pub(crate) fn forget_pieces(&mut self) {
+        self.postings.forget();
+        self.positions.forget();
     }
 
-    /// Whether every piece of the positions is here.
-    pub(crate) fn has_positions(&self) -> bool {
-        self.positions.pieces.iter().all(|p| p.get().is_some())
+    /// Whether every piece of both streams is here.
+    pub(crate) fn has_all_pieces(&self) -> bool {
+        self.postings.complete() && self.positions.complete()
     }
 
-    /// Adds piece `k` of the positions, read from its file (`r` over `file`).
-    pub(crate) fn read_position_piece(
+    /// Adds a piece, read from its file (`r` over `file`).
+    pub(crate) fn read_piece(
         &self,
-        k: u32,
+        piece: Piece,
         r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
     ) -> Result<(), crate::codec::DecodeError> {
-        let Some(slot) = self.positions.pieces.get(k as usize) else {
-            return Err(r.error("a piece of this index's positions (files from one build)"));
-        };
-        let piece = shared(r, file)?;
-        if piece.end - piece.start != self.positions.range(k).len() {
-            return Err(r.error("positions for this index (files from one build)"));
-        }
-        let _ = slot.set(piece);
-        Ok(())
+        self.stream(piece.stream).read(piece.k, r, file)
     }
 
-    /// Reads what `write` wrote from `file` (shared: the byte streams stay
-    /// in it, uncopied). Offsets are checked here; a damaged stream can only
-    /// give wrong hits, as every read of it is bounds-checked.
+    /// Reads what `write` wrote. Offsets are checked here; a damaged piece
+    /// can only give wrong hits, as every read of it is bounds-checked.
     pub(crate) fn read(
         r: &mut crate::codec::Reader<'_>,
-        file: &Arc<Vec<u8>>,
     ) -> Result<Inverted, crate::codec::DecodeError> {
         let text = r.str()?.to_string();
         let term_starts = r.starts(text.len())?;
@@ -610,22 +722,12 @@ impl Inverted {
         let n_terms = term_starts.len() - 1;
         let post_starts = r.starts_any()?;
         let post_bytes = r.starts_any()?;
-        let postings = shared(r, file)?;
+        let postings = read_pieces(r, &post_bytes)?;
         let pos_starts = r.starts_any()?;
-        let piece_bytes = r.varint()?;
-        if !(1..=MAX_POSITION_PIECE_BYTES).contains(&piece_bytes) {
-            return Err(r.error("a size of the positions' pieces from 1 byte to 8 MiB"));
-        }
-        let total = pos_starts.last().copied().unwrap_or(0);
-        if total.div_ceil(piece_bytes) > MAX_POSITION_PIECES {
-            return Err(r.error("positions in at most 65,536 pieces"));
-        }
+        let positions = read_pieces(r, &pos_starts)?;
         let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
         if counts.iter().any(|&c| c != n_terms + 1) {
             return Err(r.error("one posting list per term"));
-        }
-        if post_bytes.last().copied() != Some((postings.end - postings.start) as u32) {
-            return Err(r.error("posting lists that fill their section"));
         }
         let doc_len = r.u32s()?;
         Ok(Inverted {
@@ -634,12 +736,29 @@ impl Inverted {
             post_starts,
             post_bytes,
             postings,
-            positions: Positions::missing(total, piece_bytes),
+            positions,
             pos_starts,
             avg_len: average(&doc_len),
             doc_len,
         })
     }
+}
+
+/// A stream's pieces as `index.bin` describes them (none here yet): its
+/// size per piece, checked, and its length from its terms' offsets.
+fn read_pieces(
+    r: &mut crate::codec::Reader<'_>,
+    starts: &[u32],
+) -> Result<Pieces, crate::codec::DecodeError> {
+    let piece_bytes = r.varint()?;
+    if !(1..=MAX_PIECE_BYTES).contains(&piece_bytes) {
+        return Err(r.error("a size of pieces from 1 byte to 8 MiB"));
+    }
+    let total = starts.last().copied().unwrap_or(0);
+    if total.div_ceil(piece_bytes) > MAX_PIECES {
+        return Err(r.error("a stream in at most 65,536 pieces"));
+    }
+    Ok(Pieces::missing(total, piece_bytes))
 }
 
 /// A length-prefixed section of `file`, left in place.
@@ -667,7 +786,7 @@ mod tests {
             }
             b.end_doc();
         }
-        b.finish(POSITION_PIECE_BYTES)
+        b.finish(PieceSizes::default())
     }
 
     #[test]
@@ -710,9 +829,8 @@ mod tests {
     fn reread(inv: &Inverted) -> Result<Inverted, crate::codec::DecodeError> {
         let mut w = crate::codec::Writer::default();
         inv.write(&mut w);
-        let file = Arc::new(w.buf);
-        let mut r = crate::codec::Reader::new(&file, "index.bin");
-        Inverted::read(&mut r, &file)
+        let mut r = crate::codec::Reader::new(&w.buf, "index.bin");
+        Inverted::read(&mut r)
     }
 
     #[test]
@@ -724,12 +842,33 @@ mod tests {
             b.end_doc();
             b.finish(piece_bytes)
         };
-        let fine = reread(&build(4096)).expect("17 pieces");
-        assert_eq!(fine.position_pieces(), 70_002u32.div_ceil(4096));
+        let positions = |bytes| PieceSizes {
+            positions: bytes,
+            ..PieceSizes::default()
+        };
+        let fine = reread(&build(positions(4096))).expect("18 pieces");
+        assert_eq!(
+            fine.piece_count(Stream::Positions),
+            70_002u32.div_ceil(4096)
+        );
         // One byte per piece: over 65,536 slots from a file of 70 kB.
-        let e = reread(&build(1)).err().expect("too many pieces");
-        assert_eq!(e.expected, "positions in at most 65,536 pieces");
-        let e = reread(&build(u32::MAX)).err().expect("too large a piece");
+        let e = reread(&build(positions(1))).err().expect("too many pieces");
+        assert_eq!(e.expected, "a stream in at most 65,536 pieces");
+        let e = reread(&build(positions(u32::MAX)))
+            .err()
+            .expect("too large a piece");
+        assert!(e.expected.contains("8 MiB"), "{e}");
+        // The postings alike: one term's one posting, doc 0 (1 byte) and
+        // frequency 70,000 (3 bytes).
+        let postings = |bytes| PieceSizes {
+            postings: bytes,
+            ..PieceSizes::default()
+        };
+        let fine = reread(&build(postings(1))).expect("4 pieces");
+        assert_eq!(fine.piece_count(Stream::Postings), 4);
+        let e = reread(&build(postings(u32::MAX)))
+            .err()
+            .expect("too large a piece");
         assert!(e.expected.contains("8 MiB"), "{e}");
     }
 
@@ -744,10 +883,12 @@ mod tests {
             b.field(fields[0], 1);
             b.end_doc();
         }
-        let cut = b.finish(1);
-        assert!(cut.position_pieces() > 4);
+        let cut = b.finish(PieceSizes::all(1));
+        assert!(cut.piece_count(Stream::Positions) > 4);
+        assert!(cut.piece_count(Stream::Postings) > 4);
         let (a, c) = (inv.find("organized").unwrap(), inv.find("crime").unwrap());
         assert_eq!(cut.phrase(&[a, c]), inv.phrase(&[a, c]));
+        assert_eq!(cut.scored(a, 1.0), inv.scored(a, 1.0));
         assert_eq!(inv.phrase(&[a, c]).len(), 2);
     }
 
@@ -761,7 +902,7 @@ mod tests {
         push_positions(&mut second, [0].into_iter());
         let cursor = |positions| Cursor {
             postings: Postings {
-                bytes: &[],
+                bytes: Default::default(),
                 at: 0,
                 left: 0,
                 doc: 0,

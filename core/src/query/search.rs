@@ -108,6 +108,24 @@ pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
     (acc, terms)
 }
 
+/// The terms whose postings a clause reads, and whether it reads their
+/// positions too (a phrase): what `clause_matches` reads, without reading it.
+pub(crate) fn terms_read(inv: &Inverted, clause: &Clause) -> (Vec<usize>, bool) {
+    match clause {
+        Clause::Phrase(words) => {
+            let ids: Option<Vec<usize>> = words.iter().map(|w| inv.find(w)).collect();
+            (ids.unwrap_or_default(), true)
+        }
+        Clause::Word { text, prefix } => (
+            expand(inv, text, *prefix)
+                .into_iter()
+                .map(|e| e.0)
+                .collect(),
+            false,
+        ),
+    }
+}
+
 fn clause_matches(inv: &Inverted, clause: &Clause) -> (Scored, Vec<usize>) {
     match clause {
         Clause::Phrase(words) => {
@@ -335,7 +353,7 @@ mod tests {
         let mut builder = Builder::default();
         builder.field("traffickingpersonsmigrantss", 1);
         builder.end_doc();
-        let inv = builder.finish(crate::query::POSITION_PIECE_BYTES);
+        let inv = builder.finish(crate::query::inverted::PieceSizes::default());
         // One edit away from an indexed 26-letter word, but above MAX_TYPO_LEN.
         assert!(expand(&inv, "traffickingpersonsmigrants", false).is_empty());
         assert!(expand(&inv, &"q".repeat(MAX_WORD_CHARS), true).is_empty());

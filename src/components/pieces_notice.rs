@@ -1,0 +1,36 @@
+use dateline_core::query::Stream;
+use yew::prelude::*;
+
+use crate::corpus::PieceFailed;
+
+#[derive(Properties, PartialEq)]
+pub struct PiecesNoticeProps {
+    pub failed: PieceFailed,
+}
+
+/// Says that a piece of the index (`data/t/<k>.bin`, `data/p/<k>.bin`)
+/// could not be used, naming it and why, and what the app does without it:
+/// it works on, with some releases missing from searches (postings) or
+/// with quoted phrases matched as all their words (positions).
+#[function_component(PiecesNotice)]
+pub fn pieces_notice(props: &PiecesNoticeProps) -> Html {
+    let (what, meanwhile) = match props.failed.stream {
+        Stream::Postings => (
+            "Search results may be incomplete",
+            "Releases whose words are stored there are missing from the results of searches that need it.",
+        ),
+        Stream::Positions => (
+            "Exact phrase search is unavailable",
+            "Meanwhile a \"quoted phrase\" matches the releases that contain all its words.",
+        ),
+    };
+    html! {
+        <div class="data-notice" role="alert">
+            <p>
+                { format!("{what}: {}. ", props.failed.error) }
+                { meanwhile }
+                { " Reloading the page may help." }
+            </p>
+        </div>
+    }
+}
