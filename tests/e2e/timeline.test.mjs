@@ -30,11 +30,13 @@ test('search as you type is highlighted, lives in the URL and survives a reload'
   assert.ok(all >= 1);
   await box.pressSequentially('traffick');
   await page.waitForURL(/\?q=traffick$/);
+  // The words' postings (data/t/) come when a word is typed: then the marks.
+  await page.locator('.release-list mark').first().waitFor();
   assert.ok((await page.locator('.release-list mark').count()) >= 1, 'matches are marked');
   await page.reload();
   await page.getByRole('searchbox', { name: 'Search releases' }).waitFor();
   assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).inputValue(), 'traffick');
-  assert.ok((await page.locator('.release-list mark').count()) >= 1);
+  await page.locator('.release-list mark').first().waitFor();
   await box.fill('');
   await page.getByRole('searchbox', { name: 'Search releases' }).fill('zzzzqqq');
   await page.getByText('No releases match').waitFor();
