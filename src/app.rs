@@ -103,7 +103,12 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     // On every page: the URL's filter is the timeline's, wherever it is read.
     let filter = use_filter().filter;
-    use_pieces(&filter, props.generation, props.load_pieces.clone());
+    use_pieces(
+        &props.corpus,
+        &filter,
+        props.generation,
+        props.load_pieces.clone(),
+    );
     let notice = match &props.piece_failed {
         Some(failed) => html! { <PiecesNotice failed={failed.clone()} /> },
         None => html! {},
