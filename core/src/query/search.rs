@@ -85,6 +85,15 @@ pub(crate) fn parse(query: &str) -> Vec<Clause> {
     clauses
 }
 
+/// The word being typed at the end of a query (matched as a prefix), as
+/// the index reads it; none when the query ends with a space or a quote.
+pub fn word_being_typed(query: &str) -> Option<String> {
+    match parse(query).pop()? {
+        Clause::Word { text, prefix: true } => Some(text),
+        _ => None,
+    }
+}
+
 /// The documents matching every clause, sorted by doc, with summed scores;
 /// and the dictionary terms that matched (for highlighting).
 pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
@@ -321,6 +330,20 @@ mod tests {
             ("", vec![]),
         ] {
             assert_eq!(parse(query), want, "{query}");
+        }
+    }
+
+    #[test]
+    fn the_word_being_typed_is_the_last_prefix() {
+        for (query, want) in [
+            ("traff", Some("traff")),
+            ("Zürich T", Some("t")),
+            ("traff ", None),
+            ("\"organized cr", None),
+            ("\"organized crime\" u", Some("u")),
+            ("", None),
+        ] {
+            assert_eq!(word_being_typed(query).as_deref(), want, "{query}");
         }
     }
 
