@@ -209,6 +209,10 @@ struct Data {
     company_not_first: HashSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
     honorifics: HashSet<String>,
+    /// Words right before `Fund` that make it an institution (`fund_org` of
+    /// `core/data/programmes.tsv`: `Investment`, `Social Security`), as
+    /// lists of folded words.
+    fund_orgs: Vec<Vec<String>>,
 }
 
 fn data() -> &'static Data {
@@ -262,6 +266,9 @@ fn load() -> Data {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .filter_map(|f| Words::new(f).list.first().map(|t| t.key.clone()))
+            .collect(),
+        fund_orgs: words::context_lines(PROGRAMMES, "fund_org")
+            .map(|f| Words::new(f).list.into_iter().map(|w| w.key).collect())
             .collect(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")

@@ -79,6 +79,9 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if !capitalised(&t.surface) {
         return false;
     }
+    if t.key == "fund" {
+        return institution_fund(data, tokens, i);
+    }
     if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
         return plural_head(data, tokens, i);
     }
@@ -98,6 +101,37 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         return i > 0 && tokens.get(i - 1).is_some_and(|p| p.surface == "Red");
     }
     true
+}
+
+/// `Fund` (word `i`) names an institution, not a programme: after words
+/// that say so (`fund_org` of `core/data/programmes.tsv`: the `Jordan
+/// Investment Fund`, the `African Development Fund`, the `National Social
+/// Security Fund`), or before `for` and capitalised words ending on
+/// `Development` (the `OPEC Fund for International Development`, the `King
+/// Abdullah II Fund for Development`). A trust fund is a programme.
+fn institution_fund(data: &Data, tokens: &Words, i: usize) -> bool {
+    let word = |q: usize| tokens.get(q).filter(|w| capitalised(&w.surface));
+    let before = data.fund_orgs.iter().any(|f| {
+        i >= f.len()
+            && f.iter().enumerate().all(|(k, key)| {
+                let q = i - f.len() + k;
+                tokens.adjacent(q) && word(q).is_some_and(|w| w.key == *key)
+            })
+    });
+    let trust = i > 0 && tokens.get(i - 1).is_some_and(|w| w.key == "trust");
+    if before || trust {
+        return before && !trust;
+    }
+    // A name of its own before it (`OPEC`, `King Abdullah II`), not `the Fund for ...`.
+    let owner = i > 0 && tokens.adjacent(i - 1) && word(i - 1).is_some();
+    if !owner || !tokens.adjacent(i) || tokens.get(i + 1).is_none_or(|w| w.key != "for") {
+        return false;
+    }
+    let mut j = i + 2;
+    while j < i + 6 && tokens.adjacent(j - 1) && word(j).is_some() {
+        j += 1;
+    }
+    j > i + 2 && tokens.get(j - 1).is_some_and(|w| w.key == "development")
 }
 
 /// `Maynilad Water Services`: the plural of a head word, when the head list
@@ -713,7 +747,10 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
             .get(i)
             .is_some_and(|t| !data.generic.contains(t.key.as_str()))
     });
-    specific_before || after_head || compound
+    // `National Social Security Fund`: the words that make a fund an
+    // institution are generic ones; three words make it a name.
+    let fund = tokens.get(h).is_some_and(|t| t.key == "fund") && end - start >= 3;
+    specific_before || after_head || compound || fund
 }
 
 #[cfg(test)]
@@ -957,6 +994,36 @@ pub(super) mod tests {
             names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
             ["Stanbic Bank", "Peace and Security Council"]
         );
+    }
+
+    #[test]
+    fn funds_that_are_institutions() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Loans came from the Samoa Investment Fund and the Pacific Development Fund.",
+                &["Samoa Investment Fund", "Pacific Development Fund"],
+            ),
+            (
+                "Workers register with the National Social Security Fund this year.",
+                &["National Social Security Fund"],
+            ),
+            (
+                "It was co-financed by the Queen Rania Fund for Rural Development in 2025.",
+                &["Queen Rania Fund for Rural Development"],
+            ),
+            // Funds that are programmes: a trust fund, a fund for a cause.
+            (
+                "Grants from the Development Trust Fund and the Future Drought Fund helped.",
+                &[],
+            ),
+            (
+                "It is paid by the Fund for Stability in the Sahel and the Fund for Development.",
+                &[],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]
