@@ -638,7 +638,7 @@ fn comma_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     let mut i = from;
     for _ in 0..4 {
         let end = run_after(data, tokens, i).filter(|&e| e > i)?;
-        if tokens.get(i).is_some_and(|t| t.surface == "the") || has_head(data, tokens, i, end) {
+        if !plain_the(data, tokens, i, end) || has_head(data, tokens, i, end) {
             return None;
         }
         if !tokens.adjacent(end - 1) {
@@ -653,9 +653,26 @@ fn comma_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
             return None;
         }
         let last = run_after(data, tokens, end + 1)?;
-        return (!has_head(data, tokens, end + 1, last)).then_some(last);
+        let ok = !has_head(data, tokens, end + 1, last) && plain_the(data, tokens, end + 1, last);
+        return ok.then_some(last);
     }
     None
+}
+
+/// A list item `from..to` of [`comma_list`] opened by `the` is one word
+/// that names a field, not a body or a place (`of Climate Change, Energy,
+/// the Environment and Water`); `the Red Cross` or `the Netherlands` opens
+/// a name of its own. Items without `the` pass.
+fn plain_the(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    if tokens.get(from).is_none_or(|t| t.surface != "the") {
+        return true;
+    }
+    to == from + 2
+        && tokens.get(from + 1).is_some_and(|w| {
+            !is_place(data, &w.key) && !super::super::tokens::is_all_caps(&w.surface)
+        })
+        && countries::lookup_name(text_of(tokens, from + 1, to)).is_none()
+        && data.table.longest_at(tokens, from + 1).is_none()
 }
 
 fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
@@ -993,6 +1010,39 @@ pub(super) mod tests {
         assert_eq!(
             names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
             ["Stanbic Bank", "Peace and Security Council"]
+        );
+    }
+
+    #[test]
+    fn a_comma_list_with_the_in_the_complement() {
+        assert_eq!(
+            names("It was signed by the Department of Climate Change, Energy, the Environment and Water today."),
+            ["Department of Climate Change, Energy, the Environment and Water"]
+        );
+        assert_eq!(
+            names("The Ministry of Tourism, the Arts and Culture met."),
+            ["Ministry of Tourism, the Arts and Culture"]
+        );
+        // `the` before a body, a place or two words opens a name of its own.
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Red Cross and Oxfam."),
+            ["Ministry of Health"]
+        );
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Netherlands and Kenya."),
+            ["Ministry of Health"]
+        );
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Global Fund and Gavi."),
+            ["Ministry of Health"]
+        );
+    }
+
+    #[test]
+    fn customs_administrations() {
+        assert_eq!(
+            names("Officers of the Croatian Customs Administration seized it."),
+            ["Croatian Customs Administration"]
         );
     }
 
