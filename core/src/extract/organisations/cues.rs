@@ -289,7 +289,29 @@ fn appositive(
         last -= 2;
     }
     if let Some(start) = run_backward(tokens, last) {
+        let start = last_conjunct(tokens, start, last);
         push(data, tokens, covered, start..last + 1, out);
+    }
+}
+
+/// `Helion Modules and SolarPower Europe, the industry association,`: a
+/// singular apposition describes the last of two names joined by `and`
+/// (words `start..=last`), when each side has two capitalised words or more
+/// and the first no inner word (`Doctors for Peace and Justice` is one
+/// name). The first word of the name the apposition describes.
+fn last_conjunct(tokens: &Words, start: usize, last: usize) -> usize {
+    let Some(and) = (start..=last)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.key == "and"))
+    else {
+        return start;
+    };
+    let before_plain = (start..and).all(|k| capitalised(tokens, k));
+    let after_plain = (and + 1..=last).all(|k| capitalised(tokens, k));
+    if before_plain && after_plain && and - start >= 2 && last - and >= 2 {
+        and + 1
+    } else {
+        start
     }
 }
 

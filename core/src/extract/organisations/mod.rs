@@ -1408,6 +1408,15 @@ mod tests {
                 "The ministry has partnered with Acme Sensors and the Bureau of Meteorology.",
                 &["Acme Sensors", "Bureau of Meteorology"],
             ),
+            // A singular apposition names the last of two names joined by `and`.
+            (
+                "Delta Panels and SunGrid Europe, the industry association, welcomed it.",
+                &["SunGrid Europe"],
+            ),
+            (
+                "Doctors for Peace and Justice, a charity, welcomed it.",
+                &["Doctors for Peace and Justice"],
+            ),
             // People are no companies; one name is no list.
             ("Ana Ruiz and Tomas Vega, two local farmers, spoke.", &[]),
             ("The hall of Maputo, two local companies said, is full.", &[]),
