@@ -275,6 +275,9 @@ fn appositive(
     let Some(n) = noun_after(data, tokens, from) else {
         return;
     };
+    // "Landcare Australia, a not-for-profit network of local groups,": the
+    // noun's own `of` and up to three lower-case words.
+    let n = of_lower_case(tokens, n).unwrap_or(n);
     if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
         return;
     }
@@ -292,6 +295,25 @@ fn appositive(
         let start = last_conjunct(tokens, start, last);
         push(data, tokens, covered, start..last + 1, out);
     }
+}
+
+/// `of local groups` after a cue noun that ends before word `n`: `of` and
+/// one to three lower-case words, joined by spaces. One past the last.
+fn of_lower_case(tokens: &Words, n: usize) -> Option<usize> {
+    let of = tokens.adjacent(n - 1) && tokens.get(n).is_some_and(|t| t.surface == "of");
+    if !of {
+        return None;
+    }
+    let mut end = n + 1;
+    while end < n + 4
+        && tokens.adjacent(end - 1)
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.surface.chars().all(char::is_lowercase))
+    {
+        end += 1;
+    }
+    (end > n + 1).then_some(end)
 }
 
 /// `Helion Modules and SolarPower Europe, the industry association,`: a

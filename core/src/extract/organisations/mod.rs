@@ -977,6 +977,22 @@ fn known_mention(
         if org.word && in_caps_context(tokens, i) {
             return None;
         }
+        // `PORT-AU-PRINCE`: a word inside a hyphenated name, between words
+        // that are no acronyms, is no acronym.
+        let hyphen = |gap: &str| matches!(gap, "-" | "‐");
+        let plain = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| !data.acronyms.contains_key(&bare(&t.surface)))
+        };
+        if i > 0
+            && hyphen(tokens.gap_before(i))
+            && hyphen(tokens.gap_after(i))
+            && plain(i - 1)
+            && plain(i + 1)
+        {
+            return None;
+        }
     }
     if org.adjective && is_modifier(data, tokens, i + len - 1) {
         return None;
@@ -1070,6 +1086,12 @@ mod tests {
 
     fn labels(body: &str) -> Vec<String> {
         labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn an_acronym_between_hyphens_and_acronyms_still_counts() {
+        assert_eq!(labels("The AU met in PORT-AU-PRINCE.").len(), 1);
+        assert_eq!(labels("It trained UNODC-WCO-AU teams.").len(), 3);
     }
 
     #[test]
@@ -1408,6 +1430,17 @@ mod tests {
                 "The ministry has partnered with Acme Sensors and the Bureau of Meteorology.",
                 &["Acme Sensors", "Bureau of Meteorology"],
             ),
+            (
+                "Data go to Kivu Aid Congo, a not-for-profit network of local groups, and to Ana Ruiz, a member of the board.",
+                &["Kivu Aid Congo"],
+            ),
+            (
+                "Umeme's chief technology officer said so, as did Acme Relief's general manager.",
+                &["Umeme", "Acme Relief"],
+            ),
+            // A word inside a hyphenated place name is no acronym.
+            ("It opened in PORT-AU-PRINCE and in Cap-Haïtien.", &[]),
+            ("The Standard Bank and the Standards Board of Kenya agreed.", &["Standard Bank", "Standards Board of Kenya"]),
             // A singular apposition names the last of two names joined by `and`.
             (
                 "Delta Panels and SunGrid Europe, the industry association, welcomed it.",

@@ -260,7 +260,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                         .is_some_and(|(len, _)| k + len == q + 1)
                 })
             };
-            if and && !possessive && word_before_and(s - 2) && lone(s - 2) && !known_before(s - 2) {
+            // `WaterAid and Lilongwe Water Board`: a place right after the
+            // `and` opens a name of its own.
+            let place_after = tokens.get(s).is_some_and(|t| is_place(data, &t.key));
+            if and
+                && !possessive
+                && !place_after
+                && word_before_and(s - 2)
+                && lone(s - 2)
+                && !known_before(s - 2)
+            {
                 joined_and = true;
                 s -= 2;
                 continue;
@@ -1010,6 +1019,11 @@ pub(super) mod tests {
         assert_eq!(
             names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
             ["Stanbic Bank", "Peace and Security Council"]
+        );
+        // A place after the `and` opens a name of its own.
+        assert_eq!(
+            names("Oxfam and Nairobi City Water Board signed; Food and Drug Administration staff met."),
+            ["Nairobi City Water Board"]
         );
     }
 
