@@ -58,7 +58,13 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
         let start = left_edge(data, tokens, h, floor);
         let start = owner_of_place(data, tokens, start, h, floor);
-        let end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
+        let mut end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
+        // `Ministère de l'Éducation Nationale, de l'Alphabétisation et de ...`
+        if end > h + 1 && tokens.gap_after(end - 1).trim() == "," {
+            if let Some(next) = foreign_list(data, tokens, end).filter(|&n| n - h <= MAX_RIGHT) {
+                end = next;
+            }
+        }
         if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
             out.push(Span { words: start..end });
             floor = end;
@@ -546,6 +552,13 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     _ => return e,
                 }
             }
+            // `de la Santé et de l'Hygiène`: `et` and a connector go on.
+            "et" | "y" | "e" if in_complement && is_foreign_connector(tokens, e + 1) => {
+                match foreign_item(data, tokens, e + 1) {
+                    Some(next) if next - h <= MAX_RIGHT => e = next,
+                    _ => return e,
+                }
+            }
             // `for Refugees and Médecins du Monde`: a known organisation
             // after the `and` is a name of its own.
             "and" | "y" | "et" | "e" | "und" | "&" if in_complement && !next_is_the(tokens, e) => {
@@ -682,6 +695,69 @@ fn plain_the(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
         })
         && countries::lookup_name(text_of(tokens, from + 1, to)).is_none()
         && data.table.longest_at(tokens, from + 1).is_none()
+}
+
+/// `de`, `du`, `des`, `d'` (and their Spanish, Portuguese and Italian
+/// kin) at word `i`, joined to the next word.
+fn is_foreign_connector(tokens: &Words, i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        matches!(
+            t.surface.as_str(),
+            "de" | "du" | "des" | "d" | "del" | "da" | "do" | "dos" | "das" | "di" | "della"
+        )
+    }) && (tokens.adjacent(i) || matches!(tokens.gap_after(i), "'" | "’"))
+}
+
+/// `de Réinsertion des Réfugiés`, `de la Promotion des Langues`: a
+/// connector and capitalised words, again while a connector follows. One
+/// past the last word; None when no capitalised word follows a connector.
+fn foreign_item(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    let mut end = None;
+    while i < from + 12 && is_foreign_connector(tokens, i) {
+        let next = run_after(data, tokens, i + 1)?;
+        // Another body (`de la Banque Mondiale`, `de l'OMS`) is no part.
+        let acronym = (i + 1..next).any(|k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+        });
+        if has_head(data, tokens, i + 1, next) || acronym {
+            return end;
+        }
+        end = Some(next);
+        if !tokens.adjacent(next - 1) {
+            break;
+        }
+        i = next;
+    }
+    end
+}
+
+/// `, de l'Alphabétisation et de la Promotion des Langues Nationales`,
+/// `, de Réinsertion des Réfugiés et des Rapatriés`: a list inside a
+/// complement in French, Spanish or Portuguese, each item opened by a
+/// connector, the last by `et`/`y`/`e` and a connector. One past the last
+/// word.
+fn foreign_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    for _ in 0..4 {
+        let end = foreign_item(data, tokens, i)?;
+        let gap = tokens.gap_after(end - 1).trim();
+        if gap == "," {
+            i = end;
+            continue;
+        }
+        let and = tokens.adjacent(end - 1)
+            && tokens
+                .get(end)
+                .is_some_and(|t| matches!(t.surface.as_str(), "et" | "y" | "e"));
+        if !and {
+            return None;
+        }
+        return foreign_item(data, tokens, end + 1);
+    }
+    None
 }
 
 fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
@@ -1049,6 +1125,33 @@ pub(super) mod tests {
         assert_eq!(
             names("It thanked the Ministry of Health, the Global Fund and Gavi."),
             ["Ministry of Health"]
+        );
+    }
+
+    #[test]
+    fn lists_inside_a_complement_in_french() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Il a rencontré le Ministère de l'Éducation Nationale, de l'Alphabétisation et de la Promotion des Langues Nationales hier.",
+                &["Ministère de l'Éducation Nationale, de l'Alphabétisation et de la Promotion des Langues Nationales"],
+            ),
+            (
+                "It met the Commission Nationale d'Accueil, de Réinsertion des Réfugiés et des Rapatriés today.",
+                &["Commission Nationale d'Accueil, de Réinsertion des Réfugiés et des Rapatriés"],
+            ),
+            (
+                "Il a vu le Ministère de la Santé et de l'Hygiène Publique hier.",
+                &["Ministère de la Santé et de l'Hygiène Publique"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+        // A comma before another body ends the name.
+        let text = "Il a rencontré le Ministère de la Santé, de la Banque Mondiale et de l'OMS.";
+        assert_eq!(
+            names(text).first().map(String::as_str),
+            Some("Ministère de la Santé")
         );
     }
 
