@@ -289,11 +289,12 @@ fn describes(data: &Data, tokens: &Words, first: usize, last: usize, title_cased
         data.table.longest_at(tokens, last + 1),
         Some((_, Hit::Language(_)))
     );
-    !before_language
-        && letters
-        && !data.language_words.contains(next.key.as_str())
-        && !another_language
-        && !(capitalised && title_cased)
+    let language = before_language
+        || !letters
+        || data.language_words.contains(next.key.as_str())
+        || another_language
+        || capitalised && title_cased;
+    !language
 }
 
 /// `Michael Jordan`, `Chad Smith`, `Mr. Jordan`: a capitalised name right
