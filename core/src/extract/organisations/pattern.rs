@@ -85,7 +85,8 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if !capitalised(&t.surface) {
         return false;
     }
-    if t.key == "fund" {
+    // Compared byte by byte: every capitalised word is asked (no `memcmp` call).
+    if matches!(t.key.as_bytes(), [b'f', b'u', b'n', b'd']) {
         return institution_fund(data, tokens, i);
     }
     if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
