@@ -85,7 +85,9 @@ enum Hit {
     Name(usize),
     /// A demonym (`Iranian`).
     Demonym(usize),
-    /// A demonym that is also a language (`French`): counts only before a state noun.
+    /// A demonym that is also a language (`French`): counts before a state
+    /// noun, or before another word that is no language's (`the French
+    /// shipyard`, `Chinese lending`, `the Danish Refugee Council`).
     Language(usize),
     /// Not a mention; words `from..to` of the phrase are suppressed.
     Block { to: usize },
@@ -98,6 +100,8 @@ struct Data {
     names: HashMap<String, usize>,
     currency: HashSet<&'static str>,
     state_nouns: HashSet<&'static str>,
+    language_words: HashSet<&'static str>,
+    language_before: HashSet<&'static str>,
     name_before: HashSet<&'static str>,
     name_after: HashSet<&'static str>,
     caps_words: HashSet<&'static str>,
@@ -116,6 +120,8 @@ fn load() -> Data {
         names: HashMap::new(),
         currency: set("currency"),
         state_nouns: set("state_noun"),
+        language_words: set("language_word"),
+        language_before: set("language_before"),
         name_before: set("name_before"),
         name_after: set("name_after"),
         caps_words: set("caps_word"),
@@ -195,7 +201,11 @@ fn scan(data: &Data, piece: &str) -> Vec<usize> {
                 continue;
             }
             Hit::Name(c) | Hit::Demonym(c) => Some(c),
-            Hit::Language(c) => names_state(data, &tokens, i + len - 1).then_some(c),
+            Hit::Language(c) => {
+                let state = names_state(data, &tokens, i + len - 1)
+                    || describes(data, &tokens, i, i + len - 1, title_cased);
+                state.then_some(c)
+            }
         };
         let span = Span { start: i, len };
         if let Some(c) = country.filter(|&c| counts(data, &tokens, span, c, title_cased)) {
@@ -248,6 +258,43 @@ fn names_state(data: &Data, tokens: &Words, last: usize) -> bool {
         && tokens
             .get(last + 1)
             .is_some_and(|t| data.state_nouns.contains(t.surface.as_str()))
+}
+
+/// `the French shipyard`, `a French manufacturer`, `Chinese lending`, `the
+/// Danish Refugee Council`, `Chinese-made`: a language demonym (words
+/// `first..=last`) as an adjective before a word of its own, not the
+/// language. The language is read when a word such as `in`, `speak` or
+/// `translated` comes before it (`language_before`), when the next word is a
+/// language's (`version`, `speaking`, `text`) or a function word (`French
+/// and Arabic`, `French only`; `language_word`), when another language
+/// follows, and when nothing follows on the line. A capitalised word after it
+/// counts only outside a Title Case headline.
+fn describes(data: &Data, tokens: &Words, first: usize, last: usize, title_cased: bool) -> bool {
+    let gap = tokens.gap_after(last);
+    if !(tokens.adjacent(last) || gap == "-") {
+        return false;
+    }
+    let before_language = first > 0
+        && tokens.adjacent(first - 1)
+        && tokens
+            .get(first - 1)
+            .is_some_and(|t| data.language_before.contains(t.key.as_str()));
+    let Some(next) = tokens.get(last + 1) else {
+        return false;
+    };
+    let word = next.surface.as_str();
+    let letters = word.chars().count() >= 3 && word.chars().all(char::is_alphabetic);
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    let another_language = matches!(
+        data.table.longest_at(tokens, last + 1),
+        Some((_, Hit::Language(_)))
+    );
+    let language = before_language
+        || !letters
+        || data.language_words.contains(next.key.as_str())
+        || another_language
+        || capitalised && title_cased;
+    !language
 }
 
 /// `Michael Jordan`, `Chad Smith`, `Mr. Jordan`: a capitalised name right
@@ -403,6 +450,10 @@ mod tests {
             ("Tbilisi, Georgia", &["GE"]),
             ("St. Lucia and Saint Kitts and Nevis", &["LC", "KN"]),
             ("the French Government and Russian authorities", &["FR", "RU"]),
+            ("panels built by the French shipyard Piriou", &["FR"]),
+            ("Nutriset, a French manufacturer, and Chinese lending", &["FR", "CN"]),
+            ("funded by the Danish Refugee Council", &["DK"]),
+            ("Chinese-made drones and Latvian officers", &["CN", "LV"]),
             ("Germans and Italians", &["DE", "IT"]),
             ("Viet Nam and the Syrian Arab Republic", &["VN", "SY"]),
         ];
@@ -429,6 +480,17 @@ mod tests {
             ("the shrinking Lake Chad", &[]),
             ("along the Niger River", &[]),
             ("the report is available in French, Arabic and Spanish", &[]),
+            ("the French version and the Spanish text", &[]),
+            ("translated into French by volunteers", &[]),
+            ("she speaks Swedish fluently", &[]),
+            ("French-speaking schools", &[]),
+            ("a course in Portuguese for nurses", &[]),
+            ("Greek and Latin words", &[]),
+            ("Greek, Latin and Hebrew", &[]),
+            ("in English and French only", &[]),
+            ("ferries across the Irish Sea", &[]),
+            ("the Somali Region and the Afar Region", &[]),
+            ("French Lessons For Nurses In Dakar", &[]),
             ("European and sub-Saharan partners", &[]),
             ("a grant of US$ 5 million", &[]),
             ("paid in US dollars", &[]),

@@ -275,6 +275,9 @@ fn appositive(
     let Some(n) = noun_after(data, tokens, from) else {
         return;
     };
+    // "Landcare Australia, a not-for-profit network of local groups,": the
+    // noun's own `of` and up to three lower-case words.
+    let n = of_lower_case(tokens, n).unwrap_or(n);
     if !tokens.gap_after(n - 1).trim().starts_with([',', '.', ';']) {
         return;
     }
@@ -289,7 +292,48 @@ fn appositive(
         last -= 2;
     }
     if let Some(start) = run_backward(tokens, last) {
+        let start = last_conjunct(tokens, start, last);
         push(data, tokens, covered, start..last + 1, out);
+    }
+}
+
+/// `of local groups` after a cue noun that ends before word `n`: `of` and
+/// one to three lower-case words, joined by spaces. One past the last.
+fn of_lower_case(tokens: &Words, n: usize) -> Option<usize> {
+    let of = tokens.adjacent(n - 1) && tokens.get(n).is_some_and(|t| t.surface == "of");
+    if !of {
+        return None;
+    }
+    let mut end = n + 1;
+    while end < n + 4
+        && tokens.adjacent(end - 1)
+        && tokens
+            .get(end)
+            .is_some_and(|t| t.surface.chars().all(char::is_lowercase))
+    {
+        end += 1;
+    }
+    (end > n + 1).then_some(end)
+}
+
+/// `Helion Modules and SolarPower Europe, the industry association,`: a
+/// singular apposition describes the last of two names joined by `and`
+/// (words `start..=last`), when each side has two capitalised words or more
+/// and the first no inner word (`Doctors for Peace and Justice` is one
+/// name). The first word of the name the apposition describes.
+fn last_conjunct(tokens: &Words, start: usize, last: usize) -> usize {
+    let Some(and) = (start..=last)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.key == "and"))
+    else {
+        return start;
+    };
+    let before_plain = (start..and).all(|k| capitalised(tokens, k));
+    let after_plain = (and + 1..=last).all(|k| capitalised(tokens, k));
+    if before_plain && after_plain && and - start >= 2 && last - and >= 2 {
+        and + 1
+    } else {
+        start
     }
 }
 

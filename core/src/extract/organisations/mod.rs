@@ -209,6 +209,10 @@ struct Data {
     company_not_first: HashSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
     honorifics: HashSet<String>,
+    /// Words right before `Fund` that make it an institution (`fund_org` of
+    /// `core/data/programmes.tsv`: `Investment`, `Social Security`), as
+    /// lists of folded words.
+    fund_orgs: Vec<Vec<String>>,
 }
 
 fn data() -> &'static Data {
@@ -262,6 +266,9 @@ fn load() -> Data {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
             .filter_map(|f| Words::new(f).list.first().map(|t| t.key.clone()))
+            .collect(),
+        fund_orgs: words::context_lines(PROGRAMMES, "fund_org")
+            .map(|f| Words::new(f).list.into_iter().map(|w| w.key).collect())
             .collect(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")
@@ -970,6 +977,22 @@ fn known_mention(
         if org.word && in_caps_context(tokens, i) {
             return None;
         }
+        // `PORT-AU-PRINCE`: a word inside a hyphenated name, between words
+        // that are no acronyms, is no acronym.
+        let hyphen = |gap: &str| matches!(gap, "-" | "‐");
+        let plain = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| !data.acronyms.contains_key(&bare(&t.surface)))
+        };
+        if i > 0
+            && hyphen(tokens.gap_before(i))
+            && hyphen(tokens.gap_after(i))
+            && plain(i - 1)
+            && plain(i + 1)
+        {
+            return None;
+        }
     }
     if org.adjective && is_modifier(data, tokens, i + len - 1) {
         return None;
@@ -1063,6 +1086,12 @@ mod tests {
 
     fn labels(body: &str) -> Vec<String> {
         labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn an_acronym_between_hyphens_and_acronyms_still_counts() {
+        assert_eq!(labels("The AU met in PORT-AU-PRINCE.").len(), 1);
+        assert_eq!(labels("It trained UNODC-WCO-AU teams.").len(), 3);
     }
 
     #[test]
@@ -1400,6 +1429,26 @@ mod tests {
             (
                 "The ministry has partnered with Acme Sensors and the Bureau of Meteorology.",
                 &["Acme Sensors", "Bureau of Meteorology"],
+            ),
+            (
+                "Data go to Kivu Aid Congo, a not-for-profit network of local groups, and to Ana Ruiz, a member of the board.",
+                &["Kivu Aid Congo"],
+            ),
+            (
+                "Umeme's chief technology officer said so, as did Acme Relief's general manager.",
+                &["Umeme", "Acme Relief"],
+            ),
+            // A word inside a hyphenated place name is no acronym.
+            ("It opened in PORT-AU-PRINCE and in Cap-Haïtien.", &[]),
+            ("The Standard Bank and the Standards Board of Kenya agreed.", &["Standard Bank", "Standards Board of Kenya"]),
+            // A singular apposition names the last of two names joined by `and`.
+            (
+                "Delta Panels and SunGrid Europe, the industry association, welcomed it.",
+                &["SunGrid Europe"],
+            ),
+            (
+                "Doctors for Peace and Justice, a charity, welcomed it.",
+                &["Doctors for Peace and Justice"],
             ),
             // People are no companies; one name is no list.
             ("Ana Ruiz and Tomas Vega, two local farmers, spoke.", &[]),

@@ -58,7 +58,13 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
         let start = left_edge(data, tokens, h, floor);
         let start = owner_of_place(data, tokens, start, h, floor);
-        let end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
+        let mut end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
+        // `Ministère de l'Éducation Nationale, de l'Alphabétisation et de ...`
+        if end > h + 1 && tokens.gap_after(end - 1).trim() == "," {
+            if let Some(next) = foreign_list(data, tokens, end).filter(|&n| n - h <= MAX_RIGHT) {
+                end = next;
+            }
+        }
         if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
             out.push(Span { words: start..end });
             floor = end;
@@ -79,6 +85,10 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if !capitalised(&t.surface) {
         return false;
     }
+    // Compared byte by byte: every capitalised word is asked (no `memcmp` call).
+    if matches!(t.key.as_bytes(), [b'f', b'u', b'n', b'd']) {
+        return institution_fund(data, tokens, i);
+    }
     if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
         return plural_head(data, tokens, i);
     }
@@ -98,6 +108,37 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         return i > 0 && tokens.get(i - 1).is_some_and(|p| p.surface == "Red");
     }
     true
+}
+
+/// `Fund` (word `i`) names an institution, not a programme: after words
+/// that say so (`fund_org` of `core/data/programmes.tsv`: the `Jordan
+/// Investment Fund`, the `African Development Fund`, the `National Social
+/// Security Fund`), or before `for` and capitalised words ending on
+/// `Development` (the `OPEC Fund for International Development`, the `King
+/// Abdullah II Fund for Development`). A trust fund is a programme.
+fn institution_fund(data: &Data, tokens: &Words, i: usize) -> bool {
+    let word = |q: usize| tokens.get(q).filter(|w| capitalised(&w.surface));
+    let before = data.fund_orgs.iter().any(|f| {
+        i >= f.len()
+            && f.iter().enumerate().all(|(k, key)| {
+                let q = i - f.len() + k;
+                tokens.adjacent(q) && word(q).is_some_and(|w| w.key == *key)
+            })
+    });
+    let trust = i > 0 && tokens.get(i - 1).is_some_and(|w| w.key == "trust");
+    if before || trust {
+        return before && !trust;
+    }
+    // A name of its own before it (`OPEC`, `King Abdullah II`), not `the Fund for ...`.
+    let owner = i > 0 && tokens.adjacent(i - 1) && word(i - 1).is_some();
+    if !owner || !tokens.adjacent(i) || tokens.get(i + 1).is_none_or(|w| w.key != "for") {
+        return false;
+    }
+    let mut j = i + 2;
+    while j < i + 6 && tokens.adjacent(j - 1) && word(j).is_some() {
+        j += 1;
+    }
+    j > i + 2 && tokens.get(j - 1).is_some_and(|w| w.key == "development")
 }
 
 /// `Maynilad Water Services`: the plural of a head word, when the head list
@@ -226,7 +267,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                         .is_some_and(|(len, _)| k + len == q + 1)
                 })
             };
-            if and && !possessive && word_before_and(s - 2) && lone(s - 2) && !known_before(s - 2) {
+            // `WaterAid and Lilongwe Water Board`: a place right after the
+            // `and` opens a name of its own.
+            let place_after = tokens.get(s).is_some_and(|t| is_place(data, &t.key));
+            if and
+                && !possessive
+                && !place_after
+                && word_before_and(s - 2)
+                && lone(s - 2)
+                && !known_before(s - 2)
+            {
                 joined_and = true;
                 s -= 2;
                 continue;
@@ -503,6 +553,13 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                     _ => return e,
                 }
             }
+            // `de la Santé et de l'Hygiène`: `et` and a connector go on.
+            "et" | "y" | "e" if in_complement && is_foreign_connector(tokens, e + 1) => {
+                match foreign_item(data, tokens, e + 1) {
+                    Some(next) if next - h <= MAX_RIGHT => e = next,
+                    _ => return e,
+                }
+            }
             // `for Refugees and Médecins du Monde`: a known organisation
             // after the `and` is a name of its own.
             "and" | "y" | "et" | "e" | "und" | "&" if in_complement && !next_is_the(tokens, e) => {
@@ -604,7 +661,7 @@ fn comma_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     let mut i = from;
     for _ in 0..4 {
         let end = run_after(data, tokens, i).filter(|&e| e > i)?;
-        if tokens.get(i).is_some_and(|t| t.surface == "the") || has_head(data, tokens, i, end) {
+        if !plain_the(data, tokens, i, end) || has_head(data, tokens, i, end) {
             return None;
         }
         if !tokens.adjacent(end - 1) {
@@ -619,7 +676,87 @@ fn comma_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
             return None;
         }
         let last = run_after(data, tokens, end + 1)?;
-        return (!has_head(data, tokens, end + 1, last)).then_some(last);
+        let ok = !has_head(data, tokens, end + 1, last) && plain_the(data, tokens, end + 1, last);
+        return ok.then_some(last);
+    }
+    None
+}
+
+/// A list item `from..to` of [`comma_list`] opened by `the` is one word
+/// that names a field, not a body or a place (`of Climate Change, Energy,
+/// the Environment and Water`); `the Red Cross` or `the Netherlands` opens
+/// a name of its own. Items without `the` pass.
+fn plain_the(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    if tokens.get(from).is_none_or(|t| t.surface != "the") {
+        return true;
+    }
+    to == from + 2
+        && tokens.get(from + 1).is_some_and(|w| {
+            !is_place(data, &w.key) && !super::super::tokens::is_all_caps(&w.surface)
+        })
+        && countries::lookup_name(text_of(tokens, from + 1, to)).is_none()
+        && data.table.longest_at(tokens, from + 1).is_none()
+}
+
+/// `de`, `du`, `des`, `d'` (and their Spanish, Portuguese and Italian
+/// kin) at word `i`, joined to the next word.
+fn is_foreign_connector(tokens: &Words, i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| {
+        matches!(
+            t.surface.as_str(),
+            "de" | "du" | "des" | "d" | "del" | "da" | "do" | "dos" | "das" | "di" | "della"
+        )
+    }) && (tokens.adjacent(i) || matches!(tokens.gap_after(i), "'" | "’"))
+}
+
+/// `de Réinsertion des Réfugiés`, `de la Promotion des Langues`: a
+/// connector and capitalised words, again while a connector follows. One
+/// past the last word; None when no capitalised word follows a connector.
+fn foreign_item(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    let mut end = None;
+    while i < from + 12 && is_foreign_connector(tokens, i) {
+        let next = run_after(data, tokens, i + 1)?;
+        // Another body (`de la Banque Mondiale`, `de l'OMS`) is no part.
+        let acronym = (i + 1..next).any(|k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
+        });
+        if has_head(data, tokens, i + 1, next) || acronym {
+            return end;
+        }
+        end = Some(next);
+        if !tokens.adjacent(next - 1) {
+            break;
+        }
+        i = next;
+    }
+    end
+}
+
+/// `, de l'Alphabétisation et de la Promotion des Langues Nationales`,
+/// `, de Réinsertion des Réfugiés et des Rapatriés`: a list inside a
+/// complement in French, Spanish or Portuguese, each item opened by a
+/// connector, the last by `et`/`y`/`e` and a connector. One past the last
+/// word.
+fn foreign_list(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
+    let mut i = from;
+    for _ in 0..4 {
+        let end = foreign_item(data, tokens, i)?;
+        let gap = tokens.gap_after(end - 1).trim();
+        if gap == "," {
+            i = end;
+            continue;
+        }
+        let and = tokens.adjacent(end - 1)
+            && tokens
+                .get(end)
+                .is_some_and(|t| matches!(t.surface.as_str(), "et" | "y" | "e"));
+        if !and {
+            return None;
+        }
+        return foreign_item(data, tokens, end + 1);
     }
     None
 }
@@ -713,7 +850,10 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
             .get(i)
             .is_some_and(|t| !data.generic.contains(t.key.as_str()))
     });
-    specific_before || after_head || compound
+    // `National Social Security Fund`: the words that make a fund an
+    // institution are generic ones; three words make it a name.
+    let fund = tokens.get(h).is_some_and(|t| t.key == "fund") && end - start >= 3;
+    specific_before || after_head || compound || fund
 }
 
 #[cfg(test)]
@@ -957,6 +1097,101 @@ pub(super) mod tests {
             names("Gavi and Stanbic Bank signed; Peace and Security Council members met."),
             ["Stanbic Bank", "Peace and Security Council"]
         );
+        // A place after the `and` opens a name of its own.
+        assert_eq!(
+            names("Oxfam and Nairobi City Water Board signed; Food and Drug Administration staff met."),
+            ["Nairobi City Water Board"]
+        );
+    }
+
+    #[test]
+    fn a_comma_list_with_the_in_the_complement() {
+        assert_eq!(
+            names("It was signed by the Department of Climate Change, Energy, the Environment and Water today."),
+            ["Department of Climate Change, Energy, the Environment and Water"]
+        );
+        assert_eq!(
+            names("The Ministry of Tourism, the Arts and Culture met."),
+            ["Ministry of Tourism, the Arts and Culture"]
+        );
+        // `the` before a body, a place or two words opens a name of its own.
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Red Cross and Oxfam."),
+            ["Ministry of Health"]
+        );
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Netherlands and Kenya."),
+            ["Ministry of Health"]
+        );
+        assert_eq!(
+            names("It thanked the Ministry of Health, the Global Fund and Gavi."),
+            ["Ministry of Health"]
+        );
+    }
+
+    #[test]
+    fn lists_inside_a_complement_in_french() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Il a rencontré le Ministère de l'Éducation Nationale, de l'Alphabétisation et de la Promotion des Langues Nationales hier.",
+                &["Ministère de l'Éducation Nationale, de l'Alphabétisation et de la Promotion des Langues Nationales"],
+            ),
+            (
+                "It met the Commission Nationale d'Accueil, de Réinsertion des Réfugiés et des Rapatriés today.",
+                &["Commission Nationale d'Accueil, de Réinsertion des Réfugiés et des Rapatriés"],
+            ),
+            (
+                "Il a vu le Ministère de la Santé et de l'Hygiène Publique hier.",
+                &["Ministère de la Santé et de l'Hygiène Publique"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
+        // A comma before another body ends the name.
+        let text = "Il a rencontré le Ministère de la Santé, de la Banque Mondiale et de l'OMS.";
+        assert_eq!(
+            names(text).first().map(String::as_str),
+            Some("Ministère de la Santé")
+        );
+    }
+
+    #[test]
+    fn customs_administrations() {
+        assert_eq!(
+            names("Officers of the Croatian Customs Administration seized it."),
+            ["Croatian Customs Administration"]
+        );
+    }
+
+    #[test]
+    fn funds_that_are_institutions() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Loans came from the Samoa Investment Fund and the Pacific Development Fund.",
+                &["Samoa Investment Fund", "Pacific Development Fund"],
+            ),
+            (
+                "Workers register with the National Social Security Fund this year.",
+                &["National Social Security Fund"],
+            ),
+            (
+                "It was co-financed by the Queen Rania Fund for Rural Development in 2025.",
+                &["Queen Rania Fund for Rural Development"],
+            ),
+            // Funds that are programmes: a trust fund, a fund for a cause.
+            (
+                "Grants from the Development Trust Fund and the Future Drought Fund helped.",
+                &[],
+            ),
+            (
+                "It is paid by the Fund for Stability in the Sahel and the Fund for Development.",
+                &[],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -143,6 +143,11 @@ impl Lexicon {
                 if k < r.start && k > 0 && tokens[k - 1].kind == Kind::Possessive {
                     r.text = p.slice(k, before - 2);
                     r.start = k;
+                } else if k < r.start && k > 0 && is_article(&tokens[k - 1]) {
+                    // `the country director of WaterAid Malawi, X`: the
+                    // article opens the lower-case words and the role.
+                    r.text = p.slice(k, before - 2);
+                    r.start = k;
                 }
                 r
             };
@@ -326,9 +331,15 @@ fn list_goes_on(tokens: &[Token], start: usize) -> bool {
     false
 }
 
-/// French articles and `de` inside a role (`le ministre de la Santé`).
+/// French articles and `de` inside a role (`le ministre de la Santé`), and
+/// `contre`, `pour` inside an organisation's name there (`la directrice pays
+/// d'Action contre la Faim`).
 fn is_french_connector(t: &Token) -> bool {
-    t.is_word() && matches!(t.text, "de" | "du" | "des" | "la" | "le" | "les")
+    t.is_word()
+        && matches!(
+            t.text,
+            "de" | "du" | "des" | "la" | "le" | "les" | "contre" | "pour"
+        )
 }
 
 /// A capitalised word after an elided French article or `de`, written as one

@@ -655,6 +655,24 @@ fn a_role_with_lower_case_words_names_the_person() {
             "« Il faut agir », a déclaré la directrice pays d'Oxfam, Awa Diop.",
             "Awa Diop",
         ),
+        // An organisation's name with `contre` or `pour` in it.
+        (
+            "« Il faut agir », a déclaré le directeur pays de Solidarité contre la Soif, Awa Diop.",
+            "Awa Diop",
+        ),
+        (
+            "« Il faut agir », a déclaré la directrice de l'Agence pour la Forêt, Awa Diop.",
+            "Awa Diop",
+        ),
+        // Lower-case words between the article and the role.
+        (
+            "According to the country director of Kivu Aid Congo, Grace Tembo Phiri, “the pipes are new.”",
+            "Grace Tembo Phiri",
+        ),
+        (
+            "The regional programme director of Acme Relief, Grace Tembo Phiri, said it was done.",
+            "Grace Tembo Phiri",
+        ),
     ];
     for (body, name) in cases {
         let found = people_in(body);

@@ -113,7 +113,17 @@ fn org_headed(name: &str) -> bool {
             let n = f.split_whitespace().count();
             before.len() >= n && before[before.len() - n..].join(" ") == *f
         });
-    fund_org || lists::lists().org_heads.contains(last)
+    // `OPEC Fund for International Development`: so is a fund for development.
+    let complement: Vec<&str> = words
+        .iter()
+        .skip(head_end + 1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let for_development = last == "fund"
+        && words.get(head_end).is_some_and(|w| *w == "for")
+        && complement.last() == Some(&"Development");
+    fund_org || for_development || lists::lists().org_heads.contains(last)
 }
 
 /// A programme-like name the release's organisations list holds, written
@@ -282,6 +292,18 @@ mod tests {
                 ("GLO.ACT", Some("GLO.ACT"), Some("2015"), Some("2019")),
             ])
         );
+    }
+
+    #[test]
+    fn institution_funds_are_not_programmes() {
+        assert!(org_headed("Samoa Investment Fund"));
+        assert!(org_headed("Pacific Development Fund"));
+        assert!(org_headed("Queen Rania Fund for Rural Development"));
+        assert!(!org_headed("Future Drought Fund"));
+        assert!(!org_headed("Trust Fund for Stability in the Sahel"));
+        assert!(!org_headed(
+            "Fund for Survivors of Conflict and Development"
+        ));
     }
 
     #[test]
