@@ -83,7 +83,13 @@ struct Named {
 
 impl Named {
     fn add(&mut self, data: &Data, name: &str) -> Ref {
-        let key = core_key(data, name);
+        self.add_as(data, name, name)
+    }
+
+    /// Adds `name`, keyed as `as_name` is (`Ecuador's National Police` is
+    /// written `National Police` and keyed as `National Police of Ecuador`).
+    fn add_as(&mut self, data: &Data, name: &str, as_name: &str) -> Ref {
+        let key = core_key(data, as_name);
         let next = self.names.len();
         let i = *self.keys.entry(key).or_insert(next);
         if i == next {
@@ -631,11 +637,41 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
     }
     candidates.reverse();
     let fits = |s: &usize| is_subsequence(&initials(tokens, *s, k), &letters);
-    candidates
+    let found = candidates
         .iter()
         .copied()
         .find(fits)
-        .or(candidates.first().copied())
+        .or(candidates.first().copied());
+    // `National Civil Police (PNC)`, `Federal Police (PF)`: an acronym of
+    // the name in the body's own language, its letters in another order.
+    // When the name found has fewer initials than the acronym has letters,
+    // the run whose initials are the acronym's letters, reordered, is it.
+    let short = found.is_none_or(|s| initials(tokens, s, k).len() < letters.len());
+    if short && letters.len() >= 2 {
+        let mut sorted = letters.clone();
+        sorted.sort_unstable();
+        // Runs of at most as many capitalised words as the acronym has
+        // letters, so a long run costs no more than a short one.
+        let mut words = 0;
+        for s in (first..=k).rev() {
+            if !tokens
+                .get(s)
+                .is_some_and(|t| t.surface.starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            words += 1;
+            if words > letters.len() {
+                break;
+            }
+            let mut got = initials(tokens, s, k);
+            got.sort_unstable();
+            if got == sorted {
+                return Some(s);
+            }
+        }
+    }
+    found
 }
 
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
@@ -955,6 +991,11 @@ fn shaped_mention(
     if let Some(r) = defined.by_name.get(&core_key(data, name)) {
         return Some(*r);
     }
+    // `Ecuador's National Police` is the `National Police of Ecuador`.
+    if pattern::owned_by_country(data, tokens, words.start) {
+        let country = text_of(tokens, words.start - 2, words.start - 1);
+        return Some(named.add_as(data, name, &format!("{name} of {country}")));
+    }
     Some(named.add(data, name))
 }
 
@@ -1207,6 +1248,44 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn acronyms_in_the_bodys_own_language_letters_reordered() {
+        // Labelled by the acronym; the name is the words before it.
+        assert_eq!(
+            labels("The ministry and the National Civil Police (PNC) opened the posts on Monday."),
+            ["PNC"]
+        );
+        assert_eq!(
+            labels("Officers of the Federal Police (PF) of Mexico traced the calls."),
+            ["PF"]
+        );
+    }
+
+    #[test]
+    fn a_country_possessive_and_of_the_country_are_one_body() {
+        assert_eq!(
+            labels("Ecuador's National Police said on Monday that the National Police of Ecuador had made arrests."),
+            ["National Police"]
+        );
+    }
+
+    #[test]
+    fn defined_consortiums_and_municipalities() {
+        assert_eq!(
+            labels("The universities launched the West African Antimicrobial Resistance Surveillance Consortium (WA-AMRSC) on Monday."),
+            ["WA-AMRSC"]
+        );
+        // A monitoring system is no body.
+        assert!(labels(
+            "Data come from the Integrated Illicit Crops Monitoring System (SIMCI) every year."
+        )
+        .is_empty());
+        assert_eq!(
+            labels("The posts were built with the Municipality of Villa Nueva last year."),
+            ["Municipality of Villa Nueva"]
+        );
     }
 
     #[test]

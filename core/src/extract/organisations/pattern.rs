@@ -853,7 +853,21 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     // `National Social Security Fund`: the words that make a fund an
     // institution are generic ones; three words make it a name.
     let fund = tokens.get(h).is_some_and(|t| t.key == "fund") && end - start >= 3;
-    specific_before || after_head || compound || fund
+    specific_before || after_head || compound || fund || owned_by_country(data, tokens, start)
+}
+
+/// `Brazil's Federal Police`, `Kenya's National Police Service`: a country's
+/// possessive right before generic words and a head makes them the name of
+/// that country's body (the name is written without the possessive).
+pub(super) fn owned_by_country(data: &Data, tokens: &Words, start: usize) -> bool {
+    if start < 2 || !matches!(tokens.gap_after(start - 2), "'" | "’") {
+        return false;
+    }
+    let tail = tokens.get(start - 1).is_some_and(|t| t.key == "s") && tokens.adjacent(start - 1);
+    tail && tokens.get(start - 2).is_some_and(|c| {
+        capitalised(&c.surface)
+            && (is_place(data, &c.key) || countries::lookup_name(&c.surface).is_some())
+    })
 }
 
 #[cfg(test)]
@@ -1154,6 +1168,21 @@ pub(super) mod tests {
             names(text).first().map(String::as_str),
             Some("Ministère de la Santé")
         );
+    }
+
+    #[test]
+    fn generic_names_owned_by_a_country() {
+        assert_eq!(
+            names("Brazil's Federal Police said the camps were destroyed."),
+            ["Federal Police"]
+        );
+        assert_eq!(
+            names("Officers from Kenya's National Police Service took part."),
+            ["National Police Service"]
+        );
+        // Without the country's possessive, generic words alone are no name.
+        assert!(names("The Federal Police said the camps were destroyed.").is_empty());
+        assert!(names("The team's Federal Police liaison arrived.").is_empty());
     }
 
     #[test]

@@ -131,6 +131,20 @@ fn particles_and_hyphens_are_kept() {
             "Cian Mac Giolla Bhríde",
         ),
         ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
+        // Malay patronymics: `binti` (daughter of) as `bin` (son of).
+        (
+            "Dr. Rohana binti Abdul Rahim said it was time.",
+            "Rohana binti Abdul Rahim",
+        ),
+        (
+            "Puan Zainab binti Hassan said it was time.",
+            "Zainab binti Hassan",
+        ),
+        (
+            "Dato' Seri Haji Ahmad bin Ismail said it was time.",
+            "Ahmad bin Ismail",
+        ),
+        ("Tan Sri Datuk Lim Kok Wah said it was time.", "Lim Kok Wah"),
         (
             "Mr. José Eduardo dos Santos said it was time.",
             "José Eduardo dos Santos",

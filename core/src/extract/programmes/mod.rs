@@ -307,6 +307,21 @@ mod tests {
     }
 
     #[test]
+    fn joint_actions_and_regions_after_in() {
+        let names = |body: &str| -> Vec<String> { run(&[body]).into_iter().map(|r| r.0).collect() };
+        assert_eq!(
+            names("The data feed the Joint Action on Pandemic Preparedness and Response for Zoonotic Influenza, funded by the EU."),
+            ["Joint Action on Pandemic Preparedness and Response for Zoonotic Influenza"]
+        );
+        // `Action` alone names no programme.
+        assert!(names("The Action on Armed Violence said it was time.").is_empty());
+        assert_eq!(
+            names("The raids were part of the Plan for the Protection of Indigenous Territories in the Amazon."),
+            ["Plan for the Protection of Indigenous Territories in the Amazon"]
+        );
+    }
+
+    #[test]
     fn organisations_of_the_release_are_not_programmes() {
         let body = [
             "The International Fund for Ocean Care (IFOC) and the Integrated Coast Fund (ICF) met."

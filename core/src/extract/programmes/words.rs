@@ -180,6 +180,14 @@ pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
     for t in &mut toks {
         t.classify();
     }
+    // `Joint Action on Pandemic Preparedness ...`: a capitalised `Action`
+    // right after `Joint` names a co-funded action, a programme.
+    for i in 1..toks.len() {
+        let joint = toks[i - 1].is_cap() && toks[i - 1].lower() == "joint";
+        if joint && toks[i].is_cap() && toks[i].lower() == "action" {
+            toks[i].head = true;
+        }
+    }
     toks
 }
 
