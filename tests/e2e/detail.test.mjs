@@ -201,6 +201,9 @@ test('cards at 360 px: no empty lede, chips whole inside their card', async () =
   const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
   const p = await narrow.newPage();
   await p.goto(`${server.url}?q=UNODC`);
+  // The search's own cards, once its words' postings (data/t/) are here: the
+  // pre-rendered home page's cards are there before.
+  await p.waitForFunction(() => / of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
   await p.locator('.release-list .release-card').first().waitFor();
   const cards = await p.locator('.release-list .release-item').evaluateAll((items) => items.map((item) => {
     const card = item.querySelector('.release-card').getBoundingClientRect();
