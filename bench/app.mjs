@@ -11,7 +11,7 @@
 //      BENCH_APP_DIST=bench/.cache/app-dist (the built app; copied per size)
 //      BENCH_APP_PUBLIC_URL=/dateline/ (the --public-url it was built with)
 //      BENCH_APP_PACK (shell command writing a size's data files; see below)
-//      BENCH_APP_LIST_DATA (regexp on data/ paths: the "list data"; ^data/list\.)
+//      BENCH_APP_LIST_DATA (regexp on data/ paths: the "list data"; ^data/l/)
 //      BENCH_APP_TIMEOUT_S=300 (per page load)  BENCH_DATELINE=path/to/dateline
 //      CHROMIUM=/usr/bin/chromium
 //
@@ -44,8 +44,8 @@ const baseDist = path.resolve(repo, env.BENCH_APP_DIST ?? 'bench/.cache/app-dist
 const publicUrl = (env.BENCH_APP_PUBLIC_URL ?? '/dateline/').replace(/\/?$/, '/');
 const timeoutMs = Number(env.BENCH_APP_TIMEOUT_S ?? 300) * 1000;
 const dateline = env.BENCH_DATELINE ?? path.join(repo, 'target', 'release', 'dateline');
-// The "list data": what the result list needs (default: data/list.*).
-const listDataRe = new RegExp(env.BENCH_APP_LIST_DATA ?? '^data/list\\.');
+// The "list data": what the result list needs (default: the pieces data/l/*).
+const listDataRe = new RegExp(env.BENCH_APP_LIST_DATA ?? '^data/l/');
 // How a size's data files are written: run by bash with $DATELINE (the CLI),
 // $RECORDS (records-N.json), $OUT (the data/ folder of this size's copy of
 // the dist, replaced wholesale) and $N. scripts/bench-app.sh sets the same.

@@ -15,7 +15,7 @@
 #                        under 4 MB; the large seeds are re-made on every run)
 #
 # Targets (core/fuzz/fuzz_targets/): ingest (readers + extractors), list
-# (list.bin), index (index.bin, then searched), positions (p/0.bin on the
+# (l/0.bin, the first piece of the list), index (index.bin, then searched), positions (p/0.bin on the
 # fixtures' index, phrases), chunk (r/N.bin), query (URL query string →
 # Filter → URL, round trip asserted), packed (the fixtures' packed files with
 # fuzz-chosen damage, decoded and searched like the app).
@@ -82,9 +82,9 @@ make_seeds() {
     "$dateline" pack "$f" --out "$packs/$(basename "$f")" >/dev/null 2>&1 || true
   done
   for dir in "$packs"/*; do
-    [ -f "$dir/list.bin" ] || continue
+    [ -f "$dir/l/0.bin" ] || continue
     local name; name="$(basename "$dir")"
-    cp "$dir/list.bin" "$SEEDS/list/seed-$name"
+    cp "$dir/l/0.bin" "$SEEDS/list/seed-$name"
     cp "$dir/index.bin" "$SEEDS/index/seed-$name"
     cp "$dir/p/0.bin" "$SEEDS/positions/seed-$name"
     cp "$dir/r/0.bin" "$SEEDS/chunk/seed-$name"

@@ -65,7 +65,7 @@ export function rewrite(html, publicUrl) {
       // preloads then, beside the code, as index.html does from the start.
       files.set(name.replace(/\.js$/, '-after-load.js'), [
         'const start = () => {',
-        "  for (const file of ['data/index.bin', 'data/list.bin']) {",
+        "  for (const file of ['data/index.bin', 'data/l/0.bin']) {",
         "    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: file });",
         "    link.crossOrigin = 'anonymous';",
         '    document.head.append(link);',

@@ -8,7 +8,7 @@ public_url=${TRUNK_PUBLIC_URL:-/}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-# The data the app downloads (data/list.bin, data/index.bin, data/r/N.bin)
+# The data the app downloads (data/index.bin, data/l/N.bin, data/r/N.bin, …)
 # and the Atom feed, from one ingest of the releases folder; a file that cannot
 # be read fails the build with `file:line: error: ...`. DATELINE_RELEASES
 # overrides the folder: several separated like PATH (`releases:more`).

@@ -5,11 +5,12 @@ use yew_router::history::AnyHistory;
 use yew_router::prelude::*;
 
 use dateline_core::import::Set;
+use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
 use crate::components::{DocumentTitle, Layout, PiecesNotice};
 use crate::corpus::{Corpus, PieceFailed};
-use crate::fetch::{fetch_pieces, mark};
+use crate::fetch::{fetch_list_pieces, fetch_pieces, mark};
 use crate::hooks::{use_filter, use_pieces};
 use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::{EntityKind, Route};
@@ -48,6 +49,13 @@ impl Reducible for DataGeneration {
 #[derive(Clone, PartialEq)]
 pub struct PiecesLoader(pub Callback<Filter>);
 
+/// Asks for pieces of the list records (`crate::fetch::fetch_list_pieces`):
+/// rows, neighbours and related releases whose records are not here yet.
+/// None in component tests and when pre-rendering, whose corpora have
+/// every record.
+#[derive(Clone, PartialEq)]
+pub struct RecordsLoader(pub Callback<Vec<ListPiece>>);
+
 /// The URL of the site's root (`https://example.org/dateline/`), absolute in
 /// the browser, and as the build knows it when pre-rendering: permalinks in
 /// citations and schema.org data start with it.
@@ -82,6 +90,8 @@ pub struct ShellProps {
     pub piece_failed: Option<PieceFailed>,
     #[prop_or_default]
     pub load_pieces: Option<PiecesLoader>,
+    #[prop_or_default]
+    pub load_records: Option<RecordsLoader>,
     /// Without it, permalinks are made from the document's base URL.
     #[prop_or_default]
     pub site_url: Option<SiteUrl>,
@@ -116,6 +126,7 @@ pub fn shell(props: &ShellProps) -> Html {
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
+                <ContextProvider<Option<RecordsLoader>> context={props.load_records.clone()}>
                 <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
                         <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
@@ -123,6 +134,7 @@ pub fn shell(props: &ShellProps) -> Html {
                         </ContextProvider<Option<ShownSet>>>
                     </ContextProvider<Option<ViewportWidth>>>
                 </ContextProvider<Option<SiteUrl>>>
+                </ContextProvider<Option<RecordsLoader>>>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
     }
@@ -188,6 +200,13 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
+    let load_records = {
+        let bump = generation.dispatcher();
+        use_callback(corpus.clone(), move |pieces: Vec<ListPiece>, corpus| {
+            let bump = bump.clone();
+            fetch_list_pieces(corpus.clone(), pieces, move |_| bump.dispatch(()));
+        })
+    };
     {
         let width = width.setter();
         // Effects run once the DOM is there: the search box is ready to use.
@@ -203,6 +222,7 @@ pub fn app(props: &AppProps) -> Html {
             <Shell {corpus} generation={*generation}
                 piece_failed={(*piece_failed).clone()}
                 load_pieces={Some(PiecesLoader(load_pieces))}
+                load_records={Some(RecordsLoader(load_records))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
                 <DocumentTitle />

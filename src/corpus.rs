@@ -1,18 +1,19 @@
 //! The corpus, decoded once and shared through a context provider.
 //!
-//! The app downloads it (`data/list.bin`, `data/index.bin`, written by
-//! `dateline pack` at build time): list records and a prebuilt index, so
-//! nothing is indexed in the browser. Full records come from chunk files
-//! when a detail view opens, the pieces of the postings (`data/t/`) when a
-//! query's words need them, and of the word positions (`data/p/`) when a
-//! quoted phrase does; all stay here.
+//! The app downloads it (`data/index.bin` and `data/l/0.bin`, written by
+//! `dateline pack` at build time): a prebuilt index and the list records of
+//! the newest releases, so nothing is indexed in the browser. The other
+//! pieces of the list (`data/l/`) come when rows show their releases, full
+//! records from chunk files when a detail view opens, the pieces of the
+//! postings (`data/t/`) when a query's words need them, and of the word
+//! positions (`data/p/`) when a quoted phrase does; all stay here.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use dateline_core::import::DataFile;
-use dateline_core::pack::{self, Chunk, List};
+use dateline_core::pack::{self, Chunk, List, ListPiece};
 use dateline_core::query::{DecodeError, Filter, Index, Piece, Stream};
 use dateline_core::{Event, Release};
 
@@ -44,8 +45,17 @@ pub struct PieceFailed {
 enum Records {
     /// Full records (tests, or given at once).
     Full(Vec<Release>),
-    /// The downloaded list: records are made when asked for.
+    /// The downloaded pieces of the list: records are made when asked for.
     Packed(List),
+}
+
+/// Where a release id stands: its document, or the pieces of the list to
+/// fetch before it can be told, or nowhere in this corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lookup {
+    Found(u32),
+    Needs(Vec<ListPiece>),
+    Absent,
 }
 
 /// All releases, newest first, with the search index (document ids are
@@ -53,8 +63,14 @@ enum Records {
 pub struct Corpus {
     records: Records,
     index: Index,
-    /// Id → document, made on the first lookup by id (a detail view), not at start.
-    by_id: OnceCell<HashMap<String, u32>>,
+    /// Id → document over the records at hand, made on the first lookup of
+    /// an id that its date does not place (an id written in the release),
+    /// and made again once more pieces of the list are here: (pieces, map).
+    by_id: RefCell<(usize, HashMap<String, u32>)>,
+    /// Pieces of the list asked for so far.
+    lists_asked: RefCell<HashSet<ListPiece>>,
+    /// Pieces of the list that could not be used, and why: their rows say so.
+    lists_failed: RefCell<HashMap<ListPiece, CorpusError>>,
     /// Chunk files loaded so far.
     chunks: RefCell<HashMap<Chunk, Rc<[Release]>>>,
     /// Pieces asked for so far (here, on the way, or failed: a failed piece
@@ -97,11 +113,13 @@ impl Corpus {
         Corpus::assemble(Records::Full(releases), index)
     }
 
-    /// The downloaded list records and prebuilt index.
-    pub fn from_pack(list: Vec<u8>, index: Vec<u8>) -> Result<Corpus, CorpusError> {
+    /// The downloaded prebuilt index and first piece of the list (`l/0.bin`,
+    /// its body unpacked); the other pieces follow ([`Corpus::add_list_piece`]).
+    pub fn from_pack(first_list: Vec<u8>, index: Vec<u8>) -> Result<Corpus, CorpusError> {
         let index = Index::from_bytes(index).map_err(CorpusError::Damaged)?;
-        let list = List::parse(list, &index).map_err(CorpusError::Damaged)?;
-        Ok(Corpus::assemble(Records::Packed(list), index))
+        let corpus = Corpus::assemble(Records::Packed(List::new(index.len())), index);
+        corpus.add_list_piece(ListPiece::FIRST, first_list)?;
+        Ok(corpus)
     }
 
     /// The data files of a set made on this device (the import worker's
@@ -118,7 +136,10 @@ impl Corpus {
                 reason: "the import did not make it".into(),
             })
         };
-        let (list, index) = (take("data/list.bin")?, take("data/index.bin")?);
+        let first = Corpus::list_piece_file(ListPiece::FIRST);
+        let (list, index) = (take(&first)?, take("data/index.bin")?);
+        // The import worker stores its files' bodies as they are.
+        let list = pack::frame::unpack(&pack::frame::LIST, &list).map_err(CorpusError::Damaged)?;
         let corpus = Corpus::from_pack(list, index)?;
         *corpus.local.borrow_mut() = local;
         Ok(corpus)
@@ -134,7 +155,9 @@ impl Corpus {
         Corpus {
             records,
             index,
-            by_id: OnceCell::new(),
+            by_id: RefCell::default(),
+            lists_asked: RefCell::default(),
+            lists_failed: RefCell::default(),
             chunks: RefCell::default(),
             pieces_asked: RefCell::default(),
             pieces_failed: RefCell::default(),
@@ -208,14 +231,134 @@ impl Corpus {
         self.position(id).and_then(|d| self.doc(d as u32))
     }
 
-    /// The document id of a release id.
+    /// The document id of a release id, if the records at hand tell it.
     pub fn position(&self, id: &str) -> Option<usize> {
-        let by_id = self.by_id.get_or_init(|| {
-            (0..self.len() as u32)
-                .filter_map(|d| Some((self.id(d)?, d)))
-                .collect()
-        });
-        by_id.get(id).map(|&d| d as usize)
+        match self.lookup(id) {
+            Lookup::Found(doc) => Some(doc as usize),
+            _ => None,
+        }
+    }
+
+    /// Where a release id stands. A natural id (`2019-04-17-…`) is looked
+    /// for among the releases of its date, which the index places without
+    /// any record; any other id, or one not found there, among every
+    /// release, once every piece of the list is here (the pieces it needs
+    /// are named, and a failed piece does not hold the answer up).
+    pub fn lookup(&self, id: &str) -> Lookup {
+        let list = match &self.records {
+            Records::Full(_) => return self.by_id(id).map_or(Lookup::Absent, Lookup::Found),
+            Records::Packed(list) => list,
+        };
+        let dated = list.candidates(id, &self.index);
+        if dated.len() < self.len() {
+            if let Some(doc) = dated.clone().find(|&d| self.id(d).as_deref() == Some(id)) {
+                return Lookup::Found(doc);
+            }
+            let missing = self.usable(list.missing(dated));
+            if !missing.is_empty() {
+                return Lookup::Needs(missing);
+            }
+        }
+        if let Some(doc) = self.by_id(id) {
+            return Lookup::Found(doc);
+        }
+        match self.every_missing_record() {
+            missing if missing.is_empty() => Lookup::Absent,
+            missing => Lookup::Needs(missing),
+        }
+    }
+
+    /// Pieces of `missing` that have not failed.
+    fn usable(&self, mut missing: Vec<ListPiece>) -> Vec<ListPiece> {
+        let failed = self.lists_failed.borrow();
+        missing.retain(|p| !failed.contains_key(p));
+        missing
+    }
+
+    /// The document of an id among the records at hand (see `by_id`).
+    fn by_id(&self, id: &str) -> Option<u32> {
+        let here = match &self.records {
+            Records::Full(_) => 1,
+            Records::Packed(list) => list.pieces().filter(|&p| list.has_piece(p)).count(),
+        };
+        let mut by_id = self.by_id.borrow_mut();
+        if by_id.0 != here {
+            let docs = (0..self.len() as u32).filter_map(|d| Some((self.id(d)?, d)));
+            *by_id = (here, docs.collect());
+        }
+        by_id.1.get(id).copied()
+    }
+
+    /// The pieces of the list holding `docs` that are missing and that
+    /// nobody has asked for yet, now marked as asked for: fetch each
+    /// ([`Corpus::list_piece_file`]) and give it to
+    /// [`Corpus::add_list_piece`] (or to [`Corpus::list_piece_failed`]).
+    pub fn list_pieces_to_fetch(&self, pieces: Vec<ListPiece>) -> Vec<ListPiece> {
+        let mut asked = self.lists_asked.borrow_mut();
+        pieces.into_iter().filter(|&p| asked.insert(p)).collect()
+    }
+
+    /// The pieces of the list that `docs`' records are in and that are not
+    /// here (nor failed).
+    pub fn missing_records(&self, docs: impl IntoIterator<Item = u32>) -> Vec<ListPiece> {
+        match &self.records {
+            Records::Full(_) => Vec::new(),
+            Records::Packed(list) => self.usable(list.missing(docs)),
+        }
+    }
+
+    /// Whether a document's list record is here.
+    pub fn has_record(&self, doc: u32) -> bool {
+        match &self.records {
+            Records::Full(releases) => (doc as usize) < releases.len(),
+            Records::Packed(list) => list.has(doc),
+        }
+    }
+
+    /// Why a document's list record could not be had, if it could not.
+    pub fn record_failed(&self, doc: u32) -> Option<CorpusError> {
+        let piece = ListPiece::of(doc, self.len())?;
+        self.lists_failed.borrow().get(&piece).cloned()
+    }
+
+    /// Every piece of the list that is not here (nor failed).
+    pub fn every_missing_record(&self) -> Vec<ListPiece> {
+        match &self.records {
+            Records::Full(_) => Vec::new(),
+            Records::Packed(list) => {
+                self.usable(list.pieces().filter(|&p| !list.has_piece(p)).collect())
+            }
+        }
+    }
+
+    /// Whether no list record is still to come (the events of every release
+    /// are then known: an event filter reads them all); a piece that failed
+    /// is not waited for.
+    pub fn has_every_record(&self) -> bool {
+        self.every_missing_record().is_empty()
+    }
+
+    /// A piece of the list's file, relative to the page (`data/l/0.bin`).
+    pub fn list_piece_file(piece: ListPiece) -> String {
+        format!("data/{}", piece.file())
+    }
+
+    /// Adds a piece of the list: its file's body, unpacked.
+    pub fn add_list_piece(&self, piece: ListPiece, body: Vec<u8>) -> Result<(), CorpusError> {
+        let Records::Packed(list) = &self.records else {
+            return Ok(());
+        };
+        list.add_piece_body(piece, body)
+            .map_err(|e| CorpusError::Decode {
+                file: format!("{} (its body, unpacked)", Corpus::list_piece_file(piece)),
+                offset: e.offset,
+                expected: e.expected,
+            })
+    }
+
+    /// Notes that a piece of the list could not be used, and why.
+    pub fn list_piece_failed(&self, piece: ListPiece, error: CorpusError) {
+        self.lists_failed.borrow_mut().insert(piece, error);
     }
 
     /// Whether a document's card shows a lede (a list record of a large
@@ -287,7 +430,9 @@ impl Corpus {
         let matches = records.len() == chunk.len(self.len())
             && (chunk.first_doc()..)
                 .zip(&records)
-                .all(|(d, full)| self.id(d).as_deref() == Some(full.id.as_str()));
+                // Checked against the list records at hand (their piece
+                // may come later).
+                .all(|(d, full)| self.id(d).is_none_or(|id| id == full.id));
         if !matches {
             return Err(CorpusError::Unavailable {
                 file,

@@ -1,7 +1,7 @@
 //! Downloads of the data files, relative to the page's `<base href>` so the
 //! app works under any sub-path.
 
-use dateline_core::pack::{frame, Chunk};
+use dateline_core::pack::{frame, Chunk, ListPiece};
 use dateline_core::query::{Filter, Piece};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -31,6 +31,11 @@ enum Source {
 }
 
 impl Download {
+    /// The file, relative to the page.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
     pub fn start(file: &str) -> Download {
         let response = web_sys::window()
             .map(|w| JsFuture::from(w.fetch_with_str(file)))
@@ -191,6 +196,41 @@ pub fn fetch_pieces(
             mark("dateline-pieces");
         }
         done(fetched);
+    });
+}
+
+/// Downloads the pieces of the list in `pieces` that nobody asked for yet,
+/// side by side, adds them to the corpus, then tells `done` how many came
+/// (once, when some were asked for); a piece that fails is noted in the
+/// corpus with its reason, which its rows show. Marks `dateline-records`
+/// (read by the tests and the benchmark) when they are all in.
+pub fn fetch_list_pieces(
+    corpus: Rc<Corpus>,
+    pieces: Vec<ListPiece>,
+    done: impl FnOnce(usize) + 'static,
+) {
+    let pieces = corpus.list_pieces_to_fetch(pieces);
+    if pieces.is_empty() {
+        return;
+    }
+    let downloads: Vec<(ListPiece, Download)> = pieces
+        .into_iter()
+        .map(|p| (p, Download::of(&corpus, &Corpus::list_piece_file(p))))
+        .collect();
+    spawn_local(async move {
+        let mut settled = 0;
+        for (piece, download) in downloads {
+            let added = match download.unpacked(&frame::LIST).await {
+                Ok(body) => corpus.add_list_piece(piece, body),
+                Err(error) => Err(error),
+            };
+            if let Err(error) = added {
+                corpus.list_piece_failed(piece, error);
+            }
+            settled += 1;
+        }
+        mark("dateline-records");
+        done(settled);
     });
 }
 

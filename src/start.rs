@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use dateline_core::import::{FromWorker, Set, ToWorker};
+use dateline_core::pack::{frame, ListPiece};
 use dateline_core::page::PAGE_MARK;
 use web_sys::{Document, Element};
 use yew::platform::spawn_local;
@@ -13,9 +14,10 @@ use yew_router::Routable;
 
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::components::{ErrorView, ErrorViewProps};
-use crate::corpus::{Corpus, CorpusError};
+use crate::corpus::{Corpus, CorpusError, Lookup};
 use crate::fetch::{mark, Download};
 use crate::hooks::document_base;
+use crate::pages::RELATED;
 use crate::route::Route;
 use crate::worker;
 
@@ -26,18 +28,51 @@ pub const PRERENDERED_ROUTE: &str = "data-route";
 /// rendered from (`pack::data_mark`).
 pub const DATA_MARK: &str = "data-build";
 
+/// Pieces of the list that a release page's address may download before
+/// the app mounts (the releases of its date, side by side).
+const START_LIST_PIECES: usize = 4;
+
+/// Downloads pieces of the list side by side and adds them; whether all came.
+async fn load_records(corpus: &Corpus, pieces: Vec<ListPiece>) -> bool {
+    let downloads: Vec<_> = corpus
+        .list_pieces_to_fetch(pieces)
+        .into_iter()
+        .map(|p| (p, Download::of(corpus, &Corpus::list_piece_file(p))))
+        .collect();
+    let mut all = true;
+    for (piece, download) in downloads {
+        let added = match download.unpacked(&frame::LIST).await {
+            Ok(body) => corpus.add_list_piece(piece, body),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = added {
+            corpus.list_piece_failed(piece, error);
+            all = false;
+        }
+    }
+    all
+}
+
 /// Mounts the app on `<div id="app">` once the corpus is loaded.
 pub fn start() {
     spawn_local(boot());
 }
 
-/// The list records and the prebuilt index, downloaded side by side, then
-/// decoded (no indexing in the browser).
+/// The first piece of the list records and the prebuilt index, downloaded
+/// side by side, then decoded (no indexing in the browser).
 /// Also the data's mark (`pack::data_mark`).
 async fn load(list: Download, index: Download) -> Result<(Rc<Corpus>, String), CorpusError> {
+    let file = list.file().to_string();
     let (list, index) = (list.bytes().await?, index.bytes().await?);
     mark("dateline-fetched");
     let data_mark = dateline_core::pack::data_mark(&list, &index);
+    let list = dateline_browser::unpack(&frame::LIST, &list)
+        .await
+        .map_err(|e| CorpusError::Decode {
+            file,
+            offset: e.offset,
+            expected: e.expected,
+        })?;
     let corpus = Corpus::from_pack(list, index)?;
     mark("dateline-decoded");
     Ok((Rc::new(corpus), data_mark))
@@ -70,7 +105,7 @@ async fn boot() {
     );
     let prerendered = root.get_attribute(PRERENDERED_ROUTE);
     let (list, index) = (
-        Download::start("data/list.bin"),
+        Download::start(&Corpus::list_piece_file(ListPiece::FIRST)),
         Download::start("data/index.bin"),
     );
     // Releases kept on this device, when they were shown last: the worker
@@ -89,18 +124,35 @@ async fn boot() {
             return;
         }
     };
-    // A release page's full record comes before the first render, so that
-    // the page is whole at once, as the build rendered it.
+    // A release page's full record, and the list records of the releases it
+    // links to, come before the first render, so that the page is whole at
+    // once, as the build rendered it.
     let mut whole = true;
     if let Some(Route::Release { id }) = &here {
+        // Its list record first, when the first piece does not hold it and
+        // its date places it in a few others (an id of its own may need
+        // every piece: the page then loads them itself, after mounting).
+        if let Lookup::Needs(pieces) = corpus.lookup(id) {
+            whole &= pieces.len() <= START_LIST_PIECES && load_records(&corpus, pieces).await;
+        }
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
+        if let Some(doc) = doc {
+            let shown = corpus.index().related(doc, RELATED);
+            let shown = [doc.saturating_sub(1), doc + 1]
+                .into_iter()
+                .chain(shown.into_iter().map(|(d, _)| d));
+            whole &= load_records(&corpus, corpus.missing_records(shown)).await;
+        }
         if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
             let bytes = Download::of(&corpus, &file).chunk_body().await;
-            whole = bytes
+            whole &= bytes
                 .and_then(|bytes| corpus.add_chunk(doc, &bytes))
                 .is_ok();
         }
     }
+    // Other pages show releases from anywhere in the archive: they are
+    // taken over only when every list record is here (else rendered afresh).
+    whole &= corpus.has_every_record() || matches!(here, Some(Route::Home | Route::Release { .. }));
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the
     // build, would not match the DOM, and Yew panics on that): a host that

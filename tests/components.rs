@@ -28,7 +28,10 @@ fn corpus() -> Rc<Corpus> {
 fn packed_corpus() -> Rc<Corpus> {
     let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
     let packed = dateline_core::pack::pack(records);
-    Rc::new(Corpus::from_pack(packed.list, packed.index).expect("the packed files decode"))
+    let list =
+        dateline_core::pack::frame::unpack(&dateline_core::pack::frame::LIST, &packed.lists[0].1)
+            .expect("the list's first piece is stored");
+    Rc::new(Corpus::from_pack(list, packed.index).expect("the packed files decode"))
 }
 
 /// Flushes renders until `selector` matches (downloads are real), at most ~5 s.

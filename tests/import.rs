@@ -296,16 +296,16 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
         })
         .collect();
     let packed = pack::pack(releases);
-    let mut files = vec![
-        DataFile {
-            path: "list.bin".into(),
-            bytes: packed.list,
-        },
-        DataFile {
-            path: "index.bin".into(),
-            bytes: packed.index,
-        },
-    ];
+    let mut files = vec![DataFile {
+        path: "index.bin".into(),
+        bytes: packed.index,
+    }];
+    files.extend(
+        packed
+            .lists
+            .into_iter()
+            .map(|(path, bytes)| DataFile { path, bytes }),
+    );
     files.extend(
         packed
             .pieces
@@ -377,5 +377,5 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     // A file is taken once: the corpus keeps the records, not the bytes.
     assert!(corpus.take_local(&file).is_none());
     let missing = Corpus::from_files(Vec::new()).unwrap_err();
-    assert!(missing.to_string().contains("data/list.bin"), "{missing}");
+    assert!(missing.to_string().contains("data/l/0.bin"), "{missing}");
 }

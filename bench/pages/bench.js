@@ -22,7 +22,7 @@ const adapters = {
     const mod = await import('/engine/pkg/dateline_bench_engine.js');
     const wasm = await mod.default({ module_or_path: '/engine/pkg/dateline_bench_engine_bg.wasm' });
     const get = async (f) => new Uint8Array(await (await fetch(`${data}/pack/${f}`)).arrayBuffer());
-    const files = await Promise.all(['list.bin', 'index.bin'].map(get));
+    const files = await Promise.all(['l/0.bin', 'index.bin'].map(get));
     const t0 = performance.now();
     const count = mod.load_packed(...files);
     const readyAt = performance.now();

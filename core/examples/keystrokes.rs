@@ -15,12 +15,18 @@ fn main() {
     };
     let dir = std::path::Path::new(&dir);
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let (list, index) = (read("list.bin"), read("index.bin"));
-    // What the app does at start: the index, then a checked pass over the list.
+    let (list, index) = (read("l/0.bin"), read("index.bin"));
+    // What the app does at start: the index, then a checked pass over the
+    // list's first piece.
     let start = Instant::now();
     let index = dateline_core::query::Index::from_bytes(index).expect("index.bin decodes");
     let indexed = start.elapsed();
-    let list = dateline_core::pack::List::parse(list, &index).expect("list.bin decodes");
+    let first = dateline_core::pack::ListPiece::FIRST;
+    let pieces_of_list = dateline_core::pack::List::new(index.len());
+    pieces_of_list
+        .add_piece(first, &list)
+        .expect("l/0.bin decodes");
+    let list = pieces_of_list;
     // What the app fetches for a query: the pieces of its terms' postings,
     // and of a phrase's words' positions.
     let pieces = index.pieces();
@@ -57,7 +63,7 @@ fn main() {
         .add_pieces(pieces.iter().map(|p| (p.file(), read(&p.file()))))
         .expect("the pieces fit");
     println!(
-        "{} releases: index.bin decoded in {indexed:?}, list.bin checked in {:?}",
+        "{} releases: index.bin decoded in {indexed:?}, l/0.bin checked in {:?}",
         list.len(),
         start.elapsed() - indexed
     );

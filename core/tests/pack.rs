@@ -35,7 +35,17 @@ fn ingest() -> Vec<Release> {
 
 /// Every file back, as the app has them once every piece arrived.
 fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
-    pack::unpack(&packed.list, packed.index.clone(), packed.pieces.clone()).expect("unpacks")
+    pack::unpack(
+        packed.lists.clone(),
+        packed.index.clone(),
+        packed.pieces.clone(),
+    )
+    .expect("unpacks")
+}
+
+/// The list of a packed corpus, every piece added.
+fn list_of(packed: &pack::Packed, n_docs: usize) -> pack::List {
+    pack::List::from_files(packed.lists.clone(), n_docs).expect("the list's pieces decode")
 }
 
 /// The pieces of one stream, of a packed corpus.
@@ -82,6 +92,105 @@ fn chunks_cover_every_document_once_and_nothing_else() {
 }
 
 #[test]
+fn list_pieces_cover_every_document_once_and_nothing_else() {
+    use dateline_core::pack::{list::docs_per_piece, ListPiece, LEDE_LIMIT};
+    for n_docs in [
+        0,
+        1,
+        700,
+        LEDE_LIMIT,
+        LEDE_LIMIT + 1,
+        3 * 512 + LEDE_LIMIT + 5,
+    ] {
+        let count = ListPiece::count(n_docs);
+        assert!(count >= 1, "an empty corpus still has its first piece");
+        let mut next = 0;
+        for k in 0..count as u32 {
+            let piece = ListPiece(k);
+            let docs = piece.docs(n_docs);
+            assert_eq!(docs.start, next, "{n_docs}: piece {k} follows the last");
+            assert!(docs.len() <= docs_per_piece(n_docs));
+            for doc in docs.clone() {
+                assert_eq!(ListPiece::of(doc, n_docs), Some(piece));
+            }
+            assert_eq!(ListPiece::from_file(&piece.file()), Some(piece));
+            next = docs.end;
+        }
+        assert_eq!(next as usize, n_docs);
+        assert_eq!(ListPiece::of(n_docs as u32, n_docs), None);
+        assert_eq!(ListPiece::of(u32::MAX, n_docs), None);
+    }
+    assert_eq!(
+        ListPiece::count(LEDE_LIMIT),
+        1,
+        "ledes: one piece, read at start"
+    );
+    assert_eq!(
+        ListPiece::count(LEDE_LIMIT + 1),
+        (LEDE_LIMIT + 1).div_ceil(512)
+    );
+    for name in [
+        "l/.bin",
+        "l/-1.bin",
+        "l/1.json",
+        "t/1.bin",
+        "l/ 1.bin",
+        "l/99999999999.bin",
+    ] {
+        assert_eq!(ListPiece::from_file(name), None, "{name}");
+    }
+}
+
+#[test]
+fn a_release_is_found_by_its_id_with_only_the_pieces_its_date_points_to() {
+    use dateline_core::pack::ListPiece;
+    // Past the lede limit, so that the list is in many pieces.
+    let one = corpus();
+    let many: Vec<Release> = (0..pack::LEDE_LIMIT + 600)
+        .map(|i| {
+            let mut r = one[i % one.len()].clone();
+            r.title = format!("{} number {i}", r.title);
+            r.id = dateline_core::text::release_slug(r.date, &r.title);
+            if i % 97 == 0 {
+                // An id of its own: found by reading every piece.
+                r.id = format!("own-{i}");
+            }
+            r
+        })
+        .collect();
+    let packed = pack::pack(many);
+    let index = Index::from_bytes(packed.index.clone()).expect("decodes");
+    let list = list_of(&packed, index.len());
+    assert!(ListPiece::count(index.len()) > 5);
+    let (mut narrowed, mut own) = (0, 0);
+    for doc in (0..index.len() as u32).step_by(7) {
+        let id = list.id(doc, &index).expect("every piece is here");
+        let range = list.candidates(&id, &index);
+        assert!(range.contains(&doc), "{id}: {range:?} misses {doc}");
+        if id.starts_with("own-") {
+            own += 1;
+            assert_eq!(range.len(), index.len(), "{id}");
+        } else if range.len() < index.len() {
+            narrowed += 1;
+            // The releases of its date only, not the archive's.
+            assert!(range
+                .clone()
+                .all(|d| index.date_key(d) == index.date_key(doc)));
+        }
+    }
+    assert!(
+        narrowed > 100 && own > 0,
+        "{narrowed} narrowed, {own} own ids"
+    );
+    // An id with a date the archive does not have, or no date: every document.
+    assert_eq!(
+        list.candidates("1066-10-14-hastings", &index).len(),
+        index.len()
+    );
+    assert_eq!(list.candidates("not-an-id", &index).len(), index.len());
+}
+
+#[test]
 fn natural_ids_are_left_out_of_the_list_and_derived_again() {
     let mut releases = corpus();
     let natural = dateline_core::text::release_slug;
@@ -96,9 +205,9 @@ fn natural_ids_are_left_out_of_the_list_and_derived_again() {
     let packed = pack::pack(releases.clone());
     let contains = |needle: &str| {
         packed
-            .list
-            .windows(needle.len())
-            .any(|w| w == needle.as_bytes())
+            .lists
+            .iter()
+            .any(|(_, bytes)| bytes.windows(needle.len()).any(|w| w == needle.as_bytes()))
     };
     assert!(!contains(&seed), "{seed} is derived, not stored");
     assert!(contains("an-explicit-id"));
@@ -114,7 +223,7 @@ fn list_records_keep_what_the_timeline_shows() {
     let (list, index) = unpack_all(&packed);
     sort_newest_first(&mut releases);
     assert_eq!(list.len(), releases.len());
-    let parsed = pack::List::parse(packed.list.clone(), &index).expect("parses");
+    let parsed = list_of(&packed, index.len());
     for (doc, (got, want)) in list.iter().zip(&releases).enumerate() {
         assert_eq!(
             parsed.has_lede(doc as u32),
@@ -202,7 +311,8 @@ fn the_decoded_index_answers_like_one_built_in_place() {
 #[test]
 fn words_wait_for_their_postings_and_phrases_match_all_their_words_until_positions_arrive() {
     let packed = pack::pack(corpus());
-    let (_, index) = pack::unpack(&packed.list, packed.index.clone(), Vec::new()).expect("unpacks");
+    let (_, index) =
+        pack::unpack(packed.lists.clone(), packed.index.clone(), Vec::new()).expect("unpacks");
     assert!(!index.has_all_pieces());
     let words = Filter::from_query("q=crime+organized+");
     let phrase = Filter::from_query("q=%22crime+organized%22");
@@ -446,8 +556,19 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
     let (list, index) = unpack_all(&packed);
     assert!(list.iter().all(|r| r.body.is_empty()));
     // The cards know they have no lede to leave room for.
-    let parsed = pack::List::parse(packed.list.clone(), &index).expect("parses");
+    let parsed = list_of(&packed, index.len());
     assert!((0..list.len() as u32).all(|d| !parsed.has_lede(d)));
+    // Cut every 512 releases past the limit: two pieces here.
+    assert_eq!(
+        packed
+            .lists
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>(),
+        (0..pack::ListPiece::count(pack::LEDE_LIMIT + 1))
+            .map(|k| format!("l/{k}.bin"))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(
         list[7].id, "r-1003",
         "ids kept when they are not the title's slug"
@@ -457,20 +578,26 @@ fn large_corpora_leave_the_lede_to_the_chunks() {
 #[test]
 fn damaged_files_are_errors_not_panics() {
     let packed = pack::pack(corpus());
+    let [(name, list)] = &packed.lists[..] else {
+        panic!("one piece of the list");
+    };
+    let with_list = |bytes: &[u8]| vec![(name.clone(), bytes.to_vec())];
     // Every truncation of the list, and a sample of the index, fails cleanly.
-    for cut in (0..packed.list.len()).step_by(97) {
-        assert!(pack::unpack(&packed.list[..cut], packed.index.clone(), Vec::new()).is_err());
+    for cut in (0..list.len()).step_by(97) {
+        assert!(pack::unpack(with_list(&list[..cut]), packed.index.clone(), Vec::new()).is_err());
     }
     for cut in (0..packed.index.len()).step_by(packed.index.len() / 200 + 1) {
-        assert!(pack::unpack(&packed.list, packed.index[..cut].to_vec(), Vec::new()).is_err());
+        assert!(pack::unpack(with_list(list), packed.index[..cut].to_vec(), Vec::new()).is_err());
     }
     // Flipped bytes: an error or a readable corpus, never a panic.
     for at in (8..packed.index.len()).step_by(packed.index.len() / 300 + 1) {
         let mut bytes = packed.index.clone();
         bytes[at] ^= 0x5A;
-        let _ = pack::unpack(&packed.list, bytes, Vec::new());
+        let _ = pack::unpack(with_list(list), bytes, Vec::new());
     }
-    let e = pack::unpack(&packed.index, packed.list.clone(), Vec::new())
+    // A missing piece is an error too.
+    assert!(pack::unpack(Vec::new(), packed.index.clone(), Vec::new()).is_err());
+    let e = pack::unpack(with_list(&packed.index), list.clone(), Vec::new())
         .err()
         .expect("swapped files");
     assert_eq!(e.file, "index.bin");
@@ -503,13 +630,17 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
         Ok::<(), std::io::Error>(())
     })
     .expect("packs");
-    assert!(rest.chunks.is_empty() && rest.pieces.is_empty());
+    assert!(rest.chunks.is_empty() && rest.pieces.is_empty() && rest.lists.is_empty());
     // The chunks, then the pieces of the postings and the positions, each
     // once, in order.
     assert!(whole.pieces.len() >= 2);
     assert_eq!(whole.pieces[0].0, "t/0.bin");
-    assert_eq!(streamed, [whole.chunks, whole.pieces].concat());
-    assert_eq!((rest.list, rest.index), (whole.list, whole.index));
+    let (lists, rest_of): (Vec<_>, Vec<_>) = streamed
+        .into_iter()
+        .partition(|(name, _)| pack::ListPiece::from_file(name).is_some());
+    assert_eq!(lists, whole.lists);
+    assert_eq!(rest_of, [whole.chunks, whole.pieces].concat());
+    assert_eq!(rest.index, whole.index);
     // The writer's error is the pack's error, and no chunk follows it.
     let mut calls = 0;
     let failed = pack::pack_with(corpus(), pack::Encoding::Stored, |_, _| {

@@ -13,7 +13,7 @@ use dateline_app::prerender::{Page, Renderer, Template};
 use dateline_app::route::{entity_route, EntityKind};
 use dateline_app::{Corpus, Route};
 use dateline_core::markup::escape;
-use dateline_core::pack::Chunk;
+use dateline_core::pack::{frame, Chunk, ListPiece};
 use dateline_core::page::{page_head, release_head, release_path};
 use lexopt::prelude::*;
 use yew_router::Routable;
@@ -131,15 +131,25 @@ fn write(path: &Path, html: &str) -> Result<(), String> {
 struct Site {
     args: Args,
     template: Template,
-    list: Vec<u8>,
+    /// Every piece of the list, unpacked, in order: pages link to releases
+    /// anywhere in the archive.
+    lists: Vec<Vec<u8>>,
     index: Vec<u8>,
     site_url: String,
 }
 
 impl Site {
     fn renderer(&self) -> Result<Renderer, String> {
-        let corpus = Corpus::from_pack(self.list.clone(), self.index.clone())
-            .map_err(|e| format!("{}: {e}", self.args.dist.join("data").display()))?;
+        let data = self.args.dist.join("data");
+        let mut lists = self.lists.iter().cloned();
+        let corpus = Corpus::from_pack(lists.next().unwrap_or_default(), self.index.clone())
+            .map_err(|e| format!("{}: {e}", data.display()))?;
+        for (k, body) in (1..).zip(lists) {
+            let piece = ListPiece(k);
+            corpus
+                .add_list_piece(piece, body)
+                .map_err(|e| format!("{}: {e}", data.join(piece.file()).display()))?;
+        }
         Ok(Renderer {
             corpus: Rc::new(corpus),
             basename: basename(&self.args.base),
@@ -254,17 +264,27 @@ fn run(args: Args) -> Result<String, String> {
     let mut template =
         Template::parse(&template).map_err(|e| format!("{}: {e}", args.dist.display()))?;
     let data = args.dist.join("data");
-    let (list, index) = (
-        read(&data.join("list.bin"))?,
-        read(&data.join("index.bin"))?,
-    );
-    template.data_mark = dateline_core::pack::data_mark(&list, &index);
+    let index = read(&data.join("index.bin"))?;
+    let n_docs = dateline_core::query::Index::from_bytes(index.clone())
+        .map_err(|e| format!("{}: {e}", data.join("index.bin").display()))?
+        .len();
+    let mut lists = Vec::new();
+    for piece in (0..ListPiece::count(n_docs) as u32).map(ListPiece) {
+        let path = data.join(piece.file());
+        let bytes = read(&path)?;
+        if piece == ListPiece::FIRST {
+            template.data_mark = dateline_core::pack::data_mark(&bytes, &index);
+        }
+        let body =
+            frame::unpack(&frame::LIST, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        lists.push(body);
+    }
     let mut site_url = args.site.clone().unwrap_or_else(|| args.base.clone());
     if !site_url.ends_with('/') {
         site_url.push('/');
     }
     let site = Site {
-        list,
+        lists,
         index,
         template,
         site_url,

@@ -5,7 +5,7 @@ use dateline_core::PartialDate;
 use yew::prelude::*;
 
 use super::ReleaseCard;
-use crate::hooks::{use_corpus, use_visible_range};
+use crate::hooks::{use_corpus, use_records, use_visible_range};
 use crate::Corpus;
 
 /// Height of one result row and of a year/month heading, in CSS pixels; the
@@ -86,9 +86,6 @@ pub fn result_list(props: &ResultListProps) -> Html {
             move |(hits, grouped)| Rc::new(layout(&corpus, hits, *grouped)),
         )
     };
-    if props.hits.is_empty() {
-        return html! { <p class="empty">{ "No releases match. Remove a filter or try other words." }</p> };
-    }
     let total = props.hits.len();
     let (first, last) = if total <= MOUNT_ALL {
         (0, total)
@@ -100,22 +97,46 @@ pub fn result_list(props: &ResultListProps) -> Html {
             layout.tops.partition_point(|&y| y <= bottom),
         )
     };
-    let rows = (first..last.min(total)).filter_map(|i| {
-        let doc = *props.hits.get(i)?;
-        let r = corpus.doc(doc)?;
+    let shown = props.hits.get(first..last.min(total)).unwrap_or_default();
+    // The rows' records that are not here yet: their pieces of the list.
+    use_records(corpus.missing_records(shown.iter().copied()));
+    if props.hits.is_empty() {
+        return html! { <p class="empty">{ "No releases match. Remove a filter or try other words." }</p> };
+    }
+    let rows = (first..).zip(shown).map(|(i, &doc)| {
         let heading = layout.headings.get(i).copied().flatten();
         let height = row_px(&corpus, doc) + if heading.is_some() { HEADING_PX } else { 0.0 };
         let y = layout.tops.get(i).copied().unwrap_or_default();
         let style = format!("top: {}px; height: {}px", fixed(y, 0), fixed(height, 0));
-        Some(html! {
-            <li class="release-item" key={r.id.clone()} {style}
-                aria-setsize={total.to_string()} aria-posinset={(i + 1).to_string()}>
-                if let Some(month) = heading {
-                    <h3 class="group-heading">{ group_label(month) }</h3>
+        let (setsize, posinset) = (total.to_string(), (i + 1).to_string());
+        let heading =
+            heading.map(|month| html! { <h3 class="group-heading">{ group_label(month) }</h3> });
+        match corpus.doc(doc) {
+            Some(r) => html! {
+                <li class="release-item" key={r.id.clone()} {style}
+                    aria-setsize={setsize} aria-posinset={posinset}>
+                    { for heading }
+                    <ReleaseCard release={r.clone()} terms={props.terms.clone()} />
+                </li>
+            },
+            // Its piece of the list is on the way (or failed): the row
+            // keeps its place and says so.
+            None => {
+                let failed = corpus.record_failed(doc);
+                let text = failed.as_ref().map_or_else(
+                    || "Loading this release…".to_string(),
+                    |e| format!("This release could not be loaded: {e}"),
+                );
+                html! {
+                    <li class="release-item pending" key={format!("doc-{doc}")} {style}
+                        aria-setsize={setsize} aria-posinset={posinset}
+                        aria-busy={failed.is_none().then_some("true")}>
+                        { for heading }
+                        <p class="pending-row">{ text }</p>
+                    </li>
                 }
-                <ReleaseCard release={r.clone()} terms={props.terms.clone()} />
-            </li>
-        })
+            }
+        }
     });
     html! {
         <ol class="release-list windowed" aria-label="Matching releases" ref={list}

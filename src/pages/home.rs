@@ -12,7 +12,7 @@ use crate::components::{
     facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, EventsTable, ExportButtons,
     FacetGroup, Histogram, ResultList, SearchBox, SortSelect,
 };
-use crate::hooks::{use_compare, use_corpus, use_filter};
+use crate::hooks::{use_compare, use_corpus, use_filter, use_records};
 
 /// Releases whose events the lane reads: bounded work per keystroke.
 const LANE_FROM_HITS: usize = 400;
@@ -26,7 +26,13 @@ pub fn home_page() -> Html {
     let filter = state.filter.clone();
     let generation = use_context::<DataGeneration>().unwrap_or_default();
     // The releases that mention the filter's event: the index does not hold
-    // events, so they are read once per event chosen (one pass over the list).
+    // events, so they are read once per event chosen (one pass over the
+    // list), once every piece of the list is here.
+    let events_pending = filter.event.is_some() && !corpus.has_every_record();
+    use_records(match events_pending {
+        true => corpus.every_missing_record(),
+        false => Vec::new(),
+    });
     let within = {
         let corpus = corpus.clone();
         use_memo((filter.event, generation), move |(event, _)| {
@@ -41,7 +47,8 @@ pub fn home_page() -> Html {
     let fresh = {
         let corpus = corpus.clone();
         use_memo((filter.clone(), generation), move |(f, _)| {
-            (!corpus.waits_for_pieces(f)).then(|| {
+            let events_pending = f.event.is_some() && !corpus.has_every_record();
+            (!corpus.waits_for_pieces(f) && !events_pending).then(|| {
                 Rc::new(
                     corpus
                         .index()
@@ -59,13 +66,17 @@ pub fn home_page() -> Html {
     // The events lane: what the top matches mention, on the histogram's axis.
     let lane = {
         let corpus = corpus.clone();
-        use_memo((results.clone(), filter.event), move |(results, event)| {
-            let mentions = results.hits.iter().take(LANE_FROM_HITS).flat_map(|&d| {
-                let events = corpus.events(d);
-                events.into_iter().map(move |e| (d, EventKey::of(&e)))
-            });
-            Rc::new(lane(mentions, &results.histogram, *event))
-        })
+        // Read again as pieces of the list arrive (their events join the lane).
+        use_memo(
+            (results.clone(), filter.event, generation),
+            move |(results, event, _)| {
+                let mentions = results.hits.iter().take(LANE_FROM_HITS).flat_map(|&d| {
+                    let events = corpus.events(d);
+                    events.into_iter().map(move |e| (d, EventKey::of(&e)))
+                });
+                Rc::new(lane(mentions, &results.histogram, *event))
+            },
+        )
     };
     let compare = use_compare(&filter, results.clone());
     let set = state.set.clone();

@@ -8,4 +8,4 @@ mod release;
 pub use entity::EntityPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
-pub use release::ReleasePage;
+pub use release::{ReleasePage, RELATED};

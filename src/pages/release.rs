@@ -7,11 +7,14 @@ use super::NotFoundPage;
 use crate::components::detail::{
     Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes, RelatedReleases,
 };
-use crate::hooks::{use_citation_meta, use_corpus, use_full_release, use_release_url, FullRelease};
+use crate::corpus::Lookup;
+use crate::hooks::{
+    use_citation_meta, use_corpus, use_full_release, use_records, use_release_url, FullRelease,
+};
 use crate::route::Route;
 
 /// Related releases listed under a release.
-const RELATED: usize = 5;
+pub const RELATED: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ReleasePageProps {
@@ -26,9 +29,29 @@ pub struct ReleasePageProps {
 #[function_component(ReleasePage)]
 pub fn release_page(props: &ReleasePageProps) -> Html {
     let corpus = use_corpus();
-    let doc = corpus.position(&props.id);
-    let full = use_full_release(doc.and_then(|d| u32::try_from(d).ok()));
-    let (Some(listed), Some(doc), Some(full)) = (corpus.get(&props.id), doc, full) else {
+    let lookup = corpus.lookup(&props.id);
+    // An id the records at hand do not place: the pieces of the list that can.
+    use_records(match &lookup {
+        Lookup::Needs(pieces) => pieces.clone(),
+        _ => Vec::new(),
+    });
+    let doc = match &lookup {
+        Lookup::Found(doc) => Some(*doc),
+        _ => None,
+    };
+    let full = use_full_release(doc);
+    if let Lookup::Needs(_) = lookup {
+        return html! {
+            <article class="release-detail" aria-busy="true">
+                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p role="status">{ "Loading this release…" }</p>
+            </article>
+        };
+    }
+    let (Some(doc), Some(full)) = (doc, full) else {
+        return html! { <NotFoundPage what={props.id.clone()} /> };
+    };
+    let (Some(listed), doc) = (corpus.doc(doc), doc as usize) else {
         return html! { <NotFoundPage what={props.id.clone()} /> };
     };
     match full {
@@ -64,9 +87,12 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     use_citation_meta(release, &url);
     let links = EntityLinks::new(&corpus, release);
     let marks = find_mentions(&release.body, &needles(release, &links.names()));
-    let related: Vec<_> = corpus
-        .index()
-        .related(doc as u32, RELATED)
+    let related = corpus.index().related(doc as u32, RELATED);
+    // The records of the releases it links to, when their pieces are not here.
+    let linked = [doc.saturating_sub(1) as u32, doc as u32 + 1];
+    let linked = linked.into_iter().chain(related.iter().map(|&(d, _)| d));
+    use_records(corpus.missing_records(linked));
+    let related: Vec<_> = related
         .into_iter()
         .filter_map(|(d, _)| corpus.doc(d))
         .collect();

@@ -47,7 +47,7 @@ test('list → detail → reload the deep link → back', async () => {
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   const detailUrl = page.url();
   assert.ok(detailUrl.startsWith(`${server.url}release/2019-04-17-`), `detail URL under the sub-path: ${detailUrl}`);
-  // The heading can come from list.bin before the text's chunk file has
+  // The heading can come from the list (l/0.bin) before the text's chunk file has
   // arrived: wait for the body, which renders whole.
   await page.locator('.release-body p').first().waitFor();
   const paragraphs = await page.locator('.release-body p').allTextContents();
@@ -61,7 +61,7 @@ test('list → detail → reload the deep link → back', async () => {
   assert.equal(response.status(), 200, 'the release has a page of its own');
   await page.getByRole('heading', { level: 1, name: SEED_TITLE }).waitFor();
   assert.equal(page.url(), detailUrl);
-  // The heading comes from list.bin; the text follows with its chunk file.
+  // The heading comes from the list (l/0.bin); the text follows with its chunk file.
   await page.locator('.release-body p').first().waitFor();
   assert.equal(await page.locator('.release-body p').count(), paragraphs.length);
 

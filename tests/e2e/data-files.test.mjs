@@ -1,4 +1,4 @@
-// Damaged data files: each file the app downloads (data/list.bin,
+// Damaged data files: each file the app downloads (the list's first piece data/l/0.bin,
 // data/index.bin, a piece of the postings data/t/N.bin, a piece of the word
 // positions data/p/N.bin, a data/r/N.bin chunk) truncated, with a
 // flipped byte, and swapped with another file. The app must say which file
@@ -29,7 +29,7 @@ let newest;
 const original = {};
 
 before(async () => {
-  for (const f of ['data/list.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin']) {
+  for (const f of ['data/l/0.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
   server = await serveDist(distDir(), PUBLIC_URL, { files });
@@ -61,11 +61,11 @@ const flipped = (bytes, at) => {
 
 /** The file served in place of each file when they are swapped. */
 const OTHER = {
-  'data/list.bin': 'data/index.bin',
-  'data/index.bin': 'data/list.bin',
+  'data/l/0.bin': 'data/index.bin',
+  'data/index.bin': 'data/l/0.bin',
   'data/t/0.bin': 'data/p/0.bin',
   'data/p/0.bin': 'data/index.bin',
-  'data/r/0.bin': 'data/list.bin',
+  'data/r/0.bin': 'data/l/0.bin',
 };
 
 /**
@@ -103,7 +103,7 @@ async function openWith(file, bytes, path) {
   return { page, problems, close: () => context.close().finally(() => files.clear()) };
 }
 
-for (const file of ['data/list.bin', 'data/index.bin']) {
+for (const file of ['data/l/0.bin', 'data/index.bin']) {
   for (const [name, damaged] of damagesOf(file)) {
     test(`${file} ${name}: the error view names it`, async () => {
       // A path without a pre-rendered page: the plain shell (404.html).
@@ -120,13 +120,13 @@ for (const file of ['data/list.bin', 'data/index.bin']) {
   }
 }
 
-test('a pre-rendered page stays readable when data/list.bin is damaged, and says what is missing', async () => {
-  const bytes = Buffer.from(original['data/list.bin'].subarray(0, original['data/list.bin'].length >> 1));
-  const { page, problems, close } = await openWith('data/list.bin', bytes, '');
+test('a pre-rendered page stays readable when data/l/0.bin is damaged, and says what is missing', async () => {
+  const bytes = Buffer.from(original['data/l/0.bin'].subarray(0, original['data/l/0.bin'].length >> 1));
+  const { page, problems, close } = await openWith('data/l/0.bin', bytes, '');
   try {
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.textContent(), /^Search and filters are unavailable: .*list\.bin/);
+    assert.match(await alert.textContent(), /^Search and filters are unavailable: .*l\/0\.bin/);
     // The newest releases, as the build rendered them, are still there and link to their pages.
     const links = page.locator('.release-list .release-title a');
     assert.ok((await links.count()) >= 3);
@@ -258,7 +258,7 @@ test('a pre-rendered page over data from another build is rendered afresh, not t
   const home = await (await fetch(server.url)).text();
   assert.match(home, /<div id="?app"? [^>]*data-build="?[0-9a-f]{16}/, 'the page names the data it was rendered from');
   files.clear();
-  for (const f of ['list.bin', 'index.bin', 't/0.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  for (const f of ['l/0.bin', 'index.bin', 't/0.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];

@@ -27,7 +27,7 @@ export const TYPES = {
  * `fallbackStatus` 200 makes unknown paths behave like a host with a rewrite
  * rule (Netlify's `/* /index.html 200`); Lighthouse refuses a 404 page.
  * `gzip` compresses responses for clients that accept it, as real hosts do.
- * `files` (a Map from a path under the public URL, `data/list.bin`, to a
+ * `files` (a Map from a path under the public URL, `data/l/0.bin`, to a
  * Buffer) is read on every request before the disk: a test replaces a file
  * with a damaged copy without touching dist/.
  * Request lines up to 4 MB are accepted (the hostile-URL test sends 100 kB

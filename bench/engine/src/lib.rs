@@ -3,7 +3,7 @@
 
 use std::cell::RefCell;
 
-use dateline_core::pack::List;
+use dateline_core::pack::{List, ListPiece};
 use dateline_core::query::{Filter, Index};
 use wasm_bindgen::prelude::*;
 
@@ -18,7 +18,7 @@ thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
 }
 
-/// Loads the files `dateline pack` writes (list.bin, index.bin), exactly as
+/// Loads the files `dateline pack` writes (l/0.bin, index.bin), exactly as
 /// the app does at start-up: the prebuilt index is decoded, nothing is
 /// indexed. Returns the number of records (0: damaged). The pieces of the
 /// postings and the word positions follow through [`add_piece`].
@@ -27,9 +27,11 @@ pub fn load_packed(list: Vec<u8>, index: Vec<u8>) -> u32 {
     let Ok(index) = Index::from_bytes(index) else {
         return 0;
     };
-    let Ok(list) = List::parse(list, &index) else {
+    let list_pieces = List::new(index.len());
+    if list_pieces.add_piece(ListPiece::FIRST, &list).is_err() {
         return 0;
-    };
+    }
+    let list = list_pieces;
     let n = index.len() as u32;
     LOADED.with(|slot| *slot.borrow_mut() = Some(Loaded { _list: list, index }));
     n

@@ -8,7 +8,7 @@
 //! Input: `[file selector] [mutation count] ([op] [offset: u32 LE] [value])* [query string]`.
 #![no_main]
 
-use dateline_core::pack::List;
+use dateline_core::pack::{List, ListPiece};
 use dateline_core::query::{Filter, Index};
 use dateline_core_fuzz::{chunk_matches, exercise_index, exercise_list, exercise_records, packed};
 use libfuzzer_sys::fuzz_target;
@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
         found.map(|(_, bytes)| bytes.clone()).unwrap_or_default()
     };
     let mut files: [Vec<u8>; 5] = [
-        p.list.clone(),
+        p.lists.first().map(|l| l.1.clone()).unwrap_or_default(),
         p.index.clone(),
         piece("p/0.bin"),
         p.chunks.first().map(|c| c.1.clone()).unwrap_or_default(),
@@ -74,13 +74,14 @@ fuzz_target!(|data: &[u8]| {
         let offset = u32::from_le_bytes([op[1], op[2], op[3], op[4]]);
         mutate(&mut files[f], op[0], offset, op[5]);
     }
-    let [list, index, positions, chunk, postings] = files;
+    let [list_file, index, positions, chunk, postings] = files;
 
     let Ok(index) = Index::from_bytes(index) else {
         return;
     };
     let pick = usize::from(selector) + count;
-    let list = List::parse(list, &index);
+    let list = List::new(index.len());
+    let list = list.add_piece(ListPiece::FIRST, &list_file).map(|()| list);
     // The app searches before the pieces arrive (words match nothing,
     // phrases as all words) ...
     let before = index.search(&Filter::from_query(&query));

@@ -33,11 +33,12 @@ pub fn packed() -> &'static Packed {
     PACKED.get_or_init(|| pack::pack(fixtures().to_vec()))
 }
 
-/// The fixtures' list, decoded from its file against [`fixture_index`].
+/// The fixtures' list, decoded from its pieces for [`fixture_index`].
 pub fn fixture_list() -> &'static List {
     static LIST: OnceLock<List> = OnceLock::new();
     LIST.get_or_init(|| {
-        List::parse(packed().list.clone(), fixture_index()).expect("fixture list.bin decodes")
+        List::from_files(packed().lists.clone(), fixture_index().len())
+            .expect("fixture l/0.bin decodes")
     })
 }
 
@@ -149,13 +150,16 @@ pub fn exercise_index(index: &Index, pick: usize, extra: Option<&str>) {
     let _ = index.values_of(Facet::Country, u32::MAX);
 }
 
-/// What the timeline does with `list.bin`: every record, id and events.
+/// What the timeline does with the list: every record, id and events, and
+/// the lookup of each id.
 pub fn exercise_list(list: &List, index: &Index) {
     let n = list.len() as u32;
     for doc in 0..n.saturating_add(1) {
         let _ = list.id(doc, index);
         let _ = list.events(doc);
+        let _ = list.has_lede(doc);
         if let Some(r) = list.get(doc, index) {
+            let _ = list.candidates(&r.id, index);
             show(&r, &[]);
         }
     }

@@ -75,9 +75,10 @@ USAGE:
     dateline pack PATHS... --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
                   [--previous DIR] [--cache FILE]
     dateline pack --records FILE.json --out DIR [--feed FILE] [--sitemap DIR2] [--base URL]
-        Write the data folder the app downloads: list.bin, index.bin,
-        r/N.bin (full records, 64 per file) and p/N.bin (the word positions
-        in 2 MiB pieces), replacing what DIR held.
+        Write the data folder the app downloads: index.bin, l/N.bin (the
+        list records, 512 releases per file past 5,000), r/N.bin (full
+        records, 64 per file), t/N.bin and p/N.bin (the postings and the
+        word positions, in pieces), replacing what DIR held.
         PATHS are ingested (exit 1 when a file is rejected); --records reads
         records already ingested (`dateline ingest --json`). --feed also
         writes the Atom feed from the same ingest (--base: an absolute
@@ -422,9 +423,10 @@ fn write_site<'a>(
             _ => {}
         }
     }
-    // `positions.bin` is the one file the positions' pieces (`p/`) replaced;
-    // the folders hold the chunks, the postings' and the positions' pieces.
-    for dir in ["r", "t", "p"] {
+    // `positions.bin` and `list.bin` are the files the pieces replaced; the
+    // folders hold the chunks, the list's, the postings' and the positions'
+    // pieces.
+    for dir in ["r", "l", "t", "p"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(WriteError::File(out.join(dir), e))

@@ -48,6 +48,17 @@ pub const RECORDS: Kind = Kind {
     max_body_says: "a body of at most 1,280 MiB",
 };
 
+/// `l/<k>.bin`, the pieces of the list records (`super::list`): the
+/// piece's number, then its records.
+pub const LIST: Kind = Kind {
+    magic: b"DLLS",
+    version: 4,
+    file: "l/N.bin",
+    unpacked: "l/N.bin's body (unpacked)",
+    max_body: super::records::MAX_BODY_BYTES,
+    max_body_says: "a body of at most 1,280 MiB",
+};
+
 /// `p/<k>.bin`, the pieces of the word positions (`super::index_file`):
 /// the piece's number, then its bytes of the positions stream.
 pub const POSITIONS: Kind = Kind {

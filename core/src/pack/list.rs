@@ -1,62 +1,141 @@
-//! `list.bin`: per release what the timeline shows (see the table in
-//! `pack`), read one record at a time, after one checked pass at start.
+//! `l/<k>.bin`: per release what the timeline shows (see the table in
+//! `pack`), in pieces by document range, so that the app downloads the
+//! records of the rows it shows and not the whole archive's: piece `k`
+//! holds documents `k * n .. (k + 1) * n`, `n` = [`docs_per_piece`]. Each
+//! piece is checked once when it is added, then read one record at a time.
 
+use std::sync::OnceLock;
+
+use super::frame::{self, Encoding, LIST as KIND};
+use super::LEDE_LIMIT;
 use crate::codec::{Reader, Writer};
 use crate::date::PartialDate;
 use crate::query::{DecodeError, Facet, Index};
 use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
 
-const LIST_MAGIC: &[u8; 4] = b"DLLS";
-/// 2: the id is left out when it is the release's natural id (`release_slug`);
-/// 3: a checksum at the end.
-const LIST_VERSION: u32 = 3;
+/// Documents per piece of a corpus larger than [`LEDE_LIMIT`]: about 60 kB
+/// of records, 20 kB gzip, so that a screen of results from anywhere in a
+/// million releases downloads a few hundred kB at most.
+pub const LIST_PIECE_DOCS: usize = 512;
 
-/// How a date is written in `list.bin`. The index's date key spells every
+/// Documents per piece: a corpus of at most [`LEDE_LIMIT`] releases (whose
+/// records carry ledes, so that every row's height needs its record) is one
+/// piece, read at start as a whole; a larger one is cut every
+/// [`LIST_PIECE_DOCS`].
+pub fn docs_per_piece(n_docs: usize) -> usize {
+    if n_docs <= LEDE_LIMIT {
+        LEDE_LIMIT
+    } else {
+        LIST_PIECE_DOCS
+    }
+}
+
+/// Whether a corpus's list records carry ledes.
+pub fn has_ledes(n_docs: usize) -> bool {
+    n_docs <= LEDE_LIMIT
+}
+
+/// One piece of the list records: every piece of list arithmetic the app
+/// needs, so that it never computes document ranges of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ListPiece(pub u32);
+
+impl ListPiece {
+    /// The first piece: the newest releases, downloaded at start.
+    pub const FIRST: ListPiece = ListPiece(0);
+
+    /// The piece holding document `doc` of a corpus of `n_docs`; None for a
+    /// document the corpus does not have.
+    pub fn of(doc: u32, n_docs: usize) -> Option<ListPiece> {
+        let per = docs_per_piece(n_docs);
+        ((doc as usize) < n_docs).then(|| ListPiece((doc as usize / per) as u32))
+    }
+
+    /// How many pieces a corpus of `n_docs` has: at least one (an empty
+    /// corpus has an empty first piece, so that start-up reads the same files).
+    pub fn count(n_docs: usize) -> usize {
+        n_docs.div_ceil(docs_per_piece(n_docs)).max(1)
+    }
+
+    /// The documents it holds in a corpus of `n_docs`.
+    pub fn docs(self, n_docs: usize) -> std::ops::Range<u32> {
+        let per = docs_per_piece(n_docs);
+        let first = (self.0 as usize).saturating_mul(per).min(n_docs);
+        let end = first.saturating_add(per).min(n_docs);
+        first as u32..end as u32
+    }
+
+    /// Its file, relative to the data folder (`l/3.bin`).
+    pub fn file(self) -> String {
+        format!("l/{}.bin", self.0)
+    }
+
+    /// The piece a file name (`l/3.bin`) names.
+    pub fn from_file(name: &str) -> Option<ListPiece> {
+        let k = name.strip_prefix("l/")?.strip_suffix(".bin")?;
+        // Digits only, as `file` writes them (no sign, no spaces).
+        if k.is_empty() || !k.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        k.parse().ok().map(ListPiece)
+    }
+}
+
+/// How a date is written in a list record. The index's date key spells every
 /// [`PartialDate`], so the writer leaves all dates to it; the reader still
 /// takes an ISO string (kind 2), as files from before dates were checked had.
 const DATE_FROM_INDEX: u32 = 0;
 const DATE_NONE: u32 = 1;
 const DATE_AS_WRITTEN: u32 = 2;
 
-/// Writes `list.bin` one release at a time, in document order, after a
-/// table of places made from every release's summary.
+/// Writes the list's pieces one release at a time, in document order: each
+/// piece is handed back as a file when it is full.
 pub(super) struct ListWriter {
-    w: Writer,
-    places: Vec<String>,
+    n_docs: usize,
+    encoding: Encoding,
     ledes: bool,
+    piece: u32,
+    /// This piece's records so far.
+    records: Writer,
+    in_piece: usize,
+    /// This piece's places, in order of first use: a table, then one small
+    /// number per release.
+    places: Vec<String>,
 }
 
 impl ListWriter {
-    /// `summaries`: every release (at least its dateline), in any order.
-    pub fn new(summaries: &[Release], ledes: bool) -> ListWriter {
-        let mut w = Writer::default();
-        w.magic(LIST_MAGIC, LIST_VERSION);
-        w.len(summaries.len());
-        w.varint(u32::from(ledes));
-        // Places are few: a table, then one small number per release.
-        let mut places: Vec<&str> = summaries.iter().filter_map(city).collect();
-        places.sort_unstable();
-        places.dedup();
-        w.len(places.len());
-        places.iter().for_each(|p| w.str(p));
-        let places = places.into_iter().map(str::to_string).collect();
-        ListWriter { w, places, ledes }
+    pub fn new(n_docs: usize, encoding: Encoding) -> ListWriter {
+        ListWriter {
+            n_docs,
+            encoding,
+            ledes: has_ledes(n_docs),
+            piece: 0,
+            records: Writer::default(),
+            in_piece: 0,
+            places: Vec::new(),
+        }
     }
 
-    /// The next release's record.
-    pub fn push(&mut self, r: &Release) {
-        let w = &mut self.w;
+    /// The next release's record; a piece's file (name, bytes) once it is full.
+    pub fn push(&mut self, r: &Release) -> Option<(String, Vec<u8>)> {
         // Left out when the id is the natural one (most releases): the reader
         // derives it from the date and title with the same function.
         let natural = release_slug(r.date, &r.title);
+        let place = city(r).map(|c| match self.places.iter().position(|p| p == c) {
+            Some(p) => p,
+            None => {
+                self.places.push(c.to_string());
+                self.places.len() - 1
+            }
+        });
+        let w = &mut self.records;
         w.opt_str(Some(r.id.as_str()).filter(|id| *id != natural));
         w.str(&r.title);
         w.varint(match r.date {
             Some(_) => DATE_FROM_INDEX,
             None => DATE_NONE,
         });
-        let place = city(r).and_then(|c| self.places.binary_search_by(|p| p.as_str().cmp(c)).ok());
         w.varint(place.map_or(0, |p| p as u32 + 1));
         if self.ledes {
             w.str(r.body.first().map_or("", String::as_str));
@@ -67,10 +146,30 @@ impl ListWriter {
             w.opt_str(e.end.map(|d| d.to_string()).as_deref());
             w.str(&e.text);
         }
+        self.in_piece += 1;
+        (self.in_piece == docs_per_piece(self.n_docs)).then(|| self.cut())
     }
 
-    pub fn finish(self) -> Vec<u8> {
-        self.w.finish()
+    /// The last piece, unless the last `push` handed it back already (an
+    /// empty corpus has one empty piece).
+    pub fn finish(mut self) -> Option<(String, Vec<u8>)> {
+        (self.in_piece > 0 || self.piece == 0).then(|| self.cut())
+    }
+
+    fn cut(&mut self) -> (String, Vec<u8>) {
+        let mut w = Writer::default();
+        w.varint(self.piece);
+        w.len(self.in_piece);
+        w.varint(u32::from(self.ledes));
+        w.len(self.places.len());
+        self.places.iter().for_each(|p| w.str(p));
+        w.buf
+            .extend_from_slice(&std::mem::take(&mut self.records).buf);
+        let file = ListPiece(self.piece).file();
+        self.piece += 1;
+        self.in_piece = 0;
+        self.places.clear();
+        (file, frame::write(&KIND, self.encoding, &w.buf))
     }
 }
 
@@ -78,18 +177,25 @@ fn city(r: &Release) -> Option<&str> {
     r.dateline.as_ref()?.city.as_deref()
 }
 
-/// `list.bin`, checked once and then read one record at a time: a list
-/// record is made only for a row on screen, so 100,000 releases cost their
-/// bytes and an offset each, not 100,000 allocated records.
-pub struct List {
+/// One piece's records, checked, with where each begins.
+struct Records {
     bytes: Vec<u8>,
+    first_doc: u32,
     /// Where each document's record starts.
     offsets: Vec<u32>,
     places: Vec<String>,
     ledes: bool,
 }
 
-/// One record's fields as they sit in the file.
+/// The list records of a corpus: the pieces added so far (the app adds
+/// those its rows show; tools and tests add them all). A list record is
+/// made only for a row on screen, so a piece costs its bytes and an offset
+/// per release, not a record each.
+pub struct List {
+    n_docs: usize,
+    pieces: Vec<OnceLock<Records>>,
+}
+
 /// A record's date: as written, or spelled by the index's date key.
 fn date_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> Option<PartialDate> {
     match raw.date {
@@ -107,6 +213,7 @@ fn id_of(raw: &RawRecord<'_>, doc: u32, index: &Index) -> String {
     }
 }
 
+/// One record's fields as they sit in the file.
 struct RawRecord<'a> {
     id: Option<&'a str>,
     title: &'a str,
@@ -118,91 +225,166 @@ struct RawRecord<'a> {
 }
 
 impl List {
-    /// Checks every record (so a damaged file fails at start, with its
-    /// offset) and notes where each begins.
-    pub fn parse(bytes: Vec<u8>, index: &Index) -> Result<List, DecodeError> {
-        let mut r = Reader::new(&bytes, "list.bin");
-        r.magic(LIST_MAGIC, LIST_VERSION)?;
-        r.checksummed()?;
-        let n = r.count(4)?;
-        if n != index.len() {
-            return Err(r.error("as many releases as index.bin (files from one build)"));
+    /// The list of a corpus of `n_docs` releases, with no piece yet.
+    pub fn new(n_docs: usize) -> List {
+        List {
+            n_docs,
+            pieces: (0..ListPiece::count(n_docs))
+                .map(|_| OnceLock::new())
+                .collect(),
         }
-        let ledes = r.varint()? == 1;
-        let n_places = r.count(1)?;
-        let mut places = Vec::with_capacity(n_places);
-        for _ in 0..n_places {
-            places.push(r.str()?.to_string());
+    }
+
+    /// The list with every piece of `files` (`(l/N.bin, its bytes)`) added:
+    /// tools and tests. A gzip body needs the `gunzip` feature.
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+        n_docs: usize,
+    ) -> Result<List, DecodeError> {
+        let list = List::new(n_docs);
+        for (name, bytes) in files {
+            let piece = ListPiece::from_file(&name).ok_or(DecodeError {
+                file: KIND.file,
+                offset: 0,
+                expected: "a list piece's file name (l/N.bin)",
+            })?;
+            list.add_piece(piece, &bytes)?;
         }
-        let mut offsets = Vec::with_capacity(n);
-        for _ in 0..n {
-            offsets.push(r.at as u32);
-            raw_record(&mut r, ledes, n_places)?;
-        }
-        r.done()?;
-        Ok(List {
-            bytes,
-            offsets,
-            places,
-            ledes,
-        })
+        Ok(list)
+    }
+
+    /// Adds a piece, given as its whole file.
+    pub fn add_piece(&self, piece: ListPiece, bytes: &[u8]) -> Result<(), DecodeError> {
+        self.add_piece_body(piece, frame::unpack(&KIND, bytes)?)
+    }
+
+    /// Adds a piece, given as its file's body unpacked. Checks every record
+    /// (so a damaged piece fails when it arrives, with its offset). A piece
+    /// already here is kept as it was.
+    pub fn add_piece_body(&self, piece: ListPiece, body: Vec<u8>) -> Result<(), DecodeError> {
+        let slot = self.pieces.get(piece.0 as usize).ok_or(DecodeError {
+            file: KIND.unpacked,
+            offset: 0,
+            expected: "a piece of this list (files from one build)",
+        })?;
+        let records = parse(piece, body, self.n_docs)?;
+        let _ = slot.set(records);
+        Ok(())
+    }
+
+    /// The pieces holding `docs` that are not here, in order, once each.
+    pub fn missing(&self, docs: impl IntoIterator<Item = u32>) -> Vec<ListPiece> {
+        let mut missing: Vec<ListPiece> = docs
+            .into_iter()
+            .filter_map(|d| ListPiece::of(d, self.n_docs))
+            .filter(|p| !self.has_piece(*p))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
+    /// Whether a piece is here.
+    pub fn has_piece(&self, piece: ListPiece) -> bool {
+        self.pieces
+            .get(piece.0 as usize)
+            .is_some_and(|p| p.get().is_some())
+    }
+
+    /// Whether a document's record is here.
+    pub fn has(&self, doc: u32) -> bool {
+        self.records_of(doc).is_some()
+    }
+
+    /// Whether every piece is here.
+    pub fn is_whole(&self) -> bool {
+        self.pieces.iter().all(|p| p.get().is_some())
+    }
+
+    /// Every piece of the list, in order.
+    pub fn pieces(&self) -> impl Iterator<Item = ListPiece> {
+        (0..self.pieces.len() as u32).map(ListPiece)
     }
 
     pub fn len(&self) -> usize {
-        self.offsets.len()
+        self.n_docs
     }
 
     pub fn is_empty(&self) -> bool {
-        self.offsets.is_empty()
+        self.n_docs == 0
     }
 
-    fn raw(&self, doc: u32) -> Option<RawRecord<'_>> {
-        let at = *self.offsets.get(doc as usize)? as usize;
-        let mut r = Reader::new(&self.bytes, "list.bin");
+    fn records_of(&self, doc: u32) -> Option<&Records> {
+        let piece = ListPiece::of(doc, self.n_docs)?;
+        self.pieces.get(piece.0 as usize)?.get()
+    }
+
+    fn raw(&self, doc: u32) -> Option<(&Records, RawRecord<'_>)> {
+        let records = self.records_of(doc)?;
+        let at = *records
+            .offsets
+            .get(doc.checked_sub(records.first_doc)? as usize)? as usize;
+        let mut r = Reader::new(&records.bytes, KIND.unpacked);
         r.at = at;
-        raw_record(&mut r, self.ledes, self.places.len()).ok()
+        let raw = raw_record(&mut r, records.ledes, records.places.len()).ok()?;
+        Some((records, raw))
     }
 
     /// Whether a document's list record has a lede to show (only lists of
     /// at most [`super::LEDE_LIMIT`] releases carry them), without making it.
     pub fn has_lede(&self, doc: u32) -> bool {
-        self.ledes
-            && self
-                .raw(doc)
-                .and_then(|r| r.lede)
-                .is_some_and(|l| !l.trim().is_empty())
+        self.raw(doc)
+            .and_then(|(_, r)| r.lede)
+            .is_some_and(|l| !l.trim().is_empty())
     }
 
-    /// A document's id, without making its record.
+    /// A document's id, without making its record (None while its piece is
+    /// not here).
     pub fn id(&self, doc: u32, index: &Index) -> Option<String> {
-        let raw = self.raw(doc)?;
+        let (_, raw) = self.raw(doc)?;
         Some(id_of(&raw, doc, index))
     }
 
-    /// The events a document mentions.
-    pub fn events(&self, doc: u32) -> Option<Vec<Event>> {
-        self.events_of(&self.raw(doc)?)
+    /// The documents whose id may be `id`, nearest first: those dated as a
+    /// natural id (`2019-04-17-…`) begins, found through the index's dates
+    /// without any list piece; every document when the id does not begin
+    /// with a date the corpus has (an id written in the release itself).
+    pub fn candidates(&self, id: &str, index: &Index) -> std::ops::Range<u32> {
+        let all = 0..self.n_docs as u32;
+        let date = if id.starts_with("undated-") {
+            Some(None)
+        } else {
+            [10, 7, 4]
+                .into_iter()
+                .filter(|&n| id.as_bytes().get(n) == Some(&b'-'))
+                .find_map(|n| PartialDate::parse(id.get(..n)?).map(Some))
+        };
+        let Some(date) = date else {
+            return all;
+        };
+        // Documents are numbered newest first by date key (undated, 0, last).
+        let key = date.map_or(0, PartialDate::key);
+        let keys = |d: u32| index.date_key(d);
+        let first = partition(all.clone(), |d| keys(d) > key);
+        let end = partition(all.clone(), |d| keys(d) >= key);
+        if first < end {
+            first..end
+        } else {
+            all
+        }
     }
 
-    fn events_of(&self, raw: &RawRecord<'_>) -> Option<Vec<Event>> {
-        let mut r = Reader::new(&self.bytes, "list.bin");
-        r.at = raw.events.0;
-        let mut events = Vec::with_capacity(raw.events.1);
-        for _ in 0..raw.events.1 {
-            events.push(Event {
-                start: read_date(&mut r).ok()?,
-                end: read_opt_date(&mut r).ok()?,
-                text: r.str().ok()?.to_string(),
-            });
-        }
-        Some(events)
+    /// The events a document mentions (None while its piece is not here).
+    pub fn events(&self, doc: u32) -> Option<Vec<Event>> {
+        let (records, raw) = self.raw(doc)?;
+        events_of(records, &raw)
     }
 
     /// A document's list record: what the timeline shows; countries and
-    /// topics come from the index's facets.
+    /// topics come from the index's facets. None while its piece is not here.
     pub fn get(&self, doc: u32, index: &Index) -> Option<Release> {
-        let raw = self.raw(doc)?;
-        let events = self.events_of(&raw)?;
+        let (records, raw) = self.raw(doc)?;
+        let events = events_of(records, &raw)?;
         let countries = index
             .values_of(Facet::Country, doc)
             .into_iter()
@@ -220,7 +402,7 @@ impl List {
         let city = raw
             .place
             .checked_sub(1)
-            .and_then(|p| self.places.get(p))
+            .and_then(|p| records.places.get(p))
             .cloned();
         Some(Release {
             id: id_of(&raw, doc, index),
@@ -243,6 +425,69 @@ impl List {
             ..Release::default()
         })
     }
+}
+
+/// The first document of `docs` for which `before` is false (`before` is
+/// true for a prefix of them).
+fn partition(docs: std::ops::Range<u32>, before: impl Fn(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (docs.start, docs.end);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// A piece's body checked: its number, count, places and every record.
+fn parse(piece: ListPiece, bytes: Vec<u8>, n_docs: usize) -> Result<Records, DecodeError> {
+    let mut r = Reader::new(&bytes, KIND.unpacked);
+    if r.varint()? != piece.0 {
+        return Err(r.error("the piece that the file's name says"));
+    }
+    let docs = piece.docs(n_docs);
+    let n = r.count(4)?;
+    if n != docs.len() {
+        return Err(r.error(
+            "as many records as the piece holds of index.bin's releases (files from one build)",
+        ));
+    }
+    let ledes = r.varint()? == 1;
+    let n_places = r.count(1)?;
+    let mut places = Vec::with_capacity(n_places);
+    for _ in 0..n_places {
+        places.push(r.str()?.to_string());
+    }
+    let mut offsets = Vec::with_capacity(n);
+    for _ in 0..n {
+        offsets.push(r.at as u32);
+        raw_record(&mut r, ledes, n_places)?;
+    }
+    r.done()?;
+    Ok(Records {
+        bytes,
+        first_doc: docs.start,
+        offsets,
+        places,
+        ledes,
+    })
+}
+
+fn events_of(records: &Records, raw: &RawRecord<'_>) -> Option<Vec<Event>> {
+    let mut r = Reader::new(&records.bytes, KIND.unpacked);
+    r.at = raw.events.0;
+    let mut events = Vec::with_capacity(raw.events.1);
+    for _ in 0..raw.events.1 {
+        events.push(Event {
+            start: read_date(&mut r).ok()?,
+            end: read_opt_date(&mut r).ok()?,
+            text: r.str().ok()?.to_string(),
+        });
+    }
+    Some(events)
 }
 
 /// Reads (and checks) one record; `date` is `None` when the index's date

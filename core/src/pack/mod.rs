@@ -8,7 +8,7 @@
 //!
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
-//! | `list.bin` | `DLLS` | 3 | per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into a table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases | [`list`] |
+//! | `l/<k>.bin` | `DLLS` | 4 | piece `k` of the list records ([`list::docs_per_piece`] documents each: the whole corpus up to [`LEDE_LIMIT`] releases, else 512), per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into the piece's table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases. The first piece is read at start, the others when rows show their releases; gzip or stored as the chunks ([`frame`]) | [`list`] |
 //! | `index.bin` | `DLIX` | 6 | document dates (zigzag deltas), the term dictionary (terms, document frequencies, where each term's postings and positions start), document lengths, six facets | [`index_file`] |
 //! | `t/<k>.bin` | `DLPT` | 1 | piece `k` of the postings (one stream of [`POSTING_PIECE_BYTES`] pieces, per term: its documents and weighted frequencies as delta varints), fetched when a query's words need it; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
 //! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; gzip or stored as the postings | [`index_file`] |
@@ -23,7 +23,7 @@ pub mod records;
 
 pub use crate::query::{POSITION_PIECE_BYTES, POSTING_PIECE_BYTES};
 pub use frame::Encoding;
-pub use list::List;
+pub use list::{List, ListPiece};
 
 use std::borrow::{Borrow, Cow};
 
@@ -41,8 +41,11 @@ pub const LEDE_LIMIT: usize = 5_000;
 
 /// The files of a packed corpus, as bytes (paths relative to the data folder).
 pub struct Packed {
-    pub list: Vec<u8>,
     pub index: Vec<u8>,
+    /// `(file name, bytes)` of the pieces of the list records, in order
+    /// (`l/0.bin`, …); empty from [`pack_with`], which hands them to a
+    /// writer instead.
+    pub lists: Vec<(String, Vec<u8>)>,
     /// `(file name, bytes)` of the pieces of the postings and the word
     /// positions, in order (`t/0.bin`, …, `p/0.bin`, …); empty from
     /// [`pack_with`], which hands them to a writer instead.
@@ -52,8 +55,8 @@ pub struct Packed {
     pub chunks: Vec<(String, Vec<u8>)>,
 }
 
-/// What names one build's data: the checksums that end `list.bin` and
-/// `index.bin`, in hex. A pre-rendered page carries it, and the app takes the
+/// What names one build's data: the checksums that end the first piece of
+/// the list (`l/0.bin`) and `index.bin`, in hex. A pre-rendered page carries it, and the app takes the
 /// page over (hydrates) only when the data it loaded has the same: a page
 /// rendered from other data (a stale cache, files swapped after the build)
 /// is rendered afresh rather than misread.
@@ -124,25 +127,30 @@ impl Chunk {
 /// Packs a corpus (in any order) into the files the app reads, the chunks'
 /// bodies stored as they are.
 pub fn pack(releases: Vec<Release>) -> Packed {
-    let (mut chunks, mut pieces) = (Vec::new(), Vec::new());
+    let (mut chunks, mut pieces, mut lists) = (Vec::new(), Vec::new(), Vec::new());
     let packed = pack_with(releases, Encoding::Stored, |name, bytes| {
-        match crate::query::Piece::from_file(&name) {
-            Some(_) => pieces.push((name, bytes)),
-            None => chunks.push((name, bytes)),
+        if crate::query::Piece::from_file(&name).is_some() {
+            pieces.push((name, bytes));
+        } else if ListPiece::from_file(&name).is_some() {
+            lists.push((name, bytes));
+        } else {
+            chunks.push((name, bytes));
         }
         Ok::<(), std::convert::Infallible>(())
     });
     let Ok(mut packed) = packed;
     packed.chunks = chunks;
     packed.pieces = pieces;
+    packed.lists = lists;
     packed
 }
 
-/// Packs a corpus, handing each chunk file (`r/N.bin`), then each piece of
-/// the postings (`t/N.bin`) and of the word positions (`p/N.bin`), as
-/// `(name, bytes)` to `write` as soon as it is made, so that a large corpus
-/// never holds every chunk or piece in memory at once. The `Packed` it
-/// returns has no `chunks` and no `pieces`: they went to `write`. `encoding` says how the chunks keep
+/// Packs a corpus, handing each chunk file (`r/N.bin`) and piece of the
+/// list (`l/N.bin`), then each piece of the postings (`t/N.bin`) and of the
+/// word positions (`p/N.bin`), as `(name, bytes)` to `write` as soon as it
+/// is made, so that a large corpus never holds every chunk or piece in
+/// memory at once. The `Packed` it returns has only `index`: the rest went
+/// to `write`. `encoding` says how the chunks keep
 /// their bodies (gzip needs the `gzip` feature).
 pub fn pack_with<E>(
     mut releases: Vec<Release>,
@@ -172,13 +180,15 @@ pub fn pack_sorted<'a, E>(
     mut write: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
     let mut index = IndexBuilder::new(summaries);
-    let mut list = list::ListWriter::new(summaries, summaries.len() <= LEDE_LIMIT);
+    let mut list = list::ListWriter::new(summaries.len(), encoding);
     let mut batch: Vec<Cow<'a, Release>> = Vec::new();
     let mut first_doc = 0;
     for doc in 0..summaries.len() {
         let release = full(doc)?;
         index.add(&release);
-        list.push(&release);
+        if let Some((name, bytes)) = list.push(&release) {
+            write(name, bytes)?;
+        }
         batch.push(release);
         if batch.len() == CHUNK_SIZE * CHUNK_BATCH || doc + 1 == summaries.len() {
             for bytes in encode_chunks(&batch, encoding) {
@@ -188,6 +198,9 @@ pub fn pack_sorted<'a, E>(
             batch.clear();
         }
     }
+    if let Some((name, bytes)) = list.finish() {
+        write(name, bytes)?;
+    }
     let mut index = index.finish();
     // One piece in hand at a time, and the pieces gone before the index is
     // copied into its file: at a million releases they are 440 MB.
@@ -196,8 +209,8 @@ pub fn pack_sorted<'a, E>(
     }
     index.forget_pieces();
     Ok(Packed {
-        list: list.finish(),
         index: index.to_bytes(),
+        lists: Vec::new(),
         pieces: Vec::new(),
         chunks: Vec::new(),
     })
@@ -227,8 +240,9 @@ pub const DATA_FOLDER: &str = "data";
 pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
-/// it is made (the chunks `r/N.bin` first, then the pieces `t/N.bin` and
-/// `p/N.bin`, `list.bin` and `index.bin`), by its path in the data folder. The one list of
+/// it is made (the chunks `r/N.bin` and the list's pieces `l/N.bin` first,
+/// then the pieces `t/N.bin` and `p/N.bin`, and `index.bin`), by its path in
+/// the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
 pub fn pack_files_with<E>(
@@ -255,13 +269,10 @@ pub fn pack_files_sorted<'a, E>(
     let packed = pack_sorted(summaries, full, encoding, |path, bytes| {
         write(DataFile { path, bytes })
     })?;
-    for (path, bytes) in [("list.bin", packed.list), ("index.bin", packed.index)] {
-        write(DataFile {
-            path: path.to_string(),
-            bytes,
-        })?;
-    }
-    Ok(())
+    write(DataFile {
+        path: "index.bin".to_string(),
+        bytes: packed.index,
+    })
 }
 
 /// The data folder's files of a corpus (see [`pack_files_with`]), the
@@ -345,15 +356,23 @@ pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFi
 }
 
 /// The list records and the index of a packed corpus, all decoded (tests,
-/// tools; the app reads records one by one through [`List`]).
+/// tools; the app reads records one by one through [`List`]). Every piece
+/// of the list must be given.
 pub fn unpack(
-    list: &[u8],
+    lists: Vec<(String, Vec<u8>)>,
     index: Vec<u8>,
     pieces: Vec<(String, Vec<u8>)>,
 ) -> Result<(Vec<Release>, Index), DecodeError> {
     let index = Index::from_bytes(index)?;
     index.add_pieces(pieces)?;
-    let list = List::parse(list.to_vec(), &index)?;
+    let list = List::from_files(lists, index.len())?;
+    if !list.is_whole() {
+        return Err(DecodeError {
+            file: frame::LIST.file,
+            offset: 0,
+            expected: "every piece of the list (l/0.bin, l/1.bin, …)",
+        });
+    }
     let releases = (0..list.len() as u32)
         .filter_map(|doc| list.get(doc, &index))
         .collect();
@@ -418,11 +437,11 @@ mod tests {
             title: "B".into(),
             ..Release::default()
         }]);
-        let mark = data_mark(&one.list, &one.index);
+        let mark = data_mark(&one.lists[0].1, &one.index);
         assert_eq!(mark.len(), 16);
         assert!(mark.chars().all(|c| c.is_ascii_hexdigit()), "{mark}");
-        assert_eq!(mark, data_mark(&one.list, &one.index));
-        assert_ne!(mark, data_mark(&two.list, &two.index));
+        assert_eq!(mark, data_mark(&one.lists[0].1, &one.index));
+        assert_ne!(mark, data_mark(&two.lists[0].1, &two.index));
         assert_eq!(data_mark(b"", b"ab"), "6162");
     }
 }

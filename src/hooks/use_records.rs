@@ -1,0 +1,20 @@
+use dateline_core::pack::ListPiece;
+use yew::prelude::*;
+
+use crate::app::{DataGeneration, RecordsLoader};
+
+/// Asks for the pieces of the list in `missing` (the records a view shows
+/// and does not have: `Corpus::missing_records`) when they change, and
+/// renders the caller again when more of the corpus arrives. No loader:
+/// the corpus has every record (tests, pre-rendering).
+#[hook]
+pub fn use_records(missing: Vec<ListPiece>) {
+    let loader = use_context::<Option<RecordsLoader>>().flatten();
+    // Subscribes the caller to arrivals: its records are read again then.
+    let _ = use_context::<DataGeneration>();
+    use_effect_with(missing, move |missing| {
+        if let (Some(RecordsLoader(load)), false) = (loader, missing.is_empty()) {
+            load.emit(missing.clone());
+        }
+    });
+}

@@ -1,0 +1,151 @@
+// An archive past the lede limit (5,000 releases), whose list records come
+// in pieces of 512 (data/l/N.bin): start-up reads the first piece only; rows
+// scrolled into view, a query's matches from anywhere in the archive and a
+// release opened by its address fetch the pieces they show, and nothing
+// else. A generated corpus is packed by the CLI and served in place of
+// dist/data (server.mjs `files`); dist/ is never modified.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, distDir } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
+const RELEASES = 6000;
+
+const files = new Map();
+let server;
+let browser;
+let pieces;
+
+/** Every file under `dir`, by its path relative to it. */
+async function walk(dir, root = dir, out = []) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await walk(path, root, out);
+    else out.push(relative(root, path));
+  }
+  return out;
+}
+
+before(async () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const cli = join(root, 'target', 'release', 'dateline');
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-large-'));
+  const run = (args) => {
+    const done = spawnSync(cli, args, { encoding: 'utf8' });
+    assert.equal(done.status, 0, done.stderr);
+  };
+  run(['generate', '--count', String(RELEASES), '--seed', '11', '--out', join(dir, 'in')]);
+  run(['pack', join(dir, 'in'), '--out', join(dir, 'data')]);
+  for (const f of await walk(join(dir, 'data'))) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  pieces = [...files.keys()].filter((f) => f.startsWith('data/l/')).length;
+  assert.equal(pieces, Math.ceil(RELEASES / 512), 'the list in pieces of 512');
+  server = await serveDist(distDir(), PUBLIC_URL, { files });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page at `path`; its page errors, and the list pieces it asked for. */
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  const asked = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e}`));
+  page.on('request', (r) => {
+    const m = /\/data\/(l\/\d+\.bin)$/.exec(new URL(r.url()).pathname);
+    if (m) asked.push(m[1]);
+  });
+  await page.goto(server.url + path);
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  return { page, problems, asked, close: () => context.close() };
+}
+
+const list = (page) => page.getByRole('list', { name: 'Matching releases' });
+
+test('start-up reads the first piece of the list only, and rows scrolled into view bring theirs', async () => {
+  const { page, problems, asked, close } = await open('');
+  try {
+    await list(page).locator('.release-title a').first().waitFor();
+    assert.equal((await page.locator('.result-count').textContent()).trim(), `${RELEASES} releases`);
+    assert.deepEqual([...new Set(asked)], ['l/0.bin'], 'only the newest releases at start');
+    // Far down the archive: the rows there are in another piece.
+    await page.evaluate(() => {
+      const ol = document.querySelector('.release-list');
+      window.scrollTo(0, ol.getBoundingClientRect().top + window.scrollY + ol.offsetHeight * 0.6);
+    });
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.release-list > .release-item')];
+      const inView = rows.filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > 0 && b.top < innerHeight;
+      });
+      return inView.length > 0 && inView.every((r) => !r.classList.contains('pending'));
+    });
+    // (l/0.bin may be asked for twice: preloaded by the page, then fetched.)
+    const later = asked.filter((f) => f !== 'l/0.bin');
+    assert.ok(later.length >= 1 && later.length <= 3, `a piece or two for the rows in view: ${asked}`);
+    assert.equal(new Set(later).size, later.length, `each piece asked for once: ${asked}`);
+    // The row's position in the whole set is there for assistive technology.
+    const row = list(page).locator('.release-item:not(.pending)').last();
+    assert.ok(Number(await row.getAttribute('aria-posinset')) > 3000);
+    assert.equal(await row.getAttribute('aria-setsize'), String(RELEASES));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test('a release far down the archive opens by its address, with only the pieces of its date', async () => {
+  // Find a deep release's address first, from the oldest-first order.
+  const found = await open('?sort=oldest');
+  let path;
+  let title;
+  try {
+    const link = list(found.page).locator('.release-title a').first();
+    await link.waitFor();
+    path = new URL(await link.getAttribute('href'), server.url).pathname.slice(PUBLIC_URL.length);
+    title = (await link.textContent()).trim();
+    assert.deepEqual(found.problems, []);
+  } finally {
+    await found.close();
+  }
+  const { page, problems, asked, close } = await open(path);
+  try {
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await page.locator('.release-body').waitFor();
+    // The first piece, its own (placed by its date), its neighbours' and
+    // its five related releases': never the whole list.
+    const distinct = new Set(asked);
+    assert.ok(distinct.size <= 8 && distinct.size < pieces, `${asked}`);
+    assert.ok(asked.includes(`l/${pieces - 1}.bin`), `the oldest releases' piece: ${asked}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("a query's matches from anywhere in the archive are shown once their pieces arrive", async () => {
+  const { page, problems, asked, close } = await open('?q=trafficking&sort=relevance');
+  try {
+    await page.waitForFunction(() => /\d+ of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+    assert.match(await page.locator('.result-count').textContent(), /^\d+ of 6000 releases match/);
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('.release-list > .release-item')].slice(0, 3);
+      return rows.length === 3 && rows.every((r) => r.querySelector('.release-title a'));
+    });
+    assert.ok(new Set(asked).size < pieces, `not every piece for one screen of matches: ${asked}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
