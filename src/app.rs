@@ -10,7 +10,7 @@ use dateline_core::query::Filter;
 
 use crate::components::{DocumentTitle, Layout, PiecesNotice};
 use crate::corpus::{Corpus, PieceFailed};
-use crate::fetch::{fetch_list_pieces, fetch_pieces, mark};
+use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
 use crate::hooks::{use_filter, use_pieces};
 use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
 use crate::route::{EntityKind, Route};
@@ -56,6 +56,12 @@ pub struct PiecesLoader(pub Callback<Filter>);
 #[derive(Clone, PartialEq)]
 pub struct RecordsLoader(pub Callback<Vec<ListPiece>>);
 
+/// Asks for every facet's relation that is missing
+/// (`crate::fetch::fetch_facets`). None in component tests and when
+/// pre-rendering, whose corpora have them all.
+#[derive(Clone, PartialEq)]
+pub struct FacetsLoader(pub Callback<()>);
+
 /// The URL of the site's root (`https://example.org/dateline/`), absolute in
 /// the browser, and as the build knows it when pre-rendering: permalinks in
 /// citations and schema.org data start with it.
@@ -92,6 +98,8 @@ pub struct ShellProps {
     pub load_pieces: Option<PiecesLoader>,
     #[prop_or_default]
     pub load_records: Option<RecordsLoader>,
+    #[prop_or_default]
+    pub load_facets: Option<FacetsLoader>,
     /// Without it, permalinks are made from the document's base URL.
     #[prop_or_default]
     pub site_url: Option<SiteUrl>,
@@ -127,6 +135,7 @@ pub fn shell(props: &ShellProps) -> Html {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
                 <ContextProvider<Option<RecordsLoader>> context={props.load_records.clone()}>
+                <ContextProvider<Option<FacetsLoader>> context={props.load_facets.clone()}>
                 <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
                         <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
@@ -134,6 +143,7 @@ pub fn shell(props: &ShellProps) -> Html {
                         </ContextProvider<Option<ShownSet>>>
                     </ContextProvider<Option<ViewportWidth>>>
                 </ContextProvider<Option<SiteUrl>>>
+                </ContextProvider<Option<FacetsLoader>>>
                 </ContextProvider<Option<RecordsLoader>>>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
@@ -207,6 +217,19 @@ pub fn app(props: &AppProps) -> Html {
             fetch_list_pieces(corpus.clone(), pieces, move |_| bump.dispatch(()));
         })
     };
+    let load_facets = {
+        let bump = generation.dispatcher();
+        let piece_failed = piece_failed.setter();
+        use_callback(corpus.clone(), move |(), corpus| {
+            let (bump, piece_failed) = (bump.clone(), piece_failed.clone());
+            fetch_facets(corpus.clone(), move |failed| {
+                if let Some(failed) = failed {
+                    piece_failed.set(Some(failed));
+                }
+                bump.dispatch(());
+            });
+        })
+    };
     {
         let width = width.setter();
         // Effects run once the DOM is there: the search box is ready to use.
@@ -223,6 +246,7 @@ pub fn app(props: &AppProps) -> Html {
                 piece_failed={(*piece_failed).clone()}
                 load_pieces={Some(PiecesLoader(load_pieces))}
                 load_records={Some(RecordsLoader(load_records))}
+                load_facets={Some(FacetsLoader(load_facets))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
                 <DocumentTitle />

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use dateline_core::import::DataFile;
 use dateline_core::pack::{self, Chunk, List, ListPiece};
-use dateline_core::query::{DecodeError, Filter, Index, Piece, Stream};
+use dateline_core::query::{DecodeError, Facet, Filter, Index, Piece, Stream};
 use dateline_core::{Event, Release};
 
 /// Why the corpus (or a part of it) could not be used.
@@ -33,12 +33,32 @@ pub enum CorpusError {
     Unavailable { file: String, reason: String },
 }
 
-/// A piece of the index that could not be used: which stream it was of
+/// A piece of the index that could not be used: which part it was of
 /// (what the notice says is missing), and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PieceFailed {
-    pub stream: Stream,
+    pub part: Part,
     pub error: CorpusError,
+}
+
+/// The parts of the index that come in files of their own, when needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `t/<k>.bin`: which releases have each word.
+    Postings,
+    /// `p/<k>.bin`: where the words are, for quoted phrases.
+    Positions,
+    /// `f/<facet>.bin`: which releases have each country, organisation, ….
+    Facets,
+}
+
+impl From<Stream> for Part {
+    fn from(stream: Stream) -> Part {
+        match stream {
+            Stream::Postings => Part::Postings,
+            Stream::Positions => Part::Positions,
+        }
+    }
 }
 
 /// The records behind the document ids of the index.
@@ -69,6 +89,9 @@ pub struct Corpus {
     by_id: RefCell<(usize, HashMap<String, u32>)>,
     /// Pieces of the list asked for so far.
     lists_asked: RefCell<HashSet<ListPiece>>,
+    /// Facets whose relation was asked for so far, and those that failed.
+    facets_asked: RefCell<HashSet<Facet>>,
+    facets_failed: RefCell<HashSet<Facet>>,
     /// Pieces of the list that could not be used, and why: their rows say so.
     lists_failed: RefCell<HashMap<ListPiece, CorpusError>>,
     /// Chunk files loaded so far.
@@ -157,6 +180,8 @@ impl Corpus {
             index,
             by_id: RefCell::default(),
             lists_asked: RefCell::default(),
+            facets_asked: RefCell::default(),
+            facets_failed: RefCell::default(),
             lists_failed: RefCell::default(),
             chunks: RefCell::default(),
             pieces_asked: RefCell::default(),
@@ -216,6 +241,59 @@ impl Corpus {
     /// Notes that a piece could not be used: queries stop waiting for it.
     pub fn piece_failed(&self, piece: Piece) {
         self.pieces_failed.borrow_mut().insert(piece);
+    }
+
+    /// The facets whose relation (`f/<facet>.bin`: which releases have which
+    /// value) is missing and that nobody has asked for yet, now marked as
+    /// asked for: fetch each ([`Corpus::facet_file`]) and give it to
+    /// [`Corpus::add_facet`] (or to [`Corpus::facet_failed`]). Views that
+    /// count a narrowed set, select values, or show an entity's or a
+    /// release's page ask for them all.
+    pub fn facets_to_fetch(&self) -> Vec<Facet> {
+        let mut asked = self.facets_asked.borrow_mut();
+        let missing = self.index.missing_facets();
+        missing.into_iter().filter(|&f| asked.insert(f)).collect()
+    }
+
+    /// A facet's file, relative to the page (`data/f/country.bin`).
+    pub fn facet_file(facet: Facet) -> String {
+        format!("data/{}", facet.file())
+    }
+
+    /// Adds a facet's relation: its file's body, unpacked.
+    pub fn add_facet(&self, facet: Facet, body: Vec<u8>) -> Result<(), CorpusError> {
+        self.index
+            .add_facet_body(facet, body)
+            .map_err(|e| CorpusError::Decode {
+                file: format!("{} (its body, unpacked)", Corpus::facet_file(facet)),
+                offset: e.offset,
+                expected: e.expected,
+            })
+    }
+
+    /// Notes that a facet's relation could not be used: nothing waits for it.
+    pub fn facet_failed(&self, facet: Facet) {
+        self.facets_failed.borrow_mut().insert(facet);
+    }
+
+    /// Whether the matches of `filter` would change when facets on the way
+    /// arrive: it selects values (or compares entities) of a facet whose
+    /// relation is missing and has not failed.
+    pub fn waits_for_facets(&self, filter: &Filter) -> bool {
+        let failed = self.facets_failed.borrow();
+        self.index
+            .missing_facets_for(filter)
+            .iter()
+            .any(|f| !failed.contains(f))
+    }
+
+    /// Whether no facet's relation is still to come (here, or failed).
+    pub fn has_every_facet(&self) -> bool {
+        let failed = self.facets_failed.borrow();
+        self.index
+            .missing_facets()
+            .iter()
+            .all(|f| failed.contains(f))
     }
 
     /// The record at a document id of the index: in full, or the list record

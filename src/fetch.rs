@@ -2,7 +2,7 @@
 //! app works under any sub-path.
 
 use dateline_core::pack::{frame, Chunk, ListPiece};
-use dateline_core::query::{Filter, Piece};
+use dateline_core::query::{Facet, Filter, Piece};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -10,7 +10,7 @@ use web_sys::Response;
 
 use std::rc::Rc;
 
-use crate::corpus::{Corpus, CorpusError, PieceFailed};
+use crate::corpus::{Corpus, CorpusError, Part, PieceFailed};
 
 /// Chunk files downloaded at once by [`load_full`].
 const PARALLEL: usize = 6;
@@ -186,7 +186,7 @@ pub fn fetch_pieces(
                 Err(error) => {
                     corpus.piece_failed(piece);
                     fetched.error.get_or_insert(PieceFailed {
-                        stream: piece.stream,
+                        part: piece.stream.into(),
                         error,
                     });
                 }
@@ -196,6 +196,40 @@ pub fn fetch_pieces(
             mark("dateline-pieces");
         }
         done(fetched);
+    });
+}
+
+/// Downloads the facets' relations (`f/<facet>.bin`) that are missing and
+/// that nobody asked for yet, side by side, adds them to the corpus, then
+/// tells `done` (once, when some were asked for) the first that could not
+/// be used. Marks `dateline-facets` (read by the tests and the benchmark)
+/// when they are all in.
+pub fn fetch_facets(corpus: Rc<Corpus>, done: impl FnOnce(Option<PieceFailed>) + 'static) {
+    let facets = corpus.facets_to_fetch();
+    if facets.is_empty() {
+        return;
+    }
+    let downloads: Vec<(Facet, Download)> = facets
+        .into_iter()
+        .map(|f| (f, Download::of(&corpus, &Corpus::facet_file(f))))
+        .collect();
+    spawn_local(async move {
+        let mut failed = None;
+        for (facet, download) in downloads {
+            let added = match download.unpacked(&frame::FACETS).await {
+                Ok(body) => corpus.add_facet(facet, body),
+                Err(error) => Err(error),
+            };
+            if let Err(error) = added {
+                corpus.facet_failed(facet);
+                failed.get_or_insert(PieceFailed {
+                    part: Part::Facets,
+                    error,
+                });
+            }
+        }
+        mark("dateline-facets");
+        done(failed);
     });
 }
 

@@ -18,6 +18,6 @@ pub mod start;
 pub mod worker;
 
 pub use app::App;
-pub use corpus::{Corpus, CorpusError, PieceFailed};
+pub use corpus::{Corpus, CorpusError, Part, PieceFailed};
 pub use route::Route;
 pub use start::start;

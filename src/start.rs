@@ -53,6 +53,27 @@ async fn load_records(corpus: &Corpus, pieces: Vec<ListPiece>) -> bool {
     all
 }
 
+/// Downloads every facet's relation side by side and adds it; whether all came.
+async fn load_facets(corpus: &Corpus) -> bool {
+    let downloads: Vec<_> = corpus
+        .facets_to_fetch()
+        .into_iter()
+        .map(|f| (f, Download::of(corpus, &Corpus::facet_file(f))))
+        .collect();
+    let mut all = true;
+    for (facet, download) in downloads {
+        let added = match download.unpacked(&frame::FACETS).await {
+            Ok(body) => corpus.add_facet(facet, body),
+            Err(error) => Err(error),
+        };
+        if added.is_err() {
+            corpus.facet_failed(facet);
+            all = false;
+        }
+    }
+    all
+}
+
 /// Mounts the app on `<div id="app">` once the corpus is loaded.
 pub fn start() {
     spawn_local(boot());
@@ -153,6 +174,12 @@ async fn boot() {
     // Other pages show releases from anywhere in the archive: they are
     // taken over only when every list record is here (else rendered afresh).
     whole &= corpus.has_every_record() || matches!(here, Some(Route::Home | Route::Release { .. }));
+    // Every page but the home page (whose counts are the whole corpus's, in
+    // index.bin) shows what the facets' relations say: they come first
+    // when the page is to be taken over.
+    if whole && prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
+        whole &= load_facets(&corpus).await;
+    }
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the
     // build, would not match the DOM, and Yew panics on that): a host that

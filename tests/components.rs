@@ -28,10 +28,19 @@ fn corpus() -> Rc<Corpus> {
 fn packed_corpus() -> Rc<Corpus> {
     let records: Vec<dateline_core::Release> = serde_json::from_str(RECORDS).unwrap();
     let packed = dateline_core::pack::pack(records);
+    use dateline_core::pack::frame;
     let list =
-        dateline_core::pack::frame::unpack(&dateline_core::pack::frame::LIST, &packed.lists[0].1)
-            .expect("the list's first piece is stored");
-    Rc::new(Corpus::from_pack(list, packed.index).expect("the packed files decode"))
+        frame::unpack(&frame::LIST, &packed.lists[0].1).expect("the list's first piece is stored");
+    let corpus = Corpus::from_pack(list, packed.index).expect("the packed files decode");
+    // The facets' relations, as the app adds them once a view needs them.
+    for (name, bytes) in packed.facets {
+        let facet = dateline_core::query::Facet::from_file(&name).expect("a facet's file");
+        let body = frame::unpack(&frame::FACETS, &bytes).expect("stored");
+        corpus
+            .add_facet(facet, body)
+            .expect("a facet of this build");
+    }
+    Rc::new(corpus)
 }
 
 /// Flushes renders until `selector` matches (downloads are real), at most ~5 s.
@@ -246,10 +255,11 @@ fn with_notice(props: &WithNoticeProps) -> yew::Html {
 
 #[wasm_bindgen_test]
 async fn pieces_that_cannot_be_used_are_reported_and_the_rest_works() {
-    use dateline_core::query::Stream;
-    for (stream, file, says) in [
-        (Stream::Positions, "data/p/0.bin", "contain all its words"),
-        (Stream::Postings, "data/t/0.bin", "may be incomplete"),
+    use dateline_app::Part;
+    for (part, file, says) in [
+        (Part::Positions, "data/p/0.bin", "contain all its words"),
+        (Part::Postings, "data/t/0.bin", "may be incomplete"),
+        (Part::Facets, "data/f/person.bin", "searching works"),
     ] {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
@@ -260,7 +270,7 @@ async fn pieces_that_cannot_be_used_are_reported_and_the_rest_works() {
         };
         let props = WithNoticeProps {
             corpus: packed_corpus(),
-            failed: dateline_app::PieceFailed { stream, error },
+            failed: dateline_app::PieceFailed { part, error },
         };
         yew::Renderer::<WithNotice>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -307,8 +307,8 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
             .map(|(path, bytes)| DataFile { path, bytes }),
     );
     files.extend(
-        packed
-            .pieces
+        [packed.pieces, packed.facets]
+            .concat()
             .into_iter()
             .map(|(path, bytes)| DataFile { path, bytes }),
     );

@@ -38,7 +38,7 @@ fn unpack_all(packed: &pack::Packed) -> (Vec<Release>, Index) {
     pack::unpack(
         packed.lists.clone(),
         packed.index.clone(),
-        packed.pieces.clone(),
+        [packed.pieces.clone(), packed.facets.clone()].concat(),
     )
     .expect("unpacks")
 }
@@ -401,6 +401,16 @@ fn in_pieces(
     (built, bytes, pieces)
 }
 
+/// Adds every facet's relation, as `built` writes it, to `index`.
+fn add_facets(index: &Index, built: &Index) {
+    for facet in Facet::ALL {
+        let file = built.facet_to_bytes(facet, pack::Encoding::Stored);
+        index
+            .add_facet(facet, &file)
+            .expect("a facet of this build");
+    }
+}
+
 /// Queries of the search benchmark's kind: words being typed, typos,
 /// facets, a date range.
 const QUERIES: [&str; 8] = [
@@ -442,7 +452,28 @@ fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_inde
         }
         assert!(index.missing_pieces(&filter).is_empty());
         assert!(index.has_pieces_for(&filter));
-        assert_eq!(index.search(&filter), built.search(&filter), "{query}");
+        // The facets it selects: the matches are the whole index's, and
+        // the counts of a narrowed set wait for every facet.
+        let want = built.search(&filter);
+        for facet in index.missing_facets_for(&filter) {
+            let file = built.facet_to_bytes(facet, pack::Encoding::Stored);
+            index
+                .add_facet(facet, &file)
+                .expect("a facet of this build");
+        }
+        let first = index.search(&filter);
+        assert_eq!(
+            (&first.hits, &first.histogram),
+            (&want.hits, &want.histogram),
+            "{query}"
+        );
+        assert_eq!(
+            first.counting,
+            !index.missing_facets().is_empty(),
+            "{query}"
+        );
+        add_facets(&index, &built);
+        assert_eq!(index.search(&filter), want, "{query}");
         let reads = |stream| needed.iter().filter(|p| p.stream == stream).count();
         if filter.has_text() && !query.contains("zzzz") && !query.contains("no+such") {
             assert!(reads(Stream::Postings) > 0, "{query} needs postings");
@@ -487,6 +518,7 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let releases = corpus();
     let (built, bytes, pieces) = in_pieces(&releases, 512);
     let index = Index::from_bytes(bytes).expect("decodes");
+    add_facets(&index, &built);
     let phrase = Filter::from_query("q=%22organized+crime%22");
     let words = Filter::from_query("q=organized+crime+");
     let needed = index.missing_pieces(&phrase);
@@ -639,7 +671,7 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
         .into_iter()
         .partition(|(name, _)| pack::ListPiece::from_file(name).is_some());
     assert_eq!(lists, whole.lists);
-    assert_eq!(rest_of, [whole.chunks, whole.pieces].concat());
+    assert_eq!(rest_of, [whole.chunks, whole.pieces, whole.facets].concat());
     assert_eq!(rest.index, whole.index);
     // The writer's error is the pack's error, and no chunk follows it.
     let mut calls = 0;
@@ -652,4 +684,80 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
         Some("disk full".into())
     );
     assert_eq!(calls, 1);
+}
+
+#[test]
+fn facets_relations_come_in_their_own_files_and_whole_corpus_counts_need_none() {
+    let releases = corpus();
+    let packed = pack::pack(releases.clone());
+    let names: Vec<&str> = packed.facets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "f/year.bin",
+            "f/country.bin",
+            "f/org.bin",
+            "f/person.bin",
+            "f/programme.bin",
+            "f/topic.bin"
+        ]
+    );
+    let built = Index::new(&{
+        let mut sorted = releases.clone();
+        sort_newest_first(&mut sorted);
+        sorted
+    });
+    let index = Index::from_bytes(packed.index.clone()).expect("decodes");
+    assert_eq!(index.missing_facets(), Facet::ALL.to_vec());
+    // The home page: every count is over the whole corpus, in index.bin.
+    let home = index.search(&Filter::default());
+    assert!(!home.counting);
+    assert_eq!(home, built.search(&Filter::default()));
+    // A selection waits for its facet; the others' counts for theirs.
+    let chosen = Filter::from_query("country=IR");
+    assert_eq!(index.missing_facets_for(&chosen), [Facet::Country]);
+    assert_eq!(index.search(&chosen).total, 0, "no relation, no match yet");
+    let country = &packed.facets[1];
+    index
+        .add_pieces([country.clone()])
+        .expect("the country facet");
+    assert!(index.missing_facets_for(&chosen).is_empty());
+    let partial = index.search(&chosen);
+    let want = built.search(&chosen);
+    assert_eq!(partial.hits, want.hits);
+    assert!(partial.counting, "the other facets count a narrowed set");
+    // Country counts ignore its own selection: the whole corpus, exact.
+    assert_eq!(
+        partial.facets.get(Facet::Country),
+        want.facets.get(Facet::Country)
+    );
+    index
+        .add_pieces(packed.facets.clone())
+        .expect("every facet");
+    assert_eq!(index.search(&chosen), want);
+    assert_eq!(index.related(3, 5), built.related(3, 5));
+
+    // Damaged, misnamed or from another build: an error, never a panic.
+    let fresh = || Index::from_bytes(packed.index.clone()).expect("decodes");
+    let (_, person) = &packed.facets[3];
+    for cut in (0..person.len()).step_by(person.len() / 50 + 1) {
+        assert!(fresh().add_facet(Facet::Person, &person[..cut]).is_err());
+    }
+    let e = fresh().add_facet(Facet::Country, person).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("the facet that the file's name says"),
+        "{e}"
+    );
+    let other = pack::pack(releases[..40].to_vec());
+    let e = fresh()
+        .add_facet(Facet::Person, &other.facets[3].1)
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("every document") || e.to_string().contains("index.bin says"),
+        "{e}"
+    );
+    assert!(fresh()
+        .add_pieces([("f/nope.bin".to_string(), Vec::new())])
+        .is_err());
 }

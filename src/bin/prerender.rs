@@ -15,6 +15,7 @@ use dateline_app::{Corpus, Route};
 use dateline_core::markup::escape;
 use dateline_core::pack::{frame, Chunk, ListPiece};
 use dateline_core::page::{page_head, release_head, release_path};
+use dateline_core::query::Facet;
 use lexopt::prelude::*;
 use yew_router::Routable;
 
@@ -134,6 +135,8 @@ struct Site {
     /// Every piece of the list, unpacked, in order: pages link to releases
     /// anywhere in the archive.
     lists: Vec<Vec<u8>>,
+    /// Every facet's relation, unpacked.
+    facets: Vec<(Facet, Vec<u8>)>,
     index: Vec<u8>,
     site_url: String,
 }
@@ -144,6 +147,11 @@ impl Site {
         let mut lists = self.lists.iter().cloned();
         let corpus = Corpus::from_pack(lists.next().unwrap_or_default(), self.index.clone())
             .map_err(|e| format!("{}: {e}", data.display()))?;
+        for (facet, body) in &self.facets {
+            corpus
+                .add_facet(*facet, body.clone())
+                .map_err(|e| format!("{}: {e}", data.join(facet.file()).display()))?;
+        }
         for (k, body) in (1..).zip(lists) {
             let piece = ListPiece(k);
             corpus
@@ -283,7 +291,15 @@ fn run(args: Args) -> Result<String, String> {
     if !site_url.ends_with('/') {
         site_url.push('/');
     }
+    let mut facets = Vec::new();
+    for facet in Facet::ALL {
+        let path = data.join(facet.file());
+        let body = frame::unpack(&frame::FACETS, &read(&path)?)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        facets.push((facet, body));
+    }
     let site = Site {
+        facets,
         lists,
         index,
         template,

@@ -1,27 +1,31 @@
-use dateline_core::query::Stream;
 use yew::prelude::*;
 
-use crate::corpus::PieceFailed;
+use crate::corpus::{Part, PieceFailed};
 
 #[derive(Properties, PartialEq)]
 pub struct PiecesNoticeProps {
     pub failed: PieceFailed,
 }
 
-/// Says that a piece of the index (`data/t/<k>.bin`, `data/p/<k>.bin`)
-/// could not be used, naming it and why, and what the app does without it:
-/// it works on, with some releases missing from searches (postings) or
-/// with quoted phrases matched as all their words (positions).
+/// Says that a piece of the index (`data/t/<k>.bin`, `data/p/<k>.bin`,
+/// `data/f/<facet>.bin`) could not be used, naming it and why, and what the
+/// app does without it: it works on, with some releases missing from
+/// searches (postings), with quoted phrases matched as all their words
+/// (positions), or without that facet's filters and counts (facets).
 #[function_component(PiecesNotice)]
 pub fn pieces_notice(props: &PiecesNoticeProps) -> Html {
-    let (what, meanwhile) = match props.failed.stream {
-        Stream::Postings => (
+    let (what, meanwhile) = match props.failed.part {
+        Part::Postings => (
             "Search results may be incomplete",
             "Releases whose words are stored there are missing from the results of searches that need it.",
         ),
-        Stream::Positions => (
+        Part::Positions => (
             "Exact phrase search is unavailable",
             "Meanwhile a \"quoted phrase\" matches the releases that contain all its words.",
+        ),
+        Part::Facets => (
+            "Some filters are unavailable",
+            "Choosing one of its values matches no release, and its counts are not shown; searching works.",
         ),
     };
     html! {

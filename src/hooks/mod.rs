@@ -3,6 +3,7 @@
 mod use_citation_meta;
 mod use_compare;
 mod use_corpus;
+mod use_facets;
 mod use_filter;
 mod use_full_release;
 mod use_import;
@@ -15,6 +16,7 @@ mod use_visible_range;
 pub use use_citation_meta::use_citation_meta;
 pub use use_compare::use_compare;
 pub use use_corpus::use_corpus;
+pub use use_facets::use_facets;
 pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};
 pub use use_import::{use_import, ImportStatus, Outcome, Phase, UseImport};

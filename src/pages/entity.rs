@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::NotFoundPage;
 use crate::components::{facet_title, EntityChart, ResultList, TimelineLink};
-use crate::hooks::use_corpus;
+use crate::hooks::{use_corpus, use_facets};
 use crate::route::{entity_route, EntityKind, Route};
 
 /// Entities shown in each "appears with" list.
@@ -25,6 +25,8 @@ pub struct EntityPageProps {
 #[function_component(EntityPage)]
 pub fn entity_page(props: &EntityPageProps) -> Html {
     let corpus = use_corpus();
+    // Which releases have it, and what appears with it: every facet's relation.
+    use_facets(true);
     let facet = props.kind.facet();
     let key = props.key_.to_string();
     let Some(info) = corpus.index().value(facet, &key).cloned() else {
@@ -32,6 +34,15 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     };
     let mut filter = Filter::default();
     filter.toggle(facet, &key);
+    if corpus.waits_for_facets(&filter) {
+        return html! {
+            <article class="entity" aria-labelledby="entity-title" aria-busy="true">
+                <p class="kind">{ facet_title(facet) }</p>
+                <h1 id="entity-title">{ info.label.to_string() }</h1>
+                <p role="status">{ "Loading its releases…" }</p>
+            </article>
+        };
+    }
     let results = corpus.index().search(&filter);
     let kind = match props.kind {
         EntityKind::Country => SeriesKind::Country,

@@ -12,7 +12,7 @@ use crate::components::{
     facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, EventsTable, ExportButtons,
     FacetGroup, Histogram, ResultList, SearchBox, SortSelect,
 };
-use crate::hooks::{use_compare, use_corpus, use_filter, use_records};
+use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_records};
 
 /// Releases whose events the lane reads: bounded work per keystroke.
 const LANE_FROM_HITS: usize = 400;
@@ -48,7 +48,8 @@ pub fn home_page() -> Html {
         let corpus = corpus.clone();
         use_memo((filter.clone(), generation), move |(f, _)| {
             let events_pending = f.event.is_some() && !corpus.has_every_record();
-            (!corpus.waits_for_pieces(f) && !events_pending).then(|| {
+            let waits = corpus.waits_for_pieces(f) || corpus.waits_for_facets(f);
+            (!waits && !events_pending).then(|| {
                 Rc::new(
                     corpus
                         .index()
@@ -63,6 +64,9 @@ pub fn home_page() -> Html {
     }
     let searching = fresh.is_none();
     let results = shown.borrow().clone().unwrap_or_default();
+    // The facets' relations, once the counts of a narrowed set or the
+    // filter's selection need them.
+    use_facets(results.counting || corpus.waits_for_facets(&filter));
     // The events lane: what the top matches mention, on the histogram's axis.
     let lane = {
         let corpus = corpus.clone();
@@ -155,6 +159,9 @@ pub fn home_page() -> Html {
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>
+                    if results.counting {
+                        <p class="facets-status" aria-live="polite">{ "Counting…" }</p>
+                    }
                     { for [Facet::Year, Facet::Country, Facet::Organisation, Facet::Person, Facet::Programme, Facet::Topic].into_iter().map(|facet| html! {
                         <FacetGroup
                             key={facet.param()}

@@ -9,7 +9,8 @@ use crate::components::detail::{
 };
 use crate::corpus::Lookup;
 use crate::hooks::{
-    use_citation_meta, use_corpus, use_full_release, use_records, use_release_url, FullRelease,
+    use_citation_meta, use_corpus, use_facets, use_full_release, use_records, use_release_url,
+    FullRelease,
 };
 use crate::route::Route;
 
@@ -85,6 +86,9 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let (release, doc) = (&props.release, props.doc);
     let url = use_release_url(&release.id);
     use_citation_meta(release, &url);
+    // Related releases and the links to its organisations' pages read the
+    // facets' relations.
+    use_facets(true);
     let links = EntityLinks::new(&corpus, release);
     let marks = find_mentions(&release.body, &needles(release, &links.names()));
     let related = corpus.index().related(doc as u32, RELATED);

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
         .fold(0usize, |a, &b| a * 31 + usize::from(b));
     exercise_index(&index, pick, None);
     // The fixtures' pieces fit an index with the same term layout.
-    if index.add_pieces(packed().pieces.clone()).is_ok() {
+    if index
+        .add_pieces([packed().pieces.clone(), packed().facets.clone()].concat())
+        .is_ok()
+    {
         assert!(index.has_all_pieces());
         exercise_index(&index, pick / 3, None);
     }

@@ -49,7 +49,7 @@ pub fn fixture_index() -> &'static Index {
         let p = packed();
         let index = Index::from_bytes(p.index.clone()).expect("fixture index.bin decodes");
         index
-            .add_pieces(p.pieces.clone())
+            .add_pieces([p.pieces.clone(), p.facets.clone()].concat())
             .expect("fixture pieces decode");
         index
     })

@@ -426,7 +426,7 @@ fn write_site<'a>(
     // `positions.bin` and `list.bin` are the files the pieces replaced; the
     // folders hold the chunks, the list's, the postings' and the positions'
     // pieces.
-    for dir in ["r", "l", "t", "p"] {
+    for dir in ["r", "l", "t", "p", "f"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(WriteError::File(out.join(dir), e))

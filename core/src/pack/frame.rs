@@ -59,6 +59,17 @@ pub const LIST: Kind = Kind {
     max_body_says: "a body of at most 1,280 MiB",
 };
 
+/// `f/<facet>.bin`, the relation of one facet (`super::index_file`): the
+/// facet's number, then each document's values.
+pub const FACETS: Kind = Kind {
+    magic: b"DLFC",
+    version: 1,
+    file: "f/<facet>.bin",
+    unpacked: "f/<facet>.bin's body (unpacked)",
+    max_body: super::records::MAX_BODY_BYTES,
+    max_body_says: "a body of at most 1,280 MiB",
+};
+
 /// `p/<k>.bin`, the pieces of the word positions (`super::index_file`):
 /// the piece's number, then its bytes of the positions stream.
 pub const POSITIONS: Kind = Kind {

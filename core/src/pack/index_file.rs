@@ -13,8 +13,10 @@ use crate::query::{DecodeError, Facet, Index, Piece};
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// 4: a checksum at the end (of the positions too). 5: the positions in
 /// pieces (`p/<k>.bin`, was `positions.bin`), their size in `index.bin`.
-/// 6: the postings in pieces too (`t/<k>.bin`).
-const INDEX_VERSION: u32 = 6;
+/// 6: the postings in pieces too (`t/<k>.bin`). 7: each facet's relation
+/// in its own file (`f/<facet>.bin`); `index.bin` keeps the values and how
+/// many releases have each.
+const INDEX_VERSION: u32 = 7;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -31,7 +33,7 @@ impl Index {
             last = i64::from(d);
         }
         self.text.write(&mut w);
-        self.facets.iter().for_each(|f| f.write(&mut w));
+        self.facets.iter().for_each(|f| f.write_values(&mut w));
         w.finish()
     }
 
@@ -55,7 +57,7 @@ impl Index {
         }
         let mut facets = Vec::with_capacity(6);
         for _ in Facet::ALL {
-            facets.push(FacetIndex::read(&mut r, n)?);
+            facets.push(FacetIndex::read_values(&mut r)?);
         }
         r.done()?;
         let facets: [FacetIndex; 6] = facets.try_into().map_err(|_| r.error("six facets"))?;
@@ -67,6 +69,32 @@ impl Index {
             newest,
             rank,
         })
+    }
+
+    /// A facet's relation (`f/<facet>.bin`: which releases have which value),
+    /// as bytes, its body kept as `encoding` says.
+    pub fn facet_to_bytes(&self, facet: Facet, encoding: Encoding) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.varint(facet.index() as u32);
+        self.facets[facet.index()].write_relation(&mut w);
+        frame::write(&frame::FACETS, encoding, &w.buf)
+    }
+
+    /// Adds a facet's relation (its whole file). A gzip body needs the
+    /// `gunzip` feature; the browser unpacks it itself and calls
+    /// [`Index::add_facet_body`].
+    pub fn add_facet(&self, facet: Facet, bytes: &[u8]) -> Result<(), DecodeError> {
+        self.add_facet_body(facet, frame::unpack(&frame::FACETS, bytes)?)
+    }
+
+    /// Adds a facet's relation, given as its file's body unpacked.
+    pub fn add_facet_body(&self, facet: Facet, body: Vec<u8>) -> Result<(), DecodeError> {
+        let mut r = Reader::new(&body, frame::FACETS.unpacked);
+        if r.varint()? != facet.index() as u32 {
+            return Err(r.error("the facet that the file's name says"));
+        }
+        self.facets[facet.index()].read_relation(&mut r, self.len())?;
+        r.done()
     }
 
     /// A piece of the postings or the positions (`t/<k>.bin`, `p/<k>.bin`),
@@ -97,17 +125,22 @@ impl Index {
         r.done()
     }
 
-    /// Adds pieces by their files' names (`t/0.bin`, `p/0.bin`): tools and
-    /// tests; the app adds the pieces its queries need.
+    /// Adds pieces and facets' relations by their files' names
+    /// (`t/0.bin`, `p/0.bin`, `f/country.bin`): tools and tests; the app
+    /// adds those its views need.
     pub fn add_pieces(
         &self,
         files: impl IntoIterator<Item = (String, Vec<u8>)>,
     ) -> Result<(), DecodeError> {
         for (name, bytes) in files {
+            if let Some(facet) = Facet::from_file(&name) {
+                self.add_facet(facet, &bytes)?;
+                continue;
+            }
             let piece = Piece::from_file(&name).ok_or(DecodeError {
                 file: "index.bin",
                 offset: 0,
-                expected: "a piece's file name (t/N.bin or p/N.bin)",
+                expected: "a piece's file name (t/N.bin, p/N.bin or f/<facet>.bin)",
             })?;
             self.add_piece(piece, bytes)?;
         }

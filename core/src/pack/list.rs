@@ -10,6 +10,7 @@ use super::frame::{self, Encoding, LIST as KIND};
 use super::LEDE_LIMIT;
 use crate::codec::{Reader, Writer};
 use crate::date::PartialDate;
+use crate::query::index::own_keys;
 use crate::query::{DecodeError, Facet, Index};
 use crate::text::release_slug;
 use crate::{CountryMention, Dateline, Event, Release};
@@ -102,6 +103,8 @@ pub(super) struct ListWriter {
     /// This piece's places, in order of first use: a table, then one small
     /// number per release.
     places: Vec<String>,
+    /// This piece's country and topic keys, the same way.
+    keys: Vec<String>,
 }
 
 impl ListWriter {
@@ -114,6 +117,7 @@ impl ListWriter {
             records: Writer::default(),
             in_piece: 0,
             places: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -122,12 +126,12 @@ impl ListWriter {
         // Left out when the id is the natural one (most releases): the reader
         // derives it from the date and title with the same function.
         let natural = release_slug(r.date, &r.title);
-        let place = city(r).map(|c| match self.places.iter().position(|p| p == c) {
-            Some(p) => p,
-            None => {
-                self.places.push(c.to_string());
-                self.places.len() - 1
-            }
+        let place = city(r).map(|c| number(&mut self.places, c));
+        let chips = [Facet::Country, Facet::Topic].map(|facet| {
+            own_keys(facet, r)
+                .iter()
+                .map(|k| number(&mut self.keys, k))
+                .collect::<Vec<_>>()
         });
         let w = &mut self.records;
         w.opt_str(Some(r.id.as_str()).filter(|id| *id != natural));
@@ -146,6 +150,9 @@ impl ListWriter {
             w.opt_str(e.end.map(|d| d.to_string()).as_deref());
             w.str(&e.text);
         }
+        for numbers in chips {
+            w.u32s(numbers.into_iter().map(|n| n as u32));
+        }
         self.in_piece += 1;
         (self.in_piece == docs_per_piece(self.n_docs)).then(|| self.cut())
     }
@@ -161,20 +168,35 @@ impl ListWriter {
         w.varint(self.piece);
         w.len(self.in_piece);
         w.varint(u32::from(self.ledes));
-        w.len(self.places.len());
-        self.places.iter().for_each(|p| w.str(p));
+        for table in [&self.places, &self.keys] {
+            w.len(table.len());
+            table.iter().for_each(|p| w.str(p));
+        }
         w.buf
             .extend_from_slice(&std::mem::take(&mut self.records).buf);
         let file = ListPiece(self.piece).file();
         self.piece += 1;
         self.in_piece = 0;
         self.places.clear();
+        self.keys.clear();
         (file, frame::write(&KIND, self.encoding, &w.buf))
     }
 }
 
 fn city(r: &Release) -> Option<&str> {
     r.dateline.as_ref()?.city.as_deref()
+}
+
+/// `s`'s number in `table`, added at the end when new. A piece's tables are
+/// short (the places and chips of 512 releases): a linear search.
+fn number(table: &mut Vec<String>, s: &str) -> usize {
+    match table.iter().position(|t| t == s) {
+        Some(n) => n,
+        None => {
+            table.push(s.to_string());
+            table.len() - 1
+        }
+    }
 }
 
 /// One piece's records, checked, with where each begins.
@@ -184,6 +206,8 @@ struct Records {
     /// Where each document's record starts.
     offsets: Vec<u32>,
     places: Vec<String>,
+    /// Country and topic keys, numbered by the records.
+    keys: Vec<String>,
     ledes: bool,
 }
 
@@ -222,6 +246,8 @@ struct RawRecord<'a> {
     lede: Option<&'a str>,
     /// Offset and count of the events.
     events: (usize, usize),
+    /// Offset of the country numbers, then the topic numbers.
+    chips: usize,
 }
 
 impl List {
@@ -326,7 +352,8 @@ impl List {
             .get(doc.checked_sub(records.first_doc)? as usize)? as usize;
         let mut r = Reader::new(&records.bytes, KIND.unpacked);
         r.at = at;
-        let raw = raw_record(&mut r, records.ledes, records.places.len()).ok()?;
+        let (n_places, n_keys) = (records.places.len(), records.keys.len());
+        let raw = raw_record(&mut r, records.ledes, n_places, n_keys).ok()?;
         Some((records, raw))
     }
 
@@ -385,20 +412,26 @@ impl List {
     pub fn get(&self, doc: u32, index: &Index) -> Option<Release> {
         let (records, raw) = self.raw(doc)?;
         let events = events_of(records, &raw)?;
-        let countries = index
-            .values_of(Facet::Country, doc)
+        let mut r = Reader::new(&records.bytes, KIND.unpacked);
+        r.at = raw.chips;
+        let mut keys = || -> Option<Vec<&str>> {
+            let numbers = r.u32s().ok()?;
+            let keys = numbers.into_iter().map(|n| records.keys.get(n as usize));
+            keys.map(|k| k.map(String::as_str)).collect()
+        };
+        let (countries, topics) = (keys()?, keys()?);
+        // Named as the index names them (the first label a release gave).
+        let countries = countries
             .into_iter()
-            .map(|v| CountryMention {
-                code: v.key.to_string(),
-                name: v.label.to_string(),
+            .map(|code| CountryMention {
+                code: code.to_string(),
+                name: index
+                    .value(Facet::Country, code)
+                    .map_or_else(|| code.to_string(), |v| v.label.to_string()),
                 mentions: 0,
             })
             .collect();
-        let topics = index
-            .values_of(Facet::Topic, doc)
-            .into_iter()
-            .map(|v| v.key.to_string())
-            .collect();
+        let topics = topics.into_iter().map(str::to_string).collect();
         let city = raw
             .place
             .checked_sub(1)
@@ -456,15 +489,19 @@ fn parse(piece: ListPiece, bytes: Vec<u8>, n_docs: usize) -> Result<Records, Dec
         ));
     }
     let ledes = r.varint()? == 1;
-    let n_places = r.count(1)?;
-    let mut places = Vec::with_capacity(n_places);
-    for _ in 0..n_places {
-        places.push(r.str()?.to_string());
-    }
+    let mut table = || -> Result<Vec<String>, DecodeError> {
+        let n = r.count(1)?;
+        let mut strings = Vec::with_capacity(n);
+        for _ in 0..n {
+            strings.push(r.str()?.to_string());
+        }
+        Ok(strings)
+    };
+    let (places, keys) = (table()?, table()?);
     let mut offsets = Vec::with_capacity(n);
     for _ in 0..n {
         offsets.push(r.at as u32);
-        raw_record(&mut r, ledes, n_places)?;
+        raw_record(&mut r, ledes, places.len(), keys.len())?;
     }
     r.done()?;
     Ok(Records {
@@ -472,6 +509,7 @@ fn parse(piece: ListPiece, bytes: Vec<u8>, n_docs: usize) -> Result<Records, Dec
         first_doc: docs.start,
         offsets,
         places,
+        keys,
         ledes,
     })
 }
@@ -496,6 +534,7 @@ fn raw_record<'a>(
     r: &mut Reader<'a>,
     ledes: bool,
     n_places: usize,
+    n_keys: usize,
 ) -> Result<RawRecord<'a>, DecodeError> {
     let id = r.opt_str()?;
     let title = r.str()?;
@@ -520,6 +559,12 @@ fn raw_record<'a>(
         read_opt_date(r)?;
         r.str()?;
     }
+    let chips = r.at;
+    for _ in 0..2 {
+        if r.u32s()?.iter().any(|&k| k as usize >= n_keys) {
+            return Err(r.error("a country or topic in the piece's table"));
+        }
+    }
     Ok(RawRecord {
         id,
         title,
@@ -527,6 +572,7 @@ fn raw_record<'a>(
         place,
         lede,
         events: (events_at, n_events),
+        chips,
     })
 }
 

@@ -9,7 +9,8 @@
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
 //! | `l/<k>.bin` | `DLLS` | 4 | piece `k` of the list records ([`list::docs_per_piece`] documents each: the whole corpus up to [`LEDE_LIMIT`] releases, else 512), per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into the piece's table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases. The first piece is read at start, the others when rows show their releases; gzip or stored as the chunks ([`frame`]) | [`list`] |
-//! | `index.bin` | `DLIX` | 6 | document dates (zigzag deltas), the term dictionary (terms, document frequencies, where each term's postings and positions start), document lengths, six facets | [`index_file`] |
+//! | `index.bin` | `DLIX` | 7 | document dates (zigzag deltas), the term dictionary (terms, document frequencies, where each term's postings and positions start), document lengths, the values of the six facets and how many releases have each | [`index_file`] |
+//! | `f/<facet>.bin` | `DLFC` | 1 | one facet's relation (`f/country.bin`, …): each document's values as deltas, the value → documents direction rebuilt on reading; fetched when a view needs it (a narrowed set's counts, a selection, an entity's page, related releases); gzip or stored as the chunks ([`frame`]) | [`index_file`] |
 //! | `t/<k>.bin` | `DLPT` | 1 | piece `k` of the postings (one stream of [`POSTING_PIECE_BYTES`] pieces, per term: its documents and weighted frequencies as delta varints), fetched when a query's words need it; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
 //! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; gzip or stored as the postings | [`index_file`] |
 //! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`records`] |
@@ -50,6 +51,9 @@ pub struct Packed {
     /// positions, in order (`t/0.bin`, …, `p/0.bin`, …); empty from
     /// [`pack_with`], which hands them to a writer instead.
     pub pieces: Vec<(String, Vec<u8>)>,
+    /// `(file name, bytes)` of the facets' relations (`f/year.bin`, …), in
+    /// [`crate::query::Facet::ALL`] order; empty from [`pack_with`].
+    pub facets: Vec<(String, Vec<u8>)>,
     /// `(file name, full records as [`records`] writes them)`; empty from [`pack_with`],
     /// which hands them to a writer instead.
     pub chunks: Vec<(String, Vec<u8>)>,
@@ -128,9 +132,12 @@ impl Chunk {
 /// bodies stored as they are.
 pub fn pack(releases: Vec<Release>) -> Packed {
     let (mut chunks, mut pieces, mut lists) = (Vec::new(), Vec::new(), Vec::new());
+    let mut facets = Vec::new();
     let packed = pack_with(releases, Encoding::Stored, |name, bytes| {
         if crate::query::Piece::from_file(&name).is_some() {
             pieces.push((name, bytes));
+        } else if crate::query::Facet::from_file(&name).is_some() {
+            facets.push((name, bytes));
         } else if ListPiece::from_file(&name).is_some() {
             lists.push((name, bytes));
         } else {
@@ -142,12 +149,13 @@ pub fn pack(releases: Vec<Release>) -> Packed {
     packed.chunks = chunks;
     packed.pieces = pieces;
     packed.lists = lists;
+    packed.facets = facets;
     packed
 }
 
 /// Packs a corpus, handing each chunk file (`r/N.bin`) and piece of the
 /// list (`l/N.bin`), then each piece of the postings (`t/N.bin`) and of the
-/// word positions (`p/N.bin`), as `(name, bytes)` to `write` as soon as it
+/// word positions (`p/N.bin`), then each facet's relation (`f/<facet>.bin`), as `(name, bytes)` to `write` as soon as it
 /// is made, so that a large corpus never holds every chunk or piece in
 /// memory at once. The `Packed` it returns has only `index`: the rest went
 /// to `write`. `encoding` says how the chunks keep
@@ -207,11 +215,15 @@ pub fn pack_sorted<'a, E>(
     for piece in index.pieces() {
         write(piece.file(), index.piece_to_bytes(piece, encoding))?;
     }
+    for facet in crate::query::Facet::ALL {
+        write(facet.file(), index.facet_to_bytes(facet, encoding))?;
+    }
     index.forget_pieces();
     Ok(Packed {
         index: index.to_bytes(),
         lists: Vec::new(),
         pieces: Vec::new(),
+        facets: Vec::new(),
         chunks: Vec::new(),
     })
 }
@@ -241,8 +253,8 @@ pub const FEED_FILE: &str = "feed.xml";
 
 /// Packs a corpus into the data folder's files, handing each to `write` as
 /// it is made (the chunks `r/N.bin` and the list's pieces `l/N.bin` first,
-/// then the pieces `t/N.bin` and `p/N.bin`, and `index.bin`), by its path in
-/// the data folder. The one list of
+/// then the pieces `t/N.bin` and `p/N.bin`, the facets `f/<facet>.bin`, and
+/// `index.bin`), by its path in the data folder. The one list of
 /// what a data folder holds: the CLI writes it to disk, the import worker
 /// to the device and into a zip.
 pub fn pack_files_with<E>(

@@ -2,7 +2,7 @@
 //! per-search counts shown next to each choice.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::filter::Facet;
 
@@ -79,6 +79,7 @@ impl FacetBuilder {
 
     pub fn finish(self) -> FacetIndex {
         let mut keys: Vec<(String, u32)> = self.slots.into_iter().collect();
+        let mut df = Vec::with_capacity(keys.len());
         keys.sort_unstable();
         // Slot → value number in key order.
         let mut number = vec![0u32; self.values.len()];
@@ -103,6 +104,7 @@ impl FacetBuilder {
                 label: label.into(),
                 detail: detail.map(Arc::from),
             });
+            df.push(docs.len() as u32);
             value_docs.extend(docs);
             value_starts.push(value_docs.len() as u32);
         }
@@ -121,7 +123,13 @@ impl FacetBuilder {
             doc_starts.push(doc_values.len() as u32);
             from = end as usize;
         }
-        FacetIndex::from_parts(values, value_starts, value_docs, doc_starts, doc_values)
+        let relation = Relation {
+            value_starts,
+            value_docs,
+            doc_starts,
+            doc_values,
+        };
+        FacetIndex::from_parts(values, df, Some(relation))
     }
 }
 
@@ -150,14 +158,23 @@ impl DocSet {
     }
 }
 
-/// Values of one facet, both directions, in flat arrays (two allocations
-/// per direction whatever the corpus size).
+/// Values of one facet: the values themselves and how many releases have
+/// each (in `index.bin`, read at start), and which releases have which
+/// (the relation, in `f/<facet>.bin`, fetched when a view needs it).
 pub(crate) struct FacetIndex {
     values: Vec<ValueInfo>,
     /// Each value's place in label order, so counts sort on integers.
     label_rank: Vec<u32>,
     /// The values in label order (the inverse of `label_rank`).
     by_label: Vec<u32>,
+    /// Releases per value, in the whole corpus.
+    df: Vec<u32>,
+    relation: OnceLock<Relation>,
+}
+
+/// Value → documents and document → values, in flat arrays (two
+/// allocations per direction whatever the corpus size).
+struct Relation {
     value_starts: Vec<u32>,
     value_docs: Vec<u32>,
     doc_starts: Vec<u32>,
@@ -167,39 +184,37 @@ pub(crate) struct FacetIndex {
 impl FacetIndex {
     /// No values and no documents.
     pub fn empty() -> FacetIndex {
-        FacetIndex {
-            values: Vec::new(),
-            label_rank: Vec::new(),
-            by_label: Vec::new(),
-            value_starts: vec![0],
-            value_docs: Vec::new(),
-            doc_starts: vec![0],
-            doc_values: Vec::new(),
-        }
+        FacetIndex::from_parts(Vec::new(), Vec::new(), None)
     }
 
-    /// Both directions as built or read, with the label order made from them.
-    fn from_parts(
-        values: Vec<ValueInfo>,
-        value_starts: Vec<u32>,
-        value_docs: Vec<u32>,
-        doc_starts: Vec<u32>,
-        doc_values: Vec<u32>,
-    ) -> FacetIndex {
+    /// The values as built or read, with the label order made from them.
+    fn from_parts(values: Vec<ValueInfo>, df: Vec<u32>, relation: Option<Relation>) -> FacetIndex {
         let (label_rank, by_label) = label_order(&values);
+        let cell = OnceLock::new();
+        if let Some(relation) = relation {
+            let _ = cell.set(relation);
+        }
         FacetIndex {
             label_rank,
             by_label,
             values,
-            value_starts,
-            value_docs,
-            doc_starts,
-            doc_values,
+            df,
+            relation: cell,
         }
     }
 
     pub fn len(&self) -> usize {
         self.values.len()
+    }
+
+    /// Whether the relation (which releases have which value) is here.
+    pub fn has_relation(&self) -> bool {
+        self.relation.get().is_some()
+    }
+
+    /// Every value's count over the whole corpus.
+    pub fn all_df(&self) -> &[u32] {
+        &self.df
     }
 
     pub fn find(&self, key: &str) -> Option<u32> {
@@ -225,12 +240,18 @@ impl FacetIndex {
         self.values.get(value as usize)
     }
 
+    /// The releases having `value` (none until the relation is here).
     pub fn docs(&self, value: u32) -> &[u32] {
-        slice(&self.value_docs, &self.value_starts, value as usize)
+        self.relation.get().map_or(&[], |r| {
+            slice(&r.value_docs, &r.value_starts, value as usize)
+        })
     }
 
+    /// The values `doc` has (none until the relation is here).
     pub fn values_of(&self, doc: u32) -> &[u32] {
-        slice(&self.doc_values, &self.doc_starts, doc as usize)
+        self.relation
+            .get()
+            .map_or(&[], |r| slice(&r.doc_values, &r.doc_starts, doc as usize))
     }
 
     /// Documents having any of `keys` (OR within a facet); unknown keys match nothing.
@@ -318,6 +339,14 @@ impl Counter {
         }
     }
 
+    /// A facet's counts, given whole (those of the whole corpus).
+    pub fn set(&mut self, facet: usize, counts: &[u32]) {
+        if let Some(slot) = self.counts.get_mut(facet) {
+            slot.clear();
+            slot.extend_from_slice(counts);
+        }
+    }
+
     /// Turns tallies into the sorted lists; `selected[f]` are the keys the filter chose.
     pub fn finish(self, facets: &[FacetIndex; 6], selected: &[Vec<String>; 6]) -> FacetCounts {
         let mut by_facet: [Vec<FacetValue>; 6] = Default::default();
@@ -374,18 +403,27 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
 }
 
 impl FacetIndex {
-    /// Values, then each document's values as deltas; the value → documents
-    /// direction and the label order are rebuilt on reading (cheap, and half
-    /// the bytes).
-    pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
+    /// The values (`index.bin`): key, label, detail, and how many releases
+    /// have each.
+    pub(crate) fn write_values(&self, w: &mut crate::codec::Writer) {
         w.len(self.values.len());
         for v in &self.values {
             w.str(&v.key);
             w.str(&v.label);
             w.opt_str(v.detail.as_deref());
         }
-        w.starts(&self.doc_starts);
-        for doc in 0..self.doc_starts.len().saturating_sub(1) {
+        w.u32s(self.df.iter().copied());
+    }
+
+    /// The relation (`f/<facet>.bin`): each document's values as deltas;
+    /// the value → documents direction is rebuilt on reading (cheap, and
+    /// half the bytes).
+    pub(crate) fn write_relation(&self, w: &mut crate::codec::Writer) {
+        let Some(relation) = self.relation.get() else {
+            return;
+        };
+        w.starts(&relation.doc_starts);
+        for doc in 0..relation.doc_starts.len().saturating_sub(1) {
             let mut last = 0;
             for &v in self.values_of(doc as u32) {
                 w.varint(v - last);
@@ -394,9 +432,8 @@ impl FacetIndex {
         }
     }
 
-    pub(crate) fn read(
+    pub(crate) fn read_values(
         r: &mut crate::codec::Reader<'_>,
-        n_docs: usize,
     ) -> Result<FacetIndex, crate::codec::DecodeError> {
         let n_values = r.count(3)?;
         let mut values = Vec::with_capacity(n_values);
@@ -410,6 +447,22 @@ impl FacetIndex {
         if values.windows(2).any(|w| w[0].key >= w[1].key) {
             return Err(r.error("facet values in key order"));
         }
+        let df = r.u32s()?;
+        if df.len() != n_values {
+            return Err(r.error("a count of releases for every facet value"));
+        }
+        Ok(FacetIndex::from_parts(values, df, None))
+    }
+
+    /// Reads the relation of a facet whose values are here; it must give
+    /// each value as many releases as `index.bin` says (files from one
+    /// build). A relation already here is kept.
+    pub(crate) fn read_relation(
+        &self,
+        r: &mut crate::codec::Reader<'_>,
+        n_docs: usize,
+    ) -> Result<(), crate::codec::DecodeError> {
+        let n_values = self.values.len();
         let doc_starts = r.starts_any()?;
         if doc_starts.len() != n_docs + 1 {
             return Err(r.error("facet values for every document"));
@@ -431,6 +484,11 @@ impl FacetIndex {
                 doc_values.push(last);
             }
         }
+        if per_value != self.df {
+            return Err(
+                r.error("as many releases per value as index.bin says (files from one build)")
+            );
+        }
         // value → documents by counting sort: documents come out in order.
         let mut value_starts = Vec::with_capacity(n_values + 1);
         value_starts.push(0u32);
@@ -446,12 +504,12 @@ impl FacetIndex {
                 *slot += 1;
             }
         }
-        Ok(FacetIndex::from_parts(
-            values,
+        let _ = self.relation.set(Relation {
             value_starts,
             value_docs,
             doc_starts,
             doc_values,
-        ))
+        });
+        Ok(())
     }
 }

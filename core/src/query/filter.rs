@@ -71,6 +71,18 @@ impl Facet {
         self as usize
     }
 
+    /// The file of its relation (which releases have which value),
+    /// relative to the data folder: `f/country.bin`.
+    pub fn file(self) -> String {
+        format!("f/{}.bin", self.param())
+    }
+
+    /// The facet whose relation a file name (`f/country.bin`) names.
+    pub fn from_file(name: &str) -> Option<Facet> {
+        let param = name.strip_prefix("f/")?.strip_suffix(".bin")?;
+        Facet::ALL.into_iter().find(|f| f.param() == param)
+    }
+
     /// The URL query key.
     pub fn param(self) -> &'static str {
         match self {

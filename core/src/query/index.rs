@@ -30,6 +30,9 @@ pub struct Results {
     /// Normal forms of the indexed words that matched the text (the words
     /// typed, their completions and corrections): pass to `highlight`.
     pub terms: Vec<String>,
+    /// Whether some facet's counts wait for its relation (`f/<facet>.bin`):
+    /// counts over a narrowed set need it, those over the whole corpus do not.
+    pub counting: bool,
 }
 
 /// Its file form (`index.bin`, `p/<k>.bin`) is in `pack::index_file`.
@@ -153,6 +156,17 @@ impl Index {
             .collect();
         let (low, high) = date_bounds(filter.from, filter.to);
         let dated_only = filter.from.is_some() || filter.to.is_some();
+        // A facet counts over every release that the rest of the filter
+        // keeps (its own selection does not narrow its own counts): the
+        // whole corpus when nothing else narrows it, whose counts
+        // `index.bin` holds; else those of the documents visited, which
+        // need its relation.
+        let narrowed: [bool; 6] = std::array::from_fn(|f| {
+            matched.is_some() || dated_only || within.is_some() || sets.iter().any(|(g, _)| *g != f)
+        });
+        let tallied: [bool; 6] =
+            std::array::from_fn(|f| narrowed[f] && self.facets[f].has_relation());
+        let counting = (0..6).any(|f| narrowed[f] && !tallied[f]);
 
         let mut counter = Counter::new(&self.facets);
         let mut hits: Vec<(u32, f32)> = Vec::new();
@@ -169,7 +183,7 @@ impl Index {
                 .iter()
                 .filter(|(_, set)| !set.contains(doc))
                 .fold(0u8, |m, (f, _)| m | 1 << f);
-            for f in 0..6 {
+            for f in (0..6).filter(|&f| tallied[f]) {
                 // A facet's own selection does not narrow its own counts.
                 if missed & !(1 << f) == 0 {
                     counter.add(f, self.facets[f].values_of(doc));
@@ -189,6 +203,9 @@ impl Index {
             (sort, _) => sort,
         };
         let hits = self.order(hits, sort);
+        for f in (0..6).filter(|&f| !narrowed[f]) {
+            counter.set(f, self.facets[f].all_df());
+        }
         Results {
             total: hits.len(),
             histogram: match (zoom, dated_only) {
@@ -200,6 +217,7 @@ impl Index {
             hits,
             facets: counter.finish(&self.facets, &selected),
             terms,
+            counting,
         }
     }
 
@@ -512,6 +530,20 @@ pub fn organisation_key(o: &Organisation) -> String {
     slug(o.acronym.as_deref().or(o.name.as_deref()).unwrap_or(""))
 }
 
+/// The keys of a release's values of `facet` (countries and topics: their
+/// keys need no other release), as the facet lists them: sorted, once each.
+/// The list records carry them for the cards' chips.
+pub(crate) fn own_keys(facet: Facet, r: &Release) -> Vec<String> {
+    let mut keys: Vec<String> = entries(facet, r, &Aliases::new())
+        .into_iter()
+        .map(|e| e.key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// The facet values one release has, before merging across releases.
 fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
     let entry = |key: String, label: &str, detail: Option<&str>| Entry {
@@ -564,6 +596,41 @@ fn entries(facet: Facet, r: &Release, aliases: &Aliases) -> Vec<Entry> {
 }
 
 impl Index {
+    /// Whether a facet's relation (which releases have which value) is here.
+    pub fn has_facet(&self, facet: Facet) -> bool {
+        self.facets[facet.index()].has_relation()
+    }
+
+    /// The facets whose relation is not here, in order.
+    pub fn missing_facets(&self) -> Vec<Facet> {
+        Facet::ALL
+            .into_iter()
+            .filter(|&f| !self.has_facet(f))
+            .collect()
+    }
+
+    /// The facets whose relations `filter`'s matches need and that are not
+    /// here: those it selects values of, and those of its compared
+    /// entities. Until they are added, a selection matches nothing (counts
+    /// need them too, but the matches come first: see
+    /// [`Results::counting`]).
+    pub fn missing_facets_for(&self, filter: &Filter) -> Vec<Facet> {
+        let compared = filter
+            .series
+            .iter()
+            .take(super::compare::MAX_SERIES)
+            .filter_map(|s| s.kind.facet());
+        let mut needed: Vec<Facet> = Facet::ALL
+            .into_iter()
+            .filter(|&f| !filter.keys(f).is_empty())
+            .chain(compared)
+            .filter(|&f| !self.has_facet(f))
+            .collect();
+        needed.sort_unstable_by_key(|f| f.index());
+        needed.dedup();
+        needed
+    }
+
     /// Whether every piece of the postings and the positions is here.
     pub fn has_all_pieces(&self) -> bool {
         self.text.has_all_pieces()

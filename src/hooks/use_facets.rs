@@ -1,0 +1,20 @@
+use yew::prelude::*;
+
+use crate::app::{DataGeneration, FacetsLoader};
+
+/// Asks for every facet's relation that is missing (`f/<facet>.bin`) once
+/// `needed` (a view that counts a narrowed set, selects values, or shows an
+/// entity's or a release's page), and renders the caller again when more
+/// of the corpus arrives. No loader: the corpus has them all (tests,
+/// pre-rendering).
+#[hook]
+pub fn use_facets(needed: bool) {
+    let loader = use_context::<Option<FacetsLoader>>().flatten();
+    // Subscribes the caller to arrivals.
+    let _ = use_context::<DataGeneration>();
+    use_effect_with(needed, move |&needed| {
+        if let (Some(FacetsLoader(load)), true) = (loader, needed) {
+            load.emit(());
+        }
+    });
+}
