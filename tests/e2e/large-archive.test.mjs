@@ -2,7 +2,8 @@
 // in pieces of 512 (data/l/N.bin): start-up reads the first piece only; rows
 // scrolled into view, a query's matches from anywhere in the archive and a
 // release opened by its address fetch the pieces they show, and nothing
-// else. A generated corpus is packed by the CLI and served in place of
+// else. The facets' relations (data/f/<facet>.bin) come when counts of a
+// narrowed set or a selection need them, never at start. A generated corpus is packed by the CLI and served in place of
 // dist/data (server.mjs `files`); dist/ is never modified.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,22 +61,30 @@ async function open(path) {
   const page = await context.newPage();
   const problems = [];
   const asked = [];
+  const facets = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e}`));
   page.on('request', (r) => {
-    const m = /\/data\/(l\/\d+\.bin)$/.exec(new URL(r.url()).pathname);
+    const path = new URL(r.url()).pathname;
+    const m = /\/data\/(l\/\d+\.bin)$/.exec(path);
     if (m) asked.push(m[1]);
+    const f = /\/data\/(f\/[a-z]+\.bin)$/.exec(path);
+    if (f) facets.push(f[1]);
   });
   await page.goto(server.url + path);
   await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
-  return { page, problems, asked, close: () => context.close() };
+  return { page, problems, asked, facets, close: () => context.close() };
 }
 
 const list = (page) => page.getByRole('list', { name: 'Matching releases' });
 
 test('start-up reads the first piece of the list only, and rows scrolled into view bring theirs', async () => {
-  const { page, problems, asked, close } = await open('');
+  const { page, problems, asked, facets, close } = await open('');
   try {
     await list(page).locator('.release-title a').first().waitFor();
+    // The sidebar's counts are the whole archive's: in index.bin.
+    const years = page.getByRole('group', { name: 'Year', exact: true });
+    assert.ok((await years.getByRole('checkbox').count()) > 0, 'years counted at start');
+    assert.deepEqual(facets, [], 'no facet file at start');
     assert.equal((await page.locator('.result-count').textContent()).trim(), `${RELEASES} releases`);
     assert.deepEqual([...new Set(asked)], ['l/0.bin'], 'only the newest releases at start');
     // Far down the archive: the rows there are in another piece.
@@ -134,8 +143,8 @@ test('a release far down the archive opens by its address, with only the pieces 
   }
 });
 
-test("a query's matches from anywhere in the archive are shown once their pieces arrive", async () => {
-  const { page, problems, asked, close } = await open('?q=trafficking&sort=relevance');
+test("a query's matches from anywhere in the archive are shown once their pieces arrive, and counted once the facets do", async () => {
+  const { page, problems, asked, facets, close } = await open('?q=trafficking&sort=relevance');
   try {
     await page.waitForFunction(() => /\d+ of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
     assert.match(await page.locator('.result-count').textContent(), /^\d+ of 6000 releases match/);
@@ -144,6 +153,17 @@ test("a query's matches from anywhere in the archive are shown once their pieces
       return rows.length === 3 && rows.every((r) => r.querySelector('.release-title a'));
     });
     assert.ok(new Set(asked).size < pieces, `not every piece for one screen of matches: ${asked}`);
+    // A narrowed set's counts need the facets' relations: asked for once each.
+    await page.waitForFunction(() => !document.querySelector('.facets-status'));
+    assert.deepEqual([...facets].sort(), ['f/country.bin', 'f/org.bin', 'f/person.bin', 'f/programme.bin', 'f/topic.bin', 'f/year.bin']);
+    const countries = page.getByRole('group', { name: 'Country', exact: true }).getByRole('checkbox');
+    assert.ok((await countries.count()) > 0, 'countries counted');
+    // Choosing one narrows the matches; nothing more is fetched for it.
+    const before = facets.length;
+    await countries.first().check();
+    await page.waitForFunction(() => /[?&]country=/.test(location.search));
+    await page.waitForFunction(() => /\d+ of 6000 releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+    assert.equal(facets.length, before);
     assert.deepEqual(problems, []);
   } finally {
     await close();
