@@ -67,6 +67,8 @@ pub fn home_page() -> Html {
     // The facets' relations, once the counts of a narrowed set or the
     // filter's selection need them.
     use_facets(results.counting || corpus.waits_for_facets(&filter));
+    // A facet that failed is not waited for (the notice says so).
+    let counting = results.counting && !corpus.has_every_facet();
     // The events lane: what the top matches mention, on the histogram's axis.
     let lane = {
         let corpus = corpus.clone();
@@ -159,7 +161,7 @@ pub fn home_page() -> Html {
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>
-                    if results.counting {
+                    if counting {
                         <p class="facets-status" aria-live="polite">{ "Counting…" }</p>
                     }
                     { for [Facet::Year, Facet::Country, Facet::Organisation, Facet::Person, Facet::Programme, Facet::Topic].into_iter().map(|facet| html! {

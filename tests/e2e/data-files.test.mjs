@@ -29,7 +29,7 @@ let newest;
 const original = {};
 
 before(async () => {
-  for (const f of ['data/l/0.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin']) {
+  for (const f of ['data/l/0.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin', 'data/f/person.bin', 'data/f/country.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
   server = await serveDist(distDir(), PUBLIC_URL, { files });
@@ -66,6 +66,7 @@ const OTHER = {
   'data/t/0.bin': 'data/p/0.bin',
   'data/p/0.bin': 'data/index.bin',
   'data/r/0.bin': 'data/l/0.bin',
+  'data/f/person.bin': 'data/f/country.bin',
 };
 
 /**
@@ -167,6 +168,25 @@ for (const [name, damaged] of damagesOf('data/t/0.bin')) {
       assert.equal(await box.isEditable(), true);
       // Filters that need no postings still work.
       await box.fill('');
+      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
+for (const [name, damaged] of damagesOf('data/f/person.bin')) {
+  test(`data/f/person.bin ${name}: a notice names it, the counts stop waiting and the timeline works`, async () => {
+    const { page, problems, close } = await openWith('data/f/person.bin', damaged(), '?q=smuggling');
+    try {
+      const notice = page.getByRole('alert').filter({ hasText: 'data/f/person.bin' });
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /Some filters are unavailable/);
+      await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+      // The other facets are counted; nothing says it is still counting.
+      await page.waitForFunction(() => !document.querySelector('.facets-status'));
+      assert.ok((await page.getByRole('group', { name: 'Country', exact: true }).getByRole('checkbox').count()) > 0);
       await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
       assert.deepEqual(problems, []);
     } finally {
