@@ -2,6 +2,7 @@ use dateline_core::page::{page_title, HOME_TITLE};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::app::DataGeneration;
 use crate::hooks::use_corpus;
 use crate::route::Route;
 
@@ -12,6 +13,8 @@ use crate::route::Route;
 #[function_component(DocumentTitle)]
 pub fn document_title() -> Html {
     let corpus = use_corpus();
+    // A release's title may come with a piece of the list after start.
+    let _ = use_context::<DataGeneration>();
     let route = use_route::<Route>();
     let heading = match &route {
         Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
