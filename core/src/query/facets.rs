@@ -182,9 +182,15 @@ struct Relation {
 }
 
 impl FacetIndex {
-    /// No values and no documents.
+    /// No values and no documents (and so nothing to fetch).
     pub fn empty() -> FacetIndex {
-        FacetIndex::from_parts(Vec::new(), Vec::new(), None)
+        let relation = Relation {
+            value_starts: vec![0],
+            value_docs: Vec::new(),
+            doc_starts: vec![0],
+            doc_values: Vec::new(),
+        };
+        FacetIndex::from_parts(Vec::new(), Vec::new(), Some(relation))
     }
 
     /// The values as built or read, with the label order made from them.
