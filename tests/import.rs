@@ -142,14 +142,29 @@ fn release(id: &str, date: &str, title: &str) -> Release {
     .unwrap()
 }
 
-/// The files of `releases` as the build writes them: chunk bodies gzip-compressed.
+/// The files of `releases` as the build writes them: chunk bodies gzip-compressed
+/// (but the list's first piece, which `Corpus::from_files` reads at once,
+/// stored as the import worker keeps it).
 fn gzip_files(releases: Vec<Release>) -> Vec<DataFile> {
     let mut files = Vec::new();
-    let written = pack::pack_files_with(releases, pack::Encoding::Gzip, |f| {
+    let written = pack::pack_files_with(releases.clone(), pack::Encoding::Gzip, |f| {
         files.push(f);
         Ok::<(), ()>(())
     });
     assert!(written.is_ok());
+    let stored = pack::pack_files(releases);
+    let first = stored.into_iter().find(|f| f.path == "l/0.bin").unwrap();
+    let slot = files.iter_mut().find(|f| f.path == "l/0.bin").unwrap();
+    assert_eq!(
+        pack::frame::unpack(&pack::frame::LIST, &first.bytes)
+            .unwrap()
+            .len(),
+        pack::frame::open(&pack::frame::LIST, &slot.bytes)
+            .unwrap()
+            .unpacked_len,
+        "the same list, stored"
+    );
+    *slot = first;
     files
 }
 
