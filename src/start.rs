@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use dateline_core::import::{FromWorker, Set, ToWorker};
 use dateline_core::pack::{frame, ListPiece};
+use dateline_core::query::Facet;
 use dateline_core::page::PAGE_MARK;
 use web_sys::{Document, Element};
 use yew::platform::spawn_local;
@@ -53,12 +54,16 @@ async fn load_records(corpus: &Corpus, pieces: Vec<ListPiece>) -> bool {
     all
 }
 
-/// Downloads every facet's relation side by side and adds it; whether all came.
-async fn load_facets(corpus: &Corpus) -> bool {
+/// Downloads every facet's relation side by side (those `started` already
+/// are awaited, not asked for again) and adds it; whether all came.
+async fn load_facets(corpus: &Corpus, mut started: Vec<(Facet, Download)>) -> bool {
     let downloads: Vec<_> = corpus
         .facets_to_fetch()
         .into_iter()
-        .map(|f| (f, Download::of(corpus, &Corpus::facet_file(f))))
+        .map(|f| match started.iter().position(|(g, _)| *g == f) {
+            Some(i) => started.swap_remove(i),
+            None => (f, Download::of(corpus, &Corpus::facet_file(f))),
+        })
         .collect();
     let mut all = true;
     for (facet, download) in downloads {
@@ -129,6 +134,16 @@ async fn boot() {
         Download::start(&Corpus::list_piece_file(ListPiece::FIRST)),
         Download::start("data/index.bin"),
     );
+    // A pre-rendered page other than the home page shows what the facets'
+    // relations say, and is taken over once they are here: they download
+    // beside the first files rather than after them.
+    let early_facets: Vec<(Facet, Download)> = match (&prerendered, &here) {
+        (Some(_), Some(route)) if *route != Route::Home => Facet::ALL
+            .into_iter()
+            .map(|f| (f, Download::start(&Corpus::facet_file(f))))
+            .collect(),
+        _ => Vec::new(),
+    };
     // Releases kept on this device, when they were shown last: the worker
     // reads them while this site's data downloads.
     let kept = match worker::stored_set() {
@@ -178,7 +193,7 @@ async fn boot() {
     // index.bin) shows what the facets' relations say: they come first
     // when the page is to be taken over.
     if whole && prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
-        whole &= load_facets(&corpus).await;
+        whole &= load_facets(&corpus, early_facets).await;
     }
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the

@@ -185,6 +185,8 @@ test('an entity page has a small chart of its releases on the archive axis', asy
   await page.goto(`${server.url}country/IR`);
   const chart = page.getByRole('region', { name: 'Releases over time' });
   await chart.waitFor();
+  // The page is pre-rendered: its buttons work once the app has taken it over.
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
   assert.equal(await chart.locator('.compare-lines path').count(), 1);
   assert.ok((await chart.locator('.ticks span').count()) >= 1, 'an axis with ticks');
   await chart.getByRole('button', { name: 'Show the lines as a table' }).click();
