@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use dateline_core::import::{FromWorker, Set, ToWorker};
 use dateline_core::pack::{frame, ListPiece};
-use dateline_core::query::Facet;
 use dateline_core::page::PAGE_MARK;
+use dateline_core::query::Facet;
 use web_sys::{Document, Element};
 use yew::platform::spawn_local;
 use yew_router::history::{AnyHistory, BrowserHistory};

@@ -169,7 +169,7 @@ pub fn home_page() -> Html {
                             key={facet.param()}
                             {facet}
                             title={facet_title(facet)}
-                            values={facet_values(&results.facets, facet)}
+                            values={facet_values(&results.facets, facet, &filter)}
                             on_toggle={on_toggle.clone()}
                         />
                     }) }
@@ -184,9 +184,15 @@ pub fn home_page() -> Html {
 }
 
 /// A facet's values as listed: years newest first (a timeline reads in order),
-/// every other facet by count as the engine ranks them.
-fn facet_values(counts: &FacetCounts, facet: Facet) -> Vec<FacetValue> {
+/// every other facet by count as the engine ranks them. Checked as the URL
+/// says, even while the counts shown are the last search's (a search that
+/// waits for its data): a box is never left checked by a click alone.
+fn facet_values(counts: &FacetCounts, facet: Facet, filter: &Filter) -> Vec<FacetValue> {
+    let chosen = filter.keys(facet);
     let mut values = counts.get(facet).to_vec();
+    for v in &mut values {
+        v.selected = chosen.iter().any(|k| **k == *v.key);
+    }
     if facet == Facet::Year {
         order::sort_by(&mut values, |a, b| b.key.cmp(&a.key));
     }
