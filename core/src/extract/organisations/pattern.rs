@@ -873,10 +873,21 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
     // body ("Peace and Security Council" is not the Security Council).
+    // A known name that is the whole front and goes on with `for` and
+    // capitalised words is another body's start (`State Department for Youth
+    // Affairs`), unless a role's `of` comes before it (`High Representative
+    // of the European Union for Foreign Affairs`).
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    let after_of = (start >= 1 && key(start - 1) == "of")
+        || (start >= 2 && key(start - 1) == "the" && key(start - 2) == "of");
     let part = |i: usize| {
-        data.table
-            .longest_at(tokens, i)
-            .is_some_and(|(len, _)| i == start || i + len != h + 1)
+        data.table.longest_at(tokens, i).is_some_and(|(len, _)| {
+            let longer = i == start
+                && i + len == h + 1
+                && !after_of
+                && super::opens_longer_name(tokens, i, len);
+            (i == start || i + len != h + 1) && !longer
+        })
     };
     // Unless it is the parent's own body ("ASEAN Secretariat").
     if (acronym_before || (start..h).any(part))
@@ -950,6 +961,27 @@ pub(super) mod tests {
             names("It thanked the Kenya Red Cross and Safaricom Foundation staff."),
             ["Kenya Red Cross", "Safaricom Foundation"]
         );
+    }
+
+    #[test]
+    fn training_names_a_body_before_its_head() {
+        assert_eq!(
+            names("Courses are run by the Vocational Training Authority of Sri Lanka."),
+            ["Vocational Training Authority of Sri Lanka"]
+        );
+        assert!(names("The Training Programme starts in May.").is_empty());
+    }
+
+    #[test]
+    fn a_known_short_name_going_on_with_for_is_another_body() {
+        assert_eq!(
+            names("It is led by the State Department for Gender Affairs and the Family Economy, today."),
+            ["State Department for Gender Affairs and the Family Economy"]
+        );
+        assert!(names(
+            "said X, High Representative of the European Union for Foreign Affairs and Security Policy."
+        )
+        .is_empty());
     }
 
     #[test]
