@@ -229,7 +229,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && k.checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
-            && !region_at(toks, k + 1);
+            && !region_at(toks, k + 1)
+            && !named_area_at(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
@@ -359,6 +360,39 @@ fn country_at(toks: &[Tok], k: usize) -> bool {
         }
     }
     false
+}
+
+/// `the Drylands`, `the Highlands`, `the Northern Corridor` at token `k`:
+/// `the` and one or two capitalised words that end the name (what follows is
+/// no capitalised word or `of`/`and`), no acronym, organisation head or
+/// country (`in the Philippines` is where a programme runs).
+fn named_area_at(toks: &[Tok], k: usize) -> bool {
+    if toks
+        .get(k)
+        .is_none_or(|t| t.text != "the" || t.sentence_end)
+    {
+        return false;
+    }
+    let area =
+        |t: &Tok| t.is_cap() && !t.is_acronym() && !lists().org_heads.contains(t.lower().as_ref());
+    let mut n = 0;
+    while n < 2 && toks.get(k + 1 + n).is_some_and(area) {
+        n += 1;
+        if toks.get(k + n).is_some_and(|t| t.sentence_end) {
+            break;
+        }
+    }
+    let ended = toks.get(k + n).is_some_and(|t| t.sentence_end)
+        || toks
+            .get(k + 1 + n)
+            .is_none_or(|t| !t.is_cap() && !matches!(t.text, "of" | "and" | "for"));
+    if n == 0 || !ended {
+        return false;
+    }
+    let words: Vec<&str> = (k + 1..=k + n)
+        .filter_map(|q| toks.get(q).map(|t| t.text))
+        .collect();
+    super::super::countries::lookup_name(&words.join(" ")).is_none()
 }
 
 /// Whether a listed region (`West Africa`, `the Sahel`) opens at token `k`.
@@ -1047,6 +1081,8 @@ mod tests {
             ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
             ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
             ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
+            ("a named area after in the", &["It started the Joint Programme on Youth Jobs in the Highlands, which runs to 2030."], &[("Joint Programme on Youth Jobs in the Highlands", None, None, None)]),
+            ("a country after in the ends the name", &["It started the Programme on Coastal Jobs in the Philippines, which runs to 2030."], &[("Programme on Coastal Jobs", None, None, None)]),
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
             ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
             ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),
