@@ -648,7 +648,24 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     if is_hint(run_text) || (run.len() >= 2 && !owner) {
         return mention(s, toks, first, i);
     }
+    // `the PESCAO-2 programme`: an acronym with its phase number names it.
+    if let [t] = run {
+        if !owner && versioned_acronym(t.text) {
+            return mention(s, toks, first, i - 1);
+        }
+    }
     named_before_lowercase_head(s, toks, i)
+}
+
+/// `PESCAO-2`, `SWIOFish-3`: an acronym, a hyphen and a one-digit phase
+/// number (`COVID-19` is no phase).
+fn versioned_acronym(text: &str) -> bool {
+    text.rsplit_once('-').is_some_and(|(name, phase)| {
+        (1..=2).contains(&phase.len())
+            && phase.bytes().all(|b| b.is_ascii_digit())
+            && name.len() >= 3
+            && super::super::tokens::acronym_like(name)
+    })
 }
 
 /// `the Desert to Power initiative`, `the Rays of Hope initiative`, `its
@@ -1081,6 +1098,7 @@ mod tests {
             ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
             ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
             ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
+            ("a phased acronym before a lower-case head", &["It is paid through the SAFIRE-2 programme (Safer Fisheries in Eastern Africa)."], &[("SAFIRE-2", None, None, None)]),
             ("a named area after in the", &["It started the Joint Programme on Youth Jobs in the Highlands, which runs to 2030."], &[("Joint Programme on Youth Jobs in the Highlands", None, None, None)]),
             ("a country after in the ends the name", &["It started the Programme on Coastal Jobs in the Philippines, which runs to 2030."], &[("Programme on Coastal Jobs", None, None, None)]),
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
