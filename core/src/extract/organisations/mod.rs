@@ -952,7 +952,9 @@ fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) 
         return len + 1;
     }
     let chapter = data.orgs.get(known).is_some_and(|o| o.chapter);
-    if !chapter || !tokens.adjacent(i + len - 1) {
+    // `WWF-Malaysia`: a hyphen joins the chapter's country too.
+    let joined = tokens.adjacent(i + len - 1) || tokens.gap_after(i + len - 1) == "-";
+    if !chapter || !joined {
         return len;
     }
     // Country names of up to three words ("Sierra Leone").
@@ -1544,6 +1546,17 @@ mod tests {
             "the Ministerio de Salud of Peru met; the Ministerio de Salud said and the University of Ghana agreed",
         );
         assert_eq!(got, ["Ministerio de Salud of Peru", "University of Ghana"]);
+    }
+
+    #[test]
+    fn a_chapter_joined_by_a_hyphen_keeps_its_country() {
+        assert_eq!(labels("Oxfam-Kenya said it would help."), ["Oxfam-Kenya"]);
+        assert_eq!(
+            labels("WWF-Indonesia and WWF-Malaysia met."),
+            ["WWF-Indonesia", "WWF-Malaysia"]
+        );
+        // Spaces around the dash: the parent alone.
+        assert_eq!(labels("WWF - Malaysia met.")[0], "WWF");
     }
 
     #[test]

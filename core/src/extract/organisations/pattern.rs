@@ -89,6 +89,9 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if matches!(t.key.as_bytes(), [b'f', b'u', b'n', b'd']) {
         return institution_fund(data, tokens, i);
     }
+    if t.key == "government" {
+        return local_government(tokens, i);
+    }
     if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
         return plural_head(data, tokens, i);
     }
@@ -108,6 +111,34 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         return i > 0 && tokens.get(i - 1).is_some_and(|p| p.surface == "Red");
     }
     true
+}
+
+/// Words that make `Government` after them a local government's name.
+const LOCAL_GOVERNMENTS: [&str; 8] = [
+    "city",
+    "county",
+    "state",
+    "provincial",
+    "municipal",
+    "metropolitan",
+    "district",
+    "regional",
+];
+
+/// `Government` (word `i`) heads a name after a capitalised name and a
+/// local level (`Quezon City Government`, `Lagos State Government`,
+/// `Kiambu County Government`); `the Government of X` and `the Kenyan
+/// Government` stay none.
+fn local_government(tokens: &Words, i: usize) -> bool {
+    i >= 2
+        && tokens.adjacent(i - 1)
+        && tokens.adjacent(i - 2)
+        && tokens
+            .get(i - 1)
+            .is_some_and(|w| capitalised(&w.surface) && LOCAL_GOVERNMENTS.contains(&w.key.as_str()))
+        && tokens
+            .get(i - 2)
+            .is_some_and(|w| capitalised(&w.surface) && w.key != "the")
 }
 
 /// `Fund` (word `i`) names an institution, not a programme: after words
@@ -218,7 +249,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                 .get(s - 2)
                 .is_some_and(|q| capitalised(&q.surface) && !is_place(data, &q.key))
                 && !is_stop(data, tokens, s - 2)
-                && countries::lookup_name(text_of(tokens, s - 2, s - 1)).is_none()
+                && !country_possessive(tokens, s - 2)
             {
                 s -= 2;
                 continue;
@@ -333,6 +364,16 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
     s
 }
 
+/// Word `last` ends a country's name of one to three words (`Kenya`, `New
+/// Zealand`, `Papua New Guinea`), before its possessive.
+fn country_possessive(tokens: &Words, last: usize) -> bool {
+    (0..3).any(|n| {
+        last >= n
+            && (last - n..last).all(|j| tokens.adjacent(j))
+            && countries::lookup_name(text_of(tokens, last - n, last + 1)).is_some()
+    })
+}
+
 /// `the Port of Rotterdam Authority`, `the City of Cape Town Council`: one
 /// capitalised word (no head, role or place) and `of` before the one to
 /// three capitalised words that open the name belong to it, when a
@@ -364,9 +405,11 @@ fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: us
     }
 }
 
-/// The first of two or three capitalised words ending at word `last` (before
-/// an "and") when a lower-case "the" comes right before them: no head word,
-/// no stop, a place only as the first word (`Kenya Marine`).
+/// The first of two to five capitalised words ending at word `last` (before
+/// an "and") when "the" comes right before them (lower case, or `The`
+/// opening a sentence): no head word, no stop, a place only as the first
+/// word (`Kenya Marine`, `the Quezon City Disaster Risk Reduction and
+/// Management Office`, `The Rwanda Water and Sanitation Corporation`).
 fn the_opened_group(data: &Data, tokens: &Words, last: usize, floor: usize) -> Option<usize> {
     let plain = |q: usize| {
         tokens.get(q).is_some_and(|w| {
@@ -375,11 +418,13 @@ fn the_opened_group(data: &Data, tokens: &Words, last: usize, floor: usize) -> O
                 && !is_stop(data, tokens, q)
         }) && tokens.adjacent(q)
     };
-    (1..=2).find_map(|n| {
+    (1..=4).find_map(|n| {
         let g = last.checked_sub(n).filter(|&g| g > floor)?;
         let words = (g..last).all(plain)
             && (g + 1..=last).all(|q| tokens.get(q).is_some_and(|w| !is_place(data, &w.key)));
-        let the = tokens.get(g - 1).is_some_and(|t| t.surface == "the") && tokens.adjacent(g - 1);
+        let the = tokens.get(g - 1).is_some_and(|t| {
+            t.surface == "the" || t.surface == "The" && sentence_start(tokens, g - 1)
+        }) && tokens.adjacent(g - 1);
         (words && the).then_some(g)
     })
 }
@@ -828,10 +873,21 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
     // body ("Peace and Security Council" is not the Security Council).
+    // A known name that is the whole front and goes on with `for` and
+    // capitalised words is another body's start (`State Department for Youth
+    // Affairs`), unless a role's `of` comes before it (`High Representative
+    // of the European Union for Foreign Affairs`).
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    let after_of = (start >= 1 && key(start - 1) == "of")
+        || (start >= 2 && key(start - 1) == "the" && key(start - 2) == "of");
     let part = |i: usize| {
-        data.table
-            .longest_at(tokens, i)
-            .is_some_and(|(len, _)| i == start || i + len != h + 1)
+        data.table.longest_at(tokens, i).is_some_and(|(len, _)| {
+            let longer = i == start
+                && i + len == h + 1
+                && !after_of
+                && super::opens_longer_name(tokens, i, len);
+            (i == start || i + len != h + 1) && !longer
+        })
     };
     // Unless it is the parent's own body ("ASEAN Secretariat").
     if (acronym_before || (start..h).any(part))
@@ -888,6 +944,70 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn up_to_five_words_before_a_joined_and_when_the_opens_them() {
+        assert_eq!(
+            names("Alerts go to the Lusaka City Flood Risk Reduction and Response Office, daily."),
+            ["Lusaka City Flood Risk Reduction and Response Office"]
+        );
+        assert_eq!(
+            names("The Kigali Water and Sanitation Corporation said it would pay."),
+            ["Kigali Water and Sanitation Corporation"]
+        );
+        // A head before the "and" ends the group: two names.
+        assert_eq!(
+            names("It thanked the Kenya Red Cross and Safaricom Foundation staff."),
+            ["Kenya Red Cross", "Safaricom Foundation"]
+        );
+    }
+
+    #[test]
+    fn training_names_a_body_before_its_head() {
+        assert_eq!(
+            names("Courses are run by the Vocational Training Authority of Sri Lanka."),
+            ["Vocational Training Authority of Sri Lanka"]
+        );
+        assert!(names("The Training Programme starts in May.").is_empty());
+    }
+
+    #[test]
+    fn a_known_short_name_going_on_with_for_is_another_body() {
+        assert_eq!(
+            names("It is led by the State Department for Gender Affairs and the Family Economy, today."),
+            ["State Department for Gender Affairs and the Family Economy"]
+        );
+        assert!(names(
+            "said X, High Representative of the European Union for Foreign Affairs and Security Policy."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_local_government_named_with_its_level() {
+        assert_eq!(
+            names("The Cebu City Government and the Kano State Government met."),
+            ["Cebu City Government", "Kano State Government"]
+        );
+        assert!(names("The Kenyan Government and the City Government met.").is_empty());
+        assert!(names("It was paid by the Government of Malawi.").is_empty());
+    }
+
+    #[test]
+    fn a_country_of_several_words_before_a_possessive_is_no_part_of_the_name() {
+        assert_eq!(
+            names("It was funded by South Africa's Department of Social Development."),
+            ["Department of Social Development"]
+        );
+        assert_eq!(
+            names("It thanked Papua New Guinea's Department of Health."),
+            ["Department of Health"]
+        );
+        assert_eq!(
+            names("It went to the Prosecutor's Office on Monday."),
+            ["Prosecutor's Office"]
+        );
     }
 
     #[test]

@@ -434,8 +434,22 @@ pub(super) fn quoted_mention(
     } else {
         before
     };
-    let next_to_head =
-        head_before.is_some_and(Tok::is_head) || toks.get(close + 1).is_some_and(Tok::is_head);
+    // Only spaces between the head and the quote: `... Programme. "Vaccines
+    // work," Gavi said` is speech after a sentence that ends on a head.
+    let spaces = |from: usize, to: usize| s.get(from..to).is_some_and(|g| g.trim().is_empty());
+    let open_tok = toks.get(open)?;
+    let close_tok = toks.get(close)?;
+    let head_left =
+        head_before.is_some_and(|h| h.is_head() && (labelled || spaces(h.end, open_tok.start)));
+    let head_right = toks
+        .get(close + 1)
+        .is_some_and(|h| h.is_head() && spaces(close_tok.end, h.start));
+    // A quotation that ends with a comma or a full stop inside the marks is
+    // speech, not a name.
+    let spoken = s
+        .get(inner.last()?.end..close_tok.start)
+        .is_some_and(|g| g.contains([',', '.', '!', '?']));
+    let next_to_head = (head_left || head_right) && !spoken;
     // The opening quote must open: the previous quote closes an earlier span.
     let opening = quotes_before % 2 == 0;
     if !next_to_head || !opening || !inner.first()?.is_cap() {

@@ -229,7 +229,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && k.checked_sub(1)
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
-            && !region_at(toks, k + 1);
+            && !region_at(toks, k + 1)
+            && !named_area_at(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
@@ -359,6 +360,39 @@ fn country_at(toks: &[Tok], k: usize) -> bool {
         }
     }
     false
+}
+
+/// `the Drylands`, `the Highlands`, `the Northern Corridor` at token `k`:
+/// `the` and one or two capitalised words that end the name (what follows is
+/// no capitalised word or `of`/`and`), no acronym, organisation head or
+/// country (`in the Philippines` is where a programme runs).
+fn named_area_at(toks: &[Tok], k: usize) -> bool {
+    if toks
+        .get(k)
+        .is_none_or(|t| t.text != "the" || t.sentence_end)
+    {
+        return false;
+    }
+    let area =
+        |t: &Tok| t.is_cap() && !t.is_acronym() && !lists().org_heads.contains(t.lower().as_ref());
+    let mut n = 0;
+    while n < 2 && toks.get(k + 1 + n).is_some_and(area) {
+        n += 1;
+        if toks.get(k + n).is_some_and(|t| t.sentence_end) {
+            break;
+        }
+    }
+    let ended = toks.get(k + n).is_some_and(|t| t.sentence_end)
+        || toks
+            .get(k + 1 + n)
+            .is_none_or(|t| !t.is_cap() && !matches!(t.text, "of" | "and" | "for"));
+    if n == 0 || !ended {
+        return false;
+    }
+    let words: Vec<&str> = (k + 1..=k + n)
+        .filter_map(|q| toks.get(q).map(|t| t.text))
+        .collect();
+    super::super::countries::lookup_name(&words.join(" ")).is_none()
 }
 
 /// Whether a listed region (`West Africa`, `the Sahel`) opens at token `k`.
@@ -614,7 +648,24 @@ fn lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     if is_hint(run_text) || (run.len() >= 2 && !owner) {
         return mention(s, toks, first, i);
     }
+    // `the PESCAO-2 programme`: an acronym with its phase number names it.
+    if let [t] = run {
+        if !owner && versioned_acronym(t.text) {
+            return mention(s, toks, first, i - 1);
+        }
+    }
     named_before_lowercase_head(s, toks, i)
+}
+
+/// `PESCAO-2`, `SWIOFish-3`: an acronym, a hyphen and a one-digit phase
+/// number (`COVID-19` is no phase).
+fn versioned_acronym(text: &str) -> bool {
+    text.rsplit_once('-').is_some_and(|(name, phase)| {
+        (1..=2).contains(&phase.len())
+            && phase.bytes().all(|b| b.is_ascii_digit())
+            && name.len() >= 3
+            && super::super::tokens::acronym_like(name)
+    })
 }
 
 /// `the Desert to Power initiative`, `the Rays of Hope initiative`, `its
@@ -1047,6 +1098,9 @@ mod tests {
             ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
             ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
             ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
+            ("a phased acronym before a lower-case head", &["It is paid through the SAFIRE-2 programme (Safer Fisheries in Eastern Africa)."], &[("SAFIRE-2", None, None, None)]),
+            ("a named area after in the", &["It started the Joint Programme on Youth Jobs in the Highlands, which runs to 2030."], &[("Joint Programme on Youth Jobs in the Highlands", None, None, None)]),
+            ("a country after in the ends the name", &["It started the Programme on Coastal Jobs in the Philippines, which runs to 2030."], &[("Programme on Coastal Jobs", None, None, None)]),
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
             ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
             ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),

@@ -307,6 +307,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_a_sentence_ending_on_a_head_is_no_name() {
+        let names: Vec<String> = run(&[
+            "Farmers joined the plan. \"The next step is to plant the seed,\" the ministry said.",
+            "It funds the Clean Water Programme. \u{201c}Water is life,\u{201d} the minister said.",
+            "It runs the project \"Safe Schools\" with the ministry.",
+        ])
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+        assert_eq!(names, ["Clean Water Programme", "Safe Schools"]);
+    }
+
+    #[test]
     fn joint_actions_and_regions_after_in() {
         let names = |body: &str| -> Vec<String> { run(&[body]).into_iter().map(|r| r.0).collect() };
         assert_eq!(
