@@ -300,13 +300,20 @@ impl List {
 
     /// The pieces holding `docs` that are not here, in order, once each.
     pub fn missing(&self, docs: impl IntoIterator<Item = u32>) -> Vec<ListPiece> {
-        let mut missing: Vec<ListPiece> = docs
+        // Few pieces per call (a screen of rows, a date's releases): a
+        // linear check, and the crate's own sort (the standard one adds
+        // kilobytes of wasm per type).
+        let mut missing: Vec<ListPiece> = Vec::new();
+        for piece in docs
             .into_iter()
             .filter_map(|d| ListPiece::of(d, self.n_docs))
-            .filter(|p| !self.has_piece(*p))
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
+        {
+            if missing.last() != Some(&piece) && !missing.contains(&piece) && !self.has_piece(piece)
+            {
+                missing.push(piece);
+            }
+        }
+        crate::order::sort_by_key(&mut missing, |p| p.0);
         missing
     }
 

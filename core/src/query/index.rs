@@ -615,20 +615,15 @@ impl Index {
     /// need them too, but the matches come first: see
     /// [`Results::counting`]).
     pub fn missing_facets_for(&self, filter: &Filter) -> Vec<Facet> {
-        let compared = filter
-            .series
-            .iter()
-            .take(super::compare::MAX_SERIES)
-            .filter_map(|s| s.kind.facet());
-        let mut needed: Vec<Facet> = Facet::ALL
+        let compared = |f: Facet| {
+            let series = filter.series.iter().take(super::compare::MAX_SERIES);
+            series.filter_map(|s| s.kind.facet()).any(|g| g == f)
+        };
+        Facet::ALL
             .into_iter()
-            .filter(|&f| !filter.keys(f).is_empty())
-            .chain(compared)
+            .filter(|&f| !filter.keys(f).is_empty() || compared(f))
             .filter(|&f| !self.has_facet(f))
-            .collect();
-        needed.sort_unstable_by_key(|f| f.index());
-        needed.dedup();
-        needed
+            .collect()
     }
 
     /// Whether every piece of the postings and the positions is here.
