@@ -761,3 +761,32 @@ fn facets_relations_come_in_their_own_files_and_whole_corpus_counts_need_none() 
         .add_pieces([("f/nope.bin".to_string(), Vec::new())])
         .is_err());
 }
+
+/// A list of one piece (read at start) is stored, for the host's brotli;
+/// the pieces of a larger list are gzip inside, as the build asks.
+#[cfg(feature = "gzip")]
+#[test]
+fn a_list_of_one_piece_is_stored_and_a_longer_one_gzip() {
+    let one = corpus().into_iter().next().expect("a release");
+    let encodings = |n: usize| {
+        let releases: Vec<Release> = (0..n)
+            .map(|i| Release {
+                id: format!("r-{i}"),
+                ..one.clone()
+            })
+            .collect();
+        let mut found = Vec::new();
+        let Ok(()) = pack::pack_files_with(releases, pack::Encoding::Gzip, |f| {
+            if pack::ListPiece::from_file(&f.path).is_some() {
+                let body = pack::frame::open(&pack::frame::LIST, &f.bytes).expect("a list piece");
+                found.push(body.encoding);
+            }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        found
+    };
+    assert_eq!(encodings(3), [pack::Encoding::Stored]);
+    let many = encodings(pack::LEDE_LIMIT + 1);
+    assert_eq!(many.len(), 10);
+    assert!(many.iter().all(|&e| e == pack::Encoding::Gzip), "{many:?}");
+}
