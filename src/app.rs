@@ -214,7 +214,7 @@ pub fn app(props: &AppProps) -> Html {
         let bump = generation.dispatcher();
         use_callback(corpus.clone(), move |pieces: Vec<ListPiece>, corpus| {
             let bump = bump.clone();
-            fetch_list_pieces(corpus.clone(), pieces, move |_| bump.dispatch(()));
+            fetch_list_pieces(corpus.clone(), pieces, move || bump.dispatch(()));
         })
     };
     let load_facets = {

@@ -205,67 +205,99 @@ pub fn fetch_pieces(
 /// be used. Marks `dateline-facets` (read by the tests and the benchmark)
 /// when they are all in.
 pub fn fetch_facets(corpus: Rc<Corpus>, done: impl FnOnce(Option<PieceFailed>) + 'static) {
-    let facets = corpus.facets_to_fetch();
-    if facets.is_empty() {
+    let downloads = facet_downloads(&corpus, Vec::new());
+    if downloads.is_empty() {
         return;
     }
-    let downloads: Vec<(Facet, Download)> = facets
-        .into_iter()
-        .map(|f| (f, Download::of(&corpus, &Corpus::facet_file(f))))
-        .collect();
     spawn_local(async move {
-        let mut failed = None;
-        for (facet, download) in downloads {
-            let added = match download.unpacked(&frame::FACETS).await {
-                Ok(body) => corpus.add_facet(facet, body),
-                Err(error) => Err(error),
-            };
-            if let Err(error) = added {
-                corpus.facet_failed(facet);
-                failed.get_or_insert(PieceFailed {
-                    part: Part::Facets,
-                    error,
-                });
-            }
-        }
+        let failed = add_facets(&corpus, downloads).await;
         mark("dateline-facets");
         done(failed);
     });
 }
 
+/// The downloads of the facets' relations that are missing and that nobody
+/// asked for yet (now asked for), reusing those `started` already.
+pub fn facet_downloads(
+    corpus: &Corpus,
+    mut started: Vec<(Facet, Download)>,
+) -> Vec<(Facet, Download)> {
+    let facets = corpus.facets_to_fetch();
+    facets
+        .into_iter()
+        .map(|f| match started.iter().position(|(g, _)| *g == f) {
+            Some(i) => started.swap_remove(i),
+            None => (f, Download::of(corpus, &Corpus::facet_file(f))),
+        })
+        .collect()
+}
+
+/// Adds the facets' relations as their downloads arrive; the first that
+/// could not be used (nothing waits for it any more).
+pub async fn add_facets(corpus: &Corpus, downloads: Vec<(Facet, Download)>) -> Option<PieceFailed> {
+    let mut failed = None;
+    for (facet, download) in downloads {
+        let added = match download.unpacked(&frame::FACETS).await {
+            Ok(body) => corpus.add_facet(facet, body),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = added {
+            corpus.facet_failed(facet);
+            failed.get_or_insert(PieceFailed {
+                part: Part::Facets,
+                error,
+            });
+        }
+    }
+    failed
+}
+
 /// Downloads the pieces of the list in `pieces` that nobody asked for yet,
-/// side by side, adds them to the corpus, then tells `done` how many came
-/// (once, when some were asked for); a piece that fails is noted in the
-/// corpus with its reason, which its rows show. Marks `dateline-records`
-/// (read by the tests and the benchmark) when they are all in.
+/// side by side, adds them to the corpus, then tells `done` (once, when
+/// some were asked for); a piece that fails is noted in the corpus with its
+/// reason, which its rows show. Marks `dateline-records` (read by the tests
+/// and the benchmark) when they are all in.
 pub fn fetch_list_pieces(
     corpus: Rc<Corpus>,
     pieces: Vec<ListPiece>,
-    done: impl FnOnce(usize) + 'static,
+    done: impl FnOnce() + 'static,
 ) {
-    let pieces = corpus.list_pieces_to_fetch(pieces);
-    if pieces.is_empty() {
+    let downloads = list_downloads(&corpus, pieces);
+    if downloads.is_empty() {
         return;
     }
-    let downloads: Vec<(ListPiece, Download)> = pieces
-        .into_iter()
-        .map(|p| (p, Download::of(&corpus, &Corpus::list_piece_file(p))))
-        .collect();
     spawn_local(async move {
-        let mut settled = 0;
-        for (piece, download) in downloads {
-            let added = match download.unpacked(&frame::LIST).await {
-                Ok(body) => corpus.add_list_piece(piece, body),
-                Err(error) => Err(error),
-            };
-            if let Err(error) = added {
-                corpus.list_piece_failed(piece, error);
-            }
-            settled += 1;
-        }
+        add_list_pieces(&corpus, downloads).await;
         mark("dateline-records");
-        done(settled);
+        done();
     });
+}
+
+/// The downloads of the pieces of the list in `pieces` that nobody asked
+/// for yet (now asked for).
+pub fn list_downloads(corpus: &Corpus, pieces: Vec<ListPiece>) -> Vec<(ListPiece, Download)> {
+    let pieces = corpus.list_pieces_to_fetch(pieces);
+    pieces
+        .into_iter()
+        .map(|p| (p, Download::of(corpus, &Corpus::list_piece_file(p))))
+        .collect()
+}
+
+/// Adds pieces of the list as their downloads arrive (one that fails is
+/// noted in the corpus with its reason); whether all could be used.
+pub async fn add_list_pieces(corpus: &Corpus, downloads: Vec<(ListPiece, Download)>) -> bool {
+    let mut all = true;
+    for (piece, download) in downloads {
+        let added = match download.unpacked(&frame::LIST).await {
+            Ok(body) => corpus.add_list_piece(piece, body),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = added {
+            corpus.list_piece_failed(piece, error);
+            all = false;
+        }
+    }
+    all
 }
 
 /// Downloads the chunk files holding the full records of `docs` that are not

@@ -16,7 +16,7 @@ use yew_router::Routable;
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::components::{ErrorView, ErrorViewProps};
 use crate::corpus::{Corpus, CorpusError, Lookup};
-use crate::fetch::{mark, Download};
+use crate::fetch::{add_facets, add_list_pieces, facet_downloads, list_downloads, mark, Download};
 use crate::hooks::document_base;
 use crate::pages::RELATED;
 use crate::route::Route;
@@ -32,52 +32,6 @@ pub const DATA_MARK: &str = "data-build";
 /// Pieces of the list that a release page's address may download before
 /// the app mounts (the releases of its date, side by side).
 const START_LIST_PIECES: usize = 4;
-
-/// Downloads pieces of the list side by side and adds them; whether all came.
-async fn load_records(corpus: &Corpus, pieces: Vec<ListPiece>) -> bool {
-    let downloads: Vec<_> = corpus
-        .list_pieces_to_fetch(pieces)
-        .into_iter()
-        .map(|p| (p, Download::of(corpus, &Corpus::list_piece_file(p))))
-        .collect();
-    let mut all = true;
-    for (piece, download) in downloads {
-        let added = match download.unpacked(&frame::LIST).await {
-            Ok(body) => corpus.add_list_piece(piece, body),
-            Err(error) => Err(error),
-        };
-        if let Err(error) = added {
-            corpus.list_piece_failed(piece, error);
-            all = false;
-        }
-    }
-    all
-}
-
-/// Downloads every facet's relation side by side (those `started` already
-/// are awaited, not asked for again) and adds it; whether all came.
-async fn load_facets(corpus: &Corpus, mut started: Vec<(Facet, Download)>) -> bool {
-    let downloads: Vec<_> = corpus
-        .facets_to_fetch()
-        .into_iter()
-        .map(|f| match started.iter().position(|(g, _)| *g == f) {
-            Some(i) => started.swap_remove(i),
-            None => (f, Download::of(corpus, &Corpus::facet_file(f))),
-        })
-        .collect();
-    let mut all = true;
-    for (facet, download) in downloads {
-        let added = match download.unpacked(&frame::FACETS).await {
-            Ok(body) => corpus.add_facet(facet, body),
-            Err(error) => Err(error),
-        };
-        if added.is_err() {
-            corpus.facet_failed(facet);
-            all = false;
-        }
-    }
-    all
-}
 
 /// Mounts the app on `<div id="app">` once the corpus is loaded.
 pub fn start() {
@@ -169,7 +123,8 @@ async fn boot() {
         // its date places it in a few others (an id of its own may need
         // every piece: the page then loads them itself, after mounting).
         if let Lookup::Needs(pieces) = corpus.lookup(id) {
-            whole &= pieces.len() <= START_LIST_PIECES && load_records(&corpus, pieces).await;
+            whole &= pieces.len() <= START_LIST_PIECES
+                && add_list_pieces(&corpus, list_downloads(&corpus, pieces)).await;
         }
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
         if let Some(doc) = doc {
@@ -177,7 +132,8 @@ async fn boot() {
             let shown = [doc.saturating_sub(1), doc + 1]
                 .into_iter()
                 .chain(shown.into_iter().map(|(d, _)| d));
-            whole &= load_records(&corpus, corpus.missing_records(shown)).await;
+            let downloads = list_downloads(&corpus, corpus.missing_records(shown));
+            whole &= add_list_pieces(&corpus, downloads).await;
         }
         if let Some((doc, file)) = doc.and_then(|d| Some((d, corpus.chunk_file(d)?))) {
             let bytes = Download::of(&corpus, &file).chunk_body().await;
@@ -193,7 +149,8 @@ async fn boot() {
     // index.bin) shows what the facets' relations say: they come first
     // when the page is to be taken over.
     if whole && prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
-        whole &= load_facets(&corpus, early_facets).await;
+        let downloads = facet_downloads(&corpus, early_facets);
+        whole &= add_facets(&corpus, downloads).await.is_none();
     }
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the
