@@ -673,7 +673,12 @@ impl<'a> Reader<'a> {
         }
         // `According to X, chief engineer at the board, "...`: the phrase
         // hands over to the quote with its comma, however long the name.
+        // `told IOM staff:`, `said in a statement:`: a speech verb's phrase
+        // ending on a colon hands over too.
+        let colon =
+            window.end > window.start && tokens.get(window.end - 1).is_some_and(|t| t.text == ":");
         let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"))
+            || colon
             || according
                 && window.end > window.start
                 && tokens
@@ -734,8 +739,11 @@ impl<'a> Reader<'a> {
             | ["his" | "her" | "their", "own", "words"] => (Who::Pronoun, window.start + 1),
             // A long role may come first: `In the words of the Belgian
             // Federal Police's liaison officer in Quito, Inspector X, "...`.
+            // The person may come after a role with a comma list in it
+            // (`the Deputy Minister for Communications, Digital Technology
+            // and Innovations, Hon. X,`): the whole phrase is read.
             ["the", "words" | "view", "of", ..] if texts.len() <= 3 + 24 => {
-                self.first_mention(para, window.start + 4..window.end - 1)?
+                self.first_mention_within(para, window.start + 4..window.end - 1, 24)?
             }
             _ => return None,
         };
@@ -942,8 +950,18 @@ impl<'a> Reader<'a> {
     /// Thomas Greminger`): a person within a role's length, else whoever is
     /// named right after the verb (`said UNODC`, `said the EU`).
     fn first_mention(&self, para: usize, range: std::ops::Range<usize>) -> Option<(Who, usize)> {
+        self.first_mention_within(para, range, 12)
+    }
+
+    /// [`Self::first_mention`] among the first `reach` tokens of `range`.
+    fn first_mention_within(
+        &self,
+        para: usize,
+        range: std::ops::Range<usize>,
+        reach: usize,
+    ) -> Option<(Who, usize)> {
         let tokens = &self.tokens[para];
-        let near = range.start..range.end.min(range.start + 12).min(tokens.len());
+        let near = range.start..range.end.min(range.start + reach).min(tokens.len());
         let mentions: Vec<(Who, usize)> = near
             .filter_map(|k| self.mention_at(tokens, k).map(|(who, _)| (who, k)))
             .collect();
@@ -1993,6 +2011,21 @@ mod tests {
     }
 
     #[test]
+    fn a_short_quote_after_a_verb_phrase_and_a_colon_is_a_quote() {
+        let body = ["A mother of three told IOM staff: “We left with nothing.”"];
+        assert_eq!(
+            quotes_in(&body, &[], &[]),
+            one("We left with nothing.", None)
+        );
+        let people = ["Ana Ruiz"];
+        let body = ["Ana Ruiz said in a statement: “We are ready.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one("We are ready.", Some("Ana Ruiz"))
+        );
+    }
+
+    #[test]
     fn in_her_words_attributes_to_the_person_named_last() {
         let people = ["Laurence Mbeki-Durand"];
         let body = ["IOM's Chief of Mission, Laurence Mbeki-Durand, said the centres were a first step. In her words, “no one should have to choose between a forest camp and a boat.”"];
@@ -2014,6 +2047,13 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Lieve Van den Broeck")
+        );
+        // A role with a comma list before the name.
+        let people = ["Kwabena Oduro Asante"];
+        let body = ["In the words of the Deputy Minister for Communications, Digital Technology and Innovations, Hon. Kwabena Oduro Asante, “no child should travel to sit an exam.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[])[0].1.as_deref(),
+            Some("Kwabena Oduro Asante")
         );
         // `In his view,` and `In the view of X,` attribute like `In his words,`.
         let people = ["Kevin Kariuki"];

@@ -120,6 +120,13 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 let Some(end) = run_forward(tokens, from) else {
                     break;
                 };
+                // `funded by the Sahel Resilience Partnership for Food
+                // Security and Nutrition`, `by the Climate Adaptation and
+                // Resilience for Africa (CARA) Facility`: a programme's name
+                // ends the list.
+                if programme_ahead(data, tokens, from) {
+                    break;
+                }
                 push(data, tokens, covered, from..end, &mut out);
                 // ", " or " and " or ", and " joins the next item.
                 let gap = tokens.gap_after(end - 1).trim();
@@ -667,6 +674,27 @@ fn inner(tokens: &Words, i: usize) -> bool {
 }
 
 /// Capitalised words from `from`, with inner words between them: one past the last.
+/// Most words [`programme_ahead`] reads.
+const PROGRAMME_AHEAD: usize = 12;
+
+/// A capitalised programme head (`Partnership`, `Facility`) among the words
+/// from `from` before a comma or a sentence's end: the list item there
+/// opens a programme's name.
+fn programme_ahead(data: &Data, tokens: &Words, from: usize) -> bool {
+    for k in from..(from + PROGRAMME_AHEAD).min(tokens.len()) {
+        if tokens.get(k).is_some_and(|t| {
+            capitalised(tokens, k) && data.programme_heads.contains(t.key.as_str())
+        }) {
+            return true;
+        }
+        let gap = tokens.gap_after(k);
+        if gap.contains(',') || gap.contains('.') || gap.contains(';') || gap.contains(':') {
+            return false;
+        }
+    }
+    false
+}
+
 fn run_forward(tokens: &Words, from: usize) -> Option<usize> {
     if !capitalised(tokens, from) {
         return None;

@@ -207,6 +207,13 @@ struct Data {
     regions: HashSet<String>,
     /// Folded one-word country names, demonyms and cities.
     places: HashSet<String>,
+    /// Places of several words with a lower-case word inside (`Dar es
+    /// Salaam`, `Santiago de los Caballeros`, `Bosnia and Herzegovina`), as
+    /// lists of folded words.
+    particle_places: Vec<Vec<String>>,
+    /// Programme head nouns that never end an organisation's name (`head`
+    /// of `core/data/programmes.tsv` but `fund`), folded.
+    programme_heads: HashSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
@@ -261,6 +268,11 @@ fn load() -> Data {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect(),
         places: places(),
+        particle_places: particle_places(),
+        programme_heads: words::context_lines(PROGRAMMES, "head")
+            .map(fold)
+            .filter(|h| h != "fund")
+            .collect(),
         regions: words::context_lines(PROGRAMMES, "region")
             .map(|r| Words::new(r).lookup_key())
             .collect(),
@@ -294,27 +306,58 @@ fn fold(word: &str) -> String {
     Words::new(word).lookup_key()
 }
 
+/// Every name the data files give a country (with its demonyms when
+/// `demonyms`) or a city, as written: each file's name columns, each
+/// column's `|`-separated spellings.
+fn place_names(demonyms: bool) -> impl Iterator<Item = &'static str> {
+    let demonyms = DEMONYMS.lines().filter(move |_| demonyms);
+    COUNTRIES
+        .lines()
+        .map(|l| (l, 1))
+        .chain(demonyms.map(|l| (l, 1)))
+        .chain(CITIES.lines().map(|l| (l, 0)))
+        .filter(|(l, _)| !l.starts_with('#'))
+        .flat_map(|(line, skip)| line.split('\t').skip(skip))
+        .flat_map(|c| c.split('|'))
+        .map(str::trim)
+}
+
 /// One-word names of countries, demonyms and cities, folded.
 fn places() -> HashSet<String> {
     let mut out = HashSet::new();
-    let rows = COUNTRIES
-        .lines()
-        .map(|l| (l, 1))
-        .chain(DEMONYMS.lines().map(|l| (l, 1)))
-        .chain(CITIES.lines().map(|l| (l, 0)));
-    for (line, skip) in rows.filter(|(l, _)| !l.starts_with('#')) {
-        for name in line
-            .split('\t')
-            .skip(skip)
-            .flat_map(|c| c.split('|'))
-            .map(str::trim)
-        {
-            let words = Words::new(name);
-            if let [one] = &words.list[..] {
-                if one.surface.chars().any(char::is_lowercase) {
-                    out.insert(one.key.clone());
-                }
+    for name in place_names(true) {
+        let words = Words::new(name);
+        if let [one] = &words.list[..] {
+            if one.surface.chars().any(char::is_lowercase) {
+                out.insert(one.key.clone());
             }
+        }
+    }
+    out
+}
+
+/// Country and city names of several words with a lower-case word after
+/// the first, folded: `dar es salaam`.
+fn particle_places() -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    for name in place_names(false) {
+        // Most names have no lower-case word: not tokenised (start-up cost).
+        if !name
+            .split(' ')
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase))
+        {
+            continue;
+        }
+        let words = Words::new(name);
+        let lower_inside = words
+            .list
+            .iter()
+            .skip(1)
+            .any(|w| w.surface.chars().next().is_some_and(char::is_lowercase));
+        let key: Vec<String> = words.list.iter().map(|w| w.key.clone()).collect();
+        if words.list.len() >= 3 && lower_inside && !out.contains(&key) {
+            out.push(key);
         }
     }
     out
@@ -903,7 +946,12 @@ fn mentions(
     }
     for words in cues::names(data, tokens, &covered) {
         let name = text_of(tokens, words.start, words.end);
-        found.push((words.start, named.add(data, name)));
+        // `As NRC's Country Director`: an acronym the release defined is
+        // that organisation, not a new name.
+        let own = (words.len() == 1)
+            .then(|| defined.acronyms.get(&bare(name)).copied().flatten())
+            .flatten();
+        found.push((words.start, own.unwrap_or_else(|| named.add(data, name))));
     }
     // In reading order: the cues' names were read last.
     found.sort_by_key(|&(at, _)| at);
@@ -1129,6 +1177,31 @@ mod tests {
 
     fn labels(body: &str) -> Vec<String> {
         labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn a_programmes_name_ends_a_list_of_funders() {
+        assert_eq!(
+            labels("The expansion is funded by the Sahel Resilience Partnership for Food Security and Nutrition, a five-year initiative of WFP."),
+            ["WFP"]
+        );
+        assert!(labels(
+            "It is funded by the Climate Adaptation and Resilience for Africa (CARA) Facility and the county."
+        )
+        .is_empty());
+        assert_eq!(
+            labels("The expansion is funded by Tostan and Living Goods."),
+            ["Tostan", "Living Goods"]
+        );
+    }
+
+    #[test]
+    fn a_defined_acronym_found_by_a_cue_is_the_defined_organisation() {
+        let body = [
+            "The Norwegian Refugee Council (NRC) and Save the Children said so.",
+            "As NRC's Country Director, Ingrid Haugen, put it: \"Now.\"",
+        ];
+        assert_eq!(labels_in("", &body, &[]), ["NRC", "Save the Children"]);
     }
 
     #[test]

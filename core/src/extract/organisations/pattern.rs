@@ -65,6 +65,13 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
                 end = next;
             }
         }
+        if school_part(tokens, out.last(), start, h)
+            || in_programme_name(data, tokens, start, h, end)
+        {
+            floor = end;
+            h = end;
+            continue;
+        }
         if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
             out.push(Span { words: start..end });
             floor = end;
@@ -74,6 +81,77 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Heads of a university's own parts (`School`, `Department`).
+const SCHOOL_PARTS: [&str; 9] = [
+    "school",
+    "department",
+    "faculty",
+    "centre",
+    "center",
+    "institute",
+    "unit",
+    "division",
+    "college",
+];
+
+/// A name with head `h` from `start` is a part of the university named
+/// right before it with a possessive (`the University of Zambia's School of
+/// Natural Resources`): no organisation of its own.
+fn school_part(tokens: &Words, before: Option<&Span>, start: usize, h: usize) -> bool {
+    if !tokens
+        .get(h)
+        .is_some_and(|t| SCHOOL_PARTS.contains(&t.key.as_str()))
+    {
+        return false;
+    }
+    // The `'s` right before the name, or inside its left edge
+    // (`University's Department`).
+    let possessive = |q: usize| {
+        q >= 1
+            && tokens.get(q).is_some_and(|t| t.key == "s")
+            && matches!(tokens.gap_after(q - 1), "'" | "’")
+    };
+    let Some(q) = (start.saturating_sub(1)..h).find(|&q| possessive(q)) else {
+        return false;
+    };
+    let Some(owner) = before.filter(|s| s.words.end == q) else {
+        return false;
+    };
+    owner.words.clone().any(|k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.key.as_str(), "university" | "universite" | "universidad"))
+    })
+}
+
+/// Most capitalised words between a name and a programme head after it.
+const PROGRAMME_REACH: usize = 2;
+
+/// A short name ending on its head (`Home-Grown School`) that goes on
+/// with capitalised words and a programme's head (`Feeding Programme`) is
+/// part of the programme's name. Not a name opening with a place, which
+/// owns the programme (`Kenya Red Cross Cash Transfer Programme`), nor one
+/// with a complement (`Ministry of Health Expanded Programme`).
+fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bool {
+    if end != h + 1 || end - start > 3 {
+        return false;
+    }
+    if tokens.get(start).is_some_and(|t| is_place(data, &t.key))
+        || countries::lookup_name(text_of(tokens, start, end)).is_some()
+    {
+        return false;
+    }
+    (end..end + PROGRAMME_REACH + 1)
+        .take_while(|&k| {
+            tokens.adjacent(k - 1) && tokens.get(k).is_some_and(|t| capitalised(&t.surface))
+        })
+        .any(|k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
+        })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -244,10 +322,13 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
         let tail = p.key == "s" && s >= 2 && matches!(tokens.gap_after(s - 2), "'" | "’");
         if tail {
             // "Prosecutor's Office": the possessive tail belongs to the word
-            // before; "Kenya's Ministry of Health": a place's does not.
-            if tokens
-                .get(s - 2)
-                .is_some_and(|q| capitalised(&q.surface) && !is_place(data, &q.key))
+            // before; "Kenya's Ministry of Health": a place's does not, nor
+            // does the last word of a name found before ("the Ministry of
+            // Health's Department of Nursing").
+            if s - 2 >= floor
+                && tokens
+                    .get(s - 2)
+                    .is_some_and(|q| capitalised(&q.surface) && !is_place(data, &q.key))
                 && !is_stop(data, tokens, s - 2)
                 && !country_possessive(tokens, s - 2)
             {
@@ -377,7 +458,9 @@ fn country_possessive(tokens: &Words, last: usize) -> bool {
 /// `the Port of Rotterdam Authority`, `the City of Cape Town Council`: one
 /// capitalised word (no head, role or place) and `of` before the one to
 /// three capitalised words that open the name belong to it, when a
-/// lower-case word or a sentence start comes before them.
+/// lower-case word comes before them (at a sentence start the word is more
+/// often the people of the body: `Representatives of Amnesty International
+/// Nigeria`, `Staff of the ...`).
 fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: usize) -> usize {
     if start < floor + 2 || start == h || h - start > 3 {
         return start;
@@ -394,8 +477,8 @@ fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: us
                 && !is_place(data, &t.key)
         })
         && !is_stop(data, tokens, owner);
-    let opens = sentence_start(tokens, owner)
-        || tokens
+    let opens = !sentence_start(tokens, owner)
+        && tokens
             .get(owner - 1)
             .is_some_and(|t| !capitalised(&t.surface) && tokens.adjacent(owner - 1));
     if of && owner_ok && opens {
@@ -588,6 +671,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
                             })
                             && !another_name(data, tokens, from, next)
+                            // `and the Norwegian Church Aid`: a place's
+                            // name or adjective opens another body.
+                            && !tokens.get(from).is_some_and(|t| is_place(data, &t.key))
                             && data.table.longest_at(tokens, from).is_none()
                             && !tokens
                                 .get(next)
@@ -658,8 +744,12 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
 /// Words `from..to` after "and" are a country or a place of its own ("of
 /// Zurich and Peru"), or end in a possessive ("and Myanmar's Department").
 fn another_name(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    // `and Kenya Power's board` is another name; `and Higher Education's
+    // catch-up classes`, `and National Administration's Directorate`: a
+    // possessive after words that open with no place is the whole name's.
     let possessive = matches!(tokens.gap_after(to - 1), "'" | "’")
-        && tokens.get(to).is_some_and(|t| t.key == "s");
+        && tokens.get(to).is_some_and(|t| t.key == "s")
+        && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     let place = to == from + 1 && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     possessive || place || countries::lookup_name(text_of(tokens, from, to)).is_some()
 }
@@ -692,12 +782,35 @@ fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
     while let Some(t) = tokens.get(i) {
         let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(&t.surface);
         let joined = i == first || tight(tokens, i - 1);
+        // `of Dar es Salaam`: a place's lower-case particle stays in the run.
+        if !word_ok && joined && i > first {
+            if let Some(len) = particle_place(data, tokens, i - 1) {
+                i += len - 1;
+                continue;
+            }
+        }
         if !word_ok || !joined {
             break;
         }
         i += 1;
     }
     (i > first).then_some(i)
+}
+
+/// The length of a place written with a lower-case word inside (`Dar es
+/// Salaam`, `Santiago de los Caballeros`) that begins at word `i`, its
+/// words joined by spaces.
+fn particle_place(data: &Data, tokens: &Words, i: usize) -> Option<usize> {
+    let first = tokens.get(i)?;
+    data.particle_places
+        .iter()
+        .filter(|p| p.first().is_some_and(|w| *w == first.key))
+        .find(|p| {
+            p.iter().enumerate().skip(1).all(|(k, w)| {
+                tokens.adjacent(i + k - 1) && tokens.get(i + k).is_some_and(|t| t.key == *w)
+            })
+        })
+        .map(Vec::len)
 }
 
 /// `, Children and Social Protection`: capitalised runs separated by commas,
@@ -944,6 +1057,89 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_with_a_lower_case_particle_stays_in_the_name() {
+        assert_eq!(
+            names(
+                "Researchers of the University of Dar es Salaam and Ifakara Health Institute met."
+            ),
+            ["University of Dar es Salaam", "Ifakara Health Institute"]
+        );
+        assert_eq!(
+            names(
+                "It was run by the Pontifical Catholic University of Santiago de los Caballeros."
+            ),
+            ["Pontifical Catholic University of Santiago de los Caballeros"]
+        );
+        // A lower-case word that is no place's still ends the name.
+        assert_eq!(
+            names("Staff of the University of Nairobi es said."),
+            ["University of Nairobi"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_a_lower_case_word_is_the_whole_names() {
+        assert_eq!(
+            names("Donors should fund the Ministry of Education and Higher Education's catch-up classes."),
+            ["Ministry of Education and Higher Education"]
+        );
+        // A place's possessive opens another name.
+        assert_eq!(
+            names("It thanked the Ministry of Health and Myanmar's Department of Fisheries."),
+            ["Ministry of Health", "Department of Fisheries"]
+        );
+        // Before a body of the ministry, the possessive is the ministry's.
+        assert_eq!(
+            names("Officials of the Ministry of Interior and National Administration's Directorate of Immigration Services met."),
+            ["Ministry of Interior and National Administration", "Directorate of Immigration Services"]
+        );
+    }
+
+    #[test]
+    fn a_universitys_own_school_is_no_organisation() {
+        assert_eq!(
+            names("The University of Zambia's School of Natural Resources will repeat the survey."),
+            ["University of Zambia"]
+        );
+        assert_eq!(
+            names("Makerere University's Department of Geography and the Uganda Police Force met."),
+            ["Makerere University", "Uganda Police Force"]
+        );
+        // Owned by a country or a ministry, it is a body of its own.
+        assert_eq!(
+            names("The Ministry of Health's Department of Nursing trained them."),
+            ["Ministry of Health", "Department of Nursing"]
+        );
+    }
+
+    #[test]
+    fn a_short_name_inside_a_programmes_name_is_none() {
+        assert!(
+            names("Meals come under the Home-Grown School Feeding Programme, which pays.")
+                .is_empty()
+        );
+        assert_eq!(
+            names("Funds go to the Kenya Red Cross Cash Transfer Programme."),
+            ["Kenya Red Cross"]
+        );
+        // A name with a complement is not dropped (here the complement
+        // runs on into the programme's words).
+        assert_eq!(
+            names("The Ministry of Health Expanded Programme on Immunization ran.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_company_named_in_full() {
+        assert_eq!(
+            names("The Electricity Company of Ghana will connect 420 schools."),
+            ["Electricity Company of Ghana"]
+        );
+        assert!(names("Company officials said it would pay.").is_empty());
     }
 
     #[test]
@@ -1367,6 +1563,14 @@ pub(super) mod tests {
             (
                 "a partnership with the Port of Rotterdam Authority and others",
                 &["Port of Rotterdam Authority"],
+            ),
+            (
+                "The Centre for Humanitarian Dialogue and the Norwegian Church Aid said so.",
+                &["Centre for Humanitarian Dialogue"],
+            ),
+            (
+                "Representatives of Kenya Ports Authority attended.",
+                &["Kenya Ports Authority"],
             ),
             (
                 "In Mali, the Directorate-General for Social Development and the Solidarity Economy runs the sites",

@@ -59,6 +59,8 @@ mod tests {
                 "members of the AU Peace and Security Council met in closed session today",
                 &["AU Peace and Security Council"],
             ),
+            // A university founded by an organisation is its own body.
+            ("researchers at BRAC University found", &["BRAC University"]),
             // A known name already: found by the table, not by its shape.
             ("officials of the African Union Commission met", &[]),
         ];

@@ -124,8 +124,12 @@ impl Lexicon {
                         || is_possessive_determiner(t)
                         || is_speech_article(t)
                         || self.is_speech_verb(t)
-                }) || closed
-                    && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
+                }) || r
+                    .start
+                    .checked_sub(1)
+                    .is_some_and(|i| according_to(tokens, i))
+                    || closed
+                        && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };
             // `the Council's country director, X`: lower-case words between
             // an owner's possessive and the role belong to the role.
@@ -212,7 +216,7 @@ impl Lexicon {
         let mut listed = false;
         while start > 0 && end - start < ROLE_REACH {
             let t = &tokens[start - 1];
-            if p.in_name[start - 1] || self.is_courtesy(t) {
+            if p.in_name[start - 1] || self.is_courtesy(t) || according_to(tokens, start - 1) {
                 break;
             }
             listed |= t.is_word() && t.text == "and" && !has_role;
@@ -403,4 +407,11 @@ fn relative_clause_end(tokens: &[Token], start: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// `to` of `According to` at token `i`: a role after it opens there
+/// (`According to Ibama's Director of Environmental Protection, X,`), the
+/// two words are no part of it.
+fn according_to(tokens: &[Token], i: usize) -> bool {
+    tokens[i].text == "to" && i >= 1 && tokens[i - 1].text.eq_ignore_ascii_case("according")
 }

@@ -687,6 +687,15 @@ fn a_role_with_lower_case_words_names_the_person() {
             "The regional programme director of Acme Relief, Grace Tembo Phiri, said it was done.",
             "Grace Tembo Phiri",
         ),
+        // An owner's possessive right after `According to`.
+        (
+            "According to Ibama's Director of Environmental Protection, Marcelo Augusto Vasconcellos Neto, “the levels are high.”",
+            "Marcelo Augusto Vasconcellos Neto",
+        ),
+        (
+            "According to UNICEF's country director, Ana Sofia Mbeki, “the schools are open.”",
+            "Ana Sofia Mbeki",
+        ),
     ];
     for (body, name) in cases {
         let found = people_in(body);

@@ -605,6 +605,11 @@ pub(super) fn weak_head_signal(toks: &[Tok], first: usize, last: usize) -> bool 
     let of_noun = at(before).as_deref() == Some("of")
         && at(before.and_then(|b| b.checked_sub(1)))
             .is_some_and(|w| l.signal_of.contains(w.as_ref()));
+    // `a EUR 45 million grant from the Western Balkans Investment
+    // Framework`: money that comes from it.
+    let from_money = at(before).as_deref() == Some("from")
+        && at(before.and_then(|b| b.checked_sub(1)))
+            .is_some_and(|w| MONEY_FROM.contains(&w.as_ref()));
     let mut after = false;
     if !toks.get(last).is_some_and(|t| t.sentence_end) {
         for t in toks.iter().skip(last + 1).take(SIGNAL_AFTER_REACH) {
@@ -617,8 +622,21 @@ pub(super) fn weak_head_signal(toks: &[Tok], first: usize, last: usize) -> bool 
             }
         }
     }
-    national || verb || of_noun || after
+    national || verb || of_noun || from_money || after
 }
+
+/// Nouns of money before `from the <name>` ([`weak_head_signal`]).
+const MONEY_FROM: &[&str] = &[
+    "grant",
+    "grants",
+    "loan",
+    "loans",
+    "funding",
+    "funds",
+    "financing",
+    "contribution",
+    "money",
+];
 
 /// `the UN.GIFT initiative`, `the Blue Heart campaign` (not a weak head:
 /// `the Paris framework`).
@@ -921,10 +939,19 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let det = toks.get(i + 2)?;
-    if runs_for_a_period(toks, i + 2) {
+    let funded = which_funds(toks, i + 2) || funded_by(toks, i + 2);
+    if runs_for_a_period(toks, i + 2) || funded {
         // `Bosques Vivos, which will run from 2026 to 2031`: a name said to
-        // run for a period is a programme's.
+        // run for a period is a programme's; so is one said to be funded
+        // (`Cashback for Communities, which the Scottish Government funds`).
         let first = short_cap_run_start(toks, i, CUE_INNER);
+        // `Clean Rivers for Health, Tourism and Fisheries, which ...
+        // finance`: a closed comma list is read back to its connector.
+        let first = if funded {
+            comma_list_start(toks, first)
+        } else {
+            first
+        };
         let before = |d: usize| first.checked_sub(d).and_then(|p| toks.get(p));
         let opened = before(1).is_some_and(|p| p.is_word() && !p.is_cap() && !p.sentence_end);
         // `... Pollution Control with Means of Implementation, which runs to
@@ -936,7 +963,10 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
                 "with" | "of" | "for" | "and" | "on" | "to" | "against" | "towards" | "in"
             )
         }) && before(2).is_some_and(|p| p.is_cap());
-        return if opened && !tail {
+        // `a centre in Puerto Princesa, funded by Japan`: a place is funded
+        // only as the seat of something else.
+        let place = funded && before(1).is_some_and(|p| matches!(p.text, "in" | "at" | "near"));
+        return if opened && !tail && !place {
             cue_name(s, toks, first, i)
         } else {
             None
@@ -962,6 +992,89 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     cue_name(s, toks, first, i)
+}
+
+/// Verbs that say a name is funded: `which the EU funds`.
+const FUND_VERBS: &[&str] = &[
+    "fund",
+    "funds",
+    "funded",
+    "finance",
+    "finances",
+    "financed",
+    "co-finance",
+    "co-finances",
+    "co-financed",
+    "co-fund",
+    "co-funds",
+    "co-funded",
+];
+
+/// `funded by` / `financed by` at token `k`: `Kids Read, funded by the
+/// British Council,`.
+fn funded_by(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        t.is_word()
+            && !t.sentence_end
+            && matches!(t.text, "funded" | "financed" | "co-funded" | "co-financed")
+    }) && toks.get(k + 1).is_some_and(|t| t.text == "by")
+}
+
+/// Most tokens between `which` and its funding verb.
+const FUNDER_REACH: usize = 14;
+
+/// `which (the X and the Y) (will / agreed to) fund(s)/finance(s)` at
+/// token `k`: a funder, no comma or sentence end, then the verb.
+fn which_funds(toks: &[Tok], k: usize) -> bool {
+    if toks.get(k).is_none_or(|t| t.text != "which") {
+        return false;
+    }
+    for t in toks.iter().skip(k + 1).take(FUNDER_REACH) {
+        if t.is_word() && FUND_VERBS.contains(&t.text) {
+            return true;
+        }
+        if t.sentence_end || t.text == "," {
+            return false;
+        }
+    }
+    false
+}
+
+/// `Health, Tourism and Fisheries` from its last group at `first`: back
+/// over `, Group` items to a connector with capitalised words before it
+/// (`Clean Rivers for Health, ...`). `first` itself when no `and` closes the
+/// list.
+fn comma_list_start(toks: &[Tok], first: usize) -> usize {
+    let closed = toks
+        .get(first..)
+        .into_iter()
+        .flatten()
+        .take_while(|t| t.is_cap() || t.is_connector())
+        .any(|t| t.text == "and");
+    if !closed {
+        return first;
+    }
+    let mut j = first;
+    for _ in 0..4 {
+        let comma = j.checked_sub(1).and_then(|p| toks.get(p));
+        let prev = j.checked_sub(2).and_then(|p| toks.get(p));
+        if !(comma.is_some_and(|c| c.text == ",")
+            && prev.is_some_and(|p| p.is_cap() && !p.sentence_end))
+        {
+            return j;
+        }
+        let k = cap_run_start(toks, j - 2, false);
+        let conn = k.checked_sub(1).and_then(|p| toks.get(p));
+        if conn.is_some_and(|c| matches!(c.text, "for" | "of" | "on" | "in"))
+            && k.checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive)
+        {
+            return short_cap_run_start(toks, k, CUE_INNER);
+        }
+        j = k;
+    }
+    first
 }
 
 /// `which (will) run(s) from/until/to/between/through` at token `k`.
@@ -1099,6 +1212,15 @@ mod tests {
             ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
             ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
             ("a phased acronym before a lower-case head", &["It is paid through the SAFIRE-2 programme (Safer Fisheries in Eastern Africa)."], &[("SAFIRE-2", None, None, None)]),
+            ("funded, said with which", &["Money will go to Cashback for Communities, which the Scottish Government funds until 2029."], &[("Cashback for Communities", None, None, None)]),
+            ("funded, a comma list read back to its connector", &["It is part of Clean Danube and Sava Rivers for Health, Tourism and Fisheries, which the European Commission and the Government of Serbia agreed to finance for the years 2028 to 2034."], &[("Clean Danube and Sava Rivers for Health, Tourism and Fisheries", None, None, None)]),
+            ("funded, said with which is funded by", &["Pupils join Soma Nasi, which is funded by the European Union, this year."], &[("Soma Nasi", None, None, None)]),
+            ("funded, said with which has funded", &["The money comes from Bright Futures for Refugee Youth, which Norway has funded since 2022."], &[("Bright Futures for Refugee Youth", None, None, None)]),
+            ("funded by, an apposition", &["Farmers are paid through Seeds of Hope and Harvest, financed by the African Development Bank, this year."], &[("Seeds of Hope and Harvest", None, None, None)]),
+            ("a weak head after a grant from", &["The loan is backed by a EUR 45 million grant from the Western Balkans Investment Framework and is signed."], &[("Western Balkans Investment Framework", None, None, None)]),
+            ("a weak head after from, no money", &["Experts from the Western Balkans Investment Framework met."], &[]),
+            ("funded, not a place after in", &["They opened a centre in Puerto Princesa, funded by the Government of Japan."], &[]),
+            ("funded, not after a sentence start", &["Nairobi, which the county funds, grew."], &[]),
             ("a named area after in the", &["It started the Joint Programme on Youth Jobs in the Highlands, which runs to 2030."], &[("Joint Programme on Youth Jobs in the Highlands", None, None, None)]),
             ("a country after in the ends the name", &["It started the Programme on Coastal Jobs in the Philippines, which runs to 2030."], &[("Programme on Coastal Jobs", None, None, None)]),
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),

@@ -71,7 +71,11 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
         merged.merge(mention);
     }
     let mut entries = merged.entries;
-    entries.retain(|p| !is_organisation(p, organisations) && !org_headed(&p.name));
+    entries.retain(|p| {
+        !is_organisation(p, organisations)
+            && !org_headed(&p.name)
+            && !organisation_and_head(&p.name, organisations)
+    });
     entries
 }
 
@@ -162,6 +166,25 @@ fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
     })
 }
 
+/// `Lego Foundation programme`, `UNICEF project`: an organisation of the
+/// release's and a lower-case head noun name no programme, only the
+/// organisation's work.
+fn organisation_and_head(name: &str, organisations: &[Organisation]) -> bool {
+    let Some((front, last)) = name.trim().rsplit_once(' ') else {
+        return false;
+    };
+    if !(last.starts_with(char::is_lowercase) && lists().heads.contains(last)) {
+        return false;
+    }
+    let front = front.strip_prefix("the ").unwrap_or(front);
+    organisations.iter().any(|o| {
+        o.name
+            .iter()
+            .chain(o.acronym.iter())
+            .any(|n| n.eq_ignore_ascii_case(front))
+    })
+}
+
 /// Headlines In Title Case (every longer word capitalised) make every word
 /// look like part of a name.
 fn is_title_case(title: &str) -> bool {
@@ -216,6 +239,17 @@ mod tests {
 
     const GLO_ACT: &str = "The Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative by the European Union (EU) and the United Nations Office on Drugs and Crime (UNODC) being implemented in partnership with the International Organization for Migration (IOM) in four countries: Islamic Republic of Afghanistan, Islamic Republic of Iran, Republic of Iraq and Islamic Republic of Pakistan.";
     const GLO_ACT_NAME: &str = "Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East";
+
+    #[test]
+    fn an_organisation_and_a_lower_case_head_is_no_programme() {
+        let orgs = [Organisation {
+            name: Some("Lego Foundation".to_string()),
+            acronym: None,
+        }];
+        assert!(organisation_and_head("Lego Foundation programme", &orgs));
+        assert!(!organisation_and_head("Lego Foundation Programme", &orgs));
+        assert!(!organisation_and_head("Blue Heart campaign", &orgs));
+    }
 
     #[test]
     fn a_name_said_to_run_for_a_period() {
