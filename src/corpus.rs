@@ -291,20 +291,20 @@ impl Corpus {
     /// arrive: it selects values (or compares entities) of a facet whose
     /// relation is missing and has not failed.
     pub fn waits_for_facets(&self, filter: &Filter) -> bool {
-        let failed = self.facets_failed.borrow();
         self.index
             .missing_facets_for(filter)
-            .iter()
-            .any(|f| !failed.contains(f))
+            .into_iter()
+            .any(|f| self.waits_for_facet(f))
+    }
+
+    /// Whether `facet`'s file is still to come (not here, and not failed).
+    pub fn waits_for_facet(&self, facet: Facet) -> bool {
+        !self.index.has_facet(facet) && !self.facets_failed.borrow().contains(&facet)
     }
 
     /// Whether no facet's relation is still to come (here, or failed).
     pub fn has_every_facet(&self) -> bool {
-        let failed = self.facets_failed.borrow();
-        self.index
-            .missing_facets()
-            .iter()
-            .all(|f| failed.contains(f))
+        !Facet::ALL.into_iter().any(|f| self.waits_for_facet(f))
     }
 
     /// The record at a document id of the index: in full, or the list record

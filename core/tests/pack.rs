@@ -712,7 +712,17 @@ fn facets_relations_come_in_their_own_files_and_whole_corpus_counts_need_none() 
     // The home page: every count is over the whole corpus, in index.bin.
     let home = index.search(&Filter::default());
     assert!(!home.counting);
-    assert_eq!(home, built.search(&Filter::default()));
+    let whole = built.search(&Filter::default());
+    assert_eq!(home.hits, whole.hits);
+    // Every facet whole in index.bin; the larger list their most frequent
+    // values until their file is here (`a_facets_rarer_values_come_with_its_file`).
+    let small = |f: &Facet| built.value_count(*f) <= dateline_core::query::HEAD_VALUES;
+    for facet in Facet::ALL.into_iter().filter(small) {
+        assert!(
+            home.facets.get(facet) == whole.facets.get(facet),
+            "{facet:?}"
+        );
+    }
     // A selection waits for its facet; the others' counts for theirs.
     let chosen = Filter::from_query("country=IR");
     assert_eq!(index.missing_facets_for(&chosen), [Facet::Country]);
@@ -789,4 +799,86 @@ fn a_list_of_one_piece_is_stored_and_a_longer_one_gzip() {
     let many = encodings(pack::LEDE_LIMIT + 1);
     assert_eq!(many.len(), 10);
     assert!(many.iter().all(|&e| e == pack::Encoding::Gzip), "{many:?}");
+}
+
+/// `index.bin` holds each facet's most frequent values (the home page's
+/// counts); the others come with the facet's file, and then every answer
+/// is the whole index's.
+#[test]
+fn a_facets_rarer_values_come_with_its_file() {
+    use dateline_core::query::HEAD_VALUES;
+    let releases = corpus();
+    let packed = pack::pack(releases.clone());
+    let built = Index::new(&{
+        let mut sorted = releases.clone();
+        sort_newest_first(&mut sorted);
+        sorted
+    });
+    let index = Index::from_bytes(packed.index.clone()).expect("decodes");
+    let people = built.value_count(Facet::Person);
+    assert!(people > HEAD_VALUES, "{people} people: too few to test");
+    assert_eq!(index.value_count(Facet::Person), people);
+    assert_eq!(index.values(Facet::Person).count(), HEAD_VALUES);
+    // The home page lists the head, the most frequent, with exact counts.
+    let (home, whole) = (
+        index.search(&Filter::default()),
+        built.search(&Filter::default()),
+    );
+    assert_eq!(home.hits, whole.hits);
+    let (listed, all) = (
+        home.facets.get(Facet::Person),
+        whole.facets.get(Facet::Person),
+    );
+    assert_eq!(listed.len(), HEAD_VALUES);
+    assert_eq!(home.facets.total(Facet::Person), people);
+    assert_eq!(whole.facets.total(Facet::Person), people);
+    let least_listed = listed.iter().map(|v| v.count).min().expect("values");
+    let unlisted = all
+        .iter()
+        .filter(|v| !listed.iter().any(|l| l.key == v.key));
+    assert!(unlisted.clone().all(|v| v.count <= least_listed));
+    for v in listed {
+        let want = all
+            .iter()
+            .find(|w| w.key == v.key)
+            .expect("a value of the corpus");
+        assert_eq!(v, want);
+    }
+    // A rarer value is unknown until the file is here; then found.
+    let rare = unlisted
+        .clone()
+        .next_back()
+        .expect("a rarer person")
+        .key
+        .to_string();
+    assert!(index.value(Facet::Person, &rare).is_none());
+    let filter = Filter::from_query(&format!("person={rare}"));
+    assert_eq!(index.missing_facets_for(&filter), [Facet::Person]);
+    index
+        .add_pieces(packed.facets.clone())
+        .expect("every facet");
+    assert_eq!(
+        index.value(Facet::Person, &rare),
+        built.value(Facet::Person, &rare)
+    );
+    assert_eq!(index.values(Facet::Person).count(), people);
+    assert_eq!(index.search(&Filter::default()), whole);
+    assert_eq!(index.search(&filter), built.search(&filter));
+    assert_eq!(
+        index.key_named(
+            Facet::Person,
+            &built.value(Facet::Person, &rare).unwrap().label
+        ),
+        Some(rare.clone())
+    );
+    // Small facets are whole in index.bin.
+    let fresh = Index::from_bytes(packed.index.clone()).expect("decodes");
+    for facet in [Facet::Year, Facet::Topic] {
+        assert!(built.value_count(facet) <= HEAD_VALUES);
+        assert_eq!(fresh.values(facet).count(), built.value_count(facet));
+        assert_eq!(
+            fresh.search(&Filter::default()).facets.get(facet),
+            whole.facets.get(facet)
+        );
+    }
 }

@@ -142,27 +142,40 @@ struct Site {
 }
 
 impl Site {
-    fn renderer(&self) -> Result<Renderer, String> {
+    /// What the app has when it takes the home page over: the first piece
+    /// of the list and `index.bin` (so each facet's head of values, not the
+    /// values its file adds). The page is rendered from the same, so that
+    /// it matches at once.
+    fn start_renderer(&self) -> Result<Renderer, String> {
         let data = self.args.dist.join("data");
-        let mut lists = self.lists.iter().cloned();
-        let corpus = Corpus::from_pack(lists.next().unwrap_or_default(), self.index.clone())
+        let first = self.lists.first().cloned().unwrap_or_default();
+        let corpus = Corpus::from_pack(first, self.index.clone())
             .map_err(|e| format!("{}: {e}", data.display()))?;
-        for (facet, body) in &self.facets {
-            corpus
-                .add_facet(*facet, body.clone())
-                .map_err(|e| format!("{}: {e}", data.join(facet.file()).display()))?;
-        }
-        for (k, body) in (1..).zip(lists) {
-            let piece = ListPiece(k);
-            corpus
-                .add_list_piece(piece, body)
-                .map_err(|e| format!("{}: {e}", data.join(piece.file()).display()))?;
-        }
         Ok(Renderer {
             corpus: Rc::new(corpus),
             basename: basename(&self.args.base),
             site_url: self.site_url.clone(),
         })
+    }
+
+    /// Everything: every facet's file and every piece of the list added to
+    /// what the app has at start.
+    fn renderer(&self) -> Result<Renderer, String> {
+        let data = self.args.dist.join("data");
+        let renderer = self.start_renderer()?;
+        let corpus = &renderer.corpus;
+        for (facet, body) in &self.facets {
+            corpus
+                .add_facet(*facet, body.clone())
+                .map_err(|e| format!("{}: {e}", data.join(facet.file()).display()))?;
+        }
+        for (k, body) in (1..).zip(self.lists.iter().skip(1).cloned()) {
+            let piece = ListPiece(k);
+            corpus
+                .add_list_piece(piece, body)
+                .map_err(|e| format!("{}: {e}", data.join(piece.file()).display()))?;
+        }
+        Ok(renderer)
     }
 
     /// Writes the pages of the releases in `chunk` (up to `docs` documents).
@@ -329,7 +342,7 @@ fn run(args: Args) -> Result<String, String> {
         // has taken it over: it starts at once, with its preloads.
         defers_app: false,
         noscript: Some("Search, filters and the timeline need JavaScript; the newest releases are listed below.".into()),
-        body: renderer.body(&Route::Home),
+        body: site.start_renderer()?.body(&Route::Home),
     };
     write(&index_html, &site.template.page(&home))?;
     let entities = match site.args.pages {

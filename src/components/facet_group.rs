@@ -5,11 +5,18 @@ use yew::prelude::*;
 /// the page's element budget (two elements per value shown).
 pub const COLLAPSED: usize = 5;
 
+/// The most values a facet shows expanded: a broad search over a large
+/// archive names tens of thousands of people, and the page stays bounded.
+pub const EXPANDED: usize = dateline_core::query::HEAD_VALUES;
+
 #[derive(Properties, PartialEq)]
 pub struct FacetGroupProps {
     pub facet: Facet,
     pub title: AttrValue,
     pub values: Vec<FacetValue>,
+    /// How many values the set has, listed or not (the home page of a
+    /// large archive lists the most frequent until the facet's file is here).
+    pub total: usize,
     pub on_toggle: Callback<(Facet, String)>,
 }
 
@@ -25,6 +32,21 @@ fn plural(facet: Facet) -> &'static str {
     }
 }
 
+/// "Show all 32 years", or, when not every value can be listed, "Show the
+/// top 256 of 128,153 people".
+fn show_more(props: &FacetGroupProps) -> String {
+    let listed = EXPANDED.min(props.values.len());
+    let total = props.total.max(props.values.len());
+    match listed < total {
+        true => format!(
+            "Show the top {listed} of {} {}",
+            dateline_core::display::amount(total as f64),
+            plural(props.facet)
+        ),
+        false => format!("Show all {total} {}", plural(props.facet)),
+    }
+}
+
 /// One facet as a group of checkboxes with live counts (OR within the facet).
 /// Each value is one label holding its checkbox and its text: two elements.
 /// Its props compare cheaply, so a group whose counts did not change is not
@@ -36,7 +58,7 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
         return html! {};
     }
     let shown = if *expanded {
-        props.values.len()
+        EXPANDED.min(props.values.len())
     } else {
         COLLAPSED.min(props.values.len())
     };
@@ -61,9 +83,46 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
             }) }
             if props.values.len() > COLLAPSED {
                 <button type="button" class="link-button" aria-expanded={expanded.to_string()} onclick={toggle_all}>
-                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {} {}", props.values.len(), plural(props.facet)) } }
+                    { if *expanded { "Show fewer".to_string() } else { show_more(props) } }
                 </button>
             }
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn props(n: usize, total: usize) -> FacetGroupProps {
+        let value = |i: usize| FacetValue {
+            key: i.to_string().into(),
+            label: i.to_string().into(),
+            detail: None,
+            count: 1,
+            selected: false,
+        };
+        FacetGroupProps {
+            facet: Facet::Person,
+            title: "Person".into(),
+            values: (0..n).map(value).collect(),
+            total,
+            on_toggle: Callback::noop(),
+        }
+    }
+
+    #[test]
+    fn the_button_says_how_many_values_it_shows() {
+        assert_eq!(show_more(&props(32, 32)), "Show all 32 people");
+        // A total below the list (an old link's selected key) is the list.
+        assert_eq!(show_more(&props(32, 0)), "Show all 32 people");
+        assert_eq!(
+            show_more(&props(EXPANDED, 128_153)),
+            format!("Show the top {EXPANDED} of 128,153 people")
+        );
+        assert_eq!(
+            show_more(&props(EXPANDED + 5, EXPANDED + 5)),
+            format!("Show the top {EXPANDED} of {} people", EXPANDED + 5)
+        );
     }
 }

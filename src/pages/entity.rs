@@ -30,6 +30,17 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     let facet = props.kind.facet();
     let key = props.key_.to_string();
     let Some(info) = corpus.index().value(facet, &key).cloned() else {
+        // Only the most frequent values are known before the facet's file
+        // is here: a rarer one is looked for in it.
+        if corpus.waits_for_facet(facet) {
+            return html! {
+                <article class="entity" aria-labelledby="entity-title" aria-busy="true">
+                    <p class="kind">{ facet_title(facet) }</p>
+                    <h1 id="entity-title">{ "Loading…" }</h1>
+                    <p role="status">{ "Loading its releases…" }</p>
+                </article>
+            };
+        }
         return html! { <NotFoundPage what={props.key_.clone()} /> };
     };
     let mut filter = Filter::default();

@@ -170,6 +170,7 @@ pub fn home_page() -> Html {
                             {facet}
                             title={facet_title(facet)}
                             values={facet_values(&results.facets, facet, &filter)}
+                            total={results.facets.total(facet)}
                             on_toggle={on_toggle.clone()}
                         />
                     }) }

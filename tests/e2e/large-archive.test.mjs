@@ -114,6 +114,29 @@ test('start-up reads the first piece of the list only, and rows scrolled into vi
   }
 });
 
+test('a large facet lists its 256 most frequent values from index.bin, and at most 256 expanded', async () => {
+  const { page, problems, facets, close } = await open('');
+  try {
+    const people = page.getByRole('group', { name: 'Person', exact: true });
+    const more = people.getByRole('button', { name: /^Show the top 256 of [\d,]+ people$/ });
+    const total = Number((await more.textContent()).match(/of ([\d,]+)/)[1].replaceAll(',', ''));
+    assert.ok(total > 256, `${total} people`);
+    await more.click();
+    assert.equal(await people.getByRole('checkbox').count(), 256);
+    assert.deepEqual(facets, [], 'the head is in index.bin: no facet file');
+    // A search's counts come from the facets' files: still at most 256 listed.
+    await page.getByRole('searchbox', { name: 'Search releases' }).fill('minister');
+    await page.locator('.result-count', { hasText: 'match' }).waitFor();
+    await page.waitForFunction(() => !document.querySelector('.facets-status'));
+    assert.ok(facets.includes('f/person.bin'), `${facets}`);
+    const shown = await people.getByRole('checkbox').count();
+    assert.ok(shown > 0 && shown <= 256, `${shown} people listed`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('a release far down the archive opens by its address, with only the pieces of its date', async () => {
   // Find a deep release's address first, from the oldest-first order.
   const found = await open('?sort=oldest');

@@ -63,7 +63,8 @@ pub const LIST: Kind = Kind {
 /// facet's number, then each document's values.
 pub const FACETS: Kind = Kind {
     magic: b"DLFC",
-    version: 1,
+    // 2: the facet's values past the head of `index.bin` come first.
+    version: 2,
     file: "f/<facet>.bin",
     unpacked: "f/<facet>.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
@@ -86,7 +87,8 @@ pub const POSITIONS: Kind = Kind {
 /// piece's number, then its bytes of the postings stream.
 pub const POSTINGS: Kind = Kind {
     magic: b"DLPT",
-    version: 1,
+    // 2: each posting's frequency became its impact (one byte).
+    version: 2,
     file: "t/N.bin",
     unpacked: "t/N.bin's body (unpacked)",
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,

@@ -15,8 +15,11 @@ const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// pieces (`p/<k>.bin`, was `positions.bin`), their size in `index.bin`.
 /// 6: the postings in pieces too (`t/<k>.bin`). 7: each facet's relation
 /// in its own file (`f/<facet>.bin`); `index.bin` keeps the values and how
-/// many releases have each.
-const INDEX_VERSION: u32 = 7;
+/// many releases have each. 8: no document lengths (the postings carry
+/// each posting's impact instead), only how many documents there are; of
+/// each facet's values only the head (`HEAD_VALUES`), the others in
+/// `f/<facet>.bin`.
+const INDEX_VERSION: u32 = 8;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the

@@ -81,6 +81,16 @@ impl FacetBuilder {
         let mut keys: Vec<(String, u32)> = self.slots.into_iter().collect();
         let mut df = Vec::with_capacity(keys.len());
         keys.sort_unstable();
+        let head = head_of(&keys, |slot| {
+            self.values.get(slot as usize).map_or(0, |s| s.docs.len())
+        });
+        // The head's values first, then the rest, each in key order.
+        let (mut first, rest): (Vec<_>, Vec<_>) = keys
+            .into_iter()
+            .partition(|(_, s)| head.get(*s as usize).copied().unwrap_or(false));
+        let n_head = first.len();
+        first.extend(rest);
+        let keys = first;
         // Slot → value number in key order.
         let mut number = vec![0u32; self.values.len()];
         let mut slots_values: Vec<Option<Slot>> = self.values.into_iter().map(Some).collect();
@@ -129,8 +139,30 @@ impl FacetBuilder {
             doc_starts,
             doc_values,
         };
-        FacetIndex::from_parts(values, df, Some(relation))
+        let mut index = FacetIndex::from_parts(values, df, Some(relation));
+        index.head = index.known().prefix(n_head);
+        index
     }
+}
+
+/// Which slots are in the head ([`HEAD_VALUES`] values: the most releases,
+/// then the first key), given the keys in key order and each slot's count.
+fn head_of(keys: &[(String, u32)], df: impl Fn(u32) -> usize) -> Vec<bool> {
+    let mut by_df: Vec<u32> = (0..keys.len() as u32).collect();
+    // Most releases first; ties in key order (the keys are sorted).
+    crate::order::sort_by_key(&mut by_df, |&i| {
+        std::cmp::Reverse(keys.get(i as usize).map_or(0, |k| df(k.1)))
+    });
+    let mut head = vec![false; keys.len()];
+    for &i in by_df.iter().take(HEAD_VALUES) {
+        if let Some(slot) = keys
+            .get(i as usize)
+            .and_then(|k| head.get_mut(k.1 as usize))
+        {
+            *slot = true;
+        }
+    }
+    head
 }
 
 /// Set of document ids as a bitset: O(1) membership for facet selections.
@@ -158,18 +190,58 @@ impl DocSet {
     }
 }
 
-/// Values of one facet: the values themselves and how many releases have
-/// each (in `index.bin`, read at start), and which releases have which
-/// (the relation, in `f/<facet>.bin`, fetched when a view needs it).
+/// How many values of a facet `index.bin` holds: those most releases have
+/// (every value of a smaller facet). The home page's counts list them; the
+/// others come with the facet's file. A million releases name about 128,000
+/// people: 8.7 MB of names that would otherwise be read at start.
+pub const HEAD_VALUES: usize = 256;
+
+/// Values of one facet: the most frequent values and how many releases have
+/// each (in `index.bin`, read at start); the other values and which
+/// releases have which (the relation, in `f/<facet>.bin`, fetched when a
+/// view needs it). Values are numbered head first, each part in key order.
 pub(crate) struct FacetIndex {
+    /// How many values the facet has, the head's and the rest.
+    n_values: usize,
+    /// The values numbered below its length.
+    head: Values,
+    /// Every value, once the facet's file is here (at once when the head
+    /// has them all).
+    all: OnceLock<Values>,
+    relation: OnceLock<Relation>,
+}
+
+/// Some values of a facet (numbered from 0) and their order by label.
+#[derive(Clone)]
+struct Values {
     values: Vec<ValueInfo>,
+    /// Releases per value, in the whole corpus.
+    df: Vec<u32>,
     /// Each value's place in label order, so counts sort on integers.
     label_rank: Vec<u32>,
     /// The values in label order (the inverse of `label_rank`).
     by_label: Vec<u32>,
-    /// Releases per value, in the whole corpus.
-    df: Vec<u32>,
-    relation: OnceLock<Relation>,
+}
+
+impl Values {
+    fn new(values: Vec<ValueInfo>, df: Vec<u32>) -> Values {
+        let (label_rank, by_label) = label_order(&values);
+        Values {
+            values,
+            df,
+            label_rank,
+            by_label,
+        }
+    }
+
+    /// The first `n` values.
+    fn prefix(&self, n: usize) -> Values {
+        let n = n.min(self.values.len());
+        Values::new(
+            self.values[..n].to_vec(),
+            self.df[..n.min(self.df.len())].to_vec(),
+        )
+    }
 }
 
 /// Value → documents and document → values, in flat arrays (two
@@ -193,24 +265,34 @@ impl FacetIndex {
         FacetIndex::from_parts(Vec::new(), Vec::new(), Some(relation))
     }
 
-    /// The values as built or read, with the label order made from them.
+    /// Every value as built, with the relation when given.
     fn from_parts(values: Vec<ValueInfo>, df: Vec<u32>, relation: Option<Relation>) -> FacetIndex {
-        let (label_rank, by_label) = label_order(&values);
         let cell = OnceLock::new();
         if let Some(relation) = relation {
             let _ = cell.set(relation);
         }
+        let values = Values::new(values, df);
         FacetIndex {
-            label_rank,
-            by_label,
-            values,
-            df,
+            n_values: values.values.len(),
+            head: values.clone(),
+            all: OnceLock::from(values),
             relation: cell,
         }
     }
 
+    /// The values here: all of them, or the head until the facet's file is here.
+    fn known(&self) -> &Values {
+        self.all.get().unwrap_or(&self.head)
+    }
+
+    /// The values known: all, or the head until the facet's file is here.
+    pub fn known_values(&self) -> &[ValueInfo] {
+        &self.known().values
+    }
+
+    /// How many values the facet has (not all of them known before its file is here).
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.n_values
     }
 
     /// Whether the relation (which releases have which value) is here.
@@ -218,15 +300,20 @@ impl FacetIndex {
         self.relation.get().is_some()
     }
 
-    /// Every value's count over the whole corpus.
+    /// Every known value's count over the whole corpus.
     pub fn all_df(&self) -> &[u32] {
-        &self.df
+        &self.known().df
     }
 
+    /// The value with this key; one outside the head is found once the
+    /// facet's file is here.
     pub fn find(&self, key: &str) -> Option<u32> {
-        self.values
-            .binary_search_by(|v| (*v.key).cmp(key))
-            .ok()
+        let values = &self.known().values;
+        let n_head = self.head.values.len().min(values.len());
+        let (head, rest) = values.split_at(n_head);
+        let find = |part: &[ValueInfo]| part.binary_search_by(|v| (*v.key).cmp(key)).ok();
+        find(head)
+            .or_else(|| find(rest).map(|i| n_head + i))
             .map(|i| i as u32)
     }
 
@@ -236,14 +323,15 @@ impl FacetIndex {
     /// keystroke.
     pub fn find_label(&self, name: &str) -> Option<u32> {
         let name = crate::text::slug(name);
-        self.values
+        self.known()
+            .values
             .iter()
             .position(|v| !name.is_empty() && crate::text::slug(&v.label) == name)
             .map(|i| i as u32)
     }
 
     pub fn info(&self, value: u32) -> Option<&ValueInfo> {
-        self.values.get(value as usize)
+        self.known().values.get(value as usize)
     }
 
     /// The releases having `value` (none until the relation is here).
@@ -310,6 +398,9 @@ pub struct FacetValue {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     by_facet: [Vec<FacetValue>; 6],
+    /// How many values each facet has in the set counted, listed or not
+    /// (the whole corpus's counts list only the known values).
+    totals: [usize; 6],
 }
 
 impl FacetCounts {
@@ -321,17 +412,25 @@ impl FacetCounts {
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
+
+    /// How many values of `facet` the set has, at least those [`Self::get`] lists.
+    pub fn total(&self, facet: Facet) -> usize {
+        self.totals.get(facet.index()).copied().unwrap_or(0)
+    }
 }
 
 /// Per-value tallies during one search: sized by values, not documents.
 pub(crate) struct Counter {
     counts: [Vec<u32>; 6],
+    /// The facets given whole counts (those of the whole corpus).
+    whole: [bool; 6],
 }
 
 impl Counter {
     pub fn new(facets: &[FacetIndex; 6]) -> Counter {
         Counter {
-            counts: std::array::from_fn(|i| vec![0; facets[i].len()]),
+            counts: std::array::from_fn(|i| vec![0; facets[i].known().values.len()]),
+            whole: [false; 6],
         }
     }
 
@@ -351,15 +450,21 @@ impl Counter {
             slot.clear();
             slot.extend_from_slice(counts);
         }
+        if let Some(whole) = self.whole.get_mut(facet) {
+            *whole = true;
+        }
     }
 
     /// Turns tallies into the sorted lists; `selected[f]` are the keys the filter chose.
     pub fn finish(self, facets: &[FacetIndex; 6], selected: &[Vec<String>; 6]) -> FacetCounts {
         let mut by_facet: [Vec<FacetValue>; 6] = Default::default();
+        let mut totals = [0; 6];
         for (f, counts) in self.counts.into_iter().enumerate() {
             by_facet[f] = facet_values(&facets[f], &counts, &selected[f]);
+            let whole = if self.whole[f] { facets[f].len() } else { 0 };
+            totals[f] = by_facet[f].len().max(whole);
         }
-        FacetCounts { by_facet }
+        FacetCounts { by_facet, totals }
     }
 }
 
@@ -375,7 +480,7 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
         .zip(counts)
         .filter(|&(v, &count)| count > 0 || selected_ids.contains(&v))
         .filter_map(|(v, &count)| {
-            let rank = *index.label_rank.get(v as usize)?;
+            let rank = *index.known().label_rank.get(v as usize)?;
             Some(u64::from(!count) << 32 | u64::from(rank))
         })
         .collect();
@@ -383,7 +488,10 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
     let mut out: Vec<FacetValue> = order
         .into_iter()
         .filter_map(|key| {
-            let v = *index.by_label.get((key & u64::from(u32::MAX)) as usize)?;
+            let v = *index
+                .known()
+                .by_label
+                .get((key & u64::from(u32::MAX)) as usize)?;
             let count = !((key >> 32) as u32);
             let info = index.info(v)?;
             Some(FacetValue {
@@ -409,25 +517,28 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
 }
 
 impl FacetIndex {
-    /// The values (`index.bin`): key, label, detail, and how many releases
-    /// have each.
+    /// The head (`index.bin`): how many values there are, then the head's
+    /// key, label, detail, and how many releases have each.
     pub(crate) fn write_values(&self, w: &mut crate::codec::Writer) {
-        w.len(self.values.len());
-        for v in &self.values {
-            w.str(&v.key);
-            w.str(&v.label);
-            w.opt_str(v.detail.as_deref());
-        }
-        w.u32s(self.df.iter().copied());
+        w.len(self.n_values);
+        write_values(w, &self.head.values, &self.head.df);
     }
 
-    /// The relation (`f/<facet>.bin`): each document's values as deltas;
-    /// the value → documents direction is rebuilt on reading (cheap, and
-    /// half the bytes).
+    /// The rest of the facet (`f/<facet>.bin`): the values past the head as
+    /// `write_values` writes them, then the relation: each document's values
+    /// as deltas (the value → documents direction is rebuilt on reading:
+    /// cheap, and half the bytes). Nothing when the relation is not here.
     pub(crate) fn write_relation(&self, w: &mut crate::codec::Writer) {
-        let Some(relation) = self.relation.get() else {
+        let (Some(relation), Some(all)) = (self.relation.get(), self.all.get()) else {
             return;
         };
+        let n_head = self.head.values.len();
+        let rest = |v: &[u32]| v.get(n_head..).unwrap_or_default().to_vec();
+        write_values(
+            w,
+            all.values.get(n_head..).unwrap_or_default(),
+            &rest(&all.df),
+        );
         w.starts(&relation.doc_starts);
         for doc in 0..relation.doc_starts.len().saturating_sub(1) {
             let mut last = 0;
@@ -438,26 +549,26 @@ impl FacetIndex {
         }
     }
 
+    /// Reads what `write_values` wrote.
     pub(crate) fn read_values(
         r: &mut crate::codec::Reader<'_>,
     ) -> Result<FacetIndex, crate::codec::DecodeError> {
-        let n_values = r.count(3)?;
-        let mut values = Vec::with_capacity(n_values);
-        for _ in 0..n_values {
-            values.push(ValueInfo {
-                key: r.str()?.into(),
-                label: r.str()?.into(),
-                detail: r.opt_str()?.map(Arc::from),
-            });
+        let n_values = r.varint()? as usize;
+        let (values, df) = read_values(r)?;
+        if values.len() > n_values.min(HEAD_VALUES) {
+            return Err(r.error("at most 256 facet values, and no more than the facet has"));
         }
-        if values.windows(2).any(|w| w[0].key >= w[1].key) {
-            return Err(r.error("facet values in key order"));
+        let head = Values::new(values, df);
+        let all = OnceLock::new();
+        if head.values.len() == n_values {
+            let _ = all.set(head.clone());
         }
-        let df = r.u32s()?;
-        if df.len() != n_values {
-            return Err(r.error("a count of releases for every facet value"));
-        }
-        Ok(FacetIndex::from_parts(values, df, None))
+        Ok(FacetIndex {
+            n_values,
+            head,
+            all,
+            relation: OnceLock::new(),
+        })
     }
 
     /// Reads the relation of a facet whose values are here; it must give
@@ -468,7 +579,25 @@ impl FacetIndex {
         r: &mut crate::codec::Reader<'_>,
         n_docs: usize,
     ) -> Result<(), crate::codec::DecodeError> {
-        let n_values = self.values.len();
+        let (rest, rest_df) = read_values(r)?;
+        if self.head.values.len() + rest.len() != self.n_values {
+            return Err(r.error("as many facet values as index.bin says (files from one build)"));
+        }
+        // Every value: here already when the head has them all.
+        let joined = match self.all.get() {
+            Some(_) => None,
+            None => {
+                let mut values = self.head.values.clone();
+                values.extend(rest);
+                let mut df = self.head.df.clone();
+                df.extend(rest_df);
+                Some(Values::new(values, df))
+            }
+        };
+        let Some(all) = joined.as_ref().or_else(|| self.all.get()) else {
+            return Err(r.error("the facet's values"));
+        };
+        let n_values = self.n_values;
         let doc_starts = r.starts_any()?;
         if doc_starts.len() != n_docs + 1 {
             return Err(r.error("facet values for every document"));
@@ -490,7 +619,7 @@ impl FacetIndex {
                 doc_values.push(last);
             }
         }
-        if per_value != self.df {
+        if per_value != all.df {
             return Err(
                 r.error("as many releases per value as index.bin says (files from one build)")
             );
@@ -510,6 +639,9 @@ impl FacetIndex {
                 *slot += 1;
             }
         }
+        if let Some(joined) = joined {
+            let _ = self.all.set(joined);
+        }
         let _ = self.relation.set(Relation {
             value_starts,
             value_docs,
@@ -518,4 +650,40 @@ impl FacetIndex {
         });
         Ok(())
     }
+}
+
+/// Values as `index.bin` and the facets' files keep them: how many, each
+/// one's key, label and detail (keys in order), then how many releases
+/// have each.
+fn write_values(w: &mut crate::codec::Writer, values: &[ValueInfo], df: &[u32]) {
+    w.len(values.len());
+    for v in values {
+        w.str(&v.key);
+        w.str(&v.label);
+        w.opt_str(v.detail.as_deref());
+    }
+    w.u32s(df.iter().copied());
+}
+
+/// Reads what [`write_values`] wrote.
+fn read_values(
+    r: &mut crate::codec::Reader<'_>,
+) -> Result<(Vec<ValueInfo>, Vec<u32>), crate::codec::DecodeError> {
+    let n_values = r.count(3)?;
+    let mut values = Vec::with_capacity(n_values);
+    for _ in 0..n_values {
+        values.push(ValueInfo {
+            key: r.str()?.into(),
+            label: r.str()?.into(),
+            detail: r.opt_str()?.map(Arc::from),
+        });
+    }
+    if values.windows(2).any(|w| w[0].key >= w[1].key) {
+        return Err(r.error("facet values in key order"));
+    }
+    let df = r.u32s()?;
+    if df.len() != n_values {
+        return Err(r.error("a count of releases for every facet value"));
+    }
+    Ok((values, df))
 }

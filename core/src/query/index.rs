@@ -325,10 +325,15 @@ impl Index {
         f.find(key).and_then(|v| f.info(v))
     }
 
-    /// Every value of `facet` (countries, organisations, people...).
+    /// Every value of `facet` (countries, organisations, people...): the
+    /// most frequent until the facet's file is here ([`Index::has_facet`]).
     pub fn values(&self, facet: Facet) -> impl Iterator<Item = &ValueInfo> + '_ {
-        let f = &self.facets[facet.index()];
-        (0..f.len() as u32).filter_map(move |v| f.info(v))
+        self.facets[facet.index()].known_values().iter()
+    }
+
+    /// How many values `facet` has, known or not yet (see [`Index::values`]).
+    pub fn value_count(&self, facet: Facet) -> usize {
+        self.facets[facet.index()].len()
     }
 
     /// The key of the value of `facet` named `name` (its label, any case;

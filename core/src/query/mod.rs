@@ -28,7 +28,7 @@ pub use compare::{
     compare, over_archive, series_docs, Compare, Line, Scale, Series, SeriesError, SeriesKind,
     MAX_SERIES, MAX_SERIES_CHARS, VIEW,
 };
-pub use facets::{FacetCounts, FacetValue, ValueInfo};
+pub use facets::{FacetCounts, FacetValue, ValueInfo, HEAD_VALUES};
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{histogram_between, unit_for, Bucket, Histogram, Unit, Zoom, MAX_BARS};
