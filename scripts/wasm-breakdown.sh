@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Where the app's wasm goes: builds it as Trunk does (release, wasm-bindgen,
-# wasm-opt -Oz) but keeps the function names, then sums twiggy's sizes per
-# crate and module. Installs twiggy 0.8.0 when missing.
+# Where the app's wasm goes: builds it as Trunk does (the `app` profile that
+# index.html selects, wasm-bindgen, wasm-opt -Oz) but keeps the function
+# names, then sums twiggy's sizes per crate and module. Installs twiggy 0.8.0 when missing.
 #
 #   scripts/wasm-breakdown.sh          # the top 30 groups
 #   TOP=60 scripts/wasm-breakdown.sh
+#   PROFILE=release scripts/wasm-breakdown.sh   # another Cargo profile, to compare
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -15,9 +16,11 @@ command -v wasm-opt >/dev/null || npm ci --prefix tests/e2e --no-audit --no-fund
 target=${CARGO_TARGET_DIR:-$ROOT/target}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cargo build --release -q --target wasm32-unknown-unknown -p dateline-app
+# Must match the app's `data-cargo-profile-release` in index.html.
+profile=${PROFILE:-app}
+cargo build --profile "$profile" -q --target wasm32-unknown-unknown -p dateline-app --bin dateline-app
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" \
-  "$target/wasm32-unknown-unknown/release/dateline-app.wasm"
+  "$target/wasm32-unknown-unknown/$profile/dateline-app.wasm"
 flags=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
 wasm-opt -Oz "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/shipped.wasm"
 wasm-opt -Oz -g "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/named.wasm"
