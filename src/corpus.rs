@@ -44,6 +44,8 @@ pub struct PieceFailed {
 /// The parts of the index that come in files of their own, when needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// `d/<k>.bin`: the words, and where each one's postings start.
+    Dictionary,
     /// `t/<k>.bin`: which releases have each word.
     Postings,
     /// `p/<k>.bin`: where the words are, for quoted phrases.
@@ -55,6 +57,7 @@ pub enum Part {
 impl From<Stream> for Part {
     fn from(stream: Stream) -> Part {
         match stream {
+            Stream::Dictionary => Part::Dictionary,
             Stream::Postings => Part::Postings,
             Stream::Positions => Part::Positions,
         }
@@ -201,7 +204,7 @@ impl Corpus {
         }
     }
 
-    /// The pieces (postings, positions) that `filter`'s query needs and
+    /// The pieces (dictionary, postings, positions) that `filter`'s query needs and
     /// that nobody has asked for yet, now marked as asked for: fetch each
     /// ([`Corpus::piece_file`]) and give it to [`Corpus::add_piece`] (or
     /// to [`Corpus::piece_failed`]). None when every piece it needs is here
@@ -217,15 +220,16 @@ impl Corpus {
     }
 
     /// Whether the results of `filter` would change when pieces on the way
-    /// arrive: its words' postings are missing and have not failed. Until
-    /// then the timeline keeps its last results and says it is searching;
-    /// positions are not waited for (a phrase matches as all its words).
+    /// arrive: its words' pieces of the dictionary or postings are missing
+    /// and have not failed. Until then the timeline keeps its last results
+    /// and says it is searching; positions are not waited for (a phrase
+    /// matches as all its words).
     pub fn waits_for_pieces(&self, filter: &Filter) -> bool {
         let failed = self.pieces_failed.borrow();
         self.index
             .missing_pieces(filter)
             .iter()
-            .any(|p| p.stream == Stream::Postings && !failed.contains(p))
+            .any(|p| p.stream != Stream::Positions && !failed.contains(p))
     }
 
     /// Whether every piece that `filter`'s query needs is here.

@@ -197,10 +197,15 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
     assert!(newest.body[0].ends_with("the full text."), "{newest:?}");
     assert_eq!(pack::records::read_body(&unpacked).unwrap().len(), 64);
 
-    // The pieces of the postings and the word positions are gzip inside
-    // too, and unpacked alike: the words match once their postings are
-    // added, and a phrase is exact once its positions are.
+    // The pieces of the dictionary, the postings and the word positions
+    // are gzip inside too, and unpacked alike: a word's piece of the
+    // dictionary says which postings it needs, the words match once their
+    // postings are added, and a phrase is exact once its positions are.
     use dateline_core::query::{Piece, Stream};
+    let dictionary = Piece {
+        stream: Stream::Dictionary,
+        k: 0,
+    };
     let (postings, positions) = (
         Piece {
             stream: Stream::Postings,
@@ -214,12 +219,9 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
     let phrase = dateline_core::query::Filter::from_query("q=%22release+gzip%22");
     assert!(corpus.waits_for_pieces(&phrase));
     assert_eq!(corpus.index().search(&phrase).total, 0, "no postings yet");
-    assert_eq!(
-        corpus.pieces_to_fetch(&phrase),
-        Some(vec![postings, positions])
-    );
+    assert_eq!(corpus.pieces_to_fetch(&phrase), Some(vec![dictionary]));
     assert_eq!(corpus.pieces_to_fetch(&phrase), Some(vec![]), "asked once");
-    for piece in [postings, positions] {
+    for piece in [dictionary, postings, positions] {
         let file = &files.iter().find(|f| f.path == piece.file()).unwrap().bytes;
         let kind = pack::frame::of(piece.stream);
         let framed_piece = pack::frame::open(kind, file).unwrap();
@@ -230,6 +232,14 @@ async fn gzip_chunk_bodies_unpack_in_the_browser_and_damage_is_an_error() {
             .unwrap();
         assert_eq!(piece_body.len(), framed_piece.unpacked_len);
         corpus.add_piece(piece, piece_body).unwrap();
+        if piece == dictionary {
+            assert!(corpus.waits_for_pieces(&phrase));
+            assert_eq!(corpus.index().search(&phrase).total, 0, "no postings yet");
+            assert_eq!(
+                corpus.pieces_to_fetch(&phrase),
+                Some(vec![postings, positions])
+            );
+        }
         if piece == postings {
             assert!(!corpus.waits_for_pieces(&phrase));
             assert_eq!(
@@ -337,8 +347,21 @@ async fn a_corpus_from_imported_files_searches_and_reads_its_records_locally() {
     assert_eq!(corpus.len(), 70);
     let filter = dateline_core::query::Filter::from_query("q=%22wetlands+Release%22");
     assert!(corpus.waits_for_pieces(&filter), "no postings yet");
-    // The pieces the phrase needs (its words' postings and positions) are
-    // read from the corpus too.
+    // The pieces the phrase needs (its words' piece of the dictionary,
+    // then their postings and positions) are read from the corpus too.
+    let dictionary = corpus.pieces_to_fetch(&filter).expect("missing");
+    assert_eq!(
+        dictionary.iter().map(|p| p.file()).collect::<Vec<_>>(),
+        ["d/0.bin"]
+    );
+    for piece in dictionary {
+        let bytes = Download::of(&corpus, &Corpus::piece_file(piece))
+            .unpacked(pack::frame::of(piece.stream))
+            .await
+            .expect("read locally");
+        corpus.add_piece(piece, bytes).expect("fits");
+    }
+    assert!(corpus.waits_for_pieces(&filter), "no postings yet");
     let pieces = corpus.pieces_to_fetch(&filter).expect("missing");
     assert_eq!(
         pieces.iter().map(|p| p.file()).collect::<Vec<_>>(),

@@ -15,7 +15,8 @@ fn main() {
     };
     let dir = std::path::Path::new(&dir);
     let read = |f: &str| std::fs::read(dir.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
-    let (list, index) = (read("l/0.bin"), read("index.bin"));
+    let (list, index_bytes) = (read("l/0.bin"), read("index.bin"));
+    let index = index_bytes.clone();
     // What the app does at start: the index, then a checked pass over the
     // list's first piece.
     let start = Instant::now();
@@ -27,8 +28,9 @@ fn main() {
         .add_piece(first, &list)
         .expect("l/0.bin decodes");
     let list = pieces_of_list;
-    // What the app fetches for a query: the pieces of its terms' postings,
-    // and of a phrase's words' positions.
+    // What the app fetches for a query, on a fresh index: the pieces of the
+    // dictionary its words fall in, then of its terms' postings, and of a
+    // phrase's words' positions.
     let pieces = index.pieces();
     for q in [
         "q=trafficking",
@@ -40,7 +42,19 @@ fn main() {
         "q=%22civil+society%22",
         "q=%22the+united+nations%22",
     ] {
-        let needed = index.missing_pieces(&Filter::from_query(q));
+        let filter = Filter::from_query(q);
+        let fresh = dateline_core::query::Index::from_bytes(index_bytes.clone()).expect("decodes");
+        let mut needed = Vec::new();
+        loop {
+            let missing = fresh.missing_pieces(&filter);
+            if missing.is_empty() {
+                break;
+            }
+            fresh
+                .add_pieces(missing.iter().map(|p| (p.file(), read(&p.file()))))
+                .expect("the pieces fit");
+            needed.extend(missing);
+        }
         let size = |stream| -> (usize, u64) {
             let of_stream: Vec<_> = needed.iter().filter(|p| p.stream == stream).collect();
             let bytes = of_stream
@@ -50,12 +64,14 @@ fn main() {
                 .sum();
             (of_stream.len(), bytes)
         };
+        let (d, d_bytes) = size(Stream::Dictionary);
         let ((t, t_bytes), (p, p_bytes)) = (size(Stream::Postings), size(Stream::Positions));
-        println!("{q}: {t} pieces of the postings, {t_bytes} bytes; {p} of the positions, {p_bytes} bytes");
+        println!("{q}: {d} pieces of the dictionary, {d_bytes} bytes; {t} of the postings, {t_bytes} bytes; {p} of the positions, {p_bytes} bytes");
     }
     let count = |stream| pieces.iter().filter(|p| p.stream == stream).count();
     println!(
-        "{} pieces of the postings, {} of the positions",
+        "{} pieces of the dictionary, {} of the postings, {} of the positions",
+        count(Stream::Dictionary),
         count(Stream::Postings),
         count(Stream::Positions)
     );

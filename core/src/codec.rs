@@ -158,6 +158,11 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// The bytes read since offset `start`.
+    pub fn since(&self, start: usize) -> &'a [u8] {
+        self.buf.get(start..self.at).unwrap_or(&[])
+    }
+
     pub fn remaining(&self) -> usize {
         self.buf.len() - self.at
     }

@@ -316,12 +316,19 @@ fn words_wait_for_their_postings_and_phrases_match_all_their_words_until_positio
     assert!(!index.has_all_pieces());
     let words = Filter::from_query("q=crime+organized+");
     let phrase = Filter::from_query("q=%22crime+organized%22");
-    // No postings yet: the words match nothing, and say which pieces they need.
+    // No dictionary yet: the words match nothing, and name the pieces of
+    // the dictionary their lookups read; with those, their postings.
+    assert_eq!(index.search(&words).total, 0);
+    let needed = index.missing_pieces(&words);
+    assert!(!needed.is_empty() && needed.iter().all(|p| p.stream == Stream::Dictionary));
+    // Nothing to wait for without text.
+    assert!(index.missing_pieces(&Filter::default()).is_empty());
+    index
+        .add_pieces(pieces_of(&packed, Stream::Dictionary))
+        .expect("the dictionary fits");
     assert_eq!(index.search(&words).total, 0);
     let needed = index.missing_pieces(&words);
     assert!(!needed.is_empty() && needed.iter().all(|p| p.stream == Stream::Postings));
-    // Nothing to wait for without text.
-    assert!(index.missing_pieces(&Filter::default()).is_empty());
     index
         .add_pieces(pieces_of(&packed, Stream::Postings))
         .expect("postings fit");
@@ -356,6 +363,8 @@ fn words_wait_for_their_postings_and_phrases_match_all_their_words_until_positio
 fn piece_files_are_named_one_way() {
     for (name, piece) in [
         ("t/0.bin", Some((Stream::Postings, 0))),
+        ("d/3.bin", Some((Stream::Dictionary, 3))),
+        ("d/03.bin", None),
         ("p/17.bin", Some((Stream::Positions, 17))),
         ("t/017.bin", None),
         ("t/.bin", None),
@@ -401,6 +410,18 @@ fn in_pieces(
     (built, bytes, pieces)
 }
 
+/// Adds every piece of the dictionary of `pieces` to `index`: what a
+/// query's words read first.
+fn add_dictionary(index: &Index, pieces: &std::collections::HashMap<Piece, Vec<u8>>) {
+    for (&p, bytes) in pieces {
+        if p.stream == Stream::Dictionary {
+            index
+                .add_piece(p, bytes.clone())
+                .expect("a piece of this build");
+        }
+    }
+}
+
 /// Adds every facet's relation, as `built` writes it, to `index`.
 fn add_facets(index: &Index, built: &Index) {
     for facet in Facet::ALL {
@@ -443,14 +464,23 @@ fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_inde
         let filter = Filter::from_query(query);
         // A fresh reader for each query: only what this query asks for.
         let index = Index::from_bytes(bytes.clone()).expect("decodes");
-        let needed = index.missing_pieces(&filter);
-        assert!(needed.windows(2).all(|w| w[0] < w[1]), "{needed:?}");
-        for &p in &needed {
-            index
-                .add_piece(p, pieces[&p].clone())
-                .expect("a piece of this build");
+        // Asked again as pieces arrive: the dictionary's say which
+        // postings (a typo's, which neighbours' pieces of the dictionary).
+        let mut needed = Vec::new();
+        for round in 0.. {
+            let missing = index.missing_pieces(&filter);
+            assert!(missing.windows(2).all(|w| w[0] < w[1]), "{missing:?}");
+            if missing.is_empty() {
+                break;
+            }
+            assert!(round < 3, "{query}: still {missing:?}");
+            for &p in &missing {
+                index
+                    .add_piece(p, pieces[&p].clone())
+                    .expect("a piece of this build");
+            }
+            needed.extend(missing);
         }
-        assert!(index.missing_pieces(&filter).is_empty());
         assert!(index.has_pieces_for(&filter));
         // The facets it selects: the matches are the whole index's, and
         // the counts of a narrowed set wait for every facet.
@@ -478,6 +508,12 @@ fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_inde
         if filter.has_text() && !query.contains("zzzz") && !query.contains("no+such") {
             assert!(reads(Stream::Postings) > 0, "{query} needs postings");
         }
+        if filter.has_text() {
+            assert!(
+                reads(Stream::Dictionary) > 0,
+                "{query} needs the dictionary"
+            );
+        }
         assert!(
             reads(Stream::Postings) < postings / 2,
             "{query}: {} of {postings} pieces",
@@ -494,6 +530,7 @@ fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_inde
     }
     // Words alone need no positions; a phrase drawn as a series over time does.
     let index = Index::from_bytes(bytes.clone()).expect("decodes");
+    add_dictionary(&index, &pieces);
     assert!(index
         .missing_pieces(&Filter::from_query("q=organized+crime"))
         .iter()
@@ -519,6 +556,7 @@ fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refu
     let (built, bytes, pieces) = in_pieces(&releases, 512);
     let index = Index::from_bytes(bytes).expect("decodes");
     add_facets(&index, &built);
+    add_dictionary(&index, &pieces);
     let phrase = Filter::from_query("q=%22organized+crime%22");
     let words = Filter::from_query("q=organized+crime+");
     let needed = index.missing_pieces(&phrase);
@@ -663,10 +701,11 @@ fn streamed_chunks_are_the_chunks_in_order_and_a_writer_error_stops_the_pack() {
     })
     .expect("packs");
     assert!(rest.chunks.is_empty() && rest.pieces.is_empty() && rest.lists.is_empty());
-    // The chunks, then the pieces of the postings and the positions, each
-    // once, in order.
-    assert!(whole.pieces.len() >= 2);
-    assert_eq!(whole.pieces[0].0, "t/0.bin");
+    // The chunks, then the pieces of the dictionary, the postings and the
+    // positions, each once, in order.
+    assert!(whole.pieces.len() >= 3);
+    assert_eq!(whole.pieces[0].0, "d/0.bin");
+    assert!(whole.pieces.iter().any(|p| p.0 == "t/0.bin"));
     let (lists, rest_of): (Vec<_>, Vec<_>) = streamed
         .into_iter()
         .partition(|(name, _)| pack::ListPiece::from_file(name).is_some());

@@ -1,5 +1,6 @@
 // Damaged data files: each file the app downloads (the list's first piece data/l/0.bin,
-// data/index.bin, a piece of the postings data/t/N.bin, a piece of the word
+// data/index.bin, the pieces of the dictionary data/d/N.bin, a piece of the
+// postings data/t/N.bin, a piece of the word
 // positions data/p/N.bin, a data/r/N.bin chunk) truncated, with a
 // flipped byte, and swapped with another file. The app must say which file
 // could not be used, on the page, without a page error: the start-up error
@@ -24,6 +25,8 @@ const files = new Map();
 let server;
 let browser;
 let seedPath;
+/** Every piece of the dictionary: which one holds a word depends on the corpus. */
+let dictionary = [];
 /** The newest release: its record is in data/r/0.bin (documents are numbered newest first). */
 let newest;
 const original = {};
@@ -32,6 +35,8 @@ before(async () => {
   for (const f of ['data/l/0.bin', 'data/index.bin', 'data/t/0.bin', 'data/p/0.bin', 'data/r/0.bin', 'data/f/person.bin', 'data/f/country.bin']) {
     original[f] = await readFile(join(distDir(), f));
   }
+  dictionary = (await readdir(join(distDir(), 'data', 'd'))).map((f) => `data/d/${f}`);
+  for (const f of dictionary) original[f] = await readFile(join(distDir(), f));
   server = await serveDist(distDir(), PUBLIC_URL, { files });
   browser = await launch();
   const page = await browser.newPage();
@@ -75,22 +80,32 @@ const OTHER = {
  * or text) is caught.
  */
 function damagesOf(file) {
+  return damages(OTHER[file]).map(([name, damage]) => [name, () => damage(original[file])]);
+}
+
+/** The damages, as functions of the bytes; `other` is the file swapped in. */
+function damages(other) {
   const cases = [
     ['truncated to half', (b) => b.subarray(0, b.length >> 1)],
     ['truncated by one byte', (b) => b.subarray(0, b.length - 1)],
     ['empty', () => Buffer.alloc(0)],
     ['with its first byte flipped', (b) => flipped(b, 0)],
-    [`swapped with ${OTHER[file]}`, () => original[OTHER[file]]],
+    [`swapped with ${other}`, () => original[other]],
   ];
   cases.push(['with its format version flipped (byte 4)', (b) => flipped(b, 4)]);
   cases.push(['with a byte in the middle flipped', (b) => flipped(b, b.length >> 1)]);
-  return cases.map(([name, damage]) => [name, () => damage(original[file])]);
+  return cases;
 }
 
 /** A fresh page with `file` replaced; its page errors and console errors. */
 async function openWith(file, bytes, path) {
+  return openWithAll(new Map([[file, bytes]]), path);
+}
+
+/** A fresh page with each file of `replaced` (name → bytes) replaced. */
+async function openWithAll(replaced, path) {
   files.clear();
-  files.set(file, bytes);
+  for (const [file, bytes] of replaced) files.set(file, bytes);
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -176,6 +191,26 @@ for (const [name, damaged] of damagesOf('data/t/0.bin')) {
   });
 }
 
+for (const [name, damage] of damages('data/t/0.bin')) {
+  test(`data/d/N.bin (every piece of the dictionary) ${name}: a notice names one, the search stops waiting and the timeline works`, async () => {
+    const damaged = new Map(dictionary.map((f) => [f, damage(original[f])]));
+    const { page, problems, close } = await openWithAll(damaged, '?q=smuggling');
+    try {
+      const notice = page.getByRole('alert').filter({ hasText: /data\/d\/\d+\.bin/ });
+      await notice.waitFor();
+      assert.match(await notice.textContent(), /may be incomplete/);
+      await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+      const box = page.getByRole('searchbox', { name: 'Search releases' });
+      assert.equal(await box.isEditable(), true);
+      await box.fill('');
+      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
+      assert.deepEqual(problems, []);
+    } finally {
+      await close();
+    }
+  });
+}
+
 for (const [name, damaged] of damagesOf('data/f/person.bin')) {
   test(`data/f/person.bin ${name}: a notice names it, the counts stop waiting and the timeline works`, async () => {
     const { page, problems, close } = await openWith('data/f/person.bin', damaged(), '?q=smuggling');
@@ -211,10 +246,11 @@ for (const [name, damaged] of damagesOf('data/r/0.bin')) {
   });
 }
 
-test('the postings and the word positions are fetched when a query needs them, once, and make it exact', async () => {
+test('the dictionary, the postings and the word positions are fetched when a query needs them, once, and make it exact', async () => {
   const { page, problems, close } = await openWith('data/none', Buffer.alloc(0), '');
   const asked = [];
-  page.on('request', (r) => /\/data\/[tp]\//.test(r.url()) && asked.push(new URL(r.url()).pathname));
+  page.on('request', (r) => /\/data\/[dtp]\//.test(r.url()) && asked.push(new URL(r.url()).pathname));
+  const words = () => asked.filter((p) => p.includes('/data/d/'));
   const positions = () => asked.filter((p) => p.includes('/data/p/'));
   const postings = () => asked.filter((p) => p.includes('/data/t/'));
   try {
@@ -230,6 +266,8 @@ test('the postings and the word positions are fetched when a query needs them, o
     await page.waitForFunction(() => / of \d+ releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
     assert.ok((await matching()) >= 1, `releases with both words: ${await count.textContent()}`);
     assert.ok(postings().length >= 1, `the words' postings: ${asked}`);
+    assert.ok(words().length >= 1, `the words' pieces of the dictionary: ${asked}`);
+    assert.match(asked[0], /\/data\/d\//, `a word's piece of the dictionary says which postings: ${asked}`);
     assert.deepEqual(positions(), [], 'no positions for words');
     const fetched = postings().length;
     await box.fill('"matters migrants"');
@@ -278,7 +316,7 @@ test('a pre-rendered page over data from another build is rendered afresh, not t
   const home = await (await fetch(server.url)).text();
   assert.match(home, /<div id="?app"? [^>]*data-build="?[0-9a-f]{16}/, 'the page names the data it was rendered from');
   files.clear();
-  for (const f of ['l/0.bin', 'index.bin', 't/0.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  for (const f of ['l/0.bin', 'index.bin', 'd/0.bin', 't/0.bin', 'p/0.bin']) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];

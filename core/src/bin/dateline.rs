@@ -424,9 +424,9 @@ fn write_site<'a>(
         }
     }
     // `positions.bin` and `list.bin` are the files the pieces replaced; the
-    // folders hold the chunks, the list's, the postings' and the positions'
-    // pieces.
-    for dir in ["r", "l", "t", "p", "f"] {
+    // folders hold the chunks, the list's, the dictionary's, the postings'
+    // and the positions' pieces, and the facets.
+    for dir in ["r", "l", "d", "t", "p", "f"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(WriteError::File(out.join(dir), e))

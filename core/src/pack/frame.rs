@@ -95,9 +95,22 @@ pub const POSTINGS: Kind = Kind {
     max_body_says: "a body of at most 8 MiB",
 };
 
+/// `d/<k>.bin`, the pieces of the term dictionary (`super::index_file`):
+/// the piece's number, then its terms and where each one's postings and
+/// positions start.
+pub const DICTIONARY: Kind = Kind {
+    magic: b"DLDC",
+    version: 1,
+    file: "d/N.bin",
+    unpacked: "d/N.bin's body (unpacked)",
+    max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
+    max_body_says: "a body of at most 8 MiB",
+};
+
 /// The kind of a stream's pieces.
 pub fn of(stream: crate::query::Stream) -> &'static Kind {
     match stream {
+        crate::query::Stream::Dictionary => &DICTIONARY,
         crate::query::Stream::Postings => &POSTINGS,
         crate::query::Stream::Positions => &POSITIONS,
     }

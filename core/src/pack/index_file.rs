@@ -18,8 +18,9 @@ const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// many releases have each. 8: no document lengths (the postings carry
 /// each posting's impact instead), only how many documents there are; of
 /// each facet's values only the head (`HEAD_VALUES`), the others in
-/// `f/<facet>.bin`.
-const INDEX_VERSION: u32 = 8;
+/// `f/<facet>.bin`. 9: the dictionary in pieces (`d/<k>.bin`), only each
+/// piece's first term here.
+const INDEX_VERSION: u32 = 9;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -100,13 +101,13 @@ impl Index {
         r.done()
     }
 
-    /// A piece of the postings or the positions (`t/<k>.bin`, `p/<k>.bin`),
-    /// as bytes, its body kept as `encoding` says: a query reads the pieces
-    /// of its few terms only.
+    /// A piece of the dictionary, the postings or the positions
+    /// (`d/<k>.bin`, `t/<k>.bin`, `p/<k>.bin`), as bytes, its body kept as
+    /// `encoding` says: a query reads the pieces of its few terms only.
     pub fn piece_to_bytes(&self, piece: Piece, encoding: Encoding) -> Vec<u8> {
         let mut w = Writer::default();
         w.varint(piece.k);
-        w.bytes(self.text.piece(piece));
+        self.text.write_piece(piece, &mut w);
         frame::write(frame::of(piece.stream), encoding, &w.buf)
     }
 
@@ -143,7 +144,7 @@ impl Index {
             let piece = Piece::from_file(&name).ok_or(DecodeError {
                 file: "index.bin",
                 offset: 0,
-                expected: "a piece's file name (t/N.bin, p/N.bin or f/<facet>.bin)",
+                expected: "a piece's file name (d/N.bin, t/N.bin, p/N.bin or f/<facet>.bin)",
             })?;
             self.add_piece(piece, bytes)?;
         }

@@ -9,8 +9,9 @@
 //! | file | magic | version | layout | module |
 //! |---|---|---|---|---|
 //! | `l/<k>.bin` | `DLLS` | 4 | piece `k` of the list records ([`list::docs_per_piece`] documents each: the whole corpus up to [`LEDE_LIMIT`] releases, else 512), per release what the timeline shows: id (left out when natural), title, date (left out when the index's date key spells it), place (index into the piece's table), events; ledes while the corpus has at most [`LEDE_LIMIT`] releases. The first piece is read at start, the others when rows show their releases; a list of one piece is stored, one of several gzip or stored as the chunks ([`frame`]) | [`list`] |
-//! | `index.bin` | `DLIX` | 8 | document dates (zigzag deltas), the term dictionary (terms, document frequencies, where each term's postings and positions start), the number of documents, and of each of the six facets how many values it has and its [`HEAD_VALUES`] most frequent values with how many releases have each | [`index_file`] |
+//! | `index.bin` | `DLIX` | 9 | document dates (zigzag deltas), of the term dictionary each piece's first term and how many terms come before it, each stream's length and size of pieces, the number of documents, and of each of the six facets how many values it has and its [`HEAD_VALUES`] most frequent values with how many releases have each | [`index_file`] |
 //! | `f/<facet>.bin` | `DLFC` | 2 | one facet's values past the head of `index.bin` (key, label, detail, how many releases), then its relation (`f/country.bin`, …): each document's values as deltas, the value → documents direction rebuilt on reading; fetched when a view needs it (a narrowed set's counts, a selection, an entity's page, related releases); gzip or stored as the chunks ([`frame`]) | [`index_file`] |
+//! | `d/<k>.bin` | `DLDC` | 1 | piece `k` of the term dictionary (terms in sorted order, about [`DICTIONARY_PIECE_BYTES`] of them: the terms, and per term its postings before it over the whole index, where its postings and its positions start), fetched when a query looks up a word whose letters fall in it; gzip or stored as the postings | [`index_file`] |
 //! | `t/<k>.bin` | `DLPT` | 2 | piece `k` of the postings (one stream of [`POSTING_PIECE_BYTES`] pieces, per term: its documents as delta varints, each with a byte of impact, its part of the BM25 score), fetched when a query's words need it; the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`index_file`] |
 //! | `p/<k>.bin` | `DLPS` | 5 | piece `k` of the word positions (one stream of [`POSITION_PIECE_BYTES`] pieces, per posting: its positions), fetched when a quoted phrase needs its words' positions; gzip or stored as the postings | [`index_file`] |
 //! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`records`] |
@@ -22,7 +23,9 @@ mod index_file;
 pub mod list;
 pub mod records;
 
-pub use crate::query::{HEAD_VALUES, POSITION_PIECE_BYTES, POSTING_PIECE_BYTES};
+pub use crate::query::{
+    DICTIONARY_PIECE_BYTES, HEAD_VALUES, POSITION_PIECE_BYTES, POSTING_PIECE_BYTES,
+};
 pub use frame::Encoding;
 pub use list::{List, ListPiece};
 

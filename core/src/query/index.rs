@@ -642,21 +642,24 @@ impl Index {
         self.text.forget_pieces();
     }
 
-    /// Every piece of the postings (`t/<k>.bin`), then of the positions
-    /// (`p/<k>.bin`).
+    /// Every piece of the dictionary (`d/<k>.bin`), the postings
+    /// (`t/<k>.bin`), then the positions (`p/<k>.bin`).
     pub fn pieces(&self) -> Vec<Piece> {
-        [Stream::Postings, Stream::Positions]
+        [Stream::Dictionary, Stream::Postings, Stream::Positions]
             .into_iter()
             .flat_map(|stream| (0..self.text.piece_count(stream)).map(move |k| Piece { stream, k }))
             .collect()
     }
 
     /// The pieces that a filter's text and text series read and that are
-    /// not here yet, in order: the postings of every term its words stand
-    /// for (completions and corrections as `search` picks them, bounded),
-    /// and the positions of its quoted phrases' words. Until the postings
-    /// are added, a word matches none of the releases they hold; until the
-    /// positions are, a phrase matches as all its words.
+    /// not here yet, in order: the pieces of the dictionary its words'
+    /// lookups read; once those are here, the postings of every term its
+    /// words stand for (completions and corrections as `search` picks them,
+    /// bounded), and the positions of its quoted phrases' words. Until the
+    /// dictionary's and the postings' pieces are added, a word matches none
+    /// of the releases they hold; until the positions are, a phrase matches
+    /// as all its words. Ask again once pieces arrive: a word's dictionary
+    /// says which postings it needs.
     pub fn missing_pieces(&self, filter: &Filter) -> Vec<Piece> {
         let series = filter
             .series
@@ -669,6 +672,11 @@ impl Index {
             .chain(series)
             .flat_map(search::parse)
         {
+            let dictionary = search::dictionary_read(&self.text, &clause);
+            if !dictionary.is_empty() {
+                pieces.extend(dictionary);
+                continue;
+            }
             let (terms, phrase) = search::terms_read(&self.text, &clause);
             for t in terms {
                 pieces.extend(self.text.missing_pieces(Stream::Postings, t));

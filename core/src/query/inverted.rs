@@ -9,14 +9,16 @@
 //! a query needs them: they are nearly all of the index (600 MB for a
 //! million releases), and a query reads the postings of its few terms, and
 //! a phrase the positions of its few words. The dictionary (the terms and
-//! where each one's postings and positions start) is loaded at start, so a
-//! query knows which pieces it needs before any arrives.
+//! where each one's postings and positions start) comes in pieces too
+//! (`d/<k>.bin`, see [`Dictionary`]): a word reads the piece its letters
+//! fall in, then the postings that piece points to.
 
 use std::sync::{Arc, OnceLock};
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::dictionary::{Columns, Dictionary, DICTIONARY_PIECE_BYTES};
 use crate::codec::{push_varint, read_checked_varint};
 use crate::text::for_each_word;
 
@@ -28,25 +30,22 @@ const B: f32 = 0.75;
 pub(crate) type Scored = Vec<(u32, f32)>;
 
 pub(crate) struct Inverted {
-    /// All terms, concatenated in sorted order; term `t` is `text[starts[t]..starts[t + 1]]`.
-    text: String,
-    term_starts: Vec<u32>,
-    /// Postings before term `t`: its document frequency is the difference.
-    post_starts: Vec<u32>,
-    /// Where term `t`'s postings start in the postings stream.
-    post_bytes: Vec<u32>,
+    /// The sorted terms, and where each one's postings and positions start.
+    dictionary: Dictionary,
     /// Per posting: varint doc delta (first: the doc), one byte of impact
     /// (the document's BM25 term-frequency part, see [`impact`]).
     postings: Pieces,
-    /// Where term `t`'s positions start in the positions stream.
-    pos_starts: Vec<u32>,
     positions: Pieces,
     n_docs: usize,
 }
 
-/// The two streams of the index that are cut into pieces.
+/// The parts of the index that are cut into pieces: the dictionary, and
+/// the two byte streams it points into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stream {
+    /// The sorted terms, by their first letters (`d/<k>.bin`): a word's
+    /// piece comes before its postings.
+    Dictionary,
     /// Per term: its documents and weighted frequencies (`t/<k>.bin`).
     Postings,
     /// Per posting: where the word stands (`p/<k>.bin`), for phrases.
@@ -64,6 +63,7 @@ impl Piece {
     /// Its file, relative to the data folder (`t/0.bin`, `p/3.bin`).
     pub fn file(self) -> String {
         let folder = match self.stream {
+            Stream::Dictionary => "d",
             Stream::Postings => "t",
             Stream::Positions => "p",
         };
@@ -74,6 +74,7 @@ impl Piece {
     pub fn from_file(name: &str) -> Option<Piece> {
         let (folder, file) = name.split_once('/')?;
         let stream = match folder {
+            "d" => Stream::Dictionary,
             "t" => Stream::Postings,
             "p" => Stream::Positions,
             _ => return None,
@@ -245,6 +246,7 @@ impl Pieces {
 /// How many bytes of each stream go in one piece.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PieceSizes {
+    pub dictionary: u32,
     pub postings: u32,
     pub positions: u32,
 }
@@ -252,6 +254,7 @@ pub struct PieceSizes {
 impl Default for PieceSizes {
     fn default() -> PieceSizes {
         PieceSizes {
+            dictionary: DICTIONARY_PIECE_BYTES as u32,
             postings: POSTING_PIECE_BYTES,
             positions: POSITION_PIECE_BYTES,
         }
@@ -263,6 +266,7 @@ impl PieceSizes {
     pub fn all(bytes: u32) -> PieceSizes {
         let bytes = bytes.clamp(1, MAX_PIECE_BYTES);
         PieceSizes {
+            dictionary: bytes,
             postings: bytes,
             positions: bytes,
         }
@@ -346,29 +350,31 @@ impl Builder {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
         let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
-        let (mut text, mut postings, mut positions) = (String::new(), Vec::new(), Vec::new());
-        let (mut term_starts, mut post_starts) = (vec![0], vec![0]);
-        let (mut post_bytes, mut pos_starts) = (vec![0], vec![0]);
+        let (mut postings, mut positions) = (Vec::new(), Vec::new());
+        let mut columns = Columns {
+            text: String::new(),
+            starts: vec![0],
+            docs: vec![0],
+            postings: vec![0],
+            positions: vec![0],
+        };
         let avg_len = average(&self.doc_len);
         for (name, id) in sorted {
             let Some(p) = terms.get_mut(id as usize).and_then(Option::take) else {
                 continue;
             };
-            text.push_str(&name);
-            term_starts.push(text.len() as u32);
+            columns.text.push_str(&name);
+            columns.starts.push(columns.text.len() as u32);
             with_impacts(&p.postings, &self.doc_len, avg_len, &mut postings);
-            post_starts.push(post_starts.last().copied().unwrap_or(0) + p.count);
-            post_bytes.push(postings.len() as u32);
+            let before = columns.docs.last().copied().unwrap_or(0);
+            columns.docs.push(before + p.count);
+            columns.postings.push(postings.len() as u32);
             positions.extend(p.positions);
-            pos_starts.push(positions.len() as u32);
+            columns.positions.push(positions.len() as u32);
         }
         Inverted {
-            text,
-            term_starts,
-            post_starts,
-            post_bytes,
+            dictionary: Dictionary::cut(columns, sizes.dictionary as usize),
             postings: Pieces::loaded(postings, sizes.postings),
-            pos_starts,
             positions: Pieces::loaded(positions, sizes.positions),
             n_docs: self.doc_len.len(),
         }
@@ -379,16 +385,7 @@ impl Inverted {
     /// No terms and no documents, without the builder (the app's corpus before
     /// anything is loaded).
     pub(crate) fn empty() -> Inverted {
-        Inverted {
-            text: String::new(),
-            term_starts: vec![0],
-            post_starts: vec![0],
-            post_bytes: vec![0],
-            postings: Pieces::loaded(Vec::new(), POSTING_PIECE_BYTES),
-            pos_starts: vec![0],
-            positions: Pieces::loaded(Vec::new(), POSITION_PIECE_BYTES),
-            n_docs: 0,
-        }
+        Builder::default().finish(PieceSizes::default())
     }
 }
 
@@ -451,60 +448,58 @@ impl Inverted {
         self.n_docs
     }
 
+    #[cfg(test)]
     pub fn n_terms(&self) -> usize {
-        self.term_starts.len().saturating_sub(1)
+        self.dictionary.n_terms()
     }
 
+    /// Term `t` ("" while its piece of the dictionary is missing).
     pub fn term(&self, t: usize) -> &str {
-        let (Some(&a), Some(&b)) = (self.term_starts.get(t), self.term_starts.get(t + 1)) else {
-            return "";
-        };
-        self.text.get(a as usize..b as usize).unwrap_or("")
+        self.dictionary.term(t)
     }
 
-    /// The first term not less than `s`.
-    fn lower_bound(&self, s: &str) -> usize {
-        partition(self.n_terms(), |t| self.term(t) < s)
-    }
-
+    /// Term `s`'s id; None when there is none, or while its piece of the
+    /// dictionary is missing.
     pub fn find(&self, s: &str) -> Option<usize> {
-        let t = self.lower_bound(s);
-        (t < self.n_terms() && self.term(t) == s).then_some(t)
+        self.dictionary.find(s)
     }
 
-    /// Terms starting with `prefix`: contiguous in the sorted dictionary.
+    /// Terms starting with `prefix`: contiguous in the sorted dictionary
+    /// (none while a piece they may be in is missing).
     pub fn prefix_range(&self, prefix: &str) -> Range<usize> {
-        let start = self.lower_bound(prefix);
-        let len = partition(self.n_terms() - start, |i| {
-            self.term(start + i).starts_with(prefix)
-        });
-        start..start + len
+        self.dictionary.prefix_range(prefix)
+    }
+
+    /// The pieces of the dictionary that looking `s` up (as a prefix, or
+    /// exactly) reads and that are not here yet.
+    pub fn missing_dictionary(&self, s: &str, prefix: bool) -> impl Iterator<Item = Piece> + '_ {
+        self.dictionary.missing_for(s, prefix).map(|k| Piece {
+            stream: Stream::Dictionary,
+            k,
+        })
     }
 
     /// Number of documents containing term `t`.
     pub fn df(&self, t: usize) -> usize {
-        match (self.post_starts.get(t), self.post_starts.get(t + 1)) {
-            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
-            _ => 0,
-        }
+        self.dictionary.docs(t).len()
     }
 
-    /// Term `t`'s bytes in a stream.
+    /// Term `t`'s bytes in a stream (none in the dictionary's).
     fn bytes_of(&self, stream: Stream, t: usize) -> Range<u32> {
-        let starts = match stream {
-            Stream::Postings => &self.post_bytes,
-            Stream::Positions => &self.pos_starts,
-        };
-        match (starts.get(t), starts.get(t + 1)) {
-            (Some(&a), Some(&b)) if a <= b => a..b,
-            _ => 0..0,
+        let (postings, positions) = self.dictionary.spans(t);
+        match stream {
+            Stream::Dictionary => 0..0,
+            Stream::Postings => postings,
+            Stream::Positions => positions,
         }
     }
 
-    fn stream(&self, stream: Stream) -> &Pieces {
+    /// A byte stream's pieces (the dictionary's are not bytes: none).
+    fn stream(&self, stream: Stream) -> Option<&Pieces> {
         match stream {
-            Stream::Postings => &self.postings,
-            Stream::Positions => &self.positions,
+            Stream::Dictionary => None,
+            Stream::Postings => Some(&self.postings),
+            Stream::Positions => Some(&self.positions),
         }
     }
 
@@ -589,14 +584,19 @@ impl Inverted {
 
     /// The pieces of `stream` that hold term `t`'s part and are not here yet.
     pub fn missing_pieces(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
+        let range = self.bytes_of(stream, t);
         self.stream(stream)
-            .missing_of(self.bytes_of(stream, t))
+            .into_iter()
+            .flat_map(move |pieces| pieces.missing_of(range.clone()))
             .map(move |k| Piece { stream, k })
     }
 
     /// How many pieces `stream` is cut into.
     pub fn piece_count(&self, stream: Stream) -> u32 {
-        self.stream(stream).pieces.len() as u32
+        match self.stream(stream) {
+            Some(pieces) => pieces.pieces.len() as u32,
+            None => self.dictionary.piece_count(),
+        }
     }
 
     /// Whether word `k` of the phrase sits at `p + k` for some position `p` of word 0.
@@ -612,20 +612,6 @@ impl Inverted {
             })
         })
     }
-}
-
-/// Binary search: the number of leading indices in `0..n` for which `pred` holds.
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 /// One term's postings in doc order, decoded as they are read.
@@ -706,33 +692,35 @@ impl Cursor<'_> {
 }
 
 impl Inverted {
-    /// The index's part of `index.bin`: the dictionary, and where each
-    /// term's part of the two streams starts (the streams go in pieces).
+    /// The index's part of `index.bin`: each piece of the dictionary's
+    /// first term, and each stream's length and size of pieces.
     pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
-        w.str(&self.text);
-        w.starts(&self.term_starts);
-        w.starts(&self.post_starts);
-        w.starts(&self.post_bytes);
-        w.varint(self.postings.piece_bytes);
-        w.starts(&self.pos_starts);
-        w.varint(self.positions.piece_bytes);
+        self.dictionary.write(w);
+        for stream in [&self.postings, &self.positions] {
+            w.varint(stream.total);
+            w.varint(stream.piece_bytes);
+        }
         w.len(self.n_docs);
     }
 
-    /// A piece's bytes, for its own file (empty when it is not here).
-    pub(crate) fn piece(&self, piece: Piece) -> &[u8] {
-        self.stream(piece.stream).piece(piece.k)
+    /// A piece's file body (nothing when it is not here).
+    pub(crate) fn write_piece(&self, piece: Piece, w: &mut crate::codec::Writer) {
+        match self.stream(piece.stream) {
+            Some(pieces) => w.bytes(pieces.piece(piece.k)),
+            None => self.dictionary.write_piece(piece.k, w),
+        }
     }
 
-    /// Lets every piece of both streams go.
+    /// Lets every piece go (the dictionary's too).
     pub(crate) fn forget_pieces(&mut self) {
+        self.dictionary.forget();
         self.postings.forget();
         self.positions.forget();
     }
 
-    /// Whether every piece of both streams is here.
+    /// Whether every piece is here.
     pub(crate) fn has_all_pieces(&self) -> bool {
-        self.postings.complete() && self.positions.complete()
+        self.dictionary.complete() && self.postings.complete() && self.positions.complete()
     }
 
     /// Adds a piece, read from its file (`r` over `file`).
@@ -742,7 +730,10 @@ impl Inverted {
         r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
     ) -> Result<(), crate::codec::DecodeError> {
-        self.stream(piece.stream).read(piece.k, r, file)
+        match self.stream(piece.stream) {
+            Some(pieces) => pieces.read(piece.k, r, file),
+            None => self.dictionary.read_piece(piece.k, r),
+        }
     }
 
     /// Reads what `write` wrote. Offsets are checked here; a damaged piece
@@ -750,49 +741,27 @@ impl Inverted {
     pub(crate) fn read(
         r: &mut crate::codec::Reader<'_>,
     ) -> Result<Inverted, crate::codec::DecodeError> {
-        let text = r.str()?.to_string();
-        let term_starts = r.starts(text.len())?;
-        if term_starts
-            .iter()
-            .any(|&s| !text.is_char_boundary(s as usize))
-        {
-            return Err(r.error("terms that start on character boundaries"));
-        }
-        let n_terms = term_starts.len() - 1;
-        let post_starts = r.starts_any()?;
-        let post_bytes = r.starts_any()?;
-        let postings = read_pieces(r, &post_bytes)?;
-        let pos_starts = r.starts_any()?;
-        let positions = read_pieces(r, &pos_starts)?;
-        let counts = [post_starts.len(), post_bytes.len(), pos_starts.len()];
-        if counts.iter().any(|&c| c != n_terms + 1) {
-            return Err(r.error("one posting list per term"));
-        }
+        let dictionary = Dictionary::read(r)?;
+        let postings = read_pieces(r)?;
+        let positions = read_pieces(r)?;
         let n_docs = r.varint()? as usize;
         Ok(Inverted {
-            text,
-            term_starts,
-            post_starts,
-            post_bytes,
+            dictionary,
             postings,
             positions,
-            pos_starts,
             n_docs,
         })
     }
 }
 
 /// A stream's pieces as `index.bin` describes them (none here yet): its
-/// size per piece, checked, and its length from its terms' offsets.
-fn read_pieces(
-    r: &mut crate::codec::Reader<'_>,
-    starts: &[u32],
-) -> Result<Pieces, crate::codec::DecodeError> {
+/// length and size per piece, checked.
+fn read_pieces(r: &mut crate::codec::Reader<'_>) -> Result<Pieces, crate::codec::DecodeError> {
+    let total = r.varint()?;
     let piece_bytes = r.varint()?;
     if !(1..=MAX_PIECE_BYTES).contains(&piece_bytes) {
         return Err(r.error("a size of pieces from 1 byte to 8 MiB"));
     }
-    let total = starts.last().copied().unwrap_or(0);
     if total.div_ceil(piece_bytes) > MAX_PIECES {
         return Err(r.error("a stream in at most 65,536 pieces"));
     }

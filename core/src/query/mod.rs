@@ -12,6 +12,7 @@
 
 mod axis;
 mod compare;
+mod dictionary;
 pub(crate) mod facets;
 mod filter;
 mod highlight;
@@ -28,6 +29,7 @@ pub use compare::{
     compare, over_archive, series_docs, Compare, Line, Scale, Series, SeriesError, SeriesKind,
     MAX_SERIES, MAX_SERIES_CHARS, VIEW,
 };
+pub use dictionary::DICTIONARY_PIECE_BYTES;
 pub use facets::{FacetCounts, FacetValue, ValueInfo, HEAD_VALUES};
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};

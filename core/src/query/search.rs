@@ -10,7 +10,7 @@
 //! `MAX_EXPANSIONS` terms within a budget (`keep_most_frequent`).
 
 use super::filter::{clamp_chars, MAX_QUERY_CHARS};
-use super::inverted::{Inverted, Scored};
+use super::inverted::{Inverted, Piece, Scored};
 use crate::text::for_each_word;
 
 /// Completions of a short prefix are capped to the most frequent ones, so
@@ -115,6 +115,33 @@ pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
         acc = intersect(&acc, &list);
     }
     (acc, terms)
+}
+
+/// The pieces of the dictionary that a clause's lookups read and that are
+/// not here yet: its words' own, then, when a word is no term and no prefix
+/// of one, those of its one-typo neighbours (`expand`'s corrections). Its
+/// postings are known once none is missing.
+pub(crate) fn dictionary_read(inv: &Inverted, clause: &Clause) -> Vec<Piece> {
+    match clause {
+        Clause::Phrase(words) => words
+            .iter()
+            .flat_map(|w| inv.missing_dictionary(w, false))
+            .collect(),
+        Clause::Word { text, prefix } => {
+            let own: Vec<Piece> = inv.missing_dictionary(text, *prefix).collect();
+            let letters = text.chars().count();
+            let corrected = (MIN_TYPO_LEN..=MAX_TYPO_LEN).contains(&letters)
+                && inv.find(text).is_none()
+                && (!*prefix || inv.prefix_range(text).is_empty());
+            match own.is_empty() && corrected {
+                true => one_edit_variants(text)
+                    .iter()
+                    .flat_map(|v| inv.missing_dictionary(v, *prefix))
+                    .collect(),
+                false => own,
+            }
+        }
+    }
 }
 
 /// The terms whose postings a clause reads, and whether it reads their
