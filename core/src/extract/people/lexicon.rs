@@ -193,7 +193,28 @@ impl Lexicon {
     }
 
     pub(super) fn is_particle(&self, t: &Token) -> bool {
-        t.is_word() && self.particles.contains(t.text)
+        t.is_word() && (self.particles.contains(t.text) || is_patronymic(t))
+    }
+
+    /// How many tokens the particle at `k` spans: 1 for a word of
+    /// [`Self::is_particle`], 2 for `St.` (`Jean-Marc St. Pierre`), whose full
+    /// stop the tokenizer splits off; 0 if no particle starts at `k`.
+    pub(super) fn particle_len(&self, tokens: &[Token], k: usize) -> usize {
+        let Some(t) = tokens.get(k) else { return 0 };
+        if self.is_particle(t) {
+            return 1;
+        }
+        // Only a full stop written against the word (`St.`, not `St .`) is
+        // read as the abbreviation's; a name word must follow (checked by
+        // the caller), so `St.` never ends a name.
+        let dotted = tokens
+            .get(k + 1)
+            .is_some_and(|d| d.is_mark(&["."]) && d.start == t.end);
+        if t.is_word() && matches!(t.text, "St" | "Ste") && dotted {
+            2
+        } else {
+            0
+        }
     }
 
     /// A word that can be part of a person's name.
@@ -235,6 +256,19 @@ impl Lexicon {
             || self.roles.contains(&key);
         !listed
     }
+}
+
+/// Lower-case patronymic words written apart from the father's name: Kyrgyz
+/// and Kazakh `uulu`/`kyzy`/`uly` (`Azamat Toktogul uulu`), which end a name,
+/// and Azerbaijani and Turkmen `oglu`/`qizi`/`ogly`/`gyzy` (`Ilham Heydar
+/// oglu Aliyev`), which may stand inside it. Particles, so never a surname.
+const PATRONYMICS: &[&str] = &[
+    "uulu", "kyzy", "uly", "ogly", "gyzy", "oglu", "oğlu", "qizi", "qızı",
+];
+
+/// A patronymic of [`PATRONYMICS`], as written (lower case).
+pub(super) fn is_patronymic(t: &Token) -> bool {
+    t.is_word() && PATRONYMICS.contains(&t.text)
 }
 
 /// One capital, then only lower-case letters: `Mba`, not `MBA`, `PhD` or `Esq.`.

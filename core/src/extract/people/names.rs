@@ -1,7 +1,8 @@
-//! Name runs: capitalised name words, particles between them, trimmed of a
-//! sentence opener and of country names at the edges.
+//! Name runs: capitalised name words, particles (`St.`, patronymics) between
+//! them, trimmed of a sentence opener and of a country name that opens them
+//! or closes them after a particle.
 
-use super::lexicon::{is_punct, Honorific, Lexicon};
+use super::lexicon::{is_patronymic, is_punct, Honorific, Lexicon};
 use super::roles::Passage;
 use crate::extract::countries;
 use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
@@ -30,10 +31,16 @@ impl Lexicon {
                 end: i + 1,
                 words: 1,
             };
+            let street = after_street_word(tokens, i);
             loop {
                 let mut k = run.end;
-                while tokens.get(k).is_some_and(|t| self.is_particle(t)) {
-                    k += 1;
+                loop {
+                    match self.particle_len(tokens, k) {
+                        0 => break,
+                        // `on Harbour St. Maria Lopez said`: `St.` ends an address.
+                        2 if street => break,
+                        n => k += n,
+                    }
                 }
                 if !tokens.get(k).is_some_and(|t| self.is_name_word(t)) {
                     break;
@@ -41,9 +48,13 @@ impl Lexicon {
                 run.end = k + 1;
                 run.words += 1;
             }
+            // `Azamat Toktogul uulu`: a patronymic word closes the name.
+            if tokens.get(run.end).is_some_and(is_patronymic) {
+                run.end += 1;
+            }
             i = run.end;
             let run = self.trim_sentence_opener(tokens, run);
-            runs.push(trim_countries(tokens, run));
+            runs.push(self.trim_countries(tokens, run));
         }
         runs
     }
@@ -60,8 +71,52 @@ impl Lexicon {
         if run.words >= 3 && opens_sentence && (first.ends_with("ing") || first.ends_with("ly")) {
             run.start += 1;
             run.words -= 1;
-            while tokens.get(run.start).is_some_and(|t| self.is_particle(t)) {
-                run.start += 1;
+            run.start = self.skip_particles(tokens, run.start);
+        }
+        run
+    }
+
+    /// The first token from `k` on that starts no particle.
+    fn skip_particles(&self, tokens: &[Token], mut k: usize) -> usize {
+        loop {
+            match self.particle_len(tokens, k) {
+                0 => return k,
+                n => k += n,
+            }
+        }
+    }
+
+    /// `Iranian Abbas Bagherpour`, `in Chile Eve Crowley`: a country opening
+    /// a long run is not part of the name, unless an honorific right before
+    /// the run says the name starts there (`Dr. Georgia Ann Adams`). A country
+    /// closing a run is cut only after a particle, which stands for `of`
+    /// (`Policía Nacional del Ecuador`): right after a name word it is a
+    /// surname (`Adriana Lúcia Montenegro`, `Ana María Jordan`).
+    fn trim_countries(&self, tokens: &[Token], mut run: Run) -> Run {
+        let is_country = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| countries::lookup_name(t.text).is_some())
+        };
+        let after_honorific = matches!(
+            self.honorific_ending_at(tokens, run.start),
+            Some((_, Honorific::Courtesy | Honorific::Title))
+        );
+        while run.words >= 3 && !after_honorific && is_country(run.start) {
+            run.start = self.skip_particles(tokens, run.start + 1);
+            run.words -= 1;
+        }
+        let after_particle = |run: &Run| {
+            run.end >= 2 && tokens.get(run.end - 2).is_some_and(|t| self.is_particle(t))
+        };
+        while run.words >= 3 && is_country(run.end - 1) && after_particle(&run) {
+            run.end -= 1;
+            run.words -= 1;
+            // `Universidad Nacional de Colombia` leaves `Universidad Nacional`.
+            while run.end > run.start
+                && tokens.get(run.end - 1).is_some_and(|t| self.is_particle(t))
+            {
+                run.end -= 1;
             }
         }
         run
@@ -228,23 +283,15 @@ fn after_from_someone(tokens: &[Token], start: usize) -> bool {
         })
 }
 
-/// `Iranian Abbas Bagherpour`: a country or demonym at either edge of a long
-/// run is not part of the name (`Lisa Jordan` and `Chad Williams` keep theirs).
-fn trim_countries(tokens: &[Token], mut run: Run) -> Run {
-    let is_country = |i: usize| {
-        tokens
-            .get(i)
-            .is_some_and(|t| countries::lookup_name(t.text).is_some())
-    };
-    while run.words >= 3 && is_country(run.start) {
-        run.start += 1;
-        run.words -= 1;
-    }
-    while run.words >= 3 && is_country(run.end - 1) {
-        run.end -= 1;
-        run.words -= 1;
-    }
-    run
+/// A run at `start` after a house number or a word that opens an address
+/// (`on`, `at`): its `St.` is a street's, not a name's.
+fn after_street_word(tokens: &[Token], start: usize) -> bool {
+    start.checked_sub(1).is_some_and(|i| {
+        let t = &tokens[i];
+        t.is_word()
+            && (t.text.chars().all(|c| c.is_ascii_digit())
+                || matches!(t.text, "on" | "at" | "along" | "off" | "near"))
+    })
 }
 
 /// `MSF` for `Médecins Sans Frontières`: the acronym's letters are the

@@ -702,3 +702,150 @@ fn a_role_with_lower_case_words_names_the_person() {
         assert!(found.iter().any(|(n, _)| n == name), "{body}: {found:?}");
     }
 }
+
+/// Each body names exactly the people listed, in order.
+fn assert_names(cases: &[(&str, &[&str])]) {
+    for (body, want) in cases {
+        assert_eq!(names_in(body), *want, "{body}");
+    }
+}
+
+#[test]
+fn a_country_or_city_continuing_a_name_is_part_of_it() {
+    assert_names(&[
+        // A surname that is a country.
+        (
+            "According to UN-Habitat's Executive Director, Adriana Lúcia Montenegro, \"upgrading works.\"",
+            &["Adriana Lúcia Montenegro"],
+        ),
+        (
+            "Adriana Lúcia Montenegro said the plan was ready.",
+            &["Adriana Lúcia Montenegro"],
+        ),
+        ("Dr. Adriana Montenegro said the plan was ready.", &["Adriana Montenegro"]),
+        ("Ms. Ana María Jordan said the plan was ready.", &["Ana María Jordan"]),
+        (
+            "Dr. Peter Okello Chad, the district health officer, said the clinic was open.",
+            &["Peter Okello Chad"],
+        ),
+        // A given name that is a country: an honorific says the name starts there.
+        ("Georgia Adams, a nurse in Tbilisi, said the ward was full.", &["Georgia Adams"]),
+        ("Dr. Georgia Ann Adams said the ward was full.", &["Georgia Ann Adams"]),
+        // A surname or given name that is a city.
+        ("Mayor Maria Lima said the roads were open.", &["Maria Lima"]),
+        ("Professor Ana Paula Lisboa said the roads were open.", &["Ana Paula Lisboa"]),
+        ("Minister Santiago Pérez Lima said the roads were open.", &["Santiago Pérez Lima"]),
+        ("Mr. Jean-Luc Paris, head of the port, said it was open.", &["Jean-Luc Paris"]),
+    ]);
+}
+
+#[test]
+fn patronymics_and_st_inside_a_name_are_kept() {
+    assert_names(&[
+        (
+            "Azamat Toktogul uulu, head of the water board, said the canals were repaired.",
+            &["Azamat Toktogul uulu"],
+        ),
+        (
+            "“It works,” said Aida Kasymaly kyzy, a teacher in Osh.",
+            &["Aida Kasymaly kyzy"],
+        ),
+        (
+            "President Ilham Heydar oglu Aliyev said it was done.",
+            &["Ilham Heydar oglu Aliyev"],
+        ),
+        (
+            "Jean-Marc St. Pierre, the mayor, said the port was open.",
+            &["Jean-Marc St. Pierre"],
+        ),
+        (
+            "“It works,” said Lorna St. Hill, a researcher.",
+            &["Lorna St. Hill"],
+        ),
+        (
+            "Mr. Jean-Marc St Pierre said the port was open.",
+            &["Jean-Marc St Pierre"],
+        ),
+        // `St.` closing an address ends the sentence, not a name.
+        (
+            "The clinic is on Harbour St. Maria Lopez said it was open.",
+            &["Maria Lopez"],
+        ),
+    ]);
+    // A later mention by surname, patronymic included, gives the role.
+    assert_eq!(
+        people_in("Azamat Toktogul uulu said the border was calm. Later, Toktogul uulu, the head of the border service, added that more was needed."),
+        vec![(
+            "Azamat Toktogul uulu".to_string(),
+            Some("head of the border service".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_country_apart_from_a_name_stays_out_of_it() {
+    assert_names(&[
+        // After `of`, `in`, `from`, or a comma: the role's or the sentence's.
+        (
+            "The President of Montenegro, Jakov Milatović, said it was done.",
+            &["Jakov Milatović"],
+        ),
+        (
+            "Minister of Health of Montenegro Dragoslav Šćekić said it was done.",
+            &["Dragoslav Šćekić"],
+        ),
+        ("The Ambassador of Kenya said the talks went well.", &[]),
+        (
+            "FAO Representative in Chile Eve Crowley said it was done.",
+            &["Eve Crowley"],
+        ),
+        (
+            "UNICEF Representative in Georgia Javier Sanz Alvarez said it was done.",
+            &["Javier Sanz Alvarez"],
+        ),
+        (
+            "Speaking in Montenegro, Ana Ruiz said it was done.",
+            &["Ana Ruiz"],
+        ),
+        (
+            "Ana Ruiz, who grew up in Montenegro, said it was done.",
+            &["Ana Ruiz"],
+        ),
+        // A role with a country, and an organisation named for one.
+        (
+            "John Smith, Kenya's minister of health, said it was done.",
+            &["John Smith"],
+        ),
+        (
+            "Montenegro President Jakov Milatović said it was done.",
+            &["Jakov Milatović"],
+        ),
+        ("The Kenya Police Service said it would help.", &[]),
+        (
+            "A spokesperson for the Kenya Police Service, Resila Onyango, said it would help.",
+            &["Resila Onyango"],
+        ),
+        (
+            "The Jordan Hashemite Charity Organization said it would help.",
+            &[],
+        ),
+        // `del`, `de` stand for `of`: the country is the organisation's.
+        (
+            "The Policía Nacional del Ecuador said the boat was seized.",
+            &[],
+        ),
+        (
+            "The Universidad Nacional de Colombia said it would help.",
+            &[],
+        ),
+        // A dateline's country.
+        (
+            "PODGORICA, Montenegro, 3 May 2024 – Minister Ana Ruiz said it was done.",
+            &["Ana Ruiz"],
+        ),
+        (
+            "Podgorica, Montenegro – Minister Ana Ruiz said it was done.",
+            &["Ana Ruiz"],
+        ),
+    ]);
+}
