@@ -102,6 +102,9 @@ pub struct Corpus {
     /// Pieces asked for so far (here, on the way, or failed: a failed piece
     /// is not asked for again, the notice says why).
     pieces_asked: RefCell<HashSet<Piece>>,
+    /// The filter whose pieces were asked for last: a query superseded
+    /// since asks for no more.
+    pieces_latest: RefCell<Option<Filter>>,
     /// Pieces that could not be used: a query does not wait for them.
     pieces_failed: RefCell<HashSet<Piece>>,
     /// Data files at hand rather than on the server (releases imported on
@@ -199,6 +202,7 @@ impl Corpus {
             lists_failed: RefCell::default(),
             chunks: RefCell::default(),
             pieces_asked: RefCell::default(),
+            pieces_latest: RefCell::default(),
             pieces_failed: RefCell::default(),
             local: RefCell::default(),
         }
@@ -210,6 +214,7 @@ impl Corpus {
     /// to [`Corpus::piece_failed`]). None when every piece it needs is here
     /// (one reading of the filter per keystroke).
     pub fn pieces_to_fetch(&self, filter: &Filter) -> Option<Vec<Piece>> {
+        *self.pieces_latest.borrow_mut() = Some(filter.clone());
         let mut pieces = self.index.missing_pieces(filter);
         if pieces.is_empty() {
             return None;
@@ -217,6 +222,12 @@ impl Corpus {
         let mut asked = self.pieces_asked.borrow_mut();
         pieces.retain(|&p| asked.insert(p));
         Some(pieces)
+    }
+
+    /// Whether `filter` is the query whose pieces were asked for last (no
+    /// keystroke has superseded it).
+    pub fn is_latest_pieces_query(&self, filter: &Filter) -> bool {
+        self.pieces_latest.borrow().as_ref() == Some(filter)
     }
 
     /// Whether the results of `filter` would change when pieces on the way

@@ -2,7 +2,7 @@
 //! app works under any sub-path.
 
 use dateline_core::pack::{frame, Chunk, ListPiece};
-use dateline_core::query::{Facet, Filter, Piece};
+use dateline_core::query::{Facet, Filter, Piece, Stream};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -147,11 +147,22 @@ pub struct PiecesFetched {
     pub error: Option<PieceFailed>,
 }
 
-/// Downloads the pieces (postings, positions) that `filter`'s query needs
-/// and nobody asked for yet, side by side, adds them to the corpus, then
-/// tells `done` (once, when some were asked for). A keystroke that
-/// supersedes this one does not wait for it: its own pieces are asked for
-/// at once, and pieces already on the way are not asked for twice. Marks
+/// The downloads of `pieces`, started side by side.
+fn downloads_of(corpus: &Corpus, pieces: Vec<Piece>) -> Vec<(Piece, Download)> {
+    pieces
+        .into_iter()
+        .map(|p| (p, Download::of(corpus, &Corpus::piece_file(p))))
+        .collect()
+}
+
+/// Downloads the pieces (dictionary, postings, positions) that `filter`'s
+/// query needs and nobody asked for yet, side by side, adds them to the
+/// corpus, then tells `done` (once, when some were asked for). The pieces of
+/// the dictionary name the postings a word needs: those are asked for as
+/// soon as they are added, in the same request, unless a newer query was
+/// asked for meanwhile. A keystroke that supersedes this one does not wait
+/// for it: its own pieces are asked for at once, and pieces already on the
+/// way are not asked for twice. Marks
 /// `dateline-pieces` (read by the tests and the benchmark) when the
 /// filter's query has every piece it needs.
 pub fn fetch_pieces(
@@ -167,29 +178,39 @@ pub fn fetch_pieces(
         // On the way, asked for by an earlier keystroke.
         return;
     }
-    let downloads: Vec<(Piece, Download)> = pieces
-        .into_iter()
-        .map(|p| (p, Download::of(&corpus, &Corpus::piece_file(p))))
-        .collect();
+    let mut downloads = downloads_of(&corpus, pieces);
     spawn_local(async move {
         let mut fetched = PiecesFetched {
             added: 0,
             error: None,
         };
-        for (piece, download) in downloads {
-            let added = match download.unpacked(frame::of(piece.stream)).await {
-                Ok(body) => corpus.add_piece(piece, body),
-                Err(error) => Err(error),
-            };
-            match added {
-                Ok(()) => fetched.added += 1,
-                Err(error) => {
-                    corpus.piece_failed(piece);
-                    fetched.error.get_or_insert(PieceFailed {
-                        part: piece.stream.into(),
-                        error,
-                    });
+        loop {
+            let mut named_postings = false;
+            for (piece, download) in downloads {
+                let added = match download.unpacked(frame::of(piece.stream)).await {
+                    Ok(body) => corpus.add_piece(piece, body),
+                    Err(error) => Err(error),
+                };
+                match added {
+                    Ok(()) => {
+                        fetched.added += 1;
+                        named_postings |= piece.stream == Stream::Dictionary;
+                    }
+                    Err(error) => {
+                        corpus.piece_failed(piece);
+                        fetched.error.get_or_insert(PieceFailed {
+                            part: piece.stream.into(),
+                            error,
+                        });
+                    }
                 }
+            }
+            if !named_postings || !corpus.is_latest_pieces_query(&filter) {
+                break;
+            }
+            match corpus.pieces_to_fetch(&filter) {
+                Some(next) if !next.is_empty() => downloads = downloads_of(&corpus, next),
+                _ => break,
             }
         }
         if corpus.has_pieces_for(&filter) {
