@@ -13,6 +13,8 @@
 //      BENCH_APP_PACK (shell command writing a size's data files; see below)
 //      BENCH_APP_LIST_DATA (regexp on data/ paths: the "list data"; ^data/l/)
 //      BENCH_APP_TIMEOUT_S=300 (per page load)  BENCH_DATELINE=path/to/dateline
+//      BENCH_APP_NO_DATA_SIZES=1 (no gzip/brotli sizes of data/: at 1M, brotli -q 11
+//        of 19,500 files one by one takes the better part of an hour; shown as NaN)
 //      CHROMIUM=/usr/bin/chromium
 //
 // Writes bench/.cache/app-results.json (merged with earlier runs: one entry
@@ -97,6 +99,7 @@ function compressed(file) {
   sizeCache ??= fs.existsSync(sizeCacheFile) ? JSON.parse(fs.readFileSync(sizeCacheFile, 'utf8')) : {};
   const bytes = fs.readFileSync(file);
   const raw = bytes.length;
+  if (env.BENCH_APP_NO_DATA_SIZES && file.split(path.sep).includes('data')) return { raw, gzip: NaN, brotli: NaN };
   const hash = createHash('sha256').update(bytes).digest('hex');
   if (sizeCache[hash]) return { raw, ...sizeCache[hash] };
   const run = (cmd, args, fallback) => {
