@@ -170,45 +170,38 @@ for (const [name, damaged] of damagesOf('data/p/0.bin')) {
   });
 }
 
+/**
+ * A search whose words need the `replaced` files: a notice naming one of
+ * them (`named`) says results may be incomplete, the search answers without
+ * them, and filters that need no words still work.
+ */
+async function searchGoesOnWithout(replaced, named) {
+  const { page, problems, close } = await openWithAll(replaced, '?q=smuggling');
+  try {
+    const notice = page.getByRole('alert').filter({ hasText: named });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /may be incomplete/);
+    // The search does not wait for ever: it answers without the piece.
+    await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
+    const box = page.getByRole('searchbox', { name: 'Search releases' });
+    assert.equal(await box.isEditable(), true);
+    // Filters that need no words still work.
+    await box.fill('');
+    await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+}
+
 for (const [name, damaged] of damagesOf('data/t/0.bin')) {
-  test(`data/t/0.bin ${name}: a notice names it, the search stops waiting and the timeline works`, async () => {
-    const { page, problems, close } = await openWith('data/t/0.bin', damaged(), '?q=smuggling');
-    try {
-      const notice = page.getByRole('alert').filter({ hasText: 'data/t/0.bin' });
-      await notice.waitFor();
-      assert.match(await notice.textContent(), /may be incomplete/);
-      // The search does not wait for ever: it answers without the piece.
-      await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
-      const box = page.getByRole('searchbox', { name: 'Search releases' });
-      assert.equal(await box.isEditable(), true);
-      // Filters that need no postings still work.
-      await box.fill('');
-      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
-      assert.deepEqual(problems, []);
-    } finally {
-      await close();
-    }
-  });
+  test(`data/t/0.bin ${name}: a notice names it, the search stops waiting and the timeline works`, () =>
+    searchGoesOnWithout(new Map([['data/t/0.bin', damaged()]]), 'data/t/0.bin'));
 }
 
 for (const [name, damage] of damages('data/t/0.bin')) {
-  test(`data/d/N.bin (every piece of the dictionary) ${name}: a notice names one, the search stops waiting and the timeline works`, async () => {
-    const damaged = new Map(dictionary.map((f) => [f, damage(original[f])]));
-    const { page, problems, close } = await openWithAll(damaged, '?q=smuggling');
-    try {
-      const notice = page.getByRole('alert').filter({ hasText: /data\/d\/\d+\.bin/ });
-      await notice.waitFor();
-      assert.match(await notice.textContent(), /may be incomplete/);
-      await page.waitForFunction(() => /releases match/.test(document.querySelector('.result-count')?.textContent ?? ''));
-      const box = page.getByRole('searchbox', { name: 'Search releases' });
-      assert.equal(await box.isEditable(), true);
-      await box.fill('');
-      await page.getByRole('list', { name: 'Matching releases' }).getByRole('link').first().waitFor();
-      assert.deepEqual(problems, []);
-    } finally {
-      await close();
-    }
-  });
+  test(`data/d/N.bin (every piece of the dictionary) ${name}: a notice names one, the search stops waiting and the timeline works`, () =>
+    searchGoesOnWithout(new Map(dictionary.map((f) => [f, damage(original[f])])), /data\/d\/\d+\.bin/));
 }
 
 for (const [name, damaged] of damagesOf('data/f/person.bin')) {

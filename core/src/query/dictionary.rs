@@ -117,6 +117,19 @@ pub(crate) struct Columns {
     pub positions: Vec<u32>,
 }
 
+impl Columns {
+    /// No term yet: each list of offsets holds its start.
+    pub(crate) fn new() -> Columns {
+        Columns {
+            text: String::new(),
+            starts: vec![0],
+            docs: vec![0],
+            postings: vec![0],
+            positions: vec![0],
+        }
+    }
+}
+
 impl Dictionary {
     /// `columns` cut into pieces of about `piece_bytes`, all here.
     pub(crate) fn cut(columns: Columns, piece_bytes: usize) -> Dictionary {
@@ -383,13 +396,7 @@ mod tests {
     fn dictionary(terms: &[&str], piece_bytes: usize) -> Dictionary {
         let mut terms = terms.to_vec();
         terms.sort_unstable();
-        let mut columns = Columns {
-            text: String::new(),
-            starts: vec![0],
-            docs: vec![0],
-            postings: vec![0],
-            positions: vec![0],
-        };
+        let mut columns = Columns::new();
         for (i, t) in terms.iter().enumerate() {
             columns.text.push_str(t);
             columns.starts.push(columns.text.len() as u32);

@@ -351,13 +351,7 @@ impl Builder {
         sorted.sort_unstable();
         let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
         let (mut postings, mut positions) = (Vec::new(), Vec::new());
-        let mut columns = Columns {
-            text: String::new(),
-            starts: vec![0],
-            docs: vec![0],
-            postings: vec![0],
-            positions: vec![0],
-        };
+        let mut columns = Columns::new();
         let avg_len = average(&self.doc_len);
         for (name, id) in sorted {
             let Some(p) = terms.get_mut(id as usize).and_then(Option::take) else {
