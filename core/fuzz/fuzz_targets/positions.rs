@@ -1,6 +1,6 @@
 //! `data/p/0.bin` (the fixtures' positions are one piece) as the app reads
-//! it: added to the fixtures' decoded index with its postings
-//! (`Index::add_piece`), then exact phrases searched through it.
+//! it: added to the fixtures' decoded index with its dictionary and its
+//! postings (`Index::add_piece`), then exact phrases searched through it.
 #![no_main]
 
 use dateline_core::query::{Filter, Index, Piece, Stream};
@@ -9,8 +9,13 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let index = Index::from_bytes(packed().index.clone()).expect("fixture index.bin decodes");
-    let postings = packed().pieces.iter().filter(|(n, _)| n.starts_with("t/"));
-    index.add_pieces(postings.cloned()).expect("fixture postings decode");
+    let words = packed()
+        .pieces
+        .iter()
+        .filter(|(n, _)| n.starts_with("d/") || n.starts_with("t/"));
+    index
+        .add_pieces(words.cloned())
+        .expect("fixture dictionary and postings decode");
     let piece = Piece {
         stream: Stream::Positions,
         k: 0,

@@ -129,11 +129,7 @@ pub(crate) fn dictionary_read(inv: &Inverted, clause: &Clause) -> Vec<Piece> {
             .collect(),
         Clause::Word { text, prefix } => {
             let own: Vec<Piece> = inv.missing_dictionary(text, *prefix).collect();
-            let letters = text.chars().count();
-            let corrected = (MIN_TYPO_LEN..=MAX_TYPO_LEN).contains(&letters)
-                && inv.find(text).is_none()
-                && (!*prefix || inv.prefix_range(text).is_empty());
-            match own.is_empty() && corrected {
+            match own.is_empty() && is_corrected(inv, text, *prefix) {
                 true => one_edit_variants(text)
                     .iter()
                     .flat_map(|v| inv.missing_dictionary(v, *prefix))
@@ -190,8 +186,7 @@ fn expand(inv: &Inverted, word: &str, prefix: bool) -> Vec<(usize, f32)> {
         let completions = inv.prefix_range(word).filter(|&t| inv.term(t) != word);
         out.extend(completions.map(|t| (t, COMPLETION_WEIGHT)));
     }
-    let letters = word.chars().count();
-    if out.is_empty() && (MIN_TYPO_LEN..=MAX_TYPO_LEN).contains(&letters) {
+    if is_corrected(inv, word, prefix) {
         let mut near: Vec<usize> = Vec::new();
         for variant in one_edit_variants(word) {
             let room = MAX_TYPO_TERMS - near.len();
@@ -209,6 +204,15 @@ fn expand(inv: &Inverted, word: &str, prefix: bool) -> Vec<(usize, f32)> {
         out.extend(near.into_iter().map(|t| (t, TYPO_WEIGHT)));
     }
     keep_most_frequent(inv, out)
+}
+
+/// Whether `expand` looks for `word`'s one-typo neighbours: it is no term
+/// (and, typed as a prefix, begins none) and has a length typos are looked
+/// for at.
+fn is_corrected(inv: &Inverted, word: &str, prefix: bool) -> bool {
+    (MIN_TYPO_LEN..=MAX_TYPO_LEN).contains(&word.chars().count())
+        && inv.find(word).is_none()
+        && (!prefix || inv.prefix_range(word).is_empty())
 }
 
 /// Caps expansions (see `MAX_EXPANSIONS`), keeping the exact word and the most common terms.
