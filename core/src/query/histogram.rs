@@ -86,8 +86,9 @@ pub fn date_bounds(from: Option<PartialDate>, to: Option<PartialDate>) -> (u32, 
 }
 
 /// Buckets the given date keys (0 = undated, skipped).
-pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogram {
-    let dated = keys.filter_map(PartialDate::from_key);
+pub fn histogram(keys: impl Iterator<Item = u32>, zoom: Zoom) -> Histogram {
+    let runs = runs(keys);
+    let dated = runs.iter().map(|&(d, _)| d);
     let zoom = match zoom {
         Zoom::Auto => auto_zoom(dated.clone()),
         z => z,
@@ -115,7 +116,23 @@ pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogr
         Zoom::Days(..) => Unit::Days,
         _ => years_unit(lo.year(), hi.year()),
     };
-    buckets(dated, unit, lo.first_day(), hi.last_day())
+    buckets(&runs, unit, lo.first_day(), hi.last_day())
+}
+
+/// The dated keys as runs of one date and how many times it comes in a row:
+/// matches in date order (the usual case) collapse to a run per day, so the
+/// passes that follow read thousands of runs rather than a million keys.
+fn runs(keys: impl Iterator<Item = u32>) -> Vec<(PartialDate, u32)> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for key in keys.filter(|&k| k != 0) {
+        match runs.last_mut() {
+            Some((last, n)) if *last == key => *n += 1,
+            _ => runs.push((key, 1)),
+        }
+    }
+    runs.into_iter()
+        .filter_map(|(key, n)| Some((PartialDate::from_key(key)?, n)))
+        .collect()
 }
 
 /// Buckets the dates over a date range; a missing bound is the first or
@@ -123,11 +140,12 @@ pub fn histogram(keys: impl Iterator<Item = u32> + Clone, zoom: Zoom) -> Histogr
 /// three months, months up to four years, years (grouped past
 /// [`MAX_BARS`]) beyond.
 pub fn histogram_between(
-    keys: impl Iterator<Item = u32> + Clone,
+    keys: impl Iterator<Item = u32>,
     from: Option<PartialDate>,
     to: Option<PartialDate>,
 ) -> Histogram {
-    let dated = keys.filter_map(PartialDate::from_key);
+    let runs = runs(keys);
+    let dated = runs.iter().map(|&(d, _)| d);
     // No dated match: no bars (as without a range).
     let (min, max) = (dated.clone().min(), dated.clone().max());
     let (lo, hi) = (from.or(min), to.or(max));
@@ -138,7 +156,7 @@ pub fn histogram_between(
         return Histogram::default();
     };
     let (lo, hi) = (lo.first_day(), hi.last_day());
-    buckets(dated, unit_for(lo, hi), lo, hi)
+    buckets(&runs, unit_for(lo, hi), lo, hi)
 }
 
 /// The unit that shows the days `lo` to `hi` in a readable number of bars.
@@ -211,9 +229,9 @@ fn period(i: i32, unit: Unit, lo: PartialDate) -> Option<(PartialDate, PartialDa
     }
 }
 
-/// Counts the dates between the days `lo` and `hi` into buckets of `unit`.
+/// Counts the runs of dates between the days `lo` and `hi` into buckets of `unit`.
 fn buckets(
-    dated: impl Iterator<Item = PartialDate>,
+    runs: &[(PartialDate, u32)],
     unit: Unit,
     lo: PartialDate,
     hi: PartialDate,
@@ -225,10 +243,13 @@ fn buckets(
         .filter_map(|i| period(i, unit, lo))
         .map(|(key, end)| Bucket { key, end, count: 0 })
         .collect();
-    for d in dated.filter(|d| lo <= d.first_day() && d.last_day() <= hi) {
+    for &(d, n) in runs
+        .iter()
+        .filter(|(d, _)| lo <= d.first_day() && d.last_day() <= hi)
+    {
         let i = slot(d, unit, lo).and_then(|i| usize::try_from(i).ok());
         if let Some(b) = i.and_then(|i| buckets.get_mut(i)) {
-            b.count += 1;
+            b.count += n;
         }
     }
     Histogram { unit, buckets }
@@ -292,6 +313,18 @@ mod tests {
             counts(&h),
             [("2016", 1), ("2017", 0), ("2018", 0), ("2019", 2)].map(|(k, n)| (k.to_string(), n))
         );
+    }
+
+    #[test]
+    fn dates_count_whether_or_not_they_come_in_runs() {
+        let k = keys(&["2019-04-17", "2019-04-17", "", "2018", "2019-04-17", "2018", "2018"]);
+        let h = histogram(k.iter().copied(), Zoom::Auto);
+        assert_eq!(
+            counts(&h),
+            [("2018", 3), ("2019", 3)].map(|(k, n)| (k.to_string(), n))
+        );
+        let h = histogram_between(k.iter().copied(), d("2019-04"), d("2019-04"));
+        assert_eq!(h.buckets.iter().map(|b| b.count).sum::<u32>(), 3);
     }
 
     #[test]
