@@ -110,6 +110,9 @@ pub struct Corpus {
     /// Data files at hand rather than on the server (releases imported on
     /// this device), by path (`data/r/0.bin`); each is taken when first read.
     local: RefCell<HashMap<String, Vec<u8>>>,
+    /// Whether the data came from this device: its pieces are kept, as
+    /// there is nowhere to fetch them from again.
+    imported: bool,
 }
 
 impl Default for Corpus {
@@ -180,8 +183,9 @@ impl Corpus {
                 }),
             })
             .map_err(CorpusError::Damaged)?;
-        let corpus = Corpus::from_pack(list, index)?;
+        let mut corpus = Corpus::from_pack(list, index)?;
         *corpus.local.borrow_mut() = local;
+        corpus.imported = true;
         Ok(corpus)
     }
 
@@ -205,6 +209,7 @@ impl Corpus {
             pieces_latest: RefCell::default(),
             pieces_failed: RefCell::default(),
             local: RefCell::default(),
+            imported: false,
         }
     }
 
@@ -212,9 +217,18 @@ impl Corpus {
     /// that nobody has asked for yet, now marked as asked for: fetch each
     /// ([`Corpus::piece_file`]) and give it to [`Corpus::add_piece`] (or
     /// to [`Corpus::piece_failed`]). None when every piece it needs is here
-    /// (one reading of the filter per keystroke).
+    /// (one reading of the filter per keystroke). Past a budget, pieces that
+    /// `filter` does not read are let go first ([`Index::trim_pieces`]), so
+    /// that a long session's memory stays bounded.
     pub fn pieces_to_fetch(&self, filter: &Filter) -> Option<Vec<Piece>> {
         *self.pieces_latest.borrow_mut() = Some(filter.clone());
+        if !self.imported {
+            let gone = self.index.trim_pieces(filter);
+            let mut asked = self.pieces_asked.borrow_mut();
+            gone.iter().for_each(|p| {
+                asked.remove(p);
+            });
+        }
         let mut pieces = self.index.missing_pieces(filter);
         if pieces.is_empty() {
             return None;

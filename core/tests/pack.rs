@@ -551,6 +551,59 @@ fn a_query_needs_only_the_pieces_of_its_terms_and_then_answers_as_the_whole_inde
 }
 
 #[test]
+fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same() {
+    let releases = corpus();
+    let (built, bytes, pieces) = in_pieces(&releases, 512);
+    let index = Index::from_bytes(bytes.clone()).expect("decodes");
+    add_facets(&index, &built);
+    let budget = 8 << 10;
+    let phrases = PHRASES.map(|q| format!("q={}", q.replace(' ', "+")));
+    let queries: Vec<&str> = QUERIES
+        .iter()
+        .copied()
+        .chain(phrases.iter().map(String::as_str))
+        .collect();
+    let mut fetched = [0usize; 2];
+    for round in 0..2 {
+        for query in &queries {
+            let filter = Filter::from_query(query);
+            // What the app does per query: trim, then fetch what is missing.
+            index.trim_pieces_to(&filter, budget);
+            let mut needed = 0;
+            for _ in 0..4 {
+                let missing = index.missing_pieces(&filter);
+                for &p in &missing {
+                    index.add_piece(p, pieces[&p].clone()).expect("a piece of this build");
+                    if p.stream != Stream::Dictionary {
+                        fetched[round] += 1;
+                    }
+                }
+                needed += missing.len();
+            }
+            assert!(index.has_pieces_for(&filter), "{query}");
+            assert_eq!(index.search(&filter), built.search(&filter), "{query}, round {round}");
+            // Past the budget, only what this query reads stays.
+            index.trim_pieces_to(&filter, budget);
+            assert!(index.has_pieces_for(&filter), "{query}: its own pieces stay");
+            let fresh = Index::from_bytes(bytes.clone()).expect("decodes");
+            add_dictionary(&fresh, &pieces);
+            let own: usize = fresh
+                .missing_pieces(&filter)
+                .iter()
+                .map(|p| pieces[p].len())
+                .sum();
+            assert!(
+                index.held_piece_bytes() <= budget + own,
+                "{query}: {} bytes held, {own} its own, {needed} pieces asked for",
+                index.held_piece_bytes()
+            );
+        }
+    }
+    // Pieces let go in the first round were fetched again in the second.
+    assert!(fetched[0] > 0 && fetched[1] > 0, "{fetched:?}");
+}
+
+#[test]
 fn a_phrase_with_a_piece_missing_matches_all_its_words_and_a_wrong_piece_is_refused() {
     let releases = corpus();
     let (built, bytes, pieces) = in_pieces(&releases, 512);

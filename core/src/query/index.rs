@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
-use super::inverted::{Builder, Inverted, Piece, PieceSizes, Stream};
+use super::inverted::{Builder, Inverted, Piece, PieceSizes, Stream, HELD_PIECE_BYTES};
 use super::search;
 
 use crate::date::PartialDate;
@@ -675,6 +675,36 @@ impl Index {
     /// as all its words. Ask again once pieces arrive: a word's dictionary
     /// says which postings it needs.
     pub fn missing_pieces(&self, filter: &Filter) -> Vec<Piece> {
+        self.pieces_read(filter, true)
+    }
+
+    /// Lets go of postings' and positions' pieces that `filter` does not
+    /// read, those read longest ago first, while more than
+    /// [`HELD_PIECE_BYTES`] of them are here: a session of any number of
+    /// queries holds a bounded amount of them. Call it before asking for
+    /// the filter's missing pieces. Says which pieces went: a query that
+    /// reads one again must fetch it again.
+    pub fn trim_pieces(&self, filter: &Filter) -> Vec<Piece> {
+        self.trim_pieces_to(filter, HELD_PIECE_BYTES)
+    }
+
+    /// [`Index::trim_pieces`] to a budget of `budget` bytes (tests).
+    pub fn trim_pieces_to(&self, filter: &Filter, budget: usize) -> Vec<Piece> {
+        match self.text.held_piece_bytes() > budget {
+            true => self.text.trim_pieces(budget, &self.pieces_read(filter, false)),
+            false => Vec::new(),
+        }
+    }
+
+    /// The bytes of postings' and positions' pieces here.
+    pub fn held_piece_bytes(&self) -> usize {
+        self.text.held_piece_bytes()
+    }
+
+    /// The pieces `filter` reads (see [`Index::missing_pieces`]); with
+    /// `missing`, only those not here. Of a clause whose dictionary pieces
+    /// are missing, only those.
+    fn pieces_read(&self, filter: &Filter, missing: bool) -> Vec<Piece> {
         let series = filter
             .series
             .iter()
@@ -692,10 +722,14 @@ impl Index {
                 continue;
             }
             let (terms, phrase) = search::terms_read(&self.text, &clause);
-            for t in terms {
-                pieces.extend(self.text.missing_pieces(Stream::Postings, t));
-                if phrase {
-                    pieces.extend(self.text.missing_pieces(Stream::Positions, t));
+            let streams = match phrase {
+                true => &[Stream::Postings, Stream::Positions][..],
+                false => &[Stream::Postings],
+            };
+            for (t, &stream) in terms.iter().flat_map(|&t| streams.iter().map(move |s| (t, s))) {
+                match missing {
+                    true => pieces.extend(self.text.missing_pieces(stream, t)),
+                    false => pieces.extend(self.text.pieces_of(stream, t)),
                 }
             }
         }

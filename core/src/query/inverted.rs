@@ -13,7 +13,8 @@
 //! (`d/<k>.bin`, see [`Dictionary`]): a word reads the piece its letters
 //! fall in, then the postings that piece points to.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::{Arc, Mutex};
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -107,6 +108,36 @@ impl Bytes {
     }
 }
 
+/// Bytes read from a stream: a share of one piece (which the stream may then
+/// let go without pulling them from under a reader), or joined from several.
+enum Held {
+    Piece(Bytes),
+    Joined(Vec<u8>),
+}
+
+impl Default for Held {
+    fn default() -> Held {
+        Held::Joined(Vec::new())
+    }
+}
+
+impl std::ops::Deref for Held {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Held::Piece(bytes) => bytes.as_slice(),
+            Held::Joined(bytes) => bytes,
+        }
+    }
+}
+
+/// How many bytes of postings and positions pieces the index keeps beyond
+/// what the current query reads: past it, the pieces read longest ago are
+/// let go ([`Inverted::trim_pieces`]), so that memory stays bounded however
+/// many queries a session types (a piece let go is fetched again if needed,
+/// from the browser's cache).
+pub const HELD_PIECE_BYTES: usize = 24 << 20;
+
 /// Bytes of the postings stream per piece, but the last: a rare word reads
 /// one piece (about 80 kB gzip), and a million releases make about 1,730
 /// pieces (227 MB), well inside a static host's 20,000 files.
@@ -130,7 +161,19 @@ struct Pieces {
     /// The stream's length.
     total: u32,
     piece_bytes: u32,
-    pieces: Vec<OnceLock<Bytes>>,
+    pieces: Vec<Mutex<Slot>>,
+    /// The bytes of the pieces here.
+    held: AtomicUsize,
+}
+
+/// Counts reads of pieces, to tell which piece was read longest ago.
+static READS: AtomicU64 = AtomicU64::new(0);
+
+/// A piece, when it is here, and when it was last read.
+#[derive(Default)]
+struct Slot {
+    bytes: Option<Bytes>,
+    read_at: u64,
 }
 
 impl Pieces {
@@ -141,8 +184,44 @@ impl Pieces {
             total,
             piece_bytes,
             pieces: (0..total.div_ceil(piece_bytes))
-                .map(|_| OnceLock::new())
+                .map(|_| Mutex::default())
                 .collect(),
+            held: AtomicUsize::new(0),
+        }
+    }
+
+    /// Piece `k`'s slot (a poisoned lock only means a reader panicked: the
+    /// slot itself is whole).
+    fn slot(&self, k: u32) -> Option<std::sync::MutexGuard<'_, Slot>> {
+        let slot = self.pieces.get(k as usize)?;
+        Some(slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
+    fn has(&self, k: u32) -> bool {
+        self.slot(k).is_some_and(|s| s.bytes.is_some())
+    }
+
+    /// Puts piece `k` in place, unless it is here already.
+    fn set(&self, k: u32, bytes: Bytes) {
+        if let Some(mut slot) = self.slot(k) {
+            if slot.bytes.is_none() {
+                self.held.fetch_add(bytes.end - bytes.start, Relaxed);
+                slot.bytes = Some(bytes);
+                slot.read_at = READS.fetch_add(1, Relaxed);
+            }
+        }
+    }
+
+    /// The pieces here, with when each was last read.
+    fn here(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
+        (0..self.pieces.len() as u32)
+            .filter_map(|k| self.slot(k).and_then(|s| s.bytes.is_some().then_some((s.read_at, k))))
+    }
+
+    /// Lets piece `k` go; readers holding a share of it keep their share.
+    fn let_go(&self, k: u32) {
+        if let Some(bytes) = self.slot(k).and_then(|mut s| s.bytes.take()) {
+            self.held.fetch_sub(bytes.end - bytes.start, Relaxed);
         }
     }
 
@@ -150,13 +229,16 @@ impl Pieces {
     fn loaded(stream: Vec<u8>, piece_bytes: u32) -> Pieces {
         let pieces = Pieces::missing(stream.len() as u32, piece_bytes);
         let data = Arc::new(stream);
-        for (k, piece) in pieces.pieces.iter().enumerate() {
-            let range = pieces.range(k as u32);
-            let _ = piece.set(Bytes {
-                data: data.clone(),
-                start: range.start,
-                end: range.end,
-            });
+        for k in 0..pieces.pieces.len() as u32 {
+            let range = pieces.range(k);
+            pieces.set(
+                k,
+                Bytes {
+                    data: data.clone(),
+                    start: range.start,
+                    end: range.end,
+                },
+            );
         }
         pieces
     }
@@ -178,27 +260,23 @@ impl Pieces {
 
     /// The pieces holding `range` that are not here yet.
     fn missing_of(&self, range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
-        self.covering(range).filter(|&k| {
-            self.pieces
-                .get(k as usize)
-                .is_some_and(|p| p.get().is_none())
-        })
+        self.covering(range)
+            .filter(|&k| (k as usize) < self.pieces.len() && !self.has(k))
     }
 
     /// Piece `k`'s bytes (empty when it is not here).
-    fn piece(&self, k: u32) -> &[u8] {
-        self.pieces
-            .get(k as usize)
-            .and_then(OnceLock::get)
-            .map_or(&[], Bytes::as_slice)
+    fn piece(&self, k: u32) -> Held {
+        let bytes = self.slot(k).and_then(|s| s.bytes.clone());
+        bytes.map_or_else(Held::default, Held::Piece)
     }
 
     fn forget(&mut self) {
-        self.pieces.iter_mut().for_each(|p| *p = OnceLock::new());
+        self.pieces.iter_mut().for_each(|p| *p = Mutex::default());
+        self.held.store(0, Relaxed);
     }
 
     fn complete(&self) -> bool {
-        self.pieces.iter().all(|p| p.get().is_some())
+        (0..self.pieces.len() as u32).all(|k| self.has(k))
     }
 
     /// Adds piece `k`, read from its file (`r` over `file`).
@@ -208,37 +286,49 @@ impl Pieces {
         r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
     ) -> Result<(), crate::codec::DecodeError> {
-        let Some(slot) = self.pieces.get(k as usize) else {
+        if k as usize >= self.pieces.len() {
             return Err(r.error("a piece of this index (files from one build)"));
-        };
+        }
         let piece = shared(r, file)?;
         if piece.end - piece.start != self.range(k).len() {
             return Err(r.error("a piece as long as this index says (files from one build)"));
         }
-        let _ = slot.set(piece);
+        self.set(k, piece);
         Ok(())
     }
 
     /// The bytes `range` of the stream, when every piece holding them is
-    /// here: borrowed from one piece, or joined from several.
-    fn get(&self, range: Range<u32>) -> Option<std::borrow::Cow<'_, [u8]>> {
-        use std::borrow::Cow;
+    /// here: a share of one piece, or joined from several. Marks the pieces
+    /// as read now.
+    fn get(&self, range: Range<u32>) -> Option<Held> {
         let pieces = self.covering(range.clone());
         if pieces.is_empty() {
-            return Some(Cow::Borrowed(&[]));
+            return Some(Held::default());
         }
-        let mut parts = Vec::with_capacity(pieces.len());
+        let now = READS.fetch_add(1, Relaxed);
+        let mut parts: Vec<Bytes> = Vec::with_capacity(pieces.len());
         for k in pieces {
-            let piece = self.pieces.get(k as usize)?.get()?.as_slice();
+            let mut slot = self.slot(k)?;
+            slot.read_at = now;
+            let piece = slot.bytes.as_ref()?;
             let start = k as usize * self.piece_bytes as usize;
             let from = (range.start as usize).saturating_sub(start);
-            let to = (range.end as usize - start).min(piece.len());
-            parts.push(piece.get(from..to)?);
+            let to = (range.end as usize - start).min(piece.end - piece.start);
+            if from > to {
+                return None;
+            }
+            parts.push(Bytes {
+                data: piece.data.clone(),
+                start: piece.start + from,
+                end: piece.start + to,
+            });
         }
-        match parts.as_slice() {
-            [one] => Some(Cow::Borrowed(one)),
+        match parts.len() {
+            1 => parts.pop().map(Held::Piece),
             // Joined once, into a buffer of the right size.
-            _ => Some(Cow::Owned(parts.concat())),
+            _ => Some(Held::Joined(
+                parts.iter().flat_map(Bytes::as_slice).copied().collect(),
+            )),
         }
     }
 }
@@ -499,7 +589,7 @@ impl Inverted {
 
     /// Term `t`'s postings; none while a piece holding them is missing (the
     /// app waits for it, or names it when it failed).
-    fn postings(&self, t: usize) -> Postings<'_> {
+    fn postings(&self, t: usize) -> Postings {
         let bytes = self
             .postings
             .get(self.bytes_of(Stream::Postings, t))
@@ -543,7 +633,7 @@ impl Inverted {
         let mut cursors: Vec<Cursor> = terms
             .iter()
             .enumerate()
-            .map(|(i, &t)| self.cursor(t, positions.get(i).map_or(&[], |p| p.as_ref())))
+            .map(|(i, &t)| self.cursor(t, positions.get(i).map_or(&[], |p| &**p)))
             .collect();
         let idfs: Vec<f32> = terms.iter().map(|&t| self.idf(t)).collect();
         let mut out = Vec::new();
@@ -574,6 +664,15 @@ impl Inverted {
             positions,
             at: 0,
         }
+    }
+
+    /// The pieces of `stream` that hold term `t`'s part.
+    pub fn pieces_of(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
+        let range = self.bytes_of(stream, t);
+        self.stream(stream)
+            .into_iter()
+            .flat_map(move |pieces| pieces.covering(range.clone()))
+            .map(move |k| Piece { stream, k })
     }
 
     /// The pieces of `stream` that hold term `t`'s part and are not here yet.
@@ -609,15 +708,15 @@ impl Inverted {
 }
 
 /// One term's postings in doc order, decoded as they are read.
-struct Postings<'a> {
-    /// Borrowed from one piece, or joined from the pieces it spans.
-    bytes: std::borrow::Cow<'a, [u8]>,
+struct Postings {
+    /// A share of one piece, or joined from the pieces it spans.
+    bytes: Held,
     at: usize,
     left: usize,
     doc: u32,
 }
 
-impl Iterator for Postings<'_> {
+impl Iterator for Postings {
     /// (document, impact)
     type Item = (u32, u8);
 
@@ -638,7 +737,7 @@ impl Iterator for Postings<'_> {
 
 /// Walks one term's postings in doc order, keeping its place in the position data.
 struct Cursor<'a> {
-    postings: Postings<'a>,
+    postings: Postings,
     current: Option<(u32, u8)>,
     positions: &'a [u8],
     /// Byte offset of the current posting's position block.
@@ -700,7 +799,7 @@ impl Inverted {
     /// A piece's file body (nothing when it is not here).
     pub(crate) fn write_piece(&self, piece: Piece, w: &mut crate::codec::Writer) {
         match self.stream(piece.stream) {
-            Some(pieces) => w.bytes(pieces.piece(piece.k)),
+            Some(pieces) => w.bytes(&pieces.piece(piece.k)),
             None => self.dictionary.write_piece(piece.k, w),
         }
     }
@@ -710,6 +809,41 @@ impl Inverted {
         self.dictionary.forget();
         self.postings.forget();
         self.positions.forget();
+    }
+
+    /// The bytes of the postings' and positions' pieces here.
+    pub(crate) fn held_piece_bytes(&self) -> usize {
+        self.postings.held.load(Relaxed) + self.positions.held.load(Relaxed)
+    }
+
+    /// Lets go of the postings' and positions' pieces read longest ago, but
+    /// those in `keep`, until at most `budget` bytes of them are here; says
+    /// which went.
+    pub(crate) fn trim_pieces(&self, budget: usize, keep: &[Piece]) -> Vec<Piece> {
+        let mut held = self.held_piece_bytes();
+        let mut gone = Vec::new();
+        if held <= budget {
+            return gone;
+        }
+        let streams = [Stream::Postings, Stream::Positions];
+        let mut here: Vec<(u64, Piece)> = streams
+            .into_iter()
+            .filter_map(|stream| Some((stream, self.stream(stream)?)))
+            .flat_map(|(stream, pieces)| pieces.here().map(move |(at, k)| (at, Piece { stream, k })))
+            .filter(|(_, piece)| !keep.contains(piece))
+            .collect();
+        here.sort_unstable();
+        for (_, piece) in here {
+            if held <= budget {
+                break;
+            }
+            if let Some(pieces) = self.stream(piece.stream) {
+                pieces.let_go(piece.k);
+                held = self.held_piece_bytes();
+                gone.push(piece);
+            }
+        }
+        gone
     }
 
     /// Whether every piece is here.
