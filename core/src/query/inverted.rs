@@ -194,7 +194,10 @@ impl Pieces {
     /// slot itself is whole).
     fn slot(&self, k: u32) -> Option<std::sync::MutexGuard<'_, Slot>> {
         let slot = self.pieces.get(k as usize)?;
-        Some(slot.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+        Some(
+            slot.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
     }
 
     fn has(&self, k: u32) -> bool {
@@ -214,8 +217,10 @@ impl Pieces {
 
     /// The pieces here, with when each was last read.
     fn here(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
-        (0..self.pieces.len() as u32)
-            .filter_map(|k| self.slot(k).and_then(|s| s.bytes.is_some().then_some((s.read_at, k))))
+        (0..self.pieces.len() as u32).filter_map(|k| {
+            self.slot(k)
+                .and_then(|s| s.bytes.is_some().then_some((s.read_at, k)))
+        })
     }
 
     /// Lets piece `k` go; readers holding a share of it keep their share.
@@ -326,9 +331,13 @@ impl Pieces {
         match parts.len() {
             1 => parts.pop().map(Held::Piece),
             // Joined once, into a buffer of the right size.
-            _ => Some(Held::Joined(
-                parts.iter().flat_map(Bytes::as_slice).copied().collect(),
-            )),
+            _ => {
+                let mut joined = Vec::with_capacity(parts.iter().map(|b| b.end - b.start).sum());
+                parts
+                    .iter()
+                    .for_each(|b| joined.extend_from_slice(b.as_slice()));
+                Some(Held::Joined(joined))
+            }
         }
     }
 }
@@ -621,6 +630,17 @@ impl Inverted {
             .collect()
     }
 
+    /// Term `t`'s postings, scored and multiplied by `weight`, kept in
+    /// `best` (one score per document) where they beat it.
+    pub fn score_max_into(&self, t: usize, weight: f32, best: &mut [f32]) {
+        let idf = self.idf(t) * weight;
+        for (d, impact) in self.postings(t) {
+            if let Some(b) = best.get_mut(d as usize) {
+                *b = b.max(Self::bm25(impact, idf));
+            }
+        }
+    }
+
     /// Documents where `terms` occur as consecutive words, scored as the sum of the words.
     /// Without their positions (pieces not loaded yet): documents with all the words.
     pub fn phrase(&self, terms: &[usize]) -> Scored {
@@ -733,6 +753,13 @@ impl Iterator for Postings {
         self.at += 1;
         Some((self.doc, impact))
     }
+
+    /// At most `left` (each posting takes at least two bytes): lists are
+    /// collected in one allocation.
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let bytes = self.bytes.len().saturating_sub(self.at) / 2;
+        (0, Some(self.left.min(bytes)))
+    }
 }
 
 /// Walks one term's postings in doc order, keeping its place in the position data.
@@ -829,7 +856,9 @@ impl Inverted {
         let mut here: Vec<(u64, Piece)> = streams
             .into_iter()
             .filter_map(|stream| Some((stream, self.stream(stream)?)))
-            .flat_map(|(stream, pieces)| pieces.here().map(move |(at, k)| (at, Piece { stream, k })))
+            .flat_map(|(stream, pieces)| {
+                pieces.here().map(move |(at, k)| (at, Piece { stream, k }))
+            })
             .filter(|(_, piece)| !keep.contains(piece))
             .collect();
         here.sort_unstable();

@@ -169,11 +169,23 @@ fn clause_matches(inv: &Inverted, clause: &Clause) -> (Scored, Vec<usize>) {
         }
         Clause::Word { text, prefix } => {
             let expansions = expand(inv, text, *prefix);
-            let lists = expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect();
-            (
-                union_max(lists),
-                expansions.into_iter().map(|e| e.0).collect(),
-            )
+            let postings: usize = expansions.iter().map(|&(t, _)| inv.df(t)).sum();
+            // Many long lists (a short prefix): one score per document and a
+            // pass over them beat merging the lists in log(lists) passes.
+            let matches = match expansions.len() > 2 && postings > inv.n_docs() / 8 {
+                true => {
+                    let mut best = vec![f32::NEG_INFINITY; inv.n_docs()];
+                    for &(t, w) in &expansions {
+                        inv.score_max_into(t, w, &mut best);
+                    }
+                    (0u32..)
+                        .zip(best)
+                        .filter(|&(_, s)| s != f32::NEG_INFINITY)
+                        .collect()
+                }
+                false => union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect()),
+            };
+            (matches, expansions.into_iter().map(|e| e.0).collect())
         }
     }
 }
@@ -216,27 +228,27 @@ fn is_corrected(inv: &Inverted, word: &str, prefix: bool) -> bool {
 }
 
 /// Caps expansions (see `MAX_EXPANSIONS`), keeping the exact word and the most common terms.
-fn keep_most_frequent(inv: &Inverted, mut terms: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
+fn keep_most_frequent(inv: &Inverted, terms: Vec<(usize, f32)>) -> Vec<(usize, f32)> {
     let budget = (inv.n_docs() * POSTINGS_PER_DOC).max(MIN_POSTINGS);
-    let total: usize = terms.iter().map(|t| inv.df(t.0)).sum();
-    if terms.len() <= MAX_EXPANSIONS && total <= budget {
-        return terms;
+    // Each term's document count read once: a short prefix has thousands.
+    let mut counted: Vec<(usize, f32, usize)> =
+        terms.into_iter().map(|(t, w)| (t, w, inv.df(t))).collect();
+    let total: usize = counted.iter().map(|t| t.2).sum();
+    if counted.len() > MAX_EXPANSIONS || total > budget {
+        crate::order::sort_by(&mut counted, |a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)));
+        let mut used = 0;
+        let keep = counted
+            .iter()
+            .take(MAX_EXPANSIONS)
+            .take_while(|t| {
+                let first = used == 0;
+                used += t.2;
+                first || used <= budget
+            })
+            .count();
+        counted.truncate(keep.max(1));
     }
-    crate::order::sort_by(&mut terms, |a, b| {
-        b.1.total_cmp(&a.1).then(inv.df(b.0).cmp(&inv.df(a.0)))
-    });
-    let mut used = 0;
-    let keep = terms
-        .iter()
-        .take(MAX_EXPANSIONS)
-        .take_while(|t| {
-            let first = used == 0;
-            used += inv.df(t.0);
-            first || used <= budget
-        })
-        .count();
-    terms.truncate(keep.max(1));
-    terms
+    counted.into_iter().map(|(t, w, _)| (t, w)).collect()
 }
 
 /// Every string one deletion, transposition, substitution or insertion away
@@ -411,6 +423,36 @@ mod tests {
         // One edit away from an indexed 26-letter word, but above MAX_TYPO_LEN.
         assert!(expand(&inv, "traffickingpersonsmigrants", false).is_empty());
         assert!(expand(&inv, &"q".repeat(MAX_WORD_CHARS), true).is_empty());
+    }
+
+    #[test]
+    fn a_short_prefix_scores_per_document_as_merging_its_lists_does() {
+        use crate::query::inverted::Builder;
+        // Words sharing "ma" in overlapping documents, with different
+        // frequencies (scores), so that the best of each document counts.
+        let mut builder = Builder::default();
+        for d in 0..40u32 {
+            let words = ["mango", "maple", "marble", "mast", "zebra"];
+            for (i, w) in words.iter().enumerate() {
+                // Every fourth document has no word of the prefix.
+                let times = match d % 4 == 0 && i < 4 {
+                    true => 0,
+                    false => 1 + (d as usize + i) % 3,
+                };
+                for _ in 0..times {
+                    builder.field(w, 1);
+                }
+            }
+            builder.end_doc();
+        }
+        let inv = builder.finish(crate::query::inverted::PieceSizes::default());
+        let expansions = expand(&inv, "ma", true);
+        assert!(expansions.len() > 2, "{expansions:?}");
+        let merged = union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect());
+        let (scored, terms) = clause_matches(&inv, &word("ma", true));
+        assert_eq!(terms.len(), expansions.len());
+        assert!(merged.len() > 20 && merged.len() < 40, "{}", merged.len());
+        assert_eq!(scored, merged);
     }
 
     #[test]
