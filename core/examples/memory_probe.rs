@@ -32,18 +32,26 @@ fn mb(n: usize) -> String {
 }
 
 fn report(what: &str) {
-    println!("{what}: live {}, peak {}", mb(LIVE.load(Relaxed)), mb(PEAK.load(Relaxed)));
+    println!(
+        "{what}: live {}, peak {}",
+        mb(LIVE.load(Relaxed)),
+        mb(PEAK.load(Relaxed))
+    );
 }
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "dist/data".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "dist/data".into());
     // MEMORY_PROBE_KEEP=1: every piece stays (as before `Index::trim_pieces`).
     let trim = std::env::var_os("MEMORY_PROBE_KEEP").is_none();
     let read = |f: &str| std::fs::read(format!("{dir}/{f}")).unwrap_or_else(|e| panic!("{f}: {e}"));
     let index = Index::from_bytes(read("index.bin")).expect("index.bin decodes");
     report("index.bin decoded");
     for f in [Facet::Country, Facet::Topic] {
-        index.add_pieces([(f.file().to_string(), read(&f.file()))]).expect("fits");
+        index
+            .add_pieces([(f.file().to_string(), read(&f.file()))])
+            .expect("fits");
         report(&format!("{f:?}'s relation added"));
     }
     let all = index.search(&Filter::default());
@@ -59,10 +67,16 @@ fn main() {
         ("climate change workshop", None),
         ("maritime piracy", Some((Facet::Country, "KE"))),
         ("unodc vienna", None),
-        ("witness protection", Some((Facet::Topic, "criminal-justice"))),
+        (
+            "witness protection",
+            Some((Facet::Topic, "criminal-justice")),
+        ),
         ("fedotov", None),
         ("\"human trafficking\"", Some((Facet::Country, "IR"))),
-        ("smuggling of migrants", Some((Facet::Topic, "smuggling-of-migrants"))),
+        (
+            "smuggling of migrants",
+            Some((Facet::Topic, "smuggling-of-migrants")),
+        ),
         ("corruption", Some((Facet::Country, "AT"))),
         ("judges", Some((Facet::Topic, "drugs"))),
     ];
@@ -106,7 +120,9 @@ fn main() {
     }
     for f in Facet::ALL {
         if !index.has_facet(f) {
-            index.add_pieces([(f.file().to_string(), read(&f.file()))]).expect("fits");
+            index
+                .add_pieces([(f.file().to_string(), read(&f.file()))])
+                .expect("fits");
             report(&format!("{f:?}'s relation added"));
         }
     }

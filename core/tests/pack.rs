@@ -573,7 +573,9 @@ fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same(
             for _ in 0..4 {
                 let missing = index.missing_pieces(&filter);
                 for &p in &missing {
-                    index.add_piece(p, pieces[&p].clone()).expect("a piece of this build");
+                    index
+                        .add_piece(p, pieces[&p].clone())
+                        .expect("a piece of this build");
                     if p.stream != Stream::Dictionary {
                         fetched[round] += 1;
                     }
@@ -581,10 +583,17 @@ fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same(
                 needed += missing.len();
             }
             assert!(index.has_pieces_for(&filter), "{query}");
-            assert_eq!(index.search(&filter), built.search(&filter), "{query}, round {round}");
+            assert_eq!(
+                index.search(&filter),
+                built.search(&filter),
+                "{query}, round {round}"
+            );
             // Past the budget, only what this query reads stays.
             index.trim_pieces_to(&filter, budget);
-            assert!(index.has_pieces_for(&filter), "{query}: its own pieces stay");
+            assert!(
+                index.has_pieces_for(&filter),
+                "{query}: its own pieces stay"
+            );
             let fresh = Index::from_bytes(bytes.clone()).expect("decodes");
             add_dictionary(&fresh, &pieces);
             let own: usize = fresh

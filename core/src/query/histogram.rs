@@ -230,12 +230,7 @@ fn period(i: i32, unit: Unit, lo: PartialDate) -> Option<(PartialDate, PartialDa
 }
 
 /// Counts the runs of dates between the days `lo` and `hi` into buckets of `unit`.
-fn buckets(
-    runs: &[(PartialDate, u32)],
-    unit: Unit,
-    lo: PartialDate,
-    hi: PartialDate,
-) -> Histogram {
+fn buckets(runs: &[(PartialDate, u32)], unit: Unit, lo: PartialDate, hi: PartialDate) -> Histogram {
     let n = slot(hi, unit, lo)
         .unwrap_or(0)
         .clamp(0, MAX_BARS as i32 * 2);
@@ -317,7 +312,15 @@ mod tests {
 
     #[test]
     fn dates_count_whether_or_not_they_come_in_runs() {
-        let k = keys(&["2019-04-17", "2019-04-17", "", "2018", "2019-04-17", "2018", "2018"]);
+        let k = keys(&[
+            "2019-04-17",
+            "2019-04-17",
+            "",
+            "2018",
+            "2019-04-17",
+            "2018",
+            "2018",
+        ]);
         let h = histogram(k.iter().copied(), Zoom::Auto);
         assert_eq!(
             counts(&h),

@@ -691,7 +691,9 @@ impl Index {
     /// [`Index::trim_pieces`] to a budget of `budget` bytes (tests).
     pub fn trim_pieces_to(&self, filter: &Filter, budget: usize) -> Vec<Piece> {
         match self.text.held_piece_bytes() > budget {
-            true => self.text.trim_pieces(budget, &self.pieces_read(filter, false)),
+            true => self
+                .text
+                .trim_pieces(budget, &self.pieces_read(filter, false)),
             false => Vec::new(),
         }
     }
@@ -726,7 +728,10 @@ impl Index {
                 true => &[Stream::Postings, Stream::Positions][..],
                 false => &[Stream::Postings],
             };
-            for (t, &stream) in terms.iter().flat_map(|&t| streams.iter().map(move |s| (t, s))) {
+            for (t, &stream) in terms
+                .iter()
+                .flat_map(|&t| streams.iter().map(move |s| (t, s)))
+            {
                 match missing {
                     true => pieces.extend(self.text.missing_pieces(stream, t)),
                     false => pieces.extend(self.text.pieces_of(stream, t)),
