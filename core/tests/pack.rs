@@ -563,8 +563,9 @@ fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same(
         .copied()
         .chain(phrases.iter().map(String::as_str))
         .collect();
-    let mut fetched = [0usize; 2];
+    let mut fetched = Vec::new();
     for round in 0..2 {
+        let mut fetched_now = 0;
         for query in &queries {
             let filter = Filter::from_query(query);
             // What the app does per query: trim, then fetch what is missing.
@@ -577,7 +578,7 @@ fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same(
                         .add_piece(p, pieces[&p].clone())
                         .expect("a piece of this build");
                     if p.stream != Stream::Dictionary {
-                        fetched[round] += 1;
+                        fetched_now += 1;
                     }
                 }
                 needed += missing.len();
@@ -607,6 +608,7 @@ fn pieces_read_longest_ago_are_let_go_past_the_budget_and_answers_stay_the_same(
                 index.held_piece_bytes()
             );
         }
+        fetched.push(fetched_now);
     }
     // Pieces let go in the first round were fetched again in the second.
     assert!(fetched[0] > 0 && fetched[1] > 0, "{fetched:?}");
