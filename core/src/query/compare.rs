@@ -177,7 +177,7 @@ impl Series {
     /// The releases it counts, sorted by document.
     pub fn docs(&self, index: &Index) -> Vec<u32> {
         match self.kind.facet() {
-            Some(facet) => index.docs(facet, &self.key).to_vec(),
+            Some(facet) => index.docs(facet, &self.key),
             None => {
                 // A trailing space: every word is whole, none a prefix being typed.
                 let clauses = search::parse(&format!("{} ", self.key));

@@ -95,8 +95,6 @@ impl FacetBuilder {
         let mut number = vec![0u32; self.values.len()];
         let mut slots_values: Vec<Option<Slot>> = self.values.into_iter().map(Some).collect();
         let mut values = Vec::with_capacity(keys.len());
-        let mut value_starts = vec![0];
-        let mut value_docs = Vec::new();
         for (n, (key, slot)) in (0u32..).zip(keys) {
             let Some(Slot {
                 label,
@@ -115,8 +113,6 @@ impl FacetBuilder {
                 detail: detail.map(Arc::from),
             });
             df.push(docs.len() as u32);
-            value_docs.extend(docs);
-            value_starts.push(value_docs.len() as u32);
         }
         let mut doc_starts = vec![0];
         let mut doc_values = Vec::with_capacity(self.doc_slots.len());
@@ -133,12 +129,7 @@ impl FacetBuilder {
             doc_starts.push(doc_values.len() as u32);
             from = end as usize;
         }
-        let relation = Relation {
-            value_starts,
-            value_docs,
-            doc_starts,
-            doc_values,
-        };
+        let relation = Relation::new(values.len(), doc_starts, doc_values);
         let mut index = FacetIndex::from_parts(values, df, Some(relation));
         index.head = index.known().prefix(n_head);
         index
@@ -244,24 +235,156 @@ impl Values {
     }
 }
 
-/// Value → documents and document → values, in flat arrays (two
-/// allocations per direction whatever the corpus size).
+/// Document → values and value → documents, in flat arrays (two
+/// allocations per direction whatever the corpus size), kept small: a
+/// million releases name millions of values.
 struct Relation {
-    value_starts: Vec<u32>,
-    value_docs: Vec<u32>,
+    /// Document `d`'s values: `doc_values[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
-    doc_values: Vec<u32>,
+    doc_values: Ids,
+    /// Value `v`'s documents, ascending, as varint gaps (the first from 0):
+    /// bytes `value_starts[v]..value_starts[v + 1]` of `value_docs`. Read
+    /// for a selection or an entity, not per search.
+    value_starts: Vec<u32>,
+    value_docs: Vec<u8>,
+}
+
+/// Value numbers: two bytes each when the facet has few enough values (all
+/// but the people of a large archive), else four.
+enum Ids {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Relation {
+    /// From each document's values (ascending, each below `n_values`).
+    fn new(n_values: usize, doc_starts: Vec<u32>, doc_values: Vec<u32>) -> Relation {
+        let pairs = || {
+            doc_starts.windows(2).zip(0u32..).flat_map(|(w, doc)| {
+                let values = doc_values
+                    .get(w[0] as usize..w[1] as usize)
+                    .unwrap_or_default();
+                values.iter().map(move |&v| (doc, v as usize))
+            })
+        };
+        // Two passes: each value's bytes, then the gaps written in place
+        // (no per-value lists held in between).
+        let mut last: Vec<Option<u32>> = vec![None; n_values];
+        let mut bytes = vec![0u32; n_values];
+        for (doc, v) in pairs() {
+            if let (Some(last), Some(bytes)) = (last.get_mut(v), bytes.get_mut(v)) {
+                *bytes += varint_len(doc - last.unwrap_or(0));
+                *last = Some(doc);
+            }
+        }
+        let mut value_starts = Vec::with_capacity(n_values + 1);
+        value_starts.push(0u32);
+        for b in &bytes {
+            value_starts.push(value_starts.last().copied().unwrap_or(0) + b);
+        }
+        let mut value_docs = vec![0u8; value_starts.last().copied().unwrap_or(0) as usize];
+        let mut at: Vec<u32> = value_starts[..n_values].to_vec();
+        last.iter_mut().for_each(|l| *l = None);
+        for (doc, v) in pairs() {
+            if let (Some(last), Some(at)) = (last.get_mut(v), at.get_mut(v)) {
+                *at += put_varint(&mut value_docs, *at as usize, doc - last.unwrap_or(0));
+                *last = Some(doc);
+            }
+        }
+        let doc_values = match n_values <= usize::from(u16::MAX) + 1 {
+            true => Ids::Narrow(doc_values.iter().map(|&v| v as u16).collect()),
+            false => Ids::Wide(doc_values),
+        };
+        Relation {
+            doc_starts,
+            doc_values,
+            value_starts,
+            value_docs,
+        }
+    }
+
+    fn values_of(&self, doc: u32) -> ValuesOf<'_> {
+        let (Some(&a), Some(&b)) = (
+            self.doc_starts.get(doc as usize),
+            self.doc_starts.get(doc as usize + 1),
+        ) else {
+            return ValuesOf::Narrow([].iter());
+        };
+        let range = a as usize..b as usize;
+        match &self.doc_values {
+            Ids::Narrow(ids) => ValuesOf::Narrow(ids.get(range).unwrap_or_default().iter()),
+            Ids::Wide(ids) => ValuesOf::Wide(ids.get(range).unwrap_or_default().iter()),
+        }
+    }
+
+    fn docs(&self, value: u32) -> DocsOf<'_> {
+        let v = value as usize;
+        let bytes = match (self.value_starts.get(v), self.value_starts.get(v + 1)) {
+            (Some(&a), Some(&b)) => self.value_docs.get(a as usize..b as usize),
+            _ => None,
+        };
+        DocsOf {
+            bytes: bytes.unwrap_or_default(),
+            at: 0,
+            doc: 0,
+        }
+    }
+}
+
+/// How many bytes `push_varint` writes for `n`.
+fn varint_len(n: u32) -> u32 {
+    (32 - n.leading_zeros()).max(1).div_ceil(7)
+}
+
+/// Writes `n` as `push_varint` does, at `at` of `out`; how many bytes.
+fn put_varint(out: &mut [u8], at: usize, n: u32) -> u32 {
+    let mut bytes = Vec::with_capacity(5);
+    crate::codec::push_varint(&mut bytes, n);
+    if let Some(slot) = out.get_mut(at..at + bytes.len()) {
+        slot.copy_from_slice(&bytes);
+    }
+    bytes.len() as u32
+}
+
+/// The values of one document, ascending.
+pub(crate) enum ValuesOf<'a> {
+    Narrow(std::slice::Iter<'a, u16>),
+    Wide(std::slice::Iter<'a, u32>),
+}
+
+impl Iterator for ValuesOf<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        match self {
+            ValuesOf::Narrow(ids) => ids.next().map(|&v| u32::from(v)),
+            ValuesOf::Wide(ids) => ids.next().copied(),
+        }
+    }
+}
+
+/// The documents of one value, ascending, decoded as they are read.
+pub(crate) struct DocsOf<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    doc: u32,
+}
+
+impl Iterator for DocsOf<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        let gap = crate::codec::read_checked_varint(self.bytes, &mut self.at);
+        self.doc = self.doc.saturating_add(gap);
+        Some(self.doc)
+    }
 }
 
 impl FacetIndex {
     /// No values and no documents (and so nothing to fetch).
     pub fn empty() -> FacetIndex {
-        let relation = Relation {
-            value_starts: vec![0],
-            value_docs: Vec::new(),
-            doc_starts: vec![0],
-            doc_values: Vec::new(),
-        };
+        let relation = Relation::new(0, vec![0], Vec::new());
         FacetIndex::from_parts(Vec::new(), Vec::new(), Some(relation))
     }
 
@@ -334,25 +457,39 @@ impl FacetIndex {
         self.known().values.get(value as usize)
     }
 
-    /// The releases having `value` (none until the relation is here).
-    pub fn docs(&self, value: u32) -> &[u32] {
-        self.relation.get().map_or(&[], |r| {
-            slice(&r.value_docs, &r.value_starts, value as usize)
-        })
+    /// The releases having `value`, ascending (none until the relation is here).
+    pub fn docs(&self, value: u32) -> DocsOf<'_> {
+        match self.relation.get() {
+            Some(r) => r.docs(value),
+            None => DocsOf {
+                bytes: &[],
+                at: 0,
+                doc: 0,
+            },
+        }
     }
 
-    /// The values `doc` has (none until the relation is here).
-    pub fn values_of(&self, doc: u32) -> &[u32] {
-        self.relation
-            .get()
-            .map_or(&[], |r| slice(&r.doc_values, &r.doc_starts, doc as usize))
+    /// How many releases have `value` (known before the relation is here).
+    pub fn df(&self, value: u32) -> usize {
+        self.known()
+            .df
+            .get(value as usize)
+            .map_or(0, |&n| n as usize)
+    }
+
+    /// The values `doc` has, ascending (none until the relation is here).
+    pub fn values_of(&self, doc: u32) -> ValuesOf<'_> {
+        match self.relation.get() {
+            Some(r) => r.values_of(doc),
+            None => ValuesOf::Narrow([].iter()),
+        }
     }
 
     /// Documents having any of `keys` (OR within a facet); unknown keys match nothing.
     pub fn selection(&self, keys: &[String], n_docs: usize) -> DocSet {
         let mut set = DocSet::new(n_docs);
         for value in keys.iter().filter_map(|k| self.find(k)) {
-            for &doc in self.docs(value) {
+            for doc in self.docs(value) {
                 set.insert(doc);
             }
         }
@@ -373,14 +510,6 @@ fn label_order(values: &[ValueInfo]) -> (Vec<u32>, Vec<u32>) {
         }
     }
     (label_rank, by_label)
-}
-
-/// `items[starts[i]..starts[i + 1]]`, empty when out of range.
-pub(crate) fn slice<'a, T>(items: &'a [T], starts: &[u32], i: usize) -> &'a [T] {
-    let (Some(&a), Some(&b)) = (starts.get(i), starts.get(i + 1)) else {
-        return &[];
-    };
-    items.get(a as usize..b as usize).unwrap_or(&[])
 }
 
 /// One choice next to a facet, with how many matching releases it has.
@@ -434,9 +563,9 @@ impl Counter {
         }
     }
 
-    pub fn add(&mut self, facet: usize, values: &[u32]) {
+    pub fn add(&mut self, facet: usize, values: impl IntoIterator<Item = u32>) {
         if let Some(counts) = self.counts.get_mut(facet) {
-            for &v in values {
+            for v in values {
                 if let Some(c) = counts.get_mut(v as usize) {
                     *c += 1;
                 }
@@ -542,7 +671,7 @@ impl FacetIndex {
         w.starts(&relation.doc_starts);
         for doc in 0..relation.doc_starts.len().saturating_sub(1) {
             let mut last = 0;
-            for &v in self.values_of(doc as u32) {
+            for v in self.values_of(doc as u32) {
                 w.varint(v - last);
                 last = v;
             }
@@ -624,30 +753,12 @@ impl FacetIndex {
                 r.error("as many releases per value as index.bin says (files from one build)")
             );
         }
-        // value → documents by counting sort: documents come out in order.
-        let mut value_starts = Vec::with_capacity(n_values + 1);
-        value_starts.push(0u32);
-        for c in &per_value {
-            value_starts.push(value_starts.last().copied().unwrap_or(0) + c);
-        }
-        let mut fill: Vec<u32> = value_starts[..n_values].to_vec();
-        let mut value_docs = vec![0u32; total];
-        for doc in 0..n_docs {
-            for &v in &doc_values[doc_starts[doc] as usize..doc_starts[doc + 1] as usize] {
-                let slot = &mut fill[v as usize];
-                value_docs[*slot as usize] = doc as u32;
-                *slot += 1;
-            }
-        }
         if let Some(joined) = joined {
             let _ = self.all.set(joined);
         }
-        let _ = self.relation.set(Relation {
-            value_starts,
-            value_docs,
-            doc_starts,
-            doc_values,
-        });
+        let _ = self
+            .relation
+            .set(Relation::new(n_values, doc_starts, doc_values));
         Ok(())
     }
 }
@@ -686,4 +797,52 @@ fn read_values(
         return Err(r.error("a count of releases for every facet value"));
     }
     Ok((values, df))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_relation_gives_each_document_its_values_and_each_value_its_documents() {
+        // Few values (two bytes each) and more than 65,536 (four).
+        for n_values in [3u32, 70_000] {
+            let last = n_values - 1;
+            let docs: Vec<(u32, Vec<u32>)> = vec![
+                (0, vec![0, 2]),
+                (2, vec![2]),
+                (300, vec![1, last]),
+                (200_000, vec![0, last]),
+            ];
+            let n_docs = 200_001;
+            let mut doc_starts = vec![0u32];
+            let mut doc_values = Vec::new();
+            for d in 0..n_docs {
+                if let Some((_, values)) = docs.iter().find(|(at, _)| *at == d) {
+                    doc_values.extend(values);
+                }
+                doc_starts.push(doc_values.len() as u32);
+            }
+            let relation = Relation::new(n_values as usize, doc_starts, doc_values);
+            assert_eq!(
+                matches!(relation.doc_values, Ids::Narrow(_)),
+                n_values <= 65_536
+            );
+            for d in [0, 1, 2, 300, 200_000, n_docs] {
+                let want = docs
+                    .iter()
+                    .find(|(at, _)| *at == d)
+                    .map_or(vec![], |x| x.1.clone());
+                assert_eq!(relation.values_of(d).collect::<Vec<_>>(), want, "doc {d}");
+            }
+            for v in [0, 1, 2, last, n_values] {
+                let want: Vec<u32> = docs
+                    .iter()
+                    .filter(|(_, values)| values.contains(&v))
+                    .map(|x| x.0)
+                    .collect();
+                assert_eq!(relation.docs(v).collect::<Vec<_>>(), want, "value {v}");
+            }
+        }
+    }
 }

@@ -363,16 +363,16 @@ impl Index {
     }
 
     /// Releases having this facet value, in corpus order.
-    pub fn docs(&self, facet: Facet, key: &str) -> &[u32] {
+    pub fn docs(&self, facet: Facet, key: &str) -> Vec<u32> {
         let f = &self.facets[facet.index()];
-        f.find(key).map_or(&[], |v| f.docs(v))
+        f.find(key).map_or(Vec::new(), |v| f.docs(v).collect())
     }
 
     /// The values of `facet` one release has (with the keys the facets use:
     /// link a release's chips with these).
     pub fn values_of(&self, facet: Facet, doc: u32) -> Vec<&ValueInfo> {
         let f = &self.facets[facet.index()];
-        f.values_of(doc).iter().filter_map(|&v| f.info(v)).collect()
+        f.values_of(doc).filter_map(|v| f.info(v)).collect()
     }
 
     /// Releases sharing entities with `doc` (not years), best first: each
@@ -402,14 +402,15 @@ impl Index {
         touched: &mut Vec<u32>,
     ) -> Vec<(u32, f32)> {
         let total = self.len() as f32;
-        let mut shared: Vec<(&[u32], f32)> = Vec::new();
+        // (documents, how many, weight) per value shared.
+        let mut shared: Vec<(_, usize, f32)> = Vec::new();
         for facet in Facet::ALL.into_iter().filter(|&f| f != Facet::Year) {
             let f = &self.facets[facet.index()];
-            for &v in f.values_of(doc) {
-                let docs = f.docs(v);
-                let weight = (total / docs.len().max(1) as f32).ln();
+            for v in f.values_of(doc) {
+                let df = f.df(v);
+                let weight = (total / df.max(1) as f32).ln();
                 if weight > 0.0 {
-                    shared.push((docs, weight));
+                    shared.push((f.docs(v), df, weight));
                 }
             }
         }
@@ -419,10 +420,10 @@ impl Index {
         // budget adds only its first documents, the newest, which is also
         // how ties are broken.
         // `order`'s stable sort: the standard one adds about 6 kB to the wasm.
-        crate::order::sort_by_key(&mut shared, |(docs, _)| docs.len());
+        crate::order::sort_by_key(&mut shared, |(_, df, _)| *df);
         let mut budget = budget;
-        for (docs, weight) in shared {
-            for &d in docs.iter().filter(|&&d| d != doc).take(budget) {
+        for (docs, _, weight) in shared {
+            for d in docs.filter(|&d| d != doc).take(budget) {
                 budget -= 1;
                 if let Some(w) = weights.get_mut(d as usize) {
                     if *w == 0.0 {
