@@ -170,19 +170,9 @@ fn keeps_period(word: &str) -> bool {
     single_initial || word.contains('.') || is_abbreviation(word)
 }
 
-/// Whether `word` (without a period) is one of [`abbreviations`]. A short
-/// ASCII word is lowercased on the stack, the others as [`norm`] does.
+/// Whether `word` (without a period) is one of [`abbreviations`].
 fn is_abbreviation(word: &str) -> bool {
-    let set = abbreviations();
-    let mut buf = [0u8; 16];
-    match buf.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-        }
-        _ => set.contains(&norm(word)),
-    }
+    with_norm([word], |key| abbreviations().contains(key))
 }
 
 /// The honorifics written with a trailing period, normalised (see [`norm`]).
@@ -223,6 +213,38 @@ pub(crate) fn chunks(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 /// Lowercase, without a trailing period: how list entries are compared.
 pub(crate) fn norm(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
+}
+
+/// Longest key [`with_norm`] builds on the stack; longer keys are allocated.
+const STACK_KEY: usize = 48;
+
+/// Calls `f` with the [`norm`] of each of `words`, joined by single spaces:
+/// the key of a (multi-word) list entry. People and quotes ask the word
+/// lists about every word, so an ASCII key is lowercased on the stack
+/// rather than allocated; other keys are built as [`norm`] does.
+pub(crate) fn with_norm<'w, I, R>(words: I, f: impl FnOnce(&str) -> R) -> R
+where
+    I: IntoIterator<Item = &'w str> + Clone,
+{
+    let mut buf = [0u8; STACK_KEY];
+    let mut len = 0;
+    for (i, word) in words.clone().into_iter().enumerate() {
+        let word = word.trim_end_matches('.');
+        let from = len + usize::from(i > 0);
+        let Some(dst) = buf
+            .get_mut(len..from + word.len())
+            .filter(|_| word.is_ascii())
+        else {
+            let key: Vec<String> = words.into_iter().map(norm).collect();
+            return f(&key.join(" "));
+        };
+        dst[0..from - len].fill(b' ');
+        dst[from - len..].copy_from_slice(word.as_bytes());
+        dst.make_ascii_lowercase();
+        len = from + word.len();
+    }
+    // ASCII bytes: always UTF-8.
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
 }
 
 /// Whitespace runs (line breaks included) become single spaces.
@@ -331,6 +353,25 @@ mod tests {
         assert!(is_title_case("Waly") && is_title_case("McDonald") && !is_title_case("UNODC"));
         assert!(is_all_caps("UNODC") && is_all_caps("GLO.ACT") && !is_all_caps("A"));
         assert!(acronym_like("goAML") && acronym_like("UN.GIFT") && !acronym_like("Global"));
+    }
+
+    #[test]
+    fn with_norm_keys_as_norm_does() {
+        let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnopqrstuvwxyz";
+        let cases: [&[&str]; 8] = [
+            &[],
+            &["Dr."],
+            &["H.E.", "Mr"],
+            &["His", "Excellency"],
+            &["Ministre", "d’État"],
+            &["ÉTAT."],
+            &[long],
+            &["...", "A", ""],
+        ];
+        for words in cases {
+            let expected = words.iter().map(|w| norm(w)).collect::<Vec<_>>().join(" ");
+            assert_eq!(with_norm(words.iter().copied(), str::to_string), expected);
+        }
     }
 
     #[test]
