@@ -8,17 +8,20 @@
 //! (`X said, "…"`, `according to X, "…"`) or after it (`"…," X said`).
 //! Scare quotes, labels, titles, slogans and HTML attribute values are skipped.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::people::{data_lines, lexicon, surname};
-use super::tokens::{is_sentence_end, is_title_case, norm, squash, tokenize, Kind, Token};
+use super::tokens::{
+    is_sentence_end, is_title_case, norm, squash, tokenize, with_norm, Kind, Token,
+};
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
+use crate::text::WordSet;
 
 /// Words that make nearby quotation marks a label rather than speech.
-fn label_markers() -> &'static HashSet<String> {
-    static MARKERS: OnceLock<HashSet<String>> = OnceLock::new();
+fn label_markers() -> &'static WordSet<String> {
+    static MARKERS: OnceLock<WordSet<String>> = OnceLock::new();
     MARKERS.get_or_init(|| {
         data_lines(data_file!("quotes_label_markers.txt"))
             .map(norm)
@@ -516,7 +519,7 @@ impl<'a> Reader<'a> {
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
     fn is_label(&self, segs: &[Segment]) -> bool {
         let markers = label_markers();
-        let is_marker = |t: &Token| t.is_word() && markers.contains(&norm(t.text));
+        let is_marker = |t: &Token| t.is_word() && with_norm([t.text], |w| markers.contains(w));
         let Some(first) = segs.first() else {
             return false;
         };
@@ -1025,8 +1028,8 @@ fn is_listener_verb(t: &Token) -> bool {
 }
 
 /// Nouns for a person described, not named (`a mother of four`, `one survivor`).
-pub(crate) fn unnamed_nouns() -> &'static HashSet<String> {
-    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+pub(crate) fn unnamed_nouns() -> &'static WordSet<String> {
+    static NOUNS: OnceLock<WordSet<String>> = OnceLock::new();
     NOUNS.get_or_init(|| {
         data_lines(data_file!("people_unnamed_nouns.txt"))
             .map(norm)
