@@ -17,12 +17,14 @@ pub(super) struct Run {
 }
 
 impl Lexicon {
-    /// Maximal runs of name words, particles allowed between them.
-    pub(super) fn name_runs(&self, tokens: &[Token]) -> Vec<Run> {
+    /// Maximal runs of name words (`name_words[i]`: token `i` is one),
+    /// particles allowed between them.
+    pub(super) fn name_runs(&self, tokens: &[Token], name_words: &[bool]) -> Vec<Run> {
+        let is_name_word = |k: usize| name_words.get(k).copied().unwrap_or(false);
         let mut runs = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if !self.is_name_word(&tokens[i]) {
+            if !is_name_word(i) {
                 i += 1;
                 continue;
             }
@@ -42,7 +44,7 @@ impl Lexicon {
                         n => k += n,
                     }
                 }
-                if !tokens.get(k).is_some_and(|t| self.is_name_word(t)) {
+                if !is_name_word(k) {
                     break;
                 }
                 run.end = k + 1;
