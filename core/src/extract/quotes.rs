@@ -88,6 +88,9 @@ struct Reader<'a> {
     names: Vec<Name>,
     /// Indexes into `names` by first word, in `names` order.
     names_by_first: HashMap<String, Vec<usize>>,
+    /// The first bytes of the keys of `names_by_first`: most tokens (lower
+    /// case) are told they open no name without hashing them.
+    name_first_bytes: [bool; 256],
     /// Some name has no words at all (matches everywhere with length 0).
     empty_name: bool,
     /// Person mentions outside quotes, in text order: (paragraph, byte,
@@ -129,6 +132,12 @@ impl<'a> Reader<'a> {
                 names_by_first.entry(first.clone()).or_default().push(k);
             }
         }
+        let mut name_first_bytes = [false; 256];
+        for first in names_by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                name_first_bytes[usize::from(b)] = true;
+            }
+        }
         let empty_name = names.iter().any(|n| n.words.is_empty());
         let mut reader = Reader {
             paras,
@@ -136,6 +145,7 @@ impl<'a> Reader<'a> {
             segments,
             names,
             names_by_first,
+            name_first_bytes,
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
@@ -239,6 +249,10 @@ impl<'a> Reader<'a> {
         };
         tokens
             .get(i)
+            .filter(|t| {
+                let first = t.text.as_bytes().first();
+                first.is_some_and(|&b| self.name_first_bytes[usize::from(b)])
+            })
             .and_then(|t| self.names_by_first.get(t.text))
             .into_iter()
             .flatten()
@@ -1409,7 +1423,16 @@ fn find_segments(para: &str, index: usize) -> Vec<Segment> {
 /// right after a letter or digit is an inch mark or stray, not an opening.
 fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
     let mut pos = from;
-    while let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) {
+    loop {
+        // Every opening mark is `"` or starts with byte 0xC2 (`«`) or 0xE2
+        // (`“`, `„`, `‘`): other bytes are skipped without decoding.
+        let skip = para.as_bytes().get(pos..)?.iter();
+        pos += skip
+            .take_while(|&&b| !matches!(b, b'"' | 0xC2 | 0xE2))
+            .count();
+        let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let prev = para.get(..pos).and_then(|r| r.chars().next_back());
         match c {
             '"' if prev == Some('=') => {
@@ -1479,12 +1502,11 @@ impl<'a> Closings<'a> {
             '‘' => {
                 let para = self.para;
                 let closes = self.single_closes.get_or_insert_with(|| {
-                    para.char_indices()
+                    para.match_indices('’')
                         .filter(|&(i, c)| {
                             let before = para[..i].chars().next_back();
-                            let after = para[i + c.len_utf8()..].chars().next();
-                            c == '’'
-                                && before.is_some_and(|b| !b.is_whitespace())
+                            let after = para[i + c.len()..].chars().next();
+                            before.is_some_and(|b| !b.is_whitespace())
                                 && !after.is_some_and(char::is_alphanumeric)
                         })
                         .map(|(i, _)| i)
