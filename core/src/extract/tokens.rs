@@ -112,12 +112,33 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether each byte is an ASCII letter or digit: one load per byte in the
+/// tokenizer's inner loop, where `u8::is_ascii_alphanumeric` costs three
+/// range checks and a bounds check.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn word_end(s: &str, mut pos: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
         // A run of ASCII letters and digits, the common case, byte by byte.
-        while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-            pos += 1;
+        let run = bytes.get(pos..).unwrap_or_default().iter();
+        pos += run
+            .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
+            .count();
+        // An ASCII space or mark other than a joiner ends the word, undecoded.
+        if bytes
+            .get(pos)
+            .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+        {
+            return pos;
         }
         let Some((c, len)) = char_at(s, pos) else {
             return pos;
