@@ -247,15 +247,16 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
         };
-        tokens
+        let candidates = tokens
             .get(i)
             .filter(|t| {
                 let first = t.text.as_bytes().first();
                 first.is_some_and(|&b| self.name_first_bytes[usize::from(b)])
             })
             .and_then(|t| self.names_by_first.get(t.text))
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Vec::as_slice);
+        candidates
+            .iter()
             .filter_map(|&k| self.names.get(k))
             .filter(words_match)
     }
