@@ -112,19 +112,29 @@ struct Reader<'a> {
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
 /// name, or null.
 pub fn extract(text: &Text, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
-    let reader = Reader::new(text.body, people, organisations);
+    let segments: Vec<Segment> = text
+        .body
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| find_segments(p, i))
+        .collect();
+    // No quotation mark, no quote: the paragraphs are not tokenized.
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let reader = Reader::new(text.body, segments, people, organisations);
     reader.quotes()
 }
 
 impl<'a> Reader<'a> {
-    fn new(body: &'a [String], people: &[Person], organisations: &[Organisation]) -> Self {
+    fn new(
+        body: &'a [String],
+        segments: Vec<Segment>,
+        people: &[Person],
+        organisations: &[Organisation],
+    ) -> Self {
         let paras: Vec<&str> = body.iter().map(String::as_str).collect();
         let tokens = paras.iter().map(|p| tokenize(p)).collect();
-        let segments = paras
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| find_segments(p, i))
-            .collect();
         let names = speaker_names(people, organisations);
         let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, name) in names.iter().enumerate() {
