@@ -250,12 +250,15 @@ impl Lexicon {
             return false;
         }
         let w = t.text;
-        if is_initial(w) {
+        // An initial ends on its full stop: other words skip the decoding.
+        if w.ends_with('.') && is_initial(w) {
             return true;
         }
-        // Prefixes end on a hyphen: words without one are not tried against them.
+        // Prefixes end on a hyphen: words without one (a byte loop, shorter
+        // than `memchr` for a word) are not tried against them.
         let after_prefix = w
-            .contains('-')
+            .bytes()
+            .any(|b| b == b'-')
             .then(|| {
                 self.particle_prefixes
                     .iter()
