@@ -100,10 +100,13 @@ impl Lexicon {
                 .get(i)
                 .is_some_and(|t| countries::lookup_name(t.text).is_some())
         };
-        let after_honorific = matches!(
-            self.honorific_ending_at(tokens, run.start),
-            Some((_, Honorific::Courtesy | Honorific::Title))
-        );
+        // Only a run of three words or more loses a country: the honorific
+        // is looked for then.
+        let after_honorific = run.words >= 3
+            && matches!(
+                self.honorific_ending_at(tokens, run.start),
+                Some((_, Honorific::Courtesy | Honorific::Title))
+            );
         while run.words >= 3 && !after_honorific && is_country(run.start) {
             run.start = self.skip_particles(tokens, run.start + 1);
             run.words -= 1;
