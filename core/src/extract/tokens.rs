@@ -247,6 +247,16 @@ pub(crate) fn with_norm<'w, I, R>(words: I, f: impl FnOnce(&str) -> R) -> R
 where
     I: IntoIterator<Item = &'w str> + Clone,
 {
+    let mut single = words.clone().into_iter();
+    if let (Some(word), None) = (single.next(), single.next()) {
+        // One word already in lower-case ASCII, without a full stop: its own key.
+        let plain = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if plain && !word.ends_with('.') {
+            return f(word);
+        }
+    }
     let mut buf = [0u8; STACK_KEY];
     let mut len = 0;
     for (i, word) in words.clone().into_iter().enumerate() {
@@ -379,8 +389,11 @@ mod tests {
     #[test]
     fn with_norm_keys_as_norm_does() {
         let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnopqrstuvwxyz";
-        let cases: [&[&str]; 8] = [
+        let cases: [&[&str]; 11] = [
             &[],
+            &["said"],
+            &["état"],
+            &["dr."],
             &["Dr."],
             &["H.E.", "Mr"],
             &["His", "Excellency"],
