@@ -294,6 +294,14 @@ pub(crate) fn is_lowercase(w: &str) -> bool {
 
 /// First letter upper case and some lower case: `Waly`, `McDonald`, not `UNODC`.
 pub(crate) fn is_title_case(w: &str) -> bool {
+    // Asked about most words: one opening on an ASCII byte other than a
+    // capital (lower case, a digit) is told without decoding.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
