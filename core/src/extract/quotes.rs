@@ -8,17 +8,20 @@
 //! (`X said, "…"`, `according to X, "…"`) or after it (`"…," X said`).
 //! Scare quotes, labels, titles, slogans and HTML attribute values are skipped.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::people::{data_lines, lexicon, surname};
-use super::tokens::{is_sentence_end, is_title_case, norm, squash, tokenize, Kind, Token};
+use super::tokens::{
+    is_sentence_end, is_title_case, norm, squash, tokenize, with_norm, Kind, Token,
+};
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
+use crate::text::WordSet;
 
 /// Words that make nearby quotation marks a label rather than speech.
-fn label_markers() -> &'static HashSet<String> {
-    static MARKERS: OnceLock<HashSet<String>> = OnceLock::new();
+fn label_markers() -> &'static WordSet<String> {
+    static MARKERS: OnceLock<WordSet<String>> = OnceLock::new();
     MARKERS.get_or_init(|| {
         data_lines(data_file!("quotes_label_markers.txt"))
             .map(norm)
@@ -85,6 +88,9 @@ struct Reader<'a> {
     names: Vec<Name>,
     /// Indexes into `names` by first word, in `names` order.
     names_by_first: HashMap<String, Vec<usize>>,
+    /// The first bytes of the keys of `names_by_first`: most tokens (lower
+    /// case) are told they open no name without hashing them.
+    name_first_bytes: [bool; 256],
     /// Some name has no words at all (matches everywhere with length 0).
     empty_name: bool,
     /// Person mentions outside quotes, in text order: (paragraph, byte,
@@ -106,24 +112,40 @@ struct Reader<'a> {
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
 /// name, or null.
 pub fn extract(text: &Text, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
-    let reader = Reader::new(text.body, people, organisations);
+    let segments: Vec<Segment> = text
+        .body
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| find_segments(p, i))
+        .collect();
+    // No quotation mark, no quote: the paragraphs are not tokenized.
+    if segments.is_empty() {
+        return Vec::new();
+    }
+    let reader = Reader::new(text.body, segments, people, organisations);
     reader.quotes()
 }
 
 impl<'a> Reader<'a> {
-    fn new(body: &'a [String], people: &[Person], organisations: &[Organisation]) -> Self {
+    fn new(
+        body: &'a [String],
+        segments: Vec<Segment>,
+        people: &[Person],
+        organisations: &[Organisation],
+    ) -> Self {
         let paras: Vec<&str> = body.iter().map(String::as_str).collect();
         let tokens = paras.iter().map(|p| tokenize(p)).collect();
-        let segments = paras
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| find_segments(p, i))
-            .collect();
         let names = speaker_names(people, organisations);
         let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, name) in names.iter().enumerate() {
             if let Some(first) = name.words.first() {
                 names_by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
+        let mut name_first_bytes = [false; 256];
+        for first in names_by_first.keys() {
+            if let Some(&b) = first.as_bytes().first() {
+                name_first_bytes[usize::from(b)] = true;
             }
         }
         let empty_name = names.iter().any(|n| n.words.is_empty());
@@ -133,6 +155,7 @@ impl<'a> Reader<'a> {
             segments,
             names,
             names_by_first,
+            name_first_bytes,
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
@@ -234,11 +257,16 @@ impl<'a> Reader<'a> {
                 .enumerate()
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.text == w))
         };
-        tokens
+        let candidates = tokens
             .get(i)
+            .filter(|t| {
+                let first = t.text.as_bytes().first();
+                first.is_some_and(|&b| self.name_first_bytes[usize::from(b)])
+            })
             .and_then(|t| self.names_by_first.get(t.text))
-            .into_iter()
-            .flatten()
+            .map_or(&[][..], Vec::as_slice);
+        candidates
+            .iter()
             .filter_map(|&k| self.names.get(k))
             .filter(words_match)
     }
@@ -516,7 +544,7 @@ impl<'a> Reader<'a> {
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
     fn is_label(&self, segs: &[Segment]) -> bool {
         let markers = label_markers();
-        let is_marker = |t: &Token| t.is_word() && markers.contains(&norm(t.text));
+        let is_marker = |t: &Token| t.is_word() && with_norm([t.text], |w| markers.contains(w));
         let Some(first) = segs.first() else {
             return false;
         };
@@ -1025,8 +1053,8 @@ fn is_listener_verb(t: &Token) -> bool {
 }
 
 /// Nouns for a person described, not named (`a mother of four`, `one survivor`).
-pub(crate) fn unnamed_nouns() -> &'static HashSet<String> {
-    static NOUNS: OnceLock<HashSet<String>> = OnceLock::new();
+pub(crate) fn unnamed_nouns() -> &'static WordSet<String> {
+    static NOUNS: OnceLock<WordSet<String>> = OnceLock::new();
     NOUNS.get_or_init(|| {
         data_lines(data_file!("people_unnamed_nouns.txt"))
             .map(norm)
@@ -1406,7 +1434,16 @@ fn find_segments(para: &str, index: usize) -> Vec<Segment> {
 /// right after a letter or digit is an inch mark or stray, not an opening.
 fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
     let mut pos = from;
-    while let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) {
+    loop {
+        // Every opening mark is `"` or starts with byte 0xC2 (`«`) or 0xE2
+        // (`“`, `„`, `‘`): other bytes are skipped without decoding.
+        let skip = para.as_bytes().get(pos..)?.iter();
+        pos += skip
+            .take_while(|&&b| !matches!(b, b'"' | 0xC2 | 0xE2))
+            .count();
+        let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         let prev = para.get(..pos).and_then(|r| r.chars().next_back());
         match c {
             '"' if prev == Some('=') => {
@@ -1476,12 +1513,11 @@ impl<'a> Closings<'a> {
             '‘' => {
                 let para = self.para;
                 let closes = self.single_closes.get_or_insert_with(|| {
-                    para.char_indices()
+                    para.match_indices('’')
                         .filter(|&(i, c)| {
                             let before = para[..i].chars().next_back();
-                            let after = para[i + c.len_utf8()..].chars().next();
-                            c == '’'
-                                && before.is_some_and(|b| !b.is_whitespace())
+                            let after = para[i + c.len()..].chars().next();
+                            before.is_some_and(|b| !b.is_whitespace())
                                 && !after.is_some_and(char::is_alphanumeric)
                         })
                         .map(|(i, _)| i)

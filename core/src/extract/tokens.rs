@@ -112,12 +112,33 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether each byte is an ASCII letter or digit: one load per byte in the
+/// tokenizer's inner loop, where `u8::is_ascii_alphanumeric` costs three
+/// range checks and a bounds check.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn word_end(s: &str, mut pos: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
         // A run of ASCII letters and digits, the common case, byte by byte.
-        while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-            pos += 1;
+        let run = bytes.get(pos..).unwrap_or_default().iter();
+        pos += run
+            .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
+            .count();
+        // An ASCII space or mark other than a joiner ends the word, undecoded.
+        if bytes
+            .get(pos)
+            .is_some_and(|b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+        {
+            return pos;
         }
         let Some((c, len)) = char_at(s, pos) else {
             return pos;
@@ -170,19 +191,9 @@ fn keeps_period(word: &str) -> bool {
     single_initial || word.contains('.') || is_abbreviation(word)
 }
 
-/// Whether `word` (without a period) is one of [`abbreviations`]. A short
-/// ASCII word is lowercased on the stack, the others as [`norm`] does.
+/// Whether `word` (without a period) is one of [`abbreviations`].
 fn is_abbreviation(word: &str) -> bool {
-    let set = abbreviations();
-    let mut buf = [0u8; 16];
-    match buf.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-        }
-        _ => set.contains(&norm(word)),
-    }
+    with_norm([word], |key| abbreviations().contains(key))
 }
 
 /// The honorifics written with a trailing period, normalised (see [`norm`]).
@@ -225,6 +236,48 @@ pub(crate) fn norm(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
 }
 
+/// Longest key [`with_norm`] builds on the stack; longer keys are allocated.
+const STACK_KEY: usize = 48;
+
+/// Calls `f` with the [`norm`] of each of `words`, joined by single spaces:
+/// the key of a (multi-word) list entry. People and quotes ask the word
+/// lists about every word, so an ASCII key is lowercased on the stack
+/// rather than allocated; other keys are built as [`norm`] does.
+pub(crate) fn with_norm<'w, I, R>(words: I, f: impl FnOnce(&str) -> R) -> R
+where
+    I: IntoIterator<Item = &'w str> + Clone,
+{
+    let mut single = words.clone().into_iter();
+    if let (Some(word), None) = (single.next(), single.next()) {
+        // One word already in lower-case ASCII, without a full stop: its own key.
+        let plain = word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if plain && !word.ends_with('.') {
+            return f(word);
+        }
+    }
+    let mut buf = [0u8; STACK_KEY];
+    let mut len = 0;
+    for (i, word) in words.clone().into_iter().enumerate() {
+        let word = word.trim_end_matches('.');
+        let from = len + usize::from(i > 0);
+        let Some(dst) = buf
+            .get_mut(len..from + word.len())
+            .filter(|_| word.is_ascii())
+        else {
+            let key: Vec<String> = words.into_iter().map(norm).collect();
+            return f(&key.join(" "));
+        };
+        dst[0..from - len].fill(b' ');
+        dst[from - len..].copy_from_slice(word.as_bytes());
+        dst.make_ascii_lowercase();
+        len = from + word.len();
+    }
+    // ASCII bytes: always UTF-8.
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+}
+
 /// Whitespace runs (line breaks included) become single spaces.
 pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -241,6 +294,14 @@ pub(crate) fn is_lowercase(w: &str) -> bool {
 
 /// First letter upper case and some lower case: `Waly`, `McDonald`, not `UNODC`.
 pub(crate) fn is_title_case(w: &str) -> bool {
+    // Asked about most words: one opening on an ASCII byte other than a
+    // capital (lower case, a digit) is told without decoding.
+    if w.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return false;
+    }
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
 
@@ -331,6 +392,28 @@ mod tests {
         assert!(is_title_case("Waly") && is_title_case("McDonald") && !is_title_case("UNODC"));
         assert!(is_all_caps("UNODC") && is_all_caps("GLO.ACT") && !is_all_caps("A"));
         assert!(acronym_like("goAML") && acronym_like("UN.GIFT") && !acronym_like("Global"));
+    }
+
+    #[test]
+    fn with_norm_keys_as_norm_does() {
+        let long = "Abcdefghijklmnopqrstuvwxyz-Abcdefghijklmnopqrstuvwxyz";
+        let cases: [&[&str]; 11] = [
+            &[],
+            &["said"],
+            &["état"],
+            &["dr."],
+            &["Dr."],
+            &["H.E.", "Mr"],
+            &["His", "Excellency"],
+            &["Ministre", "d’État"],
+            &["ÉTAT."],
+            &[long],
+            &["...", "A", ""],
+        ];
+        for words in cases {
+            let expected = words.iter().map(|w| norm(w)).collect::<Vec<_>>().join(" ");
+            assert_eq!(with_norm(words.iter().copied(), str::to_string), expected);
+        }
     }
 
     #[test]

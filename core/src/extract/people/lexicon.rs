@@ -1,10 +1,10 @@
 //! The reference word lists people are read with, and the tests on single
 //! words they give (honorific, role word, particle, name word).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::extract::tokens::{is_lowercase, is_title_case, norm, Kind, Token};
+use crate::extract::tokens::{is_lowercase, is_title_case, norm, with_norm, Kind, Token};
+use crate::text::{WordMap, WordSet};
 
 /// What an honorific does to the name next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,17 +19,26 @@ pub(crate) enum Honorific {
     Suffix,
 }
 
+/// What the word lists keyed by normalised words (see [`norm`]) say about
+/// one word or honorific: a word is looked up once for all of them.
+#[derive(Debug, Default, Clone, Copy)]
+struct Listed {
+    honorific: Option<Honorific>,
+    common: bool,
+    non_name: bool,
+    role: bool,
+}
+
 /// Reference word lists, parsed once.
 pub(crate) struct Lexicon {
-    /// Key: the honorific's words, normalised (see [`norm`]) and joined by a space.
-    honorifics: HashMap<String, Honorific>,
+    /// Key: a word of the common, non-name and role lists, or an
+    /// honorific's words, normalised (see [`norm`]) and joined by a space.
+    listed: WordMap<String, Listed>,
     longest_honorific: usize,
-    common: HashSet<String>,
-    non_name: HashSet<String>,
-    roles: HashSet<String>,
-    speech_verbs: HashSet<String>,
-    apposition_stops: HashSet<String>,
-    particles: HashSet<String>,
+    speech_verbs: WordSet<String>,
+    apposition_stops: WordSet<String>,
+    particles: WordSet<String>,
+    /// Particles written against the name: all end on a hyphen (`al-`).
     particle_prefixes: Vec<String>,
     /// Word sequences after which a capitalised run names a person (`chaired by`).
     pub(super) person_cues: Vec<Vec<String>>,
@@ -42,7 +51,7 @@ pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn word_set(src: &str) -> HashSet<String> {
+fn word_set(src: &str) -> WordSet<String> {
     data_lines(src).map(norm).collect()
 }
 
@@ -53,7 +62,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn load() -> Self {
-        let mut honorifics = HashMap::new();
+        let mut listed: WordMap<String, Listed> = WordMap::default();
         let mut longest_honorific = 1;
         for line in data_lines(data_file!("honorifics.txt")) {
             let (form, kind) = line.rsplit_once('\t').unwrap_or((line, "courtesy"));
@@ -66,7 +75,16 @@ impl Lexicon {
             let words: Vec<&str> = form.split_whitespace().collect();
             longest_honorific = longest_honorific.max(words.len());
             let key: Vec<String> = words.iter().map(|w| norm(w)).collect();
-            honorifics.insert(key.join(" "), kind);
+            listed.entry(key.join(" ")).or_default().honorific = Some(kind);
+        }
+        for word in word_set(data_file!("people_common_words.txt")) {
+            listed.entry(word).or_default().common = true;
+        }
+        for word in word_set(data_file!("people_nonname_words.txt")) {
+            listed.entry(word).or_default().non_name = true;
+        }
+        for word in word_set(data_file!("people_role_nouns.txt")) {
+            listed.entry(word).or_default().role = true;
         }
         let (particle_prefixes, particles): (Vec<String>, Vec<String>) =
             data_lines(data_file!("people_particles.txt"))
@@ -76,11 +94,8 @@ impl Lexicon {
         let mut apposition_stops = word_set(data_file!("people_apposition_stops.txt"));
         apposition_stops.extend(speech_verbs.iter().cloned());
         Lexicon {
-            honorifics,
+            listed,
             longest_honorific,
-            common: word_set(data_file!("people_common_words.txt")),
-            non_name: word_set(data_file!("people_nonname_words.txt")),
-            roles: word_set(data_file!("people_role_nouns.txt")),
             speech_verbs,
             apposition_stops,
             particles: particles.into_iter().collect(),
@@ -91,13 +106,24 @@ impl Lexicon {
         }
     }
 
+    /// What the lists say about a word (or honorific), as [`norm`] keys it.
+    fn listed(&self, key: &str) -> Listed {
+        self.listed.get(key).copied().unwrap_or_default()
+    }
+
+    /// What the lists say about a word as written.
+    fn listed_word(&self, word: &str) -> Listed {
+        with_norm([word], |key| self.listed(key))
+    }
+
     /// The honorific spelled by exactly these tokens.
     pub(super) fn honorific(&self, tokens: &[Token]) -> Option<Honorific> {
         if tokens.is_empty() || tokens.iter().any(|t| t.kind != Kind::Word) {
             return None;
         }
-        let key: Vec<String> = tokens.iter().map(|t| norm(t.text)).collect();
-        let found = self.honorifics.get(&key.join(" ")).copied();
+        let found = with_norm(tokens.iter().map(|t| t.text), |key| {
+            self.listed(key).honorific
+        });
         // Post-nominals are written in capitals (`MBA`, `PhD`, `Esq.`): a
         // title-case word without a full stop is a name (`Jean Mba`).
         let name_like = |t: &Token| is_capitalised_word(t.text);
@@ -112,8 +138,8 @@ impl Lexicon {
     fn is_role_compound(&self, w: &str) -> bool {
         w.contains('-')
             && w.split('-').any(|part| {
-                let key = norm(part);
-                self.roles.contains(&key) || self.honorifics.get(&key) == Some(&Honorific::Title)
+                let listed = self.listed_word(part);
+                listed.role || listed.honorific == Some(Honorific::Title)
             })
     }
 
@@ -172,7 +198,7 @@ impl Lexicon {
 
     pub(super) fn is_role_word(&self, t: &Token) -> bool {
         t.is_word()
-            && (self.roles.contains(&norm(t.text))
+            && (self.listed_word(t.text).role
                 || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title)
                 || self.is_role_compound(t.text))
     }
@@ -182,14 +208,15 @@ impl Lexicon {
     }
 
     pub(crate) fn is_common(&self, t: &Token) -> bool {
-        self.common.contains(&norm(t.text))
+        self.listed_word(t.text).common
     }
 
     /// A word of institutions and programmes (`Framework`, `Foundation`),
     /// not a month or weekday (`said Ana Ruiz Monday`).
     pub(super) fn is_institution_word(&self, t: &Token) -> bool {
-        let key = norm(t.text);
-        self.non_name.contains(&key) && !is_calendar_word(&key)
+        with_norm([t.text], |key| {
+            self.listed(key).non_name && !is_calendar_word(key)
+        })
     }
 
     pub(super) fn is_particle(&self, t: &Token) -> bool {
@@ -223,38 +250,49 @@ impl Lexicon {
             return false;
         }
         let w = t.text;
-        if is_initial(w) {
+        // An initial ends on its full stop: other words skip the decoding.
+        if w.ends_with('.') && is_initial(w) {
             return true;
+        }
+        // Prefixes end on a hyphen: words without one (a byte loop, shorter
+        // than `memchr` for a word) are not tried against them.
+        let after_prefix = w
+            .bytes()
+            .any(|b| b == b'-')
+            .then(|| {
+                self.particle_prefixes
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p.as_str()))
+            })
+            .flatten();
+        // Lower-case words, the most common, leave here.
+        if after_prefix.is_none() && !is_title_case(w) {
+            return false;
         }
         if w.chars().any(|c| c.is_numeric()) {
             return false;
         }
-        if let Some(rest) = self
-            .particle_prefixes
-            .iter()
-            .find_map(|p| w.strip_prefix(p.as_str()))
-        {
+        if let Some(rest) = after_prefix {
             return rest.chars().next().is_some_and(char::is_uppercase);
         }
-        if !is_title_case(w) {
-            return false;
-        }
-        let key = norm(w);
-        // `Partnerships`, `Operations`: plural and abstract nouns, never names.
-        let noun = ["tions", "ments", "ships", "ship", "ities", "ness"]
-            .iter()
-            .any(|s| key.len() > s.len() + 2 && key.ends_with(s));
-        if noun {
-            return false;
-        }
-        let post_nominal =
-            self.honorifics.get(&key) == Some(&Honorific::PostNominal) && is_capitalised_word(w);
-        let listed = self.honorifics.contains_key(&key) && !post_nominal
-            || self.is_role_compound(w)
-            || self.common.contains(&key)
-            || self.non_name.contains(&key)
-            || self.roles.contains(&key);
-        !listed
+        with_norm([w], |key| {
+            // `Partnerships`, `Operations`: plural and abstract nouns, never names.
+            let noun = ["tions", "ments", "ships", "ship", "ities", "ness"]
+                .iter()
+                .any(|s| key.len() > s.len() + 2 && key.ends_with(s));
+            if noun {
+                return false;
+            }
+            let l = self.listed(key);
+            let post_nominal =
+                l.honorific == Some(Honorific::PostNominal) && is_capitalised_word(w);
+            let listed = l.honorific.is_some() && !post_nominal
+                || self.is_role_compound(w)
+                || l.common
+                || l.non_name
+                || l.role;
+            !listed
+        })
     }
 }
 

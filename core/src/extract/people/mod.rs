@@ -33,8 +33,7 @@ use roles::Passage;
 
 impl Lexicon {
     /// Full names with their roles, in the order first met.
-    fn find_people(&self, text: &str, people: &mut People, organisations: &HashSet<String>) {
-        let mut p = Passage::new(self, text);
+    fn find_people(&self, p: &mut Passage, people: &mut People, organisations: &HashSet<String>) {
         let runs: Vec<Run> = p
             .runs
             .iter()
@@ -42,10 +41,10 @@ impl Lexicon {
             .copied()
             .collect();
         for run in runs {
-            if self.names_no_person(&p, run) {
+            if self.names_no_person(p, run) {
                 continue;
             }
-            let ev = self.evidence(&p, run);
+            let ev = self.evidence(p, run);
             let name = p.slice(run.start, self.suffix_end(&p.tokens, run.end) - 1);
             if ev.is_person()
                 && countries::lookup_name(&name).is_none()
@@ -59,8 +58,7 @@ impl Lexicon {
 
     /// `Waly, the head of UNODC, said`: a later mention by surname alone gives
     /// a role to a person who has none yet.
-    fn enrich_by_surname(&self, text: &str, people: &mut People, surnames: &mut Surnames) {
-        let mut p = Passage::new(self, text);
+    fn enrich_by_surname(&self, p: &mut Passage, people: &mut People, surnames: &mut Surnames) {
         for run in p.runs.clone() {
             if run.words < 2 {
                 continue;
@@ -75,7 +73,7 @@ impl Lexicon {
             let Some(i) = surnames.first_without_role(word, &people.list) else {
                 continue;
             };
-            let role = self.evidence(&p, run).role();
+            let role = self.evidence(p, run).role();
             if let Some(person) = people.list.get_mut(i) {
                 person.role = role;
             }
@@ -190,12 +188,21 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Person> {
         .flatten()
         .map(str::to_lowercase)
         .collect();
-    for para in text.body.iter().map(String::as_str).chain(title) {
-        lex.find_people(para, &mut people, &organisations);
+    // Each paragraph is tokenized and its name runs found once, for both readings.
+    let mut passages: Vec<Passage> = text
+        .body
+        .iter()
+        .map(String::as_str)
+        .chain(title)
+        .map(|para| Passage::new(lex, para))
+        .collect();
+    for p in &mut passages {
+        lex.find_people(p, &mut people, &organisations);
     }
     let mut surnames = Surnames::new(&people.list);
-    for para in text.body.iter().map(String::as_str).chain(title) {
-        lex.enrich_by_surname(para, &mut people, &mut surnames);
+    for p in &mut passages {
+        p.clear_names();
+        lex.enrich_by_surname(p, &mut people, &mut surnames);
     }
     people.list
 }

@@ -17,12 +17,14 @@ pub(super) struct Run {
 }
 
 impl Lexicon {
-    /// Maximal runs of name words, particles allowed between them.
-    pub(super) fn name_runs(&self, tokens: &[Token]) -> Vec<Run> {
+    /// Maximal runs of name words (`name_words[i]`: token `i` is one),
+    /// particles allowed between them.
+    pub(super) fn name_runs(&self, tokens: &[Token], name_words: &[bool]) -> Vec<Run> {
+        let is_name_word = |k: usize| name_words.get(k).copied().unwrap_or(false);
         let mut runs = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            if !self.is_name_word(&tokens[i]) {
+            if !is_name_word(i) {
                 i += 1;
                 continue;
             }
@@ -42,7 +44,7 @@ impl Lexicon {
                         n => k += n,
                     }
                 }
-                if !tokens.get(k).is_some_and(|t| self.is_name_word(t)) {
+                if !is_name_word(k) {
                     break;
                 }
                 run.end = k + 1;
@@ -98,10 +100,13 @@ impl Lexicon {
                 .get(i)
                 .is_some_and(|t| countries::lookup_name(t.text).is_some())
         };
-        let after_honorific = matches!(
-            self.honorific_ending_at(tokens, run.start),
-            Some((_, Honorific::Courtesy | Honorific::Title))
-        );
+        // Only a run of three words or more loses a country: the honorific
+        // is looked for then.
+        let after_honorific = run.words >= 3
+            && matches!(
+                self.honorific_ending_at(tokens, run.start),
+                Some((_, Honorific::Courtesy | Honorific::Title))
+            );
         while run.words >= 3 && !after_honorific && is_country(run.start) {
             run.start = self.skip_particles(tokens, run.start + 1);
             run.words -= 1;

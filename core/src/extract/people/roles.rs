@@ -51,12 +51,14 @@ struct PrefixRole {
     ends_on_role: bool,
 }
 
-/// One paragraph being read: its text, tokens, name runs, and which tokens lie
-/// in a name already taken for a person's (a role phrase never reaches into
-/// another person's name).
+/// One paragraph being read: its text, tokens, which of them are name words,
+/// name runs, and which tokens lie in a name already taken for a person's (a
+/// role phrase never reaches into another person's name).
 pub(super) struct Passage<'a> {
     text: &'a str,
     pub(super) tokens: Vec<Token<'a>>,
+    /// [`Lexicon::is_name_word`] of each token, asked once.
+    name_words: Vec<bool>,
     pub(super) runs: Vec<Run>,
     in_name: Vec<bool>,
 }
@@ -64,14 +66,26 @@ pub(super) struct Passage<'a> {
 impl<'a> Passage<'a> {
     pub(super) fn new(lex: &Lexicon, text: &'a str) -> Self {
         let tokens = tokenize(text);
-        let runs = lex.name_runs(&tokens);
+        let name_words: Vec<bool> = tokens.iter().map(|t| lex.is_name_word(t)).collect();
+        let runs = lex.name_runs(&tokens, &name_words);
         let in_name = vec![false; tokens.len()];
         Passage {
             text,
             tokens,
+            name_words,
             runs,
             in_name,
         }
+    }
+
+    /// Whether token `i` can be part of a person's name.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        self.name_words.get(i).copied().unwrap_or(false)
+    }
+
+    /// Forgets the names taken, to read the passage again.
+    pub(super) fn clear_names(&mut self) {
+        self.in_name.fill(false);
     }
 
     pub(super) fn is_in_name(&self, i: usize) -> bool {
@@ -288,8 +302,7 @@ impl Lexicon {
                 Kind::Punct if depth == 0 && !matches!(t.text, "&" | "/" | "'" | "’") => break,
                 Kind::Word if depth == 0 && self.is_apposition_stop(t) => break,
                 Kind::Word => {
-                    let next_is_name = tokens.get(i + 1).is_some_and(|n| self.is_name_word(n));
-                    if words == 0 && self.is_name_word(t) && next_is_name {
+                    if words == 0 && p.is_name_word(i) && p.is_name_word(i + 1) {
                         return None; // a list of names, not a role
                     }
                     role_seen |= words < 6 && self.is_role_word(t);
