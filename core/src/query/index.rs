@@ -194,18 +194,23 @@ impl Index {
             }
         };
         let everything = matched.is_none() && !dated_only && within.is_none() && sets.is_empty();
-        match &matched {
-            Some(docs) => docs.iter().for_each(|&(d, s)| visit(d, s)),
-            // Nothing to check or count per document (an empty filter).
-            None if everything => hits.extend((0..self.len() as u32).map(|d| (d, 0.0))),
-            None => (0..self.len() as u32).for_each(|d| visit(d, 0.0)),
-        }
-
         let sort = match (filter.sort, matched.is_some()) {
             (Sort::Relevance, false) => Sort::Newest,
             (sort, _) => sort,
         };
-        let hits = self.order(hits, sort);
+        let hits = match &matched {
+            // Nothing to check or count per document (an empty filter):
+            // every document, in the date order itself.
+            None if everything => self.all_by_date(Vec::new(), sort == Sort::Oldest),
+            Some(docs) => {
+                docs.iter().for_each(|&(d, s)| visit(d, s));
+                self.order(hits, sort)
+            }
+            None => {
+                (0..self.len() as u32).for_each(|d| visit(d, 0.0));
+                self.order(hits, sort)
+            }
+        };
         for f in (0..6).filter(|&f| !narrowed[f]) {
             counter.set(f, self.facets[f].all_df());
         }
@@ -274,16 +279,9 @@ impl Index {
     /// Dated docs newest (or oldest) first, undated last. Many hits: walk the
     /// precomputed date order through a bitset; few: sort them.
     fn by_date(&self, mut docs: Vec<u32>, oldest: bool) -> Vec<u32> {
-        // Every document (the docs are distinct): the date order itself.
+        // Every document (they are distinct): the date order itself.
         if docs.len() == self.len() {
-            docs.clear();
-            match oldest {
-                true => docs.extend(self.newest.iter().rev()),
-                false => docs.extend(&self.newest),
-            }
-            let undated = (0u32..).zip(&self.dates).filter(|(_, &k)| k == 0);
-            docs.extend(undated.map(|(d, _)| d));
-            return docs;
+            return self.all_by_date(docs, oldest);
         }
         let log = usize::BITS - docs.len().leading_zeros();
         if docs.len() * (log as usize) < self.len() {
@@ -313,6 +311,20 @@ impl Index {
         };
         out.extend(undated);
         out
+    }
+
+    /// Every document, dated newest (or oldest) first, undated last in
+    /// corpus order: the date order itself, in `docs`'s allocation.
+    fn all_by_date(&self, mut docs: Vec<u32>, oldest: bool) -> Vec<u32> {
+        docs.clear();
+        docs.reserve_exact(self.len());
+        match oldest {
+            true => docs.extend(self.newest.iter().rev()),
+            false => docs.extend(&self.newest),
+        }
+        let undated = (0u32..).zip(&self.dates).filter(|(_, &k)| k == 0);
+        docs.extend(undated.map(|(d, _)| d));
+        docs
     }
 
     /// A document's place in newest-first order, undated documents after the
@@ -510,6 +522,17 @@ pub(crate) fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
         .filter(|(_, &k)| k > 0)
         .map(|(d, _)| d)
         .collect();
+    // A packed corpus is numbered newest first already: no keys to sort.
+    let in_order = newest
+        .windows(2)
+        .all(|w| dates[w[0] as usize] >= dates[w[1] as usize]);
+    if in_order {
+        let mut rank = vec![u32::MAX; dates.len()];
+        for (r, &d) in (0u32..).zip(&newest) {
+            rank[d as usize] = r;
+        }
+        return (newest, rank);
+    }
     // Newest first, ties in corpus order: one integer per document.
     let mut keyed: Vec<u64> = newest
         .iter()
@@ -1125,6 +1148,27 @@ mod tests {
         // One visit: the first other document of the rarest shared value.
         assert_eq!(budgeted(1).len(), 1);
         assert!(budgeted(0).is_empty());
+    }
+
+    #[test]
+    fn the_date_order_is_the_same_whether_or_not_documents_come_in_it() {
+        // Newest first with ties and undated documents (as packed), and shuffled.
+        let sorted = [20200101, 20191231, 20191231, 0, 20190000, 0, 20180500];
+        let shuffled = [20190000, 0, 20191231, 20200101, 20180500, 0, 20191231];
+        for dates in [&sorted[..], &shuffled[..]] {
+            let (newest, rank) = date_order(dates);
+            let mut want: Vec<u32> = (0..dates.len() as u32)
+                .filter(|&d| dates[d as usize] > 0)
+                .collect();
+            want.sort_by_key(|&d| (u32::MAX - dates[d as usize], d));
+            assert_eq!(newest, want, "{dates:?}");
+            for (d, &r) in rank.iter().enumerate() {
+                match dates[d] {
+                    0 => assert_eq!(r, u32::MAX),
+                    _ => assert_eq!(newest[r as usize], d as u32),
+                }
+            }
+        }
     }
 
     #[test]
