@@ -90,7 +90,10 @@ impl<T> PhraseTable<T> {
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(first) = words.first() {
-            let most = self.starts.entry(first.key.clone()).or_insert(0);
+            let most = self
+                .starts
+                .entry(first.key.as_str().to_string())
+                .or_insert(0);
             *most = (*most).max(words.len());
         }
         self.map

@@ -7,7 +7,9 @@
 //! no diacritics), dotted abbreviations are joined (`U.S.` and `US` are one
 //! word), and e-mail addresses, URLs, handles and hashtags are skipped.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 use std::sync::OnceLock;
 
 use crate::extract::tokens::is_title_case;
@@ -21,14 +23,70 @@ const HARD: &[char] = &['.', ';', ':', '!', '?', '…', '\n', '\r'];
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     /// As written; a dotted abbreviation without its dots (`U.S.` → `US`).
-    pub surface: String,
+    pub surface: WordStr<'a>,
     /// Folded for lookup: lowercase, diacritics removed.
-    pub key: String,
+    pub key: WordStr<'a>,
     /// Byte range in the source text.
     pub start: usize,
     pub end: usize,
+}
+
+/// A word's text: borrowed from the source where it is written so (most
+/// words, and the keys of lower-case ASCII words), owned only where folding
+/// or joining changed it. Reading a paragraph's words allocated two strings
+/// per word before.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct WordStr<'a>(Cow<'a, str>);
+
+impl WordStr<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for WordStr<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for WordStr<'_> {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for WordStr<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for WordStr<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for WordStr<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl From<WordStr<'_>> for String {
+    fn from(w: WordStr<'_>) -> String {
+        w.0.into_owned()
+    }
+}
+
+impl fmt::Debug for WordStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
 }
 
 /// The words of one piece of text (a title, a paragraph), with the source kept
@@ -36,7 +94,7 @@ pub struct Word {
 #[derive(Debug)]
 pub struct Words<'a> {
     pub src: &'a str,
-    pub list: Vec<Word>,
+    pub list: Vec<Word<'a>>,
     /// `in_caps_context`, worked out on first use: it reads every word, so
     /// asking it again for each match made all-caps-word texts quadratic.
     caps_context: std::cell::OnceCell<bool>,
@@ -79,7 +137,7 @@ impl<'a> Words<'a> {
         self.list.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> Option<&Word> {
+    pub fn get(&self, i: usize) -> Option<&Word<'a>> {
         self.list.get(i)
     }
 
@@ -261,18 +319,30 @@ fn is_address_lowered(chunk: &str) -> bool {
         })
 }
 
-fn word(surface: &str, start: usize, end: usize) -> Word {
+fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
     Word {
-        surface: surface.to_string(),
-        key: fold_case_and_marks(surface),
+        key: key_of(surface),
+        surface: WordStr(Cow::Borrowed(surface)),
         start,
         end,
     }
 }
 
+/// The folded key of `surface`, borrowed when folding leaves it as it is
+/// (lower-case ASCII: most words).
+fn key_of(surface: &str) -> WordStr<'_> {
+    if surface
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return WordStr(Cow::Borrowed(surface));
+    }
+    WordStr(Cow::Owned(fold_case_and_marks(surface)))
+}
+
 /// `U.S.`, `I.R.`, `U.N.O.D.C.`: single letters joined by full stops become
 /// one word, the final full stop included.
-fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
+fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
     let single =
         |t: &Word| t.surface.chars().count() == 1 && t.surface.chars().all(char::is_alphabetic);
     // Runs `i..=j` (j > i) to join; most texts have none, and then the words
@@ -296,7 +366,7 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
     if runs.is_empty() {
         return words;
     }
-    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
     let mut runs = runs.into_iter().peekable();
     let mut it = words.into_iter().enumerate();
     while let Some((k, first)) = it.next() {
@@ -306,7 +376,7 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
         };
         runs.next();
         let start = first.start;
-        let mut surface = first.surface;
+        let mut surface = String::from(first.surface);
         let mut end = first.end;
         for _ in i..j {
             let Some((_, next)) = it.next() else { break };
@@ -316,7 +386,12 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
         if src.get(end..end + 1) == Some(".") {
             end += 1;
         }
-        out.push(word(&surface, start, end));
+        out.push(Word {
+            key: WordStr(Cow::Owned(fold_case_and_marks(&surface))),
+            surface: WordStr(Cow::Owned(surface)),
+            start,
+            end,
+        });
     }
     out
 }
@@ -366,7 +441,7 @@ mod tests {
         Words::new(text)
             .list
             .into_iter()
-            .map(|t| t.surface)
+            .map(|t| t.surface.into())
             .collect()
     }
 

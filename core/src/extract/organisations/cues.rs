@@ -42,7 +42,11 @@ impl Cues {
         let keys = |kind| {
             let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
             for p in lines(kind) {
-                let words: Vec<String> = Words::new(p).list.into_iter().map(|t| t.key).collect();
+                let words: Vec<String> = Words::new(p)
+                    .list
+                    .into_iter()
+                    .map(|t| t.key.into())
+                    .collect();
                 if let Some(first) = words.first() {
                     by_first.entry(first.clone()).or_default().push(words);
                 }
@@ -360,7 +364,7 @@ fn place_appositive(
         && matches!(tokens.gap_after(i), "'" | "’")
         && tokens.adjacent(i + 1)
         && tokens.get(i).is_some_and(|t| {
-            t.surface.starts_with(char::is_uppercase) && data.places.contains(&t.key)
+            t.surface.starts_with(char::is_uppercase) && data.places.contains(t.key.as_str())
         });
     if !opens {
         return;
@@ -540,7 +544,8 @@ fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> 
             return Some(j + 1);
         }
         let title_case = t.surface.starts_with(char::is_uppercase);
-        if title_case && !data.places.contains(&t.key) || matches!(key, "of" | "and" | "in") {
+        if title_case && !data.places.contains(t.key.as_str()) || matches!(key, "of" | "and" | "in")
+        {
             return None;
         }
     }
@@ -619,10 +624,10 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         // "South Korean": a capitalised word before a place.
         let before_place = tokens.adjacent(j)
             && tokens.get(j + 1).is_some_and(|n| {
-                n.surface.starts_with(char::is_uppercase) && data.places.contains(&n.key)
+                n.surface.starts_with(char::is_uppercase) && data.places.contains(n.key.as_str())
             });
         let place = title_case
-            && (data.places.contains(&t.key)
+            && (data.places.contains(t.key.as_str())
                 || matches!(tokens.gap_after(j), "-" | "‐")
                 || before_place);
         if matches!(
@@ -771,7 +776,7 @@ fn push(
         || (words.len() == 1
             && tokens
                 .get(words.start)
-                .is_some_and(|t| data.places.contains(&t.key)));
+                .is_some_and(|t| data.places.contains(t.key.as_str())));
     let short = text.chars().filter(|c| c.is_alphabetic()).count() < 3;
     if person_or_role || place || short || super::is_honorific(text) {
         return;

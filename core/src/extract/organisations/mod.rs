@@ -284,10 +284,21 @@ fn load() -> Data {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
-            .filter_map(|f| Words::new(f).list.first().map(|t| t.key.clone()))
+            .filter_map(|f| {
+                Words::new(f)
+                    .list
+                    .first()
+                    .map(|t| t.key.as_str().to_string())
+            })
             .collect(),
         fund_orgs: words::context_lines(PROGRAMMES, "fund_org")
-            .map(|f| Words::new(f).list.into_iter().map(|w| w.key).collect())
+            .map(|f| {
+                Words::new(f)
+                    .list
+                    .into_iter()
+                    .map(|w| w.key.into())
+                    .collect()
+            })
             .collect(),
     };
     let spellings: Vec<(&str, &str)> = lines("spelling")
@@ -330,7 +341,7 @@ fn places() -> HashSet<String> {
         let words = Words::new(name);
         if let [one] = &words.list[..] {
             if one.surface.chars().any(char::is_lowercase) {
-                out.insert(one.key.clone());
+                out.insert(one.key.as_str().to_string());
             }
         }
     }
@@ -356,7 +367,11 @@ fn particle_places() -> Vec<Vec<String>> {
             .iter()
             .skip(1)
             .any(|w| w.surface.chars().next().is_some_and(char::is_lowercase));
-        let key: Vec<String> = words.list.iter().map(|w| w.key.clone()).collect();
+        let key: Vec<String> = words
+            .list
+            .iter()
+            .map(|w| w.key.as_str().to_string())
+            .collect();
         if words.list.len() >= 3 && lower_inside && !out.contains(&key) {
             out.push(key);
         }
@@ -544,11 +559,8 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
     let Some(org) = data.orgs.get(known) else {
         return false;
     };
-    let known_words: HashSet<String> = Words::new(org.name)
-        .list
-        .into_iter()
-        .map(|t| t.key)
-        .collect();
+    let known = Words::new(org.name);
+    let known_words: HashSet<&str> = known.list.iter().map(|t| t.key.as_str()).collect();
     let words = Words::new(name);
     let capitalised: Vec<&str> = words
         .list
@@ -965,7 +977,7 @@ fn is_honorific(text: &str) -> bool {
     words
         .list
         .first()
-        .is_some_and(|t| data().honorifics.contains(&t.key))
+        .is_some_and(|t| data().honorifics.contains(t.key.as_str()))
 }
 
 /// The text of words `from..to`.
@@ -1099,7 +1111,7 @@ fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> (usize, O
     let Some(t) = tokens.get(i) else {
         return (1, None);
     };
-    let mut written = t.surface.clone();
+    let mut written = t.surface.as_str().to_string();
     let mut found = None;
     for len in 1..=3 {
         if len > 1 {

@@ -181,7 +181,7 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         let after = tokens.adjacent(i)
             && tokens
                 .get(i + 1)
-                .is_some_and(|n| capitalised(&n.surface) && !data.places.contains(&n.key));
+                .is_some_and(|n| capitalised(&n.surface) && !data.places.contains(n.key.as_str()));
         return before && !after;
     }
     // "Red Cross", "Red Crescent": only with "Red" before.
@@ -780,7 +780,7 @@ fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         return None;
     }
     while let Some(t) = tokens.get(i) {
-        let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(&t.surface);
+        let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(t.surface.as_str());
         let joined = i == first || tight(tokens, i - 1);
         // `of Dar es Salaam`: a place's lower-case particle stays in the run.
         if !word_ok && joined && i > first {
@@ -804,7 +804,7 @@ fn particle_place(data: &Data, tokens: &Words, i: usize) -> Option<usize> {
     let first = tokens.get(i)?;
     data.particle_places
         .iter()
-        .filter(|p| p.first().is_some_and(|w| *w == first.key))
+        .filter(|p| p.first().is_some_and(|w| first.key == *w))
         .find(|p| {
             p.iter().enumerate().skip(1).all(|(k, w)| {
                 tokens.adjacent(i + k - 1) && tokens.get(i + k).is_some_and(|t| t.key == *w)
