@@ -1111,6 +1111,11 @@ fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> (usize, O
     let Some(t) = tokens.get(i) else {
         return (1, None);
     };
+    // Only acronyms defined for unknown organisations are found here: most
+    // releases define none, and then no word needs its acronym built.
+    if defined.unknown.is_empty() {
+        return (1, None);
+    }
     let mut written = t.surface.as_str().to_string();
     let mut found = None;
     for len in 1..=3 {
