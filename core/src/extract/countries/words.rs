@@ -111,14 +111,52 @@ impl<'a> Words<'a> {
     /// the tokens' reading: `reads_as_the_shared_tokens` below).
     pub fn new(src: &'a str) -> Self {
         let mut parts = Vec::with_capacity(src.len() / 6 + 1);
-        for (from, to) in whitespace_chunks(src) {
-            let chunk = &src[from..to];
-            if is_address(chunk) {
-                continue;
+        // One pass over the bytes, ASCII without decoding, with a tight loop
+        // per run (written by hand for speed: this reads every byte of every
+        // paragraph, twice).
+        let bytes = src.as_bytes();
+        let mut pos = 0;
+        loop {
+            while let Some((true, len)) = space_at(src, pos) {
+                pos += len;
             }
-            for (start, end) in alphanumeric_runs(chunk) {
-                let (start, end) = (from + start, from + end);
-                parts.push(word(&src[start..end], start, end));
+            if pos >= bytes.len() {
+                break;
+            }
+            // A whitespace-separated chunk from `from`.
+            let (from, first) = (pos, parts.len());
+            // Every address form needs one of `@#.:` (see `is_address`).
+            let mut marker = false;
+            while let Some(&b) = bytes.get(pos) {
+                let len = if b.is_ascii() {
+                    if b.is_ascii_alphanumeric() {
+                        pos = push_run(src, pos, &mut parts);
+                        continue;
+                    }
+                    if matches!(b, b' ' | b'\t'..=b'\r') {
+                        break;
+                    }
+                    marker |= matches!(b, b'@' | b'#' | b'.' | b':');
+                    1
+                } else {
+                    let Some(c) = src.get(pos..).and_then(|r| r.chars().next()) else {
+                        break;
+                    };
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    if c.is_alphanumeric() {
+                        pos = push_run(src, pos, &mut parts);
+                        continue;
+                    }
+                    c.len_utf8()
+                };
+                pos += len;
+            }
+            // A chunk that is an e-mail address, URL, @handle or #hashtag
+            // gives no words.
+            if marker && is_address(&src[from..pos]) {
+                parts.truncate(first);
             }
         }
         let list = join_dotted(src, parts);
@@ -207,59 +245,58 @@ pub fn context_lines<'d>(data: &'d str, kind: &'d str) -> impl Iterator<Item = &
         .filter(|v| !v.is_empty())
 }
 
-/// Byte ranges of the runs of `s` between whitespace (`char::is_whitespace`,
-/// as the tokenizer splits).
-fn whitespace_chunks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
-    runs(
-        s,
-        |b| !matches!(b, b' ' | b'\t'..=b'\r'),
-        |c| !c.is_whitespace(),
-    )
-}
-
-/// Byte ranges of the letter-and-digit runs of `s` (the tokens' `parts`).
-fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(s, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
-}
-
-/// Byte ranges of the maximal runs of characters of `s` that are inside:
-/// `ascii` tells for ASCII bytes, read without decoding, and `wide` for the
-/// other characters (written by hand for speed: this reads every byte of
-/// every paragraph, twice).
+/// Whether the character at byte `at` is whitespace (`char::is_whitespace`,
+/// as the tokenizer splits), and its length; None at the end.
 #[inline(always)]
-fn runs<'s>(
-    s: &'s str,
-    ascii: impl Fn(u8) -> bool + 's,
-    wide: impl Fn(char) -> bool + 's,
-) -> impl Iterator<Item = (usize, usize)> + 's {
-    let bytes = s.as_bytes();
-    let mut pos = 0;
-    // Whether the character at `at` is inside, and its length in bytes.
-    let step = move |at: usize| -> Option<(bool, usize)> {
-        let b = *bytes.get(at)?;
-        if b.is_ascii() {
-            return Some((ascii(b), 1));
+fn space_at(src: &str, at: usize) -> Option<(bool, usize)> {
+    let b = *src.as_bytes().get(at)?;
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
+        return Some((matches!(b, b' ' | b'\t'..=b'\r'), 1));
+    }
+    let c = src.get(at..)?.chars().next()?;
+    Some((c.is_whitespace(), c.len_utf8()))
+}
+
+/// Pushes the letter-and-digit run (the tokens' `parts`) that starts at
+/// byte `from` as a word; returns where it ends. Its key is borrowed when
+/// folding leaves it as it is (lower-case ASCII and digits: most words).
+#[inline(always)]
+fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
+    let bytes = src.as_bytes();
+    let mut pos = from;
+    let mut plain = true;
+    while let Some(&b) = bytes.get(pos) {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            pos += 1;
+        } else if b.is_ascii_uppercase() {
+            plain = false;
+            pos += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match src.get(pos..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_alphanumeric() => {
+                    plain = false;
+                    pos += c.len_utf8();
+                }
+                _ => break,
+            }
         }
-        let c = s.get(at..)?.chars().next()?;
-        Some((wide(c), c.len_utf8()))
+    }
+    let surface = &src[from..pos];
+    let key = if plain {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(fold_case_and_marks(surface))
     };
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (inside, len) = step(pos)?;
-            if inside {
-                break pos;
-            }
-            pos += len;
-        };
-        while let Some((inside, len)) = step(pos) {
-            if !inside {
-                break;
-            }
-            pos += len;
-        }
-        Some((start, pos))
-    })
+    parts.push(Word {
+        surface: WordStr(Cow::Borrowed(surface)),
+        key: WordStr(key),
+        start: from,
+        end: pos,
+    });
+    pos
 }
 
 /// Top-level domains that make a chunk an address (see [`is_address`]).
@@ -319,6 +356,8 @@ fn is_address_lowered(chunk: &str) -> bool {
         })
 }
 
+/// The word `surface` at `start..end`, as [`Words::new`] reads it.
+#[cfg(test)]
 fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
     Word {
         key: key_of(surface),
@@ -330,6 +369,7 @@ fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
 
 /// The folded key of `surface`, borrowed when folding leaves it as it is
 /// (lower-case ASCII: most words).
+#[cfg(test)]
 fn key_of(surface: &str) -> WordStr<'_> {
     if surface
         .bytes()
@@ -343,8 +383,10 @@ fn key_of(surface: &str) -> WordStr<'_> {
 /// `U.S.`, `I.R.`, `U.N.O.D.C.`: single letters joined by full stops become
 /// one word, the final full stop included.
 fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
-    let single =
-        |t: &Word| t.surface.chars().count() == 1 && t.surface.chars().all(char::is_alphabetic);
+    let single = |t: &Word| {
+        let mut chars = t.surface.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    };
     // Runs `i..=j` (j > i) to join; most texts have none, and then the words
     // are returned as they are, without copying.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -466,7 +508,7 @@ mod tests {
     }
 
     /// The words as first built: from the shared tokens' chunks and parts.
-    fn reference(src: &str) -> Vec<Word> {
+    fn reference(src: &str) -> Vec<Word<'_>> {
         use crate::extract::tokens::{chunks, tokenize};
         let tokens = tokenize(src);
         let mut parts = Vec::new();
