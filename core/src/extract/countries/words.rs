@@ -8,12 +8,11 @@
 //! word), and e-mail addresses, URLs, handles and hashtags are skipped.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
 use crate::extract::tokens::is_title_case;
-use crate::text::fold_case_and_marks;
+use crate::text::{fold_case_and_marks, WordSet};
 
 const CONTEXT: &str = data_file!("countries_context.tsv");
 
@@ -230,8 +229,8 @@ impl<'a> Words<'a> {
     }
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static WordSet<&'static str> {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| context_lines(CONTEXT, "abbrev").collect())
 }
 

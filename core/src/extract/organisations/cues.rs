@@ -14,16 +14,16 @@
 //! sources found. One pass over the words; each cue reads a bounded number of
 //! words around it.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
+use crate::text::{WordMap, WordSet};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
 /// is rejected with one lookup.
 #[derive(Default)]
-pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>>);
+pub(super) struct Phrases(WordMap<String, Vec<Vec<String>>>);
 
 /// The cue phrases.
 pub(super) struct Cues {
@@ -32,7 +32,7 @@ pub(super) struct Cues {
     roles: Phrases,
     /// First words of every list and role cue, and the articles that open a
     /// noun cue: most words are none, and are passed over with one lookup.
-    openers: HashSet<String>,
+    openers: WordSet<String>,
     /// First bytes of the openers.
     first_bytes: [bool; 128],
 }
@@ -40,7 +40,7 @@ pub(super) struct Cues {
 impl Cues {
     pub(super) fn load(lines: impl Fn(&'static str) -> Vec<&'static str>) -> Cues {
         let keys = |kind| {
-            let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+            let mut by_first: WordMap<String, Vec<Vec<String>>> = WordMap::default();
             for p in lines(kind) {
                 let words: Vec<String> = Words::new(p)
                     .list
@@ -54,7 +54,7 @@ impl Cues {
             Phrases(by_first)
         };
         let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
-        let openers: HashSet<String> = lists
+        let openers: WordSet<String> = lists
             .0
             .keys()
             .chain(roles.0.keys())

@@ -29,6 +29,7 @@ use super::countries::{self, phrases::PhraseTable, words};
 use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
+use crate::text::{WordMap, WordSet};
 use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = data_file!("organisations.tsv");
@@ -171,58 +172,58 @@ struct Data {
     orgs: Vec<Known>,
     table: PhraseTable<usize>,
     /// Acronym without dots → known organisation.
-    acronyms: HashMap<String, usize>,
-    heads: HashSet<&'static str>,
+    acronyms: WordMap<String, usize>,
+    heads: WordSet<&'static str>,
     /// `heads` and `named_heads`, folded.
-    heads_folded: HashSet<String>,
+    heads_folded: WordSet<String>,
     not_org: Vec<String>,
     /// `not_org` phrases that do not count before a head word (see [`soft_before_head`]).
     soft_not_org: Vec<String>,
     subunits: Vec<String>,
     seats: Vec<String>,
-    standalone: HashSet<&'static str>,
+    standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
     /// Lowercase adjectives of names in other languages (`nationale`).
-    foreign_adjectives: HashSet<String>,
+    foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
-    body_heads: HashSet<String>,
+    body_heads: WordSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
-    named_heads: HashSet<String>,
+    named_heads: WordSet<String>,
     /// Capitalised words that never begin such a name (`The`, `This`).
-    name_stops: HashSet<String>,
+    name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
-    head_followers: HashSet<String>,
+    head_followers: WordSet<String>,
     /// Words before a head that alone do not make a name (`Armed Forces`).
-    generic: HashSet<String>,
+    generic: WordSet<String>,
     /// Heads written first, taking the capitalised words after them (`Universitas ...`).
-    heads_first: HashSet<String>,
+    heads_first: WordSet<String>,
     /// Weekdays and months: never the start of a name's complement.
-    time_words: HashSet<String>,
+    time_words: WordSet<String>,
     /// Heads of government bodies not listed when named inside a person's role.
-    role_heads: HashSet<String>,
+    role_heads: WordSet<String>,
     /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
-    role_nouns: HashSet<&'static str>,
+    role_nouns: WordSet<&'static str>,
     /// Regions a national chapter may be named for (`region` of
     /// `core/data/programmes.tsv`), as lookup keys: `southeast asia`.
-    regions: HashSet<String>,
+    regions: WordSet<String>,
     /// Folded one-word country names, demonyms and cities.
-    places: HashSet<String>,
+    places: WordSet<String>,
     /// Places of several words with a lower-case word inside (`Dar es
     /// Salaam`, `Santiago de los Caballeros`, `Bosnia and Herzegovina`), as
     /// lists of folded words.
     particle_places: Vec<Vec<String>>,
     /// Programme head nouns that never end an organisation's name (`head`
     /// of `core/data/programmes.tsv` but `fund`), folded.
-    programme_heads: HashSet<String>,
+    programme_heads: WordSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
-    company_words: HashSet<String>,
+    company_words: WordSet<String>,
     /// Words that make such a name a common phrase (`Clean Energy`), folded.
-    company_not_first: HashSet<String>,
+    company_not_first: WordSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
-    honorifics: HashSet<String>,
+    honorifics: WordSet<String>,
     /// Words right before `Fund` that make it an institution (`fund_org` of
     /// `core/data/programmes.tsv`: `Investment`, `Social Security`), as
     /// lists of folded words.
@@ -245,7 +246,7 @@ fn load() -> Data {
     let mut data = Data {
         orgs: Vec::new(),
         table: PhraseTable::default(),
-        acronyms: HashMap::new(),
+        acronyms: WordMap::default(),
         heads: lines("head").collect(),
         heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
         not_org: phrases("not_org"),
@@ -335,8 +336,8 @@ fn place_names(demonyms: bool) -> impl Iterator<Item = &'static str> {
 }
 
 /// One-word names of countries, demonyms and cities, folded.
-fn places() -> HashSet<String> {
-    let mut out = HashSet::new();
+fn places() -> WordSet<String> {
+    let mut out = WordSet::default();
     for name in place_names(true) {
         let words = Words::new(name);
         if let [one] = &words.list[..] {
