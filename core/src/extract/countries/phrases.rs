@@ -111,19 +111,7 @@ impl<T> PhraseTable<T> {
         let most = (i..i + most.saturating_sub(1))
             .find(|&j| tokens.hard_break_after(j))
             .map_or(most, |j| j + 1 - i);
-        // The keys of words `i..i + most` joined with spaces, built once; the
-        // key of `len` words is the part before `ends[len - 1]`.
-        let mut key = String::new();
-        let mut ends = Vec::with_capacity(most);
-        for word in tokens.list.get(i..i + most)? {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(&word.key);
-            ends.push(key.len());
-        }
-        (1..=most).rev().find_map(|len| {
-            let key = key.get(..*ends.get(len - 1)?)?;
+        let found = |len: usize, key: &str| {
             let words = tokens.list.get(i..i + len)?;
             self.map.get(key)?.iter().find_map(|p| {
                 let ok = p
@@ -133,8 +121,36 @@ impl<T> PhraseTable<T> {
                     .all(|(r, w)| r.accepts(&w.surface));
                 ok.then_some((len, &p.value))
             })
+        };
+        if most <= 1 {
+            return found(1, &first.key);
+        }
+        // The keys of words `i..i + most` joined with spaces, built once in
+        // a buffer kept for the next call; the key of `len` words is the part
+        // before `ends[len - 1]`.
+        KEY.with_borrow_mut(|(key, ends)| {
+            key.clear();
+            ends.clear();
+            for word in tokens.list.get(i..i + most)? {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&word.key);
+                ends.push(key.len());
+            }
+            (1..=most)
+                .rev()
+                .find_map(|len| found(len, key.get(..*ends.get(len - 1)?)?))
         })
     }
+}
+
+thread_local! {
+    /// [`PhraseTable::longest_at`]'s key buffer and word ends (a string and
+    /// a vector allocated per word before).
+    static KEY: std::cell::RefCell<(String, Vec<usize>)> = const {
+        std::cell::RefCell::new((String::new(), Vec::new()))
+    };
 }
 
 #[cfg(test)]

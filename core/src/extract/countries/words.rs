@@ -205,7 +205,15 @@ impl<'a> Words<'a> {
     /// True when a sentence or clause ends between word `i` and word `i + 1`.
     pub fn hard_break_after(&self, i: usize) -> bool {
         let gap = self.gap_after(i);
-        if !gap.contains(HARD) {
+        // Most gaps are a space: read as bytes when ASCII (`HARD`'s ASCII
+        // characters), the characters otherwise.
+        let hard = if gap.is_ascii() {
+            gap.bytes()
+                .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r'))
+        } else {
+            gap.contains(HARD)
+        };
+        if !hard {
             return false;
         }
         // "St. Lucia", "Mr. Jordan": the full stop belongs to the abbreviation.
