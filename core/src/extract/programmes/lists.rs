@@ -1,13 +1,15 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
-use crate::text::WordSet;
+use crate::text::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 pub(super) struct Lists {
     pub(super) heads: WordSet<String>,
     pub(super) hints: Vec<Vec<String>>,
-    /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
-    hint_lens: u128,
+    /// A hint's first word, in ASCII lower case → the indices of the hints
+    /// it opens, in order: asked of every word, so a word that opens none
+    /// is passed over with one lookup.
+    pub(super) hints_by_first: WordMap<String, Vec<usize>>,
     excludes: Vec<String>,
     pub(super) not_programme: WordSet<String>,
     pub(super) owners: WordSet<String>,
@@ -35,30 +37,16 @@ pub(super) struct Lists {
     pub(super) not_cue: WordSet<String>,
 }
 
-impl Lists {
-    /// Whether some hint's first word is `len` bytes long (asked of every
-    /// word, before the hints are compared one by one).
-    pub(super) fn hint_first_len(&self, len: usize) -> bool {
-        match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
-            Some(bit) => self.hint_lens & bit != 0,
-            None => self
-                .hints
-                .iter()
-                .any(|h| h.first().is_some_and(|w| w.len() == len)),
-        }
-    }
-}
-
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut l = parse_lists(data_file!("programmes.tsv"));
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
-        for first in l.hints.iter().filter_map(|h| h.first()) {
-            let bit = u32::try_from(first.len())
-                .ok()
-                .and_then(|n| 1u128.checked_shl(n));
-            l.hint_lens |= bit.unwrap_or(0);
+        for (i, hint) in l.hints.iter().enumerate() {
+            if let Some(first) = hint.first() {
+                let key = first.to_ascii_lowercase();
+                l.hints_by_first.entry(key).or_default().push(i);
+            }
         }
         l
     })
@@ -109,7 +97,7 @@ fn parse_lists(tsv: &str) -> Lists {
     let mut l = Lists {
         heads: WordSet::default(),
         hints: Vec::new(),
-        hint_lens: 0,
+        hints_by_first: WordMap::default(),
         excludes: Vec::new(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),
