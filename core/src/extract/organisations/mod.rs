@@ -176,11 +176,11 @@ struct Data {
     heads: WordSet<&'static str>,
     /// `heads` and `named_heads`, folded.
     heads_folded: WordSet<String>,
-    not_org: Vec<String>,
+    not_org: PaddedPhrases,
     /// `not_org` phrases that do not count before a head word (see [`soft_before_head`]).
     soft_not_org: Vec<String>,
-    subunits: Vec<String>,
-    seats: Vec<String>,
+    subunits: PaddedPhrases,
+    seats: PaddedPhrases,
     standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
@@ -230,6 +230,56 @@ struct Data {
     fund_orgs: Vec<Vec<String>>,
 }
 
+/// Phrases compared as folded keys padded with spaces (` ministry of `), with
+/// the phrases each first word opens: a padded name is searched only for the
+/// phrases its own words open (for every phrase of the list before).
+struct PaddedPhrases {
+    list: Vec<String>,
+    /// First word → indices into `list`.
+    by_first: WordMap<String, Vec<usize>>,
+    /// Phrases without a word, searched for always.
+    wordless: Vec<usize>,
+}
+
+impl PaddedPhrases {
+    fn new(list: Vec<String>) -> Self {
+        let mut by_first: WordMap<String, Vec<usize>> = WordMap::default();
+        let mut wordless = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            match p.split(' ').find(|w| !w.is_empty()) {
+                Some(first) => by_first.entry(first.to_string()).or_default().push(i),
+                None => wordless.push(i),
+            }
+        }
+        PaddedPhrases {
+            list,
+            by_first,
+            wordless,
+        }
+    }
+
+    /// Whether padded name `padded` holds a phrase `p` with `also(p)`. A
+    /// phrase held is bounded by spaces, so its first word is one of the
+    /// name's words.
+    fn any_in(&self, padded: &str, mut also: impl FnMut(&str) -> bool) -> bool {
+        let mut held = |i: &usize| {
+            self.list
+                .get(*i)
+                .is_some_and(|p| padded.contains(p.as_str()) && also(p))
+        };
+        padded.split(' ').filter(|w| !w.is_empty()).any(|w| {
+            self.by_first
+                .get(w)
+                .is_some_and(|ps| ps.iter().any(&mut held))
+        }) || self.wordless.iter().any(held)
+    }
+
+    /// Whether padded name `padded` holds one of the phrases.
+    fn holds(&self, padded: &str) -> bool {
+        self.any_in(padded, |_| true)
+    }
+}
+
 fn data() -> &'static Data {
     static DATA: OnceLock<Data> = OnceLock::new();
     DATA.get_or_init(load)
@@ -249,10 +299,10 @@ fn load() -> Data {
         acronyms: WordMap::default(),
         heads: lines("head").collect(),
         heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
-        not_org: phrases("not_org"),
+        not_org: PaddedPhrases::new(phrases("not_org")),
         soft_not_org: phrases("soft_not_org"),
-        subunits: phrases("subunit"),
-        seats: phrases("seat"),
+        subunits: PaddedPhrases::new(phrases("subunit")),
+        seats: PaddedPhrases::new(phrases("seat")),
         standalone: lines("standalone").collect(),
         named_heads: lines("named_head").map(fold).collect(),
         body_heads: lines("body_head").map(fold).collect(),
@@ -505,6 +555,12 @@ fn definitions_in(
             .filter(|s| s.words.end == k + 1)
             .map(|s| s.words.start);
         let gap = tokens.src.get(last.end..).unwrap_or("");
+        // Both kinds of bracket need a `(` after the spaces: most words have
+        // other text after them.
+        let after = gap.trim_start_matches(' ').as_bytes().first();
+        if after.is_some_and(|&b| b.is_ascii() && b != b'(' && !matches!(b, b'\t'..=b'\r')) {
+            continue;
+        }
         let strict = acronym_in_brackets(gap);
         let Some(acronym) = strict
             .clone()
@@ -797,19 +853,17 @@ enum Kind {
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     let tokens = Words::new(name);
     let padded = format!(" {} ", tokens.lookup_key());
-    let has = |list: &[String]| list.iter().any(|p| padded.contains(p.as_str()));
     let is_country =
         countries::lookup_name(name).is_some() || countries::lookup_name(acronym).is_some();
     let government = tokens.get(0).is_some_and(|t| t.key == "government");
-    let seat = has(&data.seats);
+    let seat = data.seats.holds(&padded);
     if seat && names_known(data, &tokens) {
         return Kind::Other;
     }
     let not_org = data
         .not_org
-        .iter()
-        .any(|p| padded.contains(p.as_str()) && !soft_before_head(data, &padded, p));
-    if not_org || has(&data.subunits) || government || is_country {
+        .any_in(&padded, |p| !soft_before_head(data, &padded, p));
+    if not_org || data.subunits.holds(&padded) || government || is_country {
         return Kind::Other;
     }
     if seat && tokens.len() >= 2 {

@@ -959,20 +959,18 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         format!(" {} ", keys.join(" "))
     };
     let (whole, front) = (padded(end), padded(h + 1));
-    let has = |list: &[String], s: &str| list.iter().any(|p| s.contains(p.as_str()));
     // "Trust Fund": a capitalised word right after makes the head part of another name.
     let next_capitalised =
         tokens.adjacent(end - 1) && tokens.get(end).is_some_and(|t| capitalised(&t.surface));
-    if end == h + 1 && next_capitalised && has(&data.not_org, &padded(end + 1)) {
+    if end == h + 1 && next_capitalised && data.not_org.holds(&padded(end + 1)) {
         return false;
     }
     // Not-organisation words count before the head ("Conference Centre"), not
     // in the complement ("Ministry of Justice and Law").
     let not_org_front = data
         .not_org
-        .iter()
-        .any(|p| front.contains(p.as_str()) && !super::soft_before_head(data, &front, p));
-    if not_org_front || has(&data.subunits, &whole) || front.starts_with(" government ") {
+        .any_in(&front, |p| !super::soft_before_head(data, &front, p));
+    if not_org_front || data.subunits.holds(&whole) || front.starts_with(" government ") {
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
