@@ -456,16 +456,15 @@ fn caps_context(tokens: &Words) -> bool {
     if tokens.is_empty() {
         return false;
     }
-    let wordy: Vec<&Word> = tokens
-        .list
-        .iter()
-        .filter(|t| t.surface.chars().any(char::is_alphabetic))
-        .collect();
-    let lower = wordy
-        .iter()
-        .filter(|t| t.surface.chars().any(char::is_lowercase))
-        .count();
-    wordy.len() >= 3 && lower * 10 <= wordy.len()
+    // Counted in one pass, without collecting the words.
+    let (mut wordy, mut lower) = (0, 0);
+    for t in &tokens.list {
+        if t.surface.chars().any(char::is_alphabetic) {
+            wordy += 1;
+            lower += usize::from(t.surface.chars().any(char::is_lowercase));
+        }
+    }
+    wordy >= 3 && lower * 10 <= wordy
 }
 
 /// Most longer words capitalised: a Title Case Headline.
