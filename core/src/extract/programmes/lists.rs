@@ -9,7 +9,12 @@ pub(super) struct Lists {
     /// A hint's first word, in ASCII lower case → the indices of the hints
     /// it opens, in order: asked of every word, so a word that opens none
     /// is passed over with one lookup.
-    pub(super) hints_by_first: WordMap<String, Vec<usize>>,
+    pub(super) hints_by_first: WordMap<Vec<u8>, Vec<usize>>,
+    /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
+    hint_lens: u128,
+    /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
+    /// tells both of every word.
+    pub(super) head_kinds: WordMap<Vec<u8>, bool>,
     excludes: Vec<String>,
     pub(super) not_programme: WordSet<String>,
     pub(super) owners: WordSet<String>,
@@ -37,6 +42,20 @@ pub(super) struct Lists {
     pub(super) not_cue: WordSet<String>,
 }
 
+impl Lists {
+    /// Whether some hint's first word is `len` bytes long (asked of every
+    /// word, before its hints are looked up).
+    pub(super) fn hint_first_len(&self, len: usize) -> bool {
+        match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
+            Some(bit) => self.hint_lens & bit != 0,
+            None => self
+                .hints
+                .iter()
+                .any(|h| h.first().is_some_and(|w| w.len() == len)),
+        }
+    }
+}
+
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
@@ -44,9 +63,19 @@ pub(super) fn lists() -> &'static Lists {
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
         for (i, hint) in l.hints.iter().enumerate() {
             if let Some(first) = hint.first() {
-                let key = first.to_ascii_lowercase();
+                let key = first.to_ascii_lowercase().into_bytes();
                 l.hints_by_first.entry(key).or_default().push(i);
+                let bit = u32::try_from(first.len())
+                    .ok()
+                    .and_then(|n| 1u128.checked_shl(n));
+                l.hint_lens |= bit.unwrap_or(0);
             }
+        }
+        for h in &l.heads {
+            l.head_kinds.insert(h.clone().into_bytes(), false);
+        }
+        for w in &l.weak_heads {
+            l.head_kinds.insert(w.clone().into_bytes(), true);
         }
         l
     })
@@ -98,6 +127,8 @@ fn parse_lists(tsv: &str) -> Lists {
         heads: WordSet::default(),
         hints: Vec::new(),
         hints_by_first: WordMap::default(),
+        hint_lens: 0,
+        head_kinds: WordMap::default(),
         excludes: Vec::new(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),

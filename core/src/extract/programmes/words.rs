@@ -55,11 +55,9 @@ impl<'a> Tok<'a> {
     fn classify(&mut self) {
         self.cap = self.capitalised();
         if self.is_word() {
-            let l = lists();
-            with_lower(self.text, |lower| {
-                self.weak_head = l.weak_heads.contains(lower);
-                self.head = self.weak_head || l.heads.contains(lower);
-            });
+            let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
+            self.weak_head = kind == Some(true);
+            self.head = kind.is_some();
         }
     }
 
@@ -134,29 +132,28 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Calls `f` with `text` lowercased: in a buffer on the stack for short
-/// ASCII text (every word is looked up in the head lists: no string
-/// allocated per capitalised word), else as [`Tok::lower`] does.
-fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with the bytes of `text` lowercased: in a buffer on the stack
+/// for short ASCII text (every word is looked up in the head lists: no
+/// string allocated per capitalised word), else as [`Tok::lower`] does.
+fn with_lower<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     if text.is_ascii() {
         with_ascii_lower(text, f)
     } else {
-        f(&text.to_lowercase())
+        f(text.to_lowercase().as_bytes())
     }
 }
 
-/// Calls `f` with `text`'s ASCII letters lowercased (`str::to_ascii_lowercase`),
-/// in a buffer on the stack when short.
-pub(super) fn with_ascii_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with the bytes of `text`, ASCII letters lowercased
+/// (`str::to_ascii_lowercase`), in a buffer on the stack when short.
+pub(super) fn with_ascii_lower<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buf = [0u8; 32];
     match buf.get_mut(..text.len()) {
         Some(lower) => {
             lower.copy_from_slice(text.as_bytes());
             lower.make_ascii_lowercase();
-            // Lowercasing ASCII bytes keeps UTF-8 valid: never the default.
-            f(std::str::from_utf8(lower).unwrap_or_default())
+            f(lower)
         }
-        None => f(&text.to_ascii_lowercase()),
+        None => f(text.to_ascii_lowercase().as_bytes()),
     }
 }
 
