@@ -358,9 +358,10 @@ fn place_appositive(
     i: usize,
     out: &mut Vec<Range<usize>>,
 ) {
+    // The cheap tests first: most words are not followed by `'s`.
     let opens = i > 0
-        && tokens.gap_after(i - 1).trim() == ","
         && tokens.get(i + 1).is_some_and(|t| t.key == "s")
+        && tokens.gap_after(i - 1).trim() == ","
         && matches!(tokens.gap_after(i), "'" | "’")
         && tokens.adjacent(i + 1)
         && tokens.get(i).is_some_and(|t| {

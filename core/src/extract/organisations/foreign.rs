@@ -63,7 +63,9 @@ fn capitalised(w: &str) -> bool {
 /// (`Bundespolizei`, not `Polizei`).
 pub(super) fn is_compound(data: &Data, tokens: &Words, i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
-        capitalised(&t.surface)
+        let last = t.key.as_bytes().last().copied();
+        last.is_some_and(|b| data.compound_ends[usize::from(b)])
+            && capitalised(&t.surface)
             && t.key.chars().all(char::is_alphabetic)
             && data
                 .compound_suffixes

@@ -184,6 +184,8 @@ struct Data {
     standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
+    /// Last bytes of the `compound_suffixes`: most words end in none.
+    compound_ends: [bool; 256],
     /// Lowercase adjectives of names in other languages (`nationale`).
     foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
@@ -307,6 +309,7 @@ fn load() -> Data {
         named_heads: lines("named_head").map(fold).collect(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
+        compound_ends: [false; 256],
         foreign_adjectives: lines("foreign_adjective").map(fold).collect(),
         name_stops: lines("name_stop").map(fold).collect(),
         head_followers: lines("head_follower").map(fold).collect(),
@@ -352,6 +355,11 @@ fn load() -> Data {
             })
             .collect(),
     };
+    for s in &data.compound_suffixes {
+        if let Some(&b) = s.as_bytes().last() {
+            data.compound_ends[usize::from(b)] = true;
+        }
+    }
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
         .collect();
