@@ -16,6 +16,9 @@ pub(super) struct Lists {
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
     excludes: Vec<String>,
+    /// The first space-separated part of each of `excludes` → its indices:
+    /// a name is compared only with the excludes that open as it does.
+    excludes_by_first: WordMap<String, Vec<usize>>,
     pub(super) not_programme: WordSet<String>,
     pub(super) owners: WordSet<String>,
     pub(super) function_words: WordSet<String>,
@@ -70,6 +73,10 @@ pub(super) fn lists() -> &'static Lists {
                     .and_then(|n| 1u128.checked_shl(n));
                 l.hint_lens |= bit.unwrap_or(0);
             }
+        }
+        for (i, e) in l.excludes.iter().enumerate() {
+            let first = e.split(' ').next().unwrap_or_default().to_string();
+            l.excludes_by_first.entry(first).or_default().push(i);
         }
         for h in &l.heads {
             l.head_kinds.insert(h.clone().into_bytes(), false);
@@ -130,6 +137,7 @@ fn parse_lists(tsv: &str) -> Lists {
         hint_lens: 0,
         head_kinds: WordMap::default(),
         excludes: Vec::new(),
+        excludes_by_first: WordMap::default(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),
         function_words: WordSet::default(),
@@ -221,16 +229,37 @@ pub(super) fn is_excluded(name: &str) -> bool {
     if lists().exact.contains(lower) {
         return true;
     }
-    lists().excludes.iter().any(|e| {
-        let opens =
-            e.contains(' ') && lower.starts_with(e.as_str()) && lower[e.len()..].starts_with(' ');
-        lower == e || opens
+    // An exclude equal to the name or opening it, before a space, has the
+    // name's first space-separated part as its own.
+    let first = lower.split(' ').next().unwrap_or_default();
+    let Some(candidates) = lists().excludes_by_first.get(first) else {
+        return false;
+    };
+    candidates.iter().any(|&i| {
+        lists().excludes.get(i).is_some_and(|e| {
+            let opens = e.contains(' ')
+                && lower.starts_with(e.as_str())
+                && lower[e.len()..].starts_with(' ');
+            lower == e || opens
+        })
     })
 }
 
 pub(super) fn is_hint(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    lists().hints.iter().any(|h| hint_matches(h, &words))
+    // A hint matching opens with the first word, whatever its ASCII case.
+    let Some(first) = words.first() else {
+        return lists().hints.iter().any(|h| hint_matches(h, &words));
+    };
+    let key = first.to_ascii_lowercase().into_bytes();
+    lists().hints_by_first.get(&key).is_some_and(|hs| {
+        hs.iter().any(|&h| {
+            lists()
+                .hints
+                .get(h)
+                .is_some_and(|h| hint_matches(h, &words))
+        })
+    })
 }
 
 /// One-word hints (acronyms) keep their case; longer ones ignore it.

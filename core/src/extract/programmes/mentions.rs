@@ -806,6 +806,10 @@ const MONTHS: &[&str] = &[
 /// acronym alone.
 fn named_before_year_range(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let range = toks.get(i)?;
+    // A range opens with a year's digit: most words are passed over unsplit.
+    if !range.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (a, b) = range.text.split_once(['–', '-'])?;
     let year = |y: &str| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit());
     if !year(a) || !year(b) || a >= b {
