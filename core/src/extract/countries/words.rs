@@ -110,14 +110,22 @@ impl<'a> Words<'a> {
     /// the tokens' reading: `reads_as_the_shared_tokens` below).
     pub fn new(src: &'a str) -> Self {
         let mut parts = Vec::with_capacity(src.len() / 6 + 1);
-        // One pass over the bytes, ASCII without decoding, with a tight loop
-        // per run (written by hand for speed: this reads every byte of every
-        // paragraph, twice).
+        // One pass over the bytes, ASCII classed by a table without
+        // decoding, with a tight loop per run (written by hand for speed:
+        // this reads every byte of every paragraph, twice).
         let bytes = src.as_bytes();
         let mut pos = 0;
         loop {
-            while let Some((true, len)) = space_at(src, pos) {
-                pos += len;
+            while let Some(&b) = bytes.get(pos) {
+                let class = CLASSES[usize::from(b)];
+                if class & SPACE != 0 {
+                    pos += 1;
+                    continue;
+                }
+                match char_at(src, pos).filter(|_| class & WIDE != 0) {
+                    Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                    _ => break,
+                }
             }
             if pos >= bytes.len() {
                 break;
@@ -127,30 +135,28 @@ impl<'a> Words<'a> {
             // Every address form needs one of `@#.:` (see `is_address`).
             let mut marker = false;
             while let Some(&b) = bytes.get(pos) {
-                let len = if b.is_ascii() {
-                    if b.is_ascii_alphanumeric() {
-                        pos = push_run(src, pos, &mut parts);
-                        continue;
-                    }
-                    if matches!(b, b' ' | b'\t'..=b'\r') {
-                        break;
-                    }
-                    marker |= matches!(b, b'@' | b'#' | b'.' | b':');
-                    1
-                } else {
-                    let Some(c) = src.get(pos..).and_then(|r| r.chars().next()) else {
-                        break;
-                    };
-                    if c.is_whitespace() {
-                        break;
-                    }
-                    if c.is_alphanumeric() {
-                        pos = push_run(src, pos, &mut parts);
-                        continue;
-                    }
-                    c.len_utf8()
-                };
-                pos += len;
+                let class = CLASSES[usize::from(b)];
+                if class & (PLAIN | UPPER) != 0 {
+                    pos = push_run(src, pos, &mut parts);
+                    continue;
+                }
+                if class & SPACE != 0 {
+                    break;
+                }
+                if class & WIDE == 0 {
+                    marker |= class & MARKER != 0;
+                    pos += 1;
+                    continue;
+                }
+                let Some(c) = char_at(src, pos) else { break };
+                if c.is_whitespace() {
+                    break;
+                }
+                if c.is_alphanumeric() {
+                    pos = push_run(src, pos, &mut parts);
+                    continue;
+                }
+                pos += c.len_utf8();
             }
             // A chunk that is an e-mail address, URL, @handle or #hashtag
             // gives no words.
@@ -252,17 +258,45 @@ pub fn context_lines<'d>(data: &'d str, kind: &'d str) -> impl Iterator<Item = &
         .filter(|v| !v.is_empty())
 }
 
-/// Whether the character at byte `at` is whitespace (`char::is_whitespace`,
-/// as the tokenizer splits), and its length; None at the end.
-#[inline(always)]
-fn space_at(src: &str, at: usize) -> Option<(bool, usize)> {
-    let b = *src.as_bytes().get(at)?;
-    if b.is_ascii() {
-        // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
-        return Some((matches!(b, b' ' | b'\t'..=b'\r'), 1));
+/// Byte classes of [`Words::new`], bits of [`CLASSES`].
+/// `a`-`z` and `0`-`9`: letters and digits folding to themselves.
+const PLAIN: u8 = 1;
+/// `A`-`Z`.
+const UPPER: u8 = 2;
+/// `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
+const SPACE: u8 = 4;
+/// `@`, `#`, `.`, `:`: every address form needs one (see [`is_address`]).
+const MARKER: u8 = 8;
+/// A byte of a character beyond ASCII: decoded.
+const WIDE: u8 = 16;
+
+/// The class of each byte.
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if !b.is_ascii() {
+            WIDE
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            PLAIN
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if matches!(b, b'@' | b'#' | b'.' | b':') {
+            MARKER
+        } else {
+            0
+        };
+        i += 1;
     }
-    let c = src.get(at..)?.chars().next()?;
-    Some((c.is_whitespace(), c.len_utf8()))
+    table
+};
+
+/// The character at byte `at`.
+fn char_at(src: &str, at: usize) -> Option<char> {
+    src.get(at..)?.chars().next()
 }
 
 /// Pushes the letter-and-digit run (the tokens' `parts`) that starts at
@@ -272,27 +306,25 @@ fn space_at(src: &str, at: usize) -> Option<(bool, usize)> {
 fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
     let bytes = src.as_bytes();
     let mut pos = from;
-    let mut plain = true;
+    // The classes seen: plain while no bit but `PLAIN`.
+    let mut seen = 0;
     while let Some(&b) = bytes.get(pos) {
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+        let class = CLASSES[usize::from(b)];
+        if class & (PLAIN | UPPER) != 0 {
+            seen |= class;
             pos += 1;
-        } else if b.is_ascii_uppercase() {
-            plain = false;
-            pos += 1;
-        } else if b.is_ascii() {
-            break;
-        } else {
-            match src.get(pos..).and_then(|r| r.chars().next()) {
-                Some(c) if c.is_alphanumeric() => {
-                    plain = false;
-                    pos += c.len_utf8();
-                }
-                _ => break,
+            continue;
+        }
+        match char_at(src, pos).filter(|_| class & WIDE != 0) {
+            Some(c) if c.is_alphanumeric() => {
+                seen |= WIDE;
+                pos += c.len_utf8();
             }
+            _ => break,
         }
     }
     let surface = &src[from..pos];
-    let key = if plain {
+    let key = if seen & !PLAIN == 0 {
         Cow::Borrowed(surface)
     } else {
         Cow::Owned(fold_case_and_marks(surface))
