@@ -34,9 +34,12 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
     let mut quotes_before = 0;
     for i in 0..toks.len() {
         found.extend(head_mention(s, &toks, i, &extensions));
-        found.extend(bracketed_mention(s, &toks, i));
-        found.extend(initials_mention(s, &toks, i));
-        found.extend(romance_mention(s, &toks, i));
+        // Ways 2 and 6 read an acronym in the bracket opening at `i`.
+        if toks[i].kind == Kind::Open {
+            found.extend(bracketed_mention(s, &toks, i));
+            found.extend(initials_mention(s, &toks, i));
+            found.extend(romance_mention(s, &toks, i));
+        }
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
