@@ -12,6 +12,8 @@ pub(super) struct Lists {
     pub(super) hints_by_first: WordMap<Vec<u8>, Vec<usize>>,
     /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
     hint_lens: u128,
+    /// First bytes of the hints' first words, in ASCII lower case.
+    hint_first_bytes: [bool; 256],
     /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
@@ -46,9 +48,17 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    /// Whether some hint's first word is `len` bytes long (asked of every
+    /// Whether some hint's first word could be `word`: as long in bytes,
+    /// opening with the same byte whatever its ASCII case (asked of every
     /// word, before its hints are looked up).
-    pub(super) fn hint_first_len(&self, len: usize) -> bool {
+    pub(super) fn may_open_hint(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        first.is_some_and(|b| self.hint_first_bytes[usize::from(b)])
+            && self.hint_first_len(word.len())
+    }
+
+    /// Whether some hint's first word is `len` bytes long.
+    fn hint_first_len(&self, len: usize) -> bool {
         match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
             Some(bit) => self.hint_lens & bit != 0,
             None => self
@@ -67,6 +77,9 @@ pub(super) fn lists() -> &'static Lists {
         for (i, hint) in l.hints.iter().enumerate() {
             if let Some(first) = hint.first() {
                 let key = first.to_ascii_lowercase().into_bytes();
+                if let Some(b) = key.first() {
+                    l.hint_first_bytes[usize::from(*b)] = true;
+                }
                 l.hints_by_first.entry(key).or_default().push(i);
                 let bit = u32::try_from(first.len())
                     .ok()
@@ -135,6 +148,7 @@ fn parse_lists(tsv: &str) -> Lists {
         hints: Vec::new(),
         hints_by_first: WordMap::default(),
         hint_lens: 0,
+        hint_first_bytes: [false; 256],
         head_kinds: WordMap::default(),
         excludes: Vec::new(),
         excludes_by_first: WordMap::default(),

@@ -1154,8 +1154,9 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
 fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let first = toks.get(i).filter(|t| t.is_word())?;
-    // A hint opens with a word of the same length in bytes, whatever the case.
-    if !lists().hint_first_len(first.text.len()) {
+    // A hint opens with a word of the same length in bytes and first byte,
+    // whatever the case.
+    if !lists().may_open_hint(first.text) {
         return None;
     }
     // The hints that open with this word, whatever its ASCII case, in order.
