@@ -9,12 +9,12 @@
 //! `Guinea` and `Democratic People's Republic of Korea` is not `Republic of
 //! Korea`. Output is ordered by first appearance; `mentions` counts every match.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::Text;
 use crate::demonyms::{self, plural};
 use crate::model::CountryMention;
+use crate::text::{WordMap, WordSet};
 
 pub(crate) mod phrases;
 pub(crate) mod words;
@@ -28,6 +28,7 @@ const CONTEXT: &str = data_file!("countries_context.tsv");
 
 /// Countries the text names, the dateline included, with mention counts, in
 /// order of first appearance.
+#[inline(never)] // Out of line so that profiles show each extractor's share.
 pub fn extract(text: &Text) -> Vec<CountryMention> {
     let data = data();
     let mut tally: Vec<(usize, u32)> = Vec::new();
@@ -97,14 +98,14 @@ struct Data {
     countries: Vec<Country>,
     table: PhraseTable<Hit>,
     /// Folded name → country index, for `lookup_name`.
-    names: HashMap<String, usize>,
-    currency: HashSet<&'static str>,
-    state_nouns: HashSet<&'static str>,
-    language_words: HashSet<&'static str>,
-    language_before: HashSet<&'static str>,
-    name_before: HashSet<&'static str>,
-    name_after: HashSet<&'static str>,
-    caps_words: HashSet<&'static str>,
+    names: WordMap<String, usize>,
+    currency: WordSet<&'static str>,
+    state_nouns: WordSet<&'static str>,
+    language_words: WordSet<&'static str>,
+    language_before: WordSet<&'static str>,
+    name_before: WordSet<&'static str>,
+    name_after: WordSet<&'static str>,
+    caps_words: WordSet<&'static str>,
 }
 
 fn data() -> &'static Data {
@@ -113,11 +114,11 @@ fn data() -> &'static Data {
 }
 
 fn load() -> Data {
-    let set = |kind| words::context_lines(CONTEXT, kind).collect::<HashSet<_>>();
+    let set = |kind| words::context_lines(CONTEXT, kind).collect::<WordSet<_>>();
     let mut data = Data {
         countries: Vec::new(),
         table: PhraseTable::default(),
-        names: HashMap::new(),
+        names: WordMap::default(),
         currency: set("currency"),
         state_nouns: set("state_noun"),
         language_words: set("language_word"),
@@ -301,7 +302,7 @@ fn describes(data: &Data, tokens: &Words, first: usize, last: usize, title_cased
 /// before or after, which is not a sentence opener or a word that commonly
 /// follows a country name.
 fn beside_a_name(data: &Data, tokens: &Words, i: usize) -> bool {
-    let name_like = |t: &words::Word, allowed: &HashSet<&str>| {
+    let name_like = |t: &words::Word, allowed: &WordSet<&str>| {
         is_title_case(&t.surface) && !allowed.contains(t.surface.as_str())
     };
     let before = i
@@ -320,6 +321,7 @@ fn beside_a_name(data: &Data, tokens: &Words, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::model::Dateline;
+    use std::collections::HashSet;
 
     #[test]
     fn every_demonym_belongs_to_a_country() {

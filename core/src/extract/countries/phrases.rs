@@ -2,7 +2,7 @@
 //! word taken from how the data file writes it.
 
 use super::words::{Word, Words};
-use crate::text::WordMap;
+use crate::text::{WordMap, WordSet};
 
 /// How a phrase word must be written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,9 @@ pub struct PhraseTable<T> {
     /// First word's key → the most words of a phrase starting with it: most
     /// words start no phrase, and are rejected with one lookup.
     starts: WordMap<String, usize>,
+    /// The keys of the first two or more words of each phrase: a run of
+    /// words is read on only while its keys begin some phrase.
+    prefixes: WordSet<String>,
 }
 
 impl<T> Default for PhraseTable<T> {
@@ -60,6 +63,7 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             map: WordMap::default(),
             starts: WordMap::default(),
+            prefixes: WordSet::default(),
         }
     }
 }
@@ -90,8 +94,21 @@ impl<T> PhraseTable<T> {
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(first) = words.first() {
-            let most = self.starts.entry(first.key.clone()).or_insert(0);
+            let most = self
+                .starts
+                .entry(first.key.as_str().to_string())
+                .or_insert(0);
             *most = (*most).max(words.len());
+        }
+        let mut prefix = String::new();
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 {
+                prefix.push(' ');
+            }
+            prefix.push_str(&w.key);
+            if n > 0 {
+                self.prefixes.insert(prefix.clone());
+            }
         }
         self.map
             .entry(key)
@@ -104,23 +121,7 @@ impl<T> PhraseTable<T> {
         let first = tokens.get(i)?;
         let longest = *self.starts.get(first.key.as_str())?;
         let most = longest.min(tokens.len().saturating_sub(i));
-        // A phrase never runs across a hard break: the words up to the first.
-        let most = (i..i + most.saturating_sub(1))
-            .find(|&j| tokens.hard_break_after(j))
-            .map_or(most, |j| j + 1 - i);
-        // The keys of words `i..i + most` joined with spaces, built once; the
-        // key of `len` words is the part before `ends[len - 1]`.
-        let mut key = String::new();
-        let mut ends = Vec::with_capacity(most);
-        for word in tokens.list.get(i..i + most)? {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(&word.key);
-            ends.push(key.len());
-        }
-        (1..=most).rev().find_map(|len| {
-            let key = key.get(..*ends.get(len - 1)?)?;
+        let found = |len: usize, key: &str| {
             let words = tokens.list.get(i..i + len)?;
             self.map.get(key)?.iter().find_map(|p| {
                 let ok = p
@@ -130,8 +131,43 @@ impl<T> PhraseTable<T> {
                     .all(|(r, w)| r.accepts(&w.surface));
                 ok.then_some((len, &p.value))
             })
+        };
+        if most <= 1 {
+            return found(1, &first.key);
+        }
+        // The keys of words `i..` joined with spaces, built in a buffer kept
+        // for the next call, while they begin some phrase; the key of `len`
+        // words is the part before `ends[len - 1]`.
+        KEY.with_borrow_mut(|(key, ends)| {
+            key.clear();
+            ends.clear();
+            key.push_str(&first.key);
+            ends.push(key.len());
+            for j in i + 1..i + most {
+                // A phrase never runs across a hard break.
+                if tokens.hard_break_after(j - 1) {
+                    break;
+                }
+                key.push(' ');
+                key.push_str(&tokens.get(j)?.key);
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+                ends.push(key.len());
+            }
+            (1..=ends.len())
+                .rev()
+                .find_map(|len| found(len, key.get(..*ends.get(len - 1)?)?))
         })
     }
+}
+
+thread_local! {
+    /// [`PhraseTable::longest_at`]'s key buffer and word ends (a string and
+    /// a vector allocated per word before).
+    static KEY: std::cell::RefCell<(String, Vec<usize>)> = const {
+        std::cell::RefCell::new((String::new(), Vec::new()))
+    };
 }
 
 #[cfg(test)]

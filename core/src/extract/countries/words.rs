@@ -7,11 +7,12 @@
 //! no diacritics), dotted abbreviations are joined (`U.S.` and `US` are one
 //! word), and e-mail addresses, URLs, handles and hashtags are skipped.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::fmt;
 use std::sync::OnceLock;
 
 use crate::extract::tokens::is_title_case;
-use crate::text::fold_case_and_marks;
+use crate::text::{fold_case_and_marks, WordSet};
 
 const CONTEXT: &str = data_file!("countries_context.tsv");
 
@@ -21,14 +22,70 @@ const HARD: &[char] = &['.', ';', ':', '!', '?', '…', '\n', '\r'];
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'a> {
     /// As written; a dotted abbreviation without its dots (`U.S.` → `US`).
-    pub surface: String,
+    pub surface: WordStr<'a>,
     /// Folded for lookup: lowercase, diacritics removed.
-    pub key: String,
+    pub key: WordStr<'a>,
     /// Byte range in the source text.
     pub start: usize,
     pub end: usize,
+}
+
+/// A word's text: borrowed from the source where it is written so (most
+/// words, and the keys of lower-case ASCII words), owned only where folding
+/// or joining changed it. Reading a paragraph's words allocated two strings
+/// per word before.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct WordStr<'a>(Cow<'a, str>);
+
+impl WordStr<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for WordStr<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for WordStr<'_> {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for WordStr<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for WordStr<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for WordStr<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl From<WordStr<'_>> for String {
+    fn from(w: WordStr<'_>) -> String {
+        w.0.into_owned()
+    }
+}
+
+impl fmt::Debug for WordStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
 }
 
 /// The words of one piece of text (a title, a paragraph), with the source kept
@@ -36,7 +93,7 @@ pub struct Word {
 #[derive(Debug)]
 pub struct Words<'a> {
     pub src: &'a str,
-    pub list: Vec<Word>,
+    pub list: Vec<Word<'a>>,
     /// `in_caps_context`, worked out on first use: it reads every word, so
     /// asking it again for each match made all-caps-word texts quadratic.
     caps_context: std::cell::OnceCell<bool>,
@@ -53,14 +110,58 @@ impl<'a> Words<'a> {
     /// the tokens' reading: `reads_as_the_shared_tokens` below).
     pub fn new(src: &'a str) -> Self {
         let mut parts = Vec::with_capacity(src.len() / 6 + 1);
-        for (from, to) in whitespace_chunks(src) {
-            let chunk = &src[from..to];
-            if is_address(chunk) {
-                continue;
+        // One pass over the bytes, ASCII classed by a table without
+        // decoding, with a tight loop per run (written by hand for speed:
+        // this reads every byte of every paragraph, twice).
+        let bytes = src.as_bytes();
+        let mut pos = 0;
+        loop {
+            while let Some(&b) = bytes.get(pos) {
+                let class = CLASSES[usize::from(b)];
+                if class & SPACE != 0 {
+                    pos += 1;
+                    continue;
+                }
+                match char_at(src, pos).filter(|_| class & WIDE != 0) {
+                    Some(c) if c.is_whitespace() => pos += c.len_utf8(),
+                    _ => break,
+                }
             }
-            for (start, end) in alphanumeric_runs(chunk) {
-                let (start, end) = (from + start, from + end);
-                parts.push(word(&src[start..end], start, end));
+            if pos >= bytes.len() {
+                break;
+            }
+            // A whitespace-separated chunk from `from`.
+            let (from, first) = (pos, parts.len());
+            // Every address form needs one of `@#.:` (see `is_address`).
+            let mut marker = false;
+            while let Some(&b) = bytes.get(pos) {
+                let class = CLASSES[usize::from(b)];
+                if class & (PLAIN | UPPER) != 0 {
+                    pos = push_run(src, pos, &mut parts);
+                    continue;
+                }
+                if class & SPACE != 0 {
+                    break;
+                }
+                if class & WIDE == 0 {
+                    marker |= class & MARKER != 0;
+                    pos += 1;
+                    continue;
+                }
+                let Some(c) = char_at(src, pos) else { break };
+                if c.is_whitespace() {
+                    break;
+                }
+                if c.is_alphanumeric() {
+                    pos = push_run(src, pos, &mut parts);
+                    continue;
+                }
+                pos += c.len_utf8();
+            }
+            // A chunk that is an e-mail address, URL, @handle or #hashtag
+            // gives no words.
+            if marker && is_address(&src[from..pos]) {
+                parts.truncate(first);
             }
         }
         let list = join_dotted(src, parts);
@@ -79,7 +180,7 @@ impl<'a> Words<'a> {
         self.list.is_empty()
     }
 
-    pub fn get(&self, i: usize) -> Option<&Word> {
+    pub fn get(&self, i: usize) -> Option<&Word<'a>> {
         self.list.get(i)
     }
 
@@ -110,7 +211,15 @@ impl<'a> Words<'a> {
     /// True when a sentence or clause ends between word `i` and word `i + 1`.
     pub fn hard_break_after(&self, i: usize) -> bool {
         let gap = self.gap_after(i);
-        if !gap.contains(HARD) {
+        // Most gaps are a space: read as bytes when ASCII (`HARD`'s ASCII
+        // characters), the characters otherwise.
+        let hard = if gap.is_ascii() {
+            gap.bytes()
+                .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b'\n' | b'\r'))
+        } else {
+            gap.contains(HARD)
+        };
+        if !hard {
             return false;
         }
         // "St. Lucia", "Mr. Jordan": the full stop belongs to the abbreviation.
@@ -134,8 +243,8 @@ impl<'a> Words<'a> {
     }
 }
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn abbreviations() -> &'static WordSet<&'static str> {
+    static SET: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| context_lines(CONTEXT, "abbrev").collect())
 }
 
@@ -149,59 +258,84 @@ pub fn context_lines<'d>(data: &'d str, kind: &'d str) -> impl Iterator<Item = &
         .filter(|v| !v.is_empty())
 }
 
-/// Byte ranges of the runs of `s` between whitespace (`char::is_whitespace`,
-/// as the tokenizer splits).
-fn whitespace_chunks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
-    runs(
-        s,
-        |b| !matches!(b, b' ' | b'\t'..=b'\r'),
-        |c| !c.is_whitespace(),
-    )
-}
+/// Byte classes of [`Words::new`], bits of [`CLASSES`].
+/// `a`-`z` and `0`-`9`: letters and digits folding to themselves.
+const PLAIN: u8 = 1;
+/// `A`-`Z`.
+const UPPER: u8 = 2;
+/// `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
+const SPACE: u8 = 4;
+/// `@`, `#`, `.`, `:`: every address form needs one (see [`is_address`]).
+const MARKER: u8 = 8;
+/// A byte of a character beyond ASCII: decoded.
+const WIDE: u8 = 16;
 
-/// Byte ranges of the letter-and-digit runs of `s` (the tokens' `parts`).
-fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    runs(s, |b| b.is_ascii_alphanumeric(), char::is_alphanumeric)
-}
-
-/// Byte ranges of the maximal runs of characters of `s` that are inside:
-/// `ascii` tells for ASCII bytes, read without decoding, and `wide` for the
-/// other characters (written by hand for speed: this reads every byte of
-/// every paragraph, twice).
-#[inline(always)]
-fn runs<'s>(
-    s: &'s str,
-    ascii: impl Fn(u8) -> bool + 's,
-    wide: impl Fn(char) -> bool + 's,
-) -> impl Iterator<Item = (usize, usize)> + 's {
-    let bytes = s.as_bytes();
-    let mut pos = 0;
-    // Whether the character at `at` is inside, and its length in bytes.
-    let step = move |at: usize| -> Option<(bool, usize)> {
-        let b = *bytes.get(at)?;
-        if b.is_ascii() {
-            return Some((ascii(b), 1));
-        }
-        let c = s.get(at..)?.chars().next()?;
-        Some((wide(c), c.len_utf8()))
-    };
-    std::iter::from_fn(move || {
-        let start = loop {
-            let (inside, len) = step(pos)?;
-            if inside {
-                break pos;
-            }
-            pos += len;
+/// The class of each byte.
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if !b.is_ascii() {
+            WIDE
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            PLAIN
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if matches!(b, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else if matches!(b, b'@' | b'#' | b'.' | b':') {
+            MARKER
+        } else {
+            0
         };
-        while let Some((inside, len)) = step(pos) {
-            if !inside {
-                break;
-            }
-            pos += len;
+        i += 1;
+    }
+    table
+};
+
+/// The character at byte `at`.
+fn char_at(src: &str, at: usize) -> Option<char> {
+    src.get(at..)?.chars().next()
+}
+
+/// Pushes the letter-and-digit run (the tokens' `parts`) that starts at
+/// byte `from` as a word; returns where it ends. Its key is borrowed when
+/// folding leaves it as it is (lower-case ASCII and digits: most words).
+#[inline(always)]
+fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
+    let bytes = src.as_bytes();
+    let mut pos = from;
+    // The classes seen: plain while no bit but `PLAIN`.
+    let mut seen = 0;
+    while let Some(&b) = bytes.get(pos) {
+        let class = CLASSES[usize::from(b)];
+        if class & (PLAIN | UPPER) != 0 {
+            seen |= class;
+            pos += 1;
+            continue;
         }
-        Some((start, pos))
-    })
+        match char_at(src, pos).filter(|_| class & WIDE != 0) {
+            Some(c) if c.is_alphanumeric() => {
+                seen |= WIDE;
+                pos += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    let surface = &src[from..pos];
+    let key = if seen & !PLAIN == 0 {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(fold_case_and_marks(surface))
+    };
+    parts.push(Word {
+        surface: WordStr(Cow::Borrowed(surface)),
+        key: WordStr(key),
+        start: from,
+        end: pos,
+    });
+    pos
 }
 
 /// Top-level domains that make a chunk an address (see [`is_address`]).
@@ -261,20 +395,37 @@ fn is_address_lowered(chunk: &str) -> bool {
         })
 }
 
-fn word(surface: &str, start: usize, end: usize) -> Word {
+/// The word `surface` at `start..end`, as [`Words::new`] reads it.
+#[cfg(test)]
+fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
     Word {
-        surface: surface.to_string(),
-        key: fold_case_and_marks(surface),
+        key: key_of(surface),
+        surface: WordStr(Cow::Borrowed(surface)),
         start,
         end,
     }
 }
 
+/// The folded key of `surface`, borrowed when folding leaves it as it is
+/// (lower-case ASCII: most words).
+#[cfg(test)]
+fn key_of(surface: &str) -> WordStr<'_> {
+    if surface
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return WordStr(Cow::Borrowed(surface));
+    }
+    WordStr(Cow::Owned(fold_case_and_marks(surface)))
+}
+
 /// `U.S.`, `I.R.`, `U.N.O.D.C.`: single letters joined by full stops become
 /// one word, the final full stop included.
-fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
-    let single =
-        |t: &Word| t.surface.chars().count() == 1 && t.surface.chars().all(char::is_alphabetic);
+fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let single = |t: &Word| {
+        let mut chars = t.surface.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    };
     // Runs `i..=j` (j > i) to join; most texts have none, and then the words
     // are returned as they are, without copying.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -296,7 +447,7 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
     if runs.is_empty() {
         return words;
     }
-    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
     let mut runs = runs.into_iter().peekable();
     let mut it = words.into_iter().enumerate();
     while let Some((k, first)) = it.next() {
@@ -306,7 +457,7 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
         };
         runs.next();
         let start = first.start;
-        let mut surface = first.surface;
+        let mut surface = String::from(first.surface);
         let mut end = first.end;
         for _ in i..j {
             let Some((_, next)) = it.next() else { break };
@@ -316,7 +467,12 @@ fn join_dotted(src: &str, words: Vec<Word>) -> Vec<Word> {
         if src.get(end..end + 1) == Some(".") {
             end += 1;
         }
-        out.push(word(&surface, start, end));
+        out.push(Word {
+            key: WordStr(Cow::Owned(fold_case_and_marks(&surface))),
+            surface: WordStr(Cow::Owned(surface)),
+            start,
+            end,
+        });
     }
     out
 }
@@ -332,16 +488,15 @@ fn caps_context(tokens: &Words) -> bool {
     if tokens.is_empty() {
         return false;
     }
-    let wordy: Vec<&Word> = tokens
-        .list
-        .iter()
-        .filter(|t| t.surface.chars().any(char::is_alphabetic))
-        .collect();
-    let lower = wordy
-        .iter()
-        .filter(|t| t.surface.chars().any(char::is_lowercase))
-        .count();
-    wordy.len() >= 3 && lower * 10 <= wordy.len()
+    // Counted in one pass, without collecting the words.
+    let (mut wordy, mut lower) = (0, 0);
+    for t in &tokens.list {
+        if t.surface.chars().any(char::is_alphabetic) {
+            wordy += 1;
+            lower += usize::from(t.surface.chars().any(char::is_lowercase));
+        }
+    }
+    wordy >= 3 && lower * 10 <= wordy
 }
 
 /// Most longer words capitalised: a Title Case Headline.
@@ -366,7 +521,7 @@ mod tests {
         Words::new(text)
             .list
             .into_iter()
-            .map(|t| t.surface)
+            .map(|t| t.surface.into())
             .collect()
     }
 
@@ -391,7 +546,7 @@ mod tests {
     }
 
     /// The words as first built: from the shared tokens' chunks and parts.
-    fn reference(src: &str) -> Vec<Word> {
+    fn reference(src: &str) -> Vec<Word<'_>> {
         use crate::extract::tokens::{chunks, tokenize};
         let tokens = tokenize(src);
         let mut parts = Vec::new();

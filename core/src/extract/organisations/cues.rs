@@ -14,16 +14,16 @@
 //! sources found. One pass over the words; each cue reads a bounded number of
 //! words around it.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
+use crate::text::{WordMap, WordSet};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
 /// is rejected with one lookup.
 #[derive(Default)]
-pub(super) struct Phrases(HashMap<String, Vec<Vec<String>>>);
+pub(super) struct Phrases(WordMap<String, Vec<Vec<String>>>);
 
 /// The cue phrases.
 pub(super) struct Cues {
@@ -32,7 +32,7 @@ pub(super) struct Cues {
     roles: Phrases,
     /// First words of every list and role cue, and the articles that open a
     /// noun cue: most words are none, and are passed over with one lookup.
-    openers: HashSet<String>,
+    openers: WordSet<String>,
     /// First bytes of the openers.
     first_bytes: [bool; 128],
 }
@@ -40,9 +40,13 @@ pub(super) struct Cues {
 impl Cues {
     pub(super) fn load(lines: impl Fn(&'static str) -> Vec<&'static str>) -> Cues {
         let keys = |kind| {
-            let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+            let mut by_first: WordMap<String, Vec<Vec<String>>> = WordMap::default();
             for p in lines(kind) {
-                let words: Vec<String> = Words::new(p).list.into_iter().map(|t| t.key).collect();
+                let words: Vec<String> = Words::new(p)
+                    .list
+                    .into_iter()
+                    .map(|t| t.key.into())
+                    .collect();
                 if let Some(first) = words.first() {
                     by_first.entry(first.clone()).or_default().push(words);
                 }
@@ -50,7 +54,7 @@ impl Cues {
             Phrases(by_first)
         };
         let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
-        let openers: HashSet<String> = lists
+        let openers: WordSet<String> = lists
             .0
             .keys()
             .chain(roles.0.keys())
@@ -354,13 +358,14 @@ fn place_appositive(
     i: usize,
     out: &mut Vec<Range<usize>>,
 ) {
+    // The cheap tests first: most words are not followed by `'s`.
     let opens = i > 0
-        && tokens.gap_after(i - 1).trim() == ","
         && tokens.get(i + 1).is_some_and(|t| t.key == "s")
+        && tokens.gap_after(i - 1).trim() == ","
         && matches!(tokens.gap_after(i), "'" | "’")
         && tokens.adjacent(i + 1)
         && tokens.get(i).is_some_and(|t| {
-            t.surface.starts_with(char::is_uppercase) && data.places.contains(&t.key)
+            t.surface.starts_with(char::is_uppercase) && data.places.contains(t.key.as_str())
         });
     if !opens {
         return;
@@ -540,7 +545,8 @@ fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> 
             return Some(j + 1);
         }
         let title_case = t.surface.starts_with(char::is_uppercase);
-        if title_case && !data.places.contains(&t.key) || matches!(key, "of" | "and" | "in") {
+        if title_case && !data.places.contains(t.key.as_str()) || matches!(key, "of" | "and" | "in")
+        {
             return None;
         }
     }
@@ -619,10 +625,10 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         // "South Korean": a capitalised word before a place.
         let before_place = tokens.adjacent(j)
             && tokens.get(j + 1).is_some_and(|n| {
-                n.surface.starts_with(char::is_uppercase) && data.places.contains(&n.key)
+                n.surface.starts_with(char::is_uppercase) && data.places.contains(n.key.as_str())
             });
         let place = title_case
-            && (data.places.contains(&t.key)
+            && (data.places.contains(t.key.as_str())
                 || matches!(tokens.gap_after(j), "-" | "‐")
                 || before_place);
         if matches!(
@@ -771,7 +777,7 @@ fn push(
         || (words.len() == 1
             && tokens
                 .get(words.start)
-                .is_some_and(|t| data.places.contains(&t.key)));
+                .is_some_and(|t| data.places.contains(t.key.as_str())));
     let short = text.chars().filter(|c| c.is_alphabetic()).count() < 3;
     if person_or_role || place || short || super::is_honorific(text) {
         return;

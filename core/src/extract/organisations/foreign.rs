@@ -63,7 +63,9 @@ fn capitalised(w: &str) -> bool {
 /// (`Bundespolizei`, not `Polizei`).
 pub(super) fn is_compound(data: &Data, tokens: &Words, i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
-        capitalised(&t.surface)
+        let last = t.key.as_bytes().last().copied();
+        last.is_some_and(|b| data.compound_ends[usize::from(b)])
+            && capitalised(&t.surface)
             && t.key.chars().all(char::is_alphabetic)
             && data
                 .compound_suffixes
@@ -117,7 +119,7 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     };
     let foreign_head = data.heads_first.contains(head.key.as_str())
         || is_compound(data, tokens, h)
-        || data.compound_suffixes.contains(&head.key);
+        || data.compound_suffixes.iter().any(|s| head.key == *s);
     // "Office national de", "Gendarmerie nationale", "Office central de":
     // a foreign connector, a foreign adjective, or any adjective before a
     // foreign connector ("national" and "central" are English words too).
@@ -134,9 +136,9 @@ pub(super) fn complement_end(data: &Data, tokens: &Words, h: usize) -> usize {
     let capitalised_opens = (h + 1..h + 4)
         .take_while(|&j| {
             tokens.adjacent(j - 1)
-                && tokens
-                    .get(j)
-                    .is_some_and(|t| capitalised(&t.surface) && !data.name_stops.contains(&t.key))
+                && tokens.get(j).is_some_and(|t| {
+                    capitalised(&t.surface) && !data.name_stops.contains(t.key.as_str())
+                })
         })
         .last()
         .is_some_and(|j| tokens.adjacent(j) && foreign_next(j + 1));

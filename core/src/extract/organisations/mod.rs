@@ -29,6 +29,7 @@ use super::countries::{self, phrases::PhraseTable, words};
 use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
+use crate::text::{WordMap, WordSet};
 use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = data_file!("organisations.tsv");
@@ -41,6 +42,7 @@ const HONORIFICS: &str = data_file!("honorifics.txt");
 const PROGRAMMES: &str = data_file!("programmes.tsv");
 
 /// Organisations the text names, in order of first appearance.
+#[inline(never)] // Out of line so that profiles show each extractor's share.
 pub fn extract(text: &Text) -> Vec<Organisation> {
     let data = data();
     let raw: Vec<&str> = pieces(text).collect();
@@ -170,62 +172,114 @@ struct Data {
     orgs: Vec<Known>,
     table: PhraseTable<usize>,
     /// Acronym without dots → known organisation.
-    acronyms: HashMap<String, usize>,
-    heads: HashSet<&'static str>,
+    acronyms: WordMap<String, usize>,
+    heads: WordSet<&'static str>,
     /// `heads` and `named_heads`, folded.
-    heads_folded: HashSet<String>,
-    not_org: Vec<String>,
+    heads_folded: WordSet<String>,
+    not_org: PaddedPhrases,
     /// `not_org` phrases that do not count before a head word (see [`soft_before_head`]).
     soft_not_org: Vec<String>,
-    subunits: Vec<String>,
-    seats: Vec<String>,
-    standalone: HashSet<&'static str>,
+    subunits: PaddedPhrases,
+    seats: PaddedPhrases,
+    standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
+    /// Last bytes of the `compound_suffixes`: most words end in none.
+    compound_ends: [bool; 256],
     /// Lowercase adjectives of names in other languages (`nationale`).
-    foreign_adjectives: HashSet<String>,
+    foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
-    body_heads: HashSet<String>,
+    body_heads: WordSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
-    named_heads: HashSet<String>,
+    named_heads: WordSet<String>,
     /// Capitalised words that never begin such a name (`The`, `This`).
-    name_stops: HashSet<String>,
+    name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
-    head_followers: HashSet<String>,
+    head_followers: WordSet<String>,
     /// Words before a head that alone do not make a name (`Armed Forces`).
-    generic: HashSet<String>,
+    generic: WordSet<String>,
     /// Heads written first, taking the capitalised words after them (`Universitas ...`).
-    heads_first: HashSet<String>,
+    heads_first: WordSet<String>,
     /// Weekdays and months: never the start of a name's complement.
-    time_words: HashSet<String>,
+    time_words: WordSet<String>,
     /// Heads of government bodies not listed when named inside a person's role.
-    role_heads: HashSet<String>,
+    role_heads: WordSet<String>,
     /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
-    role_nouns: HashSet<&'static str>,
+    role_nouns: WordSet<&'static str>,
     /// Regions a national chapter may be named for (`region` of
     /// `core/data/programmes.tsv`), as lookup keys: `southeast asia`.
-    regions: HashSet<String>,
+    regions: WordSet<String>,
     /// Folded one-word country names, demonyms and cities.
-    places: HashSet<String>,
+    places: WordSet<String>,
     /// Places of several words with a lower-case word inside (`Dar es
     /// Salaam`, `Santiago de los Caballeros`, `Bosnia and Herzegovina`), as
     /// lists of folded words.
     particle_places: Vec<Vec<String>>,
     /// Programme head nouns that never end an organisation's name (`head`
     /// of `core/data/programmes.tsv` but `fund`), folded.
-    programme_heads: HashSet<String>,
+    programme_heads: WordSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
-    company_words: HashSet<String>,
+    company_words: WordSet<String>,
     /// Words that make such a name a common phrase (`Clean Energy`), folded.
-    company_not_first: HashSet<String>,
+    company_not_first: WordSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
-    honorifics: HashSet<String>,
+    honorifics: WordSet<String>,
     /// Words right before `Fund` that make it an institution (`fund_org` of
     /// `core/data/programmes.tsv`: `Investment`, `Social Security`), as
     /// lists of folded words.
     fund_orgs: Vec<Vec<String>>,
+}
+
+/// Phrases compared as folded keys padded with spaces (` ministry of `), with
+/// the phrases each first word opens: a padded name is searched only for the
+/// phrases its own words open (for every phrase of the list before).
+struct PaddedPhrases {
+    list: Vec<String>,
+    /// First word → indices into `list`.
+    by_first: WordMap<String, Vec<usize>>,
+    /// Phrases without a word, searched for always.
+    wordless: Vec<usize>,
+}
+
+impl PaddedPhrases {
+    fn new(list: Vec<String>) -> Self {
+        let mut by_first: WordMap<String, Vec<usize>> = WordMap::default();
+        let mut wordless = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            match p.split(' ').find(|w| !w.is_empty()) {
+                Some(first) => by_first.entry(first.to_string()).or_default().push(i),
+                None => wordless.push(i),
+            }
+        }
+        PaddedPhrases {
+            list,
+            by_first,
+            wordless,
+        }
+    }
+
+    /// Whether padded name `padded` holds a phrase `p` with `also(p)`. A
+    /// phrase held is bounded by spaces, so its first word is one of the
+    /// name's words.
+    fn any_in(&self, padded: &str, mut also: impl FnMut(&str) -> bool) -> bool {
+        let mut held = |i: &usize| {
+            self.list
+                .get(*i)
+                .is_some_and(|p| padded.contains(p.as_str()) && also(p))
+        };
+        padded.split(' ').filter(|w| !w.is_empty()).any(|w| {
+            self.by_first
+                .get(w)
+                .is_some_and(|ps| ps.iter().any(&mut held))
+        }) || self.wordless.iter().any(held)
+    }
+
+    /// Whether padded name `padded` holds one of the phrases.
+    fn holds(&self, padded: &str) -> bool {
+        self.any_in(padded, |_| true)
+    }
 }
 
 fn data() -> &'static Data {
@@ -244,17 +298,18 @@ fn load() -> Data {
     let mut data = Data {
         orgs: Vec::new(),
         table: PhraseTable::default(),
-        acronyms: HashMap::new(),
+        acronyms: WordMap::default(),
         heads: lines("head").collect(),
         heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
-        not_org: phrases("not_org"),
+        not_org: PaddedPhrases::new(phrases("not_org")),
         soft_not_org: phrases("soft_not_org"),
-        subunits: phrases("subunit"),
-        seats: phrases("seat"),
+        subunits: PaddedPhrases::new(phrases("subunit")),
+        seats: PaddedPhrases::new(phrases("seat")),
         standalone: lines("standalone").collect(),
         named_heads: lines("named_head").map(fold).collect(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
+        compound_ends: [false; 256],
         foreign_adjectives: lines("foreign_adjective").map(fold).collect(),
         name_stops: lines("name_stop").map(fold).collect(),
         head_followers: lines("head_follower").map(fold).collect(),
@@ -283,12 +338,28 @@ fn load() -> Data {
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
-            .filter_map(|f| Words::new(f).list.first().map(|t| t.key.clone()))
+            .filter_map(|f| {
+                Words::new(f)
+                    .list
+                    .first()
+                    .map(|t| t.key.as_str().to_string())
+            })
             .collect(),
         fund_orgs: words::context_lines(PROGRAMMES, "fund_org")
-            .map(|f| Words::new(f).list.into_iter().map(|w| w.key).collect())
+            .map(|f| {
+                Words::new(f)
+                    .list
+                    .into_iter()
+                    .map(|w| w.key.into())
+                    .collect()
+            })
             .collect(),
     };
+    for s in &data.compound_suffixes {
+        if let Some(&b) = s.as_bytes().last() {
+            data.compound_ends[usize::from(b)] = true;
+        }
+    }
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
         .collect();
@@ -323,13 +394,13 @@ fn place_names(demonyms: bool) -> impl Iterator<Item = &'static str> {
 }
 
 /// One-word names of countries, demonyms and cities, folded.
-fn places() -> HashSet<String> {
-    let mut out = HashSet::new();
+fn places() -> WordSet<String> {
+    let mut out = WordSet::default();
     for name in place_names(true) {
         let words = Words::new(name);
         if let [one] = &words.list[..] {
             if one.surface.chars().any(char::is_lowercase) {
-                out.insert(one.key.clone());
+                out.insert(one.key.as_str().to_string());
             }
         }
     }
@@ -355,7 +426,11 @@ fn particle_places() -> Vec<Vec<String>> {
             .iter()
             .skip(1)
             .any(|w| w.surface.chars().next().is_some_and(char::is_lowercase));
-        let key: Vec<String> = words.list.iter().map(|w| w.key.clone()).collect();
+        let key: Vec<String> = words
+            .list
+            .iter()
+            .map(|w| w.key.as_str().to_string())
+            .collect();
         if words.list.len() >= 3 && lower_inside && !out.contains(&key) {
             out.push(key);
         }
@@ -488,6 +563,12 @@ fn definitions_in(
             .filter(|s| s.words.end == k + 1)
             .map(|s| s.words.start);
         let gap = tokens.src.get(last.end..).unwrap_or("");
+        // Both kinds of bracket need a `(` after the spaces: most words have
+        // other text after them.
+        let after = gap.trim_start_matches(' ').as_bytes().first();
+        if after.is_some_and(|&b| b.is_ascii() && b != b'(' && !matches!(b, b'\t'..=b'\r')) {
+            continue;
+        }
         let strict = acronym_in_brackets(gap);
         let Some(acronym) = strict
             .clone()
@@ -543,11 +624,8 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
     let Some(org) = data.orgs.get(known) else {
         return false;
     };
-    let known_words: HashSet<String> = Words::new(org.name)
-        .list
-        .into_iter()
-        .map(|t| t.key)
-        .collect();
+    let known = Words::new(org.name);
+    let known_words: HashSet<&str> = known.list.iter().map(|t| t.key.as_str()).collect();
     let words = Words::new(name);
     let capitalised: Vec<&str> = words
         .list
@@ -783,19 +861,17 @@ enum Kind {
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
     let tokens = Words::new(name);
     let padded = format!(" {} ", tokens.lookup_key());
-    let has = |list: &[String]| list.iter().any(|p| padded.contains(p.as_str()));
     let is_country =
         countries::lookup_name(name).is_some() || countries::lookup_name(acronym).is_some();
     let government = tokens.get(0).is_some_and(|t| t.key == "government");
-    let seat = has(&data.seats);
+    let seat = data.seats.holds(&padded);
     if seat && names_known(data, &tokens) {
         return Kind::Other;
     }
     let not_org = data
         .not_org
-        .iter()
-        .any(|p| padded.contains(p.as_str()) && !soft_before_head(data, &padded, p));
-    if not_org || has(&data.subunits) || government || is_country {
+        .any_in(&padded, |p| !soft_before_head(data, &padded, p));
+    if not_org || data.subunits.holds(&padded) || government || is_country {
         return Kind::Other;
     }
     if seat && tokens.len() >= 2 {
@@ -964,7 +1040,7 @@ fn is_honorific(text: &str) -> bool {
     words
         .list
         .first()
-        .is_some_and(|t| data().honorifics.contains(&t.key))
+        .is_some_and(|t| data().honorifics.contains(t.key.as_str()))
 }
 
 /// The text of words `from..to`.
@@ -1098,7 +1174,12 @@ fn defined_mention(defined: &Definitions, tokens: &Words, i: usize) -> (usize, O
     let Some(t) = tokens.get(i) else {
         return (1, None);
     };
-    let mut written = t.surface.clone();
+    // Only acronyms defined for unknown organisations are found here: most
+    // releases define none, and then no word needs its acronym built.
+    if defined.unknown.is_empty() {
+        return (1, None);
+    }
+    let mut written = t.surface.as_str().to_string();
     let mut found = None;
     for len in 1..=3 {
         if len > 1 {

@@ -181,7 +181,7 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
         let after = tokens.adjacent(i)
             && tokens
                 .get(i + 1)
-                .is_some_and(|n| capitalised(&n.surface) && !data.places.contains(&n.key));
+                .is_some_and(|n| capitalised(&n.surface) && !data.places.contains(n.key.as_str()));
         return before && !after;
     }
     // "Red Cross", "Red Crescent": only with "Red" before.
@@ -780,7 +780,7 @@ fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         return None;
     }
     while let Some(t) = tokens.get(i) {
-        let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(&t.surface);
+        let word_ok = capitalised(&t.surface) && !data.acronyms.contains_key(t.surface.as_str());
         let joined = i == first || tight(tokens, i - 1);
         // `of Dar es Salaam`: a place's lower-case particle stays in the run.
         if !word_ok && joined && i > first {
@@ -804,7 +804,7 @@ fn particle_place(data: &Data, tokens: &Words, i: usize) -> Option<usize> {
     let first = tokens.get(i)?;
     data.particle_places
         .iter()
-        .filter(|p| p.first().is_some_and(|w| *w == first.key))
+        .filter(|p| p.first().is_some_and(|w| first.key == *w))
         .find(|p| {
             p.iter().enumerate().skip(1).all(|(k, w)| {
                 tokens.adjacent(i + k - 1) && tokens.get(i + k).is_some_and(|t| t.key == *w)
@@ -959,20 +959,18 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         format!(" {} ", keys.join(" "))
     };
     let (whole, front) = (padded(end), padded(h + 1));
-    let has = |list: &[String], s: &str| list.iter().any(|p| s.contains(p.as_str()));
     // "Trust Fund": a capitalised word right after makes the head part of another name.
     let next_capitalised =
         tokens.adjacent(end - 1) && tokens.get(end).is_some_and(|t| capitalised(&t.surface));
-    if end == h + 1 && next_capitalised && has(&data.not_org, &padded(end + 1)) {
+    if end == h + 1 && next_capitalised && data.not_org.holds(&padded(end + 1)) {
         return false;
     }
     // Not-organisation words count before the head ("Conference Centre"), not
     // in the complement ("Ministry of Justice and Law").
     let not_org_front = data
         .not_org
-        .iter()
-        .any(|p| front.contains(p.as_str()) && !super::soft_before_head(data, &front, p));
-    if not_org_front || has(&data.subunits, &whole) || front.starts_with(" government ") {
+        .any_in(&front, |p| !super::soft_before_head(data, &front, p));
+    if not_org_front || data.subunits.holds(&whole) || front.starts_with(" government ") {
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").

@@ -1,14 +1,26 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
-use crate::text::WordSet;
+use crate::text::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 pub(super) struct Lists {
     pub(super) heads: WordSet<String>,
     pub(super) hints: Vec<Vec<String>>,
+    /// A hint's first word, in ASCII lower case → the indices of the hints
+    /// it opens, in order: asked of every word, so a word that opens none
+    /// is passed over with one lookup.
+    pub(super) hints_by_first: WordMap<Vec<u8>, Vec<usize>>,
     /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
     hint_lens: u128,
+    /// First bytes of the hints' first words, in ASCII lower case.
+    hint_first_bytes: [bool; 256],
+    /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
+    /// tells both of every word.
+    pub(super) head_kinds: WordMap<Vec<u8>, bool>,
     excludes: Vec<String>,
+    /// The first space-separated part of each of `excludes` → its indices:
+    /// a name is compared only with the excludes that open as it does.
+    excludes_by_first: WordMap<String, Vec<usize>>,
     pub(super) not_programme: WordSet<String>,
     pub(super) owners: WordSet<String>,
     pub(super) function_words: WordSet<String>,
@@ -36,9 +48,17 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    /// Whether some hint's first word is `len` bytes long (asked of every
-    /// word, before the hints are compared one by one).
-    pub(super) fn hint_first_len(&self, len: usize) -> bool {
+    /// Whether some hint's first word could be `word`: as long in bytes,
+    /// opening with the same byte whatever its ASCII case (asked of every
+    /// word, before its hints are looked up).
+    pub(super) fn may_open_hint(&self, word: &str) -> bool {
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        first.is_some_and(|b| self.hint_first_bytes[usize::from(b)])
+            && self.hint_first_len(word.len())
+    }
+
+    /// Whether some hint's first word is `len` bytes long.
+    fn hint_first_len(&self, len: usize) -> bool {
         match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
             Some(bit) => self.hint_lens & bit != 0,
             None => self
@@ -54,11 +74,28 @@ pub(super) fn lists() -> &'static Lists {
     LISTS.get_or_init(|| {
         let mut l = parse_lists(data_file!("programmes.tsv"));
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
-        for first in l.hints.iter().filter_map(|h| h.first()) {
-            let bit = u32::try_from(first.len())
-                .ok()
-                .and_then(|n| 1u128.checked_shl(n));
-            l.hint_lens |= bit.unwrap_or(0);
+        for (i, hint) in l.hints.iter().enumerate() {
+            if let Some(first) = hint.first() {
+                let key = first.to_ascii_lowercase().into_bytes();
+                if let Some(b) = key.first() {
+                    l.hint_first_bytes[usize::from(*b)] = true;
+                }
+                l.hints_by_first.entry(key).or_default().push(i);
+                let bit = u32::try_from(first.len())
+                    .ok()
+                    .and_then(|n| 1u128.checked_shl(n));
+                l.hint_lens |= bit.unwrap_or(0);
+            }
+        }
+        for (i, e) in l.excludes.iter().enumerate() {
+            let first = e.split(' ').next().unwrap_or_default().to_string();
+            l.excludes_by_first.entry(first).or_default().push(i);
+        }
+        for h in &l.heads {
+            l.head_kinds.insert(h.clone().into_bytes(), false);
+        }
+        for w in &l.weak_heads {
+            l.head_kinds.insert(w.clone().into_bytes(), true);
         }
         l
     })
@@ -109,8 +146,12 @@ fn parse_lists(tsv: &str) -> Lists {
     let mut l = Lists {
         heads: WordSet::default(),
         hints: Vec::new(),
+        hints_by_first: WordMap::default(),
         hint_lens: 0,
+        hint_first_bytes: [false; 256],
+        head_kinds: WordMap::default(),
         excludes: Vec::new(),
+        excludes_by_first: WordMap::default(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),
         function_words: WordSet::default(),
@@ -202,16 +243,37 @@ pub(super) fn is_excluded(name: &str) -> bool {
     if lists().exact.contains(lower) {
         return true;
     }
-    lists().excludes.iter().any(|e| {
-        let opens =
-            e.contains(' ') && lower.starts_with(e.as_str()) && lower[e.len()..].starts_with(' ');
-        lower == e || opens
+    // An exclude equal to the name or opening it, before a space, has the
+    // name's first space-separated part as its own.
+    let first = lower.split(' ').next().unwrap_or_default();
+    let Some(candidates) = lists().excludes_by_first.get(first) else {
+        return false;
+    };
+    candidates.iter().any(|&i| {
+        lists().excludes.get(i).is_some_and(|e| {
+            let opens = e.contains(' ')
+                && lower.starts_with(e.as_str())
+                && lower[e.len()..].starts_with(' ');
+            lower == e || opens
+        })
     })
 }
 
 pub(super) fn is_hint(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    lists().hints.iter().any(|h| hint_matches(h, &words))
+    // A hint matching opens with the first word, whatever its ASCII case.
+    let Some(first) = words.first() else {
+        return lists().hints.iter().any(|h| hint_matches(h, &words));
+    };
+    let key = first.to_ascii_lowercase().into_bytes();
+    lists().hints_by_first.get(&key).is_some_and(|hs| {
+        hs.iter().any(|&h| {
+            lists()
+                .hints
+                .get(h)
+                .is_some_and(|h| hint_matches(h, &words))
+        })
+    })
 }
 
 /// One-word hints (acronyms) keep their case; longer ones ignore it.

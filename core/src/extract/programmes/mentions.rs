@@ -8,7 +8,7 @@ use crate::date::PartialDate;
 
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
 use super::periods::add_period;
-use super::words::{words, Kind, Tok};
+use super::words::{with_ascii_lower, words, Kind, Tok};
 use crate::extract::tokens::acronym_like;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +34,12 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
     let mut quotes_before = 0;
     for i in 0..toks.len() {
         found.extend(head_mention(s, &toks, i, &extensions));
-        found.extend(bracketed_mention(s, &toks, i));
-        found.extend(initials_mention(s, &toks, i));
-        found.extend(romance_mention(s, &toks, i));
+        // Ways 2 and 6 read an acronym in the bracket opening at `i`.
+        if toks[i].kind == Kind::Open {
+            found.extend(bracketed_mention(s, &toks, i));
+            found.extend(initials_mention(s, &toks, i));
+            found.extend(romance_mention(s, &toks, i));
+        }
         found.extend(quoted_mention(s, &toks, i, quotes_before));
         found.extend(hint_mention(s, &toks, i));
         found.extend(cue_mention(s, &toks, i));
@@ -806,6 +809,10 @@ const MONTHS: &[&str] = &[
 /// acronym alone.
 fn named_before_year_range(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let range = toks.get(i)?;
+    // A range opens with a year's digit: most words are passed over unsplit.
+    if !range.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (a, b) = range.text.split_once(['–', '-'])?;
     let year = |y: &str| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit());
     if !year(a) || !year(b) || a >= b {
@@ -1147,12 +1154,15 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
 /// Way 4: a known programme written on its own (`GLO.ACT 2015-2019`).
 fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let first = toks.get(i).filter(|t| t.is_word())?;
-    // A hint opens with a word of the same length in bytes, whatever the case.
-    if !lists().hint_first_len(first.text.len()) {
+    // A hint opens with a word of the same length in bytes and first byte,
+    // whatever the case.
+    if !lists().may_open_hint(first.text) {
         return None;
     }
-    lists().hints.iter().find_map(|hint| {
-        // The first word decides for most tokens, before any allocation.
+    // The hints that open with this word, whatever its ASCII case, in order.
+    let candidates = with_ascii_lower(first.text, |key| lists().hints_by_first.get(key))?;
+    candidates.iter().find_map(|&h| {
+        let hint = lists().hints.get(h)?;
         let h = hint.first()?;
         let opens = if hint.len() == 1 {
             h == first.text

@@ -55,10 +55,9 @@ impl<'a> Tok<'a> {
     fn classify(&mut self) {
         self.cap = self.capitalised();
         if self.is_word() {
-            let lower = self.lower();
-            let l = lists();
-            self.weak_head = l.weak_heads.contains(lower.as_ref());
-            self.head = self.weak_head || l.heads.contains(lower.as_ref());
+            let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
+            self.weak_head = kind == Some(true);
+            self.head = kind.is_some();
         }
     }
 
@@ -89,16 +88,19 @@ impl<'a> Tok<'a> {
     }
 
     fn capitalised(&self) -> bool {
-        let first_upper = self
-            .text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase);
-        let participle = self.text.rsplit_once('-').is_some_and(|(_, tail)| {
-            tail.chars().all(char::is_lowercase)
-                && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
-        });
-        self.is_word() && first_upper && !participle && !self.is_year()
+        let first_upper = || {
+            self.text
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        };
+        let participle = || {
+            self.text.rsplit_once('-').is_some_and(|(_, tail)| {
+                tail.chars().all(char::is_lowercase)
+                    && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
+            })
+        };
+        self.is_word() && first_upper() && !participle() && !self.is_year()
     }
 
     pub(super) fn is_connector(&self) -> bool {
@@ -130,6 +132,31 @@ impl<'a> Tok<'a> {
     }
 }
 
+/// Calls `f` with the bytes of `text` lowercased: in a buffer on the stack
+/// for short ASCII text (every word is looked up in the head lists: no
+/// string allocated per capitalised word), else as [`Tok::lower`] does.
+fn with_lower<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    if text.is_ascii() {
+        with_ascii_lower(text, f)
+    } else {
+        f(text.to_lowercase().as_bytes())
+    }
+}
+
+/// Calls `f` with the bytes of `text`, ASCII letters lowercased
+/// (`str::to_ascii_lowercase`), in a buffer on the stack when short.
+pub(super) fn with_ascii_lower<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..text.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            f(lower)
+        }
+        None => f(text.to_ascii_lowercase().as_bytes()),
+    }
+}
+
 /// Marks that end a word: a word runs from its first character to whitespace
 /// or one of these, so `R&D`, `€12`, `2018–2022` and `GLO.ACT` are one word.
 const ENDS_WORD: &[&str] = &[
@@ -139,7 +166,7 @@ const ENDS_WORD: &[&str] = &[
 /// The programme words of paragraph `s`.
 pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
     let tokens = tokens::tokenize(s);
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
         let mark = |marks: &[&str]| t.is_mark(marks);
@@ -183,8 +210,9 @@ pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
     // `Joint Action on Pandemic Preparedness ...`: a capitalised `Action`
     // right after `Joint` names a co-funded action, a programme.
     for i in 1..toks.len() {
-        let joint = toks[i - 1].is_cap() && toks[i - 1].lower() == "joint";
-        if joint && toks[i].is_cap() && toks[i].lower() == "action" {
+        // As `lower() == "joint"`: no other character lowercases to these letters.
+        let joint = toks[i - 1].is_cap() && toks[i - 1].text.eq_ignore_ascii_case("joint");
+        if joint && toks[i].is_cap() && toks[i].text.eq_ignore_ascii_case("action") {
             toks[i].head = true;
         }
     }
