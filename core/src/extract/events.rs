@@ -184,7 +184,11 @@ fn patterns() -> Vec<(WordRegex, Shape)> {
     ];
     sources
         .into_iter()
-        .filter_map(|(source, shape)| WordRegex::new(&source).ok().map(|re| (re, shape)))
+        .filter_map(|(source, shape)| {
+            WordRegex::with_ascii_digits(&source)
+                .ok()
+                .map(|re| (re, shape))
+        })
         .collect()
 }
 
