@@ -37,6 +37,19 @@ pub struct Json {
     keyed: bool,
 }
 
+/// Whether any of the eight bytes of `word` is `"`, `\\` or below 0x20 (the
+/// bytes a JSON string escapes). `below(x, n)` tells whether a byte of `x` is
+/// below `n` (at most 0x80): such a byte sets its high bit in `(x - ONES * n)
+/// & !x`, and a borrow that could set another's starts only at such a byte.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
+    below(word, 0x20)
+        || below(word ^ (ONES * u64::from(b'"')), 1)
+        || below(word ^ (ONES * u64::from(b'\\')), 1)
+}
+
 impl Json {
     /// Compact (`pretty` false: no whitespace at all) or pretty JSON.
     pub fn new(pretty: bool) -> Json {
@@ -83,9 +96,23 @@ impl Json {
 
     pub fn str(&mut self, s: &str) -> &mut Json {
         self.value();
+        self.out.reserve(s.len() + 2);
         self.out.push('"');
+        let bytes = s.as_bytes();
         let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time past runs that need no escape (most text):
+            // the byte-by-byte match was 1.4 % of ingest.
+            if let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+                if !needs_escape(word) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
             let escape = match b {
                 b'"' => "\\\"",
                 b'\\' => "\\\\",
@@ -97,8 +124,8 @@ impl Json {
                 0..=0x1f => "",
                 _ => continue,
             };
-            // `b` is ASCII: `i` is a character boundary.
-            self.out.push_str(&s[start..i]);
+            // `b` is ASCII: `i - 1` is a character boundary.
+            self.out.push_str(&s[start..i - 1]);
             if escape.is_empty() {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 self.out.push_str("\\u00");
@@ -107,7 +134,7 @@ impl Json {
             } else {
                 self.out.push_str(escape);
             }
-            start = i + 1;
+            start = i;
         }
         self.out.push_str(&s[start..]);
         self.out.push('"');
@@ -267,6 +294,28 @@ fn tie_to_even(x: f64, digits: &str, exp: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them_at_every_offset() {
+        let specials: Vec<char> = (0u8..0x20)
+            .map(char::from)
+            .chain(['"', '\\', '/', 'é', '€', '\u{7f}', '\u{2028}', '😀'])
+            .collect();
+        for len in 0..20 {
+            for &c in &specials {
+                for at in 0..=len {
+                    let text: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                    let mut j = Json::new(false);
+                    j.str(&text);
+                    assert_eq!(
+                        j.finish(),
+                        serde_json::to_string(&text).unwrap(),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+    }
     use serde_json::{json, Value};
 
     fn both(value: &Value, write: impl Fn(&mut Json)) {

@@ -5,9 +5,9 @@
 //! Reference data: `core/data/currencies.tsv` (how currencies are written) and
 //! `core/data/money_scales.tsv` (million, bn, k, ...).
 
+use super::word_regex::WordRegex;
 use super::Text;
 use crate::model::Money;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -38,8 +38,9 @@ struct Tables {
     /// Indexes of the codes and symbols (in order) by the token's last
     /// character: only those can end right before a number.
     by_last: HashMap<char, Vec<usize>>,
-    /// A number, optionally followed by a scale word.
-    amount: Regex,
+    /// A number, optionally followed by a scale word. Its `\b` keeps a
+    /// plain regex off the DFA on any paragraph with a curly quote or a dash.
+    amount: WordRegex,
     scales: Vec<(String, f64)>,
 }
 
@@ -82,7 +83,8 @@ fn tables() -> &'static Tables {
         // optional decimal part, or a plain number with an optional decimal part.
         let number = r"\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3}){2,}|(?:[ \u{a0}\u{202f}]\d{3})+|(?:'\d{3})+)(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
         let pattern = format!(r"(?P<num>{number})(?:[ \u{{a0}}]?-?(?P<scale>(?i:{scale_alt}))\b)?");
-        let amount = Regex::new(&pattern).unwrap_or_else(|_| Regex::new(r"\d+").expect("literal regex"));
+        let amount = WordRegex::with_ascii_digits(&pattern)
+            .unwrap_or_else(|_| WordRegex::new(r"\d+").expect("literal regex"));
         let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
         let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
         for (i, c) in currencies.iter().enumerate() {
@@ -120,6 +122,8 @@ struct Amount {
 }
 
 /// Amounts with a currency, in the order written, each amount+currency once.
+// Kept out of line (one call per release): profiles show each extractor.
+#[inline(never)]
 pub fn extract(text: &Text) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     // (currency, amount bits): amounts are never NaN and never -0.0 (no sign
@@ -149,8 +153,9 @@ fn amount_key(amount: f64) -> u64 {
 fn extract_from(s: &str) -> Vec<Money> {
     let mut amounts: Vec<Amount> = tables()
         .amount
-        .captures_iter(s)
-        .filter_map(|caps| amount_at(s, &caps))
+        .for_text(s)
+        .find_iter(s)
+        .filter_map(|m| amount_at(s, &Found::of(s, m.start(), m.end())))
         .collect();
     link_ranges(s, &mut amounts);
     amounts
@@ -172,12 +177,41 @@ fn round_cents(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
+/// A match of the amount pattern, as byte spans: the number, the scale word
+/// (if any) and the whole match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Found {
+    num: (usize, usize),
+    scale: Option<(usize, usize)>,
+    end: usize,
+}
+
+impl Found {
+    /// The groups of the match at `start..end`, read off its text: the
+    /// number ends in a digit and the scale part is `[ \u{a0}]?-?` and a
+    /// scale word, all letters (`K` and `ſ` too, as `(?i)` matches them), so
+    /// the scale word is the letters at the end. Cheaper than asking the
+    /// regex for its groups (a backtracking pass over every number).
+    fn of(s: &str, start: usize, end: usize) -> Found {
+        let text = s.get(start..end).unwrap_or_default();
+        let unscaled = text.trim_end_matches(char::is_alphabetic);
+        let num_text = unscaled.strip_suffix('-').unwrap_or(unscaled);
+        let num_text = num_text.strip_suffix([' ', '\u{a0}']).unwrap_or(num_text);
+        Found {
+            num: (start, start + num_text.len()),
+            scale: (unscaled.len() < text.len()).then_some((start + unscaled.len(), end)),
+            end,
+        }
+    }
+}
+
 /// The amount a regex match stands for, with any currency around it.
-fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
-    let num = caps.name("num")?;
-    let whole = caps.get(0)?;
-    let before = s.get(..num.start())?;
-    let after = s.get(whole.end()..)?;
+fn amount_at(s: &str, found: &Found) -> Option<Amount> {
+    let (num_start, num_end) = found.num;
+    let num_text = s.get(num_start..num_end)?;
+    let whole_end = found.end;
+    let before = s.get(..num_start)?;
+    let after = s.get(whole_end..)?;
     // Followed by a digit: a misread grouping (€5 2019), not an amount.
     if after.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -198,7 +232,10 @@ fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
     if is_percentage(after) {
         return None;
     }
-    let scale_word = caps.name("scale").map(|m| m.as_str().to_lowercase());
+    let scale_word = found
+        .scale
+        .and_then(|(start, end)| s.get(start..end))
+        .map(str::to_lowercase);
     let scale = scale_word.and_then(|w| {
         tables()
             .scales
@@ -208,14 +245,14 @@ fn amount_at(s: &str, caps: &regex::Captures) -> Option<Amount> {
     });
     let suffix = currency_after(after);
     let (currency, phrase_start, phrase_end) = match (prefix, suffix) {
-        (Some((c, start)), _) => (Some(c.code.clone()), start, whole.end()),
-        (None, Some((c, len))) => (Some(c.code.clone()), num.start(), whole.end() + len),
-        (None, None) => (None, num.start(), whole.end()),
+        (Some((c, start)), _) => (Some(c.code.clone()), start, whole_end),
+        (None, Some((c, len))) => (Some(c.code.clone()), num_start, whole_end + len),
+        (None, None) => (None, num_start, whole_end),
     };
     Some(Amount {
-        start: num.start(),
-        end: whole.end(),
-        value: parse_number(num.as_str())?,
+        start: num_start,
+        end: whole_end,
+        value: parse_number(num_text)?,
         scale,
         currency,
         phrase_start,
@@ -409,6 +446,7 @@ fn is_range_connector(gap: &str, after_between: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn money_in(body: &str) -> Vec<(f64, String)> {
         let body = vec![body.to_string()];
@@ -557,5 +595,63 @@ mod tests {
         ] {
             let _ = money_in(s);
         }
+    }
+
+    #[test]
+    fn found_reads_the_groups_the_pattern_captures() {
+        let mut texts: Vec<String> = [
+            "USD 5 million",
+            "5-million",
+            "5 -bn",
+            "5\u{a0}bn",
+            "1,500,000.50 euros",
+            "1 500 000 k",
+            "2 MILLIONS",
+            "3 \u{212a}",
+            "7 billionſ",
+            "4 lakhs.",
+            "12.5",
+            "1.500.000,50 bn",
+            "9'000'000 crore",
+            "5 - million",
+            "5  m",
+            "٣ mn",
+            "1\u{202f}000 m",
+            "5 mé and 6 m",
+            "Côte: 5 million “quoted” – 3 bn",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for dir in ["/tests/fixtures", "/../releases"] {
+            let dir = format!("{}{dir}", env!("CARGO_MANIFEST_DIR"));
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        let re = Regex::new(&tables().amount.unicode_pattern).unwrap();
+        let mut seen = 0;
+        for t in &texts {
+            let ours: Vec<(usize, usize)> = tables()
+                .amount
+                .for_text(t)
+                .find_iter(t)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let theirs: Vec<(usize, usize)> =
+                re.find_iter(t).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(ours, theirs, "{t:?}");
+            for caps in re.captures_iter(t) {
+                let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
+                let expected = Found {
+                    num: (num.start(), num.end()),
+                    scale: caps.name("scale").map(|m| (m.start(), m.end())),
+                    end: whole.end(),
+                };
+                assert_eq!(Found::of(t, whole.start(), whole.end()), expected, "{t:?}");
+                seen += usize::from(expected.scale.is_some());
+            }
+        }
+        assert!(seen > 10, "{seen}");
     }
 }

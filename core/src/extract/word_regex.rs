@@ -17,7 +17,8 @@ use regex::Regex;
 #[derive(Debug)]
 pub struct WordRegex {
     ascii: Regex,
-    unicode_pattern: String,
+    /// The pattern with Unicode `\b` (and `\d`), as given.
+    pub(crate) unicode_pattern: String,
     unicode: OnceLock<Regex>,
 }
 
@@ -39,6 +40,22 @@ impl WordRegex {
     /// `pattern` written with Unicode `\b` (and no `\\b` or `[\b]`).
     pub fn new(pattern: &str) -> Result<Self, regex::Error> {
         Self::build(|b| pattern.replace(UNICODE_B, b))
+    }
+
+    /// `pattern` written with Unicode `\b` and `\d` (and no `\\b`, `\\d`,
+    /// `[\b]`), whose ASCII form also reads `\d` as `[0-9]`: that form runs
+    /// only on texts without a non-ASCII word character, so without a
+    /// non-ASCII digit, and the smaller automaton finds captures several
+    /// times faster. Its [`WordRegex::ascii`] is no prefilter for other texts.
+    pub fn with_ascii_digits(pattern: &str) -> Result<Self, regex::Error> {
+        Self::build(|b| {
+            let bounded = pattern.replace(UNICODE_B, b);
+            if b == ASCII_B {
+                bounded.replace(r"\d", "[0-9]")
+            } else {
+                bounded
+            }
+        })
     }
 
     /// The form that gives Unicode-`\b` results on `haystack`, fastest first.
