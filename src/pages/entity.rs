@@ -1,5 +1,6 @@
 use dateline_core::order;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use dateline_core::query::{Facet, Filter, Series, SeriesKind};
 use yew::prelude::*;
@@ -84,7 +85,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             </div>
             <section aria-labelledby="entity-releases">
                 <h2 id="entity-releases">{ "Releases" }</h2>
-                <ResultList hits={results.hits.clone()} terms={Vec::<String>::new()} grouped={true} />
+                <ResultList hits={Rc::<[u32]>::from(results.hits.as_slice())} terms={Vec::<String>::new()} grouped={true} />
             </section>
         </article>
     }

@@ -85,6 +85,8 @@ pub fn home_page() -> Html {
         )
     };
     let compare = use_compare(&filter, results.clone());
+    // The hits shared with the list: copied once per result set.
+    let hits = use_memo(results.clone(), |r| Rc::<[u32]>::from(r.hits.as_slice()));
     let set = state.set.clone();
     let extent = {
         let corpus = corpus.clone();
@@ -177,7 +179,7 @@ pub fn home_page() -> Html {
                 </aside>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Releases" }</h2>
-                    <ResultList hits={results.hits.clone()} terms={results.terms.clone()} {grouped} />
+                    <ResultList hits={(*hits).clone()} terms={results.terms.clone()} {grouped} />
                 </section>
             </div>
         </div>

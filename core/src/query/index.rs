@@ -19,8 +19,9 @@ use crate::text::{slug, slug_to_words};
 /// Title words count this many times a body word.
 const TITLE_WEIGHT: u16 = 3;
 
-/// What a search returns.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// What a search returns. `Eq`, so that an `Rc` of it compares by pointer
+/// first (a million hits are not compared per render).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Results {
     /// Indices into the releases given to `Index::new`, in result order.
     pub hits: Vec<u32>,
