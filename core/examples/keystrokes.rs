@@ -6,7 +6,10 @@
 
 use std::time::Instant;
 
-use dateline_core::query::{Facet, Filter, Stream};
+use dateline_core::query::{Filter, Stream};
+
+#[path = "shared/keystroke_log.rs"]
+mod keystroke_log;
 
 fn main() {
     let Some(dir) = std::env::args().nth(1) else {
@@ -84,29 +87,6 @@ fn main() {
         start.elapsed() - indexed
     );
 
-    let sessions: [(&str, Option<(Facet, &str)>); 15] = [
-        ("trafficking", None),
-        ("money laundering", None),
-        ("cybercrime", Some((Facet::Country, "IR"))),
-        ("drug trafficking", Some((Facet::Topic, "drugs"))),
-        ("\"organized crime\"", None),
-        ("climate change workshop", None),
-        ("maritime piracy", Some((Facet::Country, "KE"))),
-        ("unodc vienna", None),
-        (
-            "witness protection",
-            Some((Facet::Topic, "criminal-justice")),
-        ),
-        ("fedotov", None),
-        ("\"human trafficking\"", Some((Facet::Country, "IR"))),
-        (
-            "smuggling of migrants",
-            Some((Facet::Topic, "smuggling-of-migrants")),
-        ),
-        ("corruption", Some((Facet::Country, "AT"))),
-        ("judges", Some((Facet::Topic, "drugs"))),
-        ("\"civil society\" support", None),
-    ];
     for q in [
         "q=%22organized+crime%22",
         "q=organized+crime+",
@@ -114,22 +94,7 @@ fn main() {
     ] {
         println!("{q}: {} hits", index.search(&Filter::from_query(q)).total);
     }
-    let mut log = Vec::new();
-    for (words, facet) in sessions {
-        for i in 1..=words.len() {
-            let text = &words[..i];
-            if !text.trim().is_empty() && log.len() < 200 && words.is_char_boundary(i) {
-                let mut filter = Filter {
-                    text: text.to_string(),
-                    ..Filter::default()
-                };
-                if let Some((f, key)) = facet {
-                    filter.toggle(f, key);
-                }
-                log.push(filter);
-            }
-        }
-    }
+    let log: Vec<Filter> = keystroke_log::sessions().into_iter().flatten().collect();
     let mut times = Vec::new();
     for _ in 0..3 {
         for (i, filter) in log.iter().enumerate() {

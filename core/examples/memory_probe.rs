@@ -2,12 +2,17 @@
 //! bytes after start-up, after each facet's relation, and while the app
 //! benchmark's queries are typed a key at a time (each fetching the pieces
 //! it waits for). Where to look when the browser's wasm memory grows.
-//! `cargo run --release -p dateline-core --example memory_probe -- DATA_DIR`
+//! `cargo run --release -p dateline-core --features gunzip --example memory_probe -- DATA_DIR`
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use dateline_core::query::{Facet, Filter, Index};
 
+#[path = "shared/keystroke_log.rs"]
+mod keystroke_log;
+
+/// The system allocator, counting live bytes (a global allocator is an
+/// `unsafe` trait: it only passes each call on).
 struct Counting;
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
@@ -58,46 +63,18 @@ fn main() {
     report("empty filter's results held");
     drop(all);
     let mut fetched = 0usize;
-    let sessions: [(&str, Option<(Facet, &str)>); 14] = [
-        ("trafficking", None),
-        ("money laundering", None),
-        ("cybercrime", Some((Facet::Country, "IR"))),
-        ("drug trafficking", Some((Facet::Topic, "drugs"))),
-        ("\"organized crime\"", None),
-        ("climate change workshop", None),
-        ("maritime piracy", Some((Facet::Country, "KE"))),
-        ("unodc vienna", None),
-        (
-            "witness protection",
-            Some((Facet::Topic, "criminal-justice")),
-        ),
-        ("fedotov", None),
-        ("\"human trafficking\"", Some((Facet::Country, "IR"))),
-        (
-            "smuggling of migrants",
-            Some((Facet::Topic, "smuggling-of-migrants")),
-        ),
-        ("corruption", Some((Facet::Country, "AT"))),
-        ("judges", Some((Facet::Topic, "drugs"))),
-    ];
-    for (words, facet) in sessions {
-        for i in (1..=words.len()).filter(|&i| words.is_char_boundary(i)) {
-            let mut filter = Filter {
-                text: words[..i].to_string(),
-                ..Filter::default()
-            };
-            if let Some((f, key)) = facet {
-                filter.toggle(f, key);
-            }
+    // The benchmark's keystrokes, a session (a word or phrase) at a time.
+    for session in keystroke_log::sessions() {
+        for filter in &session {
             // What the app fetches for it: facets first, then pieces, once
             // the pieces it does not read are trimmed to the budget.
             if trim {
-                index.trim_pieces(&filter);
+                index.trim_pieces(filter);
             }
-            let facets = index.missing_facets_for(&filter);
+            let facets = index.missing_facets_for(filter);
             let files = facets.iter().map(|f| f.file().to_string());
             let pieces: Vec<String> = files
-                .chain(index.missing_pieces(&filter).iter().map(|p| p.file()))
+                .chain(index.missing_pieces(filter).iter().map(|p| p.file()))
                 .collect();
             if !pieces.is_empty() {
                 fetched += pieces.len();
@@ -105,15 +82,18 @@ fn main() {
                 index.add_pieces(files).expect("the pieces fit");
                 continue;
             }
-            let results = index.search(&filter);
-            drop(results);
+            drop(index.search(filter));
         }
+        let Some(last) = session.last() else {
+            continue;
+        };
         let results = index.search(&Filter {
-            text: words.to_string(),
+            text: last.text.clone(),
             ..Filter::default()
         });
         report(&format!(
-            "{words:?} ({} hits; {fetched} files fetched so far; pieces held {})",
+            "{:?} ({} hits; {fetched} files fetched so far; pieces held {})",
+            last.text,
             results.total,
             mb(index.held_piece_bytes())
         ));

@@ -82,12 +82,23 @@ impl Writer {
 }
 
 /// Appends `n` as a little-endian base-128 varint.
-pub(crate) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+pub(crate) fn push_varint(out: &mut Vec<u8>, n: u32) {
+    let (bytes, len) = varint_bytes(n);
+    out.extend_from_slice(&bytes[..len]);
+}
+
+/// `n` as `push_varint` writes it: the bytes, and how many of them count
+/// (for writing in place, into a buffer sized beforehand).
+pub(crate) fn varint_bytes(mut n: u32) -> ([u8; 5], usize) {
+    let mut bytes = [0u8; 5];
+    let mut len = 0;
     while n >= 0x80 {
-        out.push((n as u8) | 0x80);
+        bytes[len] = (n as u8) | 0x80;
         n >>= 7;
+        len += 1;
     }
-    out.push(n as u8);
+    bytes[len] = n as u8;
+    (bytes, len + 1)
 }
 
 /// Reads a varint at `*at`, moving past it, from bytes that a `Reader` has

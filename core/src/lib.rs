@@ -39,6 +39,8 @@ pub mod feed;
 pub mod generate;
 #[cfg(feature = "extract")]
 pub mod ingest;
+#[cfg(all(test, feature = "extract"))]
+mod sample_texts;
 #[cfg(feature = "ingest")]
 pub mod sitemap;
 

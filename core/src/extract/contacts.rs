@@ -721,12 +721,8 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        for dir in ["/tests/fixtures", "/../releases"] {
-            let dir = format!("{}{dir}", env!("CARGO_MANIFEST_DIR"));
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                lines.extend(text.lines().map(str::to_string));
-            }
+        for text in crate::sample_texts::release_files() {
+            lines.extend(text.lines().map(str::to_string));
         }
         for line in &lines {
             assert_eq!(chunks(line), re.split(line).collect::<Vec<_>>(), "{line:?}");

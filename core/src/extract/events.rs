@@ -658,13 +658,9 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        for dir in ["/tests/fixtures", "/../releases"] {
-            let dir = format!("{}{dir}", env!("CARGO_MANIFEST_DIR"));
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                texts.extend(text.split("\n\n").map(str::to_string));
-                texts.extend(text.lines().map(str::to_string));
-            }
+        for text in crate::sample_texts::release_files() {
+            texts.extend(text.split("\n\n").map(str::to_string));
+            texts.extend(text.lines().map(str::to_string));
         }
         let mut matched = 0;
         for t in &texts {

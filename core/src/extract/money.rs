@@ -623,12 +623,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        for dir in ["/tests/fixtures", "/../releases"] {
-            let dir = format!("{}{dir}", env!("CARGO_MANIFEST_DIR"));
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                texts.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
-            }
-        }
+        texts.extend(crate::sample_texts::release_files());
         let re = Regex::new(&tables().amount.unicode_pattern).unwrap();
         let mut seen = 0;
         for t in &texts {

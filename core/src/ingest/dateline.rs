@@ -1513,14 +1513,10 @@ mod tests {
             "É - ".into(),
             "7 Vienna - x".into(),
         ];
-        for dir in ["/tests/fixtures", "/../releases"] {
-            let dir = format!("{}{dir}", env!("CARGO_MANIFEST_DIR"));
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                texts.extend(text.lines().map(str::to_string));
-                for (i, _) in text.char_indices().take(20_000) {
-                    texts.push(text[i..].chars().take(150).collect());
-                }
+        for text in crate::sample_texts::release_files() {
+            texts.extend(text.lines().map(str::to_string));
+            for (i, _) in text.char_indices().take(20_000) {
+                texts.push(text[i..].chars().take(150).collect());
             }
         }
         for t in &texts {

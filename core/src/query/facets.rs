@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use super::filter::Facet;
+use crate::codec::varint_bytes;
 
 /// One value of a facet: its URL key and how to show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,7 +274,7 @@ impl Relation {
         let mut bytes = vec![0u32; n_values];
         for (doc, v) in pairs() {
             if let (Some(last), Some(bytes)) = (last.get_mut(v), bytes.get_mut(v)) {
-                *bytes += varint_len(doc - last.unwrap_or(0));
+                *bytes += varint_bytes(doc - last.unwrap_or(0)).1 as u32;
                 *last = Some(doc);
             }
         }
@@ -287,7 +288,11 @@ impl Relation {
         last.iter_mut().for_each(|l| *l = None);
         for (doc, v) in pairs() {
             if let (Some(last), Some(at)) = (last.get_mut(v), at.get_mut(v)) {
-                *at += put_varint(&mut value_docs, *at as usize, doc - last.unwrap_or(0));
+                let (gap, len) = varint_bytes(doc - last.unwrap_or(0));
+                if let Some(slot) = value_docs.get_mut(*at as usize..*at as usize + len) {
+                    slot.copy_from_slice(&gap[..len]);
+                }
+                *at += len as u32;
                 *last = Some(doc);
             }
         }
@@ -329,21 +334,6 @@ impl Relation {
             doc: 0,
         }
     }
-}
-
-/// How many bytes `push_varint` writes for `n`.
-fn varint_len(n: u32) -> u32 {
-    (32 - n.leading_zeros()).max(1).div_ceil(7)
-}
-
-/// Writes `n` as `push_varint` does, at `at` of `out`; how many bytes.
-fn put_varint(out: &mut [u8], at: usize, n: u32) -> u32 {
-    let mut bytes = Vec::with_capacity(5);
-    crate::codec::push_varint(&mut bytes, n);
-    if let Some(slot) = out.get_mut(at..at + bytes.len()) {
-        slot.copy_from_slice(&bytes);
-    }
-    bytes.len() as u32
 }
 
 /// The values of one document, ascending.

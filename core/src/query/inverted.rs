@@ -263,10 +263,9 @@ impl Pieces {
         }
     }
 
-    /// The pieces holding `range` that are not here yet.
-    fn missing_of(&self, range: Range<u32>) -> impl Iterator<Item = u32> + '_ {
-        self.covering(range)
-            .filter(|&k| (k as usize) < self.pieces.len() && !self.has(k))
+    /// Whether piece `k` is one of this stream's and is not here yet.
+    fn lacks(&self, k: u32) -> bool {
+        (k as usize) < self.pieces.len() && !self.has(k)
     }
 
     /// Piece `k`'s bytes (empty when it is not here).
@@ -697,11 +696,9 @@ impl Inverted {
 
     /// The pieces of `stream` that hold term `t`'s part and are not here yet.
     pub fn missing_pieces(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
-        let range = self.bytes_of(stream, t);
-        self.stream(stream)
-            .into_iter()
-            .flat_map(move |pieces| pieces.missing_of(range.clone()))
-            .map(move |k| Piece { stream, k })
+        let pieces = self.stream(stream);
+        self.pieces_of(stream, t)
+            .filter(move |p| pieces.is_some_and(|s| s.lacks(p.k)))
     }
 
     /// How many pieces `stream` is cut into.

@@ -1,0 +1,13 @@
+//! Inputs that the tests of fast paths share: the text of every release
+//! under `core/tests/fixtures` and `releases/`, against which a hand-written
+//! reading is checked to agree with the general one it stands in for.
+
+/// The text of each release file of the fixtures and of `releases/`.
+pub(crate) fn release_files() -> Vec<String> {
+    ["/tests/fixtures", "/../releases"]
+        .into_iter()
+        .map(|dir| format!("{}{dir}", env!("CARGO_MANIFEST_DIR")))
+        .flat_map(|dir| std::fs::read_dir(dir).into_iter().flatten().flatten())
+        .map(|entry| std::fs::read_to_string(entry.path()).unwrap_or_default())
+        .collect()
+}
