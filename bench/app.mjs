@@ -15,6 +15,8 @@
 //      BENCH_APP_TIMEOUT_S=300 (per page load)  BENCH_DATELINE=path/to/dateline
 //      BENCH_APP_NO_DATA_SIZES=1 (no gzip/brotli sizes of data/: at 1M, brotli -q 11
 //        of 19,500 files one by one takes the better part of an hour; shown as NaN)
+//      BENCH_APP_THROTTLE=9,150 (Mbit/s down and up, round trip in ms: CDP network
+//        emulation of every page; results go to app-results-throttled.json)
 //      CHROMIUM=/usr/bin/chromium
 //
 // Writes bench/.cache/app-results.json (merged with earlier runs: one entry
@@ -52,6 +54,10 @@ const listDataRe = new RegExp(env.BENCH_APP_LIST_DATA ?? '^data/l/');
 // $RECORDS (records-N.json), $OUT (the data/ folder of this size's copy of
 // the dist, replaced wholesale) and $N. scripts/bench-app.sh sets the same.
 const PACK = env.BENCH_APP_PACK ?? '"$DATELINE" pack --records "$RECORDS" --out "$OUT"';
+// Network emulation (BENCH_APP_THROTTLE=Mbit/s,round trip ms), or none.
+const throttle = env.BENCH_APP_THROTTLE
+  ? (([mbit, rtt]) => ({ mbit: Number(mbit), rttMs: Number(rtt) }))(env.BENCH_APP_THROTTLE.split(','))
+  : null;
 const log = (...a) => console.error('[bench-app]', ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -359,6 +365,18 @@ async function load(browser, url, keep) {
   await page.addInitScript(probe);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (throttle) {
+    // Bytes per second both ways; `latency` is added to each request's
+    // round trip (Chrome DevTools' own throttling presets work the same way).
+    const bytesPerS = (throttle.mbit * 1e6) / 8;
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: throttle.rttMs,
+      downloadThroughput: bytesPerS,
+      uploadThroughput: bytesPerS,
+    });
+  }
   try {
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     // Usable, or the app's error view ("Dateline could not start"): fail fast.
@@ -807,7 +825,7 @@ const machine = () => ({
 
 fs.mkdirSync(cache, { recursive: true });
 const qs = queries();
-const resultsFile = path.join(cache, 'app-results.json');
+const resultsFile = path.join(cache, throttle ? 'app-results-throttled.json' : 'app-results.json');
 const earlier = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
 let results = earlier.results ?? [];
 const browser = await launch();
@@ -818,6 +836,7 @@ const meta = {
   keystrokes: qs.reduce((a, q) => a + [...q.text].length, 0),
   queries: qs.length,
   gapMs,
+  throttle,
   runStarted,
   machineStart: machine(),
 };

@@ -205,7 +205,7 @@ Shared with other builds, so treat small differences as noise.
 
 Method (bench/app.mjs): Chromium ${meta.chromium} (headless, viewport ${meta.viewport}) drives the
 built app served from localhost under \`${meta.publicUrl}\`, gzip on (files compressed once up
-front, as a host caches them), no throttling.
+front, as a host caches them), ${meta.throttle ? `the network throttled by CDP emulation to ${meta.throttle.mbit} Mbit/s each way and ${meta.throttle.rttMs} ms of round trip` : 'no throttling'}.
 
 - **usable**: navigation start to the \`dateline-usable\` mark (or, without it, to the first
   moment \`#search-input\` is enabled and \`p.result-count\` shows a count: "via poll"), each load
