@@ -46,6 +46,14 @@ const CORPUS: &str = r#"[
   "events":[{"start":"2018","end":"2022","text":"2018 to 2022"}]}
 ]"#;
 
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+}
+
 struct Page {
     root: Element,
     history: AnyHistory,
@@ -117,7 +125,9 @@ impl Page {
         init.set_bubbles(true);
         let event = Event::new_with_event_init_dict("input", &init).unwrap();
         input.dispatch_event(&event).unwrap();
-        // The search box runs the search in the next task (keystrokes coalesce).
+        // The search box runs the search in the task after the next frame
+        // (keystrokes coalesce).
+        next_frame().await;
         gloo_timers::future::TimeoutFuture::new(0).await;
         yew::scheduler::flush().await;
     }
@@ -148,6 +158,9 @@ async fn queued_keystrokes_search_only_the_last_text() {
     // Nothing searched yet: the superseded texts never run.
     assert_eq!(page.query(), "");
     assert_eq!(page.titles().len(), 4);
+    next_frame().await;
+    // The typed text is painted, the search not yet run.
+    assert_eq!(page.query(), "");
     gloo_timers::future::TimeoutFuture::new(0).await;
     yew::scheduler::flush().await;
     assert_eq!(page.query(), "?q=zuri");

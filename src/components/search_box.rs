@@ -1,3 +1,4 @@
+use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,19 +11,25 @@ pub struct SearchBoxProps {
 
 /// The full-text search field; results update as you type.
 ///
+/// The search runs in the task after the frame that paints the typed text,
+/// so a key is on screen before the search of a large archive starts.
 /// Each keystroke replaces the search still waiting to run: keys that arrive
 /// while a search is rendering are queued by the browser, and only the last
 /// text of the queue is searched, never each superseded one in turn.
 #[function_component(SearchBox)]
 pub fn search_box(props: &SearchBoxProps) -> Html {
-    let pending = use_mut_ref(|| None::<Timeout>);
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let task = use_mut_ref(|| None::<Timeout>);
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            let on_change = on_change.clone();
-            // Dropping the previous timeout cancels it.
-            *pending.borrow_mut() = Some(Timeout::new(0, move || on_change.emit(text)));
+            let (on_change, task) = (on_change.clone(), task.clone());
+            // Dropping what waits cancels it.
+            task.borrow_mut().take();
+            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                *task.borrow_mut() = Some(Timeout::new(0, move || on_change.emit(text)));
+            }));
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
