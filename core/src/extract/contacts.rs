@@ -790,12 +790,15 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
             after_honorific = false;
             continue;
         }
-        let bare = words[i]
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        // Compared without ASCII case, as lowercased: no character beyond
+        // ASCII lowercases to these words (only `K` and `İ` lowercase to
+        // ASCII letters, `k` and `i` with a combining dot).
+        let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
         after_honorific = is_honorific(words[i]);
-        may_start =
-            after_honorific || matches!(bare.as_str(), "contact" | "contacting" | "and" | "or");
+        may_start = after_honorific
+            || ["contact", "contacting", "and", "or"]
+                .iter()
+                .any(|w| bare.eq_ignore_ascii_case(w));
         i += 1;
     }
     names
@@ -805,6 +808,20 @@ fn is_honorific(word: &str) -> bool {
     // The case test first: most words are not capitalised, and then nothing
     // is allocated.
     word.chars().next().is_some_and(char::is_uppercase) && {
+        if word.is_ascii() {
+            // Its letters lowercased on the stack (most words are ASCII).
+            let mut buf = [0u8; STACK_WORD];
+            let mut len = 0;
+            for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+                let Some(slot) = buf.get_mut(len) else {
+                    return holds_lowercased(&data().honorifics, &ascii_letters(word));
+                };
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+            return std::str::from_utf8(&buf[..len])
+                .is_ok_and(|key| data().honorifics.contains(key));
+        }
         let bare: String = word
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -814,12 +831,32 @@ fn is_honorific(word: &str) -> bool {
     }
 }
 
+/// The ASCII letters of `word`.
+fn ascii_letters(word: &str) -> String {
+    word.chars().filter(char::is_ascii_alphabetic).collect()
+}
+
+/// Longest ASCII word [`holds_lowercased`] lowercases on the stack.
+const STACK_WORD: usize = 32;
+
+/// Whether `set` holds `word` lowercased: an ASCII word is lowercased on
+/// the stack, not allocated (the contact block asks for every word).
+fn holds_lowercased(set: &HashSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; STACK_WORD];
+    if let Some(key) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        return std::str::from_utf8(key).is_ok_and(|k| set.contains(k));
+    }
+    set.contains(&word.to_lowercase())
+}
+
 /// The longest prefix of `words` that reads as a person's name: capitalised
 /// words and initials, lower-case particles only between them.
 fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut run: Vec<&'a str> = Vec::new();
     for word in words {
-        let is_particle = !run.is_empty() && data().particles.contains(&word.to_lowercase());
+        let is_particle = !run.is_empty() && holds_lowercased(&data().particles, word);
         if !(is_name_word(word) || is_particle) {
             break;
         }
@@ -830,7 +867,7 @@ fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
     }
     while run
         .last()
-        .is_some_and(|w| data().particles.contains(&w.to_lowercase()))
+        .is_some_and(|w| holds_lowercased(&data().particles, w))
     {
         run.pop();
     }
@@ -858,7 +895,7 @@ fn is_name_word(word: &str) -> bool {
         && letters_only
         && !possessive
         && !is_honorific(bare)
-        && !data().not_names.contains(&bare.to_lowercase())
+        && !holds_lowercased(&data().not_names, bare)
 }
 
 #[cfg(test)]

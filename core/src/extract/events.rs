@@ -726,6 +726,16 @@ fn under_embargo(s: &str, start: usize) -> bool {
     let Some(window) = s.get(from..start) else {
         return false;
     };
+    // No `embargo` in the window without ASCII case: none in its sentence
+    // lowercased either (only `K` and `İ` lowercase to ASCII letters, `k`
+    // and `i` with a combining dot), and most dates are far from one.
+    let w = window.as_bytes();
+    let near = w.iter().enumerate().any(|(i, &b)| {
+        (b | 0x20) == b'e' && w.get(i..i + 7).is_some_and(|e| e.eq_ignore_ascii_case(b"embargo"))
+    });
+    if !near {
+        return false;
+    }
     let sentence = [". ", "; ", "\n"]
         .iter()
         .filter_map(|end| window.rfind(end).map(|i| i + end.len()))
