@@ -307,13 +307,23 @@ struct Clues {
     bare_month: bool,
 }
 
-/// Bytes a month name can open with (`JFMASOND`).
-static MONTH_INITIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let initials = b"JFMASOND";
+/// Byte classes of [`Clues::of`]: an ASCII digit, `-`, a byte a month
+/// name can open with (`JFMASOND`), or none of these.
+const DIGIT: u8 = 1;
+const DASH: u8 = 2;
+const MONTH_INITIAL: u8 = 3;
+
+static CLUE_CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut i = 0;
-    while i < initials.len() {
-        table[initials[i] as usize] = true;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = match c {
+            b'0'..=b'9' => DIGIT,
+            b'-' => DASH,
+            b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' => MONTH_INITIAL,
+            _ => 0,
+        };
         i += 1;
     }
     table
@@ -339,25 +349,29 @@ impl Clues {
         };
         let mut digits_in_a_row = 0;
         for (i, &c) in b.iter().enumerate() {
-            if c.is_ascii_digit() {
-                digits_in_a_row += 1;
-                clues.digit = true;
-                clues.year |= digits_in_a_row >= 4;
-                continue;
-            }
-            if c == b'-' && digits_in_a_row >= 4 {
-                clues.iso |= b.get(i + 1).is_some_and(u8::is_ascii_digit);
+            // Most bytes (lower case, spaces) are of no class: one load.
+            match CLUE_CLASSES[usize::from(c)] {
+                DIGIT => {
+                    digits_in_a_row += 1;
+                    clues.digit = true;
+                    clues.year |= digits_in_a_row >= 4;
+                    continue;
+                }
+                DASH if digits_in_a_row >= 4 => {
+                    clues.iso |= b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                }
+                MONTH_INITIAL
+                    if (i == 0 || !is_ascii_word(b[i - 1]))
+                        && b.get(i..i + 3).is_some_and(is_month_prefix) =>
+                {
+                    clues.months = clues.months.saturating_add(1);
+                    clues.month_then_digit |= month_then_digit(b, i);
+                    clues.digit_then_month |= digit_then_month(b, i);
+                    clues.bare_month |= bare_month(b, i);
+                }
+                _ => {}
             }
             digits_in_a_row = 0;
-            if MONTH_INITIAL[usize::from(c)]
-                && (i == 0 || !is_ascii_word(b[i - 1]))
-                && b.get(i..i + 3).is_some_and(is_month_prefix)
-            {
-                clues.months = clues.months.saturating_add(1);
-                clues.month_then_digit |= month_then_digit(b, i);
-                clues.digit_then_month |= digit_then_month(b, i);
-                clues.bare_month |= bare_month(b, i);
-            }
         }
         clues
     }
@@ -476,14 +490,14 @@ fn is_ascii_word(b: u8) -> bool {
 /// `Jan` or `JAN`, ... : how every month name and abbreviation the patterns
 /// know opens (`Sept` too).
 fn is_month_prefix(three: &[u8]) -> bool {
-    MONTHS.iter().any(|m| {
-        let m = &m.as_bytes()[..3];
-        three == m
-            || three
-                .iter()
-                .zip(m)
-                .all(|(a, b)| *a == b.to_ascii_uppercase())
-    })
+    // The first three letters of `MONTHS`, as written and in capitals (a
+    // test checks them against the list).
+    matches!(
+        three,
+        b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"May" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Oct"
+            | b"Nov" | b"Dec" | b"JAN" | b"FEB" | b"MAR" | b"APR" | b"MAY" | b"JUN" | b"JUL"
+            | b"AUG" | b"SEP" | b"OCT" | b"NOV" | b"DEC"
+    )
 }
 
 /// A pattern match as a candidate, or `None` when it is not a date after all.
@@ -779,6 +793,26 @@ fn open_if_since(s: &str, mut c: Candidate) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_prefixes_are_the_months_openings() {
+        let mut all = Vec::new();
+        for m in MONTHS {
+            let three = &m.as_bytes()[..3];
+            all.push(three.to_vec());
+            all.push(three.to_ascii_uppercase());
+        }
+        for a in b'A'..=b'z' {
+            for b in b'A'..=b'z' {
+                for c in [b'a', b'b', b'c', b'e', b'g', b'l', b'n', b'p', b'r', b't', b'v', b'y'] {
+                    for c in [c, c.to_ascii_uppercase()] {
+                        let t = [a, b, c];
+                        assert_eq!(is_month_prefix(&t), all.contains(&t.to_vec()), "{t:?}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_date_gate_lets_every_dated_text_through_and_skips_the_rest() {
