@@ -98,15 +98,19 @@ impl Found {
 
 /// Every machine-readable contact in one paragraph, in text order.
 fn scan(segment: &str) -> Vec<Found> {
+    scan_with(segment, &Marks::of(segment))
+}
+
+fn scan_with(segment: &str, marks: &Marks) -> Vec<Found> {
     let tokens = SpaceTokens::new(segment);
-    let (urls, schemed) = urls(segment, &tokens);
+    let (urls, schemed) = urls(segment, &tokens, &marks);
     // Two runs (schemed, then bare URLs), each in text order without overlaps.
     let (schemed_urls, bare_urls) = urls.split_at(schemed);
     let inside_url = |f: &Found| overlaps_any(schemed_urls, f) || overlaps_any(bare_urls, f);
-    let mut found: Vec<Found> = emails(segment, &tokens)
+    let mut found: Vec<Found> = emails(segment, &tokens, &marks)
         .into_iter()
-        .chain(handles(segment, &tokens))
-        .chain(phones(segment, &tokens))
+        .chain(handles(segment, &tokens, &marks))
+        .chain(phones(segment, &tokens, &marks))
         .filter(|f| !inside_url(f))
         .collect();
     found.extend(urls.iter().cloned());
@@ -133,28 +137,147 @@ fn word_regex(cell: &'static OnceLock<WordRegex>, pattern: &str, s: &str) -> &'s
 // paragraphs hold no contact at all, and every regex pass reads the whole
 // paragraph. Each is implied by its regex.
 
-/// A decimal digit (`\d`, Unicode).
-fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) || (!s.is_ascii() && s.chars().any(char::is_numeric))
+/// What one pass over a segment's bytes tells the regexes (written by hand:
+/// it replaces eight searches of every paragraph, one per mark).
+struct Marks {
+    /// `@`: e-mails and handles.
+    at: bool,
+    /// `://` or `www.` (any case): schemed URLs.
+    url: bool,
+    /// `.com/` (any case): bare profile URLs.
+    profile: bool,
+    /// `+`: international phone numbers.
+    plus: bool,
+    /// A decimal digit (`\d`, Unicode): every phone number holds one.
+    digit: bool,
+    /// At least seven ASCII digits: a phone number's fewest (`phone_at`).
+    seven_digits: bool,
+    /// `:` or a label word (`tel`, `Phone`, ...; as a substring): a
+    /// labelled phone number.
+    label: bool,
+    /// `(` and two to five digits and `)`, or `ddd.ddd.`/`ddd-ddd-`, or a
+    /// digit beyond ASCII: how a national phone number opens.
+    national: bool,
 }
 
-/// `://` or `www.` (any case).
-fn may_hold_url(s: &str) -> bool {
-    s.contains("://") || ends_before(s, '.', b"www")
+/// Where `phones`' labelled form can find a label word (`tel`, `telephone`,
+/// `phone`, `mobile`, `mob`, `cell`, `cellphone`, `fax`, `ph`; without case):
+/// each holds one of these. None of their letters has a case form beyond
+/// ASCII (as `k` and `s` have), so ASCII case-insensitivity finds all.
+fn phone_labels() -> Option<&'static aho_corasick::AhoCorasick> {
+    static LABELS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    LABELS
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["tel", "ph", "mob", "cell", "fax"])
+                .ok()
+        })
+        .as_ref()
 }
 
-/// `.com/` (any case).
-fn may_hold_profile(s: &str) -> bool {
-    ends_before(s, '/', b".com")
-}
+/// Byte classes of [`Marks::of`]: most bytes (lower-case letters, spaces)
+/// ask for nothing.
+const NONE: u8 = 0;
+const DIGIT: u8 = 1;
+/// A byte of a character beyond ASCII.
+const WIDE: u8 = 2;
+/// `@ + : . - / (`.
+const MARK: u8 = 4;
 
-/// Whether some `mark` in `s` comes right after `word` (ASCII, any case).
-fn ends_before(s: &str, mark: char, word: &[u8]) -> bool {
-    s.match_indices(mark).any(|(i, _)| {
-        i.checked_sub(word.len())
-            .and_then(|from| s.as_bytes().get(from..i))
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    })
+static MARK_CLASSES: [u8; 256] = {
+    let mut table = [NONE; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        table[i] = match c {
+            b'0'..=b'9' => DIGIT,
+            b'@' | b'+' | b':' | b'.' | b'-' | b'/' | b'(' => MARK,
+            _ if !c.is_ascii() => WIDE,
+            _ => NONE,
+        };
+        i += 1;
+    }
+    table
+};
+
+impl Marks {
+    /// Every mark: each regex runs.
+    #[cfg(test)]
+    fn all() -> Marks {
+        Marks {
+            at: true,
+            url: true,
+            profile: true,
+            plus: true,
+            digit: true,
+            seven_digits: true,
+            label: true,
+            national: true,
+        }
+    }
+
+    fn of(s: &str) -> Marks {
+        let b = s.as_bytes();
+        let mut m = Marks {
+            at: false,
+            url: false,
+            profile: false,
+            plus: false,
+            digit: false,
+            seven_digits: false,
+            label: false,
+            national: false,
+        };
+        let (mut ascii_digits, mut non_ascii) = (0usize, false);
+        let digits = |from: usize, n: usize| {
+            b.get(from..from + n)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+        };
+        for (i, &c) in b.iter().enumerate() {
+            match MARK_CLASSES[usize::from(c)] {
+                NONE => {}
+                DIGIT => ascii_digits += 1,
+                WIDE => non_ascii = true,
+                _ => match c {
+                    b'@' => m.at = true,
+                    b'+' => m.plus = true,
+                    b':' => {
+                        m.label = true;
+                        m.url |= b.get(i + 1..i + 3) == Some(b"//");
+                    }
+                    b'.' | b'-' => {
+                        m.url |= c == b'.' && i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www");
+                        // `\d{3}[.\-]\d{3}[.\-]`
+                        m.national |= i >= 3
+                            && digits(i - 3, 3)
+                            && digits(i + 1, 3)
+                            && matches!(b.get(i + 4), Some(b'.' | b'-'));
+                    }
+                    b'/' => {
+                        m.profile |= i >= 4 && b[i - 4..i].eq_ignore_ascii_case(b".com");
+                    }
+                    b'(' => {
+                        // `\(\d{2,5}\)`
+                        let n = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+                        m.national |= (2..=5).contains(&n) && b.get(i + 1 + n) == Some(&b')');
+                    }
+                    _ => {}
+                },
+            }
+        }
+        // A digit beyond ASCII is a `\d` the byte tests above do not see.
+        let other_digit = non_ascii && s.chars().any(|c| !c.is_ascii() && c.is_numeric());
+        m.digit = ascii_digits > 0 || other_digit;
+        m.seven_digits = ascii_digits >= 7;
+        m.national |= other_digit;
+        // Without a `:`, a labelled number needs a label word: looked for
+        // only where a number can be (a substring is enough).
+        if !m.label && m.digit && m.seven_digits {
+            m.label = phone_labels().is_none_or(|ac| ac.is_match(s));
+        }
+        m
+    }
 }
 
 /// Whether a span overlaps one of `spans`, which are in text order and do not
@@ -187,11 +310,26 @@ impl<'a> SpaceTokens<'a> {
     /// The byte range of the whitespace-delimited token around a byte span.
     fn around(&self, start: usize, end: usize) -> (usize, usize) {
         let spaces = self.spaces.get_or_init(|| {
-            self.s
-                .char_indices()
-                .filter(|(_, c)| c.is_whitespace())
-                .map(|(i, c)| (i, i + c.len_utf8()))
-                .collect()
+            // ASCII bytes as bytes (`char::is_whitespace` on ASCII: space,
+            // \t, \n, \x0B, \x0C, \r), other characters decoded.
+            let b = self.s.as_bytes();
+            let mut spaces = Vec::new();
+            let mut i = 0;
+            while let Some(&c) = b.get(i) {
+                if c.is_ascii() {
+                    if matches!(c, b' ' | b'\t'..=b'\r') {
+                        spaces.push((i, i + 1));
+                    }
+                    i += 1;
+                    continue;
+                }
+                let Some(ch) = self.s[i..].chars().next() else { break };
+                if ch.is_whitespace() {
+                    spaces.push((i, i + ch.len_utf8()));
+                }
+                i += ch.len_utf8();
+            }
+            spaces
         });
         // As `s[..start].rfind(char::is_whitespace)`, past that character.
         let before = spaces.partition_point(|&(i, _)| i < start);
@@ -217,9 +355,27 @@ impl<'a> SpaceTokens<'a> {
 }
 
 /// A token that was defanged or is a script link must not yield contacts.
+///
+/// The markers are ASCII, and read in the token without ASCII case, which
+/// finds what lowercasing it finds: the only characters beyond ASCII whose
+/// lower case holds ASCII are `K` (the Kelvin sign, to `k`, in no marker)
+/// and `İ` (to `i` and a combining dot, which no marker follows `i` with).
+/// One automaton pass instead of a lowercased copy and a dozen searches.
 fn is_unusable_token(token: &str) -> bool {
-    let lower = token.to_lowercase();
-    lower.contains("javascript:") || DEFANG_MARKERS.iter().any(|m| lower.contains(m))
+    static MARKERS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    let markers = MARKERS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DEFANG_MARKERS.iter().copied().chain(["javascript:"]))
+            .ok()
+    });
+    match markers {
+        Some(ac) => ac.is_match(token),
+        None => {
+            let lower = token.to_lowercase();
+            lower.contains("javascript:") || DEFANG_MARKERS.iter().any(|m| lower.contains(m))
+        }
+    }
 }
 
 fn char_before(s: &str, at: usize) -> Option<char> {
@@ -230,13 +386,13 @@ fn char_after(s: &str, at: usize) -> Option<char> {
     s[at..].chars().next()
 }
 
-fn emails(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
+fn emails(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
         r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}",
     );
-    if !s.contains('@') {
+    if !marks.at {
         return Vec::new();
     }
     re.find_iter(s)
@@ -254,10 +410,10 @@ fn emails(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
 
 /// URLs in text order of the schemed ones, then the bare ones; and how many
 /// schemed ones come first.
-fn urls(s: &str, tokens: &SpaceTokens) -> (Vec<Found>, usize) {
+fn urls(s: &str, tokens: &SpaceTokens, marks: &Marks) -> (Vec<Found>, usize) {
     static SCHEMED: OnceLock<WordRegex> = OnceLock::new();
     static BARE_TWITTER: OnceLock<WordRegex> = OnceLock::new();
-    let schemed = may_hold_url(s).then(|| {
+    let schemed = marks.url.then(|| {
         word_regex(
             &SCHEMED,
             r#"(?i)\b(?:https?://|www\.)[^\s<>"'“”‘’\[\]{}|\\^`]+"#,
@@ -265,7 +421,7 @@ fn urls(s: &str, tokens: &SpaceTokens) -> (Vec<Found>, usize) {
         )
     });
     // `twitter.com/handle` written without scheme or www is still a link.
-    let bare = may_hold_profile(s).then(|| {
+    let bare = marks.profile.then(|| {
         word_regex(
             &BARE_TWITTER,
             r"(?i)\b(?:twitter|x)\.com/@?[A-Za-z0-9_]{1,15}\b",
@@ -362,10 +518,10 @@ fn handle_of_profile_url(url: &Found) -> Option<Found> {
     ))
 }
 
-fn handles(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
+fn handles(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = regex(&RE, r"@[A-Za-z0-9_]+");
-    if !s.contains('@') {
+    if !marks.at {
         return Vec::new();
     }
     re.find_iter(s)
@@ -399,12 +555,12 @@ fn is_handle(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> bool {
         && !tokens.unusable(start, end)
 }
 
-fn phones(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
+fn phones(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
     static INTERNATIONAL: OnceLock<Regex> = OnceLock::new();
     static LABELLED: OnceLock<WordRegex> = OnceLock::new();
     static NATIONAL: OnceLock<WordRegex> = OnceLock::new();
-    // Every form holds a digit.
-    if !has_digit(s) {
+    // Every form holds a digit, and every number kept seven ASCII digits.
+    if !marks.digit || !marks.seven_digits {
         return Vec::new();
     }
     // `+43 1 26060 5629`, `(+1) 212 963 1234`, `+1 (212) 963-1234`
@@ -426,19 +582,29 @@ fn phones(s: &str, tokens: &SpaceTokens) -> Vec<Found> {
     );
     let mut found = Spans::default();
     // The international form opens with `+`.
-    let spans = s
-        .contains('+')
+    let spans = marks
+        .plus
         .then(|| international.find_iter(s))
         .into_iter()
         .flatten()
         .map(|m| (m.start(), m.end()))
         .chain(
-            labelled
-                .captures_iter(s)
+            marks
+                .label
+                .then(|| labelled.captures_iter(s))
+                .into_iter()
+                .flatten()
                 .filter_map(|c| c.get(1))
                 .map(|m| (m.start(), m.end())),
         )
-        .chain(national.find_iter(s).map(|m| (m.start(), m.end())));
+        .chain(
+            marks
+                .national
+                .then(|| national.find_iter(s))
+                .into_iter()
+                .flatten()
+                .map(|m| (m.start(), m.end())),
+        );
     for (start, end) in spans {
         if char_before(s, start).is_some_and(|c| c.is_alphanumeric()) {
             continue;
@@ -624,12 +790,15 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
             after_honorific = false;
             continue;
         }
-        let bare = words[i]
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
+        // Compared without ASCII case, as lowercased: no character beyond
+        // ASCII lowercases to these words (only `K` and `İ` lowercase to
+        // ASCII letters, `k` and `i` with a combining dot).
+        let bare = words[i].trim_matches(|c: char| !c.is_alphanumeric());
         after_honorific = is_honorific(words[i]);
-        may_start =
-            after_honorific || matches!(bare.as_str(), "contact" | "contacting" | "and" | "or");
+        may_start = after_honorific
+            || ["contact", "contacting", "and", "or"]
+                .iter()
+                .any(|w| bare.eq_ignore_ascii_case(w));
         i += 1;
     }
     names
@@ -639,6 +808,20 @@ fn is_honorific(word: &str) -> bool {
     // The case test first: most words are not capitalised, and then nothing
     // is allocated.
     word.chars().next().is_some_and(char::is_uppercase) && {
+        if word.is_ascii() {
+            // Its letters lowercased on the stack (most words are ASCII).
+            let mut buf = [0u8; STACK_WORD];
+            let mut len = 0;
+            for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+                let Some(slot) = buf.get_mut(len) else {
+                    return holds_lowercased(&data().honorifics, &ascii_letters(word));
+                };
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+            return std::str::from_utf8(&buf[..len])
+                .is_ok_and(|key| data().honorifics.contains(key));
+        }
         let bare: String = word
             .chars()
             .filter(|c| c.is_alphabetic())
@@ -648,12 +831,32 @@ fn is_honorific(word: &str) -> bool {
     }
 }
 
+/// The ASCII letters of `word`.
+fn ascii_letters(word: &str) -> String {
+    word.chars().filter(char::is_ascii_alphabetic).collect()
+}
+
+/// Longest ASCII word [`holds_lowercased`] lowercases on the stack.
+const STACK_WORD: usize = 32;
+
+/// Whether `set` holds `word` lowercased: an ASCII word is lowercased on
+/// the stack, not allocated (the contact block asks for every word).
+fn holds_lowercased(set: &HashSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; STACK_WORD];
+    if let Some(key) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        key.copy_from_slice(word.as_bytes());
+        key.make_ascii_lowercase();
+        return std::str::from_utf8(key).is_ok_and(|k| set.contains(k));
+    }
+    set.contains(&word.to_lowercase())
+}
+
 /// The longest prefix of `words` that reads as a person's name: capitalised
 /// words and initials, lower-case particles only between them.
 fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut run: Vec<&'a str> = Vec::new();
     for word in words {
-        let is_particle = !run.is_empty() && data().particles.contains(&word.to_lowercase());
+        let is_particle = !run.is_empty() && holds_lowercased(&data().particles, word);
         if !(is_name_word(word) || is_particle) {
             break;
         }
@@ -664,7 +867,7 @@ fn name_run<'a>(words: &[&'a str]) -> Vec<&'a str> {
     }
     while run
         .last()
-        .is_some_and(|w| data().particles.contains(&w.to_lowercase()))
+        .is_some_and(|w| holds_lowercased(&data().particles, w))
     {
         run.pop();
     }
@@ -692,12 +895,74 @@ fn is_name_word(word: &str) -> bool {
         && letters_only
         && !possessive
         && !is_honorific(bare)
-        && !data().not_names.contains(&bare.to_lowercase())
+        && !holds_lowercased(&data().not_names, bare)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_marks_skip_only_segments_without_contacts() {
+        let mut texts: Vec<String> = [
+            "Tel: 26060 5629",
+            "TEL.: +43 1 26060 5629, fax 26060-5630",
+            "call (212) 963-1234 or 212.963.1234 or 212-963-1234",
+            "Mobile +1 (212) 963-1234; ph 555 1234 567",
+            "cellphone\u{a0}0044 20 7946 0000",
+            "m: 0770 123 4567, t : 0161 555 0000",
+            "(٠١٢) ٣٤٥-٦٧٨٩ 0123456",
+            "Tel\u{e9}phone 26060 5629",
+            "ext. 123.456.7890 and (12345) 67 890 1234",
+            "see www.unodc.org and https://x.com/UNODC and twitter.com/@who",
+            "mail a.b@who.int, @handle_1",
+            "JAVASCRIPT:alert(1) hxxp://evil[.]com",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for text in crate::sample_texts::release_files() {
+            texts.extend(text.split("\n\n").map(str::to_string));
+            texts.extend(text.lines().map(str::to_string));
+        }
+        let mut found = 0;
+        for t in &texts {
+            let all = scan_with(t, &Marks::all());
+            found += all.len();
+            let gated = scan(t);
+            let show = |f: &[Found]| format!("{f:?}");
+            assert_eq!(show(&gated), show(&all), "{t:?}");
+        }
+        assert!(found > 100, "{found}");
+    }
+
+    #[test]
+    fn unusable_tokens_read_as_lowercased() {
+        let old = |token: &str| {
+            let lower = token.to_lowercase();
+            lower.contains("javascript:") || DEFANG_MARKERS.iter().any(|m| lower.contains(m))
+        };
+        let mut tokens: Vec<String> = [
+            "JavaScript:void(0)",
+            "HXXPS://x",
+            "a[AT]b(DOT)c",
+            "x{.}y",
+            "javascr\u{130}pt:",
+            "\u{212a}[\u{212a}]",
+            "[//]",
+            "plain@who.int",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for text in crate::sample_texts::release_files() {
+            tokens.extend(text.split_whitespace().map(str::to_string));
+        }
+        for t in &tokens {
+            assert_eq!(is_unusable_token(t), old(t), "{t:?}");
+        }
+    }
     use crate::model::ContactKind::{Email, Name, Phone, Twitter, Url};
 
     #[test]

@@ -87,30 +87,80 @@ fn char_at(s: &str, pos: usize) -> Option<(char, usize)> {
 pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     // About one token per five bytes of English text: sized once, not grown.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
+    let bytes = s.as_bytes();
     let mut pos = 0;
-    while let Some((c, len)) = char_at(s, pos) {
+    while let Some(&b) = bytes.get(pos) {
         let start = pos;
-        pos += len;
-        if c.is_whitespace() {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            out.push(Token {
-                text: &s[start..pos],
-                start,
-                end: pos,
-                kind: Kind::Punct,
-            });
-            continue;
+        // ASCII by its class (most bytes), other characters decoded.
+        match TOKEN_CLASSES[usize::from(b)] {
+            ASCII_SPACE => {
+                pos += 1;
+                continue;
+            }
+            ASCII_MARK => {
+                pos += 1;
+                out.push(Token {
+                    text: &s[start..pos],
+                    start,
+                    end: pos,
+                    kind: Kind::Punct,
+                });
+                continue;
+            }
+            ASCII_WORD => pos += 1,
+            _ => {
+                let Some((c, len)) = char_at(s, pos) else {
+                    break;
+                };
+                pos += len;
+                if c.is_whitespace() {
+                    continue;
+                }
+                if !c.is_alphanumeric() {
+                    out.push(Token {
+                        text: &s[start..pos],
+                        start,
+                        end: pos,
+                        kind: Kind::Punct,
+                    });
+                    continue;
+                }
+            }
         }
         pos = word_end(s, pos);
-        if s.as_bytes().get(pos) == Some(&b'.') && keeps_period(&s[start..pos]) {
+        if bytes.get(pos) == Some(&b'.') && keeps_period(&s[start..pos]) {
             pos += 1;
         }
         push_word(&mut out, s, start, pos);
     }
     out
 }
+
+/// [`TOKEN_CLASSES`]: an ASCII white space (`char::is_whitespace`: space,
+/// \t, \n, \x0B, \x0C, \r), letter or digit, or other ASCII; a byte
+/// beyond ASCII is decoded.
+const ASCII_SPACE: u8 = 1;
+const ASCII_WORD: u8 = 2;
+const ASCII_MARK: u8 = 3;
+const WIDE: u8 = 0;
+
+/// The class of each byte, read once per byte by [`tokenize`].
+static TOKEN_CLASSES: [u8; 256] = {
+    let mut table = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            ASCII_SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_MARK
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Whether each byte is an ASCII letter or digit: one load per byte in the
 /// tokenizer's inner loop, where `u8::is_ascii_alphanumeric` costs three

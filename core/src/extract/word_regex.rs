@@ -60,7 +60,14 @@ impl WordRegex {
 
     /// The form that gives Unicode-`\b` results on `haystack`, fastest first.
     pub fn for_text(&self, haystack: &str) -> &Regex {
-        if !needs_unicode(haystack) {
+        self.for_unicode(needs_unicode(haystack))
+    }
+
+    /// The form for a text that holds a non-ASCII word character
+    /// (`unicode`, as [`needs_unicode`] tells) or not: for a caller running
+    /// several patterns over one text, which asks once.
+    pub fn for_unicode(&self, unicode: bool) -> &Regex {
+        if !unicode {
             return &self.ascii;
         }
         self.unicode.get_or_init(|| {

@@ -204,6 +204,14 @@ fn side_date(doc: &Document) -> Option<WrittenDate> {
 /// `Published on 2019-04-17`, or a dateline standing alone (`Vienna, 17 April 2019`).
 pub fn date_line(line: &str) -> Option<WrittenDate> {
     static LABEL: OnceLock<Option<Regex>> = OnceLock::new();
+    // Every date pattern holds a `\d` (within `char::is_numeric`): a line
+    // without a digit, most titles and headings, has no date, and neither
+    // the label, the date patterns nor the dateline parser need to read it.
+    let digit = line.bytes().any(|b| b.is_ascii_digit())
+        || (!line.is_ascii() && line.chars().any(char::is_numeric));
+    if !digit {
+        return None;
+    }
     let label = LABEL.get_or_init(|| {
         Regex::new(
             r"(?i)^\s*(?:date\s+of\s+(?:issue|release|publication)|release\s+date|issue\s+date|(?:press|news|media)\s+release|dated?|published|issued|released|posted|updated|for\s+immediate\s+release)(?:\s+on)?\s*[:\-–—,]?\s*",

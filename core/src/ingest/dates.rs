@@ -1,6 +1,7 @@
 //! Calendar helpers shared by the dateline and event extractors.
 
 use crate::date::{PartialDate, MONTHS};
+use crate::extract::word_regex;
 
 /// A full calendar date (the publication date): a day-precision
 /// [`PartialDate`], under the name the extractors use.
@@ -57,19 +58,73 @@ pub enum NumericOrder {
 /// With them, one set of the same patterns: a DFA pass that tells which (if
 /// any) match, so captures, whose engine clears state in proportion to the
 /// whole haystack (a paragraph), run only for a pattern that matches.
+///
+/// Both twice, as `word_regex` does: a Unicode `\b` sends the regex crate
+/// off its DFA (to the PikeVM, 25 k instructions a try) on any text with a
+/// non-ASCII byte (a dash, a curly quote), so the form with ASCII `\b` is
+/// used on texts without a non-ASCII word character, where both agree; the
+/// Unicode form is compiled on first use.
+struct DatePatterns {
+    ascii: (Vec<regex::Regex>, regex::RegexSet),
+    unicode: std::sync::OnceLock<(Vec<regex::Regex>, regex::RegexSet)>,
+}
+
+fn date_patterns_with(b: &str) -> (Vec<regex::Regex>, regex::RegexSet) {
+    let patterns: Vec<String> = date_pattern_sources()
+        .iter()
+        .map(|p| p.replace(word_regex::UNICODE_B, b))
+        .collect();
+    let set = regex::RegexSet::new(&patterns)
+        .unwrap_or_else(|e| panic!("bad built-in date regex set: {e}"));
+    let regexes = patterns
+        .iter()
+        .filter_map(|p| regex::Regex::new(p).ok())
+        .collect();
+    (regexes, set)
+}
+
+/// The patterns and their set, in the form that gives Unicode-`\b` results on `s`.
+fn date_patterns_for(s: &str) -> &'static (Vec<regex::Regex>, regex::RegexSet) {
+    static PATTERNS: std::sync::OnceLock<DatePatterns> = std::sync::OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| DatePatterns {
+        ascii: date_patterns_with(word_regex::ASCII_B),
+        unicode: std::sync::OnceLock::new(),
+    });
+    if !word_regex::needs_unicode(date_window(s)) {
+        return &patterns.ascii;
+    }
+    patterns
+        .unicode
+        .get_or_init(|| date_patterns_with(word_regex::UNICODE_B))
+}
+
+/// The part of `s` a date pattern reads: its first six whitespace-separated
+/// chunks (a date takes five at most, `Monday, 17th of April, 2019`; the
+/// patterns are anchored, and `\b` after the last looks at most one
+/// character further, inside a chunk or a space). Only there can a
+/// non-ASCII word character tell the two forms apart; asking the whole
+/// paragraph compiled the Unicode form for nearly every corpus.
+fn date_window(s: &str) -> &str {
+    let mut chunks = 0;
+    let mut in_chunk = false;
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() {
+            in_chunk = true;
+        } else if in_chunk {
+            in_chunk = false;
+            chunks += 1;
+            if chunks == 6 {
+                return &s[..i];
+            }
+        }
+    }
+    s
+}
+
+/// The patterns as written (Unicode `\b`).
+#[cfg(test)]
 fn date_patterns() -> &'static (Vec<regex::Regex>, regex::RegexSet) {
-    static PATTERNS: std::sync::OnceLock<(Vec<regex::Regex>, regex::RegexSet)> =
-        std::sync::OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let patterns = date_pattern_sources();
-        let set = regex::RegexSet::new(&patterns)
-            .unwrap_or_else(|e| panic!("bad built-in date regex set: {e}"));
-        let regexes = patterns
-            .iter()
-            .filter_map(|p| regex::Regex::new(p).ok())
-            .collect();
-        (regexes, set)
-    })
+    date_patterns_for("\u{e9}")
 }
 
 fn date_pattern_sources() -> Vec<String> {
@@ -109,7 +164,15 @@ pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDat
     if !may_start_date(s) {
         return None;
     }
-    let (regexes, set) = date_patterns();
+    date_with(s, order, date_patterns_for(s))
+}
+
+/// `date_at_start_ordered` with the given form of the patterns.
+fn date_with(
+    s: &str,
+    order: NumericOrder,
+    (regexes, set): &(Vec<regex::Regex>, regex::RegexSet),
+) -> Option<(WrittenDate, usize)> {
     let matched = set.matches(s);
     if !matched.matched_any() {
         return None;
@@ -175,7 +238,14 @@ fn may_start_date(s: &str) -> bool {
     }
     let after = |k: usize| b.get(k).copied();
     if after(letters).is_some_and(|c| !c.is_ascii()) {
-        return true;
+        // After its opening letters a date goes on with `.`, `,`, white
+        // space (`\s`, beyond ASCII too) or more letters, and the only
+        // letters beyond ASCII that `(?i)[a-z]` and the weekday names
+        // match are `ſ` and the Kelvin sign: `São`, `Août` open no date.
+        return s[letters..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_whitespace() || c == '\u{17f}' || c == '\u{212a}');
     }
     let word = &b[..letters];
     let named = |w: &[u8]| {
@@ -256,6 +326,38 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_form_reads_dates_as_the_unicode_form() {
+        let mut texts: Vec<String> = [
+            "17 April 2019\u{e9}t\u{e9}",
+            "Mon 3 May 2020 \u{2013} S\u{e3}o Paulo",
+            "3 May 2020, d\u{e9}j\u{e0}",
+            "2019-04-17T10:00Z \u{201c}quoted\u{201d}",
+            "4.5.2020\u{e9}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for text in crate::sample_texts::release_files() {
+            for (i, _) in text.char_indices().take(20_000) {
+                texts.push(text[i..].chars().take(200).collect());
+            }
+        }
+        let unicode = date_patterns();
+        let mut dates = 0;
+        for t in &texts {
+            for order in [NumericOrder::DayFirst, NumericOrder::MonthFirst] {
+                let got = date_at_start_ordered(t, order);
+                let want = may_start_date(t)
+                    .then(|| date_with(t, order, unicode))
+                    .flatten();
+                assert_eq!(got, want, "{t:?}");
+                dates += usize::from(got.is_some());
+            }
+        }
+        assert!(dates > 100, "{dates}");
+    }
+
+    #[test]
     fn the_date_gate_passes_every_start_a_pattern_matches() {
         let (_, set) = date_patterns();
         let mut texts: Vec<String> = [
@@ -281,6 +383,13 @@ mod tests {
             "Sundays 4",
             "de 4",
             "Août 3",
+            "São Paulo, 2 March 2014",
+            "Mon\u{a0}3 May",
+            "Aug\u{2009}3",
+            "Tue\u{17f}day 3 May",
+            "Wedne\u{17f}day, 4 May",
+            "Octo\u{212a} 3",
+            "Sept\u{3000}9",
         ]
         .iter()
         .map(|s| s.to_string())

@@ -359,19 +359,31 @@ fn is_address(chunk: &str) -> bool {
         .trim_start_matches(['(', '[', '"'])
         .strip_prefix('#')
         .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()));
-    if hashtag || chunk.contains('@') || chunk.contains("://") {
-        return true;
-    }
     let b = chunk.as_bytes();
+    // `@`, `://` and the full stops in one pass over the bytes: chunks are
+    // a word or two, where each `contains` and `match_indices` cost more
+    // in setting up than in searching.
     let is_domain = |at: usize| {
         b.get(at..at + 4)
             .is_some_and(|w| DOMAINS.iter().any(|d| d.as_bytes().eq_ignore_ascii_case(w)))
     };
+    let (mut marked, mut dotted) = (hashtag, false);
+    for (at, &c) in b.iter().enumerate() {
+        match c {
+            b'@' => marked = true,
+            b':' => marked |= b.get(at + 1..at + 3) == Some(b"//"),
+            b'.' => {
+                dotted |= (at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"))
+                    || (is_domain(at) && b.get(at + 4) == Some(&b'/'));
+            }
+            _ => {}
+        }
+    }
+    if marked {
+        return true;
+    }
     let trimmed = chunk.trim_end_matches(['.', ',', ')', ';']);
-    chunk.match_indices('.').any(|(at, _)| {
-        (at >= 3 && b[at - 3..at].eq_ignore_ascii_case(b"www"))
-            || (is_domain(at) && b.get(at + 4) == Some(&b'/'))
-    }) || trimmed.len().checked_sub(4).is_some_and(is_domain)
+    dotted || trimmed.len().checked_sub(4).is_some_and(is_domain)
 }
 
 /// An e-mail address, URL, @handle or #hashtag, read from the chunk lowercased.
