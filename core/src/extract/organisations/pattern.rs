@@ -65,6 +65,23 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
                 end = next;
             }
         }
+        // `the Financial Intelligence Centre of the Bank of Namibia`: a body
+        // of another body named with its own head is a name of its own, and
+        // the scan goes on with the other body.
+        if let Some(j) = body_of_body(data, tokens, start, h, end) {
+            // `the Department of Urban Planning of the University of
+            // Nairobi`: a department, faculty or school of another body is
+            // a part of it.
+            let part = tokens.get(h).is_some_and(|t| {
+                matches!(t.key.as_str(), "department" | "faculty" | "school" | "division" | "unit")
+            });
+            if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start, h) {
+                out.push(Span { words: start..j });
+            }
+            floor = j + 2;
+            h = j + 2;
+            continue;
+        }
         if school_part(tokens, out.last(), start, h)
             || in_programme_name(data, tokens, start, h, end)
         {
@@ -152,6 +169,34 @@ fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: u
                 .get(k)
                 .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
         })
+}
+
+/// The `of` of `of the` inside the complement of a name with head `h` when
+/// the words after `the` open a body with a head of its own (`the Financial
+/// Intelligence Centre of the Bank of Namibia`, `Fourah Bay College of the
+/// University of Sierra Leone`, `the Anti-Money Laundering Office of the
+/// Ministry of Finance`): a head right after `the`, or after one generic
+/// word (`of the Central Bank of Nigeria`). Not when the name before is its
+/// head alone (`Department of the Treasury`), nor a head whose words are a
+/// place's body (`of the Kyrgyz Republic`: no head).
+fn body_of_body(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> Option<usize> {
+    if start == h && end <= h + 3 {
+        return None;
+    }
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    (h + 1..end.saturating_sub(2)).find(|&j| {
+        if key(j) != "of" || key(j + 1) != "the" || j == h + 1 && start == h {
+            return false;
+        }
+        let head_at = |i: usize| i < end && is_head(data, tokens, i) && tokens.adjacent(i - 1);
+        let opens = head_at(j + 2)
+            || (data.generic.contains(key(j + 2))
+                && tokens.get(j + 2).is_some_and(|t| capitalised(&t.surface))
+                && head_at(j + 3));
+        // `of the Bank of Namibia`: the other body is a name too (a head
+        // and its complement, or words before its head).
+        opens && end > j + 3
+    })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -1055,6 +1100,44 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_body_of_another_body_is_two_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The Financial Intelligence Centre of the Bank of Namibia traced the money.",
+                &["Financial Intelligence Centre", "Bank of Namibia"],
+            ),
+            (
+                "lecturers from Fourah Bay College of the University of Sierra Leone will teach",
+                &["Fourah Bay College", "University of Sierra Leone"],
+            ),
+            (
+                "a report by the Anti-Money Laundering Office of the Ministry of Finance was read",
+                &["Anti-Money Laundering Office", "Ministry of Finance"],
+            ),
+            (
+                "The Department of Urban Planning of the University of Nairobi trained them.",
+                &["University of Nairobi"],
+            ),
+            (
+                "the Research Unit of the Central Bank of Kenya said",
+                &["Central Bank of Kenya"],
+            ),
+            // One name: the other words are no body with a head of their own.
+            (
+                "a letter from the Ministry of External Affairs of the Republic of Palau arrived",
+                &["Ministry of External Affairs of the Republic of Palau"],
+            ),
+            (
+                "cases went to the Office of the Attorney-General and the police",
+                &["Office of the Attorney-General"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]
