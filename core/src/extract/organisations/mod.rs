@@ -1003,7 +1003,18 @@ fn mentions(
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
             }
-            None => defined_mention(defined, tokens, i),
+            None => {
+                let chapter = unknown_chapter(tokens, i);
+                if chapter > 0 {
+                    let name = text_of(tokens, i, i + chapter);
+                    found.push((i, named.add(data, name)));
+                    cover(i..i + chapter);
+                    i += chapter;
+                    last_end = Some(i);
+                    continue;
+                }
+                defined_mention(defined, tokens, i)
+            }
         };
         if hit.is_some() || table.is_some() {
             cover(i..i + len);
@@ -1094,6 +1105,49 @@ fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) 
                         .contains(&Words::new(text_of(tokens, i + len, i + len + n)).lookup_key()))
         })
         .map_or(len, |n| len + n)
+}
+
+/// A national chapter or a national body the data does not know, written as
+/// one word and the country's name (`HAART Kenya`, `WaterAid Ghana`,
+/// `Statistics Sierra Leone`): an acronym, a word with a capital inside or
+/// `Statistics`, right before a country's name in normal case that ends the
+/// name. The length with the country, or 0.
+fn unknown_chapter(tokens: &Words, i: usize) -> usize {
+    let Some(t) = tokens.get(i) else { return 0 };
+    let w: &str = &t.surface;
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = is_all_caps(w) && (2..=8).contains(&letters);
+    let inner_capital = w.starts_with(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars().skip(1).any(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic);
+    if !(acronym || inner_capital || w == "Statistics")
+        || !tokens.adjacent(i)
+        || in_caps_context(tokens, i)
+        || countries::lookup_name(w).is_some()
+    {
+        return 0;
+    }
+    (1..=3)
+        .rev()
+        .find(|&n| {
+            let Some(words) = tokens.list.get(i + 1..i + 1 + n) else {
+                return false;
+            };
+            words
+                .iter()
+                .all(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
+                && (i + 1..i + n).all(|j| tokens.adjacent(j))
+                && countries::lookup_name(text_of(tokens, i + 1, i + 1 + n)).is_some()
+                // `DR Congo`: the whole is the country's name.
+                && countries::lookup_name(text_of(tokens, i, i + 1 + n)).is_none()
+                // `HAART Kenya Office`: a capitalised word after makes it another name.
+                && !(tokens.adjacent(i + n)
+                    && tokens
+                        .get(i + 1 + n)
+                        .is_some_and(|t| t.surface.starts_with(char::is_uppercase)))
+        })
+        .map_or(0, |n| n + 1)
 }
 
 /// A name found by its shape: the organisation its bracketed acronym defines,
@@ -1727,6 +1781,19 @@ mod tests {
                 "Oceana Philippines"
             ]
         );
+    }
+
+    #[test]
+    fn unknown_chapters_and_national_bodies_named_with_their_country() {
+        assert_eq!(
+            labels("Work by HAART Kenya, WaterAid Ghana and Statistics Sierra Leone went on."),
+            ["HAART Kenya", "WaterAid Ghana", "Statistics Sierra Leone"]
+        );
+        // Not a country abbreviation, a capitalised word after, or an all-caps line.
+        assert!(labels("UK Kenya trade rose.").is_empty());
+        assert!(labels("aid to DR Congo rose").is_empty());
+        assert!(labels("staff of the HAART Kenya Office met").is_empty());
+        assert!(labels("KENYA UGANDA TRADE").is_empty());
     }
 
     #[test]
