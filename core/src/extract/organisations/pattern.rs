@@ -58,6 +58,7 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
         let start = left_edge(data, tokens, h, floor);
         let start = owner_of_place(data, tokens, start, h, floor);
+        let start = imperative_start(tokens, start, floor);
         let mut end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
         // `Ministère de l'Éducation Nationale, de l'Alphabétisation et de ...`
         if end > h + 1 && tokens.gap_after(end - 1).trim() == "," {
@@ -98,6 +99,28 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Verbs that open a charity's name with `the` (`Save the Rhino Trust`,
+/// `Feed the Minds Foundation`).
+const IMPERATIVES: [&str; 9] = [
+    "Save", "Protect", "Feed", "Stop", "End", "Free", "Help", "Heal", "Keep",
+];
+
+/// `Save the Rhino Trust`: an imperative and `the` right before a name open it.
+fn imperative_start(tokens: &Words, start: usize, floor: usize) -> usize {
+    let opens = start >= floor + 2
+        && tokens.get(start - 1).is_some_and(|t| t.surface == "the")
+        && tokens
+            .get(start - 2)
+            .is_some_and(|t| IMPERATIVES.contains(&&*t.surface))
+        && tokens.adjacent(start - 2)
+        && tokens.adjacent(start - 1);
+    if opens {
+        start - 2
+    } else {
+        start
+    }
 }
 
 /// Heads of a university's own parts (`School`, `Department`).
@@ -1100,6 +1123,15 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn an_imperative_and_the_open_a_charity_name() {
+        assert_eq!(
+            names("rangers of Save the Rhino Trust and Feed the Minds Foundation helped"),
+            ["Save the Rhino Trust", "Feed the Minds Foundation"]
+        );
+        assert_eq!(names("to protect the Kafue National Park Authority"), ["Kafue National Park Authority"]);
     }
 
     #[test]
