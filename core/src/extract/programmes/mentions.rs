@@ -178,9 +178,12 @@ struct Extensions {
 /// `on/for/against/to/of` + capitalised words after a head noun: the index of
 /// the last capitalised word, or `i` when the name ends at the head.
 fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
+    // `Border Management Programme in Central Asia`: a region after `in`
+    // is part of the name (a country is where it runs).
     let opens = toks
         .get(i + 1)
-        .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
+        .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"))
+        || toks.get(i + 1).is_some_and(|t| t.text == "in") && region_at(toks, i + 2);
     let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
     if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
@@ -233,7 +236,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
             && !region_at(toks, k + 1)
-            && !named_area_at(toks, k + 1);
+            && !named_area_at(toks, k + 1)
+            && !common_plural_at(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
@@ -396,6 +400,27 @@ fn named_area_at(toks: &[Tok], k: usize) -> bool {
         .filter_map(|q| toks.get(q).map(|t| t.text))
         .collect();
     super::super::countries::lookup_name(&words.join(" ")).is_none()
+}
+
+/// `Radical Inclusion in Schools`: a capitalised plural common noun that
+/// ends the name at token `k` (what follows is no capitalised word), no
+/// acronym, country, demonym or city: a name's own word, written
+/// capitalised only because it is in the name.
+fn common_plural_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let ended = t.sentence_end || toks.get(k + 1).is_none_or(|n| !n.is_cap());
+    let plural = t.text.len() >= 5
+        && t.text.ends_with('s')
+        && !t.text.ends_with("ss")
+        && t.text.chars().skip(1).all(char::is_lowercase);
+    ended
+        && plural
+        && t.is_cap()
+        && !t.possessive
+        && !country_at(toks, k)
+        && !is_demonym(t.text)
+        && crate::ingest::dateline::city_country(t.text).is_none()
+        && !lists().org_heads.contains(t.lower().as_ref())
 }
 
 /// Whether a listed region (`West Africa`, `the Sahel`) opens at token `k`.
@@ -1036,11 +1061,16 @@ fn which_funds(toks: &[Tok], k: usize) -> bool {
     if toks.get(k).is_none_or(|t| t.text != "which") {
         return false;
     }
-    for t in toks.iter().skip(k + 1).take(FUNDER_REACH) {
+    for (n, t) in toks.iter().enumerate().skip(k + 1).take(FUNDER_REACH) {
         if t.is_word() && FUND_VERBS.contains(&t.text) {
             return true;
         }
-        if t.sentence_end || t.text == "," {
+        // `which the UK Foreign, Commonwealth and Development Office has
+        // funded`: a comma between capitalised words is inside a funder's name.
+        let in_name = t.text == ","
+            && n.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.is_cap())
+            && toks.get(n + 1).is_some_and(|q| q.is_cap());
+        if t.sentence_end || t.text == "," && !in_name {
             return false;
         }
     }
@@ -1133,9 +1163,15 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
     let l = lists();
     let words: Vec<String> = run.iter().map(|t| t.lower().into_owned()).collect();
     let has_head = run.iter().any(|t| t.is_head());
+    // `Girls Learn and Lead`: a role word (`Lead`) joined by `and` to a
+    // verb is no role.
+    let role = |n: usize, w: &String| {
+        l.not_cue.contains(w) && !(n >= 2 && words.get(n - 1).is_some_and(|p| p == "and"))
+    };
     let blocked = words
         .iter()
-        .any(|w| l.owners.contains(w) || l.not_programme.contains(w) || l.not_cue.contains(w));
+        .enumerate()
+        .any(|(n, w)| l.owners.contains(w) || l.not_programme.contains(w) || role(n, w));
     let one = run.len() == 1;
     // One word: an acronym (`EMPACT`), not an owner's (`UNODC's`).
     let single_ok = one
@@ -1236,6 +1272,13 @@ mod tests {
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
             ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
             ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),
+            ("region right after the head", &["Officers joined the Border Management Programme in Central Asia (BOMCA) last year."], &[("Border Management Programme in Central Asia", Some("BOMCA"), None, None)]),
+            ("a capitalised plural after in", &["It backs the National Policy on Radical Inclusion in Schools and more."], &[("National Policy on Radical Inclusion in Schools", None, None, None)]),
+            ("a city after in ends the name", &["It backs the National Policy on Youth in Lagos and more."], &[("National Policy on Youth", None, None, None)]),
+            ("a country ending in s after in ends the name", &["It backs the Programme on Fisheries in Comoros and more."], &[("Programme on Fisheries", None, None, None)]),
+            ("funded, a funder with a comma in its name", &["The work extends Leh Wi Learn, which the UK Foreign, Commonwealth and Development Office has funded since 2021."], &[("Leh Wi Learn", None, None, None)]),
+            ("an apposition, a role word after and", &["The ministry adds Girls Learn and Lead, a four-year programme of Plan International."], &[("Girls Learn and Lead", None, None, None)]),
+            ("a role word alone is no name", &["It was run by the Project Lead, a programme officer."], &[]),
             ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
             ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
             ("weak head funded", &["The Coastal Jobs Compact, funded by Norway, opens."], &[("Coastal Jobs Compact", None, None, None)]),
