@@ -511,6 +511,21 @@ fn role_lists_places_and_nouns_are_not_names() {
 }
 
 #[test]
+fn an_academic_role_after_the_name_is_no_person() {
+    assert_eq!(
+        people_in("The lead researcher, Professor Simone Gayle-Whitfield, Dean of the Faculty of Medical Sciences, said: \"It works.\"")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        ["Simone Gayle-Whitfield"]
+    );
+    assert_eq!(
+        people_in("Dr. Anna Berg, Rector of the Riga Technical University, said it was ready.")[0].1.as_deref(),
+        Some("Rector of the Riga Technical University")
+    );
+}
+
+#[test]
 fn role_with_a_comma_list_before_the_name() {
     let names =
         |body: &str| -> Vec<String> { people_in(body).into_iter().map(|(n, _)| n).collect() };
