@@ -1266,8 +1266,30 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
                 is_person: false,
             });
         }
+        // `Interpol said` for INTERPOL, `Unicef said` for UNICEF: an
+        // acronym of four letters or more is also written as a word.
+        if let Some(word) = o.acronym.as_deref().and_then(acronym_as_word) {
+            names.push(Name {
+                words: vec![word],
+                label: o.acronym.clone().unwrap_or_default(),
+                is_person: false,
+            });
+        }
     }
     names
+}
+
+/// `INTERPOL` → `Interpol`: an all-caps acronym of four letters or more,
+/// capitalised as a word.
+fn acronym_as_word(acronym: &str) -> Option<String> {
+    let letters = acronym.chars().count() >= 4
+        && acronym.chars().all(|c| c.is_ascii_uppercase());
+    if !letters {
+        return None;
+    }
+    let mut chars = acronym.chars();
+    let first = chars.next()?;
+    Some(std::iter::once(first).chain(chars.map(|c| c.to_ascii_lowercase())).collect())
 }
 
 /// Words that open many organisations' names: never a short form alone.
@@ -2214,6 +2236,19 @@ mod tests {
         // A label stays a label without `according to`.
         let body = ["Li Wen Huang, chief engineer at the Water Board, opened “Dam Safety”."];
         assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn an_acronym_written_as_a_word_speaks() {
+        let orgs = [(
+            Some("International Criminal Police Organization"),
+            Some("INTERPOL"),
+        )];
+        let body = ["“Fewer boats, better boats,” Interpol said."];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        let body = ["Interpol said: “Fewer boats, better boats.”"];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        assert_eq!(acronym_as_word("EU"), None);
     }
 
     #[test]
