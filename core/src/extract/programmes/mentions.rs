@@ -764,6 +764,9 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
         return None;
     }
+    if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Break && t.text == ",") {
+        return named_in_apposition(s, toks, i);
+    }
     let first = i + 1;
     let mut last = None;
     for k in first..toks.len().min(first + NAME_AFTER_HEAD) {
@@ -798,6 +801,61 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     let place = crate::extract::countries::lookup_name(text).is_some()
         || run.iter().any(|t| is_demonym(t.text));
     if !ends_clause || blocked || place || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
+}
+
+/// `The campaign, Clean Rivers Clean Lives, runs until 2030`, `The
+/// project, Safe Yards, Safe Homes, is funded ...`: a lower-case head noun
+/// (token `i`) after a determiner, then a comma and capitalised words (a
+/// comma between capitalised words allowed) closed by a comma and a
+/// lower-case word. Not an owner, a place or an acronym.
+fn named_in_apposition(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let det = i.checked_sub(1).and_then(|p| toks.get(p))?;
+    if !matches!(det.lower().as_ref(), "the" | "this" | "its" | "their" | "our") {
+        return None;
+    }
+    let first = i + 2;
+    let mut last = None;
+    let mut k = first;
+    while let Some(t) = toks.get(k) {
+        if k > first + NAME_AFTER_HEAD + 3 {
+            return None;
+        }
+        if t.is_cap() && !t.possessive {
+            last = Some(k);
+            if t.sentence_end {
+                return None;
+            }
+        } else if !(t.text == "," && last == Some(k - 1) && toks.get(k + 1).is_some_and(|n| n.is_cap())) {
+            break;
+        }
+        k += 1;
+    }
+    let last = last?;
+    let closed = toks.get(last + 1).is_some_and(|t| t.text == ",")
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.is_word() && !t.is_cap() && t.text != "and");
+    // `The campaign, Clean Rivers, Safe Homes and Green Parks, ...`: a list.
+    let two_words = last > first;
+    if !closed || !two_words {
+        return None;
+    }
+    let run = toks.get(first..=last)?;
+    let l = lists();
+    let blocked = run.iter().filter(|t| t.is_word()).any(|t| {
+        let lower = t.lower();
+        t.is_acronym()
+            || t.is_head()
+            || l.owners.contains(lower.as_ref())
+            || l.not_programme.contains(lower.as_ref())
+            || l.not_cue.contains(lower.as_ref())
+            || is_demonym(t.text)
+    });
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    if blocked || crate::extract::countries::lookup_name(text).is_some() || is_excluded(text) {
         return None;
     }
     mention(s, toks, first, last)
@@ -1278,6 +1336,10 @@ mod tests {
             ("a country ending in s after in ends the name", &["It backs the Programme on Fisheries in Comoros and more."], &[("Programme on Fisheries", None, None, None)]),
             ("funded, a funder with a comma in its name", &["The work extends Leh Wi Learn, which the UK Foreign, Commonwealth and Development Office has funded since 2021."], &[("Leh Wi Learn", None, None, None)]),
             ("an apposition, a role word after and", &["The ministry adds Girls Learn and Lead, a four-year programme of Plan International."], &[("Girls Learn and Lead", None, None, None)]),
+            ("a name in apposition to a lower-case head", &["The campaign, Clean Rivers Clean Lives, runs until 2030."], &[("Clean Rivers Clean Lives", None, None, None)]),
+            ("a name with a comma in apposition", &["The project, Safe Yards, Safe Homes, is funded by Wellcome."], &[("Safe Yards, Safe Homes", None, None, None)]),
+            ("a person in apposition is no name", &["The project, Kenya's first, is funded by Wellcome."], &[]),
+            ("a list in apposition is no name", &["The project, Kenya and Uganda, is funded by Wellcome."], &[]),
             ("a role word alone is no name", &["It was run by the Project Lead, a programme officer."], &[]),
             ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
             ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
