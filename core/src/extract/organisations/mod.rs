@@ -63,10 +63,49 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
             }
         }
     }
-    order
+    let entries: Vec<(Ref, Organisation)> = order
         .into_iter()
-        .filter_map(|r| entry(data, &defined, &named, r))
+        .filter_map(|r| Some((r, entry(data, &defined, &named, r)?)))
+        .collect();
+    let short: Vec<bool> = entries
+        .iter()
+        .map(|(r, o)| matches!(r, Ref::Named(_)) && short_form_of_another(o, &entries))
+        .collect();
+    entries
+        .into_iter()
+        .zip(short)
+        .filter(|(_, short)| !short)
+        .map(|((_, o), _)| o)
         .collect()
+}
+
+/// `Concern` beside `Concern Worldwide`: a one-word name, no acronym, that
+/// opens another organisation's name of the release is that organisation's
+/// short form. Not when the other name is a chapter (`Oxfam Ghana`: the
+/// words after are a country's name or a place).
+fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref().filter(|n| !n.contains(' ')) else {
+        return false;
+    };
+    if o.acronym.is_some() {
+        return false;
+    }
+    entries.iter().any(|(_, other)| {
+        other.name.as_deref().is_some_and(|long| {
+            long.strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| {
+                    // `Umeme and Stanbic Bank Uganda` is no longer form of `Umeme`.
+                    !rest.is_empty()
+                        && rest
+                            .split(' ')
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && countries::lookup_name(rest).is_none()
+                        && !data().places.contains(fold(rest).as_str())
+                        && !data().regions.contains(&Words::new(rest).lookup_key())
+                })
+        })
+    })
 }
 
 /// Organisations found by the shape of their name ([`pattern`]), as written
@@ -1780,6 +1819,19 @@ mod tests {
                 "Greenpeace",
                 "Oceana Philippines"
             ]
+        );
+    }
+
+    #[test]
+    fn a_short_form_of_a_name_is_that_organisation() {
+        assert_eq!(
+            labels("Concern Worldwide will pay. Concern's Country Director, Ann Kamara, said so."),
+            ["Concern Worldwide"]
+        );
+        // A chapter's parent is an organisation of its own.
+        assert_eq!(
+            labels("Oxfam Ghana and Oxfam's Executive Director, Ann Kamara, spoke."),
+            ["Oxfam Ghana", "Oxfam"]
         );
     }
 
