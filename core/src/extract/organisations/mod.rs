@@ -1700,6 +1700,14 @@ mod tests {
                 "said the founder of the NGO Migrant Care.",
                 &["Migrant Care"],
             ),
+            (
+                "It is the national chapter of the Forum for African Women Educationalists, and it said so.",
+                &["Forum for African Women Educationalists"],
+            ),
+            (
+                "the Kenyan affiliate of Solidarity Center will help",
+                &["Solidarity Center"],
+            ),
             ("funded by Japan and the European Union", &["EU"]),
             ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
             ("the EU Regional Trust Fund for Security", &["EU"]),
