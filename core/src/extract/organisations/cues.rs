@@ -172,8 +172,11 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             // "X, a Takoradi-based non-profit": X ends before the comma.
             if let Some(n) = noun_after(data, tokens, i + 1) {
                 let after = tokens.get(n);
+                // `X, a joint venture of A and B`: a venture's owners follow.
+                let venture = tokens.get(n - 1).is_some_and(|t| t.key == "venture");
                 let ends = after.is_none_or(|t| t.key != "of" && t.key != "for")
-                    || !tokens.adjacent(n - 1);
+                    || !tokens.adjacent(n - 1)
+                    || venture;
                 if ends {
                     if let Some(start) = run_backward(tokens, i - 1) {
                         push(data, tokens, covered, start..i, &mut out);

@@ -1708,6 +1708,10 @@ mod tests {
                 "the Kenyan affiliate of Solidarity Center will help",
                 &["Solidarity Center"],
             ),
+            (
+                "blades are made by Delta Blade Works, a joint venture of Orion Composites and Vega Marine, in Busan",
+                &["Delta Blade Works"],
+            ),
             ("funded by Japan and the European Union", &["EU"]),
             ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
             ("the EU Regional Trust Fund for Security", &["EU"]),
