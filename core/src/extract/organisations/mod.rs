@@ -165,7 +165,20 @@ fn core_key(data: &Data, name: &str) -> String {
         [name @ .., "of", place] if name.len() >= 3 && data.places.contains(*place) => {
             name.join(" ")
         }
-        _ => keys.join(" "),
+        // "State Border Service of the Kyrgyz Republic" and "State Border
+        // Service": a country's name of several words after `of (the)`.
+        _ => match keys.iter().rposition(|k| *k == "of") {
+            Some(j) if j >= 3 && keys.len() - j >= 3 => {
+                let rest = keys.get(j + 1..).unwrap_or_default();
+                let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
+                if countries::lookup_name(&rest.join(" ")).is_some() {
+                    keys.get(..j).unwrap_or_default().join(" ")
+                } else {
+                    keys.join(" ")
+                }
+            }
+            _ => keys.join(" "),
+        },
     }
 }
 
@@ -1832,6 +1845,24 @@ mod tests {
                 "Oceana Philippines"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_with_of_and_its_country_is_the_name_without() {
+        assert_eq!(
+            labels("The State Border Service of the Kyrgyz Republic met. The Chairman of the State Border Service, Ali Osmonov, spoke."),
+            ["State Border Service of the Kyrgyz Republic"]
+        );
+        assert_eq!(
+            core_key(data(), "State Customs Service of the Kyrgyz Republic"),
+            core_key(data(), "the State Customs Service")
+        );
+        // Two words are too few to be the same body.
+        assert_ne!(
+            core_key(data(), "Police Service of the Kyrgyz Republic"),
+            core_key(data(), "Police Service")
+        );
+        assert_ne!(core_key(data(), "Bank of Sierra Leone"), core_key(data(), "Bank"));
     }
 
     #[test]
