@@ -69,7 +69,10 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
         .collect();
     let short: Vec<bool> = entries
         .iter()
-        .map(|(r, o)| matches!(r, Ref::Named(_)) && short_form_of_another(o, &entries))
+        .map(|(r, o)| {
+            matches!(r, Ref::Named(_))
+                && (short_form_of_another(o, &entries) || cut_at_comma(o, &entries))
+        })
         .collect();
     entries
         .into_iter()
@@ -77,6 +80,22 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
         .filter(|(_, short)| !short)
         .map(|((_, o), _)| o)
         .collect()
+}
+
+/// `Ministry of Environment` beside `Ministry of Environment, Forestry and
+/// Tourism`: a name that another name of the release goes on from with a
+/// comma is that name cut at its list (in a role, before a person's name).
+fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref() else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
+            })
+        })
 }
 
 /// `Concern` beside `Concern Worldwide`: a one-word name, no acronym, that
@@ -1863,6 +1882,14 @@ mod tests {
             core_key(data(), "Police Service")
         );
         assert_ne!(core_key(data(), "Bank of Sierra Leone"), core_key(data(), "Bank"));
+    }
+
+    #[test]
+    fn a_name_cut_at_its_list_is_the_whole_name() {
+        assert_eq!(
+            labels("The Ministry of Environment, Forestry and Tourism met. The Executive Director of the Ministry of Environment, Ann Kamati, said so."),
+            ["Ministry of Environment, Forestry and Tourism"]
+        );
     }
 
     #[test]
