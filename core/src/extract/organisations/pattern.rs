@@ -73,8 +73,16 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
             // `the Department of Urban Planning of the University of
             // Nairobi`: a department, faculty or school of another body is
             // a part of it.
+            // A university's centre or institute is a part of it too (its
+            // colleges may be institutions of their own).
+            let university = (j + 2..j + 4).any(|k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.key.as_str(), "university" | "universite" | "universidad"))
+            });
             let part = tokens.get(h).is_some_and(|t| {
                 matches!(t.key.as_str(), "department" | "faculty" | "school" | "division" | "unit")
+                    || university && SCHOOL_PARTS.contains(&t.key.as_str()) && t.key != "college"
             });
             if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start, h) {
                 out.push(Span { words: start..j });
@@ -1152,6 +1160,10 @@ pub(super) mod tests {
             (
                 "The Department of Urban Planning of the University of Nairobi trained them.",
                 &["University of Nairobi"],
+            ),
+            (
+                "The Research Centre of the University of Ghana and Korle Bu Teaching Hospital met.",
+                &["University of Ghana", "Korle Bu Teaching Hospital"],
             ),
             (
                 "the Research Unit of the Central Bank of Kenya said",
