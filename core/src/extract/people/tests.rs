@@ -511,6 +511,15 @@ fn role_lists_places_and_nouns_are_not_names() {
 }
 
 #[test]
+fn added_after_a_subject_takes_an_object_not_a_speaker() {
+    assert!(people_in("The work adds Girls Learn and Lead to the plan.").is_empty());
+    assert_eq!(
+        people_in("\u{201c}We are ready,\u{201d} added Ana Ruiz.")[0].0,
+        "Ana Ruiz"
+    );
+}
+
+#[test]
 fn an_academic_role_after_the_name_is_no_person() {
     assert_eq!(
         people_in("The lead researcher, Professor Simone Gayle-Whitfield, Dean of the Faculty of Medical Sciences, said: \"It works.\"")
