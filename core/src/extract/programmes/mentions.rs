@@ -1022,6 +1022,20 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         let last = cue_run(toks, from)?;
         return cue_name(s, toks, from, last);
     }
+    // `runs Clean Shores until 2030`: the object of `run` with a period.
+    if t.is_cap() && !t.sentence_end {
+        let prev_runs = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| matches!(p.text, "runs" | "run" | "ran" | "running"));
+        if prev_runs {
+            if let Some(last) = cue_run(toks, i) {
+                if run_until(toks, i, last) {
+                    return cue_name(s, toks, i, last);
+                }
+            }
+        }
+    }
     // `X, the EU's investment strategy`: X ends at token `i`, a comma follows.
     let comma = toks.get(i + 1)?;
     let comma_after_name = comma.kind == Kind::Break && comma.text == "," && t.is_cap();
@@ -1029,7 +1043,8 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let det = toks.get(i + 2)?;
-    let funded = which_funds(toks, i + 2) || funded_by(toks, i + 2);
+    let funded =
+        which_funds(toks, i + 2) || funded_by(toks, i + 2) || described_as_funded(toks, i + 2);
     if runs_for_a_period(toks, i + 2) || funded {
         // `Bosques Vivos, which will run from 2026 to 2031`: a name said to
         // run for a period is a programme's; so is one said to be funded
@@ -1107,7 +1122,52 @@ fn funded_by(toks: &[Tok], k: usize) -> bool {
         t.is_word()
             && !t.sentence_end
             && matches!(t.text, "funded" | "financed" | "co-funded" | "co-financed")
-    }) && toks.get(k + 1).is_some_and(|t| t.text == "by")
+    }) && toks
+        .get(k + 1)
+        .is_some_and(|t| t.text == "by" || t.text == "with" && funder_follows(toks, k + 2))
+}
+
+/// Most tokens between `funded with` and `by` (an amount: `USD 7.5 million`).
+const AMOUNT_REACH: usize = 5;
+
+/// `funded with EUR 2 million by Norway`: an amount and then `by`, at most
+/// [`AMOUNT_REACH`] tokens on, no comma between.
+fn funder_follows(toks: &[Tok], k: usize) -> bool {
+    toks.iter()
+        .skip(k)
+        .take(AMOUNT_REACH + 1)
+        .take_while(|t| t.is_word() && !t.sentence_end || t.text == "by")
+        .any(|t| t.text == "by")
+}
+
+/// `Bright Steps, a three-year effort funded by the EU`: `a` or `an` at
+/// token `k`, then lower-case words and a funding participle within
+/// [`AMOUNT_REACH`] tokens (`funded by` / `financed with ... by`).
+fn described_as_funded(toks: &[Tok], k: usize) -> bool {
+    if !toks.get(k).is_some_and(|t| matches!(t.text, "a" | "an")) {
+        return false;
+    }
+    (k + 2..k + 2 + AMOUNT_REACH)
+        .take_while(|&n| {
+            toks.get(n - 1)
+                .is_some_and(|t| t.is_word() && !t.is_cap() && !t.sentence_end)
+        })
+        .any(|n| funded_by(toks, n))
+}
+
+/// `runs Clean Shores until 2030`: a form of `run` before token `k`, and
+/// after the capitalised words ending at `last` a period (`until`/`to`/
+/// `through` + a year, or `from` + a year).
+fn run_until(toks: &[Tok], k: usize, last: usize) -> bool {
+    let verb = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.text, "runs" | "run" | "ran" | "running"));
+    let period = toks.get(last + 1).is_some_and(|t| {
+        !toks.get(last).is_some_and(|l| l.sentence_end)
+            && matches!(t.text, "until" | "till" | "through" | "from" | "to")
+    }) && toks.get(last + 2).is_some_and(Tok::is_year);
+    verb && period
 }
 
 /// Most tokens between `which` and its funding verb.
@@ -1340,6 +1400,11 @@ mod tests {
             ("a name with a comma in apposition", &["The project, Safe Yards, Safe Homes, is funded by Wellcome."], &[("Safe Yards, Safe Homes", None, None, None)]),
             ("a person in apposition is no name", &["The project, Kenya's first, is funded by Wellcome."], &[]),
             ("a list in apposition is no name", &["The project, Kenya and Uganda, is funded by Wellcome."], &[]),
+            ("an apposition said to be funded", &["Teachers joined Bright Steps, a three-year effort funded by the European Union."], &[("Bright Steps", None, None, None)]),
+            ("funded with an amount by", &["Farmers joined Green Valleys, funded with EUR 2 million by Norway, last year."], &[("Green Valleys", None, None, None)]),
+            ("funded with, no funder", &["They visited Green Valleys, funded with care, last year."], &[]),
+            ("run until a year", &["The Lake Basin Authority runs Clean Shores until 2030."], &[("Clean Shores", None, None, None)]),
+            ("run, no period", &["The Lake Basin Authority runs Clean Shores with Kenya."], &[]),
             ("a role word alone is no name", &["It was run by the Project Lead, a programme officer."], &[]),
             ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
             ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
