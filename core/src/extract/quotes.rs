@@ -374,6 +374,25 @@ impl<'a> Reader<'a> {
             .cloned()
     }
 
+    /// `the charity said` in a paragraph naming no organisation, none of
+    /// the release's names holding the noun: the organisation named first
+    /// in the release (the release's own), for nouns any kind of body is
+    /// called (charity, organisation, group, NGO).
+    fn first_org_of_release(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        if !matches!(
+            noun,
+            "charity" | "organisation" | "organization" | "group" | "ngo" | "non-profit"
+        ) {
+            return None;
+        }
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.org_mentions[..before]
+            .first()
+            .map(|(_, _, label)| label.clone())
+    }
+
     /// The organisation named last before a byte of a paragraph, in that
     /// paragraph, that is what `noun` says.
     fn latest_org_mention_holding(&self, noun: &str, para: usize, at: usize) -> Option<String> {
@@ -1014,7 +1033,8 @@ impl<'a> Reader<'a> {
                 .latest_org_speaker(para, at)
                 .or_else(|| self.latest_org_mention_holding(&noun, para, at))
                 .or_else(|| self.first_org_named(&noun, para, at))
-                .or_else(|| self.latest_org_mention(para, at)),
+                .or_else(|| self.latest_org_mention(para, at))
+                .or_else(|| self.first_org_of_release(&noun, para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -2236,6 +2256,22 @@ mod tests {
         // A label stays a label without `according to`.
         let body = ["Li Wen Huang, chief engineer at the Water Board, opened “Dam Safety”."];
         assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_charity_is_the_release_s_first_organisation() {
+        let orgs = [(Some("WaterAid Malawi"), None), (Some("Lilongwe Water Board"), None)];
+        let body = [
+            "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
+            "“Every connection is metered,” the charity said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("WaterAid Malawi"));
+        // `the agency` is not any body.
+        let body = [
+            "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
+            "“Every connection is metered,” the agency said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
     }
 
     #[test]
