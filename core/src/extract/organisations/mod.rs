@@ -289,6 +289,8 @@ struct Data {
     /// Programme head nouns that never end an organisation's name (`head`
     /// of `core/data/programmes.tsv` but `fund`), folded.
     programme_heads: WordSet<String>,
+    /// Programme heads that need a sign (`Roadmap`, `Framework`).
+    programme_weak_heads: WordSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
@@ -398,6 +400,9 @@ fn load() -> Data {
         programme_heads: words::context_lines(PROGRAMMES, "head")
             .map(fold)
             .filter(|h| h != "fund")
+            .collect(),
+        programme_weak_heads: words::context_lines(PROGRAMMES, "weak_head")
+            .map(fold)
             .collect(),
         regions: words::context_lines(PROGRAMMES, "region")
             .map(|r| Words::new(r).lookup_key())
@@ -1102,7 +1107,8 @@ fn mentions(
         found.extend(hit.map(|r| (i, r)));
         i += len;
     }
-    for words in cues::names(data, tokens, &covered) {
+    let listed = cues::homogeneous_lists(data, tokens, &covered);
+    for words in cues::names(data, tokens, &covered).into_iter().chain(listed) {
         let name = text_of(tokens, words.start, words.end);
         // `As NRC's Country Director`: an acronym the release defined is
         // that organisation, not a new name.
@@ -1882,6 +1888,28 @@ mod tests {
             core_key(data(), "Police Service")
         );
         assert_ne!(core_key(data(), "Bank of Sierra Leone"), core_key(data(), "Bank"));
+    }
+
+    #[test]
+    fn a_list_of_organisations_holds_organisations() {
+        assert_eq!(
+            labels("Staff from Mercy Corps, Tearfund, Islamic Relief and GiveDirectly took part."),
+            ["Mercy Corps", "Tearfund", "Islamic Relief", "GiveDirectly"]
+        );
+        // Places and too few organisations are not read.
+        assert_eq!(
+            labels("Mercy Corps, Islamic Relief, Kenya and Uganda took part."),
+            ["Mercy Corps", "Islamic Relief"]
+        );
+        assert_eq!(
+            labels("Mercy Corps, Tearfund, Bright Lane and Green Hill took part."),
+            ["Mercy Corps"]
+        );
+        // Items cut out of a longer name are no list.
+        assert_eq!(
+            labels("Contact: Public Relations Unit, Ministry of Fisheries and Livestock, Lusaka."),
+            ["Ministry of Fisheries and Livestock"]
+        );
     }
 
     #[test]
