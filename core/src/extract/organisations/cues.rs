@@ -212,13 +212,17 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
 /// not kept ([`push`]).
 pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Most pieces name fewer than two organisations: nothing to read.
+    if covered.iter().filter(|&&c| c).count() < 2 {
+        return out;
+    }
     let is_covered = |r: &Range<usize>| r.clone().all(|k| covered.get(k).copied().unwrap_or(false));
     let mut i = 0;
     while i < tokens.len() {
         let from = skip_article(tokens, i);
         let opens = capitalised(tokens, from)
             && (from == 0 || !(tokens.adjacent(from - 1) && capitalised(tokens, from - 1)));
-        let Some(end) = run_forward(tokens, from).filter(|_| opens) else {
+        let Some(end) = opens.then(|| run_forward(tokens, from)).flatten() else {
             i += 1;
             continue;
         };

@@ -1192,6 +1192,11 @@ fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) 
 fn unknown_chapter(tokens: &Words, i: usize) -> usize {
     let Some(t) = tokens.get(i) else { return 0 };
     let w: &str = &t.surface;
+    // Most words are followed by no capitalised word: one byte check each.
+    let upper = |s: &str| s.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+    if !upper(w) || !tokens.get(i + 1).is_some_and(|n| upper(&n.surface)) || !tokens.adjacent(i) {
+        return 0;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let acronym = is_all_caps(w) && (2..=8).contains(&letters);
     let inner_capital = w.starts_with(char::is_uppercase)
