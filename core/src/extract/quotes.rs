@@ -374,6 +374,25 @@ impl<'a> Reader<'a> {
             .cloned()
     }
 
+    /// `the charity said` in a paragraph naming no organisation, none of
+    /// the release's names holding the noun: the organisation named first
+    /// in the release (the release's own), for nouns any kind of body is
+    /// called (charity, organisation, group, NGO).
+    fn first_org_of_release(&self, noun: &str, para: usize, at: usize) -> Option<String> {
+        if !matches!(
+            noun,
+            "charity" | "organisation" | "organization" | "group" | "ngo" | "non-profit"
+        ) {
+            return None;
+        }
+        let before = self
+            .org_mentions
+            .partition_point(|(p, pos, _)| (*p, *pos) < (para, at));
+        self.org_mentions[..before]
+            .first()
+            .map(|(_, _, label)| label.clone())
+    }
+
     /// The organisation named last before a byte of a paragraph, in that
     /// paragraph, that is what `noun` says.
     fn latest_org_mention_holding(&self, noun: &str, para: usize, at: usize) -> Option<String> {
@@ -1014,7 +1033,8 @@ impl<'a> Reader<'a> {
                 .latest_org_speaker(para, at)
                 .or_else(|| self.latest_org_mention_holding(&noun, para, at))
                 .or_else(|| self.first_org_named(&noun, para, at))
-                .or_else(|| self.latest_org_mention(para, at)),
+                .or_else(|| self.latest_org_mention(para, at))
+                .or_else(|| self.first_org_of_release(&noun, para, at)),
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -1266,8 +1286,30 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
                 is_person: false,
             });
         }
+        // `Interpol said` for INTERPOL, `Unicef said` for UNICEF: an
+        // acronym of four letters or more is also written as a word.
+        if let Some(word) = o.acronym.as_deref().and_then(acronym_as_word) {
+            names.push(Name {
+                words: vec![word],
+                label: o.acronym.clone().unwrap_or_default(),
+                is_person: false,
+            });
+        }
     }
     names
+}
+
+/// `INTERPOL` → `Interpol`: an all-caps acronym of four letters or more,
+/// capitalised as a word.
+fn acronym_as_word(acronym: &str) -> Option<String> {
+    let letters = acronym.chars().count() >= 4
+        && acronym.chars().all(|c| c.is_ascii_uppercase());
+    if !letters {
+        return None;
+    }
+    let mut chars = acronym.chars();
+    let first = chars.next()?;
+    Some(std::iter::once(first).chain(chars.map(|c| c.to_ascii_lowercase())).collect())
 }
 
 /// Words that open many organisations' names: never a short form alone.
@@ -2214,6 +2256,35 @@ mod tests {
         // A label stays a label without `according to`.
         let body = ["Li Wen Huang, chief engineer at the Water Board, opened “Dam Safety”."];
         assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn the_charity_is_the_release_s_first_organisation() {
+        let orgs = [(Some("WaterAid Malawi"), None), (Some("Lilongwe Water Board"), None)];
+        let body = [
+            "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
+            "“Every connection is metered,” the charity said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("WaterAid Malawi"));
+        // `the agency` is not any body.
+        let body = [
+            "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
+            "“Every connection is metered,” the agency said.",
+        ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn an_acronym_written_as_a_word_speaks() {
+        let orgs = [(
+            Some("International Criminal Police Organization"),
+            Some("INTERPOL"),
+        )];
+        let body = ["“Fewer boats, better boats,” Interpol said."];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        let body = ["Interpol said: “Fewer boats, better boats.”"];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        assert_eq!(acronym_as_word("EU"), None);
     }
 
     #[test]

@@ -172,8 +172,11 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             // "X, a Takoradi-based non-profit": X ends before the comma.
             if let Some(n) = noun_after(data, tokens, i + 1) {
                 let after = tokens.get(n);
+                // `X, a joint venture of A and B`: a venture's owners follow.
+                let venture = tokens.get(n - 1).is_some_and(|t| t.key == "venture");
                 let ends = after.is_none_or(|t| t.key != "of" && t.key != "for")
-                    || !tokens.adjacent(n - 1);
+                    || !tokens.adjacent(n - 1)
+                    || venture;
                 if ends {
                     if let Some(start) = run_backward(tokens, i - 1) {
                         push(data, tokens, covered, start..i, &mut out);
@@ -196,6 +199,87 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             }
         }
         i += 1;
+    }
+    out
+}
+
+/// `Caritas Internationalis, Islamic Relief, Mercy Corps, Tearfund and
+/// Action Against Hunger`: a list of three names or more closed by `and`,
+/// at least half of them (two or more) organisations found otherwise,
+/// names organisations in its other items too (a list holds one kind of
+/// thing). Each item is a run of capitalised words ending on the list's
+/// comma or `and`; an item that is a place, a role or a person's title is
+/// not kept ([`push`]).
+pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // Most pieces name fewer than two organisations: nothing to read.
+    if covered.iter().filter(|&&c| c).count() < 2 {
+        return out;
+    }
+    let is_covered = |r: &Range<usize>| r.clone().all(|k| covered.get(k).copied().unwrap_or(false));
+    let mut i = 0;
+    while i < tokens.len() {
+        let from = skip_article(tokens, i);
+        let opens = capitalised(tokens, from)
+            && (from == 0 || !(tokens.adjacent(from - 1) && capitalised(tokens, from - 1)));
+        let Some(end) = opens.then(|| run_forward(tokens, from)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let mut items = vec![from..end];
+        let mut at = end;
+        let mut closed = false;
+        while items.len() < MAX_ITEMS {
+            let gap = tokens.gap_after(at - 1).trim();
+            let and = tokens.get(at).is_some_and(|t| t.key == "and");
+            let next = match (gap, and) {
+                (",", false) => at,
+                ("", true) | (",", true) => at + 1,
+                _ => break,
+            };
+            let f = skip_article(tokens, next);
+            let Some(e) = run_forward(tokens, f) else { break };
+            items.push(f..e);
+            at = e;
+            if and {
+                closed = true;
+                break;
+            }
+        }
+        // The last item ends the list: a comma, a full stop or a lower-case word.
+        let ends = tokens.gap_after(at - 1).trim().is_empty()
+            && tokens
+                .get(at)
+                .is_some_and(|t| !t.surface.starts_with(char::is_uppercase))
+            || !tokens.gap_after(at - 1).trim().is_empty();
+        // `Ministry of Fisheries and Livestock`: an item cut out of a longer
+        // name found otherwise is no item.
+        let cut = items.iter().any(|r| {
+            is_covered(r)
+                && (covered.get(r.end).copied().unwrap_or(false)
+                    || r.start > 0 && covered.get(r.start - 1).copied().unwrap_or(false))
+        });
+        let found = items.iter().filter(|r| is_covered(r)).count();
+        if closed && ends && !cut && items.len() >= 3 && found >= 2 && found * 2 >= items.len() {
+            // An item with a head word was read by the patterns and left out
+            // on purpose (`Federal Police`, `Public Relations Unit`), or is a
+            // programme (`Container Control Programme`).
+            let headed = |r: &Range<usize>| {
+                let keys: Vec<&str> = r
+                    .clone()
+                    .filter_map(|k| tokens.get(k).map(|t| t.key.as_str()))
+                    .collect();
+                keys.iter().any(|key| {
+                    data.named_heads.contains(*key)
+                        || data.programme_heads.contains(*key)
+                        || data.programme_weak_heads.contains(*key)
+                }) || data.subunits.holds(&format!(" {} ", keys.join(" ")))
+            };
+            for r in items.iter().filter(|r| !is_covered(r) && r.len() <= 3 && !headed(r)) {
+                push(data, tokens, covered, r.clone(), &mut out);
+            }
+        }
+        i = at.max(i + 1);
     }
     out
 }

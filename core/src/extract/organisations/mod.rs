@@ -63,10 +63,68 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
             }
         }
     }
-    order
+    let entries: Vec<(Ref, Organisation)> = order
         .into_iter()
-        .filter_map(|r| entry(data, &defined, &named, r))
+        .filter_map(|r| Some((r, entry(data, &defined, &named, r)?)))
+        .collect();
+    let short: Vec<bool> = entries
+        .iter()
+        .map(|(r, o)| {
+            matches!(r, Ref::Named(_))
+                && (short_form_of_another(o, &entries) || cut_at_comma(o, &entries))
+        })
+        .collect();
+    entries
+        .into_iter()
+        .zip(short)
+        .filter(|(_, short)| !short)
+        .map(|((_, o), _)| o)
         .collect()
+}
+
+/// `Ministry of Environment` beside `Ministry of Environment, Forestry and
+/// Tourism`: a name that another name of the release goes on from with a
+/// comma is that name cut at its list (in a role, before a person's name).
+fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref() else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
+            })
+        })
+}
+
+/// `Concern` beside `Concern Worldwide`: a one-word name, no acronym, that
+/// opens another organisation's name of the release is that organisation's
+/// short form. Not when the other name is a chapter (`Oxfam Ghana`: the
+/// words after are a country's name or a place).
+fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref().filter(|n| !n.contains(' ')) else {
+        return false;
+    };
+    if o.acronym.is_some() {
+        return false;
+    }
+    entries.iter().any(|(_, other)| {
+        other.name.as_deref().is_some_and(|long| {
+            long.strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|rest| {
+                    // `Umeme and Stanbic Bank Uganda` is no longer form of `Umeme`.
+                    !rest.is_empty()
+                        && rest
+                            .split(' ')
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && countries::lookup_name(rest).is_none()
+                        && !data().places.contains(fold(rest).as_str())
+                        && !data().regions.contains(&Words::new(rest).lookup_key())
+                })
+        })
+    })
 }
 
 /// Organisations found by the shape of their name ([`pattern`]), as written
@@ -126,7 +184,20 @@ fn core_key(data: &Data, name: &str) -> String {
         [name @ .., "of", place] if name.len() >= 3 && data.places.contains(*place) => {
             name.join(" ")
         }
-        _ => keys.join(" "),
+        // "State Border Service of the Kyrgyz Republic" and "State Border
+        // Service": a country's name of several words after `of (the)`.
+        _ => match keys.iter().rposition(|k| *k == "of") {
+            Some(j) if j >= 3 && keys.len() - j >= 3 => {
+                let rest = keys.get(j + 1..).unwrap_or_default();
+                let rest = rest.strip_prefix(&["the"]).unwrap_or(rest);
+                if countries::lookup_name(&rest.join(" ")).is_some() {
+                    keys.get(..j).unwrap_or_default().join(" ")
+                } else {
+                    keys.join(" ")
+                }
+            }
+            _ => keys.join(" "),
+        },
     }
 }
 
@@ -218,6 +289,8 @@ struct Data {
     /// Programme head nouns that never end an organisation's name (`head`
     /// of `core/data/programmes.tsv` but `fund`), folded.
     programme_heads: WordSet<String>,
+    /// Programme heads that need a sign (`Roadmap`, `Framework`).
+    programme_weak_heads: WordSet<String>,
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
@@ -327,6 +400,9 @@ fn load() -> Data {
         programme_heads: words::context_lines(PROGRAMMES, "head")
             .map(fold)
             .filter(|h| h != "fund")
+            .collect(),
+        programme_weak_heads: words::context_lines(PROGRAMMES, "weak_head")
+            .map(fold)
             .collect(),
         regions: words::context_lines(PROGRAMMES, "region")
             .map(|r| Words::new(r).lookup_key())
@@ -1003,7 +1079,18 @@ fn mentions(
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
             }
-            None => defined_mention(defined, tokens, i),
+            None => {
+                let chapter = unknown_chapter(tokens, i);
+                if chapter > 0 {
+                    let name = text_of(tokens, i, i + chapter);
+                    found.push((i, named.add(data, name)));
+                    cover(i..i + chapter);
+                    i += chapter;
+                    last_end = Some(i);
+                    continue;
+                }
+                defined_mention(defined, tokens, i)
+            }
         };
         if hit.is_some() || table.is_some() {
             cover(i..i + len);
@@ -1020,7 +1107,8 @@ fn mentions(
         found.extend(hit.map(|r| (i, r)));
         i += len;
     }
-    for words in cues::names(data, tokens, &covered) {
+    let listed = cues::homogeneous_lists(data, tokens, &covered);
+    for words in cues::names(data, tokens, &covered).into_iter().chain(listed) {
         let name = text_of(tokens, words.start, words.end);
         // `As NRC's Country Director`: an acronym the release defined is
         // that organisation, not a new name.
@@ -1094,6 +1182,54 @@ fn chapter_len(data: &Data, tokens: &Words, i: usize, len: usize, known: usize) 
                         .contains(&Words::new(text_of(tokens, i + len, i + len + n)).lookup_key()))
         })
         .map_or(len, |n| len + n)
+}
+
+/// A national chapter or a national body the data does not know, written as
+/// one word and the country's name (`HAART Kenya`, `WaterAid Ghana`,
+/// `Statistics Sierra Leone`): an acronym, a word with a capital inside or
+/// `Statistics`, right before a country's name in normal case that ends the
+/// name. The length with the country, or 0.
+fn unknown_chapter(tokens: &Words, i: usize) -> usize {
+    let Some(t) = tokens.get(i) else { return 0 };
+    let w: &str = &t.surface;
+    // Most words are followed by no capitalised word: one byte check each.
+    let upper = |s: &str| s.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+    if !upper(w) || !tokens.get(i + 1).is_some_and(|n| upper(&n.surface)) || !tokens.adjacent(i) {
+        return 0;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = is_all_caps(w) && (2..=8).contains(&letters);
+    let inner_capital = w.starts_with(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars().skip(1).any(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic);
+    if !(acronym || inner_capital || w == "Statistics")
+        || !tokens.adjacent(i)
+        || in_caps_context(tokens, i)
+        || countries::lookup_name(w).is_some()
+    {
+        return 0;
+    }
+    (1..=3)
+        .rev()
+        .find(|&n| {
+            let Some(words) = tokens.list.get(i + 1..i + 1 + n) else {
+                return false;
+            };
+            words
+                .iter()
+                .all(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
+                && (i + 1..i + n).all(|j| tokens.adjacent(j))
+                && countries::lookup_name(text_of(tokens, i + 1, i + 1 + n)).is_some()
+                // `DR Congo`: the whole is the country's name.
+                && countries::lookup_name(text_of(tokens, i, i + 1 + n)).is_none()
+                // `HAART Kenya Office`: a capitalised word after makes it another name.
+                && !(tokens.adjacent(i + n)
+                    && tokens
+                        .get(i + 1 + n)
+                        .is_some_and(|t| t.surface.starts_with(char::is_uppercase)))
+        })
+        .map_or(0, |n| n + 1)
 }
 
 /// A name found by its shape: the organisation its bracketed acronym defines,
@@ -1607,6 +1743,18 @@ mod tests {
                 "said the founder of the NGO Migrant Care.",
                 &["Migrant Care"],
             ),
+            (
+                "It is the national chapter of the Forum for African Women Educationalists, and it said so.",
+                &["Forum for African Women Educationalists"],
+            ),
+            (
+                "the Kenyan affiliate of Solidarity Center will help",
+                &["Solidarity Center"],
+            ),
+            (
+                "blades are made by Delta Blade Works, a joint venture of Orion Composites and Vega Marine, in Busan",
+                &["Delta Blade Works"],
+            ),
             ("funded by Japan and the European Union", &["EU"]),
             ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
             ("the EU Regional Trust Fund for Security", &["EU"]),
@@ -1727,6 +1875,80 @@ mod tests {
                 "Oceana Philippines"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_with_of_and_its_country_is_the_name_without() {
+        assert_eq!(
+            labels("The State Border Service of the Kyrgyz Republic met. The Chairman of the State Border Service, Ali Osmonov, spoke."),
+            ["State Border Service of the Kyrgyz Republic"]
+        );
+        assert_eq!(
+            core_key(data(), "State Customs Service of the Kyrgyz Republic"),
+            core_key(data(), "the State Customs Service")
+        );
+        // Two words are too few to be the same body.
+        assert_ne!(
+            core_key(data(), "Police Service of the Kyrgyz Republic"),
+            core_key(data(), "Police Service")
+        );
+        assert_ne!(core_key(data(), "Bank of Sierra Leone"), core_key(data(), "Bank"));
+    }
+
+    #[test]
+    fn a_list_of_organisations_holds_organisations() {
+        assert_eq!(
+            labels("Staff from Mercy Corps, Tearfund, Islamic Relief and GiveDirectly took part."),
+            ["Mercy Corps", "Tearfund", "Islamic Relief", "GiveDirectly"]
+        );
+        // Places and too few organisations are not read.
+        assert_eq!(
+            labels("Mercy Corps, Islamic Relief, Kenya and Uganda took part."),
+            ["Mercy Corps", "Islamic Relief"]
+        );
+        assert_eq!(
+            labels("Mercy Corps, Tearfund, Bright Lane and Green Hill took part."),
+            ["Mercy Corps"]
+        );
+        // Items cut out of a longer name are no list.
+        assert_eq!(
+            labels("Contact: Public Relations Unit, Ministry of Fisheries and Livestock, Lusaka."),
+            ["Ministry of Fisheries and Livestock"]
+        );
+    }
+
+    #[test]
+    fn a_name_cut_at_its_list_is_the_whole_name() {
+        assert_eq!(
+            labels("The Ministry of Environment, Forestry and Tourism met. The Executive Director of the Ministry of Environment, Ann Kamati, said so."),
+            ["Ministry of Environment, Forestry and Tourism"]
+        );
+    }
+
+    #[test]
+    fn a_short_form_of_a_name_is_that_organisation() {
+        assert_eq!(
+            labels("Concern Worldwide will pay. Concern's Country Director, Ann Kamara, said so."),
+            ["Concern Worldwide"]
+        );
+        // A chapter's parent is an organisation of its own.
+        assert_eq!(
+            labels("Oxfam Ghana and Oxfam's Executive Director, Ann Kamara, spoke."),
+            ["Oxfam Ghana", "Oxfam"]
+        );
+    }
+
+    #[test]
+    fn unknown_chapters_and_national_bodies_named_with_their_country() {
+        assert_eq!(
+            labels("Work by HAART Kenya, WaterAid Ghana and Statistics Sierra Leone went on."),
+            ["HAART Kenya", "WaterAid Ghana", "Statistics Sierra Leone"]
+        );
+        // Not a country abbreviation, a capitalised word after, or an all-caps line.
+        assert!(labels("UK Kenya trade rose.").is_empty());
+        assert!(labels("aid to DR Congo rose").is_empty());
+        assert!(labels("staff of the HAART Kenya Office met").is_empty());
+        assert!(labels("KENYA UGANDA TRADE").is_empty());
     }
 
     #[test]

@@ -58,12 +58,38 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
         let start = left_edge(data, tokens, h, floor);
         let start = owner_of_place(data, tokens, start, h, floor);
+        let start = imperative_start(tokens, start, floor);
         let mut end = right_edge(data, tokens, h).max(foreign::complement_end(data, tokens, h));
         // `Ministère de l'Éducation Nationale, de l'Alphabétisation et de ...`
         if end > h + 1 && tokens.gap_after(end - 1).trim() == "," {
             if let Some(next) = foreign_list(data, tokens, end).filter(|&n| n - h <= MAX_RIGHT) {
                 end = next;
             }
+        }
+        // `the Financial Intelligence Centre of the Bank of Namibia`: a body
+        // of another body named with its own head is a name of its own, and
+        // the scan goes on with the other body.
+        if let Some(j) = body_of_body(data, tokens, start, h, end) {
+            // `the Department of Urban Planning of the University of
+            // Nairobi`: a department, faculty or school of another body is
+            // a part of it.
+            // A university's centre or institute is a part of it too (its
+            // colleges may be institutions of their own).
+            let university = (j + 2..j + 4).any(|k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.key.as_str(), "university" | "universite" | "universidad"))
+            });
+            let part = tokens.get(h).is_some_and(|t| {
+                matches!(t.key.as_str(), "department" | "faculty" | "school" | "division" | "unit")
+                    || university && SCHOOL_PARTS.contains(&t.key.as_str()) && t.key != "college"
+            });
+            if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start, h) {
+                out.push(Span { words: start..j });
+            }
+            floor = j + 2;
+            h = j + 2;
+            continue;
         }
         if school_part(tokens, out.last(), start, h)
             || in_programme_name(data, tokens, start, h, end)
@@ -81,6 +107,28 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
         }
     }
     out
+}
+
+/// Verbs that open a charity's name with `the` (`Save the Rhino Trust`,
+/// `Feed the Minds Foundation`).
+const IMPERATIVES: [&str; 9] = [
+    "Save", "Protect", "Feed", "Stop", "End", "Free", "Help", "Heal", "Keep",
+];
+
+/// `Save the Rhino Trust`: an imperative and `the` right before a name open it.
+fn imperative_start(tokens: &Words, start: usize, floor: usize) -> usize {
+    let opens = start >= floor + 2
+        && tokens.get(start - 1).is_some_and(|t| t.surface == "the")
+        && tokens
+            .get(start - 2)
+            .is_some_and(|t| IMPERATIVES.contains(&&*t.surface))
+        && tokens.adjacent(start - 2)
+        && tokens.adjacent(start - 1);
+    if opens {
+        start - 2
+    } else {
+        start
+    }
 }
 
 /// Heads of a university's own parts (`School`, `Department`).
@@ -152,6 +200,34 @@ fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: u
                 .get(k)
                 .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
         })
+}
+
+/// The `of` of `of the` inside the complement of a name with head `h` when
+/// the words after `the` open a body with a head of its own (`the Financial
+/// Intelligence Centre of the Bank of Namibia`, `Fourah Bay College of the
+/// University of Sierra Leone`, `the Anti-Money Laundering Office of the
+/// Ministry of Finance`): a head right after `the`, or after one generic
+/// word (`of the Central Bank of Nigeria`). Not when the name before is its
+/// head alone (`Department of the Treasury`), nor a head whose words are a
+/// place's body (`of the Kyrgyz Republic`: no head).
+fn body_of_body(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> Option<usize> {
+    if start == h && end <= h + 3 {
+        return None;
+    }
+    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+    (h + 1..end.saturating_sub(2)).find(|&j| {
+        if key(j) != "of" || key(j + 1) != "the" || j == h + 1 && start == h {
+            return false;
+        }
+        let head_at = |i: usize| i < end && is_head(data, tokens, i) && tokens.adjacent(i - 1);
+        let opens = head_at(j + 2)
+            || (data.generic.contains(key(j + 2))
+                && tokens.get(j + 2).is_some_and(|t| capitalised(&t.surface))
+                && head_at(j + 3));
+        // `of the Bank of Namibia`: the other body is a name too (a head
+        // and its complement, or words before its head).
+        opens && end > j + 3
+    })
 }
 
 fn capitalised(w: &str) -> bool {
@@ -1055,6 +1131,57 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn an_imperative_and_the_open_a_charity_name() {
+        assert_eq!(
+            names("rangers of Save the Rhino Trust and Feed the Minds Foundation helped"),
+            ["Save the Rhino Trust", "Feed the Minds Foundation"]
+        );
+        assert_eq!(names("to protect the Kafue National Park Authority"), ["Kafue National Park Authority"]);
+    }
+
+    #[test]
+    fn a_body_of_another_body_is_two_names() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The Financial Intelligence Centre of the Bank of Namibia traced the money.",
+                &["Financial Intelligence Centre", "Bank of Namibia"],
+            ),
+            (
+                "lecturers from Fourah Bay College of the University of Sierra Leone will teach",
+                &["Fourah Bay College", "University of Sierra Leone"],
+            ),
+            (
+                "a report by the Anti-Money Laundering Office of the Ministry of Finance was read",
+                &["Anti-Money Laundering Office", "Ministry of Finance"],
+            ),
+            (
+                "The Department of Urban Planning of the University of Nairobi trained them.",
+                &["University of Nairobi"],
+            ),
+            (
+                "The Research Centre of the University of Ghana and Korle Bu Teaching Hospital met.",
+                &["University of Ghana", "Korle Bu Teaching Hospital"],
+            ),
+            (
+                "the Research Unit of the Central Bank of Kenya said",
+                &["Central Bank of Kenya"],
+            ),
+            // One name: the other words are no body with a head of their own.
+            (
+                "a letter from the Ministry of External Affairs of the Republic of Palau arrived",
+                &["Ministry of External Affairs of the Republic of Palau"],
+            ),
+            (
+                "cases went to the Office of the Attorney-General and the police",
+                &["Office of the Attorney-General"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(names(text), *want, "{text}");
+        }
     }
 
     #[test]

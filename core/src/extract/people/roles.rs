@@ -191,7 +191,13 @@ impl Lexicon {
             at.checked_sub(1)
                 .and_then(|i| tokens.get(i))
                 .is_some_and(|t| {
-                    self.is_speech_verb(t)
+                    // `The work adds Girls Learn and Lead`: `add` takes an
+                    // object after a subject; it names a speaker only after
+                    // a quote or a comma (`”, added Ana Ruiz`).
+                    let transitive = matches!(t.text, "adds" | "added" | "add")
+                        && at >= 2
+                        && tokens.get(at - 2).is_some_and(|w| w.is_word());
+                    self.is_speech_verb(t) && !transitive
                         || t.text == "to" && at >= 2 && tokens[at - 2].text == "according"
                         || at < before && is_speech_article(t) && speech_at(at.wrapping_sub(2))
                 })

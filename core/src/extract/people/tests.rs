@@ -511,6 +511,30 @@ fn role_lists_places_and_nouns_are_not_names() {
 }
 
 #[test]
+fn added_after_a_subject_takes_an_object_not_a_speaker() {
+    assert!(people_in("The work adds Girls Learn and Lead to the plan.").is_empty());
+    assert_eq!(
+        people_in("\u{201c}We are ready,\u{201d} added Ana Ruiz.")[0].0,
+        "Ana Ruiz"
+    );
+}
+
+#[test]
+fn an_academic_role_after_the_name_is_no_person() {
+    assert_eq!(
+        people_in("The lead researcher, Professor Simone Gayle-Whitfield, Dean of the Faculty of Medical Sciences, said: \"It works.\"")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>(),
+        ["Simone Gayle-Whitfield"]
+    );
+    assert_eq!(
+        people_in("Dr. Anna Berg, Rector of the Riga Technical University, said it was ready.")[0].1.as_deref(),
+        Some("Rector of the Riga Technical University")
+    );
+}
+
+#[test]
 fn role_with_a_comma_list_before_the_name() {
     let names =
         |body: &str| -> Vec<String> { people_in(body).into_iter().map(|(n, _)| n).collect() };

@@ -178,9 +178,12 @@ struct Extensions {
 /// `on/for/against/to/of` + capitalised words after a head noun: the index of
 /// the last capitalised word, or `i` when the name ends at the head.
 fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
+    // `Border Management Programme in Central Asia`: a region after `in`
+    // is part of the name (a country is where it runs).
     let opens = toks
         .get(i + 1)
-        .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"));
+        .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"))
+        || toks.get(i + 1).is_some_and(|t| t.text == "in") && region_at(toks, i + 2);
     let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
     if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
@@ -233,7 +236,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
                 .and_then(|p| toks.get(p))
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
             && !region_at(toks, k + 1)
-            && !named_area_at(toks, k + 1);
+            && !named_area_at(toks, k + 1)
+            && !common_plural_at(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `for Peace, Security and Development`: a comma inside a list of
@@ -396,6 +400,27 @@ fn named_area_at(toks: &[Tok], k: usize) -> bool {
         .filter_map(|q| toks.get(q).map(|t| t.text))
         .collect();
     super::super::countries::lookup_name(&words.join(" ")).is_none()
+}
+
+/// `Radical Inclusion in Schools`: a capitalised plural common noun that
+/// ends the name at token `k` (what follows is no capitalised word), no
+/// acronym, country, demonym or city: a name's own word, written
+/// capitalised only because it is in the name.
+fn common_plural_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let ended = t.sentence_end || toks.get(k + 1).is_none_or(|n| !n.is_cap());
+    let plural = t.text.len() >= 5
+        && t.text.ends_with('s')
+        && !t.text.ends_with("ss")
+        && t.text.chars().skip(1).all(char::is_lowercase);
+    ended
+        && plural
+        && t.is_cap()
+        && !t.possessive
+        && !country_at(toks, k)
+        && !is_demonym(t.text)
+        && crate::ingest::dateline::city_country(t.text).is_none()
+        && !lists().org_heads.contains(t.lower().as_ref())
 }
 
 /// Whether a listed region (`West Africa`, `the Sahel`) opens at token `k`.
@@ -739,6 +764,9 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
         return None;
     }
+    if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Break && t.text == ",") {
+        return named_in_apposition(s, toks, i);
+    }
     let first = i + 1;
     let mut last = None;
     for k in first..toks.len().min(first + NAME_AFTER_HEAD) {
@@ -773,6 +801,61 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     let place = crate::extract::countries::lookup_name(text).is_some()
         || run.iter().any(|t| is_demonym(t.text));
     if !ends_clause || blocked || place || is_excluded(text) {
+        return None;
+    }
+    mention(s, toks, first, last)
+}
+
+/// `The campaign, Clean Rivers Clean Lives, runs until 2030`, `The
+/// project, Safe Yards, Safe Homes, is funded ...`: a lower-case head noun
+/// (token `i`) after a determiner, then a comma and capitalised words (a
+/// comma between capitalised words allowed) closed by a comma and a
+/// lower-case word. Not an owner, a place or an acronym.
+fn named_in_apposition(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let det = i.checked_sub(1).and_then(|p| toks.get(p))?;
+    if !matches!(det.lower().as_ref(), "the" | "this" | "its" | "their" | "our") {
+        return None;
+    }
+    let first = i + 2;
+    let mut last = None;
+    let mut k = first;
+    while let Some(t) = toks.get(k) {
+        if k > first + NAME_AFTER_HEAD + 3 {
+            return None;
+        }
+        if t.is_cap() && !t.possessive {
+            last = Some(k);
+            if t.sentence_end {
+                return None;
+            }
+        } else if !(t.text == "," && last == Some(k - 1) && toks.get(k + 1).is_some_and(|n| n.is_cap())) {
+            break;
+        }
+        k += 1;
+    }
+    let last = last?;
+    let closed = toks.get(last + 1).is_some_and(|t| t.text == ",")
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.is_word() && !t.is_cap() && t.text != "and");
+    // `The campaign, Clean Rivers, Safe Homes and Green Parks, ...`: a list.
+    let two_words = last > first;
+    if !closed || !two_words {
+        return None;
+    }
+    let run = toks.get(first..=last)?;
+    let l = lists();
+    let blocked = run.iter().filter(|t| t.is_word()).any(|t| {
+        let lower = t.lower();
+        t.is_acronym()
+            || t.is_head()
+            || l.owners.contains(lower.as_ref())
+            || l.not_programme.contains(lower.as_ref())
+            || l.not_cue.contains(lower.as_ref())
+            || is_demonym(t.text)
+    });
+    let text = s.get(run.first()?.start..run.last()?.end)?;
+    if blocked || crate::extract::countries::lookup_name(text).is_some() || is_excluded(text) {
         return None;
     }
     mention(s, toks, first, last)
@@ -939,6 +1022,20 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         let last = cue_run(toks, from)?;
         return cue_name(s, toks, from, last);
     }
+    // `runs Clean Shores until 2030`: the object of `run` with a period.
+    if t.is_cap() && !t.sentence_end {
+        let prev_runs = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| matches!(p.text, "runs" | "run" | "ran" | "running"));
+        if prev_runs {
+            if let Some(last) = cue_run(toks, i) {
+                if run_until(toks, i, last) {
+                    return cue_name(s, toks, i, last);
+                }
+            }
+        }
+    }
     // `X, the EU's investment strategy`: X ends at token `i`, a comma follows.
     let comma = toks.get(i + 1)?;
     let comma_after_name = comma.kind == Kind::Break && comma.text == "," && t.is_cap();
@@ -946,7 +1043,8 @@ fn cue_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         return None;
     }
     let det = toks.get(i + 2)?;
-    let funded = which_funds(toks, i + 2) || funded_by(toks, i + 2);
+    let funded =
+        which_funds(toks, i + 2) || funded_by(toks, i + 2) || described_as_funded(toks, i + 2);
     if runs_for_a_period(toks, i + 2) || funded {
         // `Bosques Vivos, which will run from 2026 to 2031`: a name said to
         // run for a period is a programme's; so is one said to be funded
@@ -1024,7 +1122,52 @@ fn funded_by(toks: &[Tok], k: usize) -> bool {
         t.is_word()
             && !t.sentence_end
             && matches!(t.text, "funded" | "financed" | "co-funded" | "co-financed")
-    }) && toks.get(k + 1).is_some_and(|t| t.text == "by")
+    }) && toks
+        .get(k + 1)
+        .is_some_and(|t| t.text == "by" || t.text == "with" && funder_follows(toks, k + 2))
+}
+
+/// Most tokens between `funded with` and `by` (an amount: `USD 7.5 million`).
+const AMOUNT_REACH: usize = 5;
+
+/// `funded with EUR 2 million by Norway`: an amount and then `by`, at most
+/// [`AMOUNT_REACH`] tokens on, no comma between.
+fn funder_follows(toks: &[Tok], k: usize) -> bool {
+    toks.iter()
+        .skip(k)
+        .take(AMOUNT_REACH + 1)
+        .take_while(|t| t.is_word() && !t.sentence_end || t.text == "by")
+        .any(|t| t.text == "by")
+}
+
+/// `Bright Steps, a three-year effort funded by the EU`: `a` or `an` at
+/// token `k`, then lower-case words and a funding participle within
+/// [`AMOUNT_REACH`] tokens (`funded by` / `financed with ... by`).
+fn described_as_funded(toks: &[Tok], k: usize) -> bool {
+    if !toks.get(k).is_some_and(|t| matches!(t.text, "a" | "an")) {
+        return false;
+    }
+    (k + 2..k + 2 + AMOUNT_REACH)
+        .take_while(|&n| {
+            toks.get(n - 1)
+                .is_some_and(|t| t.is_word() && !t.is_cap() && !t.sentence_end)
+        })
+        .any(|n| funded_by(toks, n))
+}
+
+/// `runs Clean Shores until 2030`: a form of `run` before token `k`, and
+/// after the capitalised words ending at `last` a period (`until`/`to`/
+/// `through` + a year, or `from` + a year).
+fn run_until(toks: &[Tok], k: usize, last: usize) -> bool {
+    let verb = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| matches!(t.text, "runs" | "run" | "ran" | "running"));
+    let period = toks.get(last + 1).is_some_and(|t| {
+        !toks.get(last).is_some_and(|l| l.sentence_end)
+            && matches!(t.text, "until" | "till" | "through" | "from" | "to")
+    }) && toks.get(last + 2).is_some_and(Tok::is_year);
+    verb && period
 }
 
 /// Most tokens between `which` and its funding verb.
@@ -1036,11 +1179,16 @@ fn which_funds(toks: &[Tok], k: usize) -> bool {
     if toks.get(k).is_none_or(|t| t.text != "which") {
         return false;
     }
-    for t in toks.iter().skip(k + 1).take(FUNDER_REACH) {
+    for (n, t) in toks.iter().enumerate().skip(k + 1).take(FUNDER_REACH) {
         if t.is_word() && FUND_VERBS.contains(&t.text) {
             return true;
         }
-        if t.sentence_end || t.text == "," {
+        // `which the UK Foreign, Commonwealth and Development Office has
+        // funded`: a comma between capitalised words is inside a funder's name.
+        let in_name = t.text == ","
+            && n.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.is_cap())
+            && toks.get(n + 1).is_some_and(|q| q.is_cap());
+        if t.sentence_end || t.text == "," && !in_name {
             return false;
         }
     }
@@ -1133,9 +1281,15 @@ fn cue_name(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention>
     let l = lists();
     let words: Vec<String> = run.iter().map(|t| t.lower().into_owned()).collect();
     let has_head = run.iter().any(|t| t.is_head());
+    // `Girls Learn and Lead`: a role word (`Lead`) joined by `and` to a
+    // verb is no role.
+    let role = |n: usize, w: &String| {
+        l.not_cue.contains(w) && !(n >= 2 && words.get(n - 1).is_some_and(|p| p == "and"))
+    };
     let blocked = words
         .iter()
-        .any(|w| l.owners.contains(w) || l.not_programme.contains(w) || l.not_cue.contains(w));
+        .enumerate()
+        .any(|(n, w)| l.owners.contains(w) || l.not_programme.contains(w) || role(n, w));
     let one = run.len() == 1;
     // One word: an acronym (`EMPACT`), not an owner's (`UNODC's`).
     let single_ok = one
@@ -1236,6 +1390,22 @@ mod tests {
             ("region after in", &["Grants came from the Trust Fund for Resilience in the Sahel."], &[("Trust Fund for Resilience in the Sahel", None, None, None)]),
             ("compass region after in", &["Grants came from the Facility for Clean Ports in West Africa."], &[("Facility for Clean Ports in West Africa", None, None, None)]),
             ("country after in", &["The Programme on Fisheries in Ghana started."], &[("Programme on Fisheries", None, None, None)]),
+            ("region right after the head", &["Officers joined the Border Management Programme in Central Asia (BOMCA) last year."], &[("Border Management Programme in Central Asia", Some("BOMCA"), None, None)]),
+            ("a capitalised plural after in", &["It backs the National Policy on Radical Inclusion in Schools and more."], &[("National Policy on Radical Inclusion in Schools", None, None, None)]),
+            ("a city after in ends the name", &["It backs the National Policy on Youth in Lagos and more."], &[("National Policy on Youth", None, None, None)]),
+            ("a country ending in s after in ends the name", &["It backs the Programme on Fisheries in Comoros and more."], &[("Programme on Fisheries", None, None, None)]),
+            ("funded, a funder with a comma in its name", &["The work extends Leh Wi Learn, which the UK Foreign, Commonwealth and Development Office has funded since 2021."], &[("Leh Wi Learn", None, None, None)]),
+            ("an apposition, a role word after and", &["The ministry adds Girls Learn and Lead, a four-year programme of Plan International."], &[("Girls Learn and Lead", None, None, None)]),
+            ("a name in apposition to a lower-case head", &["The campaign, Clean Rivers Clean Lives, runs until 2030."], &[("Clean Rivers Clean Lives", None, None, None)]),
+            ("a name with a comma in apposition", &["The project, Safe Yards, Safe Homes, is funded by Wellcome."], &[("Safe Yards, Safe Homes", None, None, None)]),
+            ("a person in apposition is no name", &["The project, Kenya's first, is funded by Wellcome."], &[]),
+            ("a list in apposition is no name", &["The project, Kenya and Uganda, is funded by Wellcome."], &[]),
+            ("an apposition said to be funded", &["Teachers joined Bright Steps, a three-year effort funded by the European Union."], &[("Bright Steps", None, None, None)]),
+            ("funded with an amount by", &["Farmers joined Green Valleys, funded with EUR 2 million by Norway, last year."], &[("Green Valleys", None, None, None)]),
+            ("funded with, no funder", &["They visited Green Valleys, funded with care, last year."], &[]),
+            ("run until a year", &["The Lake Basin Authority runs Clean Shores until 2030."], &[("Clean Shores", None, None, None)]),
+            ("run, no period", &["The Lake Basin Authority runs Clean Shores with Kenya."], &[]),
+            ("a role word alone is no name", &["It was run by the Project Lead, a programme officer."], &[]),
             ("kept prefix", &["The EU Emergency Trust Fund for Africa paid."], &[("EU Emergency Trust Fund for Africa", None, None, None)]),
             ("owner acronym prefix", &["The UNODC Global Programme on Cybercrime met."], &[("Global Programme on Cybercrime", None, None, None)]),
             ("weak head funded", &["The Coastal Jobs Compact, funded by Norway, opens."], &[("Coastal Jobs Compact", None, None, None)]),
