@@ -18,8 +18,9 @@ fn main() {
             let index = Index::from_bytes(bytes.clone()).expect("decodes");
             let file = read(&facet.file());
             let t = Instant::now();
-            let body = dateline_core::pack::frame::unpack(&dateline_core::pack::frame::FACETS, &file)
-                .expect("unpacks");
+            let body =
+                dateline_core::pack::frame::unpack(&dateline_core::pack::frame::FACETS, &file)
+                    .expect("unpacks");
             let unpacked = t.elapsed();
             let body_len = body.len();
             let t = Instant::now();

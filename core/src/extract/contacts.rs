@@ -103,14 +103,14 @@ fn scan(segment: &str) -> Vec<Found> {
 
 fn scan_with(segment: &str, marks: &Marks) -> Vec<Found> {
     let tokens = SpaceTokens::new(segment);
-    let (urls, schemed) = urls(segment, &tokens, &marks);
+    let (urls, schemed) = urls(segment, &tokens, marks);
     // Two runs (schemed, then bare URLs), each in text order without overlaps.
     let (schemed_urls, bare_urls) = urls.split_at(schemed);
     let inside_url = |f: &Found| overlaps_any(schemed_urls, f) || overlaps_any(bare_urls, f);
-    let mut found: Vec<Found> = emails(segment, &tokens, &marks)
+    let mut found: Vec<Found> = emails(segment, &tokens, marks)
         .into_iter()
-        .chain(handles(segment, &tokens, &marks))
-        .chain(phones(segment, &tokens, &marks))
+        .chain(handles(segment, &tokens, marks))
+        .chain(phones(segment, &tokens, marks))
         .filter(|f| !inside_url(f))
         .collect();
     found.extend(urls.iter().cloned());
@@ -323,7 +323,9 @@ impl<'a> SpaceTokens<'a> {
                     i += 1;
                     continue;
                 }
-                let Some(ch) = self.s[i..].chars().next() else { break };
+                let Some(ch) = self.s[i..].chars().next() else {
+                    break;
+                };
                 if ch.is_whitespace() {
                     spaces.push((i, i + ch.len_utf8()));
                 }

@@ -453,9 +453,8 @@ fn digit_then_month(b: &[u8], i: usize) -> bool {
 fn bare_month(b: &[u8], i: usize) -> bool {
     let full_at = |name: &str| {
         let n = name.as_bytes();
-        b.get(i..i + n.len()).is_some_and(|w| {
-            w == n || w.iter().zip(n).all(|(a, c)| *a == c.to_ascii_uppercase())
-        })
+        b.get(i..i + n.len())
+            .is_some_and(|w| w == n || w.iter().zip(n).all(|(a, c)| *a == c.to_ascii_uppercase()))
     };
     let not_before_number = MONTHS.iter().any(|name| {
         full_at(name) && {
@@ -494,9 +493,30 @@ fn is_month_prefix(three: &[u8]) -> bool {
     // test checks them against the list).
     matches!(
         three,
-        b"Jan" | b"Feb" | b"Mar" | b"Apr" | b"May" | b"Jun" | b"Jul" | b"Aug" | b"Sep" | b"Oct"
-            | b"Nov" | b"Dec" | b"JAN" | b"FEB" | b"MAR" | b"APR" | b"MAY" | b"JUN" | b"JUL"
-            | b"AUG" | b"SEP" | b"OCT" | b"NOV" | b"DEC"
+        b"Jan"
+            | b"Feb"
+            | b"Mar"
+            | b"Apr"
+            | b"May"
+            | b"Jun"
+            | b"Jul"
+            | b"Aug"
+            | b"Sep"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+            | b"JAN"
+            | b"FEB"
+            | b"MAR"
+            | b"APR"
+            | b"MAY"
+            | b"JUN"
+            | b"JUL"
+            | b"AUG"
+            | b"SEP"
+            | b"OCT"
+            | b"NOV"
+            | b"DEC"
     )
 }
 
@@ -745,7 +765,9 @@ fn under_embargo(s: &str, start: usize) -> bool {
     // and `i` with a combining dot), and most dates are far from one.
     let w = window.as_bytes();
     let near = w.iter().enumerate().any(|(i, &b)| {
-        (b | 0x20) == b'e' && w.get(i..i + 7).is_some_and(|e| e.eq_ignore_ascii_case(b"embargo"))
+        (b | 0x20) == b'e'
+            && w.get(i..i + 7)
+                .is_some_and(|e| e.eq_ignore_ascii_case(b"embargo"))
     });
     if !near {
         return false;
@@ -804,7 +826,9 @@ mod tests {
         }
         for a in b'A'..=b'z' {
             for b in b'A'..=b'z' {
-                for c in [b'a', b'b', b'c', b'e', b'g', b'l', b'n', b'p', b'r', b't', b'v', b'y'] {
+                for c in [
+                    b'a', b'b', b'c', b'e', b'g', b'l', b'n', b'p', b'r', b't', b'v', b'y',
+                ] {
                     for c in [c, c.to_ascii_uppercase()] {
                         let t = [a, b, c];
                         assert_eq!(is_month_prefix(&t), all.contains(&t.to_vec()), "{t:?}");

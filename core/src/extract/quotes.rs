@@ -1302,14 +1302,17 @@ fn speaker_names(people: &[Person], organisations: &[Organisation]) -> Vec<Name>
 /// `INTERPOL` → `Interpol`: an all-caps acronym of four letters or more,
 /// capitalised as a word.
 fn acronym_as_word(acronym: &str) -> Option<String> {
-    let letters = acronym.chars().count() >= 4
-        && acronym.chars().all(|c| c.is_ascii_uppercase());
+    let letters = acronym.chars().count() >= 4 && acronym.chars().all(|c| c.is_ascii_uppercase());
     if !letters {
         return None;
     }
     let mut chars = acronym.chars();
     let first = chars.next()?;
-    Some(std::iter::once(first).chain(chars.map(|c| c.to_ascii_lowercase())).collect())
+    Some(
+        std::iter::once(first)
+            .chain(chars.map(|c| c.to_ascii_lowercase()))
+            .collect(),
+    )
 }
 
 /// Words that open many organisations' names: never a short form alone.
@@ -2260,12 +2263,18 @@ mod tests {
 
     #[test]
     fn the_charity_is_the_release_s_first_organisation() {
-        let orgs = [(Some("WaterAid Malawi"), None), (Some("Lilongwe Water Board"), None)];
+        let orgs = [
+            (Some("WaterAid Malawi"), None),
+            (Some("Lilongwe Water Board"), None),
+        ];
         let body = [
             "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
             "“Every connection is metered,” the charity said.",
         ];
-        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("WaterAid Malawi"));
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("WaterAid Malawi")
+        );
         // `the agency` is not any body.
         let body = [
             "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
@@ -2281,9 +2290,15 @@ mod tests {
             Some("INTERPOL"),
         )];
         let body = ["“Fewer boats, better boats,” Interpol said."];
-        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("INTERPOL")
+        );
         let body = ["Interpol said: “Fewer boats, better boats.”"];
-        assert_eq!(quotes_in(&body, &[], &orgs)[0].1.as_deref(), Some("INTERPOL"));
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("INTERPOL")
+        );
         assert_eq!(acronym_as_word("EU"), None);
     }
 

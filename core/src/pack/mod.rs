@@ -221,7 +221,9 @@ pub fn pack_sorted<'a, E>(
                 let done = std::mem::take(&mut batch);
                 let encoding_done = beside(scope, move || encode_chunks(&done, encoding));
                 let before = encoding_batch.replace(encoding_done);
-                let encoded = before.into_iter().chain(last.then(|| encoding_batch.take()).flatten());
+                let encoded = before
+                    .into_iter()
+                    .chain(last.then(|| encoding_batch.take()).flatten());
                 for bytes in encoded.flat_map(|join| join()) {
                     write(chunk_file(first_doc as u32), bytes)?;
                     first_doc += CHUNK_SIZE;
@@ -271,7 +273,11 @@ fn beside<'scope, T: Send + 'scope>(
     #[cfg(feature = "ingest")]
     {
         let running = scope.spawn(work);
-        move || running.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        move || {
+            running
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        }
     }
     #[cfg(not(feature = "ingest"))]
     {

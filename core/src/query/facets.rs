@@ -285,7 +285,8 @@ impl Relation {
     fn by_value(&self) -> &ByValue {
         self.by_value.get_or_init(|| {
             let n_docs = self.doc_starts.len().saturating_sub(1) as u32;
-            let pairs = || (0..n_docs).flat_map(|doc| self.values_of(doc).map(move |v| (doc, v as usize)));
+            let pairs =
+                || (0..n_docs).flat_map(|doc| self.values_of(doc).map(move |v| (doc, v as usize)));
             // Two passes: each value's bytes, then the gaps written in place
             // (no per-value lists held in between).
             let mut last: Vec<Option<u32>> = vec![None; self.n_values];
@@ -511,7 +512,10 @@ fn label_order(values: &[ValueInfo]) -> (Vec<u32>, Vec<u32>) {
         u64::from_be_bytes(b)
     };
     let full = |v: u32| values.get(v as usize).map(|i| (&i.label, &i.key));
-    let mut keyed: Vec<(u64, u32)> = (0u32..).zip(values).map(|(v, i)| (head(&i.label), v)).collect();
+    let mut keyed: Vec<(u64, u32)> = (0u32..)
+        .zip(values)
+        .map(|(v, i)| (head(&i.label), v))
+        .collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1))));
     let by_label: Vec<u32> = keyed.into_iter().map(|(_, v)| v).collect();
     let mut label_rank = vec![0; values.len()];

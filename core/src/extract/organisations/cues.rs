@@ -210,7 +210,11 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
 /// thing). Each item is a run of capitalised words ending on the list's
 /// comma or `and`; an item that is a place, a role or a person's title is
 /// not kept ([`push`]).
-pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<usize>> {
+pub(super) fn homogeneous_lists(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Most pieces name fewer than two organisations: nothing to read.
     if covered.iter().filter(|&&c| c).count() < 2 {
@@ -226,7 +230,8 @@ pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -
             i += 1;
             continue;
         };
-        let mut items = vec![from..end];
+        let mut items: Vec<std::ops::Range<usize>> = Vec::with_capacity(MAX_ITEMS);
+        items.push(from..end);
         let mut at = end;
         let mut closed = false;
         while items.len() < MAX_ITEMS {
@@ -238,7 +243,9 @@ pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -
                 _ => break,
             };
             let f = skip_article(tokens, next);
-            let Some(e) = run_forward(tokens, f) else { break };
+            let Some(e) = run_forward(tokens, f) else {
+                break;
+            };
             items.push(f..e);
             at = e;
             if and {
@@ -275,7 +282,10 @@ pub(super) fn homogeneous_lists(data: &Data, tokens: &Words, covered: &[bool]) -
                         || data.programme_weak_heads.contains(*key)
                 }) || data.subunits.holds(&format!(" {} ", keys.join(" ")))
             };
-            for r in items.iter().filter(|r| !is_covered(r) && r.len() <= 3 && !headed(r)) {
+            for r in items
+                .iter()
+                .filter(|r| !is_covered(r) && r.len() <= 3 && !headed(r))
+            {
                 push(data, tokens, covered, r.clone(), &mut out);
             }
         }

@@ -116,9 +116,7 @@ fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> b
                 .is_some_and(|rest| {
                     // `Umeme and Stanbic Bank Uganda` is no longer form of `Umeme`.
                     !rest.is_empty()
-                        && rest
-                            .split(' ')
-                            .all(|w| w.starts_with(char::is_uppercase))
+                        && rest.split(' ').all(|w| w.starts_with(char::is_uppercase))
                         && countries::lookup_name(rest).is_none()
                         && !data().places.contains(fold(rest).as_str())
                         && !data().regions.contains(&Words::new(rest).lookup_key())
@@ -1108,7 +1106,10 @@ fn mentions(
         i += len;
     }
     let listed = cues::homogeneous_lists(data, tokens, &covered);
-    for words in cues::names(data, tokens, &covered).into_iter().chain(listed) {
+    for words in cues::names(data, tokens, &covered)
+        .into_iter()
+        .chain(listed)
+    {
         let name = text_of(tokens, words.start, words.end);
         // `As NRC's Country Director`: an acronym the release defined is
         // that organisation, not a new name.
@@ -1892,7 +1893,10 @@ mod tests {
             core_key(data(), "Police Service of the Kyrgyz Republic"),
             core_key(data(), "Police Service")
         );
-        assert_ne!(core_key(data(), "Bank of Sierra Leone"), core_key(data(), "Bank"));
+        assert_ne!(
+            core_key(data(), "Bank of Sierra Leone"),
+            core_key(data(), "Bank")
+        );
     }
 
     #[test]

@@ -76,13 +76,15 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
             // A university's centre or institute is a part of it too (its
             // colleges may be institutions of their own).
             let university = (j + 2..j + 4).any(|k| {
-                tokens
-                    .get(k)
-                    .is_some_and(|t| matches!(t.key.as_str(), "university" | "universite" | "universidad"))
+                tokens.get(k).is_some_and(|t| {
+                    matches!(t.key.as_str(), "university" | "universite" | "universidad")
+                })
             });
             let part = tokens.get(h).is_some_and(|t| {
-                matches!(t.key.as_str(), "department" | "faculty" | "school" | "division" | "unit")
-                    || university && SCHOOL_PARTS.contains(&t.key.as_str()) && t.key != "college"
+                matches!(
+                    t.key.as_str(),
+                    "department" | "faculty" | "school" | "division" | "unit"
+                ) || university && SCHOOL_PARTS.contains(&t.key.as_str()) && t.key != "college"
             });
             if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start, h) {
                 out.push(Span { words: start..j });
@@ -1139,7 +1141,10 @@ pub(super) mod tests {
             names("rangers of Save the Rhino Trust and Feed the Minds Foundation helped"),
             ["Save the Rhino Trust", "Feed the Minds Foundation"]
         );
-        assert_eq!(names("to protect the Kafue National Park Authority"), ["Kafue National Park Authority"]);
+        assert_eq!(
+            names("to protect the Kafue National Park Authority"),
+            ["Kafue National Park Authority"]
+        );
     }
 
     #[test]

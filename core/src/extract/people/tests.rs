@@ -529,7 +529,9 @@ fn an_academic_role_after_the_name_is_no_person() {
         ["Simone Gayle-Whitfield"]
     );
     assert_eq!(
-        people_in("Dr. Anna Berg, Rector of the Riga Technical University, said it was ready.")[0].1.as_deref(),
+        people_in("Dr. Anna Berg, Rector of the Riga Technical University, said it was ready.")[0]
+            .1
+            .as_deref(),
         Some("Rector of the Riga Technical University")
     );
 }

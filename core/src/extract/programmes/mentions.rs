@@ -764,7 +764,10 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
     if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
         return None;
     }
-    if toks.get(i + 1).is_some_and(|t| t.kind == Kind::Break && t.text == ",") {
+    if toks
+        .get(i + 1)
+        .is_some_and(|t| t.kind == Kind::Break && t.text == ",")
+    {
         return named_in_apposition(s, toks, i);
     }
     let first = i + 1;
@@ -813,7 +816,10 @@ fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention
 /// lower-case word. Not an owner, a place or an acronym.
 fn named_in_apposition(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let det = i.checked_sub(1).and_then(|p| toks.get(p))?;
-    if !matches!(det.lower().as_ref(), "the" | "this" | "its" | "their" | "our") {
+    if !matches!(
+        det.lower().as_ref(),
+        "the" | "this" | "its" | "their" | "our"
+    ) {
         return None;
     }
     let first = i + 2;
@@ -828,7 +834,10 @@ fn named_in_apposition(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
             if t.sentence_end {
                 return None;
             }
-        } else if !(t.text == "," && last == Some(k - 1) && toks.get(k + 1).is_some_and(|n| n.is_cap())) {
+        } else if !(t.text == ","
+            && last == Some(k - 1)
+            && toks.get(k + 1).is_some_and(|n| n.is_cap()))
+        {
             break;
         }
         k += 1;
@@ -1186,7 +1195,9 @@ fn which_funds(toks: &[Tok], k: usize) -> bool {
         // `which the UK Foreign, Commonwealth and Development Office has
         // funded`: a comma between capitalised words is inside a funder's name.
         let in_name = t.text == ","
-            && n.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| p.is_cap())
+            && n.checked_sub(1)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|p| p.is_cap())
             && toks.get(n + 1).is_some_and(|q| q.is_cap());
         if t.sentence_end || t.text == "," && !in_name {
             return false;
