@@ -11,3 +11,14 @@ pub(crate) fn release_files() -> Vec<String> {
         .map(|entry| std::fs::read_to_string(entry.path()).unwrap_or_default())
         .collect()
 }
+
+/// `cases`, then every paragraph and every line of each release file: the
+/// inputs of a fast path that reads a paragraph or a line at a time.
+pub(crate) fn with_paragraphs_and_lines(cases: &[&str]) -> Vec<String> {
+    let mut texts: Vec<String> = cases.iter().map(|t| t.to_string()).collect();
+    for text in release_files() {
+        texts.extend(text.split("\n\n").map(str::to_string));
+        texts.extend(text.lines().map(str::to_string));
+    }
+    texts
+}

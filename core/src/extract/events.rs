@@ -19,7 +19,7 @@ use crate::ingest::dates::month_from_name;
 use crate::model::Event;
 use regex::Captures;
 
-use super::word_regex::WordRegex;
+use super::word_regex::{is_ascii_word, WordRegex};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -482,10 +482,6 @@ fn bare_month(b: &[u8], i: usize) -> bool {
     k > 0 && b[k - 1].is_ascii_alphabetic()
 }
 
-fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// `Jan` or `JAN`, ... : how every month name and abbreviation the patterns
 /// know opens (`Sept` too).
 fn is_month_prefix(three: &[u8]) -> bool {
@@ -862,7 +858,7 @@ mod tests {
 
     #[test]
     fn the_clues_hold_wherever_a_pattern_matches() {
-        let mut texts: Vec<String> = [
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
             "the decision of 3 March 2020",
             "xMarch 3",
             "_May 5, 2020",
@@ -881,14 +877,7 @@ mod tests {
             "since early-June and until late July 2020, then August",
             "2 March 2014 \u{2013} from 2-5 March 2014 in Cairo",
             "Maria, June, JULY: no dates, nor Mayor nor Marching 5",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        for text in crate::sample_texts::release_files() {
-            texts.extend(text.split("\n\n").map(str::to_string));
-            texts.extend(text.lines().map(str::to_string));
-        }
+        ]);
         // Every shape's candidates (with and without a publication year:
         // some shapes take the year from it).
         let mut matched = 0;

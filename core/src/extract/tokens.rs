@@ -99,12 +99,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
             }
             ASCII_MARK => {
                 pos += 1;
-                out.push(Token {
-                    text: &s[start..pos],
-                    start,
-                    end: pos,
-                    kind: Kind::Punct,
-                });
+                push_punct(&mut out, s, start, pos);
                 continue;
             }
             ASCII_WORD => pos += 1,
@@ -117,12 +112,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
                     continue;
                 }
                 if !c.is_alphanumeric() {
-                    out.push(Token {
-                        text: &s[start..pos],
-                        start,
-                        end: pos,
-                        kind: Kind::Punct,
-                    });
+                    push_punct(&mut out, s, start, pos);
                     continue;
                 }
             }
@@ -134,6 +124,16 @@ pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
         push_word(&mut out, s, start, pos);
     }
     out
+}
+
+/// One punctuation mark, `s[start..end]`.
+fn push_punct<'a>(out: &mut Vec<Token<'a>>, s: &'a str, start: usize, end: usize) {
+    out.push(Token {
+        text: &s[start..end],
+        start,
+        end,
+        kind: Kind::Punct,
+    });
 }
 
 /// [`TOKEN_CLASSES`]: an ASCII white space (`char::is_whitespace`: space,

@@ -85,6 +85,11 @@ impl WordRegex {
     }
 }
 
+/// An ASCII byte that `\w` matches (a letter, a digit or `_`).
+pub fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// True when the text holds a non-ASCII word character, where ASCII and
 /// Unicode word boundaries can differ.
 pub fn needs_unicode(haystack: &str) -> bool {

@@ -1059,17 +1059,24 @@ fn mentions(
             last_end = Some(i);
             continue;
         }
+        // A national chapter (of a known name, or of one the data lacks)
+        // is a name of its own.
+        let chapter = match table {
+            Some((len, &known)) => {
+                Some(chapter_len(data, tokens, i, len, known)).filter(|&c| c > len)
+            }
+            None => Some(unknown_chapter(tokens, i)).filter(|&c| c > 0),
+        };
+        if let Some(chapter) = chapter {
+            let name = text_of(tokens, i, i + chapter);
+            found.push((i, named.add(data, name)));
+            cover(i..i + chapter);
+            i += chapter;
+            last_end = Some(i);
+            continue;
+        }
         let (len, hit) = match table {
             Some((len, &known)) => {
-                let chapter = chapter_len(data, tokens, i, len, known);
-                if chapter > len {
-                    let name = text_of(tokens, i, i + chapter);
-                    found.push((i, named.add(data, name)));
-                    cover(i..i + chapter);
-                    i += chapter;
-                    last_end = Some(i);
-                    continue;
-                }
                 if opens_longer_name(tokens, i, len) {
                     // "the Global Fund for Survivors of Conflict": another name.
                     i += len;
@@ -1077,18 +1084,7 @@ fn mentions(
                 }
                 (len, known_mention(data, defined, tokens, i, len, known))
             }
-            None => {
-                let chapter = unknown_chapter(tokens, i);
-                if chapter > 0 {
-                    let name = text_of(tokens, i, i + chapter);
-                    found.push((i, named.add(data, name)));
-                    cover(i..i + chapter);
-                    i += chapter;
-                    last_end = Some(i);
-                    continue;
-                }
-                defined_mention(defined, tokens, i)
-            }
+            None => defined_mention(defined, tokens, i),
         };
         if hit.is_some() || table.is_some() {
             cover(i..i + len);

@@ -6,6 +6,7 @@
 //! non-ASCII characters that fold to ASCII letters (`K` Kelvin, `ſ` long s);
 //! the caller sends those few texts to the regex method.
 
+use crate::extract::word_regex::is_ascii_word;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 
@@ -443,10 +444,6 @@ fn word_start(text: &str, i: usize) -> bool {
         Some(b) if b.is_ascii() => !is_ascii_word(*b),
         Some(_) => !text[..i].chars().next_back().is_some_and(is_word),
     }
-}
-
-fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// The regex crate's Unicode `\w`.
