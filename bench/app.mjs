@@ -345,8 +345,11 @@ async function memory(page, cdp) {
   const inPage = await page.evaluate(() => ({
     wasm: window.__bench.wasm?.memory?.buffer?.byteLength ?? null,
     perfMemory: performance.memory?.usedJSHeapSize ?? null,
+    // Built with the app's feature `alloc-probe`: [live, peak] heap bytes.
+    heap: window.wasmBindings?.alloc_probe?.(false) ?? null,
   }));
-  return { jsHeap: jsHeap ?? inPage.perfMemory, wasm: inPage.wasm };
+  const heap = inPage.heap ? { heapLive: inPage.heap[0], heapPeak: inPage.heap[1] } : {};
+  return { jsHeap: jsHeap ?? inPage.perfMemory, wasm: inPage.wasm, ...heap };
 }
 
 /// One page load in a fresh context (a first visit: empty cache). Returns the
@@ -546,6 +549,13 @@ async function replay(page, qs) {
       const last = keys[keys.length - 1];
       return { lastKey: last?.t ?? null, paint: last?.paint ?? null, lastMut: window.__bench.lastMut, count: window.__bench.count() };
     });
+    // A build with the app's feature `alloc-probe`: the wasm heap's live
+    // bytes after the query, and its peak while the query was typed.
+    const heap = await page.evaluate(() => {
+      const probe = window.wasmBindings?.alloc_probe?.(true);
+      const memory = window.__bench.wasm?.memory?.buffer?.byteLength ?? null;
+      return probe ? { live: probe[0], peak: probe[1], memory } : null;
+    });
     const value = await input.inputValue();
     if (value !== q.text) mismatches++;
     // The last mutation of the results after the last key; when that key
@@ -558,6 +568,7 @@ async function replay(page, qs) {
       text: q.text,
       facets: q.facets,
       settledMs: ms,
+      ...(heap ? { heap } : {}),
       lastMutationMs: mutMs,
       calm,
       count: s.count,

@@ -4,6 +4,8 @@
 //! release's page at build time (`dateline-prerender`, feature `ssr`), and the
 //! browser takes those pages over without replacing them.
 
+#[cfg(feature = "alloc-probe")]
+mod alloc_probe;
 pub mod app;
 pub mod components;
 pub mod corpus;

@@ -36,11 +36,18 @@ fn mb(n: usize) -> String {
     format!("{:.1} MB", n as f64 / 1e6)
 }
 
+/// Live bytes now, the peak since the previous report (what the step
+/// needed beyond what it keeps: a wasm heap never shrinks below it), and
+/// the peak of the run so far.
 fn report(what: &str) {
+    static RUN_PEAK: AtomicUsize = AtomicUsize::new(0);
+    let (live, peak) = (LIVE.load(Relaxed), PEAK.swap(LIVE.load(Relaxed), Relaxed));
+    let run = RUN_PEAK.fetch_max(peak, Relaxed).max(peak);
     println!(
-        "{what}: live {}, peak {}",
-        mb(LIVE.load(Relaxed)),
-        mb(PEAK.load(Relaxed))
+        "{what}: live {}, step's peak {}, peak {}",
+        mb(live),
+        mb(peak),
+        mb(run)
     );
 }
 
@@ -82,7 +89,12 @@ fn main() {
                 index.add_pieces(files).expect("the pieces fit");
                 continue;
             }
-            drop(index.search(filter));
+            let r = index.search(filter);
+            // MEMORY_PROBE_KEYS=1: a line per keystroke.
+            if std::env::var_os("MEMORY_PROBE_KEYS").is_some() {
+                report(&format!("  key {:?}, {} hits", filter.text, r.total));
+            }
+            drop(r);
         }
         let Some(last) = session.last() else {
             continue;

@@ -152,7 +152,7 @@ pub fn home_page() -> Html {
                 <SortSelect value={filter.sort} on_change={on_sort} />
             </div>
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
-            <ExportButtons hits={results.hits.clone()} />
+            <ExportButtons hits={(*hits).clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
                 <CompareLines compare={compare.clone()} />

@@ -170,14 +170,15 @@ impl Index {
         let counting = (0..6).any(|f| narrowed[f] && !tallied[f]);
 
         let mut counter = Counter::new(&self.facets);
-        let mut hits: Vec<(u32, f32)> = Vec::new();
-        let mut visit = |doc: u32, score: f32| {
+        // Whether a document is a hit, counting it for the facets that the
+        // rest of the filter keeps it for.
+        let mut visit = |doc: u32| -> bool {
             if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
-                return;
+                return false;
             }
             let date = self.dates.get(doc as usize).copied().unwrap_or(0);
             if dated_only && (date == 0 || date < low || date > high) {
-                return;
+                return false;
             }
             // Bit f set: the doc misses facet f's selection.
             let missed = sets
@@ -190,26 +191,26 @@ impl Index {
                     counter.add(f, self.facets[f].values_of(doc));
                 }
             }
-            if missed == 0 {
-                hits.push((doc, score));
-            }
+            missed == 0
         };
         let everything = matched.is_none() && !dated_only && within.is_none() && sets.is_empty();
         let sort = match (filter.sort, matched.is_some()) {
             (Sort::Relevance, false) => Sort::Newest,
             (sort, _) => sort,
         };
-        let hits = match &matched {
+        let hits = match matched {
             // Nothing to check or count per document (an empty filter):
             // every document, in the date order itself.
             None if everything => self.all_by_date(Vec::new(), sort == Sort::Oldest),
-            Some(docs) => {
-                docs.iter().for_each(|&(d, s)| visit(d, s));
-                self.order(hits, sort)
+            // The hits kept in the matches' own allocation: at a million
+            // releases a second list was megabytes more at the heap's peak.
+            Some(mut docs) => {
+                docs.retain(|&(d, _)| visit(d));
+                self.order(docs, sort)
             }
             None => {
-                (0..self.len() as u32).for_each(|d| visit(d, 0.0));
-                self.order(hits, sort)
+                let docs = (0..self.len() as u32).filter(|&d| visit(d));
+                self.order(docs.map(|d| (d, 0.0)).collect(), sort)
             }
         };
         for f in (0..6).filter(|&f| !narrowed[f]) {
@@ -257,18 +258,23 @@ impl Index {
         match sort {
             Sort::Relevance => {
                 // Best score first, then newest, then corpus order: one integer
-                // key per hit, so the sort compares plain numbers.
-                let mut keyed: Vec<u64> = hits
+                // key per hit, so the sort compares plain numbers. The keys
+                // and then the docs are written over the hits in their own
+                // allocation (same alignment): at a million releases, a list
+                // beside them was megabytes more at the heap's peak.
+                let mut keyed: Vec<(u32, u32)> = hits
                     .into_iter()
-                    .map(|(d, score)| {
-                        u64::from(!ordered_bits(score)) << 32 | u64::from(self.place(d))
-                    })
+                    .map(|(d, score)| (!ordered_bits(score), self.place(d)))
                     .collect();
-                keyed.sort_unstable();
-                keyed
+                keyed.sort_unstable_by_key(|&(score, place)| {
+                    u64::from(score) << 32 | u64::from(place)
+                });
+                let mut docs: Vec<u32> = keyed
                     .into_iter()
-                    .map(|k| self.doc_at((k & u64::from(u32::MAX)) as u32))
-                    .collect()
+                    .map(|(_, place)| self.doc_at(place))
+                    .collect();
+                docs.shrink_to_fit();
+                docs
             }
             Sort::Newest | Sort::Oldest => {
                 let docs: Vec<u32> = hits.into_iter().map(|h| h.0).collect();

@@ -624,9 +624,12 @@ impl Inverted {
     /// Every document with term `t`, scored and multiplied by `weight`.
     pub fn scored(&self, t: usize, weight: f32) -> Scored {
         let idf = self.idf(t) * weight;
-        self.postings(t)
-            .map(|(d, impact)| (d, Self::bm25(impact, idf)))
-            .collect()
+        let mut scored = Vec::with_capacity(self.df(t).min(self.n_docs()));
+        scored.extend(
+            self.postings(t)
+                .map(|(d, impact)| (d, Self::bm25(impact, idf))),
+        );
+        scored
     }
 
     /// Term `t`'s postings, scored and multiplied by `weight`, kept in

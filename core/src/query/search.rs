@@ -170,18 +170,23 @@ fn clause_matches(inv: &Inverted, clause: &Clause) -> (Scored, Vec<usize>) {
         Clause::Word { text, prefix } => {
             let expansions = expand(inv, text, *prefix);
             let postings: usize = expansions.iter().map(|&(t, _)| inv.df(t)).sum();
-            // Many long lists (a short prefix): one score per document and a
-            // pass over them beat merging the lists in log(lists) passes.
-            let matches = match expansions.len() > 2 && postings > inv.n_docs() / 8 {
+            // Long lists (a short prefix): one score per document and a
+            // pass over them beat merging the lists in log(lists) passes,
+            // and hold less than two lists and their merge (at a million
+            // releases, 11 MB against 22 for two lists of most of them).
+            let matches = match expansions.len() > 1 && postings > inv.n_docs() / 8 {
                 true => {
                     let mut best = vec![f32::NEG_INFINITY; inv.n_docs()];
                     for &(t, w) in &expansions {
                         inv.score_max_into(t, w, &mut best);
                     }
-                    (0u32..)
-                        .zip(best)
-                        .filter(|&(_, s)| s != f32::NEG_INFINITY)
-                        .collect()
+                    // Sized by a count first: grown by doubling, the list of
+                    // most of a million releases held twice its size in the
+                    // wasm heap's high-water mark.
+                    let matched = best.iter().filter(|&&s| s != f32::NEG_INFINITY).count();
+                    let mut scored = Vec::with_capacity(matched);
+                    scored.extend((0u32..).zip(best).filter(|&(_, s)| s != f32::NEG_INFINITY));
+                    scored
                 }
                 false => union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect()),
             };
@@ -295,7 +300,15 @@ fn union_max(mut lists: Vec<Scored>) -> Scored {
 }
 
 fn merge_max(a: &[(u32, f32)], b: &[(u32, f32)]) -> Scored {
-    let mut out = Vec::with_capacity(a.len() + b.len());
+    // No more than the documents up to the last one: two long lists of a
+    // large corpus overlap, and their summed length was twice the heap.
+    let last = [a, b]
+        .iter()
+        .filter_map(|l| l.last())
+        .map(|&(d, _)| d as usize + 1)
+        .max();
+    let last = last.unwrap_or(0);
+    let mut out = Vec::with_capacity((a.len() + b.len()).min(last));
     let (mut i, mut j) = (0, 0);
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         if x.0 < y.0 {
@@ -428,14 +441,15 @@ mod tests {
     #[test]
     fn a_short_prefix_scores_per_document_as_merging_its_lists_does() {
         use crate::query::inverted::Builder;
-        // Words sharing "ma" in overlapping documents, with different
-        // frequencies (scores), so that the best of each document counts.
+        // Words sharing "ma" (and two sharing "mas") in overlapping
+        // documents, with different frequencies (scores), so that the best
+        // of each document counts.
         let mut builder = Builder::default();
         for d in 0..40u32 {
-            let words = ["mango", "maple", "marble", "mast", "zebra"];
+            let words = ["mango", "maple", "marble", "mast", "master", "zebra"];
             for (i, w) in words.iter().enumerate() {
                 // Every fourth document has no word of the prefix.
-                let times = match d % 4 == 0 && i < 4 {
+                let times = match d % 4 == 0 && i < 5 {
                     true => 0,
                     false => 1 + (d as usize + i) % 3,
                 };
@@ -446,13 +460,15 @@ mod tests {
             builder.end_doc();
         }
         let inv = builder.finish(crate::query::inverted::PieceSizes::default());
-        let expansions = expand(&inv, "ma", true);
-        assert!(expansions.len() > 2, "{expansions:?}");
-        let merged = union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect());
-        let (scored, terms) = clause_matches(&inv, &word("ma", true));
-        assert_eq!(terms.len(), expansions.len());
-        assert!(merged.len() > 20 && merged.len() < 40, "{}", merged.len());
-        assert_eq!(scored, merged);
+        for (prefix, n_terms) in [("ma", 5), ("mas", 2)] {
+            let expansions = expand(&inv, prefix, true);
+            assert_eq!(expansions.len(), n_terms, "{expansions:?}");
+            let merged = union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect());
+            let (scored, terms) = clause_matches(&inv, &word(prefix, true));
+            assert_eq!(terms.len(), expansions.len());
+            assert!(merged.len() > 20 && merged.len() < 40, "{}", merged.len());
+            assert_eq!(scored, merged, "{prefix}");
+        }
     }
 
     #[test]
