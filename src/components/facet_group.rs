@@ -7,7 +7,7 @@ pub const COLLAPSED: usize = 5;
 
 /// The most values a facet shows expanded: a broad search over a large
 /// archive names tens of thousands of people, and the page stays bounded.
-pub const EXPANDED: usize = dateline_core::query::HEAD_VALUES;
+pub const EXPANDED: usize = dateline_core::query::LISTED_VALUES;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetGroupProps {

@@ -189,6 +189,13 @@ impl DocSet {
 /// people: 8.7 MB of names that would otherwise be read at start.
 pub const HEAD_VALUES: usize = 256;
 
+/// The most values of a facet that a search's counts list, the selected
+/// ones aside: as many as a view shows ([`FacetCounts::total`] counts the
+/// rest). A broad search over a million releases counts about 100,000
+/// people; listing them all was a 5 MB list per keystroke, copied and
+/// compared again by the page, to show 256 at most.
+pub const LISTED_VALUES: usize = HEAD_VALUES;
+
 /// Values of one facet: the most frequent values and how many releases have
 /// each (in `index.bin`, read at start); the other values and which
 /// releases have which (the relation, in `f/<facet>.bin`, fetched when a
@@ -616,8 +623,8 @@ pub struct FacetCounts {
 }
 
 impl FacetCounts {
-    /// Values present in the (live) matching set, plus the selected ones,
-    /// by count descending then label.
+    /// Values present in the (live) matching set, by count descending then
+    /// label: the first [`LISTED_VALUES`], and the selected ones.
     pub fn get(&self, facet: Facet) -> &[FacetValue] {
         self.by_facet
             .get(facet.index())
@@ -672,15 +679,22 @@ impl Counter {
         let mut by_facet: [Vec<FacetValue>; 6] = Default::default();
         let mut totals = [0; 6];
         for (f, counts) in self.counts.into_iter().enumerate() {
-            by_facet[f] = facet_values(&facets[f], &counts, &selected[f]);
+            let (listed, counted) = facet_values(&facets[f], &counts, &selected[f]);
+            by_facet[f] = listed;
             let whole = if self.whole[f] { facets[f].len() } else { 0 };
-            totals[f] = by_facet[f].len().max(whole);
+            totals[f] = counted.max(by_facet[f].len()).max(whole);
         }
         FacetCounts { by_facet, totals }
     }
 }
 
-fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<FacetValue> {
+/// The values to list (the first [`LISTED_VALUES`] in order, and the
+/// selected ones), and how many the set has.
+fn facet_values(
+    index: &FacetIndex,
+    counts: &[u32],
+    selected: &[String],
+) -> (Vec<FacetValue>, usize) {
     let is_selected = |v: u32| {
         let key = index.info(v).map_or("", |i| &i.key);
         selected.iter().any(|s| s == key)
@@ -697,14 +711,18 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
         })
         .collect();
     order.sort_unstable();
-    let mut out: Vec<FacetValue> = order
-        .into_iter()
-        .filter_map(|key| {
+    let counted = order.len();
+    let mut out: Vec<FacetValue> = (0u32..)
+        .zip(order)
+        .filter_map(|(at, key)| {
             let v = *index
                 .known()
                 .by_label
                 .get((key & u64::from(u32::MAX)) as usize)?;
             let count = !((key >> 32) as u32);
+            if at as usize >= LISTED_VALUES && !selected_ids.contains(&v) {
+                return None;
+            }
             let info = index.info(v)?;
             Some(FacetValue {
                 key: info.key.clone(),
@@ -725,7 +743,7 @@ fn facet_values(index: &FacetIndex, counts: &[u32], selected: &[String]) -> Vec<
             selected: true,
         });
     }
-    out
+    (out, counted)
 }
 
 impl FacetIndex {
@@ -933,6 +951,54 @@ mod tests {
                     .map(|x| x.0)
                     .collect();
                 assert_eq!(relation.docs(v).collect::<Vec<_>>(), want, "value {v}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_list_the_most_frequent_values_and_the_selected_ones_and_count_them_all() {
+        // 300 people: person k in k + 1 releases (k < 10), the others in one.
+        let mut builder = FacetBuilder::default();
+        let entry = |k: usize| Entry {
+            key: format!("p{k:03}"),
+            label: format!("Person {k:03}"),
+            detail: None,
+        };
+        for k in 0..300 {
+            for _ in 0..=k * usize::from(k < 10) {
+                builder.add_doc(&[entry(k)]);
+            }
+        }
+        let people = builder.finish();
+        let facets: [FacetIndex; 6] = std::array::from_fn(|f| match f == Facet::Person.index() {
+            true => FacetIndex::from_parts(
+                people.known().values.clone(),
+                people.known().df.clone(),
+                None,
+            ),
+            false => FacetIndex::empty(),
+        });
+        let n_docs = 300 + (0..10).sum::<usize>();
+        for (selected, listed) in [
+            (vec![], LISTED_VALUES),
+            (vec!["p299".to_string()], LISTED_VALUES + 1),
+            (vec!["p009".to_string()], LISTED_VALUES),
+        ] {
+            let mut counter = Counter::new(&facets);
+            for d in 0..n_docs as u32 {
+                counter.add(Facet::Person.index(), people.values_of(d));
+            }
+            let mut chosen: [Vec<String>; 6] = Default::default();
+            chosen[Facet::Person.index()] = selected.clone();
+            let counts = counter.finish(&facets, &chosen);
+            let list = counts.get(Facet::Person);
+            assert_eq!(list.len(), listed, "{selected:?}");
+            assert_eq!(counts.total(Facet::Person), 300);
+            assert_eq!(&*list[0].key, "p009");
+            assert_eq!(list[0].count, 10);
+            // The selected value is listed, wherever its count puts it.
+            for key in &selected {
+                assert!(list.iter().any(|v| *v.key == **key && v.selected), "{key}");
             }
         }
     }

@@ -30,7 +30,7 @@ pub use compare::{
     MAX_SERIES, MAX_SERIES_CHARS, VIEW,
 };
 pub use dictionary::DICTIONARY_PIECE_BYTES;
-pub use facets::{FacetCounts, FacetValue, ValueInfo, HEAD_VALUES};
+pub use facets::{FacetCounts, FacetValue, ValueInfo, HEAD_VALUES, LISTED_VALUES};
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{histogram_between, unit_for, Bucket, Histogram, Unit, Zoom, MAX_BARS};
