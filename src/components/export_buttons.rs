@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use dateline_core::export::{to_csv, to_json};
 use dateline_core::Release;
 use wasm_bindgen::{JsCast, JsValue};
@@ -7,14 +5,15 @@ use web_sys::js_sys::Array;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 use yew::prelude::*;
 
+use super::Hits;
 use crate::fetch::load_full;
 use crate::hooks::use_corpus;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonsProps {
-    /// Document ids of the releases to export, in display order: shared
-    /// with the list (a copy per render was 4 MB at a million releases).
-    pub hits: Rc<[u32]>,
+    /// The releases to export, in display order: shared with the list (a
+    /// copy per render was 4 MB at a million releases).
+    pub hits: Hits,
 }
 
 #[derive(Clone, Copy)]

@@ -47,7 +47,7 @@ pub use import_status::{ImportStatusView, ImportStatusViewProps};
 pub use layout::Layout;
 pub use pieces_notice::PiecesNotice;
 pub use release_card::{facet_link, ReleaseCard};
-pub use result_list::ResultList;
+pub use result_list::{Hits, ResultList};
 pub use scale_toggle::ScaleToggle;
 pub use search_box::SearchBox;
 pub use series_legend::SeriesLegend;

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use dateline_core::display::fixed;
+use dateline_core::query::Results;
 use dateline_core::PartialDate;
 use yew::prelude::*;
 
@@ -23,11 +24,34 @@ pub const HEADING_PX: f64 = 48.0;
 /// timeline page holds at most 400 elements (about 15 per row).
 pub const MOUNT_ALL: usize = 8;
 
+/// A result set's hits (document ids in result order), shared with the
+/// results themselves: a million of them are neither copied per result set
+/// nor compared per render (the same set is the same pointer).
+#[derive(Clone)]
+pub struct Hits(Rc<Results>);
+
+impl Hits {
+    pub fn new(results: Rc<Results>) -> Hits {
+        Hits(results)
+    }
+}
+
+impl std::ops::Deref for Hits {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.0.hits
+    }
+}
+
+impl PartialEq for Hits {
+    fn eq(&self, other: &Hits) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.hits == other.0.hits
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
-    /// Document ids in result order (shared: a million of them are not
-    /// copied or compared per render).
-    pub hits: Rc<[u32]>,
+    pub hits: Hits,
     pub terms: Vec<String>,
     /// Group under year and month headings (date orders only).
     pub grouped: bool,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::NotFoundPage;
-use crate::components::{facet_title, EntityChart, ResultList, TimelineLink};
+use crate::components::{facet_title, EntityChart, Hits, ResultList, TimelineLink};
 use crate::hooks::{use_corpus, use_facets};
 use crate::route::{entity_route, EntityKind, Route};
 
@@ -55,7 +55,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             </article>
         };
     }
-    let results = corpus.index().search(&filter);
+    let results = Rc::new(corpus.index().search(&filter));
     let kind = match props.kind {
         EntityKind::Country => SeriesKind::Country,
         EntityKind::Organisation => SeriesKind::Organisation,
@@ -85,7 +85,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             </div>
             <section aria-labelledby="entity-releases">
                 <h2 id="entity-releases">{ "Releases" }</h2>
-                <ResultList hits={Rc::<[u32]>::from(results.hits.as_slice())} terms={Vec::<String>::new()} grouped={true} />
+                <ResultList hits={Hits::new(results.clone())} terms={Vec::<String>::new()} grouped={true} />
             </section>
         </article>
     }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::app::DataGeneration;
 use crate::components::{
     facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, EventsTable, ExportButtons,
-    FacetGroup, Histogram, ResultList, SearchBox, SortSelect,
+    FacetGroup, Histogram, Hits, ResultList, SearchBox, SortSelect,
 };
 use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_records};
 
@@ -85,8 +85,7 @@ pub fn home_page() -> Html {
         )
     };
     let compare = use_compare(&filter, results.clone());
-    // The hits shared with the list: copied once per result set.
-    let hits = use_memo(results.clone(), |r| Rc::<[u32]>::from(r.hits.as_slice()));
+    let hits = Hits::new(results.clone());
     let set = state.set.clone();
     let extent = {
         let corpus = corpus.clone();
@@ -152,7 +151,7 @@ pub fn home_page() -> Html {
                 <SortSelect value={filter.sort} on_change={on_sort} />
             </div>
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
-            <ExportButtons hits={(*hits).clone()} />
+            <ExportButtons hits={hits.clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
                 <CompareLines compare={compare.clone()} />
@@ -179,7 +178,7 @@ pub fn home_page() -> Html {
                 </aside>
                 <section class="results" aria-labelledby="results-heading">
                     <h2 id="results-heading">{ "Releases" }</h2>
-                    <ResultList hits={(*hits).clone()} terms={results.terms.clone()} {grouped} />
+                    <ResultList {hits} terms={results.terms.clone()} {grouped} />
                 </section>
             </div>
         </div>
