@@ -131,6 +131,11 @@ fn particles_and_hyphens_are_kept() {
             "Cian Mac Giolla Bhríde",
         ),
         ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
+        (
+            "Vice Admiral Rodrigo dela Cruz Bautista said it was time.",
+            "Rodrigo dela Cruz Bautista",
+        ),
+        ("Ms. Ana delos Santos said it was time.", "Ana delos Santos"),
         // Malay patronymics: `binti` (daughter of) as `bin` (son of).
         (
             "Dr. Rohana binti Abdul Rahim said it was time.",
