@@ -684,6 +684,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             .heads_first
             .contains(tokens.get(h).map_or("", |t| t.key.as_str()));
     let mut in_complement = false;
+    // Where the words after the last `of`/`for` begin: `Cape Town` in
+    // `University of Cape Town`.
+    let mut complement_from = e;
     loop {
         // "of Hygiene & Tropical Medicine": an ampersand joins like "and".
         if in_complement && e < tokens.len() && tokens.gap_after(e - 1).trim() == "&" {
@@ -717,6 +720,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             | "do" | "dos" | "das" | "della" | "para" | "pour" | "sur" | "fur" | "d" => {
                 match run_after(data, tokens, e + 1) {
                     Some(next) if next - h <= MAX_RIGHT => {
+                        complement_from = e + 1;
                         e = next;
                         in_complement = true;
                     }
@@ -775,8 +779,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                 match run_after(data, tokens, e + 1) {
                     Some(next)
                         if next - h <= MAX_RIGHT
-                            && !has_head(data, tokens, e + 1, next)
+                            && !has_head_after_and(data, tokens, e + 1, next)
                             && !another_name(data, tokens, e + 1, next)
+                            && !after_a_place(tokens, complement_from, e, next)
                             && data.table.longest_at(tokens, e + 1).is_none() =>
                     {
                         e = next;
@@ -830,6 +835,21 @@ fn another_name(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
         && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     let place = to == from + 1 && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     possessive || place || countries::lookup_name(text_of(tokens, from, to)).is_some()
+}
+
+/// `University of Cape Town and Afrigen Biologics`: a complement that is a
+/// place (words `from..and`) is whole, so the words after `and` (up to
+/// `to`) name another body; not when they finish the place (`of Trinidad
+/// and Tobago`).
+fn after_a_place(tokens: &Words, from: usize, and: usize, to: usize) -> bool {
+    let the = tokens.get(from).is_some_and(|t| t.key == "the");
+    let from = if the { from + 1 } else { from };
+    // A country or a city, not a demonym (`Institute of African and Asian
+    // Studies` is one name).
+    let place = text_of(tokens, from, and);
+    let is_place = countries::lookup_name(place).is_some()
+        || crate::ingest::dateline::city_country(place).is_some();
+    is_place && countries::lookup_name(text_of(tokens, from, to)).is_none()
 }
 
 fn next_is_the(tokens: &Words, i: usize) -> bool {
@@ -1001,6 +1021,15 @@ fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|i| is_head(data, tokens, i))
 }
 
+/// Like [`has_head`] for the words after a complement's `and`, where
+/// `Administration` goes on with the complement (`Ministry of Interior and
+/// National Administration`, `Centre for Tax Policy and Administration`).
+fn has_head_after_and(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        is_head(data, tokens, i) && tokens.get(i).is_some_and(|t| t.key != "administration")
+    })
+}
+
 /// Word `i` is a Roman numeral from II to XX right after a capitalised
 /// word that is not all capitals, on the same line: the regnal number of
 /// a name (`Hassan II`, `Mohammed VI`, `King Abdullah II`), not an acronym.
@@ -1098,6 +1127,11 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     // `National Social Security Fund`: the words that make a fund an
     // institution are generic ones; three words make it a name.
     let fund = tokens.get(h).is_some_and(|t| t.key == "fund") && end - start >= 3;
+    // `the Biden Administration`: one word before it is a government's name.
+    let administration = tokens.get(h).is_some_and(|t| t.key == "administration");
+    if administration && h - start < 2 && !after_head {
+        return false;
+    }
     specific_before || after_head || compound || fund || owned_by_country(data, tokens, start)
 }
 
@@ -1133,6 +1167,50 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_after_of_ends_the_name_at_and() {
+        assert_eq!(
+            names("The University of Cape Town and Afrigen Biologics will make it."),
+            ["University of Cape Town"]
+        );
+        assert_eq!(
+            names("the Bank of Ghana and Ecobank Ghana agreed"),
+            ["Bank of Ghana", "Ecobank Ghana"]
+        );
+        // The place goes on after `and`, or the complement is no place.
+        assert_eq!(
+            names("the University of Trinidad and Tobago said"),
+            ["University of Trinidad and Tobago"]
+        );
+        assert_eq!(
+            names("the Ministry of Agriculture and Rural Development said"),
+            ["Ministry of Agriculture and Rural Development"]
+        );
+        assert_eq!(
+            names("the Institute of African and Asian Studies said"),
+            ["Institute of African and Asian Studies"]
+        );
+    }
+
+    #[test]
+    fn an_administration_needs_two_words_before_it() {
+        assert_eq!(
+            names("The Czech Tax Administration and the Drug Enforcement Administration met."),
+            [
+                "Czech Tax Administration",
+                "Drug Enforcement Administration"
+            ]
+        );
+        assert_eq!(
+            names("the OECD Centre for Tax Policy and Administration said"),
+            ["OECD Centre for Tax Policy and Administration"]
+        );
+        assert_eq!(
+            names("a rule of the Biden Administration was cited by the National Administration of Prisons"),
+            ["National Administration of Prisons"]
+        );
     }
 
     #[test]
@@ -1560,7 +1638,7 @@ pub(super) mod tests {
         // A place after the `and` opens a name of its own.
         assert_eq!(
             names("Oxfam and Nairobi City Water Board signed; Food and Drug Administration staff met."),
-            ["Nairobi City Water Board"]
+            ["Nairobi City Water Board", "Food and Drug Administration"]
         );
     }
 
