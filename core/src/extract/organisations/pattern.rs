@@ -415,6 +415,19 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             }
             break;
         }
+        // `Counter Trafficking in Persons Secretariat`: `in` after a word it
+        // goes on from in names.
+        let in_joins = p.key == "in"
+            && s < h
+            && s >= floor + 2
+            && tight(tokens, s - 2)
+            && tokens.get(s - 2).is_some_and(|q| {
+                capitalised(&q.surface) && crate::extract::programmes::in_continues_after(&q.key)
+            });
+        if in_joins {
+            s -= 2;
+            continue;
+        }
         if !capitalised(&p.surface) || is_stop(data, tokens, s - 1) {
             // "Peace and Security Council", "Drug Control and Enforcement
             // Authority": one "and" between capitalised words, once.
@@ -1081,12 +1094,14 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
-    // A regnal number is no acronym ("Mohammed VI Polytechnic University").
+    // A regnal number is no acronym ("Mohammed VI Polytechnic University"),
+    // nor a country's code before words of the name ("US Drug Enforcement
+    // Administration"; "PNG Police Commissioner" stays a role's).
     let acronym_before = (start..h).any(|i| {
-        tokens
-            .get(i)
-            .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
-            && !regnal_number(tokens, i)
+        tokens.get(i).is_some_and(|t| {
+            super::super::tokens::is_all_caps(&t.surface)
+                && (h - i < 2 || countries::lookup_name(&t.surface).is_none())
+        }) && !regnal_number(tokens, i)
     });
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
@@ -1210,6 +1225,29 @@ pub(super) mod tests {
         assert_eq!(
             names("a rule of the Biden Administration was cited by the National Administration of Prisons"),
             ["National Administration of Prisons"]
+        );
+    }
+
+    #[test]
+    fn a_country_code_before_the_head_is_no_parent() {
+        assert_eq!(
+            names(
+                "with help from the US Drug Enforcement Administration and the UNDP Press Office"
+            ),
+            ["US Drug Enforcement Administration"]
+        );
+    }
+
+    #[test]
+    fn in_after_trafficking_stays_in_the_name() {
+        assert_eq!(
+            names("cases that the Counter Trafficking in Persons Secretariat took to court"),
+            ["Counter Trafficking in Persons Secretariat"]
+        );
+        // Not after other words: `in` is where the body is.
+        assert_eq!(
+            names("staff in Nairobi City Water Board met"),
+            ["Nairobi City Water Board"]
         );
     }
 

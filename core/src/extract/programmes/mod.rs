@@ -54,6 +54,12 @@ use merge::Merged;
 /// The programmes of a release; `organisations` are the release's extracted
 /// organisations (see [`is_organisation`]).
 #[inline(never)] // Out of line so that profiles show each extractor's share.
+/// Whether `in` goes on with a name after this lower-case word
+/// (`Trafficking in Persons`): `in_after` of `core/data/programmes.tsv`.
+pub(crate) fn in_continues_after(word: &str) -> bool {
+    lists().in_after.contains(word)
+}
+
 pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
     let mut merged = Merged::default();
