@@ -232,7 +232,7 @@ fn body_of_body(data: &Data, tokens: &Words, start: usize, h: usize, end: usize)
     })
 }
 
-fn capitalised(w: &str) -> bool {
+pub(super) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -817,10 +817,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                         .get(e + 1)
                         .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
                     // "Kenyatta National Hospital in Nairobi": only a school
-                    // is named for its city.
+                    // is named for its city, and only after a place's
+                    // adjective ("American University in Cairo"; "Abdou
+                    // Moumouni University in Niamey" is where it stands).
                     let school = tokens
                         .get(h)
-                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()));
+                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()))
+                        && h.checked_sub(1)
+                            .and_then(|b| tokens.get(b))
+                            .is_some_and(|t| is_place(data, &t.key));
                     return if alone && !in_complement && !country && school {
                         e + 2
                     } else {
@@ -1536,6 +1541,10 @@ pub(super) mod tests {
             (
                 "students from the American University in Cairo attended",
                 &["American University in Cairo"],
+            ),
+            (
+                "a research centre hosted by Abdou Moumouni University in Niamey.",
+                &["Abdou Moumouni University"],
             ),
         ];
         for (text, want) in cases {
