@@ -114,6 +114,15 @@ fn honorifics_ranks_and_post_nominals_are_stripped() {
 }
 
 #[test]
+fn words_between_two_role_words_are_the_roles() {
+    let found = people_in(
+        "The Deputy Emergency Relief Coordinator, Maria Lopez Gomez, said access was needed.",
+    );
+    let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(names, ["Maria Lopez Gomez"]);
+}
+
+#[test]
 fn particles_and_hyphens_are_kept() {
     let cases = [
         ("Mr. Luiz de Souza said it was time.", "Luiz de Souza"),
