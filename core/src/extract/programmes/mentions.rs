@@ -1499,6 +1499,8 @@ mod tests {
             ("in before the head, not opened", &["Staff in Kenya Programme offices met."], &[("Kenya Programme", None, None, None)]),
             ("a lower-case letter before a capital opens the name", &["It joined the mRNA Technology Transfer Programme in 2025."],
                 &[("mRNA Technology Transfer Programme", None, None, None)]),
+            ("an accelerator", &["Gavi's African Vaccine Manufacturing Accelerator (AVMA) will buy doses."],
+                &[("African Vaccine Manufacturing Accelerator", Some("AVMA"), None, None)]),
             ("for after an owner stays out", &["Funds from the Ministry for Youth and Sports Development Programme came."], &[("Sports Development Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {
