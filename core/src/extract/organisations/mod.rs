@@ -1630,6 +1630,9 @@ mod tests {
     fn long_names_defined_with_a_dashed_acronym() {
         let text = "The European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, Security and Justice (eu-LISA) will run the new system from its headquarters in the city.";
         assert_eq!(labels(text), ["eu-LISA"]);
+        // A French observatory, its region after a dash.
+        let text = "Data go to the Observatoire Régional des Migrations – Sahel (ORM-Sahel), a research centre.";
+        assert_eq!(labels(text), ["ORM-Sahel"]);
     }
 
     #[test]
