@@ -643,12 +643,6 @@ fn definitions_in(
         if after.is_some_and(|&b| b.is_ascii() && b != b'(' && !matches!(b, b'\t'..=b'\r')) {
             continue;
         }
-        // `Protection and Solutions Along Mixed Movement Routes (PROSAMM)
-        // Initiative`: a programme's head after the bracket makes the name a
-        // programme's, whatever head it holds.
-        if programme_head_after_bracket(data, tokens, k) {
-            continue;
-        }
         let strict = acronym_in_brackets(gap);
         let Some(acronym) = strict
             .clone()
@@ -656,6 +650,12 @@ fn definitions_in(
         else {
             continue;
         };
+        // `Protection and Solutions Along Mixed Movement Routes (PROSAMM)
+        // Initiative`: a programme's head after the bracket makes the name a
+        // programme's, whatever head it holds.
+        if programme_head_after_bracket(data, tokens, k) {
+            continue;
+        }
         let by_initials = strict
             .as_ref()
             .and_then(|a| name_start(tokens, k, a))

@@ -884,9 +884,10 @@ const WEEKDAYS: &[&str] = &[
 /// March 2027`): when something happened, never a word of a name.
 fn date_word_at(toks: &[Tok], k: usize) -> bool {
     let Some(t) = toks.get(k) else { return false };
-    let lower = t.lower();
-    WEEKDAYS.contains(&lower.as_ref())
-        || MONTHS.contains(&lower.as_ref())
+    // Compared without lowering: every word of an extension is asked.
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t.text));
+    is(WEEKDAYS)
+        || is(MONTHS)
             && toks
                 .get(k + 1)
                 .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
