@@ -937,6 +937,17 @@ impl<'a> Reader<'a> {
             .checked_sub(2)
             .filter(|&k| k >= range.start && is_org_anaphor(tokens, k))
             .map(|k| (Who::OrgAnaphor(tokens[k + 1].text.to_lowercase()), k));
+        // `"...," it said`: `it` alone after a quote is a body, as `the
+        // agency` is.
+        let it = range
+            .end
+            .checked_sub(1)
+            .filter(|&k| {
+                k >= range.start
+                    && tokens[k].text == "it"
+                    && tokens[range.start..k].iter().all(|t| !t.is_word())
+            })
+            .map(|k| (Who::OrgAnaphor("it".to_string()), k));
         // `the commissioner said`, `the deputy minister said`
         let role = range.end.checked_sub(1).and_then(|noun| {
             let at = (1..=2).map(|d| noun.checked_sub(d)).find(|&k| {
@@ -957,6 +968,7 @@ impl<'a> Reader<'a> {
             .cloned()
             .or(role)
             .or(anaphor)
+            .or(it)
             .or_else(|| organisation.cloned())
     }
 
@@ -2280,6 +2292,21 @@ mod tests {
             "WaterAid Malawi and the Lilongwe Water Board connected 40 health centres.",
             "“Every connection is metered,” the agency said.",
         ];
+        assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
+    }
+
+    #[test]
+    fn it_said_is_the_organisation_that_spoke() {
+        let orgs = [(Some("Anti-Slavery International"), None)];
+        let body = [
+            "Anti-Slavery International said the ratings were a start. “A rating that nobody acts on is a brochure,” it said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs)[0].1.as_deref(),
+            Some("Anti-Slavery International")
+        );
+        // No organisation spoke: `it` is nobody.
+        let body = ["The report is short. “Read it,” it said."];
         assert_eq!(quotes_in(&body, &[], &orgs)[0].1, None);
     }
 

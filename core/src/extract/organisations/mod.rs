@@ -650,6 +650,12 @@ fn definitions_in(
         else {
             continue;
         };
+        // `Protection and Solutions Along Mixed Movement Routes (PROSAMM)
+        // Initiative`: a programme's head after the bracket makes the name a
+        // programme's, whatever head it holds.
+        if programme_head_after_bracket(data, tokens, k) {
+            continue;
+        }
         let by_initials = strict
             .as_ref()
             .and_then(|a| name_start(tokens, k, a))
@@ -678,6 +684,36 @@ fn definitions_in(
         out.push((name, acronym, by_name.or(by_acronym), start..k + 1));
     }
     out
+}
+
+/// Most words a bracket after word `k` is read over.
+const BRACKET_WORDS: usize = 4;
+
+/// The word right after the bracket that follows word `k` is a capitalised
+/// programme head (`(PROSAMM) Initiative`).
+fn programme_head_after_bracket(data: &Data, tokens: &Words, k: usize) -> bool {
+    let Some(last) = tokens.get(k) else {
+        return false;
+    };
+    let rest = tokens.src.get(last.end..).unwrap_or("");
+    let Some(close) = rest
+        .find(')')
+        .filter(|&c| rest.get(..c).is_some_and(|g| g.contains('(')))
+    else {
+        return false;
+    };
+    let close = last.end + close;
+    (k + 1..k + 1 + BRACKET_WORDS)
+        .filter_map(|i| tokens.get(i))
+        .find(|t| t.start > close)
+        .is_some_and(|t| {
+            pattern::capitalised(&t.surface)
+                && tokens
+                    .src
+                    .get(close + 1..t.start)
+                    .is_some_and(|g| g.trim().is_empty())
+                && data.programme_heads.contains(t.key.as_str())
+        })
 }
 
 /// True when the initials of words `s..=k` fit the acronym.
@@ -1410,6 +1446,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_defined_before_a_programme_head_is_no_organisation() {
+        assert!(labels(
+            "Work runs under the Protection and Solutions Along Mixed Movement Routes (PROSAMM) Initiative."
+        )
+        .is_empty());
+        // Without the programme's head after it, the name is an organisation's.
+        assert_eq!(
+            labels("The Ngao Youth Movement (NYM) met the Ngao Youth Movement (NYM) Programme."),
+            ["NYM"]
+        );
+    }
+
+    #[test]
     fn a_defined_acronym_found_by_a_cue_is_the_defined_organisation() {
         let body = [
             "The Norwegian Refugee Council (NRC) and Save the Children said so.",
@@ -1581,6 +1630,9 @@ mod tests {
     fn long_names_defined_with_a_dashed_acronym() {
         let text = "The European Union Agency for the Operational Management of Large-Scale IT Systems in the Area of Freedom, Security and Justice (eu-LISA) will run the new system from its headquarters in the city.";
         assert_eq!(labels(text), ["eu-LISA"]);
+        // A French observatory, its region after a dash.
+        let text = "Data go to the Observatoire Régional des Migrations – Sahel (ORM-Sahel), a research centre.";
+        assert_eq!(labels(text), ["ORM-Sahel"]);
     }
 
     #[test]

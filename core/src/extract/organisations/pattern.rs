@@ -232,7 +232,7 @@ fn body_of_body(data: &Data, tokens: &Words, start: usize, h: usize, end: usize)
     })
 }
 
-fn capitalised(w: &str) -> bool {
+pub(super) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -414,6 +414,19 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                 continue;
             }
             break;
+        }
+        // `Counter Trafficking in Persons Secretariat`: `in` after a word it
+        // goes on from in names.
+        let in_joins = p.key == "in"
+            && s < h
+            && s >= floor + 2
+            && tight(tokens, s - 2)
+            && tokens.get(s - 2).is_some_and(|q| {
+                capitalised(&q.surface) && crate::extract::programmes::in_continues_after(&q.key)
+            });
+        if in_joins {
+            s -= 2;
+            continue;
         }
         if !capitalised(&p.surface) || is_stop(data, tokens, s - 1) {
             // "Peace and Security Council", "Drug Control and Enforcement
@@ -684,6 +697,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             .heads_first
             .contains(tokens.get(h).map_or("", |t| t.key.as_str()));
     let mut in_complement = false;
+    // Where the words after the last `of`/`for` begin: `Cape Town` in
+    // `University of Cape Town`.
+    let mut complement_from = e;
     loop {
         // "of Hygiene & Tropical Medicine": an ampersand joins like "and".
         if in_complement && e < tokens.len() && tokens.gap_after(e - 1).trim() == "&" {
@@ -717,6 +733,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             | "do" | "dos" | "das" | "della" | "para" | "pour" | "sur" | "fur" | "d" => {
                 match run_after(data, tokens, e + 1) {
                     Some(next) if next - h <= MAX_RIGHT => {
+                        complement_from = e + 1;
                         e = next;
                         in_complement = true;
                     }
@@ -775,8 +792,9 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                 match run_after(data, tokens, e + 1) {
                     Some(next)
                         if next - h <= MAX_RIGHT
-                            && !has_head(data, tokens, e + 1, next)
+                            && !has_head_after_and(data, tokens, e + 1, next)
                             && !another_name(data, tokens, e + 1, next)
+                            && !after_a_place(tokens, complement_from, e, next)
                             && data.table.longest_at(tokens, e + 1).is_none() =>
                     {
                         e = next;
@@ -799,10 +817,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                         .get(e + 1)
                         .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
                     // "Kenyatta National Hospital in Nairobi": only a school
-                    // is named for its city.
+                    // is named for its city, and only after a place's
+                    // adjective ("American University in Cairo"; "Abdou
+                    // Moumouni University in Niamey" is where it stands).
                     let school = tokens
                         .get(h)
-                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()));
+                        .is_some_and(|t| SCHOOL_HEADS.contains(&t.key.as_str()))
+                        && h.checked_sub(1)
+                            .and_then(|b| tokens.get(b))
+                            .is_some_and(|t| is_place(data, &t.key));
                     return if alone && !in_complement && !country && school {
                         e + 2
                     } else {
@@ -830,6 +853,21 @@ fn another_name(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
         && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     let place = to == from + 1 && tokens.get(from).is_some_and(|t| is_place(data, &t.key));
     possessive || place || countries::lookup_name(text_of(tokens, from, to)).is_some()
+}
+
+/// `University of Cape Town and Afrigen Biologics`: a complement that is a
+/// place (words `from..and`) is whole, so the words after `and` (up to
+/// `to`) name another body; not when they finish the place (`of Trinidad
+/// and Tobago`).
+fn after_a_place(tokens: &Words, from: usize, and: usize, to: usize) -> bool {
+    let the = tokens.get(from).is_some_and(|t| t.key == "the");
+    let from = if the { from + 1 } else { from };
+    // A country or a city, not a demonym (`Institute of African and Asian
+    // Studies` is one name).
+    let place = text_of(tokens, from, and);
+    let is_place = countries::lookup_name(place).is_some()
+        || crate::ingest::dateline::city_country(place).is_some();
+    is_place && countries::lookup_name(text_of(tokens, from, to)).is_none()
 }
 
 fn next_is_the(tokens: &Words, i: usize) -> bool {
@@ -1001,6 +1039,15 @@ fn has_head(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
     (from..to).any(|i| is_head(data, tokens, i))
 }
 
+/// Like [`has_head`] for the words after a complement's `and`, where
+/// `Administration` goes on with the complement (`Ministry of Interior and
+/// National Administration`, `Centre for Tax Policy and Administration`).
+fn has_head_after_and(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        is_head(data, tokens, i) && tokens.get(i).is_some_and(|t| t.key != "administration")
+    })
+}
+
 /// Word `i` is a Roman numeral from II to XX right after a capitalised
 /// word that is not all capitals, on the same line: the regnal number of
 /// a name (`Hassan II`, `Mohammed VI`, `King Abdullah II`), not an acronym.
@@ -1052,12 +1099,14 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         return false;
     }
     // An acronym before the head: a part of that organisation ("UNDP Press Office").
-    // A regnal number is no acronym ("Mohammed VI Polytechnic University").
+    // A regnal number is no acronym ("Mohammed VI Polytechnic University"),
+    // nor a country's code before words of the name ("US Drug Enforcement
+    // Administration"; "PNG Police Commissioner" stays a role's).
     let acronym_before = (start..h).any(|i| {
-        tokens
-            .get(i)
-            .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
-            && !regnal_number(tokens, i)
+        tokens.get(i).is_some_and(|t| {
+            super::super::tokens::is_all_caps(&t.surface)
+                && (h - i < 2 || countries::lookup_name(&t.surface).is_none())
+        }) && !regnal_number(tokens, i)
     });
     // A known organisation before the head: a part of it ("UNODC Regional Office").
     // A known name that ends with the head after other words is a different
@@ -1098,6 +1147,11 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     // `National Social Security Fund`: the words that make a fund an
     // institution are generic ones; three words make it a name.
     let fund = tokens.get(h).is_some_and(|t| t.key == "fund") && end - start >= 3;
+    // `the Biden Administration`: one word before it is a government's name.
+    let administration = tokens.get(h).is_some_and(|t| t.key == "administration");
+    if administration && h - start < 2 && !after_head {
+        return false;
+    }
     specific_before || after_head || compound || fund || owned_by_country(data, tokens, start)
 }
 
@@ -1133,6 +1187,73 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_place_after_of_ends_the_name_at_and() {
+        assert_eq!(
+            names("The University of Cape Town and Afrigen Biologics will make it."),
+            ["University of Cape Town"]
+        );
+        assert_eq!(
+            names("the Bank of Ghana and Ecobank Ghana agreed"),
+            ["Bank of Ghana", "Ecobank Ghana"]
+        );
+        // The place goes on after `and`, or the complement is no place.
+        assert_eq!(
+            names("the University of Trinidad and Tobago said"),
+            ["University of Trinidad and Tobago"]
+        );
+        assert_eq!(
+            names("the Ministry of Agriculture and Rural Development said"),
+            ["Ministry of Agriculture and Rural Development"]
+        );
+        assert_eq!(
+            names("the Institute of African and Asian Studies said"),
+            ["Institute of African and Asian Studies"]
+        );
+    }
+
+    #[test]
+    fn an_administration_needs_two_words_before_it() {
+        assert_eq!(
+            names("The Czech Tax Administration and the Drug Enforcement Administration met."),
+            [
+                "Czech Tax Administration",
+                "Drug Enforcement Administration"
+            ]
+        );
+        assert_eq!(
+            names("the OECD Centre for Tax Policy and Administration said"),
+            ["OECD Centre for Tax Policy and Administration"]
+        );
+        assert_eq!(
+            names("a rule of the Biden Administration was cited by the National Administration of Prisons"),
+            ["National Administration of Prisons"]
+        );
+    }
+
+    #[test]
+    fn a_country_code_before_the_head_is_no_parent() {
+        assert_eq!(
+            names(
+                "with help from the US Drug Enforcement Administration and the UNDP Press Office"
+            ),
+            ["US Drug Enforcement Administration"]
+        );
+    }
+
+    #[test]
+    fn in_after_trafficking_stays_in_the_name() {
+        assert_eq!(
+            names("cases that the Counter Trafficking in Persons Secretariat took to court"),
+            ["Counter Trafficking in Persons Secretariat"]
+        );
+        // Not after other words: `in` is where the body is.
+        assert_eq!(
+            names("staff in Nairobi City Water Board met"),
+            ["Nairobi City Water Board"]
+        );
     }
 
     #[test]
@@ -1421,6 +1542,10 @@ pub(super) mod tests {
                 "students from the American University in Cairo attended",
                 &["American University in Cairo"],
             ),
+            (
+                "a research centre hosted by Abdou Moumouni University in Niamey.",
+                &["Abdou Moumouni University"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(names(text), *want, "{text}");
@@ -1560,7 +1685,7 @@ pub(super) mod tests {
         // A place after the `and` opens a name of its own.
         assert_eq!(
             names("Oxfam and Nairobi City Water Board signed; Food and Drug Administration staff met."),
-            ["Nairobi City Water Board"]
+            ["Nairobi City Water Board", "Food and Drug Administration"]
         );
     }
 

@@ -132,7 +132,8 @@ impl Lexicon {
     /// - `Justice Sector Reform Framework`: the start of a longer capitalised
     ///   name ending on an institution or programme word;
     /// - `X, coordinator of Stop Illegal Fishing, said`: the organisation in
-    ///   the role of the person named before it.
+    ///   the role of the person named before it;
+    /// - `Deputy Emergency Relief Coordinator`: words between two role words.
     pub(super) fn names_no_person(&self, p: &Passage, run: Run) -> bool {
         let tokens = &p.tokens;
         let defined = is_punct(tokens.get(run.end), &["("])
@@ -143,7 +144,20 @@ impl Lexicon {
         let continued = tokens
             .get(run.end)
             .is_some_and(|t| t.is_word() && is_title_case(t.text) && self.is_institution_word(t));
-        defined || continued || self.in_role_of_named(p, run) || place_of(tokens, run.start)
+        // `The Deputy Emergency Relief Coordinator, X, said`: words between
+        // two role words are the role's.
+        let inside_role = run.start > 0
+            && tokens
+                .get(run.start - 1)
+                .is_some_and(|t| self.is_role_word(t))
+            && tokens
+                .get(run.end)
+                .is_some_and(|t| is_title_case(t.text) && self.is_role_word(t));
+        defined
+            || continued
+            || inside_role
+            || self.in_role_of_named(p, run)
+            || place_of(tokens, run.start)
     }
 
     /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase

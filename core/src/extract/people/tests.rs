@@ -114,6 +114,15 @@ fn honorifics_ranks_and_post_nominals_are_stripped() {
 }
 
 #[test]
+fn words_between_two_role_words_are_the_roles() {
+    let found = people_in(
+        "The Deputy Emergency Relief Coordinator, Maria Lopez Gomez, said access was needed.",
+    );
+    let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(names, ["Maria Lopez Gomez"]);
+}
+
+#[test]
 fn particles_and_hyphens_are_kept() {
     let cases = [
         ("Mr. Luiz de Souza said it was time.", "Luiz de Souza"),
@@ -131,6 +140,11 @@ fn particles_and_hyphens_are_kept() {
             "Cian Mac Giolla Bhríde",
         ),
         ("Ms. Lúcia da Silva said it was time.", "Lúcia da Silva"),
+        (
+            "Vice Admiral Rodrigo dela Cruz Bautista said it was time.",
+            "Rodrigo dela Cruz Bautista",
+        ),
+        ("Ms. Ana delos Santos said it was time.", "Ana delos Santos"),
         // Malay patronymics: `binti` (daughter of) as `bin` (son of).
         (
             "Dr. Rohana binti Abdul Rahim said it was time.",

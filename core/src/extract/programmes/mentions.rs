@@ -253,7 +253,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
                 || k.checked_sub(1)
                     .and_then(|p| toks.get(p))
                     .is_some_and(|p| p.text == "and"));
-        if owner {
+        // `... Livelihoods Programme on Thursday`: a date ends the name.
+        if owner || date_word_at(toks, k) {
             return (k, last);
         }
         if t.is_cap() {
@@ -570,7 +571,9 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // `the Smallholder Irrigation and Seed Systems for Climate
         // Resilience Programme`: `for` joins too, and `to` (`the Desert to
         // Power Initiative`).
-        let joins = (matches!(conn.text, "and" | "&" | "of" | "for" | "to") || list_comma)
+        // `UNICEF's Learning in Displacement Initiative`: `in` too, when a
+        // determiner or a possessive opens the words before it.
+        let joins = (matches!(conn.text, "and" | "&" | "of" | "for" | "to" | "in") || list_comma)
             && prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !p.possessive);
         if !joins {
             break;
@@ -751,15 +754,6 @@ const NAME_AFTER_HEAD: usize = 5;
 /// owner, a place, a person's title, a time word or an organisation's
 /// acronym (`the project UNODC leads`).
 fn named_after_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let head = toks.get(i)?;
     if !head.is_head() || head.is_cap() || head.is_weak_head() || head.sentence_end {
         return None;
@@ -875,6 +869,29 @@ const YEAR_INNER: &[&str] = &[
     "of", "on", "for", "to", "and", "in", "de", "del", "para", "y", "la", "el", "et", "du", "des",
     "a", "e", "do", "da", "dos", "das",
 ];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A weekday, or a month with a day or year after it (`on Thursday`, `in
+/// March 2027`): when something happened, never a word of a name.
+fn date_word_at(toks: &[Tok], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    // Compared without lowering: every word of an extension is asked.
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(t.text));
+    is(WEEKDAYS)
+        || is(MONTHS)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+}
 
 const MONTHS: &[&str] = &[
     "january",
@@ -1473,6 +1490,18 @@ mod tests {
             ("portuguese name before a year range", &["It follows the Plano Director para a Redução do Risco de Desastres 2017–2030."],
                 &[("Plano Director para a Redução do Risco de Desastres", None, Some("2017"), Some("2030"))]),
             ("no name before a year range", &["It ran in the Sahel 2018–2020, in the European Union 2019–2021 and through March 2021–2022."], &[]),
+            ("a weekday after on ends the name", &["It launched the Fisheries Recovery and Livelihoods Programme on Thursday, a plan."],
+                &[("Fisheries Recovery and Livelihoods Programme", None, None, None)]),
+            ("a date after on ends a longer name", &["It joined the Programme on Coastal Jobs on Monday and the Facility for Youth on 3 May."],
+                &[("Programme on Coastal Jobs", None, None, None), ("Facility for Youth", None, None, None)]),
+            ("a month with no number stays a word", &["It backs the Initiative for May Day Workers."], &[("Initiative for May Day Workers", None, None, None)]),
+            ("in before the head, opened by a possessive", &["It extends UNICEF's Learning in Displacement Initiative to Chad."],
+                &[("Learning in Displacement Initiative", None, None, None)]),
+            ("in before the head, not opened", &["Staff in Kenya Programme offices met."], &[("Kenya Programme", None, None, None)]),
+            ("a lower-case letter before a capital opens the name", &["It joined the mRNA Technology Transfer Programme in 2025."],
+                &[("mRNA Technology Transfer Programme", None, None, None)]),
+            ("an accelerator", &["Gavi's African Vaccine Manufacturing Accelerator (AVMA) will buy doses."],
+                &[("African Vaccine Manufacturing Accelerator", Some("AVMA"), None, None)]),
             ("for after an owner stays out", &["Funds from the Ministry for Youth and Sports Development Programme came."], &[("Sports Development Programme", None, None, None)]),
         ];
         for (name, body, expected) in cases {

@@ -54,6 +54,12 @@ use merge::Merged;
 /// The programmes of a release; `organisations` are the release's extracted
 /// organisations (see [`is_organisation`]).
 #[inline(never)] // Out of line so that profiles show each extractor's share.
+/// Whether `in` goes on with a name after this lower-case word
+/// (`Trafficking in Persons`): `in_after` of `core/data/programmes.tsv`.
+pub(crate) fn in_continues_after(word: &str) -> bool {
+    lists().in_after.contains(word)
+}
+
 pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
     let mut merged = Merged::default();
@@ -72,12 +78,37 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
         merged.merge(mention);
     }
     let mut entries = merged.entries;
+    for p in &mut entries {
+        if let Some(cut) = owner_cut(&p.name, organisations) {
+            p.name.truncate(cut);
+        }
+    }
+    // A name cut to one already listed is that one.
+    let mut seen = std::collections::HashSet::new();
+    entries.retain(|p| seen.insert(p.name.to_lowercase()));
     entries.retain(|p| {
         !is_organisation(p, organisations)
             && !org_headed(&p.name)
             && !organisation_and_head(&p.name, organisations)
     });
     entries
+}
+
+/// `African Vaccine Manufacturing Accelerator of Gavi`: `of` (and `the`)
+/// then an organisation of the release's, name or acronym, to the end,
+/// names the owner: the byte where the name ends before it.
+fn owner_cut(name: &str, organisations: &[Organisation]) -> Option<usize> {
+    let at = name.rfind(" of ")?;
+    let owner = &name[at + 4..];
+    let owner = owner.strip_prefix("the ").unwrap_or(owner);
+    let known = organisations.iter().any(|o| {
+        o.name
+            .iter()
+            .chain(o.acronym.iter())
+            .any(|n| n.eq_ignore_ascii_case(owner))
+    });
+    // The words before `of` are a name of their own (two words or more).
+    (known && name[..at].contains(' ')).then_some(at)
 }
 
 /// Whether a headline mention and a body mention name one programme: the
@@ -240,6 +271,20 @@ mod tests {
 
     const GLO_ACT: &str = "The Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative by the European Union (EU) and the United Nations Office on Drugs and Crime (UNODC) being implemented in partnership with the International Organization for Migration (IOM) in four countries: Islamic Republic of Afghanistan, Islamic Republic of Iran, Republic of Iraq and Islamic Republic of Pakistan.";
     const GLO_ACT_NAME: &str = "Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East";
+
+    #[test]
+    fn an_organisation_after_of_is_the_owner() {
+        let orgs = [Organisation {
+            name: Some("Gavi, the Vaccine Alliance".to_string()),
+            acronym: Some("Gavi".to_string()),
+        }];
+        assert_eq!(
+            owner_cut("African Vaccine Manufacturing Accelerator of Gavi", &orgs),
+            Some("African Vaccine Manufacturing Accelerator".len())
+        );
+        assert_eq!(owner_cut("Programme of Gavi", &orgs), None);
+        assert_eq!(owner_cut("Decade of Ocean Science", &orgs), None);
+    }
 
     #[test]
     fn an_organisation_and_a_lower_case_head_is_no_programme() {

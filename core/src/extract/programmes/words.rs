@@ -100,7 +100,14 @@ impl<'a> Tok<'a> {
                     && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
             })
         };
-        self.is_word() && first_upper() && !participle() && !self.is_year()
+        // `mRNA`, `eHealth`, `iNTP`: one lower-case letter before a capital
+        // is a technical word written as a name.
+        let lower_then_upper = || {
+            let mut chars = self.text.chars();
+            chars.next().is_some_and(|c| c.is_ascii_lowercase())
+                && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        };
+        self.is_word() && (first_upper() || lower_then_upper()) && !participle() && !self.is_year()
     }
 
     pub(super) fn is_connector(&self) -> bool {
