@@ -42,6 +42,10 @@ struct Tables {
     /// plain regex off the DFA on any paragraph with a curly quote or a dash.
     amount: WordRegex,
     scales: Vec<(String, f64)>,
+    /// Every currency token, in ASCII case-insensitive search (pattern `i`
+    /// is `currencies[i]`), for [`may_hold_money`]; `None` if it failed to
+    /// build, and then every paragraph is read.
+    tokens: Option<aho_corasick::AhoCorasick>,
 }
 
 /// Data lines without comments or blanks, split on tabs.
@@ -95,12 +99,18 @@ fn tables() -> &'static Tables {
                 by_last.entry(last).or_default().push(i);
             }
         }
+        let tokens = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(currencies.iter().map(|c| &c.token))
+            .ok();
         Tables {
             currencies,
             by_first,
             by_last,
             amount,
             scales,
+            tokens,
         }
     })
 }
@@ -151,6 +161,14 @@ fn amount_key(amount: f64) -> u64 {
 
 /// Money in one paragraph.
 fn extract_from(s: &str) -> Vec<Money> {
+    if !may_hold_money(s) {
+        return Vec::new();
+    }
+    read_money(s)
+}
+
+/// Money in one paragraph, read number by number.
+fn read_money(s: &str) -> Vec<Money> {
     let mut amounts: Vec<Amount> = tables()
         .amount
         .for_text(s)
@@ -170,6 +188,43 @@ fn extract_from(s: &str) -> Vec<Money> {
             })
         })
         .collect()
+}
+
+/// How far (bytes) an amount's last or first ASCII digit can stand from
+/// its currency token: a scale word (`thouſand`, 9 bytes) and its `[ \u{a0}]?-?`,
+/// two bytes of spaces and `of `; or the two bytes of spaces before a number.
+const CURRENCY_REACH: usize = 32;
+
+/// Whether `s` can give money: every amount with a currency has a currency
+/// token (codes and symbols as written, words in any ASCII case, as
+/// [`currency_before`] and [`currency_after`] compare them) with the
+/// number's ASCII digits close before or after it (a number with another
+/// digit does not parse). Most paragraphs with numbers hold no currency:
+/// they were read number by number (money was 3 % of ingest).
+fn may_hold_money(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !b.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let tables = tables();
+    let Some(tokens) = &tables.tokens else {
+        return true;
+    };
+    let digit_in = |from: usize, to: usize| {
+        b.get(from..to.min(b.len()))
+            .is_some_and(|w| w.iter().any(u8::is_ascii_digit))
+    };
+    tokens.find_overlapping_iter(s).any(|m| {
+        let as_written = tables
+            .currencies
+            .get(m.pattern().as_usize())
+            .is_some_and(|c| {
+                c.kind == Kind::Word || s.as_bytes().get(m.range()) == Some(c.token.as_bytes())
+            });
+        as_written
+            && (digit_in(m.start().saturating_sub(CURRENCY_REACH), m.start())
+                || digit_in(m.end(), m.end() + CURRENCY_REACH))
+    })
 }
 
 /// Floating-point scaling (1.1 × 10⁶) must not leave 1100000.0000000002.
@@ -595,6 +650,28 @@ mod tests {
         ] {
             let _ = money_in(s);
         }
+    }
+
+    #[test]
+    fn the_money_gate_lets_every_paragraph_with_money_through() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "5 thouſand euros, 3\u{212a} of EUROS, 7 billionſ  Swiss francs",
+            "USD\u{a0}5, €5, Rs.500, US$ 1.5bn, 1 500 000 k US dollars",
+            "between €1 and €2 million; 2-3 million euros; 5 million of rand",
+            "5 usd, ٣ USD, 12\u{202f}000\u{202f}EUR, 9'000'000 crore yen",
+            "a grand total of 5 brands, some 12 people, won 3 awards",
+        ]);
+        assert!(tables().tokens.is_some());
+        let mut with_money = 0;
+        for t in &texts {
+            if !read_money(t).is_empty() {
+                with_money += 1;
+                assert!(may_hold_money(t), "{t:?}");
+            }
+        }
+        assert!(with_money > 10, "{with_money}");
+        // And most paragraphs with numbers are skipped.
+        assert!(!may_hold_money("in 2019, 12 people met there"));
     }
 
     #[test]

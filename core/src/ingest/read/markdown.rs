@@ -42,7 +42,7 @@ pub fn read(source: &str, text: &str) -> Result<Document, IngestError> {
         None => take_h1(&mut body, &mut header),
     };
     check_front_id(source, &front)?;
-    let mut doc = layout(source, &body, title, header)?;
+    let mut doc = layout(source, body, title, header)?;
     doc.diagnostics.append(&mut front.diagnostics);
     check_front_date(source, &front, &mut doc.diagnostics);
     check_front_place(source, &front, &mut doc.diagnostics);

@@ -6,7 +6,7 @@ use crate::ingest::Document;
 
 /// Reads a plain text release (see `layout` for the rules).
 pub fn read(source: &str, text: &str) -> Result<Document, IngestError> {
-    layout(source, &lines(text), None, Vec::new())
+    layout(source, lines(text), None, Vec::new())
 }
 
 #[cfg(test)]
