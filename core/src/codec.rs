@@ -119,6 +119,7 @@ pub(crate) fn read_checked_varint(bytes: &[u8], at: &mut usize) -> u32 {
     n
 }
 
+#[derive(Clone)]
 pub(crate) struct Reader<'a> {
     buf: &'a [u8],
     pub at: usize,

@@ -30,7 +30,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     use_facets(true);
     let facet = props.kind.facet();
     let key = props.key_.to_string();
-    let Some(info) = corpus.index().value(facet, &key).cloned() else {
+    let Some(info) = corpus.index().value(facet, &key) else {
         // Only the most frequent values are known before the facet's file
         // is here: a rarer one is looked for in it.
         if corpus.waits_for_facet(facet) {

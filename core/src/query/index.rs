@@ -353,15 +353,16 @@ impl Index {
     }
 
     /// The value of `facet` with this key, if any release has it.
-    pub fn value(&self, facet: Facet, key: &str) -> Option<&ValueInfo> {
+    pub fn value(&self, facet: Facet, key: &str) -> Option<ValueInfo> {
         let f = &self.facets[facet.index()];
         f.find(key).and_then(|v| f.info(v))
     }
 
     /// Every value of `facet` (countries, organisations, people...): the
     /// most frequent until the facet's file is here ([`Index::has_facet`]).
-    pub fn values(&self, facet: Facet) -> impl Iterator<Item = &ValueInfo> + '_ {
-        self.facets[facet.index()].known_values().iter()
+    pub fn values(&self, facet: Facet) -> impl Iterator<Item = ValueInfo> + '_ {
+        let f = &self.facets[facet.index()];
+        (0..f.known_count() as u32).filter_map(|v| f.info(v))
     }
 
     /// How many values `facet` has, known or not yet (see [`Index::values`]).
@@ -389,7 +390,7 @@ impl Index {
 
     /// The values of `facet` one release has (with the keys the facets use:
     /// link a release's chips with these).
-    pub fn values_of(&self, facet: Facet, doc: u32) -> Vec<&ValueInfo> {
+    pub fn values_of(&self, facet: Facet, doc: u32) -> Vec<ValueInfo> {
         let f = &self.facets[facet.index()];
         f.values_of(doc).filter_map(|v| f.info(v)).collect()
     }
@@ -1058,11 +1059,8 @@ mod tests {
             .value(Facet::Country, "CI")
             .map(|v| v.label.to_string());
         assert_eq!(country.as_deref(), Some("Côte d’Ivoire"));
-        let keys: Vec<&str> = index
-            .values_of(Facet::Organisation, 1)
-            .iter()
-            .map(|v| &*v.key)
-            .collect();
+        let values = index.values_of(Facet::Organisation, 1);
+        let keys: Vec<&str> = values.iter().map(|v| &*v.key).collect();
         assert_eq!(keys, ["iom", "unodc"]);
         assert_eq!(index.docs(Facet::Topic, "cybercrime"), [0, 2]);
         assert!(index.docs(Facet::Topic, "nope").is_empty());
