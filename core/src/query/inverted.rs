@@ -634,6 +634,27 @@ impl Inverted {
         scored
     }
 
+    /// Keeps the documents of `acc` (sorted by doc) that have term `t`,
+    /// adding its score multiplied by `weight`: what intersecting `acc`
+    /// with [`Inverted::scored`] gives, without listing the term's documents.
+    pub fn keep_scored(&self, acc: &mut Scored, t: usize, weight: f32) {
+        let idf = self.idf(t) * weight;
+        let mut postings = self.postings(t).peekable();
+        acc.retain_mut(|(doc, score)| {
+            while let Some(&(d, impact)) = postings.peek() {
+                if d == *doc {
+                    *score += Self::bm25(impact, idf);
+                    return true;
+                }
+                if d > *doc {
+                    return false;
+                }
+                postings.next();
+            }
+            false
+        });
+    }
+
     /// Term `t`'s postings, scored and multiplied by `weight`, kept in
     /// `best` (one score per document) where they beat it.
     pub fn score_max_into(&self, t: usize, weight: f32, best: &mut [f32]) {

@@ -97,24 +97,54 @@ pub fn word_being_typed(query: &str) -> Option<String> {
 /// The documents matching every clause, sorted by doc, with summed scores;
 /// and the dictionary terms that matched (for highlighting).
 pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
-    let mut lists = Vec::with_capacity(clauses.len());
+    let mut all = Vec::with_capacity(clauses.len());
     let mut terms = Vec::new();
     for clause in clauses {
-        let (list, used) = clause_matches(inv, clause);
+        let (matches, used) = match clause {
+            Clause::Word { text, prefix } => {
+                let expansions = expand(inv, text, *prefix);
+                let used: Vec<usize> = expansions.iter().map(|e| e.0).collect();
+                match expansions[..] {
+                    [(t, weight)] => (Matches::Term(t, weight), used),
+                    _ => (Matches::Listed(word_matches(inv, &expansions)), used),
+                }
+            }
+            Clause::Phrase(_) => {
+                let (list, used) = clause_matches(inv, clause);
+                (Matches::Listed(list), used)
+            }
+        };
         terms.extend(used.into_iter().map(|t| inv.term(t).to_string()));
-        lists.push(list);
+        all.push(matches);
     }
     terms.sort_unstable();
     terms.dedup();
-    crate::order::sort_by_key(&mut lists, Vec::len);
-    let mut lists = lists.into_iter();
-    let Some(mut acc) = lists.next() else {
-        return (Vec::new(), terms);
+    // Shortest first (a term's list is as long as its document count).
+    crate::order::sort_by_key(&mut all, |m| match m {
+        Matches::Listed(list) => list.len(),
+        Matches::Term(t, _) => inv.df(*t),
+    });
+    let mut all = all.into_iter();
+    let mut acc = match all.next() {
+        None => return (Vec::new(), terms),
+        Some(Matches::Listed(list)) => list,
+        Some(Matches::Term(t, weight)) => inv.scored(t, weight),
     };
-    for list in lists {
-        acc = intersect(&acc, &list);
+    for matches in all {
+        match matches {
+            Matches::Listed(list) => acc = intersect(&acc, &list),
+            Matches::Term(t, weight) => inv.keep_scored(&mut acc, t, weight),
+        }
     }
     (acc, terms)
+}
+
+/// A clause's matches: listed, or, for a word that stands for one term,
+/// that term's postings, read while intersecting. A word that nearly every
+/// release has (`of`) was a list of every release: 8 MB at a million.
+enum Matches {
+    Listed(Scored),
+    Term(usize, f32),
 }
 
 /// The pieces of the dictionary that a clause's lookups read and that are
@@ -169,29 +199,34 @@ fn clause_matches(inv: &Inverted, clause: &Clause) -> (Scored, Vec<usize>) {
         }
         Clause::Word { text, prefix } => {
             let expansions = expand(inv, text, *prefix);
-            let postings: usize = expansions.iter().map(|&(t, _)| inv.df(t)).sum();
-            // Long lists (a short prefix): one score per document and a
-            // pass over them beat merging the lists in log(lists) passes,
-            // and hold less than two lists and their merge (at a million
-            // releases, 11 MB against 22 for two lists of most of them).
-            let matches = match expansions.len() > 1 && postings > inv.n_docs() / 8 {
-                true => {
-                    let mut best = vec![f32::NEG_INFINITY; inv.n_docs()];
-                    for &(t, w) in &expansions {
-                        inv.score_max_into(t, w, &mut best);
-                    }
-                    // Sized by a count first: grown by doubling, the list of
-                    // most of a million releases held twice its size in the
-                    // wasm heap's high-water mark.
-                    let matched = best.iter().filter(|&&s| s != f32::NEG_INFINITY).count();
-                    let mut scored = Vec::with_capacity(matched);
-                    scored.extend((0u32..).zip(best).filter(|&(_, s)| s != f32::NEG_INFINITY));
-                    scored
-                }
-                false => union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect()),
-            };
+            let matches = word_matches(inv, &expansions);
             (matches, expansions.into_iter().map(|e| e.0).collect())
         }
+    }
+}
+
+/// The documents of any of a word's terms (`expand`'s), each with its best score.
+fn word_matches(inv: &Inverted, expansions: &[(usize, f32)]) -> Scored {
+    let postings: usize = expansions.iter().map(|&(t, _)| inv.df(t)).sum();
+    // Long lists (a short prefix): one score per document and a pass over
+    // them beat merging the lists in log(lists) passes, and hold less than
+    // two lists and their merge (at a million releases, 11 MB against 22
+    // for two lists of most of them).
+    match expansions.len() > 1 && postings > inv.n_docs() / 8 {
+        true => {
+            let mut best = vec![f32::NEG_INFINITY; inv.n_docs()];
+            for &(t, w) in expansions {
+                inv.score_max_into(t, w, &mut best);
+            }
+            // Sized by a count first: grown by doubling, the list of most
+            // of a million releases held twice its size in the wasm heap's
+            // high-water mark.
+            let matched = best.iter().filter(|&&s| s != f32::NEG_INFINITY).count();
+            let mut scored = Vec::with_capacity(matched);
+            scored.extend((0u32..).zip(best).filter(|&(_, s)| s != f32::NEG_INFINITY));
+            scored
+        }
+        false => union_max(expansions.iter().map(|&(t, w)| inv.scored(t, w)).collect()),
     }
 }
 
@@ -468,6 +503,52 @@ mod tests {
             assert_eq!(terms.len(), expansions.len());
             assert!(merged.len() > 20 && merged.len() < 40, "{}", merged.len());
             assert_eq!(scored, merged, "{prefix}");
+        }
+    }
+
+    #[test]
+    fn a_word_of_one_term_intersected_from_its_postings_gives_what_listing_it_gives() {
+        use crate::query::inverted::Builder;
+        // "of" in every document, "smuggling" in some, "migrants" and
+        // "migration" (the prefix "mig") in others, with varied frequencies.
+        let mut builder = Builder::default();
+        for d in 0..60u32 {
+            for (w, every, times) in [
+                ("of", 1, 1 + d % 2),
+                ("smuggling", 2, 1 + d % 3),
+                ("migrants", 3, 1),
+                ("migration", 5, 2),
+            ] {
+                if d % every == 0 {
+                    for _ in 0..times {
+                        builder.field(w, 1);
+                    }
+                }
+            }
+            builder.end_doc();
+        }
+        let inv = builder.finish(crate::query::inverted::PieceSizes::default());
+        for query in [
+            "smuggling of mig",
+            "of smuggling",
+            "of",
+            "of of migrants ",
+            "smuggling \"of\"",
+        ] {
+            let clauses = parse(query);
+            // The lists as the search built them before: each clause's
+            // matches listed, shortest first, intersected pairwise.
+            let mut lists: Vec<Scored> =
+                clauses.iter().map(|c| clause_matches(&inv, c).0).collect();
+            crate::order::sort_by_key(&mut lists, Vec::len);
+            let mut lists = lists.into_iter();
+            let mut want = lists.next().unwrap_or_default();
+            for list in lists {
+                want = intersect(&want, &list);
+            }
+            let (got, _) = run(&inv, &clauses);
+            assert!(!got.is_empty(), "{query}");
+            assert_eq!(got, want, "{query}");
         }
     }
 
