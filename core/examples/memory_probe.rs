@@ -3,7 +3,7 @@
 //! benchmark's queries are typed a key at a time (each fetching the pieces
 //! it waits for). Where to look when the browser's wasm memory grows.
 //! `cargo run --release -p dateline-core --features gunzip --example memory_probe -- DATA_DIR`
-use std::alloc::{GlobalAlloc, Layout, System};
+//! (`MEMORY_PROBE_KEYS=1`: a line per keystroke too)
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use dateline_core::query::{Facet, Filter, Index};
@@ -11,23 +11,9 @@ use dateline_core::query::{Facet, Filter, Index};
 #[path = "shared/keystroke_log.rs"]
 mod keystroke_log;
 
-/// The system allocator, counting live bytes (a global allocator is an
-/// `unsafe` trait: it only passes each call on).
-struct Counting;
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+#[path = "shared/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::{Counting, LIVE, PEAK};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;

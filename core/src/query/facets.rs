@@ -395,9 +395,14 @@ enum Ids {
 }
 
 impl Ids {
+    /// Whether numbers below `n_values` fit two bytes.
+    fn narrow(n_values: usize) -> bool {
+        n_values <= usize::from(u16::MAX) + 1
+    }
+
     /// Room for `n` numbers below `n_values`, in the width they need.
     fn with_capacity(n_values: usize, n: usize) -> Ids {
-        match n_values <= usize::from(u16::MAX) + 1 {
+        match Ids::narrow(n_values) {
             true => Ids::Narrow(Vec::with_capacity(n)),
             false => Ids::Wide(Vec::with_capacity(n)),
         }
@@ -405,9 +410,9 @@ impl Ids {
 
     /// Numbers below `n_values`, in the width they need.
     fn of(n_values: usize, ids: Vec<u32>) -> Ids {
-        match Ids::with_capacity(n_values, 0) {
-            Ids::Narrow(_) => Ids::Narrow(ids.iter().map(|&v| v as u16).collect()),
-            Ids::Wide(_) => Ids::Wide(ids),
+        match Ids::narrow(n_values) {
+            true => Ids::Narrow(ids.iter().map(|&v| v as u16).collect()),
+            false => Ids::Wide(ids),
         }
     }
 
