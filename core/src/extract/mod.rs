@@ -15,6 +15,7 @@ pub(crate) mod word_regex;
 
 use crate::date::PartialDate;
 use crate::model::Dateline;
+use tokens::{tokenize, Token};
 
 /// The text of one release as the extractors see it.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +28,12 @@ pub struct Text<'a> {
     pub dateline: Option<&'a Dateline>,
     /// The publication date: never an event; gives the year to dates without one.
     pub date: Option<PartialDate>,
+}
+
+/// The tokens of each body paragraph: what people, quotes and programmes
+/// read, tokenized once for the three (`extract_from` of each).
+pub(crate) fn body_tokens<'a>(text: &Text<'a>) -> Vec<Vec<Token<'a>>> {
+    text.body.iter().map(|p| tokenize(p)).collect()
 }
 
 /// Helpers shared by the extractors' unit tests.

@@ -205,19 +205,23 @@ fn extract_document(doc: Document) -> Ingested {
         dateline: parsed.dateline.as_ref(),
         date: parsed.date,
     };
-    let organisations = extract::organisations::extract(&text);
-    let people = extract::people::extract(&text, &organisations);
+    // The words of the text's pieces, read once for organisations and countries.
+    let words = extract::countries::piece_words(&text);
+    let organisations = extract::organisations::extract_from(&words);
+    // The body paragraphs' tokens, read once for people, quotes and programmes.
+    let tokens = extract::body_tokens(&text);
+    let people = extract::people::extract_from(&text, &tokens, &organisations);
     let release = Release {
         // An explicit front matter id (checked by the Markdown reader) wins.
         id: doc.front.get("id").cloned().unwrap_or_default(),
         source: doc.source.clone(),
         title: doc.title.clone(),
         date: parsed.date,
-        countries: extract::countries::extract(&text),
-        quotes: extract::quotes::extract(&text, &people, &organisations),
+        countries: extract::countries::extract_from(&words),
+        quotes: extract::quotes::extract_from(&text, &tokens, &people, &organisations),
         events: extract::events::extract(&text),
         money: extract::money::extract(&text),
-        programmes: extract::programmes::extract(&text, &organisations),
+        programmes: extract::programmes::extract_from(&text, &tokens, &organisations),
         topics: extract::topics::extract(&text),
         contacts: extract::contacts::extract(&text),
         organisations,

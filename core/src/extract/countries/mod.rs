@@ -30,10 +30,23 @@ const CONTEXT: &str = data_file!("countries_context.tsv");
 /// order of first appearance.
 #[inline(never)] // Out of line so that profiles show each extractor's share.
 pub fn extract(text: &Text) -> Vec<CountryMention> {
+    extract_from(&piece_words(text))
+}
+
+/// The words of each piece of the text, in reading order (title, dateline
+/// as written, body, footer): what the countries and the organisations
+/// read, read once for both ([`extract_from`], `organisations::extract_from`).
+pub(crate) fn piece_words<'a>(text: &Text<'a>) -> Vec<Words<'a>> {
+    pieces(text).map(Words::new).collect()
+}
+
+/// [`extract`] from the words of the text's pieces ([`piece_words`]).
+#[inline(never)] // Out of line so that profiles show each extractor's share.
+pub(crate) fn extract_from(pieces: &[Words]) -> Vec<CountryMention> {
     let data = data();
     let mut tally: Vec<(usize, u32)> = Vec::new();
-    for piece in pieces(text) {
-        for country in scan(data, piece) {
+    for tokens in pieces {
+        for country in scan(data, tokens) {
             match tally.iter_mut().find(|(c, _)| *c == country) {
                 Some((_, n)) => *n += 1,
                 None => tally.push((country, 1)),
@@ -65,7 +78,8 @@ pub fn lookup_name(name: &str) -> Option<(&'static str, &'static str)> {
 }
 
 /// The pieces of a release in reading order.
-fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
+fn pieces<'a>(text: &Text<'a>) -> impl Iterator<Item = &'a str> {
+    let text = *text;
     std::iter::once(text.title)
         .chain(text.dateline.map(|d| d.raw.as_str()))
         .chain(text.body.iter().map(String::as_str))
@@ -186,13 +200,12 @@ fn add_country(data: &mut Data, line: &'static str) {
 }
 
 /// Country indices of every mention in one piece, in order.
-fn scan(data: &Data, piece: &str) -> Vec<usize> {
-    let tokens = Words::new(piece);
-    let title_cased = is_title_cased(&tokens);
+fn scan(data: &Data, tokens: &Words) -> Vec<usize> {
+    let title_cased = is_title_cased(tokens);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some((len, hit)) = data.table.longest_at(&tokens, i) else {
+        let Some((len, hit)) = data.table.longest_at(tokens, i) else {
             i += 1;
             continue;
         };
@@ -203,13 +216,13 @@ fn scan(data: &Data, piece: &str) -> Vec<usize> {
             }
             Hit::Name(c) | Hit::Demonym(c) => Some(c),
             Hit::Language(c) => {
-                let state = names_state(data, &tokens, i + len - 1)
-                    || describes(data, &tokens, i, i + len - 1, title_cased);
+                let state = names_state(data, tokens, i + len - 1)
+                    || describes(data, tokens, i, i + len - 1, title_cased);
                 state.then_some(c)
             }
         };
         let span = Span { start: i, len };
-        if let Some(c) = country.filter(|&c| counts(data, &tokens, span, c, title_cased)) {
+        if let Some(c) = country.filter(|&c| counts(data, tokens, span, c, title_cased)) {
             found.push(c);
         }
         i += len;
