@@ -81,7 +81,7 @@ struct Attribution {
 
 struct Reader<'a> {
     paras: Vec<&'a str>,
-    tokens: Vec<Vec<Token<'a>>>,
+    tokens: &'a [Vec<Token<'a>>],
     /// In text order: by paragraph, then by position (the stretches of one
     /// paragraph never overlap).
     segments: Vec<Segment>,
@@ -112,29 +112,40 @@ struct Reader<'a> {
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
 /// name, or null.
 pub fn extract(text: &Text, people: &[Person], organisations: &[Organisation]) -> Vec<Quote> {
+    extract_from(text, &super::body_tokens(text), people, organisations)
+}
+
+/// [`extract`] with the body paragraphs' tokens ([`super::body_tokens`]).
+#[inline(never)] // Out of line so that profiles show each extractor's share.
+pub(crate) fn extract_from(
+    text: &Text,
+    body: &[Vec<Token>],
+    people: &[Person],
+    organisations: &[Organisation],
+) -> Vec<Quote> {
     let segments: Vec<Segment> = text
         .body
         .iter()
         .enumerate()
         .flat_map(|(i, p)| find_segments(p, i))
         .collect();
-    // No quotation mark, no quote: the paragraphs are not tokenized.
+    // No quotation mark, no quote.
     if segments.is_empty() {
         return Vec::new();
     }
-    let reader = Reader::new(text.body, segments, people, organisations);
+    let reader = Reader::new(text.body, body, segments, people, organisations);
     reader.quotes()
 }
 
 impl<'a> Reader<'a> {
     fn new(
         body: &'a [String],
+        tokens: &'a [Vec<Token<'a>>],
         segments: Vec<Segment>,
         people: &[Person],
         organisations: &[Organisation],
     ) -> Self {
         let paras: Vec<&str> = body.iter().map(String::as_str).collect();
-        let tokens = paras.iter().map(|p| tokenize(p)).collect();
         let names = speaker_names(people, organisations);
         let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (k, name) in names.iter().enumerate() {
@@ -1390,8 +1401,14 @@ fn short_form(name: &str) -> Option<String> {
 }
 
 /// Byte offset of the first non-space character.
+/// Where a paragraph's own words open: after white space and the marks
+/// that Markdown (or an e-mail) puts before a quoted paragraph, a
+/// block-quote `>` and emphasis (`*“…”*`, `_“…”_`).
 fn leading_space(para: &str) -> usize {
-    para.len() - para.trim_start().len()
+    para.len()
+        - para
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'))
+            .len()
 }
 
 /// The quoted words, trimmed, without the comma or colon that punctuates the
@@ -1668,6 +1685,38 @@ mod tests {
             ),
         ];
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_quote_under_said_colon_is_the_speakers_in_a_markdown_block_quote_or_emphasis() {
+        for quoted in [
+            "> “We go to the farms because the farms will not come to us.”",
+            ">“We go to the farms because the farms will not come to us.”",
+            "*\"We go to the farms because the farms will not come to us.\"*",
+            "_“We go to the farms because the farms will not come to us.”_",
+        ] {
+            let body = ["Director-General Thandiwe Mokoena said:", quoted];
+            assert_eq!(
+                quotes_in(&body, &["Thandiwe Mokoena"], &[]),
+                one(
+                    "We go to the farms because the farms will not come to us.",
+                    Some("Thandiwe Mokoena")
+                ),
+                "{quoted}"
+            );
+        }
+        // Not after a colon: no speaker is taken from the paragraph before.
+        let body = [
+            "Director-General Thandiwe Mokoena visited the farms.",
+            "> “We go to the farms because the farms will not come to us.”",
+        ];
+        assert_eq!(
+            quotes_in(&body, &["Thandiwe Mokoena"], &[])
+                .into_iter()
+                .filter(|q| q.1.is_some())
+                .count(),
+            0
+        );
     }
 
     #[test]

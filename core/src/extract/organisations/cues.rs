@@ -108,6 +108,24 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             possessive_role(data, tokens, covered, i, &mut out);
             place_appositive(data, tokens, covered, i, &mut out);
             company(data, tokens, covered, i, &mut out);
+            // Two rare capitalised words open the next two readers: a byte
+            // check, then one match on the key.
+            let t = tokens.get(i);
+            let upper = t.is_some_and(|t| {
+                t.surface
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_uppercase)
+            });
+            match t.filter(|_| upper).map_or("", |t| t.key.as_str()) {
+                "division" => division(data, tokens, covered, i, &mut out),
+                "lawyers" | "doctors" | "physicians" | "journalists" | "reporters"
+                | "engineers" | "teachers" | "scientists" | "students" | "mothers" | "parents"
+                | "farmers" | "women" | "veterans" => {
+                    members_for(data, tokens, covered, i, &mut out)
+                }
+                _ => {}
+            }
             if tokens
                 .get(i)
                 .is_some_and(|t| matches!(t.key.as_str(), "two" | "three" | "four" | "both"))
@@ -129,6 +147,17 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 // Resilience for Africa (CARA) Facility`: a programme's name
                 // ends the list.
                 if programme_ahead(data, tokens, from) {
+                    break;
+                }
+                // `an agreement with Biovac, the Cape Town vaccine
+                // manufacturer,`: a later item after a comma and `the` that
+                // lower-case words go on from is an apposition, not a name.
+                let later = at > i + len && from > at && tokens.gap_after(at - 1).trim() == ",";
+                let goes_on = tokens.gap_after(end - 1).trim().is_empty()
+                    && tokens
+                        .get(end)
+                        .is_some_and(|t| t.key != "and" && !capitalised(tokens, end));
+                if later && goes_on {
                     break;
                 }
                 push(data, tokens, covered, from..end, &mut out);
@@ -542,6 +571,94 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
     if plain {
         push(data, tokens, covered, start..i + 1, out);
     }
+}
+
+/// "the ICT Division", "India's Central TB Division", "the Armed Forces
+/// Division will": a government division named on its own (word `i` is
+/// `Division`), after "the" or a country's possessive. Not a unit of a body
+/// written with it: "the Protected Resources Division of the police", "the
+/// Ecosystems Division at UNEP", "the Police's Cyber Crime Division", nor
+/// one named after a role ("head of the Protected Resources Division").
+fn division(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Vec<Range<usize>>) {
+    if i == 0
+        || tokens
+            .get(i)
+            .is_none_or(|t| t.key != "division" || !capitalised(tokens, i))
+        || !tokens.adjacent(i - 1)
+    {
+        return;
+    }
+    // Part of a body named after it.
+    let unit_of = tokens.adjacent(i)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.key.as_str(), "of" | "at" | "for" | "in" | "within"))
+        || matches!(tokens.gap_after(i), "'" | "’");
+    if unit_of {
+        return;
+    }
+    let Some(start) = run_backward(tokens, i - 1) else {
+        return;
+    };
+    if start == 0 {
+        return;
+    }
+    let key = |k: usize| tokens.get(k).map_or("", |t| t.key.as_str());
+    let the = key(start - 1) == "the" && tokens.adjacent(start - 1);
+    let role_before = the
+        && start >= 3
+        && key(start - 2) == "of"
+        && tokens.get(start - 3).is_some_and(|t| {
+            data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(t.surface.as_str())
+        });
+    let country_possessive = start >= 2
+        && key(start - 1) == "s"
+        && matches!(tokens.gap_after(start - 2), "'" | "’")
+        && tokens
+            .get(start - 2)
+            .is_some_and(|t| countries::lookup_name(&t.surface).is_some());
+    if (the && !role_before) || country_possessive {
+        push(data, tokens, covered, start..i + 1, out);
+    }
+}
+
+/// "Lawyers for Human Rights", "Physicians for Social Responsibility",
+/// "Engineers Without Borders": a capitalised plural noun for people (word
+/// `i`, one of those [`names`] matches), then "for" or "Without" and
+/// capitalised words, is an organisation's name with no head word.
+fn members_for(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    if !capitalised(tokens, i) || !tokens.adjacent(i) {
+        return;
+    }
+    if !tokens
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.key.as_str(), "for" | "without" | "sans"))
+        || !tokens.adjacent(i + 1)
+        || !capitalised(tokens, i + 2)
+    {
+        return;
+    }
+    // Inside a longer capitalised name: left to the other readers.
+    if i > 0 && tokens.adjacent(i - 1) && capitalised(tokens, i - 1) {
+        return;
+    }
+    let mut end = i + 2;
+    while end < tokens.len() && end - i < MAX_WORDS && tokens.adjacent(end - 1) {
+        if capitalised(tokens, end) {
+            end += 1;
+        } else if inner(tokens, end) && tokens.adjacent(end) && capitalised(tokens, end + 1) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    push(data, tokens, covered, i..end, out);
 }
 
 /// "Sunculture and Zuwa Energy, two Malawian companies,": a number (word

@@ -44,15 +44,19 @@ const PROGRAMMES: &str = data_file!("programmes.tsv");
 /// Organisations the text names, in order of first appearance.
 #[inline(never)] // Out of line so that profiles show each extractor's share.
 pub fn extract(text: &Text) -> Vec<Organisation> {
+    extract_from(&countries::piece_words(text))
+}
+
+/// [`extract`] from the words of the text's pieces
+/// ([`countries::piece_words`], read once for this and the countries).
+#[inline(never)] // Out of line so that profiles show each extractor's share.
+pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
     let data = data();
-    let raw: Vec<&str> = pieces(text).collect();
-    let pieces: Vec<Words> = raw.iter().map(|p| Words::new(p)).collect();
     let spans: Vec<Vec<pattern::Span>> = pieces
         .iter()
-        .zip(&raw)
-        .map(|(t, r)| pattern::spans(data, t, is_sentence(r)))
+        .map(|t| pattern::spans(data, t, is_sentence(t.src)))
         .collect();
-    let defined = definitions(data, &pieces, &spans);
+    let defined = definitions(data, pieces, &spans);
     let mut named = Named::default();
     let mut order: Vec<Ref> = Vec::new();
     let mut seen: HashSet<Ref> = HashSet::new();
@@ -69,9 +73,12 @@ pub fn extract(text: &Text) -> Vec<Organisation> {
         .collect();
     let short: Vec<bool> = entries
         .iter()
-        .map(|(r, o)| {
+        .enumerate()
+        .map(|(k, (r, o))| {
             matches!(r, Ref::Named(_))
-                && (short_form_of_another(o, &entries) || cut_at_comma(o, &entries))
+                && (short_form_of_another(o, &entries)
+                    || cut_at_comma(o, &entries)
+                    || country_less_form(k, o, &entries))
         })
         .collect();
     entries
@@ -96,6 +103,32 @@ fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
                     .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
             })
         })
+}
+
+/// `the National Police` after `the National Police of Colombia`, `the
+/// Federal Police` after `Brazil's Federal Police`: a name, no acronym, that
+/// an earlier entry writes the same or with its country (`of` and a country
+/// after it, a country's name or adjective before it) is that entry.
+fn country_less_form(k: usize, o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref() else {
+        return false;
+    };
+    if o.acronym.is_some() {
+        return false;
+    }
+    entries[..k].iter().any(|(_, other)| {
+        other.name.as_deref().is_some_and(|long| {
+            long == name
+                || long
+                    .strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(" of "))
+                    .is_some_and(|c| countries::lookup_name(c.trim_start_matches("the ")).is_some())
+                || long
+                    .strip_suffix(name)
+                    .and_then(|front| front.strip_suffix(' '))
+                    .is_some_and(|c| countries::lookup_name(c).is_some())
+        })
+    })
 }
 
 /// `Concern` beside `Concern Worldwide`: a one-word name, no acronym, that
@@ -206,14 +239,6 @@ fn is_sentence(piece: &str) -> bool {
     piece
         .trim_end()
         .ends_with(['.', ':', ';', '"', '\u{201d}', '\u{bb}'])
-}
-
-/// The pieces of a release in reading order.
-fn pieces<'a>(text: &'a Text) -> impl Iterator<Item = &'a str> {
-    std::iter::once(text.title)
-        .chain(text.dateline.map(|d| d.raw.as_str()))
-        .chain(text.body.iter().map(String::as_str))
-        .chain(text.footer.iter().map(String::as_str))
 }
 
 /// One organisation of a release: a known one (index into the data) or one the
@@ -1430,6 +1455,90 @@ mod tests {
     }
 
     #[test]
+    fn a_division_named_on_its_own_is_a_body_and_a_unit_is_not() {
+        let got = labels(
+            "Nepal's Central Health Division and the Armed Forces Division will act. \
+             The Protected Resources Division of the police made arrests, and the head of the \
+             Wildlife Crimes Division spoke.",
+        );
+        assert!(
+            got.contains(&"Central Health Division".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"Armed Forces Division".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|g| g.contains("Protected Resources")),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|g| g.contains("Wildlife Crimes")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn people_for_a_cause_name_an_organisation() {
+        let got = labels(
+            "Lawyers for Human Rights and Engineers Without Borders will help. \
+             Lawyers for the defence said nothing.",
+        );
+        assert!(
+            got.contains(&"Lawyers for Human Rights".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"Engineers Without Borders".to_string()),
+            "{got:?}"
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_company_after_an_agreement_with() {
+        let got = labels(
+            "The ministry signed an agreement with Kestrel Diagnostics and Orana Labs, \
+             and a contract with Tamarind Freight, the Mombasa shipping firm, on Monday.",
+        );
+        for name in ["Kestrel Diagnostics", "Orana Labs", "Tamarind Freight"] {
+            assert!(got.contains(&name.to_string()), "{name}: {got:?}");
+        }
+        assert!(!got.iter().any(|g| g.contains("Mombasa")), "{got:?}");
+    }
+
+    #[test]
+    fn the_eu_as_a_modifier_is_no_entry_and_as_an_actor_is() {
+        for text in [
+            "Non-EU travellers are counted at the border.",
+            "It is funded from the EU Emergency Trust Fund for Africa.",
+        ] {
+            let got = labels(text);
+            assert!(
+                !got.iter().any(|g| g == "EU" || g == "European Union"),
+                "{text}: {got:?}"
+            );
+        }
+        let got = labels("The centre, which the European Union funds, opened.");
+        assert!(
+            got.iter().any(|g| g == "EU" || g == "European Union"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_national_police_is_a_body_and_one_with_its_country() {
+        let got = labels("It was seized by the National Police, the ministry said.");
+        assert!(got.contains(&"National Police".to_string()), "{got:?}");
+        let got = labels("The National Police of Colombia seized it. The National Police said so.");
+        assert_eq!(got, ["National Police of Colombia"]);
+        // One generic word before another head is still no name.
+        let got = labels("the National Office said");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn a_programmes_name_ends_a_list_of_funders() {
         assert_eq!(
             labels("The expansion is funded by the Sahel Resilience Partnership for Food Security and Nutrition, a five-year initiative of WFP."),
@@ -1806,7 +1915,8 @@ mod tests {
             ),
             ("funded by Japan and the European Union", &["EU"]),
             ("said Jane Doe, Executive Director of UNICEF.", &["UNICEF"]),
-            ("the EU Regional Trust Fund for Security", &["EU"]),
+            // The EU as a modifier is no entry of its own, as the UN is not.
+            ("the EU Regional Trust Fund for Security", &[]),
             (
                 "doses from the South Korean manufacturer EuBiologics and the watchdog Transparenta",
                 &["EuBiologics", "Transparenta"],

@@ -449,6 +449,20 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             let possessive = (s..h).any(|i| matches!(tokens.gap_after(i), "'" | "’"));
             // `KEMRI and Maseno University`: an acronym before the `and` is
             // a name of its own.
+            // `the Police and Border Guard Board`: a head word alone after
+            // `the` names one of the two services a merged body joins, when
+            // the words after the `and` hold a head of their own.
+            let merged = |q: usize| {
+                q >= 1
+                    && tokens.get(q - 1).is_some_and(|t| t.key == "the")
+                    && tokens.adjacent(q - 1)
+                    && h >= s + 2
+                    && (s..h).any(|k| {
+                        tokens
+                            .get(k)
+                            .is_some_and(|t| data.named_heads.contains(t.key.as_str()))
+                    })
+            };
             let word_before_and = |q: usize| {
                 tokens.adjacent(q)
                     && tokens.get(q).is_some_and(|w| {
@@ -456,7 +470,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                             && w.surface.chars().count() >= 3;
                         capitalised(&w.surface)
                             && !acronym
-                            && !data.named_heads.contains(w.key.as_str())
+                            && (!data.named_heads.contains(w.key.as_str()) || merged(q))
                             && !is_place(data, &w.key)
                     })
                     && !is_stop(data, tokens, q)
@@ -1152,7 +1166,34 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     if administration && h - start < 2 && !after_head {
         return false;
     }
-    specific_before || after_head || compound || fund || owned_by_country(data, tokens, start)
+    // `the National Intelligence Bureau`, `the State Security Agency`: two
+    // generic words before the head make a name, one does not (`the Federal
+    // Police`, `the Armed Forces`).
+    let two_generic = h - start >= 2;
+    // `the National Police`, `the Federal Police said`: a country's police
+    // or armed service, named after `the` by one generic word, standing alone
+    // as an actor (not `the National Police national plan`).
+    let alone = !tokens.adjacent(h)
+        || tokens
+            .get(h + 1)
+            .is_none_or(|t| data.standalone.contains(t.key.as_str()));
+    // After a role's `of` (`Director of the National Police`) it is the
+    // body named before, perhaps in another language: left to that name.
+    let force = start >= 1
+        && tokens.get(start - 1).is_some_and(|t| t.key == "the")
+        && !after_of
+        && end == h + 1
+        && alone
+        && tokens
+            .get(h)
+            .is_some_and(|t| matches!(t.key.as_str(), "police" | "navy" | "army" | "gendarmerie"));
+    specific_before
+        || force
+        || after_head
+        || compound
+        || fund
+        || two_generic
+        || owned_by_country(data, tokens, start)
 }
 
 /// `Brazil's Federal Police`, `Kenya's National Police Service`: a country's
@@ -1187,6 +1228,18 @@ pub(super) mod tests {
                 }
             })
             .collect()
+    }
+
+    #[test]
+    fn a_merged_service_after_the_keeps_its_first_head() {
+        assert_eq!(
+            names("officers of the Police and Border Guard Board said"),
+            ["Police and Border Guard Board"]
+        );
+        // One word after the `and`: two services.
+        assert!(!names("the Navy and Coast Guard said")
+            .iter()
+            .any(|n| n.starts_with("Navy and")));
     }
 
     #[test]
@@ -1751,8 +1804,18 @@ pub(super) mod tests {
             names("Officers from Kenya's National Police Service took part."),
             ["National Police Service"]
         );
-        // Without the country's possessive, generic words alone are no name.
-        assert!(names("The Federal Police said the camps were destroyed.").is_empty());
+        // Without the country's possessive, one generic word alone is no
+        // name, except before a police or armed service standing alone.
+        assert!(names("The Federal Office said the camps were destroyed.").is_empty());
+        assert_eq!(
+            names("The Federal Police said the camps were destroyed."),
+            ["Federal Police"]
+        );
+        // Two make one.
+        assert_eq!(
+            names("It worked with the National Intelligence Bureau and the State Security Agency."),
+            ["National Intelligence Bureau", "State Security Agency"]
+        );
         assert!(names("The team's Federal Police liaison arrived.").is_empty());
     }
 

@@ -30,6 +30,14 @@ pub(super) fn is_sub_body(data: &Data, tokens: &Words, start: usize, h: usize, e
     if rest > h {
         return false;
     }
+    // "FFA's Regional Fisheries Surveillance Centre": a body the parent's
+    // possessive names is a part of it, not a name of its own.
+    let possessive = rest < h
+        && tokens.get(rest).is_some_and(|t| t.key == "s")
+        && matches!(tokens.gap_after(rest - 1), "'" | "’");
+    if possessive {
+        return false;
+    }
     // "UN Human Rights Council": the rest is a known organisation of its own.
     let known_rest = data
         .table
@@ -77,6 +85,7 @@ mod tests {
             "the UN Human Rights Council",
             "the UNODC Office in Bangkok",
             "the EU Delegation to Nigeria",
+            "FFA's Regional Fisheries Surveillance Centre",
         ] {
             assert!(names(text).is_empty(), "{text}: {:?}", names(text));
         }

@@ -20,6 +20,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::countries;
@@ -179,6 +180,16 @@ fn is_headline_case(title: &str) -> bool {
 /// Persons named in the title and body (never the footer), one entry each.
 /// A name found in `organisations` (by name or acronym) is never a person.
 pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Person> {
+    extract_from(text, &super::body_tokens(text), organisations)
+}
+
+/// [`extract`] with the body paragraphs' tokens ([`super::body_tokens`]).
+#[inline(never)] // Out of line so that profiles show each extractor's share.
+pub(crate) fn extract_from(
+    text: &Text,
+    body: &[Vec<Token>],
+    organisations: &[Organisation],
+) -> Vec<Person> {
     let lex = lexicon();
     let mut people = People::default();
     let title = (!is_headline_case(text.title)).then_some(text.title);
@@ -192,9 +203,9 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Person> {
     let mut passages: Vec<Passage> = text
         .body
         .iter()
-        .map(String::as_str)
-        .chain(title)
-        .map(|para| Passage::new(lex, para))
+        .zip(body)
+        .map(|(para, tokens)| Passage::with_tokens(lex, para, Cow::Borrowed(tokens)))
+        .chain(title.map(|para| Passage::new(lex, para)))
         .collect();
     for p in &mut passages {
         lex.find_people(p, &mut people, &organisations);

@@ -1,6 +1,8 @@
 //! The evidence around a name run: honorifics, speech verbs, cue phrases and
 //! the role written before the name or in apposition after it.
 
+use std::borrow::Cow;
+
 use super::lexicon::{is_article, is_connector, is_punct, Honorific, Lexicon};
 use super::names::Run;
 use crate::extract::tokens::{is_all_caps, is_title_case, squash, tokenize, Kind, Token};
@@ -56,7 +58,7 @@ struct PrefixRole {
 /// role phrase never reaches into another person's name).
 pub(super) struct Passage<'a> {
     text: &'a str,
-    pub(super) tokens: Vec<Token<'a>>,
+    pub(super) tokens: Cow<'a, [Token<'a>]>,
     /// [`Lexicon::is_name_word`] of each token, asked once.
     name_words: Vec<bool>,
     pub(super) runs: Vec<Run>,
@@ -65,7 +67,11 @@ pub(super) struct Passage<'a> {
 
 impl<'a> Passage<'a> {
     pub(super) fn new(lex: &Lexicon, text: &'a str) -> Self {
-        let tokens = tokenize(text);
+        Self::with_tokens(lex, text, Cow::Owned(tokenize(text)))
+    }
+
+    /// The passage of `text` from its tokens ([`tokenize`]).
+    pub(super) fn with_tokens(lex: &Lexicon, text: &'a str, tokens: Cow<'a, [Token<'a>]>) -> Self {
         let name_words: Vec<bool> = tokens.iter().map(|t| lex.is_name_word(t)).collect();
         let runs = lex.name_runs(&tokens, &name_words);
         let in_name = vec![false; tokens.len()];
@@ -198,7 +204,9 @@ impl Lexicon {
                         && at >= 2
                         && tokens.get(at - 2).is_some_and(|w| w.is_word());
                     self.is_speech_verb(t) && !transitive
-                        || t.text == "to" && at >= 2 && tokens[at - 2].text == "according"
+                        || t.text == "to"
+                            && at >= 2
+                            && tokens[at - 2].text.eq_ignore_ascii_case("according")
                         || at < before && is_speech_article(t) && speech_at(at.wrapping_sub(2))
                 })
         });

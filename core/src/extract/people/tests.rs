@@ -889,3 +889,14 @@ fn a_country_apart_from_a_name_stays_out_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn a_long_role_after_according_to_at_a_sentence_start() {
+    assert_eq!(
+        people_in("According to Deputy Director General for Border Guard Kristiina Saar, \"the gulf is forty kilometres wide.\""),
+        [(
+            "Kristiina Saar".to_string(),
+            Some("Deputy Director General for Border Guard".to_string())
+        )]
+    );
+}

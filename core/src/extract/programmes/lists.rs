@@ -17,7 +17,14 @@ pub(super) struct Lists {
     /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
+    /// Bit `n` set: a key of `head_kinds` is `n` bytes long (`n` < 128).
+    head_lens: u128,
+    /// First bytes of the keys of `head_kinds`.
+    head_first_bytes: [bool; 256],
     excludes: Vec<String>,
+    /// Role nouns of `core/data/people_role_nouns.txt` (`commander`), lower
+    /// case: `Operation Commander` is a role, not an operation.
+    pub(super) role_nouns: WordSet<String>,
     /// The first space-separated part of each of `excludes` → its indices:
     /// a name is compared only with the excludes that open as it does.
     excludes_by_first: WordMap<String, Vec<usize>>,
@@ -57,6 +64,24 @@ impl Lists {
             && self.hint_first_len(word.len())
     }
 
+    /// Whether `word` may be a key of `head_kinds` once lowercased: an
+    /// ASCII word that no head opens as (its first byte in ASCII lower
+    /// case) or that is as long as no head is not one. Asked of every
+    /// word before the lookup, which most words would fail (a test checks
+    /// it against the lookup on all sample texts).
+    pub(super) fn may_be_head(&self, word: &str) -> bool {
+        // Beyond ASCII, lowercasing may change the first byte and the length.
+        if !word.is_ascii() {
+            return true;
+        }
+        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
+        first.is_some_and(|b| self.head_first_bytes[usize::from(b)])
+            && u32::try_from(word.len())
+                .ok()
+                .and_then(|n| 1u128.checked_shl(n))
+                .is_none_or(|bit| self.head_lens & bit != 0)
+    }
+
     /// Whether some hint's first word is `len` bytes long.
     fn hint_first_len(&self, len: usize) -> bool {
         match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
@@ -74,6 +99,12 @@ pub(super) fn lists() -> &'static Lists {
     LISTS.get_or_init(|| {
         let mut l = parse_lists(data_file!("programmes.tsv"));
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
+        l.role_nouns = data_file!("people_role_nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|r| !r.is_empty() && !r.starts_with('#'))
+            .map(str::to_lowercase)
+            .collect();
         for (i, hint) in l.hints.iter().enumerate() {
             if let Some(first) = hint.first() {
                 let key = first.to_ascii_lowercase().into_bytes();
@@ -96,6 +127,16 @@ pub(super) fn lists() -> &'static Lists {
         }
         for w in &l.weak_heads {
             l.head_kinds.insert(w.clone().into_bytes(), true);
+        }
+        for key in l.head_kinds.keys() {
+            if let Some(&b) = key.first() {
+                l.head_first_bytes[usize::from(b)] = true;
+            }
+            let bit = u32::try_from(key.len())
+                .ok()
+                .and_then(|n| 1u128.checked_shl(n));
+            // A head of 128 bytes or more: every length may be one.
+            l.head_lens |= bit.unwrap_or(u128::MAX);
         }
         l
     })
@@ -150,7 +191,10 @@ fn parse_lists(tsv: &str) -> Lists {
         hint_lens: 0,
         hint_first_bytes: [false; 256],
         head_kinds: WordMap::default(),
+        head_lens: 0,
+        head_first_bytes: [false; 256],
         excludes: Vec::new(),
+        role_nouns: WordSet::default(),
         excludes_by_first: WordMap::default(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),
@@ -257,6 +301,25 @@ pub(super) fn is_excluded(name: &str) -> bool {
             lower == e || opens
         })
     })
+}
+
+/// An excluded organisation or goal written whole, not opening a longer
+/// name: `Stop TB Partnership` (but not `Stop TB Partnership Challenge Fund`).
+pub(super) fn is_excluded_whole(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    if lists().exact.contains(lower) {
+        return true;
+    }
+    let first = lower.split(' ').next().unwrap_or_default();
+    lists()
+        .excludes_by_first
+        .get(first)
+        .is_some_and(|candidates| {
+            candidates
+                .iter()
+                .any(|&i| lists().excludes.get(i).is_some_and(|e| e == lower))
+        })
 }
 
 pub(super) fn is_hint(text: &str) -> bool {

@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use super::lists::{hint_matches, is_excluded, is_hint, lists};
 use super::periods::add_period;
 use super::words::{with_ascii_lower, words, Kind, Tok};
-use crate::extract::tokens::acronym_like;
+use crate::extract::tokens::{acronym_like, Token};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
@@ -26,8 +26,9 @@ pub(crate) struct Mention {
 
 /// Every programme mention in one paragraph, in text order, without overlaps,
 /// each with the period written near it.
-pub(super) fn mentions(s: &str) -> Vec<Mention> {
-    let toks = words(s);
+/// `tokens`: the paragraph's tokens (`tokens::tokenize`).
+pub(super) fn mentions<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Mention> {
+    let toks = words(s, tokens);
     let mut found: Vec<Mention> = Vec::new();
     let extensions = Extensions::default();
     // Quote tokens before token `i`.
@@ -45,6 +46,9 @@ pub(super) fn mentions(s: &str) -> Vec<Mention> {
         found.extend(cue_mention(s, &toks, i));
         found.extend(named_after_lowercase_head(s, &toks, i));
         found.extend(named_before_year_range(s, &toks, i));
+        if toks[i].text.starts_with('O') {
+            found.extend(operation_mention(s, &toks, i));
+        }
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;
         }
@@ -245,7 +249,7 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         let list_comma = t.kind == Kind::Break
             && t.text == ","
             && last.is_some_and(|l| l + 1 == k)
-            && list_continues(toks, k + 1);
+            && (list_continues(toks, k + 1) || list_to_bracket(toks, k + 1));
         // `... against Money Laundering and WHO's Global ...`: an owner's
         // acronym (or an owner after `and`) opens another name.
         let owner = t.possessive
@@ -332,6 +336,37 @@ fn list_continues(toks: &[Tok], from: usize) -> bool {
             Some(n) if matches!(n.text, "and" | "&") => {}
             _ => return false,
         }
+    }
+    false
+}
+
+/// Whether the tokens from `from` finish a list whose items hold inner
+/// connectors (`Money Laundering, Proceeds of Crime and the Financing of
+/// Terrorism (GPML)`) right up to a bracket: capitalised words (no acronym,
+/// owner or head noun), `of/the/for/on/in`, commas, and one `and` before
+/// the last item, with the bracket right after a capitalised word.
+fn list_to_bracket(toks: &[Tok], from: usize) -> bool {
+    let mut seen_and = false;
+    let mut prev_cap = false;
+    for t in toks.iter().skip(from).take(LIST_REACH) {
+        if t.kind == Kind::Open {
+            return seen_and && prev_cap;
+        }
+        let item = t.is_cap()
+            && !t.is_acronym()
+            && !t.possessive
+            && !t.is_head()
+            && !lists().org_heads.contains(t.lower().as_ref());
+        let joiner = matches!(t.text, "of" | "the" | "for" | "on" | "in" | ",");
+        if matches!(t.text, "and" | "&") {
+            if seen_and || !prev_cap {
+                return false;
+            }
+            seen_and = true;
+        } else if !(item || joiner) || t.sentence_end {
+            return false;
+        }
+        prev_cap = item;
     }
     false
 }
@@ -1370,6 +1405,54 @@ fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     })
 }
 
+/// Most words a named operation takes after `Operation`.
+const OPERATION_WORDS: usize = 4;
+
+/// Way 8: a named operation, `Operation Safe Dose`, `Joint Operation
+/// Poseidon`, `Op Tiris 3.0`: `Operation` or `Op` opening a run (no
+/// capitalised word before it but `Joint`), then capitalised words or
+/// numbers, none of them a head noun (`Operation Centre` is a place).
+#[inline(never)] // Rarely called: kept out of the per-token loop.
+fn operation_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
+    let t = toks.get(i).filter(|t| t.is_word())?;
+    if !matches!(t.text, "Operation" | "Op") || t.sentence_end || t.possessive {
+        return None;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let joint = prev.is_some_and(|p| p.text == "Joint" && !p.sentence_end);
+    if prev.is_some_and(|p| p.is_cap() && !p.sentence_end && !joint) {
+        return None;
+    }
+    let numeral = |w: &Tok| w.text.starts_with(|c: char| c.is_ascii_digit());
+    let mut last = i;
+    for (k, w) in toks.iter().enumerate().skip(i + 1).take(OPERATION_WORDS) {
+        let word = w.is_word() && (w.is_cap() || numeral(w));
+        let lower = w.lower();
+        let l = lists();
+        if !word
+            || w.is_head()
+            || l.org_heads.contains(lower.as_ref())
+            || l.role_nouns.contains(lower.as_ref())
+        {
+            break;
+        }
+        last = k;
+        if w.sentence_end || w.possessive {
+            break;
+        }
+    }
+    if last == i {
+        return None;
+    }
+    let mut m = mention(s, toks, if joint { i - 1 } else { i }, last)?;
+    // `Op Tiris 3.0.`: a number keeps the sentence's full stop.
+    if m.name.ends_with('.') {
+        m.name.pop();
+        m.end -= 1;
+    }
+    Some(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{rows, run, Row};
@@ -1402,6 +1485,13 @@ mod tests {
             ("comma list", &["It joined the Partnership for Trade, Skills and Innovation last year."], &[("Partnership for Trade, Skills and Innovation", None, None, None)]),
             ("oxford comma list", &["It joined the Partnership for Trade, Skills, and Innovation."], &[("Partnership for Trade, Skills, and Innovation", None, None, None)]),
             ("comma then clause", &["Under the Programme on Water, Kenya trained 40 officers."], &[("Programme on Water", None, None, None)]),
+            ("comma list with inner connectors up to a bracket", &["It follows UNODC's Global Programme against Money Laundering, Proceeds of Crime and the Financing of Terrorism (GPML) closely."],
+                &[("Global Programme against Money Laundering, Proceeds of Crime and the Financing of Terrorism", Some("GPML"), None, None)]),
+            ("comma list with inner connectors, no bracket", &["Under the Programme on Water, Ministry of Health and the Police trained officers."], &[("Programme on Water", None, None, None)]),
+            ("a plural possessive inside a name", &["Girls join the Young Farmers' Enterprise and Savings Programme this year."], &[("Young Farmers' Enterprise and Savings Programme", None, None, None)]),
+            ("named operations", &["It was seized in Operation Safe Dose, under Joint Operation Poseidon and Op Tiris 3.0."],
+                &[("Operation Safe Dose", None, None, None), ("Joint Operation Poseidon", None, None, None), ("Op Tiris 3.0", None, None, None)]),
+            ("an operation's role or office", &["The Operation Commander met the Operation Office staff."], &[]),
             ("comma then acronyms", &["Under the Programme on Water, UNODC and WHO trained officers."], &[("Programme on Water", None, None, None)]),
             ("a phased acronym before a lower-case head", &["It is paid through the SAFIRE-2 programme (Safer Fisheries in Eastern Africa)."], &[("SAFIRE-2", None, None, None)]),
             ("funded, said with which", &["Money will go to Cashback for Communities, which the Scottish Government funds until 2029."], &[("Cashback for Communities", None, None, None)]),

@@ -21,7 +21,9 @@
 //! 6. a head noun opening words whose initials spell the bracketed acronym,
 //!    lower-case words too: `Programme élargi de vaccination (PEV)`;
 //! 7. capitalised words right after a lower-case head that end the clause:
-//!    `the community project Mikoko Pamoja in Gazi Bay`.
+//!    `the community project Mikoko Pamoja in Gazi Bay`;
+//! 8. a named operation: `Operation Thunder`, `Joint Operation Poseidon`,
+//!    `Op Tiris 3.0`.
 //!
 //! Way 2 also takes a name the words after the bracket call funded (`X (ABC),
 //! funded with ...`), and a head after the bracket (`X (ABC) Programme`)
@@ -45,6 +47,7 @@ mod merge;
 mod periods;
 mod words;
 
+use super::tokens::{tokenize, Token};
 use super::Text;
 use crate::model::{Organisation, Programme};
 use lists::lists;
@@ -53,7 +56,6 @@ use merge::Merged;
 
 /// The programmes of a release; `organisations` are the release's extracted
 /// organisations (see [`is_organisation`]).
-#[inline(never)] // Out of line so that profiles show each extractor's share.
 /// Whether `in` goes on with a name after this lower-case word
 /// (`Trafficking in Persons`): `in_after` of `core/data/programmes.tsv`.
 pub(crate) fn in_continues_after(word: &str) -> bool {
@@ -61,13 +63,28 @@ pub(crate) fn in_continues_after(word: &str) -> bool {
 }
 
 pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
+    extract_from(text, &super::body_tokens(text), organisations)
+}
+
+/// [`extract`] with the body paragraphs' tokens ([`super::body_tokens`]).
+#[inline(never)] // Out of line so that profiles show each extractor's share.
+pub(crate) fn extract_from(
+    text: &Text,
+    body: &[Vec<Token>],
+    organisations: &[Organisation],
+) -> Vec<Programme> {
     let title = (!is_title_case(text.title)).then_some(text.title);
     let mut merged = Merged::default();
-    let body: Vec<Vec<mentions::Mention>> = text.body.iter().map(|p| mentions(p)).collect();
+    let body: Vec<Vec<mentions::Mention>> = text
+        .body
+        .iter()
+        .zip(body)
+        .map(|(p, tokens)| mentions(p, tokens))
+        .collect();
     // A headline names what the body explains: a name found only in the
     // headline is more likely a run of headline words ("OAS Launches
     // Hemispheric Initiative") than a programme.
-    let title_mentions = title.map(mentions).unwrap_or_default();
+    let title_mentions = title.map(|t| mentions(t, &tokenize(t))).unwrap_or_default();
     for mention in title_mentions {
         let in_body = body.iter().flatten().any(|b| same_programme(&mention, b));
         if in_body {
@@ -79,6 +96,17 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     }
     let mut entries = merged.entries;
     for p in &mut entries {
+        // Markdown's emphasis around a name (`**National Action Plan on
+        // Birth Registration 2027–2031**`) is not part of it.
+        let bare = p.name.trim_matches(['*', '_']).trim();
+        if bare.len() < p.name.len() && !bare.is_empty() {
+            p.name = bare.to_string();
+        }
+        // `the Stop TB Partnership's Global Drug Facility`: an owner's
+        // possessive is not part of its name.
+        if let Some(stem) = p.name.strip_suffix("'s").or(p.name.strip_suffix("’s")) {
+            p.name.truncate(stem.len());
+        }
         if let Some(cut) = owner_cut(&p.name, organisations) {
             p.name.truncate(cut);
         }
@@ -88,6 +116,7 @@ pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     entries.retain(|p| seen.insert(p.name.to_lowercase()));
     entries.retain(|p| {
         !is_organisation(p, organisations)
+            && !lists::is_excluded_whole(&p.name)
             && !org_headed(&p.name)
             && !organisation_and_head(&p.name, organisations)
     });
@@ -271,6 +300,23 @@ mod tests {
 
     const GLO_ACT: &str = "The Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East (GLO.ACT Asia and the Middle East) is a four-year (2018-2022), €12 million joint initiative by the European Union (EU) and the United Nations Office on Drugs and Crime (UNODC) being implemented in partnership with the International Organization for Migration (IOM) in four countries: Islamic Republic of Afghanistan, Islamic Republic of Iran, Republic of Iraq and Islamic Republic of Pakistan.";
     const GLO_ACT_NAME: &str = "Global Action against Trafficking in Persons and the Smuggling of Migrants - Asia and the Middle East";
+
+    #[test]
+    fn markdown_emphasis_around_a_name_is_not_part_of_it() {
+        for (body, name) in [
+            (
+                "The teams are part of the **National Action Plan on Birth Registration 2027–2031** and of the county.",
+                "National Action Plan on Birth Registration",
+            ),
+            (
+                "Funds come from the **Global Programme against Money Laundering**.",
+                "Global Programme against Money Laundering",
+            ),
+        ] {
+            let found = run(&[body]);
+            assert_eq!(found.first().map(|p| p.0.as_str()), Some(name), "{body}");
+        }
+    }
 
     #[test]
     fn an_organisation_after_of_is_the_owner() {

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::lists::lists;
-use crate::extract::tokens;
+use crate::extract::tokens::{self, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -54,7 +54,7 @@ impl<'a> Tok<'a> {
     /// Sets the answers kept on the token, once its text and kind are final.
     fn classify(&mut self) {
         self.cap = self.capitalised();
-        if self.is_word() {
+        if self.is_word() && lists().may_be_head(self.text) {
             let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
             self.weak_head = kind == Some(true);
             self.head = kind.is_some();
@@ -170,9 +170,8 @@ const ENDS_WORD: &[&str] = &[
     "(", ")", "[", "]", "\"", "“", "”", "«", "»", ",", ";", ":", "!", "?",
 ];
 
-/// The programme words of paragraph `s`.
-pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
-    let tokens = tokens::tokenize(s);
+/// The programme words of paragraph `s`, from its tokens (`tokens::tokenize`).
+pub(super) fn words<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
@@ -226,6 +225,36 @@ pub(super) fn words(s: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// `Girls' Empowerment`, `Farmers’ Cooperative`: an apostrophe after a
+/// plural's `s` (the word before it ends at `at`) with a capitalised word
+/// right after, and no single quote open before the word, is a plural
+/// possessive inside a name, not a closing quote.
+fn plural_possessive(s: &str, start: usize, at: usize) -> bool {
+    let plural = s[start..at].len() > 2
+        && s[start..at].ends_with('s')
+        && s[start..at].starts_with(|c: char| c.is_uppercase());
+    let mut after = s[at..].chars().skip(1);
+    let capital_next = after.next() == Some(' ') && after.next().is_some_and(char::is_uppercase);
+    plural && capital_next && !single_quote_open(&s[..start])
+}
+
+/// Whether a single quote (`‘`, or `'` after a space) opens in `before`
+/// with no closing one after it.
+fn single_quote_open(before: &str) -> bool {
+    let mut open = false;
+    let mut prev = ' ';
+    for c in before.chars() {
+        match c {
+            '‘' => open = true,
+            '\'' if prev.is_whitespace() || prev == '(' => open = true,
+            '’' | '\'' => open = false,
+            _ => {}
+        }
+        prev = c;
+    }
+    open
+}
+
 /// Trims a word: quotes, a possessive and a final full stop come off it.
 fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end: usize) {
     while let Some(q) = s[start..end]
@@ -244,6 +273,10 @@ fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end:
             sentence_end = true;
             end -= 1;
         } else if let Some(q) = w.chars().next_back().filter(|c| matches!(c, '’' | '\'')) {
+            if plural_possessive(s, start, end - q.len_utf8()) {
+                // `Adolescent Girls' Empowerment ... Programme`: part of the word.
+                break;
+            }
             closing_quote = Some(end - q.len_utf8());
             end -= q.len_utf8();
         } else {
@@ -280,6 +313,65 @@ fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end:
 
 /// `U.S.`, `J.`: a dot that ends an abbreviation, not a sentence.
 fn is_abbreviation(word: &str) -> bool {
-    let parts: Vec<&str> = word.trim_end_matches('.').split('.').collect();
-    parts.iter().all(|p| p.chars().count() == 1)
+    word.trim_end_matches('.')
+        .split('.')
+        .all(|p| p.chars().count() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// The head lookup as it was before `Lists::may_be_head` gated it.
+    fn looked_up(text: &str) -> Option<bool> {
+        with_lower(text, |lower| lists().head_kinds.get(lower).copied())
+    }
+
+    #[test]
+    fn the_head_gate_passes_every_head() {
+        let mut texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "the PROGRAMME and the Programme, a Framework, Plan, İnitiative, ÉTAPE",
+            "Programmes, Strategy-led, strategy, Roadmap’s and the Joint Action",
+        ]);
+        let lists = lists();
+        for key in lists.head_kinds.keys() {
+            let key = String::from_utf8_lossy(key).into_owned();
+            texts.push(format!(
+                "{key} {} {}",
+                key.to_uppercase(),
+                capitalised(&key)
+            ));
+        }
+        let (mut heads, mut words_seen) = (0, 0);
+        for t in &texts {
+            for tok in words(t, &tokenize(t)) {
+                if !tok.is_word() {
+                    continue;
+                }
+                words_seen += 1;
+                let found = looked_up(tok.text);
+                if found.is_some() {
+                    heads += 1;
+                    assert!(lists.may_be_head(tok.text), "{:?} in {t:?}", tok.text);
+                }
+            }
+        }
+        assert!(heads > 100, "{heads}");
+        // And most words are passed over without the lookup.
+        let skipped = texts
+            .iter()
+            .flat_map(|t| tokenize(t).into_iter().filter(|t| t.is_word()))
+            .filter(|t| !lists.may_be_head(t.text))
+            .count();
+        assert!(skipped * 2 > words_seen, "{skipped} of {words_seen}");
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
 }
