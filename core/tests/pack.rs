@@ -360,6 +360,61 @@ fn words_wait_for_their_postings_and_phrases_match_all_their_words_until_positio
 }
 
 #[test]
+fn a_series_counts_nothing_until_what_it_reads_is_here_and_says_so() {
+    use dateline_core::query::{compare, series_docs, Scale, Series};
+    let packed = pack::pack(corpus());
+    let (_, index) =
+        pack::unpack(packed.lists.clone(), packed.index.clone(), Vec::new()).expect("unpacks");
+    let add_words = |index: &Index| {
+        index
+            .add_pieces(
+                [Stream::Dictionary, Stream::Postings]
+                    .into_iter()
+                    .flat_map(|s| pieces_of(&packed, s)),
+            )
+            .expect("fits")
+    };
+    let built = Index::from_bytes(packed.index.clone()).expect("decodes");
+    add_words(&built);
+    built
+        .add_pieces(packed.facets.iter().cloned())
+        .expect("fits");
+    let series = [
+        Series::parse("crime").expect("a word"),
+        Series::parse("country:IR").expect("a country"),
+    ];
+    let lines = |index: &Index| {
+        let histogram = index.search(&Filter::default()).histogram;
+        compare(
+            index,
+            &series_docs(index, &series),
+            None,
+            &histogram,
+            Scale::Counts,
+        )
+        .lines
+    };
+    // Neither is here: both wait, with no line and no zeros.
+    for line in lines(&index) {
+        assert!(line.pending, "{}", line.summary);
+        assert!(line.summary.ends_with(": counting…"), "{}", line.summary);
+        assert!(line.path.is_empty() && line.cells.iter().all(|c| c == "…"));
+    }
+    // The word's pieces, then the country's relation: each counts as the
+    // whole index does once its own data is here.
+    add_words(&index);
+    let (half, want) = (lines(&index), lines(&built));
+    assert_eq!(half[0], want[0]);
+    assert!(want[0].total > 0 && !want[0].pending);
+    assert!(half[1].pending);
+    index
+        .add_pieces(packed.facets.iter().cloned())
+        .expect("fits");
+    assert_eq!(lines(&index), want);
+    assert!(want[1].total > 0);
+}
+
+#[test]
 fn piece_files_are_named_one_way() {
     for (name, piece) in [
         ("t/0.bin", Some((Stream::Postings, 0))),

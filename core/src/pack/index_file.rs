@@ -5,10 +5,10 @@
 
 use super::frame::{self, Encoding};
 use crate::codec::{Reader, Writer};
+use crate::query::date_order::DateOrder;
 use crate::query::facets::FacetIndex;
-use crate::query::index::date_order;
 use crate::query::inverted::Inverted;
-use crate::query::{DecodeError, Facet, Index, Piece};
+use crate::query::{DecodeError, Facet, Index, Piece, Stream};
 
 const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// 4: a checksum at the end (of the positions too). 5: the positions in
@@ -65,13 +65,11 @@ impl Index {
         }
         r.done()?;
         let facets: [FacetIndex; 6] = facets.try_into().map_err(|_| r.error("six facets"))?;
-        let (newest, rank) = date_order(&dates);
         Ok(Index {
             text,
             facets,
+            order: DateOrder::of(&dates),
             dates,
-            newest,
-            rank,
         })
     }
 
@@ -108,6 +106,18 @@ impl Index {
         let mut w = Writer::default();
         w.varint(piece.k);
         self.text.write_piece(piece, &mut w);
+        frame::write(frame::of(piece.stream), encoding, &w.buf)
+    }
+
+    /// A piece's file, as [`Index::piece_to_bytes`] writes it, from the
+    /// bytes [`crate::query::IndexBuilder::finish_with`] handed on.
+    pub fn piece_file(piece: Piece, bytes: &[u8], encoding: Encoding) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.varint(piece.k);
+        match piece.stream {
+            Stream::Dictionary => w.buf.extend_from_slice(bytes),
+            Stream::Postings | Stream::Positions => w.bytes(bytes),
+        }
         frame::write(frame::of(piece.stream), encoding, &w.buf)
     }
 

@@ -32,7 +32,7 @@ pub use list::{List, ListPiece};
 use std::borrow::{Borrow, Cow};
 
 use crate::import::DataFile;
-use crate::query::{DecodeError, Index, IndexBuilder};
+use crate::query::{DecodeError, Index, IndexBuilder, Piece};
 use crate::Release;
 
 /// Full records per body chunk file: one detail view downloads about
@@ -235,15 +235,28 @@ pub fn pack_sorted<'a, E>(
     if let Some((name, bytes)) = list.finish() {
         write(name, bytes)?;
     }
-    let mut index = index.finish();
-    // One piece in hand at a time, and the pieces gone before the index is
-    // copied into its file: at a million releases they are 440 MB.
-    for batch in index.pieces().chunks(PIECE_BATCH) {
-        let files = on_every_core(batch, |&piece| index.piece_to_bytes(piece, encoding));
-        for (piece, bytes) in batch.iter().zip(files) {
+    // The pieces are written as the builder makes them, a batch at a time,
+    // and not kept: at a million releases they are 440 MB, beside the
+    // builder's postings they are made of.
+    let mut batch: Vec<(Piece, Vec<u8>)> = Vec::with_capacity(PIECE_BATCH);
+    let mut write_batch = |batch: &mut Vec<(Piece, Vec<u8>)>| {
+        let files = on_every_core(batch, |(piece, bytes)| {
+            Index::piece_file(*piece, bytes, encoding)
+        });
+        for ((piece, _), bytes) in batch.drain(..).zip(files) {
             write(piece.file(), bytes)?;
         }
-    }
+        Ok(())
+    };
+    let mut index = index.finish_with(|piece, bytes| {
+        batch.push((piece, bytes));
+        let held: usize = batch.iter().map(|(_, bytes)| bytes.len()).sum();
+        match batch.len() < PIECE_BATCH && held < PIECE_BATCH_BYTES {
+            true => Ok(()),
+            false => write_batch(&mut batch),
+        }
+    })?;
+    write_batch(&mut batch)?;
     let facets = crate::query::Facet::ALL;
     let files = on_every_core(&facets, |&facet| index.facet_to_bytes(facet, encoding));
     for (facet, bytes) in facets.iter().zip(files) {
@@ -288,8 +301,12 @@ fn beside<'scope, T: Send + 'scope>(
 }
 
 /// Pieces encoded at once (in parallel where the build has threads): a
-/// piece is at most a few MB, so a batch holds tens of MB.
+/// piece is at most a few MB.
 const PIECE_BATCH: usize = 16;
+/// ... and at most about this many bytes of them: two pieces of positions
+/// (2 MiB each), one per core, rather than sixteen (32 MiB held at the
+/// build's peak, beside the index builder's postings).
+const PIECE_BATCH_BYTES: usize = 4 << 20;
 
 /// `f` of each item, in order: on every core where the build has threads
 /// (the CLI), one after the other where it has not (the wasm).

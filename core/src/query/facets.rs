@@ -161,8 +161,12 @@ pub(crate) struct FacetBuilder {
 struct Slot {
     label: String,
     detail: Option<String>,
-    /// Ascending, once each.
-    docs: Vec<u32>,
+    /// How many documents have it (each document's values are kept in
+    /// `doc_slots`: a list per value too held 4 bytes more per value of
+    /// each document, and a `Vec` that doubles up to twice that).
+    docs: u32,
+    /// The last document counted (each counts once).
+    last_doc: Option<u32>,
 }
 
 impl FacetBuilder {
@@ -178,19 +182,27 @@ impl FacetBuilder {
                     self.values.push(Slot {
                         label: e.label.clone(),
                         detail: None,
-                        docs: Vec::new(),
+                        docs: 0,
+                        last_doc: None,
                     });
                     slot
                 }
             };
-            let Some(Slot { detail, docs, .. }) = self.values.get_mut(slot as usize) else {
+            let Some(Slot {
+                detail,
+                docs,
+                last_doc,
+                ..
+            }) = self.values.get_mut(slot as usize)
+            else {
                 continue;
             };
             if detail.is_none() {
                 detail.clone_from(&e.detail);
             }
-            if docs.last() != Some(&doc) {
-                docs.push(doc);
+            if *last_doc != Some(doc) {
+                *last_doc = Some(doc);
+                *docs += 1;
             }
             self.doc_slots.push(slot);
         }
@@ -202,7 +214,9 @@ impl FacetBuilder {
         let mut df = Vec::with_capacity(keys.len());
         keys.sort_unstable();
         let head = head_of(&keys, |slot| {
-            self.values.get(slot as usize).map_or(0, |s| s.docs.len())
+            self.values
+                .get(slot as usize)
+                .map_or(0, |s| s.docs as usize)
         });
         // The head's values first, then the rest, each in key order.
         let (mut first, rest): (Vec<_>, Vec<_>) = keys
@@ -220,6 +234,7 @@ impl FacetBuilder {
                 label,
                 detail,
                 docs,
+                ..
             }) = slots_values.get_mut(slot as usize).and_then(Option::take)
             else {
                 continue;
@@ -228,7 +243,7 @@ impl FacetBuilder {
                 *at = n;
             }
             values.push(&key, &label, detail.as_deref());
-            df.push(docs.len() as u32);
+            df.push(docs);
         }
         let mut doc_starts = vec![0];
         let mut doc_values = Vec::with_capacity(self.doc_slots.len());
@@ -247,7 +262,7 @@ impl FacetBuilder {
         }
         values.shrink_to_fit();
         let doc_values = Ids::of(values.len(), doc_values);
-        let relation = Relation::new(values.len(), doc_starts, doc_values);
+        let relation = Relation::new(values.len(), Starts::new(&doc_starts), doc_values);
         let mut index = FacetIndex::from_parts(values, df, Some(relation));
         index.head = index.known().prefix(n_head);
         index
@@ -387,95 +402,207 @@ struct ByValue {
     docs: Vec<u8>,
 }
 
-/// Value numbers: two bytes each when the facet has few enough values (all
-/// but the people of a large archive), else four.
+/// Value numbers in a byte each below 256 values (countries, topics,
+/// years), two below 65,536, and past that packed in 64-bit words in the
+/// bits the count needs (17 for the 128,000 people of a million releases,
+/// which took four bytes each). Numbers packed in bits for every facet cost
+/// half again per search that counts half a million releases; a byte or a
+/// short is read with one load. Written by hand: the packing crates decode
+/// blocks of 128 values or more, and a release's values are read a few at a
+/// time, at any place.
 enum Ids {
-    Narrow(Vec<u16>),
-    Wide(Vec<u32>),
+    Bytes(Vec<u8>),
+    Shorts(Vec<u16>),
+    Bits {
+        bits: u32,
+        len: usize,
+        words: Vec<u64>,
+    },
 }
 
 impl Ids {
-    /// Whether numbers below `n_values` fit two bytes.
-    fn narrow(n_values: usize) -> bool {
-        n_values <= usize::from(u16::MAX) + 1
-    }
-
-    /// Room for `n` numbers below `n_values`, in the width they need.
+    /// Room for `n` numbers below `n_values`.
     fn with_capacity(n_values: usize, n: usize) -> Ids {
-        match Ids::narrow(n_values) {
-            true => Ids::Narrow(Vec::with_capacity(n)),
-            false => Ids::Wide(Vec::with_capacity(n)),
+        let bits = (usize::BITS - n_values.saturating_sub(1).leading_zeros()).clamp(1, 32);
+        match bits {
+            0..=8 => Ids::Bytes(Vec::with_capacity(n)),
+            9..=16 => Ids::Shorts(Vec::with_capacity(n)),
+            _ => Ids::Bits {
+                bits,
+                len: 0,
+                words: Vec::with_capacity((n * bits as usize).div_ceil(64)),
+            },
         }
     }
 
     /// Numbers below `n_values`, in the width they need.
     fn of(n_values: usize, ids: Vec<u32>) -> Ids {
-        match Ids::narrow(n_values) {
-            true => Ids::Narrow(ids.iter().map(|&v| v as u16).collect()),
-            false => Ids::Wide(ids),
+        let mut out = Ids::with_capacity(n_values, ids.len());
+        ids.into_iter().for_each(|v| out.push(v));
+        out
+    }
+
+    /// Bits per number: 8, 16, or as packed.
+    #[cfg(test)]
+    fn width(&self) -> u32 {
+        match self {
+            Ids::Bytes(_) => 8,
+            Ids::Shorts(_) => 16,
+            Ids::Bits { bits, .. } => *bits,
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Ids::Bytes(ids) => ids.len(),
+            Ids::Shorts(ids) => ids.len(),
+            Ids::Bits { len, .. } => *len,
         }
     }
 
     /// Adds a number below the `n_values` this was made for.
     fn push(&mut self, v: u32) {
         match self {
-            Ids::Narrow(ids) => ids.push(v as u16),
-            Ids::Wide(ids) => ids.push(v),
+            Ids::Bytes(ids) => ids.push(v as u8),
+            Ids::Shorts(ids) => ids.push(v as u16),
+            Ids::Bits { bits, len, words } => {
+                let bit = *len * *bits as usize;
+                let (word, offset) = (bit / 64, bit % 64);
+                let v = u64::from(v) & ((1u64 << *bits) - 1);
+                if offset == 0 {
+                    words.push(0);
+                }
+                if let Some(w) = words.get_mut(word) {
+                    *w |= v << offset;
+                }
+                if offset + *bits as usize > 64 {
+                    words.push(v >> (64 - offset));
+                }
+                *len += 1;
+            }
+        }
+    }
+
+    /// Number `i`.
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Ids::Bytes(ids) => ids.get(i).map(|&v| u32::from(v)),
+            Ids::Shorts(ids) => ids.get(i).map(|&v| u32::from(v)),
+            Ids::Bits { bits, len, words } => {
+                if i >= *len {
+                    return None;
+                }
+                let bit = i * *bits as usize;
+                let (word, offset) = (bit / 64, bit % 64);
+                // The next word's bits shifted in without a branch (none
+                // when the number ends in this word, or at the last word).
+                let low = words.get(word)? >> offset;
+                let high = (words.get(word + 1).copied().unwrap_or(0) << 1) << (63 - offset);
+                Some(((low | high) & ((1u64 << *bits) - 1)) as u32)
+            }
         }
     }
 }
 
 /// Documents per block of [`Starts`].
-const STARTS_BLOCK: usize = 64;
+const STARTS_BLOCK: usize = 32;
 
-/// Ascending offsets, one per document and one past the last, in about two
-/// bytes each: where each block of [`STARTS_BLOCK`] starts, and each
-/// offset from its block's start. Four bytes each made a facet's starts
-/// 4 MB at a million releases, in every facet. A block whose values do not
-/// fit two bytes (thousands of values for 64 releases) keeps four.
-enum Starts {
-    Blocked { blocks: Vec<u32>, within: Vec<u16> },
-    Wide(Vec<u32>),
+/// Ascending offsets, one per document and one past the last, in about a
+/// byte each: where each block of [`STARTS_BLOCK`] starts, and each offset
+/// from its block's start, in the width the widest block needs ([`Ids`]: a
+/// byte while a block's 32 releases name fewer than 256 values). Four
+/// bytes each made a facet's starts 4 MB at a million releases, in every
+/// facet; two bytes, 2 MB.
+struct Starts {
+    blocks: Vec<u32>,
+    within: Ids,
 }
 
 impl Starts {
-    fn new(starts: Vec<u32>) -> Starts {
-        let blocks: Vec<u32> = starts.iter().step_by(STARTS_BLOCK).copied().collect();
-        let mut within = Vec::with_capacity(starts.len());
-        for (i, &at) in starts.iter().enumerate() {
-            let base = blocks.get(i / STARTS_BLOCK).copied().unwrap_or(0);
-            match at.checked_sub(base).and_then(|o| u16::try_from(o).ok()) {
-                Some(offset) => within.push(offset),
-                None => return Starts::Wide(starts),
-            }
+    fn new(starts: &[u32]) -> Starts {
+        let mut out = Starts::with_capacity(starts.len(), widest_block(starts.iter().copied()));
+        starts.iter().for_each(|&at| out.push(at));
+        out
+    }
+
+    /// Room for `n` offsets, none further from its block's start than `widest`.
+    fn with_capacity(n: usize, widest: u32) -> Starts {
+        Starts {
+            blocks: Vec::with_capacity(n.div_ceil(STARTS_BLOCK)),
+            within: Ids::with_capacity(widest as usize + 1, n),
         }
-        Starts::Blocked { blocks, within }
+    }
+
+    /// Adds the next offset (not below the last).
+    fn push(&mut self, at: u32) {
+        if self.within.len() % STARTS_BLOCK == 0 {
+            self.blocks.push(at);
+        }
+        let base = self.blocks.last().copied().unwrap_or(0);
+        self.within.push(at.saturating_sub(base));
     }
 
     /// Offset `i`.
     fn get(&self, i: usize) -> Option<u32> {
-        match self {
-            Starts::Blocked { blocks, within } => {
-                Some(blocks.get(i / STARTS_BLOCK)? + u32::from(*within.get(i)?))
-            }
-            Starts::Wide(starts) => starts.get(i).copied(),
-        }
+        Some(self.blocks.get(i / STARTS_BLOCK)? + self.within.get(i)?)
     }
 
     fn len(&self) -> usize {
-        match self {
-            Starts::Blocked { within, .. } => within.len(),
-            Starts::Wide(starts) => starts.len(),
+        self.within.len()
+    }
+}
+
+/// The furthest that ascending `offsets` get from their block's start.
+fn widest_block(offsets: impl Iterator<Item = u32>) -> u32 {
+    let (mut base, mut widest) = (0, 0);
+    for (i, at) in offsets.enumerate() {
+        if i % STARTS_BLOCK == 0 {
+            base = at;
         }
+        widest = widest.max(at.saturating_sub(base));
+    }
+    widest
+}
+
+/// Reads offsets written by `Writer::starts` (from 0, never decreasing)
+/// straight into [`Starts`]: a first pass finds the widest block, so no
+/// four-byte list is held on the way (4 MB at a million releases).
+fn read_starts(r: &mut crate::codec::Reader<'_>) -> Result<Starts, crate::codec::DecodeError> {
+    let n = r.count(1)?;
+    let mut sizing = r.clone();
+    let mut last = 0u32;
+    let mut widest = 0;
+    let mut base = 0;
+    for i in 0..n {
+        last = last
+            .checked_add(sizing.varint()?)
+            .ok_or_else(|| sizing.error("offsets below 2^32"))?;
+        if i == 0 && last != 0 {
+            return Err(sizing.error("offsets that start at 0"));
+        }
+        if i % STARTS_BLOCK == 0 {
+            base = last;
+        }
+        widest = widest.max(last - base);
+    }
+    let mut starts = Starts::with_capacity(n, widest);
+    let mut last = 0u32;
+    for _ in 0..n {
+        last = last.saturating_add(r.varint()?);
+        starts.push(last);
+    }
+    match n {
+        0 => Err(r.error("offsets that start at 0")),
+        _ => Ok(starts),
     }
 }
 
 impl Relation {
     /// From each document's values (ascending, each below `n_values`).
-    fn new(n_values: usize, doc_starts: Vec<u32>, doc_values: Ids) -> Relation {
+    fn new(n_values: usize, doc_starts: Starts, doc_values: Ids) -> Relation {
         Relation {
             n_values,
-            doc_starts: Starts::new(doc_starts),
+            doc_starts,
             doc_values,
             by_value: OnceLock::new(),
             selected: Mutex::new(None),
@@ -558,12 +685,12 @@ impl Relation {
             self.doc_starts.get(doc as usize),
             self.doc_starts.get(doc as usize + 1),
         ) else {
-            return ValuesOf::Narrow([].iter());
+            return ValuesOf::EMPTY;
         };
-        let range = a as usize..b as usize;
-        match &self.doc_values {
-            Ids::Narrow(ids) => ValuesOf::Narrow(ids.get(range).unwrap_or_default().iter()),
-            Ids::Wide(ids) => ValuesOf::Wide(ids.get(range).unwrap_or_default().iter()),
+        ValuesOf {
+            ids: Some(&self.doc_values),
+            at: a as usize,
+            end: (b as usize).min(self.doc_values.len()),
         }
     }
 
@@ -583,18 +710,28 @@ impl Relation {
 }
 
 /// The values of one document, ascending.
-pub(crate) enum ValuesOf<'a> {
-    Narrow(std::slice::Iter<'a, u16>),
-    Wide(std::slice::Iter<'a, u32>),
+pub(crate) struct ValuesOf<'a> {
+    ids: Option<&'a Ids>,
+    at: usize,
+    end: usize,
+}
+
+impl ValuesOf<'_> {
+    const EMPTY: ValuesOf<'static> = ValuesOf {
+        ids: None,
+        at: 0,
+        end: 0,
+    };
 }
 
 impl Iterator for ValuesOf<'_> {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
-        match self {
-            ValuesOf::Narrow(ids) => ids.next().map(|&v| u32::from(v)),
-            ValuesOf::Wide(ids) => ids.next().copied(),
+        if self.at >= self.end {
+            return None;
         }
+        self.at += 1;
+        self.ids?.get(self.at - 1)
     }
 }
 
@@ -620,7 +757,7 @@ impl Iterator for DocsOf<'_> {
 impl FacetIndex {
     /// No values and no documents (and so nothing to fetch).
     pub fn empty() -> FacetIndex {
-        let relation = Relation::new(0, vec![0], Ids::Narrow(Vec::new()));
+        let relation = Relation::new(0, Starts::new(&[0]), Ids::of(0, Vec::new()));
         FacetIndex::from_parts(Texts::default(), Vec::new(), Some(relation))
     }
 
@@ -721,7 +858,7 @@ impl FacetIndex {
     pub fn values_of(&self, doc: u32) -> ValuesOf<'_> {
         match self.relation.get() {
             Some(r) => r.values_of(doc),
-            None => ValuesOf::Narrow([].iter()),
+            None => ValuesOf::EMPTY,
         }
     }
 
@@ -946,7 +1083,7 @@ impl FacetIndex {
         r: &mut crate::codec::Reader<'_>,
     ) -> Result<FacetIndex, crate::codec::DecodeError> {
         let n_values = r.varint()? as usize;
-        let (values, df) = read_values(r)?;
+        let (values, df) = read_values(r, None)?;
         if values.len() > n_values.min(HEAD_VALUES) {
             return Err(r.error("at most 256 facet values, and no more than the facet has"));
         }
@@ -971,30 +1108,27 @@ impl FacetIndex {
         r: &mut crate::codec::Reader<'_>,
         n_docs: usize,
     ) -> Result<(), crate::codec::DecodeError> {
-        let (rest, rest_df) = read_values(r)?;
-        if self.head.values.len() + rest.len() != self.n_values {
+        // The head's values, then the file's, read into one buffer: read
+        // apart and then joined, the people's 9 MB of names at a million
+        // releases were held twice.
+        let (values, df) = read_values(r, Some(&self.head))?;
+        if values.len() != self.n_values {
             return Err(r.error("as many facet values as index.bin says (files from one build)"));
         }
         // Every value: here already when the head has them all.
         let joined = match self.all.get() {
             Some(_) => None,
-            None => {
-                let mut values = self.head.values.clone();
-                values.extend(&rest);
-                let mut df = self.head.df.clone();
-                df.extend(rest_df);
-                Some(Values::new(values, df))
-            }
+            None => Some(Values::new(values, df)),
         };
         let Some(all) = joined.as_ref().or_else(|| self.all.get()) else {
             return Err(r.error("the facet's values"));
         };
         let n_values = self.n_values;
-        let doc_starts = r.starts_any()?;
+        let doc_starts = read_starts(r)?;
         if doc_starts.len() != n_docs + 1 {
             return Err(r.error("facet values for every document"));
         }
-        let total = doc_starts.last().copied().unwrap_or(0) as usize;
+        let total = doc_starts.get(n_docs).unwrap_or(0) as usize;
         if total > r.remaining() {
             return Err(r.error("as many facet values as the file holds"));
         }
@@ -1005,7 +1139,8 @@ impl FacetIndex {
         let mut per_value = vec![0u32; n_values];
         for doc in 0..n_docs {
             let mut last = 0u32;
-            for _ in doc_starts[doc]..doc_starts[doc + 1] {
+            let (from, to) = (doc_starts.get(doc), doc_starts.get(doc + 1));
+            for _ in from.unwrap_or(0)..to.unwrap_or(0) {
                 last = last.saturating_add(r.varint()?);
                 let Some(count) = per_value.get_mut(last as usize) else {
                     return Err(r.error("a facet value that exists"));
@@ -1049,8 +1184,11 @@ fn write_values(
 }
 
 /// Reads what [`write_values`] wrote.
+/// `after`: values already known, which the ones read follow (numbered on
+/// from them, each part in key order).
 fn read_values(
     r: &mut crate::codec::Reader<'_>,
+    after: Option<&Values>,
 ) -> Result<(Texts, Vec<u32>), crate::codec::DecodeError> {
     let n_values = r.count(3)?;
     // Sized by a first pass over the lengths: grown by doubling, the
@@ -1061,16 +1199,24 @@ fn read_values(
         bytes += sizing.str()?.len() + sizing.str()?.len();
         bytes += sizing.opt_str()?.map_or(0, str::len);
     }
-    let mut values = Texts::with_capacity(n_values, bytes);
-    for v in 0..n_values {
+    let (base, base_df) = after.map_or((None, &[][..]), |a| (Some(&a.values), &a.df[..]));
+    let n_base = base.map_or(0, Texts::len);
+    let base_bytes = base.map_or(0, |b| b.bytes.len());
+    let mut values = Texts::with_capacity(n_base + n_values, base_bytes + bytes);
+    if let Some(base) = base {
+        values.extend(base);
+    }
+    for v in n_base..n_base + n_values {
         let (key, label, detail) = (r.str()?, r.str()?, r.opt_str()?);
-        if v > 0 && values.key(v - 1) >= key {
+        if v > n_base && values.key(v - 1) >= key {
             return Err(r.error("facet values in key order"));
         }
         values.push(key, label, detail);
     }
-    let df = r.u32s()?;
-    if df.len() != n_values {
+    let mut df = Vec::with_capacity(n_base + n_values);
+    df.extend_from_slice(base_df);
+    df.extend(r.u32s()?);
+    if df.len() != n_base + n_values {
         return Err(r.error("a count of releases for every facet value"));
     }
     Ok((values, df))
@@ -1082,7 +1228,8 @@ mod tests {
 
     #[test]
     fn the_relation_gives_each_document_its_values_and_each_value_its_documents() {
-        // Few values (two bytes each) and more than 65,536 (four).
+        // Few values (two bits each) and more than 65,536 (17 bits, some
+        // across two words).
         for n_values in [3u32, 70_000] {
             let last = n_values - 1;
             let docs: Vec<(u32, Vec<u32>)> = vec![
@@ -1101,10 +1248,10 @@ mod tests {
                 doc_starts.push(doc_values.len() as u32);
             }
             let doc_values = Ids::of(n_values as usize, doc_values);
-            let relation = Relation::new(n_values as usize, doc_starts, doc_values);
+            let relation = Relation::new(n_values as usize, Starts::new(&doc_starts), doc_values);
             assert_eq!(
-                matches!(relation.doc_values, Ids::Narrow(_)),
-                n_values <= 65_536
+                relation.doc_values.width(),
+                if n_values == 3 { 8 } else { 17 }
             );
             for d in [0, 1, 2, 300, 200_000, n_docs] {
                 let want = docs
@@ -1125,6 +1272,43 @@ mod tests {
     }
 
     #[test]
+    fn packed_value_numbers_read_back_at_every_width() {
+        for n_values in [
+            0usize,
+            1,
+            2,
+            3,
+            255,
+            256,
+            257,
+            70_000,
+            1 << 31,
+            u32::MAX as usize + 1,
+        ] {
+            let max = n_values.saturating_sub(1) as u64;
+            // Numbers spread over the range, both ends included.
+            let numbers: Vec<u32> = (0..300u64)
+                .map(|i| (i * 2_654_435_761 % (max + 1)) as u32)
+                .chain([0, max as u32])
+                .collect();
+            let ids = Ids::of(n_values, numbers.clone());
+            let bits = (64 - max.leading_zeros()).max(1);
+            let width = match bits {
+                0..=8 => 8,
+                9..=16 => 16,
+                _ => bits,
+            };
+            assert_eq!(ids.width(), width, "{n_values} values");
+            if let Ids::Bits { words, .. } = &ids {
+                assert_eq!(words.len(), (numbers.len() * bits as usize).div_ceil(64));
+            }
+            let back: Vec<u32> = (0..numbers.len()).filter_map(|i| ids.get(i)).collect();
+            assert_eq!(back, numbers, "{n_values} values");
+            assert_eq!(ids.get(numbers.len()), None);
+        }
+    }
+
+    #[test]
     fn a_selection_read_from_each_documents_values_is_the_one_read_by_value() {
         // Document d has values d % 5 and d % 7 + 5.
         let n_docs = 500u32;
@@ -1134,7 +1318,7 @@ mod tests {
             doc_values.extend([d % 5, d % 7 + 5]);
             doc_starts.push(doc_values.len() as u32);
         }
-        let relation = Relation::new(12, doc_starts, Ids::of(12, doc_values));
+        let relation = Relation::new(12, Starts::new(&doc_starts), Ids::of(12, doc_values));
         let members = |set: &DocSet| (0..n_docs).filter(|&d| set.contains(d)).collect::<Vec<_>>();
         let selections: [&[u32]; 4] = [&[0], &[1, 6], &[1, 6], &[11]];
         // Read from each document's values (the last kept), then by value.
@@ -1202,9 +1386,9 @@ mod tests {
     }
 
     #[test]
-    fn starts_in_blocks_give_every_offset_and_keep_four_bytes_where_two_do_not_fit() {
-        // Documents with 0 to 6 values, then one with 70,000 (its block's
-        // offsets do not fit two bytes).
+    fn starts_in_blocks_give_every_offset_in_the_bits_the_widest_block_needs() {
+        // Documents with 0 to 6 values, then one with 70,000 (its block
+        // needs 17 bits).
         let mut small = vec![0u32];
         for d in 0..1_000u32 {
             small.push(small.last().copied().unwrap_or(0) + d % 7);
@@ -1212,14 +1396,25 @@ mod tests {
         let mut large = small.clone();
         large.push(large.last().copied().unwrap_or(0) + 70_000);
         large.push(large.last().copied().unwrap_or(0) + 1);
-        for (starts, blocked) in [(small, true), (large, false)] {
-            let kept = Starts::new(starts.clone());
-            assert_eq!(matches!(kept, Starts::Blocked { .. }), blocked);
-            assert_eq!(kept.len(), starts.len());
-            let read: Vec<Option<u32>> = (0..=starts.len()).map(|i| kept.get(i)).collect();
-            let want: Vec<Option<u32>> =
-                (0..=starts.len()).map(|i| starts.get(i).copied()).collect();
-            assert_eq!(read, want);
+        for (starts, bits) in [(small, 8), (large, 17)] {
+            let mut w = crate::codec::Writer::default();
+            w.starts(&starts);
+            let read = read_starts(&mut crate::codec::Reader::new(&w.buf, "f.bin")).unwrap();
+            for kept in [Starts::new(&starts), read] {
+                assert_eq!(kept.within.width(), bits);
+                assert_eq!(kept.len(), starts.len());
+                let got: Vec<Option<u32>> = (0..=starts.len()).map(|i| kept.get(i)).collect();
+                let want: Vec<Option<u32>> =
+                    (0..=starts.len()).map(|i| starts.get(i).copied()).collect();
+                assert_eq!(got, want);
+            }
+        }
+        // Offsets that do not start at 0, or overflow, are errors.
+        for bad in [vec![1, 2], vec![0, u32::MAX, 1]] {
+            let mut w = crate::codec::Writer::default();
+            w.len(bad.len());
+            bad.iter().for_each(|&gap| w.varint(gap));
+            assert!(read_starts(&mut crate::codec::Reader::new(&w.buf, "f.bin")).is_err());
         }
     }
 

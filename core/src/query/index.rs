@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use super::date_order::DateOrder;
 use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
@@ -42,10 +43,8 @@ pub struct Index {
     pub(crate) facets: [FacetIndex; 6],
     /// `yyyymmdd` per document, 0 when undated.
     pub(crate) dates: Vec<u32>,
-    /// Dated documents, newest first (ties: corpus order).
-    pub(crate) newest: Vec<u32>,
-    /// Position of each document in `newest`; `u32::MAX` when undated.
-    pub(crate) rank: Vec<u32>,
+    /// Dated documents newest first (ties: corpus order).
+    pub(crate) order: DateOrder,
 }
 
 /// Builds an [`Index`] from releases given one at a time, in document
@@ -90,18 +89,36 @@ impl IndexBuilder {
     }
 
     pub fn finish(self) -> Index {
-        let (newest, rank) = date_order(&self.dates);
-        Index {
-            text: self.text.finish(self.piece_sizes),
-            facets: self.facets.map(FacetBuilder::finish),
-            dates: self.dates,
-            newest,
-            rank,
-        }
+        let text = self.text.finish(self.piece_sizes);
+        Index::with_text(text, self.facets, self.dates)
+    }
+
+    /// The index without its postings' and positions' pieces: each piece
+    /// is handed to `piece` as soon as it is made, in the order of
+    /// [`Index::pieces`], as the bytes [`Index::piece_file`] takes, and not
+    /// kept (the dictionary's pieces are kept too). At a million releases
+    /// the builder's postings and the pieces are 600 MB each: the pieces
+    /// are made as the builder's are let go, never all held.
+    pub fn finish_with<E>(
+        self,
+        piece: impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<Index, E> {
+        let text = self.text.finish_with(self.piece_sizes, piece)?;
+        Ok(Index::with_text(text, self.facets, self.dates))
     }
 }
 
 impl Index {
+    /// The finished text index with the builder's facets and dates.
+    fn with_text(text: Inverted, facets: [FacetBuilder; 6], dates: Vec<u32>) -> Index {
+        Index {
+            text,
+            facets: facets.map(FacetBuilder::finish),
+            order: DateOrder::of(&dates),
+            dates,
+        }
+    }
+
     /// An index of no releases, without the builder's code (which the app,
     /// reading packed indexes, otherwise never needs).
     pub fn empty() -> Index {
@@ -109,8 +126,7 @@ impl Index {
             text: Inverted::empty(),
             facets: [(); 6].map(|_| FacetIndex::empty()),
             dates: Vec::new(),
-            newest: Vec::new(),
-            rank: Vec::new(),
+            order: DateOrder::Numbered { dated: 0 },
         }
     }
 
@@ -245,8 +261,13 @@ impl Index {
     pub fn date_extent(&self) -> Option<(PartialDate, PartialDate)> {
         // The ends of the date order, without a scan (entity pages ask for
         // it each); date keys order as the dates do.
-        let at = |d: Option<&u32>| PartialDate::from_key(*self.dates.get(*d? as usize)?);
-        if let (Some(lo), Some(hi)) = (at(self.newest.last()), at(self.newest.first())) {
+        let at = |d: Option<u32>| PartialDate::from_key(*self.dates.get(d? as usize)?);
+        let dated = self.order.dated();
+        let (last, first) = (
+            dated.checked_sub(1).and_then(|p| self.order.at(p)),
+            self.order.at(0),
+        );
+        if let (Some(lo), Some(hi)) = (at(last), at(first)) {
             return Some((lo.first_day(), hi.last_day()));
         }
         let dates = self.dates.iter().filter_map(|&k| PartialDate::from_key(k));
@@ -293,7 +314,7 @@ impl Index {
         let log = usize::BITS - docs.len().leading_zeros();
         if docs.len() * (log as usize) < self.len() {
             // Sorted as places (see `place`), mirrored for oldest first.
-            let dated = self.newest.len() as u32;
+            let dated = self.order.dated();
             let mirror = |p: u32| match p < dated {
                 true if oldest => dated - 1 - p,
                 _ => p,
@@ -311,7 +332,7 @@ impl Index {
             .filter(|&d| self.dates.get(d as usize) == Some(&0))
             .collect();
         undated.sort_unstable();
-        let dated = self.newest.iter().copied().filter(|&d| set.contains(d));
+        let dated = self.order.newest().filter(|&d| set.contains(d));
         let mut out: Vec<u32> = match oldest {
             true => dated.rev().collect(),
             false => dated.collect(),
@@ -325,29 +346,25 @@ impl Index {
     fn all_by_date(&self, mut docs: Vec<u32>, oldest: bool) -> Vec<u32> {
         docs.clear();
         docs.reserve_exact(self.len());
-        match oldest {
-            true => docs.extend(self.newest.iter().rev()),
-            false => docs.extend(&self.newest),
-        }
-        let undated = (0u32..).zip(&self.dates).filter(|(_, &k)| k == 0);
-        docs.extend(undated.map(|(d, _)| d));
+        self.order.extend_into(&mut docs, oldest);
+        docs.extend(self.order.undated(&self.dates));
         docs
     }
 
     /// A document's place in newest-first order, undated documents after the
     /// dated ones in corpus order: unique, so sorts can carry it for the doc.
     fn place(&self, doc: u32) -> u32 {
-        match self.rank.get(doc as usize) {
-            Some(&r) if r != u32::MAX => r,
-            _ => self.newest.len() as u32 + doc,
+        match self.order.rank(doc) {
+            Some(r) => r,
+            None => self.order.dated() + doc,
         }
     }
 
     /// The document at a place (the inverse of `place`).
     fn doc_at(&self, place: u32) -> u32 {
-        let dated = self.newest.len() as u32;
+        let dated = self.order.dated();
         match place < dated {
-            true => self.newest.get(place as usize).copied().unwrap_or(u32::MAX),
+            true => self.order.at(place).unwrap_or(u32::MAX),
             false => place - dated,
         }
     }
@@ -521,40 +538,6 @@ fn ordered_bits(x: f32) -> u32 {
         1 => !b,
         _ => b | 1 << 31,
     }
-}
-
-/// Dated docs newest first, and each doc's place in that order.
-pub(crate) fn date_order(dates: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let newest: Vec<u32> = (0u32..)
-        .zip(dates)
-        .filter(|(_, &k)| k > 0)
-        .map(|(d, _)| d)
-        .collect();
-    // A packed corpus is numbered newest first already: no keys to sort.
-    let in_order = newest
-        .windows(2)
-        .all(|w| dates[w[0] as usize] >= dates[w[1] as usize]);
-    if in_order {
-        let mut rank = vec![u32::MAX; dates.len()];
-        for (r, &d) in (0u32..).zip(&newest) {
-            rank[d as usize] = r;
-        }
-        return (newest, rank);
-    }
-    // Newest first, ties in corpus order: one integer per document.
-    let mut keyed: Vec<u64> = newest
-        .iter()
-        .map(|&d| u64::from(!dates.get(d as usize).copied().unwrap_or(0)) << 32 | u64::from(d))
-        .collect();
-    keyed.sort_unstable();
-    let newest: Vec<u32> = keyed.into_iter().map(|k| k as u32).collect();
-    let mut rank = vec![u32::MAX; dates.len()];
-    for (r, &d) in (0u32..).zip(&newest) {
-        if let Some(slot) = rank.get_mut(d as usize) {
-            *slot = r;
-        }
-    }
-    (newest, rank)
 }
 
 /// Organisation name slug → (acronym slug, acronym), learnt from releases
@@ -1153,27 +1136,6 @@ mod tests {
         // One visit: the first other document of the rarest shared value.
         assert_eq!(budgeted(1).len(), 1);
         assert!(budgeted(0).is_empty());
-    }
-
-    #[test]
-    fn the_date_order_is_the_same_whether_or_not_documents_come_in_it() {
-        // Newest first with ties and undated documents (as packed), and shuffled.
-        let sorted = [20200101, 20191231, 20191231, 0, 20190000, 0, 20180500];
-        let shuffled = [20190000, 0, 20191231, 20200101, 20180500, 0, 20191231];
-        for dates in [&sorted[..], &shuffled[..]] {
-            let (newest, rank) = date_order(dates);
-            let mut want: Vec<u32> = (0..dates.len() as u32)
-                .filter(|&d| dates[d as usize] > 0)
-                .collect();
-            want.sort_by_key(|&d| (u32::MAX - dates[d as usize], d));
-            assert_eq!(newest, want, "{dates:?}");
-            for (d, &r) in rank.iter().enumerate() {
-                match dates[d] {
-                    0 => assert_eq!(r, u32::MAX),
-                    _ => assert_eq!(newest[r as usize], d as u32),
-                }
-            }
-        }
     }
 
     #[test]

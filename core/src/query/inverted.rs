@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::dictionary::{Columns, Dictionary, DICTIONARY_PIECE_BYTES};
-use crate::codec::{push_varint, read_checked_varint};
+use crate::codec::{push_varint, read_checked_varint, varint_bytes};
 use crate::text::for_each_word;
 
 /// BM25 parameters: the usual values.
@@ -232,24 +232,6 @@ impl Pieces {
         }
     }
 
-    /// The whole stream, cut into pieces that share it.
-    fn loaded(stream: Vec<u8>, piece_bytes: u32) -> Pieces {
-        let pieces = Pieces::missing(stream.len() as u32, piece_bytes);
-        let data = Arc::new(stream);
-        for k in 0..pieces.pieces.len() as u32 {
-            let range = pieces.range(k);
-            pieces.set(
-                k,
-                Bytes {
-                    data: data.clone(),
-                    start: range.start,
-                    end: range.end,
-                },
-            );
-        }
-        pieces
-    }
-
     /// Piece `k`'s byte range in the stream.
     fn range(&self, k: u32) -> Range<usize> {
         let start = u64::from(k) * u64::from(self.piece_bytes);
@@ -373,15 +355,191 @@ impl PieceSizes {
     }
 }
 
-/// One term's postings as the file keeps them (a corpus of a million
-/// releases is indexed in memory: bytes, not a number per field).
+/// One term's postings while the builder reads the corpus: per posting,
+/// varint doc delta, varint weighted tf, then its positions as the
+/// positions stream keeps them (varint length, then the delta varints),
+/// in one [`Chunks`]. A million generated releases make 600 MB of these:
+/// a `Vec` per term that doubles held up to twice that, and copied each
+/// term's bytes as it grew.
 #[derive(Default)]
 struct TermPostings {
-    /// Per posting: varint doc delta, varint weighted tf.
-    postings: Vec<u8>,
+    bytes: Chunks,
     count: u32,
     last_doc: u32,
-    positions: Vec<u8>,
+    /// The bytes of this term's postings in the stream (varint doc delta,
+    /// one byte of impact each) and of its positions.
+    postings_len: u32,
+    positions_len: u32,
+}
+
+/// Bytes appended in chunks that are never moved nor grown: each new chunk
+/// is about an eighth of what is written before it (from 32 bytes to 64
+/// kB), so the room not yet written is about an eighth at most, and 64 kB
+/// at most per term.
+#[derive(Default)]
+struct Chunks {
+    full: Vec<Box<[u8]>>,
+    last: Vec<u8>,
+}
+
+impl Chunks {
+    fn push(&mut self, bytes: &[u8], written: u32) {
+        let mut bytes = bytes;
+        while !bytes.is_empty() {
+            let room = self.last.capacity() - self.last.len();
+            if room == 0 {
+                let size = chunk_size(written as usize / 8);
+                let last = std::mem::replace(&mut self.last, Vec::with_capacity(size));
+                if !last.is_empty() {
+                    self.full.push(last.into_boxed_slice());
+                }
+                continue;
+            }
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            self.last.extend_from_slice(now);
+            bytes = rest;
+        }
+    }
+
+    /// Its bytes from the start, across chunks.
+    fn reader(&self) -> ChunkReader<'_> {
+        ChunkReader {
+            chunks: self,
+            chunk: 0,
+            at: 0,
+        }
+    }
+
+    fn chunk(&self, k: usize) -> Option<&[u8]> {
+        match self.full.get(k) {
+            Some(chunk) => Some(chunk),
+            None => (k == self.full.len()).then_some(&self.last[..]),
+        }
+    }
+}
+
+/// A chunk's size: `wanted` from 32 bytes to 64 kB, rounded up to a size
+/// the allocator gives without spare room (four sizes per doubling).
+fn chunk_size(wanted: usize) -> usize {
+    let n = wanted.clamp(32, 64 << 10);
+    let step = 1usize << (usize::BITS - 1 - n.leading_zeros()).saturating_sub(2);
+    n.div_ceil(step) * step
+}
+
+/// Reads [`Chunks`] in order.
+struct ChunkReader<'a> {
+    chunks: &'a Chunks,
+    chunk: usize,
+    at: usize,
+}
+
+impl ChunkReader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        loop {
+            let chunk = self.chunks.chunk(self.chunk)?;
+            if let Some(&b) = chunk.get(self.at) {
+                self.at += 1;
+                return Some(b);
+            }
+            self.chunk += 1;
+            self.at = 0;
+        }
+    }
+
+    /// A varint (0 past the end).
+    fn varint(&mut self) -> u32 {
+        let (mut n, mut shift) = (0u32, 0u32);
+        while let Some(b) = self.byte() {
+            n |= u32::from(b & 0x7F).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                break;
+            }
+            shift += 7;
+        }
+        n
+    }
+
+    /// Hands the next `n` bytes to `out`, a chunk's share at a time.
+    fn copy(&mut self, mut n: usize, out: &mut impl FnMut(&[u8])) {
+        while n > 0 {
+            let Some(chunk) = self.chunks.chunk(self.chunk) else {
+                return;
+            };
+            let part = chunk.get(self.at..).unwrap_or(&[]);
+            let take = part.len().min(n);
+            out(&part[..take]);
+            n -= take;
+            self.at += take;
+            if n > 0 {
+                self.chunk += 1;
+                self.at = 0;
+            }
+        }
+    }
+
+    /// Skips the next `n` bytes.
+    fn skip(&mut self, n: usize) {
+        self.copy(n, &mut |_| {});
+    }
+}
+
+/// A stream cut into pieces as it is written: each piece is handed on as
+/// soon as it is full.
+struct PieceCutter {
+    stream: Stream,
+    piece_bytes: usize,
+    k: u32,
+    buf: Vec<u8>,
+}
+
+impl PieceCutter {
+    fn new(stream: Stream, piece_bytes: u32, total: u32) -> PieceCutter {
+        let piece_bytes = piece_bytes.max(1) as usize;
+        PieceCutter {
+            stream,
+            piece_bytes,
+            k: 0,
+            buf: Vec::with_capacity(piece_bytes.min(total as usize)),
+        }
+    }
+
+    fn push<E>(
+        &mut self,
+        mut bytes: &[u8],
+        emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        while !bytes.is_empty() {
+            let room = self.piece_bytes - self.buf.len();
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            self.buf.extend_from_slice(now);
+            bytes = rest;
+            if self.buf.len() == self.piece_bytes {
+                self.emit(emit)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn emit<E>(&mut self, emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>) -> Result<(), E> {
+        let piece = Piece {
+            stream: self.stream,
+            k: self.k,
+        };
+        self.k += 1;
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(self.piece_bytes));
+        emit(piece, full)
+    }
+
+    /// Hands on the last piece, unless the stream ends with a full one.
+    fn finish<E>(
+        mut self,
+        emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match self.buf.is_empty() {
+            true => Ok(()),
+            false => self.emit(emit),
+        }
+    }
 }
 
 /// Collects documents field by field, then freezes into an `Inverted`.
@@ -427,17 +585,25 @@ impl Builder {
         let doc = self.doc_len.len() as u32;
         self.words.sort_unstable();
         let mut len = 0u32;
+        let mut record = Vec::new();
         for group in self.words.chunk_by(|a, b| a.0 == b.0) {
             let Some(term) = self.terms.get_mut(group[0].0 as usize) else {
                 continue;
             };
             let tf: u32 = group.iter().map(|w| u32::from(w.2)).sum();
             len += tf;
-            push_varint(&mut term.postings, doc - term.last_doc);
-            push_varint(&mut term.postings, tf.min(u32::from(u16::MAX)));
+            let delta = doc - term.last_doc;
+            record.clear();
+            push_varint(&mut record, delta);
+            push_varint(&mut record, tf.min(u32::from(u16::MAX)));
+            let postings = record.len();
+            push_positions(&mut record, group.iter().map(|w| w.1));
+            let written = term.postings_len + term.positions_len;
+            term.bytes.push(&record, written);
+            term.postings_len += varint_bytes(delta).1 as u32 + 1;
+            term.positions_len += (record.len() - postings) as u32;
             term.last_doc = doc;
             term.count += 1;
-            push_positions(&mut term.positions, group.iter().map(|w| w.1));
         }
         self.doc_len.push(len);
         self.words.clear();
@@ -447,31 +613,130 @@ impl Builder {
     /// The index, its streams cut into pieces of `sizes` (the defaults
     /// but in tests).
     pub fn finish(self, sizes: PieceSizes) -> Inverted {
+        let mut cut: [Vec<Vec<u8>>; 2] = Default::default();
+        let finished = self.finish_with(sizes, |piece, bytes| {
+            if piece.stream != Stream::Dictionary {
+                cut[(piece.stream == Stream::Positions) as usize].push(bytes);
+            }
+            Ok::<(), std::convert::Infallible>(())
+        });
+        let Ok(inverted) = finished;
+        let [postings, positions] = cut;
+        for (stream, pieces) in [
+            (&inverted.postings, postings),
+            (&inverted.positions, positions),
+        ] {
+            for (k, bytes) in pieces.into_iter().enumerate() {
+                let end = bytes.len();
+                let data = Arc::new(bytes);
+                stream.set(
+                    k as u32,
+                    Bytes {
+                        data,
+                        start: 0,
+                        end,
+                    },
+                );
+            }
+        }
+        inverted
+    }
+
+    /// The index, handing each piece to `emit` as soon as it is made, in
+    /// order (the dictionary's, then the postings', then the positions'),
+    /// and not keeping the postings' and the positions': so that the
+    /// builder's postings and the pieces made of them are not all held at
+    /// once. A dictionary piece's bytes are its entries as
+    /// [`Dictionary::write_piece`] writes them (the index keeps the
+    /// dictionary); the other pieces' are their part of the stream.
+    pub fn finish_with<E>(
+        self,
+        sizes: PieceSizes,
+        mut emit: impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<Inverted, E> {
         let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
         sorted.sort_unstable();
-        let mut terms: Vec<Option<TermPostings>> = self.terms.into_iter().map(Some).collect();
-        let (mut postings, mut positions) = (Vec::new(), Vec::new());
+        let mut terms = self.terms;
         let mut columns = Columns::new();
-        let avg_len = average(&self.doc_len);
-        for (name, id) in sorted {
-            let Some(p) = terms.get_mut(id as usize).and_then(Option::take) else {
+        let (mut postings_total, mut positions_total) = (0u32, 0u32);
+        for (name, id) in &sorted {
+            let Some(p) = terms.get(*id as usize) else {
                 continue;
             };
-            columns.text.push_str(&name);
+            columns.text.push_str(name);
             columns.starts.push(columns.text.len() as u32);
-            with_impacts(&p.postings, &self.doc_len, avg_len, &mut postings);
             let before = columns.docs.last().copied().unwrap_or(0);
             columns.docs.push(before + p.count);
-            columns.postings.push(postings.len() as u32);
-            positions.extend(p.positions);
-            columns.positions.push(positions.len() as u32);
+            postings_total += p.postings_len;
+            columns.postings.push(postings_total);
+            positions_total += p.positions_len;
+            columns.positions.push(positions_total);
         }
-        Inverted {
-            dictionary: Dictionary::cut(columns, sizes.dictionary as usize),
-            postings: Pieces::loaded(postings, sizes.postings),
-            positions: Pieces::loaded(positions, sizes.positions),
+        let order: Vec<u32> = sorted.into_iter().map(|(_, id)| id).collect();
+        let dictionary = Dictionary::cut(columns, sizes.dictionary as usize);
+        for k in 0..dictionary.piece_count() {
+            let mut w = crate::codec::Writer::default();
+            dictionary.write_piece(k, &mut w);
+            let piece = Piece {
+                stream: Stream::Dictionary,
+                k,
+            };
+            emit(piece, w.buf)?;
+        }
+
+        let avg_len = average(&self.doc_len);
+        let mut postings = PieceCutter::new(Stream::Postings, sizes.postings, postings_total);
+        let mut out = Vec::new();
+        for &id in &order {
+            let Some(p) = terms.get(id as usize) else {
+                continue;
+            };
+            let (mut r, mut doc) = (p.bytes.reader(), 0u32);
+            out.clear();
+            for _ in 0..p.count {
+                let delta = r.varint();
+                let tf = r.varint();
+                let skip = r.varint();
+                r.skip(skip as usize);
+                doc = doc.saturating_add(delta);
+                push_varint(&mut out, delta);
+                let len = self.doc_len.get(doc as usize).copied().unwrap_or(0);
+                out.push(impact(tf, len, avg_len));
+            }
+            postings.push(&out, &mut emit)?;
+        }
+        postings.finish(&mut emit)?;
+
+        let mut positions = PieceCutter::new(Stream::Positions, sizes.positions, positions_total);
+        for &id in &order {
+            let Some(p) = terms.get_mut(id as usize) else {
+                continue;
+            };
+            let mut r = p.bytes.reader();
+            for _ in 0..p.count {
+                r.varint();
+                r.varint();
+                let len = r.varint();
+                let (head, n) = varint_bytes(len);
+                positions.push(&head[..n], &mut emit)?;
+                let mut failed = Ok(());
+                r.copy(len as usize, &mut |bytes| {
+                    if failed.is_ok() {
+                        failed = positions.push(bytes, &mut emit);
+                    }
+                });
+                failed?;
+            }
+            // Its bytes are in pieces now.
+            *p = TermPostings::default();
+        }
+        positions.finish(&mut emit)?;
+        Ok(Inverted {
+            dictionary,
+            postings: Pieces::missing(postings_total, sizes.postings),
+            positions: Pieces::missing(positions_total, sizes.positions),
             n_docs: self.doc_len.len(),
-        }
+        })
     }
 }
 
@@ -503,38 +768,23 @@ fn impact(tf: u32, len: u32, avg_len: f32) -> u8 {
 /// as the one-byte norms of classic Lucene did.
 const IMPACT_LEVELS: u8 = 15;
 
-/// Copies one term's postings as the builder keeps them (varint doc delta,
-/// varint weighted frequency) to the stream's form (varint doc delta, one
-/// byte of [`impact`]).
-fn with_impacts(postings: &[u8], doc_len: &[u32], avg_len: f32, out: &mut Vec<u8>) {
-    let (mut at, mut doc) = (0, 0u32);
-    while at < postings.len() {
-        let delta = read_checked_varint(postings, &mut at);
-        let tf = read_checked_varint(postings, &mut at);
-        doc = doc.saturating_add(delta);
-        push_varint(out, delta);
-        out.push(impact(
-            tf,
-            doc_len.get(doc as usize).copied().unwrap_or(0),
-            avg_len,
-        ));
-    }
-}
-
 fn average(lengths: &[u32]) -> f32 {
     let total: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
     (total as f32 / lengths.len().max(1) as f32).max(1.0)
 }
 
-fn push_positions(out: &mut Vec<u8>, positions: impl Iterator<Item = u32>) {
-    let mut block = Vec::new();
-    let mut last = 0;
-    for p in positions {
-        push_varint(&mut block, p - last);
-        last = p;
-    }
-    push_varint(out, block.len() as u32);
-    out.extend(block);
+fn push_positions(out: &mut Vec<u8>, positions: impl Iterator<Item = u32> + Clone) {
+    let deltas = || {
+        let mut last = 0;
+        positions.clone().map(move |p| {
+            let delta = p - last;
+            last = p;
+            delta
+        })
+    };
+    let len: usize = deltas().map(|d| varint_bytes(d).1).sum();
+    push_varint(out, len as u32);
+    deltas().for_each(|d| push_varint(out, d));
 }
 
 impl Inverted {

@@ -12,6 +12,7 @@
 
 mod axis;
 mod compare;
+pub(crate) mod date_order;
 mod dictionary;
 pub(crate) mod facets;
 mod filter;
