@@ -47,7 +47,9 @@ test('two series added with the field are lines with a legend and a table, kept 
   assert.deepEqual(series(), ['smuggling', 'trafficking']);
   assert.equal(await field().inputValue(), '', 'the field is emptied');
 
-  // The legend, by roles and names: what a screen reader reads.
+  // The legend, by roles and names: what a screen reader reads. A series
+  // whose postings are on their way says it is counting, never "0 releases".
+  await legend().getByText('counting…').first().waitFor({ state: 'detached' });
   const items = legend().getByRole('listitem');
   assert.equal(await items.count(), 2);
   const texts = (await items.allTextContents()).map((t) => t.replace(/×$/, ''));
@@ -81,10 +83,15 @@ test('two series added with the field are lines with a legend and a table, kept 
   await page.reload();
   await bars().first().waitFor();
   await legend().waitFor();
-  // The counts come with the series' postings: until they are here, the
-  // legend counts none (seen in one run of test.sh).
+  // The counts come with the series' postings: until they are here, each
+  // says it is counting.
   const restored = async () => (await legend().getByRole('listitem').allTextContents()).join('|');
-  for (let i = 0; i < 100 && (await restored()) !== before.join('|'); i++) await page.waitForTimeout(50);
+  for (let i = 0; i < 100 && (await restored()) !== before.join('|'); i++) {
+    for (const text of await legend().getByRole('listitem').allTextContents()) {
+      assert.match(text, /: (counting…|\d+ releases?)/, text);
+    }
+    await page.waitForTimeout(50);
+  }
   assert.deepEqual(await legend().getByRole('listitem').allTextContents(), before);
   assert.equal(await lines().count(), 2);
   assert.deepEqual(series(), ['smuggling', 'trafficking']);

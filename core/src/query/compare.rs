@@ -15,8 +15,10 @@
 
 use super::facets::DocSet;
 use super::filter::Facet;
+use super::filter::Filter;
 use super::histogram::Histogram;
 use super::index::Index;
+use super::inverted::Stream;
 use super::search;
 
 /// Series compared at most.
@@ -174,6 +176,21 @@ impl Series {
         }
     }
 
+    /// Whether the index holds what counting it reads: the word's pieces
+    /// of the dictionary and postings, or the facet's relation.
+    pub fn ready(&self, index: &Index) -> bool {
+        match self.kind.facet() {
+            Some(facet) => index.has_facet(facet),
+            None => index
+                .missing_pieces(&Filter {
+                    series: vec![self.clone()],
+                    ..Filter::default()
+                })
+                .iter()
+                .all(|p| p.stream == Stream::Positions),
+        }
+    }
+
     /// The releases it counts, sorted by document.
     pub fn docs(&self, index: &Index) -> Vec<u32> {
         match self.kind.facet() {
@@ -229,8 +246,12 @@ pub struct Line {
     pub path: String,
     /// 0 to 3: its colour and dash pattern.
     pub style: u8,
-    /// The legend's text: `“smuggling”: 12 releases, most in 2019 (5)`.
+    /// The legend's text: `“smuggling”: 12 releases, most in 2019 (5)`,
+    /// or `“smuggling”: counting…` while it is [`Line::pending`].
     pub summary: String,
+    /// What it counts is still on its way ([`Series::ready`]): no path, and
+    /// its cells say so, rather than a line of zeros.
+    pub pending: bool,
 }
 
 /// The lines over one histogram, and their y scale.
@@ -245,13 +266,14 @@ pub struct Compare {
     pub half: Option<String>,
 }
 
-/// The first [`MAX_SERIES`] series, each with the releases it counts: one
-/// search each, kept while only the filter changes.
-pub fn series_docs(index: &Index, series: &[Series]) -> Vec<(Series, Vec<u32>)> {
+/// The first [`MAX_SERIES`] series, each with the releases it counts (one
+/// search each, kept while only the filter changes), or None while what it
+/// reads is still on its way ([`Series::ready`]).
+pub fn series_docs(index: &Index, series: &[Series]) -> Vec<(Series, Option<Vec<u32>>)> {
     series
         .iter()
         .take(MAX_SERIES)
-        .map(|s| (s.clone(), s.docs(index)))
+        .map(|s| (s.clone(), s.ready(index).then(|| s.docs(index))))
         .collect()
 }
 
@@ -260,7 +282,7 @@ pub fn series_docs(index: &Index, series: &[Series]) -> Vec<(Series, Vec<u32>)> 
 /// release), as counts or shares of the bars.
 pub fn compare(
     index: &Index,
-    series: &[(Series, Vec<u32>)],
+    series: &[(Series, Option<Vec<u32>>)],
     within: Option<&[u32]>,
     histogram: &Histogram,
     scale: Scale,
@@ -297,7 +319,7 @@ pub fn compare(
         .take(MAX_SERIES)
         .map(|(_, docs)| {
             let mut counts = vec![0u32; buckets.len()];
-            for &doc in docs {
+            for &doc in docs.iter().flatten() {
                 if set.as_ref().is_some_and(|set| !set.contains(doc)) {
                     continue;
                 }
@@ -339,7 +361,7 @@ pub fn compare(
         .iter()
         .zip(counted)
         .enumerate()
-        .map(|(k, ((s, _), counts))| {
+        .map(|(k, ((s, docs), counts))| {
             let values: Vec<u32> = counts
                 .iter()
                 .enumerate()
@@ -349,7 +371,9 @@ pub fn compare(
             let label = s.label(index);
             let releases = |n: u32| format!("{n} release{}", if n == 1 { "" } else { "s" });
             let peak = (0..values.len()).rev().max_by_key(|&i| values[i]);
+            let pending = docs.is_none();
             let summary = match peak {
+                _ if pending => format!("{label}: counting…"),
                 Some(i) if total > 0 => format!(
                     "{label}: {}, most in {} ({})",
                     releases(total),
@@ -361,12 +385,22 @@ pub fn compare(
             Line {
                 series: s.clone(),
                 label,
-                cells: values.iter().map(|&v| show(v)).collect(),
-                path: path(&values, top),
+                cells: values
+                    .iter()
+                    .map(|&v| match pending {
+                        true => "…".to_string(),
+                        false => show(v),
+                    })
+                    .collect(),
+                path: match pending {
+                    true => String::new(),
+                    false => path(&values, top),
+                },
                 counts,
                 total,
                 style: k as u8,
                 summary,
+                pending,
             }
         })
         .collect();
@@ -410,7 +444,7 @@ fn path(values: &[u32], top: u32) -> String {
 /// from the first to the last dated release: the entity page's chart.
 pub fn over_archive(index: &Index, series: &Series) -> (Histogram, Compare) {
     let counted = series_docs(index, std::slice::from_ref(series));
-    let docs = &counted[0].1;
+    let docs = counted[0].1.as_deref().unwrap_or_default();
     let extent = index.date_extent();
     let histogram = super::histogram_between(
         docs.iter().map(|&d| index.date_key(d)),
