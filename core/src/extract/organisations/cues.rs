@@ -119,11 +119,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             });
             match t.filter(|_| upper).map_or("", |t| t.key.as_str()) {
                 "division" => division(data, tokens, covered, i, &mut out),
-                "lawyers" | "doctors" | "physicians" | "journalists" | "reporters"
-                | "engineers" | "teachers" | "scientists" | "students" | "mothers" | "parents"
-                | "farmers" | "women" | "veterans" => {
-                    members_for(data, tokens, covered, i, &mut out)
-                }
+                key if members_noun(key) => members_for(data, tokens, covered, i, &mut out),
                 _ => {}
             }
             if tokens
@@ -620,6 +616,41 @@ fn division(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut V
     if (the && !role_before) || country_possessive {
         push(data, tokens, covered, start..i + 1, out);
     }
+}
+
+/// A plural noun for people that opens a name with "for" or "Without"
+/// ("Lawyers for Human Rights"), as a folded key.
+pub(super) fn members_noun(key: &str) -> bool {
+    matches!(
+        key,
+        "lawyers"
+            | "doctors"
+            | "physicians"
+            | "journalists"
+            | "reporters"
+            | "engineers"
+            | "teachers"
+            | "scientists"
+            | "students"
+            | "mothers"
+            | "parents"
+            | "farmers"
+            | "women"
+            | "veterans"
+    )
+}
+
+/// Word `i` opens a name of [`members_for`]'s shape: a capitalised plural
+/// noun for people, then "for", "Without" or "sans" and a capitalised word.
+pub(super) fn opens_members_for(tokens: &Words, i: usize) -> bool {
+    capitalised(tokens, i)
+        && tokens.get(i).is_some_and(|t| members_noun(&t.key))
+        && tokens.adjacent(i)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.key.as_str(), "for" | "without" | "sans"))
+        && tokens.adjacent(i + 1)
+        && capitalised(tokens, i + 2)
 }
 
 /// "Lawyers for Human Rights", "Physicians for Social Responsibility",

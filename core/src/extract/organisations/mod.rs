@@ -2189,4 +2189,75 @@ mod tests {
             let _ = labels(text);
         }
     }
+
+    #[test]
+    fn a_possessive_after_a_country_written_with_an_apostrophe() {
+        let got =
+            labels("Côte d'Ivoire's Ministry of Labour and Social Protection sends inspectors.");
+        assert_eq!(got, ["Ministry of Labour and Social Protection"], "{got:?}");
+    }
+
+    #[test]
+    fn and_then_a_programme_head_or_people_for_a_cause_is_another_body() {
+        let got = labels(
+            "The Ministry of Labour and Social Protection and the International Cocoa \
+             Initiative will send inspectors. The Department of Home Affairs and Lawyers for \
+             Human Rights will send teams.",
+        );
+        for want in [
+            "Ministry of Labour and Social Protection",
+            "Department of Home Affairs",
+            "Lawyers for Human Rights",
+        ] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        assert!(!got.iter().any(|g| g.contains(" and the ")), "{got:?}");
+    }
+
+    #[test]
+    fn foundations_and_holding_ag_end_names() {
+        let got = labels(
+            "The work has been funded by the Open Society Foundations since 2026. \
+             Kestrel Commodities Holding AG said on Wednesday that it had stopped.",
+        );
+        assert!(
+            got.contains(&"Open Society Foundations".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"Kestrel Commodities Holding AG".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_station_and_a_body_after_its_are_no_names_of_their_own() {
+        let got = labels(
+            "Two men died at Mzuzu Police Station in July. The agency acted after its \
+             Management Board approved the plan. Europol said its European Migrant Smuggling \
+             Centre had analysed the messages.",
+        );
+        assert!(!got.iter().any(|g| g.contains("Mzuzu")), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Management")), "{got:?}");
+        assert!(
+            got.contains(&"European Migrant Smuggling Centre".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn well_known_bodies_without_a_head_and_carried_out_by() {
+        let got = labels(
+            "The programmes will be run by Enabel and reviewed by the Council of the EU. \
+             The audit was carried out by Bureau Veritas in October.",
+        );
+        for want in ["Enabel", "Bureau Veritas"] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
+        assert!(
+            got.iter().any(|g| g.starts_with("Council of the E")),
+            "{got:?}"
+        );
+        assert!(!got.contains(&"European Union".to_string()), "{got:?}");
+    }
 }

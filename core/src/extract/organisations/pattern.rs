@@ -551,11 +551,12 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
 }
 
 /// Word `last` ends a country's name of one to three words (`Kenya`, `New
-/// Zealand`, `Papua New Guinea`), before its possessive.
+/// Zealand`, `Papua New Guinea`, `Côte d'Ivoire`, `Guinea-Bissau`), before
+/// its possessive.
 fn country_possessive(tokens: &Words, last: usize) -> bool {
     (0..3).any(|n| {
         last >= n
-            && (last - n..last).all(|j| tokens.adjacent(j))
+            && (last - n..last).all(|j| tight(tokens, j))
             && countries::lookup_name(text_of(tokens, last - n, last + 1)).is_some()
     })
 }
@@ -780,6 +781,13 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     .is_some_and(|t| super::super::tokens::is_all_caps(&t.surface))
                             })
                             && !another_name(data, tokens, from, next)
+                            // `and the International Cocoa Initiative`: a
+                            // programme's head word names a thing of its own.
+                            && !(from..next).any(|i| {
+                                tokens
+                                    .get(i)
+                                    .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
+                            })
                             // `and the Norwegian Church Aid`: a place's
                             // name or adjective opens another body.
                             && !tokens.get(from).is_some_and(|t| is_place(data, &t.key))
@@ -808,6 +816,8 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                         if next - h <= MAX_RIGHT
                             && !has_head_after_and(data, tokens, e + 1, next)
                             && !another_name(data, tokens, e + 1, next)
+                            // `of Home Affairs and Lawyers for Human Rights`.
+                            && !super::cues::opens_members_for(tokens, e + 1)
                             && !after_a_place(tokens, complement_from, e, next)
                             && data.table.longest_at(tokens, e + 1).is_none() =>
                     {
@@ -1098,6 +1108,23 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         format!(" {} ", keys.join(" "))
     };
     let (whole, front) = (padded(end), padded(h + 1));
+    // `its Management Board`, `their Executive Committee`: two words after
+    // a possessive pronoun name the referent's own body (`its European
+    // Migrant Smuggling Centre` is a name of its own).
+    let owned = start >= 1
+        && end - start <= 2
+        && tokens.adjacent(start - 1)
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| matches!(t.surface.as_str(), "its" | "their"));
+    // `Mzuzu Police Station`: a station is a place, not a body.
+    let station = tokens.adjacent(end - 1)
+        && tokens
+            .get(end)
+            .is_some_and(|t| matches!(t.surface.as_str(), "Station" | "Stations"));
+    if owned || station {
+        return false;
+    }
     // "Trust Fund": a capitalised word right after makes the head part of another name.
     let next_capitalised =
         tokens.adjacent(end - 1) && tokens.get(end).is_some_and(|t| capitalised(&t.surface));
