@@ -428,7 +428,15 @@ impl<'a> Reader<'a> {
             let mut words = name.split(|c: char| !c.is_alphanumeric());
             let un =
                 noun == "agency" && (name.contains("United Nations") || name.starts_with("UN "));
-            un || words.any(|w| w.eq_ignore_ascii_case(noun))
+            // `the company`: a name ending on a company's legal form
+            // (`Kestrel Commodities Holding AG`, `Acme Ltd`).
+            let company = noun == "company"
+                && name.rsplit(' ').next().is_some_and(|last| {
+                    LEGAL_FORMS
+                        .iter()
+                        .any(|f| last.trim_end_matches('.').eq_ignore_ascii_case(f))
+                });
+            un || company || words.any(|w| w.eq_ignore_ascii_case(noun))
         })
     }
 
@@ -1190,6 +1198,12 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
                     || t.text.chars().skip(1).all(char::is_lowercase))
         })
 }
+
+/// Last words of a company's name that give its legal form.
+const LEGAL_FORMS: [&str; 13] = [
+    "AG", "GmbH", "Ltd", "Limited", "Inc", "PLC", "LLC", "Holdings", "SA", "NV", "BV", "ASA",
+    "Corp",
+];
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
@@ -2427,6 +2441,26 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &[], &orgs),
             one("Cash hurts these groups more than drugs do", Some("CAB"))
+        );
+    }
+
+    #[test]
+    fn the_company_is_the_body_named_with_a_legal_form() {
+        let orgs = [
+            (Some("Kestrel Commodities Holding AG"), None),
+            (Some("Public Eye"), None),
+        ];
+        let body = [
+            "Kestrel Commodities Holding AG said on Wednesday that it had suspended purchases.",
+            "Public Eye welcomed the decision.",
+            "“We found children at three sites,” the company said in a statement.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            one(
+                "We found children at three sites",
+                Some("Kestrel Commodities Holding AG")
+            )
         );
     }
 

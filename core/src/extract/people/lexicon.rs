@@ -229,7 +229,14 @@ impl Lexicon {
     pub(super) fn particle_len(&self, tokens: &[Token], k: usize) -> usize {
         let Some(t) = tokens.get(k) else { return 0 };
         if self.is_particle(t) {
-            return 1;
+            // `wa` (of) joins a father's name after a given name and a
+            // surname (`Jean-Pierre Mukendi wa Kalala`), not after one word,
+            // which is more often a Swahili body's (`Muungano wa Wanavijiji`).
+            let two_before = k >= 2
+                && tokens[k - 2..k]
+                    .iter()
+                    .all(|w| w.is_word() && w.text.starts_with(char::is_uppercase));
+            return usize::from(t.text != "wa" || two_before);
         }
         // Only a full stop written against the word (`St.`, not `St .`) is
         // read as the abbreviation's; a name word must follow (checked by

@@ -157,7 +157,84 @@ impl Lexicon {
             || continued
             || inside_role
             || self.in_role_of_named(p, run)
+            || self.in_field_list(tokens, run)
             || place_of(tokens, run.start)
+    }
+
+    /// `the Minister of the Sea, Inland Waters and Fisheries`, `the
+    /// Committee on Civil Liberties, Justice and Home Affairs`: an item of a
+    /// list of capitalised words, with a comma, opened by a capitalised
+    /// word's `of`, `on` or `for` and closed by `and` and words whose last
+    /// is an institution's (`Fisheries`, `Affairs`), names a field of work.
+    fn in_field_list(&self, tokens: &[Token], run: Run) -> bool {
+        let title = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.is_word() && is_title_case(t.text))
+        };
+        // Capitalised words from token `from` on, at most four.
+        let words_from = |from: usize| (0..4).take_while(|&n| title(from + n)).count();
+        let mut commas = 0;
+        // Left: back over `Item,` groups to the opening connector.
+        let mut k = run.start;
+        let mut opened = false;
+        for _ in 0..6 {
+            let Some(prev) = k.checked_sub(1).and_then(|i| tokens.get(i)) else {
+                return false;
+            };
+            if prev.is_mark(&[","]) {
+                commas += 1;
+                let mut j = k - 1;
+                while j > 0 && k - 1 - j < 4 && title(j - 1) {
+                    j -= 1;
+                }
+                if j == k - 1 {
+                    return false;
+                }
+                k = j;
+                continue;
+            }
+            let mut j = k - 1;
+            if prev.text == "the" {
+                let Some(before) = j.checked_sub(1) else {
+                    return false;
+                };
+                j = before;
+            }
+            opened = j >= 1
+                && tokens
+                    .get(j)
+                    .is_some_and(|t| matches!(t.text, "of" | "on" | "for"))
+                && title(j - 1);
+            break;
+        }
+        if !opened {
+            return false;
+        }
+        // Right: over `, Item` groups to `and` and the last item.
+        let mut e = run.end;
+        for _ in 0..6 {
+            match tokens.get(e) {
+                Some(t) if t.is_mark(&[","]) => {
+                    commas += 1;
+                    let n = words_from(e + 1);
+                    if n == 0 {
+                        return false;
+                    }
+                    e += 1 + n;
+                }
+                Some(t) if t.text == "and" => {
+                    let n = words_from(e + 1);
+                    return n > 0
+                        && commas > 0
+                        && tokens
+                            .get(e + n)
+                            .is_some_and(|last| self.is_institution_word(last));
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase

@@ -159,6 +159,11 @@ fn particles_and_hyphens_are_kept() {
             "Ahmad bin Ismail",
         ),
         ("Tan Sri Datuk Lim Kok Wah said it was time.", "Lim Kok Wah"),
+        // Bantu patronymics: `wa` (of) between a given name and the father's.
+        (
+            "Pact's director, Jean-Pierre Mukendi wa Kalala, said it was time.",
+            "Jean-Pierre Mukendi wa Kalala",
+        ),
         (
             "Mr. José Eduardo dos Santos said it was time.",
             "José Eduardo dos Santos",
@@ -899,4 +904,21 @@ fn a_long_role_after_according_to_at_a_sentence_start() {
             Some("Deputy Director General for Border Guard".to_string())
         )]
     );
+}
+
+#[test]
+fn an_item_of_a_field_list_after_of_or_on_is_no_person() {
+    let got = people_in(
+        "The plan goes to the Committee on Civil Liberties, Justice and Home Affairs in \
+         January. The Deputy Minister of the Sea, Inland Waters and Fisheries, Alberto Jossias \
+         Mondlane, said the routes were used.",
+    );
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Alberto Jossias Mondlane"], "{got:?}");
+}
+
+#[test]
+fn wa_joins_a_fathers_name_after_two_name_words_only() {
+    let got = people_in("Muungano wa Wanavijiji said the survey should be repeated.");
+    assert!(got.is_empty(), "{got:?}");
 }
