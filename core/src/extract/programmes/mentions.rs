@@ -6,7 +6,7 @@ use super::acronyms::{
 };
 use crate::date::PartialDate;
 
-use super::lists::{hint_matches, is_excluded, is_hint, lists};
+use super::lists::{hint_matches, is_excluded, is_excluded_whole, is_hint, lists};
 use super::periods::add_period;
 use super::words::{with_ascii_lower, words, Kind, Tok};
 use crate::extract::tokens::{acronym_like, Token};
@@ -213,15 +213,34 @@ const OWNER_REACH: usize = 12;
 /// organisation's head noun, names the owner, not more of the name.
 fn owner_after_of(toks: &[Tok], i: usize) -> bool {
     let at = |n: usize| toks.get(n);
-    if at(i + 1).is_none_or(|t| t.text != "of") || at(i + 2).is_none_or(|t| t.lower() != "the") {
+    if at(i + 1).is_none_or(|t| t.text != "of") {
         return false;
     }
-    for t in toks.iter().skip(i + 3).take(OWNER_REACH) {
+    // `Project of UNDP`: an organisation's acronym the exclude list holds.
+    if at(i + 2).is_some_and(|t| t.is_acronym() && is_excluded(t.text)) {
+        return true;
+    }
+    if at(i + 2).is_none_or(|t| t.lower() != "the") {
+        return false;
+    }
+    // `Project of the United Nations Development Programme`: a name the
+    // exclude list holds, read to the end of its capitalised words.
+    let owner_named = |from: usize, to: usize| {
+        to > from
+            && toks.get(from..to).is_some_and(|words| {
+                let name: Vec<&str> = words.iter().map(|t| t.text).collect();
+                is_excluded_whole(&name.join(" "))
+            })
+    };
+    for (k, t) in toks.iter().enumerate().skip(i + 3).take(OWNER_REACH) {
         if t.is_cap() && lists().org_heads.contains(t.lower().as_ref()) {
             return true;
         }
-        if !(t.is_cap() || t.is_connector()) || t.sentence_end {
-            return false;
+        if !(t.is_cap() || t.is_connector()) {
+            return owner_named(i + 3, k);
+        }
+        if t.sentence_end {
+            return owner_named(i + 3, k + 1);
         }
     }
     false
@@ -622,11 +641,14 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         {
             k += 1;
         }
+        // An owner's word ends no group (`the European Union and ...`), but
+        // may open one (`the Police Accountability and Community Safety
+        // Project`).
         let plain = toks.get(k..j - 1).is_some_and(|group| {
-            group.iter().all(|t| {
+            group.iter().enumerate().all(|(n, t)| {
                 let lower = t.lower();
                 !t.is_acronym()
-                    && !lists().owners.contains(lower.as_ref())
+                    && (n + 1 < group.len() || !lists().owners.contains(lower.as_ref()))
                     && !lists().function_words.contains(lower.as_ref())
             })
         });
@@ -1304,7 +1326,10 @@ fn runs_for_a_period(toks: &[Tok], k: usize) -> bool {
     if !is(k, &["which"]) {
         return false;
     }
-    let verb = if is(k + 1, &["will", "is", "was"]) {
+    // `which has run since 2023`, `which has been running since`.
+    let verb = if is(k + 1, &["has", "have", "had"]) && is(k + 2, &["been"]) {
+        k + 3
+    } else if is(k + 1, &["will", "is", "was", "has", "have", "had"]) {
         k + 2
     } else {
         k + 1
@@ -1313,7 +1338,7 @@ fn runs_for_a_period(toks: &[Tok], k: usize) -> bool {
         && toks.get(verb).is_some_and(|t| !t.sentence_end)
         && is(
             verb + 1,
-            &["from", "until", "till", "to", "between", "through"],
+            &["from", "until", "till", "to", "between", "through", "since"],
         )
 }
 

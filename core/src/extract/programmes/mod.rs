@@ -566,3 +566,44 @@ mod tests {
         );
     }
 }
+#[cfg(test)]
+mod sixteenth_pass_tests {
+    use super::tests::run;
+
+    fn names(body: &str) -> Vec<String> {
+        run(&[body]).into_iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn an_owner_word_opens_a_group_and_a_known_owner_after_of_ends_the_name() {
+        assert_eq!(
+            names(
+                "It was supported by the Police Accountability and Community Safety Project \
+                 of the United Nations Development Programme (UNDP), which trains investigators."
+            ),
+            ["Police Accountability and Community Safety Project"]
+        );
+        assert_eq!(
+            names("It was supported by the Police Accountability and Community Safety Project of UNDP."),
+            ["Police Accountability and Community Safety Project"]
+        );
+    }
+
+    #[test]
+    fn an_ordinance_is_no_programme() {
+        assert!(names(
+            "Traders must comply under the Ordinance on Due Diligence and Transparency, the OECD said."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_name_that_has_run_since_a_year() {
+        assert_eq!(
+            names(
+                "Many came back through Bring Kids Back UA, which has run since 2023, and others."
+            ),
+            ["Bring Kids Back UA"]
+        );
+    }
+}
