@@ -734,17 +734,21 @@ impl<'a> Reader<'a> {
         } else {
             MAX_VERB_GAP_WORDS
         };
-        if gap_words > max_gap {
+        // `told IOM staff:`, `said in a statement:`: a speech verb's phrase
+        // ending on a colon hands over to the quote.
+        let colon =
+            window.end > window.start && tokens.get(window.end - 1).is_some_and(|t| t.text == ":");
+        // `X said the radar would also find people lost in the forests: "`:
+        // indirect speech handing over with a colon, however long, is the
+        // speaker's (not adjacent: a short or title-like quote stays a label).
+        let long_colon = gap_words > max_gap && colon && !according;
+        if gap_words > max_gap && !long_colon {
             return None;
         }
         // `According to X, chief engineer at the board, "...`: the phrase
         // hands over to the quote with its comma, however long the name.
-        // `told IOM staff:`, `said in a statement:`: a speech verb's phrase
-        // ending on a colon hands over too.
-        let colon =
-            window.end > window.start && tokens.get(window.end - 1).is_some_and(|t| t.text == ":");
-        let adjacent = gap.iter().all(|t| matches!(t.text, "," | ":" | "that"))
-            || colon
+        let adjacent = (colon || gap.iter().all(|t| matches!(t.text, "," | ":" | "that")))
+            && !long_colon
             || according
                 && window.end > window.start
                 && tokens
@@ -2441,6 +2445,19 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &[], &orgs),
             one("Cash hurts these groups more than drugs do", Some("CAB"))
+        );
+    }
+
+    #[test]
+    fn indirect_speech_handing_over_with_a_colon() {
+        let people = ["Rūta Kazlauskienė-Norkus"];
+        let body = ["Interior Minister Rūta Kazlauskienė-Norkus said the radar would also be used to find people lost in the forests along the border: \"The same screen that shows a smuggler's drone shows a lost mushroom picker.\""];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "The same screen that shows a smuggler's drone shows a lost mushroom picker.",
+                Some("Rūta Kazlauskienė-Norkus")
+            )
         );
     }
 

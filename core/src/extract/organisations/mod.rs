@@ -1129,8 +1129,14 @@ fn mentions(
             None => Some(unknown_chapter(tokens, i)).filter(|&c| c > 0),
         };
         if let Some(chapter) = chapter {
-            let name = text_of(tokens, i, i + chapter);
-            found.push((i, named.add(data, name)));
+            // `the World Wide Fund for Nature (WWF-Philippines)`: a chapter
+            // in brackets right after a name found is that name's acronym.
+            let bracketed = last_end == Some(i) && tokens.gap_before(i).trim() == "(";
+            let r = match table {
+                Some((_, &known)) if bracketed => Ref::Known(known),
+                _ => named.add(data, text_of(tokens, i, i + chapter)),
+            };
+            found.push((i, r));
             cover(i..i + chapter);
             i += chapter;
             last_end = Some(i);
@@ -2188,6 +2194,15 @@ mod tests {
         ] {
             let _ = labels(text);
         }
+    }
+
+    #[test]
+    fn a_chapter_in_brackets_after_its_parents_name_is_no_other_body() {
+        let got = labels(
+            "Oceana Philippines and the World Wide Fund for Nature (WWF-Philippines) will help.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(!got.contains(&"WWF-Philippines".to_string()), "{got:?}");
     }
 
     #[test]
