@@ -62,7 +62,14 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     // `the West African Police Information System (WAPIS) Programme`: a head
     // noun after the bracket says what the name is.
     let head_after = head_after_bracket(toks, close);
-    let signalled = is_hint(&acronym)
+    // `the ILO's project Accelerating Action for ... (ACCEL Africa)`: a
+    // lower-case head noun right before the name says what it is.
+    let head_before = first
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|t| t.is_head() && !t.is_cap() && !t.is_weak_head());
+    let signalled = head_before
+        || is_hint(&acronym)
         || is_hint(&m.name)
         || head_after.is_some()
         || called_programme(toks, close)

@@ -590,6 +590,29 @@ mod sixteenth_pass_tests {
     }
 
     #[test]
+    fn a_lower_case_head_before_a_name_and_its_acronym() {
+        let got = run(&[
+            "The inspections draw on the ILO's project Accelerating Action for the \
+             Elimination of Child Labour in Supply Chains in Africa (ACCEL Africa).",
+        ]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "Accelerating Action for the Elimination of Child Labour in Supply Chains in Africa"
+        );
+    }
+
+    #[test]
+    fn a_known_programme_without_a_head_word() {
+        assert_eq!(
+            names(
+                "It is a priority product of the Partnerships for African Vaccine Manufacturing."
+            ),
+            ["Partnerships for African Vaccine Manufacturing"]
+        );
+    }
+
+    #[test]
     fn an_ordinance_is_no_programme() {
         assert!(names(
             "Traders must comply under the Ordinance on Due Diligence and Transparency, the OECD said."
