@@ -214,6 +214,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         }
 
         if key == "the" {
+            group_before_noun(data, tokens, covered, i, &mut out);
             // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
             if let Some(n) = noun_after(data, tokens, i + 1) {
                 if tokens.adjacent(n - 1) {
@@ -226,6 +227,51 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         i += 1;
     }
     out
+}
+
+/// "the Missing Voices coalition, which ...": capitalised words after `the`
+/// (word `i`, no place or demonym among them) right before a lower-case noun
+/// for a group of bodies that a comma or `which`, `that` or a speech verb
+/// closes name the group.
+fn group_before_noun(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let Some(end) = run_forward(tokens, i + 1) else {
+        return;
+    };
+    let group = tokens.adjacent(end - 1)
+        && tokens.get(end).is_some_and(|t| {
+            matches!(
+                t.surface.as_str(),
+                "coalition" | "network" | "alliance" | "consortium" | "movement" | "federation"
+            )
+        });
+    if !group {
+        return;
+    }
+    let closed = tokens.gap_after(end).trim() == ","
+        || tokens
+            .get(end + 1)
+            .is_some_and(|t| matches!(t.key.as_str(), "which" | "that" | "said" | "says"));
+    let placeless = (i + 1..end).all(|k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| !data.places.contains(t.key.as_str()))
+    });
+    // `the Southern African network`: an adjective of a place or region
+    // last names no group.
+    let adjective = tokens.get(end - 1).is_some_and(|t| {
+        ["an", "ese", "ish", "ic"]
+            .iter()
+            .any(|e| t.key.ends_with(e))
+    });
+    if closed && placeless && !adjective {
+        push(data, tokens, covered, i + 1..end, out);
+    }
 }
 
 /// `Caritas Internationalis, Islamic Relief, Mercy Corps, Tearfund and

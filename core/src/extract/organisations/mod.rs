@@ -2206,6 +2206,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_group_noun_a_comma_closes() {
+        let got = labels(
+            "The figures were compiled by the Missing Voices coalition, which brings together \
+             14 groups. The Southern African network, which met, grew.",
+        );
+        assert_eq!(got, ["Missing Voices"], "{got:?}");
+    }
+
+    #[test]
     fn a_possessive_after_a_country_written_with_an_apostrophe() {
         let got =
             labels("Côte d'Ivoire's Ministry of Labour and Social Protection sends inspectors.");
