@@ -59,7 +59,7 @@ impl Cues {
             .keys()
             .chain(roles.0.keys())
             .cloned()
-            .chain(["a", "an", "the"].map(String::from))
+            .chain(["a", "an", "the", "which", "that"].map(String::from))
             .collect();
         let mut first_bytes = [false; 128];
         for o in &openers {
@@ -213,6 +213,9 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
             appositive(data, tokens, covered, i, &mut out);
         }
 
+        if matches!(key, "which" | "that") {
+            funder_before_verb(data, tokens, covered, i, &mut out);
+        }
         if key == "the" {
             group_before_noun(data, tokens, covered, i, &mut out);
             // "the anti-trafficking organisation Maiti Nepal", "the NGO Emergency".
@@ -227,6 +230,46 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         i += 1;
     }
     out
+}
+
+/// "a research effort that Wellcome has funded since 2026", "which the
+/// Open Society Foundations fund": capitalised words after `which` or
+/// `that` (word `i`) and before a verb of funding name the funder.
+fn funder_before_verb(
+    data: &Data,
+    tokens: &Words,
+    covered: &[bool],
+    i: usize,
+    out: &mut Vec<Range<usize>>,
+) {
+    let from = skip_article(tokens, i + 1);
+    let Some(end) = run_forward(tokens, from) else {
+        return;
+    };
+    let has = tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.key.as_str(), "has" | "have" | "had"));
+    let verb = if has { end + 1 } else { end };
+    let funds = tokens.adjacent(end - 1)
+        && (!has || tokens.adjacent(end))
+        && tokens.get(verb).is_some_and(|t| {
+            matches!(
+                t.key.as_str(),
+                "funds"
+                    | "fund"
+                    | "funded"
+                    | "finances"
+                    | "finance"
+                    | "financed"
+                    | "sponsors"
+                    | "sponsored"
+                    | "co-funds"
+                    | "co-funded"
+            )
+        });
+    if funds {
+        push(data, tokens, covered, from..end, out);
+    }
 }
 
 /// "the Missing Voices coalition, which ...": capitalised words after `the`

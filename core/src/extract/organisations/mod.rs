@@ -2206,6 +2206,15 @@ mod tests {
     }
 
     #[test]
+    fn a_funder_between_which_or_that_and_a_verb_of_funding() {
+        let got = labels(
+            "It was developed under a research effort that Wellcome has funded since 2026, \
+             and a fund which Nordic Ventures finances.",
+        );
+        assert_eq!(got, ["Wellcome", "Nordic Ventures"], "{got:?}");
+    }
+
+    #[test]
     fn a_name_before_a_group_noun_a_comma_closes() {
         let got = labels(
             "The figures were compiled by the Missing Voices coalition, which brings together \
