@@ -12,6 +12,8 @@ macro_rules! data_file {
     };
 }
 
+#[cfg(all(feature = "mimalloc", not(target_arch = "wasm32")))]
+pub mod alloc;
 pub mod chips;
 pub mod cite;
 pub mod codec;

@@ -7,25 +7,33 @@
 //! absolute site URL there is no sitemap (relative URLs are not allowed), and
 //! `robots.txt` names none.
 
+use crate::date::PartialDate;
 use crate::markup::escape;
-use crate::model::Release;
 
 /// URLs per sitemap file, as the protocol requires.
 pub const MAX_URLS: usize = 50_000;
 
-/// The sitemap files for `releases` under the absolute `base` URL
-/// (`https://example.org/dateline/`): `(file name, XML)`, `sitemap.xml` first.
-pub fn sitemaps(releases: &[Release], base: &str) -> Vec<(String, String)> {
+/// The sitemap files for the releases given as `(id, publication date)`
+/// under the absolute `base` URL (`https://example.org/dateline/`):
+/// `(file name, XML)`, `sitemap.xml` first.
+pub fn sitemaps<'a>(
+    releases: impl IntoIterator<Item = (&'a str, Option<PartialDate>)>,
+    base: &str,
+) -> Vec<(String, String)> {
     sitemaps_of(releases, base, MAX_URLS)
 }
 
-fn sitemaps_of(releases: &[Release], base: &str, per_file: usize) -> Vec<(String, String)> {
+fn sitemaps_of<'a>(
+    releases: impl IntoIterator<Item = (&'a str, Option<PartialDate>)>,
+    base: &str,
+    per_file: usize,
+) -> Vec<(String, String)> {
     let base = with_slash(base);
     let home = std::iter::once(url_entry(&base, None));
-    let pages = releases.iter().map(|r| {
-        let day = r.date.filter(|d| d.is_day());
+    let pages = releases.into_iter().map(|(id, date)| {
+        let day = date.filter(|d| d.is_day());
         url_entry(
-            &format!("{base}{}", crate::page::release_path(&r.id)),
+            &format!("{base}{}", crate::page::release_path(id)),
             day.map(|d| d.to_string()),
         )
     });
@@ -90,7 +98,11 @@ fn urlset(entries: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::PartialDate;
+    use crate::model::Release;
+
+    fn page(r: &Release) -> (&str, Option<PartialDate>) {
+        (&r.id, r.date)
+    }
 
     fn release(id: &str, date: &str) -> Release {
         Release {
@@ -104,7 +116,7 @@ mod tests {
     #[test]
     fn one_file_lists_the_home_and_every_release() {
         let rs = [release("a", "2019-04-17"), release("b", "2019-04")];
-        let files = sitemaps(&rs, "https://example.org/dl");
+        let files = sitemaps(rs.iter().map(page), "https://example.org/dl");
         assert_eq!(files.len(), 1);
         let (name, xml) = &files[0];
         assert_eq!(name, "sitemap.xml");
@@ -121,7 +133,7 @@ mod tests {
     #[test]
     fn past_the_limit_an_index_names_the_parts() {
         let rs: Vec<Release> = (0..5).map(|i| release(&format!("r{i}"), "2020")).collect();
-        let files = sitemaps_of(&rs, "https://example.org/", 2);
+        let files = sitemaps_of(rs.iter().map(page), "https://example.org/", 2);
         let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(
             names,
@@ -146,7 +158,7 @@ mod tests {
 
     #[test]
     fn urls_are_escaped_and_robots_names_the_sitemap() {
-        let files = sitemaps(&[], "https://example.org/a&b/");
+        let files = sitemaps([], "https://example.org/a&b/");
         assert!(files[0]
             .1
             .contains("<loc>https://example.org/a&amp;b/</loc>"));

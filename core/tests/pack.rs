@@ -453,7 +453,8 @@ fn in_pieces(
     releases: &[Release],
     piece_bytes: u32,
 ) -> (Index, Vec<u8>, std::collections::HashMap<Piece, Vec<u8>>) {
-    let mut builder = dateline_core::query::IndexBuilder::new(releases).piece_bytes(piece_bytes);
+    let aliases = dateline_core::query::Aliases::of(releases);
+    let mut builder = dateline_core::query::IndexBuilder::new(aliases).piece_bytes(piece_bytes);
     releases.iter().for_each(|r| builder.add(r));
     let built = builder.finish();
     let bytes = built.to_bytes();

@@ -22,7 +22,7 @@ use yew_router::Routable;
 // Rendering allocates many small strings: as for the `dateline` CLI, mimalloc
 // beats the system allocator (BENCHMARKS.md, "Pre-rendering").
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: dateline_core::alloc::Mimalloc = dateline_core::alloc::Mimalloc;
 
 const USAGE: &str = "\
 usage: dateline-prerender --dist DIR --base PUBLIC_URL [--site URL] [--pages all|none|N]

@@ -12,76 +12,7 @@ mod args;
 // the system allocator (measured in BENCHMARKS.md, "Build").
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
-static ALLOCATOR: Mimalloc = Mimalloc;
-
-/// mimalloc, through its plain entry points where the alignment asked for is
-/// one that every block of it has (8 bytes: its blocks are whole words).
-/// `mimalloc::MiMalloc` calls the aligned ones for every allocation, whose
-/// checks cost about 2 % of ingest's instructions (callgrind, BENCHMARKS.md,
-/// "Ingest speed, a sixth pass").
-#[cfg(not(target_arch = "wasm32"))]
-struct Mimalloc;
-
-/// The alignment that mimalloc's `mi_malloc` and `mi_realloc` always give.
-#[cfg(not(target_arch = "wasm32"))]
-const MI_WORD_ALIGN: usize = 8;
-
-// SAFETY: each call goes to mimalloc's own allocation function for the
-// layout: the plain one only when its alignment is at most what every
-// mimalloc block has, the aligned one (as `mimalloc::MiMalloc` calls it)
-// otherwise; every block is freed by `mi_free`, which takes either kind.
-#[cfg(not(target_arch = "wasm32"))]
-unsafe impl std::alloc::GlobalAlloc for Mimalloc {
-    #[inline]
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if layout.align() <= MI_WORD_ALIGN {
-            libmimalloc_sys::mi_malloc(layout.size()).cast()
-        } else {
-            libmimalloc_sys::mi_malloc_aligned(layout.size(), layout.align()).cast()
-        }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        if layout.align() <= MI_WORD_ALIGN {
-            libmimalloc_sys::mi_zalloc(layout.size()).cast()
-        } else {
-            libmimalloc_sys::mi_zalloc_aligned(layout.size(), layout.align()).cast()
-        }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        libmimalloc_sys::mi_free(ptr.cast());
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        if layout.align() <= MI_WORD_ALIGN {
-            libmimalloc_sys::mi_realloc(ptr.cast(), new_size).cast()
-        } else {
-            libmimalloc_sys::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
-        }
-    }
-}
-
-/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e` of the
-/// bundled v2 header; libmimalloc-sys 0.1 does not name it).
-#[cfg(not(target_arch = "wasm32"))]
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Freed memory goes back to the system at once rather than after mimalloc's
-/// delay, which in practice kept the extracting threads' freed pages while
-/// the main thread packed: `pack` of 100k releases peaked at 572 MB, and at
-/// 393 MB with this, for about 2 % more CPU time.
-fn return_freed_memory_at_once() {
-    #[cfg(not(target_arch = "wasm32"))]
-    // SAFETY: setting an option is safe at any time (mimalloc reads it on
-    // each purge).
-    unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0);
-    }
-}
+static ALLOCATOR: dateline_core::alloc::Mimalloc = dateline_core::alloc::Mimalloc;
 
 #[path = "dateline/stats.rs"]
 mod stats;
@@ -96,7 +27,8 @@ use dateline_core::ingest::corpus::{self, Corpus};
 use dateline_core::ingest::ids::Previous;
 use dateline_core::ingest::spill::{Place, Spill};
 use dateline_core::ingest::{Diagnostic, IngestError, Severity};
-use dateline_core::Release;
+use dateline_core::pack::Outline;
+use dateline_core::{PartialDate, Release};
 
 use args::{Command, PackSource, UsageError};
 
@@ -152,7 +84,8 @@ are read; others are named in a warning and skipped. An output (--out,
 const PROGRESS_EVERY: usize = 1000;
 
 fn main() -> ExitCode {
-    return_freed_memory_at_once();
+    #[cfg(not(target_arch = "wasm32"))]
+    dateline_core::alloc::return_freed_memory_at_once();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(Command::Help) => {
             println!("{USAGE}");
@@ -213,7 +146,11 @@ fn run(command: Command) -> ExitCode {
 
 /// `robots.txt` in `dir`, and the sitemap files when `base` is an absolute
 /// URL (a sitemap lists absolute URLs only).
-fn write_sitemap(releases: &[Release], dir: &Path, base: &str) -> std::io::Result<()> {
+fn write_sitemap<'a>(
+    releases: impl IntoIterator<Item = (&'a str, Option<PartialDate>)>,
+    dir: &Path,
+    base: &str,
+) -> std::io::Result<()> {
     use dateline_core::sitemap;
     let absolute = base.starts_with("https://") || base.starts_with("http://");
     std::fs::create_dir_all(dir)?;
@@ -355,20 +292,32 @@ fn run_pack(
         );
         return ExitCode::FAILURE;
     }
-    // Summaries (or whole records) and where each whole record is, newest first.
-    let mut sorted: Vec<(Release, Place)> = releases
+    // The summaries (or whole records) newest first, as numbers: sorting
+    // them paired with their places copied every one (0.5 GB at a million).
+    let mut releases = releases;
+    let mut order: Vec<usize> = (0..releases.len()).collect();
+    order.sort_by(|&a, &b| dateline_core::pack::newest_first(&releases[a], &releases[b]));
+    // From here on, what packing needs before each whole record (the
+    // outline), and each release's id and place: a summary is let go as
+    // soon as it is read (a million of them were 1.1 GB of the peak).
+    let mut outline = Outline::default();
+    let kept: Vec<Kept> = order
         .into_iter()
-        .zip(places.into_iter().chain(std::iter::repeat(Place::Memory)))
+        .map(|i| {
+            let release = std::mem::take(&mut releases[i]);
+            outline.push(&release);
+            Kept::new(release, places.get(i).copied().unwrap_or(Place::Memory))
+        })
         .collect();
-    sorted.sort_by(|a, b| dateline_core::pack::newest_first(&a.0, &b.0));
-    let (releases, places): (Vec<Release>, Vec<Place>) = sorted.into_iter().unzip();
+    drop(releases);
     if let Some((dir, base)) = &sitemap {
-        if let Err(e) = write_sitemap(&releases, dir, base) {
+        let pages = kept.iter().map(Kept::id).zip(outline.dates.iter().copied());
+        if let Err(e) = write_sitemap(pages, dir, base) {
             eprintln!("{}: error: cannot write: {e}", dir.display());
             return ExitCode::FAILURE;
         }
     }
-    let n = releases.len();
+    let n = kept.len();
     let feed_file = feed.as_ref().map(|(file, _)| file.as_path());
     let feed_base = feed.as_ref().map(|(_, base)| base.as_str());
     let mut reader = match spill.as_ref().map(Spill::reader).transpose() {
@@ -378,17 +327,17 @@ fn run_pack(
             return ExitCode::FAILURE;
         }
     };
-    let full = |i: usize| {
-        let (summary, place) = (&releases[i], places[i]);
-        match (&mut reader, place) {
-            (Some(reader), Place::Disk { .. }) => reader
-                .full(place, summary)
-                .map(Cow::Owned)
-                .map_err(WriteError::ReadBack),
-            _ => Ok(Cow::Borrowed(summary)),
-        }
+    let full = |i: usize| match (&kept[i], &mut reader) {
+        (Kept::Whole(release), _) => Ok(Cow::Borrowed(&**release)),
+        (Kept::Spilled { id, place }, Some(reader)) => reader
+            .full(*place, id)
+            .map(Cow::Owned)
+            .map_err(WriteError::ReadBack),
+        (Kept::Spilled { .. }, None) => Err(WriteError::ReadBack(std::io::Error::other(
+            "a record on disk with no spill file",
+        ))),
     };
-    match write_site(&releases, full, out, feed_file.zip(feed_base)) {
+    match write_site(outline, full, out, feed_file.zip(feed_base)) {
         Ok(bytes) => {
             eprintln!(
                 "dateline: packed {} into {} ({})",
@@ -405,6 +354,33 @@ fn run_pack(
         Err(WriteError::ReadBack(e)) => {
             eprintln!("dateline: error: cannot read the records back from disk: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// A release while `dateline pack` packs it: its id (given after ingest)
+/// and its record's place on disk, or its whole record where it was not
+/// spilled.
+enum Kept {
+    Spilled { id: Box<str>, place: Place },
+    Whole(Box<Release>),
+}
+
+impl Kept {
+    fn new(release: Release, place: Place) -> Kept {
+        match place {
+            Place::Disk { .. } => Kept::Spilled {
+                id: release.id.into_boxed_str(),
+                place,
+            },
+            Place::Memory => Kept::Whole(Box::new(release)),
+        }
+    }
+
+    fn id(&self) -> &str {
+        match self {
+            Kept::Spilled { id, .. } => id,
+            Kept::Whole(release) => &release.id,
         }
     }
 }
@@ -451,12 +427,12 @@ fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
 
 /// Replaces the data folder `out` with the packed files, and writes the
 /// feed to its file (`feed`: file, base URL): the files of
-/// [`dateline_core::pack::site_files_sorted`] for `releases` (newest first,
-/// summaries or whole records) and `full(i)` (the whole record of the i-th),
+/// [`dateline_core::pack::site_files_sorted`] for the corpus of `outline`
+/// (newest first) and `full(i)` (the whole record of the i-th),
 /// each written as soon as it is made. Returns the bytes written to the
 /// data folder, or why it stopped.
 fn write_site<'a>(
-    releases: &[Release],
+    outline: Outline,
     full: impl FnMut(usize) -> Result<Cow<'a, Release>, WriteError>,
     out: &Path,
     feed: Option<(&Path, &str)>,
@@ -490,7 +466,7 @@ fn write_site<'a>(
     let data_prefix = format!("{DATA_FOLDER}/");
     let gzip = dateline_core::pack::Encoding::Gzip;
     let base = feed.map(|(_, base)| base);
-    dateline_core::pack::site_files_sorted(releases, full, base, gzip, |file| {
+    dateline_core::pack::site_files_sorted(outline, full, base, gzip, |file| {
         if let Some(rel) = file.path.strip_prefix(&data_prefix) {
             let path = out.join(rel);
             bytes += file.bytes.len();
@@ -697,39 +673,4 @@ fn load(
         }
     };
     corpus::ingest_inputs(inputs, previous, cache, &progress, spill)
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use std::alloc::{GlobalAlloc, Layout};
-
-    #[test]
-    fn the_allocator_gives_each_layout_its_alignment() {
-        let mut held = Vec::new();
-        for size in (1..=80).chain([100, 255, 1000, 4096, 70_000]) {
-            for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
-                let layout = Layout::from_size_align(size, align).unwrap();
-                // SAFETY: a layout of non-zero size; each block is freed below.
-                unsafe {
-                    let p = ALLOCATOR.alloc(layout);
-                    assert!(!p.is_null());
-                    assert_eq!(p as usize % align, 0, "{size} {align}");
-                    let z = ALLOCATOR.alloc_zeroed(layout);
-                    assert_eq!(z as usize % align, 0, "{size} {align}");
-                    assert!(std::slice::from_raw_parts(z, size).iter().all(|&b| b == 0));
-                    p.write_bytes(7, size);
-                    let q = ALLOCATOR.realloc(p, layout, size * 3);
-                    assert_eq!(q as usize % align, 0, "{size} {align}");
-                    assert!(std::slice::from_raw_parts(q, size).iter().all(|&b| b == 7));
-                    held.push((q, Layout::from_size_align(size * 3, align).unwrap()));
-                    held.push((z, layout));
-                }
-            }
-        }
-        for (p, layout) in held {
-            // SAFETY: allocated above with this layout.
-            unsafe { ALLOCATOR.dealloc(p, layout) };
-        }
-    }
 }

@@ -45,9 +45,9 @@ struct Writing {
     failed: Option<std::io::Error>,
 }
 
-/// What ids, the sitemap and packing need of a release (see
-/// [`crate::pack::pack_sorted`]): id, source, title, date, the dateline's
-/// city, and the organisations named with an acronym (the index's aliases).
+/// What ids and packing need of a release: id, source and title (for the
+/// ids), date, the dateline's city, and the organisations named with an
+/// acronym (for [`crate::pack::Outline`]).
 pub fn summary(r: &mut Release) -> Release {
     let mut organisations = std::mem::take(&mut r.organisations);
     organisations.retain(|o| o.name.is_some() && o.acronym.is_some());
@@ -167,11 +167,14 @@ pub struct SpillReader {
 }
 
 impl SpillReader {
-    /// The whole record of the release summarised by `summary`, kept at
-    /// `place`; its id is the summary's (ids are given after ingest).
-    pub fn full(&mut self, place: Place, summary: &Release) -> std::io::Result<Release> {
+    /// The whole record kept at `place`, with the id `id` (ids are given
+    /// after ingest). A record kept in memory is no record of the file.
+    pub fn full(&mut self, place: Place, id: &str) -> std::io::Result<Release> {
         let Place::Disk { at, len } = place else {
-            return Ok(summary.clone());
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "a record kept in memory, not in the spill file",
+            ));
         };
         self.buf.resize(len as usize, 0);
         self.file.seek(SeekFrom::Start(at))?;
@@ -182,7 +185,7 @@ impl SpillReader {
             .ok_or_else(|| {
                 std::io::Error::new(std::io::ErrorKind::InvalidData, "an empty spilled record")
             })?;
-        release.id.clone_from(&summary.id);
+        id.clone_into(&mut release.id);
         Ok(release)
     }
 }
@@ -240,7 +243,7 @@ mod tests {
     }
 
     #[test]
-    fn records_come_back_whole_in_input_order_with_the_summarys_id() {
+    fn records_come_back_whole_in_input_order_with_the_id_given() {
         let dir = std::env::temp_dir().join(format!("dateline-spill-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let spill = Spill::create(&dir).unwrap();
@@ -264,11 +267,9 @@ mod tests {
         let places = spill.places().unwrap();
         assert_eq!(places.len(), 3);
         let mut reader = spill.reader().unwrap();
-        let summaries = [&zero[0].release, &zero[1].release, &two[0].release];
-        for ((place, summary), n) in places.into_iter().zip(summaries).zip([0, 1, 3]) {
-            let mut summary = summary.clone();
-            summary.id = format!("id-{n}");
-            let full = reader.full(place, &summary).unwrap();
+        assert_eq!(two[0].release.title, "Title 3");
+        for (place, n) in places.into_iter().zip([0, 1, 3]) {
+            let full = reader.full(place, &format!("id-{n}")).unwrap();
             assert_eq!(
                 full,
                 Release {
@@ -277,6 +278,7 @@ mod tests {
                 }
             );
         }
+        assert!(reader.full(Place::Memory, "id-0").is_err());
         let path = spill.path.clone();
         drop(spill);
         assert!(!path.exists(), "the spill file is removed");

@@ -31,8 +31,9 @@ pub use list::{List, ListPiece};
 
 use std::borrow::{Borrow, Cow};
 
+use crate::date::PartialDate;
 use crate::import::DataFile;
-use crate::query::{DecodeError, Index, IndexBuilder, Piece};
+use crate::query::{Aliases, DecodeError, Index, IndexBuilder, Piece};
 use crate::Release;
 
 /// Full records per body chunk file: one detail view downloads about
@@ -78,6 +79,41 @@ pub fn data_mark(list: &[u8], index: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What packing needs to know of a corpus before its first whole record
+/// (see [`pack_sorted`]): each release's date in document order (their
+/// number, and the feed's newest releases) and the acronyms that its
+/// organisations take (the index's aliases). A million releases' outline
+/// is a few MB; their summaries as `Release` values were about 1.1 GB of
+/// the build's peak (BENCHMARKS.md, "The build's summaries").
+#[derive(Debug, Clone, Default)]
+pub struct Outline {
+    pub dates: Vec<Option<PartialDate>>,
+    pub aliases: Aliases,
+}
+
+impl Outline {
+    /// The outline of `releases`, given in document order.
+    pub fn of(releases: &[Release]) -> Outline {
+        let mut outline = Outline::default();
+        releases.iter().for_each(|r| outline.push(r));
+        outline
+    }
+
+    /// Adds the next release in document order.
+    pub fn push(&mut self, r: &Release) {
+        self.dates.push(r.date);
+        self.aliases.add(r);
+    }
+
+    pub fn len(&self) -> usize {
+        self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.dates.is_empty()
+    }
 }
 
 /// Newest first; undated releases last; ties by id, so the order is stable.
@@ -170,7 +206,7 @@ pub fn pack_with<E>(
 ) -> Result<Packed, E> {
     sort_newest_first(&mut releases);
     pack_sorted(
-        &releases,
+        Outline::of(&releases),
         |i| Ok(Cow::Borrowed(&releases[i])),
         encoding,
         write,
@@ -178,28 +214,27 @@ pub fn pack_with<E>(
 }
 
 /// Packs a corpus given as it is to be numbered ([`newest_first`]):
-/// `summaries` holds every release with at least its id, date, title,
-/// dateline and organisations (what the index's aliases, the list's table
-/// of places and the order need), and `full(i)` gives document `i`'s whole
-/// record, once, in order: from memory, or read back from disk so that a
-/// corpus larger than memory is packed with one record in hand at a time
-/// (`dateline pack`).
+/// `outline` tells every release's date and the organisations' aliases,
+/// and `full(i)` gives document `i`'s whole record, once, in order: from
+/// memory, or read back from disk so that a corpus larger than memory is
+/// packed with one record in hand at a time (`dateline pack`).
 pub fn pack_sorted<'a, E>(
-    summaries: &[Release],
+    outline: Outline,
     mut full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     encoding: Encoding,
     mut write: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<Packed, E> {
-    let mut index = IndexBuilder::new(summaries);
+    let count = outline.len();
+    let mut index = IndexBuilder::new(outline.aliases);
     // A list of one piece (at most `LEDE_LIMIT` releases, ledes included)
     // is stored as it is: it is read at start whatever happens, and a host's
     // brotli compresses it better than gzip (1k: about 40 kB against 61 kB).
     // Past that, the pieces are gzip inside, as the other pieces.
-    let list_encoding = match list::has_ledes(summaries.len()) {
+    let list_encoding = match list::has_ledes(count) {
         true => Encoding::Stored,
         false => encoding,
     };
-    let mut list = list::ListWriter::new(summaries.len(), list_encoding);
+    let mut list = list::ListWriter::new(count, list_encoding);
     // The chunks of one batch are encoded beside the reading and indexing
     // of the next: at a million releases, encoding them in turn left one
     // core idle for about 45 s.
@@ -207,14 +242,14 @@ pub fn pack_sorted<'a, E>(
         let mut batch: Vec<Cow<'a, Release>> = Vec::new();
         let mut encoding_batch = None;
         let mut first_doc = 0;
-        for doc in 0..summaries.len() {
+        for doc in 0..count {
             let release = full(doc)?;
             index.add(&release);
             if let Some((name, bytes)) = list.push(&release) {
                 write(name, bytes)?;
             }
             batch.push(release);
-            let last = doc + 1 == summaries.len();
+            let last = doc + 1 == count;
             if batch.len() == CHUNK_SIZE * CHUNK_BATCH || last {
                 // Written now: the batch before this one, and this one too
                 // when it is the last.
@@ -348,7 +383,7 @@ pub fn pack_files_with<E>(
 ) -> Result<(), E> {
     sort_newest_first(&mut releases);
     pack_files_sorted(
-        &releases,
+        Outline::of(&releases),
         |i| Ok(Cow::Borrowed(&releases[i])),
         encoding,
         write,
@@ -357,12 +392,12 @@ pub fn pack_files_with<E>(
 
 /// [`pack_files_with`] for a corpus given as [`pack_sorted`] takes it.
 pub fn pack_files_sorted<'a, E>(
-    summaries: &[Release],
+    outline: Outline,
     full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     encoding: Encoding,
     mut write: impl FnMut(DataFile) -> Result<(), E>,
 ) -> Result<(), E> {
-    let packed = pack_sorted(summaries, full, encoding, |path, bytes| {
+    let packed = pack_sorted(outline, full, encoding, |path, bytes| {
         write(DataFile { path, bytes })
     })?;
     write(DataFile {
@@ -397,14 +432,14 @@ pub fn site_files_with<E>(
 ) -> Result<(), E> {
     sort_newest_first(&mut releases);
     let full = |i| Ok(Cow::Borrowed(&releases[i]));
-    site_files_sorted(&releases, full, feed_base, encoding, write)
+    site_files_sorted(Outline::of(&releases), full, feed_base, encoding, write)
 }
 
 /// [`site_files_with`] for a corpus given as [`pack_sorted`] takes it: the
 /// feed reads the full records of the newest releases only.
 #[cfg(feature = "extract")]
 pub fn site_files_sorted<'a, E>(
-    summaries: &[Release],
+    outline: Outline,
     mut full: impl FnMut(usize) -> Result<Cow<'a, Release>, E>,
     feed_base: Option<&str>,
     encoding: Encoding,
@@ -415,11 +450,11 @@ pub fn site_files_sorted<'a, E>(
         // The feed's entries: the newest releases dated to the day, which
         // come first in this order too.
         let mut newest = Vec::new();
-        for (i, r) in summaries.iter().enumerate() {
+        for (i, date) in outline.dates.iter().enumerate() {
             if newest.len() == feed::FEED_LIMIT {
                 break;
             }
-            if r.date.is_some_and(crate::date::PartialDate::is_day) {
+            if date.is_some_and(PartialDate::is_day) {
                 newest.push(full(i)?.into_owned());
             }
         }
@@ -429,7 +464,7 @@ pub fn site_files_sorted<'a, E>(
             bytes: xml.into_bytes(),
         })?;
     }
-    pack_files_sorted(summaries, full, encoding, |f| {
+    pack_files_sorted(outline, full, encoding, |f| {
         write(DataFile {
             path: format!("{DATA_FOLDER}/{}", f.path),
             bytes: f.bytes,
@@ -479,8 +514,9 @@ pub fn unpack(
 mod tests {
     use super::*;
 
-    /// `dateline pack` packs summaries and records read back from disk; the
-    /// files must be those of the corpus packed in memory, feed included.
+    /// `dateline pack` packs the outline of its summaries and records read
+    /// back from disk; the files must be those of the corpus packed in
+    /// memory, feed included.
     #[cfg(feature = "ingest")]
     #[test]
     fn packing_summaries_with_records_read_back_writes_the_same_files() {
@@ -511,7 +547,8 @@ mod tests {
         assert!(summaries.iter().all(|s| s.body.is_empty()));
         let mut read_back = Vec::new();
         let full = |i: usize| Ok(Cow::Owned(sorted[i].clone()));
-        let Ok(()) = site_files_sorted(&summaries, full, base, Encoding::Stored, |f| {
+        let outline = Outline::of(&summaries);
+        let Ok(()) = site_files_sorted(outline, full, base, Encoding::Stored, |f| {
             collect(&mut read_back, f)
         });
         assert_eq!(in_memory.len(), read_back.len());

@@ -59,13 +59,12 @@ pub struct IndexBuilder {
 }
 
 impl IndexBuilder {
-    /// `summaries`: every release of the corpus, in document order, with at
-    /// least its organisations: a bare name takes the acronym that the first
-    /// release to define it gives.
-    pub fn new<'a>(summaries: impl IntoIterator<Item = &'a Release>) -> IndexBuilder {
+    /// `aliases`: the acronyms that the corpus's organisations take,
+    /// learnt from every release in document order ([`Aliases::add`]).
+    pub fn new(aliases: Aliases) -> IndexBuilder {
         IndexBuilder {
             text: Builder::default(),
-            aliases: organisation_aliases(summaries),
+            aliases,
             facets: Default::default(),
             dates: Vec::new(),
             piece_sizes: PieceSizes::default(),
@@ -131,7 +130,7 @@ impl Index {
     }
 
     pub fn new(releases: &[Release]) -> Index {
-        let mut builder = IndexBuilder::new(releases);
+        let mut builder = IndexBuilder::new(Aliases::of(releases));
         releases.iter().for_each(|r| builder.add(r));
         builder.finish()
     }
@@ -543,19 +542,35 @@ fn ordered_bits(x: f32) -> u32 {
 /// Organisation name slug → (acronym slug, acronym), learnt from releases
 /// that give both, so a release naming only "United Nations Office on Drugs
 /// and Crime" files under the same key (`unodc`) as one giving the acronym.
-type Aliases = HashMap<String, (String, String)>;
+/// Learnt before the first document is indexed, so that a build holds
+/// these and not every release's organisations (`dateline pack`).
+#[derive(Debug, Clone, Default)]
+pub struct Aliases(HashMap<String, (String, String)>);
 
-fn organisation_aliases<'a>(releases: impl IntoIterator<Item = &'a Release>) -> Aliases {
-    let mut aliases = Aliases::new();
-    for o in releases.into_iter().flat_map(|r| &r.organisations) {
-        if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
-            let key = slug(acronym);
-            if !key.is_empty() {
-                aliases.entry(slug(name)).or_insert((key, acronym.clone()));
+impl Aliases {
+    /// The aliases of `releases`, in document order.
+    pub fn of<'a>(releases: impl IntoIterator<Item = &'a Release>) -> Aliases {
+        let mut aliases = Aliases::default();
+        releases.into_iter().for_each(|r| aliases.add(r));
+        aliases
+    }
+
+    /// Learns from the next release in document order: a bare name takes
+    /// the acronym that the first release to define it gives.
+    pub fn add(&mut self, r: &Release) {
+        for o in &r.organisations {
+            if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
+                let key = slug(acronym);
+                if !key.is_empty() {
+                    self.0.entry(slug(name)).or_insert((key, acronym.clone()));
+                }
             }
         }
     }
-    aliases
+
+    fn get(&self, name_slug: &str) -> Option<&(String, String)> {
+        self.0.get(name_slug)
+    }
 }
 
 /// Key of an organisation: slug of its acronym, else of its name.
@@ -568,7 +583,7 @@ pub fn organisation_key(o: &Organisation) -> String {
 /// keys need no other release), as the facet lists them: sorted, once each.
 /// The list records carry them for the cards' chips.
 pub(crate) fn own_keys(facet: Facet, r: &Release) -> Vec<String> {
-    let mut keys: Vec<String> = entries(facet, r, &Aliases::new())
+    let mut keys: Vec<String> = entries(facet, r, &Aliases::default())
         .into_iter()
         .map(|e| e.key)
         .filter(|k| !k.is_empty())
