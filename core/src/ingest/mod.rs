@@ -207,6 +207,12 @@ fn extract_document(doc: Document) -> Ingested {
     };
     // The words of the text's pieces, read once for organisations and countries.
     let words = extract::countries::piece_words(&text);
+    // A front matter place that is not the dateline read from the text.
+    let place = doc
+        .front
+        .get("place")
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty() && parsed.dateline.as_ref().is_some_and(|d| d.raw != *p));
     let organisations = extract::organisations::extract_from(&words);
     // The body paragraphs' tokens, read once for people, quotes and programmes.
     let tokens = extract::body_tokens(&text);
@@ -217,7 +223,7 @@ fn extract_document(doc: Document) -> Ingested {
         source: doc.source.clone(),
         title: doc.title.clone(),
         date: parsed.date,
-        countries: extract::countries::extract_from(&words),
+        countries: extract::countries::extract_with_place(&words, place),
         quotes: extract::quotes::extract_from(&text, &tokens, &people, &organisations),
         events: extract::events::extract(&text),
         money: extract::money::extract(&text),
@@ -386,5 +392,32 @@ mod tests {
             (Some("Vienna"), Some("AT"))
         );
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn a_country_written_in_the_front_matter_place_is_a_mention() {
+        let codes = |place: &str| {
+            let md = format!(
+                "---\ntitle: Plan\ndate: 2028-12-07\nplace: {place}\n---\n\
+                 WARSAW (Frontex) – The agency will deploy officers in Greece.\n"
+            );
+            let r = ingest_one("a.md", md.as_bytes()).release;
+            let mut codes: Vec<String> = r.countries.into_iter().map(|c| c.code).collect();
+            codes.sort();
+            codes
+        };
+        assert_eq!(codes("Warsaw, Poland"), ["GR", "PL"]);
+        // A city alone names no country, as in a dateline.
+        assert_eq!(codes("Warsaw"), ["GR"]);
+        // The place that is also the dateline read from the text counts once.
+        let md = "---\ntitle: Plan\ndate: 2028-12-07\nplace: Warsaw, Poland\n---\nThe plan.\n";
+        let r = ingest_one("a.md", md.as_bytes()).release;
+        let poland: Vec<u32> = r
+            .countries
+            .iter()
+            .filter(|c| c.code == "PL")
+            .map(|c| c.mentions)
+            .collect();
+        assert_eq!(poland, [1]);
     }
 }

@@ -43,6 +43,19 @@ pub(crate) fn piece_words<'a>(text: &Text<'a>) -> Vec<Words<'a>> {
 /// [`extract`] from the words of the text's pieces ([`piece_words`]).
 #[inline(never)] // Out of line so that profiles show each extractor's share.
 pub(crate) fn extract_from(pieces: &[Words]) -> Vec<CountryMention> {
+    tally(pieces)
+}
+
+/// [`extract_from`], adding the countries that a front matter `place`
+/// names (`Warsaw, Poland`) when the dateline read from the text is
+/// another (`WARSAW (Frontex) –`): the place is the publisher's own
+/// dateline. A city alone names no country there either.
+pub(crate) fn extract_with_place(pieces: &[Words], place: Option<&str>) -> Vec<CountryMention> {
+    let place = place.map(Words::new);
+    tally(pieces.iter().chain(place.as_ref()))
+}
+
+fn tally<'w, 'a: 'w>(pieces: impl IntoIterator<Item = &'w Words<'a>>) -> Vec<CountryMention> {
     let data = data();
     let mut tally: Vec<(usize, u32)> = Vec::new();
     for tokens in pieces {
