@@ -82,7 +82,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             <div class="co-occurring">
                 { for [EntityKind::Country, EntityKind::Organisation, EntityKind::Person].into_iter().map(|other| {
                     let top = co_occurring(&corpus, other.facet(), &results.hits, facet, &key);
-                    html! { <CoOccurring kind={other} {top} /> }
+                    co_occurring_list(&CoOccurringProps { kind: other, top })
                 }) }
             </div>
             <section aria-labelledby="entity-releases">
@@ -124,7 +124,6 @@ struct CoOccurringProps {
     top: Vec<(String, String, u32)>,
 }
 
-#[function_component(CoOccurring)]
 fn co_occurring_list(props: &CoOccurringProps) -> Html {
     if props.top.is_empty() {
         return html! {};
