@@ -8,11 +8,11 @@ use dateline_core::import::Set;
 use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
-use crate::components::{DocumentTitle, Layout, PiecesNotice};
+use crate::components::{layout, pieces_notice, DocumentTitle, LayoutProps, PiecesNoticeProps};
 use crate::corpus::{Corpus, PieceFailed};
 use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
 use crate::hooks::{use_filter, use_pieces};
-use crate::pages::{EntityPage, HomePage, NotFoundPage, ReleasePage};
+use crate::pages::{not_found_page, EntityPage, HomePage, NotFoundProps, ReleasePage};
 use crate::route::{EntityKind, Route};
 
 /// Renders the page for a route.
@@ -25,7 +25,7 @@ pub fn switch(route: Route) -> Html {
             html! { <EntityPage kind={EntityKind::Organisation} key_={id} /> }
         }
         Route::Person { id } => html! { <EntityPage kind={EntityKind::Person} key_={id} /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::NotFound => not_found_page(&NotFoundProps::default()),
     }
 }
 
@@ -128,7 +128,9 @@ pub fn shell(props: &ShellProps) -> Html {
         props.load_pieces.clone(),
     );
     let notice = match &props.piece_failed {
-        Some(failed) => html! { <PiecesNotice failed={failed.clone()} /> },
+        Some(failed) => pieces_notice(&PiecesNoticeProps {
+            failed: failed.clone(),
+        }),
         None => html! {},
     };
     html! {
@@ -139,7 +141,7 @@ pub fn shell(props: &ShellProps) -> Html {
                 <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
                         <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
-                            <Layout {notice}>{ props.children.clone() }</Layout>
+                            { layout(&LayoutProps { notice, children: props.children.clone() }) }
                         </ContextProvider<Option<ShownSet>>>
                     </ContextProvider<Option<ViewportWidth>>>
                 </ContextProvider<Option<SiteUrl>>>

@@ -13,7 +13,6 @@ pub struct CompareLinesProps {
 /// (or alone, on an entity page) with their own scale at the right. Hidden
 /// from assistive technology: the legend and the table say the same.
 /// Colours and dash patterns are per series (`.s0` to `.s3` in style.css).
-#[function_component(CompareLines)]
 pub fn compare_lines(props: &CompareLinesProps) -> Html {
     let c = &props.compare;
     if c.lines.is_empty() {

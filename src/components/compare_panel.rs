@@ -3,7 +3,9 @@ use std::rc::Rc;
 use dateline_core::query::{Compare, Scale, Series};
 use yew::prelude::*;
 
-use super::{AddSeries, ScaleToggle, SeriesLegend, SeriesTable};
+use super::{
+    scale_toggle, series_legend, AddSeries, ScaleToggleProps, SeriesLegendProps, SeriesTable,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct ComparePanelProps {
@@ -19,7 +21,6 @@ pub struct ComparePanelProps {
 
 /// Compare over time: the field that adds a series, and once there are
 /// lines, the counts / share toggle, the legend and the table.
-#[function_component(ComparePanel)]
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
     let on_add = {
         let (series, on_series) = (props.series.clone(), props.on_series.clone());
@@ -41,8 +42,8 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             <h2 id="compare-heading">{ "Compare over time" }</h2>
             <AddSeries series={props.series.clone()} {on_add} />
             if has_lines {
-                <ScaleToggle scale={props.scale} on_change={props.on_scale.clone()} />
-                <SeriesLegend compare={props.compare.clone()} {on_remove} />
+                { scale_toggle(&ScaleToggleProps { scale: props.scale, on_change: props.on_scale.clone() }) }
+                { series_legend(&SeriesLegendProps { compare: props.compare.clone(), on_remove }) }
                 <SeriesTable compare={props.compare.clone()} />
             }
         </section>

@@ -1,7 +1,7 @@
 use dateline_core::query::{over_archive, ticks, Filter, Series};
 use yew::prelude::*;
 
-use super::{CompareLines, SeriesTable, TimelineLink};
+use super::{compare_lines, CompareLinesProps, SeriesTable, TimelineLink};
 use crate::app::DataGeneration;
 use crate::hooks::use_corpus;
 
@@ -44,7 +44,7 @@ pub fn entity_chart(props: &EntityChartProps) -> Html {
                     if let Some(h) = &lines.half { <span class="y-half">{ h.clone() }</span> }
                 </div>
                 <div class="plot"><div class="plot-inner">
-                    <div class={classes!("line-area", lines.half.as_ref().map(|_| "halves"))}><CompareLines compare={lines.clone()} /></div>
+                    <div class={classes!("line-area", lines.half.as_ref().map(|_| "halves"))}>{ compare_lines(&CompareLinesProps { compare: lines.clone() }) }</div>
                     <div class="ticks" aria-hidden="true">
                         { for ticks.iter().map(|t| html! {
                             <span style={format!("left:{}%", t.at * 100 / n)}>{ t.label.clone() }</span>

@@ -11,7 +11,6 @@ pub struct HighlightedProps {
 
 /// Text with the words that match the search in `<mark>`. Only text nodes are
 /// created: release text never becomes HTML.
-#[function_component(Highlighted)]
 pub fn highlighted(props: &HighlightedProps) -> Html {
     if props.terms.is_empty() {
         return html! { { props.text.to_string() } };

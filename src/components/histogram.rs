@@ -6,7 +6,7 @@ use dateline_core::PartialDate;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::ZoomControls;
+use super::{zoom_controls, ZoomControlsProps};
 
 #[derive(Properties, PartialEq)]
 pub struct HistogramProps {
@@ -24,7 +24,7 @@ pub struct HistogramProps {
 /// Release volume over time, with a date axis and a count scale. Click (or
 /// Enter on) a bar to zoom into its period; press on one bar and release on
 /// another to select that range. Bars are one tab stop: arrow keys move
-/// between them; + and − zoom, Shift+arrows pan (see `ZoomControls`).
+/// between them; + and − zoom, Shift+arrows pan (see `zoom_controls`).
 #[function_component(Histogram)]
 pub fn histogram(props: &HistogramProps) -> Html {
     let drag_start = use_state(|| None::<usize>);
@@ -159,7 +159,7 @@ pub fn histogram(props: &HistogramProps) -> Html {
         <section class="histogram" aria-labelledby="histogram-heading" {onkeydown}>
             <h2 id="histogram-heading" class="visually-hidden">{ format!("Releases per {unit}") }</h2>
             if span.is_some() {
-                <ZoomControls {can} on_move={on_move.clone()} />
+                { zoom_controls(&ZoomControlsProps { can, on_move: on_move.clone() }) }
             }
             <div class="chart" {onwheel}>
             <div class="y-scale" aria-hidden="true">

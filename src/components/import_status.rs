@@ -47,7 +47,7 @@ pub fn import_status_view(props: &ImportStatusViewProps) -> Html {
             { progress }
             <p class="import-status" role="status">{ sentence }</p>
             { failure }
-            <Problems problems={status.problems.clone()} count={status.problem_count} />
+            { problems(&ProblemsProps { problems: status.problems.clone(), count: status.problem_count }) }
         </>
     }
 }
@@ -58,7 +58,6 @@ struct ProblemsProps {
     count: usize,
 }
 
-#[function_component(Problems)]
 fn problems(props: &ProblemsProps) -> Html {
     if props.count == 0 {
         return html! {};

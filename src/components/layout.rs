@@ -14,7 +14,6 @@ pub struct LayoutProps {
 }
 
 /// Skip link, banner, main landmark and footer around every page.
-#[function_component(Layout)]
 pub fn layout(props: &LayoutProps) -> Html {
     html! {
         <>

@@ -13,7 +13,6 @@ pub struct PiecesNoticeProps {
 /// unknown to searches (dictionary), some releases missing from searches
 /// (postings), quoted phrases matched as all their words (positions), or
 /// without that facet's filters and counts (facets).
-#[function_component(PiecesNotice)]
 pub fn pieces_notice(props: &PiecesNoticeProps) -> Html {
     let (what, meanwhile) = match props.failed.part {
         Part::Dictionary => (

@@ -4,7 +4,7 @@ use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{Highlighted, TimelineLink};
+use super::{highlighted, HighlightedProps, TimelineLink};
 use crate::hooks::use_viewport_width;
 use crate::route::Route;
 
@@ -77,7 +77,7 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
         <article class="release-card">
             <h3 class="release-title">
                 <Link<Route> to={Route::Release { id: r.id.clone() }}>
-                    <Highlighted text={r.title.clone()} terms={props.terms.clone()} />
+                    { highlighted(&HighlightedProps { text: r.title.clone().into(), terms: props.terms.clone() }) }
                 </Link<Route>>
             </h3>
             <p class="release-meta">
@@ -91,7 +91,7 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
                 }
             </p>
             if !text.trim().is_empty() {
-                <p class="snippet"><Highlighted text={text} terms={props.terms.clone()} /></p>
+                <p class="snippet">{ highlighted(&HighlightedProps { text: text.into(), terms: props.terms.clone() }) }</p>
             }
             if !r.countries.is_empty() || !r.topics.is_empty() {
                 { chip_line(r, width) }

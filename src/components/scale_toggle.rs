@@ -9,7 +9,6 @@ pub struct ScaleToggleProps {
 
 /// Counts or share of releases: a radio group (arrow keys move between the
 /// two, as for any radio group).
-#[function_component(ScaleToggle)]
 pub fn scale_toggle(props: &ScaleToggleProps) -> Html {
     let option = |scale: Scale, text: &'static str| {
         let onchange = props.on_change.reform(move |_: Event| scale);

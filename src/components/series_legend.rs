@@ -13,7 +13,6 @@ pub struct SeriesLegendProps {
 /// The legend: a list that a screen reader reads as it is ("“smuggling”: 12
 /// releases, most in 2019 (5)"), each with a sample of its line (colour and
 /// dash) and a button "Remove “smuggling”".
-#[function_component(SeriesLegend)]
 pub fn series_legend(props: &SeriesLegendProps) -> Html {
     html! {
         <ul class="series-legend" aria-label="Series compared">

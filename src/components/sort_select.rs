@@ -9,7 +9,6 @@ pub struct SortSelectProps {
 }
 
 /// Newest, oldest or most relevant first.
-#[function_component(SortSelect)]
 pub fn sort_select(props: &SortSelectProps) -> Html {
     let onchange = props.on_change.reform(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();

@@ -10,7 +10,6 @@ pub struct ZoomControlsProps {
 }
 
 /// The timeline's zoom and pan buttons and the hint naming the keys.
-#[function_component(ZoomControls)]
 pub fn zoom_controls(props: &ZoomControlsProps) -> Html {
     let button = |m: Move, text: &'static str, name: &'static str, i: usize| {
         let on_move = props.on_move.clone();

@@ -6,7 +6,7 @@ use dateline_core::query::{Facet, Filter, Series, SeriesKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::NotFoundPage;
+use super::{not_found_page, NotFoundProps};
 use crate::components::{facet_title, EntityChart, Hits, ResultList, TimelineLink};
 use crate::hooks::{use_corpus, use_facets};
 use crate::route::{entity_route, EntityKind, Route};
@@ -42,7 +42,9 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 </article>
             };
         }
-        return html! { <NotFoundPage what={props.key_.clone()} /> };
+        return not_found_page(&NotFoundProps {
+            what: Some(props.key_.clone()),
+        });
     };
     let mut filter = Filter::default();
     filter.toggle(facet, &key);
@@ -80,7 +82,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             <div class="co-occurring">
                 { for [EntityKind::Country, EntityKind::Organisation, EntityKind::Person].into_iter().map(|other| {
                     let top = co_occurring(&corpus, other.facet(), &results.hits, facet, &key);
-                    html! { <CoOccurring kind={other} {top} /> }
+                    co_occurring_list(&CoOccurringProps { kind: other, top })
                 }) }
             </div>
             <section aria-labelledby="entity-releases">
@@ -122,7 +124,6 @@ struct CoOccurringProps {
     top: Vec<(String, String, u32)>,
 }
 
-#[function_component(CoOccurring)]
 fn co_occurring_list(props: &CoOccurringProps) -> Html {
     if props.top.is_empty() {
         return html! {};

@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use crate::app::DataGeneration;
 use crate::components::{
-    facet_title, ActiveFilters, CompareLines, ComparePanel, EventsLane, EventsTable, ExportButtons,
-    FacetGroup, Histogram, Hits, ResultList, SearchBox, SortSelect,
+    compare_lines, compare_panel, facet_title, sort_select, ActiveFilters, CompareLinesProps,
+    ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup, Histogram, Hits,
+    ResultList, SearchBox, SortSelectProps,
 };
 use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_records};
 
@@ -148,17 +149,17 @@ pub fn home_page() -> Html {
             <h1 class="visually-hidden">{ "Press releases" }</h1>
             <div class="toolbar">
                 <SearchBox value={filter.text.clone()} on_change={on_text} />
-                <SortSelect value={filter.sort} on_change={on_sort} />
+                { sort_select(&SortSelectProps { value: filter.sort, on_change: on_sort }) }
             </div>
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
             <ExportButtons hits={hits.clone()} />
             <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
-                <CompareLines compare={compare.clone()} />
+                { compare_lines(&CompareLinesProps { compare: compare.clone() }) }
                 <EventsLane lane={(*lane).clone()} on_pick={on_event.clone()} />
             </Histogram>
             <EventsTable lane={(*lane).clone()} on_pick={on_event} />
-            <ComparePanel {compare} series={filter.series.clone()} scale={filter.scale} {on_series} {on_scale} />
+            { compare_panel(&ComparePanelProps { compare, series: filter.series.clone(), scale: filter.scale, on_series, on_scale }) }
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <h2>{ "Filter" }</h2>

@@ -7,5 +7,5 @@ mod release;
 
 pub use entity::EntityPage;
 pub use home::HomePage;
-pub use not_found::NotFoundPage;
+pub use not_found::{not_found_page, NotFoundProps};
 pub use release::{ReleasePage, RELATED};

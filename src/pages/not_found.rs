@@ -11,7 +11,6 @@ pub struct NotFoundProps {
 }
 
 /// Unknown paths and unknown release ids.
-#[function_component(NotFoundPage)]
 pub fn not_found_page(props: &NotFoundProps) -> Html {
     html! {
         <section class="not-found" aria-labelledby="not-found-heading">

@@ -3,9 +3,10 @@ use dateline_core::Release;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::NotFoundPage;
+use super::{not_found_page, NotFoundProps};
 use crate::components::detail::{
-    Citation, EntityLinks, FactBox, JsonLd, MarkedParagraph, Neighbours, Quotes, RelatedReleases,
+    fact_box, marked_paragraph, neighbours, quotes, related_releases, Citation, EntityLinks,
+    FactBoxProps, JsonLd, MarkedParagraphProps, NeighboursProps, QuotesProps, RelatedReleasesProps,
 };
 use crate::corpus::Lookup;
 use crate::hooks::{
@@ -50,10 +51,14 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
         };
     }
     let (Some(doc), Some(full)) = (doc, full) else {
-        return html! { <NotFoundPage what={props.id.clone()} /> };
+        return not_found_page(&NotFoundProps {
+            what: Some(props.id.clone()),
+        });
     };
     let (Some(listed), doc) = (corpus.doc(doc), doc as usize) else {
-        return html! { <NotFoundPage what={props.id.clone()} /> };
+        return not_found_page(&NotFoundProps {
+            what: Some(props.id.clone()),
+        });
     };
     match full {
         FullRelease::Ready(release) => html! { <ReleaseDetail release={*release} {doc} /> },
@@ -118,13 +123,13 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
             <div class="detail-columns">
                 <section class="facts" aria-labelledby="facts-heading">
                     <h2 id="facts-heading">{ "Key facts" }</h2>
-                    <FactBox release={release.clone()} organisations={links.organisations.clone()} />
+                    { fact_box(&FactBoxProps { release: release.clone(), organisations: links.organisations.clone() }) }
                 </section>
                 <section class="release-text" aria-labelledby="text-heading">
                     <h2 id="text-heading" class="visually-hidden">{ "Full text" }</h2>
                     <div class="release-body">
                         { for release.body.iter().zip(marks).map(|(p, marks)| html! {
-                            <MarkedParagraph text={p.clone()} {marks} />
+                            { marked_paragraph(&MarkedParagraphProps { text: p.clone().into(), marks }) }
                         }) }
                     </div>
                     if !release.footer.is_empty() {
@@ -134,10 +139,10 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
                     }
                 </section>
             </div>
-            <Quotes release={release.clone()} links={links.clone()} />
+            { quotes(&QuotesProps { release: release.clone(), links: links.clone() }) }
             <Citation release={release.clone()} url={url.clone()} />
-            <RelatedReleases releases={related} />
-            <Neighbours {older} {newer} />
+            { related_releases(&RelatedReleasesProps { releases: related }) }
+            { neighbours(&NeighboursProps { older, newer }) }
             <JsonLd release={release.clone()} {url} />
         </article>
     }

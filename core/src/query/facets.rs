@@ -890,7 +890,9 @@ fn label_order(values: &Texts) -> (Vec<u32>, Vec<u32>) {
     let mut keyed: Vec<(u64, u32)> = (0..values.len() as u32)
         .map(|v| (head(values.label(v as usize)), v))
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1))));
+    crate::order::sort_by(&mut keyed, |a, b| {
+        a.0.cmp(&b.0).then_with(|| full(a.1).cmp(&full(b.1)))
+    });
     let by_label: Vec<u32> = keyed.into_iter().map(|(_, v)| v).collect();
     let mut label_rank = vec![0; values.len()];
     for (rank, &v) in (0u32..).zip(&by_label) {

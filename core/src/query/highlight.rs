@@ -105,7 +105,7 @@ fn best_window(
             .filter_map(|h| paragraph.get(h.clone()))
             .collect();
         let mut distinct: Vec<String> = inside.iter().map(|w| w.to_lowercase()).collect();
-        distinct.sort_unstable();
+        crate::order::sort_by(&mut distinct, String::cmp);
         distinct.dedup();
         let score = (distinct.len(), inside.len());
         if best.is_none_or(|(_, s)| score > s) {

@@ -1134,7 +1134,9 @@ impl Inverted {
             })
             .filter(|(_, piece)| !keep.contains(piece))
             .collect();
-        here.sort_unstable();
+        // Cold (only past the budget): `order`'s shared routine, not a
+        // copy of the standard sort for these pairs (about 4 kB of wasm).
+        crate::order::sort_by(&mut here, |a, b| a.cmp(b));
         for (_, piece) in here {
             if held <= budget {
                 break;

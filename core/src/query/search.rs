@@ -117,7 +117,7 @@ pub(crate) fn run(inv: &Inverted, clauses: &[Clause]) -> (Scored, Vec<String>) {
         terms.extend(used.into_iter().map(|t| inv.term(t).to_string()));
         all.push(matches);
     }
-    terms.sort_unstable();
+    crate::order::sort_by(&mut terms, String::cmp);
     terms.dedup();
     // Shortest first (a term's list is as long as its document count).
     crate::order::sort_by_key(&mut all, |m| match m {

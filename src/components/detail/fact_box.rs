@@ -52,7 +52,6 @@ fn org_links<'a>(orgs: impl Iterator<Item = &'a OrgLink>) -> Html {
 }
 
 /// The facts of a release as a description list; empty fields are left out.
-#[function_component(FactBox)]
 pub fn fact_box(props: &FactBoxProps) -> Html {
     let r = &props.release;
     let funders: Vec<&OrgLink> = props.organisations.iter().filter(|o| o.funder).collect();

@@ -26,7 +26,6 @@ pub struct MarkedParagraphProps {
 
 /// One paragraph, verbatim, with its mentions linked to entity pages. Only
 /// text nodes and links are created: release text never becomes HTML.
-#[function_component(MarkedParagraph)]
 pub fn marked_paragraph(props: &MarkedParagraphProps) -> Html {
     let text = props.text.as_str();
     let mut parts: Vec<Html> = Vec::new();

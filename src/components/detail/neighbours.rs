@@ -22,7 +22,6 @@ pub struct RelatedReleasesProps {
 }
 
 /// Releases that share countries, organisations, people, programmes or topics.
-#[function_component(RelatedReleases)]
 pub fn related_releases(props: &RelatedReleasesProps) -> Html {
     if props.releases.is_empty() {
         return html! {};
@@ -46,7 +45,6 @@ pub struct NeighboursProps {
 }
 
 /// Previous (older) and next (newer) releases in time.
-#[function_component(Neighbours)]
 pub fn neighbours(props: &NeighboursProps) -> Html {
     if props.older.is_none() && props.newer.is_none() {
         return html! {};

@@ -13,7 +13,6 @@ pub struct QuotesProps {
 
 /// The quotations of a release, each set apart with its speaker and the
 /// speaker's role.
-#[function_component(Quotes)]
 pub fn quotes(props: &QuotesProps) -> Html {
     let r = &props.release;
     if r.quotes.is_empty() {
