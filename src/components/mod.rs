@@ -3,7 +3,8 @@
 //! A part with no hooks whose parent re-renders it anyway is a plain
 //! function returning `Html` (`sort_select(&SortSelectProps { .. })`), not
 //! a component: each component type costs about 370 B brotli of runner,
-//! props comparison and scope (BENCHMARKS.md, "App code size: twiggy pass on the app's wasm").
+//! props comparison and scope (BENCHMARKS.md, "App code size: twiggy pass
+//! on the app's wasm").
 
 mod active_filters;
 mod add_series;
