@@ -14,6 +14,7 @@ use regex::Regex;
 
 use super::word_regex::WordRegex;
 use super::Text;
+use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
 use crate::text::WordSet;
 
@@ -683,7 +684,7 @@ fn phone_at(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> Option<F
     if !(7..=15).contains(&digits) || tokens.unusable(start, end) {
         return None;
     }
-    let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = squash(raw);
     Some(Found::new(
         start,
         start + raw.len(),
