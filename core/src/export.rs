@@ -36,13 +36,16 @@ pub fn write_json_to(
         return out.write_all(b"[]");
     }
     out.write_all(open.as_bytes())?;
+    // One buffer for every release's text.
+    let mut buffer = String::new();
     for (i, r) in releases.iter().enumerate() {
-        let one = write_json(&[r], pretty);
+        let one = write_json_into(&[r], pretty, std::mem::take(&mut buffer));
         let element = &one[open.len()..one.len() - close.len()];
         if i > 0 {
             out.write_all(sep.as_bytes())?;
         }
         out.write_all(element.as_bytes())?;
+        buffer = one;
     }
     out.write_all(close.as_bytes())
 }
@@ -51,7 +54,12 @@ pub fn write_json_to(
 /// writes the model's `Serialize` derive: fields in declaration order, every
 /// option as `null` but `footer`, `url` and `tags`, left out when empty.
 fn write_json(releases: &[&Release], pretty: bool) -> String {
-    let mut j = Json::new(pretty);
+    write_json_into(releases, pretty, String::new())
+}
+
+/// [`write_json`] into `buffer` (emptied first).
+fn write_json_into(releases: &[&Release], pretty: bool, buffer: String) -> String {
+    let mut j = Json::with_buffer(pretty, buffer);
     j.array(|a| {
         for r in releases {
             a.object(|o| release(o, r));

@@ -14,7 +14,9 @@ use regex::Regex;
 
 use super::word_regex::WordRegex;
 use super::Text;
+use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
+use crate::text::WordSet;
 
 /// Markers that a token was deliberately broken so it would not be clickable.
 const DEFANG_MARKERS: [&str; 11] = [
@@ -682,7 +684,7 @@ fn phone_at(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> Option<F
     if !(7..=15).contains(&digits) || tokens.unusable(start, end) {
         return None;
     }
-    let value = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = squash(raw);
     Some(Found::new(
         start,
         start + raw.len(),
@@ -694,11 +696,13 @@ fn phone_at(s: &str, start: usize, end: usize, tokens: &SpaceTokens) -> Option<F
 // ---------------------------------------------------------------------------
 // Persons named in the contact block
 
+/// Reference words: hashed with [`WordHasher`](crate::text::WordHasher)
+/// (SipHash was 1 % of ingest, under the names in contact blocks).
 struct Lists {
-    honorifics: HashSet<String>,
-    particles: HashSet<String>,
-    not_names: HashSet<String>,
-    twitter_paths: HashSet<String>,
+    honorifics: WordSet<String>,
+    particles: WordSet<String>,
+    not_names: WordSet<String>,
+    twitter_paths: WordSet<String>,
 }
 
 fn data() -> &'static Lists {
@@ -708,10 +712,10 @@ fn data() -> &'static Lists {
 
 fn parse_lists(tsv: &str) -> Lists {
     let mut lists = Lists {
-        honorifics: HashSet::new(),
-        particles: HashSet::new(),
-        not_names: HashSet::new(),
-        twitter_paths: HashSet::new(),
+        honorifics: WordSet::default(),
+        particles: WordSet::default(),
+        not_names: WordSet::default(),
+        twitter_paths: WordSet::default(),
     };
     let rows = tsv
         .lines()
@@ -843,7 +847,7 @@ const STACK_WORD: usize = 32;
 
 /// Whether `set` holds `word` lowercased: an ASCII word is lowercased on
 /// the stack, not allocated (the contact block asks for every word).
-fn holds_lowercased(set: &HashSet<String>, word: &str) -> bool {
+fn holds_lowercased(set: &WordSet<String>, word: &str) -> bool {
     let mut buf = [0u8; STACK_WORD];
     if let Some(key) = buf.get_mut(..word.len()).filter(|_| word.is_ascii()) {
         key.copy_from_slice(word.as_bytes());

@@ -17,7 +17,7 @@ use super::Text;
 use crate::date::{PartialDate, MONTHS};
 use crate::ingest::dates::month_from_name;
 use crate::model::Event;
-use regex::Captures;
+use regex::{Captures, Match};
 
 use super::word_regex::{is_ascii_word, WordRegex};
 use std::collections::HashSet;
@@ -79,7 +79,7 @@ enum Shape {
 }
 
 struct Tables {
-    patterns: Vec<(WordRegex, Shape)>,
+    patterns: Vec<(WordRegex, Shape, Groups)>,
     before: Vec<String>,
     after: Vec<String>,
     lead: Vec<String>,
@@ -114,6 +114,92 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// The named groups of the patterns.
+#[derive(Debug, Clone, Copy)]
+enum G {
+    Lead,
+    Conn,
+    M,
+    M1,
+    M2,
+    D,
+    D1,
+    D2,
+    Y,
+    Y1,
+    Y2,
+    Mo,
+}
+
+/// One pattern's group numbers, by [`G`], found once when it is compiled:
+/// `Captures::name` hashes the name on every call (120,000 look-ups, 1 % of
+/// ingest). Both forms of a [`WordRegex`] number their groups alike.
+#[derive(Debug, Default, Clone, Copy)]
+struct Groups([Option<usize>; 12]);
+
+impl Groups {
+    fn of(re: &regex::Regex) -> Groups {
+        let mut groups = Groups::default();
+        for (i, name) in re.capture_names().enumerate() {
+            let g = match name {
+                Some("lead") => G::Lead,
+                Some("conn") => G::Conn,
+                Some("m") => G::M,
+                Some("m1") => G::M1,
+                Some("m2") => G::M2,
+                Some("d") => G::D,
+                Some("d1") => G::D1,
+                Some("d2") => G::D2,
+                Some("y") => G::Y,
+                Some("y1") => G::Y1,
+                Some("y2") => G::Y2,
+                Some("mo") => G::Mo,
+                _ => continue,
+            };
+            groups.0[g as usize] = Some(i);
+        }
+        groups
+    }
+}
+
+/// A match's captures with its pattern's [`Groups`].
+struct Caps<'c, 'h> {
+    caps: Found<'c, 'h>,
+    groups: Groups,
+}
+
+/// How a match was found.
+enum Found<'c, 'h> {
+    /// With its groups.
+    Captures(&'c Captures<'h>),
+    /// Without: every named group of the pattern is the whole match
+    /// ([`Shape::Year`]'s; finding is several times cheaper than capturing).
+    Whole(Match<'h>),
+}
+
+impl<'h> Caps<'_, 'h> {
+    fn get(&self, i: usize) -> Option<Match<'h>> {
+        match self.caps {
+            Found::Captures(caps) => caps.get(i),
+            Found::Whole(m) => (i == 0).then_some(m),
+        }
+    }
+
+    fn name(&self, g: G) -> Option<Match<'h>> {
+        let i = self.groups.0[g as usize]?;
+        match self.caps {
+            Found::Captures(caps) => caps.get(i),
+            Found::Whole(m) => Some(m),
+        }
+    }
+}
+
+/// Whether every named group of `shape`'s pattern is its whole match, so
+/// that its matches need no captures (`\b(?P<y>\d{4})\b`).
+fn whole_match_groups(shape: Shape) -> bool {
+    matches!(shape, Shape::Year)
+}
+
 /// Month names as an alternation: capitalised or upper case only, so that the
 /// verb "may" and the noun "march" are never months.
 fn month_alternation(with_abbreviations: bool) -> String {
@@ -129,7 +215,7 @@ fn month_alternation(with_abbreviations: bool) -> String {
     names.join("|")
 }
 
-fn patterns() -> Vec<(WordRegex, Shape)> {
+fn patterns() -> Vec<(WordRegex, Shape, Groups)> {
     let mon = |name: &str| format!(r"(?P<{name}>\b(?:{})\b\.?)", month_alternation(true));
     let day = |name: &str| format!(r"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?\b");
     let year = |name: &str| format!(r"(?P<{name}>\d{{4}})\b");
@@ -185,9 +271,10 @@ fn patterns() -> Vec<(WordRegex, Shape)> {
     sources
         .into_iter()
         .filter_map(|(source, shape)| {
-            WordRegex::with_ascii_digits(&source)
-                .ok()
-                .map(|re| (re, shape))
+            WordRegex::with_ascii_digits(&source).ok().map(|re| {
+                let groups = Groups::of(re.ascii());
+                (re, shape, groups)
+            })
         })
         .collect()
 }
@@ -233,16 +320,28 @@ fn events_in(s: &str, pub_year: Option<i32>) -> Vec<(Period, String)> {
 fn candidates(s: &str, pub_year: Option<i32>, allow: impl Fn(Shape) -> bool) -> Vec<Candidate> {
     // Which form of the patterns reads `s`, asked once for all of them.
     let unicode = super::word_regex::needs_unicode(s);
+    let mut out = Vec::new();
     tables()
         .patterns
         .iter()
-        .filter(|(_, shape)| allow(*shape))
-        .flat_map(|(re, shape)| {
-            re.for_unicode(unicode)
-                .captures_iter(s)
-                .filter_map(move |caps| candidate(s, &caps, *shape, pub_year))
-        })
-        .collect()
+        .filter(|(_, shape, _)| allow(*shape))
+        .for_each(|(re, shape, groups)| {
+            let re = re.for_unicode(unicode);
+            let mut add = |caps: Found| {
+                let caps = Caps {
+                    caps,
+                    groups: *groups,
+                };
+                out.extend(candidate(s, &caps, *shape, pub_year));
+            };
+            if whole_match_groups(*shape) {
+                re.find_iter(s).for_each(|m| add(Found::Whole(m)));
+            } else {
+                re.captures_iter(s)
+                    .for_each(|caps| add(Found::Captures(&caps)));
+            }
+        });
+    out
 }
 
 /// The candidates that start first (then the longest) without overlapping,
@@ -517,11 +616,11 @@ fn is_month_prefix(three: &[u8]) -> bool {
 }
 
 /// A pattern match as a candidate, or `None` when it is not a date after all.
-fn candidate(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Option<Candidate> {
+fn candidate(s: &str, caps: &Caps, shape: Shape, pub_year: Option<i32>) -> Option<Candidate> {
     let whole = caps.get(0)?;
     let (start, end) = match shape {
         // Only the month is the phrase; the lead word just licenses it.
-        Shape::BareMonth => caps.name("m").map(|m| (m.start(), m.end()))?,
+        Shape::BareMonth => caps.name(G::M).map(|m| (m.start(), m.end()))?,
         _ => (whole.start(), whole.end()),
     };
     let start = lead_trimmed_start(s, caps).unwrap_or(start);
@@ -538,8 +637,8 @@ fn candidate(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> O
 
 /// "from" belongs to the phrase only when paired with "to" (`from 3 to 5
 /// March`); before a dash range (`from 29-31 January`) it is just a preposition.
-fn lead_trimmed_start(s: &str, caps: &Captures) -> Option<usize> {
-    let (lead, conn) = (caps.name("lead")?, caps.name("conn")?);
+fn lead_trimmed_start(s: &str, caps: &Caps) -> Option<usize> {
+    let (lead, conn) = (caps.name(G::Lead)?, caps.name(G::Conn)?);
     if conn.as_str().chars().any(char::is_alphabetic) {
         return None;
     }
@@ -547,11 +646,11 @@ fn lead_trimmed_start(s: &str, caps: &Captures) -> Option<usize> {
     Some(lead.end() + rest.len() - rest.trim_start().len())
 }
 
-fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Option<Vec<Period>> {
-    let text = |name: &str| caps.name(name).map(|m| m.as_str());
-    let num = |name: &str| text(name).and_then(|t| t.parse::<u8>().ok());
-    let month = |name: &str| text(name).and_then(month_from_name);
-    let written_year = |name: &str| match text(name) {
+fn periods(s: &str, caps: &Caps, shape: Shape, pub_year: Option<i32>) -> Option<Vec<Period>> {
+    let text = |name: G| caps.name(name).map(|m| m.as_str());
+    let num = |name: G| text(name).and_then(|t| t.parse::<u8>().ok());
+    let month = |name: G| text(name).and_then(month_from_name);
+    let written_year = |name: G| match text(name) {
         Some(y) => y
             .parse::<i32>()
             .ok()
@@ -560,8 +659,8 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
         None => Some(None),
     };
     // "and" joins a range only after "between"; otherwise it lists two dates.
-    let lead = text("lead").map(str::to_lowercase);
-    let conn = text("conn")
+    let lead = text(G::Lead).map(str::to_lowercase);
+    let conn = text(G::Conn)
         .map(|c| c.trim().to_lowercase())
         .unwrap_or_default();
     let is_list = conn == "and" && lead.as_deref() != Some("between");
@@ -574,49 +673,52 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
     };
     match shape {
         Shape::DayRange => {
-            let y = written_year("y")?.or(pub_year)?;
-            let m = month("m")?;
+            let y = written_year(G::Y)?.or(pub_year)?;
+            let m = month(G::M)?;
             join(
-                PartialDate::of_day(y, m, num("d1")?)?,
-                PartialDate::of_day(y, m, num("d2")?)?,
+                PartialDate::of_day(y, m, num(G::D1)?)?,
+                PartialDate::of_day(y, m, num(G::D2)?)?,
             )
         }
         Shape::CrossMonthRange => {
-            let (m1, m2) = (month("m1")?, month("m2")?);
-            let y2 = written_year("y2")?.or(pub_year)?;
-            let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            let (m1, m2) = (month(G::M1)?, month(G::M2)?);
+            let y2 = written_year(G::Y2)?.or(pub_year)?;
+            let y1 = written_year(G::Y1)?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             join(
-                PartialDate::of_day(y1, m1, num("d1")?)?,
-                PartialDate::of_day(y2, m2, num("d2")?)?,
+                PartialDate::of_day(y1, m1, num(G::D1)?)?,
+                PartialDate::of_day(y2, m2, num(G::D2)?)?,
             )
         }
         Shape::MonthRange => {
-            let (m1, m2) = (month("m1")?, month("m2")?);
-            let y2 = written_year("y2")?.or(pub_year)?;
-            let y1 = written_year("y1")?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
+            let (m1, m2) = (month(G::M1)?, month(G::M2)?);
+            let y2 = written_year(G::Y2)?.or(pub_year)?;
+            let y1 = written_year(G::Y1)?.unwrap_or(if m1 > m2 { y2 - 1 } else { y2 });
             join(
                 PartialDate::of_month(y1, m1)?,
                 PartialDate::of_month(y2, m2)?,
             )
         }
         Shape::Day => {
-            let y = written_year("y")?.or(pub_year)?;
+            let y = written_year(G::Y)?.or(pub_year)?;
             Some(vec![Period::single(PartialDate::of_day(
                 y,
-                month("m")?,
-                num("d")?,
+                month(G::M)?,
+                num(G::D)?,
             )?)])
         }
         Shape::MonthYear => {
-            let y = written_year("y")??;
-            Some(vec![Period::single(PartialDate::of_month(y, month("m")?)?)])
+            let y = written_year(G::Y)??;
+            Some(vec![Period::single(PartialDate::of_month(
+                y,
+                month(G::M)?,
+            )?)])
         }
         Shape::Iso => {
-            let y = written_year("y")??;
+            let y = written_year(G::Y)??;
             Some(vec![Period::single(PartialDate::of_day(
                 y,
-                num("mo")?,
-                num("d")?,
+                num(G::Mo)?,
+                num(G::D)?,
             )?)])
         }
         Shape::YearSpan => {
@@ -624,16 +726,16 @@ fn periods(s: &str, caps: &Captures, shape: Shape, pub_year: Option<i32>) -> Opt
             if is_list {
                 return None;
             }
-            let y1 = written_year("y1")??;
-            let y2 = span_end(y1, text("y2")?)?;
+            let y1 = written_year(G::Y1)??;
+            let y2 = span_end(y1, text(G::Y2)?)?;
             join(PartialDate::of_year(y1)?, PartialDate::of_year(y2)?)
         }
         Shape::Year => Some(vec![Period::single(PartialDate::of_year(written_year(
-            "y",
+            G::Y,
         )??)?)]),
         Shape::BareMonth => {
             let lead = lead?;
-            let m = caps.name("m")?;
+            let m = caps.name(G::M)?;
             let followed_by_number = s
                 .get(m.end()..)?
                 .trim_start_matches([',', ' '])
@@ -884,11 +986,26 @@ mod tests {
         for t in &texts {
             let clues = Clues::of(t);
             for pub_year in [None, Some(2019)] {
-                for (re, shape) in &tables().patterns {
+                for (re, shape, groups) in &tables().patterns {
                     let given = re
                         .for_text(t)
                         .captures_iter(t)
-                        .filter(|caps| candidate(t, caps, *shape, pub_year).is_some())
+                        .filter(|caps| {
+                            if whole_match_groups(*shape) {
+                                for m in caps.iter().flatten() {
+                                    assert_eq!(
+                                        Some(m.range()),
+                                        caps.get(0).map(|w| w.range()),
+                                        "{shape:?} in {t:?}"
+                                    );
+                                }
+                            }
+                            let caps = Caps {
+                                caps: Found::Captures(caps),
+                                groups: *groups,
+                            };
+                            candidate(t, &caps, *shape, pub_year).is_some()
+                        })
                         .count();
                     if given > 0 {
                         matched += 1;

@@ -330,7 +330,16 @@ where
 
 /// Whitespace runs (line breaks included) become single spaces.
 pub(crate) fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Into one string sized once: collecting the words into a vector to
+    // join them was two allocations more per call.
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 pub(crate) fn is_sentence_end(t: &Token) -> bool {

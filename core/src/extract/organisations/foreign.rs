@@ -66,11 +66,13 @@ pub(super) fn is_compound(data: &Data, tokens: &Words, i: usize) -> bool {
         let last = t.key.as_bytes().last().copied();
         last.is_some_and(|b| data.compound_ends[usize::from(b)])
             && capitalised(&t.surface)
-            && t.key.chars().all(char::is_alphabetic)
+            // The suffixes before the letters: few words end in one, and
+            // every character of every capitalised word was read before.
             && data
                 .compound_suffixes
                 .iter()
                 .any(|s| t.key.len() >= s.len() + 3 && t.key.ends_with(s.as_str()))
+            && t.key.chars().all(char::is_alphabetic)
     })
 }
 

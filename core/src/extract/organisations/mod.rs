@@ -596,7 +596,10 @@ fn spelling_variants(written: &str, spellings: &[(&str, &str)]) -> Vec<String> {
 
 /// An acronym without dots, spaces or hyphens: `U.N.O.D.C.` → `UNODC`.
 fn bare(acronym: &str) -> String {
-    acronym.chars().filter(|c| c.is_alphanumeric()).collect()
+    // Sized once: collecting a filter grew the string from nothing.
+    let mut out = String::with_capacity(acronym.len());
+    out.extend(acronym.chars().filter(|c| c.is_alphanumeric()));
+    out
 }
 
 /// What the release's `Full Name (ACRONYM)` definitions say.

@@ -10,7 +10,7 @@ use super::mentions::{
     cap_run_start, head_after_bracket, mention, skip_leading, weak_head_signal, Mention,
 };
 use super::words::{Kind, Tok};
-use crate::extract::tokens::acronym_like;
+use crate::extract::tokens::{acronym_like, squash};
 
 /// Tokens scanned after `is a` for the head noun that makes a name a programme.
 const PREDICATE_REACH: usize = 14;
@@ -490,7 +490,7 @@ fn split_inner_acronym(raw: &str) -> (String, Option<String>) {
         Some(a) => raw.replacen(&format!("({a})"), "", 1),
         None => raw.to_string(),
     };
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = squash(&name);
     (name, acronym.map(str::to_string))
 }
 

@@ -323,13 +323,15 @@ pub(super) fn is_excluded_whole(name: &str) -> bool {
 }
 
 pub(super) fn is_hint(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
     // A hint matching opens with the first word, whatever its ASCII case.
-    let Some(first) = words.first() else {
-        return lists().hints.iter().any(|h| hint_matches(h, &words));
+    let Some(first) = text.split_whitespace().next() else {
+        return lists().hints.iter().any(|h| hint_matches(h, &[]));
     };
     let key = first.to_ascii_lowercase().into_bytes();
+    // The words are collected only when some hint opens with the first
+    // (most texts asked open none).
     lists().hints_by_first.get(&key).is_some_and(|hs| {
+        let words: Vec<&str> = text.split_whitespace().collect();
         hs.iter().any(|&h| {
             lists()
                 .hints

@@ -9,7 +9,7 @@ use crate::date::PartialDate;
 use super::lists::{hint_matches, is_excluded, is_excluded_whole, is_hint, lists};
 use super::periods::add_period;
 use super::words::{with_ascii_lower, words, Kind, Tok};
-use crate::extract::tokens::{acronym_like, Token};
+use crate::extract::tokens::{acronym_like, squash, Token};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Mention {
@@ -123,11 +123,7 @@ fn join_dashed(s: &str, kept: &mut Vec<Mention>) {
 
 pub(super) fn mention(s: &str, toks: &[Tok], first: usize, last: usize) -> Option<Mention> {
     let (a, b) = (toks.get(first)?, toks.get(last)?);
-    let name = s
-        .get(a.start..b.end)?
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = squash(s.get(a.start..b.end)?);
     Some(Mention {
         start: a.start,
         end: b.end,

@@ -69,6 +69,10 @@ impl<'a> Tok<'a> {
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
         {
             Cow::Borrowed(self.text)
+        } else if self.text.is_ascii() {
+            // The same letters as `to_lowercase` gives ASCII text, without
+            // its per-character case mapping.
+            Cow::Owned(self.text.to_ascii_lowercase())
         } else {
             Cow::Owned(self.text.to_lowercase())
         }
