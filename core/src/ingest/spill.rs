@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::{FileResult, Ingested};
-use crate::model::{Dateline, Release};
+use crate::model::Release;
 use crate::pack::records;
 
 /// Where a release's full record is.
@@ -46,8 +46,8 @@ struct Writing {
 }
 
 /// What ids and packing need of a release: id, source and title (for the
-/// ids), date, the dateline's city, and the organisations named with an
-/// acronym (for [`crate::pack::Outline`]).
+/// ids), date, and the organisations named with an acronym (for
+/// [`crate::pack::Outline`]).
 pub fn summary(r: &mut Release) -> Release {
     let mut organisations = std::mem::take(&mut r.organisations);
     organisations.retain(|o| o.name.is_some() && o.acronym.is_some());
@@ -57,11 +57,6 @@ pub fn summary(r: &mut Release) -> Release {
         source: std::mem::take(&mut r.source),
         title: std::mem::take(&mut r.title),
         date: r.date,
-        dateline: r.dateline.take().map(|d| Dateline {
-            raw: String::new(),
-            city: d.city,
-            country: None,
-        }),
         organisations,
         ..Release::default()
     }

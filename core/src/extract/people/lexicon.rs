@@ -196,6 +196,11 @@ impl Lexicon {
         t.is_word() && is_lowercase(t.text) && self.apposition_stops.contains(t.text)
     }
 
+    /// A role noun of `core/data/people_role_nouns.txt` (`Commander`).
+    pub(crate) fn is_role_noun(&self, word: &str) -> bool {
+        self.listed_word(word).role
+    }
+
     pub(super) fn is_role_word(&self, t: &Token) -> bool {
         t.is_word()
             && (self.listed_word(t.text).role

@@ -22,9 +22,6 @@ pub(super) struct Lists {
     /// First bytes of the keys of `head_kinds`.
     head_first_bytes: [bool; 256],
     excludes: Vec<String>,
-    /// Role nouns of `core/data/people_role_nouns.txt` (`commander`), lower
-    /// case: `Operation Commander` is a role, not an operation.
-    pub(super) role_nouns: WordSet<String>,
     /// The first space-separated part of each of `excludes` → its indices:
     /// a name is compared only with the excludes that open as it does.
     excludes_by_first: WordMap<String, Vec<usize>>,
@@ -76,15 +73,12 @@ impl Lists {
         }
         let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
         first.is_some_and(|b| self.head_first_bytes[usize::from(b)])
-            && u32::try_from(word.len())
-                .ok()
-                .and_then(|n| 1u128.checked_shl(n))
-                .is_none_or(|bit| self.head_lens & bit != 0)
+            && len_bit(word.len()).is_none_or(|bit| self.head_lens & bit != 0)
     }
 
     /// Whether some hint's first word is `len` bytes long.
     fn hint_first_len(&self, len: usize) -> bool {
-        match u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n)) {
+        match len_bit(len) {
             Some(bit) => self.hint_lens & bit != 0,
             None => self
                 .hints
@@ -94,17 +88,16 @@ impl Lists {
     }
 }
 
+/// Bit `len` of a set of lengths below 128 (`hint_lens`, `head_lens`).
+fn len_bit(len: usize) -> Option<u128> {
+    u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n))
+}
+
 pub(super) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut l = parse_lists(data_file!("programmes.tsv"));
         add_known_organisations(&mut l, data_file!("organisations.tsv"));
-        l.role_nouns = data_file!("people_role_nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|r| !r.is_empty() && !r.starts_with('#'))
-            .map(str::to_lowercase)
-            .collect();
         for (i, hint) in l.hints.iter().enumerate() {
             if let Some(first) = hint.first() {
                 let key = first.to_ascii_lowercase().into_bytes();
@@ -112,10 +105,7 @@ pub(super) fn lists() -> &'static Lists {
                     l.hint_first_bytes[usize::from(*b)] = true;
                 }
                 l.hints_by_first.entry(key).or_default().push(i);
-                let bit = u32::try_from(first.len())
-                    .ok()
-                    .and_then(|n| 1u128.checked_shl(n));
-                l.hint_lens |= bit.unwrap_or(0);
+                l.hint_lens |= len_bit(first.len()).unwrap_or(0);
             }
         }
         for (i, e) in l.excludes.iter().enumerate() {
@@ -132,11 +122,8 @@ pub(super) fn lists() -> &'static Lists {
             if let Some(&b) = key.first() {
                 l.head_first_bytes[usize::from(b)] = true;
             }
-            let bit = u32::try_from(key.len())
-                .ok()
-                .and_then(|n| 1u128.checked_shl(n));
             // A head of 128 bytes or more: every length may be one.
-            l.head_lens |= bit.unwrap_or(u128::MAX);
+            l.head_lens |= len_bit(key.len()).unwrap_or(u128::MAX);
         }
         l
     })
@@ -194,7 +181,6 @@ fn parse_lists(tsv: &str) -> Lists {
         head_lens: 0,
         head_first_bytes: [false; 256],
         excludes: Vec::new(),
-        role_nouns: WordSet::default(),
         excludes_by_first: WordMap::default(),
         not_programme: WordSet::default(),
         owners: WordSet::default(),
@@ -282,6 +268,17 @@ fn parse_lists(tsv: &str) -> Lists {
 /// An excluded organisation or goal, alone or (names of several words)
 /// opening a longer name (`United Nations Development Programme in Iran`).
 pub(super) fn is_excluded(name: &str) -> bool {
+    excluded(name, false)
+}
+
+/// An excluded organisation or goal written whole, not opening a longer
+/// name: `Stop TB Partnership` (but not `Stop TB Partnership Challenge Fund`).
+pub(super) fn is_excluded_whole(name: &str) -> bool {
+    excluded(name, true)
+}
+
+/// `name` is an exclude, or (unless `whole`) opens with one of several words.
+fn excluded(name: &str, whole: bool) -> bool {
     let lower = name.to_lowercase();
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
     if lists().exact.contains(lower) {
@@ -295,31 +292,13 @@ pub(super) fn is_excluded(name: &str) -> bool {
     };
     candidates.iter().any(|&i| {
         lists().excludes.get(i).is_some_and(|e| {
-            let opens = e.contains(' ')
+            let opens = !whole
+                && e.contains(' ')
                 && lower.starts_with(e.as_str())
                 && lower[e.len()..].starts_with(' ');
             lower == e || opens
         })
     })
-}
-
-/// An excluded organisation or goal written whole, not opening a longer
-/// name: `Stop TB Partnership` (but not `Stop TB Partnership Challenge Fund`).
-pub(super) fn is_excluded_whole(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    if lists().exact.contains(lower) {
-        return true;
-    }
-    let first = lower.split(' ').next().unwrap_or_default();
-    lists()
-        .excludes_by_first
-        .get(first)
-        .is_some_and(|candidates| {
-            candidates
-                .iter()
-                .any(|&i| lists().excludes.get(i).is_some_and(|e| e == lower))
-        })
 }
 
 pub(super) fn is_hint(text: &str) -> bool {

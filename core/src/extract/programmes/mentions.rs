@@ -1453,7 +1453,8 @@ fn operation_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
         if !word
             || w.is_head()
             || l.org_heads.contains(lower.as_ref())
-            || l.role_nouns.contains(lower.as_ref())
+            // `Operation Commander` is a role, not an operation.
+            || crate::extract::people::lexicon().is_role_noun(w.text)
         {
             break;
         }

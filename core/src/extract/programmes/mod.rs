@@ -54,14 +54,14 @@ use lists::lists;
 use mentions::mentions;
 use merge::Merged;
 
-/// The programmes of a release; `organisations` are the release's extracted
-/// organisations (see [`is_organisation`]).
 /// Whether `in` goes on with a name after this lower-case word
 /// (`Trafficking in Persons`): `in_after` of `core/data/programmes.tsv`.
 pub(crate) fn in_continues_after(word: &str) -> bool {
     lists().in_after.contains(word)
 }
 
+/// The programmes of a release; `organisations` are the release's extracted
+/// organisations (see [`is_organisation`]).
 pub fn extract(text: &Text, organisations: &[Organisation]) -> Vec<Programme> {
     extract_from(text, &super::body_tokens(text), organisations)
 }
