@@ -45,6 +45,59 @@ export const CSP = [
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
+/** When each late variant of the loader starts the app. */
+const LATE_STARTS = {
+  // The home page: its controls are the app's, so as soon as its first
+  // paint is on screen (a frame, then a task). A page opened in the
+  // background paints no frame: it starts once it has loaded.
+  '-after-paint.js': [
+    "if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
+    "else if (document.readyState === 'complete') start();",
+    "else addEventListener('load', start, { once: true });",
+  ],
+  // Release and entity pages, complete without the app: once loaded.
+  '-after-load.js': [
+    "if (document.readyState === 'complete') start();",
+    "else addEventListener('load', start, { once: true });",
+  ],
+};
+
+const LINK = /<link\b([^>]*)>/gi;
+const ATTRIBUTE = /([^\s=\/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+
+/** The attributes of the preload links in `html`'s head, in order. */
+export function preloadLinks(html) {
+  const end = html.search(/<\/head>|<body\b/i);
+  const head = end < 0 ? html : html.slice(0, end);
+  const links = [];
+  for (const [, attrs] of head.matchAll(LINK)) {
+    const parsed = {};
+    for (const [, key, raw] of attrs.matchAll(ATTRIBUTE)) {
+      const value = raw === undefined ? '' : raw.replace(/^["']|["']$/g, '');
+      parsed[key.toLowerCase()] = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    }
+    if (/^(module)?preload$/i.test(parsed.rel ?? '')) links.push(parsed);
+  }
+  return links;
+}
+
+/** The loader `name` started by the statements `when` (which call `start`). */
+function lateLoader(links, name, when) {
+  return [
+    `const links = ${JSON.stringify(links)};`,
+    'const start = () => {',
+    '  for (const attributes of links) {',
+    "    const link = document.createElement('link');",
+    '    for (const [key, value] of Object.entries(attributes)) link.setAttribute(key, value);',
+    '    document.head.append(link);',
+    '  }',
+    `  import('./${name}');`,
+    '};',
+    ...when,
+    '',
+  ].join('\n');
+}
+
 /**
  * Rewrites `html`: inline scripts out into files (returned as `files`, name →
  * content), the CSP meta in. Pure, for the tests.
@@ -59,23 +112,15 @@ export function rewrite(html, publicUrl) {
     const name = `${module ? 'start' : 'inline'}-${hash}.js`;
     files.set(name, body);
     if (module) {
-      // The same loader, started once the page has loaded: pre-rendered
-      // pages use it (src/prerender.rs), so that the app's code and data do
-      // not compete with the page's own first paint. The data files it
-      // preloads then, beside the code, as index.html does from the start.
-      files.set(name.replace(/\.js$/, '-after-load.js'), [
-        'const start = () => {',
-        "  for (const file of ['data/index.bin', 'data/l/0.bin']) {",
-        "    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: file });",
-        "    link.crossOrigin = 'anonymous';",
-        '    document.head.append(link);',
-        '  }',
-        `  import('./${name}');`,
-        '};',
-        "if (document.readyState === 'complete') start();",
-        "else addEventListener('load', start, { once: true });",
-        '',
-      ].join('\n'));
+      // The same loader, started later: pre-rendered pages use these
+      // variants (src/prerender.rs, `AppStart`), without the preloads in
+      // their <head>, so that the app's code and data do not compete with
+      // the page's own first paint. Each adds the same preloads when it
+      // starts, so the code and data still load beside each other.
+      const links = preloadLinks(html);
+      for (const [suffix, when] of Object.entries(LATE_STARTS)) {
+        files.set(name.replace(/\.js$/, suffix), lateLoader(links, name, when));
+      }
     }
     // A nonce is pointless once nothing is inline.
     const kept = attrs.replace(/\snonce\s*=\s*("[^"]*"|'[^']*'|\S+)/i, '');

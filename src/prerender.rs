@@ -37,26 +37,60 @@ pub struct Template {
     head_end: usize,
     noscript: (usize, usize),
     root: (usize, usize),
-    /// What a page that defers the app leaves out or replaces: the preload
-    /// links (the app's code and data), and the loader's `<script>`, which
-    /// becomes its after-load variant.
-    deferred: Vec<((usize, usize), String)>,
+    /// What a page that starts the app late leaves out: the preload links
+    /// (the app's code and data; its loader adds them when it starts).
+    preloads: Vec<(usize, usize)>,
+    /// The app loader's `<script>` tag, which such a page replaces with
+    /// the loader's variant ([`AppStart::loader`]).
+    loader: Option<((usize, usize), String)>,
     /// The data's mark (`pack::data_mark`) that every page's root carries;
     /// empty: none.
     pub data_mark: String,
 }
 
+/// When a pre-rendered page starts the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppStart {
+    /// At once, its code and data preloaded from `<head>`, as the plain
+    /// shell does.
+    AtOnce,
+    /// Once the page's first paint is on screen (a frame, then a task): the
+    /// home page, whose search and zoom controls are the app's. Its code and
+    /// data then load beside each other, but no longer share the line with
+    /// the page's own first paint (Lighthouse's mobile estimate of the
+    /// largest paint at 10,000 releases: 3.2 s → 0.95 s, BENCHMARKS.md).
+    AfterFirstPaint,
+    /// Once the page has loaded: release and entity pages, complete without
+    /// the app.
+    AfterLoad,
+}
+
+impl AppStart {
+    /// The suffix that turns the loader's file (`start-<hash>.js`) into the
+    /// variant that starts this late (written by scripts/post-build.mjs);
+    /// none: the loader itself.
+    fn loader(self) -> Option<&'static str> {
+        match self {
+            AppStart::AtOnce => None,
+            AppStart::AfterFirstPaint => Some("-after-paint.js"),
+            AppStart::AfterLoad => Some("-after-load.js"),
+        }
+    }
+}
+
 /// The start tags of `<link>` elements that preload, and the app loader's
-/// `<script>` tag with its after-load variant (`start-<hash>-after-load.js`,
-/// written by scripts/post-build.mjs).
-fn deferred_parts(html: &str) -> Vec<((usize, usize), String)> {
-    let mut parts = Vec::new();
+/// `<script>` tag, in `head`.
+type LoaderParts = (Vec<(usize, usize)>, Option<((usize, usize), String)>);
+
+fn loader_parts(head: &str) -> LoaderParts {
+    let mut preloads = Vec::new();
+    let mut loader = None;
     let mut from = 0;
-    while let Some(start) = html[from..].find('<').map(|i| from + i) {
-        let Some(end) = html[start..].find('>').map(|i| start + i + 1) else {
+    while let Some(start) = head[from..].find('<').map(|i| from + i) {
+        let Some(end) = head[start..].find('>').map(|i| start + i + 1) else {
             break;
         };
-        let tag = &html[start..end];
+        let tag = &head[start..end];
         let preload = [
             "rel=preload",
             "rel=\"preload\"",
@@ -64,16 +98,16 @@ fn deferred_parts(html: &str) -> Vec<((usize, usize), String)> {
             "rel=\"modulepreload\"",
         ];
         if tag.starts_with("<link") && preload.iter().any(|p| tag.contains(p)) {
-            parts.push(((start, end), String::new()));
+            preloads.push((start, end));
         } else if tag.starts_with("<script") && tag.contains("/start-") && tag.contains(".js") {
-            parts.push(((start, end), tag.replacen(".js", "-after-load.js", 1)));
+            loader = Some(((start, end), tag.to_string()));
         }
         if tag.starts_with("<body") {
             break;
         }
         from = end;
     }
-    parts
+    (preloads, loader)
 }
 
 fn find(
@@ -145,8 +179,10 @@ impl Template {
         )?;
         // The shell's loading note holds no <div>: the first end tag closes the root.
         let root_end = find(html, root_tag.1, "</div>", "the app root's </div>")? + "</div>".len();
+        let (preloads, loader) = loader_parts(&html[..head_end]);
         Ok(Template {
-            deferred: deferred_parts(&html[..head_end]),
+            preloads,
+            loader,
             html: html.to_string(),
             title,
             description,
@@ -193,8 +229,11 @@ impl Template {
             page.body
         );
         parts.push((self.root, root));
-        if page.defers_app {
-            parts.extend(self.deferred.iter().cloned());
+        if let Some(suffix) = page.app_start.loader() {
+            parts.extend(self.preloads.iter().map(|&span| (span, String::new())));
+            if let Some((span, tag)) = &self.loader {
+                parts.push((*span, tag.replacen(".js", suffix, 1)));
+            }
         }
         parts.sort_by_key(|(span, _)| span.0);
         for (span, with) in parts {
@@ -213,10 +252,9 @@ pub struct Page {
     /// Whether `head` has its own `<title>` and description.
     pub replaces_title: bool,
     pub noscript: Option<String>,
-    /// Whether the app's code and data load only once the page has (no
-    /// preloads, the after-load loader): the page is complete without them,
-    /// and they must not hold up its first paint.
-    pub defers_app: bool,
+    /// When the app starts: late ones leave out the preloads, which would
+    /// hold up the page's own first paint.
+    pub app_start: AppStart,
     /// The rendered app.
     pub body: String,
 }
@@ -278,7 +316,7 @@ mod tests {
             head: "<title>Mine</title>".into(),
             replaces_title,
             noscript: None,
-            defers_app: false,
+            app_start: AppStart::AtOnce,
             body: "<p>BODY</p>".into(),
         }
     }
@@ -327,21 +365,27 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_defers_the_app_loses_its_preloads_and_loads_it_after_load() {
+    fn a_page_that_starts_the_app_late_loses_its_preloads_and_takes_the_loaders_variant() {
         let html = MINIFIED.replace(
             "</head>",
             "<link as=fetch crossorigin href=data/index.bin rel=preload><link href=/d/style.css rel=stylesheet><script type=module src=\"/d/start-ab12.js\"></script><link crossorigin href=/d/app.js rel=modulepreload></head>",
         );
         let template = Template::parse(&html).unwrap();
-        let mut deferring = page(Route::Release { id: "a".into() }, true);
-        deferring.defers_app = true;
-        let out = template.page(&deferring);
-        assert!(!out.contains("preload"), "{out}");
-        assert!(out.contains("<script type=module src=\"/d/start-ab12-after-load.js\"></script>"));
-        assert!(out.contains("rel=stylesheet"));
-        let home = template.page(&page(Route::Home, false));
-        assert_eq!(home.matches("preload").count(), 2, "{home}");
-        assert!(home.contains("/d/start-ab12.js"));
+        for (start, loader) in [
+            (AppStart::AfterLoad, "/d/start-ab12-after-load.js"),
+            (AppStart::AfterFirstPaint, "/d/start-ab12-after-paint.js"),
+        ] {
+            let mut late = page(Route::Release { id: "a".into() }, true);
+            late.app_start = start;
+            let out = template.page(&late);
+            assert!(!out.contains("preload"), "{out}");
+            let tag = format!("<script type=module src=\"{loader}\"></script>");
+            assert!(out.contains(&tag), "{out}");
+            assert!(out.contains("rel=stylesheet"));
+        }
+        let at_once = template.page(&page(Route::Home, false));
+        assert_eq!(at_once.matches("preload").count(), 2, "{at_once}");
+        assert!(at_once.contains("/d/start-ab12.js"));
     }
 
     #[test]

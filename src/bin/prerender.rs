@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::Instant;
 
-use dateline_app::prerender::{Page, Renderer, Template};
+use dateline_app::prerender::{AppStart, Page, Renderer, Template};
 use dateline_app::route::{entity_route, EntityKind};
 use dateline_app::{Corpus, Route};
 use dateline_core::markup::escape;
@@ -206,7 +206,7 @@ impl Site {
                 head: release_head(&release, &url),
                 replaces_title: true,
                 noscript: None,
-                defers_app: true,
+                app_start: AppStart::AfterLoad,
                 body: renderer.body(&route),
                 route,
             };
@@ -263,7 +263,7 @@ impl Site {
             head: page_head(&entity.heading, &entity.description, &url),
             replaces_title: true,
             noscript: None,
-            defers_app: true,
+            app_start: AppStart::AfterLoad,
             body: renderer.body(&entity.route),
             route: entity.route.clone(),
         };
@@ -339,8 +339,8 @@ fn run(args: Args) -> Result<String, String> {
         head: home_head,
         replaces_title: false,
         // The home page's controls (search, zoom) do nothing until the app
-        // has taken it over: it starts at once, with its preloads.
-        defers_app: false,
+        // has taken it over: it starts right after the first paint.
+        app_start: AppStart::AfterFirstPaint,
         noscript: Some("Search, filters and the timeline need JavaScript; the newest releases are listed below.".into()),
         body: site.start_renderer()?.body(&Route::Home),
     };

@@ -118,6 +118,48 @@ test('the app takes the page over without replacing it, then navigates client-si
   await context.close();
 });
 
+test('the home page paints before the app is fetched, then the app takes it over with its code preloaded', async () => {
+  const html = await readFile(join(distDir(), 'index.html'), 'utf8');
+  const head = html.slice(0, html.indexOf('<body'));
+  assert.ok(!/rel="?(module)?preload/.test(head), 'no preloads in the home page\'s head');
+  const loader = /<script type="?module"? src="?([^" >]+)/.exec(head)?.[1] ?? '';
+  assert.match(loader, /start-[0-9a-f]+-after-paint\.js$/);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // When the wasm is asked for, against the page's first paint.
+  await page.addInitScript(() => {
+    window.__paints = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__paints.push(e.name);
+    }).observe({ type: 'paint', buffered: true });
+    const fetched = window.fetch;
+    window.fetch = (input, init) => {
+      const url = String(input?.url ?? input);
+      if (url.endsWith('.wasm')) window.__paintedBeforeWasm = window.__paints.includes('first-contentful-paint');
+      return fetched(input, init);
+    };
+  });
+  await page.goto(server.url);
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  const seen = await page.evaluate(() => ({
+    paintedBeforeWasm: window.__paintedBeforeWasm,
+    preloads: [...document.head.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) =>
+      l.getAttribute('href').replace(/-[0-9a-f]{16}/, '')),
+  }));
+  assert.equal(seen.paintedBeforeWasm, true, 'the wasm is fetched after the first paint');
+  for (const file of ['data/index.bin', 'data/l/0.bin', '/dateline-app.js', '/dateline-app_bg.wasm']) {
+    assert.ok(seen.preloads.some((href) => href.endsWith(file)), `${file} preloaded: ${seen.preloads}`);
+  }
+  // Taken over: the search box filters.
+  await page.getByRole('searchbox').first().fill('Iran');
+  await page.waitForURL(/[?&]q=Iran/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a country page is pre-rendered too, and the app takes it over without errors', async () => {
   const response = await fetch(`${server.url}country/IR/`);
   assert.equal(response.status, 200);
