@@ -14,7 +14,7 @@ use yew_router::history::{AnyHistory, BrowserHistory};
 use yew_router::Routable;
 
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
-use crate::components::{ErrorView, ErrorViewProps};
+use crate::components::{keep_typed_before_start, ErrorView, ErrorViewProps};
 use crate::corpus::{Corpus, CorpusError, Lookup};
 use crate::fetch::{add_facets, add_list_pieces, facet_downloads, list_downloads, mark, Download};
 use crate::hooks::document_base;
@@ -114,10 +114,18 @@ async fn boot() {
             return;
         }
     };
+    // Every pre-rendered page but the home page (whose counts are the whole
+    // corpus's, in index.bin) shows what the facets' relations say: they
+    // come before the first render, and before anything read from them (a
+    // release's related releases, whose list records it then needs).
+    let mut whole = true;
+    if prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
+        let downloads = facet_downloads(&corpus, early_facets);
+        whole &= add_facets(&corpus, downloads).await.is_none();
+    }
     // A release page's full record, and the list records of the releases it
     // links to, come before the first render, so that the page is whole at
     // once, as the build rendered it.
-    let mut whole = true;
     if let Some(Route::Release { id }) = &here {
         // Its list record first, when the first piece does not hold it and
         // its date places it in a few others (an id of its own may need
@@ -145,13 +153,6 @@ async fn boot() {
     // Other pages show releases from anywhere in the archive: they are
     // taken over only when every list record is here (else rendered afresh).
     whole &= corpus.has_every_record() || matches!(here, Some(Route::Home | Route::Release { .. }));
-    // Every page but the home page (whose counts are the whole corpus's, in
-    // index.bin) shows what the facets' relations say: they come first
-    // when the page is to be taken over.
-    if whole && prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
-        let downloads = facet_downloads(&corpus, early_facets);
-        whole &= add_facets(&corpus, downloads).await.is_none();
-    }
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the
     // build, would not match the DOM, and Yew panics on that): a host that
@@ -191,6 +192,7 @@ async fn boot() {
     };
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), props);
     if same_page {
+        keep_typed_before_start(&document);
         renderer.hydrate();
     } else {
         root.set_inner_html("");
