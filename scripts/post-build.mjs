@@ -48,10 +48,14 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 /** When each late variant of the loader starts the app. */
 const LATE_STARTS = {
   // The home page: its controls are the app's, so as soon as its first
-  // paint is on screen (a frame, then a task). A page opened in the
-  // background paints no frame: it starts once it has loaded.
+  // paint is on screen (a frame, then a task). Shown for another address
+  // (filters in the query, which the build did not render), the page is
+  // not what was asked for, and the app's own render replaces it: at once.
+  // A page opened in the background paints no frame: once it has loaded.
   '-after-paint.js': [
-    "if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
+    "const rendered = location.search === '' && location.pathname === new URL(document.baseURI).pathname;",
+    'if (!rendered) start();',
+    "else if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
     "else if (document.readyState === 'complete') start();",
     "else addEventListener('load', start, { once: true });",
   ],

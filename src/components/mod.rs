@@ -55,7 +55,7 @@ pub use pieces_notice::{pieces_notice, PiecesNoticeProps};
 pub use release_card::{facet_link, ReleaseCard};
 pub use result_list::{Hits, ResultList};
 pub use scale_toggle::{scale_toggle, ScaleToggleProps};
-pub use search_box::SearchBox;
+pub use search_box::{keep_typed_before_start, SearchBox};
 pub use series_legend::{series_legend, SeriesLegendProps};
 pub use series_table::SeriesTable;
 pub use set_switch::{SetSwitch, SetSwitchProps};

@@ -1,7 +1,31 @@
+use std::cell::RefCell;
+
 use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlInputElement};
 use yew::prelude::*;
+
+/// The search box's id, in pre-rendered pages too.
+const INPUT_ID: &str = "search-input";
+
+thread_local! {
+    /// Text typed into a pre-rendered search box before the app took the
+    /// page over: taking it over resets the field, so the box searches it
+    /// once mounted.
+    static TYPED_BEFORE_START: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Keeps what `document`'s search box holds, before the app takes the
+/// pre-rendered page over.
+pub fn keep_typed_before_start(document: &Document) {
+    let typed = document
+        .get_element_by_id(INPUT_ID)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|text| !text.is_empty());
+    TYPED_BEFORE_START.with(|kept| *kept.borrow_mut() = typed);
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -32,12 +56,22 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             }));
         })
     };
+    {
+        let (on_change, value) = (props.on_change.clone(), props.value.clone());
+        use_effect_with((), move |_| {
+            if let Some(typed) = TYPED_BEFORE_START.with(|kept| kept.borrow_mut().take()) {
+                if *typed != *value {
+                    on_change.emit(typed);
+                }
+            }
+        });
+    }
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
         <form class="search" role="search" {onsubmit}>
-            <label for="search-input">{ "Search releases" }</label>
+            <label for={INPUT_ID}>{ "Search releases" }</label>
             <input
-                id="search-input"
+                id={INPUT_ID}
                 type="search"
                 value={props.value.clone()}
                 {oninput}

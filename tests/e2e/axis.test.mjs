@@ -31,6 +31,8 @@ const range = () => {
 };
 async function openTimeline(query = '') {
   await page.goto(server.url + query);
+  // The pre-rendered bars are there at once; their zoom and brush are the app's.
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
   await bars().first().waitFor();
 }
 /** Waits for the URL's from/to to differ from `before`; returns them. */
