@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
-use crate::text::{WordMap, WordSet};
+use crate::text::{WordFilter, WordMap, WordSet};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
 /// is rejected with one lookup.
@@ -33,8 +33,8 @@ pub(super) struct Cues {
     /// First words of every list and role cue, and the articles that open a
     /// noun cue: most words are none, and are passed over with one lookup.
     openers: WordSet<String>,
-    /// First bytes of the openers.
-    first_bytes: [bool; 128],
+    /// The openers, filtered.
+    opener_filter: WordFilter,
 }
 
 impl Cues {
@@ -61,18 +61,16 @@ impl Cues {
             .cloned()
             .chain(["a", "an", "the", "which", "that"].map(String::from))
             .collect();
-        let mut first_bytes = [false; 128];
+        let mut opener_filter = WordFilter::default();
         for o in &openers {
-            if let Some(b) = o.bytes().next() {
-                first_bytes[usize::from(b & 0x7f)] = true;
-            }
+            opener_filter.insert(o);
         }
         Cues {
             lists,
             nouns,
             roles,
             openers,
-            first_bytes,
+            opener_filter,
         }
     }
 }
@@ -95,13 +93,9 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Most words open no cue: a byte check, then one lookup.
+        // Most words open no cue: the filter, then one lookup.
         let opens = tokens.get(i).is_some_and(|t| {
-            t.key
-                .bytes()
-                .next()
-                .is_some_and(|b| cues.first_bytes[usize::from(b & 0x7f)])
-                && cues.openers.contains(t.key.as_str())
+            cues.opener_filter.may_contain(&t.key) && cues.openers.contains(t.key.as_str())
         });
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
