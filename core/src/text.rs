@@ -311,8 +311,8 @@ impl Default for WordFilter {
 impl WordFilter {
     /// The word's bit: its length and its first, middle and last bytes,
     /// mixed by a multiply (no loop over the bytes).
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
+    fn bit(word: &[u8]) -> usize {
+        let b = word;
         let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
         let signature = at(0)
             | at(b.len() / 2) << 8
@@ -321,14 +321,14 @@ impl WordFilter {
         (signature.wrapping_mul(0x9e37_79b1) >> 20) as usize
     }
 
-    pub fn insert(&mut self, word: &str) {
-        let bit = Self::bit(word);
+    pub fn insert(&mut self, word: impl AsRef<[u8]>) {
+        let bit = Self::bit(word.as_ref());
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
     /// False when `word` is surely not in the list.
-    pub fn may_contain(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
+    pub fn may_contain(&self, word: impl AsRef<[u8]>) -> bool {
+        let bit = Self::bit(word.as_ref());
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }

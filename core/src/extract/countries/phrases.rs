@@ -102,7 +102,7 @@ impl<T> PhraseTable<T> {
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(first) = words.first() {
-            self.openers.insert(&first.key);
+            self.openers.insert(first.key.as_bytes());
             let start = self
                 .starts
                 .entry(first.key.as_str().to_string())
@@ -111,7 +111,7 @@ impl<T> PhraseTable<T> {
             start.alone |= words.len() == 1;
         }
         for w in words.iter().skip(1) {
-            self.followers.insert(&w.key);
+            self.followers.insert(w.key.as_bytes());
         }
         let mut prefix = String::new();
         for (n, w) in words.iter().enumerate() {
@@ -131,13 +131,15 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at word `i`: its length in words and value.
     pub fn longest_at(&self, tokens: &Words, i: usize) -> Option<(usize, &T)> {
-        let first = tokens.get(i).filter(|t| self.openers.may_contain(&t.key))?;
+        let first = tokens
+            .get(i)
+            .filter(|t| self.openers.may_contain(t.key.as_bytes()))?;
         let start = self.starts.get(first.key.as_str())?;
         let most = start.most.min(tokens.len().saturating_sub(i));
         let follows = |j: usize| {
             tokens
                 .get(j)
-                .is_some_and(|t| self.followers.may_contain(&t.key))
+                .is_some_and(|t| self.followers.may_contain(t.key.as_bytes()))
         };
         let found = |len: usize, key: &str| {
             let words = tokens.list.get(i..i + len)?;

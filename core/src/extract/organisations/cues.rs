@@ -95,7 +95,8 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
     while i < tokens.len() {
         // Most words open no cue: the filter, then one lookup.
         let opens = tokens.get(i).is_some_and(|t| {
-            cues.opener_filter.may_contain(&t.key) && cues.openers.contains(t.key.as_str())
+            cues.opener_filter.may_contain(t.key.as_bytes())
+                && cues.openers.contains(t.key.as_str())
         });
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);

@@ -29,7 +29,7 @@ use super::countries::{self, phrases::PhraseTable, words};
 use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
-use crate::text::{WordMap, WordSet};
+use crate::text::{WordFilter, WordMap, WordSet};
 use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = data_file!("organisations.tsv");
@@ -278,14 +278,18 @@ struct Data {
     standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
-    /// Last bytes of the `compound_suffixes`: most words end in none.
-    compound_ends: [bool; 256],
+    /// The last bytes of the `compound_suffixes` (`compound_tail` of each,
+    /// as many as the shortest has): most words end in none.
+    compound_tails: WordFilter,
+    compound_tail: usize,
     /// Lowercase adjectives of names in other languages (`nationale`).
     foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
     body_heads: WordSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
     named_heads: WordSet<String>,
+    /// The `named_heads`: most capitalised words are none.
+    named_head_filter: WordFilter,
     /// Capitalised words that never begin such a name (`The`, `This`).
     name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
@@ -403,9 +407,11 @@ fn load() -> Data {
         seats: PaddedPhrases::new(phrases("seat")),
         standalone: lines("standalone").collect(),
         named_heads: lines("named_head").map(fold).collect(),
+        named_head_filter: WordFilter::default(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
-        compound_ends: [false; 256],
+        compound_tails: WordFilter::default(),
+        compound_tail: 0,
         foreign_adjectives: lines("foreign_adjective").map(fold).collect(),
         name_stops: lines("name_stop").map(fold).collect(),
         head_followers: lines("head_follower").map(fold).collect(),
@@ -454,10 +460,19 @@ fn load() -> Data {
             })
             .collect(),
     };
+    for h in &data.named_heads {
+        data.named_head_filter.insert(h);
+    }
+    data.compound_tail = data
+        .compound_suffixes
+        .iter()
+        .map(String::len)
+        .min()
+        .unwrap_or(0)
+        .min(3);
     for s in &data.compound_suffixes {
-        if let Some(&b) = s.as_bytes().last() {
-            data.compound_ends[usize::from(b)] = true;
-        }
+        data.compound_tails
+            .insert(&s.as_bytes()[s.len() - data.compound_tail..]);
     }
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
