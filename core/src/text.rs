@@ -333,6 +333,31 @@ impl WordFilter {
     }
 }
 
+/// A [`WordSet`] asked through its [`WordFilter`]: for lists asked about
+/// most words of a text, where most words are in none.
+#[derive(Debug, Clone, Default)]
+pub struct FilteredWordSet {
+    set: WordSet<String>,
+    filter: WordFilter,
+}
+
+impl FilteredWordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.set.contains(word)
+    }
+}
+
+impl FromIterator<String> for FilteredWordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut list = FilteredWordSet::default();
+        for w in words {
+            list.filter.insert(&w);
+            list.set.insert(w);
+        }
+        list
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

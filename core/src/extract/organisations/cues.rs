@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
-use crate::text::{WordFilter, WordMap, WordSet};
+use crate::text::{FilteredWordSet, WordMap};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
 /// is rejected with one lookup.
@@ -32,9 +32,7 @@ pub(super) struct Cues {
     roles: Phrases,
     /// First words of every list and role cue, and the articles that open a
     /// noun cue: most words are none, and are passed over with one lookup.
-    openers: WordSet<String>,
-    /// The openers, filtered.
-    opener_filter: WordFilter,
+    openers: FilteredWordSet,
 }
 
 impl Cues {
@@ -54,23 +52,18 @@ impl Cues {
             Phrases(by_first)
         };
         let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
-        let openers: WordSet<String> = lists
+        let openers = lists
             .0
             .keys()
             .chain(roles.0.keys())
             .cloned()
             .chain(["a", "an", "the", "which", "that"].map(String::from))
             .collect();
-        let mut opener_filter = WordFilter::default();
-        for o in &openers {
-            opener_filter.insert(o);
-        }
         Cues {
             lists,
             nouns,
             roles,
             openers,
-            opener_filter,
         }
     }
 }
@@ -93,11 +86,10 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Most words open no cue: the filter, then one lookup.
-        let opens = tokens.get(i).is_some_and(|t| {
-            cues.opener_filter.may_contain(t.key.as_bytes())
-                && cues.openers.contains(t.key.as_str())
-        });
+        // Most words open no cue, and are turned away by the filter.
+        let opens = tokens
+            .get(i)
+            .is_some_and(|t| cues.openers.contains(t.key.as_str()));
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
@@ -386,7 +378,7 @@ pub(super) fn homogeneous_lists(
                     .filter_map(|k| tokens.get(k).map(|t| t.key.as_str()))
                     .collect();
                 keys.iter().any(|key| {
-                    data.named_heads.contains(*key)
+                    data.named_heads.contains(key)
                         || data.programme_heads.contains(*key)
                         || data.programme_weak_heads.contains(*key)
                 }) || data.subunits.holds(&format!(" {} ", keys.join(" ")))
@@ -596,11 +588,13 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
                 && t.surface.chars().skip(1).any(char::is_lowercase)
         })
     };
+    // The list first: its filter turns most words away for less than
+    // reading their characters.
     if i == 0
-        || !title(i)
         || !data
             .company_words
             .contains(tokens.get(i).map_or("", |t| t.key.as_str()))
+        || !title(i)
     {
         return;
     }

@@ -29,7 +29,7 @@ use super::countries::{self, phrases::PhraseTable, words};
 use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
-use crate::text::{WordFilter, WordMap, WordSet};
+use crate::text::{FilteredWordSet, WordFilter, WordMap, WordSet};
 use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = data_file!("organisations.tsv");
@@ -287,9 +287,7 @@ struct Data {
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
     body_heads: WordSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
-    named_heads: WordSet<String>,
-    /// The `named_heads`: most capitalised words are none.
-    named_head_filter: WordFilter,
+    named_heads: FilteredWordSet,
     /// Capitalised words that never begin such a name (`The`, `This`).
     name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
@@ -321,7 +319,7 @@ struct Data {
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
-    company_words: WordSet<String>,
+    company_words: FilteredWordSet,
     /// Words that make such a name a common phrase (`Clean Energy`), folded.
     company_not_first: WordSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
@@ -407,7 +405,6 @@ fn load() -> Data {
         seats: PaddedPhrases::new(phrases("seat")),
         standalone: lines("standalone").collect(),
         named_heads: lines("named_head").map(fold).collect(),
-        named_head_filter: WordFilter::default(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
         compound_tails: WordFilter::default(),
@@ -460,9 +457,6 @@ fn load() -> Data {
             })
             .collect(),
     };
-    for h in &data.named_heads {
-        data.named_head_filter.insert(h);
-    }
     data.compound_tail = data
         .compound_suffixes
         .iter()

@@ -248,9 +248,7 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if t.key == "government" {
         return local_government(tokens, i);
     }
-    let named = data.named_head_filter.may_contain(t.key.as_bytes())
-        && data.named_heads.contains(t.key.as_str());
-    if !(named || foreign::is_compound(data, tokens, i)) {
+    if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
         return plural_head(data, tokens, i);
     }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
