@@ -253,6 +253,8 @@ enum Ref {
 
 struct Known {
     name: &'static str,
+    /// The keys of the name's words, read once (`same_words` asks them).
+    name_keys: Vec<String>,
     acronym: Option<&'static str>,
     /// Only an organisation when standing alone ("UN", not "UN Convention").
     adjective: bool,
@@ -567,6 +569,11 @@ fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
     let index = data.orgs.len();
     data.orgs.push(Known {
         name,
+        name_keys: Words::new(name)
+            .list
+            .into_iter()
+            .map(|t| t.key.into())
+            .collect(),
         acronym,
         adjective: flags.contains(&"adjective"),
         chapter: flags.contains(&"chapter"),
@@ -771,8 +778,6 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
     let Some(org) = data.orgs.get(known) else {
         return false;
     };
-    let known = Words::new(org.name);
-    let known_words: HashSet<&str> = known.list.iter().map(|t| t.key.as_str()).collect();
     let words = Words::new(name);
     let capitalised: Vec<&str> = words
         .list
@@ -782,7 +787,7 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
         .collect();
     let shared = capitalised
         .iter()
-        .filter(|k| known_words.contains(**k))
+        .filter(|k| org.name_keys.iter().any(|known| known == *k))
         .count();
     shared * 2 >= capitalised.len()
 }
