@@ -18,12 +18,25 @@ use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
-use crate::text::{FilteredWordSet, WordMap};
+use crate::text::{FilteredWordSet, WordFilter, WordMap};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
-/// is rejected with one lookup.
+/// is turned away by the filter of first words, most without a lookup.
 #[derive(Default)]
-pub(super) struct Phrases(WordMap<String, Vec<Vec<String>>>);
+pub(super) struct Phrases {
+    by_first: WordMap<String, Vec<Vec<String>>>,
+    firsts: WordFilter,
+}
+
+impl Phrases {
+    /// The phrases whose first word's key is `key`.
+    fn starting(&self, key: &str) -> Option<&Vec<Vec<String>>> {
+        if !self.firsts.may_contain(key) {
+            return None;
+        }
+        self.by_first.get(key)
+    }
+}
 
 /// The cue phrases.
 pub(super) struct Cues {
@@ -31,7 +44,7 @@ pub(super) struct Cues {
     nouns: Phrases,
     roles: Phrases,
     /// First words of every list and role cue, and the articles that open a
-    /// noun cue: most words are none, and are passed over with one lookup.
+    /// noun cue: most words are none.
     openers: FilteredWordSet,
 }
 
@@ -49,13 +62,17 @@ impl Cues {
                     by_first.entry(first.clone()).or_default().push(words);
                 }
             }
-            Phrases(by_first)
+            let mut firsts = WordFilter::default();
+            for first in by_first.keys() {
+                firsts.insert(first);
+            }
+            Phrases { by_first, firsts }
         };
         let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
         let openers = lists
-            .0
+            .by_first
             .keys()
-            .chain(roles.0.keys())
+            .chain(roles.by_first.keys())
             .cloned()
             .chain(["a", "an", "the", "which", "that"].map(String::from))
             .collect();
@@ -858,8 +875,7 @@ fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> 
             && data
                 .cues
                 .nouns
-                .0
-                .get(&singular)
+                .starting(&singular)
                 .is_some_and(|ps| ps.iter().any(|p| p.len() == 1));
         if is_noun {
             return Some(j + 1);
@@ -906,8 +922,7 @@ fn possessive_role(
 /// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
 fn phrase_at(tokens: &Words, i: usize, phrases: &Phrases) -> Option<usize> {
     phrases
-        .0
-        .get(tokens.get(i)?.key.as_str())?
+        .starting(tokens.get(i)?.key.as_str())?
         .iter()
         .filter(|p| {
             p.iter().enumerate().all(|(j, k)| {
