@@ -295,9 +295,84 @@ pub type WordSet<T> = std::collections::HashSet<T>;
 #[cfg(target_arch = "wasm32")]
 pub type WordMap<K, V> = std::collections::HashMap<K, V>;
 
+/// A one-bit-per-signature filter over a word list, asked before the list's
+/// hash look-up: most words of a text are in no list, and a clear bit turns
+/// them away for a few instructions, where hashing and probing cost about a
+/// hundred. A set bit only says the word may be in the list.
+#[derive(Debug, Clone)]
+pub struct WordFilter([u64; 64]);
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter([0; 64])
+    }
+}
+
+impl WordFilter {
+    /// The word's bit: its length and its first, middle and last bytes,
+    /// mixed by a multiply (no loop over the bytes).
+    fn bit(word: &[u8]) -> usize {
+        let b = word;
+        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let signature = at(0)
+            | at(b.len() / 2) << 8
+            | at(b.len().wrapping_sub(1)) << 16
+            | (b.len() as u32) << 24;
+        (signature.wrapping_mul(0x9e37_79b1) >> 20) as usize
+    }
+
+    pub fn insert(&mut self, word: impl AsRef<[u8]>) {
+        let bit = Self::bit(word.as_ref());
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when `word` is surely not in the list.
+    pub fn may_contain(&self, word: impl AsRef<[u8]>) -> bool {
+        let bit = Self::bit(word.as_ref());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A [`WordSet`] asked through its [`WordFilter`]: for lists asked about
+/// most words of a text, where most words are in none.
+#[derive(Debug, Clone, Default)]
+pub struct FilteredWordSet {
+    set: WordSet<String>,
+    filter: WordFilter,
+}
+
+impl FilteredWordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.set.contains(word)
+    }
+}
+
+impl FromIterator<String> for FilteredWordSet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Self {
+        let mut list = FilteredWordSet::default();
+        for w in words {
+            list.filter.insert(&w);
+            list.set.insert(w);
+        }
+        list
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_filter_never_turns_away_a_listed_word() {
+        let listed = ["", "a", "the", "united", "nations", "côte", "ivoire", "x"];
+        let mut filter = WordFilter::default();
+        for w in listed {
+            filter.insert(w);
+        }
+        assert!(listed.iter().all(|w| filter.may_contain(w)));
+        let others = ["and", "of", "to", "in", "for", "with", "on", "by", "said"];
+        assert!(others.iter().filter(|w| filter.may_contain(w)).count() < others.len());
+    }
 
     #[test]
     fn words_are_folded_and_lowercased() {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use super::Text;
 use crate::demonyms::{self, plural};
 use crate::model::CountryMention;
-use crate::text::{WordMap, WordSet};
+use crate::text::{WordFilter, WordMap, WordSet};
 
 pub(crate) mod phrases;
 pub(crate) mod words;
@@ -85,9 +85,39 @@ fn tally<'w, 'a: 'w>(pieces: impl IntoIterator<Item = &'w Words<'a>>) -> Vec<Cou
 /// name, ignoring case, diacritics and punctuation; demonyms are not names.
 pub fn lookup_name(name: &str) -> Option<(&'static str, &'static str)> {
     let data = data();
+    // Most texts asked about name no country, and most open with a plain
+    // word that opens no name: told from that word, without reading the
+    // text's words (long texts cost thousands of instructions).
+    if plain_first_word(name, |first| {
+        first != b"the" && !data.name_openers.may_contain(first)
+    }) {
+        return None;
+    }
     let key = Words::new(name).lookup_key();
     let c = data.countries.get(*data.names.get(&key)?)?;
     Some((c.code, c.name))
+}
+
+/// `f` of the first word of `text`, folded, when that word is plain: ASCII
+/// letters and digits up to white space or the end (so [`Words::new`] reads
+/// it as the text's first word, neither joined nor in an address, with
+/// its key lowercase); false when it is not.
+fn plain_first_word(text: &str, f: impl FnOnce(&[u8]) -> bool) -> bool {
+    let b = text.as_bytes();
+    let len = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    let mut folded = [0u8; 32];
+    let (Some(word), Some(key)) = (b.get(..len), folded.get_mut(..len)) else {
+        return false;
+    };
+    if len == 0
+        || b.get(len)
+            .is_some_and(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        return false;
+    }
+    key.copy_from_slice(word);
+    key.make_ascii_lowercase();
+    f(key)
 }
 
 /// The pieces of a release in reading order.
@@ -126,6 +156,8 @@ struct Data {
     table: PhraseTable<Hit>,
     /// Folded name → country index, for `lookup_name`.
     names: WordMap<String, usize>,
+    /// The first words of `names`' keys.
+    name_openers: WordFilter,
     currency: WordSet<&'static str>,
     state_nouns: WordSet<&'static str>,
     language_words: WordSet<&'static str>,
@@ -146,6 +178,7 @@ fn load() -> Data {
         countries: Vec::new(),
         table: PhraseTable::default(),
         names: WordMap::default(),
+        name_openers: WordFilter::default(),
         currency: set("currency"),
         state_nouns: set("state_noun"),
         language_words: set("language_word"),
@@ -163,6 +196,10 @@ fn load() -> Data {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
         add_country(&mut data, line);
+    }
+    for key in data.names.keys() {
+        data.name_openers
+            .insert(key.split(' ').next().unwrap_or(""));
     }
     data
 }
@@ -387,6 +424,45 @@ mod tests {
             assert_eq!(c.code.len(), 2, "{}", c.code);
         }
         assert_eq!(data.countries.len(), 250, "249 ISO codes plus XK");
+    }
+
+    #[test]
+    fn plain_first_words_read_as_the_words_do() {
+        let first = |text: &str| {
+            let mut word = None;
+            plain_first_word(text, |w| {
+                word = Some(String::from_utf8_lossy(w).into_owned());
+                true
+            });
+            word
+        };
+        assert_eq!(first("Kenya Power"), Some("kenya".to_string()));
+        assert_eq!(first("UNDP"), Some("undp".to_string()));
+        for text in [
+            "",
+            " Kenya",
+            "U.S. aid",
+            "Kenya,",
+            "Côte",
+            "x@y.org",
+            "Kenya\u{a0}Power",
+        ] {
+            assert_eq!(first(text), None, "{text}");
+        }
+        for text in [
+            "Kenya Power",
+            "UNDP",
+            "The Gambia",
+            "the Netherlands",
+            "Republic of Korea",
+        ] {
+            let key = Words::new(text).list.first().map(|w| w.key.to_string());
+            if let Some(word) = first(text) {
+                assert_eq!(Some(word), key, "{text}");
+            }
+        }
+        assert_eq!(lookup_name("The Gambia").map(|(c, _)| c), Some("GM"));
+        assert_eq!(lookup_name("Kenya Power"), None);
     }
 
     #[test]

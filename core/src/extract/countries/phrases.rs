@@ -2,7 +2,7 @@
 //! word taken from how the data file writes it.
 
 use super::words::{Word, Words};
-use crate::text::{WordMap, WordSet};
+use crate::text::{WordFilter, WordMap, WordSet};
 
 /// How a phrase word must be written in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,9 +50,15 @@ struct Phrase<T> {
 #[derive(Debug)]
 pub struct PhraseTable<T> {
     map: WordMap<String, Vec<Phrase<T>>>,
-    /// First word's key → the most words of a phrase starting with it: most
-    /// words start no phrase, and are rejected with one lookup.
-    starts: WordMap<String, usize>,
+    /// First word's key → the phrases starting with it.
+    starts: WordMap<String, Start>,
+    /// The keys of `starts`: most words start no phrase (nine in ten, on
+    /// generated releases), and are turned away before the lookup.
+    openers: WordFilter,
+    /// The keys of the words after the first: most words after one that
+    /// starts a phrase (`the`, `of`) go on none, and are turned away before
+    /// the keys are joined and looked up.
+    followers: WordFilter,
     /// The keys of the first two or more words of each phrase: a run of
     /// words is read on only while its keys begin some phrase.
     prefixes: WordSet<String>,
@@ -63,6 +69,8 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             map: WordMap::default(),
             starts: WordMap::default(),
+            openers: WordFilter::default(),
+            followers: WordFilter::default(),
             prefixes: WordSet::default(),
         }
     }
@@ -94,11 +102,16 @@ impl<T> PhraseTable<T> {
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(first) = words.first() {
-            let most = self
+            self.openers.insert(first.key.as_bytes());
+            let start = self
                 .starts
                 .entry(first.key.as_str().to_string())
-                .or_insert(0);
-            *most = (*most).max(words.len());
+                .or_default();
+            start.most = start.most.max(words.len());
+            start.alone |= words.len() == 1;
+        }
+        for w in words.iter().skip(1) {
+            self.followers.insert(w.key.as_bytes());
         }
         let mut prefix = String::new();
         for (n, w) in words.iter().enumerate() {
@@ -118,9 +131,16 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase starting at word `i`: its length in words and value.
     pub fn longest_at(&self, tokens: &Words, i: usize) -> Option<(usize, &T)> {
-        let first = tokens.get(i)?;
-        let longest = *self.starts.get(first.key.as_str())?;
-        let most = longest.min(tokens.len().saturating_sub(i));
+        let first = tokens
+            .get(i)
+            .filter(|t| self.openers.may_contain(t.key.as_bytes()))?;
+        let start = self.starts.get(first.key.as_str())?;
+        let most = start.most.min(tokens.len().saturating_sub(i));
+        let follows = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t| self.followers.may_contain(t.key.as_bytes()))
+        };
         let found = |len: usize, key: &str| {
             let words = tokens.list.get(i..i + len)?;
             self.map.get(key)?.iter().find_map(|p| {
@@ -132,8 +152,12 @@ impl<T> PhraseTable<T> {
                 ok.then_some((len, &p.value))
             })
         };
-        if most <= 1 {
-            return found(1, &first.key);
+        if most <= 1 || !follows(i + 1) {
+            return if start.alone {
+                found(1, &first.key)
+            } else {
+                None
+            };
         }
         // The keys of words `i..` joined with spaces, built in a buffer kept
         // for the next call, while they begin some phrase; the key of `len`
@@ -145,7 +169,7 @@ impl<T> PhraseTable<T> {
             ends.push(key.len());
             for j in i + 1..i + most {
                 // A phrase never runs across a hard break.
-                if tokens.hard_break_after(j - 1) {
+                if !follows(j) || tokens.hard_break_after(j - 1) {
                     break;
                 }
                 key.push(' ');
@@ -160,6 +184,15 @@ impl<T> PhraseTable<T> {
                 .find_map(|len| found(len, key.get(..*ends.get(len - 1)?)?))
         })
     }
+}
+
+/// The phrases starting with one word.
+#[derive(Debug, Default)]
+struct Start {
+    /// The most words of one.
+    most: usize,
+    /// One is the word alone.
+    alone: bool,
 }
 
 thread_local! {

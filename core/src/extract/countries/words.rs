@@ -202,10 +202,12 @@ impl<'a> Words<'a> {
 
     /// True when words `i` and `i + 1` are separated by spaces only (same line).
     pub fn adjacent(&self, i: usize) -> bool {
-        let gap = self.gap_after(i);
-        i + 1 < self.len()
-            && !gap.is_empty()
-            && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+        let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
+            return false;
+        };
+        let gap = self.src.get(word.end..next.start).unwrap_or("");
+        // Most gaps are one space: compared whole, without reading characters.
+        gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
     }
 
     /// True when a sentence or clause ends between word `i` and word `i + 1`.

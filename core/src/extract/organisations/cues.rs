@@ -18,12 +18,25 @@ use std::ops::Range;
 
 use super::super::countries::{self, words::Words};
 use super::Data;
-use crate::text::{WordMap, WordSet};
+use crate::text::{FilteredWordSet, WordFilter, WordMap};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
-/// is rejected with one lookup.
+/// is turned away by the filter of first words, most without a lookup.
 #[derive(Default)]
-pub(super) struct Phrases(WordMap<String, Vec<Vec<String>>>);
+pub(super) struct Phrases {
+    by_first: WordMap<String, Vec<Vec<String>>>,
+    firsts: WordFilter,
+}
+
+impl Phrases {
+    /// The phrases whose first word's key is `key`.
+    fn starting(&self, key: &str) -> Option<&Vec<Vec<String>>> {
+        if !self.firsts.may_contain(key) {
+            return None;
+        }
+        self.by_first.get(key)
+    }
+}
 
 /// The cue phrases.
 pub(super) struct Cues {
@@ -31,10 +44,8 @@ pub(super) struct Cues {
     nouns: Phrases,
     roles: Phrases,
     /// First words of every list and role cue, and the articles that open a
-    /// noun cue: most words are none, and are passed over with one lookup.
-    openers: WordSet<String>,
-    /// First bytes of the openers.
-    first_bytes: [bool; 128],
+    /// noun cue: most words are none.
+    openers: FilteredWordSet,
 }
 
 impl Cues {
@@ -51,28 +62,25 @@ impl Cues {
                     by_first.entry(first.clone()).or_default().push(words);
                 }
             }
-            Phrases(by_first)
+            let mut firsts = WordFilter::default();
+            for first in by_first.keys() {
+                firsts.insert(first);
+            }
+            Phrases { by_first, firsts }
         };
         let (lists, nouns, roles) = (keys("cue_list"), keys("cue_noun"), keys("cue_role"));
-        let openers: WordSet<String> = lists
-            .0
+        let openers = lists
+            .by_first
             .keys()
-            .chain(roles.0.keys())
+            .chain(roles.by_first.keys())
             .cloned()
             .chain(["a", "an", "the", "which", "that"].map(String::from))
             .collect();
-        let mut first_bytes = [false; 128];
-        for o in &openers {
-            if let Some(b) = o.bytes().next() {
-                first_bytes[usize::from(b & 0x7f)] = true;
-            }
-        }
         Cues {
             lists,
             nouns,
             roles,
             openers,
-            first_bytes,
         }
     }
 }
@@ -95,14 +103,10 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        // Most words open no cue: a byte check, then one lookup.
-        let opens = tokens.get(i).is_some_and(|t| {
-            t.key
-                .bytes()
-                .next()
-                .is_some_and(|b| cues.first_bytes[usize::from(b & 0x7f)])
-                && cues.openers.contains(t.key.as_str())
-        });
+        // Most words open no cue, and are turned away by the filter.
+        let opens = tokens
+            .get(i)
+            .is_some_and(|t| cues.openers.contains(t.key.as_str()));
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
@@ -391,7 +395,7 @@ pub(super) fn homogeneous_lists(
                     .filter_map(|k| tokens.get(k).map(|t| t.key.as_str()))
                     .collect();
                 keys.iter().any(|key| {
-                    data.named_heads.contains(*key)
+                    data.named_heads.contains(key)
                         || data.programme_heads.contains(*key)
                         || data.programme_weak_heads.contains(*key)
                 }) || data.subunits.holds(&format!(" {} ", keys.join(" ")))
@@ -601,11 +605,13 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
                 && t.surface.chars().skip(1).any(char::is_lowercase)
         })
     };
+    // The list first: its filter turns most words away for less than
+    // reading their characters.
     if i == 0
-        || !title(i)
         || !data
             .company_words
             .contains(tokens.get(i).map_or("", |t| t.key.as_str()))
+        || !title(i)
     {
         return;
     }
@@ -869,8 +875,7 @@ fn plural_noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> 
             && data
                 .cues
                 .nouns
-                .0
-                .get(&singular)
+                .starting(&singular)
                 .is_some_and(|ps| ps.iter().any(|p| p.len() == 1));
         if is_noun {
             return Some(j + 1);
@@ -917,8 +922,7 @@ fn possessive_role(
 /// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
 fn phrase_at(tokens: &Words, i: usize, phrases: &Phrases) -> Option<usize> {
     phrases
-        .0
-        .get(tokens.get(i)?.key.as_str())?
+        .starting(tokens.get(i)?.key.as_str())?
         .iter()
         .filter(|p| {
             p.iter().enumerate().all(|(j, k)| {

@@ -63,8 +63,8 @@ fn capitalised(w: &str) -> bool {
 /// (`Bundespolizei`, not `Polizei`).
 pub(super) fn is_compound(data: &Data, tokens: &Words, i: usize) -> bool {
     tokens.get(i).is_some_and(|t| {
-        let last = t.key.as_bytes().last().copied();
-        last.is_some_and(|b| data.compound_ends[usize::from(b)])
+        let tail = t.key.len().checked_sub(data.compound_tail);
+        tail.is_some_and(|at| data.compound_tails.may_contain(&t.key.as_bytes()[at..]))
             && capitalised(&t.surface)
             // The suffixes before the letters: few words end in one, and
             // every character of every capitalised word was read before.

@@ -29,7 +29,7 @@ use super::countries::{self, phrases::PhraseTable, words};
 use super::tokens::is_all_caps;
 use super::Text;
 use crate::model::Organisation;
-use crate::text::{WordMap, WordSet};
+use crate::text::{FilteredWordSet, WordFilter, WordMap, WordSet};
 use words::{in_caps_context, Words};
 
 const ORGANISATIONS: &str = data_file!("organisations.tsv");
@@ -253,6 +253,8 @@ enum Ref {
 
 struct Known {
     name: &'static str,
+    /// The keys of the name's words, read once (`same_words` asks them).
+    name_keys: Vec<String>,
     acronym: Option<&'static str>,
     /// Only an organisation when standing alone ("UN", not "UN Convention").
     adjective: bool,
@@ -278,14 +280,16 @@ struct Data {
     standalone: WordSet<&'static str>,
     /// Endings of one-word names in German and Nordic languages (see [`foreign`]).
     compound_suffixes: Vec<String>,
-    /// Last bytes of the `compound_suffixes`: most words end in none.
-    compound_ends: [bool; 256],
+    /// The last bytes of the `compound_suffixes` (`compound_tail` of each,
+    /// as many as the shortest has): most words end in none.
+    compound_tails: WordFilter,
+    compound_tail: usize,
     /// Lowercase adjectives of names in other languages (`nationale`).
     foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
     body_heads: WordSet<String>,
     /// Head words of names found without an acronym (see [`pattern`]).
-    named_heads: WordSet<String>,
+    named_heads: FilteredWordSet,
     /// Capitalised words that never begin such a name (`The`, `This`).
     name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
@@ -317,7 +321,7 @@ struct Data {
     /// Context that makes a name without a head word an organisation.
     cues: cues::Cues,
     /// Last words of a company's name (`Energy` in `Siemens Energy`), folded.
-    company_words: WordSet<String>,
+    company_words: FilteredWordSet,
     /// Words that make such a name a common phrase (`Clean Energy`), folded.
     company_not_first: WordSet<String>,
     /// First words of honorifics and ranks, folded (`dr`, `colonel`).
@@ -405,7 +409,8 @@ fn load() -> Data {
         named_heads: lines("named_head").map(fold).collect(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
-        compound_ends: [false; 256],
+        compound_tails: WordFilter::default(),
+        compound_tail: 0,
         foreign_adjectives: lines("foreign_adjective").map(fold).collect(),
         name_stops: lines("name_stop").map(fold).collect(),
         head_followers: lines("head_follower").map(fold).collect(),
@@ -454,10 +459,16 @@ fn load() -> Data {
             })
             .collect(),
     };
+    data.compound_tail = data
+        .compound_suffixes
+        .iter()
+        .map(String::len)
+        .min()
+        .unwrap_or(0)
+        .min(3);
     for s in &data.compound_suffixes {
-        if let Some(&b) = s.as_bytes().last() {
-            data.compound_ends[usize::from(b)] = true;
-        }
+        data.compound_tails
+            .insert(&s.as_bytes()[s.len() - data.compound_tail..]);
     }
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
@@ -558,6 +569,11 @@ fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
     let index = data.orgs.len();
     data.orgs.push(Known {
         name,
+        name_keys: Words::new(name)
+            .list
+            .into_iter()
+            .map(|t| t.key.into())
+            .collect(),
         acronym,
         adjective: flags.contains(&"adjective"),
         chapter: flags.contains(&"chapter"),
@@ -762,8 +778,6 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
     let Some(org) = data.orgs.get(known) else {
         return false;
     };
-    let known = Words::new(org.name);
-    let known_words: HashSet<&str> = known.list.iter().map(|t| t.key.as_str()).collect();
     let words = Words::new(name);
     let capitalised: Vec<&str> = words
         .list
@@ -773,7 +787,7 @@ fn same_words(data: &Data, name: &str, known: usize) -> bool {
         .collect();
     let shared = capitalised
         .iter()
-        .filter(|k| known_words.contains(**k))
+        .filter(|k| org.name_keys.iter().any(|known| known == *k))
         .count();
     shared * 2 >= capitalised.len()
 }
@@ -936,22 +950,21 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
 fn initials(tokens: &Words, s: usize, k: usize) -> Vec<char> {
     let words = tokens.list.get(s..=k).unwrap_or(&[]);
-    words
+    // Into one vector: collecting each word's letters first allocated a
+    // vector per word (20,000 calls).
+    let mut letters = Vec::with_capacity(words.len());
+    for t in words
         .iter()
         .filter(|t| t.surface.starts_with(char::is_uppercase))
-        .flat_map(|t| {
-            let take = if is_all_caps(&t.surface) {
-                usize::MAX
-            } else {
-                1
-            };
-            t.key
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .take(take)
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    {
+        let take = if is_all_caps(&t.surface) {
+            usize::MAX
+        } else {
+            1
+        };
+        letters.extend(t.key.chars().filter(|c| c.is_alphabetic()).take(take));
+    }
+    letters
 }
 
 fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
