@@ -2,8 +2,9 @@
 //!
 //! Folders are walked with `walkdir`: symbolic links are followed, a link
 //! leading back to one of its own parent folders (a loop) is reported as a
-//! warning and not followed, and a file reached twice (through a link, or a
-//! path given twice) is read once. Hidden entries (`.name`) are skipped; so
+//! warning and not followed, and a file reached twice (through a symbolic
+//! or hard link, or a path given twice: the same device and inode) is read
+//! once. Hidden entries (`.name`) are skipped; so
 //! are files that are not releases (see [`RELEASE_EXTENSIONS`]), each named
 //! in a warning.
 //!
