@@ -278,6 +278,25 @@ mod tests {
         assert_eq!(inputs.unreadable, 0);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_link_is_the_same_file_and_a_copy_is_not() {
+        let dir = TempDir::new("hard");
+        dir.write("a/r.txt", b"T\n\nBody.");
+        dir.write("b/copy.txt", b"T\n\nBody.");
+        std::fs::hard_link(dir.0.join("a/r.txt"), dir.0.join("b/linked.txt")).unwrap();
+        let inputs = collect(&[dir.0.join("a"), dir.0.join("b")]);
+        let sources: Vec<&str> = inputs.files.iter().map(|f| f.source.as_str()).collect();
+        assert_eq!(sources, ["a/r.txt", "b/copy.txt"]);
+        let messages: Vec<String> = inputs.diagnostics.iter().map(ToString::to_string).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("/b/linked.txt: warning: the same file as")),
+            "{messages:?}"
+        );
+    }
+
     #[test]
     fn only_release_files_are_read() {
         let dir = TempDir::new("exts");
