@@ -77,6 +77,7 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
         .map(|(k, (r, o))| {
             matches!(r, Ref::Named(_))
                 && (short_form_of_another(o, &entries)
+                    || legal_form_less(o, &entries)
                     || cut_at_comma(o, &entries)
                     || country_less_form(k, o, &entries))
         })
@@ -101,6 +102,30 @@ fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
             other.name.as_deref().is_some_and(|long| {
                 long.strip_prefix(name)
                     .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
+            })
+        })
+}
+
+/// Last words that give a company's legal form or make it a group.
+const COMPANY_FORMS: [&str; 15] = [
+    "Group", "AG", "GmbH", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "SA",
+    "NV", "BV", "ASA",
+];
+
+/// `Ethiopian Airlines` beside `Ethiopian Airlines Group`, `Northern Retrofit
+/// Partnership` beside `Northern Retrofit Partnership Ltd`: a name, no
+/// acronym, that another name of the release writes with a company's legal
+/// form or `Group` after it is that company.
+fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref() else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|form| COMPANY_FORMS.contains(&form))
             })
         })
 }
@@ -2261,6 +2286,14 @@ mod tests {
             assert!(got.contains(&want.to_string()), "{want}: {got:?}");
         }
         assert!(!got.iter().any(|g| g.contains(" and the ")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_without_its_legal_form_is_that_company() {
+        assert_eq!(
+            labels("The contract was awarded to Northern Retrofit Partnership Ltd, a joint venture. Tom Pickersgill, chief executive of the Northern Retrofit Partnership, said it would hire."),
+            ["Northern Retrofit Partnership Ltd"]
+        );
     }
 
     #[test]
