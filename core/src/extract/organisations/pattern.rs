@@ -789,8 +789,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
                             })
                             // `and the Norwegian Church Aid`: a place's
-                            // name or adjective opens another body.
+                            // name or adjective opens another body, and so
+                            // does a country's name of two or three words
+                            // (`and the New Zealand Financial Intelligence Unit`).
                             && !tokens.get(from).is_some_and(|t| is_place(data, &t.key))
+                            && !(2..=3).any(|n| {
+                                from + n < next
+                                    && countries::lookup_name(text_of(tokens, from, from + n))
+                                        .is_some()
+                            })
                             && data.table.longest_at(tokens, from).is_none()
                             && !tokens
                                 .get(next)
@@ -1900,6 +1907,17 @@ pub(super) mod tests {
         );
         // An acronym before the head is still a parent's sub-unit.
         assert!(names("The IOM VI Office opened.").is_empty());
+    }
+
+    #[test]
+    fn a_countrys_name_of_two_words_after_and_the_opens_another_body() {
+        let got = names(
+            "The Department of Internal Affairs and the New Zealand Financial Intelligence Unit worked together.",
+        );
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Department of Internal Affairs")
+        );
     }
 
     #[test]
