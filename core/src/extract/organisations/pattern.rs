@@ -747,6 +747,18 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             "of" | "for" | "on" | "against" | "to" | "de" | "del" | "des" | "du" | "di" | "da"
             | "do" | "dos" | "das" | "della" | "para" | "pour" | "sur" | "fur" | "d" => {
                 match run_after(data, tokens, e + 1) {
+                    // `the Department of Finance for the Inclusive Finance
+                    // Development Program`: a programme after `for the` is
+                    // what the body does, not its name.
+                    Some(next)
+                        if connector == "for"
+                            && next_is_the(tokens, e)
+                            && tokens
+                                .get(next - 1)
+                                .is_some_and(|t| data.programme_heads.contains(t.key.as_str())) =>
+                    {
+                        return e;
+                    }
                     Some(next) if next - h <= MAX_RIGHT => {
                         complement_from = e + 1;
                         e = next;
@@ -1907,6 +1919,19 @@ pub(super) mod tests {
         );
         // An acronym before the head is still a parent's sub-unit.
         assert!(names("The IOM VI Office opened.").is_empty());
+    }
+
+    #[test]
+    fn a_programme_after_for_the_ends_the_name() {
+        let got = names(
+            "The bank approved a loan to the Department of Finance for the Inclusive Finance Development Program on Friday.",
+        );
+        assert_eq!(got, ["Department of Finance"]);
+        // A complement that names no programme goes on.
+        assert_eq!(
+            names("The Office for the Coordination of Humanitarian Affairs met."),
+            ["Office for the Coordination of Humanitarian Affairs"]
+        );
     }
 
     #[test]
