@@ -2341,5 +2341,11 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.contains(&"European Union".to_string()), "{got:?}");
+        let got = labels(
+            "FIFA will share its test results, and the airline ordered 20 aircraft from Airbus.",
+        );
+        for want in ["FIFA", "Airbus"] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
     }
 }
