@@ -1170,6 +1170,11 @@ mod tests {
             ("honorific with surname", &["Contact: Mr. Smith"], &[(Name, "Smith")]),
             ("organisations and places are not names", &["UNODC Communications Unit, Vienna International Centre, New York"], &[]),
             ("labels are not names", &["Follow Us", "Notes to Editors"], &[]),
+            (
+                "an organisation's head word makes no name",
+                &["Media contact:\nCorporate Communications\nEthiopian Airlines Group", "Media enquiries: Communications Unit, Statistics Botswana"],
+                &[],
+            ),
         ];
         for (name, footer, expected) in cases {
             assert_eq!(run(&[], footer), pairs(expected), "case {name}");
