@@ -948,12 +948,21 @@ fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
                 continue;
             }
         }
-        if !word_ok || !joined {
+        if !word_ok || !joined || is_contact_label(&t.key) {
             break;
         }
         i += 1;
     }
     (i > first).then_some(i)
+}
+
+/// `Tel`, `Fax`, `Email`: a contact block's label after a name (`… of the
+/// Kyrgyz Republic Tel.: +996 …`) is not the name's last word.
+fn is_contact_label(key: &str) -> bool {
+    matches!(
+        key,
+        "tel" | "tel." | "fax" | "email" | "e-mail" | "phone" | "telephone" | "mobile" | "mob"
+    )
 }
 
 /// The length of a place written with a lower-case word inside (`Dar es
@@ -1919,6 +1928,14 @@ pub(super) mod tests {
         );
         // An acronym before the head is still a parent's sub-unit.
         assert!(names("The IOM VI Office opened.").is_empty());
+    }
+
+    #[test]
+    fn a_contact_label_ends_a_name() {
+        assert_eq!(
+            names("The delegation met the Ministry of Foreign Affairs of the Kyrgyz Republic Tel.: +996 312 62 05 45"),
+            ["Ministry of Foreign Affairs of the Kyrgyz Republic"]
+        );
     }
 
     #[test]
