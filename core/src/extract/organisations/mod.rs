@@ -78,6 +78,7 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
             matches!(r, Ref::Named(_))
                 && (short_form_of_another(o, &entries)
                     || legal_form_less(o, &entries)
+                    || complement_less(o, &entries)
                     || cut_at_comma(o, &entries)
                     || country_less_form(k, o, &entries))
         })
@@ -126,6 +127,30 @@ fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
                 long.strip_prefix(name)
                     .and_then(|rest| rest.strip_prefix(' '))
                     .is_some_and(|form| COMPANY_FORMS.contains(&form))
+            })
+        })
+}
+
+/// `the Inter-American Court` beside `the Inter-American Court of Human
+/// Rights`: a name of two words or more, no acronym, that another name of
+/// the release goes on from with `of` and capitalised words is that name
+/// shortened.
+fn complement_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref().filter(|n| n.contains(' ')) else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(" of "))
+                    .is_some_and(|rest| {
+                        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                        !rest.is_empty()
+                            && rest
+                                .split(' ')
+                                .all(|w| w.starts_with(char::is_uppercase) || w == "and")
+                    })
             })
         })
 }
@@ -2286,6 +2311,33 @@ mod tests {
             assert!(got.contains(&want.to_string()), "{want}: {got:?}");
         }
         assert!(!got.iter().any(|g| g.contains(" and the ")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_without_its_complement_is_that_body() {
+        let entry = |n: &str| {
+            (
+                Ref::Named(0),
+                Organisation {
+                    name: Some(n.to_string()),
+                    acronym: None,
+                },
+            )
+        };
+        let entries = [
+            entry("Inter-American Court"),
+            entry("Inter-American Court of Human Rights"),
+        ];
+        assert!(complement_less(&entries[0].1, &entries));
+        assert!(!complement_less(&entries[1].1, &entries));
+        // One word, or words after `of` in lower case, are not that.
+        let entries = [entry("Court"), entry("Court of Human Rights")];
+        assert!(!complement_less(&entries[0].1, &entries));
+        let entries = [
+            entry("Supreme Court"),
+            entry("Supreme Court of appeal judges"),
+        ];
+        assert!(!complement_less(&entries[0].1, &entries));
     }
 
     #[test]
