@@ -239,7 +239,20 @@ impl Marks {
         for (i, &c) in b.iter().enumerate() {
             match MARK_CLASSES[usize::from(c)] {
                 NONE => {}
-                DIGIT => ascii_digits += 1,
+                DIGIT => {
+                    ascii_digits += 1;
+                    // `0113 378 6007`: a trunk `0` opening a word, two to
+                    // four digits, a space, a digit.
+                    if c == b'0'
+                        && !m.national
+                        && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'))
+                    {
+                        let n = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+                        m.national |= (2..=4).contains(&n)
+                            && b.get(i + 1 + n) == Some(&b' ')
+                            && b.get(i + 2 + n).is_some_and(u8::is_ascii_digit);
+                    }
+                }
                 WIDE => non_ascii = true,
                 _ => match c {
                     b'@' => m.at = true,
@@ -578,10 +591,11 @@ fn phones(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
         r"(?i)\b(?:(?:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|fax|ph)\b\.?\s*(?:no\.?\s*)?:?|[tmf]\s*:)\s*(\(?\+?\s?\d[\d \t\u{a0}().\-/]{5,}\d)",
         s,
     );
-    // Common national layouts without a label: `(212) 963-1234`, `212-963-1234`.
+    // Common national layouts without a label: `(212) 963-1234`,
+    // `212-963-1234`, and with a trunk `0` (`0113 378 6007`, `020 7501 8920`).
     let national = word_regex(
         &NATIONAL,
-        r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b",
+        r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b|\b0\d{2,4} \d{3,4} \d{3,4}\b",
         s,
     );
     let mut found = Spans::default();
@@ -920,6 +934,7 @@ mod tests {
             "(٠١٢) ٣٤٥-٦٧٨٩ 0123456",
             "Tel\u{e9}phone 26060 5629",
             "ext. 123.456.7890 and (12345) 67 890 1234",
+            "on 0113 378 6007 or (020 7501 8920), not 01234 567 890",
             "see www.unodc.org and https://x.com/UNODC and twitter.com/@who",
             "mail a.b@who.int, @handle_1",
             "JAVASCRIPT:alert(1) hxxp://evil[.]com",
@@ -1051,6 +1066,11 @@ mod tests {
                 &[(Phone, "+43 1 26060 5629")],
             ),
             (
+                "national number with a trunk 0",
+                &["contact the press office on 0113 378 6007 or 020 7501 8920"],
+                &[(Phone, "0113 378 6007"), (Phone, "020 7501 8920")],
+            ),
+            (
                 "bracketed country code",
                 &["Phone: (+1) 212 963 1234"],
                 &[(Phone, "(+1) 212 963 1234")],
@@ -1170,6 +1190,11 @@ mod tests {
             ("honorific with surname", &["Contact: Mr. Smith"], &[(Name, "Smith")]),
             ("organisations and places are not names", &["UNODC Communications Unit, Vienna International Centre, New York"], &[]),
             ("labels are not names", &["Follow Us", "Notes to Editors"], &[]),
+            (
+                "an organisation's head word makes no name",
+                &["Media contact:\nCorporate Communications\nEthiopian Airlines Group", "Media enquiries: Communications Unit, Statistics Botswana"],
+                &[],
+            ),
         ];
         for (name, footer, expected) in cases {
             assert_eq!(run(&[], footer), pairs(expected), "case {name}");

@@ -597,6 +597,9 @@ mod tests {
                 &[(300_000.0, "KES"), (500_000.0, "KES")],
             ),
             ("5 and 10 million euros", &[(1e7, "EUR")]),
+            // Plurals of currency words.
+            ("850 million soms", &[(8.5e8, "KGS")]),
+            ("4.2 billion tenge", &[(4.2e9, "KZT")]),
         ];
         for (input, expected) in cases {
             let got = money_in(input);

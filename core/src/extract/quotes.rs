@@ -547,7 +547,11 @@ impl<'a> Reader<'a> {
                         speaker.clone()
                     }
                     _ if !segs.iter().any(|s| s.single) && words > SHORT_QUOTE_WORDS => {
-                        self.reported_before(first)?
+                        self.reported_before(first).or_else(|| {
+                            opens_para
+                                .then(|| self.reported_in_paragraph_before(first))
+                                .flatten()
+                        })?
                     }
                     _ => return None,
                 }
@@ -577,6 +581,30 @@ impl<'a> Reader<'a> {
         })?;
         let who = self.subject(first.para, start..verb)?;
         Some(self.resolve(who, first.para, tokens[verb].start))
+    }
+
+    /// `X says the victims were targeted over months.` closing a paragraph
+    /// without quotation marks, then a paragraph that opens on a quotation
+    /// (`“These are patient criminals. …`): the quotation is the reported
+    /// sentence's subject's, as in [`Self::reported_before`].
+    fn reported_in_paragraph_before(&self, first: Segment) -> Option<Option<String>> {
+        let para = first.para.checked_sub(1)?;
+        if self.segments.iter().any(|s| s.para == para) {
+            return None;
+        }
+        let tokens = &self.tokens[para];
+        let stop = tokens.len().checked_sub(1)?;
+        if !is_sentence_end(tokens.get(stop)?) || tokens[stop].text != "." {
+            return None;
+        }
+        let start = tokens[..stop]
+            .iter()
+            .rposition(is_sentence_end)
+            .map_or(0, |k| k + 1);
+        let lex = lexicon();
+        let verb = (start..stop).find(|&k| lex.is_speech_verb(&tokens[k]))?;
+        let who = self.subject(para, start..verb)?;
+        Some(self.resolve(who, para, tokens[verb].start))
     }
 
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.
@@ -2276,6 +2304,29 @@ mod tests {
         );
         // No speech verb before: no quote.
         let body = ["The minister visited the site. “We have waited twenty years for this road.”"];
+        assert!(quotes_in(&body, &people, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_reported_paragraph_is_its_subjects() {
+        let people = ["Mereana Whaanga-Doyle"];
+        let body = [
+            "Detective Inspector Mereana Whaanga-Doyle says the victims were targeted over months.",
+            "“These are patient, professional criminals. They will spend six months becoming someone's best friend.",
+            "“If someone you have never met asks you for money, stop and talk to someone you trust.”",
+        ];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "These are patient, professional criminals. They will spend six months becoming someone's best friend. If someone you have never met asks you for money, stop and talk to someone you trust.",
+                Some("Mereana Whaanga-Doyle")
+            )
+        );
+        // No speech verb in the paragraph before: no quote.
+        let body = [
+            "Detective Inspector Mereana Whaanga-Doyle visited the victims over months.",
+            "“These are patient, professional criminals. They will spend six months becoming someone's best friend.”",
+        ];
         assert!(quotes_in(&body, &people, &[]).is_empty());
     }
 

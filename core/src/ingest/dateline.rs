@@ -407,14 +407,19 @@ fn place_end(text: &str, from: usize) -> Option<(usize, usize)> {
     Some((text.len(), text.len()))
 }
 
-/// After the date: an optional `(agency)`, then the separator. Returns where the
-/// dateline as written ends and where the paragraph's text starts.
+/// After the date: an optional `(agency)`, an optional wire service's tag
+/// (`/PRNewswire/`), then the separator. Returns where the dateline as
+/// written ends and where the paragraph's text starts.
 fn after_date(text: &str, date_end: usize, unmarked_ok: bool) -> Option<(usize, usize)> {
     let mut raw_end = date_end;
     let mut pos = skip_spaces(text, date_end);
     if text.get(pos..)?.starts_with('(') {
         let close = text.get(pos..)?.find(')')?;
         raw_end = pos + close + 1;
+        pos = skip_spaces(text, raw_end);
+    }
+    if let Some(len) = text.get(pos..).and_then(wire_tag_len) {
+        raw_end = pos + len;
         pos = skip_spaces(text, raw_end);
     }
     let rest = text.get(pos..)?;
@@ -425,11 +430,34 @@ fn after_date(text: &str, date_end: usize, unmarked_ok: bool) -> Option<(usize, 
     Some((raw_end, skip_spaces(text, pos + sep_len)))
 }
 
+/// Longest wire service's name in a `/PRNewswire/` tag.
+const MAX_WIRE_TAG_BYTES: usize = 40;
+
+/// The length of a wire service's tag opening `rest` (`/PRNewswire/`,
+/// `/CNW/`, `/PRNewswire-Asia/`): a slash, a name of letters, digits,
+/// hyphens, dots or spaces starting with a letter, a slash.
+fn wire_tag_len(rest: &str) -> Option<usize> {
+    let inner = rest.strip_prefix('/')?;
+    let close = inner
+        .get(..MAX_WIRE_TAG_BYTES.min(inner.len()))?
+        .find('/')?;
+    let name = inner.get(..close)?;
+    let ok = name.chars().next().is_some_and(char::is_alphabetic)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ' '));
+    ok.then_some(close + 2)
+}
+
 /// Length of the separator that ends a dateline: a dash, a colon, or (when
-/// `unmarked_ok`) a comma or nothing at all before the text.
+/// `unmarked_ok`) a comma, a full stop before a space, or nothing at all
+/// before the text.
 fn separator_len(rest: &str, unmarked_ok: bool) -> Option<usize> {
     let mut chars = rest.chars();
     let first = chars.next()?;
+    if first == '.' && unmarked_ok && chars.next().is_some_and(char::is_whitespace) {
+        return Some(1);
+    }
     if is_dash(first) {
         let n = rest
             .chars()
@@ -794,6 +822,30 @@ mod tests {
                 Some("US"),
                 Some("2019-04-17"),
                 "The Secretary",
+            ),
+            (
+                "San José, Costa Rica, 29 November 2027. The Court ruled.",
+                "San José, Costa Rica, 29 November 2027",
+                Some("San José"),
+                Some("CR"),
+                Some("2027-11-29"),
+                "The Court",
+            ),
+            (
+                "ADDIS ABABA, Ethiopia, March 3, 2028 /PRNewswire/ -- The airline ordered.",
+                "ADDIS ABABA, Ethiopia, March 3, 2028 /PRNewswire/",
+                Some("Addis Ababa"),
+                Some("ET"),
+                Some("2028-03-03"),
+                "The airline",
+            ),
+            (
+                "TORONTO, May 2, 2027 /CNW/ - The bank said.",
+                "TORONTO, May 2, 2027 /CNW/",
+                Some("Toronto"),
+                Some("CA"),
+                Some("2027-05-02"),
+                "The bank",
             ),
             (
                 "Geneva, 3 March 2021: Experts met.",
@@ -1456,6 +1508,8 @@ mod tests {
             "On 17 April 2019 the Office opened.",
             "The meeting - held in Vienna - ended.",
             "In 2019, 17 April was a Wednesday.",
+            "Vienna, 17 April. The Office opened.",
+            "Vienna, 17 April /PRNewswire/ the Office opened.",
             "Today - as every year - we celebrate.",
             "",
             "—",

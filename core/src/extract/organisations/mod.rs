@@ -77,6 +77,8 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
         .map(|(k, (r, o))| {
             matches!(r, Ref::Named(_))
                 && (short_form_of_another(o, &entries)
+                    || legal_form_less(o, &entries)
+                    || complement_less(o, &entries)
                     || cut_at_comma(o, &entries)
                     || country_less_form(k, o, &entries))
         })
@@ -101,6 +103,54 @@ fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
             other.name.as_deref().is_some_and(|long| {
                 long.strip_prefix(name)
                     .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
+            })
+        })
+}
+
+/// Last words that give a company's legal form or make it a group.
+const COMPANY_FORMS: [&str; 15] = [
+    "Group", "AG", "GmbH", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "SA",
+    "NV", "BV", "ASA",
+];
+
+/// `Ethiopian Airlines` beside `Ethiopian Airlines Group`, `Northern Retrofit
+/// Partnership` beside `Northern Retrofit Partnership Ltd`: a name, no
+/// acronym, that another name of the release writes with a company's legal
+/// form or `Group` after it is that company.
+fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref() else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|form| COMPANY_FORMS.contains(&form))
+            })
+        })
+}
+
+/// `the Inter-American Court` beside `the Inter-American Court of Human
+/// Rights`: a name of two words or more, no acronym, that another name of
+/// the release goes on from with `of` and capitalised words is that name
+/// shortened.
+fn complement_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    let Some(name) = o.name.as_deref().filter(|n| n.contains(' ')) else {
+        return false;
+    };
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other.name.as_deref().is_some_and(|long| {
+                long.strip_prefix(name)
+                    .and_then(|rest| rest.strip_prefix(" of "))
+                    .is_some_and(|rest| {
+                        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                        !rest.is_empty()
+                            && rest
+                                .split(' ')
+                                .all(|w| w.starts_with(char::is_uppercase) || w == "and")
+                    })
             })
         })
 }
@@ -2264,6 +2314,41 @@ mod tests {
     }
 
     #[test]
+    fn a_name_without_its_complement_is_that_body() {
+        let entry = |n: &str| {
+            (
+                Ref::Named(0),
+                Organisation {
+                    name: Some(n.to_string()),
+                    acronym: None,
+                },
+            )
+        };
+        let entries = [
+            entry("Inter-American Court"),
+            entry("Inter-American Court of Human Rights"),
+        ];
+        assert!(complement_less(&entries[0].1, &entries));
+        assert!(!complement_less(&entries[1].1, &entries));
+        // One word, or words after `of` in lower case, are not that.
+        let entries = [entry("Court"), entry("Court of Human Rights")];
+        assert!(!complement_less(&entries[0].1, &entries));
+        let entries = [
+            entry("Supreme Court"),
+            entry("Supreme Court of appeal judges"),
+        ];
+        assert!(!complement_less(&entries[0].1, &entries));
+    }
+
+    #[test]
+    fn a_name_without_its_legal_form_is_that_company() {
+        assert_eq!(
+            labels("The contract was awarded to Northern Retrofit Partnership Ltd, a joint venture. Tom Pickersgill, chief executive of the Northern Retrofit Partnership, said it would hire."),
+            ["Northern Retrofit Partnership Ltd"]
+        );
+    }
+
+    #[test]
     fn foundations_and_holding_ag_end_names() {
         let got = labels(
             "The work has been funded by the Open Society Foundations since 2026. \
@@ -2308,5 +2393,11 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.contains(&"European Union".to_string()), "{got:?}");
+        let got = labels(
+            "FIFA will share its test results, and the airline ordered 20 aircraft from Airbus.",
+        );
+        for want in ["FIFA", "Airbus"] {
+            assert!(got.contains(&want.to_string()), "{want}: {got:?}");
+        }
     }
 }

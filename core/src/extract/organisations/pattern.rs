@@ -747,6 +747,18 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
             "of" | "for" | "on" | "against" | "to" | "de" | "del" | "des" | "du" | "di" | "da"
             | "do" | "dos" | "das" | "della" | "para" | "pour" | "sur" | "fur" | "d" => {
                 match run_after(data, tokens, e + 1) {
+                    // `the Department of Finance for the Inclusive Finance
+                    // Development Program`: a programme after `for the` is
+                    // what the body does, not its name.
+                    Some(next)
+                        if connector == "for"
+                            && next_is_the(tokens, e)
+                            && tokens
+                                .get(next - 1)
+                                .is_some_and(|t| data.programme_heads.contains(t.key.as_str())) =>
+                    {
+                        return e;
+                    }
                     Some(next) if next - h <= MAX_RIGHT => {
                         complement_from = e + 1;
                         e = next;
@@ -789,8 +801,15 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
                             })
                             // `and the Norwegian Church Aid`: a place's
-                            // name or adjective opens another body.
+                            // name or adjective opens another body, and so
+                            // does a country's name of two or three words
+                            // (`and the New Zealand Financial Intelligence Unit`).
                             && !tokens.get(from).is_some_and(|t| is_place(data, &t.key))
+                            && !(2..=3).any(|n| {
+                                from + n < next
+                                    && countries::lookup_name(text_of(tokens, from, from + n))
+                                        .is_some()
+                            })
                             && data.table.longest_at(tokens, from).is_none()
                             && !tokens
                                 .get(next)
@@ -929,12 +948,21 @@ fn run_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
                 continue;
             }
         }
-        if !word_ok || !joined {
+        if !word_ok || !joined || is_contact_label(&t.key) {
             break;
         }
         i += 1;
     }
     (i > first).then_some(i)
+}
+
+/// `Tel`, `Fax`, `Email`: a contact block's label after a name (`… of the
+/// Kyrgyz Republic Tel.: +996 …`) is not the name's last word.
+fn is_contact_label(key: &str) -> bool {
+    matches!(
+        key,
+        "tel" | "tel." | "fax" | "email" | "e-mail" | "phone" | "telephone" | "mobile" | "mob"
+    )
 }
 
 /// The length of a place written with a lower-case word inside (`Dar es
@@ -1900,6 +1928,38 @@ pub(super) mod tests {
         );
         // An acronym before the head is still a parent's sub-unit.
         assert!(names("The IOM VI Office opened.").is_empty());
+    }
+
+    #[test]
+    fn a_contact_label_ends_a_name() {
+        assert_eq!(
+            names("The delegation met the Ministry of Foreign Affairs of the Kyrgyz Republic Tel.: +996 312 62 05 45"),
+            ["Ministry of Foreign Affairs of the Kyrgyz Republic"]
+        );
+    }
+
+    #[test]
+    fn a_programme_after_for_the_ends_the_name() {
+        let got = names(
+            "The bank approved a loan to the Department of Finance for the Inclusive Finance Development Program on Friday.",
+        );
+        assert_eq!(got, ["Department of Finance"]);
+        // A complement that names no programme goes on.
+        assert_eq!(
+            names("The Office for the Coordination of Humanitarian Affairs met."),
+            ["Office for the Coordination of Humanitarian Affairs"]
+        );
+    }
+
+    #[test]
+    fn a_countrys_name_of_two_words_after_and_the_opens_another_body() {
+        let got = names(
+            "The Department of Internal Affairs and the New Zealand Financial Intelligence Unit worked together.",
+        );
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Department of Internal Affairs")
+        );
     }
 
     #[test]

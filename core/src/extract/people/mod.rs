@@ -93,7 +93,10 @@ fn add_person(people: &mut People, name: String, role: Option<String>) {
     // `Ruiz de la Vega said` after `Antonio Ruiz de la Vega Morales`: a
     // shorter form of a person already found is that person.
     if !people.by_name.contains_key(&name)
-        && people.list.iter().any(|p| is_part_of_name(&name, &p.name))
+        && people
+            .list
+            .iter()
+            .any(|p| is_part_of_name(&name, &p.name) || is_initialled_form(&name, &p.name))
     {
         return;
     }
@@ -121,6 +124,35 @@ pub(crate) fn is_part_of_name(short: &str, name: &str) -> bool {
         && long[1..]
             .windows(short.len())
             .any(|w| w == short.as_slice())
+}
+
+/// Whether `short` is `name` with its given name written as an initial: `A.
+/// Toktogulov` of `Aibek Toktogulov`, `J.-P. Mukendi` of `Jean-Pierre
+/// Mukendi` (the initial's letters are the given names' first letters, the
+/// other words are the same).
+pub(crate) fn is_initialled_form(short: &str, name: &str) -> bool {
+    let short: Vec<&str> = short.split_whitespace().collect();
+    let long: Vec<&str> = name.split_whitespace().collect();
+    let (Some(initial), Some(given)) = (short.first(), long.first()) else {
+        return false;
+    };
+    let letters: Vec<char> = initial
+        .split(['.', '-'])
+        .filter(|s| !s.is_empty())
+        .map(|s| s.chars().next().unwrap_or(' '))
+        .collect();
+    let is_initial = initial.ends_with('.')
+        && initial
+            .split(['.', '-'])
+            .filter(|s| !s.is_empty())
+            .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
+    let firsts: Vec<char> = given.split('-').filter_map(|s| s.chars().next()).collect();
+    is_initial
+        && !letters.is_empty()
+        && letters == firsts
+        && short.len() >= 2
+        && short.len() == long.len()
+        && short[1..] == long[1..]
 }
 
 /// People by surname, in order, each list with a cursor on the first person

@@ -292,7 +292,9 @@ impl Lexicon {
         (has_role && start < end).then(|| PrefixRole {
             start,
             text: p.slice(start, end - 1),
-            ends_on_role: self.is_role_word(last) || is_all_caps(last.text),
+            ends_on_role: self.is_role_word(last)
+                || is_all_caps(last.text)
+                || ends_on_country(tokens, start, end),
         })
     }
 
@@ -344,6 +346,36 @@ const LIST_REACH: usize = 16;
 /// The tokens from `start` continue a list of capitalised words: items of
 /// capitalised words separated by commas, the last after `and` (`Energy and
 /// Water Resources`, `Energy, Mines and Water`).
+/// Most words of a country's name closing a role (`Republic of Kazakhstan`).
+const COUNTRY_NAME_WORDS: usize = 4;
+
+/// Whether the role phrase `tokens[start..end]` closes on a country's name
+/// after `of`, `of the`, `to` or `in` (`the Deputy Minister of Foreign Affairs
+/// of the Republic of Kazakhstan`, `First Deputy Minister of Foreign Affairs
+/// of the Kyrgyz Republic`): in translated releases the name follows such a
+/// role at once, without a comma.
+fn ends_on_country(tokens: &[Token], start: usize, end: usize) -> bool {
+    (1..=COUNTRY_NAME_WORDS).any(|n| {
+        let Some(first) = end.checked_sub(n).filter(|&f| f > start) else {
+            return false;
+        };
+        let words = &tokens[first..end];
+        if !words
+            .iter()
+            .all(|t| t.is_word() && is_title_case(t.text) || t.text == "of")
+        {
+            return false;
+        }
+        let mut k = first - 1;
+        if tokens[k].text == "the" && k > start {
+            k -= 1;
+        }
+        let joined: Vec<&str> = words.iter().map(|t| t.text).collect();
+        matches!(tokens[k].text, "of" | "to" | "in")
+            && crate::extract::countries::lookup_name(&joined.join(" ")).is_some()
+    })
+}
+
 fn list_goes_on(tokens: &[Token], start: usize) -> bool {
     let cap = |t: &Token| t.is_word() && is_title_case(t.text);
     let mut in_item = false;

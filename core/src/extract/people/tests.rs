@@ -87,6 +87,11 @@ fn honorifics_ranks_and_post_nominals_are_stripped() {
         ),
         ("Senator Maria Cantwell said it was time.", "Maria Cantwell"),
         (
+            "Councillor Helen Ashworth-Reid said it was time.",
+            "Helen Ashworth-Reid",
+        ),
+        ("Cllr Tom Reid said it was time.", "Tom Reid"),
+        (
             "President Cyril Ramaphosa said it was time.",
             "Cyril Ramaphosa",
         ),
@@ -921,4 +926,40 @@ fn an_item_of_a_field_list_after_of_or_on_is_no_person() {
 fn wa_joins_a_fathers_name_after_two_name_words_only() {
     let got = people_in("Muungano wa Wanavijiji said the survey should be repeated.");
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_role_closing_on_a_country_before_the_name_names_the_person() {
+    assert_names(&[
+        (
+            "The talks were headed by the First Deputy Minister of Foreign Affairs of the Kyrgyz Republic Aibek Toktogulov and the Deputy Minister of Foreign Affairs of the Republic of Kazakhstan Dauren Sarsenbayev.",
+            &["Aibek Toktogulov", "Dauren Sarsenbayev"],
+        ),
+        // A country closing no role proves nothing.
+        ("The trade fair in Kenya Grand Hotel opened.", &[]),
+    ]);
+}
+
+#[test]
+fn a_given_name_written_as_an_initial_is_that_person() {
+    assert_names(&[(
+        "The talks were headed by Deputy Minister Aibek Toktogulov. In his remarks, A. Toktogulov noted that water mattered.",
+        &["Aibek Toktogulov"],
+    )]);
+    assert!(super::is_initialled_form(
+        "J.-P. Mukendi",
+        "Jean-Pierre Mukendi"
+    ));
+    assert!(!super::is_initialled_form(
+        "B. Toktogulov",
+        "Aibek Toktogulov"
+    ));
+    assert!(!super::is_initialled_form(
+        "A. Sarsenbayev",
+        "Aibek Toktogulov"
+    ));
+    assert!(!super::is_initialled_form(
+        "Aibek Toktogulov",
+        "Aibek Toktogulov"
+    ));
 }

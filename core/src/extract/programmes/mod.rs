@@ -119,8 +119,29 @@ pub(crate) fn extract_from(
             && !lists::is_excluded_whole(&p.name)
             && !org_headed(&p.name)
             && !organisation_and_head(&p.name, organisations)
+            && !company_without_its_form(&p.name, organisations)
     });
     entries
+}
+
+/// Last words that give a company's legal form.
+const LEGAL_FORMS: [&str; 14] = [
+    "AG", "GmbH", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "SA", "NV", "BV",
+    "ASA",
+];
+
+/// `Northern Retrofit Partnership` beside the organisation `Northern Retrofit
+/// Partnership Ltd`: the company named without its legal form, not a
+/// partnership programme.
+fn company_without_its_form(name: &str, organisations: &[Organisation]) -> bool {
+    organisations
+        .iter()
+        .filter_map(|o| o.name.as_deref())
+        .any(|org| {
+            org.strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .is_some_and(|form| LEGAL_FORMS.contains(&form))
+        })
 }
 
 /// `African Vaccine Manufacturing Accelerator of Gavi`: `of` (and `the`)
@@ -330,6 +351,31 @@ mod tests {
         );
         assert_eq!(owner_cut("Programme of Gavi", &orgs), None);
         assert_eq!(owner_cut("Decade of Ocean Science", &orgs), None);
+    }
+
+    #[test]
+    fn a_company_named_without_its_legal_form_is_no_programme() {
+        let orgs = [Organisation {
+            name: Some("Northern Retrofit Partnership Ltd".to_string()),
+            acronym: None,
+        }];
+        assert!(company_without_its_form(
+            "Northern Retrofit Partnership",
+            &orgs
+        ));
+        assert!(!company_without_its_form("Northern Retrofit", &orgs));
+        let body = "Tom Pickersgill, chief executive of the Northern Retrofit Partnership, said the work would start.";
+        let text = Text {
+            title: "Press release",
+            body: &[body.to_string()],
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        assert!(extract(&text, &[])
+            .iter()
+            .any(|p| p.name == "Northern Retrofit Partnership"));
+        assert!(extract(&text, &orgs).is_empty());
     }
 
     #[test]

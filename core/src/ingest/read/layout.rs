@@ -93,7 +93,9 @@ pub fn layout(
     })
 }
 
-/// Runs of non-blank lines; a heading is a block of its own.
+/// Runs of non-blank lines; a heading is a block of its own, and so is an
+/// `About …` line opening a block (a company's boilerplate heading, `About
+/// Ethiopian Airlines Group`, written straight above its text).
 fn blocks(lines: Vec<Line>) -> Vec<Vec<Line>> {
     let mut out: Vec<Vec<Line>> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
@@ -105,6 +107,8 @@ fn blocks(lines: Vec<Line>) -> Vec<Vec<Line>> {
             if line.heading > 0 {
                 out.push(vec![line]);
             }
+        } else if current.len() == 1 && is_about_heading(&current[0].text) {
+            out.push(std::mem::replace(&mut current, vec![line]));
         } else {
             current.push(line);
         }
@@ -113,6 +117,30 @@ fn blocks(lines: Vec<Line>) -> Vec<Vec<Line>> {
         out.push(current);
     }
     out
+}
+
+/// Most words of the name in an `About …` heading.
+const MAX_ABOUT_NAME_WORDS: usize = 8;
+
+/// `About Ethiopian Airlines Group`, `About the IRC`: `About` and a name of
+/// capitalised words (inner `of`, `the`, `and`, `for`, `&` allowed), nothing
+/// else on the line.
+fn is_about_heading(text: &str) -> bool {
+    let Some(name) = text.strip_prefix("About ") else {
+        return false;
+    };
+    let name = name.trim_end_matches(':');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    (1..=MAX_ABOUT_NAME_WORDS).contains(&words.len())
+        && words.last().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "and" | "for" | "&"))
 }
 
 /// The headline: the first line that is not header boilerplate, joined with a
@@ -326,6 +354,23 @@ mod tests {
 
     fn texts(ps: &[Paragraph]) -> Vec<&str> {
         ps.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn an_about_heading_is_a_paragraph_of_its_own() {
+        let d = doc(
+            "Airline orders aircraft\n\nADDIS ABABA, 3 March 2028 - The airline ordered.\n\n\
+             About Ethiopian Airlines Group\nEthiopian Airlines Group is the largest\naviation group.\n\n\
+             About twenty people\nwere there.\n",
+        );
+        assert_eq!(
+            texts(&d.paragraphs)[1..],
+            [
+                "About Ethiopian Airlines Group",
+                "Ethiopian Airlines Group is the largest aviation group.",
+                "About twenty people were there."
+            ]
+        );
     }
 
     #[test]
