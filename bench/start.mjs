@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../tests/e2e/server.mjs';
+import { preloadLinks } from '../scripts/post-build.mjs';
 
 const [dist, loadsArg = '5', throttleArg] = process.argv.slice(2);
 if (!dist) {
@@ -23,18 +24,16 @@ if (!dist) {
 }
 const PUBLIC_URL = '/dateline/';
 
-/** The built home page turned back into one that starts the app at once. */
+/** The built home page turned back into one that starts the app at once,
+ * with the plain shell's preloads (404.html is the shell). */
 function atOnce(dist) {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const loader = /<script type="?module"? src="?([^" >]*\/(start-[0-9a-f]+)-after-paint\.js)"?><\/script>/.exec(html);
+  const loader = /<script type="?module"? src="?[^" >]*-after-paint\.js"?><\/script>/.exec(html);
   if (!loader) throw new Error(`${dist}/index.html: expected the after-paint loader`);
-  const late = fs.readFileSync(path.join(dist, `${loader[2]}-after-paint.js`), 'utf8');
-  const links = JSON.parse(/^const links = (.*);$/m.exec(late)[1]);
-  const tags = links
+  const tags = preloadLinks(fs.readFileSync(path.join(dist, '404.html'), 'utf8'))
     .map((attrs) => `<link ${Object.entries(attrs).map(([k, v]) => (v === '' ? k : `${k}="${v}"`)).join(' ')}>`)
     .join('');
-  const script = loader[0].replace('-after-paint.js', '.js');
-  return html.replace(loader[0], script + tags);
+  return html.replace(loader[0], loader[0].replace('-after-paint.js', '.js') + tags);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

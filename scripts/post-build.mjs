@@ -45,6 +45,12 @@ export const CSP = [
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
+/** Starts the app once the page has loaded (at once if it has). */
+const ONCE_LOADED = [
+  "if (document.readyState === 'complete') start();",
+  "else addEventListener('load', start, { once: true });",
+];
+
 /** When each late variant of the loader starts the app. */
 const LATE_STARTS = {
   // The home page: its controls are the app's, so as soon as its first
@@ -56,14 +62,11 @@ const LATE_STARTS = {
     "const rendered = location.search === '' && location.pathname === new URL(document.baseURI).pathname;",
     'if (!rendered) start();',
     "else if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
-    "else if (document.readyState === 'complete') start();",
-    "else addEventListener('load', start, { once: true });",
+    `else ${ONCE_LOADED[0]}`,
+    ONCE_LOADED[1],
   ],
   // Release and entity pages, complete without the app: once loaded.
-  '-after-load.js': [
-    "if (document.readyState === 'complete') start();",
-    "else addEventListener('load', start, { once: true });",
-  ],
+  '-after-load.js': ONCE_LOADED,
 };
 
 const LINK = /<link\b([^>]*)>/gi;

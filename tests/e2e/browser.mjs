@@ -18,3 +18,11 @@ export function launch(extraArgs = []) {
     ],
   });
 }
+
+/** The page's errors and console errors, as they come (an array to assert empty). */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, watchErrors } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 const RELEASES = 6000;
@@ -57,9 +57,7 @@ test('a pre-rendered release page of a large archive is taken over whole, its re
   for (const id of releases.slice(0, 4)) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const errors = watchErrors(page);
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
         window.__h1 = document.querySelector('h1');

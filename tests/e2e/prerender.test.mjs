@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, watchErrors } from './browser.mjs';
 
 const SEED_ID = '2019-04-17-islamic-republic-of-iran-and-unodc-to-increase';
 const SEED_TITLE =
@@ -86,9 +86,7 @@ test('the home page carries the newest releases as links without JavaScript', as
 test('the app takes the page over without replacing it, then navigates client-side', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
   // Before any of the app's code runs: hold on to the server's nodes.
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
@@ -126,9 +124,7 @@ test('the home page paints before the app is fetched, then the app takes it over
   assert.match(loader, /start-[0-9a-f]+-after-paint\.js$/);
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
   // When the wasm is asked for, against the page's first paint.
   await page.addInitScript(() => {
     const fetched = window.fetch;
@@ -159,8 +155,7 @@ test('the home page paints before the app is fetched, then the app takes it over
 test('words typed into the home page before the app starts are searched once it has', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = watchErrors(page);
   // The app's code waits until the words are in the box.
   let release;
   const typed = new Promise((resolve) => (release = resolve));
@@ -187,9 +182,7 @@ test('a country page is pre-rendered too, and the app takes it over without erro
   assert.match(metaContent(html, 'name="description"') ?? '', /press releases? mentioning Iran/);
   const context = await browser.newContext();
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = watchErrors(page);
   await page.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => { window.__h1 = document.querySelector('h1'); });
   });

@@ -571,16 +571,24 @@ impl<'a> Reader<'a> {
         if !is_sentence_end(tokens.get(stop)?) {
             return None;
         }
+        self.reporter(first.para, stop)
+    }
+
+    /// The speaker of the sentence of paragraph `para` that ends at token
+    /// `stop`: the subject of its first speech verb outside quotation marks
+    /// (an unnamed one gives `Some(None)`).
+    fn reporter(&self, para: usize, stop: usize) -> Option<Option<String>> {
+        let tokens = &self.tokens[para];
         let start = tokens[..stop]
             .iter()
             .rposition(is_sentence_end)
             .map_or(0, |k| k + 1);
         let lex = lexicon();
         let verb = (start..stop).find(|&k| {
-            lex.is_speech_verb(&tokens[k]) && !self.inside_quote(first.para, tokens[k].start)
+            lex.is_speech_verb(&tokens[k]) && !self.inside_quote(para, tokens[k].start)
         })?;
-        let who = self.subject(first.para, start..verb)?;
-        Some(self.resolve(who, first.para, tokens[verb].start))
+        let who = self.subject(para, start..verb)?;
+        Some(self.resolve(who, para, tokens[verb].start))
     }
 
     /// `X says the victims were targeted over months.` closing a paragraph
@@ -597,14 +605,8 @@ impl<'a> Reader<'a> {
         if !is_sentence_end(tokens.get(stop)?) || tokens[stop].text != "." {
             return None;
         }
-        let start = tokens[..stop]
-            .iter()
-            .rposition(is_sentence_end)
-            .map_or(0, |k| k + 1);
-        let lex = lexicon();
-        let verb = (start..stop).find(|&k| lex.is_speech_verb(&tokens[k]))?;
-        let who = self.subject(para, start..verb)?;
-        Some(self.resolve(who, para, tokens[verb].start))
+        // The paragraph holds no quotation: no verb of it is inside one.
+        self.reporter(para, stop)
     }
 
     /// `the so-called "Balkan route"`, `the "Blue Heart" campaign`.

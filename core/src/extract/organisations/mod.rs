@@ -91,20 +91,33 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
         .collect()
 }
 
+/// Whether `name`, as `o` writes it with no acronym, is another name of the
+/// release cut short: one that goes on from it with what `goes_on` accepts.
+fn cut_short(
+    o: &Organisation,
+    name: &str,
+    entries: &[(Ref, Organisation)],
+    goes_on: impl Fn(&str) -> bool,
+) -> bool {
+    o.acronym.is_none()
+        && entries.iter().any(|(_, other)| {
+            other
+                .name
+                .as_deref()
+                .and_then(|long| long.strip_prefix(name))
+                .is_some_and(&goes_on)
+        })
+}
+
 /// `Ministry of Environment` beside `Ministry of Environment, Forestry and
 /// Tourism`: a name that another name of the release goes on from with a
 /// comma is that name cut at its list (in a role, before a person's name).
 fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
-    let Some(name) = o.name.as_deref() else {
-        return false;
-    };
-    o.acronym.is_none()
-        && entries.iter().any(|(_, other)| {
-            other.name.as_deref().is_some_and(|long| {
-                long.strip_prefix(name)
-                    .is_some_and(|rest| rest.starts_with(", ") && rest.contains(" and "))
-            })
+    o.name.as_deref().is_some_and(|name| {
+        cut_short(o, name, entries, |rest| {
+            rest.starts_with(", ") && rest.contains(" and ")
         })
+    })
 }
 
 /// Last words that give a company's legal form or make it a group.
@@ -118,17 +131,12 @@ const COMPANY_FORMS: [&str; 15] = [
 /// acronym, that another name of the release writes with a company's legal
 /// form or `Group` after it is that company.
 fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
-    let Some(name) = o.name.as_deref() else {
-        return false;
-    };
-    o.acronym.is_none()
-        && entries.iter().any(|(_, other)| {
-            other.name.as_deref().is_some_and(|long| {
-                long.strip_prefix(name)
-                    .and_then(|rest| rest.strip_prefix(' '))
-                    .is_some_and(|form| COMPANY_FORMS.contains(&form))
-            })
+    o.name.as_deref().is_some_and(|name| {
+        cut_short(o, name, entries, |rest| {
+            rest.strip_prefix(' ')
+                .is_some_and(|form| COMPANY_FORMS.contains(&form))
         })
+    })
 }
 
 /// `the Inter-American Court` beside `the Inter-American Court of Human
@@ -136,21 +144,18 @@ fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
 /// the release goes on from with `of` and capitalised words is that name
 /// shortened.
 fn complement_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
-    let Some(name) = o.name.as_deref().filter(|n| n.contains(' ')) else {
-        return false;
-    };
-    o.acronym.is_none()
-        && entries.iter().any(|(_, other)| {
-            other.name.as_deref().is_some_and(|long| {
-                long.strip_prefix(name)
-                    .and_then(|rest| rest.strip_prefix(" of "))
-                    .is_some_and(|rest| {
-                        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-                        !rest.is_empty()
-                            && rest
-                                .split(' ')
-                                .all(|w| w.starts_with(char::is_uppercase) || w == "and")
-                    })
+    o.name
+        .as_deref()
+        .filter(|n| n.contains(' '))
+        .is_some_and(|name| {
+            cut_short(o, name, entries, |rest| {
+                rest.strip_prefix(" of ").is_some_and(|rest| {
+                    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                    !rest.is_empty()
+                        && rest
+                            .split(' ')
+                            .all(|w| w.starts_with(char::is_uppercase) || w == "and")
+                })
             })
         })
 }
@@ -186,17 +191,12 @@ fn country_less_form(k: usize, o: &Organisation, entries: &[(Ref, Organisation)]
 /// short form. Not when the other name is a chapter (`Oxfam Ghana`: the
 /// words after are a country's name or a place).
 fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
-    let Some(name) = o.name.as_deref().filter(|n| !n.contains(' ')) else {
-        return false;
-    };
-    if o.acronym.is_some() {
-        return false;
-    }
-    entries.iter().any(|(_, other)| {
-        other.name.as_deref().is_some_and(|long| {
-            long.strip_prefix(name)
-                .and_then(|rest| rest.strip_prefix(' '))
-                .is_some_and(|rest| {
+    o.name
+        .as_deref()
+        .filter(|n| !n.contains(' '))
+        .is_some_and(|name| {
+            cut_short(o, name, entries, |rest| {
+                rest.strip_prefix(' ').is_some_and(|rest| {
                     // `Umeme and Stanbic Bank Uganda` is no longer form of `Umeme`.
                     !rest.is_empty()
                         && rest.split(' ').all(|w| w.starts_with(char::is_uppercase))
@@ -204,8 +204,8 @@ fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> b
                         && !data().places.contains(fold(rest).as_str())
                         && !data().regions.contains(&Words::new(rest).lookup_key())
                 })
+            })
         })
-    })
 }
 
 /// Organisations found by the shape of their name ([`pattern`]), as written
