@@ -454,8 +454,10 @@ fn in_pieces(
     piece_bytes: u32,
 ) -> (Index, Vec<u8>, std::collections::HashMap<Piece, Vec<u8>>) {
     let aliases = dateline_core::query::Aliases::of(releases);
-    let mut builder = dateline_core::query::IndexBuilder::new(aliases).piece_bytes(piece_bytes);
-    releases.iter().for_each(|r| builder.add(r));
+    let mut builder = dateline_core::query::IndexBuilder::default().piece_bytes(piece_bytes);
+    releases
+        .iter()
+        .for_each(|r| builder.add(dateline_core::query::IndexedDoc::of(r, &aliases)));
     let built = builder.finish();
     let bytes = built.to_bytes();
     let pieces = built

@@ -433,7 +433,7 @@ fn read_records(file: &Path) -> Result<Vec<Release>, IngestError> {
 /// data folder, or why it stopped.
 fn write_site<'a>(
     outline: Outline,
-    full: impl FnMut(usize) -> Result<Cow<'a, Release>, WriteError>,
+    full: impl FnMut(usize) -> Result<Cow<'a, Release>, WriteError> + Send,
     out: &Path,
     feed: Option<(&Path, &str)>,
 ) -> Result<usize, WriteError> {

@@ -1,7 +1,6 @@
 //! Facet values of the corpus (value → documents, document → values) and the
 //! per-search counts shown next to each choice.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::filter::Facet;
@@ -151,7 +150,7 @@ pub(crate) struct Entry {
 /// within a document count once.
 #[derive(Default)]
 pub(crate) struct FacetBuilder {
-    slots: HashMap<String, u32>,
+    slots: foldhash::HashMap<String, u32>,
     values: Vec<Slot>,
     doc_starts: Vec<u32>,
     doc_slots: Vec<u32>,

@@ -10,7 +10,7 @@ use super::date_order::DateOrder;
 use super::facets::{Counter, DocSet, Entry, FacetBuilder, FacetCounts, FacetIndex, ValueInfo};
 use super::filter::{Facet, Filter, Sort};
 use super::histogram::{date_bounds, histogram, histogram_between, Histogram, Zoom};
-use super::inverted::{Builder, Inverted, Piece, PieceSizes, Stream, HELD_PIECE_BYTES};
+use super::inverted::{Builder, DocWords, Inverted, Piece, PieceSizes, Stream, HELD_PIECE_BYTES};
 use super::search;
 
 use crate::date::PartialDate;
@@ -50,27 +50,36 @@ pub struct Index {
 /// Builds an [`Index`] from releases given one at a time, in document
 /// order, so that a corpus larger than memory is indexed as it is read back
 /// (`dateline pack`).
+#[derive(Default)]
 pub struct IndexBuilder {
     text: Builder,
-    aliases: Aliases,
     facets: [FacetBuilder; 6],
     dates: Vec<u32>,
     piece_sizes: PieceSizes,
 }
 
-impl IndexBuilder {
+/// What the index takes from one release: its words, its facets' values and
+/// its date, made without the builder, so that `dateline pack` makes the
+/// next releases' on another core while the builder adds these.
+pub struct IndexedDoc {
+    words: DocWords,
+    entries: [Vec<Entry>; 6],
+    date: u32,
+}
+
+impl IndexedDoc {
     /// `aliases`: the acronyms that the corpus's organisations take,
     /// learnt from every release in document order ([`Aliases::add`]).
-    pub fn new(aliases: Aliases) -> IndexBuilder {
-        IndexBuilder {
-            text: Builder::default(),
-            aliases,
-            facets: Default::default(),
-            dates: Vec::new(),
-            piece_sizes: PieceSizes::default(),
+    pub fn of(r: &Release, aliases: &Aliases) -> IndexedDoc {
+        IndexedDoc {
+            words: doc_words(r),
+            entries: Facet::ALL.map(|facet| entries(facet, r, aliases)),
+            date: r.date.map_or(0, PartialDate::key),
         }
     }
+}
 
+impl IndexBuilder {
     /// Cuts the postings and the word positions into pieces of `bytes`
     /// rather than their own sizes (tests: many pieces from a small corpus).
     pub fn piece_bytes(mut self, bytes: u32) -> IndexBuilder {
@@ -79,12 +88,12 @@ impl IndexBuilder {
     }
 
     /// Adds the next document.
-    pub fn add(&mut self, r: &Release) {
-        index_text(&mut self.text, r);
-        for (facet, builder) in Facet::ALL.into_iter().zip(&mut self.facets) {
-            builder.add_doc(&entries(facet, r, &self.aliases));
+    pub fn add(&mut self, doc: IndexedDoc) {
+        self.text.add(&doc.words);
+        for (builder, entries) in self.facets.iter_mut().zip(&doc.entries) {
+            builder.add_doc(entries);
         }
-        self.dates.push(r.date.map_or(0, PartialDate::key));
+        self.dates.push(doc.date);
     }
 
     pub fn finish(self) -> Index {
@@ -130,8 +139,11 @@ impl Index {
     }
 
     pub fn new(releases: &[Release]) -> Index {
-        let mut builder = IndexBuilder::new(Aliases::of(releases));
-        releases.iter().for_each(|r| builder.add(r));
+        let aliases = Aliases::of(releases);
+        let mut builder = IndexBuilder::default();
+        releases
+            .iter()
+            .for_each(|r| builder.add(IndexedDoc::of(r, &aliases)));
         builder.finish()
     }
 
@@ -509,25 +521,26 @@ thread_local! {
 
 /// Title (weighted higher), body, then the names the extractors found, each
 /// its own field so that phrases do not run across them.
-fn index_text(builder: &mut Builder, r: &Release) {
-    builder.field(&r.title, TITLE_WEIGHT);
+fn doc_words(r: &Release) -> DocWords {
+    let mut doc = DocWords::default();
+    doc.field(&r.title, TITLE_WEIGHT);
     for p in &r.body {
-        builder.field(p, 1);
+        doc.field(p, 1);
     }
     for p in &r.people {
-        builder.field(&p.name, 1);
+        doc.field(&p.name, 1);
     }
     for o in &r.organisations {
-        builder.field(o.name.as_deref().unwrap_or(""), 1);
-        builder.field(o.acronym.as_deref().unwrap_or(""), 1);
+        doc.field(o.name.as_deref().unwrap_or(""), 1);
+        doc.field(o.acronym.as_deref().unwrap_or(""), 1);
     }
     for c in &r.countries {
-        builder.field(&c.name, 1);
+        doc.field(&c.name, 1);
     }
     if let Some(city) = r.dateline.as_ref().and_then(|d| d.city.as_deref()) {
-        builder.field(city, 1);
+        doc.field(city, 1);
     }
-    builder.end_doc();
+    doc
 }
 
 /// The bits of a float, as an integer in the float's total order.

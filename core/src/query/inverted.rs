@@ -16,7 +16,6 @@
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::dictionary::{Columns, Dictionary, DICTIONARY_PIECE_BYTES};
@@ -542,29 +541,57 @@ impl PieceCutter {
     }
 }
 
-/// Collects documents field by field, then freezes into an `Inverted`.
+/// A document's words, folded, each with its position and weight: all that
+/// the builder takes from a document, made without the builder, so that
+/// `dateline pack` reads and splits the next releases on another core while
+/// the builder adds these.
 #[derive(Default)]
-pub(crate) struct Builder {
-    ids: HashMap<String, u32>,
-    terms: Vec<TermPostings>,
-    doc_len: Vec<u32>,
-    /// The current document's words: (term id, position, weight).
+pub(crate) struct DocWords {
+    /// The words one after the other.
+    text: String,
+    /// Each word's end in `text`, position and weight.
     words: Vec<(u32, u32, u16)>,
     next_pos: u32,
 }
 
-impl Builder {
-    /// Adds a field of the current document. Fields are one position apart,
-    /// so a phrase never runs from one into the next.
+impl DocWords {
+    /// Adds a field of the document. Fields are one position apart, so a
+    /// phrase never runs from one into the next.
     pub fn field(&mut self, text: &str, weight: u16) {
-        let Builder {
-            ids,
-            terms,
+        let DocWords {
+            text: words_text,
             words,
             next_pos,
-            ..
         } = self;
         for_each_word(text, |word, _| {
+            words_text.push_str(word);
+            words.push((words_text.len() as u32, *next_pos, weight));
+            *next_pos += 1;
+        });
+        self.next_pos += 1;
+    }
+}
+
+/// Collects documents, then freezes into an `Inverted`.
+#[derive(Default)]
+pub(crate) struct Builder {
+    ids: foldhash::HashMap<String, u32>,
+    terms: Vec<TermPostings>,
+    doc_len: Vec<u32>,
+    /// The current document's words: (term id, position, weight).
+    words: Vec<(u32, u32, u16)>,
+}
+
+impl Builder {
+    /// Adds the next document (ids are given in call order from 0).
+    pub fn add(&mut self, doc: &DocWords) {
+        let Builder {
+            ids, terms, words, ..
+        } = self;
+        let mut start = 0;
+        for &(end, pos, weight) in &doc.words {
+            let word = &doc.text[start as usize..end as usize];
+            start = end;
             let id = match ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -574,14 +601,12 @@ impl Builder {
                     id
                 }
             };
-            words.push((id, *next_pos, weight));
-            *next_pos += 1;
-        });
-        self.next_pos += 1;
+            words.push((id, pos, weight));
+        }
+        self.end_doc();
     }
 
-    /// Closes the current document (ids are given in call order from 0).
-    pub fn end_doc(&mut self) {
+    fn end_doc(&mut self) {
         let doc = self.doc_len.len() as u32;
         self.words.sort_unstable();
         let mut len = 0u32;
@@ -607,7 +632,6 @@ impl Builder {
         }
         self.doc_len.push(len);
         self.words.clear();
-        self.next_pos = 0;
     }
 
     /// The index, its streams cut into pieces of `sizes` (the defaults
@@ -1220,10 +1244,11 @@ mod tests {
     fn index(docs: &[&[&str]]) -> Inverted {
         let mut b = Builder::default();
         for fields in docs {
+            let mut doc = DocWords::default();
             for f in *fields {
-                b.field(f, 1);
+                doc.field(f, 1);
             }
-            b.end_doc();
+            b.add(&doc);
         }
         b.finish(PieceSizes::default())
     }
@@ -1309,8 +1334,9 @@ mod tests {
         let text = "a ".repeat(70_000);
         let build = |piece_bytes| {
             let mut b = Builder::default();
-            b.field(&text, 1);
-            b.end_doc();
+            let mut doc = DocWords::default();
+            doc.field(&text, 1);
+            b.add(&doc);
             b.finish(piece_bytes)
         };
         let positions = |bytes| PieceSizes {
@@ -1351,8 +1377,9 @@ mod tests {
         ]);
         let mut b = Builder::default();
         for fields in [["x organized crime y organized crime"], ["organized crime"]] {
-            b.field(fields[0], 1);
-            b.end_doc();
+            let mut doc = DocWords::default();
+            doc.field(fields[0], 1);
+            b.add(&doc);
         }
         let cut = b.finish(PieceSizes::all(1));
         assert!(cut.piece_count(Stream::Positions) > 4);

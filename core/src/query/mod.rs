@@ -35,7 +35,7 @@ pub use facets::{FacetCounts, FacetValue, ValueInfo, HEAD_VALUES, LISTED_VALUES}
 pub use filter::{Facet, Filter, Sort};
 pub use highlight::{highlight, snippet};
 pub use histogram::{histogram_between, unit_for, Bucket, Histogram, Unit, Zoom, MAX_BARS};
-pub use index::{organisation_key, Aliases, Index, IndexBuilder, Results};
+pub use index::{organisation_key, Aliases, Index, IndexBuilder, IndexedDoc, Results};
 pub use inverted::{Piece, Stream, HELD_PIECE_BYTES, POSITION_PIECE_BYTES, POSTING_PIECE_BYTES};
 pub use lane::{docs_mentioning, lane, EventKey, Lane, LaneItem, LANE_ROWS, MAX_LANE_EVENTS};
 pub use search::word_being_typed;

@@ -463,10 +463,11 @@ mod tests {
 
     #[test]
     fn long_unknown_words_are_not_corrected() {
-        use crate::query::inverted::Builder;
+        use crate::query::inverted::{Builder, DocWords};
         let mut builder = Builder::default();
-        builder.field("traffickingpersonsmigrantss", 1);
-        builder.end_doc();
+        let mut doc = DocWords::default();
+        doc.field("traffickingpersonsmigrantss", 1);
+        builder.add(&doc);
         let inv = builder.finish(crate::query::inverted::PieceSizes::default());
         // One edit away from an indexed 26-letter word, but above MAX_TYPO_LEN.
         assert!(expand(&inv, "traffickingpersonsmigrants", false).is_empty());
@@ -475,12 +476,13 @@ mod tests {
 
     #[test]
     fn a_short_prefix_scores_per_document_as_merging_its_lists_does() {
-        use crate::query::inverted::Builder;
+        use crate::query::inverted::{Builder, DocWords};
         // Words sharing "ma" (and two sharing "mas") in overlapping
         // documents, with different frequencies (scores), so that the best
         // of each document counts.
         let mut builder = Builder::default();
         for d in 0..40u32 {
+            let mut doc = DocWords::default();
             let words = ["mango", "maple", "marble", "mast", "master", "zebra"];
             for (i, w) in words.iter().enumerate() {
                 // Every fourth document has no word of the prefix.
@@ -489,10 +491,10 @@ mod tests {
                     false => 1 + (d as usize + i) % 3,
                 };
                 for _ in 0..times {
-                    builder.field(w, 1);
+                    doc.field(w, 1);
                 }
             }
-            builder.end_doc();
+            builder.add(&doc);
         }
         let inv = builder.finish(crate::query::inverted::PieceSizes::default());
         for (prefix, n_terms) in [("ma", 5), ("mas", 2)] {
@@ -508,11 +510,12 @@ mod tests {
 
     #[test]
     fn a_word_of_one_term_intersected_from_its_postings_gives_what_listing_it_gives() {
-        use crate::query::inverted::Builder;
+        use crate::query::inverted::{Builder, DocWords};
         // "of" in every document, "smuggling" in some, "migrants" and
         // "migration" (the prefix "mig") in others, with varied frequencies.
         let mut builder = Builder::default();
         for d in 0..60u32 {
+            let mut doc = DocWords::default();
             for (w, every, times) in [
                 ("of", 1, 1 + d % 2),
                 ("smuggling", 2, 1 + d % 3),
@@ -521,11 +524,11 @@ mod tests {
             ] {
                 if d % every == 0 {
                     for _ in 0..times {
-                        builder.field(w, 1);
+                        doc.field(w, 1);
                     }
                 }
             }
-            builder.end_doc();
+            builder.add(&doc);
         }
         let inv = builder.finish(crate::query::inverted::PieceSizes::default());
         for query in [
