@@ -312,8 +312,15 @@ impl WordFilter {
     /// The word's bit: its length and its first, middle and last bytes,
     /// mixed by a multiply (no loop over the bytes).
     fn bit(word: &[u8]) -> usize {
+        Self::bit_of(word, |b| b)
+    }
+
+    /// [`WordFilter::bit`] of `word` with each byte mapped by `map` (the
+    /// bytes it reads only).
+    #[inline(always)]
+    fn bit_of(word: &[u8], map: impl Fn(u8) -> u8) -> usize {
         let b = word;
-        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &map));
         let signature = at(0)
             | at(b.len() / 2) << 8
             | at(b.len().wrapping_sub(1)) << 16
@@ -328,7 +335,17 @@ impl WordFilter {
 
     /// False when `word` is surely not in the list.
     pub fn may_contain(&self, word: impl AsRef<[u8]>) -> bool {
-        let bit = Self::bit(word.as_ref());
+        self.has(Self::bit(word.as_ref()))
+    }
+
+    /// False when `word` with its ASCII letters lowercased is surely not in
+    /// the list: for a list of lower-case words asked about words in any
+    /// case, without lowercasing them first.
+    pub fn may_contain_ascii_lowercase(&self, word: impl AsRef<[u8]>) -> bool {
+        self.has(Self::bit_of(word.as_ref(), |b| b.to_ascii_lowercase()))
+    }
+
+    fn has(&self, bit: usize) -> bool {
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
