@@ -99,7 +99,9 @@ impl<'a> Tok<'a> {
                 .is_some_and(char::is_uppercase)
         };
         let participle = || {
-            self.text.rsplit_once('-').is_some_and(|(_, tail)| {
+            // A one-character array: a `char` searches with `memrchr`,
+            // dearer than reading a word's few bytes.
+            self.text.rsplit_once(['-']).is_some_and(|(_, tail)| {
                 tail.chars().all(char::is_lowercase)
                     && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
             })
