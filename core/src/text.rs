@@ -338,17 +338,27 @@ impl WordFilter {
         self.has(Self::bit(word.as_ref()))
     }
 
-    /// False when `word` with its ASCII letters lowercased is surely not in
-    /// the list: for a list of lower-case words asked about words in any
-    /// case, without lowercasing them first.
-    pub fn may_contain_ascii_lowercase(&self, word: impl AsRef<[u8]>) -> bool {
-        self.has(Self::bit_of(word.as_ref(), |b| b.to_ascii_lowercase()))
+    /// The bit of `word` with its ASCII letters lowercased, read without
+    /// lowercasing it: for lists of lower-case words asked about words in
+    /// any case ([`WordFilter::may_contain_bit`]), worked out once for a
+    /// word asked of several.
+    pub fn ascii_lowercase_bit(word: impl AsRef<[u8]>) -> FilterBit {
+        FilterBit(Self::bit_of(word.as_ref(), |b| b.to_ascii_lowercase()))
+    }
+
+    /// False when the word of `bit` is surely not in the list.
+    pub fn may_contain_bit(&self, bit: FilterBit) -> bool {
+        self.has(bit.0)
     }
 
     fn has(&self, bit: usize) -> bool {
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
+
+/// A word's bit in a [`WordFilter`] ([`WordFilter::ascii_lowercase_bit`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FilterBit(usize);
 
 /// A [`WordSet`] asked through its [`WordFilter`]: for lists asked about
 /// most words of a text, where most words are in none.

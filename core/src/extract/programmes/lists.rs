@@ -1,6 +1,6 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
-use crate::text::{WordFilter, WordMap, WordSet};
+use crate::text::{FilterBit, WordFilter, WordMap, WordSet};
 use std::sync::OnceLock;
 
 pub(super) struct Lists {
@@ -48,18 +48,20 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    /// Whether some hint's first word could be `word`, whatever its ASCII
-    /// case (asked of every word, before its hints are looked up).
-    pub(super) fn may_open_hint(&self, word: &str) -> bool {
-        self.hint_firsts.may_contain_ascii_lowercase(word)
+    /// Whether some hint's first word could be a word whatever its ASCII
+    /// case, by its `WordFilter::ascii_lowercase_bit` (asked of every word,
+    /// before its hints are looked up).
+    pub(super) fn may_open_hint(&self, bit: FilterBit) -> bool {
+        self.hint_firsts.may_contain_bit(bit)
     }
 
-    /// Whether `word` may be a key of `head_kinds` once lowercased. Asked of
-    /// every word before the lookup, which most words would fail (a test
-    /// checks it against the lookup on all sample texts).
-    pub(super) fn may_be_head(&self, word: &str) -> bool {
+    /// Whether `word` (of `WordFilter::ascii_lowercase_bit` `bit`) may be a
+    /// key of `head_kinds` once lowercased. Asked of every word before the
+    /// lookup, which most words would fail (a test checks it against the
+    /// lookup on all sample texts).
+    pub(super) fn may_be_head(&self, word: &str, bit: FilterBit) -> bool {
         // Beyond ASCII, lowercasing may change the bytes and the length.
-        !word.is_ascii() || self.head_filter.may_contain_ascii_lowercase(word)
+        !word.is_ascii() || self.head_filter.may_contain_bit(bit)
     }
 }
 

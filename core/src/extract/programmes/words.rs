@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::lists::lists;
 use crate::extract::tokens::{self, Token};
+use crate::text::{FilterBit, WordFilter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -34,6 +35,8 @@ pub(super) struct Tok<'a> {
     cap: bool,
     head: bool,
     weak_head: bool,
+    /// A word's bit in the lists' filters, asked by the head and hint gates.
+    pub(super) lower_bit: FilterBit,
 }
 
 impl<'a> Tok<'a> {
@@ -48,13 +51,18 @@ impl<'a> Tok<'a> {
             cap: false,
             head: false,
             weak_head: false,
+            lower_bit: FilterBit::default(),
         }
     }
 
     /// Sets the answers kept on the token, once its text and kind are final.
     fn classify(&mut self) {
         self.cap = self.capitalised();
-        if self.is_word() && lists().may_be_head(self.text) {
+        if !self.is_word() {
+            return;
+        }
+        self.lower_bit = WordFilter::ascii_lowercase_bit(self.text);
+        if lists().may_be_head(self.text, self.lower_bit) {
             let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
             self.weak_head = kind == Some(true);
             self.head = kind.is_some();
@@ -398,7 +406,11 @@ mod tests {
                 let found = looked_up(tok.text);
                 if found.is_some() {
                     heads += 1;
-                    assert!(lists.may_be_head(tok.text), "{:?} in {t:?}", tok.text);
+                    assert!(
+                        lists.may_be_head(tok.text, tok.lower_bit),
+                        "{:?} in {t:?}",
+                        tok.text
+                    );
                 }
             }
         }
@@ -407,7 +419,7 @@ mod tests {
         let skipped = texts
             .iter()
             .flat_map(|t| tokenize(t).into_iter().filter(|t| t.is_word()))
-            .filter(|t| !lists.may_be_head(t.text))
+            .filter(|t| !lists.may_be_head(t.text, WordFilter::ascii_lowercase_bit(t.text)))
             .count();
         assert!(skipped * 2 > words_seen, "{skipped} of {words_seen}");
     }
