@@ -524,7 +524,8 @@ impl<'a> Reader<'a> {
             .filter(|t| !t.is_empty())
             .collect();
         let text = squash(&join_parts(&parts));
-        let words = text.split_whitespace().count();
+        // Counted only as far as the comparisons below read.
+        let words = text.split_whitespace().take(SHORT_QUOTE_WORDS + 1).count();
         if words == 0 {
             return None;
         }
