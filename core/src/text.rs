@@ -332,8 +332,15 @@ impl WordFilter {
     /// The word's bit: its length and its first, middle and last bytes,
     /// mixed by a multiply (no loop over the bytes).
     fn bit(word: &[u8]) -> usize {
+        Self::bit_of(word, |b| b)
+    }
+
+    /// [`WordFilter::bit`] of `word` with each byte mapped by `map` (the
+    /// bytes it reads only).
+    #[inline(always)]
+    fn bit_of(word: &[u8], map: impl Fn(u8) -> u8) -> usize {
         let b = word;
-        let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));
+        let at = |i: usize| u32::from(b.get(i).copied().map_or(0, &map));
         let signature = at(0)
             | at(b.len() / 2) << 8
             | at(b.len().wrapping_sub(1)) << 16
@@ -348,10 +355,30 @@ impl WordFilter {
 
     /// False when `word` is surely not in the list.
     pub fn may_contain(&self, word: impl AsRef<[u8]>) -> bool {
-        let bit = Self::bit(word.as_ref());
+        self.has(Self::bit(word.as_ref()))
+    }
+
+    /// The bit of `word` with its ASCII letters lowercased, read without
+    /// lowercasing it: for lists of lower-case words asked about words in
+    /// any case ([`WordFilter::may_contain_bit`]), worked out once for a
+    /// word asked of several.
+    pub fn ascii_lowercase_bit(word: impl AsRef<[u8]>) -> FilterBit {
+        FilterBit(Self::bit_of(word.as_ref(), |b| b.to_ascii_lowercase()))
+    }
+
+    /// False when the word of `bit` is surely not in the list.
+    pub fn may_contain_bit(&self, bit: FilterBit) -> bool {
+        self.has(bit.0)
+    }
+
+    fn has(&self, bit: usize) -> bool {
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
+
+/// A word's bit in a [`WordFilter`] ([`WordFilter::ascii_lowercase_bit`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FilterBit(usize);
 
 /// A [`WordSet`] asked through its [`WordFilter`]: for lists asked about
 /// most words of a text, where most words are in none.

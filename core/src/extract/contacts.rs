@@ -585,19 +585,25 @@ fn phones(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
         &INTERNATIONAL,
         r"(?:\(\s?\+\s?\d{1,4}\s?\)|\+\s?\d{1,4})(?:[ \t\u{a0}.\-/]{0,3}(?:\(\d{1,5}\)|\d{1,6}))+",
     );
-    // `Tel.: 26060 5629`, `Mobile: ...`, `T: ...`
-    let labelled = word_regex(
-        &LABELLED,
-        r"(?i)\b(?:(?:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|fax|ph)\b\.?\s*(?:no\.?\s*)?:?|[tmf]\s*:)\s*(\(?\+?\s?\d[\d \t\u{a0}().\-/]{5,}\d)",
-        s,
-    );
+    // `Tel.: 26060 5629`, `Mobile: ...`, `T: ...`. Both word regexes are
+    // taken only where their mark is, so their Unicode forms are compiled
+    // only for a text that holds one.
+    let labelled = || {
+        word_regex(
+            &LABELLED,
+            r"(?i)\b(?:(?:tel(?:ephone)?|phone|mobile|mob|cell(?:phone)?|fax|ph)\b\.?\s*(?:no\.?\s*)?:?|[tmf]\s*:)\s*(\(?\+?\s?\d[\d \t\u{a0}().\-/]{5,}\d)",
+            s,
+        )
+    };
     // Common national layouts without a label: `(212) 963-1234`,
     // `212-963-1234`, and with a trunk `0` (`0113 378 6007`, `020 7501 8920`).
-    let national = word_regex(
-        &NATIONAL,
-        r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b|\b0\d{2,4} \d{3,4} \d{3,4}\b",
-        s,
-    );
+    let national = || {
+        word_regex(
+            &NATIONAL,
+            r"\(\d{2,5}\)\s?\d{2,4}[\s.\-]\d{3,4}(?:[\s.\-]\d{2,4})?|\b\d{3}[.\-]\d{3}[.\-]\d{4}\b|\b0\d{2,4} \d{3,4} \d{3,4}\b",
+            s,
+        )
+    };
     let mut found = Spans::default();
     // The international form opens with `+`.
     let spans = marks
@@ -609,7 +615,7 @@ fn phones(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
         .chain(
             marks
                 .label
-                .then(|| labelled.captures_iter(s))
+                .then(|| labelled().captures_iter(s))
                 .into_iter()
                 .flatten()
                 .filter_map(|c| c.get(1))
@@ -618,7 +624,7 @@ fn phones(s: &str, tokens: &SpaceTokens, marks: &Marks) -> Vec<Found> {
         .chain(
             marks
                 .national
-                .then(|| national.find_iter(s))
+                .then(|| national().find_iter(s))
                 .into_iter()
                 .flatten()
                 .map(|m| (m.start(), m.end())),

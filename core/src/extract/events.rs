@@ -319,7 +319,16 @@ fn events_in(s: &str, pub_year: Option<i32>) -> Vec<(Period, String)> {
 /// The candidates of every pattern whose shape is allowed, in pattern order.
 fn candidates(s: &str, pub_year: Option<i32>, allow: impl Fn(Shape) -> bool) -> Vec<Candidate> {
     // Which form of the patterns reads `s`, asked once for all of them.
-    let unicode = super::word_regex::needs_unicode(s);
+    candidates_in_form(s, pub_year, allow, needs_unicode(s))
+}
+
+/// [`candidates`] with the patterns' Unicode form or their ASCII one.
+fn candidates_in_form(
+    s: &str,
+    pub_year: Option<i32>,
+    allow: impl Fn(Shape) -> bool,
+    unicode: bool,
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     tables()
         .patterns
@@ -342,6 +351,89 @@ fn candidates(s: &str, pub_year: Option<i32>, allow: impl Fn(Shape) -> bool) -> 
             }
         });
     out
+}
+
+/// Whether the Unicode form of [`patterns`] can read `s` otherwise than
+/// their ASCII form (`word_regex`): `word_regex::needs_unicode` for these
+/// patterns, finer, so that a `São` or a `Côte` away from any date leaves
+/// the paragraph to the ASCII form (the Unicode form, compiled for the few
+/// such paragraphs and slow on them, was 3 % of ingest on generated text).
+///
+/// The forms differ in `\b` and `\d` only. No pattern takes a non-ASCII
+/// word character but a digit, so without non-ASCII digits every match of
+/// either lies between such characters, and the forms can differ only on a
+/// match that ends right before one (after an ASCII word character, the
+/// ASCII `\b` holds there, the Unicode one not) or starts right after one
+/// (likewise). A match ends on a digit, an ordinal suffix, a month name or
+/// a full stop (no `\b` after it), and starts on a digit, a capital (a
+/// weekday or a month, `From`), `from` or `between`, or a word before
+/// white space, `of` or `-` and a month's name (the bare month's lead).
+fn needs_unicode(s: &str) -> bool {
+    let Some(mut chars) = super::word_regex::non_ascii_word_chars(s) else {
+        return true;
+    };
+    chars.any(|at| {
+        let digit = s[at.clone()].chars().any(char::is_numeric);
+        digit || may_end_before(&s[..at.start]) || may_start_after(&s[at.end..])
+    })
+}
+
+/// Whether a match can end at the end of `before` on a `\b`: the ASCII
+/// word characters it ends with end on a digit or an ordinal suffix, or
+/// are a month's name or abbreviation.
+fn may_end_before(before: &str) -> bool {
+    let b = before.as_bytes();
+    let word = b.len() - b.iter().rev().take_while(|&&c| is_ascii_word(c)).count();
+    let run = &b[word..];
+    let ordinal = [b"st", b"nd", b"rd", b"th"]
+        .iter()
+        .any(|o| run.len() > 2 && run[run.len() - 2..].eq_ignore_ascii_case(*o));
+    // A month's name or abbreviation in any case (the patterns take two).
+    let month = run.eq_ignore_ascii_case(b"sept")
+        || MONTHS.iter().any(|m| {
+            let m = m.as_bytes();
+            run.eq_ignore_ascii_case(m) || run.eq_ignore_ascii_case(&m[..3])
+        });
+    run.last().is_some_and(u8::is_ascii_digit) || ordinal || month
+}
+
+/// Whether a match can start at the start of `after` (on a `\b`).
+fn may_start_after(after: &str) -> bool {
+    let b = after.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first.is_ascii_digit() || first.is_ascii_uppercase() {
+        return true;
+    }
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let lead = &b[..letters];
+    if letters == 0 || lead.eq_ignore_ascii_case(b"from") || lead.eq_ignore_ascii_case(b"between") {
+        return letters > 0;
+    }
+    // The bare month's lead word: `-`, or white space and perhaps `of` and
+    // white space, then a month's full name (in any case here).
+    let rest = &after[letters..];
+    let month_next = |t: &str| {
+        MONTHS.iter().any(|m| {
+            t.as_bytes()
+                .get(..m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+        })
+    };
+    if let Some(t) = rest.strip_prefix('-') {
+        return month_next(t);
+    }
+    let t = rest.trim_start();
+    if t.len() == rest.len() {
+        return false;
+    }
+    let of = t
+        .get(..2)
+        .filter(|w| w.eq_ignore_ascii_case("of"))
+        .map(|_| t[2..].trim_start())
+        .filter(|u| u.len() < t.len() - 2);
+    month_next(t) || of.is_some_and(month_next)
 }
 
 /// The candidates that start first (then the longest) without overlapping,
@@ -955,6 +1047,54 @@ mod tests {
             "A decision, in summary, to separate the markets.",
         ] {
             assert!(!may_hold_a_date(plain), "{plain}");
+        }
+    }
+
+    /// Where `needs_unicode` leaves a text with a non-ASCII word character
+    /// to the ASCII form, both forms give the same candidates; next to a
+    /// possible match, it does not.
+    #[test]
+    fn the_ascii_form_reads_what_the_unicode_form_reads_where_it_is_used() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "São Paulo, 12 March 2020 – Côte d’Ivoire and Türkiye, 2018–2022",
+            "Mérida, Yucatán 5 March 2021; Société Générale in 2020",
+            "é2020, 2020é, 12thé, 12éMarch, Marché 5 March, Januaryé 5",
+            "Saé March 2020, déjà vu from 5 March, sé-March, sé of March",
+            "é from 2020, é between 2019 and 2020, éfrom 2020, éMarch 2020",
+            "Москва 5 March 2020, ٢٠٢٠ March, March ٢٠٢٠, 12 Sept. 2020 Ж",
+            "ſ March 2020, K 2020, Monday é, é Monday 5 March",
+        ]);
+        let mut ascii_read = 0;
+        for t in &texts {
+            let before = super::super::word_regex::needs_unicode(t);
+            if !before || needs_unicode(t) {
+                continue;
+            }
+            ascii_read += 1;
+            for pub_year in [None, Some(2019)] {
+                let ascii = candidates_in_form(t, pub_year, |_| true, false);
+                let unicode = candidates_in_form(t, pub_year, |_| true, true);
+                assert_eq!(format!("{ascii:?}"), format!("{unicode:?}"), "{t:?}");
+            }
+        }
+        assert!(ascii_read > 100, "{ascii_read}");
+        for t in [
+            "é2020",
+            "2020é",
+            "12thé",
+            "Marché",
+            "éMarch",
+            "é2 March",
+            "éfrom",
+        ] {
+            assert!(needs_unicode(t), "{t:?}");
+        }
+        for t in [
+            "São Paulo, 12 March 2020",
+            "Côte d’Ivoire, 2018–2022",
+            "Société 5",
+        ] {
+            assert!(!needs_unicode(t), "{t:?}");
         }
     }
 

@@ -219,18 +219,23 @@ impl<'a> Reader<'a> {
                 if is_sentence_end(&tokens[i]) {
                     named_in_sentence = false;
                 }
+                // Most tokens name no one: asked first, the quotes' segments
+                // are searched only for those that do.
+                let Some(mention) = self.mention_at(tokens, i) else {
+                    continue;
+                };
                 if self.inside_quote(p, tokens[i].start) {
                     continue;
                 }
-                match self.mention_at(tokens, i) {
-                    Some((Who::Speaker(label), true)) => {
+                match mention {
+                    (Who::Speaker(label), true) => {
                         named_in_sentence = true;
                         people.push((p, tokens[i].start, Some(label)));
                     }
-                    Some((Who::Unnamed, _)) if !named_in_sentence => {
+                    (Who::Unnamed, _) if !named_in_sentence => {
                         people.push((p, tokens[i].start, None));
                     }
-                    Some((Who::Organisation(label), _)) => {
+                    (Who::Organisation(label), _) => {
                         let end = i + self.mention_len(tokens, i);
                         let verb = tokens
                             .get(end)
@@ -519,7 +524,8 @@ impl<'a> Reader<'a> {
             .filter(|t| !t.is_empty())
             .collect();
         let text = squash(&join_parts(&parts));
-        let words = text.split_whitespace().count();
+        // Counted only as far as the comparisons below read.
+        let words = text.split_whitespace().take(SHORT_QUOTE_WORDS + 1).count();
         if words == 0 {
             return None;
         }

@@ -90,18 +90,39 @@ pub fn is_ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// A non-ASCII word character.
+fn non_ascii_word() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[\w&&[^\x00-\x7F]]").ok())
+        .as_ref()
+}
+
 /// True when the text holds a non-ASCII word character, where ASCII and
 /// Unicode word boundaries can differ.
 pub fn needs_unicode(haystack: &str) -> bool {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
     if haystack.is_ascii() {
         return false;
     }
-    match RE.get_or_init(|| Regex::new(r"[\w&&[^\x00-\x7F]]").ok()) {
+    match non_ascii_word() {
         Some(re) => re.is_match(haystack),
         // Cannot happen (a fixed pattern); the Unicode form is always correct.
         None => true,
     }
+}
+
+/// The byte ranges of the non-ASCII word characters of `haystack`, where
+/// ASCII and Unicode word boundaries can differ (next to them, and only
+/// there); `None` if they cannot be told (cannot happen: a fixed pattern).
+pub fn non_ascii_word_chars(
+    haystack: &str,
+) -> Option<impl Iterator<Item = std::ops::Range<usize>> + '_> {
+    let re = non_ascii_word()?;
+    Some(
+        (!haystack.is_ascii())
+            .then(|| re.find_iter(haystack).map(|m| m.range()))
+            .into_iter()
+            .flatten(),
+    )
 }
 
 #[cfg(test)]

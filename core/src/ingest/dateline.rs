@@ -255,15 +255,21 @@ fn numeric_order(country: Option<&str>) -> NumericOrder {
 }
 
 /// The date at `start` read again in the order of the dateline's country (only
-/// an all-numeric date reads differently; the length is the same).
+/// an all-numeric date reads differently; the length is the same). `found` is
+/// the date read there day first ([`dates::date_at_start`]), so a day-first
+/// country's reading is `found` itself and is not read again.
 fn date_for_country(
     text: &str,
     start: usize,
     country: Option<&str>,
     found: WrittenDate,
 ) -> WrittenDate {
+    let order = numeric_order(country);
+    if order == NumericOrder::DayFirst {
+        return found;
+    }
     text.get(start..)
-        .and_then(|s| dates::date_at_start_ordered(s, numeric_order(country)))
+        .and_then(|s| dates::date_at_start_ordered(s, order))
         .map_or(found, |(date, _)| date)
 }
 

@@ -65,11 +65,37 @@ pub enum NumericOrder {
 /// used on texts without a non-ASCII word character, where both agree; the
 /// Unicode form is compiled on first use.
 struct DatePatterns {
-    ascii: (Vec<regex::Regex>, regex::RegexSet),
-    unicode: std::sync::OnceLock<(Vec<regex::Regex>, regex::RegexSet)>,
+    ascii: (Vec<DatePattern>, regex::RegexSet),
+    unicode: std::sync::OnceLock<(Vec<DatePattern>, regex::RegexSet)>,
 }
 
-fn date_patterns_with(b: &str) -> (Vec<regex::Regex>, regex::RegexSet) {
+/// A date pattern with the numbers of its groups `y`, `m`, `d`, `a` and
+/// `b`, found once when it is compiled: `Captures::name` hashes the name
+/// on every call.
+struct DatePattern {
+    re: regex::Regex,
+    y: Option<usize>,
+    m: Option<usize>,
+    d: Option<usize>,
+    a: Option<usize>,
+    b: Option<usize>,
+}
+
+impl DatePattern {
+    fn new(re: regex::Regex) -> DatePattern {
+        let group = |name: &str| re.capture_names().position(|n| n == Some(name));
+        DatePattern {
+            y: group("y"),
+            m: group("m"),
+            d: group("d"),
+            a: group("a"),
+            b: group("b"),
+            re,
+        }
+    }
+}
+
+fn date_patterns_with(b: &str) -> (Vec<DatePattern>, regex::RegexSet) {
     let patterns: Vec<String> = date_pattern_sources()
         .iter()
         .map(|p| p.replace(word_regex::UNICODE_B, b))
@@ -79,12 +105,13 @@ fn date_patterns_with(b: &str) -> (Vec<regex::Regex>, regex::RegexSet) {
     let regexes = patterns
         .iter()
         .filter_map(|p| regex::Regex::new(p).ok())
+        .map(DatePattern::new)
         .collect();
     (regexes, set)
 }
 
 /// The patterns and their set, in the form that gives Unicode-`\b` results on `s`.
-fn date_patterns_for(s: &str) -> &'static (Vec<regex::Regex>, regex::RegexSet) {
+fn date_patterns_for(s: &str) -> &'static (Vec<DatePattern>, regex::RegexSet) {
     static PATTERNS: std::sync::OnceLock<DatePatterns> = std::sync::OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| DatePatterns {
         ascii: date_patterns_with(word_regex::ASCII_B),
@@ -123,7 +150,7 @@ fn date_window(s: &str) -> &str {
 
 /// The patterns as written (Unicode `\b`).
 #[cfg(test)]
-fn date_patterns() -> &'static (Vec<regex::Regex>, regex::RegexSet) {
+fn date_patterns() -> &'static (Vec<DatePattern>, regex::RegexSet) {
     date_patterns_for("\u{e9}")
 }
 
@@ -171,22 +198,23 @@ pub fn date_at_start_ordered(s: &str, order: NumericOrder) -> Option<(WrittenDat
 fn date_with(
     s: &str,
     order: NumericOrder,
-    (regexes, set): &(Vec<regex::Regex>, regex::RegexSet),
+    (patterns, set): &(Vec<DatePattern>, regex::RegexSet),
 ) -> Option<(WrittenDate, usize)> {
     let matched = set.matches(s);
     if !matched.matched_any() {
         return None;
     }
-    regexes.iter().enumerate().find_map(|(i, re)| {
+    patterns.iter().enumerate().find_map(|(i, p)| {
         if !matched.matched(i) {
             return None;
         }
-        let caps = re.captures(s)?;
-        let year = match caps.name("y") {
+        let caps = p.re.captures(s)?;
+        let group = |g: Option<usize>| caps.get(g?);
+        let year = match group(p.y) {
             Some(y) => Some(y.as_str().parse::<i32>().ok()?),
             None => None,
         };
-        let (month, day) = match (caps.name("a"), caps.name("b")) {
+        let (month, day) = match (group(p.a), group(p.b)) {
             (Some(a), Some(b)) => {
                 let (a, b) = (
                     a.as_str().parse::<u8>().ok()?,
@@ -201,9 +229,9 @@ fn date_with(
                     .find(|&(m, d)| PartialDate::of_day(year.unwrap_or(2000), m, d).is_some())?
             }
             _ => {
-                let m = caps.name("m")?.as_str();
+                let m = group(p.m)?.as_str();
                 let month = m.parse::<u8>().ok().or_else(|| month_from_name(m))?;
-                (month, caps.name("d")?.as_str().parse::<u8>().ok()?)
+                (month, group(p.d)?.as_str().parse::<u8>().ok()?)
             }
         };
         // Validate against a leap year when the year is unknown (29 February).

@@ -419,7 +419,9 @@ impl PaddedPhrases {
                 .get(*i)
                 .is_some_and(|p| padded.contains(p.as_str()) && also(p))
         };
-        padded.split(' ').filter(|w| !w.is_empty()).any(|w| {
+        // Split by a one-character array, not a `char`: its search per word (`memchr`)
+        // cost more than reading a name's few bytes one by one.
+        padded.split([' ']).filter(|w| !w.is_empty()).any(|w| {
             self.by_first
                 .get(w)
                 .is_some_and(|ps| ps.iter().any(&mut held))

@@ -1,6 +1,6 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
-use crate::text::{WordMap, WordSet};
+use crate::text::{FilterBit, WordFilter, WordMap, WordSet};
 use std::sync::OnceLock;
 
 pub(super) struct Lists {
@@ -10,17 +10,13 @@ pub(super) struct Lists {
     /// it opens, in order: asked of every word, so a word that opens none
     /// is passed over with one lookup.
     pub(super) hints_by_first: WordMap<Vec<u8>, Vec<usize>>,
-    /// Bit `n` set: a hint's first word is `n` bytes long (`n` < 128).
-    hint_lens: u128,
-    /// First bytes of the hints' first words, in ASCII lower case.
-    hint_first_bytes: [bool; 256],
+    /// The keys of `hints_by_first`.
+    hint_firsts: WordFilter,
     /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
-    /// Bit `n` set: a key of `head_kinds` is `n` bytes long (`n` < 128).
-    head_lens: u128,
-    /// First bytes of the keys of `head_kinds`.
-    head_first_bytes: [bool; 256],
+    /// The keys of `head_kinds`.
+    head_filter: WordFilter,
     excludes: Vec<String>,
     /// The first space-separated part of each of `excludes` → its indices:
     /// a name is compared only with the excludes that open as it does.
@@ -52,45 +48,21 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    /// Whether some hint's first word could be `word`: as long in bytes,
-    /// opening with the same byte whatever its ASCII case (asked of every
-    /// word, before its hints are looked up).
-    pub(super) fn may_open_hint(&self, word: &str) -> bool {
-        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
-        first.is_some_and(|b| self.hint_first_bytes[usize::from(b)])
-            && self.hint_first_len(word.len())
+    /// Whether some hint's first word could be a word whatever its ASCII
+    /// case, by its `WordFilter::ascii_lowercase_bit` (asked of every word,
+    /// before its hints are looked up).
+    pub(super) fn may_open_hint(&self, bit: FilterBit) -> bool {
+        self.hint_firsts.may_contain_bit(bit)
     }
 
-    /// Whether `word` may be a key of `head_kinds` once lowercased: an
-    /// ASCII word that no head opens as (its first byte in ASCII lower
-    /// case) or that is as long as no head is not one. Asked of every
-    /// word before the lookup, which most words would fail (a test checks
-    /// it against the lookup on all sample texts).
-    pub(super) fn may_be_head(&self, word: &str) -> bool {
-        // Beyond ASCII, lowercasing may change the first byte and the length.
-        if !word.is_ascii() {
-            return true;
-        }
-        let first = word.as_bytes().first().map(u8::to_ascii_lowercase);
-        first.is_some_and(|b| self.head_first_bytes[usize::from(b)])
-            && len_bit(word.len()).is_none_or(|bit| self.head_lens & bit != 0)
+    /// Whether `word` (of `WordFilter::ascii_lowercase_bit` `bit`) may be a
+    /// key of `head_kinds` once lowercased. Asked of every word before the
+    /// lookup, which most words would fail (a test checks it against the
+    /// lookup on all sample texts).
+    pub(super) fn may_be_head(&self, word: &str, bit: FilterBit) -> bool {
+        // Beyond ASCII, lowercasing may change the bytes and the length.
+        !word.is_ascii() || self.head_filter.may_contain_bit(bit)
     }
-
-    /// Whether some hint's first word is `len` bytes long.
-    fn hint_first_len(&self, len: usize) -> bool {
-        match len_bit(len) {
-            Some(bit) => self.hint_lens & bit != 0,
-            None => self
-                .hints
-                .iter()
-                .any(|h| h.first().is_some_and(|w| w.len() == len)),
-        }
-    }
-}
-
-/// Bit `len` of a set of lengths below 128 (`hint_lens`, `head_lens`).
-fn len_bit(len: usize) -> Option<u128> {
-    u32::try_from(len).ok().and_then(|n| 1u128.checked_shl(n))
 }
 
 pub(super) fn lists() -> &'static Lists {
@@ -101,11 +73,8 @@ pub(super) fn lists() -> &'static Lists {
         for (i, hint) in l.hints.iter().enumerate() {
             if let Some(first) = hint.first() {
                 let key = first.to_ascii_lowercase().into_bytes();
-                if let Some(b) = key.first() {
-                    l.hint_first_bytes[usize::from(*b)] = true;
-                }
+                l.hint_firsts.insert(&key);
                 l.hints_by_first.entry(key).or_default().push(i);
-                l.hint_lens |= len_bit(first.len()).unwrap_or(0);
             }
         }
         for (i, e) in l.excludes.iter().enumerate() {
@@ -119,11 +88,7 @@ pub(super) fn lists() -> &'static Lists {
             l.head_kinds.insert(w.clone().into_bytes(), true);
         }
         for key in l.head_kinds.keys() {
-            if let Some(&b) = key.first() {
-                l.head_first_bytes[usize::from(b)] = true;
-            }
-            // A head of 128 bytes or more: every length may be one.
-            l.head_lens |= len_bit(key.len()).unwrap_or(u128::MAX);
+            l.head_filter.insert(key);
         }
         l
     })
@@ -175,11 +140,9 @@ fn parse_lists(tsv: &str) -> Lists {
         heads: WordSet::default(),
         hints: Vec::new(),
         hints_by_first: WordMap::default(),
-        hint_lens: 0,
-        hint_first_bytes: [false; 256],
+        hint_firsts: WordFilter::default(),
         head_kinds: WordMap::default(),
-        head_lens: 0,
-        head_first_bytes: [false; 256],
+        head_filter: WordFilter::default(),
         excludes: Vec::new(),
         excludes_by_first: WordMap::default(),
         not_programme: WordSet::default(),

@@ -1394,7 +1394,7 @@ fn hint_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     let first = toks.get(i).filter(|t| t.is_word())?;
     // A hint opens with a word of the same length in bytes and first byte,
     // whatever the case.
-    if !lists().may_open_hint(first.text) {
+    if !lists().may_open_hint(first.lower_bit) {
         return None;
     }
     // The hints that open with this word, whatever its ASCII case, in order.

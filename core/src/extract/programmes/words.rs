@@ -6,6 +6,7 @@ use std::borrow::Cow;
 
 use super::lists::lists;
 use crate::extract::tokens::{self, Token};
+use crate::text::{FilterBit, WordFilter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -34,6 +35,8 @@ pub(super) struct Tok<'a> {
     cap: bool,
     head: bool,
     weak_head: bool,
+    /// A word's bit in the lists' filters, asked by the head and hint gates.
+    pub(super) lower_bit: FilterBit,
 }
 
 impl<'a> Tok<'a> {
@@ -48,13 +51,18 @@ impl<'a> Tok<'a> {
             cap: false,
             head: false,
             weak_head: false,
+            lower_bit: FilterBit::default(),
         }
     }
 
     /// Sets the answers kept on the token, once its text and kind are final.
     fn classify(&mut self) {
         self.cap = self.capitalised();
-        if self.is_word() && lists().may_be_head(self.text) {
+        if !self.is_word() {
+            return;
+        }
+        self.lower_bit = WordFilter::ascii_lowercase_bit(self.text);
+        if lists().may_be_head(self.text, self.lower_bit) {
             let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
             self.weak_head = kind == Some(true);
             self.head = kind.is_some();
@@ -99,7 +107,9 @@ impl<'a> Tok<'a> {
                 .is_some_and(char::is_uppercase)
         };
         let participle = || {
-            self.text.rsplit_once('-').is_some_and(|(_, tail)| {
+            // A one-character array: a `char` searches with `memrchr`,
+            // dearer than reading a word's few bytes.
+            self.text.rsplit_once(['-']).is_some_and(|(_, tail)| {
                 tail.chars().all(char::is_lowercase)
                     && (tail.ends_with("ed") || matches!(tail, "led" | "run" | "wide" | "based"))
             })
@@ -170,44 +180,61 @@ pub(super) fn with_ascii_lower<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// Marks that end a word: a word runs from its first character to whitespace
 /// or one of these, so `R&D`, `€12`, `2018–2022` and `GLO.ACT` are one word.
-const ENDS_WORD: &[&str] = &[
-    "(", ")", "[", "]", "\"", "“", "”", "«", "»", ",", ";", ":", "!", "?",
-];
+fn ends_word(t: &Token) -> bool {
+    t.kind == tokens::Kind::Punct
+        && matches!(
+            t.text,
+            "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "«" | "»" | "," | ";" | ":" | "!" | "?"
+        )
+}
+
+/// What a token that is one of the programme finder's marks is; `None`
+/// for any other token.
+enum Mark {
+    Tok(Kind),
+    /// `.`, `!`, `?`: ends the sentence of the word before.
+    SentenceEnd,
+}
+
+fn mark(t: &Token) -> Option<Mark> {
+    if t.kind != tokens::Kind::Punct {
+        return None;
+    }
+    Some(match t.text {
+        "(" | "[" => Mark::Tok(Kind::Open),
+        ")" | "]" => Mark::Tok(Kind::Close),
+        "\"" | "“" | "”" | "«" | "»" => Mark::Tok(Kind::Quote),
+        "–" | "—" => Mark::Tok(Kind::Dash),
+        "," | ";" | ":" => Mark::Tok(Kind::Break),
+        "." | "!" | "?" => Mark::SentenceEnd,
+        _ => return None,
+    })
+}
 
 /// The programme words of paragraph `s`, from its tokens (`tokens::tokenize`).
 pub(super) fn words<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Tok<'a>> {
     let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
-        let mark = |marks: &[&str]| t.is_mark(marks);
-        let kind = if mark(&["(", "["]) {
-            Some(Kind::Open)
-        } else if mark(&[")", "]"]) {
-            Some(Kind::Close)
-        } else if mark(&["\"", "“", "”", "«", "»"]) {
-            Some(Kind::Quote)
-        } else if mark(&["–", "—"]) {
-            Some(Kind::Dash)
-        } else if mark(&[",", ";", ":"]) {
-            Some(Kind::Break)
-        } else if mark(&[".", "!", "?"]) {
-            if let Some(last) = toks.last_mut() {
-                last.sentence_end = true;
+        match mark(t) {
+            Some(Mark::Tok(kind)) => {
+                toks.push(Tok::new(s, t.start, t.end, kind));
+                i += 1;
+                continue;
             }
-            i += 1;
-            continue;
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            toks.push(Tok::new(s, t.start, t.end, kind));
-            i += 1;
-            continue;
+            Some(Mark::SentenceEnd) => {
+                if let Some(last) = toks.last_mut() {
+                    last.sentence_end = true;
+                }
+                i += 1;
+                continue;
+            }
+            None => {}
         }
         let mut last = i;
         while tokens
             .get(last + 1)
-            .is_some_and(|n| n.start == tokens[last].end && !n.is_mark(ENDS_WORD))
+            .is_some_and(|n| n.start == tokens[last].end && !ends_word(n))
         {
             last += 1;
         }
@@ -260,46 +287,68 @@ fn single_quote_open(before: &str) -> bool {
 }
 
 /// Trims a word: quotes, a possessive and a final full stop come off it.
+// The quotes are told by their UTF-8 bytes: every word is read here, and
+// most open and end with a letter.
 fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end: usize) {
-    while let Some(q) = s[start..end]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '‘' | '\''))
-    {
-        toks.push(Tok::new(s, start, start + q.len_utf8(), Kind::Quote));
-        start += q.len_utf8();
+    const OPENING: &[u8] = "‘".as_bytes();
+    const CLOSING: &[u8] = "’".as_bytes();
+    let bytes = s.as_bytes();
+    loop {
+        let w = &bytes[start..end];
+        let q = if w.first() == Some(&b'\'') {
+            1
+        } else if w.starts_with(OPENING) {
+            OPENING.len()
+        } else {
+            break;
+        };
+        toks.push(Tok::new(s, start, start + q, Kind::Quote));
+        start += q;
     }
     let mut sentence_end = false;
     let mut closing_quote = None;
     loop {
-        let w = &s[start..end];
-        if w.ends_with('.') && !is_abbreviation(w) {
+        let w = &bytes[start..end];
+        let q = if w.last() == Some(&b'\'') {
+            1
+        } else if w.ends_with(CLOSING) {
+            CLOSING.len()
+        } else {
+            0
+        };
+        if w.last() == Some(&b'.') && !is_abbreviation(&s[start..end]) {
             sentence_end = true;
             end -= 1;
-        } else if let Some(q) = w.chars().next_back().filter(|c| matches!(c, '’' | '\'')) {
-            if plural_possessive(s, start, end - q.len_utf8()) {
+        } else if q > 0 {
+            if plural_possessive(s, start, end - q) {
                 // `Adolescent Girls' Empowerment ... Programme`: part of the word.
                 break;
             }
-            closing_quote = Some(end - q.len_utf8());
-            end -= q.len_utf8();
+            closing_quote = Some(end - q);
+            end -= q;
         } else {
             break;
         }
     }
-    let w = &s[start..end];
-    if w.is_empty() {
+    if start == end {
         return;
     }
     let mut tok = Tok::new(
         s,
         start,
         end,
-        if w == "-" { Kind::Dash } else { Kind::Word },
+        if &bytes[start..end] == b"-" {
+            Kind::Dash
+        } else {
+            Kind::Word
+        },
     );
-    if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
-        tok.text = stem;
-        tok.possessive = true;
+    if bytes[start..end].ends_with(b"s") {
+        let w = tok.text;
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            tok.text = stem;
+            tok.possessive = true;
+        }
     }
     tok.sentence_end = sentence_end && closing_quote.is_none();
     toks.push(tok);
@@ -357,7 +406,11 @@ mod tests {
                 let found = looked_up(tok.text);
                 if found.is_some() {
                     heads += 1;
-                    assert!(lists.may_be_head(tok.text), "{:?} in {t:?}", tok.text);
+                    assert!(
+                        lists.may_be_head(tok.text, tok.lower_bit),
+                        "{:?} in {t:?}",
+                        tok.text
+                    );
                 }
             }
         }
@@ -366,7 +419,7 @@ mod tests {
         let skipped = texts
             .iter()
             .flat_map(|t| tokenize(t).into_iter().filter(|t| t.is_word()))
-            .filter(|t| !lists.may_be_head(t.text))
+            .filter(|t| !lists.may_be_head(t.text, WordFilter::ascii_lowercase_bit(t.text)))
             .count();
         assert!(skipped * 2 > words_seen, "{skipped} of {words_seen}");
     }
