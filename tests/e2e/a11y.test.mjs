@@ -57,6 +57,8 @@ async function open(route, { width = 1280, scheme = 'light' } = {}) {
   const page = await context.newPage();
   await page.goto(server.url + route);
   await page.locator('main h1').waitFor();
+  // A pre-rendered page shows at once; its controls work once the app runs.
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
   return { page, close: () => context.close() };
 }
 

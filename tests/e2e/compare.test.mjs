@@ -32,6 +32,8 @@ const lines = () => page.locator('.histogram .compare-lines path');
 const series = () => new URL(page.url()).searchParams.getAll('series');
 async function open(query = '') {
   await page.goto(server.url + query);
+  // The pre-rendered bars show at once, the address's series once the app runs.
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
   await bars().first().waitFor();
 }
 

@@ -29,6 +29,8 @@ const events = () => lane().getByRole('button');
 const count = () => page.getByRole('status').filter({ hasText: /releases?( match)?$/ }).textContent();
 async function open(query = '') {
   await page.goto(server.url + query);
+  // The pre-rendered bars show at once, the lane and its address once the app runs.
+  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
   await bars().first().waitFor();
 }
 

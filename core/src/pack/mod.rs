@@ -522,8 +522,9 @@ pub fn site_files_sorted<'a, E: Send>(
 }
 
 /// The site's files of a corpus (see [`site_files_with`]), the chunks'
-/// bodies gzip-compressed: byte for byte what `dateline pack` writes (the
-/// import worker's "Download as a site").
+/// bodies gzip-compressed: what `dateline pack` writes (the import worker's
+/// "Download as a site"), each body unpacking to the same bytes (the CLI's
+/// deflate is zlib-rs, the worker's miniz_oxide).
 #[cfg(all(feature = "extract", feature = "gzip"))]
 pub fn site_files(releases: Vec<Release>, feed_base: Option<&str>) -> Vec<DataFile> {
     let mut files = Vec::new();
