@@ -84,11 +84,8 @@ are read; others are named in a warning and skipped. An output (--out,
 const PROGRESS_EVERY: usize = 1000;
 
 fn main() -> ExitCode {
-    // mimalloc returns freed memory after its own delay (10 ms). Returning
-    // it at once, as this did, cost 15 % of a 100k pack's time in page
-    // faults once packing read ahead on a thread of its own, and held the
-    // 1M build's peak no lower (BENCHMARKS.md, "The build at a million,
-    // session 22").
+    #[cfg(not(target_arch = "wasm32"))]
+    dateline_core::alloc::return_freed_memory_soon();
     match args::parse(std::env::args_os().skip(1)) {
         Ok(Command::Help) => {
             println!("{USAGE}");
