@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const SEED_TITLE =
   'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
@@ -58,7 +58,7 @@ async function open(route, { width = 1280, scheme = 'light' } = {}) {
   await page.goto(server.url + route);
   await page.locator('main h1').waitFor();
   // A pre-rendered page shows at once; its controls work once the app runs.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   return { page, close: () => context.close() };
 }
 

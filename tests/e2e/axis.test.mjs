@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 let server;
@@ -32,7 +32,7 @@ const range = () => {
 async function openTimeline(query = '') {
   await page.goto(server.url + query);
   // The pre-rendered bars are there at once; their zoom and brush are the app's.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   await bars().first().waitFor();
 }
 /** Waits for the URL's from/to to differ from `before`; returns them. */

@@ -26,3 +26,11 @@ export function watchErrors(page) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   return errors;
 }
+
+/**
+ * Waits until the app runs (its `dateline-usable` mark): a pre-rendered
+ * page's controls are inert until then.
+ */
+export function waitForApp(page) {
+  return page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+}

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 let server;
@@ -33,7 +33,7 @@ const series = () => new URL(page.url()).searchParams.getAll('series');
 async function open(query = '') {
   await page.goto(server.url + query);
   // The pre-rendered bars show at once, the address's series once the app runs.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   await bars().first().waitFor();
 }
 
@@ -199,7 +199,7 @@ test('an entity page has a small chart of its releases on the archive axis', asy
   const chart = page.getByRole('region', { name: 'Releases over time' });
   await chart.waitFor();
   // The page is pre-rendered: its buttons work once the app has taken it over.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   assert.equal(await chart.locator('.compare-lines path').count(), 1);
   assert.ok((await chart.locator('.ticks span').count()) >= 1, 'an axis with ticks');
   await chart.getByRole('button', { name: 'Show the lines as a table' }).click();

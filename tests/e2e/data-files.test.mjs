@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const SEED_TITLE =
   'Islamic Republic of Iran and UNODC to increase cooperation on trafficking in persons and smuggling of migrants matters';
@@ -317,7 +317,7 @@ test('a pre-rendered page over data from another build is rendered afresh, not t
   try {
     await page.goto(server.url);
     const list = page.getByRole('list', { name: 'Matching releases' });
-    await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+    await waitForApp(page);
     await list.waitFor();
     assert.equal(await list.locator('.release-title a').count(), few.length, 'the other build\'s releases are shown');
     assert.deepEqual(problems, []);

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = join(ROOT, 'core', 'tests', 'fixtures');
@@ -208,7 +208,7 @@ test('the import controls work by keyboard alone', async () => {
   const page = await context.newPage();
   await page.goto(server.url);
   // The pre-rendered toggle does nothing until the app runs.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   const toggle = page.getByRole('button', { name: 'Import releases' });
   await toggle.focus();
   await page.keyboard.press('Enter');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 let server;
@@ -30,7 +30,7 @@ const count = () => page.getByRole('status').filter({ hasText: /releases?( match
 async function open(query = '') {
   await page.goto(server.url + query);
   // The pre-rendered bars show at once, the lane and its address once the app runs.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   await bars().first().waitFor();
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 const RELEASES = 6000;
@@ -71,7 +71,7 @@ async function open(path) {
     if (f) facets.push(f[1]);
   });
   await page.goto(server.url + path);
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   return { page, problems, asked, facets, close: () => context.close() };
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, distDir } from './server.mjs';
-import { launch, watchErrors } from './browser.mjs';
+import { launch, waitForApp, watchErrors } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 const RELEASES = 6000;
@@ -68,7 +68,7 @@ test('a pre-rendered release page of a large archive is taken over whole, its re
     await page.goto(`${server.url}release/${id}/`);
     // Usable, or stopped by a page that does not match the DOM (Yew panics).
     await Promise.race([
-      page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0),
+      waitForApp(page),
       new Promise((resolve) => page.once('pageerror', resolve)),
     ]);
     assert.deepEqual(errors, [], `${id}: taken over without errors`);

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, distDir } from './server.mjs';
-import { launch } from './browser.mjs';
+import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
 let server;
@@ -35,7 +35,7 @@ test('search as you type is highlighted, lives in the URL and survives a reload'
   assert.ok((await page.locator('.release-list mark').count()) >= 1, 'matches are marked');
   await page.reload();
   // The pre-rendered home page (no query) shows until the app renders this address.
-  await page.waitForFunction(() => performance.getEntriesByName('dateline-usable').length > 0);
+  await waitForApp(page);
   assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).inputValue(), 'traffick');
   await page.locator('.release-list mark').first().waitFor();
   await box.fill('');
