@@ -105,6 +105,24 @@ function lateLoader(links, name, when) {
   ].join('\n');
 }
 
+const TAG_WITH_INTEGRITY = /<(?:link|script)\b[^>]*\bintegrity\s*=[^>]*>/gi;
+
+/**
+ * `html` with each same-origin `integrity` (on a preload or a script) set to
+ * the sha384 of the file as it is now, read by `read(path under the public
+ * URL)`: the build rewrites the app's JS glue after Trunk hashed it. Pure,
+ * for the tests.
+ */
+export function withIntegrity(html, publicUrl, read) {
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  return html.replace(TAG_WITH_INTEGRITY, (tag) => {
+    const url = /\b(?:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i.exec(tag)?.[1].replace(/^["']|["']$/g, '');
+    if (!url || !url.startsWith(base)) return tag;
+    const digest = createHash('sha384').update(read(url.slice(base.length))).digest('base64');
+    return tag.replace(/\bintegrity\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i, `integrity="sha384-${digest}"`);
+  });
+}
+
 /**
  * Rewrites `html`: inline scripts out into files (returned as `files`, name →
  * content), the CSP meta in. Pure, for the tests.
@@ -154,7 +172,8 @@ function main([staging, publicUrl]) {
     process.exit(2);
   }
   const index = join(staging, 'index.html');
-  const { html, files } = rewrite(readFileSync(index, 'utf8'), publicUrl);
+  const checked = withIntegrity(readFileSync(index, 'utf8'), publicUrl, (file) => readFileSync(join(staging, file)));
+  const { html, files } = rewrite(checked, publicUrl);
   for (const [name, body] of files) writeFileSync(join(staging, name), body);
   writeFileSync(index, html);
 }

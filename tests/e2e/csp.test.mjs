@@ -2,7 +2,8 @@
 // against the release build served under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveDist, distDir } from './server.mjs';
 import { launch } from './browser.mjs';
@@ -51,6 +52,33 @@ async function watchedPage(options) {
   page.on('console', (m) => m.type() === 'error' && !expected404.test(m.text()) && problems.push(m.text()));
   return { page, problems, context };
 }
+
+test('every integrity in the pages and the late loaders is the sha384 of the file as shipped (the build minifies the JS glue after Trunk)', async () => {
+  const dist = distDir();
+  const loaders = (await readdir(dist)).filter((f) => /^start-[0-9a-f]+(-after-\w+)?\.js$/.test(f));
+  const sources = ['index.html', '404.html', `release/${SEED_ID}/index.html`, ...loaders];
+  const checked = new Set();
+  for (const source of sources) {
+    const text = await readFile(join(dist, source), 'utf8');
+    // Attributes in HTML (quoted or not) and in the loaders' JSON.
+    const tags = text.match(/<link\b[^>]*>|\{[^{}]*"integrity"[^{}]*\}/g) ?? [];
+    for (const tag of tags) {
+      const integrity = /integrity"?\s*[=:]\s*"?(sha384-[A-Za-z0-9+/=]+)/.exec(tag)?.[1];
+      const href = /href"?\s*[=:]\s*"?([^"\s>]+)/.exec(tag)?.[1];
+      if (!integrity || !href) continue;
+      assert.ok(href.startsWith(PUBLIC_URL), `${source}: ${href} under ${PUBLIC_URL}`);
+      const bytes = await readFile(join(dist, href.slice(PUBLIC_URL.length)));
+      assert.equal(integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, `${source}: ${href}`);
+      checked.add(href.replace(/-[0-9a-f]{16}/, ''));
+    }
+  }
+  for (const file of ['dateline-app.js', 'dateline-app_bg.wasm']) {
+    assert.ok([...checked].some((href) => href.endsWith(file)), `${file}'s integrity checked: ${[...checked]}`);
+  }
+  // The glue is minified: no indentation left.
+  const glue = (await readdir(dist)).find((f) => /^dateline-app-[0-9a-f]+\.js$/.test(f));
+  assert.ok(!/\n {4}/.test(await readFile(join(dist, glue), 'utf8')), `${glue} minified`);
+});
 
 for (const file of ['index.html', '404.html']) {
   test(`${file}: CSP meta first, before any script, and no inline script`, async () => {
