@@ -60,12 +60,13 @@ if [ "$(printf '%s\n%s\n' "$NODE_MIN" "$node_version" | sort -V | head -1)" != "
   say "Node $node_version is too old: the tests need Node $NODE_MIN or later (node --test --test-concurrency)"
   exit 1
 fi
-# wasm-opt comes from npm binaryen (pinned in tests/e2e/package-lock.json) with the
-# end-to-end packages: Debian's binaryen 108 cannot parse current rustc output.
+# wasm-opt comes from npm binaryen (Debian's binaryen 108 cannot parse current
+# rustc output) and the JS glue's minifier from npm terser, both pinned in
+# tests/e2e/package-lock.json with the end-to-end packages.
 lock="$ROOT/tests/e2e/package-lock.json"
 stamp="$ROOT/tests/e2e/node_modules/.dateline-installed"
 if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
-  say "installing Node packages of tests/e2e (binaryen, playwright-core, axe-core)"
+  say "installing Node packages of tests/e2e (binaryen, terser, playwright-core, axe-core)"
   npm ci --prefix "$ROOT/tests/e2e" --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
