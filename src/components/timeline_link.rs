@@ -2,7 +2,7 @@ use dateline_core::query::Filter;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::hooks::{query_pairs, timeline_href};
+use crate::hooks::{router_query, timeline_href};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -33,13 +33,13 @@ pub fn timeline_link(props: &TimelineLinkProps) -> Html {
         timeline_href(&props.filter)
     );
     let onclick = {
-        let pairs = query_pairs(&props.filter);
+        let query = router_query(&props.filter);
         Callback::from(move |e: MouseEvent| {
             // A new tab or window (modifier keys, middle button) is the browser's.
             let modified = e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key();
             if let (false, 0, Some(navigator)) = (modified, e.button(), &navigator) {
                 e.prevent_default();
-                let _ = navigator.push_with_query(&Route::Home, &pairs);
+                let _ = navigator.push_with_query(&Route::Home, query.clone());
             }
         })
     };

@@ -17,7 +17,7 @@ pub use use_citation_meta::use_citation_meta;
 pub use use_compare::use_compare;
 pub use use_corpus::use_corpus;
 pub use use_facets::use_facets;
-pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
+pub use use_filter::{router_query, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};
 pub use use_import::{use_import, ImportStatus, Outcome, Phase, UseImport};
 pub use use_pieces::use_pieces;
