@@ -68,6 +68,17 @@ pub struct FacetsLoader(pub Callback<()>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteUrl(pub AttrValue);
 
+/// The loaders of the corpus's pieces and the site's URL, given to the
+/// pages as one context: yew makes each context provider a component of its
+/// own (about 1.5 kB of wasm each), and these three change only together,
+/// when another corpus is shown (the loaders are made for it).
+#[derive(Clone, Default, PartialEq)]
+pub struct ShellContext {
+    pub load_records: Option<RecordsLoader>,
+    pub load_facets: Option<FacetsLoader>,
+    pub site_url: Option<SiteUrl>,
+}
+
 /// The width of the viewport in CSS pixels, for what is laid out by estimate
 /// (a card's chips). Pre-rendered pages assume a phone's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -133,20 +144,21 @@ pub fn shell(props: &ShellProps) -> Html {
         }),
         None => html! {},
     };
+    let context = ShellContext {
+        load_records: props.load_records.clone(),
+        load_facets: props.load_facets.clone(),
+        site_url: props.site_url.clone(),
+    };
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
-                <ContextProvider<Option<RecordsLoader>> context={props.load_records.clone()}>
-                <ContextProvider<Option<FacetsLoader>> context={props.load_facets.clone()}>
-                <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
+                <ContextProvider<ShellContext> {context}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
                         <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
                             { layout(&LayoutProps { notice, children: props.children.clone() }) }
                         </ContextProvider<Option<ShownSet>>>
                     </ContextProvider<Option<ViewportWidth>>>
-                </ContextProvider<Option<SiteUrl>>>
-                </ContextProvider<Option<FacetsLoader>>>
-                </ContextProvider<Option<RecordsLoader>>>
+                </ContextProvider<ShellContext>>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
     }

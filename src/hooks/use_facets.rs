@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::app::{DataGeneration, FacetsLoader};
+use crate::app::{DataGeneration, FacetsLoader, ShellContext};
 
 /// Asks for every facet's relation that is missing (`f/<facet>.bin`) once
 /// `needed` (a view that counts a narrowed set, selects values, or shows an
@@ -9,7 +9,7 @@ use crate::app::{DataGeneration, FacetsLoader};
 /// pre-rendering).
 #[hook]
 pub fn use_facets(needed: bool) {
-    let loader = use_context::<Option<FacetsLoader>>().flatten();
+    let loader = use_context::<ShellContext>().and_then(|c| c.load_facets);
     // Subscribes the caller to arrivals.
     let _ = use_context::<DataGeneration>();
     use_effect_with(needed, move |&needed| {

@@ -1,7 +1,7 @@
 use dateline_core::pack::ListPiece;
 use yew::prelude::*;
 
-use crate::app::{DataGeneration, RecordsLoader};
+use crate::app::{DataGeneration, RecordsLoader, ShellContext};
 
 /// Asks for the pieces of the list in `missing` (the records a view shows
 /// and does not have: `Corpus::missing_records`) when they change, and
@@ -9,7 +9,7 @@ use crate::app::{DataGeneration, RecordsLoader};
 /// the corpus has every record (tests, pre-rendering).
 #[hook]
 pub fn use_records(missing: Vec<ListPiece>) {
-    let loader = use_context::<Option<RecordsLoader>>().flatten();
+    let loader = use_context::<ShellContext>().and_then(|c| c.load_records);
     // Subscribes the caller to arrivals: its records are read again then.
     let _ = use_context::<DataGeneration>();
     use_effect_with(missing, move |missing| {
