@@ -8,10 +8,10 @@ use dateline_core::import::Set;
 use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
-use crate::components::{layout, pieces_notice, DocumentTitle, LayoutProps, PiecesNoticeProps};
+use crate::components::{layout, pieces_notice, LayoutProps, PiecesNoticeProps};
 use crate::corpus::{Corpus, PieceFailed};
 use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
-use crate::hooks::{use_filter, use_pieces};
+use crate::hooks::{use_document_title, use_filter, use_pieces};
 use crate::pages::{not_found_page, EntityPage, HomePage, NotFoundProps, ReleasePage};
 use crate::route::{EntityKind, Route};
 
@@ -132,6 +132,7 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     // On every page: the URL's filter is the timeline's, wherever it is read.
     let filter = use_filter().filter;
+    use_document_title(&props.corpus);
     use_pieces(
         &props.corpus,
         &filter,
@@ -263,7 +264,6 @@ pub fn app(props: &AppProps) -> Html {
                 load_facets={Some(FacetsLoader(load_facets))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
-                <DocumentTitle />
                 <Switch<Route> key={*sets_shown} render={switch} />
             </Shell>
         </Router>

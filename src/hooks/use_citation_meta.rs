@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 /// The Highwire `citation_*` meta tags of a release (Zotero and Google
 /// Scholar read them), in the document's `<head>` for as long as the calling
-/// page is shown. Made and removed by hand, as `JsonLd` does and for its
+/// page is shown. Made and removed by hand, as `use_json_ld` does and for its
 /// reason (`create_portal` leaks in yew 0.23); values are attributes, never
 /// parsed as HTML. A hook, not a component: one fewer in the wasm.
 #[hook]

@@ -6,12 +6,12 @@ use yew_router::prelude::*;
 use super::{not_found_page, NotFoundProps};
 use crate::components::detail::{
     fact_box, marked_paragraph, neighbours, quotes, related_releases, Citation, EntityLinks,
-    FactBoxProps, JsonLd, MarkedParagraphProps, NeighboursProps, QuotesProps, RelatedReleasesProps,
+    FactBoxProps, MarkedParagraphProps, NeighboursProps, QuotesProps, RelatedReleasesProps,
 };
 use crate::corpus::Lookup;
 use crate::hooks::{
-    use_citation_meta, use_corpus, use_facets, use_full_release, use_records, use_release_url,
-    FullRelease,
+    use_citation_meta, use_corpus, use_facets, use_full_release, use_json_ld, use_records,
+    use_release_url, FullRelease,
 };
 use crate::route::Route;
 
@@ -90,6 +90,9 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let corpus = use_corpus();
     let (release, doc) = (&props.release, props.doc);
     let url = use_release_url(&release.id);
+    // Before the meta tags: the script came first in `<head>` when it was a
+    // child component (children's effects run before their parent's).
+    use_json_ld(release, &url);
     use_citation_meta(release, &url);
     // Related releases and the links to its organisations' pages read the
     // facets' relations.
@@ -140,10 +143,9 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
                 </section>
             </div>
             { quotes(&QuotesProps { release: release.clone(), links: links.clone() }) }
-            <Citation release={release.clone()} url={url.clone()} />
+            <Citation release={release.clone()} url={url} />
             { related_releases(&RelatedReleasesProps { releases: related }) }
             { neighbours(&NeighboursProps { older, newer }) }
-            <JsonLd release={release.clone()} {url} />
         </article>
     }
 }
