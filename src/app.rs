@@ -68,15 +68,16 @@ pub struct FacetsLoader(pub Callback<()>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteUrl(pub AttrValue);
 
-/// The loaders of the corpus's pieces and the site's URL, given to the
-/// pages as one context: yew makes each context provider a component of its
-/// own (about 1.5 kB of wasm each), and these three change only together,
-/// when another corpus is shown (the loaders are made for it).
+/// The loaders of the corpus's pieces, the site's URL and the set shown,
+/// given to the pages as one context: yew makes each context provider a
+/// component of its own (about 3.5 kB of wasm each), and these change only
+/// together, when another set is shown (the loaders are made for its corpus).
 #[derive(Clone, Default, PartialEq)]
 pub struct ShellContext {
     pub load_records: Option<RecordsLoader>,
     pub load_facets: Option<FacetsLoader>,
     pub site_url: Option<SiteUrl>,
+    pub shown: Option<ShownSet>,
 }
 
 /// The width of the viewport in CSS pixels, for what is laid out by estimate
@@ -149,15 +150,14 @@ pub fn shell(props: &ShellProps) -> Html {
         load_records: props.load_records.clone(),
         load_facets: props.load_facets.clone(),
         site_url: props.site_url.clone(),
+        shown: props.shown.clone(),
     };
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
                 <ContextProvider<ShellContext> {context}>
                     <ContextProvider<Option<ViewportWidth>> context={props.width}>
-                        <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
-                            { layout(&LayoutProps { notice, children: props.children.clone() }) }
-                        </ContextProvider<Option<ShownSet>>>
+                        { layout(&LayoutProps { notice, children: props.children.clone() }) }
                     </ContextProvider<Option<ViewportWidth>>>
                 </ContextProvider<ShellContext>>
             </ContextProvider<DataGeneration>>
@@ -197,15 +197,21 @@ pub fn app(props: &AppProps) -> Html {
     // Bumped when another set is shown: the pages are mounted afresh, so
     // that nothing derived from the corpus they had outlives it.
     let sets_shown = use_state(|| 0u32);
+    // A new callback only when another set is shown: the shell's context
+    // (which holds it) is not new on every render.
+    let show = {
+        let (kept, sets_shown_to) = (kept.setter(), sets_shown.setter());
+        use_callback(
+            *sets_shown,
+            move |(set, corpus): (Set, Option<Rc<Corpus>>), &shown| {
+                kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
+                sets_shown_to.set(shown + 1);
+            },
+        )
+    };
     let shown = ShownSet {
         set: kept.as_ref().map_or(Set::Site, |(set, _)| *set),
-        show: {
-            let (kept, sets_shown) = (kept.setter(), sets_shown.clone());
-            Callback::from(move |(set, corpus): (Set, Option<Rc<Corpus>>)| {
-                kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
-                sets_shown.set(*sets_shown + 1);
-            })
-        },
+        show,
     };
     let corpus = kept
         .as_ref()

@@ -2,14 +2,14 @@ use yew::prelude::*;
 
 use super::import_panel::UseImportProp;
 use super::{ImportPanel, SetSwitch};
-use crate::app::ShownSet;
+use crate::app::ShellContext;
 use crate::hooks::{use_import, Phase};
 
 /// The header's import controls: which releases are shown, and a button that
 /// opens the import panel. Absent where no set can be switched (tests).
 #[function_component(ImportControls)]
 pub fn import_controls() -> Html {
-    let shown = use_context::<Option<ShownSet>>().flatten();
+    let shown = use_context::<ShellContext>().and_then(|c| c.shown);
     let import = use_import();
     let open = use_state(|| false);
     let Some(shown) = shown else {
