@@ -1,9 +1,10 @@
 use dateline_core::query::{over_archive, ticks, Filter, Series};
 use yew::prelude::*;
 
-use super::{compare_lines, CompareLinesProps, SeriesTable, TimelineLink};
+use super::{compare_lines, CompareLinesProps, RouteLink, SeriesTable};
 use crate::app::DataGeneration;
 use crate::hooks::use_corpus;
+use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityChartProps {
@@ -53,7 +54,7 @@ pub fn entity_chart(props: &EntityChartProps) -> Html {
                 </div></div>
             </div>
             <SeriesTable compare={lines.clone()} id="entity-chart-table" />
-            <p><TimelineLink filter={compare}>{ "Compare it with others over time" }</TimelineLink></p>
+            <p><RouteLink to={Route::Home} filter={compare}>{ "Compare it with others over time" }</RouteLink></p>
         </section>
     }
 }

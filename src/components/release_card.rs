@@ -2,9 +2,8 @@ use dateline_core::chips::{chip_budget, chips_shown, more_label};
 use dateline_core::query::{slug_to_words, snippet, Facet, Filter};
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use super::{highlighted, HighlightedProps, TimelineLink};
+use super::{highlighted, HighlightedProps, RouteLink};
 use crate::hooks::use_viewport_width;
 use crate::route::Route;
 
@@ -22,7 +21,7 @@ pub struct ReleaseCardProps {
 pub fn facet_link(facet: Facet, key: &str, label: String) -> Html {
     let mut filter = Filter::default();
     filter.toggle(facet, key);
-    html! { <TimelineLink {filter} classes="chip">{ label }</TimelineLink> }
+    html! { <RouteLink to={Route::Home} {filter} classes="chip">{ label }</RouteLink> }
 }
 
 /// One line of country and topic chips: as many as fit whole (estimated in
@@ -56,10 +55,10 @@ fn chip_line(r: &Release, width: f64) -> Html {
         <div class="chips" role="group" aria-label="Countries and topics">
             { for chips }
             if let Some(more) = more {
-                <Link<Route> to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
+                <RouteLink to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
                     <span aria-hidden="true">{ format!("+{}", labels.len() - shown) }</span>
                     <span class="visually-hidden">{ more }</span>
-                </Link<Route>>
+                </RouteLink>
             }
         </div>
     }
@@ -76,9 +75,9 @@ pub fn release_card(props: &ReleaseCardProps) -> Html {
     html! {
         <article class="release-card">
             <h3 class="release-title">
-                <Link<Route> to={Route::Release { id: r.id.clone() }}>
+                <RouteLink to={Route::Release { id: r.id.clone() }}>
                     { highlighted(&HighlightedProps { text: r.title.clone().into(), terms: props.terms.clone() }) }
-                </Link<Route>>
+                </RouteLink>
             </h3>
             <p class="release-meta">
                 if let Some(date) = &r.date {

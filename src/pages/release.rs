@@ -1,7 +1,8 @@
 use dateline_core::mentions::{find_mentions, needles};
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::{not_found_page, NotFoundProps};
 use crate::components::detail::{
@@ -45,7 +46,7 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
     if let Lookup::Needs(_) = lookup {
         return html! {
             <article class="release-detail" aria-busy="true">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <p role="status">{ "Loading this release…" }</p>
             </article>
         };
@@ -64,14 +65,14 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
         FullRelease::Ready(release) => html! { <ReleaseDetail release={*release} {doc} /> },
         FullRelease::Loading => html! {
             <article class="release-detail" aria-labelledby="release-title" aria-busy="true">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <h1 id="release-title">{ &listed.title }</h1>
                 <p role="status">{ "Loading the full text…" }</p>
             </article>
         },
         FullRelease::Failed(error) => html! {
             <article class="release-detail" aria-labelledby="release-title">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <h1 id="release-title">{ &listed.title }</h1>
                 <p role="alert">{ format!("The full text could not be shown: {error}. Try reloading the page.") }</p>
             </article>
@@ -113,7 +114,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let place = release.dateline.as_ref().and_then(|d| d.city.clone());
     html! {
         <article class="release-detail" aria-labelledby="release-title">
-            <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+            <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
             <h1 id="release-title">{ &release.title }</h1>
             <p class="release-meta">
                 if let Some(date) = &release.date {

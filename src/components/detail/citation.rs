@@ -3,7 +3,8 @@ use dateline_core::Release;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::cite_files;
 use crate::route::Route;
@@ -81,9 +82,9 @@ pub fn citation(props: &CitationProps) -> Html {
         <section class="cite" aria-labelledby="cite-heading">
             <h2 id="cite-heading">{ "Cite this release" }</h2>
             <p>
-                <Link<Route> to={Route::Release { id: props.release.id.clone() }} classes="permalink">
+                <RouteLink to={Route::Release { id: props.release.id.clone() }} classes="permalink">
                     { "Permalink to this release" }
-                </Link<Route>>
+                </RouteLink>
             </p>
             <p class="cite-style">
                 <label for="cite-style">{ "Citation style" }</label>
