@@ -11,7 +11,7 @@ use crate::hooks::{use_import, Phase};
 pub fn import_controls() -> Html {
     let shown = use_context::<ShellContext>().and_then(|c| c.shown);
     let import = use_import();
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let Some(shown) = shown else {
         return html! {};
     };

@@ -26,7 +26,7 @@ impl PartialEq for UseImportProp {
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &ImportPanelProps) -> Html {
     let import = &props.import.0;
-    let over = use_state(|| false);
+    let over = use_state(bool::default);
     let idle = import.status.phase == Phase::Idle;
     let on_pick = import.import.reform(|e: Event| {
         let input = e.target_unchecked_into::<HtmlInputElement>();

@@ -5,6 +5,11 @@
 //! a component: each component type costs about 370 B brotli of runner,
 //! props comparison and scope (BENCHMARKS.md, "App code size: twiggy pass
 //! on the app's wasm").
+//!
+//! A flag's state starts from `bool::default` (`use_state(bool::default)`),
+//! not a closure of its own: yew's state hooks are generic over the
+//! function that makes the first value, so each `|| false` was another copy
+//! of the hook in the wasm.
 
 mod active_filters;
 mod add_series;

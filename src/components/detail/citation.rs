@@ -40,7 +40,7 @@ pub fn citation(props: &CitationProps) -> Html {
         })
     };
     let status = use_state(String::new);
-    let fallback = use_state(|| false);
+    let fallback = use_state(bool::default);
     let field = use_node_ref();
     {
         let field = field.clone();
