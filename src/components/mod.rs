@@ -38,7 +38,7 @@ mod set_switch;
 mod sort_select;
 mod zoom_controls;
 
-pub use active_filters::{facet_title, ActiveFilters};
+pub use active_filters::{active_filters, facet_title, ActiveFiltersProps};
 pub use add_series::AddSeries;
 pub use compare_lines::{compare_lines, CompareLinesProps};
 pub use compare_panel::{compare_panel, ComparePanelProps};

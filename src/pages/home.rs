@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use crate::app::DataGeneration;
 use crate::components::{
-    compare_lines, compare_panel, facet_title, sort_select, ActiveFilters, CompareLinesProps,
-    ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup, Histogram, Hits,
-    ResultList, SearchBox, SortSelectProps,
+    active_filters, compare_lines, compare_panel, facet_title, sort_select, ActiveFiltersProps,
+    CompareLinesProps, ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup,
+    Histogram, Hits, ResultList, SearchBox, SortSelectProps,
 };
 use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_records};
 
@@ -153,7 +153,7 @@ pub fn home_page() -> Html {
             </div>
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
             <ExportButtons hits={hits.clone()} />
-            <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
+            { active_filters(&ActiveFiltersProps { corpus: corpus.clone(), filter: filter.clone(), on_change: set.clone() }) }
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
                 { compare_lines(&CompareLinesProps { compare: compare.clone() }) }
                 <EventsLane lane={(*lane).clone()} on_pick={on_event.clone()} />
