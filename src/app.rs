@@ -68,16 +68,19 @@ pub struct FacetsLoader(pub Callback<()>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteUrl(pub AttrValue);
 
-/// The loaders of the corpus's pieces, the site's URL and the set shown,
-/// given to the pages as one context: yew makes each context provider a
-/// component of its own (about 3.5 kB of wasm each), and these change only
-/// together, when another set is shown (the loaders are made for its corpus).
+/// The loaders of the corpus's pieces, the site's URL, the set shown and the
+/// viewport's width, given to the pages as one context: yew makes each
+/// context provider a component of its own (about 3.5 kB of wasm each), and
+/// these change only when another set is shown (the loaders are made for
+/// its corpus), and the width once, when the app has taken a pre-rendered
+/// page over (its readers then render again once, release cards and pages).
 #[derive(Clone, Default, PartialEq)]
 pub struct ShellContext {
     pub load_records: Option<RecordsLoader>,
     pub load_facets: Option<FacetsLoader>,
     pub site_url: Option<SiteUrl>,
     pub shown: Option<ShownSet>,
+    pub width: Option<ViewportWidth>,
 }
 
 /// The width of the viewport in CSS pixels, for what is laid out by estimate
@@ -151,14 +154,13 @@ pub fn shell(props: &ShellProps) -> Html {
         load_facets: props.load_facets.clone(),
         site_url: props.site_url.clone(),
         shown: props.shown.clone(),
+        width: props.width,
     };
     html! {
         <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
             <ContextProvider<DataGeneration> context={props.generation}>
                 <ContextProvider<ShellContext> {context}>
-                    <ContextProvider<Option<ViewportWidth>> context={props.width}>
-                        { layout(&LayoutProps { notice, children: props.children.clone() }) }
-                    </ContextProvider<Option<ViewportWidth>>>
+                    { layout(&LayoutProps { notice, children: props.children.clone() }) }
                 </ContextProvider<ShellContext>>
             </ContextProvider<DataGeneration>>
         </ContextProvider<Rc<Corpus>>>
