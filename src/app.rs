@@ -43,6 +43,17 @@ impl Reducible for DataGeneration {
     }
 }
 
+/// The corpus and its data generation, given to the pages as one context
+/// (a context provider is a yew component of its own, about 3.5 kB of wasm
+/// each): nearly every reader of the corpus reads what came in a new
+/// generation too (the export buttons and the compare form render again
+/// with them, and read the corpus then).
+#[derive(Clone, Default, PartialEq)]
+pub struct CorpusContext {
+    pub corpus: Rc<Corpus>,
+    pub generation: DataGeneration,
+}
+
 /// Asks for the pieces of the index that a filter's query needs
 /// (`crate::fetch::fetch_pieces`). None in component tests and when
 /// pre-rendering, whose corpora have every piece or search no text.
@@ -156,14 +167,16 @@ pub fn shell(props: &ShellProps) -> Html {
         shown: props.shown.clone(),
         width: props.width,
     };
+    let corpus = CorpusContext {
+        corpus: props.corpus.clone(),
+        generation: props.generation,
+    };
     html! {
-        <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
-            <ContextProvider<DataGeneration> context={props.generation}>
-                <ContextProvider<ShellContext> {context}>
-                    { layout(&LayoutProps { notice, children: props.children.clone() }) }
-                </ContextProvider<ShellContext>>
-            </ContextProvider<DataGeneration>>
-        </ContextProvider<Rc<Corpus>>>
+        <ContextProvider<CorpusContext> context={corpus}>
+            <ContextProvider<ShellContext> {context}>
+                { layout(&LayoutProps { notice, children: props.children.clone() }) }
+            </ContextProvider<ShellContext>>
+        </ContextProvider<CorpusContext>>
     }
 }
 

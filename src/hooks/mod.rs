@@ -17,7 +17,7 @@ mod use_visible_range;
 
 pub use use_citation_meta::use_citation_meta;
 pub use use_compare::use_compare;
-pub use use_corpus::use_corpus;
+pub use use_corpus::{use_corpus, use_generation};
 pub use use_document_title::use_document_title;
 pub use use_facets::use_facets;
 pub use use_filter::{router_query, timeline_href, use_filter, UseFilter};
