@@ -43,17 +43,6 @@ impl Reducible for DataGeneration {
     }
 }
 
-/// The corpus and its data generation, given to the pages as one context
-/// (a context provider is a yew component of its own, about 3.5 kB of wasm
-/// each): nearly every reader of the corpus reads what came in a new
-/// generation too (the export buttons and the compare form render again
-/// with them, and read the corpus then).
-#[derive(Clone, Default, PartialEq)]
-pub struct CorpusContext {
-    pub corpus: Rc<Corpus>,
-    pub generation: DataGeneration,
-}
-
 /// Asks for the pieces of the index that a filter's query needs
 /// (`crate::fetch::fetch_pieces`). None in component tests and when
 /// pre-rendering, whose corpora have every piece or search no text.
@@ -79,14 +68,19 @@ pub struct FacetsLoader(pub Callback<()>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteUrl(pub AttrValue);
 
-/// The loaders of the corpus's pieces, the site's URL, the set shown and the
-/// viewport's width, given to the pages as one context: yew makes each
-/// context provider a component of its own (about 3.5 kB of wasm each), and
-/// these change only when another set is shown (the loaders are made for
-/// its corpus), and the width once, when the app has taken a pre-rendered
-/// page over (its readers then render again once, release cards and pages).
+/// What the shell gives the pages, as one context: yew makes each context
+/// provider a component of its own (about 3.5 kB of wasm each). Its readers
+/// render again when any of it changes: most often the data generation
+/// (more of the corpus arrived), which nearly all of them read anyway (the
+/// import controls, which do not, are a few elements); the loaders, the
+/// site's URL and the set shown change only when another set is shown (the
+/// pages are then mounted afresh), the width once, when the app has taken a
+/// pre-rendered page over. Release cards, which are many, do not read it:
+/// the result list gives them the width.
 #[derive(Clone, Default, PartialEq)]
 pub struct ShellContext {
+    pub corpus: Rc<Corpus>,
+    pub generation: DataGeneration,
     pub load_records: Option<RecordsLoader>,
     pub load_facets: Option<FacetsLoader>,
     pub site_url: Option<SiteUrl>,
@@ -161,22 +155,18 @@ pub fn shell(props: &ShellProps) -> Html {
         None => html! {},
     };
     let context = ShellContext {
+        corpus: props.corpus.clone(),
+        generation: props.generation,
         load_records: props.load_records.clone(),
         load_facets: props.load_facets.clone(),
         site_url: props.site_url.clone(),
         shown: props.shown.clone(),
         width: props.width,
     };
-    let corpus = CorpusContext {
-        corpus: props.corpus.clone(),
-        generation: props.generation,
-    };
     html! {
-        <ContextProvider<CorpusContext> context={corpus}>
-            <ContextProvider<ShellContext> {context}>
-                { layout(&LayoutProps { notice, children: props.children.clone() }) }
-            </ContextProvider<ShellContext>>
-        </ContextProvider<CorpusContext>>
+        <ContextProvider<ShellContext> {context}>
+            { layout(&LayoutProps { notice, children: props.children.clone() }) }
+        </ContextProvider<ShellContext>>
     }
 }
 

@@ -4,7 +4,6 @@ use dateline_core::Release;
 use yew::prelude::*;
 
 use super::{highlighted, HighlightedProps, RouteLink};
-use crate::hooks::use_viewport_width;
 use crate::route::Route;
 
 /// Characters of lede or matching passage under a title.
@@ -15,6 +14,10 @@ pub struct ReleaseCardProps {
     pub release: Release,
     #[prop_or_default]
     pub terms: Vec<String>,
+    /// The viewport's width (`use_viewport_width`), which decides the chips
+    /// that fit: given by the list, so that the cards read no context (they
+    /// would render again whenever it changes).
+    pub width: f64,
 }
 
 /// A link to the timeline filtered by one facet value.
@@ -68,8 +71,7 @@ fn chip_line(r: &Release, width: f64) -> Html {
 /// a lede: large corpora list none), country and topic chips.
 #[function_component(ReleaseCard)]
 pub fn release_card(props: &ReleaseCardProps) -> Html {
-    let width = use_viewport_width();
-    let r = &props.release;
+    let (r, width) = (&props.release, props.width);
     let place = r.dateline.as_ref().and_then(|d| d.city.clone());
     let text = snippet(&r.body, &props.terms, SNIPPET_CHARS);
     html! {

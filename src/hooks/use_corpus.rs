@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::{CorpusContext, DataGeneration};
+use crate::app::{DataGeneration, ShellContext};
 use crate::corpus::Corpus;
 
 /// The corpus provided by [`crate::App`] (or a test harness). Outside a provider
@@ -10,7 +10,7 @@ use crate::corpus::Corpus;
 /// The caller renders again when more of it arrives (a new data generation).
 #[hook]
 pub fn use_corpus() -> Rc<Corpus> {
-    use_context::<CorpusContext>()
+    use_context::<ShellContext>()
         .map(|c| c.corpus)
         .unwrap_or_default()
 }
@@ -19,7 +19,7 @@ pub fn use_corpus() -> Rc<Corpus> {
 /// the corpus arrives, so that what was computed from it is computed again.
 #[hook]
 pub fn use_generation() -> DataGeneration {
-    use_context::<CorpusContext>()
+    use_context::<ShellContext>()
         .map(|c| c.generation)
         .unwrap_or_default()
 }
