@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::import_panel::UseImportProp;
-use super::{ImportPanel, SetSwitch};
+use super::{set_switch, ImportPanel, SetSwitchProps};
 use crate::app::ShellContext;
 use crate::hooks::{use_import, Phase};
 
@@ -23,7 +23,7 @@ pub fn import_controls() -> Html {
     html! {
         <>
             <div class="import-controls">
-                <SetSwitch value={shown.set} on_change={import.show.clone()} disabled={busy} />
+                { set_switch(&SetSwitchProps { value: shown.set, on_change: import.show.clone(), disabled: busy }) }
                 <button type="button" class="import-toggle" aria-expanded={open.to_string()}
                     aria-controls="import-panel" onclick={toggle}>
                     { "Import releases" }
