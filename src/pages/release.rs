@@ -11,8 +11,8 @@ use crate::components::detail::{
 };
 use crate::corpus::Lookup;
 use crate::hooks::{
-    use_citation_meta, use_corpus, use_facets, use_full_release, use_json_ld, use_records,
-    use_release_url, FullRelease,
+    use_corpus, use_facets, use_full_release, use_head_data, use_records, use_release_url,
+    FullRelease,
 };
 use crate::route::Route;
 
@@ -91,10 +91,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let corpus = use_corpus();
     let (release, doc) = (&props.release, props.doc);
     let url = use_release_url(&release.id);
-    // Before the meta tags: the script came first in `<head>` when it was a
-    // child component (children's effects run before their parent's).
-    use_json_ld(release, &url);
-    use_citation_meta(release, &url);
+    use_head_data(release, &url);
     // Related releases and the links to its organisations' pages read the
     // facets' relations.
     use_facets(true);
