@@ -22,8 +22,9 @@ cargo build --profile "$profile" -q --target wasm32-unknown-unknown -p dateline-
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" \
   "$target/wasm32-unknown-unknown/$profile/dateline-app.wasm"
 flags=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
-wasm-opt -Oz "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/shipped.wasm"
-wasm-opt -Oz -g "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/named.wasm"
+# After -Oz, as index.html's `data-wasm-opt-params` asks (Trunk passes them last).
+wasm-opt -Oz "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/shipped.wasm" --reorder-functions-by-name
+wasm-opt -Oz -g "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/named.wasm" --reorder-functions-by-name
 printf 'shipped wasm: %d B raw, %d B brotli -q 11\n' \
   "$(wc -c <"$out/shipped.wasm")" "$(brotli -q 11 -c "$out/shipped.wasm" | wc -c)"
 twiggy top -n 1000000 --format csv "$out/named.wasm" >"$out/top.csv"

@@ -8,10 +8,10 @@ use dateline_core::import::Set;
 use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
-use crate::components::{layout, pieces_notice, DocumentTitle, LayoutProps, PiecesNoticeProps};
+use crate::components::{layout, pieces_notice, LayoutProps, PiecesNoticeProps};
 use crate::corpus::{Corpus, PieceFailed};
 use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
-use crate::hooks::{use_filter, use_pieces};
+use crate::hooks::{use_document_title, use_filter, use_pieces};
 use crate::pages::{not_found_page, EntityPage, HomePage, NotFoundProps, ReleasePage};
 use crate::route::{EntityKind, Route};
 
@@ -68,6 +68,26 @@ pub struct FacetsLoader(pub Callback<()>);
 #[derive(Clone, Debug, PartialEq)]
 pub struct SiteUrl(pub AttrValue);
 
+/// What the shell gives the pages, as one context: yew makes each context
+/// provider a component of its own (about 3.5 kB of wasm each). Its readers
+/// render again when any of it changes: most often the data generation
+/// (more of the corpus arrived), which nearly all of them read anyway (the
+/// import controls, which do not, are a few elements); the loaders, the
+/// site's URL and the set shown change only when another set is shown (the
+/// pages are then mounted afresh), the width once, when the app has taken a
+/// pre-rendered page over. Release cards, which are many, do not read it:
+/// the result list gives them the width.
+#[derive(Clone, Default, PartialEq)]
+pub struct ShellContext {
+    pub corpus: Rc<Corpus>,
+    pub generation: DataGeneration,
+    pub load_records: Option<RecordsLoader>,
+    pub load_facets: Option<FacetsLoader>,
+    pub site_url: Option<SiteUrl>,
+    pub shown: Option<ShownSet>,
+    pub width: Option<ViewportWidth>,
+}
+
 /// The width of the viewport in CSS pixels, for what is laid out by estimate
 /// (a card's chips). Pre-rendered pages assume a phone's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -121,6 +141,7 @@ pub struct ShellProps {
 pub fn shell(props: &ShellProps) -> Html {
     // On every page: the URL's filter is the timeline's, wherever it is read.
     let filter = use_filter().filter;
+    use_document_title(&props.corpus);
     use_pieces(
         &props.corpus,
         &filter,
@@ -133,22 +154,19 @@ pub fn shell(props: &ShellProps) -> Html {
         }),
         None => html! {},
     };
+    let context = ShellContext {
+        corpus: props.corpus.clone(),
+        generation: props.generation,
+        load_records: props.load_records.clone(),
+        load_facets: props.load_facets.clone(),
+        site_url: props.site_url.clone(),
+        shown: props.shown.clone(),
+        width: props.width,
+    };
     html! {
-        <ContextProvider<Rc<Corpus>> context={props.corpus.clone()}>
-            <ContextProvider<DataGeneration> context={props.generation}>
-                <ContextProvider<Option<RecordsLoader>> context={props.load_records.clone()}>
-                <ContextProvider<Option<FacetsLoader>> context={props.load_facets.clone()}>
-                <ContextProvider<Option<SiteUrl>> context={props.site_url.clone()}>
-                    <ContextProvider<Option<ViewportWidth>> context={props.width}>
-                        <ContextProvider<Option<ShownSet>> context={props.shown.clone()}>
-                            { layout(&LayoutProps { notice, children: props.children.clone() }) }
-                        </ContextProvider<Option<ShownSet>>>
-                    </ContextProvider<Option<ViewportWidth>>>
-                </ContextProvider<Option<SiteUrl>>>
-                </ContextProvider<Option<FacetsLoader>>>
-                </ContextProvider<Option<RecordsLoader>>>
-            </ContextProvider<DataGeneration>>
-        </ContextProvider<Rc<Corpus>>>
+        <ContextProvider<ShellContext> {context}>
+            { layout(&LayoutProps { notice, children: props.children.clone() }) }
+        </ContextProvider<ShellContext>>
     }
 }
 
@@ -184,15 +202,21 @@ pub fn app(props: &AppProps) -> Html {
     // Bumped when another set is shown: the pages are mounted afresh, so
     // that nothing derived from the corpus they had outlives it.
     let sets_shown = use_state(|| 0u32);
+    // A new callback only when another set is shown: the shell's context
+    // (which holds it) is not new on every render.
+    let show = {
+        let (kept, sets_shown_to) = (kept.setter(), sets_shown.setter());
+        use_callback(
+            *sets_shown,
+            move |(set, corpus): (Set, Option<Rc<Corpus>>), &shown| {
+                kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
+                sets_shown_to.set(shown + 1);
+            },
+        )
+    };
     let shown = ShownSet {
         set: kept.as_ref().map_or(Set::Site, |(set, _)| *set),
-        show: {
-            let (kept, sets_shown) = (kept.setter(), sets_shown.clone());
-            Callback::from(move |(set, corpus): (Set, Option<Rc<Corpus>>)| {
-                kept.set(corpus.filter(|_| set != Set::Site).map(|c| (set, c)));
-                sets_shown.set(*sets_shown + 1);
-            })
-        },
+        show,
     };
     let corpus = kept
         .as_ref()
@@ -251,7 +275,6 @@ pub fn app(props: &AppProps) -> Html {
                 load_facets={Some(FacetsLoader(load_facets))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
-                <DocumentTitle />
                 <Switch<Route> key={*sets_shown} render={switch} />
             </Shell>
         </Router>

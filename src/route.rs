@@ -1,31 +1,114 @@
 //! The one routing table of the app.
 
+use std::collections::HashMap;
+
 use dateline_core::mentions::{country_key, person_key};
 use dateline_core::query::Facet;
-use yew_router::prelude::*;
+use yew_router::Routable;
 
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+/// The pages, at `/`, `/release/:id`, `/country/:code`, `/organisation/:id`,
+/// `/person/:id` and `/404` (any other path).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// The timeline: search, facets, histogram and the matching releases.
-    #[at("/")]
     Home,
-    #[at("/release/:id")]
-    Release { id: String },
+    Release {
+        id: String,
+    },
     /// An ISO 3166-1 alpha-2 code.
-    #[at("/country/:code")]
-    Country { code: String },
+    Country {
+        code: String,
+    },
     /// An organisation key (`unodc`).
-    #[at("/organisation/:id")]
-    Organisation { id: String },
+    Organisation {
+        id: String,
+    },
     /// A person key (`abbas-bagherpour`).
-    #[at("/person/:id")]
-    Person { id: String },
-    #[not_found]
-    #[at("/404")]
+    Person {
+        id: String,
+    },
     NotFound,
 }
 
+/// The patterns, in `Routable::routes` order.
+const PATTERNS: [&str; 6] = [
+    "/",
+    "/release/:id",
+    "/country/:code",
+    "/organisation/:id",
+    "/person/:id",
+    "/404",
+];
+
+/// Hand-written for size: `#[derive(Routable)]` matches paths with a
+/// `route_recognizer` automaton built at run time (about 13 kB of wasm).
+/// This matches as it does (the test below compares the two): one trailing
+/// and then one leading `/` dropped, a parameter is one or more characters
+/// other than `/`, percent-decoded, and what matches nothing (or does not
+/// decode) is `NotFound`.
+impl Routable for Route {
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Route> {
+        let name = path.rsplit_once(':').map(|(_, name)| name);
+        Route::at(path, name.and_then(|name| params.get(name).copied()))
+    }
+
+    fn to_path(&self) -> String {
+        let (prefix, param) = match self {
+            Route::Home => return "/".to_owned(),
+            Route::NotFound => return "/404".to_owned(),
+            Route::Release { id } => ("/release/", id),
+            Route::Country { code } => ("/country/", code),
+            Route::Organisation { id } => ("/organisation/", id),
+            Route::Person { id } => ("/person/", id),
+        };
+        format!("{prefix}{}", urlencoding::encode(param))
+    }
+
+    fn routes() -> Vec<&'static str> {
+        PATTERNS.to_vec()
+    }
+
+    fn not_found_route() -> Option<Route> {
+        Some(Route::NotFound)
+    }
+
+    fn recognize(pathname: &str) -> Option<Route> {
+        let path = pathname.strip_suffix('/').unwrap_or(pathname);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let route = match path.split_once('/') {
+            _ if path.is_empty() => Some(Route::Home),
+            Some((kind, param)) if !param.is_empty() && !param.contains('/') => {
+                let pattern = match kind {
+                    "release" => PATTERNS[1],
+                    "country" => PATTERNS[2],
+                    "organisation" => PATTERNS[3],
+                    "person" => PATTERNS[4],
+                    _ => "",
+                };
+                Route::at(pattern, Some(param))
+            }
+            _ => None,
+        };
+        route.or_else(Route::not_found_route)
+    }
+}
+
 impl Route {
+    /// The route of a pattern, with its parameter as it is in the path
+    /// (percent-encoded); `None` if it does not decode.
+    fn at(pattern: &str, param: Option<&str>) -> Option<Route> {
+        let param = || Some(urlencoding::decode(param?).ok()?.into_owned());
+        Some(match pattern {
+            "/" => Route::Home,
+            "/release/:id" => Route::Release { id: param()? },
+            "/country/:code" => Route::Country { code: param()? },
+            "/organisation/:id" => Route::Organisation { id: param()? },
+            "/person/:id" => Route::Person { id: param()? },
+            "/404" => Route::NotFound,
+            _ => return None,
+        })
+    }
+
     /// The entity a route shows, if it shows one: its kind and key.
     pub fn entity(&self) -> Option<(EntityKind, &str)> {
         match self {
@@ -88,4 +171,120 @@ pub fn person_route(name: &str) -> Route {
 /// The route of a country's page.
 pub fn country_route(code: &str) -> Route {
     entity_route(EntityKind::Country, &country_key(code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same table through yew-router's derive, as the app had it.
+    #[derive(Clone, Debug, PartialEq, Eq, Routable)]
+    enum Derived {
+        #[at("/")]
+        Home,
+        #[at("/release/:id")]
+        Release { id: String },
+        #[at("/country/:code")]
+        Country { code: String },
+        #[at("/organisation/:id")]
+        Organisation { id: String },
+        #[at("/person/:id")]
+        Person { id: String },
+        #[not_found]
+        #[at("/404")]
+        NotFound,
+    }
+
+    fn derived(route: Derived) -> Route {
+        match route {
+            Derived::Home => Route::Home,
+            Derived::Release { id } => Route::Release { id },
+            Derived::Country { code } => Route::Country { code },
+            Derived::Organisation { id } => Route::Organisation { id },
+            Derived::Person { id } => Route::Person { id },
+            Derived::NotFound => Route::NotFound,
+        }
+    }
+
+    #[test]
+    fn paths_are_recognised_as_the_derive_recognises_them() {
+        let mut paths = vec![String::new()];
+        let pieces = [
+            "/",
+            "//",
+            "release",
+            "country",
+            "organisation",
+            "person",
+            "404",
+            "x",
+            "r%C3%A9",
+            "a.b",
+            "%ff",
+            "%2F",
+            "%",
+            ".",
+            "é",
+            "release2",
+            "Release",
+        ];
+        for a in pieces {
+            paths.push(a.to_owned());
+            for b in pieces {
+                paths.push(format!("{a}{b}"));
+                paths.push(format!("/{a}/{b}"));
+                paths.push(format!("/{a}/{b}/"));
+                for c in pieces {
+                    paths.push(format!("{a}{b}{c}"));
+                    paths.push(format!("/{a}/{b}/{c}"));
+                    paths.push(format!("/{a}/{b}{c}/"));
+                }
+            }
+        }
+        let mut found = 0;
+        for path in &paths {
+            found += usize::from(!matches!(Route::recognize(path), Some(Route::NotFound)));
+            assert_eq!(
+                Route::recognize(path),
+                Derived::recognize(path).map(derived),
+                "{path:?}"
+            );
+        }
+        assert!(found > 100, "{found}");
+        assert_eq!(Route::routes(), Derived::routes());
+    }
+
+    #[test]
+    fn paths_are_written_as_the_derive_writes_them() {
+        for key in ["", "abc", "a b", "a/b", "r\u{e9}sum\u{e9}", "%", "?#&="] {
+            let k = key.to_owned();
+            let pairs = [
+                (
+                    Route::Release { id: k.clone() },
+                    Derived::Release { id: k.clone() },
+                ),
+                (
+                    Route::Country { code: k.clone() },
+                    Derived::Country { code: k.clone() },
+                ),
+                (
+                    Route::Organisation { id: k.clone() },
+                    Derived::Organisation { id: k.clone() },
+                ),
+                (
+                    Route::Person { id: k.clone() },
+                    Derived::Person { id: k.clone() },
+                ),
+                (Route::Home, Derived::Home),
+                (Route::NotFound, Derived::NotFound),
+            ];
+            for (ours, theirs) in pairs {
+                assert_eq!(ours.to_path(), theirs.to_path());
+                assert_eq!(
+                    Route::recognize(&ours.to_path()),
+                    Derived::recognize(&theirs.to_path()).map(derived)
+                );
+            }
+        }
+    }
 }

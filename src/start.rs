@@ -14,7 +14,7 @@ use yew_router::history::{AnyHistory, BrowserHistory};
 use yew_router::Routable;
 
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
-use crate::components::{keep_typed_before_start, ErrorView, ErrorViewProps};
+use crate::components::keep_typed_before_start;
 use crate::corpus::{Corpus, CorpusError, Lookup};
 use crate::fetch::{add_facets, add_list_pieces, facet_downloads, list_downloads, mark, Download};
 use crate::hooks::document_base;
@@ -107,12 +107,7 @@ async fn boot() {
     let (corpus, data_mark) = match load(list, index).await {
         Ok(loaded) => loaded,
         Err(error) if prerendered.is_some() => return keep_page_with(&document, &error),
-        Err(error) => {
-            root.set_inner_html("");
-            yew::Renderer::<ErrorView>::with_root_and_props(root, ErrorViewProps { error })
-                .render();
-            return;
-        }
+        Err(error) => return show_start_error(&document, &root, &error),
     };
     // Every pre-rendered page but the home page (whose counts are the whole
     // corpus's, in index.bin) shows what the facets' relations say: they
@@ -221,6 +216,39 @@ async fn open_kept(set: Set) -> Option<(Set, Rc<Corpus>)> {
             None
         }
     }
+}
+
+/// In place of the app when the data cannot load (and no page was
+/// pre-rendered): what went wrong, instead of a blank page. Written with the
+/// DOM by hand, for size: as a component it was a second yew root, with its
+/// own renderer, in the wasm.
+///
+/// ```html
+/// <main id="main" class="error-view">
+///     <h1>Dateline could not start</h1>
+///     <p role="alert">{error}</p>
+/// </main>
+/// ```
+fn show_start_error(document: &Document, root: &Element, error: &CorpusError) {
+    root.set_inner_html("");
+    let element = |tag: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let (Ok(main), Some(heading), Some(alert)) = (
+        document.create_element("main"),
+        element("h1", "Dateline could not start"),
+        element("p", &error.to_string()),
+    ) else {
+        return;
+    };
+    main.set_id("main");
+    main.set_class_name("error-view");
+    let _ = alert.set_attribute("role", "alert");
+    let _ = main.append_child(&heading);
+    let _ = main.append_child(&alert);
+    let _ = root.append_child(&main);
 }
 
 /// A pre-rendered page stays readable when the data cannot load: it says

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use dateline_app::components::{
-    ImportStatusView, ImportStatusViewProps, SetSwitch, SetSwitchProps,
+    import_status_view, set_switch, ImportStatusViewProps, SetSwitchProps,
 };
 use dateline_app::fetch::Download;
 use dateline_app::hooks::{ImportStatus, Outcome, Phase};
@@ -21,6 +21,18 @@ use web_sys::{Element, HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+// The status view and the set switch are plain functions in the app: each
+// is rendered alone here through a component of the test's own.
+#[function_component(ImportStatusView)]
+fn import_status_alone(props: &ImportStatusViewProps) -> Html {
+    import_status_view(props)
+}
+
+#[function_component(SetSwitch)]
+fn set_switch_alone(props: &SetSwitchProps) -> Html {
+    set_switch(props)
+}
 
 async fn render<C: BaseComponent>(props: C::Properties) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();

@@ -1,11 +1,14 @@
+use std::rc::Rc;
+
 use dateline_core::query::{Facet, Filter};
 use dateline_core::PartialDate;
 use yew::prelude::*;
 
-use crate::hooks::use_corpus;
+use crate::corpus::Corpus;
 
-#[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
+    /// Names the facet values.
+    pub corpus: Rc<Corpus>,
     pub filter: Filter,
     pub on_change: Callback<Filter>,
 }
@@ -22,11 +25,11 @@ pub fn facet_title(facet: Facet) -> &'static str {
     }
 }
 
-/// The filters in force, each removable, and "Clear all".
-#[function_component(ActiveFilters)]
+/// The filters in force, each removable, and "Clear all". A plain function,
+/// not a component: the timeline renders it again on every change of the
+/// filter (and its `on_change` is new each time) anyway.
 pub fn active_filters(props: &ActiveFiltersProps) -> Html {
-    let corpus = use_corpus();
-    let filter = &props.filter;
+    let (corpus, filter) = (&props.corpus, &props.filter);
     let mut chips: Vec<(String, Filter)> = Vec::new();
     for facet in Facet::ALL {
         for key in filter.keys(facet) {

@@ -1,9 +1,10 @@
 use dateline_core::query::{over_archive, ticks, Filter, Series};
 use yew::prelude::*;
 
-use super::{compare_lines, CompareLinesProps, SeriesTable, TimelineLink};
-use crate::app::DataGeneration;
-use crate::hooks::use_corpus;
+use super::{compare_lines, CompareLinesProps, RouteLink, SeriesTable};
+
+use crate::hooks::{use_corpus, use_generation};
+use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityChartProps {
@@ -17,7 +18,7 @@ pub struct EntityChartProps {
 #[function_component(EntityChart)]
 pub fn entity_chart(props: &EntityChartProps) -> Html {
     let corpus = use_corpus();
-    let generation = use_context::<DataGeneration>().unwrap_or_default();
+    let generation = use_generation();
     let chart = use_memo((props.series.clone(), generation), move |(series, _)| {
         let (histogram, lines) = over_archive(corpus.index(), series);
         (ticks(&histogram), std::rc::Rc::new(lines))
@@ -53,7 +54,7 @@ pub fn entity_chart(props: &EntityChartProps) -> Html {
                 </div></div>
             </div>
             <SeriesTable compare={lines.clone()} id="entity-chart-table" />
-            <p><TimelineLink filter={compare}>{ "Compare it with others over time" }</TimelineLink></p>
+            <p><RouteLink to={Route::Home} filter={compare}>{ "Compare it with others over time" }</RouteLink></p>
         </section>
     }
 }

@@ -63,7 +63,7 @@ pub struct EventsTableProps {
 /// the page's element budget.
 #[function_component(EventsTable)]
 pub fn events_table(props: &EventsTableProps) -> Html {
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let lane = &props.lane;
     if lane.items.is_empty() {
         return html! {};

@@ -53,7 +53,7 @@ fn show_more(props: &FacetGroupProps) -> String {
 /// rendered again (the home page passes a callback that never changes).
 #[function_component(FacetGroup)]
 pub fn facet_group(props: &FacetGroupProps) -> Html {
-    let expanded = use_state(|| false);
+    let expanded = use_state(bool::default);
     if props.values.is_empty() {
         return html! {};
     }

@@ -29,10 +29,10 @@ pub struct HistogramProps {
 pub fn histogram(props: &HistogramProps) -> Html {
     let drag_start = use_state(|| None::<usize>);
     // The chart as a table, mounted only while open (the page's element budget).
-    let table_open = use_state(|| false);
+    let table_open = use_state(bool::default);
     let focus = use_state(|| usize::MAX);
     let bars_ref = use_node_ref();
-    let refocus = use_mut_ref(|| false);
+    let refocus = use_mut_ref(bool::default);
     let last_wheel = use_mut_ref(|| 0.0_f64);
     let n = props.histogram.buckets.len();
     let current = (*focus).min(n.saturating_sub(1));

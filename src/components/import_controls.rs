@@ -1,17 +1,17 @@
 use yew::prelude::*;
 
 use super::import_panel::UseImportProp;
-use super::{ImportPanel, SetSwitch};
-use crate::app::ShownSet;
+use super::{set_switch, ImportPanel, SetSwitchProps};
+use crate::app::ShellContext;
 use crate::hooks::{use_import, Phase};
 
 /// The header's import controls: which releases are shown, and a button that
 /// opens the import panel. Absent where no set can be switched (tests).
 #[function_component(ImportControls)]
 pub fn import_controls() -> Html {
-    let shown = use_context::<Option<ShownSet>>().flatten();
+    let shown = use_context::<ShellContext>().and_then(|c| c.shown);
     let import = use_import();
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let Some(shown) = shown else {
         return html! {};
     };
@@ -23,7 +23,7 @@ pub fn import_controls() -> Html {
     html! {
         <>
             <div class="import-controls">
-                <SetSwitch value={shown.set} on_change={import.show.clone()} disabled={busy} />
+                { set_switch(&SetSwitchProps { value: shown.set, on_change: import.show.clone(), disabled: busy }) }
                 <button type="button" class="import-toggle" aria-expanded={open.to_string()}
                     aria-controls="import-panel" onclick={toggle}>
                     { "Import releases" }

@@ -2,7 +2,7 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::ImportStatusView;
+use super::{import_status_view, ImportStatusViewProps};
 use crate::hooks::{Phase, UseImport};
 use crate::picked::{dropped_entries, from_input, walk};
 
@@ -26,7 +26,7 @@ impl PartialEq for UseImportProp {
 #[function_component(ImportPanel)]
 pub fn import_panel(props: &ImportPanelProps) -> Html {
     let import = &props.import.0;
-    let over = use_state(|| false);
+    let over = use_state(bool::default);
     let idle = import.status.phase == Phase::Idle;
     let on_pick = import.import.reform(|e: Event| {
         let input = e.target_unchecked_into::<HtmlInputElement>();
@@ -83,7 +83,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 {ondragover} {ondragleave} {ondrop}>
                 { "…or drop files and folders here." }
             </div>
-            <ImportStatusView status={import.status.clone()} on_cancel={import.cancel.clone()} />
+            { import_status_view(&ImportStatusViewProps { status: import.status.clone(), on_cancel: import.cancel.clone() }) }
             <div class="import-actions">
                 <button type="button" class="export-button" disabled={!idle} onclick={act(&import.download)}>
                     { "Download as a site" }

@@ -3,6 +3,7 @@ use yew::prelude::*;
 
 use crate::hooks::{ImportStatus, Outcome, Phase};
 
+/// (`Properties`: the component tests render the view alone, in a component.)
 #[derive(Properties, PartialEq)]
 pub struct ImportStatusViewProps {
     pub status: ImportStatus,
@@ -10,8 +11,9 @@ pub struct ImportStatusViewProps {
 }
 
 /// Progress (a bar and a live sentence), Cancel, the outcome, and each
-/// file's problems in the CLI's `path:line: error: …` form.
-#[function_component(ImportStatusView)]
+/// file's problems in the CLI's `path:line: error: …` form. A plain
+/// function, not a component (one fewer in the wasm): the import panel
+/// renders it.
 pub fn import_status_view(props: &ImportStatusViewProps) -> Html {
     let status = &props.status;
     let sentence = match status.phase {

@@ -1,5 +1,6 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::ImportControls;
 use crate::route::Route;
@@ -19,7 +20,7 @@ pub fn layout(props: &LayoutProps) -> Html {
         <>
             <a class="skip-link" href="#main">{ "Skip to content" }</a>
             <header class="site-header">
-                <Link<Route> to={Route::Home} classes="brand">{ "Dateline" }</Link<Route>>
+                <RouteLink to={Route::Home} classes="brand">{ "Dateline" }</RouteLink>
                 <span class="tagline">{ "Press release explorer" }</span>
                 <ImportControls />
             </header>

@@ -5,15 +5,18 @@
 //! a component: each component type costs about 370 B brotli of runner,
 //! props comparison and scope (BENCHMARKS.md, "App code size: twiggy pass
 //! on the app's wasm").
+//!
+//! A flag's state starts from `bool::default` (`use_state(bool::default)`),
+//! not a closure of its own: yew's state hooks are generic over the
+//! function that makes the first value, so each `|| false` was another copy
+//! of the hook in the wasm.
 
 mod active_filters;
 mod add_series;
 mod compare_lines;
 mod compare_panel;
 pub mod detail;
-mod document_title;
 mod entity_chart;
-mod error_view;
 mod events_lane;
 mod export_buttons;
 mod facet_group;
@@ -26,22 +29,20 @@ mod layout;
 mod pieces_notice;
 mod release_card;
 mod result_list;
+mod route_link;
 mod scale_toggle;
 mod search_box;
 mod series_legend;
 mod series_table;
 mod set_switch;
 mod sort_select;
-mod timeline_link;
 mod zoom_controls;
 
-pub use active_filters::{facet_title, ActiveFilters};
+pub use active_filters::{active_filters, facet_title, ActiveFiltersProps};
 pub use add_series::AddSeries;
 pub use compare_lines::{compare_lines, CompareLinesProps};
 pub use compare_panel::{compare_panel, ComparePanelProps};
-pub use document_title::DocumentTitle;
 pub use entity_chart::EntityChart;
-pub use error_view::{ErrorView, ErrorViewProps};
 pub use events_lane::{EventsLane, EventsTable};
 pub use export_buttons::{download, ExportButtons};
 pub use facet_group::FacetGroup;
@@ -49,16 +50,16 @@ pub use highlighted::{highlighted, HighlightedProps};
 pub use histogram::Histogram;
 pub use import_controls::ImportControls;
 pub use import_panel::ImportPanel;
-pub use import_status::{ImportStatusView, ImportStatusViewProps};
+pub use import_status::{import_status_view, ImportStatusViewProps};
 pub use layout::{layout, LayoutProps};
 pub use pieces_notice::{pieces_notice, PiecesNoticeProps};
 pub use release_card::{facet_link, ReleaseCard};
 pub use result_list::{Hits, ResultList};
+pub use route_link::RouteLink;
 pub use scale_toggle::{scale_toggle, ScaleToggleProps};
 pub use search_box::{keep_typed_before_start, SearchBox};
 pub use series_legend::{series_legend, SeriesLegendProps};
 pub use series_table::SeriesTable;
-pub use set_switch::{SetSwitch, SetSwitchProps};
+pub use set_switch::{set_switch, SetSwitchProps};
 pub use sort_select::{sort_select, SortSelectProps};
-pub use timeline_link::TimelineLink;
 pub use zoom_controls::{zoom_controls, ZoomControlsProps};

@@ -2,10 +2,8 @@ use dateline_core::chips::{chip_budget, chips_shown, more_label};
 use dateline_core::query::{slug_to_words, snippet, Facet, Filter};
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use super::{highlighted, HighlightedProps, TimelineLink};
-use crate::hooks::use_viewport_width;
+use super::{highlighted, HighlightedProps, RouteLink};
 use crate::route::Route;
 
 /// Characters of lede or matching passage under a title.
@@ -16,13 +14,17 @@ pub struct ReleaseCardProps {
     pub release: Release,
     #[prop_or_default]
     pub terms: Vec<String>,
+    /// The viewport's width (`use_viewport_width`), which decides the chips
+    /// that fit: given by the list, so that the cards read no context (they
+    /// would render again whenever it changes).
+    pub width: f64,
 }
 
 /// A link to the timeline filtered by one facet value.
 pub fn facet_link(facet: Facet, key: &str, label: String) -> Html {
     let mut filter = Filter::default();
     filter.toggle(facet, key);
-    html! { <TimelineLink {filter} classes="chip">{ label }</TimelineLink> }
+    html! { <RouteLink to={Route::Home} {filter} classes="chip">{ label }</RouteLink> }
 }
 
 /// One line of country and topic chips: as many as fit whole (estimated in
@@ -56,10 +58,10 @@ fn chip_line(r: &Release, width: f64) -> Html {
         <div class="chips" role="group" aria-label="Countries and topics">
             { for chips }
             if let Some(more) = more {
-                <Link<Route> to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
+                <RouteLink to={Route::Release { id: r.id.clone() }} classes="chip chip-more">
                     <span aria-hidden="true">{ format!("+{}", labels.len() - shown) }</span>
                     <span class="visually-hidden">{ more }</span>
-                </Link<Route>>
+                </RouteLink>
             }
         </div>
     }
@@ -69,16 +71,15 @@ fn chip_line(r: &Release, width: f64) -> Html {
 /// a lede: large corpora list none), country and topic chips.
 #[function_component(ReleaseCard)]
 pub fn release_card(props: &ReleaseCardProps) -> Html {
-    let width = use_viewport_width();
-    let r = &props.release;
+    let (r, width) = (&props.release, props.width);
     let place = r.dateline.as_ref().and_then(|d| d.city.clone());
     let text = snippet(&r.body, &props.terms, SNIPPET_CHARS);
     html! {
         <article class="release-card">
             <h3 class="release-title">
-                <Link<Route> to={Route::Release { id: r.id.clone() }}>
+                <RouteLink to={Route::Release { id: r.id.clone() }}>
                     { highlighted(&HighlightedProps { text: r.title.clone().into(), terms: props.terms.clone() }) }
-                </Link<Route>>
+                </RouteLink>
             </h3>
             <p class="release-meta">
                 if let Some(date) = &r.date {

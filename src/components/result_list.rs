@@ -6,7 +6,7 @@ use dateline_core::PartialDate;
 use yew::prelude::*;
 
 use super::ReleaseCard;
-use crate::hooks::{use_corpus, use_records, use_visible_range};
+use crate::hooks::{use_corpus, use_records, use_viewport_width, use_visible_range};
 use crate::Corpus;
 
 /// Height of one result row and of a year/month heading, in CSS pixels; the
@@ -188,6 +188,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
     let corpus = use_corpus();
     let list = use_node_ref();
     let (top, bottom) = use_visible_range(list.clone());
+    let width = use_viewport_width();
     let layout = {
         let corpus = corpus.clone();
         use_memo(
@@ -222,7 +223,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
                 <li class="release-item" key={r.id.clone()} {style}
                     aria-setsize={setsize} aria-posinset={posinset}>
                     { for heading }
-                    <ReleaseCard release={r.clone()} terms={props.terms.clone()} />
+                    <ReleaseCard release={r.clone()} terms={props.terms.clone()} {width} />
                 </li>
             },
             // Its piece of the list is on the way (or failed): the row

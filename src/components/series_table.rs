@@ -15,7 +15,7 @@ pub struct SeriesTableProps {
 /// only while open: the page's element budget.
 #[function_component(SeriesTable)]
 pub fn series_table(props: &SeriesTableProps) -> Html {
-    let open = use_state(|| false);
+    let open = use_state(bool::default);
     let c = &props.compare;
     if c.lines.is_empty() {
         return html! {};

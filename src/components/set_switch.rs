@@ -2,6 +2,7 @@ use dateline_core::import::Set;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// (`Properties`: the component tests render the switch alone, in a component.)
 #[derive(Properties, PartialEq)]
 pub struct SetSwitchProps {
     pub value: Set,
@@ -13,7 +14,8 @@ pub struct SetSwitchProps {
 
 /// Which releases the explorer shows: this site's, mine (imported on this
 /// device) or both merged. In the header, so every page says which it is.
-#[function_component(SetSwitch)]
+/// A plain function, not a component (one fewer in the wasm): the import
+/// controls render it.
 pub fn set_switch(props: &SetSwitchProps) -> Html {
     let onchange = props.on_change.reform(|e: Event| {
         let value = e.target_unchecked_into::<HtmlSelectElement>().value();

@@ -1,11 +1,12 @@
 //! Hooks shared by pages and components.
 
-mod use_citation_meta;
 mod use_compare;
 mod use_corpus;
+mod use_document_title;
 mod use_facets;
 mod use_filter;
 mod use_full_release;
+mod use_head_data;
 mod use_import;
 mod use_pieces;
 mod use_records;
@@ -13,12 +14,13 @@ mod use_release_url;
 mod use_viewport_width;
 mod use_visible_range;
 
-pub use use_citation_meta::use_citation_meta;
 pub use use_compare::use_compare;
-pub use use_corpus::use_corpus;
+pub use use_corpus::{use_corpus, use_generation};
+pub use use_document_title::use_document_title;
 pub use use_facets::use_facets;
-pub use use_filter::{query_pairs, timeline_href, use_filter, UseFilter};
+pub use use_filter::{router_query, timeline_href, use_filter, UseFilter};
 pub use use_full_release::{use_full_release, FullRelease};
+pub use use_head_data::use_head_data;
 pub use use_import::{use_import, ImportStatus, Outcome, Phase, UseImport};
 pub use use_pieces::use_pieces;
 pub use use_records::use_records;

@@ -3,8 +3,7 @@ use std::rc::Rc;
 use dateline_core::query::{compare, series_docs, Compare, Filter, Results};
 use yew::prelude::*;
 
-use super::use_corpus;
-use crate::app::DataGeneration;
+use super::{use_corpus, use_generation};
 
 /// The filter's series counted over the bars of its results (see
 /// `dateline_core::query::compare`). Each series is searched once while only
@@ -13,7 +12,7 @@ use crate::app::DataGeneration;
 #[hook]
 pub fn use_compare(filter: &Filter, results: Rc<Results>) -> Rc<Compare> {
     let corpus = use_corpus();
-    let generation = use_context::<DataGeneration>().unwrap_or_default();
+    let generation = use_generation();
     let docs = {
         let corpus = corpus.clone();
         use_memo((filter.series.clone(), generation), move |(series, _)| {

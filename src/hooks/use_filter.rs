@@ -1,6 +1,7 @@
 use dateline_core::query::Filter;
 use yew::prelude::*;
 use yew_router::prelude::*;
+use yew_router::query::Raw;
 
 use crate::route::Route;
 
@@ -27,28 +28,26 @@ pub fn use_filter() -> UseFilter {
     let current = filter.clone();
     let set = Callback::from(move |next: Filter| {
         let Some(navigator) = &navigator else { return };
-        let pairs = query_pairs(&next);
+        let query = router_query(&next);
         let typing = !current.text.is_empty()
             && Filter {
                 text: next.text.clone(),
                 ..current.clone()
             } == next;
         let _ = if typing {
-            navigator.replace_with_query(&Route::Home, &pairs)
+            navigator.replace_with_query(&Route::Home, query)
         } else {
-            navigator.push_with_query(&Route::Home, &pairs)
+            navigator.push_with_query(&Route::Home, query)
         };
     });
     UseFilter { filter, set }
 }
 
-/// The canonical query as decoded pairs, for the router to encode.
-pub fn query_pairs(filter: &Filter) -> Vec<(String, String)> {
-    filter
-        .to_pairs()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect()
+/// The canonical query string, for the router as it is. Written by
+/// `Filter::to_query` rather than handed to the router as pairs to encode:
+/// the same `form_urlencoded` text, without serde_urlencoded in the wasm.
+pub fn router_query(filter: &Filter) -> Raw<String> {
+    Raw(filter.to_query())
 }
 
 /// A path with query string for a link to the timeline with this filter.

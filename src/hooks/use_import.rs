@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::app::ShownSet;
+use crate::app::{ShellContext, ShownSet};
 use crate::components::download;
 use crate::corpus::Corpus;
 use crate::worker;
@@ -88,7 +88,7 @@ pub struct UseImport {
 /// batches of files out, progress and sets back; the set made is shown.
 #[hook]
 pub fn use_import() -> UseImport {
-    let shown = use_context::<Option<ShownSet>>().flatten();
+    let shown = use_context::<ShellContext>().and_then(|c| c.shown);
     let importer = use_mut_ref(Importer::default);
     importer.borrow_mut().shown = shown.clone();
     let update = use_force_update();

@@ -30,7 +30,7 @@ pub fn use_pieces(
     generation: DataGeneration,
     loader: Option<PiecesLoader>,
 ) {
-    let started = use_mut_ref(|| false);
+    let started = use_mut_ref(bool::default);
     // The loader changes with the set of releases shown: ask it again then.
     use_effect_with(
         (filter.clone(), generation, loader, corpus.clone()),

@@ -1,13 +1,13 @@
 use dateline_core::page::release_path;
 use yew::prelude::*;
 
-use crate::app::SiteUrl;
+use crate::app::{ShellContext, SiteUrl};
 
 /// The URL of a release's own page (`https://example.org/dateline/release/a/`):
 /// the site's URL as the app was given it, else the document's base URL.
 #[hook]
 pub fn use_release_url(id: &str) -> String {
-    let site = use_context::<Option<SiteUrl>>().flatten();
+    let site = use_context::<ShellContext>().and_then(|c| c.site_url);
     let root = match site {
         Some(SiteUrl(url)) => url.to_string(),
         None => document_base(),

@@ -4,10 +4,9 @@ use std::rc::Rc;
 
 use dateline_core::query::{Facet, Filter, Series, SeriesKind};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::{not_found_page, NotFoundProps};
-use crate::components::{facet_title, EntityChart, Hits, ResultList, TimelineLink};
+use crate::components::{facet_title, EntityChart, Hits, ResultList, RouteLink};
 use crate::hooks::{use_corpus, use_facets};
 use crate::route::{entity_route, EntityKind, Route};
 
@@ -76,7 +75,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             }
             <p>
                 { format!("{} release{} · ", results.total, if results.total == 1 { "" } else { "s" }) }
-                <TimelineLink filter={filter.clone()}>{ "Explore them on the timeline" }</TimelineLink>
+                <RouteLink to={Route::Home} filter={filter.clone()}>{ "Explore them on the timeline" }</RouteLink>
             </p>
             <EntityChart {series} />
             <div class="co-occurring">
@@ -139,7 +138,7 @@ fn co_occurring_list(props: &CoOccurringProps) -> Html {
             <ol>
                 { for props.top.iter().map(|(key, label, n)| {
                     let to = entity_route(props.kind, key);
-                    html! { <li><Link<Route> {to}>{ label.clone() }</Link<Route>>{ format!(" ({n})") }</li> }
+                    html! { <li><RouteLink {to}>{ label.clone() }</RouteLink>{ format!(" ({n})") }</li> }
                 }) }
             </ol>
         </section>

@@ -7,13 +7,12 @@ use dateline_core::query::{
 };
 use yew::prelude::*;
 
-use crate::app::DataGeneration;
 use crate::components::{
-    compare_lines, compare_panel, facet_title, sort_select, ActiveFilters, CompareLinesProps,
-    ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup, Histogram, Hits,
-    ResultList, SearchBox, SortSelectProps,
+    active_filters, compare_lines, compare_panel, facet_title, sort_select, ActiveFiltersProps,
+    CompareLinesProps, ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup,
+    Histogram, Hits, ResultList, SearchBox, SortSelectProps,
 };
-use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_records};
+use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_generation, use_records};
 
 /// Releases whose events the lane reads: bounded work per keystroke.
 const LANE_FROM_HITS: usize = 400;
@@ -25,7 +24,7 @@ pub fn home_page() -> Html {
     let corpus = use_corpus();
     let state = use_filter();
     let filter = state.filter.clone();
-    let generation = use_context::<DataGeneration>().unwrap_or_default();
+    let generation = use_generation();
     // The releases that mention the filter's event: the index does not hold
     // events, so they are read once per event chosen (one pass over the
     // list), once every piece of the list is here.
@@ -153,7 +152,7 @@ pub fn home_page() -> Html {
             </div>
             <p class="result-count" role="status" aria-live="polite">{ count }</p>
             <ExportButtons hits={hits.clone()} />
-            <ActiveFilters filter={filter.clone()} on_change={set.clone()} />
+            { active_filters(&ActiveFiltersProps { corpus: corpus.clone(), filter: filter.clone(), on_change: set.clone() }) }
             <Histogram histogram={results.histogram.clone()} filter={filter.clone()} on_change={set.clone()} {extent}>
                 { compare_lines(&CompareLinesProps { compare: compare.clone() }) }
                 <EventsLane lane={(*lane).clone()} on_pick={on_event.clone()} />

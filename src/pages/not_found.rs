@@ -1,5 +1,6 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use crate::route::Route;
 
@@ -20,7 +21,7 @@ pub fn not_found_page(props: &NotFoundProps) -> Html {
             } else {
                 <p>{ "There is nothing at this address." }</p>
             }
-            <p><Link<Route> to={Route::Home}>{ "Back to all releases" }</Link<Route>></p>
+            <p><RouteLink to={Route::Home}>{ "Back to all releases" }</RouteLink></p>
         </section>
     }
 }

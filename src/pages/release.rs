@@ -1,16 +1,17 @@
 use dateline_core::mentions::{find_mentions, needles};
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::{not_found_page, NotFoundProps};
 use crate::components::detail::{
     fact_box, marked_paragraph, neighbours, quotes, related_releases, Citation, EntityLinks,
-    FactBoxProps, JsonLd, MarkedParagraphProps, NeighboursProps, QuotesProps, RelatedReleasesProps,
+    FactBoxProps, MarkedParagraphProps, NeighboursProps, QuotesProps, RelatedReleasesProps,
 };
 use crate::corpus::Lookup;
 use crate::hooks::{
-    use_citation_meta, use_corpus, use_facets, use_full_release, use_records, use_release_url,
+    use_corpus, use_facets, use_full_release, use_head_data, use_records, use_release_url,
     FullRelease,
 };
 use crate::route::Route;
@@ -45,7 +46,7 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
     if let Lookup::Needs(_) = lookup {
         return html! {
             <article class="release-detail" aria-busy="true">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <p role="status">{ "Loading this release…" }</p>
             </article>
         };
@@ -64,14 +65,14 @@ pub fn release_page(props: &ReleasePageProps) -> Html {
         FullRelease::Ready(release) => html! { <ReleaseDetail release={*release} {doc} /> },
         FullRelease::Loading => html! {
             <article class="release-detail" aria-labelledby="release-title" aria-busy="true">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <h1 id="release-title">{ &listed.title }</h1>
                 <p role="status">{ "Loading the full text…" }</p>
             </article>
         },
         FullRelease::Failed(error) => html! {
             <article class="release-detail" aria-labelledby="release-title">
-                <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+                <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
                 <h1 id="release-title">{ &listed.title }</h1>
                 <p role="alert">{ format!("The full text could not be shown: {error}. Try reloading the page.") }</p>
             </article>
@@ -90,7 +91,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let corpus = use_corpus();
     let (release, doc) = (&props.release, props.doc);
     let url = use_release_url(&release.id);
-    use_citation_meta(release, &url);
+    use_head_data(release, &url);
     // Related releases and the links to its organisations' pages read the
     // facets' relations.
     use_facets(true);
@@ -110,7 +111,7 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let place = release.dateline.as_ref().and_then(|d| d.city.clone());
     html! {
         <article class="release-detail" aria-labelledby="release-title">
-            <p class="back"><Link<Route> to={Route::Home}>{ "← All releases" }</Link<Route>></p>
+            <p class="back"><RouteLink to={Route::Home}>{ "← All releases" }</RouteLink></p>
             <h1 id="release-title">{ &release.title }</h1>
             <p class="release-meta">
                 if let Some(date) = &release.date {
@@ -140,10 +141,9 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
                 </section>
             </div>
             { quotes(&QuotesProps { release: release.clone(), links: links.clone() }) }
-            <Citation release={release.clone()} url={url.clone()} />
+            <Citation release={release.clone()} url={url} />
             { related_releases(&RelatedReleasesProps { releases: related }) }
             { neighbours(&NeighboursProps { older, newer }) }
-            <JsonLd release={release.clone()} {url} />
         </article>
     }
 }

@@ -3,7 +3,8 @@ use dateline_core::Release;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::cite_files;
 use crate::route::Route;
@@ -39,7 +40,7 @@ pub fn citation(props: &CitationProps) -> Html {
         })
     };
     let status = use_state(String::new);
-    let fallback = use_state(|| false);
+    let fallback = use_state(bool::default);
     let field = use_node_ref();
     {
         let field = field.clone();
@@ -81,9 +82,9 @@ pub fn citation(props: &CitationProps) -> Html {
         <section class="cite" aria-labelledby="cite-heading">
             <h2 id="cite-heading">{ "Cite this release" }</h2>
             <p>
-                <Link<Route> to={Route::Release { id: props.release.id.clone() }} classes="permalink">
+                <RouteLink to={Route::Release { id: props.release.id.clone() }} classes="permalink">
                     { "Permalink to this release" }
-                </Link<Route>>
+                </RouteLink>
             </p>
             <p class="cite-style">
                 <label for="cite-style">{ "Citation style" }</label>

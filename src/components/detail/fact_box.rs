@@ -1,10 +1,11 @@
 use dateline_core::display::period;
 use dateline_core::{Contact, ContactKind, Money, Release};
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::OrgLink;
-use crate::route::{country_route, Route};
+use crate::route::country_route;
 
 #[derive(Properties, PartialEq)]
 pub struct FactBoxProps {
@@ -43,7 +44,7 @@ fn org_links<'a>(orgs: impl Iterator<Item = &'a OrgLink>) -> Html {
         <ul>
             { for orgs.map(|o| html! {
                 <li>
-                    <Link<Route> to={o.route()}>{ &o.label }</Link<Route>>
+                    <RouteLink to={o.route()}>{ &o.label }</RouteLink>
                     if let (Some(name), Some(_)) = (&o.name, &o.acronym) { { format!(" ({name})") } }
                 </li>
             }) }
@@ -99,7 +100,7 @@ pub fn fact_box(props: &FactBoxProps) -> Html {
             if !r.countries.is_empty() {
                 <dt>{ "Countries" }</dt>
                 <dd><ul>{ for r.countries.iter().map(|c| html! {
-                    <li><Link<Route> to={country_route(&c.code)}>{ &c.name }</Link<Route>></li>
+                    <li><RouteLink to={country_route(&c.code)}>{ &c.name }</RouteLink></li>
                 }) }</ul></dd>
             }
             if !r.contacts.is_empty() {

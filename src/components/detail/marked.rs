@@ -1,10 +1,11 @@
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use dateline_core::mentions::Mark;
 use dateline_core::query::Facet;
 
-use crate::route::{entity_route, EntityKind, Route};
+use crate::route::{entity_route, EntityKind};
 
 /// The class naming a mention's kind of entity.
 fn kind_class(facet: Facet) -> &'static str {
@@ -40,7 +41,7 @@ pub fn marked_paragraph(props: &MarkedParagraphProps) -> Html {
         let classes = classes!("mention", kind_class(m.facet));
         match EntityKind::of(m.facet) {
             Some(kind) => parts.push(html! {
-                <Link<Route> to={entity_route(kind, &m.key)} {classes}>{ name.to_string() }</Link<Route>>
+                <RouteLink to={entity_route(kind, &m.key)} {classes}>{ name.to_string() }</RouteLink>
             }),
             None => parts.push(html! { { name.to_string() } }),
         }

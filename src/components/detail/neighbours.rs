@@ -1,13 +1,14 @@
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use crate::route::Route;
 
 fn release_link(r: &Release) -> Html {
     html! {
         <>
-            <Link<Route> to={Route::Release { id: r.id.clone() }}>{ &r.title }</Link<Route>>
+            <RouteLink to={Route::Release { id: r.id.clone() }}>{ &r.title }</RouteLink>
             if let Some(date) = &r.date {
                 { " " }<time datetime={date.to_string()}>{ date.long() }</time>
             }

@@ -1,9 +1,10 @@
 use dateline_core::Release;
 use yew::prelude::*;
-use yew_router::prelude::*;
+
+use crate::components::RouteLink;
 
 use super::EntityLinks;
-use crate::route::{person_route, Route};
+use crate::route::person_route;
 
 #[derive(Properties, PartialEq)]
 pub struct QuotesProps {
@@ -22,7 +23,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
         if let Some(p) = r.people.iter().find(|p| p.name == name) {
             return html! {
                 <>
-                    <Link<Route> to={person_route(&p.name)} classes="speaker">{ &p.name }</Link<Route>>
+                    <RouteLink to={person_route(&p.name)} classes="speaker">{ &p.name }</RouteLink>
                     if let Some(role) = &p.role {
                         { ", " }<span class="role">{ role }</span>
                     }
@@ -31,7 +32,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
         }
         match props.links.organisation(name) {
             Some(o) => {
-                html! { <Link<Route> to={o.route()} classes="speaker">{ name }</Link<Route>> }
+                html! { <RouteLink to={o.route()} classes="speaker">{ name }</RouteLink> }
             }
             None => html! { <span class="speaker">{ name }</span> },
         }

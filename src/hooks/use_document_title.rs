@@ -2,19 +2,17 @@ use dateline_core::page::{page_title, HOME_TITLE};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::DataGeneration;
-use crate::hooks::use_corpus;
+use crate::corpus::Corpus;
 use crate::route::Route;
 
-/// The document's title for the route shown: the release's title, the
+/// Keeps the document's title to the route shown: the release's title, the
 /// entity's name, or the site's, so that a tab, a bookmark and the history
-/// name the page (a pre-rendered page has it in its HTML already). Renders
-/// nothing.
-#[function_component(DocumentTitle)]
-pub fn document_title() -> Html {
-    let corpus = use_corpus();
-    // A release's title may come with a piece of the list after start.
-    let _ = use_context::<DataGeneration>();
+/// name the page (a pre-rendered page has it in its HTML already). For the
+/// shell, which renders again on every change of the address, the corpus
+/// and its data generation (a release's title may come with a piece of the
+/// list after start). A hook, not a component: one fewer in the wasm.
+#[hook]
+pub fn use_document_title(corpus: &Corpus) {
     let route = use_route::<Route>();
     let heading = match &route {
         Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
@@ -31,5 +29,4 @@ pub fn document_title() -> Html {
             document.set_title(title);
         }
     });
-    Html::default()
 }
