@@ -7,7 +7,8 @@
 //! Word lists (honorifics, words that mark a non-person) live in
 //! `core/data/contacts.tsv`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -318,7 +319,7 @@ impl<'a> SpaceTokens<'a> {
         SpaceTokens {
             s,
             spaces: std::cell::OnceCell::new(),
-            unusable: std::cell::RefCell::new(HashMap::new()),
+            unusable: std::cell::RefCell::new(HashMap::default()),
         }
     }
 

@@ -20,7 +20,7 @@ use crate::model::Event;
 use regex::{Captures, Match};
 
 use super::word_regex::{is_ascii_word, WordRegex};
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 /// The earliest and latest year taken as a calendar year.
@@ -286,7 +286,7 @@ pub fn extract(text: &Text) -> Vec<Event> {
     let publication = text.date.map(Period::single);
     let pub_year = text.date.map(|d| d.year());
     let mut out: Vec<Event> = Vec::new();
-    let mut seen: HashSet<(PartialDate, Option<PartialDate>)> = HashSet::new();
+    let mut seen: HashSet<(PartialDate, Option<PartialDate>)> = HashSet::default();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for (period, phrase) in events_in(source, pub_year) {
