@@ -17,7 +17,7 @@ use super::word_regex::WordRegex;
 use super::Text;
 use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
-use crate::text::WordSet;
+use crate::text::{has_byte_between, word_at, WordSet};
 
 /// Markers that a token was deliberately broken so it would not be clickable.
 const DEFANG_MARKERS: [&str; 11] = [
@@ -237,7 +237,17 @@ impl Marks {
             b.get(from..from + n)
                 .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
         };
-        for (i, &c) in b.iter().enumerate() {
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // Eight bytes at a time past bytes that are no mark, no digit
+            // and ASCII (lower case, spaces: most text).
+            if let Some(word) = word_at(b, i) {
+                if !has_byte_between(word, b'(' - 1, b'@' + 1) {
+                    non_ascii |= word & 0x8080_8080_8080_8080 != 0;
+                    i += 8;
+                    continue;
+                }
+            }
             match MARK_CLASSES[usize::from(c)] {
                 NONE => {}
                 DIGIT => {
@@ -281,6 +291,7 @@ impl Marks {
                     _ => {}
                 },
             }
+            i += 1;
         }
         // A digit beyond ASCII is a `\d` the byte tests above do not see.
         let other_digit = non_ascii && s.chars().any(|c| !c.is_ascii() && c.is_numeric());

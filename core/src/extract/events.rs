@@ -20,6 +20,7 @@ use crate::model::Event;
 use regex::{Captures, Match};
 
 use super::word_regex::{is_ascii_word, WordRegex};
+use crate::text::{has_byte_between, word_at};
 use foldhash::HashSet;
 use std::sync::OnceLock;
 
@@ -539,8 +540,17 @@ impl Clues {
             bare_month: false,
         };
         let mut digits_in_a_row = 0;
-        for (i, &c) in b.iter().enumerate() {
-            // Most bytes (lower case, spaces) are of no class: one load.
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // Eight bytes at a time past bytes of no class (lower case,
+            // spaces: most text); each would reset the run of digits.
+            if word_at(b, i).is_some_and(|w| !has_byte_between(w, b'-' - 1, b'S' + 1)) {
+                digits_in_a_row = 0;
+                i += 8;
+                continue;
+            }
+            let at = i;
+            i += 1;
             match CLUE_CLASSES[usize::from(c)] {
                 DIGIT => {
                     digits_in_a_row += 1;
@@ -549,16 +559,16 @@ impl Clues {
                     continue;
                 }
                 DASH if digits_in_a_row >= 4 => {
-                    clues.iso |= b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    clues.iso |= b.get(at + 1).is_some_and(u8::is_ascii_digit);
                 }
                 MONTH_INITIAL
-                    if (i == 0 || !is_ascii_word(b[i - 1]))
-                        && b.get(i..i + 3).is_some_and(is_month_prefix) =>
+                    if (at == 0 || !is_ascii_word(b[at - 1]))
+                        && b.get(at..at + 3).is_some_and(is_month_prefix) =>
                 {
                     clues.months = clues.months.saturating_add(1);
-                    clues.month_then_digit |= month_then_digit(b, i);
-                    clues.digit_then_month |= digit_then_month(b, i);
-                    clues.bare_month |= bare_month(b, i);
+                    clues.month_then_digit |= month_then_digit(b, at);
+                    clues.digit_then_month |= digit_then_month(b, at);
+                    clues.bare_month |= bare_month(b, at);
                 }
                 _ => {}
             }

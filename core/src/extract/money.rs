@@ -203,7 +203,7 @@ const CURRENCY_REACH: usize = 32;
 /// they were read number by number (money was 3 % of ingest).
 fn may_hold_money(s: &str) -> bool {
     let b = s.as_bytes();
-    if !b.iter().any(u8::is_ascii_digit) {
+    if !crate::text::has_ascii_digit(b) {
         return false;
     }
     let tables = tables();
