@@ -309,7 +309,7 @@ impl WordHasher {
 /// overlapping reads whose shared bytes are the same (a `copy_from_slice`
 /// of a variable length was a `memcpy` call per word, about 20 M
 /// instructions of 3,000 releases).
-fn le_bytes_padded(rest: &[u8]) -> u64 {
+pub(crate) fn le_bytes_padded(rest: &[u8]) -> u64 {
     let n = rest.len();
     debug_assert!((1..8).contains(&n));
     match rest {
