@@ -254,26 +254,40 @@ pub fn slug_to_words(slug: &str) -> String {
     }
 }
 
-/// Whether a byte of `word` (eight bytes) lies strictly between `above`
-/// and `below`, which are at most 0x80; a byte of 0x80 or more never does.
-/// For scans that skip eight bytes at a time past runs of bytes they do not
-/// look at (lower-case letters and spaces, in most text). Each byte's seven
-/// low bits `x` are compared by adding to them without carry (`x + 127 -
-/// above` sets the high bit when `x > above`) and subtracting from
-/// `127 + below` without borrow (its high bit is set when `x < below`).
-pub fn has_byte_between(word: u64, above: u8, below: u8) -> bool {
+/// The bytes of `word` (eight bytes) that lie strictly between `above` and
+/// `below`, which are at most 0x80, as the high bit of each; a byte of 0x80
+/// or more never does. For scans that skip past runs of bytes they do not
+/// look at (lower-case letters and spaces, in most text), to the next byte
+/// they do ([`bytes_before_flag`]). Each byte's seven low bits `x` are
+/// compared by adding to them without carry (`x + 127 - above` sets the
+/// high bit when `x > above`) and subtracting from `127 + below` without
+/// borrow (its high bit is set when `x < below`): no byte's result reaches
+/// another's.
+pub fn bytes_between(word: u64, above: u8, below: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     debug_assert!(above <= 0x80 && below <= 0x80);
     let low7 = word & (ONES * 127);
     let less = (ONES * (127 + u64::from(below))).wrapping_sub(low7);
     let more = low7 + ONES * (127 - u64::from(above.min(127)));
-    less & more & !word & HIGH != 0
+    less & more & !word & HIGH
+}
+
+/// Whether a byte of `word` lies strictly between `above` and `below` (see
+/// [`bytes_between`]).
+pub fn has_byte_between(word: u64, above: u8, below: u8) -> bool {
+    bytes_between(word, above, below) != 0
+}
+
+/// How many bytes of a word come before the first one flagged in `flags`
+/// (as [`bytes_between`] flags them): 8 when none is.
+pub fn bytes_before_flag(flags: u64) -> usize {
+    (flags.trailing_zeros() / 8) as usize
 }
 
 /// The eight bytes of `bytes` from `i`, little-endian, if there are eight.
 pub fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(i..i.checked_add(8)?)?.try_into().ok()?;
+    let chunk: [u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
     Some(u64::from_le_bytes(chunk))
 }
 
@@ -507,6 +521,17 @@ mod tests {
                 }
             }
         }
+        for place in 0..8 {
+            let word = 0x6161_6161_6161_6161 & !(0xff << (8 * place)) | 0x37 << (8 * place);
+            assert_eq!(
+                bytes_before_flag(bytes_between(word, b'0' - 1, b'9' + 1)),
+                place
+            );
+        }
+        assert_eq!(
+            bytes_before_flag(bytes_between(0x6161_6161_6161_6161, b'0' - 1, b'9' + 1)),
+            8
+        );
         let text = b"no digits here at all, none; but 7";
         assert!(has_ascii_digit(text));
         assert!(!has_ascii_digit(&text[..text.len() - 1]));

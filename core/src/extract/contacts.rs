@@ -17,7 +17,7 @@ use super::word_regex::WordRegex;
 use super::Text;
 use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
-use crate::text::{has_byte_between, word_at, WordSet};
+use crate::text::{bytes_before_flag, bytes_between, word_at, WordSet};
 
 /// Markers that a token was deliberately broken so it would not be clickable.
 const DEFANG_MARKERS: [&str; 11] = [
@@ -239,12 +239,15 @@ impl Marks {
         };
         let mut i = 0;
         while let Some(&c) = b.get(i) {
-            // Eight bytes at a time past bytes that are no mark, no digit
-            // and ASCII (lower case, spaces: most text).
+            // Up to eight bytes at a time past bytes that are no mark and no
+            // digit (lower case, spaces: most text), to the next one that
+            // is; the bytes beyond ASCII among them (all are the text's)
+            // tell `non_ascii` as the byte loop would.
             if let Some(word) = word_at(b, i) {
-                if !has_byte_between(word, b'(' - 1, b'@' + 1) {
+                let skip = bytes_before_flag(bytes_between(word, b'(' - 1, b'@' + 1));
+                if skip > 0 {
                     non_ascii |= word & 0x8080_8080_8080_8080 != 0;
-                    i += 8;
+                    i += skip;
                     continue;
                 }
             }

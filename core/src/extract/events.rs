@@ -20,7 +20,7 @@ use crate::model::Event;
 use regex::{Captures, Match};
 
 use super::word_regex::{is_ascii_word, WordRegex};
-use crate::text::{has_byte_between, word_at};
+use crate::text::{bytes_before_flag, bytes_between, word_at};
 use foldhash::HashSet;
 use std::sync::OnceLock;
 
@@ -542,12 +542,16 @@ impl Clues {
         let mut digits_in_a_row = 0;
         let mut i = 0;
         while let Some(&c) = b.get(i) {
-            // Eight bytes at a time past bytes of no class (lower case,
-            // spaces: most text); each would reset the run of digits.
-            if word_at(b, i).is_some_and(|w| !has_byte_between(w, b'-' - 1, b'S' + 1)) {
-                digits_in_a_row = 0;
-                i += 8;
-                continue;
+            // Up to eight bytes at a time past bytes of no class (lower
+            // case, spaces: most text), to the next byte of one; each byte
+            // passed would reset the run of digits.
+            if let Some(word) = word_at(b, i) {
+                let skip = bytes_before_flag(bytes_between(word, b'-' - 1, b'S' + 1));
+                if skip > 0 {
+                    digits_in_a_row = 0;
+                    i += skip;
+                    continue;
+                }
             }
             let at = i;
             i += 1;
