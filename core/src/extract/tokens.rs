@@ -16,7 +16,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::WordSet;
+use crate::text::{bytes_before_flag, bytes_between, word_at, WordSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -355,9 +355,22 @@ fn squash_words(s: &str) -> String {
 /// Whether `squash` would give `s` back: ASCII (so no white space beyond
 /// it), its only white space single spaces between words.
 fn is_squashed(s: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = s.as_bytes();
     // A space at the start is as a second space in a row.
     let mut after_space = true;
-    for &c in s.as_bytes() {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // Up to eight bytes at a time past printable ASCII other than a
+        // space (most of a name), to the next byte that is not.
+        if let Some(word) = word_at(b, i) {
+            let skip = bytes_before_flag(!bytes_between(word, b' ', 0x80) & HIGH);
+            if skip > 0 {
+                after_space = false;
+                i += skip;
+                continue;
+            }
+        }
         if !c.is_ascii() || matches!(c, b'\t'..=b'\r') {
             return false;
         }
@@ -366,6 +379,7 @@ fn is_squashed(s: &str) -> bool {
             return false;
         }
         after_space = space;
+        i += 1;
     }
     !after_space
 }
@@ -432,6 +446,11 @@ mod tests {
             "a\u{2003}b",
             "a\u{85}b",
             "Côte d'Ivoire",
+            "Office of the High Commissioner  for Human Rights",
+            "Office of the High\tCommissioner",
+            "Office of the High Commissioner ",
+            "  Office of the High Commissioner",
+            "Office of the High Commissioner for Human Rights in Côte d'Ivoire",
             "x\u{3000}",
         ];
         for text in texts {
