@@ -21,21 +21,31 @@ impl Demonyms {
     }
 }
 
+/// Each row's code and the columns after it, split once: the countries
+/// extractor asks for every country at load, and reading every line of the
+/// file for each was about 10 M instructions at every start.
+fn rows() -> &'static [(&'static str, &'static str)] {
+    static ROWS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    ROWS.get_or_init(|| {
+        DATA.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| {
+                let (code, rest) = l.split_once('\t').unwrap_or((l, ""));
+                (code.trim(), rest)
+            })
+            .collect()
+    })
+}
+
 /// The demonyms of country `code` (ISO 3166-1 alpha-2, any case); none for an
 /// unknown code.
 pub fn of(code: &str) -> Demonyms {
     let code = code.trim();
-    // Split by a one-character array, not a `char`: its search per column (`memchr`)
-    // cost more than reading a code's few bytes one by one (asked of every
-    // line for every country at load).
-    let row = DATA
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .map(|l| l.split(['\t']))
-        .find_map(|mut cols| {
-            let c = cols.next()?.trim();
-            c.eq_ignore_ascii_case(code).then_some(cols)
-        });
+    let row = rows()
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|&(_, rest)| rest.split(['\t']));
     let Some(mut cols) = row else {
         return Demonyms::default();
     };

@@ -50,6 +50,13 @@ fn needs_escape(word: u64) -> bool {
         || below(word ^ (ONES * u64::from(b'\\')), 1)
 }
 
+/// One to seven bytes as a word for [`needs_escape`], the rest spaces
+/// (which need none).
+fn tail_word(rest: &[u8]) -> u64 {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    crate::text::le_bytes_padded(rest) | SPACES << (8 * rest.len())
+}
+
 impl Json {
     /// Compact (`pretty` false: no whitespace at all) or pretty JSON.
     pub fn new(pretty: bool) -> Json {
@@ -123,6 +130,10 @@ impl Json {
                     i += 8;
                     continue;
                 }
+            } else if !needs_escape(tail_word(&bytes[i..])) {
+                // The last one to seven bytes (all of a short string, keys
+                // among them), read at once, padded with spaces.
+                break;
             }
             let b = bytes[i];
             i += 1;

@@ -7,7 +7,8 @@
 //! Word lists (honorifics, words that mark a non-person) live in
 //! `core/data/contacts.tsv`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -16,7 +17,7 @@ use super::word_regex::WordRegex;
 use super::Text;
 use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
-use crate::text::WordSet;
+use crate::text::{bytes_before_flag, bytes_between, word_at, WordSet};
 
 /// Markers that a token was deliberately broken so it would not be clickable.
 const DEFANG_MARKERS: [&str; 11] = [
@@ -236,7 +237,20 @@ impl Marks {
             b.get(from..from + n)
                 .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
         };
-        for (i, &c) in b.iter().enumerate() {
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // Up to eight bytes at a time past bytes that are no mark and no
+            // digit (lower case, spaces: most text), to the next one that
+            // is; the bytes beyond ASCII among them (all are the text's)
+            // tell `non_ascii` as the byte loop would.
+            if let Some(word) = word_at(b, i) {
+                let skip = bytes_before_flag(bytes_between(word, b'(' - 1, b'@' + 1));
+                if skip > 0 {
+                    non_ascii |= word & 0x8080_8080_8080_8080 != 0;
+                    i += skip;
+                    continue;
+                }
+            }
             match MARK_CLASSES[usize::from(c)] {
                 NONE => {}
                 DIGIT => {
@@ -280,6 +294,7 @@ impl Marks {
                     _ => {}
                 },
             }
+            i += 1;
         }
         // A digit beyond ASCII is a `\d` the byte tests above do not see.
         let other_digit = non_ascii && s.chars().any(|c| !c.is_ascii() && c.is_numeric());
@@ -318,7 +333,7 @@ impl<'a> SpaceTokens<'a> {
         SpaceTokens {
             s,
             spaces: std::cell::OnceCell::new(),
-            unusable: std::cell::RefCell::new(HashMap::new()),
+            unusable: std::cell::RefCell::new(HashMap::default()),
         }
     }
 

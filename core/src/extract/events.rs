@@ -20,7 +20,8 @@ use crate::model::Event;
 use regex::{Captures, Match};
 
 use super::word_regex::{is_ascii_word, WordRegex};
-use std::collections::HashSet;
+use crate::text::{bytes_before_flag, bytes_between, word_at};
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 /// The earliest and latest year taken as a calendar year.
@@ -286,7 +287,7 @@ pub fn extract(text: &Text) -> Vec<Event> {
     let publication = text.date.map(Period::single);
     let pub_year = text.date.map(|d| d.year());
     let mut out: Vec<Event> = Vec::new();
-    let mut seen: HashSet<(PartialDate, Option<PartialDate>)> = HashSet::new();
+    let mut seen: HashSet<(PartialDate, Option<PartialDate>)> = HashSet::default();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for (period, phrase) in events_in(source, pub_year) {
@@ -539,8 +540,21 @@ impl Clues {
             bare_month: false,
         };
         let mut digits_in_a_row = 0;
-        for (i, &c) in b.iter().enumerate() {
-            // Most bytes (lower case, spaces) are of no class: one load.
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            // Up to eight bytes at a time past bytes of no class (lower
+            // case, spaces: most text), to the next byte of one; each byte
+            // passed would reset the run of digits.
+            if let Some(word) = word_at(b, i) {
+                let skip = bytes_before_flag(bytes_between(word, b'-' - 1, b'S' + 1));
+                if skip > 0 {
+                    digits_in_a_row = 0;
+                    i += skip;
+                    continue;
+                }
+            }
+            let at = i;
+            i += 1;
             match CLUE_CLASSES[usize::from(c)] {
                 DIGIT => {
                     digits_in_a_row += 1;
@@ -549,16 +563,16 @@ impl Clues {
                     continue;
                 }
                 DASH if digits_in_a_row >= 4 => {
-                    clues.iso |= b.get(i + 1).is_some_and(u8::is_ascii_digit);
+                    clues.iso |= b.get(at + 1).is_some_and(u8::is_ascii_digit);
                 }
                 MONTH_INITIAL
-                    if (i == 0 || !is_ascii_word(b[i - 1]))
-                        && b.get(i..i + 3).is_some_and(is_month_prefix) =>
+                    if (at == 0 || !is_ascii_word(b[at - 1]))
+                        && b.get(at..at + 3).is_some_and(is_month_prefix) =>
                 {
                     clues.months = clues.months.saturating_add(1);
-                    clues.month_then_digit |= month_then_digit(b, i);
-                    clues.digit_then_month |= digit_then_month(b, i);
-                    clues.bare_month |= bare_month(b, i);
+                    clues.month_then_digit |= month_then_digit(b, at);
+                    clues.digit_then_month |= digit_then_month(b, at);
+                    clues.bare_month |= bare_month(b, at);
                 }
                 _ => {}
             }

@@ -8,7 +8,7 @@
 use super::word_regex::WordRegex;
 use super::Text;
 use crate::model::Money;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Where a currency token may stand and how it is compared.
@@ -89,8 +89,8 @@ fn tables() -> &'static Tables {
         let pattern = format!(r"(?P<num>{number})(?:[ \u{{a0}}]?-?(?P<scale>(?i:{scale_alt}))\b)?");
         let amount = WordRegex::with_ascii_digits(&pattern)
             .unwrap_or_else(|_| WordRegex::new(r"\d+").expect("literal regex"));
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<char, Vec<usize>> = HashMap::default();
         for (i, c) in currencies.iter().enumerate() {
             if let Some(first) = c.token.chars().next() {
                 by_first.entry(first.to_ascii_lowercase()).or_default().push(i);
@@ -138,7 +138,7 @@ pub fn extract(text: &Text) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
     // (currency, amount bits): amounts are never NaN and never -0.0 (no sign
     // is parsed), so equal bits are exactly equal amounts.
-    let mut seen: HashSet<(String, u64)> = HashSet::new();
+    let mut seen: HashSet<(String, u64)> = HashSet::default();
     let sources = std::iter::once(text.title).chain(text.body.iter().map(String::as_str));
     for source in sources {
         for money in extract_from(source) {
@@ -203,7 +203,7 @@ const CURRENCY_REACH: usize = 32;
 /// they were read number by number (money was 3 % of ingest).
 fn may_hold_money(s: &str) -> bool {
     let b = s.as_bytes();
-    if !b.iter().any(u8::is_ascii_digit) {
+    if !crate::text::has_ascii_digit(b) {
         return false;
     }
     let tables = tables();

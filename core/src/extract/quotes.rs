@@ -8,7 +8,7 @@
 //! (`X said, "…"`, `according to X, "…"`) or after it (`"…," X said`).
 //! Scare quotes, labels, titles, slogans and HTML attribute values are skipped.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use super::people::{data_lines, lexicon, surname};
@@ -147,7 +147,7 @@ impl<'a> Reader<'a> {
     ) -> Self {
         let paras: Vec<&str> = body.iter().map(String::as_str).collect();
         let names = speaker_names(people, organisations);
-        let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut names_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (k, name) in names.iter().enumerate() {
             if let Some(first) = name.words.first() {
                 names_by_first.entry(first.clone()).or_default().push(k);
@@ -1608,7 +1608,7 @@ impl<'a> Closings<'a> {
     fn new(para: &'a str) -> Self {
         Closings {
             para,
-            found: HashMap::new(),
+            found: HashMap::default(),
             single_closes: None,
         }
     }

@@ -8,7 +8,7 @@
 //! `Brussels, Monday 04/03/2024 –` (numeric dates in the order of the
 //! dateline's country: `MONTH_FIRST_COUNTRIES`), `NAIROBI (UNEP) –`.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
@@ -727,7 +727,7 @@ pub fn city_country(name: &str) -> Option<(&'static str, &'static str)> {
 fn gazetteer() -> &'static HashMap<String, (&'static str, &'static str)> {
     static CITIES: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
     CITIES.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         let mut alternates = Vec::new();
         let rows = data_file!("cities.tsv")
             .lines()
@@ -1322,7 +1322,7 @@ mod tests {
         let countries = data_rows(data_file!("countries.tsv"));
         let cities = data_rows(data_file!("cities.tsv"));
         let country_name: HashMap<&str, &str> = countries.iter().map(|r| (r[0], r[1])).collect();
-        let mut capital: HashMap<&str, &str> = HashMap::new();
+        let mut capital: HashMap<&str, &str> = HashMap::default();
         for row in &cities {
             capital.entry(row[1]).or_insert(row[0]);
         }

@@ -31,7 +31,7 @@
 //!    source) gets `-2`, `-3`, ... with a warning. Ordinary corpora never get
 //!    there.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::model::Release;
 use crate::text::release_slug;
@@ -88,7 +88,7 @@ pub struct Previous {
 impl Previous {
     /// From the full records of a previous build (any order).
     pub fn from_records(records: &[Release]) -> Previous {
-        let mut by_source: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut by_source: HashMap<String, Vec<(String, String)>> = HashMap::default();
         for r in records {
             by_source
                 .entry(r.source.clone())
@@ -112,11 +112,11 @@ impl Previous {
     /// (its title or date may have been edited); where a source holds several,
     /// they match by natural id.
     pub fn ids_of(&self, releases: &[Release]) -> Vec<Option<String>> {
-        let mut per_source: HashMap<&str, usize> = HashMap::new();
+        let mut per_source: HashMap<&str, usize> = HashMap::default();
         for r in releases {
             *per_source.entry(r.source.as_str()).or_default() += 1;
         }
-        let mut used: HashSet<(&str, usize)> = HashSet::new();
+        let mut used: HashSet<(&str, usize)> = HashSet::default();
         releases
             .iter()
             .map(|r| {
@@ -148,7 +148,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
     let kept = previous.map(|p| p.ids_of(releases)).unwrap_or_default();
     let mut duplicates = Vec::new();
     // Who holds each id so far: index of the release.
-    let mut owner: HashMap<String, usize> = HashMap::new();
+    let mut owner: HashMap<String, usize> = HashMap::default();
     // Rule 1: explicit ids, then rule 2: ids kept from the previous build.
     let mut pending: Vec<usize> = Vec::new();
     let mut clashed: Vec<(usize, String)> = Vec::new();
@@ -175,7 +175,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
         }
     }
     // Rule 3: natural ids, unless shared (rule 4).
-    let mut wanted: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut wanted: HashMap<String, Vec<usize>> = HashMap::default();
     for &i in &pending {
         if let Some(r) = releases.get(i) {
             wanted
@@ -238,7 +238,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
 
 /// For each release, how many releases of the same source come before it.
 fn record_numbers(releases: &[Release]) -> Vec<usize> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::default();
     releases
         .iter()
         .map(|r| {

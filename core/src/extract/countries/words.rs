@@ -328,6 +328,9 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
     let surface = &src[from..pos];
     let key = if seen & !PLAIN == 0 {
         Cow::Borrowed(surface)
+    } else if seen & WIDE == 0 {
+        // ASCII with a capital: what `fold_case_and_marks` gives it.
+        Cow::Owned(surface.to_ascii_lowercase())
     } else {
         Cow::Owned(fold_case_and_marks(surface))
     };

@@ -22,7 +22,7 @@ mod foreign;
 mod pattern;
 mod sub_body;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::countries::{self, phrases::PhraseTable, words};
@@ -59,7 +59,7 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
     let defined = definitions(data, pieces, &spans);
     let mut named = Named::default();
     let mut order: Vec<Ref> = Vec::new();
-    let mut seen: HashSet<Ref> = HashSet::new();
+    let mut seen: HashSet<Ref> = HashSet::default();
     for (p, (tokens, spans)) in pieces.iter().zip(&spans).enumerate() {
         for r in mentions(data, &defined, &mut named, (p, tokens), spans) {
             if seen.insert(r) {

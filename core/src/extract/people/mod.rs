@@ -20,8 +20,8 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use super::countries;
 use super::Text;
@@ -162,7 +162,7 @@ struct Surnames(HashMap<String, (Vec<usize>, usize)>);
 
 impl Surnames {
     pub(super) fn new(people: &[Person]) -> Self {
-        let mut map: HashMap<String, (Vec<usize>, usize)> = HashMap::new();
+        let mut map: HashMap<String, (Vec<usize>, usize)> = HashMap::default();
         for (i, person) in people.iter().enumerate() {
             if let Some(last) = surname(&person.name) {
                 map.entry(last.to_string()).or_default().0.push(i);

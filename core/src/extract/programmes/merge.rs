@@ -1,6 +1,6 @@
 //! Merging: one entry per programme and period.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::mentions::Mention;
 use crate::model::Programme;
@@ -25,8 +25,9 @@ type WordsKey = (u64, usize);
 
 /// The key of each prefix of `name`'s lower-case words, shortest first.
 fn prefix_keys(name: &str) -> Vec<WordsKey> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    use std::hash::{BuildHasher, Hash, Hasher};
+    // Fixed keys, and fast: a collision only adds a candidate that is checked.
+    let mut hasher = foldhash::fast::FixedState::default().build_hasher();
     name.split_whitespace()
         .enumerate()
         .map(|(k, w)| {

@@ -112,7 +112,7 @@ pub(crate) fn extract_from(
         }
     }
     // A name cut to one already listed is that one.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     entries.retain(|p| seen.insert(p.name.to_lowercase()));
     entries.retain(|p| {
         !is_organisation(p, organisations)
