@@ -484,3 +484,105 @@ async fn the_events_lane_opens_as_a_table_that_picks_as_the_bars_do() {
         Some("false")
     );
 }
+
+thread_local! {
+    /// The search box's host: `None` renders it again (its callback new, its
+    /// value the same), `Some(text)` sets the text searched from elsewhere
+    /// (back, a link).
+    static HOST: std::cell::RefCell<Option<yew::Callback<Option<String>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The search box as the timeline holds it: its value is the text last
+/// searched, and the page renders again when other things change.
+#[yew::function_component(SearchHost)]
+fn search_host() -> yew::Html {
+    use yew::prelude::*;
+    let searched = use_state(AttrValue::default);
+    let renders = use_state(|| 0u32);
+    {
+        let (renders, searched) = (renders.clone(), searched.clone());
+        HOST.with(|host| {
+            *host.borrow_mut() = Some(Callback::from(move |text: Option<String>| match text {
+                Some(text) => searched.set(text.into()),
+                None => renders.set(*renders + 1),
+            }));
+        });
+    }
+    let on_change = {
+        let searched = searched.clone();
+        Callback::from(move |text: String| searched.set(text.into()))
+    };
+    html! {
+        <>
+            <dateline_app::components::SearchBox value={(*searched).clone()} {on_change} />
+            <output>{ (*searched).clone() }</output>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_key_typed_before_its_search_survives_a_render_of_the_page() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<SearchHost>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let input: HtmlInputElement = root
+        .query_selector("#search-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let searched = || {
+        root.query_selector("output")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let key = |text: &str| {
+        input.set_value(text);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    };
+    let host = |text: Option<&str>| {
+        HOST.with(|host| host.borrow().clone().unwrap().emit(text.map(str::to_owned)))
+    };
+    let search_runs = || async {
+        next_frame().await;
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        yew::scheduler::flush().await;
+    };
+
+    // A key, then the page renders before its search has run.
+    key("zu");
+    host(None);
+    yew::scheduler::flush().await;
+    assert_eq!(input.value(), "zu", "the key stays in the box");
+    assert_eq!(searched(), "");
+    search_runs().await;
+    assert_eq!(searched(), "zu");
+
+    // Keys typed while renders come in: each is kept, and the next key
+    // is typed after it.
+    key("zur");
+    host(None);
+    yew::scheduler::flush().await;
+    key(&format!("{}i", input.value()));
+    host(None);
+    yew::scheduler::flush().await;
+    search_runs().await;
+    assert_eq!(searched(), "zuri");
+    assert_eq!(input.value(), "zuri");
+
+    // The text searched set from elsewhere, no key waiting: the box follows.
+    host(Some("iran"));
+    yew::scheduler::flush().await;
+    assert_eq!(input.value(), "iran");
+    host(None);
+    yew::scheduler::flush().await;
+    assert_eq!(input.value(), "iran");
+}
