@@ -490,6 +490,9 @@ thread_local! {
     /// value the same), `Some(text)` sets the text searched from elsewhere
     /// (back, a link).
     static HOST: std::cell::RefCell<Option<yew::Callback<Option<String>>>> = const { std::cell::RefCell::new(None) };
+    /// Changes what the host's search callback carries besides the text (as
+    /// the timeline's carries the rest of the filter: a facet ticked).
+    static HOST_FACET: std::cell::RefCell<Option<yew::Callback<String>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The search box as the timeline holds it: its value is the text last
@@ -499,6 +502,14 @@ fn search_host() -> yew::Html {
     use yew::prelude::*;
     let searched = use_state(AttrValue::default);
     let renders = use_state(|| 0u32);
+    let facet = use_state(String::new);
+    let searched_with = use_state(String::new);
+    {
+        let facet = facet.clone();
+        HOST_FACET.with(|host| {
+            *host.borrow_mut() = Some(Callback::from(move |value: String| facet.set(value)));
+        });
+    }
     {
         let (renders, searched) = (renders.clone(), searched.clone());
         HOST.with(|host| {
@@ -509,13 +520,18 @@ fn search_host() -> yew::Html {
         });
     }
     let on_change = {
-        let searched = searched.clone();
-        Callback::from(move |text: String| searched.set(text.into()))
+        let (searched, searched_with) = (searched.clone(), searched_with.clone());
+        let facet = (*facet).clone();
+        Callback::from(move |text: String| {
+            searched.set(text.into());
+            searched_with.set(facet.clone());
+        })
     };
     html! {
         <>
             <dateline_app::components::SearchBox value={(*searched).clone()} {on_change} />
             <output>{ (*searched).clone() }</output>
+            <output class="facet">{ (*searched_with).clone() }</output>
         </>
     }
 }
@@ -585,4 +601,17 @@ async fn a_key_typed_before_its_search_survives_a_render_of_the_page() {
     host(None);
     yew::scheduler::flush().await;
     assert_eq!(input.value(), "iran");
+
+    // A facet ticked between a key and its search: the search keeps it.
+    key("iraq");
+    HOST_FACET.with(|f| f.borrow().clone().unwrap().emit("country:iq".into()));
+    yew::scheduler::flush().await;
+    search_runs().await;
+    assert_eq!(searched(), "iraq");
+    let facet = root.query_selector("output.facet").unwrap().unwrap();
+    assert_eq!(
+        facet.text_content().as_deref(),
+        Some("country:iq"),
+        "the search is made with the page as it is when it runs"
+    );
 }

@@ -81,8 +81,13 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
     let task = use_mut_ref(|| None::<Timeout>);
     let typed = use_mut_ref(Typed::default);
     let shown = typed.borrow_mut().shown(&props.value);
+    // The callback of the latest render: a search runs a frame after its
+    // key, and one made with the key's render would undo what changed in
+    // between (a facet ticked in that frame).
+    let latest = use_mut_ref(|| props.on_change.clone());
+    *latest.borrow_mut() = props.on_change.clone();
     let oninput = {
-        let on_change = props.on_change.clone();
+        let on_change = latest;
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             {
@@ -96,6 +101,7 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
             *frame.borrow_mut() = Some(request_animation_frame(move |_| {
                 *task.borrow_mut() = Some(Timeout::new(0, move || {
                     typed.borrow_mut().waiting = false;
+                    let on_change = on_change.borrow().clone();
                     on_change.emit(text);
                 }));
             }));
