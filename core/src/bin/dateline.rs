@@ -295,8 +295,18 @@ fn run_pack(
     // The summaries (or whole records) newest first, as numbers: sorting
     // them paired with their places copied every one (0.5 GB at a million).
     let mut releases = releases;
-    let mut order: Vec<usize> = (0..releases.len()).collect();
-    order.sort_by(|&a, &b| dateline_core::pack::newest_first(&releases[a], &releases[b]));
+    // Sorted as keys side by side, on every core: the ids are unique by
+    // now, so the order is total and needs no stable sort.
+    let order: Vec<usize> = {
+        use rayon::slice::ParallelSliceMut;
+        let mut keys: Vec<(_, usize)> = releases
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (dateline_core::pack::newest_first_key(r), i))
+            .collect();
+        keys.par_sort_unstable();
+        keys.into_iter().map(|(_, i)| i).collect()
+    };
     // From here on, what packing needs before each whole record (the
     // outline), and each release's id and place: a summary is let go as
     // soon as it is read (a million of them were 1.1 GB of the peak).

@@ -36,6 +36,8 @@ pub struct Kind {
     pub max_body: usize,
     /// What a body above `max_body` is said to be.
     pub max_body_says: &'static str,
+    /// The build's gzip level (0-9) for this kind's bodies.
+    pub gzip_level: u32,
 }
 
 /// `r/<n>.bin`, the chunks of full records (`super::records`).
@@ -46,6 +48,7 @@ pub const RECORDS: Kind = Kind {
     unpacked: "r/N.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
     max_body_says: "a body of at most 1,280 MiB",
+    gzip_level: 6,
 };
 
 /// `l/<k>.bin`, the pieces of the list records (`super::list`): the
@@ -57,6 +60,7 @@ pub const LIST: Kind = Kind {
     unpacked: "l/N.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
     max_body_says: "a body of at most 1,280 MiB",
+    gzip_level: 6,
 };
 
 /// `f/<facet>.bin`, the relation of one facet (`super::index_file`): the
@@ -69,6 +73,7 @@ pub const FACETS: Kind = Kind {
     unpacked: "f/<facet>.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
     max_body_says: "a body of at most 1,280 MiB",
+    gzip_level: 6,
 };
 
 /// `p/<k>.bin`, the pieces of the word positions (`super::index_file`):
@@ -81,6 +86,10 @@ pub const POSITIONS: Kind = Kind {
     // The piece's number and length (at most 10 bytes), then its bytes.
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
+    // Level 4 (zlib-rs's shorter match chains): the positions come out
+    // 0.1 % larger than at 6, for less of the build's time (BENCHMARKS.md,
+    // "Session 24").
+    gzip_level: 4,
 };
 
 /// `t/<k>.bin`, the pieces of the postings (`super::index_file`): the
@@ -93,6 +102,9 @@ pub const POSTINGS: Kind = Kind {
     unpacked: "t/N.bin's body (unpacked)",
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
+    // Level 4, as the positions: 2 % larger than at 6, for a fifth less of
+    // the packing's instructions spent on them (BENCHMARKS.md, "Session 24").
+    gzip_level: 4,
 };
 
 /// `d/<k>.bin`, the pieces of the term dictionary (`super::index_file`):
@@ -105,6 +117,7 @@ pub const DICTIONARY: Kind = Kind {
     unpacked: "d/N.bin's body (unpacked)",
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
+    gzip_level: 6,
 };
 
 /// The kind of a stream's pieces.
@@ -132,7 +145,8 @@ pub fn write(kind: &Kind, encoding: Encoding, raw: &[u8]) -> Vec<u8> {
         #[cfg(feature = "gzip")]
         Encoding::Gzip => {
             use std::io::Write;
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            let level = flate2::Compression::new(kind.gzip_level);
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), level);
             // Writing to a Vec cannot fail.
             let packed = gz.write_all(raw).and_then(|()| gz.finish());
             frame(kind, Encoding::Gzip, raw.len(), &packed.unwrap_or_default())

@@ -124,7 +124,13 @@ pub fn sort_newest_first(releases: &mut [Release]) {
 /// The order of documents in every packed file: newest first, undated
 /// releases last, ties by id.
 pub fn newest_first(a: &Release, b: &Release) -> std::cmp::Ordering {
-    b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))
+    newest_first_key(a).cmp(&newest_first_key(b))
+}
+
+/// What [`newest_first`] compares: sorting these keys side by side is
+/// quicker than comparing releases (a million are 0.5 GB apart).
+pub fn newest_first_key(r: &Release) -> (std::cmp::Reverse<Option<PartialDate>>, &str) {
+    (std::cmp::Reverse(r.date), &r.id)
 }
 
 /// The chunk file holding a document's full record.
@@ -273,26 +279,41 @@ pub fn pack_sorted<'a, E: Send>(
     }
     // The pieces are written as the builder makes them, a batch at a time,
     // and not kept: at a million releases they are 440 MB, beside the
-    // builder's postings they are made of.
-    let mut batch: Vec<(Piece, Vec<u8>)> = Vec::with_capacity(PIECE_BATCH);
-    let mut write_batch = |batch: &mut Vec<(Piece, Vec<u8>)>| {
-        let files = on_every_core(batch, |(piece, bytes)| {
-            Index::piece_file(*piece, bytes, encoding)
-        });
-        for ((piece, _), bytes) in batch.drain(..).zip(files) {
-            write(piece.file(), bytes)?;
-        }
-        Ok(())
-    };
-    let mut index = index.finish_with(|piece, bytes| {
-        batch.push((piece, bytes));
-        let held: usize = batch.iter().map(|(_, bytes)| bytes.len()).sum();
-        match batch.len() < PIECE_BATCH && held < PIECE_BATCH_BYTES {
-            true => Ok(()),
-            false => write_batch(&mut batch),
-        }
+    // builder's postings they are made of. A batch is encoded beside the
+    // making of the next: in turn, the builder's one thread and the
+    // encoding's two left a core idle for about ten seconds at a million.
+    type Encoded<'s> = Box<dyn FnOnce() -> Vec<(Piece, Vec<u8>)> + 's>;
+    let mut index = std::thread::scope(|scope| {
+        let mut batch: Vec<(Piece, Vec<u8>)> = Vec::with_capacity(PIECE_BATCH);
+        let mut encoding_batch: Option<Encoded<'_>> = None;
+        let mut hand_on = |batch: Vec<(Piece, Vec<u8>)>, last: bool| {
+            let encoding_done: Encoded<'_> = Box::new(beside(scope, move || {
+                let files = on_every_core(&batch, |(piece, bytes)| {
+                    Index::piece_file(*piece, bytes, encoding)
+                });
+                let pieces = batch.into_iter().map(|(piece, _)| piece);
+                pieces.zip(files).collect::<Vec<_>>()
+            }));
+            let before = encoding_batch.replace(encoding_done);
+            let encoded = before
+                .into_iter()
+                .chain(last.then(|| encoding_batch.take()).flatten());
+            for (piece, bytes) in encoded.flat_map(|join| join()) {
+                write(piece.file(), bytes)?;
+            }
+            Ok(())
+        };
+        let index = index.finish_with(|piece, bytes| {
+            batch.push((piece, bytes));
+            let held: usize = batch.iter().map(|(_, bytes)| bytes.len()).sum();
+            match batch.len() < PIECE_BATCH && held < PIECE_BATCH_BYTES {
+                true => Ok(()),
+                false => hand_on(std::mem::take(&mut batch), false),
+            }
+        })?;
+        hand_on(batch, true)?;
+        Ok(index)
     })?;
-    write_batch(&mut batch)?;
     let facets = crate::query::Facet::ALL;
     let files = on_every_core(&facets, |&facet| index.facet_to_bytes(facet, encoding));
     for (facet, bytes) in facets.iter().zip(files) {
