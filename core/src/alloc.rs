@@ -54,18 +54,18 @@ unsafe impl std::alloc::GlobalAlloc for Mimalloc {
 /// bundled header; libmimalloc-sys 0.1 does not name it).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Freed memory goes back to the system 10 ms after it is freed. At once
-/// (as before) cost a 100k pack 15 % of its time in page faults once
-/// packing read ahead on a thread of its own (450-490k faults; 10 ms:
-/// 166-182k); the bundled mimalloc's own default keeps it far longer (21k
-/// faults, but a 100k pack peaked at 264 MB rather than 215 MB, and a 1M
-/// one at 1.75 GB rather than 1.65). BENCHMARKS.md, "The build at a
-/// million, session 22".
+/// Freed memory goes back to the system 100 ms after it is freed. At once
+/// (as before session 22) cost a 100k pack 15 % of its time in page faults
+/// once packing read ahead on a thread of its own (450-490k faults); 10 ms
+/// (sessions 22 and 23): 161k faults, peak 210 MB; 100 ms: 87k faults, 3 %
+/// less CPU, peak 246 MB; 1 s: 20k faults, the same time, peak 287 MB. Fresh
+/// pages are dear on this machine's VM (the kernel zeroes each on its first
+/// touch). BENCHMARKS.md, "Session 24".
 pub fn return_freed_memory_soon() {
     // SAFETY: setting an option is safe at any time (mimalloc reads it on
     // each purge).
     unsafe {
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 10);
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 100);
     }
 }
 

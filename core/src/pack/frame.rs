@@ -48,7 +48,10 @@ pub const RECORDS: Kind = Kind {
     unpacked: "r/N.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
     max_body_says: "a body of at most 1,280 MiB",
-    gzip_level: 6,
+    // Level 4: 4 % larger than at 6 (a detail view's 30-60 kB gains 1 to
+    // 2 kB), for a sixth less of the packing's compression (BENCHMARKS.md,
+    // "Session 24").
+    gzip_level: 4,
 };
 
 /// `l/<k>.bin`, the pieces of the list records (`super::list`): the

@@ -558,7 +558,13 @@ fn ordered_bits(x: f32) -> u32 {
 /// Learnt before the first document is indexed, so that a build holds
 /// these and not every release's organisations (`dateline pack`).
 #[derive(Debug, Clone, Default)]
-pub struct Aliases(HashMap<String, (String, String)>);
+pub struct Aliases {
+    by_name: HashMap<String, (String, String)>,
+    /// The names, as written, that `by_name` already holds: most releases
+    /// repeat a few names, and making their slugs again, to find them
+    /// there, was a tenth of a million-release build's one-core step.
+    known: HashMap<String, ()>,
+}
 
 impl Aliases {
     /// The aliases of `releases`, in document order.
@@ -573,16 +579,22 @@ impl Aliases {
     pub fn add(&mut self, r: &Release) {
         for o in &r.organisations {
             if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
+                if self.known.contains_key(name.as_str()) {
+                    continue;
+                }
                 let key = slug(acronym);
                 if !key.is_empty() {
-                    self.0.entry(slug(name)).or_insert((key, acronym.clone()));
+                    self.by_name
+                        .entry(slug(name))
+                        .or_insert((key, acronym.clone()));
+                    self.known.insert(name.clone(), ());
                 }
             }
         }
     }
 
     fn get(&self, name_slug: &str) -> Option<&(String, String)> {
-        self.0.get(name_slug)
+        self.by_name.get(name_slug)
     }
 }
 
