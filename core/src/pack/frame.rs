@@ -48,10 +48,10 @@ pub const RECORDS: Kind = Kind {
     unpacked: "r/N.bin's body (unpacked)",
     max_body: super::records::MAX_BODY_BYTES,
     max_body_says: "a body of at most 1,280 MiB",
-    // Level 4: 4 % larger than at 6 (a detail view's 30-60 kB gains 1 to
-    // 2 kB), for a sixth less of the packing's compression (BENCHMARKS.md,
+    // Level 6: level 4 would save a sixth of the packing's compression but
+    // make every detail view's download 4 % larger (BENCHMARKS.md,
     // "Session 24").
-    gzip_level: 4,
+    gzip_level: 6,
 };
 
 /// `l/<k>.bin`, the pieces of the list records (`super::list`): the
@@ -105,9 +105,9 @@ pub const POSTINGS: Kind = Kind {
     unpacked: "t/N.bin's body (unpacked)",
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
-    // Level 4, as the positions: 2 % larger than at 6, for a fifth less of
-    // the packing's instructions spent on them (BENCHMARKS.md, "Session 24").
-    gzip_level: 4,
+    // Level 6: level 4 would save a fifth of the instructions spent on them
+    // but make every query's download 2 % larger (BENCHMARKS.md, "Session 24").
+    gzip_level: 6,
 };
 
 /// `d/<k>.bin`, the pieces of the term dictionary (`super::index_file`):
