@@ -560,10 +560,11 @@ fn ordered_bits(x: f32) -> u32 {
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
     by_name: HashMap<String, (String, String)>,
-    /// The names, as written, that `by_name` already holds: most releases
-    /// repeat a few names, and making their slugs again, to find them
-    /// there, was a tenth of a million-release build's one-core step.
-    known: HashMap<String, ()>,
+    /// The same aliases by the name as written: most releases repeat a few
+    /// names, and making their slugs again, to find them in `by_name`, was a
+    /// tenth of a million-release build's one-core step. (The map's type is
+    /// `by_name`'s, so that the app's wasm gains no code for it.)
+    by_written_name: HashMap<String, (String, String)>,
 }
 
 impl Aliases {
@@ -579,15 +580,14 @@ impl Aliases {
     pub fn add(&mut self, r: &Release) {
         for o in &r.organisations {
             if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
-                if self.known.contains_key(name.as_str()) {
+                if self.by_written_name.get(name.as_str()).is_some() {
                     continue;
                 }
                 let key = slug(acronym);
                 if !key.is_empty() {
-                    self.by_name
-                        .entry(slug(name))
-                        .or_insert((key, acronym.clone()));
-                    self.known.insert(name.clone(), ());
+                    let alias = (key, acronym.clone());
+                    self.by_name.entry(slug(name)).or_insert(alias.clone());
+                    self.by_written_name.entry(name.clone()).or_insert(alias);
                 }
             }
         }
