@@ -580,7 +580,7 @@ impl Aliases {
     pub fn add(&mut self, r: &Release) {
         for o in &r.organisations {
             if let (Some(name), Some(acronym)) = (&o.name, &o.acronym) {
-                if self.by_written_name.get(name.as_str()).is_some() {
+                if self.by_written_name.contains_key(name.as_str()) {
                     continue;
                 }
                 let key = slug(acronym);
