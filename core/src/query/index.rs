@@ -563,7 +563,8 @@ pub struct Aliases {
     /// The same aliases by the name as written: most releases repeat a few
     /// names, and making their slugs again, to find them in `by_name`, was a
     /// tenth of a million-release build's one-core step. (The map's type is
-    /// `by_name`'s, so that the app's wasm gains no code for it.)
+    /// `by_name`'s: as a map of its own type it cost the import worker's
+    /// wasm about 445 B brotli.)
     by_written_name: HashMap<String, (String, String)>,
 }
 
