@@ -59,8 +59,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// once packing read ahead on a thread of its own (450-490k faults); 10 ms
 /// (sessions 22 and 23): 161k faults, peak 210 MB; 100 ms: 87k faults, 3 %
 /// less CPU, peak 246 MB; 1 s: 20k faults, the same time, peak 287 MB. Fresh
-/// pages are dear on this machine's VM (the kernel zeroes each on its first
-/// touch). BENCHMARKS.md, "Session 24".
+/// pages are dear on these virtual machines (the kernel zeroes each on its
+/// first touch). BENCHMARKS.md, "Sessions 24 and 25".
 pub fn return_freed_memory_soon() {
     // SAFETY: setting an option is safe at any time (mimalloc reads it on
     // each purge).

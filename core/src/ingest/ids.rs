@@ -258,21 +258,12 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
 /// every core where the build has threads: at a million releases, made twice
 /// on one core they were about two seconds of the build.
 fn natural_ids(releases: &[Release], pending: &[usize]) -> Vec<String> {
-    let natural = |&i: &usize| {
+    crate::pack::on_every_core(pending, |&i| {
         releases
             .get(i)
             .map(|r| release_slug(r.date, &r.title))
             .unwrap_or_default()
-    };
-    #[cfg(feature = "ingest")]
-    {
-        use rayon::prelude::*;
-        pending.par_iter().map(natural).collect()
-    }
-    #[cfg(not(feature = "ingest"))]
-    {
-        pending.iter().map(natural).collect()
-    }
+    })
 }
 
 /// For each release, how many releases of the same source come before it.

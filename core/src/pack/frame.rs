@@ -50,7 +50,7 @@ pub const RECORDS: Kind = Kind {
     max_body_says: "a body of at most 1,280 MiB",
     // Level 6: level 4 would save a sixth of the packing's compression but
     // make every detail view's download 4 % larger (BENCHMARKS.md,
-    // "Session 24").
+    // "Sessions 24 and 25").
     gzip_level: 6,
 };
 
@@ -90,8 +90,8 @@ pub const POSITIONS: Kind = Kind {
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
     // Level 4 (zlib-rs's shorter match chains): the positions come out
-    // 0.1 % larger than at 6, for less of the build's time (BENCHMARKS.md,
-    // "Session 24").
+    // 0.2 % larger than at 6, for less of the build's time (BENCHMARKS.md,
+    // "Sessions 24 and 25").
     gzip_level: 4,
 };
 
@@ -106,7 +106,8 @@ pub const POSTINGS: Kind = Kind {
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
     max_body_says: "a body of at most 8 MiB",
     // Level 6: level 4 would save a fifth of the instructions spent on them
-    // but make every query's download 2 % larger (BENCHMARKS.md, "Session 24").
+    // but make every query's download 2.4 % larger (BENCHMARKS.md, "Sessions
+    // 24 and 25").
     gzip_level: 6,
 };
 

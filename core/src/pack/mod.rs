@@ -415,7 +415,10 @@ const PIECE_BATCH_BYTES: usize = 4 << 20;
 
 /// `f` of each item, in order: on every core where the build has threads
 /// (the CLI), one after the other where it has not (the wasm).
-fn on_every_core<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Send) -> Vec<U> {
+pub(crate) fn on_every_core<T: Sync, U: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> U + Sync + Send,
+) -> Vec<U> {
     #[cfg(feature = "ingest")]
     {
         use rayon::prelude::*;
