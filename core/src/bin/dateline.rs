@@ -257,9 +257,10 @@ fn run_pack(
             print_diagnostics(&corpus.diagnostics);
             if cache.is_some() {
                 eprintln!(
-                    "dateline: {} of {} from the build cache",
+                    "dateline: {} of {} from the build cache; {} read to compare with it",
                     corpus.cached,
-                    plural(corpus.files, "file", "files")
+                    plural(corpus.files, "file", "files"),
+                    corpus.compared
                 );
             }
             if corpus.rejected > 0 {

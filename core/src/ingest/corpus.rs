@@ -46,6 +46,9 @@ pub struct Corpus {
     pub files: usize,
     /// Files whose records came from the build cache.
     pub cached: usize,
+    /// Files read to compare their bytes with the build cache: those whose
+    /// metadata changed, or is too recent to stand for their bytes.
+    pub compared: usize,
 }
 
 /// Where a release was read: the file as the user named it, and its line.

@@ -334,6 +334,7 @@ pub fn ingest_inputs(
             let run = cache.run(&inputs.files, &ingest, progress, &keep);
             corpus.diagnostics.extend(run.warnings);
             corpus.cached = run.hits;
+            corpus.compared = run.compared;
             run.results
         }
         None => {
