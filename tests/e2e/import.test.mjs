@@ -47,6 +47,9 @@ const setSwitch = (page) => page.getByRole('combobox', { name: 'Releases shown' 
 
 async function openPanel(page) {
   await page.goto(server.url);
+  // The set switch and the button are in the pre-rendered page: a click
+  // before the app has taken it over would be lost (seen once on a busy machine).
+  await waitForApp(page);
   await setSwitch(page).waitFor();
   await page.getByRole('button', { name: 'Import releases' }).click();
   return page.getByRole('region', { name: 'Import releases' });
