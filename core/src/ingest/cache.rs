@@ -24,7 +24,7 @@
 //! renamed over it. Memory holds the records being built and each old
 //! entry's place, never the cache.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::{File, Metadata};
 use std::io::{BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
-use super::corpus::InputFile;
+use super::corpus::{read_file, InputFile};
 use super::read::MAX_FILE_BYTES;
 use super::{Diagnostic, Ingested};
 
@@ -140,19 +140,19 @@ enum Used {
 
 impl Cache {
     /// Every file's result: from the cache when its stat key or its content
-    /// key is there, from `ingest(file)` (run on every core) otherwise; then
-    /// the cache holds exactly the current files. `progress(done, total)` is
+    /// key is there, otherwise read once and `extract(file, bytes)` (run on
+    /// every core); then the cache holds exactly the current files. `progress(done, total)` is
     /// called as files finish, from any thread; `keep(i, result)` is what
     /// the run holds of file `i`'s result (see `corpus::ingest_inputs`).
     pub fn run(
         &self,
         files: &[InputFile],
-        ingest: &(dyn Fn(&InputFile) -> FileResult + Sync),
+        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
         progress: &(dyn Fn(usize, usize) + Sync),
         keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
     ) -> CachedRun {
         let trusted_before = SystemTime::now().checked_sub(RACY).unwrap_or(UNIX_EPOCH);
-        self.run_trusting(files, ingest, progress, keep, trusted_before)
+        self.run_trusting(files, extract, progress, keep, trusted_before)
     }
 
     /// [`Cache::run`], trusting the metadata of files last changed before
@@ -160,7 +160,7 @@ impl Cache {
     pub(crate) fn run_trusting(
         &self,
         files: &[InputFile],
-        ingest: &(dyn Fn(&InputFile) -> FileResult + Sync),
+        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
         progress: &(dyn Fn(usize, usize) + Sync),
         keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
         trusted_before: SystemTime,
@@ -189,26 +189,26 @@ impl Cache {
         let mut slots: Vec<Option<FileResult>> = (0..total).map(|_| None).collect();
         let mut old = self.reuse_by_stat(&by_stat, &mut slots, &mut run, keep);
         drop(by_stat);
-        // The files that no entry claimed by its stat key are read and hashed,
-        // on every core; an entry of the same bytes may still be theirs.
-        let unread: Vec<usize> = (0..total)
-            .filter(|&i| slots[i].is_none() && stats[i] != UNREAD)
-            .collect();
-        let contents: HashMap<usize, u128> = unread
-            .par_iter()
-            .filter_map(|&i| {
-                let bytes = std::fs::read(&files[i].path).ok()?;
-                Some((i, key(&files[i].source, &bytes)))
-            })
-            .collect();
-        run.compared = unread.len();
-        let mut wanted: HashMap<u128, Vec<usize>> = HashMap::with_capacity(contents.len());
-        for &i in &unread {
-            if let Some(&k) = contents.get(&i) {
+        // Where old entries are left that no file claimed by its stat key, the
+        // other files are read and hashed, on every core: an entry of the same
+        // bytes may still be theirs. Where none are left (a first build, or
+        // files only added), a file is read once, when it is extracted.
+        if let Some(old) = old.as_mut().filter(|o| !o.unclaimed.is_empty()) {
+            let unread: Vec<usize> = (0..total)
+                .filter(|&i| slots[i].is_none() && stats[i] != UNREAD)
+                .collect();
+            let contents: Vec<(usize, u128)> = unread
+                .par_iter()
+                .filter_map(|&i| {
+                    let bytes = std::fs::read(&files[i].path).ok()?;
+                    Some((i, key(&files[i].source, &bytes)))
+                })
+                .collect();
+            run.compared = unread.len();
+            let mut wanted: HashMap<u128, Vec<usize>> = HashMap::with_capacity(contents.len());
+            for (i, k) in contents {
                 wanted.entry(k).or_default().push(i);
             }
-        }
-        if let Some(old) = old.as_mut() {
             self.reuse_by_content(old, &wanted, &stats, &mut slots, &mut run, keep);
         }
         run.hits = slots.iter().filter(|s| s.is_some()).count();
@@ -222,21 +222,21 @@ impl Cache {
         // batch ends. Collected whole, the lines of a first build of a
         // million files held 3 GB (the build's peak was 5 GB).
         let fresh: Vec<usize> = (0..total).filter(|&i| slots[i].is_none()).collect();
+        // Files of one key (the same source and bytes) write one line: the first's.
+        let mut written: HashSet<u128> = HashSet::new();
         for batch in fresh.chunks(BATCH_FILES) {
-            let extracted: Vec<(usize, FileResult, Option<String>)> = batch
+            let extracted: Vec<Extracted> = batch
                 .par_iter()
                 .map(|&i| {
                     let file = &files[i];
-                    let result = ingest(file);
-                    // Files of one key (the same source and bytes) write
-                    // one line: the first's.
-                    let first = contents
-                        .get(&i)
-                        .filter(|k| wanted.get(k).and_then(|w| w.first()) == Some(&i));
-                    let line = match (&result, first) {
+                    let (result, k) = match read_file(&file.path, &file.source) {
+                        Ok(bytes) => (extract(file, &bytes), Some(key(&file.source, &bytes))),
+                        Err(e) => (Err(e), None),
+                    };
+                    let line = match (&result, k) {
                         (Ok(items), Some(k)) => serde_json::to_string(items)
                             .ok()
-                            .map(|json| format!("{k:032x}\t{:032x}\t{json}", stats[i])),
+                            .map(|json| (k, format!("{k:032x}\t{:032x}\t{json}", stats[i]))),
                         _ => None,
                     };
                     progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
@@ -244,8 +244,10 @@ impl Cache {
                 })
                 .collect();
             for (i, result, line) in extracted {
-                if let Some(line) = line {
-                    write_line(&mut writing, line.as_bytes());
+                if let Some((k, line)) = line {
+                    if written.insert(k) {
+                        write_line(&mut writing, line.as_bytes());
+                    }
                 }
                 slots[i] = Some(result);
             }
@@ -500,6 +502,10 @@ impl Cache {
     }
 }
 
+/// A file extracted afresh: its number, its result, and its cache line with
+/// the content key it starts with.
+type Extracted = (usize, FileResult, Option<(u128, String)>);
+
 /// The line number of the old cache's entry `line` (the header is line 1).
 fn line_no(line: usize) -> usize {
     line + 2
@@ -619,6 +625,7 @@ pub fn fingerprint_of(exe: &Path) -> std::io::Result<String> {
 mod tests {
     use super::*;
     use crate::ingest::corpus::ingest_file;
+    use crate::ingest::ingest_bytes;
 
     /// A fresh folder under the system temp dir, removed on drop.
     struct TempDir(PathBuf);
@@ -666,11 +673,11 @@ mod tests {
         trusted_before: SystemTime,
     ) -> (usize, usize, usize) {
         let extracted = AtomicUsize::new(0);
-        let ingest = |f: &InputFile| {
+        let extract = |f: &InputFile, bytes: &[u8]| {
             extracted.fetch_add(1, Ordering::Relaxed);
-            ingest_file(&f.path, &f.source)
+            ingest_bytes(&f.source, &f.path, bytes)
         };
-        let run = cache.run_trusting(files, &ingest, &|_, _| {}, &|_, r| r, trusted_before);
+        let run = cache.run_trusting(files, &extract, &|_, _| {}, &|_, r| r, trusted_before);
         assert!(run.warnings.is_empty(), "{:?}", run.warnings);
         let titles: Vec<String> = run
             .results
@@ -708,7 +715,8 @@ mod tests {
         // Every file's times are trusted: as if the files were old.
         let trusted = SystemTime::now() + Duration::from_secs(3600);
         let ab = dir.inputs(&["a.txt", "b.txt"]);
-        assert_eq!(run(&cache, &ab, trusted), (0, 2, 2));
+        // A first build reads each file once, to extract it: nothing to compare.
+        assert_eq!(run(&cache, &ab, trusted), (0, 0, 2));
         let first = std::fs::read_to_string(&cache.path).unwrap();
         assert_eq!(first.lines().count(), 3);
         assert!(first.lines().skip(1).all(|l| l[33..65] != "0".repeat(32)));
@@ -717,10 +725,11 @@ mod tests {
         assert_eq!(run(&cache, &ab, trusted), (2, 0, 0));
         assert_eq!(std::fs::read_to_string(&cache.path).unwrap(), first);
 
-        // A new file is read and extracted; its entry follows the others.
+        // A new file is read and extracted (every entry being taken, there is
+        // none it could match); its entry follows the others.
         dir.write("c.txt", &release("Lima"));
         let abc = dir.inputs(&["a.txt", "b.txt", "c.txt"]);
-        assert_eq!(run(&cache, &abc, trusted), (2, 1, 1));
+        assert_eq!(run(&cache, &abc, trusted), (2, 0, 1));
         let appended = std::fs::read_to_string(&cache.path).unwrap();
         assert!(appended.starts_with(&first), "appended, not rewritten");
         assert_eq!(appended.lines().count(), 4);
@@ -769,7 +778,7 @@ mod tests {
         let a = dir.inputs(&["a.txt"]);
         // Changed after the moment from which times are trusted: no stat key.
         let racy = SystemTime::now() - Duration::from_secs(3600);
-        assert_eq!(run(&cache, &a, racy), (0, 1, 1));
+        assert_eq!(run(&cache, &a, racy), (0, 0, 1));
         let first = std::fs::read_to_string(&cache.path).unwrap();
         assert_eq!(&first.lines().nth(1).unwrap()[33..65], "0".repeat(32));
         // So it is read every time, and its entry still serves.
@@ -803,11 +812,11 @@ mod tests {
         // The last entry cut short (a build stopped while appending it).
         std::fs::write(&cache.path, &whole[..whole.len() - 10]).unwrap();
         let extracted = AtomicUsize::new(0);
-        let ingest = |f: &InputFile| {
+        let extract = |f: &InputFile, bytes: &[u8]| {
             extracted.fetch_add(1, Ordering::Relaxed);
-            ingest_file(&f.path, &f.source)
+            ingest_bytes(&f.source, &f.path, bytes)
         };
-        let r = cache.run_trusting(&ab, &ingest, &|_, _| {}, &|_, r| r, trusted);
+        let r = cache.run_trusting(&ab, &extract, &|_, _| {}, &|_, r| r, trusted);
         assert_eq!((r.hits, extracted.into_inner()), (1, 1));
         assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
         assert!(

@@ -28,7 +28,7 @@ use crate::model::Release;
 mod folders;
 #[cfg(feature = "ingest")]
 pub use folders::{
-    collect, collect_files, ingest_file, ingest_inputs, ingest_paths, read_previous,
+    collect, collect_files, ingest_file, ingest_inputs, ingest_paths, read_file, read_previous,
 };
 
 /// The result of ingesting many files: the records kept, and every problem met.

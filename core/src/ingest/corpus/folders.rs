@@ -331,7 +331,9 @@ pub fn ingest_inputs(
     };
     let results = match cache {
         Some(cache) => {
-            let run = cache.run(&inputs.files, &ingest, progress, &keep);
+            let extract =
+                |file: &InputFile, bytes: &[u8]| ingest_bytes(&file.source, &file.path, bytes);
+            let run = cache.run(&inputs.files, &extract, progress, &keep);
             corpus.diagnostics.extend(run.warnings);
             corpus.cached = run.hits;
             corpus.compared = run.compared;
@@ -367,6 +369,12 @@ pub fn ingest_inputs(
 
 /// One file's releases; files above the size limit are refused before reading.
 pub fn ingest_file(path: &Path, source: &str) -> Result<Vec<Ingested>, IngestError> {
+    ingest_bytes(source, path, &read_file(path, source)?)
+}
+
+/// One release file's bytes; files above the size limit are refused before
+/// reading.
+pub fn read_file(path: &Path, source: &str) -> Result<Vec<u8>, IngestError> {
     use std::io::Read;
     // Opened once, its size asked of the open file: a `stat` by path before
     // `fs::read` looked the path up twice.
@@ -384,7 +392,7 @@ pub fn ingest_file(path: &Path, source: &str) -> Result<Vec<Ingested>, IngestErr
     if bytes.len() > MAX_FILE_BYTES {
         return Err(too_large(source, bytes.len() as u64));
     }
-    ingest_bytes(source, path, &bytes)
+    Ok(bytes)
 }
 
 /// The ids of a previous build: the full records `dateline pack` wrote in
