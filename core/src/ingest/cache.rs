@@ -200,7 +200,7 @@ impl Cache {
             let contents: Vec<(usize, u128)> = unread
                 .par_iter()
                 .filter_map(|&i| {
-                    let bytes = std::fs::read(&files[i].path).ok()?;
+                    let bytes = read_file(&files[i].path, &files[i].source).ok()?;
                     Some((i, key(&files[i].source, &bytes)))
                 })
                 .collect();
@@ -626,39 +626,31 @@ mod tests {
     use super::*;
     use crate::ingest::corpus::ingest_file;
     use crate::ingest::ingest_bytes;
+    use crate::ingest::temp_dir::TempDir;
 
-    /// A fresh folder under the system temp dir, removed on drop.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let dir =
-                std::env::temp_dir().join(format!("dateline-cache-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-
-        fn write(&self, name: &str, bytes: &[u8]) {
-            std::fs::write(self.0.join(name), bytes).unwrap();
-        }
-
-        fn inputs(&self, names: &[&str]) -> Vec<InputFile> {
-            names
-                .iter()
-                .map(|n| InputFile {
-                    path: self.0.join(n),
-                    display: n.to_string(),
-                    source: n.to_string(),
-                })
-                .collect()
-        }
+    /// The inputs `names` in `dir`, each its own source.
+    fn inputs(dir: &TempDir, names: &[&str]) -> Vec<InputFile> {
+        names
+            .iter()
+            .map(|n| InputFile {
+                path: dir.0.join(n),
+                display: n.to_string(),
+                source: n.to_string(),
+            })
+            .collect()
     }
 
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
+    /// A folder holding a release per `(file, place)`, and a cache in it.
+    fn folder(name: &str, releases: &[(&str, &str)]) -> (TempDir, Cache) {
+        let dir = TempDir::new(&format!("cache-{name}"));
+        for (file, place) in releases {
+            dir.write(file, &release(place));
         }
+        let cache = Cache {
+            path: dir.0.join("build.cache"),
+            fingerprint: "test".into(),
+        };
+        (dir, cache)
     }
 
     fn release(place: &str) -> Vec<u8> {
@@ -666,19 +658,31 @@ mod tests {
             .into_bytes()
     }
 
-    /// One run: (files from the cache, files read to compare, files extracted).
+    /// One run that meets no problem with the cache: (files from the cache,
+    /// files read to compare, files extracted).
     fn run(
         cache: &Cache,
         files: &[InputFile],
         trusted_before: SystemTime,
     ) -> (usize, usize, usize) {
+        let (counts, warnings) = run_warned(cache, files, trusted_before);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        counts
+    }
+
+    /// One run, and the problems it met with the cache; its results are
+    /// those of extraction, file for file.
+    fn run_warned(
+        cache: &Cache,
+        files: &[InputFile],
+        trusted_before: SystemTime,
+    ) -> ((usize, usize, usize), Vec<Diagnostic>) {
         let extracted = AtomicUsize::new(0);
         let extract = |f: &InputFile, bytes: &[u8]| {
             extracted.fetch_add(1, Ordering::Relaxed);
             ingest_bytes(&f.source, &f.path, bytes)
         };
         let run = cache.run_trusting(files, &extract, &|_, _| {}, &|_, r| r, trusted_before);
-        assert!(run.warnings.is_empty(), "{:?}", run.warnings);
         let titles: Vec<String> = run
             .results
             .iter()
@@ -694,7 +698,10 @@ mod tests {
             })
             .collect();
         assert_eq!(titles, fresh, "the cache gives what extraction gives");
-        (run.hits, run.compared, extracted.into_inner())
+        (
+            (run.hits, run.compared, extracted.into_inner()),
+            run.warnings,
+        )
     }
 
     fn set_modified(path: &Path, seconds_ago: u64) {
@@ -705,16 +712,10 @@ mod tests {
 
     #[test]
     fn files_whose_metadata_is_unchanged_are_taken_unread_and_new_entries_appended() {
-        let dir = TempDir::new("stat");
-        dir.write("a.txt", &release("Nairobi"));
-        dir.write("b.txt", &release("Vienna"));
-        let cache = Cache {
-            path: dir.0.join("build.cache"),
-            fingerprint: "test".into(),
-        };
+        let (dir, cache) = folder("stat", &[("a.txt", "Nairobi"), ("b.txt", "Vienna")]);
         // Every file's times are trusted: as if the files were old.
         let trusted = SystemTime::now() + Duration::from_secs(3600);
-        let ab = dir.inputs(&["a.txt", "b.txt"]);
+        let ab = inputs(&dir, &["a.txt", "b.txt"]);
         // A first build reads each file once, to extract it: nothing to compare.
         assert_eq!(run(&cache, &ab, trusted), (0, 0, 2));
         let first = std::fs::read_to_string(&cache.path).unwrap();
@@ -728,7 +729,7 @@ mod tests {
         // A new file is read and extracted (every entry being taken, there is
         // none it could match); its entry follows the others.
         dir.write("c.txt", &release("Lima"));
-        let abc = dir.inputs(&["a.txt", "b.txt", "c.txt"]);
+        let abc = inputs(&dir, &["a.txt", "b.txt", "c.txt"]);
         assert_eq!(run(&cache, &abc, trusted), (2, 0, 1));
         let appended = std::fs::read_to_string(&cache.path).unwrap();
         assert!(appended.starts_with(&first), "appended, not rewritten");
@@ -757,7 +758,7 @@ mod tests {
                 .count(),
             4
         );
-        let ac = dir.inputs(&["a.txt", "c.txt"]);
+        let ac = inputs(&dir, &["a.txt", "c.txt"]);
         assert_eq!(run(&cache, &ac, trusted), (2, 0, 0));
         let text = std::fs::read_to_string(&cache.path).unwrap();
         assert_eq!(text.lines().count(), 3);
@@ -769,13 +770,8 @@ mod tests {
 
     #[test]
     fn a_file_changed_too_recently_is_compared_by_its_bytes() {
-        let dir = TempDir::new("racy");
-        dir.write("a.txt", &release("Nairobi"));
-        let cache = Cache {
-            path: dir.0.join("build.cache"),
-            fingerprint: "test".into(),
-        };
-        let a = dir.inputs(&["a.txt"]);
+        let (dir, cache) = folder("racy", &[("a.txt", "Nairobi")]);
+        let a = inputs(&dir, &["a.txt"]);
         // Changed after the moment from which times are trusted: no stat key.
         let racy = SystemTime::now() - Duration::from_secs(3600);
         assert_eq!(run(&cache, &a, racy), (0, 0, 1));
@@ -798,35 +794,23 @@ mod tests {
 
     #[test]
     fn a_cut_or_damaged_cache_is_written_afresh() {
-        let dir = TempDir::new("cut");
-        dir.write("a.txt", &release("Nairobi"));
-        dir.write("b.txt", &release("Vienna"));
-        let cache = Cache {
-            path: dir.0.join("build.cache"),
-            fingerprint: "test".into(),
-        };
+        let (dir, cache) = folder("cut", &[("a.txt", "Nairobi"), ("b.txt", "Vienna")]);
         let trusted = SystemTime::now() + Duration::from_secs(3600);
-        let ab = dir.inputs(&["a.txt", "b.txt"]);
+        let ab = inputs(&dir, &["a.txt", "b.txt"]);
         run(&cache, &ab, trusted);
         let whole = std::fs::read_to_string(&cache.path).unwrap();
         // The last entry cut short (a build stopped while appending it).
         std::fs::write(&cache.path, &whole[..whole.len() - 10]).unwrap();
-        let extracted = AtomicUsize::new(0);
-        let extract = |f: &InputFile, bytes: &[u8]| {
-            extracted.fetch_add(1, Ordering::Relaxed);
-            ingest_bytes(&f.source, &f.path, bytes)
-        };
-        let r = cache.run_trusting(&ab, &extract, &|_, _| {}, &|_, r| r, trusted);
-        assert_eq!((r.hits, extracted.into_inner()), (1, 1));
-        assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+        let ((hits, _, extracted), warnings) = run_warned(&cache, &ab, trusted);
+        assert_eq!((hits, extracted), (1, 1));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
-            r.warnings[0]
+            warnings[0]
                 .message
                 .contains("expected the releases of one file as JSON"),
-            "{:?}",
-            r.warnings
+            "{warnings:?}"
         );
-        assert_eq!(r.warnings[0].line, 3);
+        assert_eq!(warnings[0].line, 3);
         assert_eq!(std::fs::read_to_string(&cache.path).unwrap(), whole);
     }
 }

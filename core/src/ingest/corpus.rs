@@ -162,38 +162,11 @@ pub fn assign_ids(corpus: &mut Corpus, previous: Option<&Previous>) {
 #[cfg(all(test, feature = "ingest"))]
 mod tests {
     use super::*;
-
-    /// A fresh folder under the system temp dir, removed on drop.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(name: &str) -> TempDir {
-            let dir =
-                std::env::temp_dir().join(format!("dateline-corpus-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&dir);
-            std::fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-
-        fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-            let path = self.0.join(name);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).unwrap();
-            }
-            std::fs::write(&path, bytes).unwrap();
-            path
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    use crate::ingest::temp_dir::TempDir;
 
     #[test]
     fn duplicates_are_renamed_and_reported_bad_files_rejected() {
-        let dir = TempDir::new("dups");
+        let dir = TempDir::new("corpus-dups");
         let release = b"Same title\n\nVienna, 17 April 2019 - Body.";
         dir.write("a.txt", release);
         dir.write("b.txt", b"\n\nSame title\n\nVienna, 17 April 2019 - Body.");
@@ -240,7 +213,7 @@ mod tests {
 
     #[test]
     fn sources_and_messages_tell_two_folders_apart() {
-        let dir = TempDir::new("two");
+        let dir = TempDir::new("corpus-two");
         dir.write("one/a/x.txt", b"T\n\nBody.");
         dir.write("two/a/x.txt", b"T\n\nBody.");
         dir.write("b/x.txt", b"T\n\nBody.");
@@ -259,7 +232,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn links_are_followed_once_and_loops_reported() {
-        let dir = TempDir::new("loop");
+        let dir = TempDir::new("corpus-loop");
         dir.write("a/r.txt", b"T\n\nBody.");
         std::os::unix::fs::symlink(dir.0.join("a"), dir.0.join("a/loop")).unwrap();
         std::os::unix::fs::symlink(dir.0.join("a/r.txt"), dir.0.join("a/same.txt")).unwrap();
@@ -284,7 +257,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_hard_link_is_the_same_file_and_a_copy_is_not() {
-        let dir = TempDir::new("hard");
+        let dir = TempDir::new("corpus-hard");
         dir.write("a/r.txt", b"T\n\nBody.");
         dir.write("b/copy.txt", b"T\n\nBody.");
         std::fs::hard_link(dir.0.join("a/r.txt"), dir.0.join("b/linked.txt")).unwrap();
@@ -302,7 +275,7 @@ mod tests {
 
     #[test]
     fn only_release_files_are_read() {
-        let dir = TempDir::new("exts");
+        let dir = TempDir::new("corpus-exts");
         dir.write("a.TXT", b"T\n\nBody.");
         dir.write("b.Md", b"# T2\n\nBody.");
         dir.write("c.png", b"\x89PNG\r\n\x1a\n\x00");
@@ -312,7 +285,7 @@ mod tests {
         assert_eq!(sources, ["a.TXT", "b.Md"]);
         assert_eq!(inputs.skipped.len(), 2);
         assert!(inputs.skipped[0].ends_with("c.png"));
-        let empty = TempDir::new("no-releases");
+        let empty = TempDir::new("corpus-no-releases");
         empty.write("only.png", b"x");
         let inputs = collect(std::slice::from_ref(&empty.0));
         assert!(inputs

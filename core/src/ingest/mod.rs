@@ -12,6 +12,8 @@ pub mod memory;
 pub mod read;
 #[cfg(feature = "ingest")]
 pub mod spill;
+#[cfg(all(test, feature = "ingest"))]
+mod temp_dir;
 
 use std::path::Path;
 
