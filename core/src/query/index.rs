@@ -540,6 +540,7 @@ fn doc_words(r: &Release) -> DocWords {
     if let Some(city) = r.dateline.as_ref().and_then(|d| d.city.as_deref()) {
         doc.field(city, 1);
     }
+    doc.group();
     doc
 }
 

@@ -13,6 +13,7 @@
 //! (`d/<k>.bin`, see [`Dictionary`]): a word reads the piece its letters
 //! fall in, then the postings that piece points to.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
 use std::sync::{Arc, Mutex};
 
@@ -552,6 +553,18 @@ pub(crate) struct DocWords {
     /// Each word's end in `text`, position and weight.
     words: Vec<(u32, u32, u16)>,
     next_pos: u32,
+    /// The words grouped by word, once [`DocWords::group`] has grouped
+    /// them (empty before).
+    grouped: Groups,
+}
+
+/// A document's words by word: the words' indexes, a word's first
+/// occurrence before the next word's, each word's in order of position.
+#[derive(Default, Clone)]
+struct Groups {
+    order: Vec<u32>,
+    /// Each group's end in `order`.
+    ends: Vec<u32>,
 }
 
 impl DocWords {
@@ -562,13 +575,64 @@ impl DocWords {
             text: words_text,
             words,
             next_pos,
+            grouped,
         } = self;
+        *grouped = Groups::default();
         for_each_word(text, |word, _| {
             words_text.push_str(word);
             words.push((words_text.len() as u32, *next_pos, weight));
             *next_pos += 1;
         });
         self.next_pos += 1;
+    }
+
+    /// Groups the words by word once all fields are in: done where the
+    /// document is made (at pack time, on the thread that reads ahead), so
+    /// that the builder, whose one thread bounds packing, neither sorts
+    /// them nor looks a word up more than once.
+    pub fn group(&mut self) {
+        self.grouped = self.groups();
+    }
+
+    /// Groups in order of first occurrence, by a counting sort of each
+    /// word's group (a comparison sort of the words took three times the
+    /// builder's time that it saved).
+    fn groups(&self) -> Groups {
+        let mut first: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+        first.reserve(self.words.len());
+        let group_of: Vec<u32> = (0..self.words.len() as u32)
+            .map(|i| {
+                let next = first.len() as u32;
+                *first.entry(self.word(i)).or_insert(next)
+            })
+            .collect();
+        let mut ends = vec![0u32; first.len()];
+        for &g in &group_of {
+            ends[g as usize] += 1;
+        }
+        let mut end = 0;
+        for count in &mut ends {
+            end += *count;
+            *count = end;
+        }
+        // Filled from the back, so each group's words keep their order.
+        let mut order = vec![0u32; self.words.len()];
+        let mut next = ends.clone();
+        for (i, &g) in group_of.iter().enumerate().rev() {
+            next[g as usize] -= 1;
+            order[next[g as usize] as usize] = i as u32;
+        }
+        Groups { order, ends }
+    }
+
+    /// The `i`-th word.
+    fn word(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.words[i - 1].0 as usize,
+        };
+        &self.text[start..self.words[i].0 as usize]
     }
 }
 
@@ -578,20 +642,31 @@ pub(crate) struct Builder {
     ids: foldhash::HashMap<String, u32>,
     terms: Vec<TermPostings>,
     doc_len: Vec<u32>,
-    /// The current document's words: (term id, position, weight).
-    words: Vec<(u32, u32, u16)>,
+    /// A term's record for the current document (kept for its room).
+    record: Vec<u8>,
 }
 
 impl Builder {
-    /// Adds the next document (ids are given in call order from 0).
+    /// Adds the next document (ids are given in call order from 0), whose
+    /// words are grouped here unless [`DocWords::group`] did it.
     pub fn add(&mut self, doc: &DocWords) {
+        let grouped = match doc.grouped.order.len() == doc.words.len() {
+            true => Cow::Borrowed(&doc.grouped),
+            false => Cow::Owned(doc.groups()),
+        };
         let Builder {
-            ids, terms, words, ..
+            ids,
+            terms,
+            doc_len,
+            record,
         } = self;
+        let doc_id = doc_len.len() as u32;
+        let mut len = 0u32;
         let mut start = 0;
-        for &(end, pos, weight) in &doc.words {
-            let word = &doc.text[start as usize..end as usize];
+        for &end in &grouped.ends {
+            let group = &grouped.order[start as usize..end as usize];
             start = end;
+            let word = doc.word(group[0]);
             let id = match ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -601,37 +676,26 @@ impl Builder {
                     id
                 }
             };
-            words.push((id, pos, weight));
-        }
-        self.end_doc();
-    }
-
-    fn end_doc(&mut self) {
-        let doc = self.doc_len.len() as u32;
-        self.words.sort_unstable();
-        let mut len = 0u32;
-        let mut record = Vec::new();
-        for group in self.words.chunk_by(|a, b| a.0 == b.0) {
-            let Some(term) = self.terms.get_mut(group[0].0 as usize) else {
+            let Some(term) = terms.get_mut(id as usize) else {
                 continue;
             };
-            let tf: u32 = group.iter().map(|w| u32::from(w.2)).sum();
+            let occurrences = group.iter().map(|&i| doc.words[i as usize]);
+            let tf: u32 = occurrences.clone().map(|w| u32::from(w.2)).sum();
             len += tf;
-            let delta = doc - term.last_doc;
+            let delta = doc_id - term.last_doc;
             record.clear();
-            push_varint(&mut record, delta);
-            push_varint(&mut record, tf.min(u32::from(u16::MAX)));
+            push_varint(record, delta);
+            push_varint(record, tf.min(u32::from(u16::MAX)));
             let postings = record.len();
-            push_positions(&mut record, group.iter().map(|w| w.1));
+            push_positions(record, occurrences.map(|w| w.1));
             let written = term.postings_len + term.positions_len;
-            term.bytes.push(&record, written);
+            term.bytes.push(record, written);
             term.postings_len += varint_bytes(delta).1 as u32 + 1;
             term.positions_len += (record.len() - postings) as u32;
-            term.last_doc = doc;
+            term.last_doc = doc_id;
             term.count += 1;
         }
-        self.doc_len.push(len);
-        self.words.clear();
+        doc_len.push(len);
     }
 
     /// The index, its streams cut into pieces of `sizes` (the defaults
@@ -1251,6 +1315,41 @@ mod tests {
             b.add(&doc);
         }
         b.finish(PieceSizes::default())
+    }
+
+    #[test]
+    fn words_are_grouped_by_first_occurrence_each_in_order_of_position() {
+        let mut doc = DocWords::default();
+        doc.field("the sea the ship", 2);
+        doc.field("", 1);
+        doc.field("ship of the sea sea", 1);
+        doc.group();
+        let words: Vec<&str> = (0..doc.words.len() as u32).map(|i| doc.word(i)).collect();
+        // The plain way: each distinct word in order of first occurrence,
+        // with its occurrences in order.
+        let mut expected: Vec<(&str, Vec<u32>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            match expected.iter_mut().find(|(seen, _)| seen == w) {
+                Some((_, at)) => at.push(i as u32),
+                None => expected.push((w, vec![i as u32])),
+            }
+        }
+        let mut start = 0;
+        let got: Vec<(&str, Vec<u32>)> = doc
+            .grouped
+            .ends
+            .iter()
+            .map(|&end| {
+                let group = doc.grouped.order[start..end as usize].to_vec();
+                start = end as usize;
+                (doc.word(group[0]), group)
+            })
+            .collect();
+        assert_eq!(got, expected);
+        assert_eq!(got.len(), 4, "{got:?}");
+        // A field added after grouping undoes it.
+        doc.field("port", 1);
+        assert!(doc.grouped.order.is_empty());
     }
 
     #[test]
