@@ -122,7 +122,7 @@ impl<'a> Words<'a> {
                     pos += 1;
                     continue;
                 }
-                match char_at(src, pos).filter(|_| class & WIDE != 0) {
+                match wide_char_at(src, pos, class) {
                     Some(c) if c.is_whitespace() => pos += c.len_utf8(),
                     _ => break,
                 }
@@ -301,6 +301,17 @@ fn char_at(src: &str, at: usize) -> Option<char> {
     src.get(at..)?.chars().next()
 }
 
+/// The character at byte `at` when its byte's `class` is `WIDE`, else
+/// `None`: the test comes first, so the ASCII byte ending most runs and
+/// gaps is not decoded.
+#[inline(always)]
+fn wide_char_at(src: &str, at: usize, class: u8) -> Option<char> {
+    if class & WIDE == 0 {
+        return None;
+    }
+    char_at(src, at)
+}
+
 /// Pushes the letter-and-digit run (the tokens' `parts`) that starts at
 /// byte `from` as a word; returns where it ends. Its key is borrowed when
 /// folding leaves it as it is (lower-case ASCII and digits: most words).
@@ -317,7 +328,7 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
             pos += 1;
             continue;
         }
-        match char_at(src, pos).filter(|_| class & WIDE != 0) {
+        match wide_char_at(src, pos, class) {
             Some(c) if c.is_alphanumeric() => {
                 seen |= WIDE;
                 pos += c.len_utf8();
