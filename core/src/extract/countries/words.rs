@@ -12,7 +12,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::extract::tokens::is_title_case;
-use crate::text::{fold_case_and_marks, WordSet};
+use crate::text::{fold_case_and_marks, FilterBit, WordFilter, WordSet};
 
 const CONTEXT: &str = data_file!("countries_context.tsv");
 
@@ -30,6 +30,23 @@ pub struct Word<'a> {
     /// Byte range in the source text.
     pub start: usize,
     pub end: usize,
+    /// The key's [`WordFilter::word_bit`], worked out once: the phrase
+    /// tables and cue lists ask their filters about every word's key, some
+    /// several times.
+    pub key_bit: FilterBit,
+}
+
+impl<'a> Word<'a> {
+    fn new(surface: WordStr<'a>, key: WordStr<'a>, start: usize, end: usize) -> Self {
+        let key_bit = WordFilter::word_bit(key.as_bytes());
+        Word {
+            surface,
+            key,
+            start,
+            end,
+            key_bit,
+        }
+    }
 }
 
 /// A word's text: borrowed from the source where it is written so (most
@@ -345,12 +362,12 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
     } else {
         Cow::Owned(fold_case_and_marks(surface))
     };
-    parts.push(Word {
-        surface: WordStr(Cow::Borrowed(surface)),
-        key: WordStr(key),
-        start: from,
-        end: pos,
-    });
+    parts.push(Word::new(
+        WordStr(Cow::Borrowed(surface)),
+        WordStr(key),
+        from,
+        pos,
+    ));
     pos
 }
 
@@ -426,12 +443,7 @@ fn is_address_lowered(chunk: &str) -> bool {
 /// The word `surface` at `start..end`, as [`Words::new`] reads it.
 #[cfg(test)]
 fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
-    Word {
-        key: key_of(surface),
-        surface: WordStr(Cow::Borrowed(surface)),
-        start,
-        end,
-    }
+    Word::new(WordStr(Cow::Borrowed(surface)), key_of(surface), start, end)
 }
 
 /// The folded key of `surface`, borrowed when folding leaves it as it is
@@ -495,12 +507,8 @@ fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
         if src.get(end..end + 1) == Some(".") {
             end += 1;
         }
-        out.push(Word {
-            key: WordStr(Cow::Owned(fold_case_and_marks(&surface))),
-            surface: WordStr(Cow::Owned(surface)),
-            start,
-            end,
-        });
+        let key = WordStr(Cow::Owned(fold_case_and_marks(&surface)));
+        out.push(Word::new(WordStr(Cow::Owned(surface)), key, start, end));
     }
     out
 }
@@ -650,6 +658,28 @@ mod tests {
         ] {
             assert_eq!(is_address(chunk), is_address_lowered(chunk), "{chunk}");
         }
+    }
+
+    #[test]
+    fn a_words_key_bit_is_its_keys_bit() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "U.S. and É.U. officials, ÉTAPE, Côte d'Ivoire, UNODC's GLO.ACT",
+        ]);
+        let mut filter = WordFilter::default();
+        filter.insert("united");
+        let mut words = 0;
+        for text in &texts {
+            for w in Words::new(text).list {
+                words += 1;
+                assert_eq!(w.key_bit, WordFilter::word_bit(w.key.as_bytes()), "{w:?}");
+                assert_eq!(
+                    filter.may_contain_bit(w.key_bit),
+                    filter.may_contain(w.key.as_bytes()),
+                    "{w:?}"
+                );
+            }
+        }
+        assert!(words > 1000, "{words}");
     }
 
     #[test]
