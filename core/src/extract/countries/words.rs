@@ -222,9 +222,13 @@ impl<'a> Words<'a> {
         let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
             return false;
         };
+        // Most gaps are one space: compared as bytes, without the text
+        // slice's character boundary checks or reading characters.
+        if self.src.as_bytes().get(word.end..next.start) == Some(b" ") {
+            return true;
+        }
         let gap = self.src.get(word.end..next.start).unwrap_or("");
-        // Most gaps are one space: compared whole, without reading characters.
-        gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
     }
 
     /// True when a sentence or clause ends between word `i` and word `i + 1`.
@@ -459,13 +463,24 @@ fn key_of(surface: &str) -> WordStr<'_> {
     WordStr(Cow::Owned(fold_case_and_marks(surface)))
 }
 
+/// Whether `word` is one alphabetic character. A word that opens with an
+/// ASCII byte (most) is one character exactly when it is one byte: told
+/// without decoding.
+fn is_one_letter(word: &str) -> bool {
+    match word.as_bytes() {
+        [b] => b.is_ascii_alphabetic(),
+        [b, _, ..] if b.is_ascii() => false,
+        _ => {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        }
+    }
+}
+
 /// `U.S.`, `I.R.`, `U.N.O.D.C.`: single letters joined by full stops become
 /// one word, the final full stop included.
 fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
-    let single = |t: &Word| {
-        let mut chars = t.surface.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
-    };
+    let single = |t: &Word| is_one_letter(&t.surface);
     // Runs `i..=j` (j > i) to join; most texts have none, and then the words
     // are returned as they are, without copying.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -658,6 +673,37 @@ mod tests {
         ] {
             assert_eq!(is_address(chunk), is_address_lowered(chunk), "{chunk}");
         }
+    }
+
+    #[test]
+    fn one_letter_and_adjacent_read_as_by_characters() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "U.S. and É.U. officials, a b\u{a0}c d\te  f\ng, Ω ΩΩ é ée x1 1 -",
+        ]);
+        let (mut letters, mut adjacent) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text);
+            for (i, w) in words.list.iter().enumerate() {
+                let mut chars = w.surface.chars();
+                let letter =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+                assert_eq!(is_one_letter(&w.surface), letter, "{w:?}");
+                letters += usize::from(letter);
+                let gap = words.gap_after(i);
+                let spaces = i + 1 < words.len()
+                    && !gap.is_empty()
+                    && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}');
+                assert_eq!(words.adjacent(i), spaces, "{i} in {text:?}");
+                adjacent += usize::from(spaces);
+            }
+            for piece in text.split_whitespace() {
+                let mut chars = piece.chars();
+                let letter =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+                assert_eq!(is_one_letter(piece), letter, "{piece:?}");
+            }
+        }
+        assert!(letters > 10 && adjacent > 1000, "{letters} {adjacent}");
     }
 
     #[test]
