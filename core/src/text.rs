@@ -435,6 +435,12 @@ impl WordFilter {
         FilterBit(Self::bit_of(word.as_ref(), |b| b.to_ascii_lowercase()))
     }
 
+    /// The bit of `word` as it is ([`WordFilter::may_contain`]'s), for a
+    /// word asked of several filters, or of one several times.
+    pub fn word_bit(word: impl AsRef<[u8]>) -> FilterBit {
+        FilterBit(Self::bit(word.as_ref()))
+    }
+
     /// False when the word of `bit` is surely not in the list.
     pub fn may_contain_bit(&self, bit: FilterBit) -> bool {
         self.has(bit.0)
@@ -445,8 +451,9 @@ impl WordFilter {
     }
 }
 
-/// A word's bit in a [`WordFilter`] ([`WordFilter::ascii_lowercase_bit`]).
-#[derive(Debug, Clone, Copy, Default)]
+/// A word's bit in a [`WordFilter`] ([`WordFilter::ascii_lowercase_bit`],
+/// [`WordFilter::word_bit`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FilterBit(usize);
 
 /// A [`WordSet`] asked through its [`WordFilter`]: for lists asked about
@@ -460,6 +467,12 @@ pub struct FilteredWordSet {
 impl FilteredWordSet {
     pub fn contains(&self, word: &str) -> bool {
         self.filter.may_contain(word) && self.set.contains(word)
+    }
+
+    /// [`FilteredWordSet::contains`] for a word whose
+    /// [`WordFilter::word_bit`] is `bit`.
+    pub fn contains_with_bit(&self, word: &str, bit: FilterBit) -> bool {
+        self.filter.may_contain_bit(bit) && self.set.contains(word)
     }
 }
 

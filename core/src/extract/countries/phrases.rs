@@ -133,13 +133,13 @@ impl<T> PhraseTable<T> {
     pub fn longest_at(&self, tokens: &Words, i: usize) -> Option<(usize, &T)> {
         let first = tokens
             .get(i)
-            .filter(|t| self.openers.may_contain(t.key.as_bytes()))?;
+            .filter(|t| self.openers.may_contain_bit(t.key_bit))?;
         let start = self.starts.get(first.key.as_str())?;
         let most = start.most.min(tokens.len().saturating_sub(i));
         let follows = |j: usize| {
             tokens
                 .get(j)
-                .is_some_and(|t| self.followers.may_contain(t.key.as_bytes()))
+                .is_some_and(|t| self.followers.may_contain_bit(t.key_bit))
         };
         let found = |len: usize, key: &str| {
             let words = tokens.list.get(i..i + len)?;

@@ -12,7 +12,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use crate::extract::tokens::is_title_case;
-use crate::text::{fold_case_and_marks, WordSet};
+use crate::text::{fold_case_and_marks, FilterBit, WordFilter, WordSet};
 
 const CONTEXT: &str = data_file!("countries_context.tsv");
 
@@ -30,6 +30,23 @@ pub struct Word<'a> {
     /// Byte range in the source text.
     pub start: usize,
     pub end: usize,
+    /// The key's [`WordFilter::word_bit`], worked out once: the phrase
+    /// tables and cue lists ask their filters about every word's key, some
+    /// several times.
+    pub key_bit: FilterBit,
+}
+
+impl<'a> Word<'a> {
+    fn new(surface: WordStr<'a>, key: WordStr<'a>, start: usize, end: usize) -> Self {
+        let key_bit = WordFilter::word_bit(key.as_bytes());
+        Word {
+            surface,
+            key,
+            start,
+            end,
+            key_bit,
+        }
+    }
 }
 
 /// A word's text: borrowed from the source where it is written so (most
@@ -122,7 +139,7 @@ impl<'a> Words<'a> {
                     pos += 1;
                     continue;
                 }
-                match char_at(src, pos).filter(|_| class & WIDE != 0) {
+                match wide_char_at(src, pos, class) {
                     Some(c) if c.is_whitespace() => pos += c.len_utf8(),
                     _ => break,
                 }
@@ -205,9 +222,13 @@ impl<'a> Words<'a> {
         let (Some(word), Some(next)) = (self.list.get(i), self.list.get(i + 1)) else {
             return false;
         };
+        // Most gaps are one space: compared as bytes, without the text
+        // slice's character boundary checks or reading characters.
+        if self.src.as_bytes().get(word.end..next.start) == Some(b" ") {
+            return true;
+        }
         let gap = self.src.get(word.end..next.start).unwrap_or("");
-        // Most gaps are one space: compared whole, without reading characters.
-        gap == " " || !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
     }
 
     /// True when a sentence or clause ends between word `i` and word `i + 1`.
@@ -301,6 +322,17 @@ fn char_at(src: &str, at: usize) -> Option<char> {
     src.get(at..)?.chars().next()
 }
 
+/// The character at byte `at` when its byte's `class` is `WIDE`, else
+/// `None`: the test comes first, so the ASCII byte ending most runs and
+/// gaps is not decoded.
+#[inline(always)]
+fn wide_char_at(src: &str, at: usize, class: u8) -> Option<char> {
+    if class & WIDE == 0 {
+        return None;
+    }
+    char_at(src, at)
+}
+
 /// Pushes the letter-and-digit run (the tokens' `parts`) that starts at
 /// byte `from` as a word; returns where it ends. Its key is borrowed when
 /// folding leaves it as it is (lower-case ASCII and digits: most words).
@@ -317,7 +349,7 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
             pos += 1;
             continue;
         }
-        match char_at(src, pos).filter(|_| class & WIDE != 0) {
+        match wide_char_at(src, pos, class) {
             Some(c) if c.is_alphanumeric() => {
                 seen |= WIDE;
                 pos += c.len_utf8();
@@ -334,12 +366,12 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
     } else {
         Cow::Owned(fold_case_and_marks(surface))
     };
-    parts.push(Word {
-        surface: WordStr(Cow::Borrowed(surface)),
-        key: WordStr(key),
-        start: from,
-        end: pos,
-    });
+    parts.push(Word::new(
+        WordStr(Cow::Borrowed(surface)),
+        WordStr(key),
+        from,
+        pos,
+    ));
     pos
 }
 
@@ -415,12 +447,7 @@ fn is_address_lowered(chunk: &str) -> bool {
 /// The word `surface` at `start..end`, as [`Words::new`] reads it.
 #[cfg(test)]
 fn word(surface: &str, start: usize, end: usize) -> Word<'_> {
-    Word {
-        key: key_of(surface),
-        surface: WordStr(Cow::Borrowed(surface)),
-        start,
-        end,
-    }
+    Word::new(WordStr(Cow::Borrowed(surface)), key_of(surface), start, end)
 }
 
 /// The folded key of `surface`, borrowed when folding leaves it as it is
@@ -436,13 +463,24 @@ fn key_of(surface: &str) -> WordStr<'_> {
     WordStr(Cow::Owned(fold_case_and_marks(surface)))
 }
 
+/// Whether `word` is one alphabetic character. A word that opens with an
+/// ASCII byte (most) is one character exactly when it is one byte: told
+/// without decoding.
+fn is_one_letter(word: &str) -> bool {
+    match word.as_bytes() {
+        [b] => b.is_ascii_alphabetic(),
+        [b, _, ..] if b.is_ascii() => false,
+        _ => {
+            let mut chars = word.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        }
+    }
+}
+
 /// `U.S.`, `I.R.`, `U.N.O.D.C.`: single letters joined by full stops become
 /// one word, the final full stop included.
 fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
-    let single = |t: &Word| {
-        let mut chars = t.surface.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
-    };
+    let single = |t: &Word| is_one_letter(&t.surface);
     // Runs `i..=j` (j > i) to join; most texts have none, and then the words
     // are returned as they are, without copying.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -484,12 +522,8 @@ fn join_dotted<'a>(src: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
         if src.get(end..end + 1) == Some(".") {
             end += 1;
         }
-        out.push(Word {
-            key: WordStr(Cow::Owned(fold_case_and_marks(&surface))),
-            surface: WordStr(Cow::Owned(surface)),
-            start,
-            end,
-        });
+        let key = WordStr(Cow::Owned(fold_case_and_marks(&surface)));
+        out.push(Word::new(WordStr(Cow::Owned(surface)), key, start, end));
     }
     out
 }
@@ -639,6 +673,59 @@ mod tests {
         ] {
             assert_eq!(is_address(chunk), is_address_lowered(chunk), "{chunk}");
         }
+    }
+
+    #[test]
+    fn one_letter_and_adjacent_read_as_by_characters() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "U.S. and É.U. officials, a b\u{a0}c d\te  f\ng, Ω ΩΩ é ée x1 1 -",
+        ]);
+        let (mut letters, mut adjacent) = (0, 0);
+        for text in &texts {
+            let words = Words::new(text);
+            for (i, w) in words.list.iter().enumerate() {
+                let mut chars = w.surface.chars();
+                let letter =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+                assert_eq!(is_one_letter(&w.surface), letter, "{w:?}");
+                letters += usize::from(letter);
+                let gap = words.gap_after(i);
+                let spaces = i + 1 < words.len()
+                    && !gap.is_empty()
+                    && gap.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}');
+                assert_eq!(words.adjacent(i), spaces, "{i} in {text:?}");
+                adjacent += usize::from(spaces);
+            }
+            for piece in text.split_whitespace() {
+                let mut chars = piece.chars();
+                let letter =
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+                assert_eq!(is_one_letter(piece), letter, "{piece:?}");
+            }
+        }
+        assert!(letters > 10 && adjacent > 1000, "{letters} {adjacent}");
+    }
+
+    #[test]
+    fn a_words_key_bit_is_its_keys_bit() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "U.S. and É.U. officials, ÉTAPE, Côte d'Ivoire, UNODC's GLO.ACT",
+        ]);
+        let mut filter = WordFilter::default();
+        filter.insert("united");
+        let mut words = 0;
+        for text in &texts {
+            for w in Words::new(text).list {
+                words += 1;
+                assert_eq!(w.key_bit, WordFilter::word_bit(w.key.as_bytes()), "{w:?}");
+                assert_eq!(
+                    filter.may_contain_bit(w.key_bit),
+                    filter.may_contain(w.key.as_bytes()),
+                    "{w:?}"
+                );
+            }
+        }
+        assert!(words > 1000, "{words}");
     }
 
     #[test]

@@ -16,7 +16,10 @@
 
 use std::ops::Range;
 
-use super::super::countries::{self, words::Words};
+use super::super::countries::{
+    self,
+    words::{Word, Words},
+};
 use super::Data;
 use crate::text::{FilteredWordSet, WordFilter, WordMap};
 
@@ -35,6 +38,14 @@ impl Phrases {
             return None;
         }
         self.by_first.get(key)
+    }
+
+    /// [`Phrases::starting`] with `word`'s key.
+    fn starting_word(&self, word: &Word) -> Option<&Vec<Vec<String>>> {
+        if !self.firsts.may_contain_bit(word.key_bit) {
+            return None;
+        }
+        self.by_first.get(word.key.as_str())
     }
 }
 
@@ -608,9 +619,9 @@ fn company(data: &Data, tokens: &Words, covered: &[bool], i: usize, out: &mut Ve
     // The list first: its filter turns most words away for less than
     // reading their characters.
     if i == 0
-        || !data
-            .company_words
-            .contains(tokens.get(i).map_or("", |t| t.key.as_str()))
+        || !tokens
+            .get(i)
+            .is_some_and(|t| data.company_words.contains_with_bit(&t.key, t.key_bit))
         || !title(i)
     {
         return;
@@ -922,7 +933,7 @@ fn possessive_role(
 /// Length of the cue phrase starting at word `i`, words joined by spaces or hyphens.
 fn phrase_at(tokens: &Words, i: usize, phrases: &Phrases) -> Option<usize> {
     phrases
-        .starting(tokens.get(i)?.key.as_str())?
+        .starting_word(tokens.get(i)?)?
         .iter()
         .filter(|p| {
             p.iter().enumerate().all(|(j, k)| {

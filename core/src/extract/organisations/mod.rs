@@ -1233,7 +1233,10 @@ fn mentions(
         if hit.is_some() {
             last_end = Some(i + len);
         }
-        found.extend(hit.map(|r| (i, r)));
+        // Not `found.extend(hit...)`: that reserves room for every word.
+        if let Some(r) = hit {
+            found.push((i, r));
+        }
         i += len;
     }
     let listed = cues::homogeneous_lists(data, tokens, &covered);

@@ -30,24 +30,31 @@ pub(crate) struct Mention {
 pub(super) fn mentions<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Mention> {
     let toks = words(s, tokens);
     let mut found: Vec<Mention> = Vec::new();
+    // Most finders find nothing at a token: `found.extend` with their
+    // `Option` reserved room and moved the whole `Mention` even for `None`.
+    let mut keep = |m: Option<Mention>| {
+        if let Some(m) = m {
+            found.push(m);
+        }
+    };
     let extensions = Extensions::default();
     // Quote tokens before token `i`.
     let mut quotes_before = 0;
     for i in 0..toks.len() {
-        found.extend(head_mention(s, &toks, i, &extensions));
+        keep(head_mention(s, &toks, i, &extensions));
         // Ways 2 and 6 read an acronym in the bracket opening at `i`.
         if toks[i].kind == Kind::Open {
-            found.extend(bracketed_mention(s, &toks, i));
-            found.extend(initials_mention(s, &toks, i));
-            found.extend(romance_mention(s, &toks, i));
+            keep(bracketed_mention(s, &toks, i));
+            keep(initials_mention(s, &toks, i));
+            keep(romance_mention(s, &toks, i));
         }
-        found.extend(quoted_mention(s, &toks, i, quotes_before));
-        found.extend(hint_mention(s, &toks, i));
-        found.extend(cue_mention(s, &toks, i));
-        found.extend(named_after_lowercase_head(s, &toks, i));
-        found.extend(named_before_year_range(s, &toks, i));
+        keep(quoted_mention(s, &toks, i, quotes_before));
+        keep(hint_mention(s, &toks, i));
+        keep(cue_mention(s, &toks, i));
+        keep(named_after_lowercase_head(s, &toks, i));
+        keep(named_before_year_range(s, &toks, i));
         if toks[i].text.starts_with('O') {
-            found.extend(operation_mention(s, &toks, i));
+            keep(operation_mention(s, &toks, i));
         }
         if toks[i].kind == Kind::Quote {
             quotes_before += 1;

@@ -290,46 +290,12 @@ fn single_quote_open(before: &str) -> bool {
 // The quotes are told by their UTF-8 bytes: every word is read here, and
 // most open and end with a letter.
 fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end: usize) {
-    const OPENING: &[u8] = "‘".as_bytes();
-    const CLOSING: &[u8] = "’".as_bytes();
     let bytes = s.as_bytes();
-    loop {
-        let w = &bytes[start..end];
-        let q = if w.first() == Some(&b'\'') {
-            1
-        } else if w.starts_with(OPENING) {
-            OPENING.len()
-        } else {
-            break;
-        };
-        toks.push(Tok::new(s, start, start + q, Kind::Quote));
-        start += q;
-    }
-    let mut sentence_end = false;
-    let mut closing_quote = None;
-    loop {
-        let w = &bytes[start..end];
-        let q = if w.last() == Some(&b'\'') {
-            1
-        } else if w.ends_with(CLOSING) {
-            CLOSING.len()
-        } else {
-            0
-        };
-        if w.last() == Some(&b'.') && !is_abbreviation(&s[start..end]) {
-            sentence_end = true;
-            end -= 1;
-        } else if q > 0 {
-            if plural_possessive(s, start, end - q) {
-                // `Adolescent Girls' Empowerment ... Programme`: part of the word.
-                break;
-            }
-            closing_quote = Some(end - q);
-            end -= q;
-        } else {
-            break;
-        }
-    }
+    let (sentence_end, closing_quote) = if opens_and_ends_alphanumeric(&bytes[start..end]) {
+        (false, None)
+    } else {
+        trim_word(toks, s, &mut start, &mut end)
+    };
     if start == end {
         return;
     }
@@ -362,6 +328,66 @@ fn push_word<'a>(toks: &mut Vec<Tok<'a>>, s: &'a str, mut start: usize, mut end:
         quote.sentence_end = sentence_end;
         toks.push(quote);
     }
+}
+
+/// Whether a word opens and ends with an ASCII letter or digit, as most do:
+/// then [`trim_word`] finds nothing to take off (no quote's UTF-8 bytes, `'`
+/// or `.` at either end), and is not called.
+fn opens_and_ends_alphanumeric(word: &[u8]) -> bool {
+    word.first().is_some_and(u8::is_ascii_alphanumeric)
+        && word.last().is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Takes the quotes, a possessive's closing quote and a final full stop off
+/// the word at `start..end` (pushing its opening quotes): whether a full stop
+/// ended a sentence there, and where a closing quote was taken off.
+fn trim_word<'a>(
+    toks: &mut Vec<Tok<'a>>,
+    s: &'a str,
+    start: &mut usize,
+    end: &mut usize,
+) -> (bool, Option<usize>) {
+    const OPENING: &[u8] = "‘".as_bytes();
+    const CLOSING: &[u8] = "’".as_bytes();
+    let bytes = s.as_bytes();
+    loop {
+        let w = &bytes[*start..*end];
+        let q = if w.first() == Some(&b'\'') {
+            1
+        } else if w.starts_with(OPENING) {
+            OPENING.len()
+        } else {
+            break;
+        };
+        toks.push(Tok::new(s, *start, *start + q, Kind::Quote));
+        *start += q;
+    }
+    let mut sentence_end = false;
+    let mut closing_quote = None;
+    loop {
+        let w = &bytes[*start..*end];
+        let q = if w.last() == Some(&b'\'') {
+            1
+        } else if w.ends_with(CLOSING) {
+            CLOSING.len()
+        } else {
+            0
+        };
+        if w.last() == Some(&b'.') && !is_abbreviation(&s[*start..*end]) {
+            sentence_end = true;
+            *end -= 1;
+        } else if q > 0 {
+            if plural_possessive(s, *start, *end - q) {
+                // `Adolescent Girls' Empowerment ... Programme`: part of the word.
+                break;
+            }
+            closing_quote = Some(*end - q);
+            *end -= q;
+        } else {
+            break;
+        }
+    }
+    (sentence_end, closing_quote)
 }
 
 /// `U.S.`, `J.`: a dot that ends an abbreviation, not a sentence.
@@ -422,6 +448,48 @@ mod tests {
             .filter(|t| !lists.may_be_head(t.text, WordFilter::ascii_lowercase_bit(t.text)))
             .count();
         assert!(skipped * 2 > words_seen, "{skipped} of {words_seen}");
+    }
+
+    /// Words made of every string of up to three of these pieces, and the
+    /// words of the sample texts.
+    fn test_words() -> Vec<String> {
+        const PIECES: [&str; 12] = ["a", "A", "0", "-", ".", "'", "‘", "’", "é", "É", "s", "ed"];
+        let mut out: Vec<String> = vec![String::new()];
+        let mut last = out.clone();
+        for _ in 0..3 {
+            last = last
+                .iter()
+                .flat_map(|w| PIECES.iter().map(move |p| format!("{w}{p}")))
+                .collect();
+            out.extend(last.iter().cloned());
+        }
+        for t in crate::sample_texts::with_paragraphs_and_lines(&[]) {
+            out.extend(t.split_whitespace().map(str::to_string));
+        }
+        out
+    }
+
+    #[test]
+    fn a_word_opening_and_ending_alphanumeric_has_nothing_to_trim() {
+        let mut checked = 0;
+        for w in test_words() {
+            if !opens_and_ends_alphanumeric(w.as_bytes()) {
+                continue;
+            }
+            checked += 1;
+            // Text around the word, for the possessive's look before and after.
+            let s = format!("the {w} Programme");
+            let (mut start, mut end) = (4, 4 + w.len());
+            let mut toks = Vec::new();
+            let trimmed = trim_word(&mut toks, &s, &mut start, &mut end);
+            assert_eq!(
+                (trimmed, start, end),
+                ((false, None), 4, 4 + w.len()),
+                "{w:?}"
+            );
+            assert!(toks.is_empty(), "{w:?}");
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     fn capitalised(word: &str) -> String {
