@@ -366,6 +366,10 @@ fn run_pack(
             eprintln!("dateline: error: cannot read the records back from disk: {e}");
             ExitCode::FAILURE
         }
+        Err(WriteError::WriterStopped) => {
+            eprintln!("dateline: error: the writing of the files stopped");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -478,28 +482,32 @@ fn write_site<'a>(
     let gzip = dateline_core::pack::Encoding::Gzip;
     let base = feed.map(|(_, base)| base);
     std::thread::scope(|scope| {
-        let (files, writer) = file_writer(scope);
+        let (to_writer, writer) = file_writer(scope);
         let packed = dateline_core::pack::site_files_sorted(outline, full, base, gzip, |file| {
             if let Some(rel) = file.path.strip_prefix(&data_prefix) {
                 bytes += file.bytes.len();
                 let path = out.join(rel);
                 // A send fails only once the writer has stopped at an error,
                 // which `join` below returns in this one's place.
-                files.send((path, file.bytes)).map_err(|unsent| {
-                    let stopped = std::io::Error::other("the writing stopped before it");
-                    WriteError::File(unsent.0 .0, stopped)
-                })
+                to_writer
+                    .send((path, file.bytes))
+                    .map_err(|_| WriteError::WriterStopped)
             } else if let (Some((feed_file, _)), FEED_FILE) = (feed, file.path.as_str()) {
                 dateline_core::feed::write_output(feed_file, &file.bytes).map_err(at(feed_file))
             } else {
                 Ok(())
             }
         });
-        drop(files);
+        drop(to_writer);
         let written = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        written.and(packed)
+        // The first cause: packing's own error, unless it stopped because
+        // the writer had.
+        match packed {
+            Err(WriteError::WriterStopped) | Ok(()) => written.and(packed),
+            Err(e) => Err(e),
+        }
     })?;
     Ok(bytes)
 }
@@ -536,6 +544,8 @@ fn file_writer<'scope>(
 enum WriteError {
     File(PathBuf, std::io::Error),
     ReadBack(std::io::Error),
+    /// The files' writer stopped (at a `File` error, which is reported).
+    WriterStopped,
 }
 
 fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {

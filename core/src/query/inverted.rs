@@ -554,16 +554,17 @@ pub(crate) struct DocWords {
     words: Vec<(u32, u32, u16)>,
     next_pos: u32,
     /// The words grouped by word, once [`DocWords::group`] has grouped
-    /// them (empty before).
-    grouped: Groups,
+    /// them; `None` before, and again after a field is added.
+    grouped: Option<Groups>,
 }
 
-/// A document's words by word: the words' indexes, a word's first
-/// occurrence before the next word's, each word's in order of position.
-#[derive(Default, Clone)]
+/// A document's words grouped by word.
+#[derive(Clone)]
 struct Groups {
-    order: Vec<u32>,
-    /// Each group's end in `order`.
+    /// The words' indexes, grouped by word: the groups in order of the
+    /// word's first occurrence, each in order of position.
+    by_word: Vec<u32>,
+    /// Each group's end in `by_word`.
     ends: Vec<u32>,
 }
 
@@ -577,7 +578,7 @@ impl DocWords {
             next_pos,
             grouped,
         } = self;
-        *grouped = Groups::default();
+        *grouped = None;
         for_each_word(text, |word, _| {
             words_text.push_str(word);
             words.push((words_text.len() as u32, *next_pos, weight));
@@ -587,11 +588,11 @@ impl DocWords {
     }
 
     /// Groups the words by word once all fields are in: done where the
-    /// document is made (at pack time, on the thread that reads ahead), so
-    /// that the builder, whose one thread bounds packing, neither sorts
-    /// them nor looks a word up more than once.
+    /// document is made (at pack time, off the builder's thread), so that
+    /// the builder, whose one thread bounds packing, neither sorts them nor
+    /// looks a word up more than once.
     pub fn group(&mut self) {
-        self.grouped = self.groups();
+        self.grouped = Some(self.groups());
     }
 
     /// Groups in order of first occurrence, by a counting sort of each
@@ -616,13 +617,13 @@ impl DocWords {
             *count = end;
         }
         // Filled from the back, so each group's words keep their order.
-        let mut order = vec![0u32; self.words.len()];
+        let mut by_word = vec![0u32; self.words.len()];
         let mut next = ends.clone();
         for (i, &g) in group_of.iter().enumerate().rev() {
             next[g as usize] -= 1;
-            order[next[g as usize] as usize] = i as u32;
+            by_word[next[g as usize] as usize] = i as u32;
         }
-        Groups { order, ends }
+        Groups { by_word, ends }
     }
 
     /// The `i`-th word.
@@ -650,9 +651,9 @@ impl Builder {
     /// Adds the next document (ids are given in call order from 0), whose
     /// words are grouped here unless [`DocWords::group`] did it.
     pub fn add(&mut self, doc: &DocWords) {
-        let grouped = match doc.grouped.order.len() == doc.words.len() {
-            true => Cow::Borrowed(&doc.grouped),
-            false => Cow::Owned(doc.groups()),
+        let grouped = match &doc.grouped {
+            Some(groups) => Cow::Borrowed(groups),
+            None => Cow::Owned(doc.groups()),
         };
         let Builder {
             ids,
@@ -664,7 +665,7 @@ impl Builder {
         let mut len = 0u32;
         let mut start = 0;
         for &end in &grouped.ends {
-            let group = &grouped.order[start as usize..end as usize];
+            let group = &grouped.by_word[start as usize..end as usize];
             start = end;
             let word = doc.word(group[0]);
             let id = match ids.get(word) {
@@ -1324,32 +1325,85 @@ mod tests {
         doc.field("", 1);
         doc.field("ship of the sea sea", 1);
         doc.group();
-        let words: Vec<&str> = (0..doc.words.len() as u32).map(|i| doc.word(i)).collect();
-        // The plain way: each distinct word in order of first occurrence,
-        // with its occurrences in order.
-        let mut expected: Vec<(&str, Vec<u32>)> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            match expected.iter_mut().find(|(seen, _)| seen == w) {
-                Some((_, at)) => at.push(i as u32),
-                None => expected.push((w, vec![i as u32])),
-            }
-        }
+        let groups = doc.grouped.as_ref().expect("grouped");
         let mut start = 0;
-        let got: Vec<(&str, Vec<u32>)> = doc
-            .grouped
+        let got: Vec<(&str, Vec<u32>)> = groups
             .ends
             .iter()
             .map(|&end| {
-                let group = doc.grouped.order[start..end as usize].to_vec();
+                let group = groups.by_word[start..end as usize].to_vec();
                 start = end as usize;
                 (doc.word(group[0]), group)
             })
             .collect();
+        let expected: Vec<(&str, Vec<u32>)> = vec![
+            ("the", vec![0, 2, 6]),
+            ("sea", vec![1, 7, 8]),
+            ("ship", vec![3, 4]),
+            ("of", vec![5]),
+        ];
         assert_eq!(got, expected);
-        assert_eq!(got.len(), 4, "{got:?}");
         // A field added after grouping undoes it.
         doc.field("port", 1);
-        assert!(doc.grouped.order.is_empty());
+        assert!(doc.grouped.is_none());
+    }
+
+    /// Every piece that the builder hands on for `docs`, each document's
+    /// words grouped by the builder (`group_after` `None`), or first, once
+    /// its first `n` fields are in (`Some(n)`; `dateline pack` groups them
+    /// once all are in).
+    fn pieces(docs: &[&[&str]], group_after: Option<usize>) -> Vec<(Piece, Vec<u8>)> {
+        let mut b = Builder::default();
+        for fields in docs {
+            let mut doc = DocWords::default();
+            for (i, f) in fields.iter().enumerate() {
+                if group_after == Some(i) {
+                    doc.group();
+                }
+                doc.field(f, 1 + i as u16 % 3);
+            }
+            if group_after.is_some_and(|n| n >= fields.len()) {
+                doc.group();
+            }
+            b.add(&doc);
+        }
+        let mut pieces = Vec::new();
+        let Ok(_) = b.finish_with(PieceSizes::all(64), |piece, bytes| {
+            pieces.push((piece, bytes));
+            Ok::<(), std::convert::Infallible>(())
+        });
+        pieces
+    }
+
+    #[test]
+    fn documents_grouped_before_the_builder_or_by_it_give_the_same_pieces() {
+        let docs: &[&[&str]] = &[
+            &[
+                "Smuggling of migrants",
+                "smuggling smuggling routes",
+                "UNODC",
+            ],
+            &[],
+            &["", "routes of the sea", "the the the", "harbour"],
+            &[
+                "migrants",
+                "Migrants' rights",
+                "smuggling of MIGRANTS at sea",
+            ],
+        ];
+        let by_builder = pieces(docs, None);
+        assert!(by_builder.len() > 3, "{}", by_builder.len());
+        assert_eq!(pieces(docs, Some(usize::MAX)), by_builder);
+        // Grouped before the last field of each document: that field's
+        // words are indexed all the same ("harbour" is only there).
+        let grouped_early = pieces(docs, Some(2));
+        assert_eq!(grouped_early, by_builder);
+        let dictionary: Vec<u8> = by_builder
+            .iter()
+            .filter(|(piece, _)| piece.stream == Stream::Dictionary)
+            .flat_map(|(_, bytes)| bytes.clone())
+            .collect();
+        assert!(dictionary.windows(7).any(|w| w == b"harbour"));
     }
 
     #[test]
