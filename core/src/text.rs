@@ -466,7 +466,7 @@ pub struct FilteredWordSet {
 
 impl FilteredWordSet {
     pub fn contains(&self, word: &str) -> bool {
-        self.filter.may_contain(word) && self.set.contains(word)
+        self.contains_with_bit(word, WordFilter::word_bit(word))
     }
 
     /// [`FilteredWordSet::contains`] for a word whose

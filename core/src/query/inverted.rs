@@ -596,8 +596,8 @@ impl DocWords {
     }
 
     /// Groups in order of first occurrence, by a counting sort of each
-    /// word's group (a comparison sort of the words took three times the
-    /// builder's time that it saved).
+    /// word's group (a comparison sort of the words cost more than twice
+    /// the builder's time that it saved).
     fn groups(&self) -> Groups {
         let mut first: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         first.reserve(self.words.len());

@@ -675,6 +675,12 @@ mod tests {
         }
     }
 
+    /// One alphabetic character, told by reading the characters.
+    fn one_letter_by_chars(word: &str) -> bool {
+        let mut chars = word.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    }
+
     #[test]
     fn one_letter_and_adjacent_read_as_by_characters() {
         let texts = crate::sample_texts::with_paragraphs_and_lines(&[
@@ -684,9 +690,7 @@ mod tests {
         for text in &texts {
             let words = Words::new(text);
             for (i, w) in words.list.iter().enumerate() {
-                let mut chars = w.surface.chars();
-                let letter =
-                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+                let letter = one_letter_by_chars(&w.surface);
                 assert_eq!(is_one_letter(&w.surface), letter, "{w:?}");
                 letters += usize::from(letter);
                 let gap = words.gap_after(i);
@@ -697,10 +701,11 @@ mod tests {
                 adjacent += usize::from(spaces);
             }
             for piece in text.split_whitespace() {
-                let mut chars = piece.chars();
-                let letter =
-                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
-                assert_eq!(is_one_letter(piece), letter, "{piece:?}");
+                assert_eq!(
+                    is_one_letter(piece),
+                    one_letter_by_chars(piece),
+                    "{piece:?}"
+                );
             }
         }
         assert!(letters > 10 && adjacent > 1000, "{letters} {adjacent}");

@@ -21,7 +21,7 @@ use super::super::countries::{
     words::{Word, Words},
 };
 use super::Data;
-use crate::text::{FilteredWordSet, WordFilter, WordMap};
+use crate::text::{FilterBit, FilteredWordSet, WordFilter, WordMap};
 
 /// Phrases as folded word keys, by their first word: a word that begins none
 /// is turned away by the filter of first words, most without a lookup.
@@ -34,18 +34,19 @@ pub(super) struct Phrases {
 impl Phrases {
     /// The phrases whose first word's key is `key`.
     fn starting(&self, key: &str) -> Option<&Vec<Vec<String>>> {
-        if !self.firsts.may_contain(key) {
+        self.starting_with_bit(key, WordFilter::word_bit(key))
+    }
+
+    /// [`Phrases::starting`] with `word`'s key, whose filter bit it holds.
+    fn starting_word(&self, word: &Word) -> Option<&Vec<Vec<String>>> {
+        self.starting_with_bit(&word.key, word.key_bit)
+    }
+
+    fn starting_with_bit(&self, key: &str, bit: FilterBit) -> Option<&Vec<Vec<String>>> {
+        if !self.firsts.may_contain_bit(bit) {
             return None;
         }
         self.by_first.get(key)
-    }
-
-    /// [`Phrases::starting`] with `word`'s key.
-    fn starting_word(&self, word: &Word) -> Option<&Vec<Vec<String>>> {
-        if !self.firsts.may_contain_bit(word.key_bit) {
-            return None;
-        }
-        self.by_first.get(word.key.as_str())
     }
 }
 
