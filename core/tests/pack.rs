@@ -174,8 +174,8 @@ fn a_release_is_found_by_its_id_with_only_the_pieces_its_date_points_to() {
             narrowed += 1;
             // The releases of its date only, not the archive's.
             assert!(range
-                .clone()
-                .all(|d| index.date_key(d) == index.date_key(doc)));
+                .iter()
+                .all(|&d| index.date_key(d) == index.date_key(doc)));
         }
     }
     assert!(

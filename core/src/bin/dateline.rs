@@ -73,6 +73,14 @@ USAGE:
         records, keyed by a hash of its path and bytes: a rebuild extracts
         only new and changed files (FILE is rewritten with the current
         files; a cache from another build of dateline is ignored).
+    dateline add PATHS... --out DIR
+        Append the releases of PATHS to the data folder DIR that `dateline
+        pack` wrote (of more than 5,000 releases), without packing it again:
+        they are numbered after the others, and only the files they change
+        are written (index.bin, d/, f/, ta/ and pa/, the last l/ and r/
+        files and those after them). A new release whose id DIR has already
+        is refused, and nothing is written. The next `dateline pack` numbers
+        every release afresh.
     dateline --help | --version
 
 PATHS are files or folders (walked recursively, symbolic links followed,
@@ -141,6 +149,58 @@ fn run(command: Command) -> ExitCode {
             cache,
         } => run_pack(source, &out, feed, sitemap, previous.as_deref(), cache),
         Command::Feed { paths, base, out } => run_feed(&paths, &base, &out),
+        Command::Add { paths, out } => run_add(&paths, &out),
+    }
+}
+
+/// Appends the releases of `paths` to the data folder `out` (see
+/// `pack::append`): only the files they change are written.
+fn run_add(paths: &[PathBuf], out: &Path) -> ExitCode {
+    use dateline_core::pack::append::{append_files, AppendError};
+    let corpus = load(paths, None, None, None);
+    print_diagnostics(&corpus.diagnostics);
+    if corpus.rejected > 0 {
+        return rejected(corpus.rejected);
+    }
+    let io = |path: &Path, error| AppendError::Io {
+        path: path.display().to_string(),
+        error,
+    };
+    let read = |name: &str| {
+        let path = out.join(name);
+        std::fs::read(&path).map_err(|e| io(&path, e))
+    };
+    let write = |file: dateline_core::import::DataFile| {
+        let path = out.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| io(&path, e))
+    };
+    match append_files(
+        read,
+        corpus.releases,
+        dateline_core::pack::Encoding::Gzip,
+        write,
+    ) {
+        Ok(done) => {
+            eprintln!(
+                "dateline: appended {} to {} ({} in all; {} written)",
+                plural(done.after - done.before, "release", "releases"),
+                out.display(),
+                done.after,
+                plural(done.files, "file", "files"),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ (AppendError::Io { .. } | AppendError::TakenId { .. })) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("{}: error: {e}", out.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -111,12 +111,29 @@ pub const POSTINGS: Kind = Kind {
     gzip_level: 6,
 };
 
+/// `ta/<k>.bin`, the pieces of the appended documents' postings: as
+/// [`POSTINGS`] (same magic and layout), named for their own folder.
+pub const ADDED_POSTINGS: Kind = Kind {
+    file: "ta/N.bin",
+    unpacked: "ta/N.bin's body (unpacked)",
+    ..POSTINGS
+};
+
+/// `pa/<k>.bin`, the pieces of the appended documents' positions: as
+/// [`POSITIONS`].
+pub const ADDED_POSITIONS: Kind = Kind {
+    file: "pa/N.bin",
+    unpacked: "pa/N.bin's body (unpacked)",
+    ..POSITIONS
+};
+
 /// `d/<k>.bin`, the pieces of the term dictionary (`super::index_file`):
 /// the piece's number, then its terms and where each one's postings and
 /// positions start.
 pub const DICTIONARY: Kind = Kind {
     magic: b"DLDC",
-    version: 1,
+    // 2: whether the terms' offsets among appended documents follow.
+    version: 2,
     file: "d/N.bin",
     unpacked: "d/N.bin's body (unpacked)",
     max_body: crate::query::inverted::MAX_PIECE_BYTES as usize + 10,
@@ -130,6 +147,8 @@ pub fn of(stream: crate::query::Stream) -> &'static Kind {
         crate::query::Stream::Dictionary => &DICTIONARY,
         crate::query::Stream::Postings => &POSTINGS,
         crate::query::Stream::Positions => &POSITIONS,
+        crate::query::Stream::AddedPostings => &ADDED_POSTINGS,
+        crate::query::Stream::AddedPositions => &ADDED_POSITIONS,
     }
 }
 

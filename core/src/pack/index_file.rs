@@ -19,8 +19,9 @@ const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// each posting's impact instead), only how many documents there are; of
 /// each facet's values only the head (`HEAD_VALUES`), the others in
 /// `f/<facet>.bin`. 9: the dictionary in pieces (`d/<k>.bin`), only each
-/// piece's first term here.
-const INDEX_VERSION: u32 = 9;
+/// piece's first term here. 10: the mean document length, and documents
+/// appended after the build (`ta/<k>.bin`, `pa/<k>.bin`).
+const INDEX_VERSION: u32 = 10;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the
@@ -116,7 +117,7 @@ impl Index {
         w.varint(piece.k);
         match piece.stream {
             Stream::Dictionary => w.buf.extend_from_slice(bytes),
-            Stream::Postings | Stream::Positions => w.bytes(bytes),
+            _ => w.bytes(bytes),
         }
         frame::write(frame::of(piece.stream), encoding, &w.buf)
     }
@@ -154,7 +155,7 @@ impl Index {
             let piece = Piece::from_file(&name).ok_or(DecodeError {
                 file: "index.bin",
                 offset: 0,
-                expected: "a piece's file name (d/N.bin, t/N.bin, p/N.bin or f/<facet>.bin)",
+                expected: "a piece's file name (d/N.bin, t/N.bin, p/N.bin, ta/N.bin, pa/N.bin or f/<facet>.bin)",
             })?;
             self.add_piece(piece, bytes)?;
         }

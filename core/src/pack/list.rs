@@ -121,6 +121,15 @@ impl ListWriter {
         }
     }
 
+    /// A writer of the pieces from `piece` on (`dateline pack --add`
+    /// writes again the last piece of the build and those after it).
+    pub fn starting_at(n_docs: usize, encoding: Encoding, piece: ListPiece) -> ListWriter {
+        ListWriter {
+            piece: piece.0,
+            ..ListWriter::new(n_docs, encoding)
+        }
+    }
+
     /// The next release's record; a piece's file (name, bytes) once it is full.
     pub fn push(&mut self, r: &Release) -> Option<(String, Vec<u8>)> {
         // Left out when the id is the natural one (most releases): the reader
@@ -383,8 +392,11 @@ impl List {
     /// natural id (`2019-04-17-…`) begins, found through the index's dates
     /// without any list piece; every document when the id does not begin
     /// with a date the corpus has (an id written in the release itself).
-    pub fn candidates(&self, id: &str, index: &Index) -> std::ops::Range<u32> {
-        let all = 0..self.n_docs as u32;
+    /// Documents appended after the build (`dateline pack --add`) are not
+    /// in date order: those dated as the id are candidates too.
+    pub fn candidates(&self, id: &str, index: &Index) -> Vec<u32> {
+        let numbered = 0..index.first_appended().min(self.n_docs as u32);
+        let appended = numbered.end..self.n_docs as u32;
         let date = if id.starts_with("undated-") {
             Some(None)
         } else {
@@ -393,11 +405,24 @@ impl List {
                 .filter(|&n| id.as_bytes().get(n) == Some(&b'-'))
                 .find_map(|n| PartialDate::parse(id.get(..n)?).map(Some))
         };
-        let Some(date) = date else {
+        let key = date.map(|d| d.map_or(0, PartialDate::key));
+        let mut docs: Vec<u32> = self.numbered_candidates(key, index, numbered).collect();
+        docs.extend(appended.filter(|&d| key.is_none_or(|key| index.date_key(d) == key)));
+        docs
+    }
+
+    /// The documents of `numbered` (numbered newest first) dated `key`;
+    /// all of them when none is, or no date was given.
+    fn numbered_candidates(
+        &self,
+        key: Option<u32>,
+        index: &Index,
+        all: std::ops::Range<u32>,
+    ) -> std::ops::Range<u32> {
+        let Some(key) = key else {
             return all;
         };
         // Documents are numbered newest first by date key (undated, 0, last).
-        let key = date.map_or(0, PartialDate::key);
         let keys = |d: u32| index.date_key(d);
         let first = partition(all.clone(), |d| keys(d) > key);
         let end = partition(all.clone(), |d| keys(d) >= key);

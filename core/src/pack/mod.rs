@@ -18,6 +18,7 @@
 //!
 //! Documents are numbered newest first, in every file alike.
 
+pub mod append;
 pub mod frame;
 mod index_file;
 pub mod list;

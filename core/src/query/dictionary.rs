@@ -34,6 +34,29 @@ pub(crate) struct Entries {
     postings: Vec<u32>,
     /// Where term `i`'s positions start in the positions stream.
     positions: Vec<u32>,
+    /// The same three columns for the documents appended after the build
+    /// that wrote the streams above (`ta/<k>.bin`, `pa/<k>.bin`), when the
+    /// index has them ([`Added`]).
+    added: Option<Added>,
+}
+
+/// A term's part in the documents appended to an index: postings before it
+/// there, and where its postings and positions start in the appended
+/// streams (`n + 1` offsets each, as the first part's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Added {
+    pub docs: Vec<u32>,
+    pub postings: Vec<u32>,
+    pub positions: Vec<u32>,
+}
+
+/// Term `i`'s range in one of the offset columns (empty when they are out
+/// of order: a damaged piece gives no bytes, not a panic).
+fn span(offsets: &[u32], i: usize) -> Range<u32> {
+    match (offsets.get(i), offsets.get(i + 1)) {
+        (Some(&a), Some(&b)) if a <= b => a..b,
+        _ => 0..0,
+    }
 }
 
 impl Entries {
@@ -51,7 +74,11 @@ impl Entries {
     fn write(&self, w: &mut Writer) {
         w.str(&self.text);
         w.starts(&self.starts);
-        for offsets in [&self.docs, &self.postings, &self.positions] {
+        let added = self.added.as_ref();
+        w.varint(u32::from(added.is_some()));
+        let columns = [&self.docs, &self.postings, &self.positions];
+        let added = added.map(|a| [&a.docs, &a.postings, &a.positions]);
+        for offsets in columns.into_iter().chain(added.into_iter().flatten()) {
             let base = offsets.first().copied().unwrap_or(0);
             w.varint(base);
             let relative: Vec<u32> = offsets.iter().map(|&o| o - base).collect();
@@ -65,8 +92,13 @@ impl Entries {
         if starts.iter().any(|&s| !text.is_char_boundary(s as usize)) {
             return Err(r.error("terms that start on character boundaries"));
         }
-        let mut columns = Vec::with_capacity(3);
-        for _ in 0..3 {
+        let n_columns = match r.varint()? {
+            0 => 3,
+            1 => 6,
+            _ => return Err(r.error("0 or 1: whether appended documents' offsets follow")),
+        };
+        let mut columns = Vec::with_capacity(n_columns);
+        for _ in 0..n_columns {
             let base = r.varint()?;
             let relative = r.starts_any()?;
             if relative.len() != starts.len() {
@@ -76,14 +108,21 @@ impl Entries {
                 relative.iter().map(|&o| base.checked_add(o)).collect();
             columns.push(absolute.ok_or_else(|| r.error("offsets below 2^32"))?);
         }
-        let [docs, postings, positions]: [Vec<u32>; 3] =
-            columns.try_into().map_err(|_| r.error("three columns"))?;
+        let mut columns = columns.into_iter();
+        let mut next = || columns.next().unwrap_or_default();
+        let (docs, postings, positions) = (next(), next(), next());
+        let added = (n_columns == 6).then(|| Added {
+            docs: next(),
+            postings: next(),
+            positions: next(),
+        });
         let entries = Entries {
             text,
             starts,
             docs,
             postings,
             positions,
+            added,
         };
         // The lookups' binary searches rely on the order.
         if (1..entries.len()).any(|i| entries.term(i - 1) >= entries.term(i)) {
@@ -115,6 +154,7 @@ pub(crate) struct Columns {
     pub docs: Vec<u32>,
     pub postings: Vec<u32>,
     pub positions: Vec<u32>,
+    pub added: Option<Added>,
 }
 
 impl Columns {
@@ -126,6 +166,39 @@ impl Columns {
             docs: vec![0],
             postings: vec![0],
             positions: vec![0],
+            added: None,
+        }
+    }
+
+    /// No term yet, with room for appended documents' offsets.
+    pub(crate) fn with_added() -> Columns {
+        Columns {
+            added: Some(Added {
+                docs: vec![0],
+                postings: vec![0],
+                positions: vec![0],
+            }),
+            ..Columns::new()
+        }
+    }
+
+    /// Adds a term (after the last, in sorted order): its postings and
+    /// their bytes in the streams, then the same in the appended documents'
+    /// (ignored without room for them).
+    pub(crate) fn push(&mut self, term: &str, part: [u32; 3], added: [u32; 3]) {
+        self.text.push_str(term);
+        self.starts.push(self.text.len() as u32);
+        let grow = |column: &mut Vec<u32>, by: u32| {
+            let last = column.last().copied().unwrap_or(0);
+            column.push(last.saturating_add(by));
+        };
+        grow(&mut self.docs, part[0]);
+        grow(&mut self.postings, part[1]);
+        grow(&mut self.positions, part[2]);
+        if let Some(a) = &mut self.added {
+            grow(&mut a.docs, added[0]);
+            grow(&mut a.postings, added[1]);
+            grow(&mut a.positions, added[2]);
         }
     }
 }
@@ -167,6 +240,11 @@ impl Dictionary {
                 docs: columns.docs[a..=b].to_vec(),
                 postings: columns.postings[a..=b].to_vec(),
                 positions: columns.positions[a..=b].to_vec(),
+                added: columns.added.as_ref().map(|c| Added {
+                    docs: c.docs[a..=b].to_vec(),
+                    postings: c.postings[a..=b].to_vec(),
+                    positions: c.positions[a..=b].to_vec(),
+                }),
             };
             dictionary.firsts.push_str(entries.term(0));
             dictionary.first_starts.push(dictionary.firsts.len() as u32);
@@ -220,13 +298,34 @@ impl Dictionary {
 
     /// Term `t`'s bytes in the postings and in the positions streams.
     pub(crate) fn spans(&self, t: usize) -> (Range<u32>, Range<u32>) {
-        let span = |o: &[u32], i: usize| match o[i] <= o[i + 1] {
-            true => o[i]..o[i + 1],
-            false => 0..0,
-        };
         self.locate(t).map_or((0..0, 0..0), |(e, i)| {
             (span(&e.postings, i), span(&e.positions, i))
         })
+    }
+
+    /// Term `t`'s part in the appended documents: its postings there (a
+    /// range whose length is its document frequency among them), and its
+    /// bytes in their postings' and positions' streams. None when the index
+    /// has no appended documents, or while the piece is missing.
+    pub(crate) fn added(&self, t: usize) -> Option<[Range<u32>; 3]> {
+        let (e, i) = self.locate(t)?;
+        let a = e.added.as_ref()?;
+        Some([
+            span(&a.docs, i),
+            span(&a.postings, i),
+            span(&a.positions, i),
+        ])
+    }
+
+    /// Term `t`'s three offsets in the first part and in the appended one
+    /// (zeros without one): what [`Columns::push`] took for it.
+    pub(crate) fn counts(&self, t: usize) -> ([u32; 3], [u32; 3]) {
+        let len = |r: Range<u32>| r.end.saturating_sub(r.start);
+        let (postings, positions) = self.spans(t);
+        let added = self
+            .added(t)
+            .map_or([0; 3], |[d, p, q]| [len(d), len(p), len(q)]);
+        ([len(self.docs(t)), len(postings), len(positions)], added)
     }
 
     /// The piece that `s` falls in: the last whose first term is not after it.
@@ -526,6 +625,7 @@ mod tests {
             docs: vec![0, 1, 2],
             postings: vec![0, 1, 2],
             positions: vec![0, 1, 2],
+            added: None,
         };
         let mut w = Writer::default();
         unsorted.write(&mut w);

@@ -169,6 +169,50 @@ struct Slot {
 }
 
 impl FacetBuilder {
+    /// A builder holding `index`'s documents and values as if each had been
+    /// added with `add_doc` (same slots: keys, labels, details, counts; each
+    /// document's values), so that later documents continue its numbering:
+    /// an incremental build adds the new releases to the previous build's
+    /// facet. The index's value numbers are the slots, so each document's
+    /// values are copied as they are, and each value's key is allocated
+    /// once. `None` when the index lacks its relation (`f/<facet>.bin` not
+    /// read), or names a key twice (no build writes that).
+    pub(crate) fn from_index(index: &FacetIndex) -> Option<FacetBuilder> {
+        let (Some(relation), Some(all)) = (index.relation.get(), index.all.get()) else {
+            return None;
+        };
+        let texts = &all.values;
+        let n_values = texts.len();
+        let mut slots = foldhash::HashMap::with_capacity_and_hasher(n_values, Default::default());
+        let mut values = Vec::with_capacity(n_values);
+        for (slot, v) in (0u32..).zip(0..n_values) {
+            if slots.insert(texts.key(v).to_owned(), slot).is_some() {
+                return None;
+            }
+            values.push(Slot {
+                label: texts.label(v).to_owned(),
+                detail: texts.detail(v).map(str::to_owned),
+                docs: all.df.get(v).copied().unwrap_or(0),
+                // The documents added next come after all of these, so
+                // each counts the value once whatever was counted last.
+                last_doc: None,
+            });
+        }
+        // Where each document's values end (the relation's starts, less
+        // the leading 0), and the values as slots.
+        let n_docs = relation.doc_starts.len().saturating_sub(1);
+        let doc_starts: Vec<u32> = (1..=n_docs)
+            .filter_map(|d| relation.doc_starts.get(d))
+            .collect();
+        let doc_slots = relation.doc_values.to_vec();
+        Some(FacetBuilder {
+            slots,
+            values,
+            doc_starts,
+            doc_slots,
+        })
+    }
+
     /// Adds the next document (numbered from 0 in call order).
     pub fn add_doc(&mut self, entries: &[Entry]) {
         let doc = self.doc_starts.len() as u32;
@@ -456,6 +500,15 @@ impl Ids {
             Ids::Bytes(ids) => ids.len(),
             Ids::Shorts(ids) => ids.len(),
             Ids::Bits { len, .. } => *len,
+        }
+    }
+
+    /// Every number, in order.
+    fn to_vec(&self) -> Vec<u32> {
+        match self {
+            Ids::Bytes(ids) => ids.iter().map(|&v| u32::from(v)).collect(),
+            Ids::Shorts(ids) => ids.iter().map(|&v| u32::from(v)).collect(),
+            Ids::Bits { len, .. } => (0..*len).filter_map(|i| self.get(i)).collect(),
         }
     }
 
@@ -1456,5 +1509,232 @@ mod tests {
         for (r, &v) in (0u32..).zip(&by_label) {
             assert_eq!(rank[v as usize], r);
         }
+    }
+
+    fn entry(key: &str, label: &str, detail: Option<&str>) -> Entry {
+        Entry {
+            key: key.to_string(),
+            label: label.to_string(),
+            detail: detail.map(str::to_string),
+        }
+    }
+
+    fn built(docs: &[Vec<Entry>]) -> FacetIndex {
+        let mut builder = FacetBuilder::default();
+        docs.iter().for_each(|d| builder.add_doc(d));
+        builder.finish()
+    }
+
+    /// `docs` added to a builder holding `index`.
+    fn continued(index: &FacetIndex, docs: &[Vec<Entry>]) -> FacetIndex {
+        let mut builder = FacetBuilder::from_index(index).expect("an index with its relation");
+        docs.iter().for_each(|d| builder.add_doc(d));
+        builder.finish()
+    }
+
+    /// `index.bin`'s part and the facet's file, as `write_values` and
+    /// `write_relation` give them.
+    fn files(index: &FacetIndex) -> (Vec<u8>, Vec<u8>) {
+        let mut values = crate::codec::Writer::default();
+        index.write_values(&mut values);
+        let mut relation = crate::codec::Writer::default();
+        index.write_relation(&mut relation);
+        (values.buf, relation.buf)
+    }
+
+    /// `index` as the next build reads it: its values from `index.bin`,
+    /// then its relation from its file (as `Index::from_bytes` and
+    /// `Index::add_facet_body` read them).
+    fn through_files(index: &FacetIndex, n_docs: usize) -> FacetIndex {
+        let (values, relation) = files(index);
+        let mut r = crate::codec::Reader::new(&values, "index.bin");
+        let read = FacetIndex::read_values(&mut r).unwrap();
+        r.done().unwrap();
+        assert!(!read.has_relation());
+        let mut r = crate::codec::Reader::new(&relation, "f.bin");
+        read.read_relation(&mut r, n_docs).unwrap();
+        r.done().unwrap();
+        read
+    }
+
+    /// Everything `got` shows is what `want` shows: the counts, each
+    /// value, each document's values, the head, and the files' bytes.
+    fn assert_same(got: &FacetIndex, want: &FacetIndex, n_docs: u32, case: &str) {
+        assert_eq!(got.len(), want.len(), "{case}: values");
+        assert_eq!(got.known_count(), want.known_count(), "{case}: known");
+        assert!(got.has_relation(), "{case}");
+        assert_eq!(got.all_df(), want.all_df(), "{case}: all_df");
+        assert_eq!(
+            got.head.values.len(),
+            want.head.values.len(),
+            "{case}: head"
+        );
+        assert_eq!(got.head.df, want.head.df, "{case}: head's counts");
+        for v in 0..=want.len() as u32 {
+            assert_eq!(got.info(v), want.info(v), "{case}: value {v}");
+            assert_eq!(got.key(v), want.key(v), "{case}: value {v}");
+            assert_eq!(got.df(v), want.df(v), "{case}: value {v}");
+            assert_eq!(
+                got.head.values.info(v as usize),
+                want.head.values.info(v as usize),
+                "{case}: head's value {v}"
+            );
+            assert_eq!(got.find(want.key(v)), want.find(want.key(v)), "{case}");
+        }
+        for d in 0..=n_docs {
+            assert!(
+                got.values_of(d).eq(want.values_of(d)),
+                "{case}: document {d}"
+            );
+        }
+        assert!(files(got) == files(want), "{case}: the files' bytes");
+        // Value → documents, rebuilt from the documents' values.
+        for v in 0..=want.len() as u32 {
+            assert!(
+                got.docs(v).eq(want.docs(v)),
+                "{case}: value {v}'s documents"
+            );
+        }
+    }
+
+    /// Built from the first `n` documents, then continued with the rest,
+    /// as built at once; and so from the first build's files.
+    fn assert_continues(docs: &[Vec<Entry>], splits: impl IntoIterator<Item = usize>) {
+        let whole = built(docs);
+        let n_docs = docs.len() as u32;
+        for n in splits {
+            let first = built(&docs[..n]);
+            let case = format!("{n} of {} documents first", docs.len());
+            assert_same(&continued(&first, &docs[n..]), &whole, n_docs, &case);
+            let read = through_files(&first, n);
+            let case = format!("{case}, read from its files");
+            assert_same(&continued(&read, &docs[n..]), &whole, n_docs, &case);
+        }
+    }
+
+    #[test]
+    fn a_builder_from_an_index_continues_it_as_if_every_document_were_added_at_once() {
+        let docs = vec![
+            // Duplicates within a document; an empty key; no detail yet
+            // for "a", an empty one for "b".
+            vec![
+                entry("b", "Bee", Some("")),
+                entry("a", "Ay", None),
+                entry("", "Nobody", Some("none")),
+                entry("a", "Ay again", None),
+            ],
+            vec![],
+            vec![entry("", "Nobody", None)],
+            vec![
+                entry("c", "Sea", None),
+                entry("b", "Bee too", Some("Bee's detail")),
+                entry("b", "Bee", None),
+            ],
+            // "a" has a detail from here (the first wins), and a new label
+            // that does not.
+            vec![
+                entry("a", "Ay late", Some("Ay's detail")),
+                entry("c", "Sea", None),
+            ],
+            vec![
+                entry("a", "Ay", Some("a later detail")),
+                entry("z", "Zed", None),
+                entry("z", "Zed", Some("Zed's detail")),
+            ],
+            vec![entry("d", "", Some("Dee")), entry("c", "C", Some("Sea's"))],
+            vec![],
+        ];
+        assert_continues(&docs, 0..=docs.len());
+        let whole = built(&docs);
+        let a = whole.find("a").unwrap();
+        assert_eq!(&*whole.info(a).unwrap().label, "Ay");
+        assert_eq!(
+            whole.info(a).unwrap().detail.as_deref(),
+            Some("Ay's detail")
+        );
+        let b = whole.find("b").unwrap();
+        assert_eq!(whole.info(b).unwrap().detail.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_builder_from_an_index_gives_the_head_the_whole_corpus_gives() {
+        // 300 people: release by release, k and k + 7 (mod 300), in two
+        // releases for k below 256, in one past it (four releases each for
+        // most below 256, fewer past it, so the head is those); then 60
+        // releases naming all those past 256, and 10 new people in six
+        // each, so that the head changes.
+        let person = |k: usize, d: usize| {
+            let detail = (d % 3 == 2).then(|| format!("Role {k} in {d}"));
+            entry(
+                &format!("p{k:03}"),
+                &format!("Person {k} as of {d}"),
+                detail.as_deref(),
+            )
+        };
+        let mut docs: Vec<Vec<Entry>> = Vec::new();
+        for k in 0..300 {
+            for _ in 0..1 + usize::from(k < 256) {
+                let d = docs.len();
+                docs.push(vec![person(k, d), person((k + 7) % 300, d), person(k, d)]);
+            }
+        }
+        let n = docs.len();
+        for d in 0..60 {
+            let d = n + d;
+            let mut doc: Vec<Entry> = (256..300).map(|k| person(k, d)).collect();
+            doc.push(person(300 + d % 10, d));
+            doc.push(entry("", "", None));
+            doc.push(person(256 + d % 44, d));
+            docs.push(doc);
+        }
+        let (first, whole) = (built(&docs[..n]), built(&docs));
+        let head = |index: &FacetIndex, key: &str| {
+            index
+                .find(key)
+                .is_some_and(|v| (v as usize) < index.head.values.len())
+        };
+        assert!(whole.len() > HEAD_VALUES);
+        assert!(head(&first, "p255") && !head(&whole, "p255"));
+        assert!(!head(&first, "p256") && head(&whole, "p256"));
+        assert!(head(&whole, "p300"));
+        assert_continues(
+            &docs,
+            [0, 1, 100, 255, 256, n - 1, n, n + 1, n + 30, docs.len()],
+        );
+    }
+
+    #[test]
+    fn a_builder_from_an_index_continues_values_packed_in_bits() {
+        // 70,000 values (17 bits each), in releases of 1,000.
+        let docs: Vec<Vec<Entry>> = (0..75)
+            .map(|d| {
+                (0..1_000)
+                    .map(|i| {
+                        let k = (d * 1_000 + i) % 70_500;
+                        entry(&format!("{k:05}"), "", None)
+                    })
+                    .collect()
+            })
+            .collect();
+        let first = built(&docs[..70]);
+        assert_eq!(first.relation.get().unwrap().doc_values.width(), 17);
+        assert_continues(&docs, [70]);
+    }
+
+    #[test]
+    fn no_builder_from_an_index_without_its_relation() {
+        let docs = vec![vec![entry("a", "A", None)], vec![entry("b", "B", None)]];
+        let index = built(&docs);
+        let mut w = crate::codec::Writer::default();
+        index.write_values(&mut w);
+        let read =
+            FacetIndex::read_values(&mut crate::codec::Reader::new(&w.buf, "index.bin")).unwrap();
+        // Every value is in the head, but not which documents have them.
+        assert_eq!(read.known_count(), 2);
+        assert!(FacetBuilder::from_index(&read).is_none());
+        let values =
+            FacetIndex::from_parts(index.known().values.clone(), index.known().df.clone(), None);
+        assert!(FacetBuilder::from_index(&values).is_none());
+        assert!(FacetBuilder::from_index(&index).is_some());
     }
 }

@@ -52,7 +52,7 @@ pub struct Index {
 /// (`dateline pack`).
 #[derive(Default)]
 pub struct IndexBuilder {
-    text: Builder,
+    pub(crate) text: Builder,
     facets: [FacetBuilder; 6],
     dates: Vec<u32>,
     piece_sizes: PieceSizes,
@@ -99,6 +99,52 @@ impl IndexBuilder {
     pub fn finish(self) -> Index {
         let text = self.text.finish(self.piece_sizes);
         Index::with_text(text, self.facets, self.dates)
+    }
+
+    /// A builder of documents to append to `main` (`dateline pack --add`):
+    /// its facets' values and dates continue `main`'s; its text starts
+    /// empty. Give it `main`'s appended documents again first, if it has
+    /// any, with [`IndexBuilder::add_text`] (their text is rebuilt, the
+    /// rest is kept), then the new ones with [`IndexBuilder::add`], and
+    /// finish with [`IndexBuilder::finish_appended`]. None unless every
+    /// piece of `main`'s dictionary and every facet's relation is here.
+    pub fn after(main: &Index) -> Option<IndexBuilder> {
+        if !main.text.has_dictionary() {
+            return None;
+        }
+        let mut facets: [FacetBuilder; 6] = Default::default();
+        for (builder, index) in facets.iter_mut().zip(&main.facets) {
+            *builder = FacetBuilder::from_index(index)?;
+        }
+        Some(IndexBuilder {
+            text: Builder::default(),
+            facets,
+            dates: main.dates.clone(),
+            piece_sizes: PieceSizes::default(),
+        })
+    }
+
+    /// Adds the text of `main`'s next appended document (see
+    /// [`IndexBuilder::after`]), whose facets and date `main` has already.
+    pub fn add_text(&mut self, doc: &IndexedDoc) {
+        self.text.add(&doc.words);
+    }
+
+    /// The index of `main`'s documents and the ones added here (see
+    /// [`IndexBuilder::after`]); its pieces are handed to `piece` as
+    /// [`IndexBuilder::finish_with`] does: the whole dictionary afresh,
+    /// then the appended documents' postings and positions
+    /// ([`Stream::AddedPostings`], [`Stream::AddedPositions`]). `main`'s own
+    /// postings and positions are not written again.
+    pub fn finish_appended<E>(
+        self,
+        main: &Index,
+        piece: impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<Index, E> {
+        let text = self
+            .text
+            .finish_appended(&main.text, self.piece_sizes, piece)?;
+        Ok(Index::with_text(text, self.facets, self.dates))
     }
 
     /// The index without its postings' and positions' pieces: each piece
@@ -595,6 +641,29 @@ impl Aliases {
         }
     }
 
+    /// The aliases that a packed index's organisations show: a value keyed
+    /// by its acronym with a name beside it (its detail) makes the name an
+    /// alias of the acronym. What [`Aliases::add`] learnt from the build's
+    /// releases, as far as the index keeps it, for releases appended to it
+    /// (`dateline pack --add`); needs the organisations' relation.
+    pub fn of_index(index: &Index) -> Aliases {
+        let mut aliases = Aliases::default();
+        for v in index.values(Facet::Organisation) {
+            let Some(name) = v.detail.as_deref() else {
+                continue;
+            };
+            if name != &*v.label && slug(&v.label) == *v.key && !v.key.is_empty() {
+                let alias = (v.key.to_string(), v.label.to_string());
+                aliases.by_name.entry(slug(name)).or_insert(alias.clone());
+                aliases
+                    .by_written_name
+                    .entry(name.to_string())
+                    .or_insert(alias);
+            }
+        }
+        aliases
+    }
+
     fn get(&self, name_slug: &str) -> Option<&(String, String)> {
         self.by_name.get(name_slug)
     }
@@ -714,9 +783,10 @@ impl Index {
     }
 
     /// Every piece of the dictionary (`d/<k>.bin`), the postings
-    /// (`t/<k>.bin`), then the positions (`p/<k>.bin`).
+    /// (`t/<k>.bin`), the positions (`p/<k>.bin`), then the appended
+    /// documents' postings and positions (`ta/<k>.bin`, `pa/<k>.bin`).
     pub fn pieces(&self) -> Vec<Piece> {
-        [Stream::Dictionary, Stream::Postings, Stream::Positions]
+        Stream::ALL
             .into_iter()
             .flat_map(|stream| (0..self.text.piece_count(stream)).map(move |k| Piece { stream, k }))
             .collect()
@@ -815,6 +885,13 @@ impl Index {
     /// A document's date, as its key spells it (None: undated).
     pub fn date(&self, doc: u32) -> Option<PartialDate> {
         PartialDate::from_key(self.date_key(doc))
+    }
+
+    /// The first document appended after the index's build (`dateline pack
+    /// --add`): documents before it are numbered newest first; its length
+    /// when none was appended.
+    pub fn first_appended(&self) -> u32 {
+        self.text.first_appended().unwrap_or(self.len() as u32)
     }
 }
 

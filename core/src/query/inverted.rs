@@ -37,7 +37,25 @@ pub(crate) struct Inverted {
     /// (the document's BM25 term-frequency part, see [`impact`]).
     postings: Pieces,
     positions: Pieces,
+    /// Documents in all, the appended ones included.
     n_docs: usize,
+    /// The first build's mean document length (in weighted words), which
+    /// every posting's impact takes, the appended documents' too.
+    mean_len: f32,
+    /// Documents appended after the build that wrote the streams above.
+    added: Option<AddedStreams>,
+}
+
+/// Documents appended to an index after its build (`dateline pack --add`):
+/// numbered from `base` on, each term's postings and positions among them
+/// in streams of their own (`ta/<k>.bin`, `pa/<k>.bin`), which the
+/// dictionary points into beside the first build's. The first build's
+/// pieces stay as they are: adding releases rewrites the dictionary and
+/// writes the appended streams, never the large ones.
+struct AddedStreams {
+    base: u32,
+    postings: Pieces,
+    positions: Pieces,
 }
 
 /// The parts of the index that are cut into pieces: the dictionary, and
@@ -51,6 +69,30 @@ pub enum Stream {
     Postings,
     /// Per posting: where the word stands (`p/<k>.bin`), for phrases.
     Positions,
+    /// The postings of documents appended after the build (`ta/<k>.bin`).
+    AddedPostings,
+    /// Their positions (`pa/<k>.bin`).
+    AddedPositions,
+}
+
+impl Stream {
+    /// Every stream, in the order of their files.
+    pub const ALL: [Stream; 5] = [
+        Stream::Dictionary,
+        Stream::Postings,
+        Stream::Positions,
+        Stream::AddedPostings,
+        Stream::AddedPositions,
+    ];
+
+    /// The stream holding the appended documents' part of this one's.
+    pub fn added(self) -> Option<Stream> {
+        match self {
+            Stream::Postings => Some(Stream::AddedPostings),
+            Stream::Positions => Some(Stream::AddedPositions),
+            _ => None,
+        }
+    }
 }
 
 /// One piece of a stream: a file of the data folder.
@@ -67,6 +109,8 @@ impl Piece {
             Stream::Dictionary => "d",
             Stream::Postings => "t",
             Stream::Positions => "p",
+            Stream::AddedPostings => "ta",
+            Stream::AddedPositions => "pa",
         };
         format!("{folder}/{}.bin", self.k)
     }
@@ -78,6 +122,8 @@ impl Piece {
             "d" => Stream::Dictionary,
             "t" => Stream::Postings,
             "p" => Stream::Positions,
+            "ta" => Stream::AddedPostings,
+            "pa" => Stream::AddedPositions,
             _ => return None,
         };
         let k = file.strip_suffix(".bin")?;
@@ -645,6 +691,10 @@ pub(crate) struct Builder {
     doc_len: Vec<u32>,
     /// A term's record for the current document (kept for its room).
     record: Vec<u8>,
+    /// The mean document length the impacts take, when not the documents'
+    /// own (tests: a whole build to compare with one appended to).
+    #[cfg(test)]
+    pub mean_len: Option<f32>,
 }
 
 impl Builder {
@@ -660,6 +710,7 @@ impl Builder {
             terms,
             doc_len,
             record,
+            ..
         } = self;
         let doc_id = doc_len.len() as u32;
         let mut len = 0u32;
@@ -743,41 +794,123 @@ impl Builder {
         sizes: PieceSizes,
         mut emit: impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
     ) -> Result<Inverted, E> {
-        let mut sorted: Vec<(String, u32)> = self.ids.into_iter().collect();
-        sorted.sort_unstable();
-        let mut terms = self.terms;
+        let mean_len = average(&self.doc_len);
+        #[cfg(test)]
+        let mean_len = self.mean_len.unwrap_or(mean_len);
+        let (sorted, order) = self.sorted();
         let mut columns = Columns::new();
-        let (mut postings_total, mut positions_total) = (0u32, 0u32);
         for (name, id) in &sorted {
-            let Some(p) = terms.get(*id as usize) else {
-                continue;
-            };
-            columns.text.push_str(name);
-            columns.starts.push(columns.text.len() as u32);
-            let before = columns.docs.last().copied().unwrap_or(0);
-            columns.docs.push(before + p.count);
-            postings_total += p.postings_len;
-            columns.postings.push(postings_total);
-            positions_total += p.positions_len;
-            columns.positions.push(positions_total);
+            if let Some(p) = self.terms.get(*id as usize) {
+                columns.push(name, [p.count, p.postings_len, p.positions_len], [0; 3]);
+            }
         }
-        let order: Vec<u32> = sorted.into_iter().map(|(_, id)| id).collect();
-        let dictionary = Dictionary::cut(columns, sizes.dictionary as usize);
-        for k in 0..dictionary.piece_count() {
-            let mut w = crate::codec::Writer::default();
-            dictionary.write_piece(k, &mut w);
-            let piece = Piece {
-                stream: Stream::Dictionary,
-                k,
-            };
-            emit(piece, w.buf)?;
-        }
+        let dictionary = emit_dictionary(columns, sizes, &mut emit)?;
+        let n_docs = self.doc_len.len();
+        let [postings, positions] = self.emit_streams(&order, sizes, mean_len, false, &mut emit)?;
+        Ok(Inverted {
+            dictionary,
+            postings,
+            positions,
+            n_docs,
+            mean_len,
+            added: None,
+        })
+    }
 
-        let avg_len = average(&self.doc_len);
-        let mut postings = PieceCutter::new(Stream::Postings, sizes.postings, postings_total);
+    /// The index of `main`'s documents and then of this builder's, which
+    /// are appended after them (the first as document `main`'s first
+    /// appended one, or its last plus one when it has none): `main`'s
+    /// streams stay as they are, the dictionary is made afresh for both
+    /// (every piece of `main`'s must be here), and this builder's postings
+    /// and positions become the appended streams, handed to `emit` as
+    /// [`Stream::AddedPostings`] and [`Stream::AddedPositions`] pieces. An
+    /// appended part that `main` already has is replaced: give its
+    /// documents to this builder again, first. Their impacts take `main`'s
+    /// mean document length, so the first build's stay exact (and a full
+    /// build of the same documents ranks alike while the mean holds).
+    pub fn finish_appended<E>(
+        self,
+        main: &Inverted,
+        sizes: PieceSizes,
+        mut emit: impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<Inverted, E> {
+        let (sorted, order) = self.sorted();
+        let mut columns = Columns::with_added();
+        let mut ours = sorted.iter().peekable();
+        let push = |columns: &mut Columns, name: &str, first: [u32; 3], id: Option<u32>| {
+            let added = id
+                .and_then(|id| self.terms.get(id as usize))
+                .map_or([0; 3], |p| [p.count, p.postings_len, p.positions_len]);
+            if first[0] > 0 || added[0] > 0 {
+                columns.push(name, first, added);
+            }
+        };
+        for t in 0..main.dictionary.n_terms() {
+            let name = main.dictionary.term(t);
+            while let Some((ours_name, id)) = ours.next_if(|(n, _)| n.as_str() < name) {
+                push(&mut columns, ours_name, [0; 3], Some(*id));
+            }
+            let id = ours.next_if(|(n, _)| n == name).map(|(_, id)| *id);
+            push(&mut columns, name, main.dictionary.counts(t).0, id);
+        }
+        for (name, id) in ours {
+            push(&mut columns, name, [0; 3], Some(*id));
+        }
+        let dictionary = emit_dictionary(columns, sizes, &mut emit)?;
+        let base = main.added.as_ref().map_or(main.n_docs as u32, |a| a.base);
+        let n_docs = base as usize + self.doc_len.len();
+        let [postings, positions] =
+            self.emit_streams(&order, sizes, main.mean_len, true, &mut emit)?;
+        let stream = |s: &Pieces| Pieces::missing(s.total, s.piece_bytes);
+        Ok(Inverted {
+            dictionary,
+            postings: stream(&main.postings),
+            positions: stream(&main.positions),
+            n_docs,
+            mean_len: main.mean_len,
+            added: Some(AddedStreams {
+                base,
+                postings,
+                positions,
+            }),
+        })
+    }
+
+    /// The terms in sorted order with their ids, and the ids alone.
+    fn sorted(&self) -> (Vec<(String, u32)>, Vec<u32>) {
+        let mut sorted: Vec<(String, u32)> =
+            self.ids.iter().map(|(k, &v)| (k.clone(), v)).collect();
+        sorted.sort_unstable();
+        let order = sorted.iter().map(|(_, id)| *id).collect();
+        (sorted, order)
+    }
+
+    /// Hands on the pieces of the postings, then of the positions, of the
+    /// terms in `order` (as the appended streams when `added`), letting go
+    /// of each term's bytes once they are in pieces; says each stream's
+    /// pieces, none held.
+    fn emit_streams<E>(
+        mut self,
+        order: &[u32],
+        sizes: PieceSizes,
+        mean_len: f32,
+        added: bool,
+        emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+    ) -> Result<[Pieces; 2], E> {
+        let streams = match added {
+            true => [Stream::AddedPostings, Stream::AddedPositions],
+            false => [Stream::Postings, Stream::Positions],
+        };
+        let totals = self.terms.iter().fold([0u32; 2], |[a, b], p| {
+            [
+                a.saturating_add(p.postings_len),
+                b.saturating_add(p.positions_len),
+            ]
+        });
+        let mut postings = PieceCutter::new(streams[0], sizes.postings, totals[0]);
         let mut out = Vec::new();
-        for &id in &order {
-            let Some(p) = terms.get(id as usize) else {
+        for &id in order {
+            let Some(p) = self.terms.get(id as usize) else {
                 continue;
             };
             let (mut r, mut doc) = (p.bytes.reader(), 0u32);
@@ -790,15 +923,15 @@ impl Builder {
                 doc = doc.saturating_add(delta);
                 push_varint(&mut out, delta);
                 let len = self.doc_len.get(doc as usize).copied().unwrap_or(0);
-                out.push(impact(tf, len, avg_len));
+                out.push(impact(tf, len, mean_len));
             }
-            postings.push(&out, &mut emit)?;
+            postings.push(&out, emit)?;
         }
-        postings.finish(&mut emit)?;
+        postings.finish(emit)?;
 
-        let mut positions = PieceCutter::new(Stream::Positions, sizes.positions, positions_total);
-        for &id in &order {
-            let Some(p) = terms.get_mut(id as usize) else {
+        let mut positions = PieceCutter::new(streams[1], sizes.positions, totals[1]);
+        for &id in order {
+            let Some(p) = self.terms.get_mut(id as usize) else {
                 continue;
             };
             let mut r = p.bytes.reader();
@@ -807,11 +940,11 @@ impl Builder {
                 r.varint();
                 let len = r.varint();
                 let (head, n) = varint_bytes(len);
-                positions.push(&head[..n], &mut emit)?;
+                positions.push(&head[..n], emit)?;
                 let mut failed = Ok(());
                 r.copy(len as usize, &mut |bytes| {
                     if failed.is_ok() {
-                        failed = positions.push(bytes, &mut emit);
+                        failed = positions.push(bytes, emit);
                     }
                 });
                 failed?;
@@ -819,14 +952,32 @@ impl Builder {
             // Its bytes are in pieces now.
             *p = TermPostings::default();
         }
-        positions.finish(&mut emit)?;
-        Ok(Inverted {
-            dictionary,
-            postings: Pieces::missing(postings_total, sizes.postings),
-            positions: Pieces::missing(positions_total, sizes.positions),
-            n_docs: self.doc_len.len(),
-        })
+        positions.finish(emit)?;
+        Ok([
+            Pieces::missing(totals[0], sizes.postings),
+            Pieces::missing(totals[1], sizes.positions),
+        ])
     }
+}
+
+/// The dictionary of `columns`, cut into pieces of `sizes`, each handed to
+/// `emit` as its file's body.
+fn emit_dictionary<E>(
+    columns: Columns,
+    sizes: PieceSizes,
+    emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
+) -> Result<Dictionary, E> {
+    let dictionary = Dictionary::cut(columns, sizes.dictionary as usize);
+    for k in 0..dictionary.piece_count() {
+        let mut w = crate::codec::Writer::default();
+        dictionary.write_piece(k, &mut w);
+        let piece = Piece {
+            stream: Stream::Dictionary,
+            k,
+        };
+        emit(piece, w.buf)?;
+    }
+    Ok(dictionary)
 }
 
 impl Inverted {
@@ -881,6 +1032,17 @@ impl Inverted {
         self.n_docs
     }
 
+    /// The first appended document, when some were appended.
+    pub fn first_appended(&self) -> Option<u32> {
+        self.added.as_ref().map(|a| a.base)
+    }
+
+    /// The mean document length the impacts took.
+    #[cfg(test)]
+    pub fn mean_len(&self) -> f32 {
+        self.mean_len
+    }
+
     #[cfg(test)]
     pub fn n_terms(&self) -> usize {
         self.dictionary.n_terms()
@@ -914,16 +1076,27 @@ impl Inverted {
 
     /// Number of documents containing term `t`.
     pub fn df(&self, t: usize) -> usize {
-        self.dictionary.docs(t).len()
+        self.dictionary.docs(t).len() + self.added_df(t)
+    }
+
+    /// Number of appended documents containing term `t`.
+    fn added_df(&self, t: usize) -> usize {
+        match &self.added {
+            Some(_) => self.dictionary.added(t).map_or(0, |[docs, ..]| docs.len()),
+            None => 0,
+        }
     }
 
     /// Term `t`'s bytes in a stream (none in the dictionary's).
     fn bytes_of(&self, stream: Stream, t: usize) -> Range<u32> {
         let (postings, positions) = self.dictionary.spans(t);
+        let added = || self.dictionary.added(t).unwrap_or_default();
         match stream {
             Stream::Dictionary => 0..0,
             Stream::Postings => postings,
             Stream::Positions => positions,
+            Stream::AddedPostings => added()[1].clone(),
+            Stream::AddedPositions => added()[2].clone(),
         }
     }
 
@@ -933,21 +1106,37 @@ impl Inverted {
             Stream::Dictionary => None,
             Stream::Postings => Some(&self.postings),
             Stream::Positions => Some(&self.positions),
+            Stream::AddedPostings => self.added.as_ref().map(|a| &a.postings),
+            Stream::AddedPositions => self.added.as_ref().map(|a| &a.positions),
         }
+    }
+
+    /// Term `t`'s bytes of `stream` (postings or positions): the first
+    /// build's part, then the appended documents'; None while a piece
+    /// holding them is missing.
+    fn both_parts(&self, stream: Stream, t: usize) -> Option<[Held; 2]> {
+        let first = self.stream(stream)?.get(self.bytes_of(stream, t))?;
+        let added = match stream.added().and_then(|s| Some((s, self.stream(s)?))) {
+            Some((s, pieces)) => pieces.get(self.bytes_of(s, t))?,
+            None => Held::default(),
+        };
+        Some([first, added])
     }
 
     /// Term `t`'s postings; none while a piece holding them is missing (the
     /// app waits for it, or names it when it failed).
     fn postings(&self, t: usize) -> Postings {
-        let bytes = self
-            .postings
-            .get(self.bytes_of(Stream::Postings, t))
-            .unwrap_or_default();
+        let [first, added] = self.both_parts(Stream::Postings, t).unwrap_or_default();
         Postings {
-            bytes,
+            bytes: first,
             at: 0,
-            left: self.df(t),
+            left: self.dictionary.docs(t).len(),
             doc: 0,
+            part: 0,
+            then: self
+                .added
+                .as_ref()
+                .map(|a| (added, self.added_df(t), a.base)),
         }
     }
 
@@ -1008,16 +1197,21 @@ impl Inverted {
     /// Documents where `terms` occur as consecutive words, scored as the sum of the words.
     /// Without their positions (pieces not loaded yet): documents with all the words.
     pub fn phrase(&self, terms: &[usize]) -> Scored {
-        let positions: Option<Vec<_>> = terms
+        let positions: Option<Vec<[Held; 2]>> = terms
             .iter()
-            .map(|&t| self.positions.get(self.bytes_of(Stream::Positions, t)))
+            .map(|&t| self.both_parts(Stream::Positions, t))
             .collect();
         let exact = positions.is_some();
         let positions = positions.unwrap_or_default();
         let mut cursors: Vec<Cursor> = terms
             .iter()
             .enumerate()
-            .map(|(i, &t)| self.cursor(t, positions.get(i).map_or(&[], |p| &**p)))
+            .map(|(i, &t)| {
+                let parts = positions
+                    .get(i)
+                    .map_or([&[][..], &[]], |[a, b]| [&**a, &**b]);
+                self.cursor(t, parts)
+            })
             .collect();
         let idfs: Vec<f32> = terms.iter().map(|&t| self.idf(t)).collect();
         let mut out = Vec::new();
@@ -1040,37 +1234,42 @@ impl Inverted {
         out
     }
 
-    fn cursor<'a>(&'a self, t: usize, positions: &'a [u8]) -> Cursor<'a> {
+    fn cursor<'a>(&'a self, t: usize, positions: [&'a [u8]; 2]) -> Cursor<'a> {
         let mut postings = self.postings(t);
         Cursor {
             current: postings.next(),
+            part: postings.part,
             postings,
             positions,
             at: 0,
         }
     }
 
-    /// The pieces of `stream` that hold term `t`'s part.
+    /// The pieces of `stream` that hold term `t`'s part: of the postings or
+    /// the positions, the appended documents' pieces too.
     pub fn pieces_of(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
-        let range = self.bytes_of(stream, t);
-        self.stream(stream)
-            .into_iter()
-            .flat_map(move |pieces| pieces.covering(range.clone()))
-            .map(move |k| Piece { stream, k })
+        std::iter::once(stream)
+            .chain(stream.added())
+            .filter_map(move |stream| Some((stream, self.stream(stream)?)))
+            .flat_map(move |(stream, pieces)| {
+                pieces
+                    .covering(self.bytes_of(stream, t))
+                    .map(move |k| Piece { stream, k })
+            })
     }
 
     /// The pieces of `stream` that hold term `t`'s part and are not here yet.
     pub fn missing_pieces(&self, stream: Stream, t: usize) -> impl Iterator<Item = Piece> + '_ {
-        let pieces = self.stream(stream);
         self.pieces_of(stream, t)
-            .filter(move |p| pieces.is_some_and(|s| s.lacks(p.k)))
+            .filter(move |p| self.stream(p.stream).is_some_and(|s| s.lacks(p.k)))
     }
 
     /// How many pieces `stream` is cut into.
     pub fn piece_count(&self, stream: Stream) -> u32 {
-        match self.stream(stream) {
-            Some(pieces) => pieces.pieces.len() as u32,
-            None => self.dictionary.piece_count(),
+        match (stream, self.stream(stream)) {
+            (_, Some(pieces)) => pieces.pieces.len() as u32,
+            (Stream::Dictionary, None) => self.dictionary.piece_count(),
+            (_, None) => 0,
         }
     }
 
@@ -1089,13 +1288,20 @@ impl Inverted {
     }
 }
 
-/// One term's postings in doc order, decoded as they are read.
+/// One term's postings in doc order, decoded as they are read: the first
+/// build's, then the appended documents'.
 struct Postings {
     /// A share of one piece, or joined from the pieces it spans.
     bytes: Held,
     at: usize,
     left: usize,
     doc: u32,
+    /// 0 while reading the first build's part, 1 the appended documents'.
+    part: usize,
+    /// The appended documents' part, still to read: its bytes, how many
+    /// postings, and the number of the first appended document (theirs
+    /// count from 0 in their stream).
+    then: Option<(Held, usize, u32)>,
 }
 
 impl Iterator for Postings {
@@ -1103,8 +1309,10 @@ impl Iterator for Postings {
     type Item = (u32, u8);
 
     fn next(&mut self) -> Option<(u32, u8)> {
-        if self.left == 0 || self.at >= self.bytes.len() {
-            return None;
+        while self.left == 0 || self.at >= self.bytes.len() {
+            let (bytes, left, base) = self.then.take()?;
+            (self.bytes, self.at, self.left, self.doc) = (bytes, 0, left, base);
+            self.part = 1;
         }
         self.left -= 1;
         self.doc = self
@@ -1120,7 +1328,11 @@ impl Iterator for Postings {
     /// collected in one allocation.
     fn size_hint(&self) -> (usize, Option<usize>) {
         let bytes = self.bytes.len().saturating_sub(self.at) / 2;
-        (0, Some(self.left.min(bytes)))
+        let then = self
+            .then
+            .as_ref()
+            .map_or(0, |(b, left, _)| (*left).min(b.len() / 2));
+        (0, Some(self.left.min(bytes) + then))
     }
 }
 
@@ -1128,8 +1340,11 @@ impl Iterator for Postings {
 struct Cursor<'a> {
     postings: Postings,
     current: Option<(u32, u8)>,
-    positions: &'a [u8],
-    /// Byte offset of the current posting's position block.
+    /// The positions of the first build's part, and of the appended one.
+    positions: [&'a [u8]; 2],
+    /// The part the current posting is in.
+    part: usize,
+    /// Byte offset of the current posting's position block in its part.
     at: usize,
 }
 
@@ -1143,9 +1358,13 @@ impl Cursor<'_> {
     }
 
     fn next(&mut self) {
-        let len = read_checked_varint(self.positions, &mut self.at);
+        let positions = self.positions[self.part];
+        let len = read_checked_varint(positions, &mut self.at);
         self.at += len as usize;
         self.current = self.postings.next();
+        if self.postings.part != self.part {
+            (self.part, self.at) = (self.postings.part, 0);
+        }
     }
 
     /// Moves to the first posting with doc ≥ `target`; false when none is left.
@@ -1160,13 +1379,14 @@ impl Cursor<'_> {
     }
 
     fn positions(&self) -> Vec<u32> {
+        let positions = self.positions[self.part];
         let mut at = self.at;
-        let len = read_checked_varint(self.positions, &mut at) as usize;
-        let end = (at + len).min(self.positions.len());
+        let len = read_checked_varint(positions, &mut at) as usize;
+        let end = (at + len).min(positions.len());
         let mut out = Vec::new();
         let mut p = 0u32;
         while at < end {
-            p = p.saturating_add(read_checked_varint(self.positions, &mut at));
+            p = p.saturating_add(read_checked_varint(positions, &mut at));
             out.push(p);
         }
         out
@@ -1183,13 +1403,24 @@ impl Inverted {
             w.varint(stream.piece_bytes);
         }
         w.len(self.n_docs);
+        w.buf.extend(self.mean_len.to_bits().to_le_bytes());
+        // The appended documents: none, or where they start and their streams.
+        w.varint(u32::from(self.added.is_some()));
+        if let Some(added) = &self.added {
+            w.varint(added.base);
+            for stream in [&added.postings, &added.positions] {
+                w.varint(stream.total);
+                w.varint(stream.piece_bytes);
+            }
+        }
     }
 
     /// A piece's file body (nothing when it is not here).
     pub(crate) fn write_piece(&self, piece: Piece, w: &mut crate::codec::Writer) {
-        match self.stream(piece.stream) {
-            Some(pieces) => w.bytes(&pieces.piece(piece.k)),
-            None => self.dictionary.write_piece(piece.k, w),
+        match (piece.stream, self.stream(piece.stream)) {
+            (_, Some(pieces)) => w.bytes(&pieces.piece(piece.k)),
+            (Stream::Dictionary, None) => self.dictionary.write_piece(piece.k, w),
+            (_, None) => {}
         }
     }
 
@@ -1198,11 +1429,27 @@ impl Inverted {
         self.dictionary.forget();
         self.postings.forget();
         self.positions.forget();
+        if let Some(added) = &mut self.added {
+            added.postings.forget();
+            added.positions.forget();
+        }
+    }
+
+    /// The streams of bytes, the appended documents' too.
+    fn byte_streams(&self) -> impl Iterator<Item = (Stream, &Pieces)> + '_ {
+        [
+            Stream::Postings,
+            Stream::Positions,
+            Stream::AddedPostings,
+            Stream::AddedPositions,
+        ]
+        .into_iter()
+        .filter_map(|stream| Some((stream, self.stream(stream)?)))
     }
 
     /// The bytes of the postings' and positions' pieces here.
     pub(crate) fn held_piece_bytes(&self) -> usize {
-        self.postings.held.load(Relaxed) + self.positions.held.load(Relaxed)
+        self.byte_streams().map(|(_, s)| s.held.load(Relaxed)).sum()
     }
 
     /// Lets go of the postings' and positions' pieces read longest ago, but
@@ -1214,10 +1461,8 @@ impl Inverted {
         if held <= budget {
             return gone;
         }
-        let streams = [Stream::Postings, Stream::Positions];
-        let mut here: Vec<(u64, Piece)> = streams
-            .into_iter()
-            .filter_map(|stream| Some((stream, self.stream(stream)?)))
+        let mut here: Vec<(u64, Piece)> = self
+            .byte_streams()
             .flat_map(|(stream, pieces)| {
                 pieces.here().map(move |(at, k)| (at, Piece { stream, k }))
             })
@@ -1239,9 +1484,14 @@ impl Inverted {
         gone
     }
 
+    /// Whether every piece of the dictionary is here.
+    pub(crate) fn has_dictionary(&self) -> bool {
+        self.dictionary.complete()
+    }
+
     /// Whether every piece is here.
     pub(crate) fn has_all_pieces(&self) -> bool {
-        self.dictionary.complete() && self.postings.complete() && self.positions.complete()
+        self.dictionary.complete() && self.byte_streams().all(|(_, s)| s.complete())
     }
 
     /// Adds a piece, read from its file (`r` over `file`).
@@ -1251,9 +1501,10 @@ impl Inverted {
         r: &mut crate::codec::Reader<'_>,
         file: &Arc<Vec<u8>>,
     ) -> Result<(), crate::codec::DecodeError> {
-        match self.stream(piece.stream) {
-            Some(pieces) => pieces.read(piece.k, r, file),
-            None => self.dictionary.read_piece(piece.k, r),
+        match (piece.stream, self.stream(piece.stream)) {
+            (_, Some(pieces)) => pieces.read(piece.k, r, file),
+            (Stream::Dictionary, None) => self.dictionary.read_piece(piece.k, r),
+            (_, None) => Err(r.error("a piece of this index (no documents were appended)")),
         }
     }
 
@@ -1266,11 +1517,30 @@ impl Inverted {
         let postings = read_pieces(r)?;
         let positions = read_pieces(r)?;
         let n_docs = r.varint()? as usize;
+        let b = r.take(4, "the mean document length")?;
+        let mean_len = f32::from_bits(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let added = match r.varint()? {
+            0 => None,
+            1 => {
+                let base = r.varint()?;
+                if base as usize > n_docs {
+                    return Err(r.error("appended documents after at most every document"));
+                }
+                Some(AddedStreams {
+                    base,
+                    postings: read_pieces(r)?,
+                    positions: read_pieces(r)?,
+                })
+            }
+            _ => return Err(r.error("0 or 1: whether documents were appended")),
+        };
         Ok(Inverted {
             dictionary,
             postings,
             positions,
             n_docs,
+            mean_len,
+            added,
         })
     }
 }
@@ -1551,17 +1821,22 @@ mod tests {
         let (mut first, mut second) = (Vec::new(), Vec::new());
         push_positions(&mut first, [u32::MAX].into_iter());
         push_positions(&mut second, [0].into_iter());
-        let cursor = |positions| Cursor {
-            postings: Postings {
-                bytes: Default::default(),
+        fn cursor(positions: &[u8]) -> Cursor<'_> {
+            Cursor {
+                postings: Postings {
+                    bytes: Default::default(),
+                    at: 0,
+                    left: 0,
+                    doc: 0,
+                    part: 0,
+                    then: None,
+                },
+                current: Some((0, 1)),
+                positions: [positions, &[]],
+                part: 0,
                 at: 0,
-                left: 0,
-                doc: 0,
-            },
-            current: Some((0, 1)),
-            positions,
-            at: 0,
-        };
+            }
+        }
         assert!(!inv.adjacent(&[cursor(&first), cursor(&second)]));
     }
 }

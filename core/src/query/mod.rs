@@ -10,6 +10,8 @@
 //! highlight(&releases[results.hits[0] as usize].title, &results.terms);
 //! ```
 
+#[cfg(all(test, feature = "ingest"))]
+mod appended_tests;
 mod axis;
 mod compare;
 pub(crate) mod date_order;

@@ -51,6 +51,11 @@ pub enum Command {
         base: String,
         out: PathBuf,
     },
+    /// `dateline add PATHS... --out DIR`: releases appended to a packed corpus.
+    Add {
+        paths: Vec<PathBuf>,
+        out: PathBuf,
+    },
     Pack {
         source: PackSource,
         out: PathBuf,
@@ -88,6 +93,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         "generate" => parse_generate(&mut parser)?,
         "feed" => parse_feed(&mut parser)?,
         "pack" => parse_pack(&mut parser)?,
+        "add" => parse_add(&mut parser)?,
         other => return Err(UsageError(format!("unknown command `{other}`"))),
     };
     check_outputs(&command)?;
@@ -173,6 +179,24 @@ fn parse_generate(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
         seed: seed.unwrap_or(0),
         out: out.ok_or_else(|| UsageError("generate needs --out DIR".into()))?,
         force,
+    })
+}
+
+fn parse_add(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
+    let (mut paths, mut out) = (Vec::new(), None);
+    while let Some(arg) = parser.next()? {
+        match arg {
+            a if is_help(&a) => return Ok(Command::Help),
+            Long("out") => out = Some(PathBuf::from(parser.value()?)),
+            Value(path) => paths.push(PathBuf::from(path)),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    Ok(Command::Add {
+        paths: require_paths(paths)?,
+        out: out.ok_or_else(|| {
+            UsageError("add needs --out DIR (a data folder `dateline pack` wrote)".into())
+        })?,
     })
 }
 
@@ -277,7 +301,9 @@ fn number(flag: &str, value: OsString) -> Result<u64, UsageError> {
 /// overwrite a release.
 fn check_outputs(command: &Command) -> Result<(), UsageError> {
     let (inputs, outputs): (&[PathBuf], Vec<(&str, &Path)>) = match command {
-        Command::Feed { paths, out, .. } => (paths, vec![("--out", out.as_path())]),
+        Command::Feed { paths, out, .. } | Command::Add { paths, out } => {
+            (paths, vec![("--out", out.as_path())])
+        }
         Command::Pack {
             source,
             out,
