@@ -58,8 +58,9 @@ impl From<Stream> for Part {
     fn from(stream: Stream) -> Part {
         match stream {
             Stream::Dictionary => Part::Dictionary,
-            Stream::Postings => Part::Postings,
-            Stream::Positions => Part::Positions,
+            // The appended releases' pieces are the same kind to a reader.
+            Stream::Postings | Stream::AddedPostings => Part::Postings,
+            Stream::Positions | Stream::AddedPositions => Part::Positions,
         }
     }
 }
@@ -251,10 +252,9 @@ impl Corpus {
     /// matches as all its words).
     pub fn waits_for_pieces(&self, filter: &Filter) -> bool {
         let failed = self.pieces_failed.borrow();
-        self.index
-            .missing_pieces(filter)
-            .iter()
-            .any(|p| p.stream != Stream::Positions && !failed.contains(p))
+        self.index.missing_pieces(filter).iter().any(|p| {
+            !matches!(p.stream, Stream::Positions | Stream::AddedPositions) && !failed.contains(p)
+        })
     }
 
     /// Whether every piece that `filter`'s query needs is here.
