@@ -151,6 +151,22 @@ const ID_MAX_WORDS: usize = 8;
 /// single word longer than this, which is cut).
 const ID_MAX_TITLE_CHARS: usize = 60;
 
+/// A twin's id (`ingest::ids`, rule 4): `natural` and eight hex digits of
+/// the 64-bit FNV-1a hash of the release's own `source` (`source#n` for
+/// the n-th record, n ≥ 1, of a file holding several).
+pub fn twin_slug(natural: &str, source: &str, n: usize) -> String {
+    let key = match n {
+        0 => source.to_string(),
+        _ => format!("{source}#{n}"),
+    };
+    // FNV-1a: stable across platforms and Rust versions, unlike the
+    // standard library's hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{natural}-{:08x}", hash >> 32)
+}
+
 /// A release's natural id: `2019-04-17-islamic-republic-of-iran-and-unodc-to-increase`,
 /// the date (or `undated`), then up to eight title words folded to lower-case
 /// ASCII, apostrophes joining (`Iran's` → `irans`); `untitled` when the title

@@ -230,7 +230,7 @@ fn generate_is_deterministic_and_stats_summarise() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let cases: [&[&str]; 7] = [
+    let cases: [&[&str]; 9] = [
         &[],
         &["frobnicate"],
         &["ingest"],
@@ -238,6 +238,8 @@ fn usage_errors_exit_2() {
         &["generate", "--count", "many", "--out", "x"],
         &["generate", "--count", "3"],
         &["stats", "--seed"],
+        &["add", "x"],
+        &["add", "x", "--out", "d", "--feed", "f.xml"],
     ];
     for args in cases {
         let out = dateline(args);
@@ -878,4 +880,89 @@ fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
     for (path, bytes) in &written {
         assert!(made.get(path) == Some(bytes), "{path} differs");
     }
+}
+
+/// `dateline add`: releases appended to a packed archive, only what they
+/// change written; a new twin of a release gets a twin's id with a warning;
+/// an archive packed whole (at most 5,000) is refused with its folder named.
+#[test]
+fn add_appends_releases_and_writes_only_what_they_change() {
+    let dir = TempDir::new("add");
+    let run = |args: &[&str]| {
+        let out = dateline_in(&dir, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    };
+    run(&["generate", "--count", "5010", "--seed", "3", "--out", "in"]);
+    run(&["pack", "in", "--out", "data"]);
+    let read = |path: &str| std::fs::read(dir.0.join(path)).expect("read");
+    let postings = read("data/t/0.bin");
+    let index = read("data/index.bin");
+    // A copy of a packed release under another name: its twin.
+    let first = std::fs::read_dir(dir.0.join("in"))
+        .expect("in")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        .expect("a release");
+    dir.write("more/twin.txt", &std::fs::read(first).expect("read"));
+    dir.write(
+        "more/dakar.txt",
+        b"UNODC opens office in Dakar\n\nDakar, 30 November 2026 - UNODC opened an office.\n",
+    );
+    let said = run(&[
+        "add",
+        "more",
+        "--out",
+        "data",
+        "--feed",
+        "feed.xml",
+        "--base",
+        "https://example.org/",
+    ]);
+    assert!(
+        said.contains("appended 2 releases to data (5012 in all;"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "twin.txt: warning: the archive has a release of this date and title already"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        read("data/t/0.bin"),
+        postings,
+        "the first build's postings stay"
+    );
+    assert_ne!(read("data/index.bin"), index);
+    assert!(dir.0.join("data/ta/0.bin").is_file());
+    let feed = String::from_utf8(read("feed.xml")).expect("utf-8");
+    assert!(
+        feed.contains("UNODC opens office in Dakar"),
+        "the newest release in the feed"
+    );
+
+    // Packed whole: refused, and nothing is written.
+    let small = TempDir::new("add-small");
+    let run_small = |args: &[&str]| dateline_in(&small, args);
+    assert_eq!(
+        run_small(&["pack", &releases_dir(), "--out", "data"])
+            .status
+            .code(),
+        Some(0)
+    );
+    small.write("more/dakar.txt", RELEASE);
+    let before = std::fs::read(small.0.join("data/index.bin")).expect("read");
+    let out = run_small(&["add", "more", "--out", "data"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("data: error: a corpus of at most 5,000 releases is packed whole"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(small.0.join("data/index.bin")).expect("read"),
+        before
+    );
 }

@@ -73,14 +73,14 @@ USAGE:
         records, keyed by a hash of its path and bytes: a rebuild extracts
         only new and changed files (FILE is rewritten with the current
         files; a cache from another build of dateline is ignored).
-    dateline add PATHS... --out DIR
+    dateline add PATHS... --out DIR [--feed FILE --base URL]
         Append the releases of PATHS to the data folder DIR that `dateline
         pack` wrote (of more than 5,000 releases), without packing it again:
         they are numbered after the others, and only the files they change
         are written (index.bin, d/, f/, ta/ and pa/, the last l/ and r/
         files and those after them). A new release whose id DIR has already
         is refused, and nothing is written. The next `dateline pack` numbers
-        every release afresh.
+        every release afresh. --feed writes the Atom feed again, as pack's.
     dateline --help | --version
 
 PATHS are files or folders (walked recursively, symbolic links followed,
@@ -149,13 +149,13 @@ fn run(command: Command) -> ExitCode {
             cache,
         } => run_pack(source, &out, feed, sitemap, previous.as_deref(), cache),
         Command::Feed { paths, base, out } => run_feed(&paths, &base, &out),
-        Command::Add { paths, out } => run_add(&paths, &out),
+        Command::Add { paths, out, feed } => run_add(&paths, &out, feed),
     }
 }
 
 /// Appends the releases of `paths` to the data folder `out` (see
 /// `pack::append`): only the files they change are written.
-fn run_add(paths: &[PathBuf], out: &Path) -> ExitCode {
+fn run_add(paths: &[PathBuf], out: &Path, feed: Option<(PathBuf, String)>) -> ExitCode {
     use dateline_core::pack::append::{append_files, AppendError};
     let corpus = load(paths, None, None, None);
     print_diagnostics(&corpus.diagnostics);
@@ -177,13 +177,26 @@ fn run_add(paths: &[PathBuf], out: &Path) -> ExitCode {
         }
         std::fs::write(&path, &file.bytes).map_err(|e| io(&path, e))
     };
-    match append_files(
-        read,
-        corpus.releases,
-        dateline_core::pack::Encoding::Gzip,
-        write,
-    ) {
+    let newest = match feed {
+        Some(_) => dateline_core::feed::FEED_LIMIT,
+        None => 0,
+    };
+    let gzip = dateline_core::pack::Encoding::Gzip;
+    match append_files(read, corpus.releases, newest, gzip, write) {
         Ok(done) => {
+            for (source, id) in &done.renamed {
+                eprintln!(
+                    "{source}: warning: the archive has a release of this date and title already: this one's id is {id}"
+                );
+            }
+            if let Some((file, base)) = &feed {
+                use dateline_core::feed;
+                let xml = feed::atom(&done.newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
+                if let Err(e) = std::fs::write(file, xml) {
+                    eprintln!("{}: error: cannot write: {e}", file.display());
+                    return ExitCode::FAILURE;
+                }
+            }
             eprintln!(
                 "dateline: appended {} to {} ({} in all; {} written)",
                 plural(done.after - done.before, "release", "releases"),

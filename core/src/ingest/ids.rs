@@ -222,7 +222,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
             continue;
         };
         let n = nth.get(i).copied().unwrap_or(0);
-        let hashed = format!("{base}-{:08x}", source_hash(&source, n) >> 32);
+        let hashed = crate::text::twin_slug(&base, &source, n);
         let renamed = if owner.contains_key(&hashed) {
             (2..)
                 .map(|k| format!("{hashed}-{k}"))
@@ -279,19 +279,6 @@ fn record_numbers(releases: &[Release]) -> Vec<usize> {
         .collect()
 }
 
-/// 64-bit FNV-1a of `source` (`source#n` for n ≥ 1): stable across
-/// platforms and Rust versions, unlike the standard library's hasher.
-fn source_hash(source: &str, n: usize) -> u64 {
-    let key = if n == 0 {
-        source.to_string()
-    } else {
-        format!("{source}#{n}")
-    };
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,14 +304,8 @@ mod tests {
             release("d.txt", Some("2020-01-03"), "Other"),
         ];
         let dups = assign_ids(&mut rs);
-        let a = format!(
-            "2020-01-02-same-title-{:08x}",
-            source_hash("a.txt", 0) >> 32
-        );
-        let b = format!(
-            "2020-01-02-same-title-{:08x}",
-            source_hash("b.txt", 0) >> 32
-        );
+        let a = crate::text::twin_slug("2020-01-02-same-title", "a.txt", 0);
+        let b = crate::text::twin_slug("2020-01-02-same-title", "b.txt", 0);
         assert_eq!(ids(&rs), [a.as_str(), b.as_str(), "2020-01-03-other"]);
         assert_eq!(dups.len(), 2);
         assert_eq!((dups[0].index, dups[0].first.as_str()), (0, "b.txt"));
@@ -376,10 +357,7 @@ mod tests {
         rs[2].id = "2020-01-01-x".into();
         let dups = assign_ids(&mut rs);
         assert_eq!(rs[0].id, "x");
-        assert_eq!(
-            rs[1].id,
-            format!("x-{:08x}", source_hash("a.json", 1) >> 32)
-        );
+        assert_eq!(rs[1].id, crate::text::twin_slug("x", "a.json", 1));
         assert_eq!(rs[2].id, "2020-01-01-x");
         assert!(rs[3].id.starts_with("2020-01-01-x-"), "{}", rs[3].id);
         assert_eq!(dups.len(), 2);

@@ -36,13 +36,19 @@ pub enum AppendError {
 }
 
 /// What was appended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Appended {
     /// Releases before, and after.
     pub before: usize,
     pub after: usize,
     /// Files written.
     pub files: usize,
+    /// The newest releases dated to the day, newest first, as many as
+    /// asked for: what the Atom feed lists (`dateline add --feed`).
+    pub newest: Vec<Release>,
+    /// New releases whose natural id the corpus had: (source, the id each
+    /// got instead).
+    pub renamed: Vec<(String, String)>,
 }
 
 /// Appends `added` to the corpus whose data folder `read` reads (a file by
@@ -51,9 +57,12 @@ pub struct Appended {
 /// are not written yet). Refused for a corpus of at most
 /// [`super::LEDE_LIMIT`] releases, before or after (its list is one
 /// piece with ledes): pack it whole, which takes a second or two.
+/// `newest`: how many of the newest releases to give back whole (the
+/// feed's).
 pub fn append_files(
     mut read: impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
     mut added: Vec<Release>,
+    newest: usize,
     encoding: Encoding,
     mut write: impl FnMut(DataFile) -> Result<(), AppendError>,
 ) -> Result<Appended, AppendError> {
@@ -94,7 +103,7 @@ pub fn append_files(
         }));
     }
 
-    taken_ids(&index, &old[base - from..], &added, &mut read)?;
+    let renamed = rename_twins(&index, &old[base - from..], &mut added, &mut read)?;
     let mut aliases = Aliases::of_index(&index);
     sort_newest_first(&mut added);
     let appended_before = &old[base - from..];
@@ -155,22 +164,55 @@ pub fn append_files(
         write(chunk_file((chunk_from + i * CHUNK_SIZE) as u32), bytes)?;
     }
     write("index.bin".to_string(), appended.to_bytes())?;
+    // The newest releases dated to the day: from the new ones, the records
+    // read back, or their chunk files (the first one or two).
+    let mut whole = Vec::new();
+    let order = appended.search(&crate::query::Filter::default()).hits;
+    let day = |d: u32| {
+        appended
+            .date(d)
+            .is_some_and(crate::date::PartialDate::is_day)
+    };
+    let mut chunk: Option<(String, Vec<Release>)> = None;
+    for doc in order.into_iter().filter(|&d| day(d)).take(newest) {
+        let d = doc as usize;
+        let r = match (d.checked_sub(before), d.checked_sub(from)) {
+            (Some(i), _) => added.get(i).cloned(),
+            (None, Some(i)) => old.get(i).cloned(),
+            (None, None) => {
+                let path = chunk_file(doc);
+                if chunk.as_ref().is_none_or(|(p, _)| *p != path) {
+                    chunk = Some((path.clone(), records::read(&read(&path)?)?));
+                }
+                chunk
+                    .as_ref()
+                    .and_then(|(_, rs)| rs.get(d % CHUNK_SIZE).cloned())
+            }
+        };
+        whole.extend(r);
+    }
     Ok(Appended {
         before,
         after,
         files,
+        newest: whole,
+        renamed,
     })
 }
 
-/// Refuses a new release whose id the corpus has: a permalink names one
+/// Gives a new release whose natural id the corpus has already the id of a
+/// twin (`ingest::ids`, rule 4: its natural id and a hash of its own
+/// source; then `-2`, `-3`, …, rule 5), as `dateline pack --previous`
+/// would, since the corpus's releases keep theirs; refuses one whose
+/// explicit id (front matter, JSON) the corpus has: a permalink names one
 /// release. Reads the list pieces of the releases dated as the new ones'
-/// ids say (all of them for an id without a date).
-fn taken_ids(
+/// ids say (all of them for an id without a date). Says which were renamed.
+fn rename_twins(
     index: &Index,
     appended_before: &[Release],
-    added: &[Release],
+    added: &mut [Release],
     read: &mut impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
-) -> Result<(), AppendError> {
+) -> Result<Vec<(String, String)>, AppendError> {
     let list = list::List::new(index.len());
     let candidates: Vec<Vec<u32>> = added
         .iter()
@@ -179,19 +221,41 @@ fn taken_ids(
     for piece in list.missing(candidates.iter().flatten().copied()) {
         list.add_piece(piece, &read(&piece.file())?)?;
     }
-    for (r, docs) in added.iter().zip(&candidates) {
-        let taken = docs
-            .iter()
-            .any(|&d| list.id(d, index).as_deref() == Some(r.id.as_str()))
-            || appended_before.iter().any(|old| old.id == r.id);
-        if taken {
+    // The ids a new one must not take: those of the releases dated alike
+    // (a twin's id begins as its natural id), and of the other new ones.
+    let mut taken: std::collections::HashSet<String> = candidates
+        .iter()
+        .flatten()
+        .filter_map(|&d| list.id(d, index))
+        .chain(appended_before.iter().map(|r| r.id.clone()))
+        .collect();
+    let mut renamed = Vec::new();
+    let mut records: std::collections::HashMap<String, usize> = Default::default();
+    for r in added.iter_mut() {
+        let n = records.entry(r.source.clone()).or_default();
+        let nth = *n;
+        *n += 1;
+        if !taken.contains(&r.id) {
+            taken.insert(r.id.clone());
+            continue;
+        }
+        let natural = crate::text::release_slug(r.date, &r.title);
+        if r.id != natural && !r.id.starts_with(&format!("{natural}-")) {
             return Err(AppendError::TakenId {
                 file: r.source.clone(),
                 id: r.id.clone(),
             });
         }
+        let hashed = crate::text::twin_slug(&natural, &r.source, nth);
+        let id = std::iter::once(hashed.clone())
+            .chain((2..).map(|k| format!("{hashed}-{k}")))
+            .find(|id| !taken.contains(id))
+            .unwrap_or(hashed);
+        taken.insert(id.clone());
+        r.id = id.clone();
+        renamed.push((r.source.clone(), id));
     }
-    Ok(())
+    Ok(renamed)
 }
 
 #[cfg(all(test, feature = "ingest"))]
@@ -240,7 +304,7 @@ mod tests {
                 error: std::io::ErrorKind::NotFound.into(),
             })
         };
-        append_files(read, added, Encoding::Stored, |f| {
+        append_files(read, added, 10, Encoding::Stored, |f| {
             folder.insert(f.path, f.bytes);
             Ok(())
         })
@@ -327,6 +391,22 @@ mod tests {
             let chunk = records::read(&folder[&chunk_file(doc)]).expect("chunk");
             assert_eq!(chunk[doc as usize % CHUNK_SIZE].id, r.id);
         }
+        // The feed's releases: the newest dated to the day, as in the whole
+        // (ties of a day may fall otherwise: compared by date).
+        let newest: Vec<_> = w
+            .search(&Filter::default())
+            .hits
+            .iter()
+            .filter_map(|&d| w_releases[d as usize].date)
+            .filter(|d| d.is_day())
+            .take(10)
+            .collect();
+        let ours: Vec<_> = done.newest.iter().map(|r| r.date).collect();
+        assert_eq!(ours, newest.into_iter().map(Some).collect::<Vec<_>>());
+        assert!(
+            done.newest.iter().all(|r| !r.body.is_empty()),
+            "whole records"
+        );
         // The newest release now is one appended, first when sorted by date.
         let newest = rest.iter().max_by_key(|r| r.date).expect("some");
         if newest.date > first.iter().map(|r| r.date).max().flatten() {
@@ -343,11 +423,13 @@ mod tests {
     }
 
     #[test]
-    fn a_release_whose_id_the_corpus_has_is_refused_and_nothing_is_written() {
-        let all = corpus();
+    fn a_release_whose_explicit_id_the_corpus_has_is_refused_and_nothing_is_written() {
+        let mut all = corpus();
+        all[100].id = "statement-of-the-executive-director".into();
         let mut folder = packed(all[..5_200].to_vec());
         let before = folder.clone();
-        let mut twin = all[100].clone();
+        let mut twin = all[101].clone();
+        twin.id = all[100].id.clone();
         twin.source = "new/twin.txt".into();
         let e = add(&mut folder, vec![all[5_300].clone(), twin]).unwrap_err();
         assert!(
@@ -356,5 +438,38 @@ mod tests {
         );
         assert!(e.to_string().starts_with("new/twin.txt: error:"), "{e}");
         assert!(folder == before);
+    }
+
+    #[test]
+    fn a_new_twin_of_a_release_gets_a_twin_id_and_the_release_keeps_its_own() {
+        let mut all = corpus();
+        // A release of the corpus with its natural id, and two new ones of
+        // the same date and title (one file each).
+        let natural = crate::text::release_slug(all[7].date, &all[7].title);
+        all[7].id = natural.clone();
+        let mut folder = packed(all[..5_200].to_vec());
+        let twins: Vec<Release> = ["new/twin.txt", "new/twin2.txt"]
+            .into_iter()
+            .map(|source| Release {
+                source: source.into(),
+                ..all[7].clone()
+            })
+            .collect();
+        let done = add(&mut folder, twins).expect("appends");
+        let hashed = |source| crate::text::twin_slug(&natural, source, 0);
+        let mut renamed = done.renamed.clone();
+        renamed.sort();
+        assert_eq!(
+            renamed,
+            [
+                ("new/twin.txt".to_string(), hashed("new/twin.txt")),
+                ("new/twin2.txt".to_string(), hashed("new/twin2.txt"))
+            ]
+        );
+        let (releases, _) = open(&folder);
+        let count = |id: &str| releases.iter().filter(|r| r.id == id).count();
+        assert_eq!(count(&natural), 1, "the corpus's keeps its id");
+        assert_eq!(count(&hashed("new/twin.txt")), 1);
+        assert_eq!(count(&hashed("new/twin2.txt")), 1);
     }
 }

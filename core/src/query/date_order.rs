@@ -19,30 +19,44 @@ pub(crate) enum DateOrder {
 impl DateOrder {
     /// The order of documents dated `dates` (`yyyymmdd` keys, 0 undated).
     pub(crate) fn of(dates: &[u32]) -> DateOrder {
-        // One pass: dated keys never rising, then only undated ones.
-        let (mut dated, mut last, mut numbered) = (dates.len(), u32::MAX, true);
+        // One pass: dated keys never rising, then only undated ones, up to
+        // `cut`, where that order ends.
+        let (mut dated, mut last, mut cut) = (dates.len(), u32::MAX, dates.len());
         for (i, &k) in dates.iter().enumerate() {
             match k {
                 0 => dated = dated.min(i),
                 _ if dated < dates.len() || k > last => {
-                    numbered = false;
+                    cut = i;
                     break;
                 }
                 _ => last = k,
             }
         }
-        if numbered {
+        if cut == dates.len() {
             return DateOrder::Numbered {
                 dated: dated as u32,
             };
         }
         // Newest first, ties in corpus order: one integer per document.
-        let mut keyed: Vec<u64> = (0u32..)
-            .zip(dates)
+        // The documents after `cut` (those `dateline add` appended, past a
+        // numbered build) are sorted, then merged with the dated ones
+        // before it, which are in that order already: a million releases
+        // with a hundred appended sort a hundred, not a million.
+        let key = |d: usize, k: u32| u64::from(!k) << 32 | d as u64;
+        let mut tail: Vec<u64> = (cut..)
+            .zip(&dates[cut..])
             .filter(|(_, &k)| k > 0)
-            .map(|(d, &k)| u64::from(!k) << 32 | u64::from(d))
+            .map(|(d, &k)| key(d, k))
             .collect();
-        keyed.sort_unstable();
+        tail.sort_unstable();
+        let mut keyed = Vec::with_capacity(dated.min(cut) + tail.len());
+        let mut tail = tail.into_iter().peekable();
+        for (d, &k) in dates.iter().enumerate().take(dated.min(cut)) {
+            let own = key(d, k);
+            keyed.extend(std::iter::from_fn(|| tail.next_if(|&t| t < own)));
+            keyed.push(own);
+        }
+        keyed.extend(tail);
         let newest: Vec<u32> = keyed.into_iter().map(|k| k as u32).collect();
         let mut rank = vec![u32::MAX; dates.len()];
         for (r, &d) in (0u32..).zip(&newest) {
@@ -202,6 +216,15 @@ mod tests {
             ],
             // Dated documents in order, one undated between them.
             vec![20_300_101, 0, 20_200_101, 20_100_101, 0, 0, 0, 0],
+            // Numbered newest first, then appended (`dateline add`): newer,
+            // older, tied with the numbered ones, undated.
+            vec![
+                20_300_101, 20_200_101, 20_200_101, 0, 20_400_101, 20_200_101, 0, 20_000_101,
+            ],
+            vec![
+                20_300_101, 20_200_101, 20_100_101, 20_000_101, 20_200_101, 20_300_101, 20_250_101,
+                19_000_101,
+            ],
         ] {
             let order = DateOrder::of(&dates);
             assert!(matches!(order, DateOrder::Listed { .. }));

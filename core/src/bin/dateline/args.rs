@@ -55,6 +55,8 @@ pub enum Command {
     Add {
         paths: Vec<PathBuf>,
         out: PathBuf,
+        /// (feed file, base URL)
+        feed: Option<(PathBuf, String)>,
     },
     Pack {
         source: PackSource,
@@ -183,16 +185,28 @@ fn parse_generate(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
 }
 
 fn parse_add(parser: &mut lexopt::Parser) -> Result<Command, UsageError> {
-    let (mut paths, mut out) = (Vec::new(), None);
+    let (mut paths, mut out, mut feed, mut base) = (Vec::new(), None, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             a if is_help(&a) => return Ok(Command::Help),
             Long("out") => out = Some(PathBuf::from(parser.value()?)),
+            Long("feed") => feed = Some(PathBuf::from(parser.value()?)),
+            Long("base") => base = Some(parser.value()?.string()?),
             Value(path) => paths.push(PathBuf::from(path)),
             other => return Err(other.unexpected().into()),
         }
     }
+    let feed = match (feed, base) {
+        (Some(file), Some(base)) => {
+            dateline_core::feed::check_base(&base, true)?;
+            Some((file, base))
+        }
+        (Some(_), None) => return Err(UsageError("add --feed needs --base URL".into())),
+        (None, Some(_)) => return Err(UsageError("add --base is for --feed FILE".into())),
+        (None, None) => None,
+    };
     Ok(Command::Add {
+        feed,
         paths: require_paths(paths)?,
         out: out.ok_or_else(|| {
             UsageError("add needs --out DIR (a data folder `dateline pack` wrote)".into())
@@ -301,8 +315,13 @@ fn number(flag: &str, value: OsString) -> Result<u64, UsageError> {
 /// overwrite a release.
 fn check_outputs(command: &Command) -> Result<(), UsageError> {
     let (inputs, outputs): (&[PathBuf], Vec<(&str, &Path)>) = match command {
-        Command::Feed { paths, out, .. } | Command::Add { paths, out } => {
-            (paths, vec![("--out", out.as_path())])
+        Command::Feed { paths, out, .. } => (paths, vec![("--out", out.as_path())]),
+        Command::Add { paths, out, feed } => {
+            let mut outputs = vec![("--out", out.as_path())];
+            if let Some((file, _)) = feed {
+                outputs.push(("--feed", file.as_path()));
+            }
+            (paths, outputs)
         }
         Command::Pack {
             source,
