@@ -966,3 +966,53 @@ fn add_appends_releases_and_writes_only_what_they_change() {
         before
     );
 }
+
+/// `dateline pack --cache` appends the files added since its last build
+/// (the cache's record says which files that was) and packs every release
+/// again after any other change.
+#[test]
+fn pack_with_the_cache_appends_files_only_added_and_packs_whole_after_a_change() {
+    let dir = TempDir::new("pack-appends");
+    let run = |args: &[&str]| {
+        let out = dateline_in(&dir, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stderr(&out)
+    };
+    let pack = ["pack", "in", "--out", "data", "--cache", "build.cache"];
+    run(&["generate", "--count", "5010", "--seed", "4", "--out", "in"]);
+    // The metadata of files changed within two seconds is not trusted.
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(2100));
+    settle();
+    let said = run(&pack);
+    assert!(said.contains("packed 5010 releases"), "{said}");
+    assert!(dir.0.join("build.cache.built").is_file());
+    let postings = std::fs::read(dir.0.join("data/t/0.bin")).expect("read");
+    dir.write("in/zz-dakar.txt", RELEASE);
+    settle();
+    let said = run(&pack);
+    assert!(
+        said.contains("1 file added since the build of data"),
+        "{said}"
+    );
+    assert!(
+        said.contains("appended 1 release to data (5011 in all;"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(dir.0.join("data/t/0.bin")).expect("read"),
+        postings
+    );
+    assert!(dir.0.join("data/ta/0.bin").is_file());
+    // Nothing changed: packed whole (nothing to append); a file changed:
+    // packed whole, the appended pieces gone.
+    let said = run(&pack);
+    assert!(said.contains("packed 5011 releases"), "{said}");
+    assert!(!dir.0.join("data/ta").exists());
+    dir.write(
+        "in/zz-dakar.txt",
+        b"UNODC opens office in Dakar\n\nDakar, 2 March 2020 - UNODC opened two offices.\n",
+    );
+    settle();
+    let said = run(&pack);
+    assert!(said.contains("packed 5011 releases"), "{said}");
+}

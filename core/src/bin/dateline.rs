@@ -14,6 +14,8 @@ mod args;
 #[global_allocator]
 static ALLOCATOR: dateline_core::alloc::Mimalloc = dateline_core::alloc::Mimalloc;
 
+#[path = "dateline/append.rs"]
+mod append;
 #[path = "dateline/stats.rs"]
 mod stats;
 
@@ -149,71 +151,7 @@ fn run(command: Command) -> ExitCode {
             cache,
         } => run_pack(source, &out, feed, sitemap, previous.as_deref(), cache),
         Command::Feed { paths, base, out } => run_feed(&paths, &base, &out),
-        Command::Add { paths, out, feed } => run_add(&paths, &out, feed),
-    }
-}
-
-/// Appends the releases of `paths` to the data folder `out` (see
-/// `pack::append`): only the files they change are written.
-fn run_add(paths: &[PathBuf], out: &Path, feed: Option<(PathBuf, String)>) -> ExitCode {
-    use dateline_core::pack::append::{append_files, AppendError};
-    let corpus = load(paths, None, None, None);
-    print_diagnostics(&corpus.diagnostics);
-    if corpus.rejected > 0 {
-        return rejected(corpus.rejected);
-    }
-    let io = |path: &Path, error| AppendError::Io {
-        path: path.display().to_string(),
-        error,
-    };
-    let read = |name: &str| {
-        let path = out.join(name);
-        std::fs::read(&path).map_err(|e| io(&path, e))
-    };
-    let write = |file: dateline_core::import::DataFile| {
-        let path = out.join(&file.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
-        }
-        std::fs::write(&path, &file.bytes).map_err(|e| io(&path, e))
-    };
-    let newest = match feed {
-        Some(_) => dateline_core::feed::FEED_LIMIT,
-        None => 0,
-    };
-    let gzip = dateline_core::pack::Encoding::Gzip;
-    match append_files(read, corpus.releases, newest, gzip, write) {
-        Ok(done) => {
-            for (source, id) in &done.renamed {
-                eprintln!(
-                    "{source}: warning: the archive has a release of this date and title already: this one's id is {id}"
-                );
-            }
-            if let Some((file, base)) = &feed {
-                use dateline_core::feed;
-                let xml = feed::atom(&done.newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
-                if let Err(e) = std::fs::write(file, xml) {
-                    eprintln!("{}: error: cannot write: {e}", file.display());
-                    return ExitCode::FAILURE;
-                }
-            }
-            eprintln!(
-                "dateline: appended {} to {} ({} in all; {} written)",
-                plural(done.after - done.before, "release", "releases"),
-                out.display(),
-                done.after,
-                plural(done.files, "file", "files"),
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e @ (AppendError::Io { .. } | AppendError::TakenId { .. })) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-        Err(e) => {
-            eprintln!("{}: error: {e}", out.display());
-            ExitCode::FAILURE
-        }
+        Command::Add { paths, out, feed } => append::run_add(&paths, &out, feed),
     }
 }
 
@@ -301,10 +239,23 @@ fn run_pack(
     previous: Option<&Path>,
     cache: Option<PathBuf>,
 ) -> ExitCode {
+    // Files only added since the build the cache's record is of: appended
+    // to its data rather than every release packed again (the releases
+    // there keep their ids: no previous build is read).
+    let mut walked = None;
+    if let (PackSource::Paths(paths), Some(file)) = (&source, &cache) {
+        let sitemap = sitemap.as_ref();
+        match append::pack_by_appending(paths, out, file, feed.as_ref(), sitemap) {
+            Ok(code) => return code,
+            Err(inputs) => walked = inputs,
+        }
+    }
     let previous = match previous.map(previous_build).transpose() {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let cache_file = cache.clone();
+    let mut stats = Vec::new();
     // Records read from files wait on disk, beside the output, until packed;
     // memory holds their summaries (see `ingest::spill`).
     let spill = match &source {
@@ -326,7 +277,9 @@ fn run_pack(
                 Ok(cache) => cache,
                 Err(code) => return code,
             };
-            let corpus = load(&paths, previous.as_ref(), cache.as_ref(), spill.as_ref());
+            let inputs = walked.unwrap_or_else(|| corpus::collect(&paths));
+            let mut corpus = load_inputs(inputs, previous.as_ref(), cache.as_ref(), spill.as_ref());
+            stats = std::mem::take(&mut corpus.stats);
             print_diagnostics(&corpus.diagnostics);
             if cache.is_some() {
                 eprintln!(
@@ -429,6 +382,9 @@ fn run_pack(
                 out.display(),
                 plural(bytes, "byte", "bytes")
             );
+            if let Some(file) = &cache_file {
+                append::record(out, file, stats);
+            }
             ExitCode::SUCCESS
         }
         Err(WriteError::File(path, e)) => {
@@ -541,6 +497,15 @@ fn write_site<'a>(
     // `positions.bin` and `list.bin` are the files the pieces replaced; the
     // folders hold the chunks, the list's, the dictionary's, the postings'
     // and the positions' pieces, and the facets.
+    // The appended documents' pieces (`dateline add`) go: this build has none.
+    for dir in ["ta", "pa"] {
+        match std::fs::remove_dir_all(out.join(dir)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(WriteError::File(out.join(dir), e))
+            }
+            _ => {}
+        }
+    }
     for dir in ["r", "l", "d", "t", "p", "f"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
@@ -799,7 +764,16 @@ fn load(
     cache: Option<&Cache>,
     spill: Option<&Spill>,
 ) -> Corpus {
-    let inputs = corpus::collect(paths);
+    load_inputs(corpus::collect(paths), previous, cache, spill)
+}
+
+/// [`load`] of the files walked already.
+fn load_inputs(
+    inputs: corpus::Inputs,
+    previous: Option<&Previous>,
+    cache: Option<&Cache>,
+    spill: Option<&Spill>,
+) -> Corpus {
     let show_progress = inputs.files.len() > PROGRESS_EVERY || std::io::stderr().is_terminal();
     let progress = |done, total| {
         if show_progress && done % PROGRESS_EVERY == 0 {

@@ -50,11 +50,11 @@ const BATCH_LINES: usize = 4096;
 /// milliseconds), so a file changed twice within one keeps the same times.
 pub const RACY: Duration = Duration::from_secs(2);
 /// The stat key written for a file changed too recently to be trusted.
-const NO_STAT: u128 = 0;
+pub const NO_STAT: u128 = 0;
 /// The stat key of a file that is not read here: its metadata cannot be
 /// read, or it is above the size limit (`ingest` reports it, or refuses it
 /// unread).
-const UNREAD: u128 = u128::MAX;
+pub const UNREAD: u128 = u128::MAX;
 
 pub use super::FileResult;
 
@@ -74,6 +74,29 @@ pub struct CachedRun {
     pub hits: usize,
     pub compared: usize,
     pub warnings: Vec<Diagnostic>,
+    /// Each file's stat key ([`stat_keys`]).
+    pub stats: Vec<u128>,
+}
+
+/// Now, less [`RACY`]: files last changed before it have metadata that
+/// stands for their bytes.
+pub fn trusted_before_now() -> SystemTime {
+    SystemTime::now().checked_sub(RACY).unwrap_or(UNIX_EPOCH)
+}
+
+/// Each file's stat key, on every core: [`NO_STAT`] for a file changed at
+/// or after `trusted_before`, [`UNREAD`] for one that cannot be looked at
+/// or is above the size limit (`ingest` reports it or refuses it unread).
+pub fn stat_keys(files: &[InputFile], trusted_before: SystemTime) -> Vec<u128> {
+    files
+        .par_iter()
+        .map(|f| match std::fs::metadata(&f.path) {
+            Ok(m) if m.len() <= MAX_FILE_BYTES as u64 => {
+                stat_key(&f.source, &m, trusted_before).unwrap_or(NO_STAT)
+            }
+            _ => UNREAD,
+        })
+        .collect()
 }
 
 /// The content key of a file: its record's `source` and its bytes.
@@ -151,8 +174,7 @@ impl Cache {
         progress: &(dyn Fn(usize, usize) + Sync),
         keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
     ) -> CachedRun {
-        let trusted_before = SystemTime::now().checked_sub(RACY).unwrap_or(UNIX_EPOCH);
-        self.run_trusting(files, extract, progress, keep, trusted_before)
+        self.run_trusting(files, extract, progress, keep, trusted_before_now())
     }
 
     /// [`Cache::run`], trusting the metadata of files last changed before
@@ -167,18 +189,7 @@ impl Cache {
     ) -> CachedRun {
         let total = files.len();
         let done = AtomicUsize::new(0);
-        // Each file's metadata, on every core; a file that cannot be looked at,
-        // or is above the size limit, gets no key: `ingest` reports it or
-        // refuses it unread.
-        let stats: Vec<u128> = files
-            .par_iter()
-            .map(|f| match std::fs::metadata(&f.path) {
-                Ok(m) if m.len() <= MAX_FILE_BYTES as u64 => {
-                    stat_key(&f.source, &m, trusted_before).unwrap_or(NO_STAT)
-                }
-                _ => UNREAD,
-            })
-            .collect();
+        let stats = stat_keys(files, trusted_before);
         let mut by_stat: HashMap<u128, usize> = HashMap::with_capacity(total);
         for (i, &s) in stats.iter().enumerate() {
             if s != NO_STAT && s != UNREAD {
@@ -257,6 +268,7 @@ impl Cache {
             .into_iter()
             .map(|s| s.unwrap_or_else(|| Ok(Vec::new())))
             .collect();
+        run.stats = stats;
         run
     }
 

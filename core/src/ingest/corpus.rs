@@ -49,6 +49,9 @@ pub struct Corpus {
     /// Files read to compare their bytes with the build cache: those whose
     /// metadata changed, or is too recent to stand for their bytes.
     pub compared: usize,
+    /// Each release file's stat key, with the build cache
+    /// ([`crate::ingest::cache::stat_keys`]); empty without it.
+    pub stats: Vec<u128>,
 }
 
 /// Where a release was read: the file as the user named it, and its line.

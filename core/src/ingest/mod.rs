@@ -2,6 +2,8 @@
 //! run the extractors, assign ids.
 
 #[cfg(feature = "ingest")]
+pub mod built;
+#[cfg(feature = "ingest")]
 pub mod cache;
 pub mod corpus;
 pub mod dateline;

@@ -337,6 +337,7 @@ pub fn ingest_inputs(
             corpus.diagnostics.extend(run.warnings);
             corpus.cached = run.hits;
             corpus.compared = run.compared;
+            corpus.stats = run.stats;
             run.results
         }
         None => {

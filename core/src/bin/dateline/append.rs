@@ -1,0 +1,225 @@
+//! Releases appended to a data folder without packing it again
+//! (`dateline_core::pack::append`): `dateline add`, and `dateline pack
+//! --cache` when the only change since the build is files added (the
+//! build's record beside the cache, `ingest::built`, says which files it
+//! was built from).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dateline_core::import::DataFile;
+use dateline_core::ingest::built::Built;
+use dateline_core::ingest::cache;
+use dateline_core::ingest::corpus::{self, Inputs};
+use dateline_core::pack::append::{append_files, AppendError, Appended};
+use dateline_core::pack::{data_mark, list, Encoding};
+use dateline_core::query::Index;
+use dateline_core::Release;
+
+use super::{plural, print_diagnostics, rejected, write_sitemap};
+
+/// At most this share of an archive (a tenth) is appended before a build
+/// packs it whole again: the appended documents' streams and the
+/// dictionary and facets written each time grow with them.
+const APPENDED_SHARE: usize = 10;
+
+/// `dateline add PATHS --out DIR [--feed FILE --base URL]`.
+pub fn run_add(paths: &[PathBuf], out: &Path, feed: Option<(PathBuf, String)>) -> ExitCode {
+    let corpus = super::load(paths, None, None, None);
+    print_diagnostics(&corpus.diagnostics);
+    if corpus.rejected > 0 {
+        return rejected(corpus.rejected);
+    }
+    match append_to(out, corpus.releases, feed.as_ref(), None) {
+        Ok(done) => {
+            said(&done, out);
+            ExitCode::SUCCESS
+        }
+        Err(e) => failed(&e, out),
+    }
+}
+
+/// What `dateline pack --cache` does before packing: None when it must
+/// pack every release (the inputs walked, if they were), or the end of a
+/// build that appended the files added since the last one.
+pub fn pack_by_appending(
+    paths: &[PathBuf],
+    out: &Path,
+    cache_file: &Path,
+    feed: Option<&(PathBuf, String)>,
+    sitemap: Option<&(PathBuf, String)>,
+) -> Result<ExitCode, Option<Inputs>> {
+    let built = Built::read(&Built::beside(cache_file)).ok_or(None)?;
+    if mark_of(out).as_deref() != Some(built.mark.as_str()) {
+        return Err(None);
+    }
+    let inputs = corpus::collect(paths);
+    if inputs.unreadable > 0 {
+        return Err(Some(inputs));
+    }
+    let stats = cache::stat_keys(&inputs.files, cache::trusted_before_now());
+    // Releases appended already (by earlier builds like this one) count too.
+    let index = std::fs::read(out.join("index.bin")).ok();
+    let index = index.and_then(|bytes| Index::from_bytes(bytes).ok());
+    let appended = index.map_or(usize::MAX, |i| i.len() - i.first_appended() as usize);
+    let added = match built.added(&stats) {
+        Some(added)
+            if !added.is_empty()
+                && (appended + added.len()).saturating_mul(APPENDED_SHARE) <= built.keys.len() =>
+        {
+            added
+        }
+        _ => return Err(Some(inputs)),
+    };
+    let new = Inputs {
+        files: added.iter().map(|&i| inputs.files[i].clone()).collect(),
+        ..Inputs::default()
+    };
+    let mut corpus = corpus::ingest_inputs(new, None, None, &|_, _| {}, None);
+    if corpus.rejected > 0 {
+        print_diagnostics(&corpus.diagnostics);
+        return Ok(rejected(corpus.rejected));
+    }
+    let releases = std::mem::take(&mut corpus.releases);
+    let done = match append_to(out, releases, feed, sitemap) {
+        Ok(done) => done,
+        Err(AppendError::Refused(_)) => return Err(Some(inputs)),
+        Err(e) => {
+            print_diagnostics(&corpus.diagnostics);
+            return Ok(failed(&e, out));
+        }
+    };
+    print_diagnostics(&corpus.diagnostics);
+    eprintln!(
+        "dateline: {} added since the build of {} (the cache's record {}), none changed or removed",
+        plural(added.len(), "file", "files"),
+        out.display(),
+        Built::beside(cache_file).display()
+    );
+    said(&done, out);
+    let keys = built
+        .keys
+        .into_iter()
+        .chain(added.iter().map(|&i| stats[i]));
+    record(out, cache_file, keys.collect());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Records that `out` was built from the files of `stats` (after a whole
+/// pack, or an appending one); a record that cannot be written only means
+/// a whole pack next time.
+pub fn record(out: &Path, cache_file: &Path, stats: Vec<u128>) {
+    let path = Built::beside(cache_file);
+    let written = match mark_of(out) {
+        Some(mark) => Built::new(mark, stats).write(&path),
+        None => Err(std::io::Error::other(
+            "the data just written cannot be read",
+        )),
+    };
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&path);
+        eprintln!(
+            "{}: warning: cannot write: {e}: the next build packs every release",
+            path.display()
+        );
+    }
+}
+
+/// The mark of the data in `out` (`l/0.bin` and `index.bin`).
+fn mark_of(out: &Path) -> Option<String> {
+    let list = std::fs::read(out.join("l/0.bin")).ok()?;
+    let index = std::fs::read(out.join("index.bin")).ok()?;
+    Some(data_mark(&list, &index))
+}
+
+/// Appends `releases` to the data folder `out`, then writes the feed and
+/// the sitemap when asked.
+fn append_to(
+    out: &Path,
+    releases: Vec<Release>,
+    feed: Option<&(PathBuf, String)>,
+    sitemap: Option<&(PathBuf, String)>,
+) -> Result<Appended, AppendError> {
+    let io = |path: &Path, error| AppendError::Io {
+        path: path.display().to_string(),
+        error,
+    };
+    let read = |name: &str| {
+        let path = out.join(name);
+        std::fs::read(&path).map_err(|e| io(&path, e))
+    };
+    let write = |file: DataFile| {
+        let path = out.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| io(&path, e))
+    };
+    let newest = match feed {
+        Some(_) => dateline_core::feed::FEED_LIMIT,
+        None => 0,
+    };
+    let done = append_files(read, releases, newest, Encoding::Gzip, write)?;
+    for (source, id) in &done.renamed {
+        eprintln!(
+            "{source}: warning: the archive has a release of this date and title already: this one's id is {id}"
+        );
+    }
+    if let Some((file, base)) = feed {
+        use dateline_core::feed;
+        let xml = feed::atom(&done.newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
+        std::fs::write(file, xml).map_err(|e| io(file, e))?;
+    }
+    if let Some((dir, base)) = sitemap {
+        let (ids, dates) = every_id(out)?;
+        let pages = ids.iter().map(String::as_str).zip(dates);
+        write_sitemap(pages, dir, base).map_err(|e| io(dir, e))?;
+    }
+    Ok(done)
+}
+
+/// Every release's id and date in `out`: its index and every piece of its
+/// list (the sitemap names every release).
+fn every_id(
+    out: &Path,
+) -> Result<(Vec<String>, Vec<Option<dateline_core::PartialDate>>), AppendError> {
+    let read = |name: &str| {
+        let path = out.join(name);
+        std::fs::read(&path).map_err(|error| AppendError::Io {
+            path: path.display().to_string(),
+            error,
+        })
+    };
+    let index = Index::from_bytes(read("index.bin")?)?;
+    let n = index.len();
+    let files: Result<Vec<(String, Vec<u8>)>, AppendError> = (0..list::ListPiece::count(n))
+        .map(|k| {
+            let name = list::ListPiece(k as u32).file();
+            read(&name).map(|bytes| (name, bytes))
+        })
+        .collect();
+    let list = list::List::from_files(files?, n)?;
+    let ids = (0..n as u32).filter_map(|d| list.id(d, &index)).collect();
+    let dates = (0..n as u32).map(|d| index.date(d)).collect();
+    Ok((ids, dates))
+}
+
+/// The summary of an append.
+fn said(done: &Appended, out: &Path) {
+    eprintln!(
+        "dateline: appended {} to {} ({} in all; {} written)",
+        plural(done.after - done.before, "release", "releases"),
+        out.display(),
+        done.after,
+        plural(done.files, "file", "files"),
+    );
+}
+
+/// The message of a failed append; exit 1.
+fn failed(e: &AppendError, out: &Path) -> ExitCode {
+    match e {
+        AppendError::Io { .. } | AppendError::TakenId { .. } => eprintln!("{e}"),
+        _ => eprintln!("{}: error: {e}", out.display()),
+    }
+    ExitCode::FAILURE
+}
