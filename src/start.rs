@@ -132,8 +132,10 @@ async fn boot() {
         let doc = corpus.position(id).and_then(|d| u32::try_from(d).ok());
         if let Some(doc) = doc {
             let shown = corpus.index().related(doc, RELATED);
-            let shown = [doc.saturating_sub(1), doc + 1]
+            let (newer, older) = corpus.index().neighbours(doc);
+            let shown = newer
                 .into_iter()
+                .chain(older)
                 .chain(shown.into_iter().map(|(d, _)| d));
             let downloads = list_downloads(&corpus, corpus.missing_records(shown));
             whole &= add_list_pieces(&corpus, downloads).await;

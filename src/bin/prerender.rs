@@ -179,15 +179,20 @@ impl Site {
     }
 
     /// Writes the pages of the releases in `chunk` (up to `docs` documents).
-    fn write_chunk(&self, renderer: &Renderer, chunk: Chunk, docs: usize) -> Result<usize, String> {
+    fn write_chunk(
+        &self,
+        renderer: &Renderer,
+        chunk: Chunk,
+        wanted: &[bool],
+    ) -> Result<usize, String> {
         let corpus = &renderer.corpus;
         let file = self.args.dist.join("data").join(chunk.file());
         corpus
             .add_chunk(chunk.first_doc(), &unpack(&read(&file)?, &file)?)
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let first = chunk.first_doc() as usize;
-        let end = (first + chunk.len(corpus.len())).min(docs);
-        for doc in first..end {
+        let end = first + chunk.len(corpus.len());
+        for doc in (first..end).filter(|&d| wanted.get(d).copied().unwrap_or(false)) {
             let Some(release) = corpus.full(doc as u32) else {
                 return Err(format!("{}: expected release number {doc}", file.display()));
             };
@@ -218,7 +223,9 @@ impl Site {
             write(&out, &self.template.page(&page))?;
         }
         corpus.forget_full();
-        Ok(end.saturating_sub(first))
+        Ok((first..end)
+            .filter(|&d| wanted.get(d).copied().unwrap_or(false))
+            .count())
     }
 }
 
@@ -321,11 +328,24 @@ fn run(args: Args) -> Result<String, String> {
     };
     let renderer = site.renderer()?;
     let total = renderer.corpus.len();
-    let docs = match site.args.pages {
+    // The releases whose pages are written: the newest in date order (the
+    // numbering's first ones, but for releases that `dateline add` appended).
+    let mut wanted = vec![false; total];
+    let newest = match site.args.pages {
         Pages::All => total,
         Pages::Newest(n) => n.min(total),
         Pages::None => 0,
     };
+    let index = renderer.corpus.index();
+    let order = match newest {
+        n if n == total => (0..total as u32).collect(),
+        _ => index.search(&dateline_core::query::Filter::default()).hits,
+    };
+    for &d in order.iter().take(newest) {
+        if let Some(w) = wanted.get_mut(d as usize) {
+            *w = true;
+        }
+    }
     // The home page: the newest releases as links, under the site's own head.
     let home_head = match site.site_url.starts_with("http") {
         true => format!(
@@ -350,15 +370,15 @@ fn run(args: Args) -> Result<String, String> {
         _ => Vec::new(),
     };
     drop(renderer);
-    let chunks: Vec<Chunk> =
-        (0..docs as u32)
-            .filter_map(|d| Chunk::of(d, total))
-            .fold(Vec::new(), |mut v, c| {
-                if v.last() != Some(&c) {
-                    v.push(c);
-                }
-                v
-            });
+    let chunks: Vec<Chunk> = (0..total as u32)
+        .filter(|&d| wanted[d as usize])
+        .filter_map(|d| Chunk::of(d, total))
+        .fold(Vec::new(), |mut v, c| {
+            if v.last() != Some(&c) {
+                v.push(c);
+            }
+            v
+        });
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min((chunks.len() + entities.len()).max(1));
@@ -366,13 +386,14 @@ fn run(args: Args) -> Result<String, String> {
         let site = &site;
         let chunks = &chunks;
         let entities = &entities;
+        let wanted = &wanted;
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 scope.spawn(move || -> Result<usize, String> {
                     let renderer = site.renderer()?;
                     let mut n = 0;
                     for &chunk in chunks.iter().skip(t).step_by(threads) {
-                        n += site.write_chunk(&renderer, chunk, docs)?;
+                        n += site.write_chunk(&renderer, chunk, wanted)?;
                     }
                     for entity in entities.iter().skip(t).step_by(threads) {
                         site.write_entity(&renderer, entity)?;

@@ -99,15 +99,16 @@ fn release_detail(props: &ReleaseDetailProps) -> Html {
     let marks = find_mentions(&release.body, &needles(release, &links.names()));
     let related = corpus.index().related(doc as u32, RELATED);
     // The records of the releases it links to, when their pieces are not here.
-    let linked = [doc.saturating_sub(1) as u32, doc as u32 + 1];
-    let linked = linked.into_iter().chain(related.iter().map(|&(d, _)| d));
+    let (newer, older) = corpus.index().neighbours(doc as u32);
+    let linked = newer.into_iter().chain(older);
+    let linked = linked.chain(related.iter().map(|&(d, _)| d));
     use_records(corpus.missing_records(linked));
     let related: Vec<_> = related
         .into_iter()
         .filter_map(|(d, _)| corpus.doc(d))
         .collect();
-    let older = corpus.doc(doc as u32 + 1);
-    let newer = doc.checked_sub(1).and_then(|d| corpus.doc(d as u32));
+    let older = older.and_then(|d| corpus.doc(d));
+    let newer = newer.and_then(|d| corpus.doc(d));
     let place = release.dateline.as_ref().and_then(|d| d.city.clone());
     html! {
         <article class="release-detail" aria-labelledby="release-title">

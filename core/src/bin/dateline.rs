@@ -242,10 +242,16 @@ fn run_pack(
     // Files only added since the build the cache's record is of: appended
     // to its data rather than every release packed again (the releases
     // there keep their ids: no previous build is read).
+    // The build cache keeps files' records: of use to releases read from files.
+    let cache = cache.filter(|_| matches!(source, PackSource::Paths(_)));
+    let cache = match cache.map(|file| build_cache(&file)).transpose() {
+        Ok(cache) => cache,
+        Err(code) => return code,
+    };
     let mut walked = None;
-    if let (PackSource::Paths(paths), Some(file)) = (&source, &cache) {
+    if let (PackSource::Paths(paths), Some(cache)) = (&source, &cache) {
         let sitemap = sitemap.as_ref();
-        match append::pack_by_appending(paths, out, file, feed.as_ref(), sitemap) {
+        match append::pack_by_appending(paths, out, cache, feed.as_ref(), sitemap) {
             Ok(code) => return code,
             Err(inputs) => walked = inputs,
         }
@@ -273,10 +279,6 @@ fn run_pack(
     };
     let releases = match source {
         PackSource::Paths(paths) => {
-            let cache = match cache.map(|file| build_cache(&file)).transpose() {
-                Ok(cache) => cache,
-                Err(code) => return code,
-            };
             let inputs = walked.unwrap_or_else(|| corpus::collect(&paths));
             let mut corpus = load_inputs(inputs, previous.as_ref(), cache.as_ref(), spill.as_ref());
             stats = std::mem::take(&mut corpus.stats);

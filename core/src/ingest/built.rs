@@ -5,7 +5,7 @@
 //! ([`crate::pack::append`]) instead of packing every release again.
 //!
 //! ```text
-//! dateline-built 1 <mark>\n  then 16 bytes (little-endian) per file, sorted
+//! dateline-built 2 <mark> <fingerprint>\n  then 16 bytes (little-endian) per file, sorted
 //! ```
 //!
 //! Anything unexpected in it (another version, a short file, another
@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::cache::{NO_STAT, UNREAD};
 
-const HEADER: &str = "dateline-built 1";
+const HEADER: &str = "dateline-built 2";
 
 /// The files a data folder was built from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,10 @@ pub struct Built {
     /// The data's mark ([`crate::pack::data_mark`] of `l/0.bin` and
     /// `index.bin`): the record is of that very data.
     pub mark: String,
+    /// The build of dateline that made the data (the cache's fingerprint,
+    /// [`super::cache::fingerprint_of`]): another one's extractors may
+    /// differ, so new files are not appended to its data.
+    pub fingerprint: String,
     /// Each release file's stat key, sorted.
     pub keys: Vec<u128>,
 }
@@ -37,9 +41,13 @@ impl Built {
         PathBuf::from(name)
     }
 
-    pub fn new(mark: String, mut keys: Vec<u128>) -> Built {
+    pub fn new(mark: String, fingerprint: String, mut keys: Vec<u128>) -> Built {
         keys.sort_unstable();
-        Built { mark, keys }
+        Built {
+            mark,
+            fingerprint,
+            keys,
+        }
     }
 
     /// The record at `path`; None when there is none, or it is not one this
@@ -48,7 +56,11 @@ impl Built {
         let bytes = std::fs::read(path).ok()?;
         let line = bytes.iter().position(|&b| b == b'\n')?;
         let head = std::str::from_utf8(&bytes[..line]).ok()?;
-        let mark = head.strip_prefix(HEADER)?.strip_prefix(' ')?.to_string();
+        let (mark, fingerprint) = head
+            .strip_prefix(HEADER)?
+            .strip_prefix(' ')?
+            .split_once(' ')?;
+        let (mark, fingerprint) = (mark.to_string(), fingerprint.to_string());
         let body = &bytes[line + 1..];
         if body.len() % 16 != 0 {
             return None;
@@ -57,13 +69,17 @@ impl Built {
             .chunks_exact(16)
             .map(|c| u128::from_le_bytes(c.try_into().unwrap_or([0; 16])))
             .collect();
-        keys.is_sorted().then_some(Built { mark, keys })
+        keys.is_sorted().then_some(Built {
+            mark,
+            fingerprint,
+            keys,
+        })
     }
 
     /// Writes the record to `path` (through a file beside it, renamed:
     /// never half a record).
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        let mut bytes = format!("{HEADER} {}\n", self.mark).into_bytes();
+        let mut bytes = format!("{HEADER} {} {}\n", self.mark, self.fingerprint).into_bytes();
         bytes.reserve(self.keys.len() * 16);
         self.keys
             .iter()
@@ -106,7 +122,7 @@ mod tests {
 
     #[test]
     fn files_only_added_are_told_apart_from_any_other_change() {
-        let built = Built::new("ab12".into(), vec![30, 10, 20]);
+        let built = Built::new("ab12".into(), "f00d".into(), vec![30, 10, 20]);
         assert_eq!(built.added(&[10, 20, 30]), Some(vec![]));
         assert_eq!(built.added(&[40, 10, 20, 30, 5]), Some(vec![0, 4]));
         // Removed, changed (its key is another), racy, unreadable, twice.
@@ -124,14 +140,18 @@ mod tests {
         let path = Built::beside(&dir.join("build.cache"));
         assert!(path.ends_with("build.cache.built"));
         assert_eq!(Built::read(&path), None);
-        let built = Built::new("00ff00ff00ff00ff".into(), vec![u128::MAX - 1, 1, 1 << 100]);
+        let built = Built::new(
+            "00ff00ff00ff00ff".into(),
+            "0123456789abcdef".into(),
+            vec![u128::MAX - 1, 1, 1 << 100],
+        );
         built.write(&path).expect("write");
         assert_eq!(Built::read(&path), Some(built));
         let mut bytes = std::fs::read(&path).expect("read");
         bytes.pop();
         std::fs::write(&path, &bytes).expect("write");
         assert_eq!(Built::read(&path), None, "a short record");
-        std::fs::write(&path, b"dateline-built 2 00\n").expect("write");
+        std::fs::write(&path, b"dateline-built 1 00\n").expect("write");
         assert_eq!(Built::read(&path), None, "another version");
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -1,4 +1,5 @@
-//! Releases appended to a packed corpus (`dateline pack --add`), without
+//! Releases appended to a packed corpus (`dateline add`, and `dateline
+//! pack --cache` when files were only added), without
 //! packing it again: the new releases are numbered after the others, and
 //! only what they change is written. That is the dictionary, the facets'
 //! relations, `index.bin`, the appended documents' own postings and

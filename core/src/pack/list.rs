@@ -121,7 +121,7 @@ impl ListWriter {
         }
     }
 
-    /// A writer of the pieces from `piece` on (`dateline pack --add`
+    /// A writer of the pieces from `piece` on (`dateline add`
     /// writes again the last piece of the build and those after it).
     pub fn starting_at(n_docs: usize, encoding: Encoding, piece: ListPiece) -> ListWriter {
         ListWriter {
@@ -392,7 +392,7 @@ impl List {
     /// natural id (`2019-04-17-…`) begins, found through the index's dates
     /// without any list piece; every document when the id does not begin
     /// with a date the corpus has (an id written in the release itself).
-    /// Documents appended after the build (`dateline pack --add`) are not
+    /// Documents appended after the build (`dateline add`) are not
     /// in date order: those dated as the id are candidates too.
     pub fn candidates(&self, id: &str, index: &Index) -> Vec<u32> {
         let numbered = 0..index.first_appended().min(self.n_docs as u32);

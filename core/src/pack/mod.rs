@@ -18,7 +18,7 @@
 //! | `r/<n>.bin` | `DLRC` | 2 | [`CHUNK_SIZE`] full records, every field of the record contract ([`chunk_file`]); the body gzip-compressed by the build, stored by the import worker ([`frame`]) | [`records`] |
 //!
 //! Documents are numbered newest first, in every file alike; those that
-//! `dateline add` appends come after them, newest first among themselves.
+//! `dateline add` appends come after them (newest first within each append).
 
 pub mod append;
 pub mod frame;

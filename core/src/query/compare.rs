@@ -187,7 +187,7 @@ impl Series {
                     ..Filter::default()
                 })
                 .iter()
-                .all(|p| p.stream == Stream::Positions),
+                .all(|p| matches!(p.stream, Stream::Positions | Stream::AddedPositions)),
         }
     }
 

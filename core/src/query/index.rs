@@ -101,7 +101,7 @@ impl IndexBuilder {
         Index::with_text(text, self.facets, self.dates)
     }
 
-    /// A builder of documents to append to `main` (`dateline pack --add`):
+    /// A builder of documents to append to `main` (`dateline add`):
     /// its facets' values and dates continue `main`'s; its text starts
     /// empty. Give it `main`'s appended documents again first, if it has
     /// any, with [`IndexBuilder::add_text`] (their text is rebuilt, the
@@ -645,7 +645,7 @@ impl Aliases {
     /// by its acronym with a name beside it (its detail) makes the name an
     /// alias of the acronym. What [`Aliases::add`] learnt from the build's
     /// releases, as far as the index keeps it, for releases appended to it
-    /// (`dateline pack --add`); needs the organisations' relation.
+    /// (`dateline add`); needs the organisations' relation.
     pub fn of_index(index: &Index) -> Aliases {
         let mut aliases = Aliases::default();
         for v in index.values(Facet::Organisation) {
@@ -887,8 +887,36 @@ impl Index {
         PartialDate::from_key(self.date_key(doc))
     }
 
-    /// The first document appended after the index's build (`dateline pack
-    /// --add`): documents before it are numbered newest first; its length
+    /// The documents before and after `doc` in date order (newest first,
+    /// undated last in corpus order): its newer and its older neighbour, as
+    /// a release page links them. Numbered newest first, they are `doc - 1`
+    /// and `doc + 1`; releases appended by `dateline add` are not.
+    pub fn neighbours(&self, doc: u32) -> (Option<u32>, Option<u32>) {
+        let n = self.len() as u32;
+        if doc >= n {
+            return (None, None);
+        }
+        let dated = self.order.dated();
+        let last_dated = || dated.checked_sub(1).and_then(|r| self.order.at(r));
+        let undated_from = |d: u32| (d..n).find(|&d| self.date_key(d) == 0);
+        match self.order.rank(doc) {
+            Some(r) => {
+                let newer = r.checked_sub(1).and_then(|q| self.order.at(q));
+                let older = match r + 1 < dated {
+                    true => self.order.at(r + 1),
+                    false => self.order.undated(&self.dates).next(),
+                };
+                (newer, older)
+            }
+            None => {
+                let before = (0..doc).rev().find(|&d| self.date_key(d) == 0);
+                (before.or_else(last_dated), undated_from(doc + 1))
+            }
+        }
+    }
+
+    /// The first document appended after the index's build (`dateline
+    /// add`): documents before it are numbered newest first; its length
     /// when none was appended.
     pub fn first_appended(&self) -> u32 {
         self.text.first_appended().unwrap_or(self.len() as u32)
@@ -898,6 +926,44 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn neighbours_follow_the_date_order_whatever_the_numbering() {
+        let dated = |d: &str, t: &str| release(Some(d), t, &["x"]);
+        let undated = |t: &str| release(None, t, &["x"]);
+        // Numbered newest first (as packed): the neighbours are doc ± 1.
+        let packed = vec![
+            dated("2024-03-01", "c"),
+            dated("2023-01-01", "b"),
+            dated("2020-01-01", "a"),
+            undated("u"),
+            undated("v"),
+        ];
+        let index = Index::new(&packed);
+        for doc in 0..5u32 {
+            let want = (doc.checked_sub(1), (doc + 1 < 5).then_some(doc + 1));
+            assert_eq!(index.neighbours(doc), want, "doc {doc}");
+        }
+        assert_eq!(index.neighbours(5), (None, None));
+        // Any numbering (appended releases): walking to the older
+        // neighbour from the newest visits the date order, undated last.
+        let appended = vec![
+            dated("2023-01-01", "b"),
+            undated("u"),
+            dated("2020-01-01", "a"),
+            dated("2025-06-01", "n"),
+            undated("v"),
+            dated("2023-01-01", "b2"),
+        ];
+        let index = Index::new(&appended);
+        let order = index.search(&Filter::default()).hits;
+        assert_eq!(order, [3, 0, 5, 2, 1, 4]);
+        for (i, &doc) in order.iter().enumerate() {
+            let newer = i.checked_sub(1).map(|j| order[j]);
+            let older = order.get(i + 1).copied();
+            assert_eq!(index.neighbours(doc), (newer, older), "doc {doc}");
+        }
+    }
     use crate::model::{CountryMention, Dateline, Person, Programme};
 
     fn release(date: Option<&str>, title: &str, body: &[&str]) -> Release {

@@ -46,7 +46,7 @@ pub(crate) struct Inverted {
     added: Option<AddedStreams>,
 }
 
-/// Documents appended to an index after its build (`dateline pack --add`):
+/// Documents appended to an index after its build (`dateline add`):
 /// numbered from `base` on, each term's postings and positions among them
 /// in streams of their own (`ta/<k>.bin`, `pa/<k>.bin`), which the
 /// dictionary points into beside the first build's. The first build's

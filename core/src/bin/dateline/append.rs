@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use dateline_core::import::DataFile;
 use dateline_core::ingest::built::Built;
-use dateline_core::ingest::cache;
+use dateline_core::ingest::cache::{self, Cache};
 use dateline_core::ingest::corpus::{self, Inputs};
 use dateline_core::pack::append::{append_files, AppendError, Appended};
 use dateline_core::pack::{data_mark, list, Encoding};
@@ -39,36 +39,37 @@ pub fn run_add(paths: &[PathBuf], out: &Path, feed: Option<(PathBuf, String)>) -
     }
 }
 
-/// What `dateline pack --cache` does before packing: None when it must
-/// pack every release (the inputs walked, if they were), or the end of a
-/// build that appended the files added since the last one.
+/// What `dateline pack --cache` does before packing: the end of a build
+/// that appended the files added since the last one, or, when every
+/// release must be packed, the inputs if they were walked. An append that
+/// fails for any reason (an id taken, a data folder not as recorded, a
+/// file that cannot be written) falls back to packing every release, with
+/// a warning: the record is removed before the first file is written.
 pub fn pack_by_appending(
     paths: &[PathBuf],
     out: &Path,
-    cache_file: &Path,
+    cache: &Cache,
     feed: Option<&(PathBuf, String)>,
     sitemap: Option<&(PathBuf, String)>,
 ) -> Result<ExitCode, Option<Inputs>> {
-    let built = Built::read(&Built::beside(cache_file)).ok_or(None)?;
-    if mark_of(out).as_deref() != Some(built.mark.as_str()) {
+    let record = Built::beside(&cache.path);
+    let built = Built::read(&record).ok_or(None)?;
+    if mark_of(out).as_deref() != Some(built.mark.as_str())
+        || built.fingerprint != cache.fingerprint
+    {
         return Err(None);
     }
+    let index = std::fs::read(out.join("index.bin")).ok();
+    let index = index
+        .and_then(|bytes| Index::from_bytes(bytes).ok())
+        .ok_or(None)?;
     let inputs = corpus::collect(paths);
     if inputs.unreadable > 0 {
         return Err(Some(inputs));
     }
     let stats = cache::stat_keys(&inputs.files, cache::trusted_before_now());
-    // Releases appended already (by earlier builds like this one) count too.
-    let index = std::fs::read(out.join("index.bin")).ok();
-    let index = index.and_then(|bytes| Index::from_bytes(bytes).ok());
-    let appended = index.map_or(usize::MAX, |i| i.len() - i.first_appended() as usize);
     let added = match built.added(&stats) {
-        Some(added)
-            if !added.is_empty()
-                && (appended + added.len()).saturating_mul(APPENDED_SHARE) <= built.keys.len() =>
-        {
-            added
-        }
+        Some(added) if !added.is_empty() => added,
         _ => return Err(Some(inputs)),
     };
     let new = Inputs {
@@ -76,42 +77,47 @@ pub fn pack_by_appending(
         ..Inputs::default()
     };
     let mut corpus = corpus::ingest_inputs(new, None, None, &|_, _| {}, None);
-    if corpus.rejected > 0 {
-        print_diagnostics(&corpus.diagnostics);
-        return Ok(rejected(corpus.rejected));
+    // Releases appended already (by earlier builds like this one) count too.
+    let appended = index.len() - index.first_appended() as usize;
+    let within = (appended + corpus.releases.len()).saturating_mul(APPENDED_SHARE) <= index.len();
+    if corpus.rejected > 0 || !within {
+        return Err(Some(inputs));
+    }
+    if let Err(e) = std::fs::remove_file(&record) {
+        eprintln!("{}: warning: cannot remove: {e}", record.display());
+        return Err(Some(inputs));
     }
     let releases = std::mem::take(&mut corpus.releases);
+    print_diagnostics(&corpus.diagnostics);
     let done = match append_to(out, releases, feed, sitemap) {
         Ok(done) => done,
-        Err(AppendError::Refused(_)) => return Err(Some(inputs)),
         Err(e) => {
-            print_diagnostics(&corpus.diagnostics);
-            return Ok(failed(&e, out));
+            eprintln!("dateline: warning: cannot append the files added since the last build ({e}): packing every release");
+            return Err(Some(inputs));
         }
     };
-    print_diagnostics(&corpus.diagnostics);
     eprintln!(
         "dateline: {} added since the build of {} (the cache's record {}), none changed or removed",
         plural(added.len(), "file", "files"),
         out.display(),
-        Built::beside(cache_file).display()
+        record.display()
     );
     said(&done, out);
     let keys = built
         .keys
         .into_iter()
         .chain(added.iter().map(|&i| stats[i]));
-    record(out, cache_file, keys.collect());
+    self::record(out, cache, keys.collect());
     Ok(ExitCode::SUCCESS)
 }
 
 /// Records that `out` was built from the files of `stats` (after a whole
 /// pack, or an appending one); a record that cannot be written only means
 /// a whole pack next time.
-pub fn record(out: &Path, cache_file: &Path, stats: Vec<u128>) {
-    let path = Built::beside(cache_file);
+pub fn record(out: &Path, cache: &Cache, stats: Vec<u128>) {
+    let path = Built::beside(&cache.path);
     let written = match mark_of(out) {
-        Some(mark) => Built::new(mark, stats).write(&path),
+        Some(mark) => Built::new(mark, cache.fingerprint.clone(), stats).write(&path),
         None => Err(std::io::Error::other(
             "the data just written cannot be read",
         )),
