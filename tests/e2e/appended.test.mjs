@@ -7,12 +7,11 @@
 // then added to, and served in place of dist/data (server.mjs `files`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveDist, distDir } from './server.mjs';
+import { dateline, readTree } from './data-folder.mjs';
 import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
@@ -24,33 +23,12 @@ const files = new Map();
 let server;
 let browser;
 
-async function walk(dir, root = dir, out = []) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, root, out);
-    else out.push(relative(root, path));
-  }
-  return out;
-}
-
-async function read(dir) {
-  const out = new Map();
-  for (const f of await walk(dir)) out.set(f, await readFile(join(dir, f)));
-  return out;
-}
-
 before(async () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const cli = join(root, 'target', 'release', 'dateline');
   const dir = await mkdtemp(join(tmpdir(), 'dateline-appended-'));
-  const run = (args) => {
-    const done = spawnSync(cli, args, { encoding: 'utf8' });
-    assert.equal(done.status, 0, done.stderr);
-    return done.stderr;
-  };
+  const run = dateline;
   run(['generate', '--count', String(RELEASES), '--seed', '11', '--out', join(dir, 'in')]);
   run(['pack', join(dir, 'in'), '--out', join(dir, 'data')]);
-  const packed = await read(join(dir, 'data'));
+  const packed = await readTree(join(dir, 'data'));
   run(['generate', '--count', String(GENERATED_ADDED), '--seed', '12', '--out', join(dir, 'more', 'generated')]);
   await writeFile(
     join(dir, 'more', 'quillwort.txt'),
@@ -58,7 +36,7 @@ before(async () => {
   );
   const said = run(['add', join(dir, 'more'), '--out', join(dir, 'data')]);
   assert.match(said, new RegExp(`appended ${GENERATED_ADDED + 1} releases`), said);
-  const added = await read(join(dir, 'data'));
+  const added = await readTree(join(dir, 'data'));
   for (const [f, bytes] of packed) {
     if (/^[tp]\//.test(f)) assert.ok(bytes.equals(added.get(f)), `${f} is the first build's`);
   }

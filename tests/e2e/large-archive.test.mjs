@@ -7,12 +7,11 @@
 // dist/data (server.mjs `files`); dist/ is never modified.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveDist, distDir } from './server.mjs';
+import { dateline, readTree } from './data-folder.mjs';
 import { launch, waitForApp } from './browser.mjs';
 
 const PUBLIC_URL = process.env.DATELINE_PUBLIC_URL ?? '/dateline/';
@@ -23,27 +22,12 @@ let server;
 let browser;
 let pieces;
 
-/** Every file under `dir`, by its path relative to it. */
-async function walk(dir, root = dir, out = []) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, root, out);
-    else out.push(relative(root, path));
-  }
-  return out;
-}
-
 before(async () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const cli = join(root, 'target', 'release', 'dateline');
   const dir = await mkdtemp(join(tmpdir(), 'dateline-large-'));
-  const run = (args) => {
-    const done = spawnSync(cli, args, { encoding: 'utf8' });
-    assert.equal(done.status, 0, done.stderr);
-  };
+  const run = dateline;
   run(['generate', '--count', String(RELEASES), '--seed', '11', '--out', join(dir, 'in')]);
   run(['pack', join(dir, 'in'), '--out', join(dir, 'data')]);
-  for (const f of await walk(join(dir, 'data'))) files.set(`data/${f}`, await readFile(join(dir, 'data', f)));
+  for (const [f, bytes] of await readTree(join(dir, 'data'))) files.set(`data/${f}`, bytes);
   pieces = [...files.keys()].filter((f) => f.startsWith('data/l/')).length;
   assert.equal(pieces, Math.ceil(RELEASES / 512), 'the list in pieces of 512');
   server = await serveDist(distDir(), PUBLIC_URL, { files });
