@@ -369,10 +369,10 @@ impl Corpus {
         };
         let dated = list.candidates(id, &self.index);
         if dated.len() < self.len() {
-            if let Some(&doc) = dated.iter().find(|&&d| self.id(d).as_deref() == Some(id)) {
+            if let Some(doc) = dated.iter().find(|&d| self.id(d).as_deref() == Some(id)) {
                 return Lookup::Found(doc);
             }
-            let missing = self.usable(list.missing(dated));
+            let missing = self.usable(list.missing(dated.iter()));
             if !missing.is_empty() {
                 return Lookup::Needs(missing);
             }

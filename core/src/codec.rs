@@ -44,6 +44,11 @@ impl Writer {
         self.varint(u32::try_from(n).unwrap_or(u32::MAX));
     }
 
+    /// Four bytes, little-endian (a checksum, a float's bits).
+    pub fn u32_le(&mut self, n: u32) {
+        self.buf.extend_from_slice(&n.to_le_bytes());
+    }
+
     pub fn bytes(&mut self, b: &[u8]) {
         self.len(b.len());
         self.buf.extend_from_slice(b);
@@ -224,6 +229,12 @@ impl<'a> Reader<'a> {
         let out = &self.buf[self.at..end];
         self.at = end;
         Ok(out)
+    }
+
+    /// What [`Writer::u32_le`] wrote.
+    pub fn u32_le(&mut self, expected: &'static str) -> Result<u32, DecodeError> {
+        let b = self.take(4, expected)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
     pub fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {

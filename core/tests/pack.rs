@@ -166,7 +166,10 @@ fn a_release_is_found_by_its_id_with_only_the_pieces_its_date_points_to() {
     for doc in (0..index.len() as u32).step_by(7) {
         let id = list.id(doc, &index).expect("every piece is here");
         let range = list.candidates(&id, &index);
-        assert!(range.contains(&doc), "{id}: {range:?} misses {doc}");
+        assert!(
+            range.iter().any(|d| d == doc),
+            "{id}: {range:?} misses {doc}"
+        );
         if id.starts_with("own-") {
             own += 1;
             assert_eq!(range.len(), index.len(), "{id}");
@@ -175,7 +178,7 @@ fn a_release_is_found_by_its_id_with_only_the_pieces_its_date_points_to() {
             // The releases of its date only, not the archive's.
             assert!(range
                 .iter()
-                .all(|&d| index.date_key(d) == index.date_key(doc)));
+                .all(|d| index.date_key(d) == index.date_key(doc)));
         }
     }
     assert!(

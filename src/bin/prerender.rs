@@ -178,7 +178,7 @@ impl Site {
         Ok(renderer)
     }
 
-    /// Writes the pages of the releases in `chunk` (up to `docs` documents).
+    /// Writes the pages of the releases in `chunk` that are `wanted`.
     fn write_chunk(
         &self,
         renderer: &Renderer,
@@ -192,7 +192,9 @@ impl Site {
             .map_err(|e| format!("{}: {e}", file.display()))?;
         let first = chunk.first_doc() as usize;
         let end = first + chunk.len(corpus.len());
+        let mut written = 0;
         for doc in (first..end).filter(|&d| wanted.get(d).copied().unwrap_or(false)) {
+            written += 1;
             let Some(release) = corpus.full(doc as u32) else {
                 return Err(format!("{}: expected release number {doc}", file.display()));
             };
@@ -223,9 +225,7 @@ impl Site {
             write(&out, &self.template.page(&page))?;
         }
         corpus.forget_full();
-        Ok((first..end)
-            .filter(|&d| wanted.get(d).copied().unwrap_or(false))
-            .count())
+        Ok(written)
     }
 }
 
@@ -330,20 +330,18 @@ fn run(args: Args) -> Result<String, String> {
     let total = renderer.corpus.len();
     // The releases whose pages are written: the newest in date order (the
     // numbering's first ones, but for releases that `dateline add` appended).
-    let mut wanted = vec![false; total];
     let newest = match site.args.pages {
         Pages::All => total,
         Pages::Newest(n) => n.min(total),
         Pages::None => 0,
     };
-    let index = renderer.corpus.index();
-    let order = match newest {
-        n if n == total => (0..total as u32).collect(),
-        _ => index.search(&dateline_core::query::Filter::default()).hits,
-    };
-    for &d in order.iter().take(newest) {
-        if let Some(w) = wanted.get_mut(d as usize) {
-            *w = true;
+    let mut wanted = vec![newest == total; total];
+    if newest < total {
+        let order = renderer.corpus.index().search(&Default::default()).hits;
+        for &d in order.iter().take(newest) {
+            if let Some(w) = wanted.get_mut(d as usize) {
+                *w = true;
+            }
         }
     }
     // The home page: the newest releases as links, under the site's own head.

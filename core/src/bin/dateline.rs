@@ -80,9 +80,12 @@ USAGE:
         pack` wrote (of more than 5,000 releases), without packing it again:
         they are numbered after the others, and only the files they change
         are written (index.bin, d/, f/, ta/ and pa/, the last l/ and r/
-        files and those after them). A new release whose id DIR has already
-        is refused, and nothing is written. The next `dateline pack` numbers
-        every release afresh. --feed writes the Atom feed again, as pack's.
+        files and those after them). A new release with the date and title
+        of one in DIR gets a twin's id, with a warning; one whose explicit
+        id DIR has already is refused, and nothing is written. The next
+        whole pack numbers every release afresh. --feed writes the Atom feed
+        again, as pack's. `pack --cache` appends by itself when files were
+        only added since its last build into DIR.
     dateline --help | --version
 
 PATHS are files or folders (walked recursively, symbolic links followed,
@@ -239,15 +242,15 @@ fn run_pack(
     previous: Option<&Path>,
     cache: Option<PathBuf>,
 ) -> ExitCode {
-    // Files only added since the build the cache's record is of: appended
-    // to its data rather than every release packed again (the releases
-    // there keep their ids: no previous build is read).
     // The build cache keeps files' records: of use to releases read from files.
     let cache = cache.filter(|_| matches!(source, PackSource::Paths(_)));
     let cache = match cache.map(|file| build_cache(&file)).transpose() {
         Ok(cache) => cache,
         Err(code) => return code,
     };
+    // Files only added since the build the cache's record is of: appended
+    // to its data rather than every release packed again (the releases
+    // there keep their ids: no previous build is read).
     let mut walked = None;
     if let (PackSource::Paths(paths), Some(cache)) = (&source, &cache) {
         let sitemap = sitemap.as_ref();
@@ -260,7 +263,6 @@ fn run_pack(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let cache_file = cache.clone();
     let mut stats = Vec::new();
     // Records read from files wait on disk, beside the output, until packed;
     // memory holds their summaries (see `ingest::spill`).
@@ -384,8 +386,8 @@ fn run_pack(
                 out.display(),
                 plural(bytes, "byte", "bytes")
             );
-            if let Some(file) = &cache_file {
-                append::record(out, file, stats);
+            if let Some(cache) = &cache {
+                append::record(out, cache, stats);
             }
             ExitCode::SUCCESS
         }
@@ -499,8 +501,9 @@ fn write_site<'a>(
     // `positions.bin` and `list.bin` are the files the pieces replaced; the
     // folders hold the chunks, the list's, the dictionary's, the postings'
     // and the positions' pieces, and the facets.
-    // The appended documents' pieces (`dateline add`) go: this build has none.
-    for dir in ["ta", "pa"] {
+    // The appended documents' pieces (`dateline add`, `ta` and `pa`) go
+    // too: this build has none.
+    for dir in ["r", "l", "d", "t", "p", "f", "ta", "pa"] {
         match std::fs::remove_dir_all(out.join(dir)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(WriteError::File(out.join(dir), e))
@@ -509,12 +512,6 @@ fn write_site<'a>(
         }
     }
     for dir in ["r", "l", "d", "t", "p", "f"] {
-        match std::fs::remove_dir_all(out.join(dir)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(WriteError::File(out.join(dir), e))
-            }
-            _ => {}
-        }
         std::fs::create_dir_all(out.join(dir)).map_err(at(out))?;
     }
     let mut bytes = 0;

@@ -222,15 +222,7 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
             continue;
         };
         let n = nth.get(i).copied().unwrap_or(0);
-        let hashed = crate::text::twin_slug(&base, &source, n);
-        let renamed = if owner.contains_key(&hashed) {
-            (2..)
-                .map(|k| format!("{hashed}-{k}"))
-                .find(|c| !owner.contains_key(c))
-                .unwrap_or_default()
-        } else {
-            hashed
-        };
+        let renamed = twin_id(&base, &source, n, |id| owner.contains_key(id));
         // Another release that has or wanted the same id, for the message.
         let other = owner
             .get(&base)
@@ -252,6 +244,47 @@ pub fn assign_ids_with(releases: &mut [Release], previous: Option<&Previous>) ->
         });
     }
     duplicates
+}
+
+/// Rules 4 and 5: a twin's id (its natural id and the hash of its own
+/// source), then `-2`, `-3`, … while `taken` says the id is someone's.
+fn twin_id(natural: &str, source: &str, n: usize, taken: impl Fn(&str) -> bool) -> String {
+    let hashed = crate::text::twin_slug(natural, source, n);
+    match taken(&hashed) {
+        false => hashed,
+        true => (2..)
+            .map(|k| format!("{hashed}-{k}"))
+            .find(|c| !taken(c))
+            .unwrap_or_default(),
+    }
+}
+
+/// Ids for releases joining a corpus whose releases keep theirs (`dateline
+/// add`): `taken` holds the ids they may collide with (the corpus's of the
+/// same dates), and gets theirs. One whose natural id is taken becomes a
+/// twin (rules 4 and 5), as with a previous build (rule 2) that keeps the
+/// other's; one whose explicit id is taken is refused: `Err((source, id))`.
+/// Says which were renamed: (source, new id).
+pub fn assign_joining(
+    added: &mut [Release],
+    taken: &mut HashSet<String>,
+) -> Result<Vec<(String, String)>, (String, String)> {
+    let nth = record_numbers(added);
+    let mut renamed = Vec::new();
+    for (r, n) in added.iter_mut().zip(nth) {
+        if taken.insert(r.id.clone()) {
+            continue;
+        }
+        let natural = release_slug(r.date, &r.title);
+        if r.id != natural && !r.id.starts_with(&format!("{natural}-")) {
+            return Err((r.source.clone(), r.id.clone()));
+        }
+        let id = twin_id(&natural, &r.source, n, |id| taken.contains(id));
+        taken.insert(id.clone());
+        r.id = id.clone();
+        renamed.push((r.source.clone(), id));
+    }
+    Ok(renamed)
 }
 
 /// The natural id (rule 3) of each release of `pending`, made once, on

@@ -13,7 +13,9 @@
 //! appended part at most, and it grows until the next full pack.
 
 use super::list::{self, ListPiece, ListWriter};
-use super::{chunk_file, on_every_core, records, sort_newest_first, Encoding, CHUNK_SIZE};
+use super::{
+    chunk_file, encode_chunks, on_every_core, records, sort_newest_first, Encoding, CHUNK_SIZE,
+};
 use crate::codec::DecodeError;
 use crate::import::DataFile;
 use crate::query::{Aliases, Facet, Index, IndexBuilder, IndexedDoc, Piece, Stream};
@@ -104,10 +106,10 @@ pub fn append_files(
         }));
     }
 
-    let renamed = rename_twins(&index, &old[base - from..], &mut added, &mut read)?;
+    let appended_before = &old[base - from..];
+    let renamed = rename_twins(&index, appended_before, &mut added, &mut read)?;
     let mut aliases = Aliases::of_index(&index);
     sort_newest_first(&mut added);
-    let appended_before = &old[base - from..];
     appended_before
         .iter()
         .chain(&added)
@@ -155,12 +157,7 @@ pub fn append_files(
     if let Some((name, bytes)) = list.finish() {
         write(name, bytes)?;
     }
-    let chunks: Vec<Vec<&Release>> = tail(chunk_from)
-        .collect::<Vec<_>>()
-        .chunks(CHUNK_SIZE)
-        .map(<[&Release]>::to_vec)
-        .collect();
-    let bodies = on_every_core(&chunks, |chunk| records::write_as(chunk, encoding));
+    let bodies = encode_chunks(&tail(chunk_from).collect::<Vec<_>>(), encoding);
     for (i, bytes) in bodies.into_iter().enumerate() {
         write(chunk_file((chunk_from + i * CHUNK_SIZE) as u32), bytes)?;
     }
@@ -201,13 +198,12 @@ pub fn append_files(
     })
 }
 
-/// Gives a new release whose natural id the corpus has already the id of a
-/// twin (`ingest::ids`, rule 4: its natural id and a hash of its own
-/// source; then `-2`, `-3`, …, rule 5), as `dateline pack --previous`
-/// would, since the corpus's releases keep theirs; refuses one whose
-/// explicit id (front matter, JSON) the corpus has: a permalink names one
-/// release. Reads the list pieces of the releases dated as the new ones'
-/// ids say (all of them for an id without a date). Says which were renamed.
+/// Ids for the new releases beside the corpus's, which keep theirs
+/// (`ingest::ids::assign_joining`: a new twin of a release gets a twin's
+/// id; an explicit id taken is refused): the ids they may collide with are
+/// those of the releases of the same dates (a twin's id begins as its
+/// natural id; every release for an id without a date), read from their
+/// list pieces, and of those appended before. Says which were renamed.
 fn rename_twins(
     index: &Index,
     appended_before: &[Release],
@@ -215,48 +211,21 @@ fn rename_twins(
     read: &mut impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
 ) -> Result<Vec<(String, String)>, AppendError> {
     let list = list::List::new(index.len());
-    let candidates: Vec<Vec<u32>> = added
+    let candidates: Vec<_> = added
         .iter()
         .map(|r| list.candidates(&r.id, index))
         .collect();
-    for piece in list.missing(candidates.iter().flatten().copied()) {
+    for piece in list.missing(candidates.iter().flat_map(|c| c.iter())) {
         list.add_piece(piece, &read(&piece.file())?)?;
     }
-    // The ids a new one must not take: those of the releases dated alike
-    // (a twin's id begins as its natural id), and of the other new ones.
-    let mut taken: std::collections::HashSet<String> = candidates
+    let mut taken: foldhash::HashSet<String> = candidates
         .iter()
-        .flatten()
-        .filter_map(|&d| list.id(d, index))
+        .flat_map(|c| c.iter())
+        .filter_map(|d| list.id(d, index))
         .chain(appended_before.iter().map(|r| r.id.clone()))
         .collect();
-    let mut renamed = Vec::new();
-    let mut records: std::collections::HashMap<String, usize> = Default::default();
-    for r in added.iter_mut() {
-        let n = records.entry(r.source.clone()).or_default();
-        let nth = *n;
-        *n += 1;
-        if !taken.contains(&r.id) {
-            taken.insert(r.id.clone());
-            continue;
-        }
-        let natural = crate::text::release_slug(r.date, &r.title);
-        if r.id != natural && !r.id.starts_with(&format!("{natural}-")) {
-            return Err(AppendError::TakenId {
-                file: r.source.clone(),
-                id: r.id.clone(),
-            });
-        }
-        let hashed = crate::text::twin_slug(&natural, &r.source, nth);
-        let id = std::iter::once(hashed.clone())
-            .chain((2..).map(|k| format!("{hashed}-{k}")))
-            .find(|id| !taken.contains(id))
-            .unwrap_or(hashed);
-        taken.insert(id.clone());
-        r.id = id.clone();
-        renamed.push((r.source.clone(), id));
-    }
-    Ok(renamed)
+    crate::ingest::ids::assign_joining(added, &mut taken)
+        .map_err(|(file, id)| AppendError::TakenId { file, id })
 }
 
 #[cfg(all(test, feature = "ingest"))]
@@ -388,7 +357,11 @@ mod tests {
         )
         .expect("list");
         for (doc, r) in (0u32..).zip(&a_releases).skip(first.len() - 600) {
-            assert!(list.candidates(&r.id, &a).contains(&doc), "{}", r.id);
+            assert!(
+                list.candidates(&r.id, &a).iter().any(|d| d == doc),
+                "{}",
+                r.id
+            );
             let chunk = records::read(&folder[&chunk_file(doc)]).expect("chunk");
             assert_eq!(chunk[doc as usize % CHUNK_SIZE].id, r.id);
         }

@@ -123,6 +123,7 @@ impl ListWriter {
 
     /// A writer of the pieces from `piece` on (`dateline add`
     /// writes again the last piece of the build and those after it).
+    #[cfg(feature = "extract")]
     pub fn starting_at(n_docs: usize, encoding: Encoding, piece: ListPiece) -> ListWriter {
         ListWriter {
             piece: piece.0,
@@ -394,7 +395,7 @@ impl List {
     /// with a date the corpus has (an id written in the release itself).
     /// Documents appended after the build (`dateline add`) are not
     /// in date order: those dated as the id are candidates too.
-    pub fn candidates(&self, id: &str, index: &Index) -> Vec<u32> {
+    pub fn candidates(&self, id: &str, index: &Index) -> Candidates {
         let numbered = 0..index.first_appended().min(self.n_docs as u32);
         let appended = numbered.end..self.n_docs as u32;
         let date = if id.starts_with("undated-") {
@@ -406,9 +407,12 @@ impl List {
                 .find_map(|n| PartialDate::parse(id.get(..n)?).map(Some))
         };
         let key = date.map(|d| d.map_or(0, PartialDate::key));
-        let mut docs: Vec<u32> = self.numbered_candidates(key, index, numbered).collect();
-        docs.extend(appended.filter(|&d| key.is_none_or(|key| index.date_key(d) == key)));
-        docs
+        Candidates {
+            numbered: self.numbered_candidates(key, index, numbered),
+            appended: appended
+                .filter(|&d| key.is_none_or(|key| index.date_key(d) == key))
+                .collect(),
+        }
     }
 
     /// The documents of `numbered` (numbered newest first) dated `key`;
@@ -489,6 +493,28 @@ impl List {
             events,
             ..Release::default()
         })
+    }
+}
+
+/// The documents whose id may be one id ([`List::candidates`]): a range of
+/// those numbered newest first, and those appended after the build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidates {
+    pub numbered: std::ops::Range<u32>,
+    pub appended: Vec<u32>,
+}
+
+impl Candidates {
+    pub fn len(&self) -> usize {
+        self.numbered.len() + self.appended.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.numbered.clone().chain(self.appended.iter().copied())
     }
 }
 

@@ -58,7 +58,9 @@ fn collect(
 /// A whole build of `docs`, its impacts taking `mean_len` when given.
 fn build(docs: &[Release], aliases: &Aliases, mean_len: Option<f32>) -> Files {
     let mut builder = IndexBuilder::default().piece_bytes(512);
-    builder.text.mean_len = mean_len;
+    if let Some(mean_len) = mean_len {
+        builder = builder.mean_len(mean_len);
+    }
     docs.iter()
         .for_each(|r| builder.add(IndexedDoc::of(r, aliases)));
     let mut pieces = Vec::new();

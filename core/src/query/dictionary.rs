@@ -317,15 +317,12 @@ impl Dictionary {
         ])
     }
 
-    /// Term `t`'s three offsets in the first part and in the appended one
-    /// (zeros without one): what [`Columns::push`] took for it.
-    pub(crate) fn counts(&self, t: usize) -> ([u32; 3], [u32; 3]) {
+    /// Term `t`'s postings and bytes of postings and of positions in the
+    /// first build's streams: what [`Columns::push`] took for it.
+    pub(crate) fn first_part(&self, t: usize) -> [u32; 3] {
         let len = |r: Range<u32>| r.end.saturating_sub(r.start);
         let (postings, positions) = self.spans(t);
-        let added = self
-            .added(t)
-            .map_or([0; 3], |[d, p, q]| [len(d), len(p), len(q)]);
-        ([len(self.docs(t)), len(postings), len(positions)], added)
+        [len(self.docs(t)), len(postings), len(positions)]
     }
 
     /// The piece that `s` falls in: the last whose first term is not after it.
@@ -432,7 +429,7 @@ impl Dictionary {
         w.str(&self.firsts);
         w.starts(&self.first_starts);
         w.starts(&self.term_starts);
-        self.sums.iter().for_each(|s| w.buf.extend(s.to_le_bytes()));
+        self.sums.iter().for_each(|&s| w.u32_le(s));
     }
 
     /// Reads what `write` wrote: no piece here yet.
@@ -454,10 +451,7 @@ impl Dictionary {
             return Err(r.error("a dictionary in at most 65,536 pieces"));
         }
         let sums = (0..n_pieces)
-            .map(|_| {
-                let b = r.take(4, "a checksum per piece of the dictionary")?;
-                Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            })
+            .map(|_| r.u32_le("a checksum per piece of the dictionary"))
             .collect::<Result<_, DecodeError>>()?;
         let dictionary = Dictionary {
             firsts,

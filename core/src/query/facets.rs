@@ -185,8 +185,8 @@ impl FacetBuilder {
         let n_values = texts.len();
         let mut slots = foldhash::HashMap::with_capacity_and_hasher(n_values, Default::default());
         let mut values = Vec::with_capacity(n_values);
-        for (slot, v) in (0u32..).zip(0..n_values) {
-            if slots.insert(texts.key(v).to_owned(), slot).is_some() {
+        for v in 0..n_values {
+            if slots.insert(texts.key(v).to_owned(), v as u32).is_some() {
                 return None;
             }
             values.push(Slot {

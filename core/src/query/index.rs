@@ -52,7 +52,7 @@ pub struct Index {
 /// (`dateline pack`).
 #[derive(Default)]
 pub struct IndexBuilder {
-    pub(crate) text: Builder,
+    text: Builder,
     facets: [FacetBuilder; 6],
     dates: Vec<u32>,
     piece_sizes: PieceSizes,
@@ -80,6 +80,14 @@ impl IndexedDoc {
 }
 
 impl IndexBuilder {
+    /// Impacts that take `mean_len` rather than the documents' own mean
+    /// length (tests: a whole build to compare with one appended to).
+    #[cfg(test)]
+    pub(crate) fn mean_len(mut self, mean_len: f32) -> IndexBuilder {
+        self.text.mean_len = Some(mean_len);
+        self
+    }
+
     /// Cuts the postings and the word positions into pieces of `bytes`
     /// rather than their own sizes (tests: many pieces from a small corpus).
     pub fn piece_bytes(mut self, bytes: u32) -> IndexBuilder {
@@ -631,12 +639,7 @@ impl Aliases {
                 if self.by_written_name.contains_key(name.as_str()) {
                     continue;
                 }
-                let key = slug(acronym);
-                if !key.is_empty() {
-                    let alias = (key, acronym.clone());
-                    self.by_name.entry(slug(name)).or_insert(alias.clone());
-                    self.by_written_name.entry(name.clone()).or_insert(alias);
-                }
+                self.learn(name, slug(acronym), acronym);
             }
         }
     }
@@ -652,16 +655,23 @@ impl Aliases {
             let Some(name) = v.detail.as_deref() else {
                 continue;
             };
-            if name != &*v.label && slug(&v.label) == *v.key && !v.key.is_empty() {
-                let alias = (v.key.to_string(), v.label.to_string());
-                aliases.by_name.entry(slug(name)).or_insert(alias.clone());
-                aliases
-                    .by_written_name
-                    .entry(name.to_string())
-                    .or_insert(alias);
+            if name != &*v.label && slug(&v.label) == *v.key {
+                aliases.learn(name, v.key.to_string(), &v.label);
             }
         }
         aliases
+    }
+
+    /// `name` stands for the acronym keyed `key` (none for an empty key),
+    /// unless it stands for one already.
+    fn learn(&mut self, name: &str, key: String, acronym: &str) {
+        if !key.is_empty() {
+            let alias = (key, acronym.to_string());
+            self.by_name.entry(slug(name)).or_insert(alias.clone());
+            self.by_written_name
+                .entry(name.to_string())
+                .or_insert(alias);
+        }
     }
 
     fn get(&self, name_slug: &str) -> Option<&(String, String)> {
@@ -897,20 +907,24 @@ impl Index {
             return (None, None);
         }
         let dated = self.order.dated();
-        let last_dated = || dated.checked_sub(1).and_then(|r| self.order.at(r));
-        let undated_from = |d: u32| (d..n).find(|&d| self.date_key(d) == 0);
+        // Undated documents in corpus order (numbered: the last ones, read
+        // from the first of them, not from document 0).
+        let mut undated = self.order.undated(&self.dates);
         match self.order.rank(doc) {
             Some(r) => {
                 let newer = r.checked_sub(1).and_then(|q| self.order.at(q));
                 let older = match r + 1 < dated {
                     true => self.order.at(r + 1),
-                    false => self.order.undated(&self.dates).next(),
+                    false => undated.next(),
                 };
                 (newer, older)
             }
             None => {
-                let before = (0..doc).rev().find(|&d| self.date_key(d) == 0);
-                (before.or_else(last_dated), undated_from(doc + 1))
+                // Up to `doc` itself, which `take_while` takes too: the
+                // next one is the one after it.
+                let before = undated.by_ref().take_while(|&d| d < doc).last();
+                let last_dated = || dated.checked_sub(1).and_then(|r| self.order.at(r));
+                (before.or_else(last_dated), undated.next())
             }
         }
     }

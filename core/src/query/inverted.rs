@@ -806,7 +806,9 @@ impl Builder {
         }
         let dictionary = emit_dictionary(columns, sizes, &mut emit)?;
         let n_docs = self.doc_len.len();
-        let [postings, positions] = self.emit_streams(&order, sizes, mean_len, false, &mut emit)?;
+        let streams = [Stream::Postings, Stream::Positions];
+        let [postings, positions] =
+            self.emit_streams(&order, sizes, mean_len, streams, &mut emit)?;
         Ok(Inverted {
             dictionary,
             postings,
@@ -851,7 +853,7 @@ impl Builder {
                 push(&mut columns, ours_name, [0; 3], Some(*id));
             }
             let id = ours.next_if(|(n, _)| n == name).map(|(_, id)| *id);
-            push(&mut columns, name, main.dictionary.counts(t).0, id);
+            push(&mut columns, name, main.dictionary.first_part(t), id);
         }
         for (name, id) in ours {
             push(&mut columns, name, [0; 3], Some(*id));
@@ -859,8 +861,9 @@ impl Builder {
         let dictionary = emit_dictionary(columns, sizes, &mut emit)?;
         let base = main.added.as_ref().map_or(main.n_docs as u32, |a| a.base);
         let n_docs = base as usize + self.doc_len.len();
+        let streams = [Stream::AddedPostings, Stream::AddedPositions];
         let [postings, positions] =
-            self.emit_streams(&order, sizes, main.mean_len, true, &mut emit)?;
+            self.emit_streams(&order, sizes, main.mean_len, streams, &mut emit)?;
         let stream = |s: &Pieces| Pieces::missing(s.total, s.piece_bytes);
         Ok(Inverted {
             dictionary,
@@ -886,7 +889,7 @@ impl Builder {
     }
 
     /// Hands on the pieces of the postings, then of the positions, of the
-    /// terms in `order` (as the appended streams when `added`), letting go
+    /// terms in `order` (as the pieces of `streams`), letting go
     /// of each term's bytes once they are in pieces; says each stream's
     /// pieces, none held.
     fn emit_streams<E>(
@@ -894,13 +897,9 @@ impl Builder {
         order: &[u32],
         sizes: PieceSizes,
         mean_len: f32,
-        added: bool,
+        streams: [Stream; 2],
         emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
     ) -> Result<[Pieces; 2], E> {
-        let streams = match added {
-            true => [Stream::AddedPostings, Stream::AddedPositions],
-            false => [Stream::Postings, Stream::Positions],
-        };
         let totals = self.terms.iter().fold([0u32; 2], |[a, b], p| {
             [
                 a.saturating_add(p.postings_len),
@@ -1403,7 +1402,7 @@ impl Inverted {
             w.varint(stream.piece_bytes);
         }
         w.len(self.n_docs);
-        w.buf.extend(self.mean_len.to_bits().to_le_bytes());
+        w.u32_le(self.mean_len.to_bits());
         // The appended documents: none, or where they start and their streams.
         w.varint(u32::from(self.added.is_some()));
         if let Some(added) = &self.added {
@@ -1437,14 +1436,9 @@ impl Inverted {
 
     /// The streams of bytes, the appended documents' too.
     fn byte_streams(&self) -> impl Iterator<Item = (Stream, &Pieces)> + '_ {
-        [
-            Stream::Postings,
-            Stream::Positions,
-            Stream::AddedPostings,
-            Stream::AddedPositions,
-        ]
-        .into_iter()
-        .filter_map(|stream| Some((stream, self.stream(stream)?)))
+        Stream::ALL
+            .into_iter()
+            .filter_map(|stream| Some((stream, self.stream(stream)?)))
     }
 
     /// The bytes of the postings' and positions' pieces here.
@@ -1517,8 +1511,7 @@ impl Inverted {
         let postings = read_pieces(r)?;
         let positions = read_pieces(r)?;
         let n_docs = r.varint()? as usize;
-        let b = r.take(4, "the mean document length")?;
-        let mean_len = f32::from_bits(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let mean_len = f32::from_bits(r.u32_le("the mean document length")?);
         let added = match r.varint()? {
             0 => None,
             1 => {

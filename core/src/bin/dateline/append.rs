@@ -14,7 +14,7 @@ use dateline_core::ingest::corpus::{self, Inputs};
 use dateline_core::pack::append::{append_files, AppendError, Appended};
 use dateline_core::pack::{data_mark, list, Encoding};
 use dateline_core::query::Index;
-use dateline_core::Release;
+use dateline_core::{PartialDate, Release};
 
 use super::{plural, print_diagnostics, rejected, write_sitemap};
 
@@ -54,15 +54,12 @@ pub fn pack_by_appending(
 ) -> Result<ExitCode, Option<Inputs>> {
     let record = Built::beside(&cache.path);
     let built = Built::read(&record).ok_or(None)?;
-    if mark_of(out).as_deref() != Some(built.mark.as_str())
-        || built.fingerprint != cache.fingerprint
-    {
+    let index = read_in(out, "index.bin").map_err(|_| None)?;
+    let list = read_in(out, "l/0.bin").map_err(|_| None)?;
+    if data_mark(&list, &index) != built.mark || built.fingerprint != cache.fingerprint {
         return Err(None);
     }
-    let index = std::fs::read(out.join("index.bin")).ok();
-    let index = index
-        .and_then(|bytes| Index::from_bytes(bytes).ok())
-        .ok_or(None)?;
+    let index = Index::from_bytes(index).map_err(|_| None)?;
     let inputs = corpus::collect(paths);
     if inputs.unreadable > 0 {
         return Err(Some(inputs));
@@ -133,9 +130,18 @@ pub fn record(out: &Path, cache: &Cache, stats: Vec<u128>) {
 
 /// The mark of the data in `out` (`l/0.bin` and `index.bin`).
 fn mark_of(out: &Path) -> Option<String> {
-    let list = std::fs::read(out.join("l/0.bin")).ok()?;
-    let index = std::fs::read(out.join("index.bin")).ok()?;
+    let list = read_in(out, "l/0.bin").ok()?;
+    let index = read_in(out, "index.bin").ok()?;
     Some(data_mark(&list, &index))
+}
+
+/// The file `name` of the data folder `out`.
+fn read_in(out: &Path, name: &str) -> Result<Vec<u8>, AppendError> {
+    let path = out.join(name);
+    std::fs::read(&path).map_err(|error| AppendError::Io {
+        path: path.display().to_string(),
+        error,
+    })
 }
 
 /// Appends `releases` to the data folder `out`, then writes the feed and
@@ -150,10 +156,7 @@ fn append_to(
         path: path.display().to_string(),
         error,
     };
-    let read = |name: &str| {
-        let path = out.join(name);
-        std::fs::read(&path).map_err(|e| io(&path, e))
-    };
+    let read = |name: &str| read_in(out, name);
     let write = |file: DataFile| {
         let path = out.join(&file.path);
         if let Some(dir) = path.parent() {
@@ -177,8 +180,8 @@ fn append_to(
         std::fs::write(file, xml).map_err(|e| io(file, e))?;
     }
     if let Some((dir, base)) = sitemap {
-        let (ids, dates) = every_id(out)?;
-        let pages = ids.iter().map(String::as_str).zip(dates);
+        let pages = every_id(out)?;
+        let pages = pages.iter().map(|(id, date)| (id.as_str(), *date));
         write_sitemap(pages, dir, base).map_err(|e| io(dir, e))?;
     }
     Ok(done)
@@ -186,28 +189,19 @@ fn append_to(
 
 /// Every release's id and date in `out`: its index and every piece of its
 /// list (the sitemap names every release).
-fn every_id(
-    out: &Path,
-) -> Result<(Vec<String>, Vec<Option<dateline_core::PartialDate>>), AppendError> {
-    let read = |name: &str| {
-        let path = out.join(name);
-        std::fs::read(&path).map_err(|error| AppendError::Io {
-            path: path.display().to_string(),
-            error,
-        })
-    };
-    let index = Index::from_bytes(read("index.bin")?)?;
+fn every_id(out: &Path) -> Result<Vec<(String, Option<PartialDate>)>, AppendError> {
+    let index = Index::from_bytes(read_in(out, "index.bin")?)?;
     let n = index.len();
     let files: Result<Vec<(String, Vec<u8>)>, AppendError> = (0..list::ListPiece::count(n))
         .map(|k| {
             let name = list::ListPiece(k as u32).file();
-            read(&name).map(|bytes| (name, bytes))
+            read_in(out, &name).map(|bytes| (name, bytes))
         })
         .collect();
     let list = list::List::from_files(files?, n)?;
-    let ids = (0..n as u32).filter_map(|d| list.id(d, &index)).collect();
-    let dates = (0..n as u32).map(|d| index.date(d)).collect();
-    Ok((ids, dates))
+    Ok((0..n as u32)
+        .filter_map(|d| Some((list.id(d, &index)?, index.date(d))))
+        .collect())
 }
 
 /// The summary of an append.
