@@ -1003,11 +1003,57 @@ fn pack_with_the_cache_appends_files_only_added_and_packs_whole_after_a_change()
         postings
     );
     assert!(dir.0.join("data/ta/0.bin").is_file());
-    // Nothing changed: packed whole (nothing to append); a file changed:
-    // packed whole, the appended pieces gone.
-    let said = run(&pack);
+    // Nothing changed: the data stays as it is, and the feed and the
+    // sitemap asked for are the ones a whole pack writes.
+    let data = data_files(&dir.0.join("data"));
+    let with_outputs = |feed: &str, sitemap: &str| {
+        let mut args = pack.to_vec();
+        args.extend([
+            "--feed",
+            feed,
+            "--sitemap",
+            sitemap,
+            "--base",
+            "https://example.org/news/",
+        ]);
+        run(&args)
+    };
+    let said = with_outputs("feed.xml", "site");
+    assert!(
+        said.contains("no file added, changed or removed since the build of data")
+            && said.contains("its 5011 releases kept as they are"),
+        "{said}"
+    );
+    assert!(!said.contains("packed"), "{said}");
+    assert_eq!(data_files(&dir.0.join("data")), data);
+    let said = run(&[
+        "pack",
+        "in",
+        "--out",
+        "whole",
+        "--feed",
+        "whole.xml",
+        "--sitemap",
+        "whole-site",
+        "--base",
+        "https://example.org/news/",
+    ]);
     assert!(said.contains("packed 5011 releases"), "{said}");
-    assert!(!dir.0.join("data/ta").exists());
+    assert!(read_in(&dir, "feed.xml").contains("<entry>"));
+    assert!(read_in(&dir, "feed.xml") == read_in(&dir, "whole.xml"));
+    // The same pages; an appended release is listed after the others.
+    let lines = |file: &str| {
+        let mut lines: Vec<String> = read_in(&dir, file).lines().map(str::to_string).collect();
+        lines.sort_unstable();
+        lines
+    };
+    assert!(lines("site/sitemap.xml").len() > 5011);
+    assert!(lines("site/sitemap.xml") == lines("whole-site/sitemap.xml"));
+    assert_eq!(
+        read_in(&dir, "site/robots.txt"),
+        read_in(&dir, "whole-site/robots.txt")
+    );
+    // A file changed: packed whole, the appended pieces gone.
     dir.write(
         "in/zz-dakar.txt",
         b"UNODC opens office in Dakar\n\nDakar, 2 March 2020 - UNODC opened two offices.\n",

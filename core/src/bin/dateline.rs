@@ -85,7 +85,8 @@ USAGE:
         id DIR has already is refused, and nothing is written. The next
         whole pack numbers every release afresh. --feed writes the Atom feed
         again, as pack's. `pack --cache` appends by itself when files were
-        only added since its last build into DIR.
+        only added since its last build into DIR, and leaves DIR as it is
+        when none was added, changed or removed.
     dateline --help | --version
 
 PATHS are files or folders (walked recursively, symbolic links followed,

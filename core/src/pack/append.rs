@@ -164,31 +164,12 @@ pub fn append_files(
     write("index.bin".to_string(), appended.to_bytes())?;
     // The newest releases dated to the day: from the new ones, the records
     // read back, or their chunk files (the first one or two).
-    let mut whole = Vec::new();
-    let order = appended.search(&crate::query::Filter::default()).hits;
-    let day = |d: u32| {
-        appended
-            .date(d)
-            .is_some_and(crate::date::PartialDate::is_day)
+    let at_hand = |d: usize| match (d.checked_sub(before), d.checked_sub(from)) {
+        (Some(i), _) => added.get(i),
+        (None, Some(i)) => old.get(i),
+        (None, None) => None,
     };
-    let mut chunk: Option<(String, Vec<Release>)> = None;
-    for doc in order.into_iter().filter(|&d| day(d)).take(newest) {
-        let d = doc as usize;
-        let r = match (d.checked_sub(before), d.checked_sub(from)) {
-            (Some(i), _) => added.get(i).cloned(),
-            (None, Some(i)) => old.get(i).cloned(),
-            (None, None) => {
-                let path = chunk_file(doc);
-                if chunk.as_ref().is_none_or(|(p, _)| *p != path) {
-                    chunk = Some((path.clone(), records::read(&read(&path)?)?));
-                }
-                chunk
-                    .as_ref()
-                    .and_then(|(_, rs)| rs.get(d % CHUNK_SIZE).cloned())
-            }
-        };
-        whole.extend(r);
-    }
+    let whole = newest_dated(&appended, newest, at_hand, &mut read)?;
     Ok(Appended {
         before,
         after,
@@ -196,6 +177,46 @@ pub fn append_files(
         newest: whole,
         renamed,
     })
+}
+
+/// The `count` newest releases of the data folder that `read` reads, dated
+/// to the day, newest first, as [`append_files`] gives them back: what the
+/// Atom feed lists, for a build that changed nothing.
+pub fn newest_in(
+    mut read: impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
+    count: usize,
+) -> Result<Vec<Release>, AppendError> {
+    let index = Index::from_bytes(read("index.bin")?)?;
+    newest_dated(&index, count, |_| None, &mut read)
+}
+
+/// The `count` newest releases of `index` dated to the day, newest first:
+/// `at_hand` gives those in memory, the others are read from their chunk
+/// files (the first one or two).
+fn newest_dated<'a>(
+    index: &Index,
+    count: usize,
+    at_hand: impl Fn(usize) -> Option<&'a Release>,
+    read: &mut impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
+) -> Result<Vec<Release>, AppendError> {
+    let day = |d: u32| index.date(d).is_some_and(crate::date::PartialDate::is_day);
+    let mut whole = Vec::new();
+    let mut chunk: Option<(String, Vec<Release>)> = None;
+    for doc in index.newest_first().filter(|&d| day(d)).take(count) {
+        if let Some(r) = at_hand(doc as usize) {
+            whole.push(r.clone());
+            continue;
+        }
+        let path = chunk_file(doc);
+        if chunk.as_ref().is_none_or(|(p, _)| *p != path) {
+            chunk = Some((path.clone(), records::read(&read(&path)?)?));
+        }
+        let in_chunk = chunk
+            .as_ref()
+            .and_then(|(_, rs)| rs.get(doc as usize % CHUNK_SIZE));
+        whole.extend(in_chunk.cloned());
+    }
+    Ok(whole)
 }
 
 /// Ids for the new releases beside the corpus's, which keep theirs

@@ -929,6 +929,12 @@ impl Index {
         }
     }
 
+    /// The dated documents, newest first (ties in corpus order): what a
+    /// search without a query lists first, read without one.
+    pub fn newest_first(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.order.dated()).filter_map(|r| self.order.at(r))
+    }
+
     /// The first document appended after the index's build (`dateline
     /// add`): documents before it are numbered newest first; its length
     /// when none was appended.

@@ -11,7 +11,7 @@ use dateline_core::import::DataFile;
 use dateline_core::ingest::built::Built;
 use dateline_core::ingest::cache::{self, Cache};
 use dateline_core::ingest::corpus::{self, Inputs};
-use dateline_core::pack::append::{append_files, AppendError, Appended};
+use dateline_core::pack::append::{append_files, newest_in, AppendError, Appended};
 use dateline_core::pack::{data_mark, list, Encoding};
 use dateline_core::query::Index;
 use dateline_core::{PartialDate, Release};
@@ -65,10 +65,12 @@ pub fn pack_by_appending(
         return Err(Some(inputs));
     }
     let stats = cache::stat_keys(&inputs.files, cache::trusted_before_now());
-    let added = match built.added(&stats) {
-        Some(added) if !added.is_empty() => added,
-        _ => return Err(Some(inputs)),
+    let Some(added) = built.added(&stats) else {
+        return Err(Some(inputs));
     };
+    if added.is_empty() {
+        return Ok(kept_as_built(out, &record, index.len(), feed, sitemap));
+    }
     let new = Inputs {
         files: added.iter().map(|&i| inputs.files[i].clone()).collect(),
         ..Inputs::default()
@@ -108,6 +110,42 @@ pub fn pack_by_appending(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The end of a build from the files that `out` was built from, unchanged:
+/// its data stays as it is, and the feed and the sitemap are written again
+/// from it when asked (the base URL may be another).
+fn kept_as_built(
+    out: &Path,
+    record: &Path,
+    releases: usize,
+    feed: Option<&(PathBuf, String)>,
+    sitemap: Option<&(PathBuf, String)>,
+) -> ExitCode {
+    let written = (|| {
+        if let Some((file, base)) = feed {
+            use dateline_core::feed;
+            let newest = newest_in(|name| read_in(out, name), feed::FEED_LIMIT)?;
+            let xml = feed::atom(&newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
+            std::fs::write(file, xml).map_err(|e| io_error(file, e))?;
+        }
+        if let Some((dir, base)) = sitemap {
+            let pages = every_id(out)?;
+            let pages = pages.iter().map(|(id, date)| (id.as_str(), *date));
+            write_sitemap(pages, dir, base).map_err(|e| io_error(dir, e))?;
+        }
+        Ok::<(), AppendError>(())
+    })();
+    if let Err(e) = written {
+        return failed(&e, out);
+    }
+    eprintln!(
+        "dateline: no file added, changed or removed since the build of {} (the cache's record {}): its {} kept as they are",
+        out.display(),
+        record.display(),
+        plural(releases, "release", "releases"),
+    );
+    ExitCode::SUCCESS
+}
+
 /// Records that `out` was built from the files of `stats` (after a whole
 /// pack, or an appending one); a record that cannot be written only means
 /// a whole pack next time.
@@ -138,10 +176,7 @@ fn mark_of(out: &Path) -> Option<String> {
 /// The file `name` of the data folder `out`.
 fn read_in(out: &Path, name: &str) -> Result<Vec<u8>, AppendError> {
     let path = out.join(name);
-    std::fs::read(&path).map_err(|error| AppendError::Io {
-        path: path.display().to_string(),
-        error,
-    })
+    std::fs::read(&path).map_err(|error| io_error(&path, error))
 }
 
 /// Appends `releases` to the data folder `out`, then writes the feed and
@@ -152,10 +187,7 @@ fn append_to(
     feed: Option<&(PathBuf, String)>,
     sitemap: Option<&(PathBuf, String)>,
 ) -> Result<Appended, AppendError> {
-    let io = |path: &Path, error| AppendError::Io {
-        path: path.display().to_string(),
-        error,
-    };
+    let io = io_error;
     let read = |name: &str| read_in(out, name);
     let write = |file: DataFile| {
         let path = out.join(&file.path);
@@ -202,6 +234,14 @@ fn every_id(out: &Path) -> Result<Vec<(String, Option<PartialDate>)>, AppendErro
     Ok((0..n as u32)
         .filter_map(|d| Some((list.id(d, &index)?, index.date(d))))
         .collect())
+}
+
+/// A file of `out`, or an output, that could not be read or written.
+fn io_error(path: &Path, error: std::io::Error) -> AppendError {
+    AppendError::Io {
+        path: path.display().to_string(),
+        error,
+    }
 }
 
 /// The summary of an append.
