@@ -1053,7 +1053,18 @@ fn pack_with_the_cache_appends_files_only_added_and_packs_whole_after_a_change()
         read_in(&dir, "site/robots.txt"),
         read_in(&dir, "whole-site/robots.txt")
     );
-    // A file changed: packed whole, the appended pieces gone.
+    // The appended file's records joined the cache: packed whole (its
+    // record removed), nothing is extracted, and the appended pieces go.
+    assert_eq!(read_in(&dir, "build.cache").lines().count(), 1 + 5011);
+    std::fs::remove_file(dir.0.join("build.cache.built")).expect("remove");
+    let said = run(&pack);
+    assert!(
+        said.contains("5011 of 5011 files from the build cache"),
+        "{said}"
+    );
+    assert!(said.contains("packed 5011 releases"), "{said}");
+    assert!(!dir.0.join("data/ta").exists());
+    // A file changed: packed whole.
     dir.write(
         "in/zz-dakar.txt",
         b"UNODC opens office in Dakar\n\nDakar, 2 March 2020 - UNODC opened two offices.\n",
@@ -1061,4 +1072,8 @@ fn pack_with_the_cache_appends_files_only_added_and_packs_whole_after_a_change()
     settle();
     let said = run(&pack);
     assert!(said.contains("packed 5011 releases"), "{said}");
+    assert!(
+        said.contains("5010 of 5011 files from the build cache"),
+        "{said}"
+    );
 }

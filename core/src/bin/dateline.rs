@@ -780,5 +780,11 @@ fn load_inputs(
             eprintln!("dateline: {done} / {total} files");
         }
     };
-    corpus::ingest_inputs(inputs, previous, cache, &progress, spill)
+    corpus::ingest_inputs(
+        inputs,
+        previous,
+        cache.map(cache::Use::Every),
+        &progress,
+        spill,
+    )
 }

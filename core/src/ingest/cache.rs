@@ -65,6 +65,17 @@ pub struct Cache {
     pub fingerprint: String,
 }
 
+/// How a build uses its cache.
+#[derive(Debug, Clone, Copy)]
+pub enum Use<'a> {
+    /// For every file of the build ([`Cache::run`]): the cache then holds
+    /// exactly these.
+    Every(&'a Cache),
+    /// For files new to the cache, whose other entries are the rest of the
+    /// build's files ([`Cache::run_added`]).
+    Added(&'a Cache),
+}
+
 /// What a cached run did: the results in input order, how many files came
 /// from the cache, how many files were read to compare their bytes with it,
 /// and the problems met with the cache itself.
@@ -228,48 +239,71 @@ impl Cache {
             progress(run.hits, total);
         }
         let mut writing = self.start_writing(old.as_ref());
-        // The rest, on every core, a batch of files at a time: each result's
-        // line is made on its thread and written, in input order, as its
-        // batch ends. Collected whole, the lines of a first build of a
-        // million files held 3 GB (the build's peak was 5 GB).
         let fresh: Vec<usize> = (0..total).filter(|&i| slots[i].is_none()).collect();
-        // Files of one key (the same source and bytes) write one line: the first's.
-        let mut written: HashSet<u128> = HashSet::new();
-        for batch in fresh.chunks(BATCH_FILES) {
-            let extracted: Vec<Extracted> = batch
-                .par_iter()
-                .map(|&i| {
-                    let file = &files[i];
-                    let (result, k) = match read_file(&file.path, &file.source) {
-                        Ok(bytes) => (extract(file, &bytes), Some(key(&file.source, &bytes))),
-                        Err(e) => (Err(e), None),
-                    };
-                    let line = match (&result, k) {
-                        (Ok(items), Some(k)) => serde_json::to_string(items)
-                            .ok()
-                            .map(|json| (k, format!("{k:032x}\t{:032x}\t{json}", stats[i]))),
-                        _ => None,
-                    };
-                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-                    (i, keep(i, result), line)
-                })
-                .collect();
-            for (i, result, line) in extracted {
-                if let Some((k, line)) = line {
-                    if written.insert(k) {
-                        write_line(&mut writing, line.as_bytes());
-                    }
-                }
-                slots[i] = Some(result);
-            }
-        }
+        let fresh_run = Fresh {
+            files,
+            stats: &stats,
+            extract,
+            progress,
+            keep,
+            done,
+        };
+        fresh_run.extract(&fresh, &mut slots, &mut writing);
         self.finish(writing, &mut run);
-        run.results = slots
-            .into_iter()
-            .map(|s| s.unwrap_or_else(|| Ok(Vec::new())))
-            .collect();
-        run.stats = stats;
+        run.finish(slots, stats);
         run
+    }
+
+    /// Every file's result, for files new to this cache, which holds the
+    /// entries of the other files of the build already (the build's record,
+    /// `ingest::built`, says so): each file is read once and extracted, on
+    /// every core, and its entry appended. The cache is not read, only its
+    /// header checked: a cache of another build, or none, is left as it is.
+    pub fn run_added(
+        &self,
+        files: &[InputFile],
+        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
+        progress: &(dyn Fn(usize, usize) + Sync),
+        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+    ) -> CachedRun {
+        let stats = stat_keys(files, trusted_before_now());
+        let mut run = CachedRun::default();
+        let mut slots: Vec<Option<FileResult>> = (0..files.len()).map(|_| None).collect();
+        let mut writing = Writing {
+            to: To::End(self.path.clone()),
+            out: None,
+            failed: self.appendable().err(),
+        };
+        let fresh_run = Fresh {
+            files,
+            stats: &stats,
+            extract,
+            progress,
+            keep,
+            done: AtomicUsize::new(0),
+        };
+        let all: Vec<usize> = (0..files.len()).collect();
+        fresh_run.extract(&all, &mut slots, &mut writing);
+        self.finish(writing, &mut run);
+        run.finish(slots, stats);
+        run
+    }
+
+    /// Whether entries may be appended to the cache: its header is this
+    /// build's, and its last line is ended.
+    fn appendable(&self) -> std::io::Result<()> {
+        let mut file = File::open(&self.path)?;
+        let mut header = String::new();
+        BufReader::new(&mut file).read_line(&mut header)?;
+        let mut last = [0u8];
+        file.seek(SeekFrom::End(-1))?;
+        file.read_exact(&mut last)?;
+        match header == format!("{HEADER} {VERSION} {}\n", self.fingerprint) && last == *b"\n" {
+            true => Ok(()),
+            false => Err(std::io::Error::other(
+                "it is not the cache of the build it is beside the record of",
+            )),
+        }
     }
 
     /// Streams the old cache: each entry whose stat key is a file's fills
@@ -514,6 +548,71 @@ impl Cache {
     }
 }
 
+/// The files of a run that are extracted afresh, and what their extraction
+/// needs.
+struct Fresh<'a> {
+    files: &'a [InputFile],
+    stats: &'a [u128],
+    extract: &'a (dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
+    progress: &'a (dyn Fn(usize, usize) + Sync),
+    keep: &'a (dyn Fn(usize, FileResult) -> FileResult + Sync),
+    /// Files done so far, of every kind.
+    done: AtomicUsize,
+}
+
+impl Fresh<'_> {
+    /// Extracts the files `fresh`, on every core, a batch of files at a
+    /// time: each result's line is made on its thread and written, in input
+    /// order, as its batch ends. Collected whole, the lines of a first build
+    /// of a million files held 3 GB (the build's peak was 5 GB).
+    fn extract(&self, fresh: &[usize], slots: &mut [Option<FileResult>], writing: &mut Writing) {
+        let (files, stats, total) = (self.files, self.stats, self.files.len());
+        let (extract, progress, keep, done) = (self.extract, self.progress, self.keep, &self.done);
+        // Files of one key (the same source and bytes) write one line: the first's.
+        let mut written: HashSet<u128> = HashSet::new();
+        for batch in fresh.chunks(BATCH_FILES) {
+            let extracted: Vec<Extracted> = batch
+                .par_iter()
+                .map(|&i| {
+                    let file = &files[i];
+                    let (result, k) = match read_file(&file.path, &file.source) {
+                        Ok(bytes) => (extract(file, &bytes), Some(key(&file.source, &bytes))),
+                        Err(e) => (Err(e), None),
+                    };
+                    let line = match (&result, k) {
+                        (Ok(items), Some(k)) => serde_json::to_string(items)
+                            .ok()
+                            .map(|json| (k, format!("{k:032x}\t{:032x}\t{json}", stats[i]))),
+                        _ => None,
+                    };
+                    progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                    (i, keep(i, result), line)
+                })
+                .collect();
+            for (i, result, line) in extracted {
+                if let Some((k, line)) = line {
+                    if written.insert(k) {
+                        write_line(writing, line.as_bytes());
+                    }
+                }
+                slots[i] = Some(result);
+            }
+        }
+    }
+}
+
+impl CachedRun {
+    /// The results in input order (a slot never filled: no releases), and
+    /// the files' stat keys.
+    fn finish(&mut self, slots: Vec<Option<FileResult>>, stats: Vec<u128>) {
+        self.results = slots
+            .into_iter()
+            .map(|s| s.unwrap_or_else(|| Ok(Vec::new())))
+            .collect();
+        self.stats = stats;
+    }
+}
+
 /// A file extracted afresh: its number, its result, and its cache line with
 /// the content key it starts with.
 type Extracted = (usize, FileResult, Option<(u128, String)>);
@@ -720,6 +819,61 @@ mod tests {
         let file = File::options().write(true).open(path).unwrap();
         let when = SystemTime::now() - Duration::from_secs(seconds_ago);
         file.set_modified(when).unwrap();
+    }
+
+    #[test]
+    fn files_added_join_a_cache_of_this_build_unread_and_leave_any_other_alone() {
+        let (dir, cache) = folder("added", &[("a.txt", "Nairobi"), ("b.txt", "Vienna")]);
+        let trusted = SystemTime::now() + Duration::from_secs(3600);
+        assert_eq!(run(&cache, &inputs(&dir, &["a.txt"]), trusted), (0, 0, 1));
+        let first = std::fs::read_to_string(&cache.path).unwrap();
+        let extract = |f: &InputFile, bytes: &[u8]| ingest_bytes(&f.source, &f.path, bytes);
+        let added = |cache: &Cache| {
+            cache.run_added(&inputs(&dir, &["b.txt"]), &extract, &|_, _| {}, &|_, r| r)
+        };
+        // b's entry follows a's, which is neither read nor written again;
+        // b's result is its extraction's.
+        let run = added(&cache);
+        assert!(run.warnings.is_empty(), "{:?}", run.warnings);
+        let title = |run: &CachedRun| run.results[0].as_ref().unwrap()[0].release.title.clone();
+        assert_eq!(title(&run), "Ministers meet in Vienna");
+        let now = std::fs::read_to_string(&cache.path).unwrap();
+        assert!(now.starts_with(&first) && now.lines().count() == 3, "{now}");
+        // A full run then takes both from the cache (b by its bytes: its
+        // times are not trusted at the first run's moment).
+        let ab = inputs(&dir, &["a.txt", "b.txt"]);
+        assert_eq!(self::run(&cache, &ab, trusted).2, 0);
+
+        // A cache of another build, a cut-short one, or none: left as it
+        // is, with a warning; the results are still the files'.
+        let other = Cache {
+            fingerprint: "another".into(),
+            ..cache.clone()
+        };
+        let cut = now.trim_end_matches('\n');
+        for (what, text) in [
+            ("another build's", Some(now.as_str())),
+            ("cut short", Some(cut)),
+            ("none", None),
+        ] {
+            let cache = if what == "another build's" {
+                &other
+            } else {
+                &cache
+            };
+            match text {
+                Some(text) => std::fs::write(&cache.path, text).unwrap(),
+                None => std::fs::remove_file(&cache.path).unwrap(),
+            }
+            let run = added(cache);
+            assert_eq!(title(&run), "Ministers meet in Vienna", "{what}");
+            assert_eq!(run.warnings.len(), 1, "{what}: {:?}", run.warnings);
+            assert_eq!(
+                std::fs::read_to_string(&cache.path).ok().as_deref(),
+                text,
+                "{what}"
+            );
+        }
     }
 
     #[test]

@@ -75,7 +75,10 @@ pub fn pack_by_appending(
         files: added.iter().map(|&i| inputs.files[i].clone()).collect(),
         ..Inputs::default()
     };
-    let mut corpus = corpus::ingest_inputs(new, None, None, &|_, _| {}, None);
+    // Their records join the cache (its entries are the other files', as
+    // the record says), for the next build that packs every release.
+    let added_to = Some(cache::Use::Added(cache));
+    let mut corpus = corpus::ingest_inputs(new, None, added_to, &|_, _| {}, None);
     // Releases appended already (by earlier builds like this one) count too.
     let appended = index.len() - index.first_appended() as usize;
     let within = (appended + corpus.releases.len()).saturating_mul(APPENDED_SHARE) <= index.len();

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::super::cache::Cache;
+use super::super::cache::Use as CacheUse;
 use super::super::ids::Previous;
 use super::super::read::{too_large, Format, MAX_FILE_BYTES, RELEASE_EXTENSIONS};
 use super::super::spill::Spill;
@@ -304,14 +304,15 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Corpus {
 
 /// Ingests the files found by [`collect`] on every core (rayon), in input
 /// order; `previous` keeps the ids of a previous build; with a `cache`, files
-/// whose source and bytes are unchanged are not extracted again;
+/// whose source and bytes are unchanged are not extracted again (and new
+/// files' records are kept there: see [`CacheUse`]);
 /// `progress(done, total)` is called as files finish, from any thread; with
 /// a `spill`, each file's records go to disk as it finishes and the corpus
 /// holds their summaries ([`crate::ingest::spill`]).
 pub fn ingest_inputs(
     inputs: Inputs,
     previous: Option<&Previous>,
-    cache: Option<&Cache>,
+    cache: Option<CacheUse>,
     progress: &(dyn Fn(usize, usize) + Sync),
     spill: Option<&Spill>,
 ) -> Corpus {
@@ -333,7 +334,10 @@ pub fn ingest_inputs(
         Some(cache) => {
             let extract =
                 |file: &InputFile, bytes: &[u8]| ingest_bytes(&file.source, &file.path, bytes);
-            let run = cache.run(&inputs.files, &extract, progress, &keep);
+            let run = match cache {
+                CacheUse::Every(cache) => cache.run(&inputs.files, &extract, progress, &keep),
+                CacheUse::Added(cache) => cache.run_added(&inputs.files, &extract, progress, &keep),
+            };
             corpus.diagnostics.extend(run.warnings);
             corpus.cached = run.hits;
             corpus.compared = run.compared;
