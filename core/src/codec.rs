@@ -137,9 +137,14 @@ impl<'a> Reader<'a> {
     }
 
     pub fn error(&self, expected: &'static str) -> DecodeError {
+        self.error_at(self.at, expected)
+    }
+
+    /// An error at `offset` of this file, before the place read up to.
+    pub fn error_at(&self, offset: usize, expected: &'static str) -> DecodeError {
         DecodeError {
             file: self.file,
-            offset: self.at,
+            offset,
             expected,
         }
     }

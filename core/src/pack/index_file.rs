@@ -20,8 +20,10 @@ const INDEX_MAGIC: &[u8; 4] = b"DLIX";
 /// each facet's values only the head (`HEAD_VALUES`), the others in
 /// `f/<facet>.bin`. 9: the dictionary in pieces (`d/<k>.bin`), only each
 /// piece's first term here. 10: the mean document length, and documents
-/// appended after the build (`ta/<k>.bin`, `pa/<k>.bin`).
-const INDEX_VERSION: u32 = 10;
+/// appended after the build (`ta/<k>.bin`, `pa/<k>.bin`). 11: a checksum
+/// per piece of the postings and positions (the appended ones too), as the
+/// dictionary's pieces had.
+const INDEX_VERSION: u32 = 11;
 
 impl Index {
     /// The index as bytes (`index.bin`): built once at build time, so the

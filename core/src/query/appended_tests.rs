@@ -172,3 +172,58 @@ fn appended_documents_answer_as_a_whole_build_does() {
     let names = |f: &Files| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
     assert_eq!(names(&twice), names(&once));
 }
+
+/// A reader that loaded `index.bin` and then fetches a piece written by
+/// another build (the data folder packed or appended to again meanwhile)
+/// is told so: every piece's checksum is in `index.bin`, and a piece of the
+/// same length but other bytes is refused, naming its file's body and where
+/// its bytes start. Before, only the length was checked (wrong hits).
+#[test]
+fn a_piece_of_another_build_of_the_same_length_is_refused() {
+    let docs = releases(120, 5);
+    let aliases = Aliases::of(&docs);
+    let (first, rest) = docs.split_at(100);
+    let files = append(&build(first, &aliases, None), &[], rest, &aliases);
+    let index = |files: &Files| {
+        let bytes = files
+            .iter()
+            .find(|(n, _)| n == "index.bin")
+            .expect("index.bin");
+        Index::from_bytes(bytes.1.clone()).expect("reads")
+    };
+    let mut checked = Vec::new();
+    for (name, bytes) in &files {
+        let Some(piece) = Piece::from_file(name).filter(|p| p.stream != Stream::Dictionary) else {
+            continue;
+        };
+        // The piece as written is taken; with its last byte changed (the
+        // file's own checksum made anew: a whole file of another build), not.
+        assert!(
+            index(&files).add_piece(piece, bytes.clone()).is_ok(),
+            "{name}"
+        );
+        let body = crate::pack::frame::unpack(crate::pack::frame::of(piece.stream), bytes)
+            .expect("unpacks");
+        let mut other = body.clone();
+        *other.last_mut().expect("a body") ^= 1;
+        let e = index(&files)
+            .add_piece_body(piece, other)
+            .expect_err("another build's piece");
+        assert!(e.expected.contains("checksum"), "{name}: {e}");
+        assert!(
+            e.file.starts_with(name.split('/').next().unwrap()),
+            "{name}: {e}"
+        );
+        assert!(e.offset > 0 && e.offset < body.len(), "{name}: {e}");
+        checked.push(piece.stream);
+    }
+    checked.dedup();
+    for stream in [
+        Stream::Postings,
+        Stream::Positions,
+        Stream::AddedPostings,
+        Stream::AddedPositions,
+    ] {
+        assert!(checked.contains(&stream), "{stream:?} checked");
+    }
+}

@@ -209,6 +209,11 @@ struct Pieces {
     /// The stream's length.
     total: u32,
     piece_bytes: u32,
+    /// Each piece's Adler-32, which `index.bin` holds: a piece of another
+    /// build (a reader of the old `index.bin` after the data folder was
+    /// written again, by a whole pack or an append) is refused, not read as
+    /// this index's.
+    sums: Vec<u32>,
     pieces: Vec<Mutex<Slot>>,
     /// The bytes of the pieces here.
     held: AtomicUsize,
@@ -225,12 +230,14 @@ struct Slot {
 }
 
 impl Pieces {
-    /// `total` bytes in pieces of `piece_bytes`, none loaded yet.
-    fn missing(total: u32, piece_bytes: u32) -> Pieces {
+    /// `total` bytes in pieces of `piece_bytes` whose checksums are
+    /// `sums`, none loaded yet.
+    fn missing(total: u32, piece_bytes: u32, sums: Vec<u32>) -> Pieces {
         let piece_bytes = piece_bytes.max(1);
         Pieces {
             total,
             piece_bytes,
+            sums,
             pieces: (0..total.div_ceil(piece_bytes))
                 .map(|_| Mutex::default())
                 .collect(),
@@ -293,6 +300,14 @@ impl Pieces {
         }
     }
 
+    /// What `index.bin` says of the stream: its length, size of pieces and
+    /// their checksums ([`read_pieces`] reads it).
+    fn write(&self, w: &mut crate::codec::Writer) {
+        w.varint(self.total);
+        w.varint(self.piece_bytes);
+        self.sums.iter().for_each(|&s| w.u32_le(s));
+    }
+
     /// Whether piece `k` is one of this stream's and is not here yet.
     fn lacks(&self, k: u32) -> bool {
         (k as usize) < self.pieces.len() && !self.has(k)
@@ -323,9 +338,17 @@ impl Pieces {
         if k as usize >= self.pieces.len() {
             return Err(r.error("a piece of this index (files from one build)"));
         }
+        let start = r.at;
         let piece = shared(r, file)?;
         if piece.end - piece.start != self.range(k).len() {
             return Err(r.error("a piece as long as this index says (files from one build)"));
+        }
+        if self.sums.get(k as usize) != Some(&adler2::adler32_slice(&file[piece.start..piece.end]))
+        {
+            return Err(r.error_at(
+                start,
+                "the piece whose checksum this index holds (files from one build)",
+            ));
         }
         self.set(k, piece);
         Ok(())
@@ -536,6 +559,8 @@ struct PieceCutter {
     piece_bytes: usize,
     k: u32,
     buf: Vec<u8>,
+    /// Each piece's checksum, as it is handed on.
+    sums: Vec<u32>,
 }
 
 impl PieceCutter {
@@ -546,6 +571,7 @@ impl PieceCutter {
             piece_bytes,
             k: 0,
             buf: Vec::with_capacity(piece_bytes.min(total as usize)),
+            sums: Vec::new(),
         }
     }
 
@@ -573,18 +599,20 @@ impl PieceCutter {
         };
         self.k += 1;
         let full = std::mem::replace(&mut self.buf, Vec::with_capacity(self.piece_bytes));
+        self.sums.push(adler2::adler32_slice(&full));
         emit(piece, full)
     }
 
-    /// Hands on the last piece, unless the stream ends with a full one.
+    /// Hands on the last piece, unless the stream ends with a full one;
+    /// says every piece's checksum.
     fn finish<E>(
         mut self,
         emit: &mut impl FnMut(Piece, Vec<u8>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        match self.buf.is_empty() {
-            true => Ok(()),
-            false => self.emit(emit),
+    ) -> Result<Vec<u32>, E> {
+        if !self.buf.is_empty() {
+            self.emit(emit)?;
         }
+        Ok(self.sums)
     }
 }
 
@@ -864,7 +892,7 @@ impl Builder {
         let streams = [Stream::AddedPostings, Stream::AddedPositions];
         let [postings, positions] =
             self.emit_streams(&order, sizes, main.mean_len, streams, &mut emit)?;
-        let stream = |s: &Pieces| Pieces::missing(s.total, s.piece_bytes);
+        let stream = |s: &Pieces| Pieces::missing(s.total, s.piece_bytes, s.sums.clone());
         Ok(Inverted {
             dictionary,
             postings: stream(&main.postings),
@@ -926,7 +954,7 @@ impl Builder {
             }
             postings.push(&out, emit)?;
         }
-        postings.finish(emit)?;
+        let postings_sums = postings.finish(emit)?;
 
         let mut positions = PieceCutter::new(streams[1], sizes.positions, totals[1]);
         for &id in order {
@@ -951,10 +979,10 @@ impl Builder {
             // Its bytes are in pieces now.
             *p = TermPostings::default();
         }
-        positions.finish(emit)?;
+        let positions_sums = positions.finish(emit)?;
         Ok([
-            Pieces::missing(totals[0], sizes.postings),
-            Pieces::missing(totals[1], sizes.positions),
+            Pieces::missing(totals[0], sizes.postings, postings_sums),
+            Pieces::missing(totals[1], sizes.positions, positions_sums),
         ])
     }
 }
@@ -1398,8 +1426,7 @@ impl Inverted {
     pub(crate) fn write(&self, w: &mut crate::codec::Writer) {
         self.dictionary.write(w);
         for stream in [&self.postings, &self.positions] {
-            w.varint(stream.total);
-            w.varint(stream.piece_bytes);
+            stream.write(w);
         }
         w.len(self.n_docs);
         w.u32_le(self.mean_len.to_bits());
@@ -1408,8 +1435,7 @@ impl Inverted {
         if let Some(added) = &self.added {
             w.varint(added.base);
             for stream in [&added.postings, &added.positions] {
-                w.varint(stream.total);
-                w.varint(stream.piece_bytes);
+                stream.write(w);
             }
         }
     }
@@ -1546,10 +1572,14 @@ fn read_pieces(r: &mut crate::codec::Reader<'_>) -> Result<Pieces, crate::codec:
     if !(1..=MAX_PIECE_BYTES).contains(&piece_bytes) {
         return Err(r.error("a size of pieces from 1 byte to 8 MiB"));
     }
-    if total.div_ceil(piece_bytes) > MAX_PIECES {
+    let n = total.div_ceil(piece_bytes);
+    if n > MAX_PIECES {
         return Err(r.error("a stream in at most 65,536 pieces"));
     }
-    Ok(Pieces::missing(total, piece_bytes))
+    let sums = (0..n)
+        .map(|_| r.u32_le("a checksum per piece of the stream"))
+        .collect::<Result<_, _>>()?;
+    Ok(Pieces::missing(total, piece_bytes, sums))
 }
 
 /// A length-prefixed section of `file`, left in place.
