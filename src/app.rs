@@ -1,16 +1,17 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::history::AnyHistory;
-use yew_router::prelude::*;
 
 use dateline_core::import::Set;
 use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
-use crate::components::{layout, pieces_notice, LayoutProps, PiecesNoticeProps};
+use crate::components::{
+    layout, pieces_notice, LayoutProps, PiecesNoticeProps, RouteSwitch, Router,
+};
 use crate::corpus::{Corpus, PieceFailed};
 use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
+use crate::history::History;
 use crate::hooks::{use_document_title, use_filter, use_pieces};
 use crate::pages::{not_found_page, EntityPage, HomePage, NotFoundProps, ReleasePage};
 use crate::route::{EntityKind, Route};
@@ -176,7 +177,7 @@ pub struct AppProps {
     /// `crate::start`), or read from `dist/data` when pre-rendering.
     pub corpus: Rc<Corpus>,
     /// The browser's history, or a memory history at the pre-rendered page.
-    pub history: AnyHistory,
+    pub history: History,
     /// The public URL's path (`/dateline`); none at the host's root.
     #[prop_or_default]
     pub basename: Option<AttrValue>,
@@ -275,7 +276,7 @@ pub fn app(props: &AppProps) -> Html {
                 load_facets={Some(FacetsLoader(load_facets))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
                 shown={Some(shown)}>
-                <Switch<Route> key={*sets_shown} render={switch} />
+                <RouteSwitch key={*sets_shown} />
             </Shell>
         </Router>
     }

@@ -1,8 +1,8 @@
 use dateline_core::page::{page_title, HOME_TITLE};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::corpus::Corpus;
+use crate::hooks::use_route;
 use crate::route::Route;
 
 /// Keeps the document's title to the route shown: the release's title, the
@@ -13,7 +13,7 @@ use crate::route::Route;
 /// list after start). A hook, not a component: one fewer in the wasm.
 #[hook]
 pub fn use_document_title(corpus: &Corpus) {
-    let route = use_route::<Route>();
+    let route = use_route();
     let heading = match &route {
         Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
         Some(Route::NotFound) => Some("Page not found".to_string()),
