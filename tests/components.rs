@@ -240,13 +240,11 @@ struct WithNoticeProps {
 
 #[yew::function_component(WithNotice)]
 fn with_notice(props: &WithNoticeProps) -> yew::Html {
-    use dateline_app::components::{RouteSwitch, Router};
+    use dateline_app::components::Router;
     let history = dateline_app::history::History::memory("/");
     yew::html! {
         <Router {history}>
-            <dateline_app::app::Shell corpus={props.corpus.clone()} piece_failed={Some(props.failed.clone())}>
-                <RouteSwitch />
-            </dateline_app::app::Shell>
+            <dateline_app::app::Shell corpus={props.corpus.clone()} piece_failed={Some(props.failed.clone())} />
         </Router>
     }
 }

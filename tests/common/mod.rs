@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use dateline_app::app::Shell;
-use dateline_app::components::{RouteSwitch, Router};
+use dateline_app::components::Router;
 use dateline_app::history::History;
 use dateline_app::Corpus;
 use web_sys::Element;
@@ -28,9 +28,7 @@ pub struct HarnessProps {
 pub fn harness(props: &HarnessProps) -> Html {
     html! {
         <Router history={props.history.clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <RouteSwitch />
-            </Shell>
+            <Shell corpus={props.corpus.clone()} />
         </Router>
     }
 }
