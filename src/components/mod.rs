@@ -13,6 +13,7 @@
 
 mod active_filters;
 mod add_series;
+mod chart_table;
 mod compare_lines;
 mod compare_panel;
 pub mod detail;
@@ -34,17 +35,17 @@ mod router;
 mod scale_toggle;
 mod search_box;
 mod series_legend;
-mod series_table;
 mod set_switch;
 mod sort_select;
 mod zoom_controls;
 
 pub use active_filters::{active_filters, facet_title, ActiveFiltersProps};
 pub use add_series::AddSeries;
+pub use chart_table::{ChartTable, TableData};
 pub use compare_lines::{compare_lines, CompareLinesProps};
 pub use compare_panel::{compare_panel, ComparePanelProps};
 pub use entity_chart::EntityChart;
-pub use events_lane::{EventsLane, EventsTable};
+pub use events_lane::EventsLane;
 pub use export_buttons::{download, ExportButtons};
 pub use facet_group::FacetGroup;
 pub use highlighted::{highlighted, HighlightedProps};
@@ -61,7 +62,6 @@ pub use router::Router;
 pub use scale_toggle::{scale_toggle, ScaleToggleProps};
 pub use search_box::{keep_typed_before_start, SearchBox};
 pub use series_legend::{series_legend, SeriesLegendProps};
-pub use series_table::SeriesTable;
 pub use set_switch::{set_switch, SetSwitchProps};
 pub use sort_select::{sort_select, SortSelectProps};
 pub use zoom_controls::{zoom_controls, ZoomControlsProps};
