@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the app's wasm goes: builds it as Trunk does (the `app` profile that
-# index.html selects, wasm-bindgen, wasm-opt -Oz) but keeps the function
+# index.html selects, wasm-bindgen, wasm-opt -Os -Os) but keeps the function
 # names, then sums twiggy's sizes per crate and module. Installs twiggy 0.8.0 when missing.
 #
 #   scripts/wasm-breakdown.sh          # the top 30 groups
@@ -22,9 +22,9 @@ cargo build --profile "$profile" -q --target wasm32-unknown-unknown -p dateline-
 wasm-bindgen --target web --no-typescript --keep-debug --out-dir "$out" \
   "$target/wasm32-unknown-unknown/$profile/dateline-app.wasm"
 flags=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
-# After -Oz, as index.html's `data-wasm-opt-params` asks (Trunk passes them last).
-wasm-opt -Oz "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/shipped.wasm" --reorder-functions-by-name
-wasm-opt -Oz -g "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/named.wasm" --reorder-functions-by-name
+# `data-wasm-opt="s"`, then index.html's `data-wasm-opt-params` (Trunk passes them last).
+wasm-opt -Os "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/shipped.wasm" -Os --reorder-functions-by-name
+wasm-opt -Os -g "${flags[@]}" "$out/dateline-app_bg.wasm" -o "$out/named.wasm" -Os --reorder-functions-by-name
 printf 'shipped wasm: %d B raw, %d B brotli -q 11\n' \
   "$(wc -c <"$out/shipped.wasm")" "$(brotli -q 11 -c "$out/shipped.wasm" | wc -c)"
 twiggy top -n 1000000 --format csv "$out/named.wasm" >"$out/top.csv"

@@ -1,30 +1,31 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::history::AnyHistory;
-use yew_router::prelude::*;
 
 use dateline_core::import::Set;
 use dateline_core::pack::ListPiece;
 use dateline_core::query::Filter;
 
-use crate::components::{layout, pieces_notice, LayoutProps, PiecesNoticeProps};
+use crate::components::{layout, pieces_notice, LayoutProps, PiecesNoticeProps, Router};
 use crate::corpus::{Corpus, PieceFailed};
 use crate::fetch::{fetch_facets, fetch_list_pieces, fetch_pieces, mark};
-use crate::hooks::{use_document_title, use_filter, use_pieces};
+use crate::history::History;
+use crate::hooks::{use_document_title, use_filter, use_pieces, use_route};
 use crate::pages::{not_found_page, EntityPage, HomePage, NotFoundProps, ReleasePage};
 use crate::route::{EntityKind, Route};
 
-/// Renders the page for a route.
-pub fn switch(route: Route) -> Html {
+/// Renders the page for a route; a page of another `key` is mounted afresh.
+pub fn switch(route: Route, key: u32) -> Html {
     match route {
-        Route::Home => html! { <HomePage /> },
-        Route::Release { id } => html! { <ReleasePage {id} /> },
-        Route::Country { code } => html! { <EntityPage kind={EntityKind::Country} key_={code} /> },
-        Route::Organisation { id } => {
-            html! { <EntityPage kind={EntityKind::Organisation} key_={id} /> }
+        Route::Home => html! { <HomePage {key} /> },
+        Route::Release { id } => html! { <ReleasePage {key} {id} /> },
+        Route::Country { code } => {
+            html! { <EntityPage {key} kind={EntityKind::Country} key_={code} /> }
         }
-        Route::Person { id } => html! { <EntityPage kind={EntityKind::Person} key_={id} /> },
+        Route::Organisation { id } => {
+            html! { <EntityPage {key} kind={EntityKind::Organisation} key_={id} /> }
+        }
+        Route::Person { id } => html! { <EntityPage {key} kind={EntityKind::Person} key_={id} /> },
         Route::NotFound => not_found_page(&NotFoundProps::default()),
     }
 }
@@ -129,19 +130,23 @@ pub struct ShellProps {
     /// Without it, there are no import controls (component tests).
     #[prop_or_default]
     pub shown: Option<ShownSet>,
+    /// The page's key: a page of another key is mounted afresh.
     #[prop_or_default]
-    pub children: Html,
+    pub page_key: u32,
 }
 
-/// Provides the corpus and the page layout around routed content, and asks
-/// for the pieces of the index that the URL's query needs; the router itself
-/// comes from the caller (browser history in the app, memory in tests
-/// and when pre-rendering).
+/// Provides the corpus and the page layout around the route's page, and
+/// asks for the pieces of the index that the URL's query needs; the router
+/// itself comes from the caller (browser history in the app, memory in tests
+/// and when pre-rendering). It renders the page itself, as it renders again
+/// on every move of the router anyway (the filter, the title): no
+/// component of its own for the switch.
 #[function_component(Shell)]
 pub fn shell(props: &ShellProps) -> Html {
     // On every page: the URL's filter is the timeline's, wherever it is read.
     let filter = use_filter().filter;
-    use_document_title(&props.corpus);
+    let route = use_route();
+    use_document_title(&props.corpus, route.as_ref());
     use_pieces(
         &props.corpus,
         &filter,
@@ -163,9 +168,10 @@ pub fn shell(props: &ShellProps) -> Html {
         shown: props.shown.clone(),
         width: props.width,
     };
+    let children = route.map_or_else(Html::default, |r| switch(r, props.page_key));
     html! {
         <ContextProvider<ShellContext> {context}>
-            { layout(&LayoutProps { notice, children: props.children.clone() }) }
+            { layout(&LayoutProps { notice, children }) }
         </ContextProvider<ShellContext>>
     }
 }
@@ -176,7 +182,7 @@ pub struct AppProps {
     /// `crate::start`), or read from `dist/data` when pre-rendering.
     pub corpus: Rc<Corpus>,
     /// The browser's history, or a memory history at the pre-rendered page.
-    pub history: AnyHistory,
+    pub history: History,
     /// The public URL's path (`/dateline`); none at the host's root.
     #[prop_or_default]
     pub basename: Option<AttrValue>,
@@ -274,9 +280,7 @@ pub fn app(props: &AppProps) -> Html {
                 load_records={Some(RecordsLoader(load_records))}
                 load_facets={Some(FacetsLoader(load_facets))}
                 site_url={Some(props.site_url.clone())} width={Some(*width)}
-                shown={Some(shown)}>
-                <Switch<Route> key={*sets_shown} render={switch} />
-            </Shell>
+                shown={Some(shown)} page_key={*sets_shown} />
         </Router>
     }
 }

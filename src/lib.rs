@@ -10,6 +10,7 @@ pub mod app;
 pub mod components;
 pub mod corpus;
 pub mod fetch;
+pub mod history;
 pub mod hooks;
 pub mod pages;
 pub mod picked;

@@ -8,11 +8,10 @@ use std::rc::Rc;
 
 use dateline_core::markup::escape;
 use yew::LocalServerRenderer;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::Routable;
 
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::corpus::Corpus;
+use crate::history::History;
 use crate::route::Route;
 use crate::start::{DATA_MARK, PRERENDERED_ROUTE};
 
@@ -276,7 +275,7 @@ impl Renderer {
             self.basename.as_deref().unwrap_or(""),
             route.to_path()
         );
-        let history = AnyHistory::from(MemoryHistory::with_entries(vec![path]));
+        let history = History::memory(&path);
         let props = AppProps {
             corpus: self.corpus.clone(),
             history,

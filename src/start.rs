@@ -10,13 +10,12 @@ use dateline_core::page::PAGE_MARK;
 use dateline_core::query::Facet;
 use web_sys::{Document, Element};
 use yew::platform::spawn_local;
-use yew_router::history::{AnyHistory, BrowserHistory};
-use yew_router::Routable;
 
 use crate::app::{App, AppProps, SiteUrl, ViewportWidth, PHONE_WIDTH};
 use crate::components::keep_typed_before_start;
 use crate::corpus::{Corpus, CorpusError, Lookup};
 use crate::fetch::{add_facets, add_list_pieces, facet_downloads, list_downloads, mark, Download};
+use crate::history::{base_url, History};
 use crate::hooks::document_base;
 use crate::pages::RELATED;
 use crate::route::Route;
@@ -59,7 +58,7 @@ async fn load(list: Download, index: Download) -> Result<(Rc<Corpus>, String), C
 }
 
 /// The route at a path of the page's address, under the router's basename.
-fn route_at(path: &str, basename: Option<&str>) -> Option<Route> {
+fn route_at(path: &str, basename: Option<&str>) -> Route {
     let path = basename.and_then(|b| path.strip_prefix(b)).unwrap_or(path);
     Route::recognize(if path.is_empty() { "/" } else { path })
 }
@@ -77,7 +76,7 @@ async fn boot() {
     else {
         return;
     };
-    let basename = yew_router::utils::base_url();
+    let basename = base_url();
     let location = window.location();
     let here = route_at(
         &location.pathname().unwrap_or_default(),
@@ -91,8 +90,8 @@ async fn boot() {
     // A pre-rendered page other than the home page shows what the facets'
     // relations say, and is taken over once they are here: they download
     // beside the first files rather than after them.
-    let early_facets: Vec<(Facet, Download)> = match (&prerendered, &here) {
-        (Some(_), Some(route)) if *route != Route::Home => Facet::ALL
+    let early_facets: Vec<(Facet, Download)> = match &prerendered {
+        Some(_) if here != Route::Home => Facet::ALL
             .into_iter()
             .map(|f| (f, Download::start(&Corpus::facet_file(f))))
             .collect(),
@@ -114,14 +113,14 @@ async fn boot() {
     // come before the first render, and before anything read from them (a
     // release's related releases, whose list records it then needs).
     let mut whole = true;
-    if prerendered.is_some() && !matches!(here, Some(Route::Home) | None) {
+    if prerendered.is_some() && here != Route::Home {
         let downloads = facet_downloads(&corpus, early_facets);
         whole &= add_facets(&corpus, downloads).await.is_none();
     }
     // A release page's full record, and the list records of the releases it
     // links to, come before the first render, so that the page is whole at
     // once, as the build rendered it.
-    if let Some(Route::Release { id }) = &here {
+    if let Route::Release { id } = &here {
         // Its list record first, when the first piece does not hold it and
         // its date places it in a few others (an id of its own may need
         // every piece: the page then loads them itself, after mounting).
@@ -149,7 +148,7 @@ async fn boot() {
     }
     // Other pages show releases from anywhere in the archive: they are
     // taken over only when every list record is here (else rendered afresh).
-    whole &= corpus.has_every_record() || matches!(here, Some(Route::Home | Route::Release { .. }));
+    whole &= corpus.has_every_record() || matches!(here, Route::Home | Route::Release { .. });
     // Hydrate only what was rendered for this very address, from this very
     // data (a page cached from an older build, or data swapped after the
     // build, would not match the DOM, and Yew panics on that): a host that
@@ -159,7 +158,7 @@ async fn boot() {
         && kept.is_none()
         && root.get_attribute(DATA_MARK).as_deref() == Some(data_mark.as_str())
         && location.search().unwrap_or_default().is_empty()
-        && prerendered.is_some_and(|p| here.is_some() && route_at(&p, None) == here);
+        && prerendered.is_some_and(|p| route_at(&p, None) == here);
     // The page's JSON-LD and citation tags: the app adds its own for each page.
     if let Ok(marked) = document.query_selector_all(&format!("head [{PAGE_MARK}]")) {
         for i in 0..marked.length() {
@@ -181,7 +180,7 @@ async fn boot() {
     };
     let props = AppProps {
         corpus,
-        history: AnyHistory::from(BrowserHistory::new()),
+        history: History::browser(),
         basename: basename.map(Into::into),
         site_url: SiteUrl(document_base().into()),
         width: ViewportWidth(width),

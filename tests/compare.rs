@@ -6,10 +6,10 @@
 
 use std::rc::Rc;
 
+use dateline_app::history::History;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew_router::history::{AnyHistory, History, MemoryHistory};
 
 mod common;
 
@@ -34,18 +34,15 @@ const CORPUS: &str = r#"[
 
 struct Page {
     root: Element,
-    history: AnyHistory,
+    history: History,
 }
 
 async fn open(path: &str, pairs: &[(&str, &str)]) -> Page {
-    let history = AnyHistory::from(MemoryHistory::new());
-    let pairs: Vec<(String, String)> = pairs
+    let query: Vec<String> = pairs
         .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(v)))
         .collect();
-    history
-        .push_with_query(path, pairs)
-        .expect("query serialises");
+    let history = History::memory(&format!("{path}?{}", query.join("&")));
     let corpus = Rc::new(common::corpus_from_json(CORPUS).expect("test corpus decodes"));
     let root = common::mount(history.clone(), corpus).await;
     Page { root, history }
@@ -78,7 +75,7 @@ impl Page {
     }
 
     fn query(&self) -> String {
-        js_sys::decode_uri_component(self.history.location().query_str())
+        js_sys::decode_uri_component(&self.history.location().query)
             .map(String::from)
             .unwrap_or_default()
     }

@@ -240,15 +240,11 @@ struct WithNoticeProps {
 
 #[yew::function_component(WithNotice)]
 fn with_notice(props: &WithNoticeProps) -> yew::Html {
-    use yew_router::prelude::*;
-    let history = yew_router::history::AnyHistory::from(
-        yew_router::history::MemoryHistory::with_entries(vec!["/".to_string()]),
-    );
+    use dateline_app::components::Router;
+    let history = dateline_app::history::History::memory("/");
     yew::html! {
         <Router {history}>
-            <dateline_app::app::Shell corpus={props.corpus.clone()} piece_failed={Some(props.failed.clone())}>
-                <Switch<dateline_app::Route> render={dateline_app::app::switch} />
-            </dateline_app::app::Shell>
+            <dateline_app::app::Shell corpus={props.corpus.clone()} piece_failed={Some(props.failed.clone())} />
         </Router>
     }
 }

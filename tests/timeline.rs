@@ -5,10 +5,10 @@
 
 use std::rc::Rc;
 
+use dateline_app::history::History;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
-use yew_router::history::{AnyHistory, History, MemoryHistory};
 
 mod common;
 
@@ -56,28 +56,11 @@ async fn next_frame() {
 
 struct Page {
     root: Element,
-    history: AnyHistory,
+    history: History,
 }
 
 async fn open(path: &str) -> Page {
-    // A memory history takes the query apart from the path, as decoded pairs.
-    let history = AnyHistory::from(MemoryHistory::new());
-    let (route, query) = path.split_once('?').unwrap_or((path, ""));
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| {
-            (
-                k.to_string(),
-                js_sys::decode_uri_component(v)
-                    .map(String::from)
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
-    history
-        .push_with_query(route, pairs)
-        .expect("query serialises");
+    let history = History::memory(path);
     let corpus = Rc::new(common::corpus_from_json(CORPUS).expect("test corpus decodes"));
     let root = common::mount(history.clone(), corpus).await;
     Page { root, history }
@@ -106,7 +89,7 @@ impl Page {
     }
 
     fn query(&self) -> String {
-        let q = self.history.location().query_str().to_string();
+        let q = self.history.location().query;
         if q == "?" {
             String::new()
         } else {

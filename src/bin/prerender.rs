@@ -17,7 +17,6 @@ use dateline_core::pack::{frame, Chunk, ListPiece};
 use dateline_core::page::{page_head, release_head, release_path};
 use dateline_core::query::Facet;
 use lexopt::prelude::*;
-use yew_router::Routable;
 
 // Rendering allocates many small strings: as for the `dateline` CLI, mimalloc
 // beats the system allocator (BENCHMARKS.md, "Pre-rendering").

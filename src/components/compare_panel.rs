@@ -4,7 +4,8 @@ use dateline_core::query::{Compare, Scale, Series};
 use yew::prelude::*;
 
 use super::{
-    scale_toggle, series_legend, AddSeries, ScaleToggleProps, SeriesLegendProps, SeriesTable,
+    scale_toggle, series_legend, AddSeries, ChartTable, ScaleToggleProps, SeriesLegendProps,
+    TableData,
 };
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +45,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
             if has_lines {
                 { scale_toggle(&ScaleToggleProps { scale: props.scale, on_change: props.on_scale.clone() }) }
                 { series_legend(&SeriesLegendProps { compare: props.compare.clone(), on_remove }) }
-                <SeriesTable compare={props.compare.clone()} />
+                <ChartTable data={TableData::Series { compare: props.compare.clone(), id: AttrValue::Static("series-table") }} />
             }
         </section>
     }

@@ -1,7 +1,7 @@
 use dateline_core::query::{over_archive, ticks, Filter, Series};
 use yew::prelude::*;
 
-use super::{compare_lines, CompareLinesProps, RouteLink, SeriesTable};
+use super::{compare_lines, ChartTable, CompareLinesProps, RouteLink, TableData};
 
 use crate::hooks::{use_corpus, use_generation};
 use crate::route::Route;
@@ -53,7 +53,7 @@ pub fn entity_chart(props: &EntityChartProps) -> Html {
                     </div>
                 </div></div>
             </div>
-            <SeriesTable compare={lines.clone()} id="entity-chart-table" />
+            <ChartTable data={TableData::Series { compare: lines.clone(), id: AttrValue::Static("entity-chart-table") }} />
             <p><RouteLink to={Route::Home} filter={compare}>{ "Compare it with others over time" }</RouteLink></p>
         </section>
     }

@@ -1,8 +1,7 @@
 use dateline_core::query::Filter;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use crate::hooks::{router_query, timeline_href};
+use crate::hooks::{timeline_href, use_navigator};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -17,25 +16,20 @@ pub struct RouteLinkProps {
     pub children: Html,
 }
 
-/// A link to a page of the app, navigating in the app: the router's `Link`,
-/// written here for size (one link component in the wasm, not two, and
-/// none of `Link`'s query and state machinery), and a link to the timeline
-/// with a filter. Not `Link` with a query: that reads and parses the whole
-/// address of the page (`location.href`) for every link it renders, so that
-/// a page opened with a very long URL took a quarter of a second more to show
-/// its results. The href is the router's base path, the route's path and
-/// the filter's canonical query string, made without looking at the address.
+/// A link to a page of the app, navigating in the app, or to the timeline
+/// with a filter. The href is the router's base path, the route's path and
+/// the filter's canonical query string, made without looking at the address
+/// (yew-router's `Link` with a query read and parsed `location.href` for
+/// every link it rendered: a page opened with a very long URL took a
+/// quarter of a second more to show its results).
 #[function_component(RouteLink)]
 pub fn route_link(props: &RouteLinkProps) -> Html {
     let navigator = use_navigator();
-    let base = navigator
-        .as_ref()
-        .and_then(|n| n.basename().map(str::to_string))
-        .unwrap_or_default();
+    let base = navigator.as_ref().map_or("", |n| n.base());
     let query = props
         .filter
         .as_ref()
-        .map(|f| (timeline_href(f), router_query(f)));
+        .map(|f| (timeline_href(f), f.to_query()));
     let href = format!(
         "{base}{}{}",
         props.to.to_path(),
@@ -48,12 +42,7 @@ pub fn route_link(props: &RouteLinkProps) -> Html {
             let modified = e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key();
             if let (false, 0, Some(navigator)) = (modified, e.button(), &navigator) {
                 e.prevent_default();
-                match &query {
-                    Some((_, query)) => {
-                        let _ = navigator.push_with_query(&to, query.clone());
-                    }
-                    None => navigator.push(&to),
-                }
+                navigator.go(&to, query.as_ref().map(|(_, q)| q.as_str()), false);
             }
         })
     };

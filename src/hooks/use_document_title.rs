@@ -1,6 +1,5 @@
 use dateline_core::page::{page_title, HOME_TITLE};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::route::Route;
@@ -12,9 +11,8 @@ use crate::route::Route;
 /// and its data generation (a release's title may come with a piece of the
 /// list after start). A hook, not a component: one fewer in the wasm.
 #[hook]
-pub fn use_document_title(corpus: &Corpus) {
-    let route = use_route::<Route>();
-    let heading = match &route {
+pub fn use_document_title(corpus: &Corpus, route: Option<&Route>) {
+    let heading = match route {
         Some(Route::Release { id }) => corpus.get(id).map(|r| r.title),
         Some(Route::NotFound) => Some("Page not found".to_string()),
         Some(other) => other.entity().and_then(|(kind, key)| {

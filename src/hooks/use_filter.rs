@@ -1,8 +1,7 @@
 use dateline_core::query::Filter;
 use yew::prelude::*;
-use yew_router::prelude::*;
-use yew_router::query::Raw;
 
+use crate::hooks::{use_location, use_navigator};
 use crate::route::Route;
 
 /// The timeline's filter, read from the URL query string (the single source of
@@ -23,31 +22,20 @@ pub fn use_filter() -> UseFilter {
     let navigator = use_navigator();
     let filter = location
         .as_ref()
-        .map(|l| Filter::from_query(l.query_str()))
+        .map(|l| Filter::from_query(&l.query))
         .unwrap_or_default();
     let current = filter.clone();
     let set = Callback::from(move |next: Filter| {
         let Some(navigator) = &navigator else { return };
-        let query = router_query(&next);
+        let query = next.to_query();
         let typing = !current.text.is_empty()
             && Filter {
                 text: next.text.clone(),
                 ..current.clone()
             } == next;
-        let _ = if typing {
-            navigator.replace_with_query(&Route::Home, query)
-        } else {
-            navigator.push_with_query(&Route::Home, query)
-        };
+        navigator.go(&Route::Home, Some(&query), typing);
     });
     UseFilter { filter, set }
-}
-
-/// The canonical query string, for the router as it is. Written by
-/// `Filter::to_query` rather than handed to the router as pairs to encode:
-/// the same `form_urlencoded` text, without serde_urlencoded in the wasm.
-pub fn router_query(filter: &Filter) -> Raw<String> {
-    Raw(filter.to_query())
 }
 
 /// A path with query string for a link to the timeline with this filter.

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::components::{
     active_filters, compare_lines, compare_panel, facet_title, sort_select, ActiveFiltersProps,
-    CompareLinesProps, ComparePanelProps, EventsLane, EventsTable, ExportButtons, FacetGroup,
-    Histogram, Hits, ResultList, SearchBox, SortSelectProps,
+    ChartTable, CompareLinesProps, ComparePanelProps, EventsLane, ExportButtons, FacetGroup,
+    Histogram, Hits, ResultList, SearchBox, SortSelectProps, TableData,
 };
 use crate::hooks::{use_compare, use_corpus, use_facets, use_filter, use_generation, use_records};
 
@@ -157,7 +157,7 @@ pub fn home_page() -> Html {
                 { compare_lines(&CompareLinesProps { compare: compare.clone() }) }
                 <EventsLane lane={(*lane).clone()} on_pick={on_event.clone()} />
             </Histogram>
-            <EventsTable lane={(*lane).clone()} on_pick={on_event} />
+            <ChartTable data={TableData::Events { lane: (*lane).clone(), on_pick: on_event }} />
             { compare_panel(&ComparePanelProps { compare, series: filter.series.clone(), scale: filter.scale, on_series, on_scale }) }
             <div class="columns">
                 <aside class="facets" aria-label="Filters">

@@ -6,12 +6,12 @@
 
 use std::rc::Rc;
 
-use dateline_app::app::{switch, Shell};
-use dateline_app::{Corpus, Route};
+use dateline_app::app::Shell;
+use dateline_app::components::Router;
+use dateline_app::history::History;
+use dateline_app::Corpus;
 use web_sys::Element;
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, MemoryHistory};
-use yew_router::prelude::*;
 
 /// A corpus of full records written as `dateline ingest --json` prints them.
 pub fn corpus_from_json(json: &str) -> Result<Corpus, serde_json::Error> {
@@ -20,7 +20,7 @@ pub fn corpus_from_json(json: &str) -> Result<Corpus, serde_json::Error> {
 
 #[derive(Properties, PartialEq)]
 pub struct HarnessProps {
-    pub history: AnyHistory,
+    pub history: History,
     pub corpus: Rc<Corpus>,
 }
 
@@ -28,15 +28,13 @@ pub struct HarnessProps {
 pub fn harness(props: &HarnessProps) -> Html {
     html! {
         <Router history={props.history.clone()}>
-            <Shell corpus={props.corpus.clone()}>
-                <Switch<Route> render={switch} />
-            </Shell>
+            <Shell corpus={props.corpus.clone()} />
         </Router>
     }
 }
 
 /// Renders the app over `history` (so a test can read where it went).
-pub async fn mount(history: AnyHistory, corpus: Rc<Corpus>) -> Element {
+pub async fn mount(history: History, corpus: Rc<Corpus>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -48,6 +46,5 @@ pub async fn mount(history: AnyHistory, corpus: Rc<Corpus>) -> Element {
 
 /// Renders the app at `path`.
 pub async fn render_with(path: &str, corpus: Rc<Corpus>) -> Element {
-    let history = AnyHistory::from(MemoryHistory::with_entries(vec![path.to_string()]));
-    mount(history, corpus).await
+    mount(History::memory(path), corpus).await
 }
