@@ -4,6 +4,7 @@
 //! rules on every side is what makes "Zurich" find "Zürich", and a release's
 //! id the same in the CLI and the app.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::date::PartialDate;
@@ -174,11 +175,25 @@ pub fn twin_slug(natural: &str, source: &str, n: usize) -> String {
 pub fn release_slug(date: Option<PartialDate>, title: &str) -> String {
     let mut s = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
     // Apostrophes join a word (`Iran's` → `irans`) rather than split it.
-    let title = title.replace(['\'', '’'], "");
+    // Most titles hold none (`’` opens with the byte 0xE2): kept as they are.
+    let title = if title.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        Cow::Owned(title.replace(['\'', '’'], ""))
+    } else {
+        Cow::Borrowed(title)
+    };
     let mut words: Vec<String> = Vec::new();
     for_each_word(&title, |w, _| {
-        let ascii: String = w.chars().filter(char::is_ascii_alphanumeric).collect();
-        if !ascii.is_empty() && words.len() < ID_MAX_WORDS {
+        if words.len() == ID_MAX_WORDS {
+            return;
+        }
+        // Most words are ASCII letters and digits already: copied whole,
+        // not collected a character at a time.
+        let ascii: String = if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            w.to_string()
+        } else {
+            w.chars().filter(char::is_ascii_alphanumeric).collect()
+        };
+        if !ascii.is_empty() {
             words.push(ascii);
         }
     });

@@ -606,10 +606,28 @@ fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
 
 fn write_json(releases: &[Release], pretty: bool) -> std::io::Result<()> {
     // The export's writer: one home for the record's JSON, the app's download's too.
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(raw_stdout()?);
     dateline_core::export::write_json_to(&mut out, releases, pretty)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// Standard output for a writer that buffers itself: `Stdout` looks for the
+/// last newline in every write (`memrchr` over all of `ingest --json`'s
+/// output, 0.3 % of its instructions), so its file is written directly.
+#[cfg(unix)]
+fn raw_stdout() -> std::io::Result<Box<dyn Write>> {
+    use std::os::fd::AsFd;
+    let mut stdout = std::io::stdout().lock();
+    // Nothing written before may be left behind in its buffer.
+    stdout.flush()?;
+    let fd = stdout.as_fd().try_clone_to_owned()?;
+    Ok(Box::new(std::fs::File::from(fd)))
+}
+
+#[cfg(not(unix))]
+fn raw_stdout() -> std::io::Result<Box<dyn Write>> {
+    Ok(Box::new(std::io::stdout().lock()))
 }
 
 fn write_lines(releases: &[Release]) -> std::io::Result<()> {

@@ -820,8 +820,14 @@ fn names_in_chunk(chunk: &str) -> Vec<String> {
     let mut after_honorific = false;
     let mut i = 0;
     while i < words.len() {
-        let run = name_run(&words[i..]);
-        if may_start && !run.is_empty() {
+        // A run is read only where a name may start (it was read at every
+        // word, and dropped where none may).
+        let run = if may_start {
+            name_run(&words[i..])
+        } else {
+            Vec::new()
+        };
+        if !run.is_empty() {
             let long_enough = run.len() >= 2 || (after_honorific && run.len() == 1);
             if long_enough && run.len() <= 4 {
                 names.push(run.join(" ").trim_end_matches(['.', ',']).to_string());

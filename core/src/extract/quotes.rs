@@ -17,7 +17,7 @@ use super::tokens::{
 };
 use super::Text;
 use crate::model::{Organisation, Person, Quote};
-use crate::text::WordSet;
+use crate::text::{bytes_before_flag, bytes_between, word_at, WordSet};
 
 /// Words that make nearby quotation marks a label rather than speech.
 fn label_markers() -> &'static WordSet<String> {
@@ -1563,12 +1563,8 @@ fn find_segments(para: &str, index: usize) -> Vec<Segment> {
 fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
     let mut pos = from;
     loop {
-        // Every opening mark is `"` or starts with byte 0xC2 (`«`) or 0xE2
-        // (`“`, `„`, `‘`): other bytes are skipped without decoding.
-        let skip = para.as_bytes().get(pos..)?.iter();
-        pos += skip
-            .take_while(|&&b| !matches!(b, b'"' | 0xC2 | 0xE2))
-            .count();
+        para.as_bytes().get(pos..)?;
+        pos = next_quote_byte(para.as_bytes(), pos);
         let Some(c) = para.get(pos..).and_then(|r| r.chars().next()) else {
             break;
         };
@@ -1591,6 +1587,29 @@ fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
         pos += c.len_utf8();
     }
     None
+}
+
+/// Where the first byte at or after `i` that may open a quotation mark is
+/// (`bytes.len()` if none): every opening mark is `"` or starts with byte
+/// 0xC2 (`«`) or 0xE2 (`“`, `„`, `‘`). Eight bytes at a time past ASCII
+/// bytes other than `"` (most text): a byte loop was 0.7 % of ingest.
+fn next_quote_byte(bytes: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while i < bytes.len() {
+        if let Some(word) = word_at(bytes, i) {
+            let flags = bytes_between(word, b'"' - 1, b'"' + 1) | word & HIGH;
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += bytes_before_flag(flags);
+        }
+        if matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
+            return i;
+        }
+        i += 1;
+    }
+    bytes.len()
 }
 
 /// Finds closing marks in one paragraph. Searches only move forward, so each
@@ -1662,6 +1681,33 @@ impl<'a> Closings<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `next_quote_byte` finds what a byte loop finds: every byte value at
+    /// every place of a text of up to twenty other bytes, from every start.
+    #[test]
+    fn a_quote_byte_is_found_as_a_byte_loop_finds_it() {
+        let by_loop = |bytes: &[u8], from: usize| {
+            from + bytes[from..]
+                .iter()
+                .take_while(|&&b| !matches!(b, b'"' | 0xC2 | 0xE2))
+                .count()
+        };
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = byte;
+                    for from in 0..=len {
+                        assert_eq!(
+                            next_quote_byte(&bytes, from),
+                            by_loop(&bytes, from),
+                            "{bytes:?} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     fn person(name: &str) -> Person {
         Person {

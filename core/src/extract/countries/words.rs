@@ -114,6 +114,9 @@ pub struct Words<'a> {
     /// `in_caps_context`, worked out on first use: it reads every word, so
     /// asking it again for each match made all-caps-word texts quadratic.
     caps_context: std::cell::OnceCell<bool>,
+    /// `is_title_cased`, worked out on first use: countries and
+    /// organisations both ask it of every piece.
+    title_cased: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Words<'a> {
@@ -186,6 +189,7 @@ impl<'a> Words<'a> {
             src,
             list,
             caps_context: std::cell::OnceCell::new(),
+            title_cased: std::cell::OnceCell::new(),
         }
     }
 
@@ -539,12 +543,17 @@ fn caps_context(tokens: &Words) -> bool {
     if tokens.is_empty() {
         return false;
     }
-    // Counted in one pass, without collecting the words.
+    // Counted in one pass, without collecting the words. At most every word
+    // is wordy, so the answer is no once a tenth of them are lower case
+    // (most text: a few words in).
     let (mut wordy, mut lower) = (0, 0);
     for t in &tokens.list {
         if t.surface.chars().any(char::is_alphabetic) {
             wordy += 1;
             lower += usize::from(t.surface.chars().any(char::is_lowercase));
+            if lower * 10 > tokens.len() {
+                return false;
+            }
         }
     }
     wordy >= 3 && lower * 10 <= wordy
@@ -552,13 +561,22 @@ fn caps_context(tokens: &Words) -> bool {
 
 /// Most longer words capitalised: a Title Case Headline.
 pub fn is_title_cased(tokens: &Words) -> bool {
-    // Counted in one pass, characters only where bytes cannot tell.
+    *tokens.title_cased.get_or_init(|| title_cased(tokens))
+}
+
+fn title_cased(tokens: &Words) -> bool {
+    // Counted in one pass, characters only where bytes cannot tell. At most
+    // every word is long, so the answer is no once more than a tenth of
+    // them are long and not capitalised (most text: a few words in).
     let (mut long, mut capital) = (0, 0);
     for t in &tokens.list {
         let w = t.surface.as_str();
         if w.len() > 3 && (w.is_ascii() || w.chars().count() > 3) {
             long += 1;
             capital += usize::from(is_title_case(w));
+            if (long - capital) * 10 > tokens.len() {
+                return false;
+            }
         }
     }
     long >= 3 && capital * 10 >= long * 9

@@ -322,13 +322,17 @@ fn name_start(toks: &[Tok], run_start: usize, end: usize, acronym: &str) -> Opti
         .next()?;
     let starts: Vec<usize> = (run_start..end)
         .filter(|&k| {
-            let t = toks.get(k);
+            // As `lower() == "the"` (no other character lowercases to
+            // these letters), and asked first: most words follow none, and
+            // lowercasing a capitalised word allocates.
             let after_the = k
                 .checked_sub(1)
                 .and_then(|p| toks.get(p))
-                .is_some_and(|p| p.lower() == "the");
-            t.is_some_and(|t| t.is_cap() && !lists().function_words.contains(t.lower().as_ref()))
-                && (k == run_start || after_the)
+                .is_some_and(|p| p.text.eq_ignore_ascii_case("the"));
+            (k == run_start || after_the)
+                && toks.get(k).is_some_and(|t| {
+                    t.is_cap() && !lists().function_words.contains(t.lower().as_ref())
+                })
         })
         .collect();
     let fallback = skip_leading(toks, run_start, end, 1);

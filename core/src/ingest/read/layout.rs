@@ -14,6 +14,7 @@ use regex::Regex;
 use super::super::dateline;
 use super::super::document::{Diagnostic, Document, Paragraph};
 use super::{error, IngestError};
+use crate::text::{bytes_before_flag, bytes_between, word_at};
 
 /// One line of the file, trimmed, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,22 +35,64 @@ const MAX_TITLE_CONTINUATION_CHARS: usize = 150;
 /// spaces, and a byte-order mark left at a line's start (a file saved twice
 /// with one, files pasted together) is trimmed like a space.
 pub fn lines(text: &str) -> Vec<Line> {
-    text.split('\n')
-        .flat_map(|l| {
-            let l = l.strip_suffix('\r').unwrap_or(l);
-            l.split('\r')
-        })
-        .enumerate()
-        .map(|(i, l)| Line {
-            no: i + 1,
-            // Trimmed before the tabs become spaces (both are trimmed
-            // alike): one copy of the line instead of two.
-            text: l
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-                .replace('\t', " "),
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let (line, next, has_tab) = first_line(rest);
+        // Trimmed before the tabs become spaces (both are trimmed alike):
+        // one copy of the line instead of two.
+        let trimmed = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        out.push(Line {
+            no: out.len() + 1,
+            text: if has_tab {
+                trimmed.replace('\t', " ")
+            } else {
+                trimmed.to_string()
+            },
             heading: 0,
-        })
-        .collect()
+        });
+        match next {
+            Some(next) => rest = next,
+            None => return out,
+        }
+    }
+}
+
+/// The first line of `text` as `split('\n')`, a `\r` taken off the end of
+/// each piece, then `split('\r')` read it; the text after its end, if
+/// the line ends before the text does; and whether the line holds a tab.
+/// Read eight bytes at a time past bytes above `\r` (most of a line): the
+/// iterator adapters were 1.2 % of ingest.
+fn first_line(text: &str) -> (&str, Option<&str>, bool) {
+    let bytes = text.as_bytes();
+    let mut has_tab = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = word_at(bytes, i) {
+            let flags = bytes_between(word, b'\t' - 1, b'\r' + 1);
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            i += bytes_before_flag(flags);
+        }
+        match bytes[i] {
+            b'\n' => return (&text[..i], Some(&text[i + 1..]), has_tab),
+            // A `\r` before `\n` or at the very end is taken off its piece.
+            b'\r' => {
+                let after = match bytes.get(i + 1) {
+                    Some(b'\n') => Some(&text[i + 2..]),
+                    Some(_) => Some(&text[i + 1..]),
+                    None => None,
+                };
+                return (&text[..i], after, has_tab);
+            }
+            b'\t' => has_tab = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    (text, None, has_tab)
 }
 
 /// Builds the document from the lines below any front matter. `title` is given
@@ -367,6 +410,50 @@ fn is_list_item(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `lines` splits, trims and untabs as the iterators it replaced did,
+    /// on every text of up to five pieces: line ends, tabs, the other
+    /// control bytes the scan stops at, a byte-order mark, a wide letter,
+    /// and a run long enough to be read eight bytes at a time.
+    #[test]
+    fn lines_are_the_split_lines() {
+        let reference = |text: &str| -> Vec<Line> {
+            text.split('\n')
+                .flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'))
+                .enumerate()
+                .map(|(i, l)| Line {
+                    no: i + 1,
+                    text: l
+                        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                        .replace('\t', " "),
+                    heading: 0,
+                })
+                .collect()
+        };
+        let pieces = [
+            "a",
+            "\r",
+            "\n",
+            "\t",
+            " ",
+            "\u{b}",
+            "\u{feff}",
+            "é",
+            "a long\tline of text",
+        ];
+        let mut texts = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..5 {
+            level = level
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(level.iter().cloned());
+        }
+        for text in &texts {
+            assert_eq!(lines(text), reference(text), "{text:?}");
+        }
+    }
 
     /// `is_address_line` reads a line as the pattern's e-mail alternative
     /// did: on sample lines, and each class character by character over all
