@@ -276,6 +276,13 @@ fn dateline_in(dir: &TempDir, args: &[&str]) -> Output {
         .expect("run dateline")
 }
 
+/// `dateline_in` that must succeed: its standard error.
+fn succeeds_in(dir: &TempDir, args: &[&str]) -> String {
+    let out = dateline_in(dir, args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    stderr(&out)
+}
+
 const RELEASE: &[u8] =
     b"UNODC opens office in Dakar\n\nDakar, 2 March 2020 - UNODC opened an office.\n";
 
@@ -888,11 +895,7 @@ fn pack_writes_exactly_the_site_files_of_an_import_of_the_same_folder() {
 #[test]
 fn add_appends_releases_and_writes_only_what_they_change() {
     let dir = TempDir::new("add");
-    let run = |args: &[&str]| {
-        let out = dateline_in(&dir, args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stderr(&out)
-    };
+    let run = |args: &[&str]| succeeds_in(&dir, args);
     run(&["generate", "--count", "5010", "--seed", "3", "--out", "in"]);
     run(&["pack", "in", "--out", "data"]);
     let read = |path: &str| std::fs::read(dir.0.join(path)).expect("read");
@@ -973,11 +976,7 @@ fn add_appends_releases_and_writes_only_what_they_change() {
 #[test]
 fn pack_with_the_cache_appends_files_only_added_and_packs_whole_after_a_change() {
     let dir = TempDir::new("pack-appends");
-    let run = |args: &[&str]| {
-        let out = dateline_in(&dir, args);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stderr(&out)
-    };
+    let run = |args: &[&str]| succeeds_in(&dir, args);
     let pack = ["pack", "in", "--out", "data", "--cache", "build.cache"];
     run(&["generate", "--count", "5010", "--seed", "4", "--out", "in"]);
     // The metadata of files changed within two seconds is not trusted.

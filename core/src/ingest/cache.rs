@@ -65,6 +65,13 @@ pub struct Cache {
     pub fingerprint: String,
 }
 
+/// What a run does with a file read afresh: `extract(file, bytes)`.
+pub type Extract<'a> = &'a (dyn Fn(&InputFile, &[u8]) -> FileResult + Sync);
+/// `progress(done, total)`, called as files finish, from any thread.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+/// `keep(i, result)`: what the run holds of file `i`'s result.
+pub type Keep<'a> = &'a (dyn Fn(usize, FileResult) -> FileResult + Sync);
+
 /// How a build uses its cache.
 #[derive(Debug, Clone, Copy)]
 pub enum Use<'a> {
@@ -181,9 +188,9 @@ impl Cache {
     pub fn run(
         &self,
         files: &[InputFile],
-        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
-        progress: &(dyn Fn(usize, usize) + Sync),
-        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+        extract: Extract<'_>,
+        progress: Progress<'_>,
+        keep: Keep<'_>,
     ) -> CachedRun {
         self.run_trusting(files, extract, progress, keep, trusted_before_now())
     }
@@ -193,9 +200,9 @@ impl Cache {
     pub(crate) fn run_trusting(
         &self,
         files: &[InputFile],
-        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
-        progress: &(dyn Fn(usize, usize) + Sync),
-        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+        extract: Extract<'_>,
+        progress: Progress<'_>,
+        keep: Keep<'_>,
         trusted_before: SystemTime,
     ) -> CachedRun {
         let total = files.len();
@@ -262,9 +269,9 @@ impl Cache {
     pub fn run_added(
         &self,
         files: &[InputFile],
-        extract: &(dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
-        progress: &(dyn Fn(usize, usize) + Sync),
-        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+        extract: Extract<'_>,
+        progress: Progress<'_>,
+        keep: Keep<'_>,
     ) -> CachedRun {
         let stats = stat_keys(files, trusted_before_now());
         let mut run = CachedRun::default();
@@ -315,7 +322,7 @@ impl Cache {
         by_stat: &HashMap<u128, usize>,
         slots: &mut [Option<FileResult>],
         run: &mut CachedRun,
-        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+        keep: Keep<'_>,
     ) -> Option<OldCache> {
         let file = File::open(&self.path).ok()?; // No cache yet: every file is new.
         let mut reader = BufReader::new(file);
@@ -421,7 +428,7 @@ impl Cache {
         stats: &[u128],
         slots: &mut [Option<FileResult>],
         run: &mut CachedRun,
-        keep: &(dyn Fn(usize, FileResult) -> FileResult + Sync),
+        keep: Keep<'_>,
     ) {
         let mut chosen: Vec<(usize, &[usize])> = wanted
             .iter()
@@ -553,9 +560,9 @@ impl Cache {
 struct Fresh<'a> {
     files: &'a [InputFile],
     stats: &'a [u128],
-    extract: &'a (dyn Fn(&InputFile, &[u8]) -> FileResult + Sync),
-    progress: &'a (dyn Fn(usize, usize) + Sync),
-    keep: &'a (dyn Fn(usize, FileResult) -> FileResult + Sync),
+    extract: Extract<'a>,
+    progress: Progress<'a>,
+    keep: Keep<'a>,
     /// Files done so far, of every kind.
     done: AtomicUsize,
 }

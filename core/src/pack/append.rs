@@ -179,15 +179,16 @@ pub fn append_files(
     })
 }
 
-/// The `count` newest releases of the data folder that `read` reads, dated
-/// to the day, newest first, as [`append_files`] gives them back: what the
-/// Atom feed lists, for a build that changed nothing.
+/// The `count` newest releases of the data folder that `read` reads (its
+/// `index`, read already), dated to the day, newest first, as
+/// [`append_files`] gives them back: what the Atom feed lists, for a build
+/// that changed nothing.
 pub fn newest_in(
+    index: &Index,
     mut read: impl FnMut(&str) -> Result<Vec<u8>, AppendError>,
     count: usize,
 ) -> Result<Vec<Release>, AppendError> {
-    let index = Index::from_bytes(read("index.bin")?)?;
-    newest_dated(&index, count, |_| None, &mut read)
+    newest_dated(index, count, |_| None, &mut read)
 }
 
 /// The `count` newest releases of `index` dated to the day, newest first:

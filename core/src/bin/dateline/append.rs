@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dateline_core::feed::{FEED_LIMIT, FEED_TITLE};
 use dateline_core::import::DataFile;
 use dateline_core::ingest::built::Built;
 use dateline_core::ingest::cache::{self, Cache};
@@ -69,7 +70,7 @@ pub fn pack_by_appending(
         return Err(Some(inputs));
     };
     if added.is_empty() {
-        return Ok(kept_as_built(out, &record, index.len(), feed, sitemap));
+        return Ok(kept_as_built(out, &record, &index, feed, sitemap));
     }
     let new = Inputs {
         files: added.iter().map(|&i| inputs.files[i].clone()).collect(),
@@ -119,32 +120,22 @@ pub fn pack_by_appending(
 fn kept_as_built(
     out: &Path,
     record: &Path,
-    releases: usize,
+    index: &Index,
     feed: Option<&(PathBuf, String)>,
     sitemap: Option<&(PathBuf, String)>,
 ) -> ExitCode {
-    let written = (|| {
-        if let Some((file, base)) = feed {
-            use dateline_core::feed;
-            let newest = newest_in(|name| read_in(out, name), feed::FEED_LIMIT)?;
-            let xml = feed::atom(&newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
-            std::fs::write(file, xml).map_err(|e| io_error(file, e))?;
-        }
-        if let Some((dir, base)) = sitemap {
-            let pages = every_id(out)?;
-            let pages = pages.iter().map(|(id, date)| (id.as_str(), *date));
-            write_sitemap(pages, dir, base).map_err(|e| io_error(dir, e))?;
-        }
-        Ok::<(), AppendError>(())
-    })();
-    if let Err(e) = written {
+    let newest = match feed {
+        Some(_) => newest_in(index, |name| read_in(out, name), FEED_LIMIT),
+        None => Ok(Vec::new()),
+    };
+    if let Err(e) = newest.and_then(|newest| write_outputs(out, &newest, feed, sitemap)) {
         return failed(&e, out);
     }
     eprintln!(
         "dateline: no file added, changed or removed since the build of {} (the cache's record {}): its {} kept as they are",
         out.display(),
         record.display(),
-        plural(releases, "release", "releases"),
+        plural(index.len(), "release", "releases"),
     );
     ExitCode::SUCCESS
 }
@@ -190,17 +181,16 @@ fn append_to(
     feed: Option<&(PathBuf, String)>,
     sitemap: Option<&(PathBuf, String)>,
 ) -> Result<Appended, AppendError> {
-    let io = io_error;
     let read = |name: &str| read_in(out, name);
     let write = |file: DataFile| {
         let path = out.join(&file.path);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+            std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
         }
-        std::fs::write(&path, &file.bytes).map_err(|e| io(&path, e))
+        std::fs::write(&path, &file.bytes).map_err(|e| io_error(&path, e))
     };
     let newest = match feed {
-        Some(_) => dateline_core::feed::FEED_LIMIT,
+        Some(_) => FEED_LIMIT,
         None => 0,
     };
     let done = append_files(read, releases, newest, Encoding::Gzip, write)?;
@@ -209,17 +199,28 @@ fn append_to(
             "{source}: warning: the archive has a release of this date and title already: this one's id is {id}"
         );
     }
+    write_outputs(out, &done.newest, feed, sitemap)?;
+    Ok(done)
+}
+
+/// The feed of `newest` and the sitemap of every release in `out`, when
+/// asked for.
+fn write_outputs(
+    out: &Path,
+    newest: &[Release],
+    feed: Option<&(PathBuf, String)>,
+    sitemap: Option<&(PathBuf, String)>,
+) -> Result<(), AppendError> {
     if let Some((file, base)) = feed {
-        use dateline_core::feed;
-        let xml = feed::atom(&done.newest, feed::FEED_TITLE, base, None, feed::FEED_LIMIT);
-        std::fs::write(file, xml).map_err(|e| io(file, e))?;
+        let xml = dateline_core::feed::atom(newest, FEED_TITLE, base, None, FEED_LIMIT);
+        std::fs::write(file, xml).map_err(|e| io_error(file, e))?;
     }
     if let Some((dir, base)) = sitemap {
         let pages = every_id(out)?;
         let pages = pages.iter().map(|(id, date)| (id.as_str(), *date));
-        write_sitemap(pages, dir, base).map_err(|e| io(dir, e))?;
+        write_sitemap(pages, dir, base).map_err(|e| io_error(dir, e))?;
     }
-    Ok(done)
+    Ok(())
 }
 
 /// Every release's id and date in `out`: its index and every piece of its
