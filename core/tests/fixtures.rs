@@ -877,42 +877,11 @@ fn extraction_scores_table() {
     let (all, notes) = score_corpus(|_| true);
     let (old, _) = score_corpus(|k| fixture_number(k) < 50);
     let (new, _) = score_corpus(|k| fixture_number(k) >= 50);
-    let (tuned, _) = score_corpus(|k| {
-        !held_out(k)
-            && !held_out_second(k)
-            && !held_out_third(k)
-            && !held_out_fourth(k)
-            && !held_out_fifth(k)
-            && !held_out_sixth(k)
-            && !held_out_seventh(k)
-            && !held_out_eighth(k)
-            && !held_out_ninth(k)
-            && !held_out_tenth(k)
-            && !held_out_eleventh(k)
-            && !held_out_twelfth(k)
-            && !held_out_thirteenth(k)
-            && !held_out_fourteenth(k)
-            && !held_out_fifteenth(k)
-            && !held_out_sixteenth(k)
-            && !held_out_seventeenth(k)
-    });
+    let (tuned, _) = score_corpus(|k| !held_out(k) && later_held_out_set(k).is_none());
     let (held_out, _) = score_corpus(held_out);
-    let (second, _) = score_corpus(held_out_second);
-    let (third, _) = score_corpus(held_out_third);
-    let (fourth, _) = score_corpus(held_out_fourth);
-    let (fifth, _) = score_corpus(held_out_fifth);
-    let (sixth, _) = score_corpus(held_out_sixth);
-    let (seventh, _) = score_corpus(held_out_seventh);
-    let (eighth, _) = score_corpus(held_out_eighth);
-    let (ninth, _) = score_corpus(held_out_ninth);
-    let (tenth, _) = score_corpus(held_out_tenth);
-    let (eleventh, _) = score_corpus(held_out_eleventh);
-    let (twelfth, _) = score_corpus(held_out_twelfth);
-    let (thirteenth, _) = score_corpus(held_out_thirteenth);
-    let (fourteenth, _) = score_corpus(held_out_fourteenth);
-    let (fifteenth, _) = score_corpus(held_out_fifteenth);
-    let (sixteenth, _) = score_corpus(held_out_sixteenth);
-    let (seventeenth, _) = score_corpus(held_out_seventeenth);
+    let later: Vec<_> = (0..LATER_HELD_OUT_FROM.len())
+        .map(|set| score_corpus(|k| later_held_out_set(k) == Some(set)).0)
+        .collect();
     let (floored, _) = score_corpus(in_floors);
     let (first_floored, _) = score_corpus(|k| fixture_number(k) < FLOORS_SET_BEFORE);
     println!(
@@ -922,8 +891,8 @@ fn extraction_scores_table() {
     println!("Fixtures 01-49 only:\n\n{}", score_table(&old));
     println!("Fixtures 50 and up only:\n\n{}", score_table(&new));
     println!(
-        "Fixtures 01-89 and {HELD_OUT_TO}-{} (tuned):\n\n{}",
-        SECOND_HELD_OUT_FROM - 1,
+        "Fixtures 01-89, {HELD_OUT_TO}-{} and {LATER_HELD_OUT_TO} on (tuned):\n\n{}",
+        LATER_HELD_OUT_FROM[0] - 1,
         score_table(&tuned)
     );
     println!(
@@ -931,85 +900,18 @@ fn extraction_scores_table() {
         HELD_OUT_TO - 1,
         score_table(&held_out)
     );
-    println!(
-        "Fixtures {SECOND_HELD_OUT_FROM}-{} only (the second held-out set):\n\n{}",
-        THIRD_HELD_OUT_FROM - 1,
-        score_table(&second)
-    );
-    println!(
-        "Fixtures {THIRD_HELD_OUT_FROM}-{} only (the third held-out set):\n\n{}",
-        FOURTH_HELD_OUT_FROM - 1,
-        score_table(&third)
-    );
-    println!(
-        "Fixtures {FOURTH_HELD_OUT_FROM}-{} only (the fourth held-out set):\n\n{}",
-        FIFTH_HELD_OUT_FROM - 1,
-        score_table(&fourth)
-    );
-    println!(
-        "Fixtures {FIFTH_HELD_OUT_FROM}-{} only (the fifth held-out set):\n\n{}",
-        SIXTH_HELD_OUT_FROM - 1,
-        score_table(&fifth)
-    );
-    println!(
-        "Fixtures {SIXTH_HELD_OUT_FROM}-{} only (the sixth held-out set):\n\n{}",
-        SEVENTH_HELD_OUT_FROM - 1,
-        score_table(&sixth)
-    );
-    println!(
-        "Fixtures {SEVENTH_HELD_OUT_FROM}-{} only (the seventh held-out set):\n\n{}",
-        EIGHTH_HELD_OUT_FROM - 1,
-        score_table(&seventh)
-    );
-    println!(
-        "Fixtures {EIGHTH_HELD_OUT_FROM}-{} only (the eighth held-out set):\n\n{}",
-        NINTH_HELD_OUT_FROM - 1,
-        score_table(&eighth)
-    );
-    println!(
-        "Fixtures {NINTH_HELD_OUT_FROM}-{} only (the ninth held-out set):\n\n{}",
-        TENTH_HELD_OUT_FROM - 1,
-        score_table(&ninth)
-    );
-    println!(
-        "Fixtures {TENTH_HELD_OUT_FROM}-{} only (the tenth held-out set):\n\n{}",
-        ELEVENTH_HELD_OUT_FROM - 1,
-        score_table(&tenth)
-    );
-    println!(
-        "Fixtures {ELEVENTH_HELD_OUT_FROM}-{} only (the eleventh held-out set):\n\n{}",
-        TWELFTH_HELD_OUT_FROM - 1,
-        score_table(&eleventh)
-    );
-    println!(
-        "Fixtures {TWELFTH_HELD_OUT_FROM}-{} only (the twelfth held-out set):\n\n{}",
-        THIRTEENTH_HELD_OUT_FROM - 1,
-        score_table(&twelfth)
-    );
-    println!(
-        "Fixtures {THIRTEENTH_HELD_OUT_FROM}-{} only (the thirteenth held-out set):\n\n{}",
-        FOURTEENTH_HELD_OUT_FROM - 1,
-        score_table(&thirteenth)
-    );
-    println!(
-        "Fixtures {FOURTEENTH_HELD_OUT_FROM}-{} only (the fourteenth held-out set):\n\n{}",
-        FIFTEENTH_HELD_OUT_FROM - 1,
-        score_table(&fourteenth)
-    );
-    println!(
-        "Fixtures {FIFTEENTH_HELD_OUT_FROM}-{} only (the fifteenth held-out set):\n\n{}",
-        SIXTEENTH_HELD_OUT_FROM - 1,
-        score_table(&fifteenth)
-    );
-    println!(
-        "Fixtures {SIXTEENTH_HELD_OUT_FROM}-{} only (the sixteenth held-out set):\n\n{}",
-        SEVENTEENTH_HELD_OUT_FROM - 1,
-        score_table(&sixteenth)
-    );
-    println!(
-        "Fixtures {SEVENTEENTH_HELD_OUT_FROM} and up only (new held out, the seventeenth held-out set):\n\n{}",
-        score_table(&seventeenth)
-    );
+    for (set, scores) in later.iter().enumerate() {
+        let from = LATER_HELD_OUT_FROM[set];
+        let to = LATER_HELD_OUT_FROM
+            .get(set + 1)
+            .unwrap_or(&LATER_HELD_OUT_TO)
+            - 1;
+        println!(
+            "Fixtures {from}-{to} only (the {} held-out set):\n\n{}",
+            ORDINALS[set],
+            score_table(scores)
+        );
+    }
     println!("The `_floors` set:\n\n{}", score_table(&floored));
     println!(
         "Fixtures 01-{} only (the set `_floors` was first set on):\n\n{}",
@@ -1037,190 +939,56 @@ const HELD_OUT_TO: u32 = 126;
 /// whole held-out set.
 const FLOORS_SET_BEFORE: u32 = 110;
 
-/// The first fixture of the second held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's second pass, measured
-/// before and after it, and never tuned to. They are in no floor set.
-const SECOND_HELD_OUT_FROM: u32 = 135;
+/// The first fixture of each later held-out set, the second on: each set
+/// was written before one pass of extractor work (issue 12's second to
+/// seventeenth passes), without tuning on it, measured once before and once
+/// after that pass; the set before it became development text in that pass.
+/// They are in no floor set. The last one ends at [`LATER_HELD_OUT_TO`].
+const LATER_HELD_OUT_FROM: [u32; 16] = [
+    135, 147, 159, 171, 183, 191, 201, 211, 217, 225, 233, 241, 249, 257, 265, 277,
+];
 
-/// The first fixture of the third held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's third pass, without
-/// reading the extractors, measured once before and once after it and never
-/// tuned on. They are in no floor set. (135-146 became development text in
-/// that pass.)
-const THIRD_HELD_OUT_FROM: u32 = 147;
+/// One past the last held-out fixture: fixtures from here on were written
+/// to develop rules against (session 30: straight single quotes, statements
+/// named in the title, roles with a remit), like 01-89.
+const LATER_HELD_OUT_TO: u32 = 289;
 
-/// The first fixture of the fourth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's fourth pass, without
-/// reading the extractors, measured once before and once after it and never
-/// tuned on. They are in no floor set. (147-158 became development text in
-/// that pass.)
-const FOURTH_HELD_OUT_FROM: u32 = 159;
-
-/// The first fixture of the fifth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's fifth pass, without
-/// reading the extractors, measured once before and once after it and never
-/// tuned on. They are in no floor set. (159-170 became development text in
-/// that pass.)
-const FIFTH_HELD_OUT_FROM: u32 = 171;
-
-/// The first fixture of the sixth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's sixth pass, measured once
-/// before and once after it and never tuned on. They are in no floor set.
-/// (171-182 became development text in that pass.)
-const SIXTH_HELD_OUT_FROM: u32 = 183;
-
-/// The first fixture of the seventh held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's seventh pass, measured
-/// once before and once after it and never tuned on. They are in no floor
-/// set. (183-190 became development text in that pass.)
-const SEVENTH_HELD_OUT_FROM: u32 = 191;
-
-/// The first fixture of the eighth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's eighth pass, measured
-/// once before and once after it and never tuned on. They are in no floor
-/// set. (191-200 became development text in that pass.)
-const EIGHTH_HELD_OUT_FROM: u32 = 201;
-
-/// The first fixture of the ninth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's ninth pass, measured
-/// once before and once after it and never tuned on. They are in no floor
-/// set. (201-210 became development text in that pass.)
-const NINTH_HELD_OUT_FROM: u32 = 211;
-
-/// The first fixture of the tenth held-out set: fixtures from here on were
-/// written before the extractor work of issue 12's tenth pass, measured
-/// once before and once after it and never tuned on. They are in no floor
-/// set. (211-216 became development text in that pass.)
-const TENTH_HELD_OUT_FROM: u32 = 217;
-
-/// The first fixture of the eleventh held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's eleventh pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (217-224 became development text in that pass.)
-const ELEVENTH_HELD_OUT_FROM: u32 = 225;
-
-/// The first fixture of the twelfth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's twelfth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (225-232 became development text in that pass.)
-const TWELFTH_HELD_OUT_FROM: u32 = 233;
-
-/// The first fixture of the thirteenth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's thirteenth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (233-240 became development text in that pass.)
-const THIRTEENTH_HELD_OUT_FROM: u32 = 241;
-
-/// The first fixture of the fourteenth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's fourteenth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (241-248 became development text in that pass.)
-const FOURTEENTH_HELD_OUT_FROM: u32 = 249;
-
-/// The first fixture of the fifteenth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's fifteenth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (249-256 became development text in that pass.)
-const FIFTEENTH_HELD_OUT_FROM: u32 = 257;
-
-/// The first fixture of the sixteenth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's sixteenth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (257-264 became development text in that pass.)
-const SIXTEENTH_HELD_OUT_FROM: u32 = 265;
-
-/// The first fixture of the seventeenth held-out set: fixtures from here on
-/// were written before the extractor work of issue 12's seventeenth pass,
-/// measured once before and once after it and never tuned on. They are in
-/// no floor set. (265-276 became development text in that pass.)
-const SEVENTEENTH_HELD_OUT_FROM: u32 = 277;
+/// The later held-out sets' names in the score table, in order.
+const ORDINALS: [&str; 16] = [
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+];
 
 fn held_out(key: &str) -> bool {
     (HELD_OUT_FROM..HELD_OUT_TO).contains(&fixture_number(key))
 }
 
-fn held_out_second(key: &str) -> bool {
-    (SECOND_HELD_OUT_FROM..THIRD_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_third(key: &str) -> bool {
-    (THIRD_HELD_OUT_FROM..FOURTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_fourth(key: &str) -> bool {
-    (FOURTH_HELD_OUT_FROM..FIFTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_fifth(key: &str) -> bool {
-    (FIFTH_HELD_OUT_FROM..SIXTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_sixth(key: &str) -> bool {
-    (SIXTH_HELD_OUT_FROM..SEVENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_seventh(key: &str) -> bool {
-    (SEVENTH_HELD_OUT_FROM..EIGHTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_eighth(key: &str) -> bool {
-    (EIGHTH_HELD_OUT_FROM..NINTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_ninth(key: &str) -> bool {
-    (NINTH_HELD_OUT_FROM..TENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_tenth(key: &str) -> bool {
-    (TENTH_HELD_OUT_FROM..ELEVENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_eleventh(key: &str) -> bool {
-    (ELEVENTH_HELD_OUT_FROM..TWELFTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_twelfth(key: &str) -> bool {
-    (TWELFTH_HELD_OUT_FROM..THIRTEENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_thirteenth(key: &str) -> bool {
-    (THIRTEENTH_HELD_OUT_FROM..FOURTEENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_fourteenth(key: &str) -> bool {
-    (FOURTEENTH_HELD_OUT_FROM..FIFTEENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_fifteenth(key: &str) -> bool {
-    (FIFTEENTH_HELD_OUT_FROM..SIXTEENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_sixteenth(key: &str) -> bool {
-    (SIXTEENTH_HELD_OUT_FROM..SEVENTEENTH_HELD_OUT_FROM).contains(&fixture_number(key))
-}
-
-fn held_out_seventeenth(key: &str) -> bool {
-    fixture_number(key) >= SEVENTEENTH_HELD_OUT_FROM
+/// Which later held-out set (0 for the second) holds a fixture, if any.
+fn later_held_out_set(key: &str) -> Option<usize> {
+    let n = fixture_number(key);
+    if n >= LATER_HELD_OUT_TO {
+        return None;
+    }
+    LATER_HELD_OUT_FROM.iter().rposition(|&from| from <= n)
 }
 
 fn in_floors(key: &str) -> bool {
     !(FLOORS_SET_BEFORE..HELD_OUT_TO).contains(&fixture_number(key))
-        && !held_out_second(key)
-        && !held_out_third(key)
-        && !held_out_fourth(key)
-        && !held_out_fifth(key)
-        && !held_out_sixth(key)
-        && !held_out_seventh(key)
-        && !held_out_eighth(key)
-        && !held_out_ninth(key)
-        && !held_out_tenth(key)
-        && !held_out_eleventh(key)
-        && !held_out_twelfth(key)
-        && !held_out_thirteenth(key)
-        && !held_out_fourteenth(key)
-        && !held_out_fifteenth(key)
-        && !held_out_sixteenth(key)
-        && !held_out_seventeenth(key)
+        && later_held_out_set(key).is_none()
 }
 
 /// Fails when a field's F1 falls below its floor in `_floors` (fixtures

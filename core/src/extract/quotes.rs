@@ -1,7 +1,7 @@
 //! Quotations in the body and who said them.
 //!
 //! Quotation marks are paired within a paragraph (`"…"`, `“…”`, `«…»`, and
-//! `‘…’` when attributed). One quotation is one quote even when interrupted by
+//! `‘…’` or `'…'` when attributed). One quotation is one quote even when interrupted by
 //! its attribution (`"A," she said. "B."`) or carried into the next paragraph
 //! (an unclosed quote followed by a paragraph opening with a quote mark). The
 //! speaker comes from a speech verb in the same sentence: before the quote
@@ -45,7 +45,7 @@ struct Segment {
     inner_end: usize,
     /// Byte after the closing mark; `None` when the quote runs to the paragraph end.
     close_end: Option<usize>,
-    /// Single curly quotes: only speech when attributed.
+    /// Single quotes (`‘…’`, `'…'`): only speech when attributed.
     single: bool,
 }
 
@@ -107,6 +107,9 @@ struct Reader<'a> {
     /// Each organisation's written forms (name, acronym) with its name, for
     /// `the bank said` (the noun read in the name).
     org_names: HashMap<String, String>,
+    /// The speaker of a statement's unattributed quotations, when the title
+    /// says the release is one (`statement_speaker`).
+    statement: Option<Option<String>>,
 }
 
 /// Quotes in the body, each attributed to a `people[].name`, an organisation
@@ -133,8 +136,70 @@ pub(crate) fn extract_from(
     if segments.is_empty() {
         return Vec::new();
     }
-    let reader = Reader::new(text.body, body, segments, people, organisations);
+    let mut reader = Reader::new(text.body, body, segments, people, organisations);
+    reader.statement = statement_speaker(text.title, people, organisations);
     reader.quotes()
+}
+
+/// Title cues of a release that is one speaker's statement: its unattributed
+/// quotations are that speaker's (`Statement by UNICEF Executive Director
+/// Catherine Russell on …`, then paragraphs that each open with a quote mark).
+const STATEMENT_CUES: [&str; 9] = [
+    "statement by ",
+    "statement from ",
+    "statement of ",
+    "statement attributable to ",
+    "remarks by ",
+    "message by ",
+    "message from ",
+    "message of ",
+    "op-ed by ",
+];
+
+/// The speaker a statement's title names: `None` when the title is no
+/// statement's, `Some(None)` when it names no one person or organisation
+/// (`Statement by the Spokesperson for the Secretary-General`, a joint one).
+fn statement_speaker(
+    title: &str,
+    people: &[Person],
+    organisations: &[Organisation],
+) -> Option<Option<String>> {
+    // ASCII lowercasing keeps byte offsets.
+    let lower = title.to_ascii_lowercase();
+    let at = STATEMENT_CUES
+        .iter()
+        .filter_map(|cue| lower.find(cue).map(|i| i + cue.len()))
+        .min()?;
+    let rest = &title[at..];
+    let persons: Vec<&str> = people
+        .iter()
+        .map(|p| p.name.as_str())
+        .filter(|name| names_word_run(rest, name))
+        .collect();
+    if !persons.is_empty() {
+        return Some((persons.len() == 1).then(|| persons[0].to_string()));
+    }
+    // An organisation speaks under the form the title writes.
+    let forms: Vec<&str> = organisations
+        .iter()
+        .filter_map(|o| {
+            [o.acronym.as_deref(), o.name.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|form| names_word_run(rest, form))
+        })
+        .collect();
+    Some((forms.len() == 1).then(|| forms[0].to_string()))
+}
+
+/// Whether `text` holds `name` between non-word characters.
+fn names_word_run(text: &str, name: &str) -> bool {
+    !name.is_empty()
+        && text.match_indices(name).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 impl<'a> Reader<'a> {
@@ -189,6 +254,7 @@ impl<'a> Reader<'a> {
                 })
                 .flatten()
                 .collect(),
+            statement: None,
         };
         (
             reader.person_mentions,
@@ -553,11 +619,13 @@ impl<'a> Reader<'a> {
                         speaker.clone()
                     }
                     _ if !segs.iter().any(|s| s.single) && words > SHORT_QUOTE_WORDS => {
-                        self.reported_before(first).or_else(|| {
+                        let reported = self.reported_before(first).or_else(|| {
                             opens_para
                                 .then(|| self.reported_in_paragraph_before(first))
                                 .flatten()
-                        })?
+                        });
+                        // A statement's paragraphs of quotation are its speaker's.
+                        reported.or_else(|| self.statement.clone().filter(|_| opens_para))?
                     }
                     _ => return None,
                 }
@@ -1536,11 +1604,11 @@ fn find_segments(para: &str, index: usize) -> Vec<Segment> {
                     inner_start,
                     inner_end: close,
                     close_end: Some(close + len),
-                    single: mark == '‘',
+                    single: is_single(mark),
                 });
                 pos = close + len;
             }
-            None if mark == '‘' => pos = inner_start, // an apostrophe or stray mark
+            None if is_single(mark) => pos = inner_start, // an apostrophe or stray mark
             None => {
                 out.push(Segment {
                     para: index,
@@ -1557,9 +1625,17 @@ fn find_segments(para: &str, index: usize) -> Vec<Segment> {
     out
 }
 
+/// A single quotation mark, curly or straight: it doubles as an apostrophe.
+fn is_single(mark: char) -> bool {
+    matches!(mark, '‘' | '\'')
+}
+
 /// The next opening quotation mark at or after byte `from`. A straight quote
 /// after `=` opens an HTML attribute value, skipped with its closing quote; one
-/// right after a letter or digit is an inch mark or stray, not an opening.
+/// right after a letter or digit is an inch mark or stray, not an opening. A
+/// single mark opens only after a space or an opening bracket, quote or dash;
+/// a straight one also needs a non-space after it (`rock 'n' roll`, `the '90s`
+/// are left to the pairing, which wants a closing mark after a non-space).
 fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
     let mut pos = from;
     loop {
@@ -1577,8 +1653,14 @@ fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
             }
             '"' if !prev.is_some_and(char::is_alphanumeric) => return Some((pos, c)),
             '“' | '„' | '«' => return Some((pos, c)),
-            '‘' if prev
-                .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '“' | '—' | '–')) =>
+            '‘' | '\''
+                if prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '“' | '—' | '–')
+                }) && (c == '‘'
+                    || para[pos + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| !n.is_whitespace())) =>
             {
                 return Some((pos, c))
             }
@@ -1590,21 +1672,21 @@ fn next_opening(para: &str, from: usize) -> Option<(usize, char)> {
 }
 
 /// Where the first byte at or after `i` that may open a quotation mark is
-/// (`bytes.len()` if none): every opening mark is `"` or starts with byte
-/// 0xC2 (`«`) or 0xE2 (`“`, `„`, `‘`). Eight bytes at a time past ASCII
-/// bytes other than `"` (most text): a byte loop was 0.7 % of ingest.
+/// (`bytes.len()` if none): every opening mark is `"`, `'` or starts with
+/// byte 0xC2 (`«`) or 0xE2 (`“`, `„`, `‘`). Eight bytes at a time past ASCII
+/// bytes outside `"`..=`'` (most text): a byte loop was 0.7 % of ingest.
 fn next_quote_byte(bytes: &[u8], mut i: usize) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while i < bytes.len() {
         if let Some(word) = word_at(bytes, i) {
-            let flags = bytes_between(word, b'"' - 1, b'"' + 1) | word & HIGH;
+            let flags = bytes_between(word, b'"' - 1, b'\'' + 1) | word & HIGH;
             if flags == 0 {
                 i += 8;
                 continue;
             }
             i += bytes_before_flag(flags);
         }
-        if matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
+        if matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
             return i;
         }
         i += 1;
@@ -1619,8 +1701,9 @@ struct Closings<'a> {
     para: &'a str,
     /// Mark → (searched from, first occurrence at or after it).
     found: HashMap<char, (usize, Option<usize>)>,
-    /// Offsets of every `’` that can close a `‘` (see `closing`).
-    single_closes: Option<Vec<usize>>,
+    /// Offsets of every `’` that can close a `‘`, and of every `'` that can
+    /// close a `'` (see `closing`).
+    single_closes: [Option<Vec<usize>>; 2],
 }
 
 impl<'a> Closings<'a> {
@@ -1628,7 +1711,7 @@ impl<'a> Closings<'a> {
         Closings {
             para,
             found: HashMap::default(),
-            single_closes: None,
+            single_closes: [None, None],
         }
     }
 
@@ -1655,26 +1738,30 @@ impl<'a> Closings<'a> {
             '"' => self.find('"', from).or_else(|| self.find('”', from)),
             '“' | '„' => self.find('”', from).or_else(|| self.find('"', from)),
             '«' => self.find('»', from),
-            // A `’` after a non-space (not right at `from`) and not before a
-            // letter or digit.
-            '‘' => {
-                let para = self.para;
-                let closes = self.single_closes.get_or_insert_with(|| {
-                    para.match_indices('’')
-                        .filter(|&(i, c)| {
-                            let before = para[..i].chars().next_back();
-                            let after = para[i + c.len()..].chars().next();
-                            before.is_some_and(|b| !b.is_whitespace())
-                                && !after.is_some_and(char::is_alphanumeric)
-                        })
-                        .map(|(i, _)| i)
-                        .collect()
-                });
-                let k = closes.partition_point(|&i| i <= from);
-                closes.get(k).map(|&i| (i, '’'.len_utf8()))
-            }
+            '‘' => self.single_closing(from, '’'),
+            '\'' => self.single_closing(from, '\''),
             _ => None,
         }
+    }
+
+    /// The first `mark` after byte `from` that closes a single quote: after
+    /// a non-space (not right at `from`) and not before a letter or digit,
+    /// so that the apostrophes of `don't` and `UNODC’s` are passed over.
+    fn single_closing(&mut self, from: usize, mark: char) -> Option<(usize, usize)> {
+        let para = self.para;
+        let closes = self.single_closes[usize::from(mark == '\'')].get_or_insert_with(|| {
+            para.match_indices(mark)
+                .filter(|&(i, c)| {
+                    let before = para[..i].chars().next_back();
+                    let after = para[i + c.len()..].chars().next();
+                    before.is_some_and(|b| !b.is_whitespace())
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
+        let k = closes.partition_point(|&i| i <= from);
+        closes.get(k).map(|&i| (i, mark.len_utf8()))
     }
 }
 
@@ -1689,7 +1776,7 @@ mod tests {
         let by_loop = |bytes: &[u8], from: usize| {
             from + bytes[from..]
                 .iter()
-                .take_while(|&&b| !matches!(b, b'"' | 0xC2 | 0xE2))
+                .take_while(|&&b| !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
                 .count()
         };
         for len in 0..20 {
@@ -1753,6 +1840,102 @@ mod tests {
     }
 
     type Found = Vec<(String, Option<String>)>;
+
+    /// The quotes of a release titled `title` (see `quotes_with`).
+    fn quotes_titled(
+        title: &str,
+        body: &[&str],
+        people: &[&str],
+        organisations: &[Organisation],
+    ) -> Found {
+        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
+        let people: Vec<Person> = people.iter().map(|n| person(n)).collect();
+        let text = Text {
+            title,
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        extract(&text, &people, organisations)
+            .into_iter()
+            .map(|q| (q.text, q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn straight_single_quotes_are_speech_when_attributed() {
+        let kavanagh = Some("Stephen Kavanagh");
+        assert_eq!(
+            quotes_in(
+                &["Stephen Kavanagh said: 'Human traffickers continue to exploit the most vulnerable.'"],
+                &["Stephen Kavanagh"],
+                &[],
+            ),
+            one("Human traffickers continue to exploit the most vulnerable.", kavanagh)
+        );
+        // Interrupted by its attribution; apostrophes inside (`INTERPOL's`,
+        // `don't`) neither open nor close it.
+        assert_eq!(
+            quotes_in(
+                &["'We don't see INTERPOL's role ending,' he noted, 'which underlines the global nature of this crime.'"],
+                &["Stephen Kavanagh"],
+                &[],
+            ),
+            one(
+                "We don't see INTERPOL's role ending which underlines the global nature of this crime.",
+                None
+            )
+        );
+        // Unattributed, or apostrophes only: no quote.
+        for body in [
+            "The so-called 'ghost ships' carried migrants across the bay for years.",
+            "The countries' leaders met in the '90s and the victims' families were there.",
+        ] {
+            assert_eq!(
+                quotes_in(&[body], &["Stephen Kavanagh"], &[]),
+                Vec::new(),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_statement_named_in_the_title_speaks_its_unattributed_paragraphs() {
+        let body = [
+            "\"Ten months into the war, children continue to bear the brunt of the violence.",
+            "\"We call on all parties to protect children and to allow humanitarian access.\"",
+        ];
+        let text = "Ten months into the war, children continue to bear the brunt of the violence. We call on all parties to protect children and to allow humanitarian access.";
+        let russell = "Catherine Russell";
+        let title = "Statement by UNICEF Executive Director Catherine Russell on children in Sudan";
+        assert_eq!(
+            quotes_titled(title, &body, &[russell], &[]),
+            one(text, Some(russell))
+        );
+        // An organisation's statement speaks under the form the title writes.
+        let unicef = Organisation {
+            name: Some("United Nations Children's Fund".to_string()),
+            acronym: Some("UNICEF".to_string()),
+        };
+        let title = "Statement from UNICEF on children in Sudan";
+        assert_eq!(
+            quotes_titled(title, &body, &[], std::slice::from_ref(&unicef)),
+            one(text, Some("UNICEF"))
+        );
+        // A statement by no one named: the speaker is unnamed.
+        let title = "Statement attributable to the Spokesperson for the Secretary-General on Sudan";
+        assert_eq!(
+            quotes_titled(title, &body, &[russell], &[]),
+            one(text, None)
+        );
+        // Not a statement: unattributed quotation is no quote.
+        let title = "Children in Sudan bear the brunt of the war";
+        assert_eq!(
+            quotes_titled(title, &body, &[russell], &[unicef]),
+            Vec::new()
+        );
+    }
 
     fn one(text: &str, speaker: Option<&str>) -> Vec<(String, Option<String>)> {
         vec![(text.to_string(), speaker.map(str::to_string))]

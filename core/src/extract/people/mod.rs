@@ -196,8 +196,16 @@ pub(crate) fn surname(name: &str) -> Option<&str> {
 }
 
 /// A headline in title case capitalises ordinary words (`Ghada Waly Visits
-/// Pakistan`), so name runs cannot be told apart there: such a title is not read.
+/// Pakistan`), so name runs cannot be told apart there: such a title is not
+/// read. One lower-case word of four letters or more that title case would
+/// capitalise (`Statement by UNICEF Executive Director Catherine Russell on
+/// children in Sudan`) shows a sentence-case title, however many names it has.
 fn is_headline_case(title: &str) -> bool {
+    // Words that title case leaves in lower case however long.
+    const MINOR: [&str; 14] = [
+        "with", "from", "into", "onto", "over", "upon", "amid", "than", "that", "after", "among",
+        "under", "until", "within",
+    ];
     let words: Vec<&str> = title
         .split_whitespace()
         .filter(|w| w.chars().count() > 3)
@@ -206,7 +214,12 @@ fn is_headline_case(title: &str) -> bool {
         .iter()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    !words.is_empty() && capitalised * 10 > words.len() * 6
+    let sentence_word = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && !MINOR.contains(w)
+    });
+    !words.is_empty() && capitalised * 10 > words.len() * 6 && !sentence_word
 }
 
 /// Persons named in the title and body (never the footer), one entry each.

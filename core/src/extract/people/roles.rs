@@ -294,8 +294,25 @@ impl Lexicon {
             text: p.slice(start, end - 1),
             ends_on_role: self.is_role_word(last)
                 || is_all_caps(last.text)
-                || ends_on_country(tokens, start, end),
+                || ends_on_country(tokens, start, end)
+                || self.ends_on_remit(tokens, start, end),
         })
+    }
+
+    /// `High Commissioner for Human Rights`, `Special Envoy for Syria`: the
+    /// role's last role word is followed by `for` or `on` and capitalised
+    /// words only (its remit), which close the role as the role word would.
+    fn ends_on_remit(&self, tokens: &[Token], start: usize, end: usize) -> bool {
+        let Some(role) = (start..end).rev().find(|&k| self.is_role_word(&tokens[k])) else {
+            return false;
+        };
+        let remit = &tokens[role + 1..end];
+        remit.len() >= 2
+            && matches!(remit[0].text, "for" | "on")
+            && remit[1..].iter().all(|t| {
+                t.is_word() && (is_title_case(t.text) || is_all_caps(t.text) || is_connector(t))
+            })
+            && remit.last().is_some_and(|t| is_title_case(t.text))
     }
 
     /// A role in apposition starting at token `start` (after the comma that

@@ -963,3 +963,52 @@ fn a_given_name_written_as_an_initial_is_that_person() {
         "Aibek Toktogulov"
     ));
 }
+
+#[test]
+fn a_role_with_its_remit_before_a_name_is_a_sign_without_a_speech_verb() {
+    let cases = [
+        (
+            "UN High Commissioner for Human Rights Volker Türk today expressed alarm at the rise.",
+            "Volker Türk",
+            "UN High Commissioner for Human Rights",
+        ),
+        (
+            "High Commissioner for Refugees Filippo Grandi today warned of the rise.",
+            "Filippo Grandi",
+            "High Commissioner for Refugees",
+        ),
+    ];
+    for (body, name, role) in cases {
+        assert_eq!(
+            people_in(body),
+            vec![(name.to_string(), Some(role.to_string()))],
+            "{body}"
+        );
+    }
+    // A remit of lower-case words is not a role's end.
+    assert_eq!(
+        people_in("The Commissioner for trade relations Northern Ireland Water today expanded."),
+        Vec::new()
+    );
+}
+
+#[test]
+fn a_sentence_case_title_full_of_names_is_read() {
+    let title = "Statement by UNICEF Executive Director Catherine Russell on children in Sudan";
+    let people = run(title, &["Children continue to bear the brunt."], &[]);
+    assert_eq!(
+        people,
+        vec![Person {
+            name: "Catherine Russell".to_string(),
+            role: Some("UNICEF Executive Director".to_string()),
+        }]
+    );
+    // A title-case headline is still not read (`Visits` is no sign to trust).
+    assert!(is_headline_case(
+        "Ghada Waly Visits Pakistan to Open New Office"
+    ));
+    assert!(is_headline_case(
+        "UNODC Chief Meets Minister with Partners from Iran"
+    ));
+    assert!(!is_headline_case(title));
+}
