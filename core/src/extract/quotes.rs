@@ -587,7 +587,6 @@ impl<'a> Reader<'a> {
         let parts: Vec<String> = segs
             .iter()
             .map(|&s| inner_text(self.paras[s.para], s))
-            .filter(|t| !t.is_empty())
             .collect();
         let text = squash(&join_parts(&parts));
         // Counted only as far as the comparisons below read.
@@ -1535,31 +1534,39 @@ fn leading_space(para: &str) -> usize {
 
 /// The quoted words, trimmed, without the comma or colon that punctuates the
 /// attribution (`"We will," she said`); a closing period stays as written.
+/// The quoted words of a segment, with the comma, semicolon or colon that
+/// hands over to an attribution still on (`join_parts` decides on it).
 fn inner_text(para: &str, seg: Segment) -> String {
     let inner = para.get(seg.inner_start..seg.inner_end).unwrap_or_default();
-    inner
-        .trim()
-        .trim_end_matches([',', ';', ':'])
-        .trim_end()
-        .to_string()
+    inner.trim().to_string()
+}
+
+/// `text` without the punctuation that handed over to an attribution.
+fn without_handover(text: &str) -> &str {
+    text.trim_end_matches([',', ';', ':']).trim_end()
 }
 
 /// Joins the parts of one interrupted quotation. `"It will help," she said.
 /// "We are committed."` was two sentences: the comma that handed over to the
-/// attribution stood for a full stop, so the join restores it before a capital.
+/// attribution stood for a full stop, so the join restores it before a
+/// capital. Before a lower-case word the sentence goes on, and its comma is
+/// kept (`"…in its implementation," she said, "including…"`).
 fn join_parts(parts: &[String]) -> String {
     let mut out = String::new();
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
+    for part in parts.iter().filter(|p| !without_handover(p).is_empty()) {
+        if !out.is_empty() {
             let next_is_sentence = part.chars().next().is_some_and(char::is_uppercase);
-            let open = out.ends_with(|c: char| c.is_alphanumeric());
-            if next_is_sentence && open {
-                out.push('.');
+            if next_is_sentence {
+                out.truncate(without_handover(&out).len());
+                if out.ends_with(|c: char| c.is_alphanumeric()) {
+                    out.push('.');
+                }
             }
             out.push(' ');
         }
         out.push_str(part);
     }
+    out.truncate(without_handover(&out).len());
     out
 }
 
@@ -1883,7 +1890,7 @@ mod tests {
                 &[],
             ),
             one(
-                "We don't see INTERPOL's role ending which underlines the global nature of this crime.",
+                "We don't see INTERPOL's role ending, which underlines the global nature of this crime.",
                 None
             )
         );
@@ -2254,13 +2261,14 @@ mod tests {
                 "\"We must act together now,\" Waly added. \"And we must act fast.\"",
                 "We must act together now. And we must act fast.",
             ),
+            // The sentence goes on: its comma is kept.
             (
                 "\"We must act together now,\" she said, \"and we must act fast.\"",
-                "We must act together now and we must act fast.",
+                "We must act together now, and we must act fast.",
             ),
             (
                 "“We must act together now,” said Ghada Waly, “and we must act fast.”",
-                "We must act together now and we must act fast.",
+                "We must act together now, and we must act fast.",
             ),
         ];
         for (body, text) in cases {
