@@ -728,7 +728,27 @@ impl<'a> Reader<'a> {
                     .take(3)
                     .any(|t| t.text.eq_ignore_ascii_case("in"))
         });
-        if word_before.is_some_and(|k| is_marker(&tokens[k])) && !speech && !relative && !in_words {
+        // `X added that the operation "sends a clear message"`: a predicate
+        // in lower case after a speech verb of the sentence is speech, not
+        // the operation's name.
+        let predicate = word_before.is_some_and(|k| {
+            let inner = self.paras[first.para]
+                .get(first.inner_start..first.inner_end)
+                .unwrap_or_default();
+            let from = tokens[..k]
+                .iter()
+                .rposition(is_sentence_end)
+                .map_or(0, |s| s + 1);
+            inner.starts_with(char::is_lowercase)
+                && inner.split_whitespace().nth(SHORT_QUOTE_WORDS).is_some()
+                && (from..k).any(|j| lexicon().is_speech_verb(&tokens[j]))
+        });
+        if word_before.is_some_and(|k| is_marker(&tokens[k]))
+            && !speech
+            && !relative
+            && !in_words
+            && !predicate
+        {
             return true;
         }
         let Some(last) = segs.last() else {
@@ -1904,6 +1924,26 @@ mod tests {
                 Vec::new(),
                 "{body}"
             );
+        }
+    }
+
+    #[test]
+    fn a_predicate_after_a_marker_word_is_speech_not_a_label() {
+        let stock = ["Jürgen Stock"];
+        assert_eq!(
+            quotes_in(
+                &["Jürgen Stock, INTERPOL Secretary General, added that the operation \"sends a clear message to criminal networks\"."],
+                &stock,
+                &[],
+            ),
+            one("sends a clear message to criminal networks", Some("Jürgen Stock"))
+        );
+        // The operation's name stays a label.
+        for body in [
+            "Jürgen Stock said the operation \"Global Chain\" ran in June.",
+            "The operation \"sends a clear message to criminal networks\", the report found.",
+        ] {
+            assert_eq!(quotes_in(&[body], &stock, &[]), Vec::new(), "{body}");
         }
     }
 
