@@ -118,7 +118,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         // Most words open no cue, and are turned away by the filter.
         let opens = tokens
             .get(i)
-            .is_some_and(|t| cues.openers.contains(t.key.as_str()));
+            .is_some_and(|t| cues.openers.contains_with_bit(&t.key, t.key_bit));
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
