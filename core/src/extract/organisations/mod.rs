@@ -772,12 +772,15 @@ fn definitions_in(
             .longest_at(tokens, start)
             .filter(|(len, _)| start + len == k + 1)
             .map(|(_, &i)| i);
-        let by_acronym = data
-            .acronyms
-            .get(&bare(&acronym))
-            .copied()
-            .filter(|&i| same_words(data, &name, i));
-        out.push((name, acronym, by_name.or(by_acronym), start..k + 1));
+        // Only asked without a match by name (its words are read again).
+        let by_acronym = || {
+            data.acronyms
+                .get(&bare(&acronym))
+                .copied()
+                .filter(|&i| same_words(data, &name, i))
+        };
+        let known = by_name.or_else(by_acronym);
+        out.push((name, acronym, known, start..k + 1));
     }
     out
 }
