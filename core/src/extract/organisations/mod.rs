@@ -964,17 +964,21 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
         }
     }
     candidates.reverse();
-    let fits = |s: &usize| is_subsequence(&initials(tokens, *s, k), &letters);
+    // Initials of `s..=k` for several `s`, each word's letters read once
+    // (reading them again for each start was a third of the definitions' cost);
+    // kept backwards, so compared with the acronym's letters backwards.
+    let mut initials_from = InitialsLeft::new(tokens, k);
+    let backwards: Vec<char> = letters.iter().rev().copied().collect();
     let found = candidates
         .iter()
         .copied()
-        .find(fits)
+        .find(|&s| is_subsequence(initials_from.of(s), &backwards))
         .or(candidates.first().copied());
     // `National Civil Police (PNC)`, `Federal Police (PF)`: an acronym of
     // the name in the body's own language, its letters in another order.
     // When the name found has fewer initials than the acronym has letters,
     // the run whose initials are the acronym's letters, reordered, is it.
-    let short = found.is_none_or(|s| initials(tokens, s, k).len() < letters.len());
+    let short = found.is_none_or(|s| initials_from.of(s).len() < letters.len());
     if short && letters.len() >= 2 {
         let mut sorted = letters.clone();
         sorted.sort_unstable();
@@ -992,7 +996,7 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
             if words > letters.len() {
                 break;
             }
-            let mut got = initials(tokens, s, k);
+            let mut got = initials_from.of(s).to_vec();
             got.sort_unstable();
             if got == sorted {
                 return Some(s);
@@ -1002,22 +1006,71 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
     found
 }
 
+/// [`initials`] of words `s..=k` as `s` moves left from `k`, backwards (the
+/// last word's letters first): moving left adds one word's letters.
+struct InitialsLeft<'t, 'a> {
+    tokens: &'t Words<'a>,
+    k: usize,
+    /// The next word to read is the one before this.
+    next: usize,
+    letters: Vec<char>,
+    /// `ends[k - s]`: how many of `letters` words `s..=k` give.
+    ends: Vec<usize>,
+}
+
+impl<'t, 'a> InitialsLeft<'t, 'a> {
+    fn new(tokens: &'t Words<'a>, k: usize) -> Self {
+        InitialsLeft {
+            tokens,
+            k,
+            next: k + 1,
+            letters: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The initials of words `s..=k` (`s <= k`), backwards.
+    fn of(&mut self, s: usize) -> &[char] {
+        while self.next > s {
+            self.next -= 1;
+            let from = self.letters.len();
+            if let Some(t) = self.tokens.get(self.next) {
+                self.letters.extend(word_initials(t));
+            }
+            self.letters[from..].reverse();
+            self.ends.push(self.letters.len());
+        }
+        let end = self
+            .k
+            .checked_sub(s)
+            .and_then(|n| self.ends.get(n))
+            .copied()
+            .unwrap_or(0);
+        self.letters.get(..end).unwrap_or_default()
+    }
+}
+
+/// The letters a word gives [`initials`]: none unless capitalised, all of
+/// an all-caps word's, else its first.
+fn word_initials<'w>(t: &'w countries::words::Word) -> impl Iterator<Item = char> + 'w {
+    let take = if !t.surface.starts_with(char::is_uppercase) {
+        0
+    } else if is_all_caps(&t.surface) {
+        usize::MAX
+    } else {
+        1
+    };
+    t.key.chars().filter(|c| c.is_alphabetic()).take(take)
+}
+
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
 fn initials(tokens: &Words, s: usize, k: usize) -> Vec<char> {
     let words = tokens.list.get(s..=k).unwrap_or(&[]);
     // Into one vector: collecting each word's letters first allocated a
     // vector per word (20,000 calls).
     let mut letters = Vec::with_capacity(words.len());
-    for t in words
-        .iter()
-        .filter(|t| t.surface.starts_with(char::is_uppercase))
-    {
-        let take = if is_all_caps(&t.surface) {
-            usize::MAX
-        } else {
-            1
-        };
-        letters.extend(t.key.chars().filter(|c| c.is_alphabetic()).take(take));
+    for t in words {
+        letters.extend(word_initials(t));
     }
     letters
 }
