@@ -1117,7 +1117,34 @@ enum Kind {
     Unclear,
 }
 
+/// Most (name, acronym) pairs [`classify`] remembers per thread.
+const CLASSIFIED_KEPT: usize = 4096;
+
+thread_local! {
+    /// What [`classify`] answered for a name and acronym: releases of one
+    /// source define the same organisations again and again, and reading a
+    /// name's words and phrases cost about 15,000 instructions.
+    static CLASSIFIED: std::cell::RefCell<HashMap<(String, String), Kind>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
+    let key = (name.to_string(), acronym.to_string());
+    if let Some(kind) = CLASSIFIED.with_borrow(|m| m.get(&key).copied()) {
+        return kind;
+    }
+    let kind = classify_anew(data, name, acronym);
+    CLASSIFIED.with_borrow_mut(|m| {
+        if m.len() >= CLASSIFIED_KEPT {
+            m.clear();
+        }
+        m.insert(key, kind);
+    });
+    kind
+}
+
+/// [`classify`] without its memory.
+fn classify_anew(data: &Data, name: &str, acronym: &str) -> Kind {
     let tokens = Words::new(name);
     let padded = format!(" {} ", tokens.lookup_key());
     let is_country =
