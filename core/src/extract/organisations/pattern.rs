@@ -248,7 +248,9 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if t.key == "government" {
         return local_government(tokens, i);
     }
-    if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
+    if !(data.named_heads.contains_with_bit(&t.key, t.key_bit)
+        || foreign::is_compound(data, tokens, i))
+    {
         return plural_head(data, tokens, i);
     }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
@@ -378,7 +380,7 @@ fn comma_list_start(data: &Data, tokens: &Words, q: usize, floor: usize) -> Opti
             capitalised(&w.surface)
                 && !super::super::tokens::is_all_caps(&w.surface)
                 && !is_place(data, &w.key)
-                && !data.named_heads.contains(w.key.as_str())
+                && !data.named_heads.contains_with_bit(&w.key, w.key_bit)
         })
         && !is_stop(data, tokens, g - 1)
     {
@@ -460,7 +462,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     && (s..h).any(|k| {
                         tokens
                             .get(k)
-                            .is_some_and(|t| data.named_heads.contains(t.key.as_str()))
+                            .is_some_and(|t| data.named_heads.contains_with_bit(&t.key, t.key_bit))
                     })
             };
             let word_before_and = |q: usize| {
@@ -470,7 +472,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                             && w.surface.chars().count() >= 3;
                         capitalised(&w.surface)
                             && !acronym
-                            && (!data.named_heads.contains(w.key.as_str()) || merged(q))
+                            && (!data.named_heads.contains_with_bit(&w.key, w.key_bit) || merged(q))
                             && !is_place(data, &w.key)
                     })
                     && !is_stop(data, tokens, q)
@@ -537,7 +539,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             && tokens.get(b - 1).is_some_and(|p| {
                 capitalised(&p.surface)
                     && !is_place(data, &p.key)
-                    && !data.named_heads.contains(p.key.as_str())
+                    && !data.named_heads.contains_with_bit(&p.key, p.key_bit)
             })
             && !is_stop(data, tokens, b - 1)
         {
@@ -577,7 +579,7 @@ fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: us
         && tokens.get(owner).is_some_and(|t| {
             capitalised(&t.surface)
                 && !super::super::tokens::is_all_caps(&t.surface)
-                && !data.named_heads.contains(t.key.as_str())
+                && !data.named_heads.contains_with_bit(&t.key, t.key_bit)
                 && !data.role_nouns.contains(t.surface.as_str())
                 && !data.generic.contains(t.key.as_str())
                 && !is_place(data, &t.key)
@@ -603,7 +605,7 @@ fn the_opened_group(data: &Data, tokens: &Words, last: usize, floor: usize) -> O
     let plain = |q: usize| {
         tokens.get(q).is_some_and(|w| {
             capitalised(&w.surface)
-                && !data.named_heads.contains(w.key.as_str())
+                && !data.named_heads.contains_with_bit(&w.key, w.key_bit)
                 && !is_stop(data, tokens, q)
         }) && tokens.adjacent(q)
     };
@@ -1206,7 +1208,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     let after_head = (h + 1..end).any(|i| {
         tokens
             .get(i)
-            .is_some_and(|t| !data.named_heads.contains(t.key.as_str()))
+            .is_some_and(|t| !data.named_heads.contains_with_bit(&t.key, t.key_bit))
     });
     let specific_before = (start..h).any(|i| {
         tokens
