@@ -317,6 +317,10 @@ struct Known {
 struct Data {
     orgs: Vec<Known>,
     table: PhraseTable<usize>,
+    /// The keys of the names' first words written without a capital
+    /// (`eu-LISA`): only these may open a known name at a word written in
+    /// lower case (see [`known_at`]).
+    lower_openers: FilteredWordSet,
     /// Acronym without dots → known organisation.
     acronyms: WordMap<String, usize>,
     heads: WordSet<&'static str>,
@@ -450,6 +454,7 @@ fn load() -> Data {
     let mut data = Data {
         orgs: Vec::new(),
         table: PhraseTable::default(),
+        lower_openers: FilteredWordSet::default(),
         acronyms: WordMap::default(),
         heads: lines("head").collect(),
         heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
@@ -525,12 +530,14 @@ fn load() -> Data {
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
         .collect();
+    let mut lower_openers = Vec::new();
     for line in ORGANISATIONS
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
-        add_known(&mut data, line, &spellings);
+        add_known(&mut data, line, &spellings, &mut lower_openers);
     }
+    data.lower_openers = lower_openers.into_iter().collect();
     data
 }
 
@@ -600,7 +607,12 @@ fn particle_places() -> Vec<Vec<String>> {
     out
 }
 
-fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
+fn add_known(
+    data: &mut Data,
+    line: &'static str,
+    spellings: &[(&str, &str)],
+    lower_openers: &mut Vec<String>,
+) {
     let mut cols = line.split('\t').map(str::trim);
     let (Some(acronym), Some(name)) = (cols.next(), cols.next()) else {
         return;
@@ -635,6 +647,11 @@ fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
     for written in std::iter::once(name).chain(variants).chain(matched_acronym) {
         for spelled in spelling_variants(written, spellings) {
             data.table.insert(&spelled, index);
+            if let Some(first) = Words::new(&spelled).list.first() {
+                if !first.surface.starts_with(char::is_uppercase) {
+                    lower_openers.push(first.key.as_str().to_string());
+                }
+            }
         }
     }
     if let Some(a) = acronym {
@@ -767,9 +784,7 @@ fn definitions_in(
             .get(first.start..last.end)
             .unwrap_or("")
             .to_string();
-        let by_name = data
-            .table
-            .longest_at(tokens, start)
+        let by_name = known_at(data, tokens, start)
             .filter(|(len, _)| start + len == k + 1)
             .map(|(_, &i)| i);
         // Only asked without a match by name (its words are read again).
@@ -1206,9 +1221,27 @@ fn opens_longer_name(tokens: &Words, i: usize, len: usize) -> bool {
             .is_some_and(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
 }
 
+/// The longest known name at word `i` ([`PhraseTable::longest_at`]): its
+/// length in words and organisation. A word written in lower case opens
+/// only a name whose first word is written so (a capital or an abbreviation
+/// in the data asks one of the text too): most words are turned away here,
+/// without the table's look-ups.
+fn known_at<'d>(data: &'d Data, tokens: &Words, i: usize) -> Option<(usize, &'d usize)> {
+    let t = tokens.get(i)?;
+    let lower = t
+        .surface
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase);
+    if lower && !data.lower_openers.contains_with_bit(&t.key, t.key_bit) {
+        return None;
+    }
+    data.table.longest_at(tokens, i)
+}
+
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
 fn names_known(data: &Data, tokens: &Words) -> bool {
-    (0..tokens.len()).any(|i| data.table.longest_at(tokens, i).is_some())
+    (0..tokens.len()).any(|i| known_at(data, tokens, i).is_some())
 }
 
 /// Organisations named in one piece, in order.
@@ -1243,7 +1276,7 @@ fn mentions(
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
         while at.next_if(|d| d.1 < i).is_some() {}
-        let table = data.table.longest_at(tokens, i);
+        let table = known_at(data, tokens, i);
         let span = spans.peek().filter(|s| s.words.start == i);
         let here = at.peek().filter(|d| d.1 == i).map(|d| (d.2, d.3));
         if let Some((end, r)) = here {
@@ -1593,6 +1626,36 @@ fn entry(data: &Data, defined: &Definitions, named: &Named, r: Ref) -> Option<Or
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `known_at` turns away only words where the table finds no name.
+    #[test]
+    fn known_at_finds_what_the_table_finds() {
+        let data = data();
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "the eu-LISA and iNTP, the unodc and the United Nations office, us and US",
+        ]);
+        let (mut turned_away, mut found) = (0, 0);
+        for t in &texts {
+            let tokens = Words::new(t);
+            for i in 0..tokens.len() {
+                let table = data.table.longest_at(&tokens, i);
+                assert_eq!(known_at(data, &tokens, i), table, "{t:?} at {i}");
+                found += usize::from(table.is_some());
+                let lower = tokens.get(i).is_some_and(|w| {
+                    w.surface
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_lowercase)
+                        && !data.lower_openers.contains_with_bit(&w.key, w.key_bit)
+                });
+                turned_away += usize::from(lower);
+            }
+        }
+        assert!(
+            found > 100 && turned_away > 10 * found,
+            "{found}, {turned_away}"
+        );
+    }
 
     fn labels_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<String> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();

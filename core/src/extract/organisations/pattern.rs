@@ -481,9 +481,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             // `and` is a name of its own.
             let known_before = |q: usize| {
                 (q.saturating_sub(2)..=q).any(|k| {
-                    data.table
-                        .longest_at(tokens, k)
-                        .is_some_and(|(len, _)| k + len == q + 1)
+                    super::known_at(data, tokens, k).is_some_and(|(len, _)| k + len == q + 1)
                 })
             };
             // `WaterAid and Lilongwe Water Board`: a place right after the
@@ -812,7 +810,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     && countries::lookup_name(text_of(tokens, from, from + n))
                                         .is_some()
                             })
-                            && data.table.longest_at(tokens, from).is_none()
+                            && super::known_at(data, tokens, from).is_none()
                             && !tokens
                                 .get(next)
                                 .is_some_and(|t| matches!(t.key.as_str(), "of" | "for")) =>
@@ -840,7 +838,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                             // `of Home Affairs and Lawyers for Human Rights`.
                             && !super::cues::opens_members_for(tokens, e + 1)
                             && !after_a_place(tokens, complement_from, e, next)
-                            && data.table.longest_at(tokens, e + 1).is_none() =>
+                            && super::known_at(data, tokens, e + 1).is_none() =>
                     {
                         e = next;
                     }
@@ -1023,7 +1021,7 @@ fn plain_the(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
             !is_place(data, &w.key) && !super::super::tokens::is_all_caps(&w.surface)
         })
         && countries::lookup_name(text_of(tokens, from + 1, to)).is_none()
-        && data.table.longest_at(tokens, from + 1).is_none()
+        && super::known_at(data, tokens, from + 1).is_none()
 }
 
 /// `de`, `du`, `des`, `d'` (and their Spanish, Portuguese and Italian
@@ -1190,7 +1188,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     let after_of = (start >= 1 && key(start - 1) == "of")
         || (start >= 2 && key(start - 1) == "the" && key(start - 2) == "of");
     let part = |i: usize| {
-        data.table.longest_at(tokens, i).is_some_and(|(len, _)| {
+        super::known_at(data, tokens, i).is_some_and(|(len, _)| {
             let longer = i == start
                 && i + len == h + 1
                 && !after_of
