@@ -118,7 +118,7 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         // Most words open no cue, and are turned away by the filter.
         let opens = tokens
             .get(i)
-            .is_some_and(|t| cues.openers.contains(t.key.as_str()));
+            .is_some_and(|t| cues.openers.contains_with_bit(&t.key, t.key_bit));
         if !opens {
             coordinated(data, tokens, covered, i, &mut out);
             possessive_role(data, tokens, covered, i, &mut out);
@@ -963,21 +963,26 @@ fn noun_after(data: &Data, tokens: &Words, from: usize) -> Option<usize> {
         // ("NGO"); a capitalised one is part of a name ("EU Regional Trust Fund").
         let title_case = t.surface.starts_with(char::is_uppercase)
             && t.surface.chars().skip(1).any(char::is_lowercase);
-        if let Some(len) = phrase_at(tokens, j, nouns).filter(|_| !title_case) {
-            return Some(j + len);
+        if !title_case {
+            if let Some(len) = phrase_at(tokens, j, nouns) {
+                return Some(j + len);
+            }
         }
         // "the of", "a member of": not an adjective before the noun; nor is a
         // capitalised word, unless a demonym or place ("the Italian NGO").
         // "Takoradi-based": a capitalised word in a hyphenated adjective;
         // "South Korean": a capitalised word before a place.
-        let before_place = tokens.adjacent(j)
-            && tokens.get(j + 1).is_some_and(|n| {
-                n.surface.starts_with(char::is_uppercase) && data.places.contains(n.key.as_str())
-            });
+        let before_place = || {
+            tokens.adjacent(j)
+                && tokens.get(j + 1).is_some_and(|n| {
+                    n.surface.starts_with(char::is_uppercase)
+                        && data.places.contains(n.key.as_str())
+                })
+        };
         let place = title_case
             && (data.places.contains(t.key.as_str())
                 || matches!(tokens.gap_after(j), "-" | "‐")
-                || before_place);
+                || before_place());
         if matches!(
             t.key.as_str(),
             "of" | "for" | "at" | "with" | "from" | "and" | "in"

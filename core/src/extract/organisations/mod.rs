@@ -317,6 +317,10 @@ struct Known {
 struct Data {
     orgs: Vec<Known>,
     table: PhraseTable<usize>,
+    /// The keys of the names' first words written without a capital
+    /// (`eu-LISA`): only these may open a known name at a word written in
+    /// lower case (see [`known_at`]).
+    lower_openers: FilteredWordSet,
     /// Acronym without dots → known organisation.
     acronyms: WordMap<String, usize>,
     heads: WordSet<&'static str>,
@@ -450,6 +454,7 @@ fn load() -> Data {
     let mut data = Data {
         orgs: Vec::new(),
         table: PhraseTable::default(),
+        lower_openers: FilteredWordSet::default(),
         acronyms: WordMap::default(),
         heads: lines("head").collect(),
         heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
@@ -525,12 +530,14 @@ fn load() -> Data {
     let spellings: Vec<(&str, &str)> = lines("spelling")
         .filter_map(|s| s.split_once('|'))
         .collect();
+    let mut lower_openers = Vec::new();
     for line in ORGANISATIONS
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
     {
-        add_known(&mut data, line, &spellings);
+        add_known(&mut data, line, &spellings, &mut lower_openers);
     }
+    data.lower_openers = lower_openers.into_iter().collect();
     data
 }
 
@@ -600,7 +607,12 @@ fn particle_places() -> Vec<Vec<String>> {
     out
 }
 
-fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
+fn add_known(
+    data: &mut Data,
+    line: &'static str,
+    spellings: &[(&str, &str)],
+    lower_openers: &mut Vec<String>,
+) {
     let mut cols = line.split('\t').map(str::trim);
     let (Some(acronym), Some(name)) = (cols.next(), cols.next()) else {
         return;
@@ -635,6 +647,11 @@ fn add_known(data: &mut Data, line: &'static str, spellings: &[(&str, &str)]) {
     for written in std::iter::once(name).chain(variants).chain(matched_acronym) {
         for spelled in spelling_variants(written, spellings) {
             data.table.insert(&spelled, index);
+            if let Some(first) = Words::new(&spelled).list.first() {
+                if !first.surface.starts_with(char::is_uppercase) {
+                    lower_openers.push(first.key.as_str().to_string());
+                }
+            }
         }
     }
     if let Some(a) = acronym {
@@ -767,17 +784,18 @@ fn definitions_in(
             .get(first.start..last.end)
             .unwrap_or("")
             .to_string();
-        let by_name = data
-            .table
-            .longest_at(tokens, start)
+        let by_name = known_at(data, tokens, start)
             .filter(|(len, _)| start + len == k + 1)
             .map(|(_, &i)| i);
-        let by_acronym = data
-            .acronyms
-            .get(&bare(&acronym))
-            .copied()
-            .filter(|&i| same_words(data, &name, i));
-        out.push((name, acronym, by_name.or(by_acronym), start..k + 1));
+        // Only asked without a match by name (its words are read again).
+        let by_acronym = || {
+            data.acronyms
+                .get(&bare(&acronym))
+                .copied()
+                .filter(|&i| same_words(data, &name, i))
+        };
+        let known = by_name.or_else(by_acronym);
+        out.push((name, acronym, known, start..k + 1));
     }
     out
 }
@@ -961,17 +979,21 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
         }
     }
     candidates.reverse();
-    let fits = |s: &usize| is_subsequence(&initials(tokens, *s, k), &letters);
+    // Initials of `s..=k` for several `s`, each word's letters read once
+    // (reading them again for each start was a third of the definitions' cost);
+    // kept backwards, so compared with the acronym's letters backwards.
+    let mut initials_from = InitialsLeft::new(tokens, k);
+    let backwards: Vec<char> = letters.iter().rev().copied().collect();
     let found = candidates
         .iter()
         .copied()
-        .find(fits)
+        .find(|&s| is_subsequence(initials_from.of(s), &backwards))
         .or(candidates.first().copied());
     // `National Civil Police (PNC)`, `Federal Police (PF)`: an acronym of
     // the name in the body's own language, its letters in another order.
     // When the name found has fewer initials than the acronym has letters,
     // the run whose initials are the acronym's letters, reordered, is it.
-    let short = found.is_none_or(|s| initials(tokens, s, k).len() < letters.len());
+    let short = found.is_none_or(|s| initials_from.of(s).len() < letters.len());
     if short && letters.len() >= 2 {
         let mut sorted = letters.clone();
         sorted.sort_unstable();
@@ -989,7 +1011,7 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
             if words > letters.len() {
                 break;
             }
-            let mut got = initials(tokens, s, k);
+            let mut got = initials_from.of(s).to_vec();
             got.sort_unstable();
             if got == sorted {
                 return Some(s);
@@ -999,22 +1021,71 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
     found
 }
 
+/// [`initials`] of words `s..=k` as `s` moves left from `k`, backwards (the
+/// last word's letters first): moving left adds one word's letters.
+struct InitialsLeft<'t, 'a> {
+    tokens: &'t Words<'a>,
+    k: usize,
+    /// The next word to read is the one before this.
+    next: usize,
+    letters: Vec<char>,
+    /// `ends[k - s]`: how many of `letters` words `s..=k` give.
+    ends: Vec<usize>,
+}
+
+impl<'t, 'a> InitialsLeft<'t, 'a> {
+    fn new(tokens: &'t Words<'a>, k: usize) -> Self {
+        InitialsLeft {
+            tokens,
+            k,
+            next: k + 1,
+            letters: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    /// The initials of words `s..=k` (`s <= k`), backwards.
+    fn of(&mut self, s: usize) -> &[char] {
+        while self.next > s {
+            self.next -= 1;
+            let from = self.letters.len();
+            if let Some(t) = self.tokens.get(self.next) {
+                self.letters.extend(word_initials(t));
+            }
+            self.letters[from..].reverse();
+            self.ends.push(self.letters.len());
+        }
+        let end = self
+            .k
+            .checked_sub(s)
+            .and_then(|n| self.ends.get(n))
+            .copied()
+            .unwrap_or(0);
+        self.letters.get(..end).unwrap_or_default()
+    }
+}
+
+/// The letters a word gives [`initials`]: none unless capitalised, all of
+/// an all-caps word's, else its first.
+fn word_initials<'w>(t: &'w countries::words::Word) -> impl Iterator<Item = char> + 'w {
+    let take = if !t.surface.starts_with(char::is_uppercase) {
+        0
+    } else if is_all_caps(&t.surface) {
+        usize::MAX
+    } else {
+        1
+    };
+    t.key.chars().filter(|c| c.is_alphabetic()).take(take)
+}
+
 /// First letters of the capitalised words `s..=k` (all letters of a word in capitals).
 fn initials(tokens: &Words, s: usize, k: usize) -> Vec<char> {
     let words = tokens.list.get(s..=k).unwrap_or(&[]);
     // Into one vector: collecting each word's letters first allocated a
     // vector per word (20,000 calls).
     let mut letters = Vec::with_capacity(words.len());
-    for t in words
-        .iter()
-        .filter(|t| t.surface.starts_with(char::is_uppercase))
-    {
-        let take = if is_all_caps(&t.surface) {
-            usize::MAX
-        } else {
-            1
-        };
-        letters.extend(t.key.chars().filter(|c| c.is_alphabetic()).take(take));
+    for t in words {
+        letters.extend(word_initials(t));
     }
     letters
 }
@@ -1061,7 +1132,34 @@ enum Kind {
     Unclear,
 }
 
+/// Most (name, acronym) pairs [`classify`] remembers per thread.
+const CLASSIFIED_KEPT: usize = 4096;
+
+thread_local! {
+    /// What [`classify`] answered for a name and acronym: releases of one
+    /// source define the same organisations again and again, and reading a
+    /// name's words and phrases cost about 15,000 instructions.
+    static CLASSIFIED: std::cell::RefCell<HashMap<(String, String), Kind>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
+    let key = (name.to_string(), acronym.to_string());
+    if let Some(kind) = CLASSIFIED.with_borrow(|m| m.get(&key).copied()) {
+        return kind;
+    }
+    let kind = classify_anew(data, name, acronym);
+    CLASSIFIED.with_borrow_mut(|m| {
+        if m.len() >= CLASSIFIED_KEPT {
+            m.clear();
+        }
+        m.insert(key, kind);
+    });
+    kind
+}
+
+/// [`classify`] without its memory.
+fn classify_anew(data: &Data, name: &str, acronym: &str) -> Kind {
     let tokens = Words::new(name);
     let padded = format!(" {} ", tokens.lookup_key());
     let is_country =
@@ -1123,9 +1221,27 @@ fn opens_longer_name(tokens: &Words, i: usize, len: usize) -> bool {
             .is_some_and(|t| t.surface.starts_with(char::is_uppercase) && !is_all_caps(&t.surface))
 }
 
+/// The longest known name at word `i` ([`PhraseTable::longest_at`]): its
+/// length in words and organisation. A word written in lower case opens
+/// only a name whose first word is written so (a capital or an abbreviation
+/// in the data asks one of the text too): most words are turned away here,
+/// without the table's look-ups.
+fn known_at<'d>(data: &'d Data, tokens: &Words, i: usize) -> Option<(usize, &'d usize)> {
+    let t = tokens.get(i)?;
+    let lower = t
+        .surface
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase);
+    if lower && !data.lower_openers.contains_with_bit(&t.key, t.key_bit) {
+        return None;
+    }
+    data.table.longest_at(tokens, i)
+}
+
 /// True when some words of the name are a known organisation (`UNODC Headquarters`).
 fn names_known(data: &Data, tokens: &Words) -> bool {
-    (0..tokens.len()).any(|i| data.table.longest_at(tokens, i).is_some())
+    (0..tokens.len()).any(|i| known_at(data, tokens, i).is_some())
 }
 
 /// Organisations named in one piece, in order.
@@ -1160,7 +1276,7 @@ fn mentions(
     while i < tokens.len() {
         while spans.next_if(|s| s.words.start < i).is_some() {}
         while at.next_if(|d| d.1 < i).is_some() {}
-        let table = data.table.longest_at(tokens, i);
+        let table = known_at(data, tokens, i);
         let span = spans.peek().filter(|s| s.words.start == i);
         let here = at.peek().filter(|d| d.1 == i).map(|d| (d.2, d.3));
         if let Some((end, r)) = here {
@@ -1510,6 +1626,36 @@ fn entry(data: &Data, defined: &Definitions, named: &Named, r: Ref) -> Option<Or
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `known_at` turns away only words where the table finds no name.
+    #[test]
+    fn known_at_finds_what_the_table_finds() {
+        let data = data();
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "the eu-LISA and iNTP, the unodc and the United Nations office, us and US",
+        ]);
+        let (mut turned_away, mut found) = (0, 0);
+        for t in &texts {
+            let tokens = Words::new(t);
+            for i in 0..tokens.len() {
+                let table = data.table.longest_at(&tokens, i);
+                assert_eq!(known_at(data, &tokens, i), table, "{t:?} at {i}");
+                found += usize::from(table.is_some());
+                let lower = tokens.get(i).is_some_and(|w| {
+                    w.surface
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_lowercase)
+                        && !data.lower_openers.contains_with_bit(&w.key, w.key_bit)
+                });
+                turned_away += usize::from(lower);
+            }
+        }
+        assert!(
+            found > 100 && turned_away > 10 * found,
+            "{found}, {turned_away}"
+        );
+    }
 
     fn labels_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<String> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();

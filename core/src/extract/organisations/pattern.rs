@@ -248,7 +248,9 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     if t.key == "government" {
         return local_government(tokens, i);
     }
-    if !(data.named_heads.contains(t.key.as_str()) || foreign::is_compound(data, tokens, i)) {
+    if !(data.named_heads.contains_with_bit(&t.key, t.key_bit)
+        || foreign::is_compound(data, tokens, i))
+    {
         return plural_head(data, tokens, i);
     }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
@@ -378,7 +380,7 @@ fn comma_list_start(data: &Data, tokens: &Words, q: usize, floor: usize) -> Opti
             capitalised(&w.surface)
                 && !super::super::tokens::is_all_caps(&w.surface)
                 && !is_place(data, &w.key)
-                && !data.named_heads.contains(w.key.as_str())
+                && !data.named_heads.contains_with_bit(&w.key, w.key_bit)
         })
         && !is_stop(data, tokens, g - 1)
     {
@@ -460,7 +462,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                     && (s..h).any(|k| {
                         tokens
                             .get(k)
-                            .is_some_and(|t| data.named_heads.contains(t.key.as_str()))
+                            .is_some_and(|t| data.named_heads.contains_with_bit(&t.key, t.key_bit))
                     })
             };
             let word_before_and = |q: usize| {
@@ -470,7 +472,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
                             && w.surface.chars().count() >= 3;
                         capitalised(&w.surface)
                             && !acronym
-                            && (!data.named_heads.contains(w.key.as_str()) || merged(q))
+                            && (!data.named_heads.contains_with_bit(&w.key, w.key_bit) || merged(q))
                             && !is_place(data, &w.key)
                     })
                     && !is_stop(data, tokens, q)
@@ -479,9 +481,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             // `and` is a name of its own.
             let known_before = |q: usize| {
                 (q.saturating_sub(2)..=q).any(|k| {
-                    data.table
-                        .longest_at(tokens, k)
-                        .is_some_and(|(len, _)| k + len == q + 1)
+                    super::known_at(data, tokens, k).is_some_and(|(len, _)| k + len == q + 1)
                 })
             };
             // `WaterAid and Lilongwe Water Board`: a place right after the
@@ -537,7 +537,7 @@ fn left_edge(data: &Data, tokens: &Words, h: usize, floor: usize) -> usize {
             && tokens.get(b - 1).is_some_and(|p| {
                 capitalised(&p.surface)
                     && !is_place(data, &p.key)
-                    && !data.named_heads.contains(p.key.as_str())
+                    && !data.named_heads.contains_with_bit(&p.key, p.key_bit)
             })
             && !is_stop(data, tokens, b - 1)
         {
@@ -577,7 +577,7 @@ fn owner_of_place(data: &Data, tokens: &Words, start: usize, h: usize, floor: us
         && tokens.get(owner).is_some_and(|t| {
             capitalised(&t.surface)
                 && !super::super::tokens::is_all_caps(&t.surface)
-                && !data.named_heads.contains(t.key.as_str())
+                && !data.named_heads.contains_with_bit(&t.key, t.key_bit)
                 && !data.role_nouns.contains(t.surface.as_str())
                 && !data.generic.contains(t.key.as_str())
                 && !is_place(data, &t.key)
@@ -603,7 +603,7 @@ fn the_opened_group(data: &Data, tokens: &Words, last: usize, floor: usize) -> O
     let plain = |q: usize| {
         tokens.get(q).is_some_and(|w| {
             capitalised(&w.surface)
-                && !data.named_heads.contains(w.key.as_str())
+                && !data.named_heads.contains_with_bit(&w.key, w.key_bit)
                 && !is_stop(data, tokens, q)
         }) && tokens.adjacent(q)
     };
@@ -810,7 +810,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                                     && countries::lookup_name(text_of(tokens, from, from + n))
                                         .is_some()
                             })
-                            && data.table.longest_at(tokens, from).is_none()
+                            && super::known_at(data, tokens, from).is_none()
                             && !tokens
                                 .get(next)
                                 .is_some_and(|t| matches!(t.key.as_str(), "of" | "for")) =>
@@ -838,7 +838,7 @@ fn right_edge(data: &Data, tokens: &Words, h: usize) -> usize {
                             // `of Home Affairs and Lawyers for Human Rights`.
                             && !super::cues::opens_members_for(tokens, e + 1)
                             && !after_a_place(tokens, complement_from, e, next)
-                            && data.table.longest_at(tokens, e + 1).is_none() =>
+                            && super::known_at(data, tokens, e + 1).is_none() =>
                     {
                         e = next;
                     }
@@ -1021,7 +1021,7 @@ fn plain_the(data: &Data, tokens: &Words, from: usize, to: usize) -> bool {
             !is_place(data, &w.key) && !super::super::tokens::is_all_caps(&w.surface)
         })
         && countries::lookup_name(text_of(tokens, from + 1, to)).is_none()
-        && data.table.longest_at(tokens, from + 1).is_none()
+        && super::known_at(data, tokens, from + 1).is_none()
 }
 
 /// `de`, `du`, `des`, `d'` (and their Spanish, Portuguese and Italian
@@ -1188,7 +1188,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     let after_of = (start >= 1 && key(start - 1) == "of")
         || (start >= 2 && key(start - 1) == "the" && key(start - 2) == "of");
     let part = |i: usize| {
-        data.table.longest_at(tokens, i).is_some_and(|(len, _)| {
+        super::known_at(data, tokens, i).is_some_and(|(len, _)| {
             let longer = i == start
                 && i + len == h + 1
                 && !after_of
@@ -1206,7 +1206,7 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
     let after_head = (h + 1..end).any(|i| {
         tokens
             .get(i)
-            .is_some_and(|t| !data.named_heads.contains(t.key.as_str()))
+            .is_some_and(|t| !data.named_heads.contains_with_bit(&t.key, t.key_bit))
     });
     let specific_before = (start..h).any(|i| {
         tokens

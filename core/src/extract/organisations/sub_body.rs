@@ -21,7 +21,7 @@ pub(super) fn is_sub_body(data: &Data, tokens: &Words, start: usize, h: usize, e
     if !data.body_heads.contains(head) {
         return false;
     }
-    let parent_len = match data.table.longest_at(tokens, start) {
+    let parent_len = match super::known_at(data, tokens, start) {
         Some((len, _)) => len,
         None if tokens.get(start).is_some_and(|t| is_all_caps(&t.surface)) => 1,
         None => return false,
@@ -39,10 +39,7 @@ pub(super) fn is_sub_body(data: &Data, tokens: &Words, start: usize, h: usize, e
         return false;
     }
     // "UN Human Rights Council": the rest is a known organisation of its own.
-    let known_rest = data
-        .table
-        .longest_at(tokens, rest)
-        .is_some_and(|(len, _)| rest + len > h);
+    let known_rest = super::known_at(data, tokens, rest).is_some_and(|(len, _)| rest + len > h);
     // "AU PSC Secretariat": another acronym inside is another organisation.
     let acronym_inside = (rest..h).any(|i| tokens.get(i).is_some_and(|t| is_all_caps(&t.surface)));
     !known_rest && !acronym_inside && end > rest

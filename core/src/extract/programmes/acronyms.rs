@@ -57,27 +57,33 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
     }
     let (close, acronym) = bracket_acronym(s, toks, open)?;
     let run_start = list_start(toks, cap_run_start(toks, open, true), open);
-    let first = name_start(toks, run_start, open, &acronym)?;
-    let mut m = mention(s, toks, first, open - 1)?;
     // `the West African Police Information System (WAPIS) Programme`: a head
     // noun after the bracket says what the name is.
     let head_after = head_after_bracket(toks, close);
+    // The signals that need no name first: most brackets have none, and
+    // then the name is read only if a signal of the name's own may hold.
+    let signalled_after = is_hint(&acronym)
+        || head_after.is_some()
+        || called_programme(toks, close)
+        || signal_after_bracket(toks, close);
+    if !signalled_after && !name_may_signal(s, toks, run_start, open) {
+        return None;
+    }
+    let first = name_start(toks, run_start, open, &acronym)?;
+    let mut m = mention(s, toks, first, open - 1)?;
     // `the ILO's project Accelerating Action for ... (ACCEL Africa)`: a
     // lower-case head noun right before the name says what it is.
     let head_before = first
         .checked_sub(1)
         .and_then(|p| toks.get(p))
         .is_some_and(|t| t.is_head() && !t.is_cap() && !t.is_weak_head());
-    let signalled = head_before
-        || is_hint(&acronym)
-        || is_hint(&m.name)
-        || head_after.is_some()
-        || called_programme(toks, close)
-        || signal_after_bracket(toks, close);
+    if !(signalled_after || head_before || is_hint(&m.name)) {
+        return None;
+    }
     let words: Vec<String> = m.name.split_whitespace().map(str::to_lowercase).collect();
     let not_programme = words.len() < 2
         || (head_after.is_none() && head_words(&words).any(|w| lists().not_programme.contains(w)));
-    if !signalled || not_programme || is_excluded(&m.name) || is_excluded(&acronym) {
+    if not_programme || is_excluded(&m.name) || is_excluded(&acronym) {
         return None;
     }
     m.end = toks.get(close)?.end;
@@ -92,6 +98,32 @@ pub(super) fn bracketed_mention(s: &str, toks: &[Tok], open: usize) -> Option<Me
             toks.get(close + 1)?.is_weak_head() && !weak_head_signal(toks, first, last);
     }
     Some(m)
+}
+
+/// Whether a name ending before the bracket at `open`, opening at some
+/// token from `run_start` on, may be signalled by itself ([`bracketed_mention`]):
+/// a lower-case head noun right before it, or the whole name a hint, whose
+/// last word is then a hint's last word.
+fn name_may_signal(s: &str, toks: &[Tok], run_start: usize, open: usize) -> bool {
+    let head_before = toks
+        .get(run_start.saturating_sub(1)..open.saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .any(|t| t.is_head() && !t.is_cap() && !t.is_weak_head());
+    let Some(last) = open.checked_sub(1).and_then(|l| toks.get(l)) else {
+        return head_before;
+    };
+    // The name's last word is the text's last word before the bracket, or,
+    // when the name has no space, the name whole: text from a token's start.
+    let before = s.get(..last.end).unwrap_or_default();
+    let last_word = before.split_whitespace().next_back().unwrap_or_default();
+    let unspaced = (run_start..open)
+        .rev()
+        .filter_map(|k| before.get(toks.get(k)?.start..))
+        .take_while(|w| !w.contains(char::is_whitespace));
+    head_before
+        || lists().may_end_hint(last_word)
+        || unspaced.into_iter().any(|w| lists().may_end_hint(w))
 }
 
 /// Tokens after a bracketed acronym searched for `signal_after`.
@@ -501,6 +533,53 @@ fn split_inner_acronym(raw: &str) -> (String, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{rows, run, Row};
+    use super::super::words::words;
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// `name_may_signal` turns a bracket away only when no start of the name
+    /// has a lower-case head before it or makes the name a hint.
+    #[test]
+    fn the_name_signal_gate_passes_every_signalled_name() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "the project Accelerating Action for Migrants (ACCEL Africa) and GLO.ACT (GLO.ACT)",
+            "the “Global SMART (SMART), the Blue Heart Campaign (BHC) and UN.GIFT (GIFT)",
+            "It joined–Paris Pact (PPI) and the paris pact (PPI) (GLO.ACT) (X)",
+        ]);
+        let hint_words: Vec<String> = lists().hints.iter().map(|h| h.join(" ")).collect();
+        let mut texts = texts;
+        texts.extend(
+            hint_words
+                .iter()
+                .map(|h| format!("the {h} (ABC) and the programme {h} (ABC)")),
+        );
+        let (mut signalled, mut opens, mut turned_away) = (0, 0, 0);
+        for t in &texts {
+            let toks = words(t, &tokenize(t));
+            for open in 1..toks.len() {
+                if toks[open].kind != Kind::Open {
+                    continue;
+                }
+                opens += 1;
+                let run_start = list_start(toks.as_slice(), cap_run_start(&toks, open, true), open);
+                let gate = name_may_signal(t, &toks, run_start, open);
+                turned_away += usize::from(!gate);
+                for first in run_start..open {
+                    let head_before = first
+                        .checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_some_and(|t| t.is_head() && !t.is_cap() && !t.is_weak_head());
+                    let hint = mention(t, &toks, first, open - 1).is_some_and(|m| is_hint(&m.name));
+                    if head_before || hint {
+                        signalled += 1;
+                        assert!(gate, "{t:?} at {open}, name from {first}");
+                    }
+                }
+            }
+        }
+        assert!(signalled > 10, "{signalled}");
+        assert!(turned_away * 2 > opens, "{turned_away} of {opens}");
+    }
 
     #[test]
     fn table() {

@@ -1,5 +1,6 @@
 //! Reference lists: the word lists of `core/data/programmes.tsv`, read once.
 
+use super::words::with_ascii_lower;
 use crate::text::{FilterBit, WordFilter, WordMap, WordSet};
 use std::sync::OnceLock;
 
@@ -12,6 +13,9 @@ pub(super) struct Lists {
     pub(super) hints_by_first: WordMap<Vec<u8>, Vec<usize>>,
     /// The keys of `hints_by_first`.
     hint_firsts: WordFilter,
+    /// Each hint's last word, in ASCII lower case: a text whose last word
+    /// is none of them is no hint.
+    hint_lasts: WordSet<Vec<u8>>,
     /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
@@ -55,6 +59,12 @@ impl Lists {
         self.hint_firsts.may_contain_bit(bit)
     }
 
+    /// Whether `word` may be the last word of a text [`is_hint`] accepts
+    /// (some hint ends with it, whatever its ASCII case).
+    pub(super) fn may_end_hint(&self, word: &str) -> bool {
+        with_ascii_lower(word, |lower| self.hint_lasts.contains(lower))
+    }
+
     /// Whether `word` (of `WordFilter::ascii_lowercase_bit` `bit`) may be a
     /// key of `head_kinds` once lowercased. Asked of every word before the
     /// lookup, which most words would fail (a test checks it against the
@@ -75,6 +85,9 @@ pub(super) fn lists() -> &'static Lists {
                 let key = first.to_ascii_lowercase().into_bytes();
                 l.hint_firsts.insert(&key);
                 l.hints_by_first.entry(key).or_default().push(i);
+            }
+            if let Some(last) = hint.last() {
+                l.hint_lasts.insert(last.to_ascii_lowercase().into_bytes());
             }
         }
         for (i, e) in l.excludes.iter().enumerate() {
@@ -141,6 +154,7 @@ fn parse_lists(tsv: &str) -> Lists {
         hints: Vec::new(),
         hints_by_first: WordMap::default(),
         hint_firsts: WordFilter::default(),
+        hint_lasts: WordSet::default(),
         head_kinds: WordMap::default(),
         head_filter: WordFilter::default(),
         excludes: Vec::new(),

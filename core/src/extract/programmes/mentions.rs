@@ -41,6 +41,9 @@ pub(super) fn mentions<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Mention> {
     // Quote tokens before token `i`.
     let mut quotes_before = 0;
     for i in 0..toks.len() {
+        if !may_open(&toks, i) {
+            continue;
+        }
         keep(head_mention(s, &toks, i, &extensions));
         // Ways 2 and 6 read an acronym in the bracket opening at `i`.
         if toks[i].kind == Kind::Open {
@@ -80,6 +83,20 @@ pub(super) fn mentions<'a>(s: &'a str, tokens: &[Token<'a>]) -> Vec<Mention> {
     }
     kept.retain(|m| !m.needs_period || m.start_year.is_some());
     kept
+}
+
+/// Whether some finder of [`mentions`] may find a mention opening at token
+/// `i`: each asks one of these of the token first, and most tokens
+/// (lower-case words that are no head, closing brackets, commas) are none.
+fn may_open(toks: &[Tok], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.is_cap()
+            || t.is_head()
+            || matches!(t.kind, Kind::Open | Kind::Quote)
+            || t.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            || t.is_word() && lists().may_open_hint(t.lower_bit)
+            || t.text.eq_ignore_ascii_case("under")
+    })
 }
 
 /// `the Programa Andino de ... (PACCA), the Andean Climate Change Adaptation
@@ -1485,6 +1502,46 @@ fn operation_mention(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{rows, run, Row};
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// No finder finds a mention at a token `may_open` passes over.
+    #[test]
+    fn the_finders_find_nothing_where_may_open_says_none_opens() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "under the programme Agua Segura, runs Clean Shores until 2030, the 2024–2030 plan",
+            "the “Not for Sale” campaign, GLO.ACT (GLO.ACT), Operation Safe Dose and the project Mikoko Pamoja",
+        ]);
+        let (mut skipped, mut seen) = (0, 0);
+        for s in &texts {
+            let toks = words(s, &tokenize(s));
+            let extensions = Extensions::default();
+            let mut quotes_before = 0;
+            for i in 0..toks.len() {
+                seen += 1;
+                if !may_open(&toks, i) {
+                    skipped += 1;
+                    let found = [
+                        head_mention(s, &toks, i, &extensions),
+                        bracketed_mention(s, &toks, i),
+                        initials_mention(s, &toks, i),
+                        romance_mention(s, &toks, i),
+                        quoted_mention(s, &toks, i, quotes_before),
+                        hint_mention(s, &toks, i),
+                        cue_mention(s, &toks, i),
+                        named_after_lowercase_head(s, &toks, i),
+                        named_before_year_range(s, &toks, i),
+                        operation_mention(s, &toks, i),
+                    ];
+                    assert!(found.iter().all(Option::is_none), "{s:?} at {i}");
+                }
+                if toks[i].kind == Kind::Quote {
+                    quotes_before += 1;
+                }
+            }
+        }
+        assert!(skipped * 2 > seen, "{skipped} of {seen}");
+    }
 
     #[test]
     fn table() {

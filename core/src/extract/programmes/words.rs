@@ -100,6 +100,29 @@ impl<'a> Tok<'a> {
     }
 
     fn capitalised(&self) -> bool {
+        self.capitalised_ascii()
+            .unwrap_or_else(|| self.capitalised_by_chars())
+    }
+
+    /// [`Tok::capitalised`] read from the bytes alone, for most words: one
+    /// opening with a lower-case ASCII letter (no capital after it) is not,
+    /// one opening with an ASCII capital (no hyphen after it: no participle)
+    /// is. `None` for the others.
+    fn capitalised_ascii(&self) -> Option<bool> {
+        if !self.is_word() {
+            return None;
+        }
+        let bytes = self.text.as_bytes();
+        match bytes.first() {
+            Some(b) if b.is_ascii_lowercase() => {
+                (!bytes.get(1).is_some_and(u8::is_ascii_uppercase)).then_some(false)
+            }
+            Some(b) if b.is_ascii_uppercase() => (!bytes.contains(&b'-')).then_some(true),
+            _ => None,
+        }
+    }
+
+    fn capitalised_by_chars(&self) -> bool {
         let first_upper = || {
             self.text
                 .chars()
@@ -490,6 +513,19 @@ mod tests {
             assert!(toks.is_empty(), "{w:?}");
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn capitals_read_from_bytes_are_those_read_by_characters() {
+        let mut read = 0;
+        for w in test_words() {
+            let tok = Tok::new(&w, 0, w.len(), Kind::Word);
+            if let Some(quick) = tok.capitalised_ascii() {
+                read += 1;
+                assert_eq!(quick, tok.capitalised_by_chars(), "{w:?}");
+            }
+        }
+        assert!(read > 1000, "{read}");
     }
 
     fn capitalised(word: &str) -> String {
