@@ -802,10 +802,23 @@ fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mentio
     const DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
     let first = short_cap_run_start(toks, i, &["to", "of", "for", "and"]);
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
-    let opened = first
-        .checked_sub(1)
-        .and_then(|p| toks.get(p))
-        .is_some_and(|t| DETERMINERS.contains(&t.lower().as_ref()));
+    // `the national Early Warning for All initiative`: one scope adjective
+    // may stand between the determiner and the name.
+    const SCOPES: &[&str] = &[
+        "national",
+        "regional",
+        "global",
+        "new",
+        "joint",
+        "flagship",
+        "international",
+        "local",
+    ];
+    let before = |back: usize| first.checked_sub(back).and_then(|p| toks.get(p));
+    let is_determiner = |t: &Tok| DETERMINERS.contains(&t.lower().as_ref());
+    let opened = before(1).is_some_and(is_determiner)
+        || before(1).is_some_and(|t| SCOPES.contains(&t.text))
+            && before(2).is_some_and(is_determiner);
     let plain = run.iter().all(|t| {
         let lower = t.lower();
         !t.is_acronym()
@@ -1626,6 +1639,8 @@ mod tests {
             ("known organisation with a weak head", &["Police cooperate through the African Union Mechanism for Police Cooperation."], &[]),
             ("lower-case head after connected words", &["Power reaches villages under the Desert to Power initiative, which aims high."], &[("Desert to Power initiative", None, None, None)]),
             ("lower-case head after one word", &["Results of its Wolbito programme were published."], &[("Wolbito programme", None, None, None)]),
+            ("scope adjective after the determiner", &["It supports the national Early Warning for All initiative."], &[("Early Warning for All initiative", None, None, None)]),
+            ("no determiner before the scope adjective", &["Money went to national Early Warning for All initiative work."], &[]),
             ("country before lower-case head", &["Results of the Kenya programme were published."], &[]),
             ("year before the name", &["Leaders met under the 2050 Strategy for the Blue Pacific Continent last year."], &[("2050 Strategy for the Blue Pacific Continent", None, None, None)]),
             ("under a name without head", &["Data were shared under the Mekong MOU on Drug Control."], &[("Mekong MOU on Drug Control", None, None, None)]),
