@@ -1874,31 +1874,19 @@ mod tests {
         people: &[Person],
         organisations: &[Organisation],
     ) -> Vec<(String, Option<String>)> {
-        let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
-        let text = Text {
-            title: "Title",
-            body: &body,
-            footer: &[],
-            dateline: None,
-            date: None,
-        };
-        extract(&text, people, organisations)
-            .into_iter()
-            .map(|q| (q.text, q.speaker))
-            .collect()
+        quotes_titled("Title", body, people, organisations)
     }
 
     type Found = Vec<(String, Option<String>)>;
 
-    /// The quotes of a release titled `title` (see `quotes_with`).
+    /// The quotes (text, speaker) of a release titled `title`.
     fn quotes_titled(
         title: &str,
         body: &[&str],
-        people: &[&str],
+        people: &[Person],
         organisations: &[Organisation],
-    ) -> Found {
+    ) -> Vec<(String, Option<String>)> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
-        let people: Vec<Person> = people.iter().map(|n| person(n)).collect();
         let text = Text {
             title,
             body: &body,
@@ -1906,7 +1894,7 @@ mod tests {
             dateline: None,
             date: None,
         };
-        extract(&text, &people, organisations)
+        extract(&text, people, organisations)
             .into_iter()
             .map(|q| (q.text, q.speaker))
             .collect()
@@ -2006,7 +1994,7 @@ mod tests {
         let russell = "Catherine Russell";
         let title = "Statement by UNICEF Executive Director Catherine Russell on children in Sudan";
         assert_eq!(
-            quotes_titled(title, &body, &[russell], &[]),
+            quotes_titled(title, &body, &[person(russell)], &[]),
             one(text, Some(russell))
         );
         // An organisation's statement speaks under the form the title writes.
@@ -2022,13 +2010,13 @@ mod tests {
         // A statement by no one named: the speaker is unnamed.
         let title = "Statement attributable to the Spokesperson for the Secretary-General on Sudan";
         assert_eq!(
-            quotes_titled(title, &body, &[russell], &[]),
+            quotes_titled(title, &body, &[person(russell)], &[]),
             one(text, None)
         );
         // Not a statement: unattributed quotation is no quote.
         let title = "Children in Sudan bear the brunt of the war";
         assert_eq!(
-            quotes_titled(title, &body, &[russell], &[unicef]),
+            quotes_titled(title, &body, &[person(russell)], &[unicef]),
             Vec::new()
         );
     }
