@@ -22,3 +22,18 @@ pub(crate) fn with_paragraphs_and_lines(cases: &[&str]) -> Vec<String> {
     }
     texts
 }
+
+/// Every string made of up to `most` of `pieces` in a row, the empty one
+/// first: the small inputs a fast path is checked on byte by byte.
+pub(crate) fn concatenations(pieces: &[&str], most: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut level = vec![String::new()];
+    for _ in 0..most {
+        level = level
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        out.extend(level.iter().cloned());
+    }
+    out
+}

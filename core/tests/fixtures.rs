@@ -892,7 +892,7 @@ fn extraction_scores_table() {
     println!("Fixtures 50 and up only:\n\n{}", score_table(&new));
     println!(
         "Fixtures 01-89, {HELD_OUT_TO}-{} and 289-294 (tuned):\n\n{}",
-        LATER_HELD_OUT[0].start - 1,
+        LATER_HELD_OUT[0].1.start - 1,
         score_table(&tuned)
     );
     println!(
@@ -901,15 +901,14 @@ fn extraction_scores_table() {
         score_table(&held_out)
     );
     for (set, scores) in later.iter().enumerate() {
-        let range = &LATER_HELD_OUT[set];
+        let (name, range) = &LATER_HELD_OUT[set];
         let to = match range.end {
             u32::MAX => " and up".to_string(),
             end => format!("-{}", end - 1),
         };
         println!(
-            "Fixtures {}{to} only (the {} held-out set):\n\n{}",
+            "Fixtures {}{to} only (the {name} held-out set):\n\n{}",
             range.start,
-            ORDINALS[set],
             score_table(scores)
         );
     }
@@ -947,45 +946,24 @@ const FLOORS_SET_BEFORE: u32 = 110;
 /// became development text in that pass. They are in no floor set. The
 /// fixtures between the last two (289-294) were written to develop session
 /// 30's rules against (tuned), like 01-89.
-const LATER_HELD_OUT: [std::ops::Range<u32>; 17] = [
-    135..147,
-    147..159,
-    159..171,
-    171..183,
-    183..191,
-    191..201,
-    201..211,
-    211..217,
-    217..225,
-    225..233,
-    233..241,
-    241..249,
-    249..257,
-    257..265,
-    265..277,
-    277..289,
-    295..u32::MAX,
-];
-
-/// The later held-out sets' names in the score table, in order.
-const ORDINALS: [&str; 17] = [
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
+const LATER_HELD_OUT: [(&str, std::ops::Range<u32>); 17] = [
+    ("second", 135..147),
+    ("third", 147..159),
+    ("fourth", 159..171),
+    ("fifth", 171..183),
+    ("sixth", 183..191),
+    ("seventh", 191..201),
+    ("eighth", 201..211),
+    ("ninth", 211..217),
+    ("tenth", 217..225),
+    ("eleventh", 225..233),
+    ("twelfth", 233..241),
+    ("thirteenth", 241..249),
+    ("fourteenth", 249..257),
+    ("fifteenth", 257..265),
+    ("sixteenth", 265..277),
+    ("seventeenth", 277..289),
+    ("eighteenth", 295..u32::MAX),
 ];
 
 fn held_out(key: &str) -> bool {
@@ -995,7 +973,7 @@ fn held_out(key: &str) -> bool {
 /// Which later held-out set (0 for the second) holds a fixture, if any.
 fn later_held_out_set(key: &str) -> Option<usize> {
     let n = fixture_number(key);
-    LATER_HELD_OUT.iter().position(|set| set.contains(&n))
+    LATER_HELD_OUT.iter().position(|(_, set)| set.contains(&n))
 }
 
 fn in_floors(key: &str) -> bool {

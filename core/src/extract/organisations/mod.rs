@@ -1134,6 +1134,9 @@ enum Kind {
 
 /// Most (name, acronym) pairs [`classify`] remembers per thread.
 const CLASSIFIED_KEPT: usize = 4096;
+/// Longest name and acronym, in bytes together, that [`classify`]
+/// remembers: the memory stays bounded in bytes whatever the words' length.
+const CLASSIFIED_KEY_BYTES: usize = 256;
 
 thread_local! {
     /// What [`classify`] answered for a name and acronym: releases of one
@@ -1144,6 +1147,9 @@ thread_local! {
 }
 
 fn classify(data: &Data, name: &str, acronym: &str) -> Kind {
+    if name.len() + acronym.len() > CLASSIFIED_KEY_BYTES {
+        return classify_anew(data, name, acronym);
+    }
     let key = (name.to_string(), acronym.to_string());
     if let Some(kind) = CLASSIFIED.with_borrow(|m| m.get(&key).copied()) {
         return kind;

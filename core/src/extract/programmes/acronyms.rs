@@ -115,12 +115,14 @@ fn name_may_signal(s: &str, toks: &[Tok], run_start: usize, open: usize) -> bool
     };
     // The name's last word is the text's last word before the bracket, or,
     // when the name has no space, the name whole: text from a token's start.
+    // Only as long as a hint's last word can be, so that a long unspaced run
+    // is not read again from each of its tokens.
     let before = s.get(..last.end).unwrap_or_default();
     let last_word = before.split_whitespace().next_back().unwrap_or_default();
     let unspaced = (run_start..open)
         .rev()
         .filter_map(|k| before.get(toks.get(k)?.start..))
-        .take_while(|w| !w.contains(char::is_whitespace));
+        .take_while(|w| w.len() <= lists().longest_hint_last && !w.contains(char::is_whitespace));
     head_before
         || lists().may_end_hint(last_word)
         || unspaced.into_iter().any(|w| lists().may_end_hint(w))

@@ -16,6 +16,8 @@ pub(super) struct Lists {
     /// Each hint's last word, in ASCII lower case: a text whose last word
     /// is none of them is no hint.
     hint_lasts: WordSet<Vec<u8>>,
+    /// The longest of `hint_lasts`, in bytes: a longer word ends no hint.
+    pub(super) longest_hint_last: usize,
     /// `heads` and `weak_heads` (lower case) → whether weak: one lookup
     /// tells both of every word.
     pub(super) head_kinds: WordMap<Vec<u8>, bool>,
@@ -87,6 +89,7 @@ pub(super) fn lists() -> &'static Lists {
                 l.hints_by_first.entry(key).or_default().push(i);
             }
             if let Some(last) = hint.last() {
+                l.longest_hint_last = l.longest_hint_last.max(last.len());
                 l.hint_lasts.insert(last.to_ascii_lowercase().into_bytes());
             }
         }
@@ -155,6 +158,7 @@ fn parse_lists(tsv: &str) -> Lists {
         hints_by_first: WordMap::default(),
         hint_firsts: WordFilter::default(),
         hint_lasts: WordSet::default(),
+        longest_hint_last: 0,
         head_kinds: WordMap::default(),
         head_filter: WordFilter::default(),
         excludes: Vec::new(),

@@ -69,111 +69,11 @@ fn period_after(window: &str) -> Option<(PartialDate, Option<PartialDate>)> {
         re.captures(window)
             .and_then(|c| year_range(c.get(1)?.as_str(), c.get(2)?.as_str()))
     };
-    // The predicate read by hand where it can be (most windows): its
-    // regex, with captures, cost several thousand instructions a window.
-    let predicate = || match predicate_ascii(window) {
-        Some(found) => found.and_then(|(a, b)| year_range(a, b)),
-        None => range(&p.predicate),
-    };
     range(&p.immediate)
-        .or_else(predicate)
+        .or_else(|| range(&p.predicate))
         .or_else(|| range(&p.from_to))
         .map(|(a, b)| (a, Some(b)))
         .or_else(|| launched(window).map(|start| (start, None)))
-}
-
-/// Whether `b` is an ASCII character of `\s`.
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
-/// The `predicate` pattern's two years, read by hand from a window of ASCII
-/// text (en and em dashes allowed): `None` for a window with other
-/// characters (`\s`, `\d` and `\b` read them by Unicode), `Some(None)`
-/// where the pattern finds no match.
-fn predicate_ascii(window: &str) -> Option<Option<(&str, &str)>> {
-    if window
-        .chars()
-        .any(|c| !c.is_ascii() && c != '–' && c != '—')
-    {
-        return None;
-    }
-    let b = window.as_bytes();
-    let skip_spaces = |mut at: usize| {
-        while b.get(at).copied().is_some_and(ascii_space) {
-            at += 1;
-        }
-        at
-    };
-    let at = skip_spaces(0);
-    // `is|was|will\s+be|has\s+been|runs|ran`: at most one opens the text.
-    let rest = window.get(at..)?;
-    let spaced = |first: &str, second: &str| {
-        let after = rest.strip_prefix(first)?;
-        let gap = skip_spaces(at + first.len()) - (at + first.len());
-        (gap > 0)
-            .then(|| after.get(gap..)?.strip_prefix(second))
-            .flatten()
-            .map(|tail| window.len() - tail.len())
-    };
-    let verb_end = ["is", "was", "runs", "ran"]
-        .iter()
-        .find_map(|v| rest.strip_prefix(v).map(|tail| window.len() - tail.len()))
-        .or_else(|| spaced("will", "be"))
-        .or_else(|| spaced("has", "been"));
-    let Some(mut pos) = verb_end else {
-        return Some(None);
-    };
-    // `\b`: the verb ends with a letter, so no word character may follow.
-    if b.get(pos)
-        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-    {
-        return Some(None);
-    }
-    // `[^;]{0,60}?`: the fewest characters before a bracket that reads.
-    for taken in 0..=60 {
-        if let Some(years) = bracketed_years(window, pos) {
-            return Some(Some(years));
-        }
-        let Some(c) = window.get(pos..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        if c == ';' || taken == 60 {
-            break;
-        }
-        pos += c.len_utf8();
-    }
-    Some(None)
-}
-
-/// `\((\d{4})\s*[-–—]\s*(\d{4}|\d{2})\)` at byte `at` of ASCII text (dashes
-/// aside): the two years.
-fn bracketed_years(window: &str, at: usize) -> Option<(&str, &str)> {
-    let b = window.as_bytes();
-    let digits = |from: usize, n: usize| {
-        b.get(from..from + n)
-            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    };
-    if b.get(at) != Some(&b'(') || !digits(at + 1, 4) {
-        return None;
-    }
-    let first = window.get(at + 1..at + 5)?;
-    let mut k = at + 5;
-    while b.get(k).copied().is_some_and(ascii_space) {
-        k += 1;
-    }
-    let dash = window.get(k..)?.chars().next()?;
-    if !matches!(dash, '-' | '–' | '—') {
-        return None;
-    }
-    k += dash.len_utf8();
-    while b.get(k).copied().is_some_and(ascii_space) {
-        k += 1;
-    }
-    let n = [4, 2]
-        .into_iter()
-        .find(|&n| digits(k, n) && b.get(k + n) == Some(&b')'))?;
-    Some((first, window.get(k..k + n)?))
 }
 
 fn range_before(before: &str) -> Option<(PartialDate, Option<PartialDate>)> {
@@ -207,60 +107,6 @@ fn plausible_year(y: i32) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{rows, run, Row};
-    use super::*;
-
-    /// The predicate read by hand finds what its regex finds.
-    #[test]
-    fn the_predicate_read_by_hand_is_the_regexs() {
-        let mut windows: Vec<String> = [
-            " is a 4-year (2002-2006), US$902 million initiative",
-            "is (2002 – 2006)",
-            "  will  be run (2019—23) by",
-            "has\tbeen (2019-2023)",
-            "has been(2019-2023)",
-            "isolated (2019-2023)",
-            "is_ (2019-2023)",
-            "is; (2019-2023)",
-            "runs (20190-2023) (2019-2023)",
-            "ran (2019-202) (2019-20)",
-            "was (2019 -2023 ) (2019- 2023)",
-            "is\u{b}(2019-2023)",
-            "is (2019-2023)\u{a0}",
-            "is\u{a0}(2019-2023)",
-            "is (٢٠١٩-2023)",
-            "willbe (2019-2023)",
-            "was",
-            "",
-        ]
-        .map(String::from)
-        .to_vec();
-        windows.push(format!("is {}(2019-2023)", "x".repeat(60)));
-        windows.push(format!("is {}(2019-2023)", "x".repeat(59)));
-        for t in crate::sample_texts::with_paragraphs_and_lines(&[]) {
-            for (at, _) in t.char_indices().filter(|&(_, c)| c == ' ') {
-                let rest = &t[at..];
-                let mut end = rest.len().min(PERIOD_WINDOW);
-                while !rest.is_char_boundary(end) {
-                    end -= 1;
-                }
-                windows.push(rest[..end].to_string());
-            }
-        }
-        let re = &period_patterns().predicate;
-        let (mut by_hand, mut found) = (0, 0);
-        for w in &windows {
-            let Some(hand) = predicate_ascii(w) else {
-                continue;
-            };
-            by_hand += 1;
-            let regex = re
-                .captures(w)
-                .and_then(|c| Some((c.get(1)?.as_str(), c.get(2)?.as_str())));
-            assert_eq!(hand, regex, "{w:?}");
-            found += usize::from(hand.is_some());
-        }
-        assert!(found >= 8 && by_hand > 1000, "{found} of {by_hand}");
-    }
 
     #[test]
     fn table() {

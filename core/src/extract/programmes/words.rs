@@ -477,15 +477,7 @@ mod tests {
     /// words of the sample texts.
     fn test_words() -> Vec<String> {
         const PIECES: [&str; 12] = ["a", "A", "0", "-", ".", "'", "‘", "’", "é", "É", "s", "ed"];
-        let mut out: Vec<String> = vec![String::new()];
-        let mut last = out.clone();
-        for _ in 0..3 {
-            last = last
-                .iter()
-                .flat_map(|w| PIECES.iter().map(move |p| format!("{w}{p}")))
-                .collect();
-            out.extend(last.iter().cloned());
-        }
+        let mut out = crate::sample_texts::concatenations(&PIECES, 3);
         for t in crate::sample_texts::with_paragraphs_and_lines(&[]) {
             out.extend(t.split_whitespace().map(str::to_string));
         }

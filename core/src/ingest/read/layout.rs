@@ -441,16 +441,7 @@ mod tests {
             "é",
             "a long\tline of text",
         ];
-        let mut texts = vec![String::new()];
-        let mut level = vec![String::new()];
-        for _ in 0..5 {
-            level = level
-                .iter()
-                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
-                .collect();
-            texts.extend(level.iter().cloned());
-        }
-        for text in &texts {
+        for text in &crate::sample_texts::concatenations(&pieces, 5) {
             assert_eq!(lines(text), reference(text), "{text:?}");
         }
     }
