@@ -158,7 +158,9 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                 // Security and Nutrition`, `by the Climate Adaptation and
                 // Resilience for Africa (CARA) Facility`: a programme's name
                 // ends the list.
-                if programme_ahead(data, tokens, from) {
+                if programme_ahead(data, tokens, from)
+                    || programme_fund(data, tokens, covered, from..end)
+                {
                     break;
                 }
                 // `an agreement with Biovac, the Cape Town vaccine
@@ -1051,6 +1053,19 @@ fn programme_ahead(data: &Data, tokens: &Words, from: usize) -> bool {
         }
     }
     false
+}
+
+/// A `Fund` among words `words` that is a programme, not an institution
+/// (`funded by the Internal Security Fund`; see
+/// [`super::pattern::institution_fund`]). A fund found otherwise is known
+/// (`the Global Fund`).
+fn programme_fund(data: &Data, tokens: &Words, covered: &[bool], words: Range<usize>) -> bool {
+    words.into_iter().any(|k| {
+        tokens.get(k).is_some_and(|t| t.key == "fund")
+            && !covered.get(k).copied().unwrap_or(false)
+            && capitalised(tokens, k)
+            && !super::pattern::institution_fund(data, tokens, k)
+    })
 }
 
 fn run_forward(tokens: &Words, from: usize) -> Option<usize> {

@@ -1184,10 +1184,20 @@ fn classify_anew(data: &Data, name: &str, acronym: &str) -> Kind {
     if seat && tokens.len() >= 2 {
         return Kind::Organisation;
     }
-    let head = tokens
+    let mut heads = tokens
         .list
         .iter()
-        .any(|t| data.heads.contains(t.surface.as_str()));
+        .enumerate()
+        .filter(|(_, t)| data.heads.contains(t.surface.as_str()));
+    let head = heads.next();
+    // A name whose only head is `Fund` is a programme (the `Asylum,
+    // Migration and Integration Fund (AMIF)`) unless it names an institution,
+    // as found without an acronym (the `Jordan Investment Fund (JIF)`).
+    let fund_only = head.is_some_and(|(_, t)| t.key == "fund") && heads.next().is_none();
+    let head = match head {
+        Some((i, _)) if fund_only => pattern::institution_fund(data, &tokens, i),
+        found => found.is_some(),
+    };
     if tokens.len() >= 2 && head {
         Kind::Organisation
     } else {
@@ -1723,6 +1733,23 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn a_fund_is_an_organisation_only_as_an_institution() {
+        let got = labels(
+            "The Asylum, Migration and Integration Fund (AMIF) and the Coastal Resilience \
+             Fund (CRF) pay for it, with the Jordan Investment Fund (JIF), the Harbour Fund \
+             for Regional Development (HFRD) and the International Fund for Saving the \
+             Aral Sea (IFAS). The pilot was funded by the Blue Harbour Special Fund. The \
+             survey was funded by the Global Fund and Orana Labs.",
+        );
+        for name in ["AMIF", "CRF", "Blue Harbour Special Fund"] {
+            assert!(!got.iter().any(|g| g.contains(name)), "{name}: {got:?}");
+        }
+        for name in ["JIF", "HFRD", "IFAS", "Global Fund", "Orana Labs"] {
+            assert!(got.contains(&name.to_string()), "{name}: {got:?}");
+        }
     }
 
     #[test]

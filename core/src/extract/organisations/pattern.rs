@@ -305,7 +305,7 @@ fn local_government(tokens: &Words, i: usize) -> bool {
 /// Security Fund`), or before `for` and capitalised words ending on
 /// `Development` (the `OPEC Fund for International Development`, the `King
 /// Abdullah II Fund for Development`). A trust fund is a programme.
-fn institution_fund(data: &Data, tokens: &Words, i: usize) -> bool {
+pub(super) fn institution_fund(data: &Data, tokens: &Words, i: usize) -> bool {
     let word = |q: usize| tokens.get(q).filter(|w| capitalised(&w.surface));
     let before = data.fund_orgs.iter().any(|f| {
         i >= f.len()
