@@ -1753,6 +1753,19 @@ mod tests {
     }
 
     #[test]
+    fn a_press_or_communication_unit_is_no_organisation() {
+        let got = labels_in(
+            "",
+            &["The National Ports Authority opened the terminal on Monday."],
+            &[
+                "Issued by the Police Media Centre and the Corporate Affairs Office of the \
+                 National Ports Authority, with the Directorate of Communications.",
+            ],
+        );
+        assert_eq!(got, ["National Ports Authority"], "{got:?}");
+    }
+
+    #[test]
     fn a_company_after_an_agreement_with() {
         let got = labels(
             "The ministry signed an agreement with Kestrel Diagnostics and Orana Labs, \
