@@ -1766,6 +1766,15 @@ mod tests {
     }
 
     #[test]
+    fn a_titles_subject_is_no_organisation() {
+        let got = labels(
+            "The Regional Action Plan on Border Crossing Points and the Strategy against \
+             Cyber Fraud Centres were adopted with the Regional Border Agency.",
+        );
+        assert_eq!(got, ["Regional Border Agency"], "{got:?}");
+    }
+
+    #[test]
     fn a_company_after_an_agreement_with() {
         let got = labels(
             "The ministry signed an agreement with Kestrel Diagnostics and Orana Labs, \

@@ -1150,7 +1150,19 @@ fn accept(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bo
         && tokens
             .get(end)
             .is_some_and(|t| matches!(t.surface.as_str(), "Station" | "Stations"));
-    if owned || station {
+    // `the Joint Action Plan on Online Scam Centres`: words after a
+    // capitalised plan, programme or treaty word and `on`, `for` or
+    // `against` are that title's subject, not a body.
+    let subject = start >= 2
+        && tokens.adjacent(start - 1)
+        && tokens.adjacent(start - 2)
+        && tokens
+            .get(start - 1)
+            .is_some_and(|t| matches!(t.surface.as_str(), "on" | "for" | "against"))
+        && tokens.get(start - 2).is_some_and(|t| {
+            capitalised(&t.surface) && data.not_org.holds(&format!(" {} ", t.key.as_str()))
+        });
+    if owned || station || subject {
         return false;
     }
     // "Trust Fund": a capitalised word right after makes the head part of another name.
