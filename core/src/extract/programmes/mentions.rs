@@ -678,15 +678,16 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         j = k;
         // An owner's possessive opens the name as a determiner does
         // (`Peru's National Competitiveness and Productivity Plan`), and so
-        // does `new` after one (`a new Landing Beach Sanitation, Cold Chain
-        // and Market Access Facility`).
+        // does a scope adjective after one (`a new Landing Beach Sanitation,
+        // Cold Chain and Market Access Facility`).
         let before = |back: usize| k.checked_sub(back).and_then(|p| toks.get(p));
         let determiner = |t: &Tok| DETERMINERS.contains(&t.lower().as_ref());
         // A dash opens a strand after a programme's name (`Fund – Border
         // Management and Visa Instrument`).
         let opened = before(1)
             .is_some_and(|t| determiner(t) || t.possessive || t.kind == Kind::Dash)
-            || (before(1).is_some_and(|t| t.text == "new") && before(2).is_some_and(determiner));
+            || (before(1).is_some_and(|t| SCOPE_ADJECTIVES.contains(&t.text))
+                && before(2).is_some_and(determiner));
         if opened {
             start = k;
         }
@@ -798,26 +799,35 @@ fn versioned_acronym(text: &str) -> bool {
 /// Wolbito programme`: capitalised words (with `to`, `of`, `for`, `and`
 /// between them) after a determiner, then a lower-case head. One word alone
 /// counts when it is not an owner, an acronym, a country or a demonym.
+/// One lower-case adjective that may stand between a determiner and a
+/// name (`the national Early Warning for All initiative`, `the earlier
+/// Bangladesh Rural Water, Sanitation and Hygiene for Human Capital
+/// Development Project`).
+const SCOPE_ADJECTIVES: &[&str] = &[
+    "national",
+    "regional",
+    "global",
+    "new",
+    "joint",
+    "flagship",
+    "international",
+    "local",
+    "earlier",
+    "former",
+    "previous",
+    "current",
+    "existing",
+    "ongoing",
+];
+
 fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     const DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
     let first = short_cap_run_start(toks, i, &["to", "of", "for", "and"]);
     let run = toks.get(first..i).filter(|r| !r.is_empty())?;
-    // `the national Early Warning for All initiative`: one scope adjective
-    // may stand between the determiner and the name.
-    const SCOPES: &[&str] = &[
-        "national",
-        "regional",
-        "global",
-        "new",
-        "joint",
-        "flagship",
-        "international",
-        "local",
-    ];
     let before = |back: usize| first.checked_sub(back).and_then(|p| toks.get(p));
     let is_determiner = |t: &Tok| DETERMINERS.contains(&t.lower().as_ref());
     let opened = before(1).is_some_and(is_determiner)
-        || before(1).is_some_and(|t| SCOPES.contains(&t.text))
+        || before(1).is_some_and(|t| SCOPE_ADJECTIVES.contains(&t.text))
             && before(2).is_some_and(is_determiner);
     let plain = run.iter().all(|t| {
         let lower = t.lower();
@@ -1640,6 +1650,7 @@ mod tests {
             ("lower-case head after connected words", &["Power reaches villages under the Desert to Power initiative, which aims high."], &[("Desert to Power initiative", None, None, None)]),
             ("lower-case head after one word", &["Results of its Wolbito programme were published."], &[("Wolbito programme", None, None, None)]),
             ("scope adjective after the determiner", &["It supports the national Early Warning for All initiative."], &[("Early Warning for All initiative", None, None, None)]),
+            ("a scope adjective opens a joined name", &["It builds on the earlier Coastal Water, Sanitation and Hygiene for Healthy Schools Project."], &[("Coastal Water, Sanitation and Hygiene for Healthy Schools Project", None, None, None)]),
             ("no determiner before the scope adjective", &["Money went to national Early Warning for All initiative work."], &[]),
             ("country before lower-case head", &["Results of the Kenya programme were published."], &[]),
             ("year before the name", &["Leaders met under the 2050 Strategy for the Blue Pacific Continent last year."], &[("2050 Strategy for the Blue Pacific Continent", None, None, None)]),

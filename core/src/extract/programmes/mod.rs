@@ -471,6 +471,7 @@ mod tests {
         assert!(org_headed("Samoa Investment Fund"));
         assert!(org_headed("Pacific Development Fund"));
         assert!(org_headed("Queen Rania Fund for Rural Development"));
+        assert!(org_headed("International Fund for Ocean Care"));
         assert!(!org_headed("Future Drought Fund"));
         assert!(!org_headed("Trust Fund for Stability in the Sahel"));
         assert!(!org_headed(
@@ -509,7 +510,7 @@ mod tests {
     #[test]
     fn organisations_of_the_release_are_not_programmes() {
         let body = [
-            "The International Fund for Ocean Care (IFOC) and the Integrated Coast Fund (ICF) met."
+            "The International Partnership for Ocean Care (IPOC) and the Integrated Coast Fund (ICF) met."
                 .to_string(),
         ];
         let text = Text {
@@ -528,12 +529,15 @@ mod tests {
         };
         assert_eq!(
             names(&[]),
-            ["International Fund for Ocean Care", "Integrated Coast Fund"]
+            [
+                "International Partnership for Ocean Care",
+                "Integrated Coast Fund"
+            ]
         );
         // Written as an organisation's name is: dropped; a plain `X Fund`
         // the organisations list also holds stays a programme.
         let orgs = [
-            org("International Fund for Ocean Care", "IFOC"),
+            org("International Partnership for Ocean Care", "IPOC"),
             org("Integrated Coast Fund", "ICF"),
         ];
         assert_eq!(names(&orgs), ["Integrated Coast Fund"]);
