@@ -1337,10 +1337,10 @@ pub(super) mod tests {
     #[test]
     fn an_administration_needs_two_words_before_it() {
         assert_eq!(
-            names("The Czech Tax Administration and the Drug Enforcement Administration met."),
+            names("The Czech Tax Administration and the Narcotics Control Administration met."),
             [
                 "Czech Tax Administration",
-                "Drug Enforcement Administration"
+                "Narcotics Control Administration"
             ]
         );
         assert_eq!(
@@ -1357,9 +1357,9 @@ pub(super) mod tests {
     fn a_country_code_before_the_head_is_no_parent() {
         assert_eq!(
             names(
-                "with help from the US Drug Enforcement Administration and the UNDP Press Office"
+                "with help from the US Narcotics Control Administration and the UNDP Press Office"
             ),
-            ["US Drug Enforcement Administration"]
+            ["US Narcotics Control Administration"]
         );
     }
 
