@@ -1775,6 +1775,32 @@ mod tests {
     }
 
     #[test]
+    fn united_states_agencies_are_known() {
+        let got = extract(&Text {
+            title: "",
+            body: &[
+                "The Justice Department, the FBI and Homeland Security Investigations \
+                     (HSI) worked with the Global Initiative Against Transnational Organized \
+                     Crime."
+                    .to_string(),
+            ],
+            footer: &[],
+            dateline: None,
+            date: None,
+        });
+        let names: Vec<_> = got.iter().map(|o| o.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Justice Department"),
+                Some("Federal Bureau of Investigation"),
+                Some("Homeland Security Investigations"),
+                Some("Global Initiative Against Transnational Organized Crime"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_company_after_an_agreement_with() {
         let got = labels(
             "The ministry signed an agreement with Kestrel Diagnostics and Orana Labs, \

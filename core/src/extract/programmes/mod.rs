@@ -237,7 +237,10 @@ fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
             .is_some_and(|rest| rest.starts_with(' '))
     });
     let trust = name.split_whitespace().any(|w| w == "trust");
-    if !opener || trust {
+    // `TRAFFIC, the wildlife trade monitoring network`: one word the list
+    // holds is the organisation's name.
+    let one_word = !name.contains(' ');
+    if !(opener || one_word) || trust {
         return false;
     }
     organisations.iter().any(|o| {
@@ -549,6 +552,21 @@ mod tests {
         };
         let orgs = [org("United Nations Trust Fund for Ocean Care", "UNTFOC")];
         assert_eq!(extract(&text, &orgs).len(), 1);
+        // One word: the organisation's, when the list holds it.
+        let body = [
+            "Researchers at REEFWATCH, the coral trade monitoring network, have mapped reefs."
+                .to_string(),
+        ];
+        let text = Text {
+            body: &body,
+            ..text
+        };
+        assert_eq!(extract(&text, &[]).len(), 1);
+        let orgs = [Organisation {
+            name: Some("REEFWATCH".to_string()),
+            acronym: None,
+        }];
+        assert!(extract(&text, &orgs).is_empty());
     }
 
     #[test]
