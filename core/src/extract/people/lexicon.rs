@@ -40,6 +40,9 @@ pub(crate) struct Lexicon {
     particles: WordSet<String>,
     /// Particles written against the name: all end on a hyphen (`al-`).
     particle_prefixes: Vec<String>,
+    /// The first bytes of `particle_prefixes`: a word opening otherwise is
+    /// not tried against them.
+    prefix_starts: [bool; 256],
     /// Word sequences after which a capitalised run names a person (`chaired by`).
     pub(super) person_cues: Vec<Vec<String>>,
 }
@@ -93,6 +96,12 @@ impl Lexicon {
         let speech_verbs = word_set(data_file!("people_speech_verbs.txt"));
         let mut apposition_stops = word_set(data_file!("people_apposition_stops.txt"));
         apposition_stops.extend(speech_verbs.iter().cloned());
+        let mut prefix_starts = [false; 256];
+        for p in &particle_prefixes {
+            if let Some(&b) = p.as_bytes().first() {
+                prefix_starts[usize::from(b)] = true;
+            }
+        }
         Lexicon {
             listed,
             longest_honorific,
@@ -100,6 +109,7 @@ impl Lexicon {
             apposition_stops,
             particles: particles.into_iter().collect(),
             particle_prefixes,
+            prefix_starts,
             person_cues: data_lines(data_file!("people_cues.txt"))
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
                 .collect(),
@@ -266,19 +276,24 @@ impl Lexicon {
         if w.ends_with('.') && is_initial(w) {
             return true;
         }
-        // Prefixes end on a hyphen: words without one (a byte loop, shorter
-        // than `memchr` for a word) are not tried against them.
-        let after_prefix = w
-            .bytes()
-            .any(|b| b == b'-')
-            .then(|| {
-                self.particle_prefixes
-                    .iter()
-                    .find_map(|p| w.strip_prefix(p.as_str()))
-            })
-            .flatten();
-        // Lower-case words, the most common, leave here.
-        if after_prefix.is_none() && !is_title_case(w) {
+        // Prefixes end on a hyphen: only words opening as one does and
+        // holding a hyphen (a byte loop, shorter than `memchr` for a word)
+        // are tried against them.
+        let first = w.as_bytes().first().copied();
+        let after_prefix = (first.is_some_and(|b| self.prefix_starts[usize::from(b)])
+            && w.bytes().any(|b| b == b'-'))
+        .then(|| {
+            self.particle_prefixes
+                .iter()
+                .find_map(|p| w.strip_prefix(p.as_str()))
+        })
+        .flatten();
+        // Lower-case words, the most common, leave here: one opening on an
+        // ASCII byte other than a capital is not title case (as
+        // `is_title_case` tells first), told without asking it.
+        if after_prefix.is_none()
+            && (first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) || !is_title_case(w))
+        {
             return false;
         }
         if w.chars().any(|c| c.is_numeric()) {
