@@ -42,13 +42,20 @@ pub struct Json {
 /// below `n` (at most 0x80): such a byte sets its high bit in `(x - ONES * n)
 /// & !x`, and a borrow that could set another's starts only at such a byte.
 fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH != 0;
-    below(word, 0x20)
-        || below(word ^ (ONES * u64::from(b'"')), 1)
-        || below(word ^ (ONES * u64::from(b'\\')), 1)
+    escape_bits(word) & HIGH != 0
 }
+
+/// The high bits of [`needs_escape`]'s three tests, before they are asked
+/// (joined, for one branch, not three; and of two words at once).
+fn escape_bits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x;
+    below(word, 0x20)
+        | below(word ^ (ONES * u64::from(b'"')), 1)
+        | below(word ^ (ONES * u64::from(b'\\')), 1)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// One to seven bytes as a word for [`needs_escape`], the rest spaces
 /// (which need none).
@@ -122,8 +129,17 @@ impl Json {
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // Eight bytes at a time past runs that need no escape (most text):
-            // the byte-by-byte match was 1.4 % of ingest.
+            // Sixteen, then eight bytes at a time past runs that need no
+            // escape (most text): the byte-by-byte match was 1.4 % of ingest.
+            if let Some(block) = bytes.get(i..i + 16) {
+                let (a, b) = block.split_at(8);
+                let a = u64::from_le_bytes(a.try_into().unwrap_or_default());
+                let b = u64::from_le_bytes(b.try_into().unwrap_or_default());
+                if (escape_bits(a) | escape_bits(b)) & HIGH == 0 {
+                    i += 16;
+                    continue;
+                }
+            }
             if let Some(word) = bytes.get(i..i + 8) {
                 let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
                 if !needs_escape(word) {

@@ -418,13 +418,15 @@ pub type WordMap<K, V> = std::collections::HashMap<K, V>;
 /// A one-bit-per-signature filter over a word list, asked before the list's
 /// hash look-up: most words of a text are in no list, and a clear bit turns
 /// them away for a few instructions, where hashing and probing cost about a
-/// hundred. A set bit only says the word may be in the list.
+/// hundred. A set bit only says the word may be in the list. 32,768 bits
+/// (4 kB a list): with 4,096, the longer lists set enough of the bits to
+/// let many words not in them through to the look-up.
 #[derive(Debug, Clone)]
-pub struct WordFilter([u64; 64]);
+pub struct WordFilter([u64; 512]);
 
 impl Default for WordFilter {
     fn default() -> Self {
-        WordFilter([0; 64])
+        WordFilter([0; 512])
     }
 }
 
@@ -445,7 +447,7 @@ impl WordFilter {
             | at(b.len() / 2) << 8
             | at(b.len().wrapping_sub(1)) << 16
             | (b.len() as u32) << 24;
-        (signature.wrapping_mul(0x9e37_79b1) >> 20) as usize
+        (signature.wrapping_mul(0x9e37_79b1) >> 17) as usize
     }
 
     pub fn insert(&mut self, word: impl AsRef<[u8]>) {

@@ -814,6 +814,14 @@ fn chunks(line: &str) -> Vec<&str> {
 }
 
 fn names_in_chunk(chunk: &str) -> Vec<String> {
+    // A name opens on a capital (`is_name_word`, `is_initial`): a chunk
+    // without one (an address, a number, a URL's parts) holds none, and
+    // its words are not read.
+    let capital = chunk.bytes().any(|b| b.is_ascii_uppercase())
+        || (!chunk.is_ascii() && chunk.chars().any(char::is_uppercase));
+    if !capital {
+        return Vec::new();
+    }
     let words: Vec<&str> = chunk.split_whitespace().collect();
     let mut names = Vec::new();
     let mut may_start = true;

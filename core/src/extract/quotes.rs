@@ -91,6 +91,10 @@ struct Reader<'a> {
     /// The first bytes of the keys of `names_by_first`: most tokens (lower
     /// case) are told they open no name without hashing them.
     name_first_bytes: [bool; 256],
+    /// The first bytes a mention may open with ([`Reader::mention_at`]):
+    /// a name's, a pronoun's (`he`, `She`) or an indefinite article's
+    /// (`a`, `An`, `another`, `One`); most tokens open with none.
+    mention_first_bytes: [bool; 256],
     /// Some name has no words at all (matches everywhere with length 0).
     empty_name: bool,
     /// Person mentions outside quotes, in text order: (paragraph, byte,
@@ -245,6 +249,10 @@ impl<'a> Reader<'a> {
                 name_first_bytes[usize::from(b)] = true;
             }
         }
+        let mut mention_first_bytes = name_first_bytes;
+        for &b in b"hHsSaAoO" {
+            mention_first_bytes[usize::from(b)] = true;
+        }
         let empty_name = names.iter().any(|n| n.words.is_empty());
         let mut reader = Reader {
             paras,
@@ -253,6 +261,7 @@ impl<'a> Reader<'a> {
             names,
             names_by_first,
             name_first_bytes,
+            mention_first_bytes,
             empty_name,
             person_mentions: Vec::new(),
             org_speakers: Vec::new(),
@@ -377,6 +386,14 @@ impl<'a> Reader<'a> {
     /// The speaker or pronoun named at token `i`, and whether it is a person.
     fn mention_at(&self, tokens: &[Token], i: usize) -> Option<(Who, bool)> {
         let t = tokens.get(i)?;
+        if !t
+            .text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.mention_first_bytes[usize::from(b)])
+        {
+            return None;
+        }
         if t.is_word() && matches!(t.text, "he" | "she" | "He" | "She") {
             return Some((Who::Pronoun, false));
         }

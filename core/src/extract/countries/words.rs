@@ -382,24 +382,20 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
 /// Top-level domains that make a chunk an address (see [`is_address`]).
 const DOMAINS: [&str; 6] = [".org", ".int", ".com", ".net", ".gov", ".edu"];
 
+/// An e-mail address, URL, @handle or #hashtag. Every form needs one of
+/// `@#.:` ([`Words::new`] asks only of a chunk holding one).
+///
+/// As `is_address_lowered` reads the chunk lowercased, comparing its bytes
+/// without ASCII case instead (the check runs on every word before a full
+/// stop): the forms' characters are ASCII, and no character beyond ASCII
+/// lowercases to one of them (only `K` and `İ` lowercase to ASCII letters,
+/// `k` and `i` with a combining dot), so a chunk with such characters reads
+/// alike without lowercasing a copy.
 fn is_address(chunk: &str) -> bool {
-    // Every address form below needs one of these characters: most words
-    // have none, so skip the lowercasing.
-    if !chunk
-        .bytes()
-        .any(|b| matches!(b, b'@' | b'#' | b'.' | b':'))
-    {
-        return false;
-    }
-    if !chunk.is_ascii() {
-        return is_address_lowered(chunk);
-    }
-    // ASCII: as `is_address_lowered`, comparing without case instead of
-    // lowercasing a copy (the check runs on every word before a full stop).
     let hashtag = chunk
-        .trim_start_matches(['(', '[', '"'])
+        .trim_start_matches(['(', '[', '"', '“'])
         .strip_prefix('#')
-        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()));
+        .is_some_and(|t| t.starts_with(char::is_alphanumeric));
     let b = chunk.as_bytes();
     // `@`, `://` and the full stops in one pass over the bytes: chunks are
     // a word or two, where each `contains` and `match_indices` cost more
@@ -427,7 +423,9 @@ fn is_address(chunk: &str) -> bool {
     dotted || trimmed.len().checked_sub(4).is_some_and(is_domain)
 }
 
-/// An e-mail address, URL, @handle or #hashtag, read from the chunk lowercased.
+/// An e-mail address, URL, @handle or #hashtag, read from the chunk
+/// lowercased: what [`is_address`] answers.
+#[cfg(test)]
 fn is_address_lowered(chunk: &str) -> bool {
     let lower = chunk.to_lowercase();
     let hashtag = chunk
@@ -688,6 +686,22 @@ mod tests {
             "ww.",
             "www",
             "(\"#x",
+            "“#Tag”",
+            "“#é",
+            "#é",
+            "info@ünodc.org",
+            "Ü.ORG/x",
+            "www.é",
+            "WWW.É",
+            "é.com",
+            "é.COM).",
+            "\u{212a}.com",
+            ".\u{130}NT/x",
+            "x.\u{130}nt",
+            "ünodc.org",
+            "São.",
+            "Côte:",
+            "é://x",
         ] {
             assert_eq!(is_address(chunk), is_address_lowered(chunk), "{chunk}");
         }

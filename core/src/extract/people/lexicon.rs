@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::extract::tokens::{is_lowercase, is_title_case, norm, with_norm, Kind, Token};
-use crate::text::{WordMap, WordSet};
+use crate::text::{WordFilter, WordMap, WordSet};
 
 /// What an honorific does to the name next to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +35,21 @@ pub(crate) struct Lexicon {
     /// honorific's words, normalised (see [`norm`]) and joined by a space.
     listed: WordMap<String, Listed>,
     longest_honorific: usize,
+    /// The first and the last words of the honorifics, normalised: a run of
+    /// tokens is looked up as one only when its first and last may be, so
+    /// the honorifics starting or ending at a token (up to
+    /// `longest_honorific` keys built and looked up) are mostly turned
+    /// away by one bit.
+    honorific_first: WordFilter,
+    honorific_last: WordFilter,
     speech_verbs: WordSet<String>,
     apposition_stops: WordSet<String>,
     particles: WordSet<String>,
     /// Particles written against the name: all end on a hyphen (`al-`).
     particle_prefixes: Vec<String>,
+    /// The first bytes of `particle_prefixes`: a word opening otherwise is
+    /// not tried against them.
+    prefix_starts: [bool; 256],
     /// Word sequences after which a capitalised run names a person (`chaired by`).
     pub(super) person_cues: Vec<Vec<String>>,
 }
@@ -64,6 +74,8 @@ impl Lexicon {
     fn load() -> Self {
         let mut listed: WordMap<String, Listed> = WordMap::default();
         let mut longest_honorific = 1;
+        let (mut honorific_first, mut honorific_last) =
+            (WordFilter::default(), WordFilter::default());
         for line in data_lines(data_file!("honorifics.txt")) {
             let (form, kind) = line.rsplit_once('\t').unwrap_or((line, "courtesy"));
             let kind = match kind.trim() {
@@ -75,6 +87,10 @@ impl Lexicon {
             let words: Vec<&str> = form.split_whitespace().collect();
             longest_honorific = longest_honorific.max(words.len());
             let key: Vec<String> = words.iter().map(|w| norm(w)).collect();
+            if let (Some(first), Some(last)) = (key.first(), key.last()) {
+                honorific_first.insert(first);
+                honorific_last.insert(last);
+            }
             listed.entry(key.join(" ")).or_default().honorific = Some(kind);
         }
         for word in word_set(data_file!("people_common_words.txt")) {
@@ -93,13 +109,22 @@ impl Lexicon {
         let speech_verbs = word_set(data_file!("people_speech_verbs.txt"));
         let mut apposition_stops = word_set(data_file!("people_apposition_stops.txt"));
         apposition_stops.extend(speech_verbs.iter().cloned());
+        let mut prefix_starts = [false; 256];
+        for p in &particle_prefixes {
+            if let Some(&b) = p.as_bytes().first() {
+                prefix_starts[usize::from(b)] = true;
+            }
+        }
         Lexicon {
             listed,
             longest_honorific,
+            honorific_first,
+            honorific_last,
             speech_verbs,
             apposition_stops,
             particles: particles.into_iter().collect(),
             particle_prefixes,
+            prefix_starts,
             person_cues: data_lines(data_file!("people_cues.txt"))
                 .map(|l| l.split_whitespace().map(str::to_string).collect())
                 .collect(),
@@ -119,6 +144,15 @@ impl Lexicon {
     /// The honorific spelled by exactly these tokens.
     pub(super) fn honorific(&self, tokens: &[Token]) -> Option<Honorific> {
         if tokens.is_empty() || tokens.iter().any(|t| t.kind != Kind::Word) {
+            return None;
+        }
+        // Most words open and close no honorific: told by a bit each.
+        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+            return None;
+        };
+        if !may_be_listed(&self.honorific_first, first)
+            || !may_be_listed(&self.honorific_last, last)
+        {
             return None;
         }
         let found = with_norm(tokens.iter().map(|t| t.text), |key| {
@@ -149,6 +183,9 @@ impl Lexicon {
         tokens: &[Token],
         end: usize,
     ) -> Option<(usize, Honorific)> {
+        if !may_be_listed(&self.honorific_last, tokens.get(end.checked_sub(1)?)?) {
+            return None;
+        }
         (1..=self.longest_honorific.min(end)).rev().find_map(|len| {
             self.honorific(tokens.get(end - len..end)?)
                 .map(|h| (end - len, h))
@@ -161,6 +198,9 @@ impl Lexicon {
         tokens: &[Token],
         start: usize,
     ) -> Option<(usize, Honorific)> {
+        if !may_be_listed(&self.honorific_first, tokens.get(start)?) {
+            return None;
+        }
         (1..=self.longest_honorific).rev().find_map(|len| {
             self.honorific(tokens.get(start..start + len)?)
                 .map(|h| (start + len, h))
@@ -266,19 +306,24 @@ impl Lexicon {
         if w.ends_with('.') && is_initial(w) {
             return true;
         }
-        // Prefixes end on a hyphen: words without one (a byte loop, shorter
-        // than `memchr` for a word) are not tried against them.
-        let after_prefix = w
-            .bytes()
-            .any(|b| b == b'-')
-            .then(|| {
-                self.particle_prefixes
-                    .iter()
-                    .find_map(|p| w.strip_prefix(p.as_str()))
-            })
-            .flatten();
-        // Lower-case words, the most common, leave here.
-        if after_prefix.is_none() && !is_title_case(w) {
+        // Prefixes end on a hyphen: only words opening as one does and
+        // holding a hyphen (a byte loop, shorter than `memchr` for a word)
+        // are tried against them.
+        let first = w.as_bytes().first().copied();
+        let after_prefix = (first.is_some_and(|b| self.prefix_starts[usize::from(b)])
+            && w.bytes().any(|b| b == b'-'))
+        .then(|| {
+            self.particle_prefixes
+                .iter()
+                .find_map(|p| w.strip_prefix(p.as_str()))
+        })
+        .flatten();
+        // Lower-case words, the most common, leave here: one opening on an
+        // ASCII byte other than a capital is not title case (as
+        // `is_title_case` tells first), told without asking it.
+        if after_prefix.is_none()
+            && (first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) || !is_title_case(w))
+        {
             return false;
         }
         if w.chars().any(|c| c.is_numeric()) {
@@ -306,6 +351,15 @@ impl Lexicon {
             !listed
         })
     }
+}
+
+/// Whether word token `t` may be in `filter` as [`norm`] keys it: its bit
+/// read without lowercasing an ASCII word; a word beyond ASCII (which
+/// `norm` lowercases otherwise) always may.
+fn may_be_listed(filter: &WordFilter, t: &Token) -> bool {
+    let w = t.text.trim_end_matches('.');
+    t.kind == Kind::Word
+        && (!w.is_ascii() || filter.may_contain_bit(WordFilter::ascii_lowercase_bit(w)))
 }
 
 /// Lower-case patronymic words written apart from the father's name: Kyrgyz
@@ -398,4 +452,45 @@ fn object_then_quote(tokens: &[Token], k: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    #[test]
+    fn honorifics_at_a_token_read_as_without_the_word_filters() {
+        let lex = lexicon();
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "H.E. Mr. Smith, His Excellency DR. Ana Ruiz Jr., PhD; Ms Él, Sr. Ümit, ministre d’État",
+        ]);
+        let (mut tokens_read, mut found) = (0, 0);
+        for text in &texts {
+            let tokens = tokenize(text);
+            for at in 0..=tokens.len() {
+                tokens_read += 1;
+                let ending = (1..=lex.longest_honorific.min(at)).rev().find_map(|len| {
+                    lex.honorific(tokens.get(at - len..at)?)
+                        .map(|h| (at - len, h))
+                });
+                let starting = (1..=lex.longest_honorific).rev().find_map(|len| {
+                    lex.honorific(tokens.get(at..at + len)?)
+                        .map(|h| (at + len, h))
+                });
+                found += usize::from(ending.is_some()) + usize::from(starting.is_some());
+                assert_eq!(
+                    lex.honorific_ending_at(&tokens, at),
+                    ending,
+                    "{at} in {text:?}"
+                );
+                assert_eq!(
+                    lex.honorific_starting_at(&tokens, at),
+                    starting,
+                    "{at} in {text:?}"
+                );
+            }
+        }
+        assert!(tokens_read > 10_000 && found > 100, "{tokens_read} {found}");
+    }
 }
