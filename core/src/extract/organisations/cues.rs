@@ -205,7 +205,19 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
                         from = n;
                     }
                 }
-                if let Some(end) = run_forward(tokens, from) {
+                // `Country Director for the Philippines Pavit Ramachandran`:
+                // a place then no head word is the role's remit and a name.
+                let remit = |end: usize| {
+                    tokens
+                        .get(from)
+                        .is_some_and(|t| data.places.contains(t.key.as_str()))
+                        && (from + 1..end).all(|k| {
+                            tokens
+                                .get(k)
+                                .is_none_or(|t| !data.named_heads.contains(t.key.as_str()))
+                        })
+                };
+                if let Some(end) = run_forward(tokens, from).filter(|&end| !remit(end)) {
                     push(data, tokens, covered, from..end, &mut out);
                 }
             }

@@ -1801,6 +1801,19 @@ mod tests {
     }
 
     #[test]
+    fn a_taskforce_is_a_body_and_a_roles_remit_is_not() {
+        let got = labels(
+            "The Joint Border Crime Taskforce made arrests, said Regional Director for \
+             Kenya Amina Wanjiru, and so did the Director of Kenya Wildlife Rangers.",
+        );
+        assert!(
+            got.contains(&"Joint Border Crime Taskforce".to_string()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.contains("Amina")), "{got:?}");
+    }
+
+    #[test]
     fn a_company_after_an_agreement_with() {
         let got = labels(
             "The ministry signed an agreement with Kestrel Diagnostics and Orana Labs, \
