@@ -154,13 +154,15 @@ test('a pre-rendered page stays readable when data/l/0.bin is damaged, and says 
 
 for (const [name, damaged] of damagesOf('data/p/0.bin')) {
   test(`data/p/0.bin ${name}: a notice names it and the timeline works`, async () => {
-    const { page, problems, close } = await openWith('data/p/0.bin', damaged(), `?q=${encodeURIComponent('"migrants smuggling"')}`);
+    const { page, problems, close } = await openWith('data/p/0.bin', damaged(), `?q=${encodeURIComponent('"migrants smuggling"')}&country=IR`);
     try {
       const notice = page.getByRole('alert').filter({ hasText: 'data/p/0.bin' });
       await notice.waitFor();
       assert.match(await notice.textContent(), /all its words/);
       // Without positions a quoted phrase matches the releases with all its
-      // words: the seed ("smuggling of migrants") is found by the reversed phrase.
+      // words: the seed ("smuggling of migrants") is found by the reversed
+      // phrase. Iran's releases only: the fixtures hold more releases with
+      // both words than the first page shows.
       await page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE }).waitFor();
       assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).isEditable(), true);
       assert.deepEqual(problems, []);
