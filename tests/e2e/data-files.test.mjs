@@ -162,7 +162,7 @@ for (const [name, damaged] of damagesOf('data/p/0.bin')) {
       // Without positions a quoted phrase matches the releases with all its
       // words: the seed ("smuggling of migrants") is found by the reversed
       // phrase. Iran's releases only: the fixtures hold more releases with
-      // both words than the first page shows.
+      // both words than the windowed list renders without scrolling.
       await page.getByRole('list', { name: 'Matching releases' }).getByRole('link', { name: SEED_TITLE }).waitFor();
       assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).isEditable(), true);
       assert.deepEqual(problems, []);
