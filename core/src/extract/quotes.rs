@@ -92,8 +92,8 @@ struct Reader<'a> {
     /// case) are told they open no name without hashing them.
     name_first_bytes: [bool; 256],
     /// The first bytes a mention may open with ([`Reader::mention_at`]):
-    /// a name's, a pronoun's (`he`, `She`) or an indefinite article's
-    /// (`a`, `An`, `another`, `One`); most tokens open with none.
+    /// a name's, one of [`PRONOUNS`] or of [`INDEFINITES`]; most tokens
+    /// open with none.
     mention_first_bytes: [bool; 256],
     /// Some name has no words at all (matches everywhere with length 0).
     empty_name: bool,
@@ -250,8 +250,10 @@ impl<'a> Reader<'a> {
             }
         }
         let mut mention_first_bytes = name_first_bytes;
-        for &b in b"hHsSaAoO" {
-            mention_first_bytes[usize::from(b)] = true;
+        for word in PRONOUNS.iter().chain(&INDEFINITES) {
+            if let Some(&b) = word.as_bytes().first() {
+                mention_first_bytes[usize::from(b)] = true;
+            }
         }
         let empty_name = names.iter().any(|n| n.words.is_empty());
         let mut reader = Reader {
@@ -394,7 +396,7 @@ impl<'a> Reader<'a> {
         {
             return None;
         }
-        if t.is_word() && matches!(t.text, "he" | "she" | "He" | "She") {
+        if t.is_word() && PRONOUNS.contains(&t.text) {
             return Some((Who::Pronoun, false));
         }
         if is_unnamed_person(tokens, i) {
@@ -1282,16 +1284,17 @@ pub(crate) fn unnamed_nouns() -> &'static WordSet<String> {
 /// `a mother`, `A 19-year-old woman`, `another returnee`, `one survivor`: an
 /// indefinite determiner, at most two lower-case words or numbers, then a
 /// noun for a person.
+/// The pronouns a speaker is named by (see [`Reader::mention_at`]).
+const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
+
+/// The words an unnamed person's mention opens with (see [`is_unnamed_person`]).
+const INDEFINITES: [&str; 8] = ["a", "A", "an", "An", "another", "Another", "one", "One"];
+
 fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else {
         return false;
     };
-    if !(t.is_word()
-        && matches!(
-            t.text,
-            "a" | "A" | "an" | "An" | "another" | "Another" | "one" | "One"
-        ))
-    {
+    if !(t.is_word() && INDEFINITES.contains(&t.text)) {
         return false;
     }
     // `A village headman from ...`, `One village chief, who ...`: a sentence

@@ -1673,17 +1673,20 @@ mod tests {
         );
     }
 
-    fn labels_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<String> {
+    fn extract_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<Organisation> {
         let body: Vec<String> = body.iter().map(|s| s.to_string()).collect();
         let footer: Vec<String> = footer.iter().map(|s| s.to_string()).collect();
-        let text = Text {
+        extract(&Text {
             title,
             body: &body,
             footer: &footer,
             dateline: None,
             date: None,
-        };
-        extract(&text)
+        })
+    }
+
+    fn labels_in(title: &str, body: &[&str], footer: &[&str]) -> Vec<String> {
+        extract_in(title, body, footer)
             .iter()
             .map(|o| o.label().to_string())
             .collect()
@@ -1776,18 +1779,14 @@ mod tests {
 
     #[test]
     fn united_states_agencies_are_known() {
-        let got = extract(&Text {
-            title: "",
-            body: &[
-                "The Justice Department, the FBI and Homeland Security Investigations \
-                     (HSI) worked with the Global Initiative Against Transnational Organized \
-                     Crime."
-                    .to_string(),
+        let got = extract_in(
+            "",
+            &[
+                "The Justice Department, the FBI and Homeland Security Investigations (HSI) \
+               worked with the Global Initiative Against Transnational Organized Crime.",
             ],
-            footer: &[],
-            dateline: None,
-            date: None,
-        });
+            &[],
+        );
         let names: Vec<_> = got.iter().map(|o| o.name.as_deref()).collect();
         assert_eq!(
             names,

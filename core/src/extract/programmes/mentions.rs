@@ -795,10 +795,6 @@ fn versioned_acronym(text: &str) -> bool {
     })
 }
 
-/// `the Desert to Power initiative`, `the Rays of Hope initiative`, `its
-/// Wolbito programme`: capitalised words (with `to`, `of`, `for`, `and`
-/// between them) after a determiner, then a lower-case head. One word alone
-/// counts when it is not an owner, an acronym, a country or a demonym.
 /// One lower-case adjective that may stand between a determiner and a
 /// name (`the national Early Warning for All initiative`, `the earlier
 /// Bangladesh Rural Water, Sanitation and Hygiene for Human Capital
@@ -820,6 +816,10 @@ const SCOPE_ADJECTIVES: &[&str] = &[
     "ongoing",
 ];
 
+/// `the Desert to Power initiative`, `the Rays of Hope initiative`, `its
+/// Wolbito programme`: capitalised words (with `to`, `of`, `for`, `and`
+/// between them) after a determiner, then a lower-case head. One word alone
+/// counts when it is not an owner, an acronym, a country or a demonym.
 fn named_before_lowercase_head(s: &str, toks: &[Tok], i: usize) -> Option<Mention> {
     const DETERMINERS: &[&str] = &["the", "its", "their", "our", "his", "her"];
     let first = short_cap_run_start(toks, i, &["to", "of", "for", "and"]);

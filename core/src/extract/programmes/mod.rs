@@ -214,7 +214,7 @@ fn org_headed(name: &str) -> bool {
 
 /// A programme-like name the release's organisations list holds, written
 /// as an organisation's name usually is (`United Nations Development
-/// Programme`, `International Fund for ...`: see `org_opener`) and not as a
+/// Programme`: see `org_opener`) or as one word (`TRAFFIC`), and not as a
 /// trust fund: an organisation, not a programme. Other names the list holds
 /// (`Integrated Border Management Fund`, `National Referral Mechanism`) stay:
 /// a `Fund` or `Mechanism` head makes them look like organisations too.
