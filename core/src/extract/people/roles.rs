@@ -302,13 +302,24 @@ impl Lexicon {
     /// `High Commissioner for Human Rights`, `Special Envoy for Syria`: the
     /// role's last role word is followed by `for` or `on` and capitalised
     /// words only (its remit), which close the role as the role word would.
+    /// After `of` the remit must end on an institution's word (`Minister of
+    /// Climate and Environment X and`; `Chief of Organized Crime and Illicit`
+    /// may stop inside its remit), and no comma may follow the capitalised
+    /// words after it, which may go on with a list (`Minister of Climate
+    /// Change Adaptation, Meteorology, ...`).
     fn ends_on_remit(&self, tokens: &[Token], start: usize, end: usize) -> bool {
         let Some(role) = (start..end).rev().find(|&k| self.is_role_word(&tokens[k])) else {
             return false;
         };
         let remit = &tokens[role + 1..end];
         remit.len() >= 2
-            && matches!(remit[0].text, "for" | "on")
+            && (matches!(remit[0].text, "for" | "on")
+                || remit[0].text == "of"
+                    && remit.last().is_some_and(|t| self.is_institution_word(t))
+                    && !tokens[end..]
+                        .iter()
+                        .find(|t| !(t.is_word() && is_title_case(t.text)))
+                        .is_some_and(|t| t.is_mark(&[","])))
             && remit[1..].iter().all(|t| {
                 t.is_word() && (is_title_case(t.text) || is_all_caps(t.text) || is_connector(t))
             })

@@ -985,6 +985,22 @@ fn a_role_with_its_remit_before_a_name_is_a_sign_without_a_speech_verb() {
             "{body}"
         );
     }
+    // After `of`, a remit ending on an institution's word.
+    assert_eq!(
+        people_in("The grant was signed today by Minister of Climate and Environment Andreas Bjelland Eriksen and the director."),
+        vec![(
+            "Andreas Bjelland Eriksen".to_string(),
+            Some("Minister of Climate and Environment".to_string())
+        )]
+    );
+    // A comma after the words that follow may go on with the remit's list.
+    assert_eq!(
+        people_in("Opening the centre, the Minister of Climate Change Adaptation, Meteorology and Energy, Hon. Jean-Baptiste Kalmet Naupa, said it was ready."),
+        vec![(
+            "Jean-Baptiste Kalmet Naupa".to_string(),
+            Some("Minister of Climate Change Adaptation, Meteorology and Energy".to_string())
+        )]
+    );
     // A remit of lower-case words is not a role's end.
     assert_eq!(
         people_in("The Commissioner for trade relations Northern Ireland Water today expanded."),
@@ -1011,4 +1027,27 @@ fn a_sentence_case_title_full_of_names_is_read() {
         "UNODC Chief Meets Minister with Partners from Iran"
     ));
     assert!(!is_headline_case(title));
+}
+
+#[test]
+fn two_words_right_after_a_roles_of_are_its_remit_not_a_person() {
+    assert_names(&[
+        (
+            "\"No child should be a target,\" said the Minister of Public Safety, Dominic LeBlanc.",
+            &["Dominic LeBlanc"],
+        ),
+        (
+            "The Dean of the School of Veterinary Medicine, Professor Mwansa Chileshe Banda-Mulenga, said the study would go on.",
+            &["Mwansa Chileshe Banda-Mulenga"],
+        ),
+        (
+            "The Director for Digital Services, Ana Ruiz, said the site would open.",
+            &["Ana Ruiz"],
+        ),
+        // A name is still a name after a role's `of` when a title says so.
+        (
+            "The plan was welcomed by the office of Dr. Ana Ruiz.",
+            &["Ana Ruiz"],
+        ),
+    ]);
 }
