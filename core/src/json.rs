@@ -57,6 +57,18 @@ fn escape_bits(word: u64) -> u64 {
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// Whether no byte of `s` needs an escape ([`needs_escape`], a word at a
+/// time).
+fn is_plain(s: &[u8]) -> bool {
+    let mut words = s.chunks_exact(8);
+    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or_default());
+    if words.by_ref().any(|w| needs_escape(word(w))) {
+        return false;
+    }
+    let rest = words.remainder();
+    rest.is_empty() || !needs_escape(tail_word(rest))
+}
+
 /// One to seven bytes as a word for [`needs_escape`], the rest spaces
 /// (which need none).
 fn tail_word(rest: &[u8]) -> u64 {
@@ -109,8 +121,19 @@ impl Json {
     // next to the text they write.
     #[inline(never)]
     pub fn key(&mut self, key: &str) -> &mut Json {
-        self.str(key);
-        self.out.push_str(if self.pretty { ": " } else { ":" });
+        if is_plain(key.as_bytes()) {
+            // A key needing no escape (every key of the export: a name) is
+            // copied whole, without `str`'s scan; its closing quote and
+            // colon in one push.
+            self.value();
+            self.out.reserve(key.len() + 4);
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push_str(if self.pretty { "\": " } else { "\":" });
+        } else {
+            self.str(key);
+            self.out.push_str(if self.pretty { ": " } else { ":" });
+        }
         self.keyed = true;
         self
     }
@@ -361,6 +384,24 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn keys_escape_as_serde_json_escapes_them_at_every_offset() {
+        for len in 0..20 {
+            for c in ['"', '\\', '\n', '\u{1}', 'é', '/'] {
+                for at in 0..=len {
+                    let key: String = (0..len).map(|i| if i == at { c } else { 'k' }).collect();
+                    let value = serde_json::json!({ key.clone(): 1 });
+                    both(&value, |j| {
+                        j.object(|o| {
+                            o.key(&key).int(1);
+                        });
+                    });
+                }
+            }
+        }
+    }
+
     use serde_json::{json, Value};
 
     fn both(value: &Value, write: impl Fn(&mut Json)) {

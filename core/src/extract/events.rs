@@ -313,17 +313,67 @@ fn events_in(s: &str, pub_year: Option<i32>) -> Vec<(Period, String)> {
     if !clues.any() {
         return Vec::new();
     }
-    let candidates = candidates(s, pub_year, |shape| clues.allow(shape));
-    chosen(s, candidates)
+    // Which form of the patterns reads `s`, asked once for all of them.
+    let unicode = needs_unicode(s);
+    let found = matches_in_form(s, |shape| clues.allow(shape), unicode);
+    chosen_lazily(s, &found, |f| f.candidate(s, pub_year, unicode))
+}
+
+/// A pattern's match, its candidate not read yet: reading it takes the
+/// match's captures, most of a pattern's cost.
+struct Matched<'h> {
+    pattern: &'static (WordRegex, Shape, Groups),
+    m: Match<'h>,
+}
+
+impl<'h> Matched<'h> {
+    /// The match's candidate, as [`candidates_in_form`] reads it.
+    fn candidate(&self, s: &'h str, pub_year: Option<i32>, unicode: bool) -> Option<Candidate> {
+        let (re, shape, groups) = self.pattern;
+        if whole_match_groups(*shape) {
+            let caps = Caps {
+                caps: Found::Whole(self.m),
+                groups: *groups,
+            };
+            return candidate(s, &caps, *shape, pub_year);
+        }
+        // Searched from the match's start, the pattern finds the match
+        // again: leftmost-first, the match that starts there is the one
+        // preferred there, wherever the search began.
+        let caps = re.for_unicode(unicode).captures_at(s, self.m.start())?;
+        let caps = Caps {
+            caps: Found::Captures(&caps),
+            groups: *groups,
+        };
+        candidate(s, &caps, *shape, pub_year)
+    }
+}
+
+/// The matches of every pattern whose shape is allowed, in pattern order
+/// (the order of [`candidates_in_form`]'s candidates), found without
+/// captures.
+fn matches_in_form(s: &str, allow: impl Fn(Shape) -> bool, unicode: bool) -> Vec<Matched<'_>> {
+    tables()
+        .patterns
+        .iter()
+        .filter(|(_, shape, _)| allow(*shape))
+        .flat_map(|pattern| {
+            let re = pattern.0.for_unicode(unicode);
+            re.find_iter(s).map(move |m| Matched { pattern, m })
+        })
+        .collect()
 }
 
 /// The candidates of every pattern whose shape is allowed, in pattern order.
+#[cfg(test)]
 fn candidates(s: &str, pub_year: Option<i32>, allow: impl Fn(Shape) -> bool) -> Vec<Candidate> {
-    // Which form of the patterns reads `s`, asked once for all of them.
     candidates_in_form(s, pub_year, allow, needs_unicode(s))
 }
 
-/// [`candidates`] with the patterns' Unicode form or their ASCII one.
+/// [`candidates`] with the patterns' Unicode form or their ASCII one: every
+/// match's candidate, read with its captures (what [`chosen_lazily`] must
+/// choose as [`chosen`] chooses among them).
+#[cfg(test)]
 fn candidates_in_form(
     s: &str,
     pub_year: Option<i32>,
@@ -439,20 +489,85 @@ fn may_start_after(after: &str) -> bool {
 
 /// The candidates that start first (then the longest) without overlapping,
 /// as periods and the phrase each was written as.
-fn chosen(s: &str, mut candidates: Vec<Candidate>) -> Vec<(Period, String)> {
-    candidates.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
-    let mut taken_to = 0;
-    let mut out = Vec::new();
-    for c in candidates {
-        if c.start < taken_to || under_embargo(s, c.start) {
-            continue;
+#[cfg(test)]
+fn chosen(s: &str, candidates: Vec<Candidate>) -> Vec<(Period, String)> {
+    let mut ranked: Vec<(usize, Candidate)> = candidates.into_iter().enumerate().collect();
+    ranked.sort_by_key(|(i, c)| rank(*i, c));
+    let mut choice = Choice::default();
+    for (_, c) in ranked {
+        choice.offer(s, c);
+    }
+    choice.out
+}
+
+/// The order candidates are offered in: the first to start, then the
+/// longest, then the first found (`i`, its place in pattern order).
+fn rank(i: usize, c: &Candidate) -> (usize, std::cmp::Reverse<usize>, usize) {
+    (c.start, std::cmp::Reverse(c.end), i)
+}
+
+/// [`chosen`] among the candidates of `found` (in pattern order), reading
+/// a match's candidate (`read`) only when it may be offered: in [`rank`]
+/// order, as far as needed to tell which comes next. A match that ends
+/// where the last one taken ends, or before, is dropped unread: its
+/// candidate ends with it and starts inside it, before the end taken, so
+/// it would be turned away. Most dates are matched by several patterns
+/// (`5 March 2020`: a day, a month, a year), and the captures were most of
+/// the events' cost.
+fn chosen_lazily(
+    s: &str,
+    found: &[Matched],
+    read: impl Fn(&Matched) -> Option<Candidate>,
+) -> Vec<(Period, String)> {
+    // By where they start: a candidate starts at or after its match's start.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].m.start());
+    let mut order = order.into_iter().peekable();
+    // Candidates read and not yet offered, with their place in `found`.
+    let mut ready: Vec<(usize, Candidate)> = Vec::new();
+    let mut choice = Choice::default();
+    loop {
+        let first = (0..ready.len()).min_by_key(|&k| rank(ready[k].0, &ready[k].1));
+        if let Some(&i) = order.peek() {
+            let m = found[i].m;
+            if m.end() <= choice.taken_to {
+                order.next();
+                continue;
+            }
+            // It may rank before the first read: read it first.
+            if first.is_none_or(|k| m.start() <= ready[k].1.start) {
+                order.next();
+                ready.extend(read(&found[i]).map(|c| (i, c)));
+                continue;
+            }
         }
-        taken_to = c.end;
+        let Some(k) = first else { break };
+        let (_, c) = ready.swap_remove(k);
+        choice.offer(s, c);
+    }
+    choice.out
+}
+
+/// The candidates taken so far, offered in [`rank`] order.
+#[derive(Default)]
+struct Choice {
+    /// Where the last candidate taken ends.
+    taken_to: usize,
+    out: Vec<(Period, String)>,
+}
+
+impl Choice {
+    /// Takes `c` unless it overlaps the last taken or is under embargo.
+    fn offer(&mut self, s: &str, c: Candidate) {
+        if c.start < self.taken_to || under_embargo(s, c.start) {
+            return;
+        }
+        self.taken_to = c.end;
         let c = open_if_since(s, c);
         let phrase = s.get(c.start..c.end).unwrap_or_default().trim().to_string();
-        out.extend(c.periods.into_iter().map(|p| (p, phrase.clone())));
+        self.out
+            .extend(c.periods.into_iter().map(|p| (p, phrase.clone())));
     }
-    out
 }
 
 /// Whether `s` can give a candidate of any pattern of [`patterns`]: each
@@ -1173,6 +1288,30 @@ mod tests {
             }
         }
         assert!(matched > 100, "{matched}");
+    }
+
+    #[test]
+    fn the_lazy_choice_is_the_choice_among_every_candidate() {
+        let cases = CASES.iter().map(|(text, _)| *text).chain([
+            "2-3 October 2006, from 2 to 5 March 2014, since 2015 and 2016-2018",
+            "from 29-31 January to 3 February 2020; between 3 and 5 May, 2021",
+            "Embargoed until 5 March 2020. Met 4 March 2020 and MARCH 2021-APRIL 2022",
+            "in March, April and May 2019; 2019-04-17; 5 March 2020 onwards",
+        ]);
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&cases.collect::<Vec<_>>());
+        let mut chosen_some = 0;
+        for t in &texts {
+            for pub_year in [None, Some(2019)] {
+                for unicode in [false, true] {
+                    let every = chosen(t, candidates_in_form(t, pub_year, |_| true, unicode));
+                    let found = matches_in_form(t, |_| true, unicode);
+                    let lazy = chosen_lazily(t, &found, |f| f.candidate(t, pub_year, unicode));
+                    assert_eq!(lazy, every, "{t:?} {pub_year:?} {unicode}");
+                    chosen_some += usize::from(!every.is_empty());
+                }
+            }
+        }
+        assert!(chosen_some > 1000, "{chosen_some}");
     }
 
     fn events(body: &str, date: Option<PartialDate>) -> Vec<(String, Option<String>, String)> {

@@ -43,6 +43,8 @@ struct Pattern {
     elems: Vec<Elem>,
     ending: Ending,
     case_sensitive: bool,
+    /// How many elements open it as literals: its Aho-Corasick key.
+    literals: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -78,10 +80,9 @@ impl Matcher {
         let mut keys: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut entries: Vec<Vec<Entry>> = Vec::new();
         let mut add = |target: Target, pattern: Pattern| -> Option<()> {
-            let key: Vec<u8> = pattern
-                .elems
+            let key: Vec<u8> = pattern.elems[..pattern.literals]
                 .iter()
-                .map_while(|e| match e {
+                .filter_map(|e| match e {
                     Elem::Lit(b) => Some(b.to_ascii_lowercase()),
                     _ => None,
                 })
@@ -247,11 +248,24 @@ struct Scratch {
 }
 
 impl Pattern {
-    /// The end of this pattern's preferred match at `start` (a word start),
-    /// the text being cut at `limit` (an ignored name, a non-word separator).
+    /// The end of this pattern's preferred match at `start` (a word start
+    /// where the search found its key), the text being cut at `limit` (an
+    /// ignored name, a non-word separator).
     fn matches(&self, bytes: &[u8], text: &str, start: usize, limit: usize) -> Option<usize> {
-        let mut i = start;
-        for elem in &self.elems {
+        // The key's bytes are there without ASCII case (the search's own
+        // test): only a case-sensitive pattern reads them again.
+        let mut i = start + self.literals;
+        if i > limit {
+            return None;
+        }
+        if self.case_sensitive {
+            let written = bytes.get(start..i)?;
+            let mut literals = self.elems[..self.literals].iter().zip(written);
+            if !literals.all(|(e, b)| *e == Elem::Lit(*b)) {
+                return None;
+            }
+        }
+        for elem in &self.elems[self.literals..] {
             match *elem {
                 Elem::Lit(c) => {
                     let b = *bytes.get(i).filter(|_| i < limit)?;
@@ -369,6 +383,7 @@ fn phrase_pattern(phrase: &str) -> Option<Pattern> {
         elems,
         ending,
         case_sensitive,
+        literals: 0,
     })
 }
 
@@ -390,14 +405,21 @@ fn name_pattern(name: &str) -> Option<Pattern> {
         elems,
         ending: Ending::Exact,
         case_sensitive: false,
+        literals: 0,
     })
 }
 
 /// The pattern if the hand check is exact for it: it starts and ends with an
 /// ASCII letter or digit (so both `\b` sit between a word and a non-word
 /// character), and every separator is followed by a literal that no
-/// separator matches (so the greedy runs never backtrack).
-fn checked(p: Pattern) -> Option<Pattern> {
+/// separator matches (so the greedy runs never backtrack). Its leading
+/// literals are counted here.
+fn checked(mut p: Pattern) -> Option<Pattern> {
+    p.literals = p
+        .elems
+        .iter()
+        .take_while(|e| matches!(e, Elem::Lit(_)))
+        .count();
     let word = |e: Option<&Elem>| matches!(e, Some(Elem::Lit(b)) if b.is_ascii_alphanumeric());
     if !word(p.elems.first()) || !word(p.elems.last()) {
         return None;

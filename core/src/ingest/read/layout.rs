@@ -359,20 +359,30 @@ pub fn is_header_line(text: &str) -> bool {
 }
 
 /// The heading that opens the closing contact block.
+const FOOTER_HEADING: &str = r"(?i)^\W*(for (more|further|additional) (information|details)|for (media|press) (enquiries|inquiries|queries|contacts?)|(media|press) (contacts?|enquiries|inquiries|queries)\b|contacts?\s*(:|$)|contact (information|details|persons?)\b|for interviews?\b|follow us\b)";
+
 fn is_footer_heading(text: &str) -> bool {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let pattern = r"(?i)^\W*(for (more|further|additional) (information|details)|for (media|press) (enquiries|inquiries|queries|contacts?)|(media|press) (contacts?|enquiries|inquiries|queries)\b|contacts?\s*(:|$)|contact (information|details|persons?)\b|for interviews?\b|follow us\b)";
-    matches(&RE, pattern, text)
+    // Every alternative opens, after the `\W*`, on `f`, `m`, `p` or `c`
+    // (without case, and none has a case form beyond ASCII): a block
+    // opening otherwise (most paragraphs) is told without the regex.
+    let opens = text.chars().find(|&c| is_word_char(c));
+    opens.is_some_and(|c| matches!(c, 'f' | 'F' | 'm' | 'M' | 'p' | 'P' | 'c' | 'C'))
+        && matches(&RE, FOOTER_HEADING, text)
 }
 
 /// `* *** *`, `###`, `- END -`, `-ends-`: the end of the release text.
+const END_MARKER: &str = r"(?i)^(\*[\s*]*|#{3,}|-+\s*ends?\s*-+|ends?)$";
+
 fn is_end_marker(block: &[Line]) -> bool {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    let pattern = r"(?i)^(\*[\s*]*|#{3,}|-+\s*ends?\s*-+|ends?)$";
+    // Every alternative opens on `*`, `#`, `-` or `e` (without case): most
+    // blocks are told without the regex.
+    let opens = |t: &str| matches!(t.as_bytes().first(), Some(b'*' | b'#' | b'-' | b'e' | b'E'));
     block.len() == 1
         && block
             .first()
-            .is_some_and(|l| matches(&RE, pattern, &l.text))
+            .is_some_and(|l| opens(&l.text) && matches(&RE, END_MARKER, &l.text))
 }
 
 /// A bare contact line (`E-mail: ...`, `Tel: ...`, `Twitter: @x`, an address).
@@ -389,9 +399,8 @@ fn is_contact_line(text: &str) -> bool {
 /// holds `@`, and the middle one no `.`: the address splits at the first `@`
 /// and, after it, at the first `.`.
 fn is_address_line(text: &str) -> bool {
-    let word = |c: char| regex_syntax::try_is_word_character(c).unwrap_or(false);
     let all = |part: &str, marks: &[char]| {
-        !part.is_empty() && part.chars().all(|c| word(c) || marks.contains(&c))
+        !part.is_empty() && part.chars().all(|c| is_word_char(c) || marks.contains(&c))
     };
     let Some((user, domain)) = text.split_once('@') else {
         return false;
@@ -402,14 +411,69 @@ fn is_address_line(text: &str) -> bool {
     all(user, &['.', '+', '-']) && all(host, &['-']) && all(rest, &['.'])
 }
 
+/// A character Unicode `\w` matches.
+fn is_word_char(c: char) -> bool {
+    regex_syntax::try_is_word_character(c).unwrap_or(false)
+}
+
+const LIST_ITEM: &str = r"^([-*•–·]\s|\d{1,2}[.)]\s|[a-z][.)]\s)";
+
 fn is_list_item(text: &str) -> bool {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    matches(&RE, r"^([-*•–·]\s|\d{1,2}[.)]\s|[a-z][.)]\s)", text)
+    // Every alternative opens on a bullet, a digit or a lower-case ASCII
+    // letter: a line opening otherwise (a capital, most) is told without
+    // the regex.
+    let opens = text.chars().next().is_some_and(|c| {
+        matches!(c, '-' | '*' | '•' | '–' | '·') || c.is_numeric() || c.is_ascii_lowercase()
+    });
+    opens && matches(&RE, LIST_ITEM, text)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each regex's opening gate turns away only what the regex would.
+    #[test]
+    fn the_opening_gates_leave_the_regexes_answers() {
+        let texts = crate::sample_texts::with_paragraphs_and_lines(&[
+            "For more information",
+            "— Contacts:",
+            "¿for media enquiries",
+            "* * *",
+            "- ENDS -",
+            "End",
+            "ENDS",
+            "###",
+            "a) item",
+            "٣. item",
+            "• item",
+            "· x",
+            "«Follow us",
+            "_contact us",
+            "Media contact",
+            "PRESS CONTACTS",
+            "12) x",
+        ]);
+        let (heading, end, item) = (
+            Regex::new(FOOTER_HEADING).unwrap(),
+            Regex::new(END_MARKER).unwrap(),
+            Regex::new(LIST_ITEM).unwrap(),
+        );
+        let mut matched = 0;
+        for t in &texts {
+            let block = [Line {
+                no: 1,
+                text: t.clone(),
+                heading: 0,
+            }];
+            assert_eq!(is_footer_heading(t), heading.is_match(t), "{t:?}");
+            assert_eq!(is_end_marker(&block), end.is_match(t), "{t:?}");
+            assert_eq!(is_list_item(t), item.is_match(t), "{t:?}");
+            matched += usize::from(heading.is_match(t) || end.is_match(t) || item.is_match(t));
+        }
+        assert!(matched > 20, "{matched}");
+    }
 
     /// `lines` splits, trims and untabs as the iterators it replaced did,
     /// on every text of up to five pieces: line ends, tabs, the other
