@@ -2,7 +2,7 @@
 //! them, trimmed of a sentence opener and of a country name that opens them
 //! or closes them after a particle.
 
-use super::lexicon::{is_connector, is_patronymic, is_punct, Honorific, Lexicon};
+use super::lexicon::{is_patronymic, is_punct, Honorific, Lexicon};
 use super::roles::Passage;
 use crate::extract::countries;
 use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
@@ -157,17 +157,18 @@ impl Lexicon {
             || continued
             || inside_role
             || self.in_role_of_named(p, run)
-            || self.remit_of_role(tokens, run)
+            || self.remit_of_role(p, run)
             || self.in_field_list(tokens, run)
             || place_of(tokens, run.start)
     }
 
     /// `the Minister of Public Safety, X`, `the Dean of the School of
-    /// Veterinary Medicine, X`: two capitalised words right after a role's
-    /// `of`, `for` or `on` (a role word among the capitalised words before
-    /// it) are the role's remit. A two-word name is rarely a role's object,
-    /// and a longer run may hold the name after its remit, so is left alone.
-    fn remit_of_role(&self, tokens: &[Token], run: Run) -> bool {
+    /// Veterinary Medicine, X`: two capitalised words right after the `of`,
+    /// `for` or `on` that ends a role phrase ([`Lexicon::role_before`]) are
+    /// the role's remit. A two-word name is rarely a role's object, and a
+    /// longer run may hold the name after its remit, so is left alone.
+    fn remit_of_role(&self, p: &Passage, run: Run) -> bool {
+        let tokens = &p.tokens;
         if run.words != 2 || run.end - run.start != 2 {
             return false;
         }
@@ -175,18 +176,9 @@ impl Lexicon {
         if k >= 1 && tokens[k - 1].text == "the" {
             k -= 1;
         }
-        if k == 0 || !matches!(tokens[k - 1].text, "of" | "for" | "on") {
-            return false;
-        }
-        for t in tokens[k.saturating_sub(9)..k - 1].iter().rev() {
-            if self.is_role_word(t) {
-                return true;
-            }
-            if !(t.is_word() && (is_title_case(t.text) || is_connector(t))) {
-                return false;
-            }
-        }
-        false
+        k >= 1
+            && matches!(tokens[k - 1].text, "of" | "for" | "on")
+            && self.role_before(p, k).is_some()
     }
 
     /// `the Minister of the Sea, Inland Waters and Fisheries`, `the

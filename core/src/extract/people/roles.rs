@@ -43,7 +43,7 @@ impl Evidence {
 const ROLE_REACH: usize = 16;
 
 /// A role written before a name.
-struct PrefixRole {
+pub(super) struct PrefixRole {
     start: usize,
     text: String,
     /// Ending on a role word or acronym (`UNODC Executive Director`) makes the
@@ -235,7 +235,7 @@ impl Lexicon {
 
     /// A role phrase ending just before token `end` (`UNODC Executive Director`
     /// before `Ghada Waly`); it must hold a role word.
-    fn role_before(&self, p: &Passage, end: usize) -> Option<PrefixRole> {
+    pub(super) fn role_before(&self, p: &Passage, end: usize) -> Option<PrefixRole> {
         let tokens = &p.tokens;
         let mut start = end;
         let mut has_role = false;
