@@ -149,11 +149,34 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         }
         if let Some(len) = phrase_at(tokens, i, &cues.lists) {
             let mut at = i + len;
+            // Items joined by a bare comma since the last `the`: the parts of
+            // one name if a definition ends them (below).
+            let mut bare = out.len();
             for _ in 0..MAX_ITEMS {
-                let from = skip_article(tokens, at);
+                let mut from = skip_article(tokens, at);
+                if from > at {
+                    bare = out.len();
+                    // `help from the South Korean manufacturer EuBiologics`.
+                    if let Some(n) =
+                        noun_after(data, tokens, from).filter(|&n| tokens.adjacent(n - 1))
+                    {
+                        from = n;
+                    }
+                }
                 let Some(end) = run_forward(tokens, from) else {
                     break;
                 };
+                // `managed by the European Climate, Infrastructure and
+                // Environment Executive Agency (CINEA)`: a definition is
+                // judged by the definitions, and the words a bare comma joined
+                // to it are its own.
+                if tokens.gap_after(end - 1).trim() == "(" {
+                    out.truncate(bare);
+                    break;
+                }
+                if not_an_item(data, tokens, end) {
+                    break;
+                }
                 // `funded by the Sahel Resilience Partnership for Food
                 // Security and Nutrition`, `by the Climate Adaptation and
                 // Resilience for Africa (CARA) Facility`: a programme's name
@@ -260,6 +283,19 @@ pub(super) fn names(data: &Data, tokens: &Words, covered: &[bool]) -> Vec<Range<
         i += 1;
     }
     out
+}
+
+/// Whether a list item that ends before word `end` goes on as something
+/// else: an amount (`supported by EUR 5 million`), a project (`by the Better
+/// Migration Management programme`) or a name in another language
+/// (`Bibliothèque nationale de France`).
+fn not_an_item(data: &Data, tokens: &Words, end: usize) -> bool {
+    tokens.adjacent(end - 1)
+        && tokens.get(end).is_some_and(|t| {
+            t.surface.starts_with(|c: char| c.is_ascii_digit())
+                || data.programme_heads.contains(t.key.as_str()) && !capitalised(tokens, end)
+                || data.foreign_adjectives.contains(t.key.as_str())
+        })
 }
 
 /// "a research effort that Wellcome has funded since 2026", "which the
@@ -1054,9 +1090,15 @@ const PROGRAMME_AHEAD: usize = 12;
 /// opens a programme's name.
 fn programme_ahead(data: &Data, tokens: &Words, from: usize) -> bool {
     for k in from..(from + PROGRAMME_AHEAD).min(tokens.len()) {
-        if tokens.get(k).is_some_and(|t| {
-            capitalised(tokens, k) && data.programme_heads.contains(t.key.as_str())
-        }) {
+        // `the Combating Wildlife Crime in Kenya and East Africa project`:
+        // a head in lower case right after the name's capitalised words.
+        let named = capitalised(tokens, k)
+            || k > from && (capitalised(tokens, k - 1) || tokens.gap_after(k - 1).trim() == ")");
+        if named
+            && tokens
+                .get(k)
+                .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
+        {
             return true;
         }
         let gap = tokens.gap_after(k);

@@ -2311,6 +2311,32 @@ mod tests {
             // People are no companies; one name is no list.
             ("Ana Ruiz and Tomas Vega, two local farmers, spoke.", &[]),
             ("The hall of Maputo, two local companies said, is full.", &[]),
+            // A service's provider after a cue (`supported by`, `hosted by`,
+            // `help from`), a cue noun read past; not an amount, a project,
+            // a name in another language, or the parts of a definition.
+            (
+                "Victims are being supported by Netsafe and Victim Support.",
+                &["Netsafe", "Victim Support"],
+            ),
+            (
+                "The pledge was hosted by the World Economic Forum in Davos.",
+                &["World Economic Forum"],
+            ),
+            (
+                "It was built with technical help from the South Korean manufacturer EuBiologics.",
+                &["EuBiologics"],
+            ),
+            ("The centre was built with EUR 31 million from the fund.", &[]),
+            ("It was supported by the Better Migration Management (BMM) programme.", &[]),
+            (
+                "It was supported by the Combating Wildlife Crime in Kenya and East Africa project.",
+                &[],
+            ),
+            ("Copies will be hosted by the Bibliothèque nationale de France.", &[]),
+            (
+                "It is managed by the European Climate, Infrastructure and Environment Executive Agency (CINEA).",
+                &["CINEA"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
