@@ -597,6 +597,10 @@ fn led_by_chief(toks: &[Tok], first: usize) -> bool {
 /// Up to two capitalised words may come before the head: `(FOLUR) Impact
 /// Program`, `(RPAS) Services programme`.
 pub(super) fn head_after_bracket(toks: &[Tok], close: usize) -> Option<usize> {
+    // `(ANSES). The pilot`: a bracket that ends a sentence ends the name.
+    if toks.get(close)?.sentence_end {
+        return None;
+    }
     let at = (close + 1..close + 4).find(|&k| {
         toks.get(k)
             .is_some_and(|t| t.is_head() && t.is_cap() || !t.is_cap() || t.sentence_end)

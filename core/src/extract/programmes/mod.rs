@@ -698,3 +698,47 @@ mod sixteenth_pass_tests {
         );
     }
 }
+
+#[cfg(test)]
+mod thirty_third_session_tests {
+    use super::tests::run;
+
+    fn names(body: &str) -> Vec<String> {
+        run(&[body]).into_iter().map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn a_window_a_demonstrator_a_pilot_and_an_arrangement_set_up() {
+        assert_eq!(
+            names(
+                "Workers will get grants under the Reintegration, Skills and Livelihoods Window."
+            ),
+            ["Reintegration, Skills and Livelihoods Window"]
+        );
+        assert_eq!(
+            names("It follows the Zero Emission Fast Ferry Demonstrator, which ended in 2024."),
+            ["Zero Emission Fast Ferry Demonstrator"]
+        );
+        assert_eq!(
+            names("They today launched the Employment Injury Scheme Pilot, which will pay."),
+            ["Employment Injury Scheme Pilot"]
+        );
+        assert_eq!(
+            names("It drew on lessons from the Rana Plaza Arrangement set up after the collapse."),
+            ["Rana Plaza Arrangement"]
+        );
+        // A weak head without a sign is no programme.
+        assert!(names("The Wassenaar Arrangement met in Vienna.").is_empty());
+    }
+
+    #[test]
+    fn a_bracket_that_ends_a_sentence_ends_the_name() {
+        assert_eq!(
+            names(
+                "The labs include the Agency for Health & Safety (ANSES). The pilot is \
+                 financed through the EU4Health programme."
+            ),
+            ["EU4Health programme"]
+        );
+    }
+}
