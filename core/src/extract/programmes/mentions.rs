@@ -283,6 +283,13 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
             && !common_plural_at(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
+        // `Protection of Children from Sexual Exploitation`, but not money
+        // `from Japan`, `from UNDP` or `from the European Union`.
+        let source = t.text == "from"
+            && (place_or_amount(toks, k + 1)
+                || toks
+                    .get(k + 1)
+                    .is_none_or(|n| !n.is_cap() || n.is_acronym()));
         // `for Peace, Security and Development`: a comma inside a list of
         // capitalised items that ends with `and` + capitalised words.
         let list_comma = t.kind == Kind::Break
@@ -305,6 +312,7 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
         } else if !list_comma
             && (place_in
                 || place_to
+                || source
                 || another_name_after(toks, k)
                 || !(t.is_connector() || t.kind == Kind::Dash))
         {

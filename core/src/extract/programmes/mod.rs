@@ -732,6 +732,28 @@ mod thirty_third_session_tests {
     }
 
     #[test]
+    fn a_compound_head_and_a_name_that_goes_on_after_from() {
+        assert_eq!(
+            names(
+                "Police work through the Internet Child Exploitation Counter-Strategy and the \
+                 National Strategy for the Protection of Children from Sexual Exploitation on \
+                 the Internet."
+            ),
+            [
+                "Internet Child Exploitation Counter-Strategy",
+                "National Strategy for the Protection of Children from Sexual Exploitation on the Internet"
+            ]
+        );
+        // Money from a country or a body is no part of the name.
+        for body in [
+            "It is funded under the Programme for Rural Development from Japan.",
+            "It is funded under the Programme for Rural Development from the European Union.",
+        ] {
+            assert_eq!(names(body), ["Programme for Rural Development"], "{body}");
+        }
+    }
+
+    #[test]
     fn a_bracket_that_ends_a_sentence_ends_the_name() {
         assert_eq!(
             names(

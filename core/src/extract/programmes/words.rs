@@ -62,11 +62,19 @@ impl<'a> Tok<'a> {
             return;
         }
         self.lower_bit = WordFilter::ascii_lowercase_bit(self.text);
-        if lists().may_be_head(self.text, self.lower_bit) {
-            let kind = with_lower(self.text, |lower| lists().head_kinds.get(lower).copied());
-            self.weak_head = kind == Some(true);
-            self.head = kind.is_some();
-        }
+        let kind = |text: &str, bit| {
+            lists()
+                .may_be_head(text, bit)
+                .then(|| with_lower(text, |lower| lists().head_kinds.get(lower).copied()))
+                .flatten()
+        };
+        // `Counter-Strategy`: a capitalised compound ends on its head.
+        let kind = kind(self.text, self.lower_bit).or_else(|| {
+            let (_, tail) = self.text.rsplit_once('-').filter(|_| self.cap)?;
+            kind(tail, WordFilter::ascii_lowercase_bit(tail))
+        });
+        self.weak_head = kind == Some(true);
+        self.head = kind.is_some();
     }
 
     /// Lowercase; borrowed when the text is ASCII without capitals (most words).
