@@ -727,6 +727,10 @@ mod thirty_third_session_tests {
             names("It drew on lessons from the Rana Plaza Arrangement set up after the collapse."),
             ["Rana Plaza Arrangement"]
         );
+        assert_eq!(
+            names("It will fund projects of the Hydrogen Society Roadmap adopted by the Department in 2022."),
+            ["Hydrogen Society Roadmap"]
+        );
         // A weak head without a sign is no programme.
         assert!(names("The Wassenaar Arrangement met in Vienna.").is_empty());
     }
