@@ -2334,6 +2334,11 @@ mod tests {
             ),
             ("Copies will be hosted by the Bibliothèque nationale de France.", &[]),
             (
+                "Oxfam, together with the Jordan River Foundation and Tkiyet Um Ali, began today.",
+                &["Oxfam", "Jordan River Foundation", "Tkiyet Um Ali"],
+            ),
+            ("The department is working with States to link the mission.", &[]),
+            (
                 "It is managed by the European Climate, Infrastructure and Environment Executive Agency (CINEA).",
                 &["CINEA"],
             ),
