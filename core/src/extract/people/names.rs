@@ -3,7 +3,7 @@
 //! or closes them after a particle.
 
 use super::lexicon::{is_patronymic, is_punct, Honorific, Lexicon};
-use super::roles::Passage;
+use super::roles::{Passage, COUNTRY_NAME_WORDS};
 use crate::extract::countries;
 use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
 
@@ -100,6 +100,19 @@ impl Lexicon {
                 .get(i)
                 .is_some_and(|t| countries::lookup_name(t.text).is_some())
         };
+        // The words of the longest country opening the run (`Viet Nam` of
+        // `to Viet Nam Iain Frew`), a name of two words or more left after it.
+        let opening_country = |run: &Run| {
+            (1..=COUNTRY_NAME_WORDS.min(run.words.saturating_sub(2)))
+                .rev()
+                .find(|&n| {
+                    let words: Vec<&str> = tokens[run.start..run.start + n]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect();
+                    countries::lookup_name(&words.join(" ")).is_some()
+                })
+        };
         // Only a run of three words or more loses a country: the honorific
         // is looked for then.
         let after_honorific = run.words >= 3
@@ -107,9 +120,9 @@ impl Lexicon {
                 self.honorific_ending_at(tokens, run.start),
                 Some((_, Honorific::Courtesy | Honorific::Title))
             );
-        while run.words >= 3 && !after_honorific && is_country(run.start) {
-            run.start = self.skip_particles(tokens, run.start + 1);
-            run.words -= 1;
+        while let Some(n) = opening_country(&run).filter(|_| !after_honorific) {
+            run.start = self.skip_particles(tokens, run.start + n);
+            run.words -= n;
         }
         let after_particle = |run: &Run| {
             run.end >= 2 && tokens.get(run.end - 2).is_some_and(|t| self.is_particle(t))

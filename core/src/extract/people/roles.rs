@@ -375,7 +375,7 @@ const LIST_REACH: usize = 16;
 /// capitalised words separated by commas, the last after `and` (`Energy and
 /// Water Resources`, `Energy, Mines and Water`).
 /// Most words of a country's name closing a role (`Republic of Kazakhstan`).
-const COUNTRY_NAME_WORDS: usize = 4;
+pub(super) const COUNTRY_NAME_WORDS: usize = 4;
 
 /// Whether the role phrase `tokens[start..end]` closes on a country's name
 /// after `of`, `of the`, `to` or `in` (`the Deputy Minister of Foreign Affairs

@@ -1051,3 +1051,24 @@ fn two_words_right_after_a_roles_of_are_its_remit_not_a_person() {
         ),
     ]);
 }
+
+/// A person found with a role.
+fn pair(name: &str, role: &str) -> (String, Option<String>) {
+    (name.to_string(), Some(role.to_string()))
+}
+
+#[test]
+fn a_remit_on_a_country_of_several_words_ends_before_the_name() {
+    assert_eq!(
+        people_in("“We are proud,” said British Ambassador to Viet Nam Iain Frew."),
+        [pair("Iain Frew", "British Ambassador to Viet Nam")]
+    );
+    assert_eq!(
+        people_in("High Commissioner to Sierra Leone Lisa Chesney said the talks went well."),
+        [pair("Lisa Chesney", "High Commissioner to Sierra Leone")]
+    );
+    assert_eq!(
+        people_in("Ambassador of Italy to South Sudan Marco Rossi opened the clinic."),
+        [pair("Marco Rossi", "Ambassador of Italy to South Sudan")]
+    );
+}
