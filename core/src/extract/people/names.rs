@@ -2,7 +2,7 @@
 //! them, trimmed of a sentence opener and of a country name that opens them
 //! or closes them after a particle.
 
-use super::lexicon::{is_patronymic, is_punct, Honorific, Lexicon};
+use super::lexicon::{is_initial, is_patronymic, is_punct, Honorific, Lexicon};
 use super::roles::{Passage, COUNTRY_NAME_WORDS};
 use crate::extract::countries;
 use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
@@ -48,7 +48,9 @@ impl Lexicon {
                     break;
                 }
                 run.end = k + 1;
-                run.words += 1;
+                // `A. P. J. Abdul Kalam`: initials in a row count as one word.
+                let initials = [k - 1, k].map(|i| is_initial(tokens[i].text));
+                run.words += usize::from(initials != [true, true]);
             }
             // `Azamat Toktogul uulu`: a patronymic word closes the name.
             if tokens.get(run.end).is_some_and(is_patronymic) {

@@ -1072,3 +1072,40 @@ fn a_remit_on_a_country_of_several_words_ends_before_the_name() {
         [pair("Marco Rossi", "Ambassador of Italy to South Sudan")]
     );
 }
+
+#[test]
+fn indian_honorifics_and_names_of_several_initials() {
+    assert_eq!(
+        people_in("Union Minister of Jal Shakti Shri C. R. Patil said, \"Water is life.\""),
+        [pair("C. R. Patil", "Union Minister of Jal Shakti")]
+    );
+    assert_eq!(
+        people_in("Minister Shri Ravi Kumar said the dam was ready."),
+        [pair("Ravi Kumar", "Minister")]
+    );
+    assert_names(&[
+        ("Smt. Anita Devi said the dam was ready.", &["Anita Devi"]),
+        (
+            "Shrimati Anita Devi said the dam was ready.",
+            &["Anita Devi"],
+        ),
+        (
+            "Former President A. P. J. Abdul Kalam said it once.",
+            &["A. P. J. Abdul Kalam"],
+        ),
+        (
+            "Professor J.R.R. Tolkien said it once.",
+            &["J.R.R. Tolkien"],
+        ),
+        // `Sri` alone is a given name as often as an honorific.
+        (
+            "Finance Minister Sri Mulyani Indrawati said the budget was ready.",
+            &["Sri Mulyani Indrawati"],
+        ),
+        // Dotted country abbreviations are no initials.
+        (
+            "U.S. Ambassador Linda Thomas-Greenfield said it was time.",
+            &["Linda Thomas-Greenfield"],
+        ),
+    ]);
+}
