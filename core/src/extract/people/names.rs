@@ -273,8 +273,8 @@ impl Lexicon {
     }
 
     /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase
-    /// (a role word, no punctuation but a possessive) in apposition to a name
-    /// already taken for a person's. A list of capitalised words inside the
+    /// (a role word, no punctuation but a possessive, no verb or relative
+    /// pronoun) in apposition to a name already taken for a person's. A list of capitalised words inside the
     /// role (`Vice President for Power, Energy, Climate and Green Growth`)
     /// belongs to it.
     fn in_role_of_named(&self, p: &Passage, run: Run) -> bool {
@@ -297,7 +297,9 @@ impl Lexicon {
                 if !listed {
                     return false;
                 }
-            } else if t.text == "and" && !(k >= 2 && title(k - 2)) {
+            } else if t.text == "and" && !(k >= 2 && title(k - 2)) || self.is_apposition_stop(t) {
+                // `X, who attended with Zambia's Minister of Health, Y`: a
+                // clause, not a role, comes after that name.
                 return false;
             }
             role |= self.is_role_word(t);

@@ -1109,3 +1109,14 @@ fn indian_honorifics_and_names_of_several_initials() {
         ),
     ]);
 }
+
+#[test]
+fn a_person_with_a_role_in_a_speakers_relative_clause() {
+    assert_eq!(
+        people_in("\"We are committed to this,\" said Assistant Secretary of State Todd D. Robinson, who announced the funds in Guatemala City alongside Interior Minister Francisco Jiménez."),
+        [
+            pair("Todd D. Robinson", "Assistant Secretary of State"),
+            pair("Francisco Jiménez", "Interior Minister")
+        ]
+    );
+}
