@@ -1120,3 +1120,19 @@ fn a_person_with_a_role_in_a_speakers_relative_clause() {
         ]
     );
 }
+
+#[test]
+fn a_role_opened_by_an_owners_possessive_names_the_person_after_it() {
+    assert_eq!(
+        people_in("IAEA Director General Rafael Mariano Grossi, who attended the ceremony with Zambia's Minister of Health, Elijah Muchima, said: \"This is a milestone.\""),
+        [
+            pair("Rafael Mariano Grossi", "IAEA Director General"),
+            pair("Elijah Muchima", "Zambia's Minister of Health")
+        ]
+    );
+    // The role does not reach back over the sentence's lower-case words.
+    assert_eq!(
+        people_in("The minister met Zambia's Minister of Health, Elijah Muchima, on Monday."),
+        [pair("Elijah Muchima", "Zambia's Minister of Health")]
+    );
+}
