@@ -1089,10 +1089,19 @@ impl<'a> Reader<'a> {
             .filter(|&k| !self.inside_quote(para, tokens[k].start))
             .filter_map(|k| self.mention_at(tokens, k).map(|(who, _)| (who, k)))
             .collect();
-        let last_person = mentions
-            .iter()
-            .rev()
-            .find(|(w, _)| matches!(w, Who::Speaker(_)));
+        // `X, who came with the Minister of Health, Y, said`: a person named
+        // in a relative clause after the subject is not the subject.
+        let clause = (range.start + 1..range.end)
+            .find(|&i| tokens[i].text == "who" && tokens[i - 1].text == ",");
+        let persons = || {
+            mentions
+                .iter()
+                .rev()
+                .filter(|(w, _)| matches!(w, Who::Speaker(_)))
+        };
+        let last_person = persons()
+            .find(|(_, k)| clause.is_some_and(|c| *k < c))
+            .or_else(|| persons().next());
         // `A mother of four, waiting at the airport, told IOM staff`
         let unnamed = mentions.iter().find(|(w, _)| *w == Who::Unnamed);
         // `A volunteer with the Red Cross said`: a name after a preposition
@@ -2717,6 +2726,19 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &people, &[])[0].1.as_deref(),
             Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_person_in_a_relative_clause_after_the_subject_does_not_speak() {
+        let people = ["Rafael Mariano Grossi", "Elijah Muchima"];
+        let body = ["IAEA Director General Rafael Mariano Grossi, who attended the ceremony with Zambia's Minister of Health, Elijah Muchima, said: “This is a milestone for the region.”"];
+        assert_eq!(
+            quotes_in(&body, &people, &[]),
+            one(
+                "This is a milestone for the region.",
+                Some("Rafael Mariano Grossi")
+            )
         );
     }
 

@@ -303,8 +303,12 @@ impl Lexicon {
         }
         let w = t.text;
         // An initial ends on its full stop: other words skip the decoding.
+        // Initials written together (`J.R.R.`) spell an honorific (`H.E.`)
+        // or a country (`U.S.`) as well.
         if w.ends_with('.') && is_initial(w) {
-            return true;
+            return w.len() <= 3
+                || self.listed_word(w).honorific.is_none()
+                    && crate::extract::countries::lookup_name(w).is_none();
         }
         // Prefixes end on a hyphen: only words opening as one does and
         // holding a hyphen (a byte loop, shorter than `memchr` for a word)
@@ -381,10 +385,17 @@ fn is_capitalised_word(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
 }
 
-/// A middle or first initial: `J.`.
+/// A middle or first initial, or initials written together: `J.`, `J.R.R.`.
 pub(super) fn is_initial(w: &str) -> bool {
     let mut chars = w.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    let mut initials = 0;
+    loop {
+        match (chars.next(), chars.next()) {
+            (Some(c), Some('.')) if c.is_uppercase() => initials += 1,
+            (None, _) => return initials > 0,
+            _ => return false,
+        }
+    }
 }
 
 pub(super) fn is_connector(t: &Token) -> bool {

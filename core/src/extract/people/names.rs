@@ -2,8 +2,8 @@
 //! them, trimmed of a sentence opener and of a country name that opens them
 //! or closes them after a particle.
 
-use super::lexicon::{is_patronymic, is_punct, Honorific, Lexicon};
-use super::roles::Passage;
+use super::lexicon::{is_initial, is_patronymic, is_punct, Honorific, Lexicon};
+use super::roles::{Passage, COUNTRY_NAME_WORDS};
 use crate::extract::countries;
 use crate::extract::tokens::{is_all_caps, is_title_case, Kind, Token};
 
@@ -48,7 +48,9 @@ impl Lexicon {
                     break;
                 }
                 run.end = k + 1;
-                run.words += 1;
+                // `A. P. J. Abdul Kalam`: initials in a row count as one word.
+                let initials = [k - 1, k].map(|i| is_initial(tokens[i].text));
+                run.words += usize::from(initials != [true, true]);
             }
             // `Azamat Toktogul uulu`: a patronymic word closes the name.
             if tokens.get(run.end).is_some_and(is_patronymic) {
@@ -100,6 +102,19 @@ impl Lexicon {
                 .get(i)
                 .is_some_and(|t| countries::lookup_name(t.text).is_some())
         };
+        // The words of the longest country opening the run (`Viet Nam` of
+        // `to Viet Nam Iain Frew`), a name of two words or more left after it.
+        let opening_country = |run: &Run| {
+            (1..=COUNTRY_NAME_WORDS.min(run.words.saturating_sub(2)))
+                .rev()
+                .find(|&n| {
+                    let words: Vec<&str> = tokens[run.start..run.start + n]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect();
+                    countries::lookup_name(&words.join(" ")).is_some()
+                })
+        };
         // Only a run of three words or more loses a country: the honorific
         // is looked for then.
         let after_honorific = run.words >= 3
@@ -107,9 +122,9 @@ impl Lexicon {
                 self.honorific_ending_at(tokens, run.start),
                 Some((_, Honorific::Courtesy | Honorific::Title))
             );
-        while run.words >= 3 && !after_honorific && is_country(run.start) {
-            run.start = self.skip_particles(tokens, run.start + 1);
-            run.words -= 1;
+        while let Some(n) = opening_country(&run).filter(|_| !after_honorific) {
+            run.start = self.skip_particles(tokens, run.start + n);
+            run.words -= n;
         }
         let after_particle = |run: &Run| {
             run.end >= 2 && tokens.get(run.end - 2).is_some_and(|t| self.is_particle(t))
@@ -258,8 +273,8 @@ impl Lexicon {
     }
 
     /// `Ana Ruiz, head of Stop Illegal Fishing`: the run ends a role phrase
-    /// (a role word, no punctuation but a possessive) in apposition to a name
-    /// already taken for a person's. A list of capitalised words inside the
+    /// (a role word, no punctuation but a possessive, no verb or relative
+    /// pronoun) in apposition to a name already taken for a person's. A list of capitalised words inside the
     /// role (`Vice President for Power, Energy, Climate and Green Growth`)
     /// belongs to it.
     fn in_role_of_named(&self, p: &Passage, run: Run) -> bool {
@@ -282,7 +297,9 @@ impl Lexicon {
                 if !listed {
                     return false;
                 }
-            } else if t.text == "and" && !(k >= 2 && title(k - 2)) {
+            } else if t.text == "and" && !(k >= 2 && title(k - 2)) || self.is_apposition_stop(t) {
+                // `X, who attended with Zambia's Minister of Health, Y`: a
+                // clause, not a role, comes after that name.
                 return false;
             }
             role |= self.is_role_word(t);

@@ -152,10 +152,13 @@ impl Lexicon {
                         && before.is_none_or(|t| is_punct(Some(t), &[".", "!", "?", "\"", "“"]))
             };
             // `the Council's country director, X`: lower-case words between
-            // an owner's possessive and the role belong to the role.
+            // an owner's possessive and the role belong to the role. A role
+            // opening capitalised is whole (`The minister met Zambia's
+            // Minister of Health, X`).
             let widened = |mut r: PrefixRole| {
                 let mut k = r.start;
                 while k > 0
+                    && tokens[r.start].text.starts_with(char::is_lowercase)
                     && r.start - k < 2
                     && tokens[k - 1].is_word()
                     && tokens[k - 1].text.starts_with(char::is_lowercase)
@@ -175,10 +178,10 @@ impl Lexicon {
                 }
                 r
             };
+            // An owner's possessive before the role or opening it (`Zambia's
+            // Minister of Health, X`).
             let owned = |r: &PrefixRole| {
-                r.start
-                    .checked_sub(1)
-                    .is_some_and(|i| tokens[i].kind == Kind::Possessive)
+                (r.start.saturating_sub(1)..before - 1).any(|i| tokens[i].kind == Kind::Possessive)
             };
             if let Some(prefix) = self
                 .role_before(p, before - 1)
@@ -375,7 +378,7 @@ const LIST_REACH: usize = 16;
 /// capitalised words separated by commas, the last after `and` (`Energy and
 /// Water Resources`, `Energy, Mines and Water`).
 /// Most words of a country's name closing a role (`Republic of Kazakhstan`).
-const COUNTRY_NAME_WORDS: usize = 4;
+pub(super) const COUNTRY_NAME_WORDS: usize = 4;
 
 /// Whether the role phrase `tokens[start..end]` closes on a country's name
 /// after `of`, `of the`, `to` or `in` (`the Deputy Minister of Foreign Affairs

@@ -1051,3 +1051,88 @@ fn two_words_right_after_a_roles_of_are_its_remit_not_a_person() {
         ),
     ]);
 }
+
+/// A person found with a role.
+fn pair(name: &str, role: &str) -> (String, Option<String>) {
+    (name.to_string(), Some(role.to_string()))
+}
+
+#[test]
+fn a_remit_on_a_country_of_several_words_ends_before_the_name() {
+    assert_eq!(
+        people_in("“We are proud,” said British Ambassador to Viet Nam Iain Frew."),
+        [pair("Iain Frew", "British Ambassador to Viet Nam")]
+    );
+    assert_eq!(
+        people_in("High Commissioner to Sierra Leone Lisa Chesney said the talks went well."),
+        [pair("Lisa Chesney", "High Commissioner to Sierra Leone")]
+    );
+    assert_eq!(
+        people_in("Ambassador of Italy to South Sudan Marco Rossi opened the clinic."),
+        [pair("Marco Rossi", "Ambassador of Italy to South Sudan")]
+    );
+}
+
+#[test]
+fn indian_honorifics_and_names_of_several_initials() {
+    assert_eq!(
+        people_in("Union Minister of Jal Shakti Shri C. R. Patil said, \"Water is life.\""),
+        [pair("C. R. Patil", "Union Minister of Jal Shakti")]
+    );
+    assert_eq!(
+        people_in("Minister Shri Ravi Kumar said the dam was ready."),
+        [pair("Ravi Kumar", "Minister")]
+    );
+    assert_names(&[
+        ("Smt. Anita Devi said the dam was ready.", &["Anita Devi"]),
+        (
+            "Shrimati Anita Devi said the dam was ready.",
+            &["Anita Devi"],
+        ),
+        (
+            "Former President A. P. J. Abdul Kalam said it once.",
+            &["A. P. J. Abdul Kalam"],
+        ),
+        (
+            "Professor J.R.R. Tolkien said it once.",
+            &["J.R.R. Tolkien"],
+        ),
+        // `Sri` alone is a given name as often as an honorific.
+        (
+            "Finance Minister Sri Mulyani Indrawati said the budget was ready.",
+            &["Sri Mulyani Indrawati"],
+        ),
+        // Dotted country abbreviations are no initials.
+        (
+            "U.S. Ambassador Linda Thomas-Greenfield said it was time.",
+            &["Linda Thomas-Greenfield"],
+        ),
+    ]);
+}
+
+#[test]
+fn a_person_with_a_role_in_a_speakers_relative_clause() {
+    assert_eq!(
+        people_in("\"We are committed to this,\" said Assistant Secretary of State Todd D. Robinson, who announced the funds in Guatemala City alongside Interior Minister Francisco Jiménez."),
+        [
+            pair("Todd D. Robinson", "Assistant Secretary of State"),
+            pair("Francisco Jiménez", "Interior Minister")
+        ]
+    );
+}
+
+#[test]
+fn a_role_opened_by_an_owners_possessive_names_the_person_after_it() {
+    assert_eq!(
+        people_in("IAEA Director General Rafael Mariano Grossi, who attended the ceremony with Zambia's Minister of Health, Elijah Muchima, said: \"This is a milestone.\""),
+        [
+            pair("Rafael Mariano Grossi", "IAEA Director General"),
+            pair("Elijah Muchima", "Zambia's Minister of Health")
+        ]
+    );
+    // The role does not reach back over the sentence's lower-case words.
+    assert_eq!(
+        people_in("The minister met Zambia's Minister of Health, Elijah Muchima, on Monday."),
+        [pair("Elijah Muchima", "Zambia's Minister of Health")]
+    );
+}
