@@ -2162,6 +2162,7 @@ mod tests {
             ("write to unodc-iran@un.org or visit www.unodc.org/IOM", &[]),
             ("Ministry of Foreign Affairs of the Islamic Republic of Iran", &[]),
             ("WHO WILL PAY FOR IT", &[]),
+            ("It funds pilots of the Hydrogen Society Roadmap adopted in 2022.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

@@ -198,9 +198,11 @@ fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: u
             tokens.adjacent(k - 1) && tokens.get(k).is_some_and(|t| capitalised(&t.surface))
         })
         .any(|k| {
-            tokens
-                .get(k)
-                .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
+            // `the Hydrogen Society Roadmap`: a weak head right after it.
+            tokens.get(k).is_some_and(|t| {
+                data.programme_heads.contains(t.key.as_str())
+                    || k == end && data.programme_weak_heads.contains(t.key.as_str())
+            })
         })
 }
 
