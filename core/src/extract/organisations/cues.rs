@@ -530,6 +530,30 @@ fn coordinated(
         push(data, tokens, covered, i - 1..i, out);
     } else if is_covered(i - 1) && lone(i + 1) {
         push(data, tokens, covered, i + 1..i + 2, out);
+    } else if is_covered(i - 1) {
+        // `The Wildlife Conservation Society and Space for Giants are`:
+        // words joined by `for`, `of` or `&` name no person.
+        let from = skip_article(tokens, i + 1);
+        let Some(end) = run_forward(tokens, from) else {
+            return;
+        };
+        let words = from..end;
+        let joined_by = words
+            .clone()
+            .skip(1)
+            .take(words.len().saturating_sub(2))
+            .any(|k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| matches!(t.surface.as_str(), "for" | "of" | "&"))
+            });
+        let ends = !tokens.adjacent(end - 1)
+            || tokens
+                .get(end)
+                .is_none_or(|t| !t.surface.starts_with(char::is_uppercase));
+        if joined_by && ends && words.len() <= 4 {
+            push(data, tokens, covered, words, out);
+        }
     }
 }
 

@@ -2340,6 +2340,11 @@ mod tests {
             ),
             ("The department is working with States to link the mission.", &[]),
             (
+                "UNICEF and Space for Giants are supporting the rangers.",
+                &["UNICEF", "Space for Giants"],
+            ),
+            ("UNICEF and Ana Ruiz are supporting the rangers.", &["UNICEF"]),
+            (
                 "It is managed by the European Climate, Infrastructure and Environment Executive Agency (CINEA).",
                 &["CINEA"],
             ),
