@@ -70,7 +70,11 @@ impl<'a> Tok<'a> {
         };
         // `Counter-Strategy`: a capitalised compound ends on its head.
         let kind = kind(self.text, self.lower_bit).or_else(|| {
-            let (_, tail) = self.text.rsplit_once('-').filter(|_| self.cap)?;
+            if !self.cap {
+                return None;
+            }
+            let dash = self.text.bytes().rposition(|b| b == b'-')?;
+            let tail = self.text.get(dash + 1..)?;
             kind(tail, WordFilter::ascii_lowercase_bit(tail))
         });
         self.weak_head = kind == Some(true);
