@@ -180,7 +180,10 @@ test('words typed into the home page before the app starts are searched once it 
   assert.equal(await page.evaluate(() => performance.getEntriesByName('dateline-usable').length), 0, 'typed before the app');
   release();
   await page.waitForURL(/[?&]q=Iran\b/);
-  assert.equal(await page.getByRole('searchbox', { name: 'Search releases' }).inputValue(), 'Iran');
+  // The address moves first; the box shows the words by the app's next render.
+  const box = page.getByRole('searchbox', { name: 'Search releases' });
+  await page.waitForFunction((el) => el.value === 'Iran', await box.elementHandle(), { timeout: 5000 });
+  assert.equal(await box.inputValue(), 'Iran');
   await page.getByRole('status').filter({ hasText: /\d+ of \d+/ }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
