@@ -288,6 +288,11 @@ fn is_title_case(title: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The names [`run`] finds in one paragraph.
+    pub(super) fn names(body: &str) -> Vec<String> {
+        run(&[body]).into_iter().map(|p| p.0).collect()
+    }
+
     pub(super) fn run(body: &[&str]) -> Vec<Owned> {
         run_with_title("", body)
     }
@@ -636,11 +641,7 @@ mod tests {
 }
 #[cfg(test)]
 mod sixteenth_pass_tests {
-    use super::tests::run;
-
-    fn names(body: &str) -> Vec<String> {
-        run(&[body]).into_iter().map(|p| p.0).collect()
-    }
+    use super::tests::{names, run};
 
     #[test]
     fn an_owner_word_opens_a_group_and_a_known_owner_after_of_ends_the_name() {
@@ -701,11 +702,7 @@ mod sixteenth_pass_tests {
 
 #[cfg(test)]
 mod thirty_third_session_tests {
-    use super::tests::run;
-
-    fn names(body: &str) -> Vec<String> {
-        run(&[body]).into_iter().map(|p| p.0).collect()
-    }
+    use super::tests::names;
 
     #[test]
     fn a_window_a_demonstrator_a_pilot_and_an_arrangement_set_up() {
