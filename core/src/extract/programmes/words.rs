@@ -73,8 +73,7 @@ impl<'a> Tok<'a> {
             if !self.cap {
                 return None;
             }
-            let dash = self.text.bytes().rposition(|b| b == b'-')?;
-            let tail = self.text.get(dash + 1..)?;
+            let (_, tail) = self.text.rsplit_once('-')?;
             kind(tail, WordFilter::ascii_lowercase_bit(tail))
         });
         self.weak_head = kind == Some(true);
