@@ -13,9 +13,10 @@
 //! Not organisations: treaties and their acronyms (UNTOC), programmes
 //! (GLO.ACT), sub-units (a Branch, a Regional Office), "the Government of X",
 //! country abbreviations (DRC), names only inside an e-mail address or URL, and
-//! "UN" as a modifier ("UN Convention"). A national ministry counts only when
-//! the release defines it with an acronym; named in passing (in a person's
-//! role) it is not listed. Output is in order of first appearance.
+//! "UN" as a modifier ("UN Convention"). A national ministry is a body
+//! wherever it is named, a person's role included (`Director General at the
+//! Ministry of Foreign Affairs of the Islamic Republic of Iran`), as the
+//! contract's own example has it. Output is in order of first appearance.
 
 mod cues;
 mod foreign;
@@ -355,7 +356,6 @@ struct Data {
     /// Weekdays and months: never the start of a name's complement.
     time_words: WordSet<String>,
     /// Heads of government bodies not listed when named inside a person's role.
-    role_heads: WordSet<String>,
     /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
     role_nouns: WordSet<&'static str>,
     /// Regions a national chapter may be named for (`region` of
@@ -474,7 +474,6 @@ fn load() -> Data {
         generic: lines("generic").map(fold).collect(),
         heads_first: lines("head_first").map(fold).collect(),
         time_words: lines("time_word").map(str::to_lowercase).collect(),
-        role_heads: lines("role_head").map(str::to_lowercase).collect(),
         role_nouns: ROLE_NOUNS
             .lines()
             .map(str::trim)
@@ -2148,6 +2147,29 @@ mod tests {
     }
 
     #[test]
+    fn ministries_named_in_a_role_are_bodies_but_titles_are_not() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "H.E. Ambassador Abbas Bagherpour, Director General of International Legal Affairs at the Ministry of Foreign Affairs of the Islamic Republic of Iran, confirmed it.",
+                &["Ministry of Foreign Affairs of the Islamic Republic of Iran"],
+            ),
+            (
+                "John Doe, Permanent Secretary in the Ministry of Interior, attended.",
+                &["Ministry of Interior"],
+            ),
+            (
+                "said Ana Silva, Head of Planning at the Department of Health.",
+                &["Department of Health"],
+            ),
+            ("said Peter Otieno, Inspector-General of Police.", &[]),
+            ("said the Commissioner of Police of Fiji, Juki Fong Chew.", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(labels(text), *want, "{text}");
+        }
+    }
+
+    #[test]
     fn rejects_what_is_not_an_organisation() {
         let cases: &[(&str, &[&str])] = &[
             ("the UN Convention against Transnational Organized Crime (UNTOC) and UNTOC", &[]),
@@ -2160,7 +2182,6 @@ mod tests {
             ("the Democratic Republic of the Congo (DRC) and the DPRK", &[]),
             ("the World Drug Report (WDR)", &[]),
             ("write to unodc-iran@un.org or visit www.unodc.org/IOM", &[]),
-            ("Ministry of Foreign Affairs of the Islamic Republic of Iran", &[]),
             ("WHO WILL PAY FOR IT", &[]),
             ("It funds pilots of the Hydrogen Society Roadmap adopted in 2022.", &[]),
         ];
@@ -2486,7 +2507,7 @@ mod tests {
     }
 
     #[test]
-    fn seed_release_gives_unodc_eu_iom() {
+    fn seed_release_gives_unodc_the_ministry_eu_iom() {
         let seed = include_str!("../../../../releases/000_34e2bc8e785f3bd9.txt");
         let mut paragraphs = seed.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
         let title = paragraphs.next().unwrap_or_default();
@@ -2501,6 +2522,10 @@ mod tests {
         let got = extract(&text);
         let want = [
             ("United Nations Office on Drugs and Crime", "UNODC"),
+            (
+                "Ministry of Foreign Affairs of the Islamic Republic of Iran",
+                "",
+            ),
             ("European Union", "EU"),
             ("International Organization for Migration", "IOM"),
         ];

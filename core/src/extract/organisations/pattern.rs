@@ -86,7 +86,7 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
                     "department" | "faculty" | "school" | "division" | "unit"
                 ) || university && SCHOOL_PARTS.contains(&t.key.as_str()) && t.key != "college"
             });
-            if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start, h) {
+            if !part && accept(data, tokens, start, h, j) && !in_role(data, tokens, start) {
                 out.push(Span { words: start..j });
             }
             floor = j + 2;
@@ -100,7 +100,7 @@ pub(super) fn spans(data: &Data, tokens: &Words, sentence: bool) -> Vec<Span> {
             h = end;
             continue;
         }
-        if accept(data, tokens, start, h, end) && !in_role(data, tokens, start, h) {
+        if accept(data, tokens, start, h, end) && !in_role(data, tokens, start) {
             out.push(Span { words: start..end });
             floor = end;
             h = end;
@@ -637,53 +637,25 @@ fn sentence_start(tokens: &Words, i: usize) -> bool {
     i == 0 || tokens.hard_break_after(i - 1) || tokens.gap_before(i).contains(['"', '“', '\n'])
 }
 
-/// A ministry or office named inside a person's role: `Director General of
-/// Legal Affairs at the Ministry of ...` (a capitalised role noun earlier in
-/// the same clause, then `at`/`of`/`in the`).
-fn in_role(data: &Data, tokens: &Words, start: usize, h: usize) -> bool {
-    let government = tokens
-        .get(h)
-        .is_some_and(|t| data.role_heads.contains(t.key.as_str()));
-    let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
-    // "Commissioner of Police of ...", "Chief of Army ...": a title, not a body.
-    if start >= 2 && key(start - 1) == "of" && tokens.adjacent(start - 1) {
-        // "Inspector-General of Police": the role noun before the hyphen.
-        let hyphenated = start >= 3 && tokens.gap_after(start - 3) == "-";
-        let at = if hyphenated { start - 3 } else { start - 2 };
-        let role = tokens.get(at).is_some_and(|t| {
-            let noun = t.key.rsplit('-').next().unwrap_or("");
-            capitalised(&t.surface)
-                && (data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(noun))
-        });
-        if role {
-            return true;
-        }
-    }
-    if !government || start < 2 || key(start - 1) != "the" {
+/// A title that reads like a body: `Commissioner of Police of ...`, `Chief
+/// of Army ...`, `Inspector-General of Police` (a capitalised role noun, then
+/// `of`, then the head). A ministry named inside a role (`Director General at
+/// the Ministry of ...`) is a body all the same, and is listed.
+fn in_role(data: &Data, tokens: &Words, start: usize) -> bool {
+    if start < 2
+        || tokens.get(start - 1).is_none_or(|t| t.key != "of")
+        || !tokens.adjacent(start - 1)
+    {
         return false;
     }
-    if !matches!(key(start - 2), "at" | "of" | "in") {
-        return false;
-    }
-    let mut i = start - 2;
-    for _ in 0..12 {
-        if i == 0
-            || tokens
-                .gap_after(i - 1)
-                .contains([',', ';', ':', '.', '(', '\n'])
-        {
-            return false;
-        }
-        i -= 1;
-        let Some(t) = tokens.get(i) else { return false };
-        let noun = t.key.split('-').next().unwrap_or("");
-        if capitalised(&t.surface)
+    // "Inspector-General of Police": the role noun before the hyphen.
+    let hyphenated = start >= 3 && tokens.gap_after(start - 3) == "-";
+    let at = if hyphenated { start - 3 } else { start - 2 };
+    tokens.get(at).is_some_and(|t| {
+        let noun = t.key.rsplit('-').next().unwrap_or("");
+        capitalised(&t.surface)
             && (data.role_nouns.contains(t.key.as_str()) || data.role_nouns.contains(noun))
-        {
-            return true;
-        }
-    }
-    false
+    })
 }
 
 /// One past the last word of the name.
@@ -1776,7 +1748,6 @@ pub(super) mod tests {
             "MINISTRY OF HEALTH OPENS OFFICE",
             "the Minister of Health spoke",
             "the Trust Fund Board",
-            "said the Director General of Legal Affairs at the Ministry of Foreign Affairs of Ruritania",
             "said the Commissioner of Police of Ruritania and the Inspector-General of Police of Utopia",
             "the EU Trust Fund for Africa",
             "New Police units were deployed",
