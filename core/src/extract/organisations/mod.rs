@@ -2147,6 +2147,14 @@ mod tests {
     }
 
     #[test]
+    fn a_body_right_before_a_lower_case_programme_head_owns_it() {
+        assert_eq!(
+            labels("Nurses of the Kenyatta National Hospital project team attended."),
+            ["Kenyatta National Hospital"]
+        );
+    }
+
+    #[test]
     fn ministries_named_in_a_role_are_bodies_but_titles_are_not() {
         let cases: &[(&str, &[&str])] = &[
             (
@@ -2184,6 +2192,8 @@ mod tests {
             ("write to unodc-iran@un.org or visit www.unodc.org/IOM", &[]),
             ("WHO WILL PAY FOR IT", &[]),
             ("It funds pilots of the Hydrogen Society Roadmap adopted in 2022.", &[]),
+            ("It complements the Home-Grown School Feeding initiative run by the ministry.", &[]),
+            ("It joins the Home Grown School Feeding programme.", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");

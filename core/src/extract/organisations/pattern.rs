@@ -183,7 +183,8 @@ const PROGRAMME_REACH: usize = 2;
 /// with capitalised words and a programme's head (`Feeding Programme`) is
 /// part of the programme's name. Not a name opening with a place, which
 /// owns the programme (`Kenya Red Cross Cash Transfer Programme`), nor one
-/// with a complement (`Ministry of Health Expanded Programme`).
+/// with a complement (`Ministry of Health Expanded Programme`). The head
+/// may be in lower case (`Feeding initiative`).
 fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: usize) -> bool {
     if end != h + 1 || end - start > 3 {
         return false;
@@ -193,17 +194,30 @@ fn in_programme_name(data: &Data, tokens: &Words, start: usize, h: usize, end: u
     {
         return false;
     }
-    (end..end + PROGRAMME_REACH + 1)
-        .take_while(|&k| {
-            tokens.adjacent(k - 1) && tokens.get(k).is_some_and(|t| capitalised(&t.surface))
-        })
-        .any(|k| {
-            // `the Hydrogen Society Roadmap`: a weak head right after it.
-            tokens.get(k).is_some_and(|t| {
-                data.programme_heads.contains(t.key.as_str())
-                    || k == end && data.programme_weak_heads.contains(t.key.as_str())
-            })
-        })
+    let joined_capital =
+        |k: usize| tokens.adjacent(k - 1) && tokens.get(k).is_some_and(|t| capitalised(&t.surface));
+    let head_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| data.programme_heads.contains(t.key.as_str()))
+    };
+    let run = (end..end + PROGRAMME_REACH + 1).take_while(|&k| joined_capital(k));
+    let mut last = None;
+    for k in run {
+        // `the Hydrogen Society Roadmap`: a weak head right after it.
+        let weak = k == end
+            && tokens
+                .get(k)
+                .is_some_and(|t| data.programme_weak_heads.contains(t.key.as_str()));
+        if head_at(k) || weak {
+            return true;
+        }
+        last = Some(k);
+    }
+    // `the Home-Grown School Feeding initiative`: a head in lower case right
+    // after capitalised words that follow the name (the name alone before
+    // it, `the Kenyatta National Hospital project`, owns the project).
+    last.is_some_and(|k| tokens.adjacent(k) && head_at(k + 1))
 }
 
 /// The `of` of `of the` inside the complement of a name with head `h` when
