@@ -2454,7 +2454,7 @@ mod tests {
         );
         assert_eq!(
             labels("Mercy Corps, Tearfund, Bright Lane and Green Hill took part."),
-            ["Mercy Corps"]
+            ["Mercy Corps", "Tearfund"]
         );
         // Items cut out of a longer name are no list.
         assert_eq!(

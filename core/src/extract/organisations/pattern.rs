@@ -1664,8 +1664,8 @@ pub(super) mod tests {
     fn other_languages_new_and_joined_names() {
         let cases: &[(&str, &[&str])] = &[
             (
-                "officers of New Zealand Police and the New Development Bank met",
-                &["New Zealand Police", "New Development Bank"],
+                "officers of New Zealand Police and the New Harvest Savings Bank met",
+                &["New Zealand Police", "New Harvest Savings Bank"],
             ),
             (
                 "works by the Ministerio de Medio Ambiente y Agua, the ministry",
