@@ -6,9 +6,9 @@
 //! non-ASCII characters that fold to ASCII letters (`K` Kelvin, `ſ` long s);
 //! the caller sends those few texts to the regex method.
 
+use crate::extract::overlapping_keys;
 use crate::extract::word_regex::is_ascii_word;
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{dfa::DFA, Anchored};
+use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 
 /// One element of a phrase or name, in the order the regex matches them.
@@ -113,7 +113,7 @@ impl Matcher {
         by_id.sort_by_key(|(_, id)| **id);
         // A full DFA: the overlapping search walks every byte of every body,
         // and the default (a contiguous NFA at this size) took twice as long.
-        // No prefilter: `scan` walks the states by hand, without one.
+        // No prefilter: walked by hand (`overlapping_keys`), without one.
         let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .prefilter(false)
@@ -152,7 +152,13 @@ impl Matcher {
     fn scan(&self, text: &str, s: &mut Scratch, strong: &mut [bool], weak: &mut [usize]) {
         let bytes = text.as_bytes();
         s.hits.clear();
-        key_starts(&self.dfa, text, &mut s.hits);
+        // Every key at a word start; their order does not matter (sorted).
+        overlapping_keys(&self.dfa, bytes, |start, _, key| {
+            if word_start(text, start) {
+                s.hits.push((start, key));
+            }
+            false
+        });
         if s.hits.is_empty() {
             return;
         }
@@ -232,57 +238,6 @@ impl Matcher {
             }
         }
     }
-}
-
-/// Pushes (start, key) for every key at a word start of `text`, as
-/// `find_overlapping_iter` finds the keys, in an order of their own (sorted
-/// by the caller). The DFA's states are walked by hand: the iterator's call
-/// per match (one in a few dozen bytes, most inside words) cost more than
-/// the walk.
-fn key_starts(dfa: &DFA, text: &str, hits: &mut Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return;
-    };
-    let mut at = 0;
-    while let Some((end, special)) = next_special(dfa, bytes, at, sid) {
-        (at, sid) = (end, special);
-        if dfa.is_dead(sid) {
-            break;
-        }
-        if !dfa.is_match(sid) {
-            continue;
-        }
-        for k in 0..dfa.match_len(sid) {
-            let key = dfa.match_pattern(sid, k);
-            let start = end - dfa.pattern_len(key);
-            if word_start(text, start) {
-                hits.push((start, key.as_usize()));
-            }
-        }
-    }
-}
-
-/// From state `sid` before byte `at`, the first special state (a match,
-/// most) the bytes lead to and the end of the byte that leads there; `None`
-/// at the end of the text. Out of line, the loop alone: inlined in
-/// [`key_starts`], its values were kept on the stack (17 instructions a
-/// byte, against 10).
-#[inline(never)]
-fn next_special(
-    dfa: &DFA,
-    bytes: &[u8],
-    mut at: usize,
-    mut sid: StateID,
-) -> Option<(usize, StateID)> {
-    while let Some(&b) = bytes.get(at) {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        at += 1;
-        if dfa.is_special(sid) {
-            return Some((at, sid));
-        }
-    }
-    None
 }
 
 #[derive(Default)]
