@@ -14,10 +14,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::word_regex::WordRegex;
-use super::Text;
+use super::{overlapping_keys, Text};
 use crate::extract::tokens::squash;
 use crate::model::{Contact, ContactKind};
 use crate::text::{bytes_before_flag, bytes_between, word_at, WordSet};
+use aho_corasick::dfa::DFA;
 
 /// Markers that a token was deliberately broken so it would not be clickable.
 const DEFANG_MARKERS: [&str; 11] = [
@@ -167,12 +168,14 @@ struct Marks {
 /// `phone`, `mobile`, `mob`, `cell`, `cellphone`, `fax`, `ph`; without case):
 /// each holds one of these. None of their letters has a case form beyond
 /// ASCII (as `k` and `s` have), so ASCII case-insensitivity finds all.
-fn phone_labels() -> Option<&'static aho_corasick::AhoCorasick> {
-    static LABELS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+fn phone_labels() -> Option<&'static DFA> {
+    static LABELS: OnceLock<Option<DFA>> = OnceLock::new();
     LABELS
         .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
+            // Walked by hand (`overlapping_keys`), without a prefilter.
+            DFA::builder()
                 .ascii_case_insensitive(true)
+                .prefilter(false)
                 .build(["tel", "ph", "mob", "cell", "fax"])
                 .ok()
         })
@@ -304,7 +307,7 @@ impl Marks {
         // Without a `:`, a labelled number needs a label word: looked for
         // only where a number can be (a substring is enough).
         if !m.label && m.digit && m.seven_digits {
-            m.label = phone_labels().is_none_or(|ac| ac.is_match(s));
+            m.label = phone_labels().is_none_or(|dfa| overlapping_keys(dfa, b, |_, _, _| true));
         }
         m
     }
@@ -394,15 +397,17 @@ impl<'a> SpaceTokens<'a> {
 /// and `İ` (to `i` and a combining dot, which no marker follows `i` with).
 /// One automaton pass instead of a lowercased copy and a dozen searches.
 fn is_unusable_token(token: &str) -> bool {
-    static MARKERS: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    static MARKERS: OnceLock<Option<DFA>> = OnceLock::new();
     let markers = MARKERS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
+        // Walked by hand (`overlapping_keys`), without a prefilter.
+        DFA::builder()
             .ascii_case_insensitive(true)
+            .prefilter(false)
             .build(DEFANG_MARKERS.iter().copied().chain(["javascript:"]))
             .ok()
     });
     match markers {
-        Some(ac) => ac.is_match(token),
+        Some(dfa) => overlapping_keys(dfa, token.as_bytes(), |_, _, _| true),
         None => {
             let lower = token.to_lowercase();
             lower.contains("javascript:") || DEFANG_MARKERS.iter().any(|m| lower.contains(m))

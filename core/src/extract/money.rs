@@ -6,8 +6,9 @@
 //! `core/data/money_scales.tsv` (million, bn, k, ...).
 
 use super::word_regex::WordRegex;
-use super::Text;
+use super::{overlapping_keys, Text};
 use crate::model::Money;
+use aho_corasick::dfa::DFA;
 use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -45,7 +46,7 @@ struct Tables {
     /// Every currency token, in ASCII case-insensitive search (pattern `i`
     /// is `currencies[i]`), for [`may_hold_money`]; `None` if it failed to
     /// build, and then every paragraph is read.
-    tokens: Option<aho_corasick::AhoCorasick>,
+    tokens: Option<DFA>,
 }
 
 /// Data lines without comments or blanks, split on tabs.
@@ -99,9 +100,10 @@ fn tables() -> &'static Tables {
                 by_last.entry(last).or_default().push(i);
             }
         }
-        let tokens = aho_corasick::AhoCorasick::builder()
+        // Walked by hand (`overlapping_keys`), without a prefilter.
+        let tokens = DFA::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(currencies.iter().map(|c| &c.token))
             .ok();
         Tables {
@@ -214,16 +216,13 @@ fn may_hold_money(s: &str) -> bool {
         b.get(from..to.min(b.len()))
             .is_some_and(|w| w.iter().any(u8::is_ascii_digit))
     };
-    tokens.find_overlapping_iter(s).any(|m| {
-        let as_written = tables
-            .currencies
-            .get(m.pattern().as_usize())
-            .is_some_and(|c| {
-                c.kind == Kind::Word || s.as_bytes().get(m.range()) == Some(c.token.as_bytes())
-            });
+    overlapping_keys(tokens, b, |start, end, key| {
+        let as_written = tables.currencies.get(key).is_some_and(|c| {
+            c.kind == Kind::Word || s.as_bytes().get(start..end) == Some(c.token.as_bytes())
+        });
         as_written
-            && (digit_in(m.start().saturating_sub(CURRENCY_REACH), m.start())
-                || digit_in(m.end(), m.end() + CURRENCY_REACH))
+            && (digit_in(start.saturating_sub(CURRENCY_REACH), start)
+                || digit_in(end, end + CURRENCY_REACH))
     })
 }
 

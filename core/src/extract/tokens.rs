@@ -405,11 +405,23 @@ pub(crate) fn is_lowercase(w: &str) -> bool {
 pub(crate) fn is_title_case(w: &str) -> bool {
     // Asked about most words: one opening on an ASCII byte other than a
     // capital (lower case, a digit) is told without decoding.
-    if w.as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        return false;
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
+        Some(b) if b.is_ascii() => {
+            // An ASCII capital (most capitals): the bytes after it read
+            // without decoding up to the first beyond ASCII, from where the
+            // characters are (it opens one).
+            for (i, b) in w.bytes().enumerate().skip(1) {
+                if b.is_ascii_lowercase() {
+                    return true;
+                }
+                if !b.is_ascii() {
+                    return w[i..].chars().any(char::is_lowercase);
+                }
+            }
+            return false;
+        }
+        _ => {}
     }
     w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
 }
@@ -555,6 +567,37 @@ mod tests {
         assert!(is_title_case("Waly") && is_title_case("McDonald") && !is_title_case("UNODC"));
         assert!(is_all_caps("UNODC") && is_all_caps("GLO.ACT") && !is_all_caps("A"));
         assert!(acronym_like("goAML") && acronym_like("UN.GIFT") && !acronym_like("Global"));
+    }
+
+    #[test]
+    fn title_case_reads_as_by_characters() {
+        let by_chars = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        };
+        let words = [
+            "",
+            "A",
+            "a",
+            "1",
+            "Waly",
+            "UNODC",
+            "UNODCé",
+            "Ué",
+            "UÉ",
+            "ÉU",
+            "Éu",
+            "UN-É-x",
+            "U’s",
+            "O'Brien",
+            "D\u{2c65}",
+            "X\u{1d2c}",
+            "Ǆ",
+            "ǅa",
+            "K\u{212a}",
+        ];
+        for w in words {
+            assert_eq!(is_title_case(w), by_chars(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! non-ASCII characters that fold to ASCII letters (`K` Kelvin, `ſ` long s);
 //! the caller sends those few texts to the regex method.
 
+use crate::extract::overlapping_keys;
 use crate::extract::word_regex::is_ascii_word;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 
 /// One element of a phrase or name, in the order the regex matches them.
@@ -64,7 +65,7 @@ struct Entry {
 
 #[derive(Debug)]
 pub(super) struct Matcher {
-    ac: AhoCorasick,
+    dfa: DFA,
     /// The entries whose literal prefix is each Aho-Corasick pattern.
     entries: Vec<Vec<Entry>>,
     topics: usize,
@@ -112,13 +113,14 @@ impl Matcher {
         by_id.sort_by_key(|(_, id)| **id);
         // A full DFA: the overlapping search walks every byte of every body,
         // and the default (a contiguous NFA at this size) took twice as long.
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        // No prefilter: walked by hand (`overlapping_keys`), without one.
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
+            .prefilter(false)
             .build(by_id.iter().map(|(k, _)| k.as_slice()))
             .ok()?;
         Some(Matcher {
-            ac,
+            dfa,
             entries,
             topics: rows.len(),
         })
@@ -150,12 +152,13 @@ impl Matcher {
     fn scan(&self, text: &str, s: &mut Scratch, strong: &mut [bool], weak: &mut [usize]) {
         let bytes = text.as_bytes();
         s.hits.clear();
-        s.hits.extend(
-            self.ac
-                .find_overlapping_iter(text)
-                .filter(|m| word_start(text, m.start()))
-                .map(|m| (m.start(), m.pattern().as_usize())),
-        );
+        // Every key at a word start; their order does not matter (sorted).
+        overlapping_keys(&self.dfa, bytes, |start, _, key| {
+            if word_start(text, start) {
+                s.hits.push((start, key));
+            }
+            false
+        });
         if s.hits.is_empty() {
             return;
         }
