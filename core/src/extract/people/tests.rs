@@ -1086,6 +1086,16 @@ fn indian_honorifics_and_names_of_several_initials() {
     assert_names(&[
         ("Smt. Anita Devi said the dam was ready.", &["Anita Devi"]),
         (
+            "Dasho Karma Tshering said the lake was rising.",
+            &["Karma Tshering"],
+        ),
+        (
+            "Alhaji Musa Bello said the market would reopen.",
+            &["Musa Bello"],
+        ),
+        ("Engr. Ada Obi said the bridge was safe.", &["Ada Obi"]),
+        ("Atty. Jose Cruz said the case was closed.", &["Jose Cruz"]),
+        (
             "Shrimati Anita Devi said the dam was ready.",
             &["Anita Devi"],
         ),
