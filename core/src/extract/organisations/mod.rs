@@ -768,10 +768,21 @@ fn definitions_in(
         if programme_head_after_bracket(data, tokens, k) {
             continue;
         }
+        // `the National Anti-Drug Secretariat (SENAD)`: an acronym of the
+        // name in another language whose letters only the head's initial
+        // fits; a head alone is no name for several letters, the name found
+        // by its shape is.
+        let head_alone = |s: usize| {
+            s == k
+                && shaped.is_some_and(|sh| sh < s)
+                && acronym.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        };
         let by_initials = strict
             .as_ref()
             .and_then(|a| name_start(tokens, k, a))
-            .filter(|&s| shaped.is_none() || fits_initials(tokens, s, k, &acronym));
+            .filter(|&s| {
+                shaped.is_none() || fits_initials(tokens, s, k, &acronym) && !head_alone(s)
+            });
         let Some((start, first)) = by_initials
             .or(shaped)
             .and_then(|s| Some((s, tokens.get(s)?)))
@@ -2123,6 +2134,10 @@ mod tests {
             (
                 "the World Tourism Organization (WTO) and WTO experts",
                 &[("World Tourism Organization", "UNWTO")],
+            ),
+            (
+                "the National Anti-Drug Secretariat (SENAD) seized it. SENAD said",
+                &[("National Anti-Drug Secretariat", "SENAD")],
             ),
         ];
         for (text, want) in cases {
