@@ -355,7 +355,6 @@ struct Data {
     heads_first: WordSet<String>,
     /// Weekdays and months: never the start of a name's complement.
     time_words: WordSet<String>,
-    /// Heads of government bodies not listed when named inside a person's role.
     /// Role nouns of `core/data/people_role_nouns.txt` (Director, Minister).
     role_nouns: WordSet<&'static str>,
     /// Regions a national chapter may be named for (`region` of

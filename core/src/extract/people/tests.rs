@@ -1074,6 +1074,22 @@ fn a_remit_on_a_country_of_several_words_ends_before_the_name() {
 }
 
 #[test]
+fn forms_of_address_of_west_africa_bhutan_and_the_philippines() {
+    assert_names(&[
+        (
+            "Dasho Karma Tshering said the lake was rising.",
+            &["Karma Tshering"],
+        ),
+        (
+            "Alhaji Musa Bello said the market would reopen.",
+            &["Musa Bello"],
+        ),
+        ("Engr. Ada Obi said the bridge was safe.", &["Ada Obi"]),
+        ("Atty. Jose Cruz said the case was closed.", &["Jose Cruz"]),
+    ]);
+}
+
+#[test]
 fn indian_honorifics_and_names_of_several_initials() {
     assert_eq!(
         people_in("Union Minister of Jal Shakti Shri C. R. Patil said, \"Water is life.\""),
@@ -1085,16 +1101,6 @@ fn indian_honorifics_and_names_of_several_initials() {
     );
     assert_names(&[
         ("Smt. Anita Devi said the dam was ready.", &["Anita Devi"]),
-        (
-            "Dasho Karma Tshering said the lake was rising.",
-            &["Karma Tshering"],
-        ),
-        (
-            "Alhaji Musa Bello said the market would reopen.",
-            &["Musa Bello"],
-        ),
-        ("Engr. Ada Obi said the bridge was safe.", &["Ada Obi"]),
-        ("Atty. Jose Cruz said the case was closed.", &["Jose Cruz"]),
         (
             "Shrimati Anita Devi said the dam was ready.",
             &["Anita Devi"],
