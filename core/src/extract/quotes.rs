@@ -1299,7 +1299,7 @@ const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
 /// The words an unnamed person's mention opens with (see [`is_unnamed_person`]).
 const INDEFINITES: [&str; 8] = ["a", "A", "an", "An", "another", "Another", "one", "One"];
 
-fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn is_unnamed_person(tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else {
         return false;
     };

@@ -336,7 +336,9 @@ impl Lexicon {
         let tokens = &p.tokens;
         let mut depth = 0usize;
         let mut words = 0;
-        let mut role_seen = false;
+        // `Pema Choden, a farmer and village volunteer in Punakha,`: a person
+        // described after the name is as good a sign as a role.
+        let mut role_seen = crate::extract::quotes::is_unnamed_person(tokens, start);
         let mut i = start;
         while let Some(t) = tokens.get(i) {
             match t.kind {
