@@ -1224,7 +1224,38 @@ impl<'a> Reader<'a> {
         let adjacent = mentions.first().filter(|(_, k)| {
             *k == range.start || *k == range.start + 1 && is_determiner(&tokens[range.start])
         });
-        person.or(adjacent).cloned()
+        person
+            .cloned()
+            .or_else(|| adjacent.and_then(|a| self.person_after_long_role(para, a, &range)))
+            .or_else(|| adjacent.cloned())
+    }
+
+    /// `said ADB Director for Agriculture, Food, Nature, and Rural
+    /// Development in Southeast Asia, Aiko Morimoto`: a body opening a role
+    /// too long for the usual reach, the person named after the role's
+    /// closing comma, in the same sentence.
+    fn person_after_long_role(
+        &self,
+        para: usize,
+        (org, at): &(Who, usize),
+        range: &std::ops::Range<usize>,
+    ) -> Option<(Who, usize)> {
+        let tokens = &self.tokens[para];
+        if !matches!(org, Who::Organisation(_)) {
+            return None;
+        }
+        let after = at + self.mention_len(tokens, *at);
+        if !tokens.get(after).is_some_and(|t| lexicon().is_role_word(t)) {
+            return None;
+        }
+        let end = range.end.min(after + LONG_ROLE_REACH).min(tokens.len());
+        (after + 1..end)
+            .take_while(|&k| tokens[k].is_word() || tokens[k].text == ",")
+            .filter(|&k| tokens[k - 1].text == ",")
+            .find_map(|k| match self.mention_at(tokens, k) {
+                Some((who @ Who::Speaker(_), _)) => Some((who, k)),
+                _ => None,
+            })
     }
 
     /// The reported speaker for a mention: pronouns become the person named last.
@@ -1233,16 +1264,25 @@ impl<'a> Reader<'a> {
             Who::Speaker(name) | Who::Organisation(name) => Some(name),
             Who::Pronoun => self.latest_person(para, at),
             Who::Unnamed => None,
-            // An organisation that spoke; else one named in the paragraph
-            // that is what the noun says (`the agency`, a name holding
-            // `Agency`, or a UN body); else the first such one named
-            // before; else the one named last in the paragraph.
-            Who::OrgAnaphor(noun) => self
-                .latest_org_speaker(para, at)
-                .or_else(|| self.latest_org_mention_holding(&noun, para, at))
-                .or_else(|| self.first_org_named(&noun, para, at))
-                .or_else(|| self.latest_org_mention(para, at))
-                .or_else(|| self.first_org_of_release(&noun, para, at)),
+            // An organisation that spoke, unless it is not what the noun
+            // says and one named before is (`the consortium` after a
+            // federation spoke); else one named in the paragraph that is
+            // what the noun says (`the agency`, a name holding `Agency`, or
+            // a UN body); else the first such one named before; else the
+            // one named last in the paragraph.
+            Who::OrgAnaphor(noun) => {
+                let of_kind = || {
+                    self.latest_org_mention_holding(&noun, para, at)
+                        .or_else(|| self.first_org_named(&noun, para, at))
+                };
+                match self.latest_org_speaker(para, at) {
+                    Some(spoke) if self.is_kind(&spoke, &noun) => Some(spoke),
+                    Some(spoke) => of_kind().or(Some(spoke)),
+                    None => of_kind()
+                        .or_else(|| self.latest_org_mention(para, at))
+                        .or_else(|| self.first_org_of_release(&noun, para, at)),
+                }
+            }
             Who::RoleAnaphor(noun) => self.latest_with_role(&noun, para, at),
         }
     }
@@ -1377,6 +1417,9 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
         })
 }
 
+/// Most tokens a long role (see [`Reader::person_after_long_role`]) spans.
+const LONG_ROLE_REACH: usize = 32;
+
 /// Last words of a company's name that give its legal form.
 const LEGAL_FORMS: [&str; 13] = [
     "AG", "GmbH", "Ltd", "Limited", "Inc", "PLC", "LLC", "Holdings", "SA", "NV", "BV", "ASA",
@@ -1385,7 +1428,17 @@ const LEGAL_FORMS: [&str; 13] = [
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.
-const ORG_ANAPHORS: [&str; 24] = [
+const ORG_ANAPHORS: [&str; 34] = [
+    "federation",
+    "consortium",
+    "network",
+    "institute",
+    "secretariat",
+    "union",
+    "centre",
+    "center",
+    "coalition",
+    "municipality",
     "unit",
     "association",
     "board",
@@ -2829,6 +2882,54 @@ mod tests {
         assert_eq!(
             quotes_in(&body, &[], &orgs)[0].1.as_deref(),
             Some("Financial Intelligence Unit")
+        );
+    }
+
+    #[test]
+    fn the_federation_and_the_consortium_are_bodies_that_speak() {
+        let orgs = [
+            (
+                Some("National Federation of Cocoa Growers"),
+                Some("Fedecacao"),
+            ),
+            (
+                Some("East African Sickle Cell Research Consortium"),
+                Some("EASCReC"),
+            ),
+        ];
+        let body = [
+            "The EASCReC brings together four universities.",
+            "Fedecacao said the guarantee was decisive. “A fixed price is what convinces a farmer,” the federation said.",
+            "“The samples belong to the patients,” the consortium said.",
+        ];
+        assert_eq!(
+            quotes_in(&body, &[], &orgs),
+            [
+                (
+                    "A fixed price is what convinces a farmer".to_string(),
+                    Some("Fedecacao".to_string())
+                ),
+                (
+                    "The samples belong to the patients".to_string(),
+                    Some("EASCReC".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_person_after_a_body_s_long_role_speaks() {
+        let body = ["“Farmers have always lived with the lake,” said ADB Director for Agriculture, Food, Nature, and Rural Development in Southeast Asia, Aiko Morimoto."];
+        assert_eq!(
+            quotes_in(
+                &body,
+                &["Aiko Morimoto"],
+                &[(Some("Asian Development Bank"), Some("ADB"))]
+            ),
+            one(
+                "Farmers have always lived with the lake",
+                Some("Aiko Morimoto")
+            )
         );
     }
 

@@ -241,7 +241,7 @@ impl Lexicon {
         self.listed_word(word).role
     }
 
-    pub(super) fn is_role_word(&self, t: &Token) -> bool {
+    pub(crate) fn is_role_word(&self, t: &Token) -> bool {
         t.is_word()
             && (self.listed_word(t.text).role
                 || self.honorific(std::slice::from_ref(t)) == Some(Honorific::Title)

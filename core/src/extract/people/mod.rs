@@ -252,7 +252,16 @@ pub(crate) fn extract_from(
         .map(|(para, tokens)| Passage::with_tokens(lex, para, Cow::Borrowed(tokens)))
         .chain(title.map(|para| Passage::new(lex, para)))
         .collect();
-    for p in &mut passages {
+    // `Media contact: Kim Sreyneang, Senior Communications Officer`: a
+    // contact block left in the body (a JSON record's last paragraph) names
+    // contacts, not people.
+    let contact_block: Vec<bool> = text
+        .body
+        .iter()
+        .map(|p| crate::ingest::read::is_footer_heading(p))
+        .chain(title.map(|_| false))
+        .collect();
+    for (p, _) in passages.iter_mut().zip(&contact_block).filter(|(_, &c)| !c) {
         lex.find_people(p, &mut people, &organisations);
     }
     let mut surnames = Surnames::new(&people.list);

@@ -57,6 +57,7 @@ impl Lexicon {
                 run.end += 1;
             }
             i = run.end;
+            let run = trim_portfolio(self, tokens, run, is_name_word);
             let run = self.trim_sentence_opener(tokens, run);
             runs.push(self.trim_countries(tokens, run));
         }
@@ -311,7 +312,12 @@ impl Lexicon {
     /// Whether the passage names a person at token `end` by a cue such as
     /// `chaired by` or `under the leadership of`.
     pub(super) fn cue_before(&self, tokens: &[Token], end: usize) -> bool {
-        self.person_cues.iter().any(|cue| {
+        // `71-year-old Thandiwe Zulu`: only a person has an age.
+        let aged = end
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| is_age(t.text));
+        aged || self.person_cues.iter().any(|cue| {
             end.checked_sub(cue.len())
                 .and_then(|start| tokens.get(start..end))
                 .is_some_and(|ts| ts.iter().zip(cue).all(|(t, w)| t.text == w))
@@ -438,3 +444,44 @@ fn initials_match(run: &[Token], acronym: &str) -> bool {
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
     initials.chars().count() >= 2 && initials == letters
 }
+
+/// `71-year-old`, `34-year-old`: an age written before a name.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `Minister of Justice and Law Elena Rojas`: a run opening right after
+/// `and` that closes a role's portfolio (a role word, `of`, capitalised
+/// words of no name) starts with the portfolio's last word, not with the
+/// name. `thanked UNICEF and Maria Elena Lopez` keeps its name whole.
+fn trim_portfolio(
+    lex: &Lexicon,
+    tokens: &[Token],
+    mut run: Run,
+    is_name_word: impl Fn(usize) -> bool,
+) -> Run {
+    let capitalised = |k: usize| {
+        tokens[k].is_word() && tokens[k].text.starts_with(char::is_uppercase) && !is_name_word(k)
+    };
+    let after_and = run.start >= 2 && matches!(tokens[run.start - 1].text, "and" | "&");
+    let portfolio = after_and && {
+        // Back over the portfolio's words to `of`, then a role word.
+        let mut k = run.start - 2;
+        let mut words = 0;
+        while k > 0 && words < PORTFOLIO_WORDS && (capitalised(k) || tokens[k].text == ",") {
+            words += 1;
+            k -= 1;
+        }
+        words > 0 && tokens[k].text == "of" && k > 0 && lex.is_role_word(&tokens[k - 1])
+    };
+    if portfolio && run.words >= 3 && !is_initial(tokens[run.start].text) {
+        run.start += 1;
+        run.words -= 1;
+    }
+    run
+}
+
+/// Most words and commas of a portfolio before its `and` (`of Mines,
+/// Energy and`).
+const PORTFOLIO_WORDS: usize = 6;

@@ -1152,3 +1152,65 @@ fn a_role_opened_by_an_owners_possessive_names_the_person_after_it() {
         [pair("Elijah Muchima", "Zambia's Minister of Health")]
     );
 }
+
+#[test]
+fn a_person_described_after_the_name_is_a_person() {
+    assert_eq!(
+        people_in("Pema Choden, a farmer and village volunteer in Punakha, has been trained."),
+        [pair(
+            "Pema Choden",
+            "farmer and village volunteer in Punakha"
+        )]
+    );
+    // A place described the same way is not a person.
+    assert_eq!(
+        names_in("Punakha Dzong, a fortress built in 1637, was restored."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_age_before_a_name_and_more_forms_of_address() {
+    assert_eq!(
+        names_in("In Quarry Road, 71-year-old Gogo Thandiwe Zulu has volunteered as a warden."),
+        ["Thandiwe Zulu"]
+    );
+    assert_eq!(
+        names_in("Ir. Marieke de Vries of Deltares led the modelling work."),
+        ["Marieke de Vries"]
+    );
+    assert_eq!(
+        people_in("DICT Undersecretary Alvin de los Reyes said the schools would open."),
+        [pair("Alvin de los Reyes", "DICT Undersecretary")]
+    );
+}
+
+#[test]
+fn a_portfolio_joined_by_and_ends_before_the_name() {
+    assert_eq!(
+        people_in("said Minister of Justice and Law Elena Patricia Rojas Mejía."),
+        [pair(
+            "Elena Patricia Rojas Mejía",
+            "Minister of Justice and Law"
+        )]
+    );
+    // A body joined by `and` to a name is no portfolio.
+    assert_eq!(
+        names_in("The minister thanked UNICEF and Maria Elena Lopez, chair of the board."),
+        ["Maria Elena Lopez"]
+    );
+}
+
+#[test]
+fn a_contact_block_left_in_the_body_names_no_one() {
+    let people = run(
+        "Press release",
+        &[
+            "\"The canals will belong to the farmers,\" said Minister Sok Vannarith.",
+            "Media contact: Kim Sreyneang, Senior Communications Officer, ks@adb.org",
+        ],
+        &[],
+    );
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Sok Vannarith"]);
+}

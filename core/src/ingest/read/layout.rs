@@ -361,7 +361,7 @@ pub fn is_header_line(text: &str) -> bool {
 /// The heading that opens the closing contact block.
 const FOOTER_HEADING: &str = r"(?i)^\W*(for (more|further|additional) (information|details)|for (media|press) (enquiries|inquiries|queries|contacts?)|(media|press) (contacts?|enquiries|inquiries|queries)\b|contacts?\s*(:|$)|contact (information|details|persons?)\b|for interviews?\b|follow us\b)";
 
-fn is_footer_heading(text: &str) -> bool {
+pub(crate) fn is_footer_heading(text: &str) -> bool {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     // Every alternative opens, after the `\W*`, on `f`, `m`, `p` or `c`
     // (without case, and none has a case form beyond ASCII): a block

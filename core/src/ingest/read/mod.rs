@@ -14,6 +14,9 @@ use super::{Document, IngestError};
 use crate::model::Release;
 
 pub use crate::files::MAX_FILE_BYTES;
+/// The heading that opens a closing contact block (`Media contact:`), for
+/// extractors reading a body that holds one (a JSON record's last paragraph).
+pub(crate) use layout::is_footer_heading;
 
 /// What reading one file yields: documents to extract from, or records given whole (JSON).
 #[derive(Debug, Clone)]
