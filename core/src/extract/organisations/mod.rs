@@ -993,10 +993,26 @@ fn name_start(tokens: &Words, k: usize, acronym: &str) -> Option<usize> {
     // kept backwards, so compared with the acronym's letters backwards.
     let mut initials_from = InitialsLeft::new(tokens, k);
     let backwards: Vec<char> = letters.iter().rev().copied().collect();
-    let found = candidates
+    // `Europol and the European Centre for Disease Prevention and Control
+    // (ECDC)`: a start before a list's `and the` joins two names; the start
+    // after it is the name's, when its initials fit.
+    let joined = |s: usize| {
+        (s..k).any(|j| {
+            tokens.get(j).is_some_and(|w| &*w.key == "and")
+                && tokens.get(j + 1).is_some_and(|w| &*w.key == "the")
+        })
+    };
+    let fits: Vec<usize> = candidates
         .iter()
         .copied()
-        .find(|&s| is_subsequence(initials_from.of(s), &backwards))
+        .filter(|&s| is_subsequence(initials_from.of(s), &backwards))
+        .collect();
+    let found = fits
+        .iter()
+        .copied()
+        .find(|&s| !joined(s))
+        .or(fits.first().copied())
+        .or(candidates.iter().copied().find(|&s| !joined(s)))
         .or(candidates.first().copied());
     // `National Civil Police (PNC)`, `Federal Police (PF)`: an acronym of
     // the name in the body's own language, its letters in another order.
@@ -2020,6 +2036,15 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(labels(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_known_name_before_a_lists_and_the_keeps_its_entry() {
+        // The acronym's name starts after `and the`, not at Europol.
+        assert_eq!(
+            labels("The agency is working with Europol and the European Centre for Disease Prevention and Control (ECDC) to trace it."),
+            ["Europol", "ECDC"]
+        );
     }
 
     #[test]
