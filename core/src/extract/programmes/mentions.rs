@@ -550,7 +550,24 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
     // `Strategic Plan V`: a numeral ends the name.
     let numeral = next.is_some_and(|n| n.is_roman() && n.text != "I")
         && toks.get(i + 2).is_none_or(|n| !n.is_cap());
-    if !head.sentence_end && !head.possessive && next.is_some_and(|n| n.is_cap()) && !numeral {
+    // `the Pentagonal Strategy–Phase I`, `Strategic Plan Phase II`: a
+    // phase and its number end the name.
+    let dash = usize::from(next.is_some_and(|n| n.kind == Kind::Dash));
+    let phase_number = |t: &Tok| t.is_roman() || t.text.bytes().all(|b| b.is_ascii_digit());
+    let joined_phase =
+        super::words::strip_phase(head.text).is_some() && next.is_some_and(|n| phase_number(n));
+    let dash = if joined_phase { 0 } else { dash };
+    let phase = !head.sentence_end
+        && !joined_phase
+        && toks.get(i + 1 + dash).is_some_and(|t| t.text == "Phase")
+        && toks.get(i + 2 + dash).is_some_and(|t| phase_number(t));
+    if !head.sentence_end
+        && !head.possessive
+        && next.is_some_and(|n| n.is_cap())
+        && !numeral
+        && !phase
+        && !joined_phase
+    {
         return None;
     }
     let run = left_extension(toks, cap_run_start(toks, i, false));
@@ -568,7 +585,9 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
     if year && determiner && first < i + 1 {
         first -= 1;
     }
-    let last = if numeral {
+    let last = if phase {
+        i + 2 + dash
+    } else if numeral || joined_phase {
         i + 1
     } else {
         right_extension(toks, i, extensions)
@@ -676,10 +695,24 @@ fn left_extension(toks: &[Tok], first: usize) -> usize {
         // An owner's word ends no group (`the European Union and ...`), but
         // may open one (`the Police Accountability and Community Safety
         // Project`).
+        let after_determiner = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| DETERMINERS.contains(&t.lower().as_ref()));
         let plain = toks.get(k..j - 1).is_some_and(|group| {
             group.iter().enumerate().all(|(n, t)| {
                 let lower = t.lower();
-                !t.is_acronym()
+                // `the Free Wi-Fi for All Program`: a word written in mixed
+                // case is no owner's acronym.
+                // `the EU Drugs Strategy and Action Plan`: an acronym opening
+                // a group of several words is its modifier, not an owner.
+                let owner_acronym = t.is_acronym()
+                    && !(n == 0 && group.len() > 1 && after_determiner)
+                    && t.text
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                !owner_acronym
                     && (n + 1 < group.len() || !lists().owners.contains(lower.as_ref()))
                     && !lists().function_words.contains(lower.as_ref())
             })

@@ -240,6 +240,23 @@ fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
     // `TRAFFIC, the wildlife trade monitoring network`: one word the list
     // holds is the organisation's name.
     let one_word = !name.contains(' ');
+    // `Agence Française de Développement (AFD) is cofinancing the project`:
+    // a name without a programme's head, and an acronym, that an
+    // organisation of the release has both (`National Referral Mechanism
+    // (NRM)` keeps its head and stays a programme).
+    let headless = !name
+        .split_whitespace()
+        .any(|w| lists().head_kinds.get(w.as_bytes()).is_some());
+    let both = headless
+        && acronym.as_deref().is_some_and(|a| {
+            organisations.iter().any(|o| {
+                o.acronym.as_deref().map(fold).as_deref() == Some(a)
+                    && o.name.as_deref().map(fold).as_deref() == Some(name.as_str())
+            })
+        });
+    if both {
+        return true;
+    }
     if !(opener || one_word) || trust {
         return false;
     }
@@ -310,6 +327,52 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect()
+    }
+
+    #[test]
+    fn mixed_case_words_strategies_with_action_plans_and_phases() {
+        assert_eq!(
+            names("Schools serve under the Free Wi-Fi for All Program, giving farmers a place."),
+            ["Free Wi-Fi for All Program"]
+        );
+        assert_eq!(
+            names("The alert fulfils a priority of the EU Drugs Strategy and Action Plan."),
+            ["EU Drugs Strategy and Action Plan"]
+        );
+        // An owner's acronym alone before `and` joins nothing.
+        assert_eq!(
+            names("It funds the UNDP and Youth Empowerment Programme in the region."),
+            ["Youth Empowerment Programme"]
+        );
+        assert_eq!(
+            names("The project supports the Pentagonal Strategy–Phase I and the plan."),
+            ["Pentagonal Strategy–Phase I"]
+        );
+        assert_eq!(
+            names("It supports the Health Sector Strategic Plan Phase II in the provinces."),
+            ["Health Sector Strategic Plan Phase II"]
+        );
+    }
+
+    #[test]
+    fn an_organisation_the_release_names_is_no_project() {
+        let body = [
+            "Agence Française de Développement (AFD) is cofinancing the project with a loan."
+                .to_string(),
+        ];
+        let text = Text {
+            title: "",
+            body: &body,
+            footer: &[],
+            dateline: None,
+            date: None,
+        };
+        let afd = Organisation {
+            name: Some("Agence Française de Développement".to_string()),
+            acronym: Some("AFD".to_string()),
+        };
+        assert_eq!(extract(&text, &[]).len(), 1);
+        assert!(extract(&text, &[afd]).is_empty());
     }
 
     fn iso(d: Option<crate::date::PartialDate>) -> Option<String> {

@@ -73,6 +73,11 @@ impl<'a> Tok<'a> {
             if !self.cap {
                 return None;
             }
+            // `Strategy–Phase` (of `the Pentagonal Strategy–Phase I`): a
+            // head joined to the phase that a number follows.
+            if let Some(front) = strip_phase(self.text) {
+                return kind(front, WordFilter::ascii_lowercase_bit(front));
+            }
             let (_, tail) = self.text.rsplit_once('-')?;
             kind(tail, WordFilter::ascii_lowercase_bit(tail))
         });
@@ -538,4 +543,11 @@ mod tests {
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default()
     }
+}
+
+/// The head before `-Phase` or `–Phase` joined to it (`Strategy–Phase`).
+pub(super) fn strip_phase(text: &str) -> Option<&str> {
+    text.strip_suffix("Phase")
+        .and_then(|front| front.strip_suffix(['-', '–']))
+        .filter(|front| !front.is_empty())
 }
