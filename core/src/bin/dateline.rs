@@ -601,7 +601,11 @@ fn run_ingest(paths: &[PathBuf], json: bool, pretty: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    exit_status(corpus.rejected == 0)
+    let ok = corpus.rejected == 0;
+    // The process ends next, which frees the releases at once: freeing them
+    // one string at a time took 0.7 % of ingest's instructions.
+    std::mem::forget(corpus);
+    exit_status(ok)
 }
 
 fn write_json(releases: &[Release], pretty: bool) -> std::io::Result<()> {

@@ -233,11 +233,26 @@ pub fn date_line(line: &str) -> Option<WrittenDate> {
 /// The dateline opening `text`, if there is one. A byte-order mark before it
 /// (a file saved twice, files pasted together) is skipped.
 pub fn parse(text: &str) -> Option<Parsed> {
+    if !may_hold_dateline(text) {
+        return None;
+    }
     let unmarked = text.trim_start_matches('\u{feff}');
     let skipped = text.len() - unmarked.len();
     let mut parsed = parse_dated(unmarked).or_else(|| parse_place_only(unmarked))?;
     parsed.rest += skipped;
     Some(parsed)
+}
+
+/// False only when `text` holds no dateline: every date pattern needs a
+/// `\d` (a numeric character) and the place-only pattern a dash or colon.
+/// Two headlines in three, which the reader asks about, have neither.
+fn may_hold_dateline(text: &str) -> bool {
+    text.bytes()
+        .any(|b| b.is_ascii_digit() || b == b'-' || b == b':')
+        || (!text.is_ascii()
+            && text
+                .chars()
+                .any(|c| c.is_numeric() || c == '\u{2013}' || c == '\u{2014}'))
 }
 
 /// Countries whose all-numeric dates put the month first (`04/03/2024` is

@@ -210,7 +210,8 @@ fn extract_document(doc: Document) -> Ingested {
         date: parsed.date,
     };
     // The words of the text's pieces, read once for organisations and countries.
-    let words = extract::countries::piece_words(&text);
+    let lowered = extract::countries::lowered_pieces(&text);
+    let words = extract::countries::piece_words_lowered(&text, &lowered);
     // A front matter place that is not the dateline read from the text.
     let place = doc
         .front

@@ -40,6 +40,20 @@ pub(crate) fn piece_words<'a>(text: &Text<'a>) -> Vec<Words<'a>> {
     pieces(text).map(Words::new).collect()
 }
 
+/// The text's pieces in ASCII lower case, for [`piece_words_lowered`].
+pub(crate) fn lowered_pieces(text: &Text) -> Vec<String> {
+    pieces(text).map(str::to_ascii_lowercase).collect()
+}
+
+/// [`piece_words`], the words' keys borrowed from `lowered`, the pieces as
+/// [`lowered_pieces`] gives them (see [`Words::with_lowered`]).
+pub(crate) fn piece_words_lowered<'a>(text: &Text<'a>, lowered: &'a [String]) -> Vec<Words<'a>> {
+    pieces(text)
+        .zip(lowered)
+        .map(|(piece, lowered)| Words::with_lowered(piece, lowered))
+        .collect()
+}
+
 /// [`extract`] from the words of the text's pieces ([`piece_words`]).
 #[inline(never)] // Out of line so that profiles show each extractor's share.
 pub(crate) fn extract_from(pieces: &[Words]) -> Vec<CountryMention> {

@@ -129,6 +129,18 @@ impl<'a> Words<'a> {
     /// here straight from the text, without building the tokens (equal to
     /// the tokens' reading: `reads_as_the_shared_tokens` below).
     pub fn new(src: &'a str) -> Self {
+        Self::read(src, None)
+    }
+
+    /// [`Words::new`], the keys of words with capitals (ASCII) borrowed from
+    /// `lowered`, `src.to_ascii_lowercase()`, where `new` copies each: one
+    /// copy of a paragraph costs less than a string per capitalised word.
+    pub fn with_lowered(src: &'a str, lowered: &'a str) -> Self {
+        debug_assert_eq!(src.len(), lowered.len());
+        Self::read(src, Some(lowered).filter(|l| l.len() == src.len()))
+    }
+
+    fn read(src: &'a str, lowered: Option<&'a str>) -> Self {
         let mut parts = Vec::with_capacity(src.len() / 6 + 1);
         // One pass over the bytes, ASCII classed by a table without
         // decoding, with a tight loop per run (written by hand for speed:
@@ -157,7 +169,7 @@ impl<'a> Words<'a> {
             while let Some(&b) = bytes.get(pos) {
                 let class = CLASSES[usize::from(b)];
                 if class & (PLAIN | UPPER) != 0 {
-                    pos = push_run(src, pos, &mut parts);
+                    pos = push_run(src, lowered, pos, &mut parts);
                     continue;
                 }
                 if class & SPACE != 0 {
@@ -173,7 +185,7 @@ impl<'a> Words<'a> {
                     break;
                 }
                 if c.is_alphanumeric() {
-                    pos = push_run(src, pos, &mut parts);
+                    pos = push_run(src, lowered, pos, &mut parts);
                     continue;
                 }
                 pos += c.len_utf8();
@@ -341,7 +353,12 @@ fn wide_char_at(src: &str, at: usize, class: u8) -> Option<char> {
 /// byte `from` as a word; returns where it ends. Its key is borrowed when
 /// folding leaves it as it is (lower-case ASCII and digits: most words).
 #[inline(always)]
-fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
+fn push_run<'a>(
+    src: &'a str,
+    lowered: Option<&'a str>,
+    from: usize,
+    parts: &mut Vec<Word<'a>>,
+) -> usize {
     let bytes = src.as_bytes();
     let mut pos = from;
     // The classes seen: plain while no bit but `PLAIN`.
@@ -366,7 +383,10 @@ fn push_run<'a>(src: &'a str, from: usize, parts: &mut Vec<Word<'a>>) -> usize {
         Cow::Borrowed(surface)
     } else if seen & WIDE == 0 {
         // ASCII with a capital: what `fold_case_and_marks` gives it.
-        Cow::Owned(surface.to_ascii_lowercase())
+        match lowered.and_then(|l| l.get(from..pos)) {
+            Some(key) => Cow::Borrowed(key),
+            None => Cow::Owned(surface.to_ascii_lowercase()),
+        }
     } else {
         Cow::Owned(fold_case_and_marks(surface))
     };
@@ -652,6 +672,9 @@ mod tests {
         for text in odd.iter().map(|s| s.to_string()).chain(files) {
             for piece in text.split("\n\n").chain([text.as_str()]) {
                 assert_eq!(Words::new(piece).list, reference(piece), "{piece}");
+                let lowered = piece.to_ascii_lowercase();
+                let words = Words::with_lowered(piece, &lowered);
+                assert_eq!(words.list, reference(piece), "{piece}");
             }
         }
     }
