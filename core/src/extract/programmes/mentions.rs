@@ -555,12 +555,12 @@ fn capitalised_head(s: &str, toks: &[Tok], i: usize, extensions: &Extensions) ->
     let dash = usize::from(next.is_some_and(|n| n.kind == Kind::Dash));
     let phase_number = |t: &Tok| t.is_roman() || t.text.bytes().all(|b| b.is_ascii_digit());
     let joined_phase =
-        super::words::strip_phase(head.text).is_some() && next.is_some_and(|n| phase_number(n));
+        super::words::strip_phase(head.text).is_some() && next.is_some_and(&phase_number);
     let dash = if joined_phase { 0 } else { dash };
     let phase = !head.sentence_end
         && !joined_phase
         && toks.get(i + 1 + dash).is_some_and(|t| t.text == "Phase")
-        && toks.get(i + 2 + dash).is_some_and(|t| phase_number(t));
+        && toks.get(i + 2 + dash).is_some_and(phase_number);
     if !head.sentence_end
         && !head.possessive
         && next.is_some_and(|n| n.is_cap())

@@ -246,7 +246,7 @@ fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
     // (NRM)` keeps its head and stays a programme).
     let headless = !name
         .split_whitespace()
-        .any(|w| lists().head_kinds.get(w.as_bytes()).is_some());
+        .any(|w| lists().head_kinds.contains_key(w.as_bytes()));
     let both = headless
         && acronym.as_deref().is_some_and(|a| {
             organisations.iter().any(|o| {

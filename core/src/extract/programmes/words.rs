@@ -436,6 +436,13 @@ fn is_abbreviation(word: &str) -> bool {
         .all(|p| p.chars().count() == 1)
 }
 
+/// The head before `-Phase` or `–Phase` joined to it (`Strategy–Phase`).
+pub(super) fn strip_phase(text: &str) -> Option<&str> {
+    text.strip_suffix("Phase")
+        .and_then(|front| front.strip_suffix(['-', '–']))
+        .filter(|front| !front.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,11 +550,4 @@ mod tests {
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default()
     }
-}
-
-/// The head before `-Phase` or `–Phase` joined to it (`Strategy–Phase`).
-pub(super) fn strip_phase(text: &str) -> Option<&str> {
-    text.strip_suffix("Phase")
-        .and_then(|front| front.strip_suffix(['-', '–']))
-        .filter(|front| !front.is_empty())
 }
