@@ -244,17 +244,18 @@ fn is_organisation(p: &Programme, organisations: &[Organisation]) -> bool {
     // a name without a programme's head, and an acronym, that an
     // organisation of the release has both (`National Referral Mechanism
     // (NRM)` keeps its head and stays a programme).
-    let headless = !name
-        .split_whitespace()
-        .any(|w| lists().head_kinds.contains_key(w.as_bytes()));
-    let both = headless
-        && acronym.as_deref().is_some_and(|a| {
-            organisations.iter().any(|o| {
-                o.acronym.as_deref().map(fold).as_deref() == Some(a)
-                    && o.name.as_deref().map(fold).as_deref() == Some(name.as_str())
-            })
-        });
-    if both {
+    let headless = || {
+        !name
+            .split_whitespace()
+            .any(|w| lists().head_kinds.contains_key(w.as_bytes()))
+    };
+    let both = acronym.as_deref().is_some_and(|a| {
+        organisations.iter().any(|o| {
+            o.acronym.as_deref().map(fold).as_deref() == Some(a)
+                && o.name.as_deref().map(fold).as_deref() == Some(name.as_str())
+        })
+    });
+    if both && headless() {
         return true;
     }
     if !(opener || one_word) || trust {
@@ -352,27 +353,6 @@ mod tests {
             names("It supports the Health Sector Strategic Plan Phase II in the provinces."),
             ["Health Sector Strategic Plan Phase II"]
         );
-    }
-
-    #[test]
-    fn an_organisation_the_release_names_is_no_project() {
-        let body = [
-            "Agence Française de Développement (AFD) is cofinancing the project with a loan."
-                .to_string(),
-        ];
-        let text = Text {
-            title: "",
-            body: &body,
-            footer: &[],
-            dateline: None,
-            date: None,
-        };
-        let afd = Organisation {
-            name: Some("Agence Française de Développement".to_string()),
-            acronym: Some("AFD".to_string()),
-        };
-        assert_eq!(extract(&text, &[]).len(), 1);
-        assert!(extract(&text, &[afd]).is_empty());
     }
 
     fn iso(d: Option<crate::date::PartialDate>) -> Option<String> {
@@ -634,6 +614,17 @@ mod tests {
             name: Some("REEFWATCH".to_string()),
             acronym: None,
         }];
+        assert!(extract(&text, &orgs).is_empty());
+        // A name without a programme's head that an organisation has with
+        // the same acronym is that organisation, not a project.
+        let body =
+            ["Agence Française de Développement (AFD) is cofinancing the project.".to_string()];
+        let text = Text {
+            body: &body,
+            ..text
+        };
+        assert_eq!(extract(&text, &[]).len(), 1);
+        let orgs = [org("Agence Française de Développement", "AFD")];
         assert!(extract(&text, &orgs).is_empty());
     }
 
