@@ -504,7 +504,11 @@ fn skip_spaces(text: &str, from: usize) -> usize {
 /// start) ends, the parenthesised agency's span, and where the match ends.
 type PlaceOnlyMatch = (usize, Option<(usize, usize)>, usize);
 
-/// `^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)`.
+/// `^([^\W\d_][[^\W\d_] .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)`.
+/// `[^\W\d_]` is a letter or a combining mark of any script (a word
+/// character that is no digit and no `_`), as `[\p{L}\p{M}]` was, without
+/// linking the general-category tables into the import worker. (A stray
+/// mark may now open the place too.)
 fn place_only_match(text: &str) -> Option<PlaceOnlyMatch> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE
@@ -518,7 +522,7 @@ fn place_only_match(text: &str) -> Option<PlaceOnlyMatch> {
             // process, for the same result (a longer place or agency can
             // only match where the bounded pattern matches nothing at all).
             RegexBuilder::new(
-                r"^([\p{L}][\p{L}\p{M} .,'’/-]+?)\s*(\([^()]+\))?\s*(?:--|[-–—:])(?:\s+|$)",
+                r"^([^\W\d_][[^\W\d_] .,'’/-]+?)\s*(\([^()]+\))?\s*(?:--|[-–—:])(?:\s+|$)",
             )
             .dfa_size_limit(PLACE_DFA_BYTES)
             .build()
@@ -1571,7 +1575,7 @@ mod tests {
     #[test]
     fn the_place_only_match_is_the_bounded_pattern() {
         let bounded = Regex::new(
-            r"^([\p{L}][\p{L}\p{M} .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)",
+            r"^([^\W\d_][[^\W\d_] .,'’/-]{1,60}?)\s*(\([^()]{1,60}\))?\s*(?:--|[-–—:])(?:\s+|$)",
         )
         .unwrap();
         let long = "Abcdefghij ".repeat(6);
@@ -1612,6 +1616,27 @@ mod tests {
                 )
             });
             assert_eq!(place_only_match(t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_is_letters_and_marks_of_any_script() {
+        for (text, place) in [
+            // Decomposed: the accents are combining marks.
+            (
+                "HA\u{300} NO\u{323}\u{302}I - text",
+                "HA\u{300} NO\u{323}\u{302}I",
+            ),
+            ("КИЇВ – text", "КИЇВ"),
+            ("القاهرة - text", "القاهرة"),
+            ("東京 — text", "東京"),
+            ("São Tomé: text", "São Tomé"),
+        ] {
+            let got = place_only_match(text).map(|(end, _, _)| &text[..end]);
+            assert_eq!(got, Some(place), "{text:?}");
+        }
+        for text in ["7 Vienna - x", "_Vienna - x", "- x", "Vienna 2 - x"] {
+            assert_eq!(place_only_match(text), None, "{text:?}");
         }
     }
 }
