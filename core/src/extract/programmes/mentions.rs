@@ -207,7 +207,8 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
     let opens = toks
         .get(i + 1)
         .is_some_and(|t| matches!(t.text, "on" | "for" | "against" | "to" | "of"))
-        || toks.get(i + 1).is_some_and(|t| t.text == "in") && region_at(toks, i + 2);
+        || toks.get(i + 1).is_some_and(|t| t.text == "in")
+            && (region_at(toks, i + 2) || place_then_acronym(toks, i + 2));
     let to_place = toks.get(i + 1).is_some_and(|t| t.text == "to") && place_or_amount(toks, i + 2);
     if !opens || to_place || owner_after_of(toks, i) || toks.get(i).is_none_or(|t| t.sentence_end) {
         return i;
@@ -223,6 +224,27 @@ fn right_extension(toks: &[Tok], i: usize, memo: &Extensions) -> usize {
     let (stop, cap) = scan_extension(toks, from);
     memo.last.set(Some((from, stop, cap)));
     cap.unwrap_or(i)
+}
+
+/// Most capitalised words of a place [`place_then_acronym`] reads.
+const PLACE_WORDS: usize = 4;
+
+/// `Support Project in the Far North (PAEN)`, `Trust Fund for the Aral Sea
+/// Region in Uzbekistan (MPHSTF)`: a place after `in` (from token `k`, `the`
+/// allowed first) that the name's acronym follows is part of the name.
+fn place_then_acronym(toks: &[Tok], k: usize) -> bool {
+    let k = k + usize::from(toks.get(k).is_some_and(|t| t.text == "the"));
+    let words = toks
+        .iter()
+        .skip(k)
+        .take(PLACE_WORDS)
+        .take_while(|t| t.is_cap() && !t.is_acronym() && !t.sentence_end && !t.possessive)
+        .count();
+    let open = k + words;
+    words > 0
+        && toks.get(open).is_some_and(|t| t.kind == Kind::Open)
+        && toks.get(open + 1).is_some_and(Tok::is_acronym)
+        && toks.get(open + 2).is_some_and(|t| t.kind == Kind::Close)
 }
 
 /// Most tokens [`owner_after_of`] reads.
@@ -280,7 +302,8 @@ fn scan_extension(toks: &[Tok], from: usize) -> (usize, Option<usize>) {
                 .is_none_or(|p| !lists().in_after.contains(p.lower().as_ref()))
             && !region_at(toks, k + 1)
             && !named_area_at(toks, k + 1)
-            && !common_plural_at(toks, k + 1);
+            && !common_plural_at(toks, k + 1)
+            && !place_then_acronym(toks, k + 1);
         // `Programme to The Gambia`: a country after `to` is where it goes.
         let place_to = t.text == "to" && place_or_amount(toks, k + 1);
         // `Protection of Children from Sexual Exploitation`, but not money
@@ -418,13 +441,19 @@ fn list_to_bracket(toks: &[Tok], from: usize) -> bool {
     false
 }
 
-/// `to The Gambia`, `to CHF 40 million`: a country or an amount after `to`
+/// `to The Gambia`, `to CHF 40 million`, `to US$42.5 million`: a country or an amount after `to`
 /// (from token `k`) is where a programme goes or what it raises, not its name.
 fn place_or_amount(toks: &[Tok], k: usize) -> bool {
     let currency = toks
         .get(k)
         .is_some_and(|c| c.text.len() == 3 && c.text.chars().all(|ch| ch.is_ascii_uppercase()));
-    country_at(toks, k) || (currency && toks.get(k + 1).is_some_and(Tok::is_year))
+    // `to US$42.5 million`, `to NZ$3 million`: one word.
+    let dollars = toks.get(k).is_some_and(|c| {
+        c.text
+            .trim_start_matches(|ch: char| ch.is_ascii_uppercase())
+            .starts_with(['$', '€', '£', '¥'])
+    });
+    country_at(toks, k) || dollars || (currency && toks.get(k + 1).is_some_and(Tok::is_year))
 }
 
 /// Longest country name, in words, [`country_at`] tries.

@@ -124,12 +124,6 @@ pub(crate) fn extract_from(
     entries
 }
 
-/// Last words that give a company's legal form.
-const LEGAL_FORMS: [&str; 14] = [
-    "AG", "GmbH", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "SA", "NV", "BV",
-    "ASA",
-];
-
 /// `Northern Retrofit Partnership` beside the organisation `Northern Retrofit
 /// Partnership Ltd`: the company named without its legal form, not a
 /// partnership programme.
@@ -140,7 +134,7 @@ fn company_without_its_form(name: &str, organisations: &[Organisation]) -> bool 
         .any(|org| {
             org.strip_prefix(name)
                 .and_then(|rest| rest.strip_prefix(' '))
-                .is_some_and(|form| LEGAL_FORMS.contains(&form))
+                .is_some_and(crate::extract::organisations::is_legal_form)
         })
 }
 
@@ -328,6 +322,29 @@ mod tests {
             .into_iter()
             .map(|p| (p.name, p.acronym, iso(p.start), iso(p.end)))
             .collect()
+    }
+
+    #[test]
+    fn a_place_before_the_acronym_and_an_amount_after_to() {
+        let got = run(&["Funds come from the Trust Fund for the Aral Sea Region in Uzbekistan (MPHSTF), with UNDP."]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Trust Fund for the Aral Sea Region in Uzbekistan");
+        assert_eq!(got[0].1.as_deref(), Some("MPHSTF"));
+        assert_eq!(
+            names(
+                "The Birth Registration Support Project in the Far North (PAEN) will run to 2027."
+            ),
+            ["Birth Registration Support Project in the Far North"]
+        );
+        // A place without the acronym after it is where the programme runs.
+        assert_eq!(
+            names("The Birth Registration Support Project in Cameroon will run to 2027."),
+            ["Birth Registration Support Project"]
+        );
+        assert_eq!(
+            names("It brings the total cost of the Rural Water Resilience Project to US$42.5 million."),
+            ["Rural Water Resilience Project"]
+        );
     }
 
     #[test]
