@@ -542,11 +542,10 @@ impl<'a> Reader<'a> {
             // `the company`: a name ending on a company's legal form
             // (`Kestrel Commodities Holding AG`, `Acme Ltd`).
             let company = noun == "company"
-                && name.rsplit(' ').next().is_some_and(|last| {
-                    LEGAL_FORMS
-                        .iter()
-                        .any(|f| last.trim_end_matches('.').eq_ignore_ascii_case(f))
-                });
+                && name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(crate::extract::organisations::is_legal_form);
             un || company || words.any(|w| w.eq_ignore_ascii_case(noun))
         })
     }
@@ -1419,12 +1418,6 @@ fn is_org_anaphor(tokens: &[Token], k: usize) -> bool {
 
 /// Most tokens a long role (see [`Reader::person_after_long_role`]) spans.
 const LONG_ROLE_REACH: usize = 32;
-
-/// Last words of a company's name that give its legal form.
-const LEGAL_FORMS: [&str; 13] = [
-    "AG", "GmbH", "Ltd", "Limited", "Inc", "PLC", "LLC", "Holdings", "SA", "NV", "BV", "ASA",
-    "Corp",
-];
 
 /// Nouns for an organisation spoken of before: `the agency said`, `the
 /// bank said`, `the Fund said`.

@@ -121,11 +121,13 @@ fn cut_at_comma(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
     })
 }
 
-/// Last words that give a company's legal form or make it a group.
-const COMPANY_FORMS: [&str; 15] = [
-    "Group", "AG", "GmbH", "Ltd", "Ltd.", "Limited", "Inc", "Inc.", "PLC", "plc", "LLC", "SA",
-    "NV", "BV", "ASA",
-];
+/// Whether `word` (a trailing `.` aside) is a company's legal form
+/// (`legal_form` of `core/data/organisations_context.tsv`: `Ltd`, `GmbH`,
+/// `AS`), written as listed.
+pub(crate) fn is_legal_form(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    data().legal_forms.contains(&word)
+}
 
 /// `Ethiopian Airlines` beside `Ethiopian Airlines Group`, `Northern Retrofit
 /// Partnership` beside `Northern Retrofit Partnership Ltd`: a name, no
@@ -135,7 +137,7 @@ fn legal_form_less(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
     o.name.as_deref().is_some_and(|name| {
         cut_short(o, name, entries, |rest| {
             rest.strip_prefix(' ')
-                .is_some_and(|form| COMPANY_FORMS.contains(&form))
+                .is_some_and(|form| form == "Group" || is_legal_form(form))
         })
     })
 }
@@ -343,8 +345,11 @@ struct Data {
     foreign_adjectives: WordSet<String>,
     /// Heads of a known organisation's own bodies (see [`sub_body`]).
     body_heads: WordSet<String>,
-    /// Head words of names found without an acronym (see [`pattern`]).
+    /// Head words of names found without an acronym (see [`pattern`]),
+    /// the legal forms' folded keys among them.
     named_heads: FilteredWordSet,
+    /// Companies' legal forms, as written (`Ltd`, `AS`).
+    legal_forms: Vec<&'static str>,
     /// Capitalised words that never begin such a name (`The`, `This`).
     name_stops: WordSet<String>,
     /// Words joined right after a head (`Guard` in `Coast Guard`).
@@ -455,14 +460,22 @@ fn load() -> Data {
         table: PhraseTable::default(),
         lower_openers: FilteredWordSet::default(),
         acronyms: WordMap::default(),
-        heads: lines("head").collect(),
-        heads_folded: lines("head").chain(lines("named_head")).map(fold).collect(),
+        heads: lines("head").chain(lines("legal_form")).collect(),
+        heads_folded: lines("head")
+            .chain(lines("named_head"))
+            .chain(lines("legal_form"))
+            .map(fold)
+            .collect(),
         not_org: PaddedPhrases::new(phrases("not_org")),
         soft_not_org: phrases("soft_not_org"),
         subunits: PaddedPhrases::new(phrases("subunit")),
         seats: PaddedPhrases::new(phrases("seat")),
         standalone: lines("standalone").collect(),
-        named_heads: lines("named_head").map(fold).collect(),
+        named_heads: lines("named_head")
+            .chain(lines("legal_form"))
+            .map(fold)
+            .collect(),
+        legal_forms: lines("legal_form").collect(),
         body_heads: lines("body_head").map(fold).collect(),
         compound_suffixes: lines("compound_suffix").map(fold).collect(),
         compound_tails: WordFilter::default(),
@@ -747,7 +760,16 @@ fn definitions_in(
             .peek()
             .filter(|s| s.words.end == k + 1)
             .map(|s| s.words.start);
-        let gap = tokens.src.get(last.end..).unwrap_or("");
+        let mut gap = tokens.src.get(last.end..).unwrap_or("");
+        // `Acme Widgets Inc. (AWI)`: a legal form's dot ends the name,
+        // before the bracket (dotted initials, `S.A.`, hold their dot).
+        let mut end = last.end;
+        if let Some(rest) = gap.strip_prefix(". (") {
+            if is_legal_form(&last.surface) && !rest.is_empty() {
+                gap = &gap[1..];
+                end += 1;
+            }
+        }
         // Both kinds of bracket need a `(` after the spaces: most words have
         // other text after them.
         let after = gap.trim_start_matches(' ').as_bytes().first();
@@ -788,11 +810,7 @@ fn definitions_in(
         else {
             continue;
         };
-        let name = tokens
-            .src
-            .get(first.start..last.end)
-            .unwrap_or("")
-            .to_string();
+        let name = tokens.src.get(first.start..end).unwrap_or("").to_string();
         let by_name = known_at(data, tokens, start)
             .filter(|(len, _)| start + len == k + 1)
             .map(|(_, &i)| i);
@@ -1719,6 +1737,40 @@ mod tests {
 
     fn labels(body: &str) -> Vec<String> {
         labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn a_company_is_named_with_its_legal_form() {
+        let named = |body: &str| -> Vec<(String, Option<String>)> {
+            extract_in("", &[body], &[])
+                .into_iter()
+                .map(|o| (o.name.unwrap_or_default(), o.acronym))
+                .collect()
+        };
+        let one = |name: &str, acronym: Option<&str>| {
+            vec![(name.to_string(), acronym.map(str::to_string))]
+        };
+        // `(Pty)` inside the name; a short form written in capitals.
+        assert_eq!(
+            named("Umgeni Data Systems (Pty) Ltd, a Durban-based company, built it."),
+            one("Umgeni Data Systems (Pty) Ltd", None)
+        );
+        assert_eq!(
+            named("US$1.5 million from Norwegian chocolate maker Halvorsen Sjokolade AS, which buys cocoa."),
+            one("Halvorsen Sjokolade AS", None)
+        );
+        // Defined with an acronym after dotted initials or a legal form's dot.
+        assert_eq!(
+            named("The buses are run by the Compañía Uruguaya de Transportes Colectivos S.A. (CUTCSA) and two cooperatives."),
+            one("Compañía Uruguaya de Transportes Colectivos S.A.", Some("CUTCSA"))
+        );
+        assert_eq!(
+            named("The plant is built by Acme Battery Works Inc. (ABW) under contract."),
+            one("Acme Battery Works Inc.", Some("ABW"))
+        );
+        // Not a legal form as written: `As`, and `SA` after a comma.
+        assert!(named("The river rose. As Maria Fernandes Silva said, it was late.").is_empty());
+        assert!(named("Floods hit Durban, SA today.").is_empty());
     }
 
     #[test]

@@ -269,6 +269,16 @@ fn is_head(data: &Data, tokens: &Words, i: usize) -> bool {
     {
         return plural_head(data, tokens, i);
     }
+    // `As the rains came`: a legal form heads a name only as written (`AS`).
+    if t.surface.len() <= 4
+        && !data.legal_forms.contains(&&*t.surface)
+        && data
+            .legal_forms
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(&t.surface))
+    {
+        return false;
+    }
     // "Anti-Slavery International": only after a capitalised word, ending the name.
     if t.key == "international" {
         let before = i > 0
@@ -374,10 +384,23 @@ fn plural_head(data: &Data, tokens: &Words, i: usize) -> bool {
     word(i - 1) && word(i - 2) && !(generic(i - 1) && generic(i - 2))
 }
 
+/// Words a company writes in brackets before its legal form
+/// (`Umgeni Data Systems (Pty) Ltd`, `Ceylon Tea Traders (Pvt) Ltd`).
+const PROPRIETARY: [&str; 3] = ["Pty", "Pvt", "Private"];
+
 /// Spaces only, or a hyphen, or the `'` of a possessive tail.
-/// A plural's possessive (`Farmers' Union`) is tight too.
+/// A plural's possessive (`Farmers' Union`) is tight too, and the brackets
+/// around a company's `(Pty)`.
 fn tight(tokens: &Words, i: usize) -> bool {
     let gap = tokens.gap_after(i);
+    let proprietary = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| PROPRIETARY.contains(&&*t.surface))
+    };
+    if gap == " (" && proprietary(i + 1) || gap == ") " && proprietary(i) {
+        return true;
+    }
     let plural_possessive = matches!(gap, "' " | "’ ")
         && tokens
             .get(i)

@@ -238,11 +238,21 @@ pub(crate) fn extract_from(
     let lex = lexicon();
     let mut people = People::default();
     let title = (!is_headline_case(text.title)).then_some(text.title);
+    // `Dala Power said` after `Dala Power JSC`: a company without its legal
+    // form is still that company.
+    let without_form = |name: &str| {
+        name.rsplit_once(' ')
+            .filter(|(_, form)| crate::extract::organisations::is_legal_form(form))
+            .map(|(short, _)| short.to_string())
+    };
     let organisations: HashSet<String> = organisations
         .iter()
-        .flat_map(|o| [o.name.as_deref(), o.acronym.as_deref()])
+        .flat_map(|o| {
+            let short = o.name.as_deref().and_then(without_form);
+            [o.name.clone(), o.acronym.clone(), short]
+        })
         .flatten()
-        .map(str::to_lowercase)
+        .map(|n| n.to_lowercase())
         .collect();
     // Each paragraph is tokenized and its name runs found once, for both readings.
     let mut passages: Vec<Passage> = text

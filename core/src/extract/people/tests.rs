@@ -506,6 +506,17 @@ fn organisations_are_not_people() {
     };
     assert!(extract(&text2, &orgs).is_empty());
     assert!(extract(&text, &orgs).is_empty());
+    // A company named without its legal form is still that company.
+    let body3 = vec!["The grid will be steadier, Dala Power said.".to_string()];
+    let text3 = Text {
+        body: &body3,
+        ..text
+    };
+    let company = [Organisation {
+        name: Some("Dala Power JSC".into()),
+        acronym: None,
+    }];
+    assert!(extract(&text3, &company).is_empty());
 }
 
 #[test]
