@@ -78,6 +78,7 @@ pub(crate) fn extract_from(pieces: &[Words]) -> Vec<Organisation> {
         .map(|(k, (r, o))| {
             matches!(r, Ref::Named(_))
                 && (short_form_of_another(o, &entries)
+                    || head_alone(o, &entries)
                     || legal_form_less(o, &entries)
                     || complement_less(o, &entries)
                     || cut_at_comma(o, &entries)
@@ -209,6 +210,16 @@ fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> b
                 })
             })
         })
+}
+
+/// `managed by the Ministry together with ...` after `the Ministry of
+/// Environment and Physical Planning`: a head word alone (no acronym) that opens another name of
+/// the release is that body spoken of again.
+fn head_alone(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
+    o.name
+        .as_deref()
+        .filter(|n| !n.contains(' ') && data().heads.contains(n))
+        .is_some_and(|name| cut_short(o, name, entries, |rest| rest.starts_with(' ')))
 }
 
 /// Organisations found by the shape of their name ([`pattern`]), as written
@@ -1737,6 +1748,25 @@ mod tests {
 
     fn labels(body: &str) -> Vec<String> {
         labels_in("", &[body], &[])
+    }
+
+    #[test]
+    fn a_head_word_alone_after_its_full_name_is_that_body() {
+        let got = labels_in(
+            "",
+            &[
+                "The Ministry of Environment and Physical Planning opened the scheme today.",
+                "It will be managed by the Ministry together with the Energy Agency of the Republic of North Macedonia.",
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                "Ministry of Environment and Physical Planning",
+                "Energy Agency of the Republic of North Macedonia"
+            ]
+        );
     }
 
     #[test]
