@@ -164,7 +164,13 @@ pub(super) fn mention(s: &str, toks: &[Tok], first: usize, last: usize) -> Optio
 pub(super) fn cap_run_start(toks: &[Tok], i: usize, through_connectors: bool) -> usize {
     let mut j = i;
     while let Some(prev) = j.checked_sub(1).and_then(|p| toks.get(p)) {
+        // `the Uzbekistan 2030 Strategy`: a year between capitalised words.
+        let year_inside = is_plain_year(prev.text)
+            && j.checked_sub(2)
+                .and_then(|p| toks.get(p))
+                .is_some_and(|b| b.is_cap() && !b.sentence_end && !b.possessive);
         let joins = prev.is_cap()
+            || year_inside
             || (through_connectors && (prev.is_connector() || prev.kind == Kind::Dash));
         if !joins || prev.sentence_end || prev.possessive {
             break;
@@ -172,6 +178,13 @@ pub(super) fn cap_run_start(toks: &[Tok], i: usize, through_connectors: bool) ->
         j -= 1;
     }
     j
+}
+
+/// `2030`: four digits from 1900 to 2099.
+fn is_plain_year(text: &str) -> bool {
+    text.len() == 4
+        && (text.starts_with("19") || text.starts_with("20"))
+        && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Skips leading function words (`The`, `Under`) and organisation acronyms

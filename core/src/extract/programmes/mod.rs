@@ -325,7 +325,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_before_the_acronym_and_an_amount_after_to() {
+    fn a_place_before_the_acronym_an_amount_after_to_a_year_inside() {
         let got = run(&["Funds come from the Trust Fund for the Aral Sea Region in Uzbekistan (MPHSTF), with UNDP."]);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Trust Fund for the Aral Sea Region in Uzbekistan");
@@ -344,6 +344,11 @@ mod tests {
         assert_eq!(
             names("It brings the total cost of the Rural Water Resilience Project to US$42.5 million."),
             ["Rural Water Resilience Project"]
+        );
+        // A year between capitalised words is part of the name.
+        assert_eq!(
+            names("The belt helps meet a target of the Uzbekistan 2030 Strategy on forests."),
+            ["Uzbekistan 2030 Strategy"]
         );
     }
 
