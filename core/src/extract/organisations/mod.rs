@@ -1751,6 +1751,20 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_head_defined_with_its_acronym() {
+        let got = extract_in(
+            "",
+            &["It is funded by the National Institutes of Health (NIH) of the United States."],
+            &[],
+        );
+        let got: Vec<_> = got
+            .iter()
+            .map(|o| (o.name.as_deref(), o.acronym.as_deref()))
+            .collect();
+        assert_eq!(got, [(Some("National Institutes of Health"), Some("NIH"))]);
+    }
+
+    #[test]
     fn a_head_word_alone_after_its_full_name_is_that_body() {
         let got = labels_in(
             "",
