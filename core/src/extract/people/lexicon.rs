@@ -17,6 +17,8 @@ pub(crate) enum Honorific {
     PostNominal,
     /// Jr.: kept in the name.
     Suffix,
+    /// Ma. (María): a given name's abbreviation, kept in the name.
+    Given,
 }
 
 /// What the word lists keyed by normalised words (see [`norm`]) say about
@@ -82,6 +84,7 @@ impl Lexicon {
                 "title" => Honorific::Title,
                 "post" => Honorific::PostNominal,
                 "suffix" => Honorific::Suffix,
+                "given" => Honorific::Given,
                 _ => Honorific::Courtesy,
             };
             let words: Vec<&str> = form.split_whitespace().collect();
@@ -248,6 +251,11 @@ impl Lexicon {
                 || self.is_role_compound(t.text))
     }
 
+    /// `Ma.`: a given name's abbreviation (kind `given`), its full stop kept.
+    pub(super) fn is_given_abbreviation(&self, t: &Token) -> bool {
+        t.text.ends_with('.') && self.listed_word(t.text).honorific == Some(Honorific::Given)
+    }
+
     pub(super) fn is_courtesy(&self, t: &Token) -> bool {
         self.honorific(std::slice::from_ref(t)) == Some(Honorific::Courtesy)
     }
@@ -310,6 +318,10 @@ impl Lexicon {
                 || self.listed_word(w).honorific.is_none()
                     && crate::extract::countries::lookup_name(w).is_none();
         }
+        // `Ma. Teresa Dizon-Abad`: a given name's abbreviation.
+        if self.is_given_abbreviation(t) {
+            return true;
+        }
         // Prefixes end on a hyphen: only words opening as one does and
         // holding a hyphen (a byte loop, shorter than `memchr` for a word)
         // are tried against them.
@@ -347,7 +359,9 @@ impl Lexicon {
             let l = self.listed(key);
             let post_nominal =
                 l.honorific == Some(Honorific::PostNominal) && is_capitalised_word(w);
-            let listed = l.honorific.is_some() && !post_nominal
+            // `Jack Ma`: `Ma.` abbreviates a given name, `Ma` is a name too.
+            let given = l.honorific == Some(Honorific::Given);
+            let listed = l.honorific.is_some() && !post_nominal && !given
                 || self.is_role_compound(w)
                 || l.common
                 || l.non_name

@@ -46,7 +46,18 @@ impl Lexicon {
                 continue;
             }
             let ev = self.evidence(p, run);
-            let name = p.slice(run.start, self.suffix_end(&p.tokens, run.end) - 1);
+            let last = self.suffix_end(&p.tokens, run.end) - 1;
+            let mut name = p.slice(run.start, last);
+            // `Alibaba founder Jack Ma.`: a surname that is also a given
+            // name's abbreviation, at a sentence's end, has no full stop.
+            if last + 1 == run.end && run.words >= 2 && name.ends_with('.') {
+                if p.tokens
+                    .get(last)
+                    .is_some_and(|t| self.is_given_abbreviation(t))
+                {
+                    name.pop();
+                }
+            }
             if ev.is_person()
                 && countries::lookup_name(&name).is_none()
                 && !organisations.contains(&name.to_lowercase())

@@ -44,7 +44,13 @@ impl Lexicon {
                         n => k += n,
                     }
                 }
-                if !is_name_word(k) {
+                // `Jack Ma. Prices rose`: `Ma.` inside or at the end of a
+                // name is a surname and its full stop ends the sentence;
+                // only opening a name is it `María` (`Ma. Teresa`).
+                let last = run.end - 1;
+                if !is_name_word(k)
+                    || last != run.start && self.is_given_abbreviation(&tokens[last])
+                {
                     break;
                 }
                 run.end = k + 1;

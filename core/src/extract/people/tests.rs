@@ -1225,3 +1225,24 @@ fn a_contact_block_left_in_the_body_names_no_one() {
     let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Sok Vannarith"]);
 }
+
+#[test]
+fn a_given_name_abbreviation_stays_in_the_name() {
+    assert_eq!(
+        people_in(
+            "\"It is online,\" said Education Secretary Ma. Teresa Dizon-Abad. \"It is basic.\""
+        ),
+        [(
+            "Ma. Teresa Dizon-Abad".to_string(),
+            Some("Education Secretary".to_string())
+        )]
+    );
+    // `Ma` is a name too, and a sentence's full stop after it is not kept.
+    let names: Vec<String> = people_in(
+        "Vice Foreign Minister Ma Zhaoxu met them. The talks were held with Alibaba founder Jack Ma. Prices rose.",
+    )
+    .into_iter()
+    .map(|(n, _)| n)
+    .collect();
+    assert_eq!(names, ["Ma Zhaoxu", "Jack Ma"]);
+}
