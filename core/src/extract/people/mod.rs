@@ -50,13 +50,14 @@ impl Lexicon {
             let mut name = p.slice(run.start, last);
             // `Alibaba founder Jack Ma.`: a surname that is also a given
             // name's abbreviation, at a sentence's end, has no full stop.
-            if last + 1 == run.end && run.words >= 2 && name.ends_with('.') {
-                if p.tokens
+            if last + 1 == run.end
+                && run.words >= 2
+                && name.ends_with('.')
+                && p.tokens
                     .get(last)
                     .is_some_and(|t| self.is_given_abbreviation(t))
-                {
-                    name.pop();
-                }
+            {
+                name.pop();
             }
             if ev.is_person()
                 && countries::lookup_name(&name).is_none()
