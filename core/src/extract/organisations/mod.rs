@@ -213,8 +213,8 @@ fn short_form_of_another(o: &Organisation, entries: &[(Ref, Organisation)]) -> b
 }
 
 /// `managed by the Ministry together with ...` after `the Ministry of
-/// Environment and Physical Planning`: a head word alone (no acronym) that opens another name of
-/// the release is that body spoken of again.
+/// Environment and Physical Planning`: a head word alone (no acronym) that
+/// opens another name of the release is that body spoken of again.
 fn head_alone(o: &Organisation, entries: &[(Ref, Organisation)]) -> bool {
     o.name
         .as_deref()
@@ -771,16 +771,14 @@ fn definitions_in(
             .peek()
             .filter(|s| s.words.end == k + 1)
             .map(|s| s.words.start);
-        let mut gap = tokens.src.get(last.end..).unwrap_or("");
+        let gap = tokens.src.get(last.end..).unwrap_or("");
         // `Acme Widgets Inc. (AWI)`: a legal form's dot ends the name,
         // before the bracket (dotted initials, `S.A.`, hold their dot).
-        let mut end = last.end;
-        if let Some(rest) = gap.strip_prefix(". (") {
-            if is_legal_form(&last.surface) && !rest.is_empty() {
-                gap = &gap[1..];
-                end += 1;
-            }
-        }
+        let dotted = gap.starts_with(". (") && is_legal_form(&last.surface);
+        let (gap, end) = match gap.get(1..) {
+            Some(rest) if dotted => (rest, last.end + 1),
+            _ => (gap, last.end),
+        };
         // Both kinds of bracket need a `(` after the spaces: most words have
         // other text after them.
         let after = gap.trim_start_matches(' ').as_bytes().first();
